@@ -1,0 +1,5 @@
+"""Allow `python -m pmlint`."""
+
+from pmlint.cli import main
+
+main()

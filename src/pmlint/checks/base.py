@@ -1,0 +1,51 @@
+"""What every check kind shares: declared options, the context it runs in, finding helpers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from pmlint.diagnostics import Finding, Severity, Span
+from pmlint.document import Document
+from pmlint.sections import SectionCatalog
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """A kind's option: YAML rules and config are validated against these."""
+
+    name: str
+    type: str  # str | bool | int | number | str-list | lexicon | mapping-list | any
+    default: Any
+    doc: str
+
+
+@dataclass(slots=True)
+class CheckContext:
+    """What a check may know beyond the document; it never reads files or config itself."""
+
+    catalog: SectionCatalog
+    file_exists: Callable[[str], bool] = lambda _target: True
+    nlp: Any = None  # pmlint.nlp.Language provider, set by the engine when a check needs it
+    settings: Mapping[str, Any] = field(default_factory=dict)
+
+
+class CheckKind:
+    """Base class: subclasses declare `kind`, `options` and `fields`, and implement `check`."""
+
+    kind: ClassVar[str] = ""
+    description: ClassVar[str] = ""
+    options: ClassVar[tuple[Option, ...]] = ()
+    fields: ClassVar[tuple[str, ...]] = ()  # placeholders it fills in message and suggestion
+    needs_nlp: ClassVar[bool] = False
+
+    def __init__(self, options: Mapping[str, Any]) -> None:
+        self.opts = dict(options)
+
+    def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
+        raise NotImplementedError
+
+
+def finding(span: Span, severity: Severity | None = None, **fields: Any) -> Finding:
+    return Finding(span, fields, severity)

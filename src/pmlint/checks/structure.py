@@ -1,0 +1,170 @@
+"""Check kinds about the shape of a postmortem: sections present, sections filled, metadata."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from pmlint.checks.base import CheckContext, CheckKind, Option, finding
+from pmlint.diagnostics import Finding, Severity
+from pmlint.document import Document, Section
+from pmlint.sections import normalise_title
+
+
+class RequiredSections(CheckKind):
+    kind = "required-sections"
+    description = "Reports canonical sections that no heading or pseudo-heading maps to."
+    options = (
+        Option(
+            "required",
+            "str-list",
+            [],
+            "Canonical sections that must be present; 'a|b' accepts either.",
+        ),
+        Option("recommended", "str-list", [], "Canonical sections reported at info level."),
+        Option(
+            "lead_counts_as_summary",
+            "bool",
+            True,
+            "Prose before the first section heading (under the title) counts as a summary.",
+        ),
+    )
+    fields = ("section", "title", "synonyms", "level")
+
+    def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
+        present = {s.canonical for s in doc.sections() if s.canonical}
+        if self.opts["lead_counts_as_summary"] and _has_lead_prose(doc):
+            present.add("summary")
+        anchor = doc.anchor_span()
+        wanted = [(key, None) for key in self.opts["required"]]
+        wanted += [(key, Severity.INFO) for key in self.opts["recommended"]]
+        for spec, severity in wanted:
+            alternatives = [k.strip() for k in spec.split("|") if k.strip()]
+            if present.intersection(alternatives):
+                continue
+            titles = [ctx.catalog.title_of(k) for k in alternatives]
+            others = [s for k in alternatives for s in _display_synonyms(ctx, k)]
+            yield finding(
+                anchor,
+                severity,
+                section="' or '".join(titles),
+                title=titles[0],
+                synonyms=", ".join(f"'{s}'" for s in (titles[1:] + others)[:4]) or "none",
+                level="recommended" if severity else "required",
+            )
+
+
+def _display_synonyms(ctx: CheckContext, key: str) -> list[str]:
+    entry = ctx.catalog.sections.get(key)
+    if entry is None:
+        return []
+    title = entry.title.lower()
+    return [s.capitalize() for s in entry.synonyms if s not in (title, key.replace("-", " "))][:3]
+
+
+def _has_lead_prose(doc: Document) -> bool:
+    """Text directly under the root or the document title, before any other section."""
+    holders: list[Section] = [doc.root]
+    titled = [s for s in doc.root.children if s.style == "heading" and s.level == 1]
+    if len(titled) == 1:
+        holders.append(titled[0])
+    for section in holders:
+        for block in section.blocks:
+            if len(block.prose.split()) >= 8:
+                return True
+    return False
+
+
+class EmptySection(CheckKind):
+    kind = "empty-section"
+    description = "Reports sections with no content, or with only placeholder words."
+    options = (
+        Option(
+            "placeholders",
+            "str-list",
+            ["tbd", "todo", "tba", "n/a", "na", "none", "-", "...", "?", "???", "coming soon"],
+            "Contents that count as empty (compared case-insensitively, punctuation ignored).",
+        ),
+        Option("ignore", "str-list", [], "Canonical sections or titles never reported."),
+    )
+    fields = ("section", "content")
+
+    def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
+        placeholders = {_squash(p) for p in self.opts["placeholders"]}
+        ignored = {normalise_title(i) for i in self.opts["ignore"]} | set(self.opts["ignore"])
+        for section in doc.sections():
+            if section.level == 0 or section.heading_span is None:
+                continue
+            if section.canonical in ignored or normalise_title(section.title) in ignored:
+                continue
+            content = _content(section)
+            if content is None:
+                continue
+            if not content or _squash(content) in placeholders:
+                yield finding(
+                    section.heading_span, section=section.title, content=content or "nothing"
+                )
+
+
+def _content(section: Section) -> str | None:
+    """All text in the section and its subsections; None if it holds tables, code or lists."""
+    texts: list[str] = []
+    for node in section.walk():
+        if node.tables or node.code_blocks:
+            return None
+        texts.extend(block.prose.strip() for block in node.blocks)
+    return " ".join(t for t in texts if t)
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[\s.:;!]+$", "", " ".join(text.lower().split()))
+
+
+class MetadataFields(CheckKind):
+    kind = "metadata-fields"
+    description = "Reports required metadata fields absent from front matter and header fields."
+    options = (
+        Option(
+            "fields",
+            "mapping-list",
+            [],
+            "Fields to require: a name, or {name, aliases} to accept other spellings.",
+        ),
+    )
+    fields = ("field", "aliases")
+
+    def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
+        available = {normalise_title(k) for k in doc.meta}
+        available |= _header_fields(doc)
+        for spec in self.opts["fields"]:
+            name, aliases = (
+                (spec, []) if isinstance(spec, str) else (spec["name"], spec.get("aliases", []))
+            )
+            names = {normalise_title(n) for n in [name, *aliases]}
+            if names & available:
+                continue
+            yield finding(doc.anchor_span(), field=name, aliases=", ".join(aliases) or "none")
+
+
+_FIELD = re.compile(r"^\s*(?:[-*+]\s+)?\**\s*([A-Za-z][A-Za-z /()_-]{0,40}?)\s*\**\s*:\s*\**\s*\S")
+
+
+def _header_fields(doc: Document) -> set[str]:
+    """`Key: value` lines (plain, bold or in a list) before the first content section,
+    or in a section titled like metadata."""
+    found: set[str] = set()
+    for block in doc.blocks:
+        section = block.section
+        canonical = section.canonical if section else None
+        if section is not None and section.level > 1 and canonical not in (None, "metadata"):
+            continue
+        for line in block.text.split("\n"):
+            match = _FIELD.match(line)
+            if match:
+                found.add(normalise_title(match.group(1)))
+    for section in doc.sections():
+        for table in section.tables:
+            for row in table.rows:
+                if len(row) >= 2:
+                    found.add(normalise_title(row[0].prose))
+    return found

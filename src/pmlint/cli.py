@@ -1,0 +1,283 @@
+"""Command line: click wiring only; the work happens in runner, engine, formats and docs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from collections.abc import Sequence
+
+import click
+
+from pmlint import __version__
+from pmlint.config import Config, ConfigError, find_config_file, load_config
+from pmlint.diagnostics import Severity
+from pmlint.engine import FileReport, Selection, exit_code
+from pmlint.formats import IMPLEMENTED, PLANNED, RunInfo, formatter
+from pmlint.nlp import ModelError
+
+FORMATS = IMPLEMENTED + PLANNED
+
+
+def _split(values: Sequence[str]) -> tuple[str, ...]:
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+def _fail(message: str) -> None:
+    click.echo(f"pmlint: {message}", err=True)
+    sys.exit(2)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="pmlint")
+def main() -> None:
+    """Lint and analyze incident postmortems written in Markdown."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write the report to FILE instead of stdout.",
+)
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="RULES",
+    help="Only these rules: ids, id prefixes (PM4), names or categories, comma separated.",
+)
+@click.option("--ignore", multiple=True, metavar="RULES", help="Skip these rules (same forms).")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info"]),
+    default="warning",
+    show_default=True,
+    help="Exit 1 when a finding is at or above this severity.",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Use this config for every file instead of discovering one per file.",
+)
+@click.option(
+    "--nlp-model",
+    metavar="NAME|blank|auto",
+    help="spaCy pipeline for language rules (default: config nlp.model, else auto).",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes (accepted; linting currently runs in one process).",
+)
+@click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
+@click.option(
+    "--stdin-filename",
+    metavar="PATH",
+    help="With '-' as PATH: the name (and config location) of the document on stdin.",
+)
+@click.option("--quiet", "-q", is_flag=True, help="Only the finding lines: no excerpts or summary.")
+@click.option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour the text output.",
+)
+def check(
+    paths: tuple[str, ...],
+    output_format: str,
+    output: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fail_on: str,
+    config_path: str | None,
+    nlp_model: str | None,
+    jobs: int | None,
+    no_cache: bool,
+    stdin_filename: str | None,
+    quiet: bool,
+    color: str,
+) -> None:
+    """Lint postmortems: files, folders (Markdown files below them), or '-' for stdin."""
+    from pmlint.runner import Runner, RunOptions
+
+    if output_format in PLANNED:
+        _fail(
+            f"--format {output_format} is not available in pmlint {__version__} yet; "
+            f"use one of: {', '.join(IMPLEMENTED)}"
+        )
+    if not paths:
+        paths = (".",)
+    if "-" in paths and len(paths) > 1:
+        _fail("'-' (stdin) cannot be combined with other paths")
+    if stdin_filename and "-" not in paths:
+        _fail("--stdin-filename needs '-' as the path")
+    selection = Selection(_split(select), _split(ignore))
+    if config_path is not None:
+        try:
+            load_config(os.path.abspath(config_path))
+        except ConfigError as exc:
+            _fail(str(exc))
+    runner = Runner(RunOptions(config_path, selection, nlp_model))
+    reports: list[FileReport] = []
+    try:
+        if paths == ("-",):
+            reports.append(
+                runner.lint_stdin(click.get_binary_stream("stdin").read(), stdin_filename)
+            )
+        else:
+            reports.extend(runner.run(paths))
+    except ModelError as exc:
+        _fail(str(exc))
+    for note in runner.notes:
+        click.echo(f"pmlint: {note}", err=True)
+    for report in reports:
+        if report.error is not None:
+            click.echo(f"pmlint: {report.path}: {report.error}", err=True)
+    nlp_info = None
+    for linter in runner.linters():
+        pipeline = linter.loaded_pipeline
+        if pipeline is not None:
+            nlp_info = {
+                "model": pipeline.name,
+                "version": pipeline.version,
+                "reduced": pipeline.reduced,
+            }
+            if pipeline.reduced:
+                click.echo(
+                    "pmlint: no trained spaCy pipeline installed; language checks run in "
+                    "reduced mode (pip install 'pmlint[model]')",
+                    err=True,
+                )
+            break
+    is_tty = output is None and sys.stdout.isatty()
+    use_color = color == "always" or (color == "auto" and is_tty and "NO_COLOR" not in os.environ)
+    linted = sum(1 for r in reports if r.error is None)
+    text = formatter(output_format)(reports, RunInfo(linted, use_color, quiet, nlp_info))
+    if output:
+        try:
+            with open(output, "w", encoding="utf-8") as handle:
+                handle.write(text)
+        except OSError as exc:
+            _fail(f"{output}: cannot write report: {exc.strerror}")
+    else:
+        click.echo(text, nl=False, color=use_color)
+    sys.exit(exit_code(reports, Severity.parse(fail_on)))
+
+
+@main.command("rules")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Show the rules as this config sets them.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+)
+def rules_command(config_path: str | None, output_format: str) -> None:
+    """List every rule with its id, name, category, default severity and summary."""
+    from pmlint import docs
+
+    config = _config_or_fail(config_path)
+    click.echo(docs.rules_table(config, output_format), nl=False)
+
+
+@main.command()
+@click.argument("rule")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False))
+def explain(rule: str, config_path: str | None) -> None:
+    """Show a rule's documentation: summary, why, a bad and a good example, options."""
+    from pmlint import docs
+
+    config = _config_or_fail(config_path)
+    page = docs.explain(config, rule)
+    if page is None:
+        _fail(f"no rule {rule!r}; `pmlint rules` lists them")
+    click.echo(page, nl=False)
+
+
+@main.command()
+@click.option(
+    "--path",
+    "target",
+    default=".pmlint.yaml",
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="Where to write the config.",
+)
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+def init(target: str, force: bool) -> None:
+    """Write a starter .pmlint.yaml."""
+    from pmlint.scaffold import starter_config
+
+    if os.path.exists(target) and not force:
+        _fail(f"{target} already exists (use --force to overwrite)")
+    with open(target, "w", encoding="utf-8") as handle:
+        handle.write(starter_config())
+    click.echo(f"Wrote {target}. Run `pmlint check` to lint the Markdown files below it.")
+
+
+@main.command()
+@click.option("--title", default="Incident title", show_default=True, help="The incident's title.")
+@click.option(
+    "--date", "date_text", default=None, help="Incident date, YYYY-MM-DD (default: today)."
+)
+@click.option(
+    "--output",
+    "-o",
+    default=None,
+    help="File to write (default: DATE-title.md in the current folder; '-' for stdout).",
+)
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+def new(title: str, date_text: str | None, output: str | None, force: bool) -> None:
+    """Write a postmortem skeleton that passes the structure rules.
+
+    Its [insert …] prompts are reported by PM003 (placeholder-text) until you replace them.
+    """
+    from pmlint.scaffold import default_skeleton_name, postmortem_skeleton
+
+    try:
+        date = dt.date.fromisoformat(date_text) if date_text else dt.date.today()
+    except ValueError:
+        _fail(f"--date {date_text!r} is not a date like 2024-03-11")
+        return
+    text = postmortem_skeleton(title, date)
+    if output == "-":
+        click.echo(text, nl=False)
+        return
+    target = output or default_skeleton_name(title, date)
+    if os.path.exists(target) and not force:
+        _fail(f"{target} already exists (use --force to overwrite)")
+    with open(target, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    click.echo(
+        f"Wrote {target}. Replace each [insert …] prompt; `pmlint check {target}` "
+        "lists the ones left (PM003)."
+    )
+
+
+def _config_or_fail(config_path: str | None) -> Config:
+    path = os.path.abspath(config_path) if config_path else find_config_file(os.getcwd())
+    try:
+        return load_config(path)
+    except ConfigError as exc:
+        _fail(str(exc))
+        raise  # unreachable: _fail exits

@@ -1,0 +1,270 @@
+"""`.pmlint.yaml` / `[tool.pmlint]`: discovery by walking up from each file, validation, packs."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import sys
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from pmlint.packs import (
+    Pack,
+    Rule,
+    apply_overrides,
+    load_pack,
+    load_rule_dir,
+    merge_sections,
+)
+from pmlint.reading import DEFAULT_MAX_BYTES
+from pmlint.sections import SectionCatalog
+from pmlint.yamlfile import YamlError, YamlSource, load_yaml
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+CONFIG_NAMES = (".pmlint.yaml", ".pmlint.yml")
+TOP_KEYS = {
+    "extends",
+    "rules_dirs",
+    "rules",
+    "sections",
+    "timezone",
+    "nlp",
+    "include",
+    "exclude",
+    "max_file_size",
+}
+NLP_KEYS = {"model"}
+DEFAULT_INCLUDE = ("**/*.md", "**/*.markdown")
+_OFFSET = re.compile(r"^(?:UTC|GMT)?[+-]\d{1,2}(?::?\d{2})?$")
+
+
+class ConfigError(Exception):
+    """A broken config: the message names the file, the line and the key."""
+
+
+@dataclass(slots=True)
+class Config:
+    path: str | None  # None: built-in defaults
+    base_dir: str
+    pack: Pack
+    rules: dict[str, Rule]
+    catalog: SectionCatalog
+    timezone: str | None = None
+    nlp_model: str = "auto"
+    include: tuple[str, ...] = DEFAULT_INCLUDE
+    exclude: tuple[str, ...] = ()
+    max_file_size: int = DEFAULT_MAX_BYTES
+    raw: dict[str, Any] = field(default_factory=dict)
+
+    def fingerprint(self) -> str:
+        """A stable hash of everything that changes results (for caches)."""
+        payload = json.dumps(
+            {"raw": self.raw, "rules": sorted(r.source for r in self.rules.values())},
+            sort_keys=True,
+            default=str,
+        )
+        return hashlib.sha256(payload.encode()).hexdigest()[:16]
+
+
+def find_config_file(start: str) -> str | None:
+    """The nearest `.pmlint.yaml`/`.yml`, or `pyproject.toml` with [tool.pmlint], upwards."""
+    directory = Path(start).resolve()
+    if directory.is_file() or not directory.exists():
+        directory = directory.parent
+    for folder in (directory, *directory.parents):
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if candidate.is_file():
+                return str(candidate)
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and _has_tool_section(str(pyproject)):
+            return str(pyproject)
+    return None
+
+
+def _has_tool_section(path: str) -> bool:
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return "[tool.pmlint" in handle.read()
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+@lru_cache(maxsize=64)
+def load_config(path: str | None) -> Config:
+    """Load and validate a config file (None: the defaults). Raises ConfigError."""
+    try:
+        if path is None:
+            return _build(YamlSource("<defaults>", {}, {}), {}, os.getcwd(), None)
+        source = _read_source(path)
+        data = source.data if source.data is not None else {}
+        if not isinstance(data, dict):
+            raise source.error((), "expected a mapping of settings")
+        return _build(source, data, os.path.dirname(os.path.abspath(path)), path)
+    except YamlError as exc:
+        raise ConfigError(str(exc)) from None
+
+
+def _read_source(path: str) -> YamlSource:
+    try:
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise YamlError(
+            f"{path}: cannot read config: {getattr(exc, 'strerror', None) or exc}"
+        ) from None
+    if os.path.basename(path) == "pyproject.toml" or path.endswith(".toml"):
+        return _toml_source(path, text)
+    return load_yaml(text, path)
+
+
+def _toml_source(path: str, text: str) -> YamlSource:
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise YamlError(f"{path}: invalid TOML: {exc}") from None
+    data = document.get("tool", {}).get("pmlint", {})
+    return YamlSource(path, data, _toml_key_lines(text))
+
+
+def _toml_key_lines(text: str) -> dict[tuple[str, ...], int]:
+    """Approximate key lines for [tool.pmlint...] tables, for error messages."""
+    lines: dict[tuple[str, ...], int] = {}
+    table: tuple[str, ...] | None = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        header = re.match(r"^\[\s*tool\.pmlint((?:\.[\w\"'-]+)*)\s*\]$", stripped)
+        if header:
+            table = tuple(p.strip("\"'") for p in header.group(1).split(".") if p)
+            lines.setdefault(table, number)
+            continue
+        if stripped.startswith("["):
+            table = None
+            continue
+        key = re.match(r"^([\w\"'-]+)\s*=", stripped)
+        if table is not None and key:
+            lines.setdefault((*table, key.group(1).strip("\"'")), number)
+    lines.setdefault((), 1)
+    return lines
+
+
+def _build(source: YamlSource, data: dict[str, Any], base_dir: str, path: str | None) -> Config:
+    data = {str(k): v for k, v in data.items()}
+    for key in data:
+        if key not in TOP_KEYS:
+            raise source.error((key,), f"unknown key (allowed: {', '.join(sorted(TOP_KEYS))})")
+    extends = data.get("extends", "core")
+    if not isinstance(extends, str):
+        raise source.error(("extends",), "expected a pack name or a path to a pack directory")
+    try:
+        pack = load_pack(extends, base_dir)
+    except YamlError as exc:
+        raise source.error(("extends",), str(exc)) from None
+    rules = dict(pack.rules)
+    sections = {k: dict(v) for k, v in pack.sections.items()}
+    for index, folder in enumerate(_str_list(source, data, "rules_dirs")):
+        directory = os.path.join(base_dir, folder)
+        if not os.path.isdir(directory):
+            raise source.error(("rules_dirs", str(index)), f"not a directory: {directory}")
+        for rule in load_rule_dir(directory):
+            rules[rule.id] = rule
+    apply_overrides(rules, source, ("rules",), data.get("rules") or {}, base_dir)
+    extra_sections = data.get("sections") or {}
+    if not isinstance(extra_sections, dict):
+        raise source.error(("sections",), "expected a mapping of canonical section to titles")
+    for key, titles in extra_sections.items():
+        if not isinstance(titles, list) or not all(isinstance(t, str) for t in titles):
+            raise source.error(("sections", str(key)), "expected a list of section titles")
+    merge_sections(sections, {str(k): {"synonyms": v} for k, v in extra_sections.items()})
+    nlp = data.get("nlp") or {}
+    if not isinstance(nlp, dict):
+        raise source.error(("nlp",), "expected a mapping such as {model: auto}")
+    for key in nlp:
+        if key not in NLP_KEYS:
+            raise source.error(("nlp", str(key)), "unknown key (allowed: model)")
+    model = nlp.get("model", "auto")
+    if not isinstance(model, str):
+        raise source.error(("nlp", "model"), "expected a model name, 'auto' or 'blank'")
+    timezone = data.get("timezone")
+    if timezone is not None and not valid_timezone(timezone):
+        raise source.error(
+            ("timezone",), f"unknown timezone {timezone!r} (use an IANA name or +HH:MM)"
+        )
+    max_size = data.get("max_file_size", DEFAULT_MAX_BYTES)
+    if not isinstance(max_size, int) or isinstance(max_size, bool) or max_size <= 0:
+        raise source.error(("max_file_size",), "expected a positive number of bytes")
+    include = tuple(_str_list(source, data, "include")) or DEFAULT_INCLUDE
+    return Config(
+        path=path,
+        base_dir=base_dir,
+        pack=pack,
+        rules=rules,
+        catalog=SectionCatalog.from_mapping(sections),
+        timezone=timezone,
+        nlp_model=model,
+        include=include,
+        exclude=tuple(_str_list(source, data, "exclude")),
+        max_file_size=max_size,
+        raw=data,
+    )
+
+
+def _str_list(source: YamlSource, data: dict[str, Any], key: str) -> list[str]:
+    value = data.get(key) or []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise source.error((key,), "expected a list of strings")
+    return value
+
+
+def valid_timezone(name: Any) -> bool:
+    if not isinstance(name, str) or not name.strip():
+        return False
+    if name.upper() in ("UTC", "GMT", "Z") or _OFFSET.match(name.strip()):
+        return True
+    try:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        ZoneInfo(name)
+        return True
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return False
+
+
+STARTER_CONFIG = """\
+# pmlint configuration: https://pypi.org/project/pmlint/ (run `pmlint rules` for every rule)
+extends: core                 # a bundled pack (core, google-sre, pagerduty, atlassian) or a path
+
+# Times without a zone are read in this zone (an IANA name such as Europe/Berlin, or UTC).
+timezone: UTC
+
+# Which files to lint when a folder is given, relative to this file (gitignore style).
+include: ["**/*.md"]
+exclude: ["templates/**", "README.md"]
+
+rules:
+  # Turn a rule off, change its severity, or set its options (by id or name):
+  # PM002: off
+  # placeholder-text: error
+  PM004:                        # missing-metadata is off by default; list your fields
+    severity: warning
+    options:
+      fields: [date, authors, status, severity]
+
+# Extra titles for canonical sections (see `pmlint explain PM001`):
+# sections:
+#   impact: ["Customer effect"]
+
+# Folders of your own YAML rules (see README, "Writing your own rules"):
+# rules_dirs: [pmlint-rules]
+
+nlp:
+  model: auto                   # auto, blank, or a spaCy package name such as en_core_web_sm
+"""

@@ -1,0 +1,204 @@
+"""The lint loop: Document -> enabled rules -> findings -> diagnostics -> suppression -> sorted."""
+
+from __future__ import annotations
+
+import os
+import string
+import sys
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from pmlint.checks import ENGINE_KIND, KINDS, CheckContext, CheckKind
+from pmlint.config import Config
+from pmlint.diagnostics import Diagnostic, Finding, Severity, Span
+from pmlint.document import Document
+from pmlint.nlp import ModelError, Pipeline, load_pipeline
+from pmlint.packs import Rule
+from pmlint.parse import parse_document
+from pmlint.reading import SourceText
+from pmlint.suppress import Suppressions
+
+INTERNAL_ERROR = "PM900"
+INVALID_FRONT_MATTER = "PM901"
+UNKNOWN_SUPPRESSION = "PM902"
+UNUSED_SUPPRESSION = "PM903"
+INVALID_ENCODING = "PM904"
+
+
+@dataclass(slots=True)
+class FileReport:
+    """One file's result: diagnostics, or an error that kept it from being linted."""
+
+    path: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    error: str | None = None  # one line; the file was not (fully) linted
+    lines: list[str] = field(default_factory=list, repr=False)  # source, for excerpts
+
+    @property
+    def internal_error(self) -> bool:
+        return any(d.rule == INTERNAL_ERROR for d in self.diagnostics)
+
+
+class _Fields(dict[str, Any]):
+    """Leaves unknown placeholders as they are instead of raising KeyError."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def render(template: str, fields: Mapping[str, Any]) -> str:
+    try:
+        return string.Formatter().vformat(template, (), _Fields(fields))
+    except (ValueError, IndexError, AttributeError):
+        return template
+
+
+@dataclass(slots=True)
+class Selection:
+    """`--select` / `--ignore` from the command line: ids, id prefixes, names, categories."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+    def active(self, rules: Iterable[Rule]) -> list[Rule]:
+        chosen = []
+        for rule in rules:
+            on = any(rule.matches(s) for s in self.select) if self.select else rule.enabled
+            if rule.id == INTERNAL_ERROR:
+                on = True
+            elif any(rule.matches(s) for s in self.ignore):
+                on = False
+            if on:
+                chosen.append(rule)
+        return sorted(chosen, key=lambda r: r.id)
+
+
+class Linter:
+    """Lints documents under one config; checks are built once and reused across files."""
+
+    def __init__(
+        self, config: Config, selection: Selection | None = None, nlp_model: str | None = None
+    ) -> None:
+        self.config = config
+        self.rules = (selection or Selection()).active(config.rules.values())
+        self.by_id = {r.id: r for r in config.rules.values()}
+        self.active_ids = {r.id for r in self.rules}
+        self.checks: list[tuple[Rule, CheckKind]] = [
+            (rule, KINDS[rule.kind](rule.options))
+            for rule in self.rules
+            if rule.kind != ENGINE_KIND
+        ]
+        self.nlp_model = nlp_model or config.nlp_model
+        self._pipeline: Pipeline | None = None
+
+    @property
+    def needs_nlp(self) -> bool:
+        return any(check.needs_nlp or rule.options.get("lemma") for rule, check in self.checks)
+
+    @property
+    def loaded_pipeline(self) -> Pipeline | None:
+        """The spaCy pipeline if this run loaded one (for the run's report), else None."""
+        return self._pipeline
+
+    def pipeline(self) -> Pipeline | None:
+        """Loaded on first use only: most runs of most rules never import spaCy."""
+        if self._pipeline is None and self.needs_nlp:
+            self._pipeline = load_pipeline(self.nlp_model)
+        return self._pipeline
+
+    def lint(self, path: str, source: SourceText, directory: str | None = None) -> FileReport:
+        report = FileReport(path)
+        doc = parse_document(path, source.text, self.config.catalog)
+        report.lines = doc.lines
+        base = directory if directory is not None else os.path.dirname(os.path.abspath(path))
+        context = CheckContext(
+            catalog=self.config.catalog,
+            file_exists=lambda target: os.path.exists(os.path.join(base, target)),
+            settings={"timezone": self.config.timezone},
+        )
+        if self.needs_nlp:
+            try:
+                context.nlp = self.pipeline()
+            except ModelError as exc:
+                report.error = str(exc)
+                return report
+        found: list[Diagnostic] = []
+        if source.invalid_utf8_at is not None:
+            line, column = source.invalid_utf8_at
+            detail = (
+                f"Not valid UTF-8: {source.invalid_utf8_count} invalid byte sequence(s) "
+                f"replaced with U+FFFD, the first here."
+            )
+            found += self._engine(
+                INVALID_ENCODING, path, Span(line, column, line, column + 1), detail
+            )
+        if doc.meta_error is not None:
+            line, problem = doc.meta_error
+            found += self._engine(
+                INVALID_FRONT_MATTER, path, doc.line_span(line), problem.capitalize()
+            )
+        for rule, check in self.checks:
+            try:
+                for item in check.check(doc, context):
+                    found.append(self._diagnostic(rule, path, item))
+            except Exception as exc:  # isolation: one rule's bug never loses other results
+                if os.environ.get("PMLINT_RAISE"):
+                    raise
+                detail = (
+                    f"Rule {rule.id} ({rule.name}) failed on this file: {type(exc).__name__}: {exc}"
+                )
+                found += self._engine(INTERNAL_ERROR, path, doc.anchor_span(), detail)
+        report.diagnostics = self._suppress(doc, path, found)
+        return report
+
+    def _diagnostic(self, rule: Rule, path: str, item: Finding) -> Diagnostic:
+        severity = rule.severity if item.severity is None else min(item.severity, rule.severity)
+        suggestion = render(rule.suggestion, item.fields).strip() if rule.suggestion else ""
+        return Diagnostic(
+            path=path,
+            rule=rule.id,
+            name=rule.name,
+            category=rule.category,
+            severity=severity,
+            message=render(rule.message, item.fields),
+            span=item.span,
+            suggestion=suggestion or None,
+        )
+
+    def _engine(self, rule_id: str, path: str, span: Span, detail: str) -> list[Diagnostic]:
+        rule = self.by_id.get(rule_id)
+        if rule is None or rule_id not in self.active_ids:
+            return []
+        return [self._diagnostic(rule, path, Finding(span, {"detail": detail}))]
+
+    def _suppress(self, doc: Document, path: str, found: list[Diagnostic]) -> list[Diagnostic]:
+        suppressions = Suppressions(doc, ((r.id, r.name) for r in self.by_id.values()))
+        kept = [
+            d
+            for d in found
+            if d.rule == INTERNAL_ERROR or not suppressions.suppressed(d.rule, d.span.line)
+        ]
+        for unknown in suppressions.unknown:
+            detail = f"Suppression names an unknown rule '{unknown.selector}'."
+            kept += self._engine(UNKNOWN_SUPPRESSION, path, unknown.span, detail)
+        for directive in suppressions.unused():
+            names = " ".join(directive.selectors) or "all rules"
+            detail = f"Suppression of {names} silenced nothing; remove it."
+            kept += self._engine(UNUSED_SUPPRESSION, path, directive.span, detail)
+        unique = {(d.rule, d.span, d.message): d for d in kept}
+        return sorted(unique.values(), key=Diagnostic.sort_key)
+
+
+def exit_code(reports: Iterable[FileReport], fail_on: Severity, usage_error: bool = False) -> int:
+    """2 for usage/config/internal errors and unlintable files; 1 for findings at fail_on+."""
+    reports = list(reports)
+    if usage_error or any(r.error or r.internal_error for r in reports):
+        return 2
+    if any(d.severity >= fail_on for r in reports for d in r.diagnostics):
+        return 1
+    return 0
+
+
+def notice(message: str) -> None:
+    print(f"pmlint: {message}", file=sys.stderr)

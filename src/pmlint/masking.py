@@ -1,0 +1,74 @@
+"""Blank out what is not prose (code, HTML, URLs, emphasis markers) without moving any offset."""
+
+from __future__ import annotations
+
+import re
+
+# Each pattern is linear: no nested quantifiers over overlapping classes.
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_AUTOLINK = re.compile(r"<[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\s]*>|<[^<>\s@]+@[^<>\s@]+>")
+# Only real HTML elements: a template prompt such as `<fill in the date>` stays visible.
+_HTML_TAG = re.compile(
+    r"</?(?:a|abbr|b|big|blockquote|br|center|cite|code|dd|del|details|div|dl|dt|em|figcaption"
+    r"|figure|font|h[1-6]|hr|i|iframe|img|ins|kbd|li|mark|ol|p|picture|pre|q|s|samp|small|source"
+    r"|span|strike|strong|sub|summary|sup|table|tbody|td|th|thead|tr|tt|u|ul|var|video)"
+    r"(?:\s[^<>\n]*)?/?>",
+    re.IGNORECASE,
+)
+_LINK_DEST = re.compile(r"\]\([^)\n]*\)")
+_REF_LABEL = re.compile(r"\]\[[^\]\n]*\]")
+_BARE_URL = re.compile(r"\b(?:https?|ftp)://[^\s<>]+")
+_EMPHASIS = re.compile(r"(?<![0-9A-Za-z])[*_~]+|[*_~]+(?![0-9A-Za-z])")
+_TASK_MARKER = re.compile(r"^\[[ xX]\]\s")
+_BACKTICKS = re.compile(r"`+")
+
+
+def _blank(chars: list[str], start: int, end: int) -> None:
+    for index in range(start, end):
+        if chars[index] != "\n":
+            chars[index] = " "
+
+
+def code_span_ranges(text: str) -> list[tuple[int, int]]:
+    """CommonMark code spans: a backtick run closed by a run of the same length."""
+    ranges: list[tuple[int, int]] = []
+    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text)]
+    next_same: dict[int, int] = {}  # run index -> index of the next run of equal length
+    last_of_length: dict[int, int] = {}
+    for index in range(len(runs) - 1, -1, -1):
+        length = runs[index][1] - runs[index][0]
+        if length in last_of_length:
+            next_same[index] = last_of_length[length]
+        last_of_length[length] = index
+    used_until = -1
+    for index, (start, _end) in enumerate(runs):
+        if start < used_until or index not in next_same:
+            continue
+        closing_end = runs[next_same[index]][1]
+        ranges.append((start, closing_end))
+        used_until = closing_end
+    return ranges
+
+
+def mask_prose(text: str) -> str:
+    chars = list(text)
+    for start, end in code_span_ranges(text):
+        _blank(chars, start, end)
+    for pattern in (_HTML_COMMENT, _AUTOLINK, _HTML_TAG, _BARE_URL):
+        for match in pattern.finditer(text):
+            _blank(chars, match.start(), match.end())
+    for pattern in (_LINK_DEST, _REF_LABEL):
+        for match in pattern.finditer(text):
+            _blank(chars, match.start() + 1, match.end())
+    masked = "".join(chars)
+    masked = _EMPHASIS.sub(lambda m: " " * len(m.group()), masked)
+    masked = _TASK_MARKER.sub(lambda m: " " * len(m.group()), masked)
+    return masked
+
+
+def strip_markup(text: str) -> str:
+    """Plain title text: comments and emphasis removed, whitespace collapsed."""
+    text = _HTML_COMMENT.sub(" ", text)
+    text = text.replace("`", "")
+    text = _EMPHASIS.sub("", text)
+    return " ".join(text.split())

@@ -1,0 +1,339 @@
+"""Rule packs: YAML rule files over Python check kinds, with `extends:` and overrides."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from pmlint.checks import ENGINE_KIND, KINDS, Option
+from pmlint.diagnostics import Severity
+from pmlint.yamlfile import YamlError, YamlSource, read_yaml
+
+RULE_KEYS = {
+    "id",
+    "name",
+    "category",
+    "kind",
+    "severity",
+    "message",
+    "suggestion",
+    "enabled",
+    "options",
+    "docs",
+}
+PACK_KEYS = {"name", "summary", "extends", "sections", "rules"}
+DOC_KEYS = {"summary", "why", "bad", "good"}
+_ID = re.compile(r"^[A-Z][A-Z_]*[0-9]+$")
+_NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True, slots=True)
+class RuleDocs:
+    summary: str
+    why: str = ""
+    bad: str = ""
+    good: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    name: str
+    category: str
+    kind: str
+    severity: Severity
+    message: str
+    suggestion: str
+    enabled: bool
+    options: Mapping[str, Any]
+    docs: RuleDocs
+    source: str  # the YAML file that defined it
+
+    def matches(self, selector: str) -> bool:
+        """Selectors are ids, id prefixes (PM4), names or categories, case-insensitive."""
+        wanted = selector.strip().lower()
+        return wanted in (self.id.lower(), self.name, self.category) or (
+            len(wanted) >= 3 and self.id.lower().startswith(wanted) and wanted[-1].isdigit()
+        )
+
+
+@dataclass(slots=True)
+class Pack:
+    name: str
+    summary: str
+    rules: dict[str, Rule] = field(default_factory=dict)
+    sections: dict[str, dict[str, Any]] = field(default_factory=dict)
+    chain: tuple[str, ...] = ()
+
+
+def bundled_rules_dir() -> Path:
+    """`rules/` inside the wheel (pmlint/_rules), or the repository's in a source checkout."""
+    packaged = resources.files("pmlint").joinpath("_rules")
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[2] / "rules"
+
+
+def bundled_pack_names() -> list[str]:
+    root = bundled_rules_dir()
+    return sorted(p.name for p in root.iterdir() if (p / "pack.yaml").is_file())
+
+
+def load_pack(ref: str, base_dir: str | None = None, _seen: tuple[str, ...] = ()) -> Pack:
+    """Load a bundled pack by name, or a pack directory by path (relative to `base_dir`)."""
+    directory = _pack_dir(ref, base_dir)
+    key = str(directory.resolve())
+    if key in _seen:
+        raise YamlError(f"{directory / 'pack.yaml'}: extends: cycle through {ref!r}")
+    source = read_yaml(str(directory / "pack.yaml"))
+    data = _mapping(source, (), source.data)
+    _no_unknown(source, (), data, PACK_KEYS)
+    name = str(data.get("name", directory.name))
+    parent_ref = data.get("extends")
+    if parent_ref:
+        pack = load_pack(str(parent_ref), str(directory), (*_seen, key))
+        pack = Pack(
+            name,
+            str(data.get("summary", "")),
+            dict(pack.rules),
+            {k: dict(v) for k, v in pack.sections.items()},
+            (*pack.chain, name),
+        )
+    else:
+        pack = Pack(name, str(data.get("summary", "")), chain=(name,))
+    if data.get("sections"):
+        sections_file = directory / str(data["sections"])
+        merge_sections(pack.sections, load_sections(str(sections_file)))
+    for rule in load_rule_dir(str(directory)):
+        pack.rules[rule.id] = rule
+    apply_overrides(pack.rules, source, ("rules",), data.get("rules") or {}, str(directory))
+    return pack
+
+
+def _pack_dir(ref: str, base_dir: str | None) -> Path:
+    if os.sep not in ref and "/" not in ref and not ref.startswith("."):
+        candidate = bundled_rules_dir() / ref
+        if (candidate / "pack.yaml").is_file():
+            return candidate
+    path = Path(base_dir or ".") / ref
+    if (path / "pack.yaml").is_file():
+        return path
+    known = ", ".join(bundled_pack_names())
+    raise YamlError(
+        f"{ref}: no such rule pack (bundled packs: {known}; or a directory with pack.yaml)"
+    )
+
+
+def load_sections(path: str) -> dict[str, dict[str, Any]]:
+    source = read_yaml(path)
+    data = _mapping(source, (), source.data)
+    sections = _mapping(source, ("sections",), data.get("sections"))
+    result: dict[str, dict[str, Any]] = {}
+    for key, spec in sections.items():
+        spec = _mapping(source, ("sections", key), spec)
+        _no_unknown(source, ("sections", key), spec, {"title", "synonyms"})
+        synonyms = spec.get("synonyms", [])
+        if not isinstance(synonyms, list):
+            raise source.error(("sections", key, "synonyms"), "expected a list of titles")
+        result[str(key)] = {
+            "title": str(spec.get("title", key)),
+            "synonyms": [str(s) for s in synonyms],
+        }
+    return result
+
+
+def merge_sections(into: dict[str, dict[str, Any]], extra: Mapping[str, Mapping[str, Any]]) -> None:
+    for key, spec in extra.items():
+        if key in into:
+            into[key]["synonyms"] = list(dict.fromkeys([*into[key]["synonyms"], *spec["synonyms"]]))
+            into[key]["title"] = spec.get("title", into[key]["title"])
+        else:
+            into[key] = {"title": spec.get("title", key), "synonyms": list(spec["synonyms"])}
+
+
+def load_rule_dir(directory: str) -> list[Rule]:
+    """Every `*.yaml`/`*.yml` in the folder except pack.yaml and sections.yaml."""
+    rules: list[Rule] = []
+    names = sorted(os.listdir(directory))
+    for filename in names:
+        if not filename.endswith((".yaml", ".yml")) or filename in ("pack.yaml", "sections.yaml"):
+            continue
+        rules.append(load_rule_file(os.path.join(directory, filename)))
+    return rules
+
+
+def load_rule_file(path: str) -> Rule:
+    source = read_yaml(path)
+    data = _mapping(source, (), source.data)
+    _no_unknown(source, (), data, RULE_KEYS)
+    for key in ("id", "name", "category", "kind", "message", "docs"):
+        if key not in data:
+            raise source.error((), f"missing required key {key!r}")
+    rule_id, name = str(data["id"]), str(data["name"])
+    if not _ID.match(rule_id):
+        raise source.error(("id",), f"{rule_id!r} is not an id like PM123 or TEAM7")
+    if not _NAME.match(name):
+        raise source.error(("name",), f"{name!r} is not a kebab-case name")
+    kind = str(data["kind"])
+    if kind != ENGINE_KIND and kind not in KINDS:
+        raise source.error(("kind",), f"unknown kind {kind!r}; known: {', '.join(sorted(KINDS))}")
+    docs = _mapping(source, ("docs",), data["docs"])
+    _no_unknown(source, ("docs",), docs, DOC_KEYS)
+    if not docs.get("summary"):
+        raise source.error(("docs",), "missing required key 'summary'")
+    raw_options = _mapping(source, ("options",), data.get("options") or {})
+    options = validate_options(kind, raw_options, source, ("options",), os.path.dirname(path))
+    rule = Rule(
+        id=rule_id,
+        name=name,
+        category=str(data["category"]),
+        kind=kind,
+        severity=_severity(source, ("severity",), data.get("severity", "warning")),
+        message=str(data["message"]),
+        suggestion=str(data.get("suggestion", "")),
+        enabled=bool(data.get("enabled", True)),
+        options=options,
+        docs=RuleDocs(**{k: str(v).strip() for k, v in docs.items()}),
+        source=path,
+    )
+    check_instantiable(rule, source, ("options",))
+    return rule
+
+
+def check_instantiable(rule: Rule, source: YamlSource, key_path: tuple[str, ...]) -> None:
+    """Build the check once so bad regexes and option combinations fail at load time."""
+    if rule.kind == ENGINE_KIND:
+        return
+    try:
+        KINDS[rule.kind](rule.options)
+    except (ValueError, TypeError) as exc:
+        raise source.error(key_path, f"rule {rule.id}: {exc}") from None
+
+
+def kind_options(kind: str) -> tuple[Option, ...]:
+    return () if kind == ENGINE_KIND else KINDS[kind].options
+
+
+def validate_options(
+    kind: str,
+    raw: Mapping[str, Any],
+    source: YamlSource,
+    key_path: tuple[str, ...],
+    base_dir: str,
+    defaults: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
+    declared = {o.name: o for o in kind_options(kind)}
+    unknown = sorted(set(raw) - set(declared))
+    if unknown:
+        known = ", ".join(sorted(declared)) or "none"
+        raise source.error(
+            (*key_path, unknown[0]), f"unknown option (kind {kind!r} takes: {known})"
+        )
+    result = (
+        dict(defaults) if defaults is not None else {o.name: o.default for o in declared.values()}
+    )
+    for name, value in raw.items():
+        result[name] = _coerce(declared[name], value, source, (*key_path, name), base_dir)
+    return result
+
+
+def _coerce(
+    option: Option, value: Any, source: YamlSource, key_path: tuple[str, ...], base: str
+) -> Any:
+    kind = option.type
+    ok = {
+        "str": isinstance(value, str),
+        "bool": isinstance(value, bool),
+        "int": isinstance(value, int) and not isinstance(value, bool),
+        "number": isinstance(value, (int, float)) and not isinstance(value, bool),
+        "str-list": isinstance(value, list) and all(isinstance(v, str) for v in value),
+        "mapping-list": isinstance(value, list) and all(isinstance(v, (str, dict)) for v in value),
+        "lexicon": isinstance(value, str) or value is None,
+        "any": True,
+    }[kind]
+    if not ok:
+        raise source.error(key_path, f"expected {kind}, got {type(value).__name__} {value!r}")
+    if kind == "lexicon" and value is not None:
+        lexicon = read_yaml(os.path.join(base, value))
+        data = _mapping(lexicon, (), lexicon.data)
+        _no_unknown(lexicon, (), data, {"tokens", "description"})
+        if not isinstance(data.get("tokens", []), list):
+            raise lexicon.error(("tokens",), "expected a list")
+        return data
+    return value
+
+
+def apply_overrides(
+    rules: dict[str, Rule],
+    source: YamlSource,
+    key_path: tuple[str, ...],
+    overrides: Any,
+    base_dir: str,
+) -> None:
+    """Apply `rules:` entries (by id or name): off/on, a severity, or {severity, options}."""
+    overrides = _mapping(source, key_path, overrides)
+    for selector, value in overrides.items():
+        where = (*key_path, str(selector))
+        targets = [r for r in rules.values() if str(selector) in (r.id, r.name)]
+        if not targets:
+            raise source.error(where, "no rule with this id or name")
+        for rule in targets:
+            rules[rule.id] = override_rule(rule, value, source, where, base_dir)
+
+
+def override_rule(
+    rule: Rule, value: Any, source: YamlSource, where: tuple[str, ...], base: str
+) -> Rule:
+    if isinstance(value, bool) or value in ("off", "on"):
+        return replace(rule, enabled=value in (True, "on"))
+    if isinstance(value, str):
+        return replace(rule, enabled=True, severity=_severity(source, where, value))
+    spec = _mapping(source, where, value)
+    _no_unknown(source, where, spec, {"severity", "options", "enabled"})
+    changed = rule
+    if "severity" in spec:
+        severity = spec["severity"]
+        if severity is False or severity == "off":
+            changed = replace(changed, enabled=False)
+        else:
+            changed = replace(
+                changed, enabled=True, severity=_severity(source, (*where, "severity"), severity)
+            )
+    if "enabled" in spec:
+        changed = replace(changed, enabled=bool(spec["enabled"]))
+    if "options" in spec:
+        raw = _mapping(source, (*where, "options"), spec["options"])
+        options = validate_options(rule.kind, raw, source, (*where, "options"), base, rule.options)
+        changed = replace(changed, options=options)
+        check_instantiable(changed, source, (*where, "options"))
+    return changed
+
+
+def _severity(source: YamlSource, key_path: tuple[str, ...], value: Any) -> Severity:
+    try:
+        return Severity.parse(str(value))
+    except ValueError as exc:
+        raise source.error(key_path, str(exc)) from None
+
+
+def _mapping(source: YamlSource, key_path: tuple[str, ...], value: Any) -> dict[str, Any]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise source.error(key_path, f"expected a mapping, got {type(value).__name__}")
+    return {str(k): v for k, v in value.items()}
+
+
+def _no_unknown(
+    source: YamlSource, key_path: tuple[str, ...], data: Mapping[str, Any], allowed: set[str]
+) -> None:
+    for key in data:
+        if key not in allowed:
+            raise source.error(
+                (*key_path, key), f"unknown key (allowed: {', '.join(sorted(allowed))})"
+            )

@@ -1,0 +1,439 @@
+"""markdown-it tokens -> Document: sections (real and pseudo-headings), blocks, exact positions."""
+
+from __future__ import annotations
+
+import re
+import sys
+from functools import lru_cache
+from typing import Any
+from urllib.parse import unquote
+
+import yaml
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from pmlint.diagnostics import Span
+from pmlint.document import (
+    CodeBlock,
+    Comment,
+    Document,
+    Link,
+    ListItem,
+    Section,
+    Table,
+    TextBlock,
+)
+from pmlint.masking import mask_prose, strip_markup
+from pmlint.sections import SectionCatalog
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+# `**Title:**`, `**Title**:` or the `__` forms; the colon is what makes it a heading.
+_PSEUDO = re.compile(r"^(\*\*|__)(?P<title>[^*_\n]{1,120}?)(?P<inner>:?)\s*\1(?P<outer>:?)")
+_TASK = re.compile(r"^\[(?P<state>[ xX])\](?:\s|$)")
+_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
+_TOML_FENCE = "+++"
+
+
+@lru_cache(maxsize=1)
+def _markdown() -> MarkdownIt:
+    return MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
+
+
+def _pseudo_title(content: str, whole: bool) -> tuple[str, int] | None:
+    """The title and the length of its markup when `content` opens with a bold `Title:`."""
+    match = _PSEUDO.match(content)
+    if not match or not (match.group("inner") or match.group("outer")):
+        return None
+    if whole and content[match.end() :].strip():
+        return None
+    title = match.group("title").strip()
+    return (title, match.end()) if title else None
+
+
+class _Builder:
+    def __init__(self, path: str, text: str, catalog: SectionCatalog) -> None:
+        self.path = path
+        self.text = text
+        self.lines = text.split("\n")
+        self.catalog = catalog
+        self.root = Section("", 0, "root", None, 1)
+        self.stack: list[Section] = [self.root]
+        self.items: list[tuple[ListItem, Section | None]] = []
+        self.blocks: list[TextBlock] = []
+        self.code_blocks: list[CodeBlock] = []
+        self.comments: list[Comment] = []
+        self.quote_depth = 0
+        self.meta: dict[str, Any] = {}
+        self.meta_lines: tuple[int, int] | None = None
+        self.meta_error: tuple[int, str] | None = None
+        self.title: str | None = None
+
+    # -- front matter -------------------------------------------------------------------
+    def toml_front_matter(self) -> str:
+        """Blank a `+++` TOML block (Hugo, Zola) so markdown-it sees empty lines instead."""
+        if not self.lines or self.lines[0].strip() != _TOML_FENCE:
+            return self.text
+        for index in range(1, len(self.lines)):
+            if self.lines[index].strip() == _TOML_FENCE:
+                body = "\n".join(self.lines[1:index])
+                self.meta_lines = (1, index + 1)
+                try:
+                    self.meta = tomllib.loads(body)
+                except tomllib.TOMLDecodeError as exc:
+                    self.meta_error = (1, f"invalid TOML front matter: {exc}")
+                blanked = [""] * (index + 1) + self.lines[index + 1 :]
+                return "\n".join(blanked)
+        return self.text
+
+    def yaml_front_matter(self, token: Token) -> None:
+        first, last = token.map[0] + 1, token.map[1]
+        self.meta_lines = (first, last)
+        try:
+            data = yaml.safe_load(token.content) if token.content.strip() else {}
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            line = first + 1 + (mark.line if mark is not None else 0)
+            problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+            self.meta_error = (min(line, last), f"invalid YAML front matter: {problem}")
+            return
+        if data is None:
+            data = {}
+        if not isinstance(data, dict):
+            self.meta_error = (first, "front matter is not a mapping of keys to values")
+            return
+        self.meta = {str(k): v for k, v in data.items()}
+
+    # -- text blocks ----------------------------------------------------------------------
+    def text_block(self, kind: str, token: Token, skip: int = 0) -> TextBlock | None:
+        content = token.content
+        first = token.map[0] if token.map else 0
+        parts = content.split("\n")
+        texts: list[str] = []
+        lines: list[int] = []
+        columns: list[int] = []
+        for index, part in enumerate(parts):
+            source = self.lines[first + index] if first + index < len(self.lines) else ""
+            if index == 0 and skip:
+                removed = part[:skip]
+                part = part[skip:]
+                lead = len(part) - len(part.lstrip())
+                part = part[lead:]
+                column = source.find(removed) + len(removed) + lead if removed in source else -1
+            else:
+                column = source.find(part) if part else len(source.rstrip())
+            if column < 0:
+                column = len(source) - len(source.lstrip())
+            texts.append(part)
+            lines.append(first + index + 1)
+            columns.append(column + 1)
+        return self._make_block(kind, texts, lines, columns, token)
+
+    def cell_blocks(self, row: list[Token], line_index: int) -> list[TextBlock]:
+        source = self.lines[line_index] if line_index < len(self.lines) else ""
+        cursor = 0
+        cells: list[TextBlock] = []
+        for token in row:
+            content = token.content
+            column = source.find(content, cursor) if content else -1
+            if column < 0 and "|" in content:
+                column = source.find(content.replace("|", "\\|"), cursor)
+            if column < 0:
+                pipe = source.find("|", cursor)
+                column = pipe + 1 if pipe >= 0 else cursor
+                column += len(source[column:]) - len(source[column:].lstrip())
+            cursor = column + len(content)
+            cells.append(
+                self._make_block("table_cell", [content], [line_index + 1], [column + 1], token)
+            )
+        return cells
+
+    def _make_block(
+        self, kind: str, texts: list[str], lines: list[int], columns: list[int], token: Token
+    ) -> TextBlock:
+        starts: list[int] = []
+        offset = 0
+        for part in texts:
+            starts.append(offset)
+            offset += len(part) + 1
+        text = "\n".join(texts)
+        block = TextBlock(
+            kind=kind,
+            text=text,
+            prose=mask_prose(text),
+            line_starts=starts,
+            lines=lines,
+            columns=columns,
+            in_blockquote=self.quote_depth > 0,
+        )
+        block.links = self.links(block, token)
+        for match in _COMMENT.finditer(text):
+            line, _column = block.position(match.start())
+            end_line, _ = block.position(match.end())
+            before = text[: match.start()].rsplit("\n", 1)[-1]
+            self.comments.append(Comment(match.group(1), line, end_line, bool(before.strip())))
+        return block
+
+    def links(self, block: TextBlock, token: Token) -> list[Link]:
+        found: list[Link] = []
+        cursor = 0
+        for child in token.children or []:
+            if child.type == "link_open":
+                target, is_image = str(child.attrs.get("href", "")), False
+            elif child.type == "image":
+                target, is_image = str(child.attrs.get("src", "")), True
+            else:
+                continue
+            span = None
+            for form in dict.fromkeys((target, unquote(target))):
+                position = block.text.find(form, cursor) if form else -1
+                if position >= 0:
+                    span = block.span(position, position + len(form))
+                    cursor = position + len(form)
+                    break
+            if span is None:
+                span = self._reference_definition(target) or block.full_span()
+            found.append(Link(target, is_image, span))
+        return found
+
+    def _reference_definition(self, target: str) -> Span | None:
+        for form in dict.fromkeys((target, unquote(target))):
+            for number, line in enumerate(self.lines, start=1):
+                marker = line.find("]:")
+                if marker >= 0 and form and form in line[marker:]:
+                    column = line.index(form, marker) + 1
+                    return Span(number, column, number, column + len(form))
+        return None
+
+    # -- sections -----------------------------------------------------------------------
+    @property
+    def section(self) -> Section:
+        return self.stack[-1]
+
+    def open_section(self, section: Section) -> None:
+        section.canonical = self.catalog.classify(section.title)
+        section.parent = self.section
+        self.section.children.append(section)
+        self.stack.append(section)
+
+    def close_sections_from(self, level: int, line: int) -> None:
+        while len(self.stack) > 1 and self.stack[-1].level >= level:
+            self.stack.pop().last_line = line - 1
+
+    def heading(self, token: Token, inline: Token) -> None:
+        level = int(token.tag[1:])
+        line = token.map[0] + 1
+        block = self.text_block("heading", inline)
+        title = strip_markup(inline.content)
+        self.close_sections_from(level, line)
+        assert block is not None
+        section = Section(title, level, "heading", block.full_span(), line)
+        section.heading_block = block
+        block.section = section
+        self.open_section(section)
+        if level == 1 and self.title is None:
+            self.title = title
+
+    def pseudo_paragraph(self, inline: Token, title: str) -> None:
+        line = inline.map[0] + 1
+        real = next((s.level for s in reversed(self.stack) if s.style in ("heading", "root")), 0)
+        level = real + 1
+        self.close_sections_from(level, line)
+        block = self.text_block("heading", inline)
+        assert block is not None
+        section = Section(title, level, "pseudo-paragraph", block.full_span(), line)
+        section.heading_block = block
+        block.section = section
+        self.open_section(section)
+
+    # -- the walk -----------------------------------------------------------------------
+    def build(self) -> Document:
+        source = self.toml_front_matter()
+        tokens = _markdown().parse(source)
+        nested = _items_with_nested_lists(tokens)
+        index = 0
+        while index < len(tokens):
+            token = tokens[index]
+            kind = token.type
+            if kind == "front_matter":
+                self.yaml_front_matter(token)
+            elif kind == "heading_open":
+                inline = tokens[index + 1]
+                if token.level == 0:
+                    self.heading(token, inline)
+                else:
+                    self.add_paragraph(inline)
+                index += 2
+            elif kind == "paragraph_open":
+                if not token.meta.get("pmlint_consumed"):
+                    self.paragraph(token, tokens[index + 1])
+                index += 1
+            elif kind == "list_item_open":
+                self.list_item(token, tokens, index, index in nested)
+            elif kind == "list_item_close":
+                self.close_list_item()
+            elif kind == "table_open":
+                index = self.table(tokens, index)
+            elif kind in ("fence", "code_block"):
+                code = CodeBlock(token.map[0] + 1, token.map[1], token.info.strip(), token.content)
+                self.section.code_blocks.append(code)
+                self.code_blocks.append(code)
+            elif kind == "html_block":
+                self.html_comments(token)
+            elif kind == "blockquote_open":
+                self.quote_depth += 1
+            elif kind == "blockquote_close":
+                self.quote_depth -= 1
+            index += 1
+        self.close_sections_from(1, len(self.lines) + 1)
+        self.root.last_line = len(self.lines)
+        if self.title is None:
+            self.title = self._fallback_title()
+        return Document(
+            path=self.path,
+            source=self.text,
+            lines=self.lines,
+            root=self.root,
+            meta=self.meta,
+            meta_lines=self.meta_lines,
+            meta_error=self.meta_error,
+            comments=self.comments,
+            blocks=self.blocks,
+            code_blocks=self.code_blocks,
+            title=self.title,
+        )
+
+    def paragraph(self, token: Token, inline: Token) -> None:
+        at_top = token.level == 0 and not self.items
+        pseudo = _pseudo_title(inline.content, whole=True) if at_top else None
+        if pseudo is not None:
+            self.pseudo_paragraph(inline, pseudo[0])
+            return
+        self.add_paragraph(inline)
+
+    def add_paragraph(self, inline: Token, skip: int = 0) -> TextBlock | None:
+        block = self.text_block("paragraph", inline, skip)
+        if block is None or not block.text.strip():
+            return None
+        block.section = self.section
+        if self.items:
+            block.list_item = self.items[-1][0]
+            self.items[-1][0].blocks.append(block)
+        self.section.blocks.append(block)
+        self.blocks.append(block)
+        return block
+
+    def list_item(self, token: Token, tokens: list[Token], index: int, has_nested: bool) -> None:
+        first_line, last_line = token.map[0] + 1, token.map[1]
+        inline = tokens[index + 2] if index + 2 < len(tokens) else None
+        has_text = inline is not None and tokens[index + 1].type == "paragraph_open"
+        content = inline.content if has_text and inline is not None else ""
+        task = _TASK.match(content)
+        checked = None if task is None else task.group("state") != " "
+        parent_item, parent_pseudo = self.items[-1] if self.items else (None, None)
+        item = ListItem(first_line, last_line, len(self.items), checked)
+        if parent_item is not None and parent_pseudo is None:
+            item.parent = parent_item
+            parent_item.children.append(item)
+        else:
+            self.section.list_items.append(item)
+        pseudo = _pseudo_title(content, whole=False) if has_nested and task is None else None
+        section = None
+        if pseudo is not None and inline is not None:
+            title, markup_length = pseudo
+            heading = self.text_block("heading", inline)
+            assert heading is not None
+            _, end_column = heading.position(markup_length)
+            heading_span = Span(first_line, heading.columns[0], first_line, end_column)
+            section = Section(
+                title, self.section.level + 1, "pseudo-list-item", heading_span, first_line
+            )
+            self.open_section(section)
+            section.last_line = last_line
+            self.items.append((item, section))
+            if content[markup_length:].strip():
+                self.add_paragraph(inline, skip=markup_length)
+            tokens[index + 1].meta["pmlint_consumed"] = True
+        else:
+            self.items.append((item, None))
+
+    def close_list_item(self) -> None:
+        item, section = self.items.pop()
+        if section is not None:
+            while len(self.stack) > 1:
+                popped = self.stack.pop()
+                popped.last_line = min(popped.last_line or item.last_line, item.last_line)
+                if popped is section:
+                    break
+
+    def table(self, tokens: list[Token], index: int) -> int:
+        start = tokens[index]
+        header: list[TextBlock] = []
+        rows: list[list[TextBlock]] = []
+        row: list[Token] = []
+        row_line = 0
+        in_head = False
+        while index < len(tokens) and tokens[index].type != "table_close":
+            token = tokens[index]
+            if token.type == "thead_open":
+                in_head = True
+            elif token.type == "thead_close":
+                in_head = False
+            elif token.type == "tr_open":
+                row, row_line = [], token.map[0] if token.map else row_line + 1
+            elif token.type == "inline":
+                row.append(token)
+            elif token.type == "tr_close":
+                cells = self.cell_blocks(row, row_line)
+                for cell in cells:
+                    cell.section = self.section
+                    self.section.blocks.append(cell)
+                    self.blocks.append(cell)
+                if in_head:
+                    header.extend(cells)
+                else:
+                    rows.append(cells)
+            index += 1
+        end = start.map[1] if start.map else (rows[-1][0].last_line if rows and rows[-1] else 0)
+        self.section.tables.append(Table(start.map[0] + 1 if start.map else 0, end, header, rows))
+        return index
+
+    def html_comments(self, token: Token) -> None:
+        first = token.map[0] + 1 if token.map else 1
+        for match in _COMMENT.finditer(token.content):
+            line = first + token.content.count("\n", 0, match.start())
+            end_line = first + token.content.count("\n", 0, match.end())
+            self.comments.append(Comment(match.group(1), line, end_line, False))
+
+    def _fallback_title(self) -> str | None:
+        if isinstance(self.meta.get("title"), str):
+            return str(self.meta["title"])
+        for block in self.blocks:
+            text = block.text.strip()
+            if text.startswith(("**", "__")) and text.endswith(("**", "__")):
+                return strip_markup(text)
+            break
+        return None
+
+
+def _items_with_nested_lists(tokens: list[Token]) -> set[int]:
+    """Indexes of list_item_open tokens whose item directly contains another list."""
+    result: set[int] = set()
+    open_items: list[int] = []
+    for index, token in enumerate(tokens):
+        if token.type == "list_item_open":
+            open_items.append(index)
+        elif token.type == "list_item_close" and open_items:
+            open_items.pop()
+        elif token.type in ("bullet_list_open", "ordered_list_open") and open_items:
+            result.add(open_items[-1])
+    return result
+
+
+def parse_document(path: str, text: str, catalog: SectionCatalog) -> Document:
+    """Parse Markdown text; never raises on odd input (malformed front matter is recorded)."""
+    return _Builder(path, text, catalog).build()
