@@ -41,7 +41,7 @@ class Missing:
 
 
 def _spec(patterns: Sequence[str]) -> pathspec.PathSpec:
-    return pathspec.PathSpec.from_lines("gitwildmatch", patterns)
+    return pathspec.GitIgnoreSpec.from_lines(patterns)
 
 
 def _gitignore(directory: str) -> pathspec.PathSpec | None:

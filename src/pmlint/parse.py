@@ -109,10 +109,13 @@ class _Builder:
         self.meta = {str(k): v for k, v in data.items()}
 
     # -- text blocks ----------------------------------------------------------------------
-    def text_block(self, kind: str, token: Token, skip: int = 0) -> TextBlock | None:
+    def text_block(
+        self, kind: str, token: Token, skip: int = 0, rows: slice = slice(None)
+    ) -> TextBlock | None:
+        """A block from an inline token; `skip` drops leading characters, `rows` picks lines."""
         content = token.content
-        first = token.map[0] if token.map else 0
-        parts = content.split("\n")
+        first = (token.map[0] if token.map else 0) + (rows.start or 0)
+        parts = content.split("\n")[rows]
         texts: list[str] = []
         lines: list[int] = []
         columns: list[int] = []
@@ -243,7 +246,7 @@ class _Builder:
         real = next((s.level for s in reversed(self.stack) if s.style in ("heading", "root")), 0)
         level = real + 1
         self.close_sections_from(level, line)
-        block = self.text_block("heading", inline)
+        block = self.text_block("heading", inline, rows=slice(0, 1))
         assert block is not None
         section = Section(title, level, "pseudo-paragraph", block.full_span(), line)
         section.heading_block = block
@@ -308,15 +311,22 @@ class _Builder:
         )
 
     def paragraph(self, token: Token, inline: Token) -> None:
+        """A top-level paragraph whose first line is only `**Title:**` opens a section; the
+        lines after it (written without a blank line, a common style) are its first text."""
         at_top = token.level == 0 and not self.items
-        pseudo = _pseudo_title(inline.content, whole=True) if at_top else None
+        first_line, _, rest = inline.content.partition("\n")
+        pseudo = _pseudo_title(first_line, whole=True) if at_top else None
         if pseudo is not None:
             self.pseudo_paragraph(inline, pseudo[0])
+            if rest.strip():
+                self.add_paragraph(inline, rows=slice(1, None))
             return
         self.add_paragraph(inline)
 
-    def add_paragraph(self, inline: Token, skip: int = 0) -> TextBlock | None:
-        block = self.text_block("paragraph", inline, skip)
+    def add_paragraph(
+        self, inline: Token, skip: int = 0, rows: slice = slice(None)
+    ) -> TextBlock | None:
+        block = self.text_block("paragraph", inline, skip, rows)
         if block is None or not block.text.strip():
             return None
         block.section = self.section
