@@ -36,7 +36,12 @@ def render(reports: Sequence[FileReport], info: RunInfo) -> str:
                 out.append(f"      {style('= help:', bold=True)} {diagnostic.suggestion}")
             out.append("")
     if not info.quiet:
-        out.append(_summary(counts, files_with_findings, info.files, style))
+        summary = _summary(counts, files_with_findings, info.files, style)
+        unlinted = sum(1 for r in reports if r.error is not None)
+        if unlinted:
+            paths = "path" if unlinted == 1 else "paths"
+            summary += style(f" {unlinted} {paths} could not be linted (see stderr).", fg="red")
+        out.append(summary)
     return "\n".join(out).rstrip("\n") + "\n" if out else ""
 
 
