@@ -57,9 +57,9 @@ def mask_prose(text: str) -> str:
     for pattern in (_HTML_COMMENT, _AUTOLINK, _HTML_TAG, _BARE_URL):
         for match in pattern.finditer(text):
             _blank(chars, match.start(), match.end())
-    for pattern in (_LINK_DEST, _REF_LABEL):
+    for pattern in (_LINK_DEST, _REF_LABEL):  # keep `](` and `)` so links stay recognisable
         for match in pattern.finditer(text):
-            _blank(chars, match.start() + 1, match.end())
+            _blank(chars, match.start() + 2, match.end() - 1)
     masked = "".join(chars)
     masked = _EMPHASIS.sub(lambda m: " " * len(m.group()), masked)
     masked = _TASK_MARKER.sub(lambda m: " " * len(m.group()), masked)

@@ -59,7 +59,7 @@ class Runner:
                     notes.append(
                         f"{path}: no Markdown files found (include: {', '.join(config.include)})"
                     )
-                files.extend(found)
+                files.extend(os.path.normpath(f) for f in found)
             elif os.path.exists(path) or os.path.islink(path):
                 files.append(path)
             else:
