@@ -135,9 +135,7 @@ def check(
     reports: list[FileReport] = []
     try:
         if paths == ("-",):
-            reports.append(
-                runner.lint_stdin(click.get_binary_stream("stdin").read(), stdin_filename)
-            )
+            reports.append(runner.lint_stdin(sys.stdin.buffer.read(), stdin_filename))
         else:
             reports.extend(runner.run(paths))
     except ModelError as exc:

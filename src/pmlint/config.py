@@ -76,7 +76,10 @@ class Config:
 
 def find_config_file(start: str) -> str | None:
     """The nearest `.pmlint.yaml`/`.yml`, or `pyproject.toml` with [tool.pmlint], upwards."""
-    directory = Path(start).resolve()
+    try:
+        directory = Path(start).resolve()
+    except (OSError, RuntimeError):  # a symlink loop: RuntimeError before 3.13, OSError after
+        directory = Path(os.path.abspath(start))
     if directory.is_file() or not directory.exists():
         directory = directory.parent
     for folder in (directory, *directory.parents):
@@ -131,6 +134,8 @@ def _toml_source(path: str, text: str) -> YamlSource:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise YamlError(f"{path}: invalid TOML: {exc}") from None
+    except RecursionError:
+        raise YamlError(f"{path}: invalid TOML: nested too deeply") from None
     data = document.get("tool", {}).get("pmlint", {})
     return YamlSource(path, data, _toml_key_lines(text))
 
@@ -171,7 +176,7 @@ def _build(source: YamlSource, data: dict[str, Any], base_dir: str, path: str | 
     rules = dict(pack.rules)
     sections = {k: dict(v) for k, v in pack.sections.items()}
     for index, folder in enumerate(_str_list(source, data, "rules_dirs")):
-        directory = os.path.join(base_dir, folder)
+        directory = os.path.normpath(os.path.join(base_dir, folder))
         if not os.path.isdir(directory):
             raise source.error(("rules_dirs", str(index)), f"not a directory: {directory}")
         for rule in load_rule_dir(directory):

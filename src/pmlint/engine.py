@@ -136,7 +136,7 @@ class Linter:
         if doc.meta_error is not None:
             line, problem = doc.meta_error
             found += self._engine(
-                INVALID_FRONT_MATTER, path, doc.line_span(line), problem.capitalize()
+                INVALID_FRONT_MATTER, path, doc.line_span(line), problem[:1].upper() + problem[1:]
             )
         for rule, check in self.checks:
             try:

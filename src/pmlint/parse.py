@@ -24,7 +24,7 @@ from pmlint.document import (
     Table,
     TextBlock,
 )
-from pmlint.masking import mask_prose, strip_markup
+from pmlint.masking import code_span_ranges, mask_prose, strip_markup
 from pmlint.sections import SectionCatalog
 
 if sys.version_info >= (3, 11):
@@ -37,11 +37,15 @@ _PSEUDO = re.compile(r"^(\*\*|__)(?P<title>[^*_\n]{1,120}?)(?P<inner>:?)\s*\1(?P
 _TASK = re.compile(r"^\[(?P<state>[ xX])\](?:\s|$)")
 _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 _TOML_FENCE = "+++"
+_CONTAINER = re.compile(r"(?:[ \t]*(?:>|[-+*]|\d{1,9}[.)])(?=[ \t]|$))*")
 
 
 @lru_cache(maxsize=1)
 def _markdown() -> MarkdownIt:
-    return MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
+    # commonmark's maxNesting of 20 makes markdown-it drop the rest of the document after a
+    # list nested 10 deep; 100 keeps realistic documents whole and stays far from the
+    # recursion limit (about 3 Python frames per level).
+    return MarkdownIt("commonmark", {"maxNesting": 100}).enable("table").use(front_matter_plugin)
 
 
 def _pseudo_title(content: str, whole: bool) -> tuple[str, int] | None:
@@ -49,7 +53,8 @@ def _pseudo_title(content: str, whole: bool) -> tuple[str, int] | None:
     match = _PSEUDO.match(content)
     if not match or not (match.group("inner") or match.group("outer")):
         return None
-    if whole and content[match.end() :].strip():
+    # A trailing HTML comment (a template hint, a pmlint directive) keeps it a heading.
+    if whole and _COMMENT.sub("", content[match.end() :]).strip():
         return None
     title = match.group("title").strip()
     return (title, match.end()) if title else None
@@ -86,6 +91,8 @@ class _Builder:
                     self.meta = tomllib.loads(body)
                 except tomllib.TOMLDecodeError as exc:
                     self.meta_error = (1, f"invalid TOML front matter: {exc}")
+                except RecursionError:
+                    self.meta_error = (1, "invalid TOML front matter: nested too deeply")
                 blanked = [""] * (index + 1) + self.lines[index + 1 :]
                 return "\n".join(blanked)
         return self.text
@@ -100,6 +107,9 @@ class _Builder:
             line = first + 1 + (mark.line if mark is not None else 0)
             problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
             self.meta_error = (min(line, last), f"invalid YAML front matter: {problem}")
+            return
+        except RecursionError:
+            self.meta_error = (first, "invalid YAML front matter: nested too deeply")
             return
         if data is None:
             data = {}
@@ -128,7 +138,11 @@ class _Builder:
                 part = part[lead:]
                 column = source.find(removed) + len(removed) + lead if removed in source else -1
             else:
-                column = source.find(part) if part else len(source.rstrip())
+                # Past list and quote markers first: in `1. 1` the text is the second "1".
+                start = _CONTAINER.match(source).end()
+                column = source.find(part, start) if part else len(source.rstrip())
+                if part and column < 0:
+                    column = source.find(part)
             if column < 0:
                 column = len(source) - len(source.lstrip())
             texts.append(part)
@@ -145,6 +159,8 @@ class _Builder:
             column = source.find(content, cursor) if content else -1
             if column < 0 and "|" in content:
                 column = source.find(content.replace("|", "\\|"), cursor)
+                if column >= 0:  # keep the source text so offsets after `\|` stay exact
+                    content = content.replace("|", "\\|")
             if column < 0:
                 pipe = source.find("|", cursor)
                 column = pipe + 1 if pipe >= 0 else cursor
@@ -174,7 +190,10 @@ class _Builder:
             in_blockquote=self.quote_depth > 0,
         )
         block.links = self.links(block, token)
+        code = code_span_ranges(text)  # `<!-- x -->` in inline code is not a comment
         for match in _COMMENT.finditer(text):
+            if any(start <= match.start() < end for start, end in code):
+                continue
             line, _column = block.position(match.start())
             end_line, _ = block.position(match.end())
             before = text[: match.start()].rsplit("\n", 1)[-1]
@@ -366,7 +385,9 @@ class _Builder:
             section.last_line = last_line
             self.items.append((item, section))
             if content[markup_length:].strip():
+                collected = len(self.comments)
                 self.add_paragraph(inline, skip=markup_length)
+                del self.comments[collected:]  # the heading block above already has them
             tokens[index + 1].meta["pmlint_consumed"] = True
         else:
             self.items.append((item, None))

@@ -44,6 +44,8 @@ def load_yaml(text: str, path: str) -> YamlSource:
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         where = f"{path}:{mark.line + 1}" if mark is not None else path
         raise YamlError(f"{where}: invalid YAML: {problem}") from None
+    except RecursionError:
+        raise YamlError(f"{path}: invalid YAML: nested too deeply") from None
     if node is None:
         return YamlSource(path, None, {(): 1})
     key_lines: dict[tuple[str, ...], int] = {(): node.start_mark.line + 1}
@@ -55,6 +57,8 @@ def load_yaml(text: str, path: str) -> YamlSource:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark is not None else path
         raise YamlError(f"{where}: invalid YAML: {getattr(exc, 'problem', exc)}") from None
+    except RecursionError:
+        raise YamlError(f"{path}: invalid YAML: nested too deeply") from None
     finally:
         loader.dispose()
     return YamlSource(path, data, key_lines)

@@ -74,10 +74,12 @@ class Phrases(CheckKind):
             source, suggestion = str(item), None
         if not source:
             raise ValueError("tokens: an entry has an empty pattern")
+        _compile(source, flags)  # errors quote the user's pattern, not the wrapped one below
         body = source
         if self.opts["whole_words"]:
-            body = (r"\b" if re.match(r"\w", source) else "") + f"(?:{source})"
-            body += r"\b" if re.search(r"\w$", source) else ""
+            # A boundary wherever the match itself starts or ends with a word character,
+            # whatever the pattern's syntax ends with ("XXX+", "(?i:lorem ipsum)").
+            body = rf"(?:(?<!\w)(?=\w)|(?!\w))(?:{source})(?:(?<=\w)(?!\w)|(?<!\w))"
         words = tuple(re.findall(r"[A-Za-z']+", source))
         return _Entry(_compile(body, flags), source, suggestion, words, scopes)
 

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pmlint.checks.base import CheckContext, CheckKind, Option, finding
 from pmlint.diagnostics import Finding, Severity
 from pmlint.document import Document, Section
+from pmlint.masking import strip_markup
 from pmlint.sections import normalise_title
 
 
@@ -112,7 +113,8 @@ def _content(section: Section) -> str | None:
     for node in section.walk():
         if node.tables or node.code_blocks:
             return None
-        texts.extend(block.prose.strip() for block in node.blocks)
+        # Not `prose`: inline code or a URL alone is content; only comments and markup are not.
+        texts.extend(strip_markup(block.text) for block in node.blocks)
     return " ".join(t for t in texts if t)
 
 
@@ -146,7 +148,10 @@ class MetadataFields(CheckKind):
             yield finding(doc.anchor_span(), field=name, aliases=", ".join(aliases) or "none")
 
 
-_FIELD = re.compile(r"^\s*(?:[-*+]\s+)?\**\s*([A-Za-z][A-Za-z /()_-]{0,40}?)\s*\**\s*:\s*\**\s*\S")
+# The value must be more than bold markers: `**Severity:**` alone is an empty field.
+_FIELD = re.compile(
+    r"^\s*(?:[-*+]\s+)?\**\s*([A-Za-z][A-Za-z /()_-]{0,40}?)\s*\**\s*:(?=[\s*]*[^\s*])"
+)
 
 
 def _header_fields(doc: Document) -> set[str]:
