@@ -288,3 +288,26 @@ def test_suppression_only_removes_findings() -> None:
         assert without == Counter(lint(inert, (*RULES, "PM902", "PM903"))), text
         kept = Counter({k: v for k, v in with_directives.items() if k[0] in RULES})
         assert not kept - without, f"suppression added findings:\n{text}"
+
+
+@pytest.mark.parametrize("selector", ["structure", "PM00", "PM003, PM002"])
+def test_directives_take_the_same_selectors_as_select(selector: str) -> None:
+    text = (
+        "# Title\n"  # 1
+        "\n"  # 2
+        f"<!-- pmlint-disable-next-line {selector} -->\n"  # 3
+        "TODO silenced.\n"  # 4
+        "TODO not silenced.\n"  # 5
+    )
+    assert lint(text, select=("PM003", "PM902")) == [("PM003", 5)]
+
+
+def test_stacked_next_line_directives_both_apply_to_the_line_below() -> None:
+    text = (
+        "# Title\n"  # 1
+        "\n"  # 2
+        "<!-- pmlint-disable-next-line PM003 -->\n"  # 3
+        "<!-- pmlint-disable-next-line PM502 -->\n"  # 4
+        "TODO see ![g](missing.png)\n"  # 5
+    )
+    assert lint(text, select=("PM003", "PM502", "PM903")) == []

@@ -173,7 +173,15 @@ class Linter:
         return [self._diagnostic(rule, path, Finding(span, {"detail": detail}))]
 
     def _suppress(self, doc: Document, path: str, found: list[Diagnostic]) -> list[Diagnostic]:
-        suppressions = Suppressions(doc, ((r.id, r.name) for r in self.by_id.values()))
+        rules = list(self.by_id.values())
+        cache: dict[str, frozenset[str]] = {}
+
+        def resolve(selector: str) -> frozenset[str]:
+            if selector not in cache:
+                cache[selector] = frozenset(r.id for r in rules if r.matches(selector))
+            return cache[selector]
+
+        suppressions = Suppressions(doc, resolve)
         kept = [
             d
             for d in found

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from pmlint.diagnostics import Span
@@ -36,8 +36,10 @@ class UnknownSelector:
 class Suppressions:
     """Answers "is rule R silenced at line L?" and remembers which directives were used."""
 
-    def __init__(self, doc: Document, known: Iterable[tuple[str, str]]) -> None:
-        self.known = {s.lower(): rule_id for rule_id, name in known for s in (rule_id, name)}
+    def __init__(self, doc: Document, resolve: Callable[[str], frozenset[str]]) -> None:
+        """`resolve` maps a selector (id, prefix, name or category, as --select takes) to
+        the rule ids it names; an empty set means the selector is unknown."""
+        self.resolve = resolve
         self.directives: list[Directive] = []
         self.unknown: list[UnknownSelector] = []
         for comment in doc.comments:
@@ -48,7 +50,7 @@ class Suppressions:
             selectors = tuple(s for s in re.split(r"[\s,]+", rest.strip()) if s)
             span = doc.line_span(comment.line)
             for selector in selectors:
-                if selector.lower() not in self.known:
+                if not resolve(selector):
                     self.unknown.append(UnknownSelector(selector, span))
             verb = match.group("verb")
             target = comment.line
@@ -61,7 +63,7 @@ class Suppressions:
     def _covers(self, directive: Directive, rule_id: str) -> bool:
         if not directive.selectors:
             return True
-        return any(self.known.get(s.lower()) == rule_id for s in directive.selectors)
+        return any(rule_id in self.resolve(s) for s in directive.selectors)
 
     def suppressed(self, rule_id: str, line: int) -> bool:
         hit = False
@@ -87,8 +89,14 @@ class Suppressions:
         return [d for d in self.directives if not d.used and d.verb != "enable"]
 
 
+_ONLY_COMMENT = re.compile(r"^\s*<!--.*-->\s*$")
+
+
 def _next_content_line(doc: Document, after: int) -> int:
+    """The next line with content; stacked directive comments are skipped, so two
+    `disable-next-line` comments in a row both apply to the line below them."""
     for line in range(after + 1, len(doc.lines) + 1):
-        if doc.lines[line - 1].strip():
+        text = doc.lines[line - 1]
+        if text.strip() and not _ONLY_COMMENT.match(text):
             return line
     return after + 1
