@@ -166,6 +166,7 @@ class Document:
     blocks: list[TextBlock]  # every text block in document order
     code_blocks: list[CodeBlock]
     title: str | None = None
+    nesting_limit_line: int | None = None  # content nested deeper than this may be unparsed
     cache: dict[str, Any] = field(default_factory=dict)  # facts computed once per document
 
     def sections(self) -> Iterator[Section]:

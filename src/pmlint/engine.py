@@ -24,6 +24,7 @@ INVALID_FRONT_MATTER = "PM901"
 UNKNOWN_SUPPRESSION = "PM902"
 UNUSED_SUPPRESSION = "PM903"
 INVALID_ENCODING = "PM904"
+NESTING_TOO_DEEP = "PM905"
 
 
 @dataclass(slots=True)
@@ -133,6 +134,13 @@ class Linter:
             found += self._engine(
                 INVALID_ENCODING, path, Span(line, column, line, column + 1), detail
             )
+        if doc.nesting_limit_line is not None:
+            line = doc.nesting_limit_line
+            detail = (
+                "Nesting here is deeper than the parser follows; text below this point may "
+                "not be linted."
+            )
+            found += self._engine(NESTING_TOO_DEEP, path, doc.line_span(line), detail)
         if doc.meta_error is not None:
             line, problem = doc.meta_error
             found += self._engine(

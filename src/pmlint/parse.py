@@ -37,6 +37,7 @@ _PSEUDO = re.compile(r"^(\*\*|__)(?P<title>[^*_\n]{1,120}?)(?P<inner>:?)\s*\1(?P
 _TASK = re.compile(r"^\[(?P<state>[ xX])\](?:\s|$)")
 _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 _TOML_FENCE = "+++"
+MAX_NESTING = 100
 _CONTAINER = re.compile(r"(?:[ \t]*(?:>|[-+*]|\d{1,9}[.)])(?=[ \t]|$))*")
 
 
@@ -45,7 +46,11 @@ def _markdown() -> MarkdownIt:
     # commonmark's maxNesting of 20 makes markdown-it drop the rest of the document after a
     # list nested 10 deep; 100 keeps realistic documents whole and stays far from the
     # recursion limit (about 3 Python frames per level).
-    return MarkdownIt("commonmark", {"maxNesting": 100}).enable("table").use(front_matter_plugin)
+    return (
+        MarkdownIt("commonmark", {"maxNesting": MAX_NESTING})
+        .enable("table")
+        .use(front_matter_plugin)
+    )
 
 
 def _pseudo_title(content: str, whole: bool) -> tuple[str, int] | None:
@@ -276,6 +281,7 @@ class _Builder:
     def build(self) -> Document:
         source = self.toml_front_matter()
         tokens = _markdown().parse(source)
+        self.nesting_limit_line = _nesting_limit_line(tokens)
         nested = _items_with_nested_lists(tokens)
         index = 0
         while index < len(tokens):
@@ -323,6 +329,7 @@ class _Builder:
             meta=self.meta,
             meta_lines=self.meta_lines,
             meta_error=self.meta_error,
+            nesting_limit_line=self.nesting_limit_line,
             comments=self.comments,
             blocks=self.blocks,
             code_blocks=self.code_blocks,
@@ -449,6 +456,14 @@ class _Builder:
                 return strip_markup(text)
             break
         return None
+
+
+def _nesting_limit_line(tokens: list[Token]) -> int | None:
+    """Where nesting reached markdown-it's limit: beyond it, content may not be parsed."""
+    for token in tokens:
+        if token.level >= MAX_NESTING - 1 and token.map:
+            return token.map[0] + 1
+    return None
 
 
 def _items_with_nested_lists(tokens: list[Token]) -> set[int]:
