@@ -10,6 +10,40 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("PMLINT_SHARED", REPO.parent / "shared"))
 
+# A complete postmortem with exactly one finding: PM003 on the TODO at line 5, column 45.
+GOOD_POSTMORTEM = """\
+# Checkout outage
+
+## Summary
+
+Checkout returned errors for forty minutes. TODO
+
+## Impact
+
+About 12% of orders failed between 10:02 and 10:41 UTC.
+
+## Timeline
+
+- 10:02 UTC: the error-rate alert fired.
+- 10:41 UTC: the pool was resized and errors stopped.
+
+## Root cause
+
+The connection pool was sized for 200 clients; the release opened 450.
+
+## Resolution
+
+We raised the pool size and restarted the checkout workers.
+
+## Action items
+
+- Alert on pool saturation before it reaches 90%.
+
+## Lessons learned
+
+Canary deploys would have caught this within five minutes.
+"""
+
 
 @pytest.fixture
 def shared() -> Path:

@@ -21,39 +21,8 @@ from pmlint.config import load_config
 REPO = Path(__file__).resolve().parents[1]
 CORE = REPO / "rules" / "core"
 
-# A complete postmortem with exactly one finding: PM003 on the TODO at line 5, column 45.
-GOOD = """\
-# Checkout outage
-
-## Summary
-
-Checkout returned errors for forty minutes. TODO
-
-## Impact
-
-About 12% of orders failed between 10:02 and 10:41 UTC.
-
-## Timeline
-
-- 10:02 UTC: the error-rate alert fired.
-- 10:41 UTC: the pool was resized and errors stopped.
-
-## Root cause
-
-The connection pool was sized for 200 clients; the release opened 450.
-
-## Resolution
-
-We raised the pool size and restarted the checkout workers.
-
-## Action items
-
-- Alert on pool saturation before it reaches 90%.
-
-## Lessons learned
-
-Canary deploys would have caught this within five minutes.
-"""
+# GOOD: a complete postmortem whose only finding is PM003 on the TODO at line 5, column 45.
+from tests.conftest import GOOD_POSTMORTEM as GOOD  # noqa: E402
 
 # Findings from three categories: PM001 (structure, error: no impact, no timeline),
 # PM003 (structure, warning), PM502 (hygiene, warning).
