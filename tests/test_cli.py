@@ -17,12 +17,11 @@ from click.testing import CliRunner, Result
 from pmlint import __version__
 from pmlint.cli import main
 from pmlint.config import load_config
+from tests.conftest import GOOD_POSTMORTEM as GOOD  # PM003 at 5:45, nothing else
 
 REPO = Path(__file__).resolve().parents[1]
 CORE = REPO / "rules" / "core"
 
-# GOOD: a complete postmortem whose only finding is PM003 on the TODO at line 5, column 45.
-from tests.conftest import GOOD_POSTMORTEM as GOOD  # noqa: E402
 
 # Findings from three categories: PM001 (structure, error: no impact, no timeline),
 # PM003 (structure, warning), PM502 (hygiene, warning).
