@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner, Result
+
+from pmlint.cli import main
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("PMLINT_SHARED", REPO.parent / "shared"))
@@ -51,3 +55,32 @@ def shared() -> Path:
     if not (SHARED / "corpus").is_dir():
         pytest.skip(f"{SHARED} is not available (corpus and schemas live outside the repository)")
     return SHARED
+
+
+def _runner() -> CliRunner:
+    try:  # click 8.1 mixes stderr into stdout unless told not to; 8.2 keeps them apart
+        return CliRunner(mix_stderr=False)  # type: ignore[call-arg]
+    except TypeError:
+        return CliRunner()
+
+
+def invoke(*args: str, stdin: bytes | None = None) -> Result:
+    """Run the CLI in-process; a crash or a traceback fails the calling test."""
+    result = _runner().invoke(main, list(args), input=stdin)
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(
+        result.exception
+    )
+    assert "Traceback" not in result.stdout
+    assert "Traceback" not in result.stderr
+    return result
+
+
+def check_json(*args: str, stdin: bytes | None = None) -> tuple[Result, dict]:
+    result = invoke("check", "--format", "json", *args, stdin=stdin)
+    return result, json.loads(result.stdout)
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path

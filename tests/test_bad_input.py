@@ -6,38 +6,24 @@ that the good file's finding is still in the JSON report.
 
 from __future__ import annotations
 
-import json
 import os
 import time
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 
-from pmlint.cli import main
 from pmlint.reading import DEFAULT_MAX_BYTES
 
 # GOOD: a complete postmortem whose only finding is PM003 on the TODO at line 5, column 45.
 from tests.conftest import GOOD_POSTMORTEM as GOOD
+from tests.conftest import check_json, invoke
 
 GOOD_TODO = (5, 45)
 
 
-def _runner() -> CliRunner:
-    try:  # click 8.1 mixes stderr into stdout unless told not to; 8.2 keeps them apart
-        return CliRunner(mix_stderr=False)  # type: ignore[call-arg]
-    except TypeError:
-        return CliRunner()
-
-
 def check(*args: str) -> Result:
-    return _runner().invoke(main, ["check", *args])
-
-
-def check_json(*args: str) -> tuple[Result, dict]:
-    result = check("--format", "json", *args)
-    assert_no_crash(result)
-    return result, json.loads(result.stdout)
+    return invoke("check", *args)
 
 
 def assert_no_crash(result: Result) -> None:

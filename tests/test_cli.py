@@ -12,12 +12,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-from click.testing import CliRunner, Result
 
 from pmlint import __version__
-from pmlint.cli import main
 from pmlint.config import load_config
-from tests.conftest import GOOD_POSTMORTEM as GOOD  # PM003 at 5:45, nothing else
+from tests.conftest import GOOD_POSTMORTEM as GOOD
+from tests.conftest import check_json, invoke, write  # PM003 at 5:45, nothing else
 
 REPO = Path(__file__).resolve().parents[1]
 CORE = REPO / "rules" / "core"
@@ -65,27 +64,6 @@ DIAGNOSTIC_KEYS = {
 }
 
 
-def _runner() -> CliRunner:
-    try:
-        return CliRunner(mix_stderr=False)  # type: ignore[call-arg]
-    except TypeError:
-        return CliRunner()
-
-
-def invoke(*args: str, stdin: bytes | None = None) -> Result:
-    result = _runner().invoke(main, list(args), input=stdin)
-    assert result.exception is None or isinstance(result.exception, SystemExit), repr(
-        result.exception
-    )
-    assert "Traceback" not in result.output
-    return result
-
-
-def check_json(*args: str, stdin: bytes | None = None) -> tuple[Result, dict]:
-    result = invoke("check", "--format", "json", *args, stdin=stdin)
-    return result, json.loads(result.stdout)
-
-
 def rules_of(payload: dict, path: str | None = None) -> list[str]:
     return [
         d["rule"]
@@ -93,12 +71,6 @@ def rules_of(payload: dict, path: str | None = None) -> list[str]:
         if path is None or entry["path"] == path
         for d in entry["diagnostics"]
     ]
-
-
-def write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 @pytest.fixture

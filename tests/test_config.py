@@ -8,34 +8,12 @@ import time
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
 
-from pmlint.cli import main
 from pmlint.config import find_config_file, load_config
 
 # GOOD: a complete postmortem whose only finding is PM003 on the TODO at line 5, column 45.
 from tests.conftest import GOOD_POSTMORTEM as GOOD
-
-
-def _runner() -> CliRunner:
-    try:
-        return CliRunner(mix_stderr=False)  # type: ignore[call-arg]
-    except TypeError:
-        return CliRunner()
-
-
-def invoke(*args: str) -> Result:
-    result = _runner().invoke(main, list(args))
-    assert result.exception is None or isinstance(result.exception, SystemExit), repr(
-        result.exception
-    )
-    assert "Traceback" not in result.output
-    return result
-
-
-def check_json(*args: str) -> tuple[Result, dict]:
-    result = invoke("check", "--format", "json", *args)
-    return result, json.loads(result.stdout)
+from tests.conftest import check_json, invoke, write
 
 
 def findings(payload: dict, path: str) -> list[tuple[str, str]]:
@@ -44,12 +22,6 @@ def findings(payload: dict, path: str) -> list[tuple[str, str]]:
         if entry["path"] == path:
             return [(d["rule"], d["severity"]) for d in entry["diagnostics"]]
     raise AssertionError(f"{path} not linted; errors: {payload['errors']}")
-
-
-def write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 @pytest.fixture

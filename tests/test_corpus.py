@@ -2,29 +2,20 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from click.testing import CliRunner
-
-from pmlint.cli import main
 from pmlint.config import load_config
 from pmlint.parse import parse_document
 from pmlint.reading import read_file
+from tests.conftest import check_json
 
 CORE_SECTIONS = {"summary", "impact", "timeline", "root-cause", "resolution", "action-items"}
 
 
-def _check_json(*args: str) -> tuple[int, dict]:
-    result = CliRunner().invoke(main, ["check", "--format", "json", *args])
-    assert "Traceback" not in result.output
-    return result.exit_code, json.loads(result.stdout)
-
-
 def test_seed_findings(shared: Path) -> None:
     seed = shared / "corpus" / "seed-streaming-outage.md"
-    code, payload = _check_json(str(seed))
-    assert code == 1
+    result, payload = check_json(str(seed))
+    assert result.exit_code == 1
     found = {(d["rule"], d["line"]) for d in payload["files"][0]["diagnostics"]}
     assert {("PM003", 3), ("PM003", 53), ("PM501", 55)} <= found
     mojibake = next(d for d in payload["files"][0]["diagnostics"] if d["rule"] == "PM501")
@@ -45,7 +36,7 @@ def test_seed_sections_are_recognised(shared: Path) -> None:
 def test_repairable_mojibake_gets_its_repair(tmp_path: Path) -> None:
     sample = tmp_path / "pm.md"
     sample.write_text("# Outage\n\nWe donâ€™t retry.\n", encoding="utf-8")
-    _, payload = _check_json("--select", "PM501", str(sample))
+    _, payload = check_json("--select", "PM501", str(sample))
     (diagnostic,) = payload["files"][0]["diagnostics"]
     assert diagnostic["suggestion"] == "Replace it with 'don’t'."
     assert (diagnostic["line"], diagnostic["column"]) == (3, 4)
@@ -53,8 +44,8 @@ def test_repairable_mojibake_gets_its_repair(tmp_path: Path) -> None:
 
 def test_corpus_runs_clean_and_complete_documents_get_no_pm001(shared: Path) -> None:
     corpus = shared / "corpus"
-    code, payload = _check_json(str(corpus))
-    assert code in (0, 1)
+    result, payload = check_json(str(corpus))
+    assert result.exit_code in (0, 1)
     assert payload["errors"] == []
     catalog = load_config(None).catalog
     complete = []
