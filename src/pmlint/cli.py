@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 import click
 
@@ -13,10 +13,11 @@ from pmlint import __version__
 from pmlint.config import Config, ConfigError, find_config_file, load_config
 from pmlint.diagnostics import Severity
 from pmlint.engine import FileReport, Selection, exit_code
-from pmlint.formats import IMPLEMENTED, PLANNED, RunInfo, formatter
+from pmlint.formats import AUTO, IMPLEMENTED, PLANNED, RunInfo, formatter, resolve
 from pmlint.nlp import ModelError
 
-FORMATS = IMPLEMENTED + PLANNED
+FORMATS = (*IMPLEMENTED, AUTO, *PLANNED)
+PROGRESS_MIN_FILES = 10  # analyze shows a progress bar on a terminal from this many files
 
 
 def _split(values: Sequence[str]) -> tuple[str, ...]:
@@ -42,7 +43,7 @@ def main() -> None:
     type=click.Choice(FORMATS),
     default="text",
     show_default=True,
-    help="Output format.",
+    help="Output format (auto: github inside GitHub Actions, else text).",
 )
 @click.option(
     "--output",
@@ -88,6 +89,22 @@ def main() -> None:
     metavar="PATH",
     help="With '-' as PATH: the name (and config location) of the document on stdin.",
 )
+@click.option(
+    "--changed-since",
+    metavar="REF",
+    help="Only files changed since git REF (its merge base with HEAD), or untracked.",
+)
+@click.option(
+    "--baseline",
+    "baseline_path",
+    type=click.Path(dir_okay=False),
+    help="Do not report the findings recorded in this baseline file.",
+)
+@click.option(
+    "--write-baseline",
+    is_flag=True,
+    help="Record this run's findings in the --baseline file (then report nothing new).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Only the finding lines: no excerpts or summary.")
 @click.option(
     "--color",
@@ -108,6 +125,9 @@ def check(
     jobs: int | None,
     no_cache: bool,
     stdin_filename: str | None,
+    changed_since: str | None,
+    baseline_path: str | None,
+    write_baseline: bool,
     quiet: bool,
     color: str,
 ) -> None:
@@ -125,13 +145,25 @@ def check(
         _fail("'-' (stdin) cannot be combined with other paths")
     if stdin_filename and "-" not in paths:
         _fail("--stdin-filename needs '-' as the path")
+    if write_baseline and not baseline_path:
+        _fail("--write-baseline needs --baseline FILE")
+    only = None
+    if changed_since is not None:
+        from pmlint.changed import GitError, changed_files
+
+        if paths == ("-",):
+            _fail("--changed-since cannot be combined with '-' (stdin)")
+        try:
+            only = changed_files(changed_since)
+        except GitError as exc:
+            _fail(str(exc))
     selection = Selection(_split(select), _split(ignore))
     if config_path is not None:
         try:
             load_config(os.path.abspath(config_path))
         except ConfigError as exc:
             _fail(str(exc))
-    runner = Runner(RunOptions(config_path, selection, nlp_model))
+    runner = Runner(RunOptions(config_path, selection, nlp_model, only))
     reports: list[FileReport] = []
     try:
         if paths == ("-",):
@@ -142,9 +174,19 @@ def check(
         _fail(str(exc))
     for note in runner.notes:
         click.echo(f"pmlint: {note}", err=True)
+    if changed_since is not None and not reports:
+        click.echo(f"pmlint: no Markdown files to lint changed since {changed_since}", err=True)
     for report in reports:
         if report.error is not None:
             click.echo(f"pmlint: {report.path}: {report.error}", err=True)
+    if baseline_path is not None:
+        from pmlint import baseline
+
+        try:
+            reports, note = baseline.apply(baseline_path, reports, update=write_baseline)
+        except baseline.BaselineError as exc:
+            _fail(str(exc))
+        click.echo(f"pmlint: {note}", err=True)
     nlp_info = None
     for linter in runner.linters():
         pipeline = linter.loaded_pipeline
@@ -164,7 +206,9 @@ def check(
     is_tty = output is None and sys.stdout.isatty()
     use_color = color == "always" or (color == "auto" and is_tty and "NO_COLOR" not in os.environ)
     linted = sum(1 for r in reports if r.error is None)
-    text = formatter(output_format)(reports, RunInfo(linted, use_color, quiet, nlp_info))
+    fail = Severity.parse(fail_on)
+    info = RunInfo(linted, use_color, quiet, nlp_info, runner.rules(), fail)
+    text = formatter(resolve(output_format, os.environ))(reports, info)
     if output:
         try:
             with open(output, "w", encoding="utf-8") as handle:
@@ -173,7 +217,86 @@ def check(
             _fail(f"{output}: cannot write report: {exc.strerror}")
     else:
         click.echo(text, nl=False, color=use_color)
-    sys.exit(exit_code(reports, Severity.parse(fail_on)))
+    sys.exit(exit_code(reports, fail))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "csv", "markdown"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write the report to FILE instead of stdout.",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Use this config for every file instead of discovering one per file.",
+)
+@click.option(
+    "--select", multiple=True, metavar="RULES", help="Count findings of these rules only."
+)
+@click.option("--ignore", multiple=True, metavar="RULES", help="Do not count these rules.")
+@click.option("--nlp-model", metavar="NAME|blank|auto", help="spaCy pipeline for language rules.")
+def analyze(
+    paths: tuple[str, ...],
+    output_format: str,
+    output: str | None,
+    config_path: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    nlp_model: str | None,
+) -> None:
+    """Measure incidents: milestones, time to detect/mitigate/resolve, impact, action items,
+    findings and a quality score per document, and medians and p90s across them."""
+    from pmlint.analyze.render import render
+    from pmlint.analyze.run import analyze as run_analysis
+    from pmlint.runner import Runner, RunOptions
+
+    if config_path is not None:
+        try:
+            load_config(os.path.abspath(config_path))
+        except ConfigError as exc:
+            _fail(str(exc))
+    runner = Runner(RunOptions(config_path, Selection(_split(select), _split(ignore)), nlp_model))
+    try:
+        payload, failed = run_analysis(runner, paths or (".",), _progress)
+    except ModelError as exc:
+        _fail(str(exc))
+        return
+    for note in runner.notes:
+        click.echo(f"pmlint: {note}", err=True)
+    for report in failed:
+        click.echo(f"pmlint: {report.path}: {report.error}", err=True)
+    text = render(payload, output_format)
+    if output:
+        try:
+            with open(output, "w", encoding="utf-8") as handle:
+                handle.write(text)
+        except OSError as exc:
+            _fail(f"{output}: cannot write report: {exc.strerror}")
+    else:
+        click.echo(text, nl=False)
+    sys.exit(2 if failed else 0)
+
+
+def _progress(files: Iterable[str]) -> Iterator[str]:
+    """A progress bar on stderr when a person is watching and there is something to wait for."""
+    items = list(files)
+    if len(items) < PROGRESS_MIN_FILES or not sys.stderr.isatty():
+        yield from items
+        return
+    with click.progressbar(items, label="Analyzing", file=sys.stderr, show_pos=True) as bar:
+        yield from bar
 
 
 @main.command("rules")

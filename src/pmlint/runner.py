@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pmlint.config import Config, ConfigError, find_config_file, load_config
 from pmlint.discover import walk
 from pmlint.engine import FileReport, Linter, Selection
+from pmlint.packs import Rule
 from pmlint.reading import SourceText, UnreadableFile, decode, read_file
 
 
@@ -17,6 +18,7 @@ class RunOptions:
     config_path: str | None = None  # --config: one config for every file, no discovery
     selection: Selection = field(default_factory=Selection)
     nlp_model: str | None = None
+    only: frozenset[str] | None = None  # --changed-since: real paths of the files to keep
 
 
 class Runner:
@@ -41,6 +43,14 @@ class Runner:
 
     def linters(self) -> list[Linter]:
         return list(self._linters.values())
+
+    def rules(self) -> tuple[Rule, ...]:
+        """The rules that ran on any file, sorted by id (the first config's copy of each)."""
+        table: dict[str, Rule] = {}
+        for linter in self._linters.values():
+            for rule in linter.rules:
+                table.setdefault(rule.id, rule)
+        return tuple(sorted(table.values(), key=lambda r: r.id))
 
     def expand(self, paths: Sequence[str]) -> tuple[list[str], list[FileReport], list[str]]:
         """Files to lint, reports for paths that do not exist, notes for empty folders."""
@@ -92,6 +102,9 @@ class Runner:
 
     def run(self, paths: Sequence[str]) -> Iterator[FileReport]:
         files, missing, self.notes = self.expand(paths)
+        only = self.options.only
+        if only is not None:
+            files = [f for f in files if os.path.realpath(f) in only]
         yield from missing
         for path in files:
             yield self.lint_file(path)

@@ -18,16 +18,11 @@ Style = Callable[..., str]
 def render(reports: Sequence[FileReport], info: RunInfo) -> str:
     out: list[str] = []
     style: Style = click.style if info.color else _plain
-    counts = dict.fromkeys(Severity, 0)
-    files_with_findings = 0
     for report in reports:
         if report.error is not None:
             continue
-        if report.diagnostics:
-            files_with_findings += 1
         lines = report.lines
         for diagnostic in report.diagnostics:
-            counts[diagnostic.severity] += 1
             out.append(_headline(diagnostic, style))
             if info.quiet:
                 continue
@@ -36,13 +31,23 @@ def render(reports: Sequence[FileReport], info: RunInfo) -> str:
                 out.append(f"      {style('= help:', bold=True)} {diagnostic.suggestion}")
             out.append("")
     if not info.quiet:
-        summary = _summary(counts, files_with_findings, info.files, style)
-        unlinted = sum(1 for r in reports if r.error is not None)
-        if unlinted:
-            paths = "path" if unlinted == 1 else "paths"
-            summary += style(f" {unlinted} {paths} could not be linted (see stderr).", fg="red")
-        out.append(summary)
+        out.append(summary(reports, info.files, style))
     return "\n".join(out).rstrip("\n") + "\n" if out else ""
+
+
+def summary(reports: Sequence[FileReport], files: int, style: Style | None = None) -> str:
+    """The last line of the text output: counts by severity, files, unlinted paths."""
+    style = style or _plain
+    linted = [r for r in reports if r.error is None]
+    counts = dict.fromkeys(Severity, 0)
+    for diagnostic in (d for r in linted for d in r.diagnostics):
+        counts[diagnostic.severity] += 1
+    line = _summary(counts, sum(1 for r in linted if r.diagnostics), files, style)
+    unlinted = len(reports) - len(linted)
+    if unlinted:
+        paths = "path" if unlinted == 1 else "paths"
+        line += style(f" {unlinted} {paths} could not be linted (see stderr).", fg="red")
+    return line
 
 
 def _headline(d: Diagnostic, style: Style) -> str:

@@ -1,0 +1,127 @@
+"""`--format sarif`: SARIF 2.1.0 for code scanning (github/codeql-action/upload-sarif).
+
+One run: the tool driver with the table of rules that ran (documentation from each rule's
+YAML `docs:`), one result per finding with its rule index, level, message, region and the
+fingerprint from `pmlint.fingerprints`, and one tool notification per file that could not
+be linted. Columns are code points (`columnKind: unicodeCodePoints`), `endColumn` exclusive,
+as in pmlint's own JSON. URIs are relative to %SRCROOT%, the repository root of the current
+folder (else the folder itself), as code scanning expects; files outside it get file: URIs.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import urllib.parse
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from pmlint import __version__
+from pmlint.diagnostics import Diagnostic, Severity
+from pmlint.engine import FileReport
+from pmlint.fingerprints import VERSION, fingerprints
+from pmlint.formats import RunInfo, describe, root_relative, source_root
+from pmlint.packs import Rule
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+SRCROOT = "%SRCROOT%"
+
+
+def render(reports: Sequence[FileReport], info: RunInfo) -> str:
+    root = source_root()
+    rules = [_descriptor(rule) for rule in info.rules]
+    index = {rule.id: i for i, rule in enumerate(info.rules)}
+    results: list[dict[str, Any]] = []
+    notifications: list[dict[str, Any]] = []
+    for report in reports:
+        if report.error is not None:
+            notifications.append(
+                {
+                    "level": "error",
+                    "message": {"text": f"{report.path}: {report.error}"},
+                    "locations": [{"physicalLocation": _artifact(report.path, root)}],
+                }
+            )
+            continue
+        for diagnostic, fingerprint in zip(report.diagnostics, fingerprints(report), strict=True):
+            if diagnostic.rule not in index:  # only when the caller gave no rule table
+                index[diagnostic.rule] = len(rules)
+                rules.append({"id": diagnostic.rule, "name": diagnostic.name})
+            location = _artifact(diagnostic.path, root)
+            results.append(_result(diagnostic, index[diagnostic.rule], location, fingerprint))
+    run: dict[str, Any] = {
+        "tool": {
+            "driver": {
+                "name": "pmlint",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "rules": rules,
+            }
+        },
+        "invocations": [
+            {
+                "executionSuccessful": not notifications
+                and not any(r.internal_error for r in reports),
+                "toolExecutionNotifications": notifications,
+            }
+        ],
+        "originalUriBaseIds": {SRCROOT: {"uri": Path(root).as_uri().rstrip("/") + "/"}},
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+    }
+    payload = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+
+
+def _descriptor(rule: Rule) -> dict[str, Any]:
+    docs = rule.docs
+    help_parts = [docs.summary]
+    if docs.why:
+        help_parts.append(docs.why)
+    markdown = list(help_parts)
+    if docs.bad:
+        help_parts.append(f"Bad:\n{docs.bad}")
+        markdown.append(f"Bad:\n\n```markdown\n{docs.bad}\n```")
+    if docs.good:
+        help_parts.append(f"Good:\n{docs.good}")
+        markdown.append(f"Good:\n\n```markdown\n{docs.good}\n```")
+    return {
+        "id": rule.id,
+        "name": rule.name,
+        "shortDescription": {"text": docs.summary},
+        "fullDescription": {"text": docs.why or docs.summary},
+        "help": {"text": "\n\n".join(help_parts), "markdown": "\n\n".join(markdown)},
+        "defaultConfiguration": {"level": LEVELS[rule.severity]},
+        "properties": {"category": rule.category, "tags": [rule.category]},
+    }
+
+
+def _result(
+    diagnostic: Diagnostic, rule_index: int, location: dict[str, Any], fingerprint: str
+) -> dict[str, Any]:
+    span = diagnostic.span
+    location["region"] = {
+        "startLine": span.line,
+        "startColumn": span.column,
+        "endLine": span.end_line,
+        "endColumn": span.end_column,
+    }
+    return {
+        "ruleId": diagnostic.rule,
+        "ruleIndex": rule_index,
+        "level": LEVELS[diagnostic.severity],
+        "message": {"text": describe(diagnostic)},
+        "locations": [{"physicalLocation": location}],
+        "partialFingerprints": {VERSION: fingerprint},
+    }
+
+
+def _artifact(path: str, root: str) -> dict[str, Any]:
+    relative = root_relative(path, root)
+    if relative is not None:
+        return {"artifactLocation": {"uri": urllib.parse.quote(relative), "uriBaseId": SRCROOT}}
+    if path.startswith("<"):  # <stdin> without --stdin-filename
+        return {"artifactLocation": {"uri": urllib.parse.quote(path)}}
+    return {"artifactLocation": {"uri": Path(os.path.abspath(path)).as_uri()}}
