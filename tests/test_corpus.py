@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from pmlint.config import load_config
 from pmlint.parse import parse_document
 from pmlint.reading import read_file
-from tests.conftest import check_json
+from tests.conftest import check_json, invoke
 
 CORE_SECTIONS = {"summary", "impact", "timeline", "root-cause", "resolution", "action-items"}
 
@@ -58,3 +59,27 @@ def test_corpus_runs_clean_and_complete_documents_get_no_pm001(shared: Path) -> 
     for path in complete:
         errors = [d for d in by_path[path] if d["rule"] == "PM001" and d["severity"] == "error"]
         assert errors == [], path
+
+
+def test_seed_analysis(shared: Path) -> None:
+    seed = shared / "corpus" / "seed-streaming-outage.md"
+    result = invoke("analyze", "--format", "json", str(seed))
+    (document,) = json.loads(result.stdout)["documents"]
+    assert document["milestones"] == {
+        "start": "2024-03-11T09:30:00+00:00",
+        "detected": "2024-03-11T10:15:00+00:00",
+        "escalated": "2024-03-11T11:30:00+00:00",
+        "mitigated": "2024-03-11T14:30:00+00:00",
+        "resolved": "2024-03-11T15:45:00+00:00",
+    }
+    assert document["ttd_minutes"] == 45
+    assert document["duration_minutes"] == 375
+    _, payload = check_json("--select", "PM1,PM201", str(seed))
+    assert payload["files"][0]["diagnostics"] == []
+
+
+def test_no_order_or_contradiction_findings_on_consistent_real_documents(shared: Path) -> None:
+    _, payload = check_json("--select", "PM103,PM104", str(shared / "corpus" / "real"))
+    flagged = {Path(f["path"]).name for f in payload["files"] if f["diagnostics"]}
+    # 028 states "approximately nine hours" while its own timeline runs 10:00 to 21:24.
+    assert flagged <= {"028-mybinder-gke-pod-quota-2022-06-02.md"}

@@ -53,3 +53,9 @@ def test_rules_table_lists_every_rule() -> None:
     table = rules_table(load_config(None))
     for path in RULE_FILES:
         assert path.stem in table
+
+
+def test_extending_packs_inherit_milestone_words() -> None:
+    core = load_pack("core").milestones
+    assert core["detected"]["events"]
+    assert load_pack("google-sre").milestones == core

@@ -62,6 +62,7 @@ class Config:
     include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = ()
     max_file_size: int = DEFAULT_MAX_BYTES
+    milestones: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     raw: dict[str, Any] = field(default_factory=dict)
 
     def fingerprint(self) -> str:
@@ -218,6 +219,7 @@ def _build(source: YamlSource, data: dict[str, Any], base_dir: str, path: str | 
         include=include,
         exclude=tuple(_str_list(source, data, "exclude")),
         max_file_size=max_size,
+        milestones=pack.milestones,
         raw=data,
     )
 

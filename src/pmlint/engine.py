@@ -35,6 +35,7 @@ class FileReport:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     error: str | None = None  # one line; the file was not (fully) linted
     lines: list[str] = field(default_factory=list, repr=False)  # source, for excerpts
+    document: Document | None = field(default=None, repr=False)  # for the analyzer
 
     @property
     def internal_error(self) -> bool:
@@ -112,11 +113,12 @@ class Linter:
         report = FileReport(path)
         doc = parse_document(path, source.text, self.config.catalog)
         report.lines = doc.lines
+        report.document = doc
         base = directory if directory is not None else os.path.dirname(os.path.abspath(path))
         context = CheckContext(
             catalog=self.config.catalog,
             file_exists=lambda target: os.path.exists(os.path.join(base, target)),
-            settings={"timezone": self.config.timezone},
+            settings={"timezone": self.config.timezone, "milestones": self.config.milestones},
         )
         if self.needs_nlp:
             try:

@@ -26,7 +26,8 @@ RULE_KEYS = {
     "options",
     "docs",
 }
-PACK_KEYS = {"name", "summary", "extends", "sections", "rules"}
+PACK_KEYS = {"name", "summary", "extends", "sections", "milestones", "rules"}
+PACK_DATA_FILES = ("pack.yaml", "sections.yaml", "milestones.yaml")
 DOC_KEYS = {"summary", "why", "bad", "good"}
 _ID = re.compile(r"^[A-Z][A-Z_]*[0-9]+$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -69,6 +70,7 @@ class Pack:
     rules: dict[str, Rule] = field(default_factory=dict)
     sections: dict[str, dict[str, Any]] = field(default_factory=dict)
     chain: tuple[str, ...] = ()
+    milestones: dict[str, dict[str, list[str]]] = field(default_factory=dict)
 
 
 def bundled_rules_dir() -> Path:
@@ -103,12 +105,18 @@ def load_pack(ref: str, base_dir: str | None = None, _seen: tuple[str, ...] = ()
             dict(pack.rules),
             {k: dict(v) for k, v in pack.sections.items()},
             (*pack.chain, name),
+            {k: {w: list(v) for w, v in words.items()} for k, words in pack.milestones.items()},
         )
     else:
         pack = Pack(name, str(data.get("summary", "")), chain=(name,))
     if data.get("sections"):
         sections_file = directory / str(data["sections"])
         merge_sections(pack.sections, load_sections(str(sections_file)))
+    if data.get("milestones"):
+        for kind, words in load_milestones(str(directory / str(data["milestones"]))).items():
+            merged = pack.milestones.setdefault(kind, {"labels": [], "events": []})
+            for key in ("labels", "events"):
+                merged[key] = list(dict.fromkeys([*merged[key], *words[key]]))
     for rule in load_rule_dir(str(directory)):
         pack.rules[rule.id] = rule
     apply_overrides(pack.rules, source, ("rules",), data.get("rules") or {}, str(directory))
@@ -147,6 +155,32 @@ def load_sections(path: str) -> dict[str, dict[str, Any]]:
     return result
 
 
+MILESTONE_KINDS = ("start", "detected", "escalated", "mitigated", "resolved")
+
+
+def load_milestones(path: str) -> dict[str, dict[str, list[str]]]:
+    """Keyword lists that classify timestamps as incident milestones."""
+    source = read_yaml(path)
+    data = _mapping(source, (), source.data)
+    entries = _mapping(source, ("milestones",), data.get("milestones"))
+    result: dict[str, dict[str, list[str]]] = {}
+    for kind, spec in entries.items():
+        if kind not in MILESTONE_KINDS:
+            raise source.error(
+                ("milestones", kind), f"unknown milestone (known: {', '.join(MILESTONE_KINDS)})"
+            )
+        spec = _mapping(source, ("milestones", kind), spec)
+        _no_unknown(source, ("milestones", kind), spec, {"labels", "events"})
+        words: dict[str, list[str]] = {}
+        for key in ("labels", "events"):
+            value = spec.get(key, [])
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise source.error(("milestones", kind, key), "expected a list of words")
+            words[key] = [v.lower() for v in value]
+        result[kind] = words
+    return result
+
+
 def merge_sections(into: dict[str, dict[str, Any]], extra: Mapping[str, Mapping[str, Any]]) -> None:
     for key, spec in extra.items():
         if key in into:
@@ -157,11 +191,11 @@ def merge_sections(into: dict[str, dict[str, Any]], extra: Mapping[str, Mapping[
 
 
 def load_rule_dir(directory: str) -> list[Rule]:
-    """Every `*.yaml`/`*.yml` in the folder except pack.yaml and sections.yaml."""
+    """Every `*.yaml`/`*.yml` in the folder except the pack's own data files."""
     rules: list[Rule] = []
     names = sorted(os.listdir(directory))
     for filename in names:
-        if not filename.endswith((".yaml", ".yml")) or filename in ("pack.yaml", "sections.yaml"):
+        if not filename.endswith((".yaml", ".yml")) or filename in PACK_DATA_FILES:
             continue
         rules.append(load_rule_file(os.path.join(directory, filename)))
     return rules
@@ -261,7 +295,8 @@ def _coerce(
     if kind == "lexicon" and value is not None:
         lexicon = read_yaml(os.path.join(base, value))
         data = _mapping(lexicon, (), lexicon.data)
-        _no_unknown(lexicon, (), data, {"tokens", "description"})
+        # `words`: named word lists (the language kinds' people, verbs...); they check them
+        _no_unknown(lexicon, (), data, {"tokens", "description", "words"})
         if not isinstance(data.get("tokens", []), list):
             raise lexicon.error(("tokens",), "expected a list")
         return data

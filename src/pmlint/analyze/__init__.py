@@ -1,0 +1,1 @@
+"""`pmlint analyze`: incident metrics per document and across a repository."""

@@ -1,0 +1,66 @@
+"""Repository-wide figures: medians and p90s of durations, missing milestones, ownership."""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from pmlint.extract.timeline import MILESTONES
+
+DURATIONS = ("ttd_minutes", "ttm_minutes", "ttr_minutes", "duration_minutes")
+
+
+def percentile(values: Sequence[float], share: float) -> float | None:
+    """Nearest-rank percentile: the smallest value with at least `share` of values at or below."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    rank = max(1, math.ceil(share * len(ordered)))
+    return ordered[rank - 1]
+
+
+def _number(value: float | None) -> float | int | None:
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else round(value, 1)
+
+
+def aggregate(documents: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {"documents": len(documents)}
+    for key in DURATIONS:
+        values = [d[key] for d in documents if d.get(key) is not None and d[key] >= 0]
+        result[key] = {
+            "count": len(values),
+            "median": _number(statistics.median(values)) if values else None,
+            "p90": _number(percentile(values, 0.9)),
+        }
+    result["missing_milestones"] = {
+        kind: sum(1 for d in documents if d["milestones"].get(kind) is None) for kind in MILESTONES
+    }
+    actions = Counter[str]()
+    for document in documents:
+        actions.update(document["action_items"])
+    result["action_items"] = dict(actions) | {
+        "ownership_rate": round(actions["owned"] / actions["total"], 3)
+        if actions["total"]
+        else None
+    }
+    findings = Counter[str]()
+    rules = Counter[str]()
+    for document in documents:
+        findings.update(document["findings"])
+        rules.update(document.get("rules", {}))
+    result["findings"] = {key: findings.get(key, 0) for key in ("error", "warning", "info")}
+    result["rules"] = dict(rules.most_common())
+    scores = [d["score"] for d in documents]
+    result["score"] = {
+        "median": _number(statistics.median(scores)) if scores else None,
+        "min": min(scores) if scores else None,
+    }
+    result["passing"] = sum(
+        1 for d in documents if d["findings"]["error"] == 0 and d["findings"]["warning"] == 0
+    )
+    return result

@@ -1,0 +1,110 @@
+"""Per-document metrics from the shared facts: milestones, durations, impact, findings, score."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Mapping
+from typing import Any
+
+from pmlint.config import Config
+from pmlint.diagnostics import Diagnostic, Severity
+from pmlint.document import Document
+from pmlint.extract.impact import impact_figures
+from pmlint.extract.timeline import MILESTONES, Moment, timeline
+
+# Quality score: 100 minus a penalty per finding, each category's penalty capped so that one
+# kind of fault cannot sink a document on its own (README, "Quality score").
+SCORE_WEIGHTS = {Severity.ERROR: 10, Severity.WARNING: 4, Severity.INFO: 1}
+SCORE_CATEGORY_CAP = 30
+ACTION_KEYS = ("total", "owned", "dated", "tracked", "vague")
+
+
+def quality_score(diagnostics: list[Diagnostic]) -> int:
+    penalty: Counter[str] = Counter()
+    for diagnostic in diagnostics:
+        if diagnostic.category == "meta":
+            continue
+        penalty[diagnostic.category] += SCORE_WEIGHTS[diagnostic.severity]
+    total = sum(min(value, SCORE_CATEGORY_CAP) for value in penalty.values())
+    return max(0, 100 - total)
+
+
+def _iso(moment: Moment | None) -> str | None:
+    if moment is None or moment.when is None or not moment.day_known:
+        return None
+    return moment.when.isoformat()
+
+
+def _timezone_label(
+    facts_timezone: str | None, milestones: Mapping[str, Moment | None]
+) -> str | None:
+    if facts_timezone:
+        return facts_timezone
+    zones = {m.zone_name for m in milestones.values() if m is not None and m.zone_name}
+    return zones.pop() if len(zones) == 1 else None
+
+
+def action_counts(doc: Document, config: Config, pipeline: Any = None) -> dict[str, int]:
+    """Counts over follow-up items; vagueness reuses what PM403 computed for this document."""
+    from pmlint.extract.actions import action_item_counts
+
+    pm403 = config.rules.get("PM403")
+    lexicon = pm403.options.get("lexicon") if pm403 is not None else None
+    counts = action_item_counts(doc, pipeline, lexicon)
+    return {key: int(counts.get(key, 0)) for key in ACTION_KEYS}
+
+
+def document_metrics(
+    doc: Document, diagnostics: list[Diagnostic], config: Config, pipeline: Any = None
+) -> dict[str, Any]:
+    settings = {"timezone": config.timezone, "milestones": config.milestones}
+    facts = timeline(doc, settings)
+    ms = facts.milestones
+    pm201 = config.rules.get("PM201")
+    nouns = list(pm201.options.get("nouns", [])) if pm201 is not None else []
+    findings = {s.label: 0 for s in reversed(Severity)}
+    for diagnostic in diagnostics:
+        findings[diagnostic.severity.label] += 1
+    return {
+        "path": doc.path,
+        "title": doc.title,
+        "date": _document_date(doc, ms),
+        "severity": _severity(doc),
+        "timezone": _timezone_label(facts.timezone, ms),
+        "milestones": {kind: _iso(ms[kind]) for kind in MILESTONES},
+        "ttd_minutes": facts.minutes_between("start", "detected"),
+        "ttm_minutes": facts.minutes_between("start", "mitigated"),
+        "ttr_minutes": facts.minutes_between("start", "resolved"),
+        "duration_minutes": facts.minutes_between("start", "resolved"),
+        "impact": [figure.to_json() for figure in impact_figures(doc, nouns)],
+        "action_items": action_counts(doc, config, pipeline),
+        "findings": findings,
+        "rules": dict(Counter(d.rule for d in diagnostics)),
+        "score": quality_score(diagnostics),
+    }
+
+
+def _document_date(doc: Document, ms: Mapping[str, Moment | None]) -> str | None:
+    value = doc.meta.get("date")
+    if isinstance(value, (dt.date, dt.datetime)):
+        return (value.date() if isinstance(value, dt.datetime) else value).isoformat()
+    for kind in ("start", "detected", "mitigated", "resolved"):
+        moment = ms.get(kind)
+        if moment is not None and moment.when is not None and moment.day_known:
+            return moment.when.date().isoformat()
+    facts_days = [m.when.date() for m in timeline_moments(doc) if m.when and m.day_known]
+    return min(facts_days).isoformat() if facts_days else None
+
+
+def timeline_moments(doc: Document) -> list[Moment]:
+    cached = doc.cache.get("timeline")
+    return list(cached.moments) if cached is not None else []
+
+
+def _severity(doc: Document) -> str | None:
+    for key in ("severity", "sev", "priority"):
+        value = doc.meta.get(key)
+        if value is not None:
+            return str(value)
+    return None

@@ -1,0 +1,172 @@
+"""Analyzer output: text (a readable table), json (the contract), csv, markdown."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from pmlint.analyze.aggregate import DURATIONS
+
+COLUMNS = (
+    "path",
+    "date",
+    "ttd",
+    "ttm",
+    "ttr",
+    "duration",
+    "impact",
+    "actions",
+    "owned",
+    "findings",
+    "score",
+)
+
+
+def _minutes(value: float | None) -> str:
+    if value is None:
+        return "-"
+    hours, minutes = divmod(round(abs(value)), 60)
+    sign = "-" if value < 0 else ""
+    return f"{sign}{hours}h{minutes:02d}" if hours else f"{sign}{minutes}m"
+
+
+def _impact_headline(document: dict[str, Any]) -> str:
+    for figure in document["impact"]:
+        if figure["unit"] == "minutes":
+            continue
+        value = figure["value"]
+        shown = (
+            f"{value:g}%"
+            if figure["unit"] == "percent"
+            else f"{value:,.0f}"
+            if figure["unit"] in ("count", "money")
+            else f"{value:g}{figure['unit']}"
+        )
+        if figure["unit"] == "money":
+            shown = f"{figure['of'] or ''} {shown}".strip()
+        return f"{shown} {figure['of'] or ''}".strip() if figure["unit"] != "money" else shown
+    return "-"
+
+
+def _row(document: dict[str, Any]) -> dict[str, str]:
+    findings = document["findings"]
+    actions = document["action_items"]
+    return {
+        "path": document["path"],
+        "date": document.get("date") or "-",
+        "ttd": _minutes(document["ttd_minutes"]),
+        "ttm": _minutes(document["ttm_minutes"]),
+        "ttr": _minutes(document["ttr_minutes"]),
+        "duration": _minutes(document["duration_minutes"]),
+        "impact": _impact_headline(document),
+        "actions": str(actions["total"]),
+        "owned": str(actions["owned"]),
+        "findings": f"{findings['error']}E {findings['warning']}W {findings['info']}I",
+        "score": str(document["score"]),
+    }
+
+
+def _aggregate_lines(aggregate: dict[str, Any]) -> list[str]:
+    lines = [f"{aggregate['documents']} documents"]
+    for key in DURATIONS:
+        stats = aggregate[key]
+        name = key.removesuffix("_minutes").upper() if key != "duration_minutes" else "Duration"
+        lines.append(
+            f"{name}: median {_minutes(stats['median'])}, p90 {_minutes(stats['p90'])} "
+            f"({stats['count']} documents)"
+        )
+    missing = ", ".join(f"{k} {v}" for k, v in aggregate["missing_milestones"].items())
+    lines.append(f"Documents missing each milestone: {missing}")
+    actions = aggregate["action_items"]
+    rate = actions.get("ownership_rate")
+    lines.append(
+        f"Action items: {actions.get('total', 0)}, owned {actions.get('owned', 0)}"
+        + (f" ({rate:.0%})" if rate is not None else "")
+    )
+    return lines
+
+
+def render_text(payload: dict[str, Any]) -> str:
+    rows = [_row(d) for d in payload["documents"]]
+    widths = {c: max([len(c)] + [len(r[c]) for r in rows]) for c in COLUMNS}
+    out = ["  ".join(c.upper().ljust(widths[c]) for c in COLUMNS).rstrip()]
+    for row in rows:
+        out.append("  ".join(row[c].ljust(widths[c]) for c in COLUMNS).rstrip())
+    out.append("")
+    out.extend(_aggregate_lines(payload["aggregate"]))
+    return "\n".join(out) + "\n"
+
+
+def render_json(payload: dict[str, Any]) -> str:
+    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+
+
+def render_csv(payload: dict[str, Any]) -> str:
+    buffer = io.StringIO()
+    fields = [
+        "path",
+        "title",
+        "date",
+        "severity",
+        "timezone",
+        *(f"{k}" for k in ("start", "detected", "escalated", "mitigated", "resolved")),
+        *DURATIONS,
+        "impact",
+        "actions_total",
+        "actions_owned",
+        "actions_dated",
+        "actions_tracked",
+        "actions_vague",
+        "errors",
+        "warnings",
+        "infos",
+        "score",
+    ]
+    writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
+    writer.writeheader()
+    for document in payload["documents"]:
+        row: dict[str, Any] = {
+            k: document.get(k)
+            for k in ("path", "title", "date", "severity", "timezone", *DURATIONS, "score")
+        }
+        row.update(document["milestones"])
+        row["impact"] = _impact_headline(document) if document["impact"] else ""
+        for key, value in document["action_items"].items():
+            row[f"actions_{key}"] = value
+        row["errors"] = document["findings"]["error"]
+        row["warnings"] = document["findings"]["warning"]
+        row["infos"] = document["findings"]["info"]
+        writer.writerow(row)
+    return buffer.getvalue()
+
+
+def render_markdown(payload: dict[str, Any]) -> str:
+    rows = [_row(d) for d in payload["documents"]]
+    out = [
+        "| " + " | ".join(c.capitalize() for c in COLUMNS) + " |",
+        "|" + "|".join(" --- " for _ in COLUMNS) + "|",
+    ]
+    for row in rows:
+        out.append("| " + " | ".join(row[c].replace("|", "\\|") for c in COLUMNS) + " |")
+    out.append("")
+    out.extend(f"- {line}" for line in _aggregate_lines(payload["aggregate"]))
+    return "\n".join(out) + "\n"
+
+
+RENDERERS: dict[str, Callable[[dict[str, Any]], str]] = {
+    "text": render_text,
+    "json": render_json,
+    "csv": render_csv,
+    "markdown": render_markdown,
+}
+
+
+def render(payload: dict[str, Any], output_format: str) -> str:
+    return RENDERERS[output_format](payload)
+
+
+def formats() -> Sequence[str]:
+    return tuple(RENDERERS)

@@ -1,0 +1,115 @@
+"""Check kinds about the impact statement: figures, vague quantifiers, duration."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from pmlint.checks.base import CheckContext, CheckKind, Option, finding
+from pmlint.diagnostics import Finding
+from pmlint.document import Document
+from pmlint.extract.impact import find_figures, impact_figures, impact_scope, scope_blocks
+from pmlint.extract.timeline import timeline
+
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+
+_NOUNS = Option("nouns", "str-list", [], "What counts measure (users, orders, …), plural.")
+
+
+def _anchor(doc: Document):  # type: ignore[no-untyped-def]
+    for section in impact_scope(doc):
+        if section.heading_span is not None:
+            return section.heading_span
+    return doc.anchor_span()
+
+
+class ImpactFigures(CheckKind):
+    kind = "impact-figures"
+    description = "Reports an impact statement (or a summary, without one) that has no figure."
+    options = (_NOUNS,)
+    fields = ("section",)
+
+    def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
+        sections = impact_scope(doc)
+        if not sections:
+            return
+        figures = impact_figures(doc, self.opts["nouns"])
+        if not any(f.unit != "minutes" for f in figures):
+            yield finding(_anchor(doc), section=sections[0].title or "Summary")
+
+
+class VagueQuantity(CheckKind):
+    kind = "vague-quantity"
+    description = "Reports 'some users', 'a few customers' … in a sentence that gives no figure."
+    options = (
+        _NOUNS,
+        Option("lexicon", "lexicon", None, "Vague quantifiers (YAML `tokens`)."),
+        Option("sections", "str-list", ["impact", "summary"], "Canonical sections to check."),
+    )
+    fields = ("match", "suggestion")
+
+    def __init__(self, options) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(options)
+        tokens = [str(t) for t in (self.opts["lexicon"] or {}).get("tokens", [])]
+        nouns = "|".join(re.escape(n.rstrip("s")) for n in self.opts["nouns"])
+        quantifier = "|".join(sorted(tokens, key=len, reverse=True)) or "(?!)"
+        self.pattern = re.compile(
+            rf"\b(?:{quantifier})\s(?:[a-z-]+\s){{0,2}}?(?:{nouns or '(?!)'})(?:e?s)?\b"
+            r"|\b(?:significant|major|severe|noticeable|considerable)(?:ly)?\s"
+            r"(?:number|amount|portion|share|impact|degradation|disruption|increase)\b",
+            re.IGNORECASE,
+        )
+
+    def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
+        sections = [s for key in self.opts["sections"] for s in doc.find_sections(key)]
+        for block in scope_blocks(sections):
+            figures = find_figures(block, self.opts["nouns"])
+            for match in self.pattern.finditer(block.prose):
+                start, end = _sentence_bounds(block.prose, match.start())
+                if any(
+                    start <= _offset(block, f.span) < end for f in figures if f.unit != "minutes"
+                ):
+                    continue
+                yield finding(
+                    block.span(match.start(), match.end()),
+                    match=block.text[match.start() : match.end()],
+                    suggestion="",
+                )
+
+
+def _sentence_bounds(text: str, position: int) -> tuple[int, int]:
+    start = 0
+    for match in _SENTENCE_END.finditer(text, 0, position):
+        start = match.end()
+    after = _SENTENCE_END.search(text, position)
+    return start, after.end() if after else len(text)
+
+
+def _offset(block, span) -> int:  # type: ignore[no-untyped-def]
+    """Offset in the block's text of a span that lies in it."""
+    for index, line in enumerate(block.lines):
+        if line == span.line:
+            return block.line_starts[index] + span.column - block.columns[index]
+    return -1
+
+
+class ImpactDuration(CheckKind):
+    kind = "impact-duration"
+    description = "Reports an impact statement that says nothing of how long it lasted."
+    fields = ("section",)
+
+    def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
+        sections = impact_scope(doc)
+        if not sections:
+            return
+        facts = timeline(doc, ctx.settings)
+        if facts.durations or facts.minutes_between("start", "resolved") is not None:
+            return
+        figures = impact_figures(doc, ())
+        if any(f.unit == "minutes" for f in figures):
+            return
+        blocks = list(scope_blocks(sections))
+        in_scope = [m for m in facts.moments if m.block in blocks and m.has_time]
+        if len(in_scope) >= 2:  # "between 13:02 and 14:10 UTC"
+            return
+        yield finding(_anchor(doc), section=sections[0].title or "Summary")

@@ -1,0 +1,315 @@
+"""Check kinds over the timeline facts: zones, formats, order, contradictions, milestones."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections import Counter
+from collections.abc import Iterator
+from typing import ClassVar
+
+from pmlint.checks.base import CheckContext, CheckKind, Option, finding
+from pmlint.diagnostics import Finding, Severity
+from pmlint.document import Document
+from pmlint.extract.timeline import (
+    EVENT,
+    FIELD,
+    FRONT_MATTER,
+    Event,
+    Moment,
+    Timeline,
+    timeline,
+    utc,
+)
+from pmlint.extract.timestamps import zone_info
+
+
+def _facts(doc: Document, ctx: CheckContext) -> Timeline:
+    return timeline(doc, ctx.settings)
+
+
+def _clock(moment: Moment) -> str:
+    when = moment.when
+    if when is None:
+        return moment.stamp.text
+    text = when.strftime("%Y-%m-%d %H:%M") if moment.day_known else when.strftime("%H:%M")
+    return text + (f" {moment.zone_name}" if moment.zone_name else "")
+
+
+class TimestampTimezone(CheckKind):
+    kind = "timestamp-timezone"
+    description = "Reports times written without a zone when the document declares none."
+    fields = ("stamp", "count", "others")
+
+    def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
+        facts = _facts(doc, ctx)
+        if facts.timezone is not None:
+            return
+        bare = [m for m in facts.moments if m.has_time and m.stamp.zone is None]
+        if not bare:
+            return
+        others = len(bare) - 1
+        yield finding(
+            bare[0].span,
+            stamp=bare[0].stamp.text,
+            count=len(bare),
+            others=f" ({others} more without a zone)" if others else "",
+        )
+
+
+class TimestampFormat(CheckKind):
+    kind = "timestamp-format"
+    description = "Reports 12- and 24-hour times, date styles or zones mixed in one timeline."
+    options = (
+        Option("clock", "bool", True, "Report 12-hour and 24-hour times mixed."),
+        Option(
+            "date_styles",
+            "bool",
+            True,
+            "Report several date styles (ISO, 'March 11, 2024', 3/11/2024).",
+        ),
+        Option("zones", "bool", True, "Report several time zones used without conversion."),
+    )
+    fields = ("problem", "example", "other", "other_line")
+    _STYLE_NAMES: ClassVar[dict[str, str]] = {
+        "iso": "ISO (2024-03-11)",
+        "month-name": "month name (March 11, 2024)",
+        "day-month": "day first (11 March 2024)",
+        "slash": "slashes (3/11/2024)",
+    }
+
+    def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
+        facts = _facts(doc, ctx)
+        scoped = [m for m in facts.moments if m.source <= EVENT]
+        if self.opts["clock"]:
+            yield from self._minority(
+                scoped,
+                lambda m: m.stamp.clock if m.has_time else None,
+                "12-hour and 24-hour times mixed",
+                {"12h": "12-hour", "24h": "24-hour"},
+            )
+        if self.opts["date_styles"]:
+            yield from self._minority(
+                scoped, lambda m: m.stamp.date_style, "several date styles", self._STYLE_NAMES
+            )
+        if self.opts["zones"]:
+            yield from self._zones(scoped)
+
+    def _minority(self, moments, key, problem: str, names: dict[str, str]):  # type: ignore[no-untyped-def]
+        values = [(key(m), m) for m in moments if key(m)]
+        counts = Counter(v for v, _ in values)
+        if len(counts) < 2:
+            return
+        majority = counts.most_common(1)[0][0]
+        first_major = next(m for v, m in values if v == majority)
+        odd = next(m for v, m in values if v != majority)
+        yield finding(
+            odd.span,
+            problem=f"{problem}: '{odd.stamp.text}' ({names.get(key(odd), key(odd))}) among "
+            f"{counts[majority]} {names.get(majority, majority)} times",
+            example=odd.stamp.text,
+            other=first_major.stamp.text,
+            other_line=first_major.line,
+        )
+
+    def _zones(self, moments: list[Moment]) -> Iterator[Finding]:
+        zoned = [m for m in moments if m.stamp.zone]
+        # "10:00 PST (18:00 UTC)" is a conversion, not an inconsistency.
+        converted = {
+            id(b)
+            for a, b in itertools.pairwise(zoned)
+            if a.block is b.block and 0 <= b.stamp.start - a.stamp.end <= 3
+        } | {
+            id(a)
+            for a, b in itertools.pairwise(zoned)
+            if a.block is b.block and 0 <= b.stamp.start - a.stamp.end <= 3
+        }
+        offsets: dict[str, Moment] = {}
+        for moment in zoned:
+            if id(moment) in converted:
+                continue
+            tz = zone_info(moment.stamp.zone or "")
+            reference = moment.when or dt.datetime(2024, 1, 1)
+            offset = str(tz.utcoffset(reference.replace(tzinfo=None))) if tz else moment.stamp.zone
+            offsets.setdefault(offset or "", moment)
+        if len(offsets) < 2:
+            return
+        first, second = list(offsets.values())[:2]
+        yield finding(
+            second.span,
+            problem=f"several time zones: '{second.stamp.text}' and '{first.stamp.text}' "
+            f"(line {first.line}) without a conversion",
+            example=second.stamp.text,
+            other=first.stamp.text,
+            other_line=first.line,
+        )
+
+
+def _comparable(a: Event, b: Event) -> tuple[object, object] | None:
+    wa, wb = a.moment.when, b.moment.when
+    if wa is None or wb is None:
+        return None
+    if a.moment.has_time and b.moment.has_time:
+        if (wa.tzinfo is None) != (wb.tzinfo is None):
+            return wa.replace(tzinfo=None), wb.replace(tzinfo=None)
+        return utc(wa), utc(wb)
+    if a.moment.day_known and b.moment.day_known:
+        return wa.date(), wb.date()
+    return None
+
+
+class TimelineOrder(CheckKind):
+    kind = "timeline-order"
+    description = "Reports timeline entries earlier than the entry before them."
+    fields = ("stamp", "previous", "previous_line")
+
+    def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
+        events = _facts(doc, ctx).events
+        for previous, event in itertools.pairwise(events):
+            pair = _comparable(previous, event)
+            if pair is not None and pair[1] < pair[0]:  # type: ignore[operator]
+                yield finding(
+                    event.moment.span,
+                    stamp=event.moment.stamp.text,
+                    previous=previous.moment.stamp.text,
+                    previous_line=previous.line,
+                )
+
+
+class TimelineContradiction(CheckKind):
+    kind = "timeline-contradiction"
+    description = (
+        "Reports stated start, end and duration that disagree with each other or the timeline."
+    )
+    options = (
+        Option("tolerance_minutes", "number", 10, "Differences up to this many minutes are fine."),
+        Option("tolerance_ratio", "number", 0.2, "…or up to this share of the duration."),
+    )
+    fields = ("problem",)
+
+    def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
+        facts = _facts(doc, ctx)
+        ms = facts.milestones
+        start, detected, resolved = ms["start"], ms["detected"], ms["resolved"]
+        explicit = (FRONT_MATTER, FIELD)
+        if (
+            start
+            and resolved
+            and resolved.when
+            and start.when
+            and utc(resolved.when) < utc(start.when)
+        ):
+            yield finding(
+                resolved.span,
+                problem=(
+                    f"the end '{_clock(resolved)}' is before the start '{_clock(start)}' "
+                    f"(line {start.line})"
+                ),
+            )
+        if (
+            start
+            and detected
+            and start.source in explicit
+            and start.when
+            and detected.when
+            and utc(detected.when) < utc(start.when)
+        ):
+            yield finding(
+                detected.span,
+                problem=(
+                    f"detection at '{_clock(detected)}' is before the start '{_clock(start)}' "
+                    f"(line {start.line})"
+                ),
+            )
+        actual = facts.minutes_between("start", "resolved")
+        if actual is not None and actual >= 0:
+            for stated in facts.durations:
+                allowed = max(self.opts["tolerance_minutes"], self.opts["tolerance_ratio"] * actual)
+                if abs(stated.minutes - actual) > allowed:
+                    yield finding(
+                        stated.span,
+                        problem=(
+                            f"the stated duration '{stated.text}' ({_minutes(stated.minutes)}) "
+                            f"disagrees with start '{_clock(start)}' (line {start.line}) to end "  # type: ignore[union-attr]
+                            f"'{_clock(resolved)}' (line {resolved.line}): {_minutes(actual)}"
+                        ),
+                    )  # type: ignore[union-attr]
+        yield from self._fields_against_timeline(facts)
+
+    def _fields_against_timeline(self, facts: Timeline) -> Iterator[Finding]:
+        """A summary's Start/End field against the timeline entry that marks the same moment."""
+        for kind, word in (("start", "start"), ("resolved", "end")):
+            stated = facts.milestones[kind]
+            if stated is None or stated.source not in (FRONT_MATTER, FIELD) or stated.when is None:
+                continue
+            entries = [
+                e.moment
+                for e in facts.events
+                if kind in e.moment.kinds
+                and e.moment.when
+                and e.moment.has_time
+                and e.moment is not stated
+            ]
+            if not entries:
+                continue
+            pick = max if kind == "resolved" else min
+            entry = pick(entries, key=lambda m: utc(m.when))  # type: ignore[arg-type]
+            gap = abs((utc(entry.when) - utc(stated.when)).total_seconds()) / 60  # type: ignore[arg-type]
+            if gap > self.opts["tolerance_minutes"]:
+                yield finding(
+                    stated.span,
+                    problem=(
+                        f"the stated {word} '{_clock(stated)}' disagrees with the timeline entry "
+                        f"'{_clock(entry)}' on line {entry.line}"
+                    ),
+                )
+
+
+def _minutes(value: float) -> str:
+    hours, minutes = divmod(round(value), 60)
+    return f"{hours} h {minutes:02d} min" if hours else f"{minutes} min"
+
+
+class TimelineMilestones(CheckKind):
+    kind = "timeline-milestones"
+    description = "Reports incident milestones (detection, resolution, …) that no time marks."
+    options = (
+        Option(
+            "required",
+            "str-list",
+            ["detected", "mitigated|resolved"],
+            "Milestones that must have a time; 'a|b' accepts either.",
+        ),
+        Option("recommended", "str-list", ["start"], "Milestones reported at info level."),
+    )
+    fields = ("missing", "level")
+    _NAMES: ClassVar[dict[str, str]] = {
+        "start": "impact start",
+        "detected": "detection",
+        "escalated": "escalation",
+        "mitigated": "mitigation",
+        "resolved": "resolution",
+    }
+
+    def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
+        if not doc.find_sections("timeline"):
+            return  # no timeline at all is PM001's finding; one report is enough
+        milestones = _facts(doc, ctx).milestones
+        for specs, severity, level in (
+            (self.opts["required"], None, "required"),
+            (self.opts["recommended"], Severity.INFO, "recommended"),
+        ):
+            missing = []
+            for spec in specs:
+                options = [k.strip() for k in spec.split("|")]
+                if not any(milestones.get(k) is not None for k in options):
+                    missing.append(" or ".join(self._NAMES.get(k, k) for k in options))
+            if missing:
+                yield finding(_anchor(doc), severity, missing=", ".join(missing), level=level)
+
+
+def _anchor(doc: Document):  # type: ignore[no-untyped-def]
+    sections = doc.find_sections("timeline")
+    if sections and sections[0].heading_span is not None:
+        return sections[0].heading_span
+    return doc.anchor_span()

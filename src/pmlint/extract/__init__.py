@@ -1,0 +1,1 @@
+"""Facts computed once per document and shared by rules and the analyzer."""

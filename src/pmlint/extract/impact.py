@@ -1,0 +1,164 @@
+"""Impact facts: the figures an impact statement gives (78 % of users, 1,200 orders, $40k,
+45 minutes) with what they measure, read from the impact section, or from the summary when
+there is no impact section."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from pmlint.diagnostics import Span
+from pmlint.document import Document, Section, TextBlock
+
+_MULT = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
+_NUMBER = r"(?P<v>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_PERCENT = re.compile(rf"(?<![\w.]){_NUMBER}\s?(?:%|percent\b)", re.IGNORECASE)
+_FOLLOWING_WORDS = re.compile(
+    r"\s+(?:of\s+)?(?:(?:the|all|our|their)\s+)?([A-Za-z][\w-]*)(?:\s+([A-Za-z][\w-]*))?(?:\s+([A-Za-z][\w-]*))?"
+)
+_MONEY = re.compile(
+    r"(?P<cur>[$€£])\s?(?P<v>\d[\d,]*(?:\.\d+)?)\s?(?P<mult>k|m|bn|million|billion|thousand)?\b"
+    r"|(?P<v2>\d[\d,]*(?:\.\d+)?)\s?(?P<mult2>k|m|million|billion|thousand)?\s?(?P<cur2>USD|EUR|GBP|dollars|euros)\b",
+    re.IGNORECASE,
+)
+_DURATION = re.compile(
+    r"(?<![\w.:])(?P<v>\d+(?:\.\d+)?)\s?(?P<unit>minutes?|mins?|hours?|hrs?|seconds?|secs?|days?)\b"
+    r"|(?<![\w.:])(?P<h>\d+)h\s?(?P<m>\d+)m\b",
+    re.IGNORECASE,
+)
+_LATENCY = re.compile(r"(?<![\w.])(?P<v>\d+(?:\.\d+)?)\s?(?P<unit>ms|s)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    value: float
+    unit: str  # percent | count | money | minutes | ms
+    of: str | None  # what it measures: "users", "orders", "USD"
+    text: str
+    span: Span
+
+    @property
+    def line(self) -> int:
+        return self.span.line
+
+    def to_json(self) -> dict[str, object]:
+        value: float | int = int(self.value) if self.value == int(self.value) else self.value
+        return {"value": value, "unit": self.unit, "of": self.of, "line": self.line}
+
+
+def _value(text: str, mult: str | None = None) -> float:
+    number = float(text.replace(",", ""))
+    return number * _MULT.get((mult or "").lower(), 1)
+
+
+def _measured(text: str, end: int, nouns: Sequence[str]) -> str | None:
+    """What a percentage is of: the first counted noun among the next three words
+    ("78 % of users", "6.5 % of card payments")."""
+    match = _FOLLOWING_WORDS.match(text, end)
+    if not match:
+        return None
+    known = {n.lower().rstrip("s") for n in nouns}
+    for word in match.groups():
+        if word and word.lower().rstrip("s") in known:
+            return word.lower()
+    return None
+
+
+def impact_scope(doc: Document) -> list[Section]:
+    """The impact sections; the summary's when there is none."""
+    impact = doc.find_sections("impact")
+    return impact or doc.find_sections("summary")
+
+
+def scope_blocks(sections: Sequence[Section]) -> Iterator[TextBlock]:
+    seen: set[int] = set()
+    for section in sections:
+        for block in section.all_blocks():
+            if id(block) not in seen:
+                seen.add(id(block))
+                yield block
+
+
+def find_figures(block: TextBlock, nouns: Sequence[str]) -> list[Figure]:
+    text = block.prose
+    found: list[tuple[int, int, Figure]] = []
+
+    def add(start: int, end: int, value: float, unit: str, of: str | None) -> None:
+        if any(s < end and start < e for s, e, _ in found):
+            return
+        found.append(
+            (start, end, Figure(value, unit, of, block.text[start:end], block.span(start, end)))
+        )
+
+    for match in _MONEY.finditer(text):
+        number = match["v"] or match["v2"]
+        currency = {"$": "USD", "€": "EUR", "£": "GBP"}.get(match["cur"] or "")
+        currency = currency or (match["cur2"] or "").upper().replace("DOLLARS", "USD").replace(
+            "EUROS", "EUR"
+        )
+        add(
+            match.start(),
+            match.end(),
+            _value(number, match["mult"] or match["mult2"]),
+            "money",
+            currency or None,
+        )
+    for match in _PERCENT.finditer(text):
+        add(
+            match.start(),
+            match.end(),
+            _value(match["v"]),
+            "percent",
+            _measured(text, match.end(), nouns),
+        )
+    noun_pattern = "|".join(re.escape(n.rstrip("s")) for n in sorted(nouns, key=len, reverse=True))
+    if noun_pattern:  # without nouns there are no counts to find
+        counts = re.compile(
+            rf"(?<![\w.,:/-]){_NUMBER}\s?(?P<mult>k|thousand|m|million)?\+?\s(?:[a-z-]+\s){{0,2}}?"
+            rf"(?P<noun>(?:{noun_pattern})(?:e?s)?)\b",
+            re.IGNORECASE,
+        )
+        for match in counts.finditer(text):
+            add(
+                match.start(),
+                match.end(),
+                _value(match["v"], match["mult"]),
+                "count",
+                match["noun"].lower(),
+            )
+        everyone = re.compile(
+            rf"\b(?:all|every|no)\s(?:[a-z-]+\s)?(?P<noun>(?:{noun_pattern})(?:e?s)?)\b",
+            re.IGNORECASE,
+        )
+        for match in everyone.finditer(text):
+            value = 0.0 if match.group(0).lower().startswith("no") else 100.0
+            add(match.start(), match.end(), value, "percent", match["noun"].lower())
+    for match in _DURATION.finditer(text):
+        if match["h"]:
+            minutes = int(match["h"]) * 60 + int(match["m"])
+        else:
+            unit = match["unit"].lower()
+            factor = (
+                60
+                if unit.startswith(("h", "hr"))
+                else 1440
+                if unit.startswith("d")
+                else (1 / 60 if unit.startswith("s") else 1)
+            )
+            minutes = float(match["v"]) * factor
+        add(match.start(), match.end(), minutes, "minutes", None)
+    for match in _LATENCY.finditer(text):
+        factor = 1 if match["unit"] == "ms" else 1000
+        add(match.start(), match.end(), float(match["v"]) * factor, "ms", "latency")
+    return [f for _, _, f in sorted(found, key=lambda item: item[0])]
+
+
+def impact_figures(doc: Document, nouns: Sequence[str]) -> list[Figure]:
+    """Figures in the impact scope; `nouns` (what counts are counts of) come from PM201."""
+    key = ("impact_figures", tuple(nouns))
+    cached = doc.cache.get(str(key))
+    if cached is None:
+        cached = [f for b in scope_blocks(impact_scope(doc)) for f in find_figures(b, nouns)]
+        doc.cache[str(key)] = cached
+    return cached

@@ -1,0 +1,279 @@
+"""Find dates, times and zones in a piece of text, as written (no document context yet).
+
+Regexes find the candidates (each is linear: no nested quantifiers); python-dateutil parses
+the textual dates it matches, because month names, ordinals, weekdays and the punctuation
+around them come in more variants than a hand-written parser would cover.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from dateutil import parser as date_parser
+
+_MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
+
+# UTC offsets of common abbreviations. Ambiguous ones (IST, CST in Asia) take the reading
+# most postmortems mean; "PT"/"ET"-style names map to IANA zones, whose offset depends on the date.
+ZONE_ABBREVIATIONS: dict[str, float | str] = {
+    "UTC": 0,
+    "GMT": 0,
+    "Z": 0,
+    "WET": 0,
+    "WEST": 1,
+    "BST": 1,
+    "CET": 1,
+    "CEST": 2,
+    "MET": 1,
+    "MEST": 2,
+    "EET": 2,
+    "EEST": 3,
+    "MSK": 3,
+    "IST": 5.5,
+    "SGT": 8,
+    "HKT": 8,
+    "JST": 9,
+    "KST": 9,
+    "AEST": 10,
+    "AEDT": 11,
+    "ACST": 9.5,
+    "AWST": 8,
+    "NZST": 12,
+    "NZDT": 13,
+    "EST": -5,
+    "EDT": -4,
+    "CST": -6,
+    "CDT": -5,
+    "MST": -7,
+    "MDT": -6,
+    "PST": -8,
+    "PDT": -7,
+    "AKST": -9,
+    "AKDT": -8,
+    "HST": -10,
+    "BRT": -3,
+    "ART": -3,
+    "PT": "America/Los_Angeles",
+    "MT": "America/Denver",
+    "CT": "America/Chicago",
+    "ET": "America/New_York",
+}
+ZONE_NAMES: dict[str, str] = {
+    "pacific": "America/Los_Angeles",
+    "mountain": "America/Denver",
+    "central": "America/Chicago",
+    "eastern": "America/New_York",
+    "central european": "Europe/Berlin",
+    "coordinated universal": "UTC",
+    "universal": "UTC",
+}
+_ABBR = "|".join(sorted((re.escape(a) for a in ZONE_ABBREVIATIONS), key=len, reverse=True))
+ZONE_PATTERN = (
+    rf"(?:(?:UTC|GMT)\s?[+-]\s?\d{{1,2}}(?::?\d{{2}})?|[+-]\d{{2}}:?\d{{2}}|(?:{_ABBR})\b"
+    r"|[A-Z][a-z]+/[A-Z][A-Za-z_]+(?:/[A-Z][A-Za-z_]+)?)"
+)
+
+_ISO = re.compile(
+    r"(?<![\d-])(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})"
+    r"(?:(?:T|\s)(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:\.\d+)?)?)?(?![\d])"
+)
+_MONTH_FIRST = re.compile(
+    rf"(?<![\w]){_WEEKDAY}(?P<text>{_MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})(?!\d)",
+    re.IGNORECASE,
+)
+_DAY_FIRST = re.compile(
+    rf"(?<![\w]){_WEEKDAY}(?P<text>\d{{1,2}}(?:st|nd|rd|th|\.)?\s+(?:of\s+)?{_MONTHS}\.?,?\s+\d{{4}})(?!\d)",
+    re.IGNORECASE,
+)
+_SLASH = re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])")
+_TIME = re.compile(
+    r"(?<![\d:.,])(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?![\d:])"
+    r"(?:\s?(?P<ampm>[AaPp]\.?[Mm]\.?)(?![A-Za-z]))?"
+)
+_BARE_HOUR = re.compile(r"(?<![\d:.])(?P<H>\d{1,2})\s?(?P<ampm>[AaPp]\.?[Mm]\.?)(?![A-Za-z])")
+_ZONE_AFTER = re.compile(rf"\s?\(?\s?(?P<zone>{ZONE_PATTERN})\s?\)?")
+_ZULU = re.compile(r"Z(?![A-Za-z])")
+_JOIN = re.compile(r"(?:,?\s+(?:at\s+)?|T|\s*[,@]\s*)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Stamp:
+    """A date and/or time as written, with offsets into the scanned text."""
+
+    start: int
+    end: int
+    text: str
+    date: dt.date | None
+    time: dt.time | None
+    clock: str | None  # "12h" | "24h" for times
+    date_style: str | None  # "iso" | "month-name" | "day-month" | "slash"
+    zone: str | None  # as written: "UTC", "PST", "+02:00", "Europe/Berlin"
+
+
+@lru_cache(maxsize=256)
+def zone_info(name: str) -> dt.tzinfo | None:
+    """tzinfo for a zone as written, or None when it is not one we know."""
+    raw = name.strip().strip("()").strip()
+    upper = raw.upper().replace(" ", "")
+    value = ZONE_ABBREVIATIONS.get(upper)
+    if value is None:
+        value = ZONE_NAMES.get(raw.lower().removesuffix(" time").strip())
+    if isinstance(value, (int, float)):
+        return dt.timezone(dt.timedelta(hours=value))
+    if isinstance(value, str):
+        return ZoneInfo(value)
+    match = re.fullmatch(r"(?:UTC|GMT)?([+-])(\d{1,2}):?(\d{2})?", upper)
+    if match:
+        sign = 1 if match.group(1) == "+" else -1
+        delta = dt.timedelta(hours=int(match.group(2)), minutes=int(match.group(3) or 0))
+        if delta > dt.timedelta(hours=14):
+            return None
+        return dt.timezone(sign * delta)
+    if "/" in raw:
+        try:
+            return ZoneInfo(raw)
+        except (ZoneInfoNotFoundError, ValueError):
+            return None
+    return None
+
+
+def _time(hour: int, minute: int, second: int, ampm: str | None) -> dt.time | None:
+    if ampm:
+        if not 1 <= hour <= 12:
+            return None
+        pm = ampm.lower().startswith("p")
+        hour = (hour % 12) + (12 if pm else 0)
+    if not (0 <= hour <= 23 and 0 <= minute <= 59 and 0 <= second <= 59):
+        return None
+    return dt.time(hour, minute, second)
+
+
+def _zone_after(text: str, end: int) -> tuple[str | None, int]:
+    if end < len(text) and _ZULU.match(text, end):
+        return "Z", end + 1
+    match = _ZONE_AFTER.match(text, end)
+    if match and zone_info(match.group("zone")) is not None:
+        return match.group("zone"), match.end()
+    return None, end
+
+
+def find_stamps(text: str, day_first: bool = False) -> list[Stamp]:
+    """Every date, time and date-time in `text`, in order, without overlaps."""
+    dates: list[tuple[int, int, dt.date, str]] = []
+    for match in _ISO.finditer(text):
+        try:
+            day = dt.date(int(match["y"]), int(match["mo"]), int(match["d"]))
+        except ValueError:
+            continue
+        dates.append((match.start(), match.start() + 10, day, "iso"))
+    for pattern, style in ((_MONTH_FIRST, "month-name"), (_DAY_FIRST, "day-month")):
+        for match in pattern.finditer(text):
+            try:
+                day = date_parser.parse(match["text"], fuzzy=False).date()
+            except (ValueError, OverflowError):
+                continue
+            dates.append((match.start(), match.end(), day, style))
+    for match in _SLASH.finditer(text):
+        a, b, year = int(match["a"]), int(match["b"]), int(match["y"])
+        year += 2000 if year < 100 else 0
+        month, day_of_month = (b, a) if (day_first or a > 12) else (a, b)
+        try:
+            dates.append((match.start(), match.end(), dt.date(year, month, day_of_month), "slash"))
+        except ValueError:
+            continue
+    dates = _without_overlaps(sorted(dates, key=lambda d: (d[0], -(d[1] - d[0]))))
+
+    times: list[tuple[int, int, dt.time, str]] = []
+    for match in _TIME.finditer(text):
+        value = _time(int(match["H"]), int(match["M"]), int(match["S"] or 0), match["ampm"])
+        if value is not None:
+            times.append((match.start(), match.end(), value, "12h" if match["ampm"] else "24h"))
+    for match in _BARE_HOUR.finditer(text):
+        value = _time(int(match["H"]), 0, 0, match["ampm"])
+        if value is not None:
+            times.append((match.start(), match.end(), value, "12h"))
+    times = _without_overlaps(sorted(times, key=lambda t: (t[0], -(t[1] - t[0]))))
+
+    stamps: list[Stamp] = []
+    used_times: set[int] = set()
+    for start, end, day, style in dates:
+        paired = None
+        for index, (t_start, t_end, value, clock) in enumerate(times):
+            if index in used_times or t_start < end:
+                continue
+            if (t_start - end <= 6 and _JOIN.search(text[end:t_start])) or t_start == end + 1:
+                paired = (index, t_end, value, clock)
+            break
+        if paired is None:
+            # An ISO date-time matched as a whole keeps its time.
+            iso = _ISO.match(text, start)
+            if style == "iso" and iso and iso["H"] is not None:
+                value = _time(int(iso["H"]), int(iso["M"]), int(iso["S"] or 0), None)
+                if value is not None:
+                    zone, stop = _zone_after(text, iso.end())
+                    stamps.append(
+                        Stamp(start, stop, text[start:stop].strip(), day, value, "24h", style, zone)
+                    )
+                    _drop_times_inside(times, used_times, start, stop)
+                    continue
+            stamps.append(Stamp(start, end, text[start:end], day, None, None, style, None))
+            continue
+        index, t_end, value, clock = paired
+        used_times.add(index)
+        zone, stop = _zone_after(text, t_end)
+        stamps.append(Stamp(start, stop, text[start:stop].strip(), day, value, clock, style, zone))
+    for index, (start, end, value, clock) in enumerate(times):
+        if index in used_times or any(s.start <= start < s.end for s in stamps):
+            continue
+        zone, stop = _zone_after(text, end)
+        stamps.append(Stamp(start, stop, text[start:stop].strip(), None, value, clock, None, zone))
+    stamps.sort(key=lambda s: s.start)
+    return _ranges_share_zone(text, stamps)
+
+
+_RANGE_DASH = re.compile(r"^\s?(?:[-–—]|to|until|and)\s?$")
+
+
+def _ranges_share_zone(text: str, stamps: list[Stamp]) -> list[Stamp]:
+    """`09:30–10:15 CET`: the zone written once after a range applies to both ends."""
+    result = list(stamps)
+    for index in range(len(result) - 1):
+        first, second = result[index], result[index + 1]
+        if first.zone or not second.zone or first.time is None:
+            continue
+        if _RANGE_DASH.match(text[first.end : second.start]):
+            result[index] = Stamp(
+                first.start,
+                first.end,
+                first.text,
+                first.date,
+                first.time,
+                first.clock,
+                first.date_style,
+                second.zone,
+            )
+    return result
+
+
+def _drop_times_inside(times: list, used: set[int], start: int, stop: int) -> None:
+    for index, (t_start, _t_end, _value, _clock) in enumerate(times):
+        if start <= t_start < stop:
+            used.add(index)
+
+
+def _without_overlaps(items: list) -> list:  # type: ignore[type-arg]
+    kept: list = []  # type: ignore[type-arg]
+    last_end = -1
+    for item in items:
+        if item[0] >= last_end:
+            kept.append(item)
+            last_end = item[1]
+    return kept

@@ -1,0 +1,156 @@
+"""Timeline facts: declared zones, date carrying, midnight wrap, milestones, stated durations."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pmlint.config import load_config
+from pmlint.extract.timeline import Timeline, parse_duration, timeline
+from pmlint.parse import parse_document
+
+
+def facts(text: str, timezone: str | None = None) -> Timeline:
+    config = load_config(None)
+    doc = parse_document("doc.md", text, config.catalog)
+    return timeline(doc, {"timezone": timezone, "milestones": config.milestones})
+
+
+def iso(value: Timeline, kind: str) -> str | None:
+    moment = value.milestones[kind]
+    return moment.when.isoformat() if moment is not None and moment.when else None
+
+
+FIELDS_DOC = """\
+**Incident summary:**
+- **Duration:**
+  - Start Time: June 3, 2024, 08:15 AM (UTC)
+  - End Time: June 3, 2024, 11:40 AM (UTC)
+
+**Timeline:**
+- **Detection Time:**
+  - June 3, 2024, 08:50 AM (UTC)
+- **Escalation:**
+  - The incident commander was called at 09:20 AM (UTC).
+
+**Resolution:**
+- The feature flag was rolled back at 10:05 AM (UTC).
+"""
+
+
+def test_milestones_from_fields_pseudo_headings_and_prose() -> None:
+    value = facts(FIELDS_DOC)
+    assert iso(value, "start") == "2024-06-03T08:15:00+00:00"
+    assert iso(value, "detected") == "2024-06-03T08:50:00+00:00"
+    assert iso(value, "escalated") == "2024-06-03T09:20:00+00:00"
+    assert iso(value, "mitigated") == "2024-06-03T10:05:00+00:00"
+    assert iso(value, "resolved") == "2024-06-03T11:40:00+00:00"
+    assert value.minutes_between("start", "detected") == 35
+    assert value.minutes_between("start", "resolved") == 205
+
+
+@pytest.mark.parametrize(
+    ("text", "zone", "source"),
+    [
+        ("---\ntimezone: Europe/Berlin\n---\n# X\n\n- 10:00 a\n", "Europe/Berlin", "front matter"),
+        ("# X\n\nAll times in PST.\n\n- 10:00 a\n", "PST", "document"),
+        ("# X\n\n## Timeline (UTC)\n\n- 10:00 a\n", "UTC", "document"),
+        ("# X\n\n| Time (CET) | Event |\n| --- | --- |\n| 10:00 | a |\n", "CET", "document"),
+        ("# X\n\nUnless noted, all times are in Pacific Time.\n", "Pacific Time", "document"),
+    ],
+)
+def test_declared_zones(text: str, zone: str, source: str) -> None:
+    value = facts(text)
+    assert (value.timezone, value.timezone_source) == (zone, source)
+
+
+def test_config_zone_is_the_fallback() -> None:
+    value = facts("# X\n\n- 10:00 a\n", timezone="UTC")
+    assert (value.timezone, value.timezone_source) == ("UTC", "config")
+    assert facts("# X\n\n- 10:00 a\n").timezone is None
+
+
+def test_times_take_the_last_date_and_wrap_past_midnight() -> None:
+    text = (
+        "# X\n\nAll times UTC.\n\n## Timeline\n\n"
+        "- 2024-10-04 23:10 batch started, errors began\n"
+        "- 23:55 the alert fired\n"
+        "- 00:20 the batch was restarted\n"
+        "- 01:05 incident resolved\n"
+    )
+    value = facts(text)
+    whens = [e.moment.when for e in value.events]
+    assert [w.isoformat() for w in whens] == [  # type: ignore[union-attr]
+        "2024-10-04T23:10:00+00:00",
+        "2024-10-04T23:55:00+00:00",
+        "2024-10-05T00:20:00+00:00",
+        "2024-10-05T01:05:00+00:00",
+    ]
+    assert value.minutes_between("start", "resolved") == 115
+
+
+def test_table_rows_and_timestamped_headings_are_events() -> None:
+    table = facts(
+        "# X\n\n## Timeline\n\n| Time (UTC) | Event |\n| --- | --- |\n"
+        "| 2024-04-09 14:02 | errors began |\n| 2024-04-09 14:06 | alert fired |\n"
+    )
+    assert [e.line for e in table.events] == [7, 8]
+    assert iso(table, "detected") == "2024-04-09T14:06:00+00:00"
+    headings = facts(
+        "# X\n\n## Timeline\n\nAll times UTC\n\n### 2024-01-02 10:00\n\nUsers report errors.\n\n"
+        "### 10:30\n\nService resumes, incident ends.\n"
+    )
+    assert iso(headings, "detected") == "2024-01-02T10:00:00+00:00"
+    assert iso(headings, "resolved") == "2024-01-02T10:30:00+00:00"
+
+
+def test_a_start_read_from_wording_after_detection_is_dropped() -> None:
+    value = facts(
+        "# X\n\nAll times UTC.\n\n## Timeline\n\n- 2024-01-02 10:00 users report errors\n"
+        "- 10:30 a second cluster went down\n"
+    )
+    assert value.milestones["detected"] is not None
+    assert value.milestones["start"] is None
+
+
+def test_front_matter_milestones_win() -> None:
+    value = facts(
+        "---\nstart: 2024-05-01T10:00:00Z\nresolved: 2024-05-01T12:00:00Z\n---\n# X\n\n"
+        "## Timeline\n\n- 2024-05-01 11:00 UTC incident resolved\n"
+    )
+    assert value.minutes_between("start", "resolved") == 120
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("2 hours", 120),
+        ("1h50m", 110),
+        ("45 minutes", 45),
+        ("an hour", 60),
+        ("half an hour", 30),
+        ("nine hours", 540),
+        ("1 hour and 15 minutes", 75),
+        ("90 seconds", 1.5),
+    ],
+)
+def test_parse_duration(text: str, minutes: float) -> None:
+    assert parse_duration(text) == pytest.approx(minutes)
+
+
+def test_stated_durations_in_summary_and_impact_only() -> None:
+    value = facts(
+        "# X\n\n## Summary\n\nThe outage lasted about 2 hours.\n\n## Impact\n\n"
+        "Checkout was down for 45 minutes.\n\n## Root cause\n\nThe job lasted 3 hours.\n"
+    )
+    assert [(d.minutes, d.span.line) for d in value.durations] == [(120, 5), (45, 9)]
+
+
+def test_time_only_documents_still_measure_durations() -> None:
+    value = facts(
+        "# X\n\nAll times UTC.\n\n## Timeline\n\n- 10:00 errors began\n- 10:12 alert fired\n"
+    )
+    assert value.minutes_between("start", "detected") == 12
+    assert value.milestones["start"].day_known is False  # type: ignore[union-attr]
+    assert isinstance(value.milestones["start"].when, dt.datetime)  # type: ignore[union-attr]

@@ -1,0 +1,73 @@
+"""Timestamp scanning: the formats real postmortems use, zones, ranges, ambiguity."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pmlint.extract.timestamps import find_stamps, zone_info
+
+
+def one(text: str, day_first: bool = False):  # type: ignore[no-untyped-def]
+    stamps = find_stamps(text, day_first)
+    assert len(stamps) == 1, stamps
+    return stamps[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "time", "clock", "zone"),
+    [
+        ("2024-03-11T09:30:00Z", dt.date(2024, 3, 11), dt.time(9, 30), "24h", "Z"),
+        ("2024-03-11T09:30:00+02:00 deploy", dt.date(2024, 3, 11), dt.time(9, 30), "24h", "+02:00"),
+        ("2024-03-11 09:30 UTC", dt.date(2024, 3, 11), dt.time(9, 30), "24h", "UTC"),
+        ("March 11, 2024, 09:30 AM (UTC)", dt.date(2024, 3, 11), dt.time(9, 30), "12h", "UTC"),
+        ("11 Mar 2024 at 3:45 PM PST", dt.date(2024, 3, 11), dt.time(15, 45), "12h", "PST"),
+        ("Sep 27 2017 13:06", dt.date(2017, 9, 27), dt.time(13, 6), "24h", None),
+        ("14:32Z paged", None, dt.time(14, 32), "24h", "Z"),
+        ("at 12:05 am", None, dt.time(0, 5), "12h", None),
+        ("around 9pm", None, dt.time(21, 0), "12h", None),
+        ("10:15 Europe/Berlin", None, dt.time(10, 15), "24h", "Europe/Berlin"),
+        ("10:15 UTC+2", None, dt.time(10, 15), "24h", "UTC+2"),
+    ],
+)
+def test_formats(text: str, date, time, clock, zone) -> None:  # type: ignore[no-untyped-def]
+    stamp = one(text)
+    assert (stamp.date, stamp.time, stamp.clock, stamp.zone) == (date, time, clock, zone)
+
+
+def test_slash_dates_are_month_first_unless_the_day_comes_first() -> None:
+    assert one("3/11/2024").date == dt.date(2024, 3, 11)
+    assert one("13/11/2024").date == dt.date(2024, 11, 13)
+    assert one("3/11/2024", day_first=True).date == dt.date(2024, 11, 3)
+
+
+def test_a_range_shares_its_zone() -> None:
+    first, second = find_stamps("from 09:30–10:15 CET")
+    assert (first.time, first.zone) == (dt.time(9, 30), "CET")
+    assert (second.time, second.zone) == (dt.time(10, 15), "CET")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "version 1.13.2",
+        "ratio 3:1",
+        "25:61",
+        "13:00 PM",
+        "build 2024-13-45",
+        "2,500 requests",
+        "score 4/5",
+    ],
+)
+def test_not_timestamps(text: str) -> None:
+    assert [s for s in find_stamps(text) if s.time or s.date] == []
+
+
+def test_zone_info_knows_offsets_abbreviations_and_iana_names() -> None:
+    reference = dt.datetime(2024, 1, 15)
+    assert zone_info("PST").utcoffset(reference) == dt.timedelta(hours=-8)  # type: ignore[union-attr]
+    assert zone_info("+05:30").utcoffset(reference) == dt.timedelta(hours=5, minutes=30)  # type: ignore[union-attr]
+    assert zone_info("Europe/Berlin") is not None
+    assert zone_info("Nowhere/Special") is None
+    assert zone_info("XYZ") is None
