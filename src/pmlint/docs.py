@@ -84,8 +84,11 @@ def explain(config: Config, query: str) -> str | None:
 
 
 def _summarise(value: object) -> object:
-    if isinstance(value, dict) and "tokens" in value:
-        return f"<lexicon: {len(value['tokens'])} entries>"
+    if isinstance(value, dict) and ("tokens" in value or "words" in value):
+        parts = [f"{len(value.get('tokens') or [])} entries"] if "tokens" in value else []
+        if "words" in value:
+            parts.append(f"{len(value['words'] or {})} word classes")
+        return f"<lexicon: {', '.join(parts)}>"
     return value
 
 

@@ -1,0 +1,188 @@
+"""Language rules (PM301-PM303): the cascade, reduced mode, sentence positions, options.
+
+The rule fixtures (tests/fixtures/rules/PM30*.md) hold the traps; this file covers what
+fixtures cannot: the blank-model notice, parse counters, lazy loading, the evaluation
+script and the shared corpus.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pmlint.config import load_config
+from pmlint.engine import Linter, Selection
+from pmlint.nlp import BLANK, load_pipeline, parse_stats, resolve_model_name
+from pmlint.nlp.cascade import surface_forms, words_pattern
+from pmlint.nlp.sentences import document_sentences
+from pmlint.parse import parse_document
+from pmlint.reading import decode
+from tests.conftest import REPO, check_json, invoke
+
+LANGUAGE = ("PM301", "PM302", "PM303")
+TRAINED = resolve_model_name("auto") != BLANK
+needs_model = pytest.mark.skipif(not TRAINED, reason="no trained spaCy pipeline installed")
+
+
+def lint(text: str, select: tuple[str, ...] = LANGUAGE, model: str | None = None):  # type: ignore[no-untyped-def]
+    linter = Linter(load_config(None), Selection(select=select), nlp_model=model)
+    return linter, linter.lint("pm.md", decode(text.encode("utf-8")), ".")
+
+
+def test_blank_model_runs_the_lexical_part_and_says_it_is_reduced(tmp_path: Path) -> None:
+    sample = tmp_path / "pm.md"
+    sample.write_text(
+        "# Outage\n\nThe root cause was human error.\n\n"
+        "The on-call engineer failed to acknowledge the page.\n",
+        encoding="utf-8",
+    )
+    result, payload = check_json("--nlp-model", "blank", "--select", "PM301", str(sample))
+    assert payload["nlp"]["reduced"] is True
+    assert payload["nlp"]["model"] == "blank"
+    assert "reduced mode" in result.stderr
+    assert result.stderr.count("reduced mode") == 1
+    found = [(d["rule"], d["line"]) for d in payload["files"][0]["diagnostics"]]
+    assert found == [("PM301", 3)]  # the judgement; "failed to" needs the parser
+
+
+def test_language_rules_off_means_spacy_is_never_loaded() -> None:
+    linter, report = lint("# Outage\n\nThe engineer forgot to renew it. TODO\n", ("PM003",))
+    assert [d.rule for d in report.diagnostics] == ["PM003"]
+    assert not linter.needs_nlp
+    assert linter.loaded_pipeline is None
+
+
+def test_sentences_map_to_exact_lines_and_columns() -> None:
+    text = (
+        "# Outage\n\n"
+        "- First we restarted the `api` pods. Then the\n"
+        "  engineer forgot to drain node 3.\n"
+        "- 10:02 UTC: [Alice](https://example.com/a) rolled back.\n"
+    )
+    doc = parse_document("pm.md", text, load_config(None).catalog)
+    sentences = document_sentences(doc)
+    assert [s.source for s in sentences] == [
+        "First we restarted the `api` pods.",
+        "Then the\nengineer forgot to drain node 3.",
+        "Alice](https://example.com/a) rolled back.",  # the time prefix is not prose
+    ]
+    second = sentences[1]
+    forgot = second.text.index("forgot")
+    span = second.span(forgot, forgot + len("forgot"))
+    assert (span.line, span.column, span.end_column) == (4, 12, 18)
+    assert "code" in sentences[0].text  # code spans become a placeholder noun
+    assert sentences[2].text == "Alice                         rolled back."
+    assert all(len(s.text) == s.end - s.start for s in sentences)
+
+
+@needs_model
+def test_finding_positions_point_into_the_file() -> None:
+    text = "# Outage\n\n## Root cause\n\nLoad was high, and\nthe reviewer ignored the warning.\n"
+    _, report = lint(text)
+    (diagnostic,) = report.diagnostics
+    assert diagnostic.rule == "PM301"
+    span = diagnostic.span
+    assert (span.line, span.column, span.end_line, span.end_column) == (6, 1, 6, 21)
+    assert diagnostic.suggestion  # every finding coaches
+
+
+@needs_model
+def test_only_candidate_sentences_are_parsed() -> None:
+    paragraphs = [f"Step {n} of the rollout completed at noon." for n in range(40)]
+    paragraphs.append("The operator forgot to drain the node.")
+    text = "# Outage\n\n" + "\n\n".join(paragraphs) + "\n"
+    before = parse_stats()
+    _, report = lint(text)
+    after = parse_stats()
+    assert [d.rule for d in report.diagnostics] == ["PM301"]
+    assert after["sentences_seen"] - before["sentences_seen"] == 41
+    assert after["sentences_parsed"] - before["sentences_parsed"] == 1
+    assert load_pipeline("auto").stats.sentences_parsed >= 1
+
+
+@needs_model
+def test_add_words_and_tokens_extend_the_lexicons(tmp_path: Path) -> None:
+    config = tmp_path / ".pmlint.yaml"
+    config.write_text(
+        "rules:\n"
+        "  PM301:\n"
+        "    options:\n"
+        "      add_words: {people: [firefighter], failure_verbs: [flub]}\n"
+        "      tokens: [{pattern: 'cowboy(?:ed|ing)?', suggestion: Describe the change.}]\n",
+        encoding="utf-8",
+    )
+    sample = tmp_path / "pm.md"
+    sample.write_text(
+        "# Outage\n\nThe firefighter flubbed the failover.\n\nSomeone cowboyed the deploy.\n",
+        encoding="utf-8",
+    )
+    _, payload = check_json("--select", "PM301", str(sample))
+    found = [(d["line"], d["suggestion"]) for d in payload["files"][0]["diagnostics"]]
+    assert [line for line, _ in found] == [3, 5]
+    assert found[1][1] == "Describe the change."
+
+
+def test_unknown_word_class_is_a_config_error(tmp_path: Path) -> None:
+    config = tmp_path / ".pmlint.yaml"
+    config.write_text("rules:\n  PM301:\n    options:\n      add_words: {robots: [x]}\n", "utf-8")
+    (tmp_path / "pm.md").write_text("# Outage\n", encoding="utf-8")
+    result = invoke("check", "--config", str(config), str(tmp_path / "pm.md"))
+    assert result.exit_code == 2
+    assert "unknown word class 'robots'" in result.stderr
+
+
+def test_surface_forms_cover_inflections() -> None:
+    assert {"forgot", "forgotten", "forgets", "forgetting"} <= surface_forms("forget")
+    assert {"skipped", "skips", "skipping"} <= surface_forms("skip")
+    assert {"took down", "taken down"} <= surface_forms("take down")
+    import re
+
+    pattern = re.compile(words_pattern(["take down"]), re.IGNORECASE)
+    assert pattern.search("the change took  down checkout")
+    assert not pattern.search("a takedown notice")
+
+
+@needs_model
+def test_evaluation_script_prints_precision_and_recall(tmp_path: Path) -> None:
+    tsv = tmp_path / "labels.tsv"
+    tsv.write_text(
+        "id\ttext\tlabel\tsource_file\tnote\n"
+        "A1\tThe operator forgot to renew the certificate.\tblame\tx.md\t\n"
+        "A2\tThe health check failed and the node was removed.\tneutral\tx.md\t\n"
+        "A3\tThe engineer mistakenly assumed it was DNS.\tblame\tx.md\tborderline: why\n"
+        "A4\tAdd an alert for certificate expiry.\taction_unowned\tx.md\t\n",
+        encoding="utf-8",
+    )
+    script = REPO / "scripts" / "evaluate_language.py"
+    if not script.is_file():
+        pytest.skip("scripts/ is not part of this checkout")
+    result = subprocess.run(
+        [sys.executable, str(script), str(tsv)], capture_output=True, text=True, check=True
+    )
+    assert "precision: 1.000" in result.stdout
+    assert "recall:    1.000" in result.stdout
+    assert "false positives on neutral: 0 of 1" in result.stdout
+    assert "borderline rows (left out): 1, flagged: 1" in result.stdout
+
+
+@needs_model
+def test_seed_postmortem_has_no_language_finding(shared: Path) -> None:
+    _, payload = check_json(
+        "--select", ",".join(LANGUAGE), str(shared / "corpus" / "seed-streaming-outage.md")
+    )
+    assert payload["files"][0]["diagnostics"] == []
+
+
+@needs_model
+def test_real_postmortems_raise_only_the_known_finding(shared: Path) -> None:
+    _, payload = check_json("--select", ",".join(LANGUAGE), str(shared / "corpus" / "real"))
+    found = {
+        (Path(f["path"]).name, d["line"], d["rule"])
+        for f in payload["files"]
+        for d in f["diagnostics"]
+    }
+    # "This should have been caught in review." is hindsight; nothing else should fire.
+    assert found <= {("005-k8s-prow-hook-outage-2019-01-23.md", 89, "PM303")}
