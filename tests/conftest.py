@@ -28,8 +28,8 @@ About 12% of orders failed between 10:02 and 10:41 UTC.
 
 ## Timeline
 
-- 10:02 UTC: the error-rate alert fired.
-- 10:41 UTC: the pool was resized and errors stopped.
+- 2024-03-11 10:02 UTC: errors began and the error-rate alert fired.
+- 2024-03-11 10:41 UTC: the pool was resized; errors stopped and the incident was resolved.
 
 ## Root cause
 
@@ -41,7 +41,7 @@ We raised the pool size and restarted the checkout workers.
 
 ## Action items
 
-- Alert on pool saturation before it reaches 90%.
+- Alert on pool saturation before it reaches 90% (owner: @dana, OPS-1234).
 
 ## Lessons learned
 

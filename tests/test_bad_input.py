@@ -125,7 +125,7 @@ def test_empty_file(work: Path) -> None:
     assert result.exit_code == 1  # PM001: every required section is missing
     assert stderr_lines(result) == []
     found = diagnostics(payload, "empty.md")
-    assert found and {d["rule"] for d in found} == {"PM001"}
+    assert found and {d["rule"] for d in found} == {"PM001", "PM404"}  # no sections, no items
     assert all((d["line"], d["column"]) == (1, 1) for d in found)
     assert_good_linted(payload)
 

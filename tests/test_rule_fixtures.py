@@ -5,6 +5,7 @@ A fixture is `tests/fixtures/rules/<RULE-ID>[-anything].md`. It holds a header c
     <!-- pmlint-fixture
     select: [PM003]                      # rules to run; default: the id in the file name
     rules: {PM004: {options: {fields: [date]}}}   # like `rules:` in .pmlint.yaml
+    nlp_model: blank                     # run without the trained spaCy pipeline
     -->
 
 (usually at the top; after the front matter when a fixture needs front matter on line 1),
@@ -25,6 +26,7 @@ import yaml
 
 from pmlint.config import load_config
 from pmlint.engine import Linter, Selection
+from pmlint.nlp import BLANK, resolve_model_name
 from pmlint.packs import load_pack
 from pmlint.reading import read_file
 
@@ -36,7 +38,7 @@ _HEADER = re.compile(r"<!--\s*pmlint-fixture\b(?P<body>.*?)-->", re.DOTALL)
 _EXPECT = re.compile(r"<!--\s*expect:(?P<body>.*?)-->")
 _RULE_ID = re.compile(r"^[A-Z][A-Z_]*[0-9]+$")
 _FILE_ID = re.compile(r"^([A-Z][A-Z_]*[0-9]+)")
-HEADER_KEYS = {"select", "rules"}
+HEADER_KEYS = {"select", "rules", "quiet", "nlp_model"}
 
 
 def rule_id_of(path: Path) -> str:
@@ -95,7 +97,11 @@ def test_rule_fixture(fixture: Path, tmp_path: Path, monkeypatch: pytest.MonkeyP
     source = read_file(str(fixture))
     header = parse_header(fixture, source.text)
     expected = parse_expectations(fixture, source.text)
-    assert expected, f"{fixture.name}: a fixture needs at least one expectation"
+    # A trap-only fixture says so (`quiet: true`): it must stay silent instead.
+    assert expected or header.get("quiet"), (
+        f"{fixture.name}: a fixture needs at least one expectation, or `quiet: true`"
+    )
+    assert not (expected and header.get("quiet")), f"{fixture.name}: quiet but expects findings"
 
     config_file = tmp_path / ".pmlint.yaml"
     config_file.write_text(yaml.safe_dump({"rules": header.get("rules") or {}}), "utf-8")
@@ -103,7 +109,12 @@ def test_rule_fixture(fixture: Path, tmp_path: Path, monkeypatch: pytest.MonkeyP
     select = header.get("select") or [rule_id_of(fixture)]
     for selector in select:
         assert any(r.matches(selector) for r in config.rules.values()), selector
-    linter = Linter(config, Selection(select=tuple(select)))
+    # `nlp_model: blank` runs a fixture without the trained pipeline (reduced mode);
+    # otherwise a fixture whose rules need spaCy skips where no trained model is installed.
+    model = header.get("nlp_model")
+    linter = Linter(config, Selection(select=tuple(select)), nlp_model=model)
+    if linter.needs_nlp and model != "blank" and resolve_model_name("auto") == BLANK:
+        pytest.skip("no trained spaCy pipeline installed (pip install 'pmlint[model]')")
 
     report = linter.lint(str(fixture), source, directory=str(fixture.parent))
     assert report.error is None, report.error

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+from pmlint.checks.actions import ActionOwner, ActionTracking, ActionVague, NoActionItems
 from pmlint.checks.base import CheckContext, CheckKind, Option
 from pmlint.checks.hygiene import BrokenReference, Mojibake
+from pmlint.checks.impact import ImpactDuration, ImpactFigures, VagueQuantity
+from pmlint.checks.language import BlameLanguage, HindsightLanguage, IndividualAsCause
 from pmlint.checks.phrases import Phrases
 from pmlint.checks.structure import EmptySection, MetadataFields, RequiredSections
+from pmlint.checks.timeline import (
+    TimelineContradiction,
+    TimelineMilestones,
+    TimelineOrder,
+    TimestampFormat,
+    TimestampTimezone,
+)
 
 ENGINE_KIND = "engine"  # findings the engine itself makes (PM9xx): no Python check behind them
 
@@ -18,6 +28,21 @@ KINDS: dict[str, type[CheckKind]] = {
         Phrases,
         Mojibake,
         BrokenReference,
+        TimestampTimezone,
+        TimestampFormat,
+        TimelineOrder,
+        TimelineContradiction,
+        TimelineMilestones,
+        ImpactFigures,
+        VagueQuantity,
+        ImpactDuration,
+        BlameLanguage,
+        IndividualAsCause,
+        HindsightLanguage,
+        ActionOwner,
+        ActionTracking,
+        ActionVague,
+        NoActionItems,
     )
 }
 
