@@ -56,6 +56,13 @@ class TextBlock:
         index = max(bisect.bisect_right(self.line_starts, offset) - 1, 0)
         return self.lines[index], self.columns[index] + offset - self.line_starts[index]
 
+    def offset(self, line: int, column: int) -> int:
+        """Offset into `text` of a file position inside this block (-1 when outside it)."""
+        for index, number in enumerate(self.lines):
+            if number == line:
+                return self.line_starts[index] + column - self.columns[index]
+        return -1
+
     def span(self, start: int, end: int) -> Span:
         line, column = self.position(start)
         end_line, end_column = self.position(max(end, start))

@@ -50,13 +50,16 @@ class VagueQuantity(CheckKind):
 
     def __init__(self, options) -> None:  # type: ignore[no-untyped-def]
         super().__init__(options)
-        tokens = [str(t) for t in (self.opts["lexicon"] or {}).get("tokens", [])]
-        nouns = "|".join(re.escape(n.rstrip("s")) for n in self.opts["nouns"])
+        lexicon = self.opts["lexicon"] or {}
+        tokens = [str(t) for t in lexicon.get("tokens", [])]
+        words = lexicon.get("words") or {}
+        nouns = "|".join(re.escape(n.rstrip("s")) for n in self.opts["nouns"]) or "(?!)"
         quantifier = "|".join(sorted(tokens, key=len, reverse=True)) or "(?!)"
+        intensifier = "|".join(map(re.escape, words.get("intensifiers", []))) or "(?!)"
+        impact_word = "|".join(map(re.escape, words.get("impact_words", []))) or "(?!)"
         self.pattern = re.compile(
-            rf"\b(?:{quantifier})\s(?:[a-z-]+\s){{0,2}}?(?:{nouns or '(?!)'})(?:e?s)?\b"
-            r"|\b(?:significant|major|severe|noticeable|considerable)(?:ly)?\s"
-            r"(?:number|amount|portion|share|impact|degradation|disruption|increase)\b",
+            rf"\b(?:{quantifier})\s(?:[a-z-]+\s){{0,2}}?(?:{nouns})(?:e?s)?\b"
+            rf"|\b(?:{intensifier})(?:ly)?\s(?:{impact_word})\b",
             re.IGNORECASE,
         )
 
@@ -67,7 +70,9 @@ class VagueQuantity(CheckKind):
             for match in self.pattern.finditer(block.prose):
                 start, end = _sentence_bounds(block.prose, match.start())
                 if any(
-                    start <= _offset(block, f.span) < end for f in figures if f.unit != "minutes"
+                    start <= block.offset(f.span.line, f.span.column) < end
+                    for f in figures
+                    if f.unit != "minutes"
                 ):
                     continue
                 yield finding(
@@ -83,14 +88,6 @@ def _sentence_bounds(text: str, position: int) -> tuple[int, int]:
         start = match.end()
     after = _SENTENCE_END.search(text, position)
     return start, after.end() if after else len(text)
-
-
-def _offset(block, span) -> int:  # type: ignore[no-untyped-def]
-    """Offset in the block's text of a span that lies in it."""
-    for index, line in enumerate(block.lines):
-        if line == span.line:
-            return block.line_starts[index] + span.column - block.columns[index]
-    return -1
 
 
 class ImpactDuration(CheckKind):
