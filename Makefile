@@ -1,11 +1,12 @@
 # Two commands do all set-up on a fresh machine:
 #   make demo   creates .venv, installs pmlint with the spaCy model, lints examples/
 #   make test   creates .venv with the test tools and the model, runs ruff and pytest
+#   make bench  times pmlint (cold, cached, blank model) against proselint and markdownlint-cli2
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint clean
+.PHONY: demo test fuzz lint clean bench bench-tools
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,11 +25,37 @@ demo: $(VENV)/.demo-installed
 	$(BIN)/pmlint check examples/
 
 lint: $(VENV)/.test-installed
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
 
+# The HTML report's browser test needs Debian's chromium (about a minute to install; CI runs as
+# root on a fresh machine). Without it that one test skips and says why.
 test: $(VENV)/.test-installed lint
-	$(BIN)/python -m pytest -q
+	command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+		apt-get install -y -qq chromium >/dev/null) || echo "chromium unavailable: browser test will skip"
+	$(BIN)/python -m pytest -q --hypothesis-profile=ci
+
+# The peers are benchmark tools, not pmlint dependencies: proselint goes into its own venv and
+# markdownlint-cli2 into node_modules, both under bench/.tools (git-ignored). Where one cannot
+# be installed (no npm, no network), the benchmark says "not installed" in its row.
+BENCH_TOOLS := bench/.tools
+
+bench-tools:
+	@test -x $(BENCH_TOOLS)/venv/bin/proselint || ($(PYTHON) -m venv $(BENCH_TOOLS)/venv && \
+		$(BENCH_TOOLS)/venv/bin/python -m pip install --quiet proselint) || \
+		echo "bench: proselint could not be installed"
+	@test -x $(BENCH_TOOLS)/node_modules/.bin/markdownlint-cli2 || (command -v npm >/dev/null && \
+		cd $(BENCH_TOOLS) && npm install --silent --no-audit --no-fund markdownlint-cli2) || \
+		echo "bench: markdownlint-cli2 could not be installed (needs npm)"
+
+# BENCH_ARGS="-n 200" for a shorter run; see bench/run.py --help.
+bench: $(VENV)/.demo-installed bench-tools
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+# Longer property runs than `make test`: 200,000 new random examples each run (a failure
+# prints the blob that reproduces it). FUZZ_ARGS="-k determin" and the like narrow it.
+fuzz: $(VENV)/.test-installed
+	$(BIN)/python -m pytest -q tests/test_fuzz.py --hypothesis-profile=fuzz $(FUZZ_ARGS)
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache .pmlint_cache

@@ -8,10 +8,26 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import HealthCheck, settings
 
 from pmlint.cli import main
 
 REPO = Path(__file__).resolve().parents[1]
+
+# Hypothesis profiles. The property tests (test_fuzz.py) take shares of `max_examples`:
+# `make test` runs `--hypothesis-profile=ci` (10,000 examples in all), a bare `pytest` the
+# `dev` profile loaded here (100); both derandomized, without an example database, so runs
+# are reproducible. `make fuzz` runs `fuzz`: 200,000 new random examples each time.
+_PROFILE = {
+    "deadline": None,
+    "database": None,
+    "print_blob": True,
+    "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large],
+}
+settings.register_profile("ci", max_examples=10_000, derandomize=True, **_PROFILE)
+settings.register_profile("dev", max_examples=100, derandomize=True, **_PROFILE)
+settings.register_profile("fuzz", max_examples=200_000, derandomize=False, **_PROFILE)
+settings.load_profile("dev")  # `--hypothesis-profile` is applied after this file is read
 SHARED = Path(os.environ.get("PMLINT_SHARED", REPO.parent / "shared"))
 
 # A complete postmortem with exactly one finding: PM003 on the TODO at line 5, column 45.
@@ -47,6 +63,16 @@ We raised the pool size and restarted the checkout workers.
 
 Canary deploys would have caught this within five minutes.
 """
+
+
+@pytest.fixture(autouse=True)
+def _isolated_result_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each test gets an empty result cache of its own, outside its working folder: no
+    result crosses from one test to another, and no test finds a `.pmlint_cache` it did
+    not ask for (tests/test_cache.py sets the folder itself)."""
+    monkeypatch.setenv("PMLINT_CACHE_DIR", str(tmp_path_factory.mktemp("pmlint-cache")))
 
 
 @pytest.fixture

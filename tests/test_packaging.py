@@ -28,6 +28,7 @@ def test_wheel_contains_rules_and_templates(tmp_path: Path) -> None:
     assert "pmlint/_rules/core/PM001.yaml" in names
     assert "pmlint/_rules/core/lexicons/placeholders.yaml" in names
     assert "pmlint/templates/postmortem.md" in names
+    assert "pmlint/templates/report.html.j2" in names  # analyze --format html
     # Installed without the source tree, the package finds its rules inside itself.
     target = tmp_path / "site"
     subprocess.run(

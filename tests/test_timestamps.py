@@ -71,3 +71,9 @@ def test_zone_info_knows_offsets_abbreviations_and_iana_names() -> None:
     assert zone_info("Europe/Berlin") is not None
     assert zone_info("Nowhere/Special") is None
     assert zone_info("XYZ") is None
+
+
+def test_a_time_followed_by_a_colon_is_a_time() -> None:
+    """'- 13:10: paged' is a common timeline style; '12:12:12:12' is not a time."""
+    assert [s.time for s in find_stamps("- 13:10: on-call paged")] == [dt.time(13, 10)]
+    assert find_stamps("12:12:12:12") == []

@@ -6,15 +6,19 @@ import datetime as dt
 import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 import click
 
 from pmlint import __version__
-from pmlint.config import Config, ConfigError, find_config_file, load_config
-from pmlint.diagnostics import Severity
-from pmlint.engine import FileReport, Selection, exit_code
-from pmlint.formats import AUTO, IMPLEMENTED, PLANNED, RunInfo, formatter, resolve
-from pmlint.nlp import ModelError
+from pmlint.formats import AUTO, IMPLEMENTED, PLANNED
+
+if TYPE_CHECKING:
+    from pmlint.config import Config
+    from pmlint.engine import FileReport
+
+# Each command imports what it needs when it runs: `pmlint --version` and `pmlint rules`
+# stay fast, and only linting that needs it loads spaCy (see pmlint.nlp).
 
 FORMATS = (*IMPLEMENTED, AUTO, *PLANNED)
 PROGRESS_MIN_FILES = 10  # analyze shows a progress bar on a terminal from this many files
@@ -81,9 +85,11 @@ def main() -> None:
     "-j",
     type=click.IntRange(min=1),
     default=None,
-    help="Worker processes (accepted; linting currently runs in one process).",
+    help="Worker processes (default: one per CPU from 16 files to lint on, else 1).",
 )
-@click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
+@click.option(
+    "--no-cache", is_flag=True, help="Do not read or write the result cache (.pmlint_cache)."
+)
 @click.option(
     "--stdin-filename",
     metavar="PATH",
@@ -132,6 +138,11 @@ def check(
     color: str,
 ) -> None:
     """Lint postmortems: files, folders (Markdown files below them), or '-' for stdin."""
+    from pmlint.config import ConfigError, load_config
+    from pmlint.diagnostics import Severity
+    from pmlint.engine import Selection, exit_code
+    from pmlint.formats import RunInfo, formatter, resolve
+    from pmlint.nlp import ModelError
     from pmlint.runner import Runner, RunOptions
 
     if output_format in PLANNED:
@@ -163,7 +174,9 @@ def check(
             load_config(os.path.abspath(config_path))
         except ConfigError as exc:
             _fail(str(exc))
-    runner = Runner(RunOptions(config_path, selection, nlp_model, only))
+    runner = Runner(
+        RunOptions(config_path, selection, nlp_model, only, jobs=jobs, cache=not no_cache)
+    )
     reports: list[FileReport] = []
     try:
         if paths == ("-",):
@@ -187,22 +200,13 @@ def check(
         except baseline.BaselineError as exc:
             _fail(str(exc))
         click.echo(f"pmlint: {note}", err=True)
-    nlp_info = None
-    for linter in runner.linters():
-        pipeline = linter.loaded_pipeline
-        if pipeline is not None:
-            nlp_info = {
-                "model": pipeline.name,
-                "version": pipeline.version,
-                "reduced": pipeline.reduced,
-            }
-            if pipeline.reduced:
-                click.echo(
-                    "pmlint: no trained spaCy pipeline installed; language checks run in "
-                    "reduced mode (pip install 'pmlint[model]')",
-                    err=True,
-                )
-            break
+    nlp_info = runner.nlp_info()  # also for files from the cache or linted by workers
+    if nlp_info is not None and nlp_info["reduced"]:
+        click.echo(
+            "pmlint: no trained spaCy pipeline installed; language checks run in "
+            "reduced mode (pip install 'pmlint[model]')",
+            err=True,
+        )
     is_tty = output is None and sys.stdout.isatty()
     use_color = color == "always" or (color == "auto" and is_tty and "NO_COLOR" not in os.environ)
     linted = sum(1 for r in reports if r.error is None)
@@ -217,6 +221,7 @@ def check(
             _fail(f"{output}: cannot write report: {exc.strerror}")
     else:
         click.echo(text, nl=False, color=use_color)
+    runner.write_stats()
     sys.exit(exit_code(reports, fail))
 
 
@@ -225,10 +230,10 @@ def check(
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "json", "csv", "markdown"]),
+    type=click.Choice(["text", "json", "csv", "markdown", "html"]),
     default="text",
     show_default=True,
-    help="Output format.",
+    help="Output format (html: a self-contained report page with charts).",
 )
 @click.option(
     "--output",
@@ -260,6 +265,9 @@ def analyze(
     findings and a quality score per document, and medians and p90s across them."""
     from pmlint.analyze.render import render
     from pmlint.analyze.run import analyze as run_analysis
+    from pmlint.config import ConfigError, load_config
+    from pmlint.engine import Selection
+    from pmlint.nlp import ModelError
     from pmlint.runner import Runner, RunOptions
 
     if config_path is not None:
@@ -396,6 +404,8 @@ def new(title: str, date_text: str | None, output: str | None, force: bool) -> N
 
 
 def _config_or_fail(config_path: str | None) -> Config:
+    from pmlint.config import ConfigError, find_config_file, load_config
+
     path = os.path.abspath(config_path) if config_path else find_config_file(os.getcwd())
     try:
         return load_config(path)

@@ -40,6 +40,7 @@ TOP_KEYS = {
     "include",
     "exclude",
     "max_file_size",
+    "cache_dir",
 }
 NLP_KEYS = {"model"}
 DEFAULT_INCLUDE = ("**/*.md", "**/*.markdown")
@@ -64,6 +65,7 @@ class Config:
     max_file_size: int = DEFAULT_MAX_BYTES
     milestones: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     raw: dict[str, Any] = field(default_factory=dict)
+    cache_dir: str | None = None  # `cache_dir:` made absolute (None: .pmlint_cache beside it)
 
     def fingerprint(self) -> str:
         """A stable hash of everything that changes results (for caches)."""
@@ -118,6 +120,8 @@ def load_config(path: str | None) -> Config:
 
 
 def _read_source(path: str) -> YamlSource:
+    if os.path.exists(path) and not os.path.isfile(path):  # a FIFO would block the read
+        raise YamlError(f"{path}: cannot read config: not a regular file")
     try:
         with open(path, encoding="utf-8") as handle:
             text = handle.read()
@@ -208,6 +212,9 @@ def _build(source: YamlSource, data: dict[str, Any], base_dir: str, path: str | 
     if not isinstance(max_size, int) or isinstance(max_size, bool) or max_size <= 0:
         raise source.error(("max_file_size",), "expected a positive number of bytes")
     include = tuple(_str_list(source, data, "include")) or DEFAULT_INCLUDE
+    cache_dir = data.get("cache_dir")
+    if cache_dir is not None and (not isinstance(cache_dir, str) or not cache_dir.strip()):
+        raise source.error(("cache_dir",), "expected a folder for the result cache")
     return Config(
         path=path,
         base_dir=base_dir,
@@ -221,6 +228,7 @@ def _build(source: YamlSource, data: dict[str, Any], base_dir: str, path: str | 
         max_file_size=max_size,
         milestones=pack.milestones,
         raw=data,
+        cache_dir=os.path.join(base_dir, os.path.expanduser(cache_dir)) if cache_dir else None,
     )
 
 

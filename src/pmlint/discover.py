@@ -46,6 +46,8 @@ def _spec(patterns: Sequence[str]) -> pathspec.PathSpec:
 
 def _gitignore(directory: str) -> pathspec.PathSpec | None:
     path = os.path.join(directory, ".gitignore")
+    if not os.path.isfile(path):  # absent, or a FIFO that would block the read
+        return None
     try:
         with open(path, encoding="utf-8", errors="replace") as handle:
             return _spec(handle.read().splitlines())

@@ -58,9 +58,9 @@ class TextBlock:
 
     def offset(self, line: int, column: int) -> int:
         """Offset into `text` of a file position inside this block (-1 when outside it)."""
-        for index, number in enumerate(self.lines):
-            if number == line:
-                return self.line_starts[index] + column - self.columns[index]
+        index = bisect.bisect_left(self.lines, line)  # lines ascend: no scan of a long block
+        if index < len(self.lines) and self.lines[index] == line:
+            return self.line_starts[index] + column - self.columns[index]
         return -1
 
     def span(self, start: int, end: int) -> Span:

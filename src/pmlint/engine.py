@@ -36,6 +36,9 @@ class FileReport:
     error: str | None = None  # one line; the file was not (fully) linted
     lines: list[str] = field(default_factory=list, repr=False)  # source, for excerpts
     document: Document | None = field(default=None, repr=False)  # for the analyzer
+    # Local link and image targets the checks asked about, and whether they existed: the
+    # only thing outside the file that its findings depend on (the cache checks them).
+    references: dict[str, bool] = field(default_factory=dict, repr=False)
 
     @property
     def internal_error(self) -> bool:
@@ -111,13 +114,27 @@ class Linter:
 
     def lint(self, path: str, source: SourceText, directory: str | None = None) -> FileReport:
         report = FileReport(path)
-        doc = parse_document(path, source.text, self.config.catalog)
+        try:
+            doc = parse_document(path, source.text, self.config.catalog)
+        except Exception as exc:  # a parser bug loses this file, never the others' results
+            if os.environ.get("PMLINT_RAISE"):
+                raise
+            report.lines = source.text.split("\n")
+            report.error = f"internal error while parsing: {type(exc).__name__}: {exc}"
+            return report
         report.lines = doc.lines
         report.document = doc
         base = directory if directory is not None else os.path.dirname(os.path.abspath(path))
+        references = report.references
+
+        def file_exists(target: str) -> bool:
+            if target not in references:
+                references[target] = os.path.exists(os.path.join(base, target))
+            return references[target]
+
         context = CheckContext(
             catalog=self.config.catalog,
-            file_exists=lambda target: os.path.exists(os.path.join(base, target)),
+            file_exists=file_exists,
             settings={"timezone": self.config.timezone, "milestones": self.config.milestones},
         )
         if self.needs_nlp:

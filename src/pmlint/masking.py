@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-# Each pattern is linear: no nested quantifiers over overlapping classes.
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+# Each pattern is linear: no nested quantifiers over overlapping classes. HTML comments
+# are found by `comment_spans`, not by `<!--.*?-->`: after an unclosed `<!--` that regex
+# retries every later `<!--` against the whole rest of the text (quadratic).
 _AUTOLINK = re.compile(r"<[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\s]*>|<[^<>\s@]+@[^<>\s@]+>")
 # Only real HTML elements: a template prompt such as `<fill in the date>` stays visible.
 _HTML_TAG = re.compile(
@@ -15,12 +16,42 @@ _HTML_TAG = re.compile(
     r"(?:\s[^<>\n]*)?/?>",
     re.IGNORECASE,
 )
-_LINK_DEST = re.compile(r"\]\([^)\n]*\)")
+# One level of balanced parentheses, as in `Foo_(bar)` (and no `[^)]*` that rescans the
+# rest of a line for every `](` on it).
+_LINK_DEST = re.compile(r"\]\((?:[^()\n]|\([^()\n]*\))*\)")
 _REF_LABEL = re.compile(r"\]\[[^\]\n]*\]")
 _BARE_URL = re.compile(r"\b(?:https?|ftp)://[^\s<>]+")
 _EMPHASIS = re.compile(r"(?<![0-9A-Za-z])[*_~]+|[*_~]+(?![0-9A-Za-z])")
 _TASK_MARKER = re.compile(r"^\[[ xX]\]\s")
 _BACKTICKS = re.compile(r"`+")
+
+
+def comment_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each `<!-- ... -->`, as `re.finditer(r"<!--.*?-->", text, re.S)`
+    finds them, in linear time: an opener with no closer after it ends the search."""
+    spans: list[tuple[int, int]] = []
+    start = text.find("<!--")
+    while start >= 0:
+        close = text.find("-->", start + 4)
+        if close < 0:
+            break
+        spans.append((start, close + 3))
+        start = text.find("<!--", close + 3)
+    return spans
+
+
+def remove_comments(text: str, replacement: str = " ") -> str:
+    """`text` with each HTML comment replaced by `replacement`."""
+    spans = comment_spans(text)
+    if not spans:
+        return text
+    parts: list[str] = []
+    cursor = 0
+    for start, end in spans:
+        parts += [text[cursor:start], replacement]
+        cursor = end
+    parts.append(text[cursor:])
+    return "".join(parts)
 
 
 def _blank(chars: list[str], start: int, end: int) -> None:
@@ -54,7 +85,9 @@ def mask_prose(text: str) -> str:
     chars = list(text)
     for start, end in code_span_ranges(text):
         _blank(chars, start, end)
-    for pattern in (_HTML_COMMENT, _AUTOLINK, _HTML_TAG, _BARE_URL):
+    for start, end in comment_spans(text):
+        _blank(chars, start, end)
+    for pattern in (_AUTOLINK, _HTML_TAG, _BARE_URL):
         for match in pattern.finditer(text):
             _blank(chars, match.start(), match.end())
     for pattern in (_LINK_DEST, _REF_LABEL):  # keep `](` and `)` so links stay recognisable
@@ -68,7 +101,7 @@ def mask_prose(text: str) -> str:
 
 def strip_markup(text: str) -> str:
     """Plain title text: comments and emphasis removed, whitespace collapsed."""
-    text = _HTML_COMMENT.sub(" ", text)
+    text = remove_comments(text)
     text = text.replace("`", "")
     text = _EMPHASIS.sub("", text)
     return " ".join(text.split())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 from urllib.parse import unquote
@@ -24,8 +25,15 @@ from pmlint.document import (
     Table,
     TextBlock,
 )
-from pmlint.masking import code_span_ranges, mask_prose, strip_markup
+from pmlint.masking import (
+    code_span_ranges,
+    comment_spans,
+    mask_prose,
+    remove_comments,
+    strip_markup,
+)
 from pmlint.sections import SectionCatalog
+from pmlint.yamlfile import YamlError, load_untrusted
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -35,10 +43,13 @@ else:  # pragma: no cover
 # `**Title:**`, `**Title**:` or the `__` forms; the colon is what makes it a heading.
 _PSEUDO = re.compile(r"^(\*\*|__)(?P<title>[^*_\n]{1,120}?)(?P<inner>:?)\s*\1(?P<outer>:?)")
 _TASK = re.compile(r"^\[(?P<state>[ xX])\](?:\s|$)")
-_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 _TOML_FENCE = "+++"
 MAX_NESTING = 100
-_CONTAINER = re.compile(r"(?:[ \t]*(?:>|[-+*]|\d{1,9}[.)])(?=[ \t]|$))*")
+INLINE_NESTING = 20
+# The lookbehind keeps it linear when searched: a match never starts inside a run of blanks.
+_CONTAINER = re.compile(r"(?<![ \t])(?:[ \t]*(?:>|[-+*]|\d{1,9}[.)])(?=[ \t]|$))*")
+# How far past the previous link a link's target is looked for in its block's text.
+_LINK_WINDOW = 4096
 
 
 @lru_cache(maxsize=1)
@@ -46,11 +57,23 @@ def _markdown() -> MarkdownIt:
     # commonmark's maxNesting of 20 makes markdown-it drop the rest of the document after a
     # list nested 10 deep; 100 keeps realistic documents whole and stays far from the
     # recursion limit (about 3 Python frames per level).
-    return (
+    md = (
         MarkdownIt("commonmark", {"maxNesting": MAX_NESTING})
         .enable("table")
         .use(front_matter_plugin)
     )
+    # Inline text keeps commonmark's 20: each unclosed `[` makes markdown-it look that many
+    # levels ahead for its `]`, so a long run of them cost 5 times as much at 100.
+    md.core.ruler.before("block", "pmlint_block_nesting", _nesting(MAX_NESTING))
+    md.core.ruler.after("block", "pmlint_inline_nesting", _nesting(INLINE_NESTING))
+    return md
+
+
+def _nesting(limit: int) -> Callable[[Any], None]:
+    def rule(state: Any) -> None:
+        state.md.options["maxNesting"] = limit
+
+    return rule
 
 
 def _pseudo_title(content: str, whole: bool) -> tuple[str, int] | None:
@@ -59,7 +82,7 @@ def _pseudo_title(content: str, whole: bool) -> tuple[str, int] | None:
     if not match or not (match.group("inner") or match.group("outer")):
         return None
     # A trailing HTML comment (a template hint, a pmlint directive) keeps it a heading.
-    if whole and _COMMENT.sub("", content[match.end() :]).strip():
+    if whole and remove_comments(content[match.end() :], "").strip():
         return None
     title = match.group("title").strip()
     return (title, match.end()) if title else None
@@ -82,6 +105,9 @@ class _Builder:
         self.meta_lines: tuple[int, int] | None = None
         self.meta_error: tuple[int, str] | None = None
         self.title: str | None = None
+        self._definitions: dict[str, Span] | None = None  # reference definitions by target
+        self._definition_lines: list[tuple[int, str, int]] = []
+        self._definition_misses: set[str] = set()
 
     # -- front matter -------------------------------------------------------------------
     def toml_front_matter(self) -> str:
@@ -98,6 +124,8 @@ class _Builder:
                     self.meta_error = (1, f"invalid TOML front matter: {exc}")
                 except RecursionError:
                     self.meta_error = (1, "invalid TOML front matter: nested too deeply")
+                except ValueError as exc:  # an integer of more than 4,300 digits
+                    self.meta_error = (1, f"invalid TOML front matter: {exc}")
                 blanked = [""] * (index + 1) + self.lines[index + 1 :]
                 return "\n".join(blanked)
         return self.text
@@ -106,7 +134,10 @@ class _Builder:
         first, last = token.map[0] + 1, token.map[1]
         self.meta_lines = (first, last)
         try:
-            data = yaml.safe_load(token.content) if token.content.strip() else {}
+            data = load_untrusted(token.content) if token.content.strip() else {}
+        except YamlError as exc:  # an alias bomb, or a value such as the date 2024-13-45
+            self.meta_error = (first, f"invalid YAML front matter: {exc}")
+            return
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             line = first + 1 + (mark.line if mark is not None else 0)
@@ -129,7 +160,7 @@ class _Builder:
     ) -> TextBlock | None:
         """A block from an inline token; `skip` drops leading characters, `rows` picks lines."""
         content = token.content
-        first = (token.map[0] if token.map else 0) + (rows.start or 0)
+        first = (token.map[0] if token.map else 0) + self._dropped_lines(token) + (rows.start or 0)
         parts = content.split("\n")[rows]
         texts: list[str] = []
         lines: list[int] = []
@@ -154,6 +185,20 @@ class _Builder:
             lines.append(first + index + 1)
             columns.append(column + 1)
         return self._make_block(kind, texts, lines, columns, token)
+
+    def _dropped_lines(self, token: Token) -> int:
+        """Leading lines of the block that markdown-it-py's `str.strip()` removed from its
+        content: lines of characters Python counts as blank but Markdown does not (a
+        vertical tab, U+2028), with which every position below would be a line too early."""
+        if not token.map or not token.content.strip():
+            return 0
+        dropped = 0
+        for number in range(token.map[0], min(token.map[1], len(self.lines)) - 1):
+            line = self.lines[number]
+            if line[_CONTAINER.match(line).end() :].strip():
+                break
+            dropped += 1
+        return dropped
 
     def cell_blocks(self, row: list[Token], line_index: int) -> list[TextBlock]:
         source = self.lines[line_index] if line_index < len(self.lines) else ""
@@ -196,13 +241,15 @@ class _Builder:
         )
         block.links = self.links(block, token)
         code = code_span_ranges(text)  # `<!-- x -->` in inline code is not a comment
-        for match in _COMMENT.finditer(text):
-            if any(start <= match.start() < end for start, end in code):
+        for start, end in comment_spans(text):
+            if any(c_start <= start < c_end for c_start, c_end in code):
                 continue
-            line, _column = block.position(match.start())
-            end_line, _ = block.position(match.end())
-            before = text[: match.start()].rsplit("\n", 1)[-1]
-            self.comments.append(Comment(match.group(1), line, end_line, bool(before.strip())))
+            line, _column = block.position(start)
+            end_line, _ = block.position(end)
+            before = text[text.rfind("\n", 0, start) + 1 : start]
+            self.comments.append(
+                Comment(text[start + 4 : end - 3], line, end_line, bool(before.strip()))
+            )
         return block
 
     def links(self, block: TextBlock, token: Token) -> list[Link]:
@@ -217,7 +264,10 @@ class _Builder:
                 continue
             span = None
             for form in dict.fromkeys((target, unquote(target))):
-                position = block.text.find(form, cursor) if form else -1
+                # A bounded search: a reference link's target is not in the block at all,
+                # and scanning the rest of the block for each of many would be quadratic.
+                limit = cursor + len(form) + _LINK_WINDOW
+                position = block.text.find(form, cursor, limit) if form else -1
                 if position >= 0:
                     span = block.span(position, position + len(form))
                     cursor = position + len(form)
@@ -228,12 +278,34 @@ class _Builder:
         return found
 
     def _reference_definition(self, target: str) -> Span | None:
-        for form in dict.fromkeys((target, unquote(target))):
+        """Where a reference link's target is defined (`[label]: target`): looked up in an
+        index of the definition lines, built once, instead of a scan per link."""
+        if self._definitions is None:
+            self._definitions = {}
+            self._definition_lines = []
             for number, line in enumerate(self.lines, start=1):
                 marker = line.find("]:")
-                if marker >= 0 and form and form in line[marker:]:
+                if marker < 0:
+                    continue
+                self._definition_lines.append((number, line, marker))
+                words = line[marker + 2 :].split()
+                if words:
+                    dest = words[0].removeprefix("<").removesuffix(">")
+                    column = line.index(dest, marker) + 1
+                    self._definitions.setdefault(
+                        dest, Span(number, column, number, column + len(dest))
+                    )
+        for form in dict.fromkeys((target, unquote(target))):
+            if form in self._definitions:
+                return self._definitions[form]
+        if target in self._definition_misses:
+            return None
+        for form in dict.fromkeys((target, unquote(target))):  # a target written otherwise
+            for number, line, marker in self._definition_lines:
+                if form and form in line[marker:]:
                     column = line.index(form, marker) + 1
                     return Span(number, column, number, column + len(form))
+        self._definition_misses.add(target)
         return None
 
     # -- sections -----------------------------------------------------------------------
@@ -442,10 +514,11 @@ class _Builder:
 
     def html_comments(self, token: Token) -> None:
         first = token.map[0] + 1 if token.map else 1
-        for match in _COMMENT.finditer(token.content):
-            line = first + token.content.count("\n", 0, match.start())
-            end_line = first + token.content.count("\n", 0, match.end())
-            self.comments.append(Comment(match.group(1), line, end_line, False))
+        content = token.content
+        for start, end in comment_spans(content):
+            line = first + content.count("\n", 0, start)
+            end_line = first + content.count("\n", 0, end)
+            self.comments.append(Comment(content[start + 4 : end - 3], line, end_line, False))
 
     def _fallback_title(self) -> str | None:
         if isinstance(self.meta.get("title"), str):
@@ -482,4 +555,6 @@ def _items_with_nested_lists(tokens: list[Token]) -> set[int]:
 
 def parse_document(path: str, text: str, catalog: SectionCatalog) -> Document:
     """Parse Markdown text; never raises on odd input (malformed front matter is recorded)."""
+    if "\r" in text:  # markdown-it counts a lone CR as a line break: lines would not match
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     return _Builder(path, text, catalog).build()

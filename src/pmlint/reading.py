@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import stat
 from dataclasses import dataclass
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
@@ -50,7 +51,12 @@ def decode(data: bytes) -> SourceText:
 def read_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceText:
     """Read a file from disk, refusing what cannot be Markdown before reading it whole."""
     try:
-        size = os.path.getsize(path)
+        status = os.stat(path)
+        if stat.S_ISDIR(status.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(status.st_mode):  # a FIFO would block the read until a writer came
+            raise UnreadableFile("not a regular file (a FIFO, socket or device); not linted")
+        size = status.st_size
         if size > max_bytes:
             raise UnreadableFile(
                 f"file is {size:,} bytes, over the limit of {max_bytes:,} "

@@ -1,16 +1,29 @@
-"""From command-line paths to file reports: discovery, per-file config, reading, linting."""
+"""From command-line paths to file reports: discovery, per-file config, reading, linting.
+
+`Runner.run` (what `pmlint check` uses) reads each file once, takes what the result cache
+holds (`pmlint.cache`), and lints the rest in this process or, with more than one job, in
+worker processes that each load the spaCy pipeline once. Reports come back in the order of
+the files whatever the jobs, so the output is the same as a serial run's.
+"""
 
 from __future__ import annotations
 
+import json
 import os
+import sys
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from pmlint.config import Config, ConfigError, find_config_file, load_config
 from pmlint.discover import walk
 from pmlint.engine import FileReport, Linter, Selection
 from pmlint.packs import Rule
 from pmlint.reading import SourceText, UnreadableFile, decode, read_file
+
+FILES_PER_WORKER = 8  # --jobs by default: one worker per CPU, and per this many files to lint
+STATS_ENV = "PMLINT_STATS"  # a path: `pmlint check` writes its counters there as JSON
+_NO_CONFIG = object()
 
 
 @dataclass(slots=True)
@@ -19,6 +32,8 @@ class RunOptions:
     selection: Selection = field(default_factory=Selection)
     nlp_model: str | None = None
     only: frozenset[str] | None = None  # --changed-since: real paths of the files to keep
+    jobs: int | None = None  # worker processes; None: by CPUs and files to lint
+    cache: bool = False  # the result cache (`check` only: `analyze` needs the documents)
 
 
 class Runner:
@@ -26,11 +41,21 @@ class Runner:
         self.options = options
         self._linters: dict[str | None, Linter] = {}
         self.notes: list[str] = []  # one-line messages for stderr (empty folders and the like)
+        self._config_files: dict[str, Any] = {}  # real folder -> its config file (or None)
+        self._caches: dict[str, Any] = {}  # cache folder -> pmlint.cache.ResultCache
+        self._settings: dict[int, str] = {}  # id(linter) -> its cache settings key
+        self._nlp: dict[str, Any] | None = None  # the pipeline of a cached or worker result
+        self.stats: dict[str, int] = {"files": 0, "cached": 0, "linted": 0, "jobs": 1}
+        self._parse_stats: dict[str, int] = {}  # counted by worker processes
 
     def config_for(self, path: str) -> Config:
         if self.options.config_path is not None:
             return load_config(os.path.abspath(self.options.config_path))
-        found = find_config_file(path)
+        # The same search for every file of a folder: done once per folder.
+        folder = os.path.dirname(os.path.realpath(path))
+        found = self._config_files.get(folder, _NO_CONFIG)
+        if found is _NO_CONFIG:
+            found = self._config_files[folder] = find_config_file(folder)
         return load_config(found)
 
     def linter_for(self, path: str) -> Linter:
@@ -43,6 +68,16 @@ class Runner:
 
     def linters(self) -> list[Linter]:
         return list(self._linters.values())
+
+    def nlp_info(self) -> dict[str, Any] | None:
+        """The spaCy pipeline behind this run's findings: loaded here, by a worker, or by the
+        run that cached them; None when no language rule ran."""
+        if self._nlp is not None:
+            return dict(self._nlp)
+        for linter in self._linters.values():
+            if linter.loaded_pipeline is not None:
+                return _pipeline_info(linter)
+        return None
 
     def rules(self) -> tuple[Rule, ...]:
         """The rules that ran on any file, sorted by id (the first config's copy of each)."""
@@ -106,5 +141,183 @@ class Runner:
         if only is not None:
             files = [f for f in files if os.path.realpath(f) in only]
         yield from missing
-        for path in files:
-            yield self.lint_file(path)
+        self.stats["files"] = len(files)
+        if not self.options.cache and self._jobs(len(files)) <= 1:
+            self.stats["linted"] = len(files)
+            for path in files:
+                report = self.lint_file(path)
+                report.document = None  # only `analyze` (lint_file) needs it: free it now
+                yield report
+            return
+        yield from self._run_batch(files)
+
+    def _jobs(self, count: int) -> int:
+        """Worker processes for `count` files to lint (1: lint in this process)."""
+        if self.options.jobs is not None:
+            return max(1, min(self.options.jobs, count))
+        return max(1, min(os.cpu_count() or 1, count // FILES_PER_WORKER))
+
+    def _run_batch(self, files: list[str]) -> Iterator[FileReport]:
+        """Results from the cache first; the rest linted here or by workers, in order."""
+        reports: list[FileReport | None] = [None] * len(files)
+        todo: list[tuple[int, str, SourceText, str | None]] = []
+        for index, path in enumerate(files):
+            try:
+                linter = self.linter_for(path)
+                source = read_file(path, linter.config.max_file_size)
+            except (ConfigError, UnreadableFile) as exc:
+                reports[index] = FileReport(path, error=str(exc))
+                continue
+            key = None
+            if self.options.cache:
+                cache, key = self._cache_key(linter, path, source)
+                hit = cache.get(key, path) if cache is not None else None
+                if hit is not None:
+                    reports[index] = hit.report(path, source.text)
+                    if hit.nlp is not None and self._nlp is None:
+                        self._nlp = hit.nlp
+                    self.stats["cached"] += 1
+                    continue
+            todo.append((index, path, source, key))
+        jobs = self._jobs(len(todo))
+        self.stats["linted"], self.stats["jobs"] = len(todo), jobs
+        if jobs <= 1:
+            results = (self._lint_here(path, source) for _, path, source, _ in todo)
+        else:
+            results = self._lint_in_workers([(p, s) for _, p, s, _ in todo], jobs)
+        for (index, path, _, key), (report, nlp) in zip(todo, results, strict=True):
+            reports[index] = report
+            if nlp is not None and self._nlp is None:
+                self._nlp = nlp
+            if key is not None:
+                self._cache_for(self.linter_for(path).config).put(key, report, nlp)
+        for cache in self._caches.values():
+            self.notes.extend(cache.notes())
+        for report in reports:
+            assert report is not None
+            yield report
+
+    def _lint_here(self, path: str, source: SourceText) -> tuple[FileReport, dict | None]:
+        linter = self.linter_for(path)
+        report = linter.lint(path, source)
+        report.document = None  # only `analyze` (lint_file) needs it: free it now
+        return report, _pipeline_info(linter)
+
+    def _lint_in_workers(
+        self, work: list[tuple[str, SourceText]], jobs: int
+    ) -> Iterator[tuple[FileReport, dict | None]]:
+        """Lint in `jobs` processes; each loads the pipeline once and lints many files.
+
+        Where worker processes cannot be started or die, the files they did not lint are
+        linted here (with a note): the run's results do not depend on them.
+        """
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+
+        options = replace(self.options, jobs=1, cache=False, only=None)
+        chunk = max(1, min(8, len(work) // (jobs * 8)))
+        done = 0
+        try:
+            context = multiprocessing.get_context(_start_method())
+            with ProcessPoolExecutor(
+                jobs, mp_context=context, initializer=_start_worker, initargs=(options,)
+            ) as pool:
+                for report, nlp, stats in pool.map(_lint_in_worker, work, chunksize=chunk):
+                    for name, value in stats.items():
+                        self._parse_stats[name] = self._parse_stats.get(name, 0) + value
+                    done += 1
+                    yield report, nlp
+        except (BrokenProcessPool, OSError) as exc:
+            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            self.notes.append(f"worker processes failed ({reason}); linting in one process")
+            self.stats["jobs"] = 1
+            for path, source in work[done:]:
+                yield self._lint_here(path, source)
+
+    def _cache_for(self, config: Config) -> Any:
+        from pmlint.cache import ResultCache, cache_dir_for
+
+        directory = cache_dir_for(config)
+        cache = self._caches.get(directory)
+        if cache is None:
+            cache = self._caches[directory] = ResultCache(directory)
+        return cache
+
+    def _cache_key(self, linter: Linter, path: str, source: SourceText) -> tuple[Any, str]:
+        from pmlint.cache import settings_key
+
+        settings = self._settings.get(id(linter))
+        if settings is None:
+            rule_ids = [rule.id for rule in linter.rules]
+            settings = settings_key(linter.config, rule_ids, linter.nlp_model)
+            self._settings[id(linter)] = settings
+        cache = self._cache_for(linter.config)
+        return cache, cache.key(settings, path, source)
+
+    def parse_stats(self) -> dict[str, int]:
+        """Sentences the cascade saw and parsed, here and in the workers."""
+        from pmlint.nlp import parse_stats
+
+        total = dict(parse_stats())
+        for name, value in self._parse_stats.items():
+            total[name] = total.get(name, 0) + value
+        return total
+
+    def write_stats(self) -> None:
+        """With PMLINT_STATS=PATH: this run's counters as JSON (for the benchmark)."""
+        target = os.environ.get(STATS_ENV)
+        if not target:
+            return
+        payload = {**self.stats, **self.parse_stats()}
+        try:
+            with open(target, "w", encoding="utf-8") as handle:
+                json.dump(payload, handle, indent=1, sort_keys=True)
+        except OSError as exc:
+            self.notes.append(f"{target}: cannot write stats: {exc.strerror}")
+
+
+def _pipeline_info(linter: Linter) -> dict[str, Any] | None:
+    pipeline = linter.loaded_pipeline
+    if pipeline is None:
+        return None
+    return {"model": pipeline.name, "version": pipeline.version, "reduced": pipeline.reduced}
+
+
+def _start_method() -> str:
+    """fork where it is safe and cheap (Linux, before spaCy was imported here); else spawn.
+
+    Forked workers start with pmlint already imported; each then loads spaCy itself, so no
+    worker inherits a pipeline's threads or state. A process that has loaded spaCy (a test
+    session, an embedding program) spawns fresh interpreters instead.
+    """
+    import multiprocessing
+
+    if (
+        sys.platform.startswith("linux")
+        and "fork" in multiprocessing.get_all_start_methods()
+        and "spacy" not in sys.modules
+    ):
+        return "fork"
+    return "spawn"
+
+
+_WORKER: Runner | None = None
+
+
+def _start_worker(options: RunOptions) -> None:
+    global _WORKER
+    _WORKER = Runner(options)
+
+
+def _lint_in_worker(
+    work: tuple[str, SourceText],
+) -> tuple[FileReport, dict[str, Any] | None, dict[str, int]]:
+    from pmlint.nlp import parse_stats
+
+    assert _WORKER is not None, "worker not started"
+    path, source = work
+    before = parse_stats()
+    report, nlp = _WORKER._lint_here(path, source)
+    after = parse_stats()
+    return report, nlp, {k: after[k] - before.get(k, 0) for k in after}

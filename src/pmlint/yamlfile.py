@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -9,6 +10,10 @@ import yaml
 
 # A document whose aliases expand past this many nodes is refused ("billion laughs").
 MAX_EXPANDED_NODES = 100_000
+MAX_KEY_DEPTH = 64  # deeper keys are not named in error messages
+# What PyYAML's safe constructors raise besides YAMLError on a bad scalar: `2024-13-45`
+# as a date, `!!int abc`, an integer of more than 4,300 digits.
+CONSTRUCTION_ERRORS = (ValueError, TypeError, AttributeError, OverflowError, KeyError)
 
 
 class YamlError(Exception):
@@ -38,7 +43,7 @@ class YamlSource:
 def load_yaml(text: str, path: str) -> YamlSource:
     """Parse with the safe loader only; never constructs Python objects from tags."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = _compose(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
@@ -59,15 +64,55 @@ def load_yaml(text: str, path: str) -> YamlSource:
         raise YamlError(f"{where}: invalid YAML: {getattr(exc, 'problem', exc)}") from None
     except RecursionError:
         raise YamlError(f"{path}: invalid YAML: nested too deeply") from None
+    except CONSTRUCTION_ERRORS as exc:
+        raise YamlError(f"{path}: invalid YAML: {exc}") from None
     finally:
         loader.dispose()
     return YamlSource(path, data, key_lines)
 
 
+def load_untrusted(text: str) -> Any:
+    """YAML written in a document (front matter): the safe loader, and alias bombs refused
+    as in config files. Raises yaml.YAMLError, YamlError (a bomb; a value that cannot be
+    constructed, such as the date 2024-13-45) or RecursionError (nested too deeply)."""
+    node = yaml.compose(text, Loader=yaml.SafeLoader)
+    if node is None:
+        return None
+    try:
+        _index(node, (), {}, "")
+    except YamlError:
+        raise YamlError(
+            f"refused: aliases expand to more than {MAX_EXPANDED_NODES:,} nodes"
+        ) from None
+    loader = yaml.SafeLoader("")
+    try:
+        return loader.construct_document(node)
+    except CONSTRUCTION_ERRORS as exc:
+        raise YamlError(f"{exc}") from None
+    finally:
+        loader.dispose()
+
+
+def _compose(text: str) -> yaml.Node | None:
+    """The node tree: by libyaml where PyYAML has it (several times faster: every run loads
+    the rule packs), else or on any complaint of libyaml's by PyYAML's own parser, whose
+    error messages are the ones pmlint reports."""
+    fast = getattr(yaml, "CSafeLoader", None)
+    if fast is not None:
+        try:
+            return yaml.compose(text, Loader=fast)
+        except yaml.YAMLError:
+            pass
+    return yaml.compose(text, Loader=yaml.SafeLoader)
+
+
 def _index(
     root: yaml.Node, prefix: tuple[str, ...], out: dict[tuple[str, ...], int], path: str
 ) -> None:
-    """Record key lines; count expanded nodes so alias bombs are refused in bounded work."""
+    """Record key lines; count expanded nodes so alias bombs are refused in bounded work.
+
+    Key paths are recorded to `MAX_KEY_DEPTH` only: through an alias that contains itself
+    (`a: &a [*a]`) each path was one key longer than the last, quadratic in memory."""
     stack: list[tuple[yaml.Node, tuple[str, ...]]] = [(root, prefix)]
     visited = 0
     while stack:
@@ -77,6 +122,12 @@ def _index(
             raise YamlError(
                 f"{path}: refused: aliases expand to more than {MAX_EXPANDED_NODES:,} nodes"
             )
+        if len(key_path) >= MAX_KEY_DEPTH:  # still counted, no longer named
+            if isinstance(node, yaml.MappingNode):
+                stack.extend((value_node, key_path) for _key, value_node in node.value)
+            elif isinstance(node, yaml.SequenceNode):
+                stack.extend((item, key_path) for item in node.value)
+            continue
         if isinstance(node, yaml.MappingNode):
             for key_node, value_node in node.value:
                 key = str(key_node.value)
@@ -89,6 +140,8 @@ def _index(
 
 
 def read_yaml(path: str) -> YamlSource:
+    if os.path.exists(path) and not os.path.isfile(path):  # a FIFO would block the read
+        raise YamlError(f"{path}: cannot read: not a regular file")
     try:
         with open(path, encoding="utf-8") as handle:
             text = handle.read()

@@ -82,6 +82,9 @@ def document_metrics(
         "findings": findings,
         "rules": dict(Counter(d.rule for d in diagnostics)),
         "score": quality_score(diagnostics),
+        # The findings themselves, as `pmlint check --format json` writes them (the HTML report
+        # lists them per document).
+        "diagnostics": [d.to_json() for d in sorted(diagnostics, key=Diagnostic.sort_key)],
     }
 
 
@@ -93,13 +96,27 @@ def _document_date(doc: Document, ms: Mapping[str, Moment | None]) -> str | None
         moment = ms.get(kind)
         if moment is not None and moment.when is not None and moment.day_known:
             return moment.when.date().isoformat()
-    facts_days = [m.when.date() for m in timeline_moments(doc) if m.when and m.day_known]
+    facts_days = [
+        m.when.date()
+        for m in timeline_moments(doc)
+        if m.when and m.day_known and not _in_action_items(m)
+    ]
     return min(facts_days).isoformat() if facts_days else None
 
 
 def timeline_moments(doc: Document) -> list[Moment]:
     cached = doc.cache.get("timeline")
     return list(cached.moments) if cached is not None else []
+
+
+def _in_action_items(moment: Moment) -> bool:
+    """A due date ("by 2024-07-15") says when follow-up work ends, not when the incident was."""
+    section = moment.block.section
+    while section is not None:
+        if section.canonical == "action-items":
+            return True
+        section = section.parent
+    return False
 
 
 def _severity(doc: Document) -> str | None:

@@ -1,4 +1,4 @@
-"""Analyzer output: text (a readable table), json (the contract), csv, markdown."""
+"""Analyzer output: text (a readable table), json (the contract), csv, markdown, html."""
 
 from __future__ import annotations
 
@@ -86,6 +86,15 @@ def _aggregate_lines(aggregate: dict[str, Any]) -> list[str]:
         f"Action items: {actions.get('total', 0)}, owned {actions.get('owned', 0)}"
         + (f" ({rate:.0%})" if rate is not None else "")
     )
+    score = aggregate.get("score") or {}
+    if score.get("median") is not None:
+        lines.append(f"Quality score: median {score['median']:g}, lowest {score['min']}")
+    if aggregate["documents"]:
+        passing = aggregate.get("passing", 0)
+        lines.append(
+            f"Passing (no error or warning): {passing} of {aggregate['documents']} "
+            f"({passing / aggregate['documents']:.0%})"
+        )
     return lines
 
 
@@ -156,11 +165,18 @@ def render_markdown(payload: dict[str, Any]) -> str:
     return "\n".join(out) + "\n"
 
 
+def render_html(payload: dict[str, Any]) -> str:
+    from pmlint.analyze.html import render_html as render_page  # jinja2 and pygal: load on use
+
+    return render_page(payload)
+
+
 RENDERERS: dict[str, Callable[[dict[str, Any]], str]] = {
     "text": render_text,
     "json": render_json,
     "csv": render_csv,
     "markdown": render_markdown,
+    "html": render_html,
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -67,13 +68,16 @@ class VagueQuantity(CheckKind):
         sections = [s for key in self.opts["sections"] for s in doc.find_sections(key)]
         for block in scope_blocks(sections):
             figures = find_figures(block, self.opts["nouns"])
+            # Sorted once per block: each match then costs bisections, not scans of the block.
+            offsets = sorted(
+                block.offset(f.span.line, f.span.column) for f in figures if f.unit != "minutes"
+            )
+            ends: list[tuple[int, int]] | None = None
             for match in self.pattern.finditer(block.prose):
-                start, end = _sentence_bounds(block.prose, match.start())
-                if any(
-                    start <= block.offset(f.span.line, f.span.column) < end
-                    for f in figures
-                    if f.unit != "minutes"
-                ):
+                if ends is None:
+                    ends = [m.span() for m in _SENTENCE_END.finditer(block.prose)]
+                start, end = _sentence_bounds(block.prose, match.start(), ends)
+                if bisect.bisect_left(offsets, start) < bisect.bisect_left(offsets, end):
                     continue
                 yield finding(
                     block.span(match.start(), match.end()),
@@ -82,12 +86,14 @@ class VagueQuantity(CheckKind):
                 )
 
 
-def _sentence_bounds(text: str, position: int) -> tuple[int, int]:
-    start = 0
-    for match in _SENTENCE_END.finditer(text, 0, position):
-        start = match.end()
-    after = _SENTENCE_END.search(text, position)
-    return start, after.end() if after else len(text)
+def _sentence_bounds(text: str, position: int, ends: list[tuple[int, int]]) -> tuple[int, int]:
+    """The sentence around `position` (a word's start); `ends` are the spans of
+    `_SENTENCE_END`'s matches in `text`, found once for all the matches in it."""
+    index = bisect.bisect_left(ends, (position, -1))  # the first end at or after `position`
+    start = ends[index - 1][1] if index else 0
+    if position and text[position - 1] in ".!?":  # "x.some users": it ends right there
+        start = position
+    return start, ends[index][1] if index < len(ends) else len(text)
 
 
 class ImpactDuration(CheckKind):

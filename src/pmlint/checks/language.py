@@ -19,12 +19,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, ClassVar
 
 from pmlint.checks.base import CheckContext, CheckKind, Option, finding
 from pmlint.diagnostics import Finding
 from pmlint.document import Document, TextBlock
-from pmlint.nlp.cascade import Trigger, parse_sentences, words_pattern
+from pmlint.nlp.cascade import Trigger, alternation, parse_sentences, select, words_pattern
 from pmlint.nlp.sentences import Sentence, code_words, document_sentences, starts_with_time
 from pmlint.nlp.syntax import (
     MAYBE_ROLE,
@@ -87,7 +88,19 @@ _WHO_WHY_QUESTION = r"(?i:\b(?:why|who)\b)[^?]*\?\s*$"
 _MODAL_PERFECT = (
     r"\b(?:should|ought to|could|would)(?:n't| not)?\s+(?:have|'ve)\b|\b(?:should|could|would)'ve\b"
 )
-_NEGATION = r"\bnot\b|n't\b|\bnever\b"
+_NEGATION = r"\bnot\b|n['’]t\b|\bnever\b"
+# What an omission needs besides the negation (`_past_negation`): the auxiliary of a past
+# action ("did not", "hadn't", "we'd not") or "never".
+_PAST_AUX = r"(?i:\b(?:did|had|has|have)(?:n['’]t)?\b|['’]d\b|\bnever\b)"
+# A capitalised word that may be a name the given-names list lacks ("Mei forgot"),
+# including the first word of the sentence unless it is one that often starts one.
+_NAME_LIKE = (
+    r"(?:^\s*|(?<=[\w,;:)] ))(?!(?:The|A|An|This|That|These|Those|It|Its|We|Our|Us|I|"
+    r"There|Then|If|When|While|After|Before|During|At|On|In|By|For|From|To|With|No|Not|"
+    r"Each|Every|All|Some|As|And|But|So|Once|About|Around|Only|Most|Many|Several|Both|"
+    r"Also|Until|Since|Because|Although|Next|Later|Meanwhile|Finally|First|Why|What|How|"
+    r"Where|Which|Here|Over|Under|Per|Via|Nothing|None|Everything)\b)[A-Z][a-z]+\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,8 +201,13 @@ class LanguageCheck(CheckKind):
                 f"known: {', '.join(sorted(self.reasons))}"
             )
         self.coaching = {str(k): str(v).strip() for k, v in coaching.items()}
-        self.triggers = self.build_triggers()
         self._things: frozenset[str] = frozenset()  # the current document's code words
+
+    @cached_property
+    def triggers(self) -> list[Trigger]:
+        """Built on first use: configs are loaded (and checks built) by runs that lint
+        nothing, such as a run served from the cache; the word lists make valid regexes."""
+        return self.build_triggers()
 
     # -- what subclasses provide ------------------------------------------------------
 
@@ -212,8 +230,8 @@ class LanguageCheck(CheckKind):
         parsed: dict[Sentence, Any] = {}
         pipeline = ctx.nlp
         if pipeline is not None:
-            wanted = [s for s in sentences if any(t.search(s.text) for t in self.triggers)]
-            parsed = parse_sentences(pipeline, doc, wanted if not pipeline.reduced else [])
+            wanted = select(sentences, self.triggers) if not pipeline.reduced else []
+            parsed = parse_sentences(pipeline, doc, wanted)
         for sentence in sentences:
             hits = list(self.token_hits(sentence))
             if sentence in parsed:
@@ -261,8 +279,8 @@ class LanguageCheck(CheckKind):
         name, an @handle or an e-mail address (and any capitalised word inside a sentence,
         a possible name, with `any_capitalised`). Cheap and over-inclusive."""
         people = self.pattern("people", "pronouns")
-        names = "|".join(sorted(re.escape(n.capitalize()) for n in self.words["given_names"]))
-        found = rf"{people}|{_HANDLE_OR_EMAIL}|\b(?:{names or '(?!x)x'})\b"
+        names = alternation(n.capitalize() for n in self.words["given_names"])
+        found = rf"{people}|{_HANDLE_OR_EMAIL}|\b{names}\b"
         return f"{found}|{_CAPITALISED}" if any_capitalised else found
 
     def person_kind(self, token: Token | None) -> str | None:
@@ -425,10 +443,12 @@ class BlameLanguage(LanguageCheck):
 
     def build_triggers(self) -> list[Trigger]:
         person = self.personish()
+        # a named doer may be a name the list lacks: failing, a lapse, an error, an omission
+        named = f"{person}|{_NAME_LIKE}"
         return [
-            Trigger.of(self.pattern("failure_verbs", "lapse_verbs"), [person]),
-            Trigger.of(self.pattern("error_adverbs"), [person]),
-            Trigger.of(_NEGATION, [person]),
+            Trigger.of(self.pattern("failure_verbs", "lapse_verbs"), [named]),
+            Trigger.of(self.pattern("error_adverbs"), [named]),
+            Trigger.of(_NEGATION, [named, _PAST_AUX]),
             Trigger.of(self.pattern("harm_verbs"), [person]),
             Trigger.of(
                 self.pattern("faulty_action_verbs", "destructive_verbs", "disruptive_verbs"),

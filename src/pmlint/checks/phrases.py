@@ -87,7 +87,12 @@ class Phrases(CheckKind):
         scope = set(self.opts["scope"])
         blocks = [b for b in self._blocks(doc, scope) if self._in_sections(b)]
         if self.opts["lemma"] and ctx.nlp is not None:
-            yield from self._lemma_matches(blocks, ctx)
+            # spaCy refuses text over its max_length: such a block is matched as written
+            limit = getattr(ctx.nlp.nlp, "max_length", 1_000_000)
+            yield from self._lemma_matches([b for b in blocks if len(b.prose) < limit], ctx)
+            for block in blocks:
+                if len(block.prose) >= limit:
+                    yield from self._regex_matches(block)
         else:
             for block in blocks:
                 yield from self._regex_matches(block)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 from pmlint.checks.base import CheckContext, CheckKind, Option, finding
 from pmlint.diagnostics import Finding, Severity
@@ -119,7 +120,7 @@ def _content(section: Section) -> str | None:
 
 
 def _squash(text: str) -> str:
-    return re.sub(r"[\s.:;!]+$", "", " ".join(text.lower().split()))
+    return re.sub(r"(?<![\s.:;!])[\s.:;!]+$", "", " ".join(text.lower().split()))
 
 
 class MetadataFields(CheckKind):
@@ -135,6 +136,18 @@ class MetadataFields(CheckKind):
     )
     fields = ("field", "aliases")
 
+    def __init__(self, options: Mapping[str, Any]) -> None:
+        super().__init__(options)
+        for spec in self.opts["fields"]:  # a bad entry fails when the rule loads, not later
+            if isinstance(spec, str):
+                continue
+            unknown = sorted(set(spec) - {"name", "aliases"})
+            aliases = spec.get("aliases", [])
+            if unknown or not isinstance(spec.get("name"), str):
+                raise ValueError(f"fields: expected a name or {{name, aliases}}, got {spec!r}")
+            if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+                raise ValueError(f"fields: aliases must be a list of names, got {aliases!r}")
+
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         available = {normalise_title(k) for k in doc.meta}
         available |= _header_fields(doc)
@@ -149,8 +162,9 @@ class MetadataFields(CheckKind):
 
 
 # The value must be more than bold markers: `**Severity:**` alone is an empty field.
+# `(?:\*+\s*)?` where `\**\s*` was: no two `\s*` can share a run of blanks (quadratic).
 _FIELD = re.compile(
-    r"^\s*(?:[-*+]\s+)?\**\s*([A-Za-z][A-Za-z /()_-]{0,40}?)\s*\**\s*:(?=[\s*]*[^\s*])"
+    r"^\s*(?:[-*+]\s+)?(?:\*+\s*)?([A-Za-z][A-Za-z /()_-]{0,40}?)\s*(?:\*+\s*)?:(?=[\s*]*[^\s*])"
 )
 
 

@@ -15,11 +15,11 @@ _MULT = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billio
 _NUMBER = r"(?P<v>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _PERCENT = re.compile(rf"(?<![\w.]){_NUMBER}\s?(?:%|percent\b)", re.IGNORECASE)
 _FOLLOWING_WORDS = re.compile(
-    r"\s+(?:of\s+)?(?:(?:the|all|our|their)\s+)?([A-Za-z][\w-]*)(?:\s+([A-Za-z][\w-]*))?(?:\s+([A-Za-z][\w-]*))?"
+    r"(?<!\s)\s+(?:of\s+)?(?:(?:the|all|our|their)\s+)?([A-Za-z][\w-]*)(?:\s+([A-Za-z][\w-]*))?(?:\s+([A-Za-z][\w-]*))?"
 )
 _MONEY = re.compile(
     r"(?P<cur>[$€£])\s?(?P<v>\d[\d,]*(?:\.\d+)?)\s?(?P<mult>k|m|bn|million|billion|thousand)?\b"
-    r"|(?P<v2>\d[\d,]*(?:\.\d+)?)\s?(?P<mult2>k|m|million|billion|thousand)?\s?(?P<cur2>USD|EUR|GBP|dollars|euros)\b",
+    r"|(?<!\d)(?<!\d,)(?P<v2>\d[\d,]*(?:\.\d+)?)\s?(?P<mult2>k|m|million|billion|thousand)?\s?(?P<cur2>USD|EUR|GBP|dollars|euros)\b",
     re.IGNORECASE,
 )
 _DURATION = re.compile(

@@ -6,10 +6,12 @@ Computed once per document (cached in `doc.cache`) and shared by PM101–PM105 a
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from pmlint.diagnostics import Span
@@ -38,7 +40,13 @@ _DECLARED = [
 _HEADER_ZONE = re.compile(
     rf"\(\s*(?:all times\s*(?:in\s*)?)?(?P<zone>{ZONE_PATTERN})\s*\)", re.IGNORECASE
 )
-_LABEL_BEFORE = re.compile(r"(?P<label>[A-Za-z][A-Za-z /-]{1,40}?)\s*\**\s*[:=]\s*\**\s*$")
+_LABEL_BEFORE = re.compile(
+    r"(?P<label>[A-Za-z][A-Za-z /-]{1,40}?)\s*(?:\*+\s*)?[:=]\s*(?:\*+\s*)?$"
+)
+# How far before a time its label is looked for, and around it its sentence: bounded, so
+# a long line with many times costs each time a window, not the whole line.
+_LABEL_WINDOW = 120
+_SENTENCE_WINDOW = 400
 _DURATION_UNITS = {
     "second": 1 / 60,
     "sec": 1 / 60,
@@ -88,7 +96,7 @@ _APPROX = (
     r"(?:(?:about|around|approximately|approx\.?|roughly|nearly|almost|over|under|~|some)\s?)?"
 )
 _STATED = [
-    re.compile(rf"\bduration\s*\**\s*[:=]\s*\**\s*{_APPROX}{_DURATION}\b", re.IGNORECASE),
+    re.compile(rf"\bduration\s*(?:\*+\s*)?[:=]\s*(?:\*+\s*)?{_APPROX}{_DURATION}\b", re.IGNORECASE),
     re.compile(rf"\blast(?:ed|ing)\s(?:for\s)?{_APPROX}{_DURATION}\b", re.IGNORECASE),
     re.compile(
         rf"\b(?:outage|incident|downtime|disruption|degradation)\s(?:of|lasting|that lasted)\s"
@@ -306,27 +314,54 @@ def _stamp_zone(stamp: Stamp, declared: dt.tzinfo | None) -> tuple[dt.tzinfo | N
 def _label(moment: Moment) -> str | None:
     """A field name written just before the time, or the pseudo-heading it sits under."""
     block, stamp = moment.block, moment.stamp
-    line_start = block.text.rfind("\n", 0, stamp.start) + 1
-    before = block.prose[line_start : stamp.start]
-    match = _LABEL_BEFORE.search(before)
+    line_start = block.line_starts[max(bisect.bisect_right(block.line_starts, stamp.start) - 1, 0)]
+    window = max(line_start, stamp.start - _LABEL_WINDOW)
+    match = _LABEL_BEFORE.search(block.prose, window, stamp.start)
     if match:
         return match.group("label").strip()
     section = block.section
-    if section is not None and section.style == "pseudo-list-item" and not before.strip():
+    if (
+        section is not None
+        and section.style == "pseudo-list-item"
+        and _blank_before(block.prose, line_start, stamp.start)
+    ):
         return section.title
     return None
 
 
+def _blank_before(text: str, line_start: int, position: int) -> bool:
+    """Only blanks from `line_start` to `position`? Looked at backwards in doubling steps,
+    so it costs the distance to the nearest text before `position`, not to the line start."""
+    size = 64
+    while True:
+        left = max(line_start, position - size)
+        if text[left:position].strip():
+            return False
+        if left == line_start:
+            return True
+        size *= 2
+
+
 def _matches(text: str, words: Sequence[str]) -> bool:
-    lowered = text.lower()
-    return any(re.search(rf"(?<![a-z]){re.escape(word)}", lowered) for word in words)
+    """Does any of the (lower-case) words start a word of the text?"""
+    return bool(words) and _words_regex(tuple(words)).search(text.lower()) is not None
+
+
+@lru_cache(maxsize=64)
+def _words_regex(words: tuple[str, ...]) -> re.Pattern[str]:
+    # one pattern per word list, compiled once: this runs for every time in every document
+    return re.compile(r"(?<![a-z])(?:" + "|".join(re.escape(word) for word in words) + ")")
 
 
 def _sentence(block: TextBlock, start: int, end: int) -> str:
+    """The sentence around text[start:end], at most `_SENTENCE_WINDOW` characters each side."""
     text = block.prose
-    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
-    right_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
-    right = min(right_candidates) if right_candidates else len(text)
+    low, high = max(0, start - _SENTENCE_WINDOW), min(len(text), end + _SENTENCE_WINDOW)
+    left = max(text.rfind(". ", low, start), text.rfind("\n", low, start), low - 1)
+    right_candidates = [
+        i for i in (text.find(". ", end, high), text.find("\n", end, high)) if i >= 0
+    ]
+    right = min(right_candidates) if right_candidates else high
     return text[left + 1 : right]
 
 

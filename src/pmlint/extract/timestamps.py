@@ -7,7 +7,9 @@ around them come in more variants than a hand-written parser would cover.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -95,13 +97,13 @@ _DAY_FIRST = re.compile(
 )
 _SLASH = re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])")
 _TIME = re.compile(
-    r"(?<![\d:.,])(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?![\d:])"
+    r"(?<![\d:.,])(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?!\d)(?!:\d)"
     r"(?:\s?(?P<ampm>[AaPp]\.?[Mm]\.?)(?![A-Za-z]))?"
 )
 _BARE_HOUR = re.compile(r"(?<![\d:.])(?P<H>\d{1,2})\s?(?P<ampm>[AaPp]\.?[Mm]\.?)(?![A-Za-z])")
 _ZONE_AFTER = re.compile(rf"\s?\(?\s?(?P<zone>{ZONE_PATTERN})\s?\)?")
 _ZULU = re.compile(r"Z(?![A-Za-z])")
-_JOIN = re.compile(r"(?:,?\s+(?:at\s+)?|T|\s*[,@]\s*)$", re.IGNORECASE)
+_JOIN = re.compile(r"(?:(?<!\s),?\s+(?:at\s+)?|T|(?<!\s)\s*[,@]\s*)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,16 +204,20 @@ def find_stamps(text: str, day_first: bool = False) -> list[Stamp]:
             times.append((match.start(), match.end(), value, "12h"))
     times = _without_overlaps(sorted(times, key=lambda t: (t[0], -(t[1] - t[0]))))
 
+    # Pairs and containment by bisection over the (ordered, disjoint) times: a scan of all
+    # the times for each date was quadratic in a long timeline.
+    time_starts = [t[0] for t in times]
     stamps: list[Stamp] = []
     used_times: set[int] = set()
     for start, end, day, style in dates:
         paired = None
-        for index, (t_start, t_end, value, clock) in enumerate(times):
-            if index in used_times or t_start < end:
-                continue
+        index = bisect.bisect_left(time_starts, end)  # the first time at or after the date
+        while index < len(times) and index in used_times and time_starts[index] <= end + 6:
+            index += 1
+        if index < len(times) and index not in used_times:
+            t_start, t_end, value, clock = times[index]
             if (t_start - end <= 6 and _JOIN.search(text[end:t_start])) or t_start == end + 1:
                 paired = (index, t_end, value, clock)
-            break
         if paired is None:
             # An ISO date-time matched as a whole keeps its time.
             iso = _ISO.match(text, start)
@@ -222,7 +228,7 @@ def find_stamps(text: str, day_first: bool = False) -> list[Stamp]:
                     stamps.append(
                         Stamp(start, stop, text[start:stop].strip(), day, value, "24h", style, zone)
                     )
-                    _drop_times_inside(times, used_times, start, stop)
+                    _drop_times_inside(time_starts, used_times, start, stop)
                     continue
             stamps.append(Stamp(start, end, text[start:end], day, None, None, style, None))
             continue
@@ -230,11 +236,20 @@ def find_stamps(text: str, day_first: bool = False) -> list[Stamp]:
         used_times.add(index)
         zone, stop = _zone_after(text, t_end)
         stamps.append(Stamp(start, stop, text[start:stop].strip(), day, value, clock, style, zone))
+    # A time inside a stamp found so far is skipped: the dates' stamps are in order, so the
+    # furthest end among those starting before it tells; the times' stamps precede it.
+    date_starts = [stamp.start for stamp in stamps]
+    date_reach = list(itertools.accumulate((stamp.end for stamp in stamps), max))
+    time_reach = -1
     for index, (start, end, value, clock) in enumerate(times):
-        if index in used_times or any(s.start <= start < s.end for s in stamps):
+        if index in used_times or time_reach > start:
+            continue
+        before = bisect.bisect_right(date_starts, start) - 1
+        if before >= 0 and date_reach[before] > start:
             continue
         zone, stop = _zone_after(text, end)
         stamps.append(Stamp(start, stop, text[start:stop].strip(), None, value, clock, None, zone))
+        time_reach = max(time_reach, stop)
     stamps.sort(key=lambda s: s.start)
     return _ranges_share_zone(text, stamps)
 
@@ -263,10 +278,8 @@ def _ranges_share_zone(text: str, stamps: list[Stamp]) -> list[Stamp]:
     return result
 
 
-def _drop_times_inside(times: list, used: set[int], start: int, stop: int) -> None:
-    for index, (t_start, _t_end, _value, _clock) in enumerate(times):
-        if start <= t_start < stop:
-            used.add(index)
+def _drop_times_inside(starts: list[int], used: set[int], start: int, stop: int) -> None:
+    used.update(range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, stop)))
 
 
 def _without_overlaps(items: list) -> list:  # type: ignore[type-arg]

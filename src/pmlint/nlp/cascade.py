@@ -17,16 +17,18 @@ the NER (PERSON names); its `senter` is already disabled, so nothing is excluded
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from pmlint.document import Document
-from pmlint.nlp import Pipeline
+from pmlint.nlp import MAX_PARSED_CHARS, PENDING_NER, Pipeline
 from pmlint.nlp.sentences import Sentence, document_sentences
 
 BATCH_SIZE = 64
+PARSE_ALL_ENV = "PMLINT_PARSE_ALL"
 
 _IRREGULAR: dict[str, tuple[str, ...]] = {
     "be": ("am", "is", "are", "was", "were", "been", "being"),
@@ -94,14 +96,53 @@ def words_pattern(words: Iterable[str], inflect: bool = True) -> str:
     forms.discard("")
     if not forms:
         return r"(?!x)x"
-    parts = sorted((_phrase(f) for f in forms), key=len, reverse=True)
-    return r"(?<![\w@-])(?:" + "|".join(parts) + r")(?![\w-])"
+    return r"(?<![\w@-])" + alternation(forms) + r"(?![\w-])"
 
 
-def _phrase(form: str) -> str:
-    # words of a phrase may be separated by any spaces, hyphens or a few other words
-    # ("took the platform down" for "take down" is checked by the parse, not here)
-    return r"[\s-]+".join(re.escape(part) for part in form.split())
+_SEPARATOR = object()  # between the words of a phrase
+_END = ""  # a form ends here
+
+
+def alternation(strings: Iterable[str]) -> str:
+    """One group matching any of the strings, as a trie: `(?:fail(?:ed|s|ure)?|forgot)`.
+
+    It matches what `(?:failure|failed|fails|fail|forgot)` does, but Python's regex engine
+    tries a long alternation branch by branch at every position of the text, and a trie
+    only follows the branches that share the text's next character; with the hundreds of
+    forms of the language rules' word lists that is most of the cheap pass's time. The
+    words of a phrase may be separated by any spaces or hyphens ("take down", "take-down").
+    """
+    root: dict[Any, Any] = {}
+    for string in strings:
+        node = root
+        for index, word in enumerate(string.split()):
+            if index:
+                node = node.setdefault(_SEPARATOR, {})
+            for char in word:
+                node = node.setdefault(char, {})
+        node[_END] = {}
+    if not root or list(root) == [_END]:
+        return r"(?!x)x"
+    return "(?:" + _trie(root) + ")"
+
+
+def _trie(node: dict[Any, Any]) -> str:
+    branches = []
+    for atom in sorted((a for a in node if a is not _END), key=_atom_key):
+        head = r"[\s-]+" if atom is _SEPARATOR else re.escape(atom)
+        branches.append(head + _trie(node[atom]))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if _END in node:
+        if len(branches) == 1 and len(branches[0]) > 1:
+            body = "(?:" + body + ")"
+        return body + "?"
+    return body
+
+
+def _atom_key(atom: Any) -> str:
+    return "" if atom is _SEPARATOR else atom
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +162,40 @@ class Trigger:
 
 def candidates(doc: Document, triggers: Sequence[Trigger]) -> list[Sentence]:
     """Sentences of the document that any trigger selects (document order)."""
-    return [s for s in document_sentences(doc) if any(t.search(s.text) for t in triggers)]
+    return select(document_sentences(doc), triggers)
+
+
+def parse_all() -> bool:
+    """`PMLINT_PARSE_ALL=1`: every sentence is a candidate (to measure what the cascade
+    saves, and to check that it finds what parsing everything finds)."""
+    return os.environ.get(PARSE_ALL_ENV, "") not in ("", "0")
+
+
+def select(sentences: Iterable[Sentence], triggers: Sequence[Trigger]) -> list[Sentence]:
+    """The sentences that any trigger selects, in order.
+
+    Triggers share their `needs` (the hint of a person is in most of them), so each
+    pattern is searched at most once per sentence.
+    """
+    if parse_all():
+        return list(sentences)
+    chosen: list[Sentence] = []
+    for sentence in sentences:
+        text = sentence.text
+        known: dict[re.Pattern[str], bool] = {}
+        for trigger in triggers:
+            if trigger.pattern.search(text) is None:
+                continue
+            for need in trigger.needs:
+                found = known.get(need)
+                if found is None:
+                    found = known[need] = need.search(text) is not None
+                if not found:
+                    break
+            else:
+                chosen.append(sentence)
+                break
+    return chosen
 
 
 def parse_sentences(
@@ -140,10 +214,30 @@ def parse_sentences(
         pipeline.stats.sentences_seen += len(document_sentences(doc))
     if pipeline.reduced:
         return {}
-    todo = [s for s in dict.fromkeys(sentences) if s not in cache]
+    todo = [
+        s for s in dict.fromkeys(sentences) if s not in cache and len(s.text) <= MAX_PARSED_CHARS
+    ]
     if todo:
-        docs = pipeline.nlp.pipe((s.text for s in todo), batch_size=BATCH_SIZE)
-        for sentence, parsed in zip(todo, docs, strict=True):
+        texts = [s.text for s in todo]
+        for sentence, parsed in zip(todo, parse_texts(pipeline.nlp, texts), strict=True):
             cache[sentence] = parsed
         pipeline.stats.sentences_parsed += len(todo)
-    return {s: cache[s] for s in sentences}
+    return {s: cache[s] for s in sentences if s in cache}
+
+
+def parse_texts(nlp: Any, texts: Sequence[str]) -> list[Any]:
+    """`nlp.pipe(texts)`, with the entity recognizer run only where its answer is read.
+
+    The checks read entities for one thing: whether a proper noun is a PERSON
+    (`pmlint.nlp.syntax.People.kind`, which calls `ensure_entities` first). en_core_web_sm's
+    NER has its own tok2vec and costs as much as the rest of the pipeline together, and
+    few parsed sentences ever ask, so each doc keeps the recognizer to run on itself when
+    asked: last, as in the full pipeline, and with the same answer.
+    """
+    if "ner" not in nlp.pipe_names:
+        return list(nlp.pipe(texts, batch_size=BATCH_SIZE))
+    ner = nlp.get_pipe("ner")
+    docs = list(nlp.pipe(texts, batch_size=BATCH_SIZE, disable=["ner"]))
+    for doc in docs:
+        doc.user_data[PENDING_NER] = ner
+    return docs

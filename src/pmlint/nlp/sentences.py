@@ -20,8 +20,10 @@ _ABBREVIATIONS = frozenset(
     ("e.g", "i.e", "etc", "vs", "cf", "approx", "est", "dr", "mr", "mrs", "ms", "prof", "st")
 ) | frozenset(("no", "fig", "al", "inc", "ltd", "jr", "sr", "u.s"))
 # A sentence ends at ., ! or ? (with closing quotes or brackets) before whitespace, at a
-# Markdown hard line break, and at a blank line.
-_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|(?: {2,}|\\)\n|\n\s*\n")
+# Markdown hard line break, and at a blank line. The lookbehinds start a match only at the
+# start of a run of marks or spaces, where it would start anyway: without them a long run
+# is rescanned from each of its characters (quadratic).
+_END = re.compile(r"(?<![.!?])[.!?]+[\"'”’)\]]*(?=\s)|(?:(?<! ) {2,}|\\)\n|\n\s*\n")
 # A time (and date) opening a timeline entry: "10:02 UTC:", "[03-26 07:16]", "2019-12-04
 # 00:30 -", "9:40 AM". The parser reads it as a subject ("UTC forgot"), so it is blanked.
 TIMESTAMP = re.compile(
@@ -38,7 +40,8 @@ _STAMP_PREFIX = re.compile(
 # `[text]`, `[text]( )` (the masking blanked the target, and a bare URL may take the
 # closing parenthesis with it), `[text][ ]`: keep the text only.
 _BRACKETS = re.compile(r"\[([^\[\]\n]*)\](?:\( *\)?|\[ *\])?")
-_WORD_BEFORE = re.compile(r"([A-Za-z.]+)\.$")
+_WORD_BEFORE = re.compile(r"(?<![A-Za-z.])([A-Za-z.]+)\.$")
+_LONGEST_ABBREVIATION = 8  # characters looked at before a period (longer words: not one)
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -98,7 +101,8 @@ def split(block: TextBlock) -> list[Sentence]:
     begin = 0
     for match in _END.finditer(prose):
         cut = match.end()
-        if prose[match.start()] == "." and _abbreviation(prose[: match.start() + 1]):
+        window = prose[max(0, match.start() - _LONGEST_ABBREVIATION) : match.start() + 1]
+        if prose[match.start()] == "." and _abbreviation(window):
             continue
         _append(sentences, block, text, begin, cut)
         begin = cut

@@ -20,6 +20,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from pmlint.nlp import ensure_entities
+
 Token = Any  # spacy.tokens.Token
 
 NAMED, ROLE, PRONOUN, SELF = "named", "role", "pronoun", "self"
@@ -199,9 +201,10 @@ class People:
             return ROLE
         if lower in things or lower in self.things or token.pos_ != "PROPN":
             return None
-        if token.ent_type_ == "PERSON" and self._plausible_name(token):
-            return NAMED
         if lower in self.given_names and token.text[:1].isupper():
+            return NAMED
+        ensure_entities(token.doc)  # the entity recognizer runs only for this question
+        if token.ent_type_ == "PERSON" and self._plausible_name(token):
             return NAMED
         return None
 

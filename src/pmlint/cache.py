@@ -1,0 +1,339 @@
+"""The result cache: a file that has not changed, under settings that have not changed, is
+not linted again.
+
+`pmlint check` keeps one small JSON file per result in `.pmlint_cache/`, next to the config
+file that applies (else in the current folder), or in the folder that `cache_dir:` in the
+config or the `PMLINT_CACHE_DIR` environment variable names. An entry's key hashes all
+that decides the findings:
+
+- the text the linter reads (after decoding), and the file's absolute path (local link
+  and image targets are resolved from its folder);
+- the pmlint version, and the size and modification time of each of its modules, so a
+  development checkout never serves the results of older code;
+- the effective config (`Config.fingerprint`), the effective rules and their options, and
+  the contents of the rule packs' files (YAML rules, lexicons, sections, milestones);
+- the rules selected (`--select`, `--ignore`);
+- the spaCy pipeline that `--nlp-model`/`nlp.model` resolves to and its version, found
+  from package metadata without importing spaCy, so a cached run never loads it.
+
+An entry also records the local targets the checks looked up and whether each existed;
+a hit whose targets appeared or vanished since is a miss. The entry holds the findings and
+the pipeline that produced them; the source lines for excerpts come from the file just
+read. A broken entry, or a cache folder that cannot be read or written, is never an error:
+the file is linted, and pmlint says so once on stderr.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from pmlint import __version__
+from pmlint.config import Config
+from pmlint.diagnostics import Diagnostic, Severity, Span
+from pmlint.engine import FileReport
+from pmlint.reading import SourceText
+
+CACHE_DIR_NAME = ".pmlint_cache"
+CACHE_DIR_ENV = "PMLINT_CACHE_DIR"
+FORMAT = 1  # of an entry; a change starts a new subfolder
+_PACK_FILES = (".yaml", ".yml", ".json", ".txt")
+_GITIGNORE = "# Created by pmlint: its result cache (safe to delete).\n*\n"
+_CACHEDIR_TAG = (
+    "Signature: 8a477f597d28d172789f06886806bc55\n"
+    "# This file is a cache directory tag created by pmlint.\n"
+    "# For information about cache directory tags see https://bford.info/cachedir/\n"
+)
+
+
+def cache_dir_for(config: Config, environ: Mapping[str, str] | None = None) -> str:
+    """Where results linted under `config` are kept."""
+    environ = os.environ if environ is None else environ
+    if environ.get(CACHE_DIR_ENV):
+        return os.path.abspath(os.path.expanduser(environ[CACHE_DIR_ENV]))
+    if config.cache_dir:
+        return os.path.abspath(config.cache_dir)
+    base = os.path.dirname(os.path.abspath(config.path)) if config.path else os.getcwd()
+    return os.path.join(base, CACHE_DIR_NAME)
+
+
+@lru_cache(maxsize=1)
+def code_stamp() -> str:
+    """The pmlint version and the size and mtime of each of its modules."""
+    root = os.path.dirname(os.path.abspath(__file__))
+    digest = hashlib.sha256(__version__.encode())
+    for folder, subfolders, names in os.walk(root):
+        subfolders[:] = sorted(d for d in subfolders if d != "__pycache__")
+        for name in sorted(names):
+            if name.endswith(".py"):
+                path = os.path.join(folder, name)
+                try:
+                    status = os.stat(path)
+                except OSError:
+                    continue
+                relative = os.path.relpath(path, root)
+                digest.update(f"{relative}:{status.st_size}:{status.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def _folders_digest(folders: tuple[str, ...]) -> str:
+    digest = hashlib.sha256()
+    for root in folders:
+        for folder, subfolders, names in os.walk(root):
+            subfolders.sort()
+            for name in sorted(names):
+                if not name.endswith(_PACK_FILES):
+                    continue
+                path = os.path.join(folder, name)
+                try:
+                    with open(path, "rb") as handle:
+                        data = handle.read()
+                except OSError:
+                    continue
+                digest.update(f"{os.path.relpath(path, root)}\0{len(data)}\0".encode())
+                digest.update(data)
+    return digest.hexdigest()
+
+
+def pack_digest(config: Config) -> str:
+    """The contents of the files the config's rules come from (rules, lexicons, sections,
+    milestones: `extends` chains and `rules_dirs` included), and its effective rules."""
+    from pmlint.packs import bundled_rules_dir
+
+    folders = {os.path.dirname(os.path.abspath(r.source)) for r in config.rules.values()}
+    folders.add(str(bundled_rules_dir() / "core"))  # the default lexicons live there
+    rules = [
+        {
+            "id": rule.id,
+            "kind": rule.kind,
+            "severity": int(rule.severity),
+            "enabled": rule.enabled,
+            "message": rule.message,
+            "suggestion": rule.suggestion,
+            "options": rule.options,
+        }
+        for rule in sorted(config.rules.values(), key=lambda r: r.id)
+    ]
+    effective = json.dumps(
+        {
+            "rules": rules,
+            "sections": config.pack.sections,
+            "catalog": [
+                [s.key, s.title, list(s.synonyms)] for s in config.catalog.sections.values()
+            ],
+            "milestones": config.milestones,
+            "timezone": config.timezone,
+        },
+        sort_keys=True,
+        default=str,
+    )
+    digest = hashlib.sha256(effective.encode())
+    digest.update(_folders_digest(tuple(sorted(folders))).encode())
+    return digest.hexdigest()
+
+
+def model_identity(requested: str) -> str:
+    """The pipeline `requested` resolves to, with its version, without importing spaCy."""
+    from importlib import metadata
+
+    from pmlint.nlp import BLANK, resolve_model_name
+
+    name = resolve_model_name(requested)
+    package = "spacy" if name == BLANK else name
+    try:
+        version = metadata.version(package)
+    except (metadata.PackageNotFoundError, ValueError):
+        version = _model_dir_version(name)
+    return f"{name}=={version}"
+
+
+def _model_dir_version(name: str) -> str:
+    """A pipeline given as a folder: its meta.json's version and modification time."""
+    meta = os.path.join(name, "meta.json")
+    try:
+        with open(meta, encoding="utf-8") as handle:
+            version = str(json.load(handle).get("version", "?"))
+        return f"{version}@{os.stat(meta).st_mtime_ns}"
+    except (OSError, ValueError, AttributeError):
+        return "?"
+
+
+def settings_key(config: Config, rule_ids: Iterable[str], nlp_model: str) -> str:
+    """Everything but the file that decides its findings (a run computes it once per
+    config, and reads the rule packs' files then)."""
+    from pmlint.nlp.cascade import parse_all
+
+    parts = {
+        "format": FORMAT,
+        "code": code_stamp(),
+        "config": config.fingerprint(),
+        "packs": pack_digest(config),
+        "rules": sorted(rule_ids),
+        "model": model_identity(nlp_model),
+        "parse_all": parse_all(),
+    }
+    return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
+
+
+@dataclass(slots=True)
+class Hit:
+    """A cached result: its diagnostics (path filled in by `report`) and the pipeline."""
+
+    diagnostics: list[Diagnostic]
+    nlp: dict[str, Any] | None
+
+    def report(self, path: str, text: str) -> FileReport:
+        diagnostics = [_with_path(d, path) for d in self.diagnostics]
+        return FileReport(path, diagnostics, lines=text.split("\n"))
+
+
+def _with_path(diagnostic: Diagnostic, path: str) -> Diagnostic:
+    return Diagnostic(
+        path,
+        diagnostic.rule,
+        diagnostic.name,
+        diagnostic.category,
+        diagnostic.severity,
+        diagnostic.message,
+        diagnostic.span,
+        diagnostic.suggestion,
+    )
+
+
+class ResultCache:
+    """One cache folder. Never raises: trouble makes it a miss and a note."""
+
+    def __init__(self, directory: str) -> None:
+        self.directory = directory
+        self.entries = os.path.join(directory, f"v{FORMAT}")
+        self.writable = True
+        self.broken = 0  # entries that could not be read back
+        self.write_error: str | None = None
+
+    def key(self, settings: str, path: str, source: SourceText) -> str:
+        digest = hashlib.sha256(settings.encode())
+        digest.update(b"\0" + os.path.abspath(path).encode("utf-8", "surrogateescape") + b"\0")
+        digest.update(repr((source.invalid_utf8_at, source.invalid_utf8_count)).encode())
+        digest.update(source.text.encode("utf-8", "surrogatepass"))
+        return digest.hexdigest()
+
+    def _entry(self, key: str) -> str:
+        return os.path.join(self.entries, key[:2], key[2:] + ".json")
+
+    def get(self, key: str, path: str) -> Hit | None:
+        try:
+            with open(self._entry(key), encoding="utf-8") as handle:
+                data = json.load(handle)
+            hit, references = _decode(data)
+        except (FileNotFoundError, NotADirectoryError):
+            return None  # a miss (the folder may not exist, or be a file: see `put`)
+        except (OSError, ValueError, TypeError, KeyError, IndexError, RecursionError):
+            self.broken += 1
+            return None
+        base = os.path.dirname(os.path.abspath(path))
+        for target, existed in references.items():
+            if os.path.exists(os.path.join(base, target)) != existed:
+                return None  # a linked file appeared or vanished: lint again
+        return hit
+
+    def put(self, key: str, report: FileReport, nlp: Mapping[str, Any] | None) -> None:
+        if not self.writable or report.error is not None or report.internal_error:
+            return
+        payload = {
+            "format": FORMAT,
+            "diagnostics": [_encode(d) for d in report.diagnostics],
+            "references": report.references,
+            "nlp": dict(nlp) if nlp is not None else None,
+        }
+        target = self._entry(key)
+        temporary = f"{target}.{os.getpid()}.tmp"
+        try:
+            if not os.path.isdir(self.directory):
+                os.makedirs(self.directory, exist_ok=True)
+                _mark(self.directory)
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            with open(temporary, "w", encoding="utf-8") as handle:
+                json.dump(payload, handle, separators=(",", ":"))
+            os.replace(temporary, target)  # readers never see half an entry
+        except OSError as exc:
+            self.writable = False
+            self.write_error = exc.strerror or type(exc).__name__
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+
+    def notes(self) -> list[str]:
+        """One-line messages for stderr about what went wrong with this cache."""
+        found = []
+        if self.broken:
+            entries = "entry" if self.broken == 1 else "entries"
+            found.append(
+                f"ignored {self.broken} unreadable cache {entries} in {self.directory} "
+                "(linted again)"
+            )
+        if self.write_error is not None:
+            found.append(
+                f"cannot write the result cache in {self.directory} ({self.write_error}); "
+                "linting without it (see --no-cache, cache_dir)"
+            )
+        return found
+
+
+def _mark(directory: str) -> None:
+    """Keep the cache out of git and of backups, as pytest and ruff do with theirs."""
+    for name, text in ((".gitignore", _GITIGNORE), ("CACHEDIR.TAG", _CACHEDIR_TAG)):
+        path = os.path.join(directory, name)
+        if not os.path.exists(path):
+            with open(path, "w", encoding="utf-8") as handle:
+                handle.write(text)
+
+
+def _encode(d: Diagnostic) -> list[Any]:
+    span = d.span
+    return [
+        d.rule,
+        d.name,
+        d.category,
+        int(d.severity),
+        d.message,
+        span.line,
+        span.column,
+        span.end_line,
+        span.end_column,
+        d.suggestion,
+    ]
+
+
+def _decode(data: Any) -> tuple[Hit, dict[str, bool]]:
+    """An entry read back; ValueError (or TypeError...) when it is not one."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ValueError("not a pmlint cache entry")
+    diagnostics = []
+    for item in data["diagnostics"]:
+        rule, name, category, severity, message, line, column, end_line, end_column, hint = item
+        texts = (rule, name, category, message)
+        numbers = (line, column, end_line, end_column)
+        if not all(isinstance(t, str) for t in texts) or not all(
+            isinstance(n, int) for n in numbers
+        ):
+            raise ValueError("malformed diagnostic")
+        if hint is not None and not isinstance(hint, str):
+            raise ValueError("malformed suggestion")
+        span = Span(line, column, end_line, end_column)
+        diagnostics.append(
+            Diagnostic("", rule, name, category, Severity(severity), message, span, hint)
+        )
+    references = data["references"]
+    if not isinstance(references, dict) or not all(
+        isinstance(k, str) and isinstance(v, bool) for k, v in references.items()
+    ):
+        raise ValueError("malformed references")
+    nlp = data["nlp"]
+    if nlp is not None and not isinstance(nlp, dict):
+        raise ValueError("malformed nlp")
+    return Hit(diagnostics, nlp), references

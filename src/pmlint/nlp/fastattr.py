@@ -1,0 +1,135 @@
+"""A faster matcher for en_core_web_sm's attribute ruler, with the same matches.
+
+The attribute ruler (tag -> part of speech, lemma and morphology exceptions) runs spaCy's
+general `Matcher` with its 179 patterns over every token of every parsed sentence: about a
+fifth of the parse time. All but a few of those patterns look at one token only, through
+its TAG, LOWER, DEP and IS_SPACE, so the tokens' answers can be memoised by those four
+values. `install` replaces the ruler's `match` method (what `AttributeRuler.__call__`
+calls before `set_annotations`) by one that returns the same list, in the same order:
+`(pattern index, match id, start, end)` sorted. Patterns of other shapes (more tokens,
+other attributes or operators) are left to a `Matcher` of their own, so any pipeline is
+matched right; a ruler with patterns this module cannot read is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+_KEYS = {"TAG": "tag_", "LOWER": "lower_", "DEP": "dep_", "IS_SPACE": "is_space"}
+Test = Callable[[Any], bool]
+
+
+def _predicate(value: Any) -> Test | None:
+    """A test of one attribute value, as the Matcher reads the pattern; None: unknown."""
+    if isinstance(value, (str, bool)):
+        return lambda actual: actual == value
+    if isinstance(value, dict) and len(value) == 1:
+        ((operator, argument),) = value.items()
+        if operator == "IN" and isinstance(argument, list):
+            members = frozenset(argument)
+            return lambda actual: actual in members
+        if operator == "NOT_IN" and isinstance(argument, list):
+            excluded = frozenset(argument)
+            return lambda actual: actual not in excluded
+        if operator == "REGEX" and isinstance(argument, str):
+            compiled = re.compile(argument)
+            return lambda actual: compiled.search(actual) is not None
+    return None
+
+
+def _token_test(spec: Any) -> list[tuple[str, Test]] | None:
+    if not isinstance(spec, dict) or not spec:
+        return None
+    tests = []
+    for key, value in spec.items():
+        if key not in _KEYS:
+            return None
+        test = _predicate(value)
+        if test is None:
+            return None
+        tests.append((_KEYS[key], test))
+    return tests
+
+
+def install(nlp: Any) -> bool:
+    """Give the pipeline's attribute ruler the memoised matcher; False when not done."""
+    if "attribute_ruler" not in nlp.pipe_names:
+        return False
+    ruler = nlp.get_pipe("attribute_ruler")
+    try:
+        from spacy.matcher import Matcher
+
+        patterns = ruler.patterns
+    except Exception:  # another spaCy, another ruler: keep its own matching
+        return False
+    single: list[tuple[int, int, list[tuple[str, Test]]]] = []
+    sequences: list[tuple[int, int, list[list[tuple[str, Test]]]]] = []
+    rest = Matcher(nlp.vocab)
+    for index, entry in enumerate(patterns):
+        key = str(index)
+        match_id = nlp.vocab.strings.add(key)
+        for pattern in entry["patterns"]:
+            tokens = [_token_test(spec) for spec in pattern]
+            if len(tokens) == 1 and tokens[0] is not None:
+                single.append((index, match_id, tokens[0]))
+            elif tokens and all(t is not None for t in tokens):
+                sequences.append((index, match_id, tokens))  # type: ignore[arg-type]
+            else:
+                rest.add(key, [pattern])
+    # AttributeRuler numbers its patterns in this order: check that we read them alike.
+    if len(patterns) != len(ruler.attrs) or len(ruler.matcher) != len(patterns):
+        return False
+    from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
+
+    columns = [TAG, LOWER, DEP, IS_SPACE]
+    Known = tuple[dict[str, Any], list[tuple[int, int]], list[int]]
+    memo: dict[tuple[int, ...], Known] = {}
+    strings = nlp.vocab.strings
+
+    def passes(tests: list[tuple[str, Test]], values: dict[str, Any]) -> bool:
+        return all(test(values[attribute]) for attribute, test in tests)
+
+    def match(doc: Any) -> list[tuple[int, int, int, int]]:
+        found: list[tuple[int, int, int, int]] = []
+        rows = doc.to_array(columns).tolist() if len(doc) else []
+        seen: list[dict[str, Any]] = []
+        begun: list[tuple[int, int]] = []
+        for position, row in enumerate(rows):
+            signature = tuple(row)  # the values' hashes, and IS_SPACE as 0 or 1
+            known = memo.get(signature)
+            if known is None:
+                tag, lower, dep, space = row
+                values = {
+                    "tag_": strings[tag] if tag else "",
+                    "lower_": strings[lower] if lower else "",
+                    "dep_": strings[dep] if dep else "",
+                    "is_space": bool(space),
+                }
+                hits = [(i, m) for i, m, tests in single if passes(tests, values)]
+                starts = [
+                    n for n, (_, _, tokens) in enumerate(sequences) if passes(tokens[0], values)
+                ]
+                known = memo[signature] = (values, hits, starts)
+            seen.append(known[0])
+            found.extend((index, match_id, position, position + 1) for index, match_id in known[1])
+            if known[2]:
+                begun.extend((position, n) for n in known[2])
+        # Fixed-length patterns without operators, from the tokens their first token fits.
+        for start, number in begun:
+            index, match_id, tokens = sequences[number]
+            end = start + len(tokens)
+            if end <= len(seen) and all(
+                passes(tests, seen[start + k]) for k, tests in enumerate(tokens[1:], 1)
+            ):
+                found.append((index, match_id, start, end))
+        if len(rest):
+            for match_id, start, end in rest(doc, allow_missing=True, as_spans=False):
+                found.append((int(strings[match_id]), match_id, start, end))
+        found = list(dict.fromkeys(found))  # the Matcher reports a (key, start, end) once
+        found.sort()
+        return found
+
+    ruler.match = match
+    return True

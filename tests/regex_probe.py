@@ -1,0 +1,238 @@
+"""Every regular expression pmlint uses, run over pathological strings; one JSON line each.
+
+Run by tests/test_adversarial.py as `python -m tests.regex_probe` in a subprocess, so a
+pattern that backtracks for hours costs the test its timeout, not the whole suite, and the
+last line printed names it. The patterns come from:
+
+- the pmlint modules: compiled patterns at module level, in module-level lists, tuples and
+  dicts, and on classes;
+- the rules of every bundled pack as built from their YAML (lexicon phrases and word lists
+  compiled into the check instances);
+- patterns compiled inside functions (`re.search(rf"...")`), recorded by wrapping
+  `re._compile` while a sample document is linted with each pack and both pipelines.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import pkgutil
+import re
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pmlint
+from pmlint.config import load_config
+from pmlint.engine import Linter
+from pmlint.packs import bundled_pack_names
+from pmlint.reading import decode
+
+SIZE = 50_000
+
+
+def pathological(size: int = SIZE) -> dict[str, str]:
+    """Long runs of what the patterns look for, each about `size` characters."""
+    runs = {
+        "digits": "1",
+        "colons": ":",
+        "spaces": " ",
+        "tabs": "\t",
+        "newlines": "\n",
+        "stars": "*",
+        "underscores": "_",
+        "brackets": "[",
+        "closing-brackets": "](",
+        "parentheses": "(",
+        "backticks": "`",
+        "unclosed-comments": "<!--",
+        "pipes": "|",
+        "slash-dates": "1/",
+        "clock": "12:",
+        "dashes": "-",
+        "dots": ".",
+        "letters": "a",
+        "words": "a ",
+        "capitals": "A",
+        "digit-words": "1a",
+        "hashes": "#",
+        "at-signs": "@",
+        "less-than": "<",
+        "tags": "<a ",
+        "emails": "a@b.",
+        "urls": "http://",
+        "iso-dates": "2024-01-01 ",
+        "commas": "1,",
+    }
+    strings = {name: (run * (size // len(run) + 1))[:size] for name, run in runs.items()}
+    # A keyword, then blanks: where two `\s*` side by side used to share the run.
+    for word in ("duration:", "Owner:", "ticket", "by", "lasted", "all times", "- **Due:**"):
+        strings[f"{word}+blanks"] = word + " " * size + "x"
+    strings["letter+blanks"] = "a" + " " * size + "b"
+    return strings
+
+
+SAMPLE = """\
+---
+title: Checkout errors
+date: 2024-03-11
+timezone: UTC
+start: 2024-03-11 10:02
+---
+# Checkout errors
+
+**Summary:** Checkout failed for some users for 38 minutes (about 12% of orders, $40k).
+
+## Impact
+
+Some customers saw errors; the outage lasted 38 minutes. Duration: 40 min.
+
+## Timeline (UTC)
+
+| Time | Event |
+|---|---|
+| 10:02 | First errors; the alert fired and on-call was paged |
+| 10:41 | Rolled back; resolved |
+
+- March 11, 2024, 9:40 AM: the engineer noticed slow queries.
+- 3/11/2024 10:15 PST escalated to the incident commander.
+
+## Root cause
+
+The engineer carelessly ignored the warning and should have stopped the job. Dave's
+change caused the outage. Why didn't anyone check? If only we had a canary.
+
+## Action items
+
+- [ ] Improve monitoring (owner: @dana, OPS-123, due 2024-06-30)
+- Look into memory limits — Payments team
+- Be more careful with the rebuild job [#42](https://github.com/o/r/issues/42)
+
+| Action | Owner | Due | Ticket |
+|---|---|---|---|
+| Add an alert when p99 > 500 ms | Sam Lee | Q3 2024 | OPS-9 |
+
+## Lessons learned
+
+TODO: lorem ipsum, donâ€™t, ![graph](graphs/missing.png) <!-- pmlint-disable-line PM003 -->
+"""
+
+
+def _patterns_in(value: Any, depth: int = 0) -> Iterator[re.Pattern[str]]:
+    if isinstance(value, re.Pattern):
+        yield value
+    elif depth < 3 and isinstance(value, (list, tuple, set, frozenset)):
+        for item in value:
+            yield from _patterns_in(item, depth + 1)
+    elif depth < 3 and isinstance(value, dict):
+        for item in value.values():
+            yield from _patterns_in(item, depth + 1)
+
+
+def module_patterns() -> dict[tuple[str, int], str]:
+    found: dict[tuple[str, int], str] = {}
+    for info in pkgutil.walk_packages(pmlint.__path__, "pmlint."):
+        if info.name == "pmlint.__main__":
+            continue
+        module = importlib.import_module(info.name)
+        for name, value in vars(module).items():
+            places = [value]
+            if isinstance(value, type) and value.__module__ == module.__name__:
+                places += list(vars(value).values())
+            for place in places:
+                for pattern in _patterns_in(place):
+                    found.setdefault((pattern.pattern, pattern.flags), f"{info.name}.{name}")
+    return found
+
+
+def _instance_patterns(where: str, value: Any, found: dict, seen: set[int], depth: int = 0) -> None:
+    if depth > 6 or id(value) in seen:
+        return
+    seen.add(id(value))
+    if isinstance(value, re.Pattern):
+        found.setdefault((value.pattern, value.flags), where)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _instance_patterns(f"{where}[{key!r}]", item, found, seen, depth + 1)
+    elif isinstance(value, (list, tuple, set, frozenset)):
+        for index, item in enumerate(value):
+            _instance_patterns(f"{where}[{index}]", item, found, seen, depth + 1)
+    elif hasattr(value, "__dict__") or hasattr(type(value), "__slots__"):
+        names = list(getattr(value, "__dict__", {}))
+        for cls in type(value).__mro__:
+            names += list(getattr(cls, "__slots__", ()))
+        for name in names:
+            if hasattr(value, name):
+                _instance_patterns(f"{where}.{name}", getattr(value, name), found, seen, depth + 1)
+
+
+def rule_patterns() -> tuple[dict[tuple[str, int], str], list[Linter]]:
+    """Patterns the rules of every bundled pack build from their YAML."""
+    found: dict[tuple[str, int], str] = {}
+    linters = []
+    folder = Path(tempfile.mkdtemp(prefix="pmlint-probe-"))
+    for pack in bundled_pack_names():
+        config = folder / pack / ".pmlint.yaml"
+        config.parent.mkdir()
+        config.write_text(f"extends: {pack}\nrules: {{PM004: warning, PM903: warning}}\n")
+        linter = Linter(load_config(str(config)), nlp_model="blank")
+        linters.append(linter)
+        for rule, check in linter.checks:
+            _instance_patterns(f"{pack}:{rule.id}", check, found, set())
+    return found, linters
+
+
+def inline_patterns(linters: list[Linter]) -> dict[tuple[str, int], str]:
+    """Patterns compiled by pmlint functions while the sample is linted."""
+    found: dict[tuple[str, int], str] = {}
+    compile_ = getattr(re, "_compile", None)
+    if compile_ is None:  # pragma: no cover - another Python's re
+        return found
+
+    def spy(pattern: Any, flags: Any) -> Any:
+        frame = sys._getframe(1)
+        while frame is not None and frame.f_globals.get("__name__", "").startswith("re"):
+            frame = frame.f_back
+        module = frame.f_globals.get("__name__", "") if frame is not None else ""
+        if module.startswith("pmlint") and isinstance(pattern, str):
+            found.setdefault((pattern, int(flags)), f"{module}:{frame.f_lineno}")
+        return compile_(pattern, flags)
+
+    re._compile = spy  # type: ignore[attr-defined]
+    try:
+        source = decode(SAMPLE.encode("utf-8"))
+        for linter in [*linters, Linter(linters[0].config, nlp_model="auto")]:
+            linter.lint("sample.md", source, tempfile.gettempdir())
+    finally:
+        re._compile = compile_  # type: ignore[attr-defined]
+    return found
+
+
+def all_patterns() -> dict[tuple[str, int], str]:
+    patterns = module_patterns()
+    from_rules, linters = rule_patterns()
+    for key, where in [*from_rules.items(), *inline_patterns(linters).items()]:
+        patterns.setdefault(key, where)
+    return patterns
+
+
+def main() -> None:
+    strings = pathological()
+    patterns = all_patterns()
+    print(json.dumps({"patterns": len(patterns), "strings": len(strings)}), flush=True)
+    for (source, flags), where in patterns.items():
+        compiled = re.compile(source, flags)
+        for name, text in strings.items():
+            print(json.dumps({"start": where, "string": name}), flush=True)
+            started = time.perf_counter()
+            for _match in compiled.finditer(text):
+                pass
+            seconds = time.perf_counter() - started
+            print(json.dumps({"where": where, "string": name, "seconds": seconds}), flush=True)
+
+
+if __name__ == "__main__":
+    main()

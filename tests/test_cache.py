@@ -1,0 +1,179 @@
+"""The result cache: hits, what invalidates an entry, and a cache that is broken or cannot be
+written (a notice on stderr, the same results, never an error)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+
+from pmlint import cache
+from pmlint.config import load_config
+from tests.conftest import GOOD_POSTMORTEM as GOOD
+from tests.conftest import invoke, write
+
+# PM003 (the TODO) and PM502 (a missing image) in one document.
+LINKED = GOOD.replace("TODO", "TODO ![graph](graphs/errors.png)")
+
+
+@pytest.fixture
+def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Two postmortems under a config, the cache in its default place beside the config."""
+    monkeypatch.delenv(cache.CACHE_DIR_ENV, raising=False)
+    write(tmp_path / ".pmlint.yaml", "extends: core\n")
+    write(tmp_path / "pm" / "good.md", GOOD)
+    write(tmp_path / "pm" / "linked.md", LINKED)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def run(work: Path, *args: str) -> tuple[Result, dict, dict]:
+    """`pmlint check pm --format json`: the result, its JSON and the run's counters."""
+    stats = work / "stats.json"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PMLINT_STATS", str(stats))
+        result = invoke("check", "pm", "--format", "json", *args)
+    counters = json.loads(stats.read_text(encoding="utf-8"))
+    return result, json.loads(result.stdout), counters
+
+
+def entries(folder: Path) -> list[Path]:
+    return sorted(folder.rglob("*.json"))
+
+
+def test_unchanged_files_come_from_the_cache(work: Path) -> None:
+    first, cold, stats = run(work)
+    assert (stats["linted"], stats["cached"]) == (2, 0)
+    assert first.exit_code == 1
+    assert len(entries(work / ".pmlint_cache")) == 2
+    assert (work / ".pmlint_cache" / ".gitignore").read_text(encoding="utf-8").endswith("*\n")
+
+    second, warm, stats = run(work)
+    assert (stats["linted"], stats["cached"]) == (0, 2)
+    assert second.exit_code == first.exit_code
+    assert warm == cold  # findings, summary and the `nlp` key alike
+    assert second.stderr == first.stderr
+
+
+def test_text_output_from_the_cache_keeps_the_excerpts(work: Path) -> None:
+    cold = invoke("check", "pm")
+    warm = invoke("check", "pm")
+    assert "  5 | Checkout returned errors for forty minutes. TODO" in cold.stdout
+    assert warm.stdout == cold.stdout
+
+
+def test_a_changed_file_is_linted_again(work: Path) -> None:
+    run(work)
+    write(work / "pm" / "good.md", GOOD.replace("TODO", "Resolved."))
+    _, payload, stats = run(work)
+    assert (stats["linted"], stats["cached"]) == (1, 1)
+    good = next(f for f in payload["files"] if f["path"].endswith("good.md"))
+    assert good["diagnostics"] == []
+
+
+def test_a_config_change_invalidates(work: Path) -> None:
+    run(work)
+    write(work / ".pmlint.yaml", "extends: core\nrules:\n  PM003: off\n")
+    load_config.cache_clear()  # a new process would read it again
+    _, payload, stats = run(work)
+    assert (stats["linted"], stats["cached"]) == (2, 0)
+    assert "PM003" not in {d["rule"] for f in payload["files"] for d in f["diagnostics"]}
+
+
+def test_selection_is_part_of_the_key(work: Path) -> None:
+    run(work)
+    _, payload, stats = run(work, "--select", "PM502")
+    assert stats["cached"] == 0
+    assert {d["rule"] for f in payload["files"] for d in f["diagnostics"]} == {"PM502"}
+
+
+def test_a_rule_pack_change_invalidates(work: Path) -> None:
+    lexicon = work / "words.yaml"
+    rule = "rules:\n  PM003:\n    options:\n      lexicon: words.yaml\n      ignorecase: true\n"
+    write(lexicon, "tokens:\n  - pattern: forty minutes\n")
+    write(work / ".pmlint.yaml", "extends: core\n" + rule)
+    _, before, _ = run(work)
+    write(lexicon, "tokens:\n  - pattern: twelve\n")  # the config file itself is unchanged
+    load_config.cache_clear()
+    _, after, stats = run(work)
+    assert stats["cached"] == 0
+    messages = [d["message"] for f in after["files"] for d in f["diagnostics"]]
+    assert not any("forty minutes" in m for m in messages)
+    assert before != after
+
+
+def test_pmlint_and_model_versions_are_part_of_the_key(
+    work: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run(work)
+    monkeypatch.setattr(cache, "code_stamp", lambda: "another pmlint")
+    assert run(work)[2]["cached"] == 0
+    assert run(work)[2]["cached"] == 2
+    monkeypatch.setattr(cache, "model_identity", lambda requested: "en_core_web_sm==9.9")
+    assert run(work)[2]["cached"] == 0
+
+
+def test_a_linked_file_that_appears_invalidates(work: Path) -> None:
+    _, before, _ = run(work)
+    assert "PM502" in {d["rule"] for f in before["files"] for d in f["diagnostics"]}
+    write(work / "pm" / "graphs" / "errors.png", "png")
+    _, after, stats = run(work)
+    assert (stats["linted"], stats["cached"]) == (1, 1)
+    assert "PM502" not in {d["rule"] for f in after["files"] for d in f["diagnostics"]}
+
+
+def test_a_corrupted_entry_is_ignored_with_a_notice(work: Path) -> None:
+    first, cold, _ = run(work)
+    found = entries(work / ".pmlint_cache")
+    found[0].write_text("{not json", encoding="utf-8")
+    found[1].write_text(json.dumps({"format": 1, "diagnostics": [["PM003"]]}), encoding="utf-8")
+    second, warm, stats = run(work)
+    assert warm == cold and second.exit_code == first.exit_code
+    notices = [line for line in second.stderr.splitlines() if "cache" in line]
+    assert len(notices) == 1 and "unreadable cache entries" in notices[0], second.stderr
+    assert stats["linted"] == 2
+    assert run(work)[2]["cached"] == 2  # rewritten
+
+
+def test_an_unwritable_cache_folder_is_ignored_with_a_notice(
+    work: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cold = invoke("check", "pm", "--format", "json", "--no-cache")
+    blocker = work / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be", encoding="utf-8")
+    monkeypatch.setenv(cache.CACHE_DIR_ENV, str(blocker / "cache"))
+    result = invoke("check", "pm", "--format", "json")
+    assert result.stdout == cold.stdout and result.exit_code == cold.exit_code
+    notices = [line for line in result.stderr.splitlines() if "cache" in line]
+    assert len(notices) == 1 and notices[0].startswith("pmlint: cannot write the result cache")
+
+
+def test_no_cache_neither_reads_nor_writes(work: Path) -> None:
+    _, _, stats = run(work, "--no-cache")
+    assert stats["linted"] == 2
+    assert not (work / ".pmlint_cache").exists()
+    run(work)
+    assert run(work, "--no-cache")[2]["cached"] == 0
+
+
+def test_cache_dir_from_the_config_and_the_environment(
+    work: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(work / ".pmlint.yaml", "extends: core\ncache_dir: build/lint-cache\n")
+    run(work)
+    assert len(entries(work / "build" / "lint-cache")) == 2
+    assert not (work / ".pmlint_cache").exists()
+    monkeypatch.setenv(cache.CACHE_DIR_ENV, str(work / "elsewhere"))
+    run(work)
+    assert len(entries(work / "elsewhere")) == 2
+
+
+def test_analyze_does_not_use_the_cache(work: Path) -> None:
+    before = invoke("analyze", "pm", "--format", "json")
+    run(work)
+    run(work)
+    after = invoke("analyze", "pm", "--format", "json")
+    assert after.stdout == before.stdout
+    assert json.loads(after.stdout)["documents"][0]["action_items"]["total"] == 1

@@ -1,0 +1,255 @@
+"""Property tests over generated Markdown: linting never raises, every position lies inside
+the file, the same input gives the same output, and suppression directives only remove.
+
+The real Linter runs every rule of the default pack (PM004 and PM903, off by default, are
+turned on too) with PMLINT_RAISE=1, so a rule that crashes fails the test instead of
+becoming a PM900 finding. Most examples lint with the blank spaCy pipeline (the lexical
+checks); `test_trained_model` runs the trained one on a share of them.
+
+Example counts are shares of the Hypothesis profile's `max_examples` (see conftest.py):
+`make test` selects the `ci` profile, 10,000 examples over the tests below; `make fuzz` the
+`fuzz` profile. Examples are derandomized, so CI is reproducible.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from hypothesis import given, note, settings
+from hypothesis import strategies as st
+
+from pmlint.config import load_config
+from pmlint.engine import FileReport, Linter
+from pmlint.parse import _markdown
+from pmlint.reading import SourceText, UnreadableFile, decode
+from tests.markdown_strategies import (
+    DIRECTIVE_VERBS,
+    SELECTORS,
+    markdown,
+    markdown_bytes,
+)
+
+# All rules on, PM004 with fields to look for. Not PM502's file lookups: `directory` below is
+# a fresh empty folder, so every local link is reported, the same way every time.
+CONFIG = """\
+rules:
+  PM004: {severity: warning, options: {fields: [date, authors, severity]}}
+  PM903: warning
+"""
+
+
+def share(fraction: float) -> int:
+    """This test's part of the profile's examples (the ci profile: 10,000 in all)."""
+    return max(1, round(settings.default.max_examples * fraction))
+
+
+def examples(fraction: float):  # type: ignore[no-untyped-def]
+    """The share, on top of the profile's settings (deadline, derandomization, database)."""
+    return settings(settings.default, max_examples=share(fraction))
+
+
+@functools.cache
+def linter(model: str) -> Linter:
+    folder = tempfile.mkdtemp(prefix="pmlint-fuzz-")
+    config = Path(folder) / ".pmlint.yaml"
+    config.write_text(CONFIG, encoding="utf-8")
+    return Linter(load_config(str(config)), nlp_model=model)
+
+
+@functools.lru_cache(maxsize=1)
+def empty_folder() -> str:
+    return tempfile.mkdtemp(prefix="pmlint-fuzz-links-")
+
+
+@contextmanager
+def raising() -> Iterator[None]:
+    """PMLINT_RAISE=1 for the block: a rule's exception propagates instead of PM900."""
+    old = os.environ.get("PMLINT_RAISE")
+    os.environ["PMLINT_RAISE"] = "1"
+    try:
+        yield
+    finally:
+        if old is None:
+            del os.environ["PMLINT_RAISE"]
+        else:
+            os.environ["PMLINT_RAISE"] = old
+
+
+def source_of(text: str) -> SourceText:
+    """As the command line reads a file: decoded, line endings made LF."""
+    return decode(text.encode("utf-8"))
+
+
+def lint(source: SourceText, model: str = "blank") -> FileReport:
+    with raising():
+        return linter(model).lint("fuzz.md", source, empty_folder())
+
+
+def assert_inside(report: FileReport, text: str) -> None:
+    """Every diagnostic's start and end lie in the file; the end is not before the start."""
+    lines = text.split("\n")
+    assert report.error is None, report.error
+    assert report.lines == lines
+    for diagnostic in report.diagnostics:
+        span = diagnostic.span
+        for line, column in ((span.line, span.column), (span.end_line, span.end_column)):
+            assert 1 <= line <= len(lines), diagnostic
+            assert 1 <= column <= len(lines[line - 1]) + 1, diagnostic
+        assert (span.end_line, span.end_column) >= (span.line, span.column), diagnostic
+        assert diagnostic.rule != "PM900", diagnostic
+
+
+def dump(report: FileReport) -> list[tuple[object, ...]]:
+    return [
+        (d.rule, d.severity, d.span, d.message, d.suggestion, d.name, d.category)
+        for d in report.diagnostics
+    ]
+
+
+@given(markdown_bytes())
+@examples(0.35)
+def test_lint_never_raises_and_positions_lie_in_the_file(data: bytes) -> None:
+    try:
+        source = decode(data)
+    except UnreadableFile as exc:  # only NUL makes a file binary, and there is none here
+        raise AssertionError(f"refused: {exc}") from None
+    report = lint(source)
+    assert_inside(report, source.text)
+
+
+@given(st.text(st.characters(codec="utf-8", exclude_characters="\x00"), max_size=400))
+@examples(0.05)
+def test_random_text(text: str) -> None:
+    source = source_of(text)
+    assert_inside(lint(source), source.text)
+
+
+@given(markdown())
+@examples(0.15)
+def test_lint_is_deterministic(text: str) -> None:
+    source = source_of(text)
+    first = lint(source)
+    assert_inside(first, source.text)
+    assert dump(lint(source_of(text))) == dump(first)
+
+
+# -- suppression ------------------------------------------------------------------------
+
+
+def block_starts(text: str) -> list[int]:
+    """0-based lines where a top-level block starts after a blank line: a directive comment
+    and a blank line inserted there change no other block (inside a list, a table, a code
+    block or a paragraph they would)."""
+    lines = text.split("\n")
+    starts = {
+        token.map[0]
+        for token in _markdown().parse(text)
+        if token.level == 0 and token.nesting >= 0 and token.map
+    }
+    front_matter = lines[0].strip() in ("---", "+++")
+    return sorted(
+        index
+        for index in starts
+        if 0 < index < len(lines)
+        and not lines[index - 1].strip(" \t")
+        and lines[index][:1] not in (" ", "\t")
+        and not (front_matter and index <= _front_matter_end(lines))
+    )
+
+
+def _front_matter_end(lines: list[str]) -> int:
+    for index in range(1, len(lines)):
+        if lines[index].strip() == lines[0].strip():
+            return index
+    return len(lines)
+
+
+# `pmlint-enable` is left out: it ends a disabled range the document already has, so it
+# brings back findings by design.
+directive = st.builds(
+    lambda verb, selectors, multiline: (
+        f"<!--\npmlint-{verb} {selectors}\n-->"
+        if multiline
+        else f"<!-- pmlint-{verb} {selectors} -->"
+    ),
+    st.sampled_from([verb for verb in DIRECTIVE_VERBS if verb != "enable"]),
+    st.sampled_from(SELECTORS),
+    st.booleans(),
+)
+_LINE_REFERENCE = re.compile(r"\bline (\d+)")
+
+
+def findings(report: FileReport, original_line: list[int]) -> set[tuple[object, ...]]:
+    """Non-meta findings, their lines (and lines their messages name) mapped back to the
+    document before the directives were inserted."""
+    found = set()
+    for d in report.diagnostics:
+        if d.category == "meta":
+            continue
+        line, end_line = original_line[d.span.line - 1], original_line[d.span.end_line - 1]
+        assert line > 0 and end_line > 0, f"{d.rule} on an inserted directive line: {d}"
+        message = _LINE_REFERENCE.sub(lambda m: f"line {original_line[int(m[1]) - 1]}", d.message)
+        found.add((d.rule, line, d.span.column, end_line, d.span.end_column, message))
+    return found
+
+
+@given(markdown(), st.data())
+@examples(0.30)
+def test_directives_only_remove_findings(text: str, data: st.DataObject) -> None:
+    text = source_of(text).text
+    starts = block_starts(text)
+    chosen = data.draw(st.lists(st.sampled_from(starts), max_size=4, unique=True)) if starts else []
+    appended = data.draw(st.lists(directive, min_size=0 if chosen else 1, max_size=2))
+    lines = text.split("\n")
+    new_lines: list[str] = []
+    original_line: list[int] = []  # 1-based line before insertion; 0 for inserted lines
+    for index, line in enumerate(lines):
+        if index in chosen:
+            inserted = [*data.draw(directive).split("\n"), ""]
+            new_lines += inserted
+            original_line += [0] * len(inserted)
+        new_lines.append(line)
+        original_line.append(index + 1)
+    # `disable-file` and friends at the very end, after a blank line, touch nothing above
+    # them unless the document ends inside a code block or an HTML block: then they are
+    # text in it (an unclosed `<!--` closed by them would change what follows: nothing).
+    if appended and not _ends_open(text):
+        tail = ["", *"\n\n".join(appended).split("\n")]
+        new_lines += tail
+        original_line += [0] * len(tail)
+    new_text = "\n".join(new_lines)
+    note(new_text)
+    before = lint(source_of(text))
+    after = lint(source_of(new_text))
+    assert_inside(after, new_text)
+    added = findings(after, original_line) - findings(before, list(range(1, len(lines) + 1)))
+    assert not added, added
+
+
+def _ends_open(text: str) -> bool:
+    tokens = [t for t in _markdown().parse(text) if t.level == 0 and t.map]
+    return bool(tokens) and tokens[-1].type in ("fence", "html_block", "code_block")
+
+
+# -- the trained pipeline ---------------------------------------------------------------
+
+
+@given(markdown_bytes())
+@examples(0.15)
+def test_trained_model(data: bytes) -> None:
+    """The language rules' syntactic stage (spaCy's parser) on the same documents."""
+    source = decode(data)
+    report = lint(source, model="auto")
+    assert_inside(report, source.text)
+
+
+def test_binary_input_is_refused_clearly() -> None:
+    with pytest.raises(UnreadableFile, match="binary file"):
+        decode(b"# Title\n\x00\x01")
