@@ -1,5 +1,6 @@
-"""Property tests over generated Markdown: linting never raises, every position lies inside
-the file, the same input gives the same output, and suppression directives only remove.
+"""Property tests over generated Markdown: linting (and measuring, as `pmlint analyze`
+does) never raises, every position lies inside the file, the same input gives the same
+output, and suppression directives only remove.
 
 The real Linter runs every rule of the default pack (PM004 and PM903, off by default, are
 turned on too) with PMLINT_RAISE=1, so a rule that crashes fails the test instead of
@@ -14,6 +15,7 @@ Example counts are shares of the Hypothesis profile's `max_examples` (see confte
 from __future__ import annotations
 
 import functools
+import json
 import os
 import re
 import tempfile
@@ -25,6 +27,8 @@ import pytest
 from hypothesis import given, note, settings
 from hypothesis import strategies as st
 
+from pmlint.analyze.aggregate import aggregate
+from pmlint.analyze.metrics import document_metrics
 from pmlint.config import load_config
 from pmlint.engine import FileReport, Linter
 from pmlint.parse import _markdown
@@ -106,6 +110,16 @@ def assert_inside(report: FileReport, text: str) -> None:
         assert diagnostic.rule != "PM900", diagnostic
 
 
+def assert_measurable(report: FileReport, model: str = "blank") -> None:
+    """`pmlint analyze` on the same document: metrics computed and written as JSON."""
+    assert report.document is not None
+    used = linter(model)
+    metrics = document_metrics(
+        report.document, report.diagnostics, used.config, used.loaded_pipeline
+    )
+    json.dumps({"documents": [metrics], "aggregate": aggregate([metrics])})
+
+
 def dump(report: FileReport) -> list[tuple[object, ...]]:
     return [
         (d.rule, d.severity, d.span, d.message, d.suggestion, d.name, d.category)
@@ -122,6 +136,7 @@ def test_lint_never_raises_and_positions_lie_in_the_file(data: bytes) -> None:
         raise AssertionError(f"refused: {exc}") from None
     report = lint(source)
     assert_inside(report, source.text)
+    assert_measurable(report)
 
 
 @given(st.text(st.characters(codec="utf-8", exclude_characters="\x00"), max_size=400))
@@ -248,6 +263,7 @@ def test_trained_model(data: bytes) -> None:
     source = decode(data)
     report = lint(source, model="auto")
     assert_inside(report, source.text)
+    assert_measurable(report, model="auto")
 
 
 def test_binary_input_is_refused_clearly() -> None:

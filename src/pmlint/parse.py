@@ -188,17 +188,16 @@ class _Builder:
 
     def _dropped_lines(self, token: Token) -> int:
         """Leading lines of the block that markdown-it-py's `str.strip()` removed from its
-        content: lines of characters Python counts as blank but Markdown does not (a
-        vertical tab, U+2028), with which every position below would be a line too early."""
+        content (lines of characters Python counts as blank but Markdown does not: a
+        vertical tab, U+2028), with which every position below would be a line too early.
+        The content's first line tells where the text really starts."""
         if not token.map or not token.content.strip():
             return 0
-        dropped = 0
-        for number in range(token.map[0], min(token.map[1], len(self.lines)) - 1):
-            line = self.lines[number]
-            if line[_CONTAINER.match(line).end() :].strip():
-                break
-            dropped += 1
-        return dropped
+        first_text = token.content.split("\n", 1)[0]
+        for number in range(token.map[0], min(token.map[1], len(self.lines))):
+            if first_text in self.lines[number]:
+                return number - token.map[0]
+        return 0
 
     def cell_blocks(self, row: list[Token], line_index: int) -> list[TextBlock]:
         source = self.lines[line_index] if line_index < len(self.lines) else ""
