@@ -314,6 +314,12 @@ def main() -> int:
     fill = pmlint_run("pmlint filling the cache", [], folder, work, env)
     results.append(fill)
     warm = pmlint_run("pmlint warm (cached)", [], folder, work, env)
+    refills = 0
+    while warm.stats.get("linted", 0) and refills < 3:
+        # pmlint's own modules changed since the fill (a development checkout being
+        # edited): that run refilled the cache; measure again.
+        refills += 1
+        warm = pmlint_run("pmlint warm (cached)", [], folder, work, env)
     results.append(warm)
     blank = pmlint_run(
         "pmlint --nlp-model blank", ["--no-cache", "--nlp-model", "blank"], folder, work
@@ -346,6 +352,8 @@ def main() -> int:
 
     cold.note = f"{cold.stats.get('jobs', '?')} jobs"
     warm.note = f"{warm.stats.get('cached', 0)} of {warm.stats.get('files', 0)} from the cache"
+    if refills:
+        warm.note += f" (code changed during the run: refilled {refills}x)"
     print(table(results, len(paths), cold))
 
     version_time = median_time([*pmlint, "--version"], REPO)

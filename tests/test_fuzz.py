@@ -269,3 +269,41 @@ def test_trained_model(data: bytes) -> None:
 def test_binary_input_is_refused_clearly() -> None:
     with pytest.raises(UnreadableFile, match="binary file"):
         decode(b"# Title\n\x00\x01")
+
+
+# -- what the properties found, kept as plain examples -------------------------------------
+
+
+def test_blank_unicode_line_before_a_paragraph() -> None:
+    """markdown-it-py strips a leading line of Unicode blanks (a vertical tab, U+2028) off
+    a paragraph's text: every position in it was a line too early."""
+    for blank in ("\x0b", "\x0c", "\u2028", "\x1c", "\x85"):
+        source = source_of(f"# Summary\n\n{blank} \nsome users saw errors\n")
+        report = lint(source)
+        assert_inside(report, source.text)
+        (vague,) = [d for d in report.diagnostics if d.rule == "PM202"]
+        assert (vague.span.line, vague.span.column) == (4, 1)
+
+
+def test_carriage_returns_given_to_the_parser() -> None:
+    """markdown-it counts a lone CR as a line break; the parser now does the same."""
+    report = lint(SourceText("# Summary\n\n# \r \n\n# Summary\n"))
+    assert report.lines == ["# Summary", "", "# ", " ", "", "# Summary", ""]
+    assert_inside(report, "\n".join(report.lines))
+
+
+def test_next_line_directive_skips_a_multi_line_directive() -> None:
+    text = (
+        "# Summary\n\n<!-- pmlint-disable-next-line -->\n<!--\npmlint-disable PM003\n-->\n\nTBD\n"
+    )
+    assert "PM003" not in [d.rule for d in lint(source_of(text)).diagnostics]
+
+
+def test_front_matter_milestone_is_measured() -> None:
+    """A positional Moment(...) put the milestone in `zone_name` (a frozenset: `pmlint
+    analyze --format json` crashed) and marked it prose instead of front matter."""
+    report = lint(source_of("---\nstart: 2024-03-11 10:02\n---\n# Title\n"))
+    assert report.document is not None
+    start = report.document.cache["timeline"].milestones["start"]
+    assert start.source == 0 and start.kinds == frozenset({"start"}) and start.zone_name is None
+    assert_measurable(report)

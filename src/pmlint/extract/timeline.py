@@ -468,16 +468,16 @@ def _front_matter_milestones(doc: Document) -> dict[str, Moment]:
             if when is not None:
                 stamp = Stamp(0, 0, str(value), when.date(), when.time(), "24h", "iso", None)
                 holder = TextBlock("paragraph", str(value), str(value), [0], [line], [1])
-                found[kind] = Moment(
+                found[kind] = Moment(  # by keyword: zone_name sits between label and kinds
                     stamp,
                     holder,
                     Span(line, 1, line, 1),
                     when,
                     True,
                     "stated" if when.tzinfo else None,
-                    key,
-                    frozenset({kind}),
-                    FRONT_MATTER,
+                    label=key,
+                    kinds=frozenset({kind}),
+                    source=FRONT_MATTER,
                 )
                 break
     return found
