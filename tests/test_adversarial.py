@@ -143,6 +143,18 @@ def test_ten_megabyte_file_with_a_raised_limit_is_linted(tmp_path: Path) -> None
     assert found(payload, "good.md") == [GOOD_TODO]
 
 
+def test_stdin_over_the_limit_is_refused_unread(work: Path) -> None:
+    """`-` obeys max_file_size too: a pipe is read up to the limit, not held whole."""
+    write(work / ".pmlint.yaml", "max_file_size: 1000\n")
+    result, payload = check_json(*SERIAL, "-", stdin=b"TODO " * 100_000)
+    assert result.exit_code == 2
+    assert "over the limit of 1,000 bytes" in stderr_about(result, "<stdin>")
+    assert payload["errors"] and not payload["files"]
+    result, payload = check_json(*SERIAL, "-", stdin=GOOD.encode("utf-8"))
+    assert result.exit_code == 1
+    assert found(payload, "<stdin>") == [GOOD_TODO]
+
+
 def test_one_megabyte_line(work: Path) -> None:
     """One line of 1 MB with every kind of markup, linted with the trained pipeline: no
     sentence breaks, so the language rules see one huge 'sentence'."""

@@ -98,7 +98,7 @@ def test_workers_that_fail_leave_the_work_to_this_process(
 
 
 def test_default_jobs_follow_the_files_to_lint(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(os, "cpu_count", lambda: 4)
+    monkeypatch.setattr(runner_module, "_cpus", lambda: 4)
     auto = Runner(RunOptions())
     assert auto._jobs(1) == 1
     assert auto._jobs(2 * FILES_PER_WORKER - 1) == 1  # not worth a model load per worker

@@ -85,7 +85,7 @@ def main() -> None:
     "-j",
     type=click.IntRange(min=1),
     default=None,
-    help="Worker processes (default: one per CPU from 16 files to lint on, else 1).",
+    help="Worker processes (default: one per CPU, with at least 8 files to lint each).",
 )
 @click.option(
     "--no-cache", is_flag=True, help="Do not read or write the result cache (.pmlint_cache)."
@@ -180,7 +180,7 @@ def check(
     reports: list[FileReport] = []
     try:
         if paths == ("-",):
-            reports.append(runner.lint_stdin(sys.stdin.buffer.read(), stdin_filename))
+            reports.append(runner.lint_stdin(sys.stdin.buffer, stdin_filename))
         else:
             reports.extend(runner.run(paths))
     except ModelError as exc:

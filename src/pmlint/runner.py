@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, BinaryIO
 
 from pmlint.config import Config, ConfigError, find_config_file, load_config
 from pmlint.discover import walk
@@ -122,11 +122,20 @@ class Runner:
             return FileReport(path, error=str(exc))
         return linter.lint(path, source)
 
-    def lint_stdin(self, data: bytes, filename: str | None) -> FileReport:
+    def lint_stdin(self, data: bytes | BinaryIO, filename: str | None) -> FileReport:
+        """`data`: the bytes, or a stream read up to `max_file_size` (plus one byte to know
+        it is over), so a huge pipe is refused without being held in memory."""
         display = filename or "<stdin>"
         anchor = filename or os.path.join(os.getcwd(), "stdin.md")
         try:
             linter = self.linter_for(anchor)
+            limit = linter.config.max_file_size
+            if not isinstance(data, bytes):
+                data = data.read(limit + 1)
+            if len(data) > limit:
+                raise UnreadableFile(
+                    f"input is over the limit of {limit:,} bytes (max_file_size); not linted"
+                )
             source: SourceText = decode(data)
         except ConfigError as exc:
             return FileReport(display, error=str(exc))
@@ -155,7 +164,7 @@ class Runner:
         """Worker processes for `count` files to lint (1: lint in this process)."""
         if self.options.jobs is not None:
             return max(1, min(self.options.jobs, count))
-        return max(1, min(os.cpu_count() or 1, count // FILES_PER_WORKER))
+        return max(1, min(_cpus(), count // FILES_PER_WORKER))
 
     def _run_batch(self, files: list[str]) -> Iterator[FileReport]:
         """Results from the cache first; the rest linted here or by workers, in order."""
@@ -275,6 +284,16 @@ class Runner:
                 json.dump(payload, handle, indent=1, sort_keys=True)
         except OSError as exc:
             self.notes.append(f"{target}: cannot write stats: {exc.strerror}")
+
+
+def _cpus() -> int:
+    """The CPUs this process may run on (a container's share, not the host's count)."""
+    counter = getattr(os, "process_cpu_count", None)  # Python 3.13
+    if counter is not None:
+        return counter() or 1
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
 
 
 def _pipeline_info(linter: Linter) -> dict[str, Any] | None:
