@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import string
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,6 +14,7 @@ from pmlint.config import Config
 from pmlint.diagnostics import Diagnostic, Finding, Severity, Span
 from pmlint.document import Document
 from pmlint.nlp import ModelError, Pipeline, load_pipeline
+from pmlint.nlp.cascade import prefetched
 from pmlint.packs import Rule
 from pmlint.parse import parse_document
 from pmlint.reading import SourceText
@@ -43,6 +44,16 @@ class FileReport:
     @property
     def internal_error(self) -> bool:
         return any(d.rule == INTERNAL_ERROR for d in self.diagnostics)
+
+
+@dataclass(slots=True)
+class _Started:
+    """A file between parsing and its checks (`doc` None: it could not be linted)."""
+
+    report: FileReport
+    doc: Document | None = None
+    context: CheckContext | None = None
+    found: list[Diagnostic] = field(default_factory=list)
 
 
 class _Fields(dict[str, Any]):
@@ -113,6 +124,23 @@ class Linter:
         return self._pipeline
 
     def lint(self, path: str, source: SourceText, directory: str | None = None) -> FileReport:
+        return self.lint_many([(path, source)], directory)[0]
+
+    def lint_many(
+        self, files: Sequence[tuple[str, SourceText]], directory: str | None = None
+    ) -> list[FileReport]:
+        """Lint several files (reports in their order). The texts that their NLP checks
+        will parse are parsed first, together: per text, spaCy is much faster on the
+        batch of a few dozen documents than on the few sentences of one."""
+        started = [self._start(path, source, directory) for path, source in files]
+        ready = [item for item in started if item.doc is not None]
+        with prefetched(self._pipeline, self._texts_to_parse(ready)):
+            for item in ready:
+                self._run_checks(item)
+        return [item.report for item in started]
+
+    def _start(self, path: str, source: SourceText, directory: str | None) -> _Started:
+        """Parse the file and make the engine's own findings; no rule has run yet."""
         report = FileReport(path)
         try:
             doc = parse_document(path, source.text, self.config.catalog)
@@ -121,7 +149,7 @@ class Linter:
                 raise
             report.lines = source.text.split("\n")
             report.error = f"internal error while parsing: {type(exc).__name__}: {exc}"
-            return report
+            return _Started(report)
         report.lines = doc.lines
         report.document = doc
         base = directory if directory is not None else os.path.dirname(os.path.abspath(path))
@@ -142,7 +170,7 @@ class Linter:
                 context.nlp = self.pipeline()
             except ModelError as exc:
                 report.error = str(exc)
-                return report
+                return _Started(report)
         found: list[Diagnostic] = []
         if source.invalid_utf8_at is not None:
             line, column = source.invalid_utf8_at
@@ -165,10 +193,33 @@ class Linter:
             found += self._engine(
                 INVALID_FRONT_MATTER, path, doc.line_span(line), problem[:1].upper() + problem[1:]
             )
+        return _Started(report, doc, context, found)
+
+    def _texts_to_parse(self, ready: Sequence[_Started]) -> list[str]:
+        pipeline = self._pipeline
+        if pipeline is None or pipeline.reduced:
+            return []
+        texts: list[str] = []
+        for item in ready:
+            assert item.doc is not None and item.context is not None
+            for _rule, check in self.checks:
+                if not check.needs_nlp:
+                    continue
+                try:
+                    texts += check.texts_to_parse(item.doc, item.context)
+                except Exception:  # the check fails again when it runs, and says so there
+                    if os.environ.get("PMLINT_RAISE"):
+                        raise
+        return texts
+
+    def _run_checks(self, item: _Started) -> None:
+        doc, context, report, found = item.doc, item.context, item.report, item.found
+        assert doc is not None and context is not None
+        path = report.path
         for rule, check in self.checks:
             try:
-                for item in check.check(doc, context):
-                    found.append(self._diagnostic(rule, path, item))
+                for finding in check.check(doc, context):
+                    found.append(self._diagnostic(rule, path, finding))
             except Exception as exc:  # isolation: one rule's bug never loses other results
                 if os.environ.get("PMLINT_RAISE"):
                     raise
@@ -177,7 +228,6 @@ class Linter:
                 )
                 found += self._engine(INTERNAL_ERROR, path, doc.anchor_span(), detail)
         report.diagnostics = self._suppress(doc, path, found)
-        return report
 
     def _diagnostic(self, rule: Rule, path: str, item: Finding) -> Diagnostic:
         severity = rule.severity if item.severity is None else min(item.severity, rule.severity)

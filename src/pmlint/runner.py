@@ -22,6 +22,7 @@ from pmlint.packs import Rule
 from pmlint.reading import SourceText, UnreadableFile, decode, read_file
 
 FILES_PER_WORKER = 8  # --jobs by default: one worker per CPU, and per this many files to lint
+BATCH_FILES = 24  # files linted together: the texts they parse go through spaCy in one batch
 STATS_ENV = "PMLINT_STATS"  # a path: `pmlint check` writes its counters there as JSON
 _NO_CONFIG = object()
 
@@ -152,13 +153,28 @@ class Runner:
         yield from missing
         self.stats["files"] = len(files)
         if not self.options.cache and self._jobs(len(files)) <= 1:
+            # Read a batch at a time, not every file first: results stream, memory stays flat.
             self.stats["linted"] = len(files)
-            for path in files:
-                report = self.lint_file(path)
-                report.document = None  # only `analyze` (lint_file) needs it: free it now
-                yield report
+            for start in range(0, len(files), BATCH_FILES):
+                yield from self._read_and_lint(files[start : start + BATCH_FILES])
             return
         yield from self._run_batch(files)
+
+    def _read_and_lint(self, files: list[str]) -> Iterator[FileReport]:
+        reports: list[FileReport | None] = [None] * len(files)
+        work: list[tuple[int, str, SourceText]] = []
+        for index, path in enumerate(files):
+            try:
+                linter = self.linter_for(path)
+                work.append((index, path, read_file(path, linter.config.max_file_size)))
+            except (ConfigError, UnreadableFile) as exc:
+                reports[index] = FileReport(path, error=str(exc))
+        results = self._lint_together([(path, source) for _, path, source in work])
+        for (index, _, _), (report, _) in zip(work, results, strict=True):
+            reports[index] = report
+        for report in reports:
+            assert report is not None
+            yield report
 
     def _jobs(self, count: int) -> int:
         """Worker processes for `count` files to lint (1: lint in this process)."""
@@ -190,10 +206,8 @@ class Runner:
             todo.append((index, path, source, key))
         jobs = self._jobs(len(todo))
         self.stats["linted"], self.stats["jobs"] = len(todo), jobs
-        if jobs <= 1:
-            results = (self._lint_here(path, source) for _, path, source, _ in todo)
-        else:
-            results = self._lint_in_workers([(p, s) for _, p, s, _ in todo], jobs)
+        work = [(path, source) for _, path, source, _ in todo]
+        results = self._lint_batches(work) if jobs <= 1 else self._lint_in_workers(work, jobs)
         for (index, path, _, key), (report, nlp) in zip(todo, results, strict=True):
             reports[index] = report
             if nlp is not None and self._nlp is None:
@@ -206,11 +220,29 @@ class Runner:
             assert report is not None
             yield report
 
-    def _lint_here(self, path: str, source: SourceText) -> tuple[FileReport, dict | None]:
-        linter = self.linter_for(path)
-        report = linter.lint(path, source)
-        report.document = None  # only `analyze` (lint_file) needs it: free it now
-        return report, _pipeline_info(linter)
+    def _lint_batches(
+        self, work: list[tuple[str, SourceText]]
+    ) -> Iterator[tuple[FileReport, dict | None]]:
+        for start in range(0, len(work), BATCH_FILES):
+            yield from self._lint_together(work[start : start + BATCH_FILES])
+
+    def _lint_together(
+        self, work: list[tuple[str, SourceText]]
+    ) -> list[tuple[FileReport, dict | None]]:
+        """Lint files as one batch (`Linter.lint_many`: their NLP parsed together), each
+        under its own config's linter; the results in the files' order."""
+        groups: dict[int, tuple[Linter, list[int]]] = {}
+        for index, (path, _) in enumerate(work):
+            linter = self.linter_for(path)
+            groups.setdefault(id(linter), (linter, []))[1].append(index)
+        results: list[tuple[FileReport, dict | None]] = [None] * len(work)  # type: ignore[list-item]
+        for linter, indexes in groups.values():
+            for index, report in zip(
+                indexes, linter.lint_many([work[i] for i in indexes]), strict=True
+            ):
+                report.document = None  # only `analyze` (lint_file) needs it: free it now
+                results[index] = (report, _pipeline_info(linter))
+        return results
 
     def _lint_in_workers(
         self, work: list[tuple[str, SourceText]], jobs: int
@@ -225,24 +257,25 @@ class Runner:
         from concurrent.futures.process import BrokenProcessPool
 
         options = replace(self.options, jobs=1, cache=False, only=None)
-        chunk = max(1, min(8, len(work) // (jobs * 8)))
+        # Batches small enough that the workers finish together, as big as BATCH_FILES.
+        size = max(1, min(BATCH_FILES, -(-len(work) // (jobs * 4))))
+        batches = [work[start : start + size] for start in range(0, len(work), size)]
         done = 0
         try:
             context = multiprocessing.get_context(_start_method())
             with ProcessPoolExecutor(
                 jobs, mp_context=context, initializer=_start_worker, initargs=(options,)
             ) as pool:
-                for report, nlp, stats in pool.map(_lint_in_worker, work, chunksize=chunk):
+                for results, stats in pool.map(_lint_in_worker, batches):
                     for name, value in stats.items():
                         self._parse_stats[name] = self._parse_stats.get(name, 0) + value
-                    done += 1
-                    yield report, nlp
+                    done += len(results)
+                    yield from results
         except (BrokenProcessPool, OSError) as exc:
             reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             self.notes.append(f"worker processes failed ({reason}); linting in one process")
             self.stats["jobs"] = 1
-            for path, source in work[done:]:
-                yield self._lint_here(path, source)
+            yield from self._lint_batches(work[done:])
 
     def _cache_for(self, config: Config) -> Any:
         from pmlint.cache import ResultCache, cache_dir_for
@@ -330,13 +363,12 @@ def _start_worker(options: RunOptions) -> None:
 
 
 def _lint_in_worker(
-    work: tuple[str, SourceText],
-) -> tuple[FileReport, dict[str, Any] | None, dict[str, int]]:
+    work: list[tuple[str, SourceText]],
+) -> tuple[list[tuple[FileReport, dict[str, Any] | None]], dict[str, int]]:
     from pmlint.nlp import parse_stats
 
     assert _WORKER is not None, "worker not started"
-    path, source = work
     before = parse_stats()
-    report, nlp = _WORKER._lint_here(path, source)
+    results = _WORKER._lint_together(work)
     after = parse_stats()
-    return report, nlp, {k: after[k] - before.get(k, 0) for k in after}
+    return results, {k: after[k] - before.get(k, 0) for k in after}

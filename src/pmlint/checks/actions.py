@@ -20,7 +20,7 @@ from pmlint.extract.actions import (
     follow_up_items,
     normalise,
 )
-from pmlint.extract.vagueness import VagueLexicon, Vagueness, vague_items
+from pmlint.extract.vagueness import VagueLexicon, Vagueness, texts_to_parse, vague_items
 
 _ITEM_WIDTH = 60
 # Stands in for a pipeline when none was loaded: the lexical analysis.
@@ -233,6 +233,9 @@ class ActionVague(CheckKind):
         unknown = set(self.opts["reasons"]) - set(_REASONS)
         if unknown:
             raise ValueError(f"reasons: unknown {sorted(unknown)}; known: {', '.join(_REASONS)}")
+
+    def texts_to_parse(self, doc: Document, ctx: CheckContext) -> list[str]:
+        return texts_to_parse(doc)
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         pipeline = ctx.nlp if ctx.nlp is not None else LEXICAL

@@ -46,6 +46,12 @@ class CheckKind:
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         raise NotImplementedError
 
+    def texts_to_parse(self, doc: Document, ctx: CheckContext) -> list[str]:
+        """The texts `check` will give the trained pipeline for `doc` (NLP checks only): the
+        engine parses those of a batch of documents together, which is much cheaper per
+        text, before it runs the checks. Anything left out is parsed when asked."""
+        return []
+
 
 def finding(span: Span, severity: Severity | None = None, **fields: Any) -> Finding:
     return Finding(span, fields, severity)

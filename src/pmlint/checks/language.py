@@ -223,14 +223,12 @@ class LanguageCheck(CheckKind):
     # -- the cascade --------------------------------------------------------------------
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
-        sentences = [
-            s for s in document_sentences(doc) if self._in_sections(s.block) and self.applies(s)
-        ]
+        sentences = self._sentences(doc)
         self._things = code_words(doc)
         parsed: dict[Sentence, Any] = {}
         pipeline = ctx.nlp
         if pipeline is not None:
-            wanted = select(sentences, self.triggers) if not pipeline.reduced else []
+            wanted = self._wanted(doc) if not pipeline.reduced else []
             parsed = parse_sentences(pipeline, doc, wanted)
         for sentence in sentences:
             hits = list(self.token_hits(sentence))
@@ -238,6 +236,25 @@ class LanguageCheck(CheckKind):
                 hits += list(self.syntax_hits(sentence, parsed[sentence]))
             for hit in _without_overlaps(hits):
                 yield self._finding(sentence, hit)
+
+    def texts_to_parse(self, doc: Document, ctx: CheckContext) -> list[str]:
+        return [sentence.text for sentence in self._wanted(doc)]
+
+    def _sentences(self, doc: Document) -> list[Sentence]:
+        """The sentences this rule reads (its sections; `applies`), once per document."""
+        key = f"language.sentences.{id(self)}"
+        if key not in doc.cache:
+            doc.cache[key] = [
+                s for s in document_sentences(doc) if self._in_sections(s.block) and self.applies(s)
+            ]
+        return doc.cache[key]
+
+    def _wanted(self, doc: Document) -> list[Sentence]:
+        """The cascade's candidates among them, once per document."""
+        key = f"language.wanted.{id(self)}"
+        if key not in doc.cache:
+            doc.cache[key] = select(self._sentences(doc), self.triggers)
+        return doc.cache[key]
 
     def token_hits(self, sentence: Sentence) -> Iterator[Hit]:
         for token in self.tokens:

@@ -240,6 +240,7 @@ def _build(doc: Document, settings: Mapping[str, Any]) -> Timeline:
     blocks = _all_blocks(doc)
     zone_name, zone_tz, zone_source, zone_line = _declared_zone(doc, blocks, settings)
     words = settings.get("milestones") or {}
+    labels, events_words = _compiled(words, "labels"), _compiled(words, "events")
     day_first = _day_first(blocks)
     moments: list[Moment] = []
     current_day: dt.date | None = _front_matter_date(doc)
@@ -274,7 +275,7 @@ def _build(doc: Document, settings: Mapping[str, Any]) -> Timeline:
             span = block.span(stamp.start, stamp.end)
             moment = Moment(stamp, block, span, when, day is not None, source)
             moment.zone_name = stamp.zone or (zone_name if tz is not None else None)
-            _classify(moment, words)
+            _classify(moment, labels, events_words)
             moments.append(moment)
     events = _events(doc, moments)
     for event in events:
@@ -282,9 +283,7 @@ def _build(doc: Document, settings: Mapping[str, Any]) -> Timeline:
         if moment.source > EVENT:
             moment.source = EVENT
             # The whole entry (the row, the item, the heading and its text) says what happened.
-            moment.kinds = frozenset(
-                k for k, w in words.items() if _matches(event.text, w.get("events", ()))
-            )
+            moment.kinds = _kinds(event.text, events_words)
     milestones = _milestones(doc, moments)
     durations = _stated_durations(doc)
     return Timeline(moments, events, milestones, zone_name, zone_source, zone_line, durations)
@@ -342,9 +341,22 @@ def _blank_before(text: str, line_start: int, position: int) -> bool:
         size *= 2
 
 
-def _matches(text: str, words: Sequence[str]) -> bool:
-    """Does any of the (lower-case) words start a word of the text?"""
-    return bool(words) and _words_regex(tuple(words)).search(text.lower()) is not None
+def _kinds(text: str, patterns: Mapping[str, re.Pattern[str] | None]) -> frozenset[str]:
+    """The milestone kinds whose (lower-case) words, compiled by `_compiled`, start a word
+    of the text."""
+    lower = text.lower()
+    return frozenset(k for k, p in patterns.items() if p is not None and p.search(lower))
+
+
+def _compiled(
+    words: Mapping[str, Mapping[str, Sequence[str]]], part: str
+) -> dict[str, re.Pattern[str] | None]:
+    """Each kind's `part` ("labels" or "events") words as one pattern, once per document
+    rather than once per time."""
+    return {
+        kind: _words_regex(tuple(w.get(part, ()))) if w.get(part) else None
+        for kind, w in words.items()
+    }
 
 
 @lru_cache(maxsize=64)
@@ -365,12 +377,16 @@ def _sentence(block: TextBlock, start: int, end: int) -> str:
     return text[left + 1 : right]
 
 
-def _classify(moment: Moment, words: Mapping[str, Mapping[str, Sequence[str]]]) -> None:
+def _classify(
+    moment: Moment,
+    labels: Mapping[str, re.Pattern[str] | None],
+    events: Mapping[str, re.Pattern[str] | None],
+) -> None:
     label = _label(moment)
     moment.label = label
-    kinds: set[str] = set()
+    kinds: frozenset[str] = frozenset()
     if label:
-        kinds = {k for k, w in words.items() if _matches(label, w.get("labels", ()))}
+        kinds = _kinds(label, labels)
         if kinds:
             moment.source = FIELD
     if not kinds:
@@ -378,8 +394,8 @@ def _classify(moment: Moment, words: Mapping[str, Mapping[str, Sequence[str]]]) 
         section = moment.block.section
         if section is not None and section.style == "pseudo-list-item":
             context = f"{section.title}: {context}"
-        kinds = {k for k, w in words.items() if _matches(context, w.get("events", ()))}
-    moment.kinds = frozenset(kinds)
+        kinds = _kinds(context, events)
+    moment.kinds = kinds
 
 
 def _events(doc: Document, moments: list[Moment]) -> list[Event]:

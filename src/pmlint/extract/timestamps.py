@@ -101,6 +101,9 @@ _TIME = re.compile(
     r"(?:\s?(?P<ampm>[AaPp]\.?[Mm]\.?)(?![A-Za-z]))?"
 )
 _BARE_HOUR = re.compile(r"(?<![\d:.])(?P<H>\d{1,2})\s?(?P<ampm>[AaPp]\.?[Mm]\.?)(?![A-Za-z])")
+_DIGIT = re.compile(r"\d")
+_YEAR = re.compile(r"\d{4}")  # ISO, month-name and day-month dates all write the year
+_HOUR_HINT = re.compile(r"\d\s?[AaPp]")
 _ZONE_AFTER = re.compile(rf"\s?\(?\s?(?P<zone>{ZONE_PATTERN})\s?\)?")
 _ZULU = re.compile(r"Z(?![A-Za-z])")
 _JOIN = re.compile(r"(?:(?<!\s),?\s+(?:at\s+)?|T|(?<!\s)\s*[,@]\s*)$", re.IGNORECASE)
@@ -169,21 +172,25 @@ def _zone_after(text: str, end: int) -> tuple[str | None, int]:
 
 def find_stamps(text: str, day_first: bool = False) -> list[Stamp]:
     """Every date, time and date-time in `text`, in order, without overlaps."""
+    if _DIGIT.search(text) is None:  # most prose: every pattern below needs a digit
+        return []
+    # Each family's necessary condition, found with one cheap search, spares its scans.
+    with_year = _YEAR.search(text) is not None
     dates: list[tuple[int, int, dt.date, str]] = []
-    for match in _ISO.finditer(text):
+    for match in _ISO.finditer(text) if with_year else ():
         try:
             day = dt.date(int(match["y"]), int(match["mo"]), int(match["d"]))
         except ValueError:
             continue
         dates.append((match.start(), match.start() + 10, day, "iso"))
     for pattern, style in ((_MONTH_FIRST, "month-name"), (_DAY_FIRST, "day-month")):
-        for match in pattern.finditer(text):
+        for match in pattern.finditer(text) if with_year else ():
             try:
                 day = date_parser.parse(match["text"], fuzzy=False).date()
             except (ValueError, OverflowError):
                 continue
             dates.append((match.start(), match.end(), day, style))
-    for match in _SLASH.finditer(text):
+    for match in _SLASH.finditer(text) if "/" in text else ():
         a, b, year = int(match["a"]), int(match["b"]), int(match["y"])
         year += 2000 if year < 100 else 0
         month, day_of_month = (b, a) if (day_first or a > 12) else (a, b)
@@ -194,11 +201,11 @@ def find_stamps(text: str, day_first: bool = False) -> list[Stamp]:
     dates = _without_overlaps(sorted(dates, key=lambda d: (d[0], -(d[1] - d[0]))))
 
     times: list[tuple[int, int, dt.time, str]] = []
-    for match in _TIME.finditer(text):
+    for match in _TIME.finditer(text) if ":" in text else ():
         value = _time(int(match["H"]), int(match["M"]), int(match["S"] or 0), match["ampm"])
         if value is not None:
             times.append((match.start(), match.end(), value, "12h" if match["ampm"] else "24h"))
-    for match in _BARE_HOUR.finditer(text):
+    for match in _BARE_HOUR.finditer(text) if _HOUR_HINT.search(text) else ():
         value = _time(int(match["H"]), 0, 0, match["ampm"])
         if value is not None:
             times.append((match.start(), match.end(), value, "12h"))

@@ -28,6 +28,7 @@ from typing import Any
 from pmlint.document import Document
 from pmlint.extract.actions import ActionItem, follow_up_items
 from pmlint.nlp import MAX_PARSED_CHARS
+from pmlint.nlp.cascade import parse_texts
 
 CACHE_KEY = "action_vagueness"
 CLASSES = (
@@ -210,6 +211,13 @@ def vague_items(
     return store[key]
 
 
+def texts_to_parse(doc: Document) -> list[str]:
+    """What `vague_items` will parse first for `doc` (each item read as an imperative), for
+    the engine to parse with other documents' texts in one batch."""
+    forms = (_imperative_form(analysis_text(item)) for item in follow_up_items(doc))
+    return [form for form in forms if form is not None]
+
+
 def analysis_text(item: ActionItem) -> str:
     """The part of the item that states the action: its first sentence, without asides."""
     text = item.action or item.text
@@ -229,20 +237,17 @@ def assess(texts: Sequence[str], pipeline: Any, lexicon: VagueLexicon) -> list[V
         parsed = assess([texts[i] for i in fits], pipeline, lexicon)
         verdicts = dict(zip(fits, parsed, strict=True))
         return [verdicts[i] if i in verdicts else _lexical(t, lexicon) for i, t in enumerate(texts)]
-    nlp = pipeline.nlp
-    # NER is not used: names come from the tagger (PROPN) and the word shapes.
-    disable = [name for name in ("ner",) if name in nlp.pipe_names]
     prefixed = [_imperative_form(t) for t in texts]
     readings: list[Any] = [None] * len(texts)
     wanted = [i for i, form in enumerate(prefixed) if form is not None]
-    imperative = _pipe(nlp, [prefixed[i] for i in wanted], disable)
+    imperative = parse_texts(pipeline, [form for form in prefixed if form is not None])
     for index, doc in zip(wanted, imperative, strict=True):
         if _is_imperative_reading(doc):
             readings[index] = doc
     # Items that are not imperatives ("We need ...", "If a pod ...") are parsed as written.
     plain_wanted = [i for i, doc in enumerate(readings) if doc is None]
     plains: list[Any] = [None] * len(texts)
-    as_written = _pipe(nlp, [texts[i] for i in plain_wanted], disable)
+    as_written = parse_texts(pipeline, [texts[i] for i in plain_wanted])
     for index, doc in zip(plain_wanted, as_written, strict=True):
         plains[index] = doc
     stats = getattr(pipeline, "stats", None)
@@ -256,11 +261,6 @@ def assess(texts: Sequence[str], pipeline: Any, lexicon: VagueLexicon) -> list[V
             verdict = Vagueness(verdict.reason, text[: len(verdict.match)])  # as written
         results.append(verdict)
     return results
-
-
-def _pipe(nlp: Any, texts: list[str], disable: list[str]) -> list[Any]:
-    """`nlp.pipe`, without its set-up cost (about a parse's) when there is nothing to do."""
-    return list(nlp.pipe(texts, disable=disable)) if texts else []
 
 
 # -- the parsed analysis --------------------------------------------------------------------

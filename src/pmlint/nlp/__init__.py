@@ -65,6 +65,9 @@ class Pipeline:
     version: str
     reduced: bool  # True for a blank pipeline: no tagger, parser, lemmatizer or NER
     stats: ParseStats = field(default_factory=ParseStats, compare=False)
+    # Text -> parsed Doc, filled while the engine lints a batch of documents
+    # (`cascade.prefetched`) and emptied after it; checks read it through `parse_texts`.
+    memo: dict[str, Any] = field(default_factory=dict, compare=False)
 
 
 _LOADED: list[Pipeline] = []
@@ -87,7 +90,7 @@ def reset_parse_stats() -> None:
 
 
 def ensure_entities(doc: Any) -> None:
-    """Run the entity recognizer that `cascade.parse_texts` left pending on a parsed doc
+    """Run the entity recognizer that the cascade (`parse_texts`) left pending on a parsed doc
     (once); read `token.ent_type_` or `doc.ents` of a parsed sentence only after this."""
     ner = doc.user_data.pop(PENDING_NER, None)
     if ner is not None:

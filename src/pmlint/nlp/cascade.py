@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -219,21 +220,52 @@ def parse_sentences(
     ]
     if todo:
         texts = [s.text for s in todo]
-        for sentence, parsed in zip(todo, parse_texts(pipeline.nlp, texts), strict=True):
+        for sentence, parsed in zip(todo, parse_texts(pipeline, texts), strict=True):
             cache[sentence] = parsed
         pipeline.stats.sentences_parsed += len(todo)
     return {s: cache[s] for s in sentences if s in cache}
 
 
-def parse_texts(nlp: Any, texts: Sequence[str]) -> list[Any]:
+def parse_texts(pipeline: Pipeline, texts: Sequence[str]) -> list[Any]:
+    """Parsed Docs for `texts`: those the engine prefetched for the current batch of
+    documents from the memo, the others parsed now, in one `nlp.pipe` call."""
+    memo = pipeline.memo
+    missing = [text for text in dict.fromkeys(texts) if text not in memo]
+    parsed = dict(zip(missing, _pipe(pipeline.nlp, missing), strict=True))
+    return [memo[text] if text in memo else parsed[text] for text in texts]
+
+
+@contextmanager
+def prefetched(pipeline: Pipeline | None, texts: Iterable[str]) -> Iterator[None]:
+    """Parse the texts that the checks of several documents will ask for in one batch,
+    and serve them from `pipeline.memo` until the block ends.
+
+    spaCy's cost per text falls by about a third from the batches one document gives
+    (a few sentences per call) to those of a few dozen documents; the Docs are the same.
+    """
+    if pipeline is None or pipeline.reduced:
+        yield
+        return
+    wanted = [t for t in dict.fromkeys(texts) if len(t) <= MAX_PARSED_CHARS]
+    pipeline.memo.update(zip(wanted, _pipe(pipeline.nlp, wanted), strict=True))
+    try:
+        yield
+    finally:
+        pipeline.memo.clear()
+
+
+def _pipe(nlp: Any, texts: Sequence[str]) -> list[Any]:
     """`nlp.pipe(texts)`, with the entity recognizer run only where its answer is read.
 
     The checks read entities for one thing: whether a proper noun is a PERSON
     (`pmlint.nlp.syntax.People.kind`, which calls `ensure_entities` first). en_core_web_sm's
     NER has its own tok2vec and costs as much as the rest of the pipeline together, and
     few parsed sentences ever ask, so each doc keeps the recognizer to run on itself when
-    asked: last, as in the full pipeline, and with the same answer.
+    asked: last, as in the full pipeline, and with the same answer. No texts, no call:
+    `nlp.pipe`'s set-up costs about a parse.
     """
+    if not texts:
+        return []
     if "ner" not in nlp.pipe_names:
         return list(nlp.pipe(texts, batch_size=BATCH_SIZE))
     ner = nlp.get_pipe("ner")
