@@ -14,6 +14,7 @@ from typing import Any
 from pmlint.checks.base import CheckContext, CheckKind, Option, finding
 from pmlint.diagnostics import Finding
 from pmlint.document import Document, TextBlock
+from pmlint.prefilter import any_of, may_match
 
 SCOPES = ("prose", "headings", "link_targets")
 
@@ -58,6 +59,10 @@ class Phrases(CheckKind):
         raw = list(self.opts["tokens"]) + list((self.opts["lexicon"] or {}).get("tokens", []))
         self.entries = [self._entry(item, flags) for item in raw]
         self.exceptions = [_compile(e, flags) for e in self.opts["exceptions"]]
+        self._prefilters = {
+            scope: any_of((e.source for e in self.entries if scope in e.scopes), flags)
+            for scope in ("prose", "headings")
+        }
         unknown = set(self.opts["scope"]) - set(SCOPES)
         if unknown:
             raise ValueError(f"scope: unknown {sorted(unknown)}; expected some of {list(SCOPES)}")
@@ -143,6 +148,8 @@ class Phrases(CheckKind):
     def _regex_matches(self, block: TextBlock) -> Iterator[Finding]:
         taken: list[tuple[int, int]] = []
         scope = "headings" if block.kind == "heading" else "prose"
+        if not may_match(self._prefilters[scope], block.prose):
+            return
         for entry in self.entries:
             if scope not in entry.scopes:
                 continue

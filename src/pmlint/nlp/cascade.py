@@ -183,14 +183,14 @@ def select(sentences: Iterable[Sentence], triggers: Sequence[Trigger]) -> list[S
     chosen: list[Sentence] = []
     for sentence in sentences:
         text = sentence.text
-        known: dict[re.Pattern[str], bool] = {}
+        known: dict[int, bool] = {}  # by id: a Pattern's hash reads its whole program
         for trigger in triggers:
             if trigger.pattern.search(text) is None:
                 continue
             for need in trigger.needs:
-                found = known.get(need)
+                found = known.get(id(need))
                 if found is None:
-                    found = known[need] = need.search(text) is not None
+                    found = known[id(need)] = need.search(text) is not None
                 if not found:
                     break
             else:
