@@ -6,6 +6,9 @@ Builds N real-shaped postmortems (`bench/corpus.py`), then times on the same fil
 
 - pmlint cold: the trained pipeline, no cache, `--jobs` at its default (one per CPU);
 - pmlint cold with one job (`--jobs 1`), to show what the workers bring;
+- pmlint cold unbatched (`PMLINT_BATCH_FILES=1`): each document's texts go to spaCy on
+  their own, so none is shared between documents (the corpus reuses its sentences far
+  more than a real repository; this row bounds what a corpus without repeats costs);
 - pmlint filling an empty cache, then pmlint warm: the same run with nothing changed;
 - pmlint with `--nlp-model blank` (word lists only, no parser);
 - proselint and markdownlint-cli2 where installed (`make bench` installs them under
@@ -321,6 +324,12 @@ def main() -> int:
     results.append(cold)
     if not args.no_serial:
         results.append(pmlint_run("pmlint cold, --jobs 1", ["--no-cache", "-j", "1"], folder, work))
+    # Without batches, no text is shared between documents and spaCy gets each document's
+    # few texts per call: what a repository whose documents share no sentence costs at most.
+    alone = pmlint_run(
+        "pmlint cold, unbatched", ["--no-cache"], folder, work, {**env, "PMLINT_BATCH_FILES": "1"}
+    )
+    results.append(alone)
     fill = pmlint_run("pmlint filling the cache", [], folder, work, env)
     results.append(fill)
     warm = pmlint_run("pmlint warm (cached)", [], folder, work, env)
@@ -361,6 +370,7 @@ def main() -> int:
     results.append(mdl)
 
     cold.note = f"{cold.stats.get('jobs', '?')} jobs"
+    alone.note = "each document's texts parsed on their own (PMLINT_BATCH_FILES=1)"
     warm.note = f"{warm.stats.get('cached', 0)} of {warm.stats.get('files', 0)} from the cache"
     if refills:
         warm.note += f" (code changed during the run: refilled {refills}x)"
@@ -381,6 +391,12 @@ def main() -> int:
         f"cascade: {cold.stats.get('sentences_parsed', 0) - cold.stats.get('items_parsed', 0)}"
         f" of {seen} prose sentences parsed ({candidates:.1%}); with the action items "
         f"parsed for PM403, {cold.stats.get('sentences_parsed', 0)} texts ({with_items:.1%})"
+    )
+    asked, parsed = cold.stats.get("sentences_parsed", 0), cold.stats.get("spacy_texts", 0)
+    print(
+        f"spaCy parsed {parsed} distinct texts for those {asked}: "
+        f"{1 - parsed / (asked or 1):.0%} repeated a text of the same batch of documents "
+        f"(unbatched: {alone.stats.get('spacy_texts', 0)} parsed)"
     )
     print(
         f"cascade vs parsing every sentence ({len(sample)} documents, "

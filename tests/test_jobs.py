@@ -70,6 +70,30 @@ def test_parallel_output_equals_serial(twelve: Path, tmp_path: Path) -> None:
     }
 
 
+def test_batches_change_nothing_but_the_parses(twelve: Path, tmp_path: Path) -> None:
+    """Documents linted together share their parses (a sentence two of them write is
+    parsed once): the findings are those of each document linted on its own."""
+    for index in range(3):  # the same sentences in several documents of one batch
+        shutil.copy(FIXTURES / "PM301.md", twelve / f"copy-{index}.md")
+    stats = {size: tmp_path / f"stats-{size}.json" for size in ("1", "24")}
+    outputs = {
+        size: pmlint(
+            twelve,
+            "--format",
+            "json",
+            "--jobs",
+            "1",
+            env={"PMLINT_BATCH_FILES": size, "PMLINT_STATS": str(stats[size])},
+        )
+        for size in stats
+    }
+    assert outputs["24"] == outputs["1"]
+    alone, together = (json.loads(stats[s].read_text(encoding="utf-8")) for s in ("1", "24"))
+    assert alone["sentences_parsed"] == together["sentences_parsed"]  # the same texts asked
+    assert together["spacy_texts"] < alone["spacy_texts"]  # the copies' parsed once
+    assert alone["spacy_texts"] <= alone["sentences_parsed"]
+
+
 def test_spawned_workers_and_the_text_format(twelve: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Where fork is not used (macOS, Windows, a process that has loaded spaCy)."""
     monkeypatch.setattr(runner_module, "_start_method", lambda: "spawn")

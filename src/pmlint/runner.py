@@ -23,6 +23,7 @@ from pmlint.reading import SourceText, UnreadableFile, decode, read_file
 
 FILES_PER_WORKER = 8  # --jobs by default: one worker per CPU, and per this many files to lint
 BATCH_FILES = 24  # files linted together: the texts they parse go through spaCy in one batch
+BATCH_ENV = "PMLINT_BATCH_FILES"  # another batch size, to measure what batching brings
 STATS_ENV = "PMLINT_STATS"  # a path: `pmlint check` writes its counters there as JSON
 _NO_CONFIG = object()
 
@@ -155,8 +156,9 @@ class Runner:
         if not self.options.cache and self._jobs(len(files)) <= 1:
             # Read a batch at a time, not every file first: results stream, memory stays flat.
             self.stats["linted"] = len(files)
-            for start in range(0, len(files), BATCH_FILES):
-                yield from self._read_and_lint(files[start : start + BATCH_FILES])
+            size = _batch_files()
+            for start in range(0, len(files), size):
+                yield from self._read_and_lint(files[start : start + size])
             return
         yield from self._run_batch(files)
 
@@ -223,8 +225,9 @@ class Runner:
     def _lint_batches(
         self, work: list[tuple[str, SourceText]]
     ) -> Iterator[tuple[FileReport, dict | None]]:
-        for start in range(0, len(work), BATCH_FILES):
-            yield from self._lint_together(work[start : start + BATCH_FILES])
+        size = _batch_files()
+        for start in range(0, len(work), size):
+            yield from self._lint_together(work[start : start + size])
 
     def _lint_together(
         self, work: list[tuple[str, SourceText]]
@@ -258,7 +261,7 @@ class Runner:
 
         options = replace(self.options, jobs=1, cache=False, only=None)
         # Batches small enough that the workers finish together, as big as BATCH_FILES.
-        size = max(1, min(BATCH_FILES, -(-len(work) // (jobs * 4))))
+        size = max(1, min(_batch_files(), -(-len(work) // (jobs * 4))))
         batches = [work[start : start + size] for start in range(0, len(work), size)]
         done = 0
         try:
@@ -317,6 +320,12 @@ class Runner:
                 json.dump(payload, handle, indent=1, sort_keys=True)
         except OSError as exc:
             self.notes.append(f"{target}: cannot write stats: {exc.strerror}")
+
+
+def _batch_files() -> int:
+    """Files linted together (`PMLINT_BATCH_FILES` for benchmarks; 1: each on its own)."""
+    value = os.environ.get(BATCH_ENV, "")
+    return int(value) if value.isdigit() and int(value) > 0 else BATCH_FILES
 
 
 def _cpus() -> int:

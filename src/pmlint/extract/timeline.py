@@ -111,6 +111,22 @@ _STATED = [
     re.compile(rf"\b{_DURATION}\s(?:outage|of downtime|incident)\b", re.IGNORECASE),
 ]
 
+# Every pattern of _STATED holds one of these (lower-case) words.
+_STATED_WORDS = (
+    "duration",
+    "last",
+    "outage",
+    "incident",
+    "down",
+    "disruption",
+    "degrad",
+    "unavailable",
+    "unusable",
+    "offline",
+    "broken",
+    "unreachable",
+)
+
 
 @dataclass(slots=True, eq=False)
 class Moment:
@@ -315,9 +331,12 @@ def _label(moment: Moment) -> str | None:
     block, stamp = moment.block, moment.stamp
     line_start = block.line_starts[max(bisect.bisect_right(block.line_starts, stamp.start) - 1, 0)]
     window = max(line_start, stamp.start - _LABEL_WINDOW)
-    match = _LABEL_BEFORE.search(block.prose, window, stamp.start)
-    if match:
-        return match.group("label").strip()
+    # The pattern ends in ":" or "=" and then only blanks and stars: most times have no
+    # label, and this says so without trying the pattern at every place of the window.
+    if block.prose[window : stamp.start].rstrip().rstrip("*").rstrip().endswith((":", "=")):
+        match = _LABEL_BEFORE.search(block.prose, window, stamp.start)
+        if match:
+            return match.group("label").strip()
     section = block.section
     if (
         section is not None
@@ -505,8 +524,13 @@ def _stated_durations(doc: Document) -> list[StatedDuration]:
         nearest = next((s.canonical for s in _lineage(block.section) if s.canonical), None)
         if nearest not in ("summary", "impact", None):  # None: lead prose under the title
             continue
+        prose = block.prose
+        if prose.isascii():  # where lower() is what IGNORECASE compares: a cheap refusal
+            lower = prose.lower()
+            if not any(word in lower for word in _STATED_WORDS):
+                continue
         for pattern in _STATED:
-            for match in pattern.finditer(block.prose):
+            for match in pattern.finditer(prose):
                 minutes = parse_duration(match.group("dur"))
                 if minutes:
                     found.append(

@@ -44,17 +44,21 @@ class ParseStats:
 
     `sentences_parsed` counts every text given to the parser; `items_parsed` the part of
     them that were action items parsed for vagueness (PM403), not cascade candidates.
+    `spacy_texts` counts the texts spaCy really parsed: a text asked for again in the
+    same batch of documents (a sentence of a template, say) is parsed once.
     """
 
     sentences_seen: int = 0
     sentences_parsed: int = 0
     items_parsed: int = 0
+    spacy_texts: int = 0
 
     def as_dict(self) -> dict[str, int]:
         return {
             "sentences_seen": self.sentences_seen,
             "sentences_parsed": self.sentences_parsed,
             "items_parsed": self.items_parsed,
+            "spacy_texts": self.spacy_texts,
         }
 
 
@@ -80,13 +84,14 @@ def parse_stats() -> dict[str, int]:
         total.sentences_seen += pipeline.stats.sentences_seen
         total.sentences_parsed += pipeline.stats.sentences_parsed
         total.items_parsed += pipeline.stats.items_parsed
+        total.spacy_texts += pipeline.stats.spacy_texts
     return total.as_dict()
 
 
 def reset_parse_stats() -> None:
     for pipeline in _LOADED:
         pipeline.stats.sentences_seen = pipeline.stats.sentences_parsed = 0
-        pipeline.stats.items_parsed = 0
+        pipeline.stats.items_parsed = pipeline.stats.spacy_texts = 0
 
 
 def ensure_entities(doc: Any) -> None:

@@ -232,6 +232,7 @@ def parse_texts(pipeline: Pipeline, texts: Sequence[str]) -> list[Any]:
     memo = pipeline.memo
     missing = [text for text in dict.fromkeys(texts) if text not in memo]
     parsed = dict(zip(missing, _pipe(pipeline.nlp, missing), strict=True))
+    pipeline.stats.spacy_texts += len(missing)
     return [memo[text] if text in memo else parsed[text] for text in texts]
 
 
@@ -248,6 +249,7 @@ def prefetched(pipeline: Pipeline | None, texts: Iterable[str]) -> Iterator[None
         return
     wanted = [t for t in dict.fromkeys(texts) if len(t) <= MAX_PARSED_CHARS]
     pipeline.memo.update(zip(wanted, _pipe(pipeline.nlp, wanted), strict=True))
+    pipeline.stats.spacy_texts += len(wanted)
     try:
         yield
     finally:

@@ -149,10 +149,11 @@ def code_words(doc: Document) -> frozenset[str]:
     if cached is None:
         words: set[str] = set()
         for block in doc.blocks:
-            hidden = "".join(
-                t if p != t else " " for t, p in zip(block.text, block.prose, strict=True)
-            )
-            words.update(_LOWER_WORD.findall(hidden))
+            if block.text != block.prose:  # most blocks mask nothing: no code, no URL
+                hidden = "".join(
+                    t if p != t else " " for t, p in zip(block.text, block.prose, strict=True)
+                )
+                words.update(_LOWER_WORD.findall(hidden))
             for link in block.links:
                 words.update(_LOWER_WORD.findall(link.target))
         for code in doc.code_blocks:
