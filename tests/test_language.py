@@ -7,16 +7,19 @@ script and the shared corpus.
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pmlint.config import load_config
 from pmlint.engine import Linter, Selection
 from pmlint.nlp import BLANK, load_pipeline, parse_stats, resolve_model_name
-from pmlint.nlp.cascade import surface_forms, words_pattern
+from pmlint.nlp.cascade import letter_runs, surface_forms, words_pattern
 from pmlint.nlp.sentences import document_sentences
 from pmlint.parse import parse_document
 from pmlint.reading import decode
@@ -186,3 +189,36 @@ def test_real_postmortems_raise_only_the_known_finding(shared: Path) -> None:
     }
     # "This should have been caught in review." is hindsight; nothing else should fire.
     assert found <= {("005-k8s-prow-hook-outage-2019-01-23.md", 89, "PM303")}
+
+
+_WORDS = ["forget", "take down", "blame", "mis-step", "can't", "ops"]
+_PIECES = st.sampled_from(
+    [*(f for w in _WORDS for f in surface_forms(w)), "Forgot", "TAKE-DOWN", "@ops", "x", "9"]
+)
+_GLUE = st.sampled_from([" ", "", "-", "_", "'", ".", "@", "\n", "ſ", "K"])
+
+
+@given(st.lists(st.tuples(_PIECES, _GLUE), max_size=8))
+def test_a_words_pattern_never_matches_without_a_lead(parts: list[tuple[str, str]]) -> None:
+    """`select` skips a pattern of words when none of its leads is a run of letters of
+    the sentence: sound only if the pattern can never match such a sentence."""
+    text = "".join(piece + glue for piece, glue in parts)
+    pattern = words_pattern(_WORDS)
+    assert pattern.leads is not None
+    runs = letter_runs(text)
+    matched = re.search(pattern, text, re.IGNORECASE) is not None
+    if runs is not None and pattern.leads.isdisjoint(runs):
+        assert not matched, text
+    if matched and runs is not None:
+        assert not pattern.leads.isdisjoint(runs)
+
+
+def test_words_pattern_leads() -> None:
+    leads = words_pattern(["take down", "mis-step"]).leads
+    assert leads is not None
+    assert {"take", "took", "taking", "mis"} <= leads  # a form's first run of letters
+    assert not {"down", "step", "misstep"} & leads
+    assert words_pattern(["24/7"], inflect=False).leads is None  # starts with no letter
+    assert words_pattern(["naïve"], inflect=False).leads is None  # not ASCII
+    assert letter_runs("Took it DOWN-stream, 3x") == {"took", "it", "down", "stream", "x"}
+    assert letter_runs("café") is None

@@ -289,7 +289,7 @@ class LanguageCheck(CheckKind):
         words: set[str] = set()
         for name in classes:
             words |= self.words[name]
-        return f"(?i:{words_pattern(words)})"
+        return words_pattern(words).wrapped("(?i:", ")")
 
     def personish(self, any_capitalised: bool = False) -> str:
         """A regex hinting that a sentence mentions a person: a role, a pronoun, a given

@@ -89,15 +89,55 @@ def surface_forms(lemma: str) -> set[str]:
     return {form + tail for form in forms}
 
 
-def words_pattern(words: Iterable[str], inflect: bool = True) -> str:
+class WordsPattern(str):
+    """A regex made of words (`words_pattern`), which knows the run of letters a to z that
+    starts each of its forms (`leads`; None when a form starts otherwise or is not ASCII).
+
+    Where the pattern matches ASCII text, that run of the form is a whole run of letters
+    in the lower-cased text (the pattern's look-arounds and the form's next character,
+    if any, are not letters). So a sentence none of whose runs of letters is a lead
+    cannot match, and a set lookup says so without scanning it (`select`).
+    """
+
+    leads: frozenset[str] | None
+
+    def __new__(cls, source: str, leads: frozenset[str] | None) -> WordsPattern:
+        made = super().__new__(cls, source)
+        made.leads = leads
+        return made
+
+    def wrapped(self, before: str, after: str) -> WordsPattern:
+        """The same words inside a group or flags: `(?i:` + pattern + `)`."""
+        return WordsPattern(before + self + after, self.leads)
+
+
+_LETTERS = re.compile(r"[a-z]+")
+
+
+def words_pattern(words: Iterable[str], inflect: bool = True) -> WordsPattern:
     """One regex alternative matching any of the words (or their forms) as whole words."""
     forms: set[str] = set()
     for word in words:
         forms |= surface_forms(word) if inflect else {word.strip().lower()}
     forms.discard("")
     if not forms:
-        return r"(?!x)x"
-    return r"(?<![\w@-])" + alternation(forms) + r"(?![\w-])"
+        return WordsPattern(r"(?!x)x", frozenset())
+    leads: set[str] | None = set()
+    for form in forms:
+        # Not ASCII: IGNORECASE may match a letter of it to an ASCII one ("ſ" to "s").
+        lead = _LETTERS.match(form) if form.isascii() else None
+        if lead is None:
+            leads = None
+            break
+        leads.add(lead.group())
+    source = r"(?<![\w@-])" + alternation(forms) + r"(?![\w-])"
+    return WordsPattern(source, frozenset(leads) if leads is not None else None)
+
+
+def letter_runs(text: str) -> frozenset[str] | None:
+    """The runs of letters of lower-cased ASCII text (None for other text: IGNORECASE is
+    then more than lower-casing), to test `WordsPattern.leads` against."""
+    return frozenset(_LETTERS.findall(text.lower())) if text.isascii() else None
 
 
 _SEPARATOR = object()  # between the words of a phrase
@@ -148,17 +188,32 @@ def _atom_key(atom: Any) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Trigger:
-    """A sentence is a candidate when `pattern` matches and every `needs` pattern does too."""
+    """A sentence is a candidate when `pattern` matches and every `needs` pattern does too.
+
+    `leads` and `need_leads`: those of the patterns made of words (`WordsPattern`), else
+    None; `select` rules a pattern out by them before it searches.
+    """
 
     pattern: re.Pattern[str]
     needs: tuple[re.Pattern[str], ...] = ()
+    leads: frozenset[str] | None = None
+    need_leads: tuple[frozenset[str] | None, ...] = ()
 
     @classmethod
     def of(cls, pattern: str, needs: Sequence[str] = ()) -> Trigger:
-        return cls(re.compile(pattern, re.IGNORECASE), tuple(re.compile(n) for n in needs))
+        return cls(
+            re.compile(pattern, re.IGNORECASE),
+            tuple(re.compile(n) for n in needs),
+            _leads(pattern),
+            tuple(_leads(n) for n in needs),
+        )
 
     def search(self, text: str) -> bool:
         return self.pattern.search(text) is not None and all(n.search(text) for n in self.needs)
+
+
+def _leads(pattern: str) -> frozenset[str] | None:
+    return pattern.leads if isinstance(pattern, WordsPattern) else None
 
 
 def candidates(doc: Document, triggers: Sequence[Trigger]) -> list[Sentence]:
@@ -176,21 +231,30 @@ def select(sentences: Iterable[Sentence], triggers: Sequence[Trigger]) -> list[S
     """The sentences that any trigger selects, in order.
 
     Triggers share their `needs` (the hint of a person is in most of them), so each
-    pattern is searched at most once per sentence.
+    pattern is searched at most once per sentence; a pattern of words whose leads are
+    not among the sentence's runs of letters is not searched at all.
     """
     if parse_all():
         return list(sentences)
     chosen: list[Sentence] = []
     for sentence in sentences:
         text = sentence.text
+        runs = letter_runs(text)
         known: dict[int, bool] = {}  # by id: a Pattern's hash reads its whole program
         for trigger in triggers:
+            leads = trigger.leads
+            if leads is not None and runs is not None and leads.isdisjoint(runs):
+                continue
             if trigger.pattern.search(text) is None:
                 continue
-            for need in trigger.needs:
+            for need, need_leads in zip(trigger.needs, trigger.need_leads, strict=True):
                 found = known.get(id(need))
                 if found is None:
-                    found = known[id(need)] = need.search(text) is not None
+                    if need_leads is not None and runs is not None and need_leads.isdisjoint(runs):
+                        found = False
+                    else:
+                        found = need.search(text) is not None
+                    known[id(need)] = found
                 if not found:
                     break
             else:
