@@ -1,6 +1,6 @@
 """Benchmark pmlint against itself and its peers on one generated corpus, in one run.
 
-    python bench/run.py [-n 1000] [--seed 7] [--sample 100] [--corpus DIR] [--keep]
+    python bench/run.py [-n 1000] [--seed 7] [--sample 100] [--repeat 3] [--corpus DIR] [--keep]
 
 Builds N real-shaped postmortems (`bench/corpus.py`), then times on the same files:
 
@@ -14,8 +14,10 @@ Builds N real-shaped postmortems (`bench/corpus.py`), then times on the same fil
 - proselint and markdownlint-cli2 where installed (`make bench` installs them under
   bench/.tools; PROSELINT and MARKDOWNLINT_CLI2 name other copies): "not installed" else.
 
-For each: wall time, documents per second, CPU time, peak memory (the sum of the resident
-memory of the process and its workers, sampled), and the ratio to pmlint cold. Then the
+pmlint cold and proselint, which the first target compares, run three times (`--repeat`)
+and show their median. For each: wall time, documents per second, CPU time, peak memory
+(the sum of the resident memory of the process and its workers, sampled), and the ratio
+to pmlint cold. Then the
 cascade's share of prose sentences sent to the parser (`PMLINT_STATS`), whether the
 cascade finds exactly what parsing every sentence finds (`PMLINT_PARSE_ALL`) on a sample
 of the corpus, the start-up times, and the targets. Python tools run with their bytecode
@@ -36,6 +38,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -61,6 +64,7 @@ class Result:
     peak_kb: int | None = None
     code: int | None = None
     note: str = ""
+    spread: str = ""  # the walls of repeated runs, when this is their median
     stats: dict[str, int] = field(default_factory=dict)
 
 
@@ -127,6 +131,17 @@ def measure(name: str, command: list[str], cwd: Path, env: dict[str, str] | None
     if process.returncode not in (0, 1):
         result.note = f"exit {process.returncode}: {errors.strip().splitlines()[-1:] or ''}"
     return result
+
+
+def median_run(runs: int, run: Callable[[], Result]) -> Result:
+    """The run of median wall time among `runs` (for the rows a target compares: one run
+    can be slowed by anything else the machine does); its note says how many."""
+    results = sorted((run() for _ in range(max(1, runs))), key=lambda r: r.wall or 0.0)
+    chosen = results[len(results) // 2]
+    if len(results) > 1:
+        walls = ", ".join(f"{r.wall:.2f}" for r in results if r.wall is not None)
+        chosen.spread = f"median of {len(results)}: {walls} s"
+    return chosen
 
 
 def pmlint_command() -> list[str]:
@@ -301,6 +316,9 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, help="write the corpus here (default: a temp dir)")
     parser.add_argument("--keep", action="store_true", help="keep the corpus and outputs")
     parser.add_argument("--no-serial", action="store_true", help="skip the --jobs 1 run")
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="runs of pmlint cold and proselint (median)"
+    )
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="pmlint-bench-"))
@@ -320,7 +338,9 @@ def main() -> int:
     print(f"pmlint: {version}; jobs by default: {os.cpu_count()} CPUs\n", flush=True)
 
     results: list[Result] = []
-    cold = pmlint_run("pmlint cold", ["--no-cache"], folder, work, env)
+    cold = median_run(
+        args.repeat, lambda: pmlint_run("pmlint cold", ["--no-cache"], folder, work, env)
+    )
     results.append(cold)
     if not args.no_serial:
         results.append(pmlint_run("pmlint cold, --jobs 1", ["--no-cache", "-j", "1"], folder, work))
@@ -353,7 +373,10 @@ def main() -> int:
     else:
         prose_cache = {"XDG_CACHE_HOME": str(work / "xdg"), "HOME": str(work / "home")}
         (work / "home").mkdir()
-        prose = measure("proselint", [proselint, "check", *relative], folder, prose_cache)
+        prose = median_run(
+            args.repeat,
+            lambda: measure("proselint", [proselint, "check", *relative], folder, prose_cache),
+        )
         prose.note = proselint_version(proselint)
     results.append(prose)
     markdownlint = find_tool(
@@ -375,6 +398,9 @@ def main() -> int:
     if refills:
         warm.note += f" (code changed during the run: refilled {refills}x)"
     print(table(results, len(paths), cold))
+    for result in results:
+        if result.spread:
+            print(f"{result.name}: {result.spread}")
 
     version_time = median_time([*pmlint, "--version"], REPO)
     small = measure(
