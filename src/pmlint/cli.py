@@ -33,6 +33,43 @@ def _fail(message: str) -> None:
     sys.exit(2)
 
 
+# Options that `check` and `analyze` share, defined once so they read the same in both.
+_output_option = click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write the report to FILE instead of stdout.",
+)
+_config_option = click.option(
+    "--config",
+    "config_path",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Use this config for every file instead of discovering one per file.",
+)
+
+
+def _check_config(config_path: str | None) -> None:
+    """A broken --config is a usage error before anything is linted (exit 2)."""
+    from pmlint.config import ConfigError, load_config
+
+    if config_path is not None:
+        try:
+            load_config(os.path.abspath(config_path))
+        except ConfigError as exc:
+            _fail(str(exc))
+
+
+def _write_report(text: str, output: str | None, color: bool = False) -> None:
+    if output:
+        try:
+            with open(output, "w", encoding="utf-8") as handle:
+                handle.write(text)
+        except OSError as exc:
+            _fail(f"{output}: cannot write report: {exc.strerror}")
+    else:
+        click.echo(text, nl=False, color=color)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="pmlint")
 def main() -> None:
@@ -49,12 +86,7 @@ def main() -> None:
     show_default=True,
     help="Output format (auto: github inside GitHub Actions, else text).",
 )
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(dir_okay=False, writable=True),
-    help="Write the report to FILE instead of stdout.",
-)
+@_output_option
 @click.option(
     "--select",
     multiple=True,
@@ -69,12 +101,7 @@ def main() -> None:
     show_default=True,
     help="Exit 1 when a finding is at or above this severity.",
 )
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(exists=True, dir_okay=False),
-    help="Use this config for every file instead of discovering one per file.",
-)
+@_config_option
 @click.option(
     "--nlp-model",
     metavar="NAME|blank|auto",
@@ -138,7 +165,6 @@ def check(
     color: str,
 ) -> None:
     """Lint postmortems: files, folders (Markdown files below them), or '-' for stdin."""
-    from pmlint.config import ConfigError, load_config
     from pmlint.diagnostics import Severity
     from pmlint.engine import Selection, exit_code
     from pmlint.formats import RunInfo, formatter, resolve
@@ -169,11 +195,7 @@ def check(
         except GitError as exc:
             _fail(str(exc))
     selection = Selection(_split(select), _split(ignore))
-    if config_path is not None:
-        try:
-            load_config(os.path.abspath(config_path))
-        except ConfigError as exc:
-            _fail(str(exc))
+    _check_config(config_path)
     runner = Runner(
         RunOptions(config_path, selection, nlp_model, only, jobs=jobs, cache=not no_cache)
     )
@@ -213,14 +235,7 @@ def check(
     fail = Severity.parse(fail_on)
     info = RunInfo(linted, use_color, quiet, nlp_info, runner.rules(), fail)
     text = formatter(resolve(output_format, os.environ))(reports, info)
-    if output:
-        try:
-            with open(output, "w", encoding="utf-8") as handle:
-                handle.write(text)
-        except OSError as exc:
-            _fail(f"{output}: cannot write report: {exc.strerror}")
-    else:
-        click.echo(text, nl=False, color=use_color)
+    _write_report(text, output, use_color)
     runner.write_stats()
     sys.exit(exit_code(reports, fail))
 
@@ -235,18 +250,8 @@ def check(
     show_default=True,
     help="Output format (html: a self-contained report page with charts).",
 )
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(dir_okay=False, writable=True),
-    help="Write the report to FILE instead of stdout.",
-)
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(exists=True, dir_okay=False),
-    help="Use this config for every file instead of discovering one per file.",
-)
+@_output_option
+@_config_option
 @click.option(
     "--select", multiple=True, metavar="RULES", help="Count findings of these rules only."
 )
@@ -265,16 +270,11 @@ def analyze(
     findings and a quality score per document, and medians and p90s across them."""
     from pmlint.analyze.render import render
     from pmlint.analyze.run import analyze as run_analysis
-    from pmlint.config import ConfigError, load_config
     from pmlint.engine import Selection
     from pmlint.nlp import ModelError
     from pmlint.runner import Runner, RunOptions
 
-    if config_path is not None:
-        try:
-            load_config(os.path.abspath(config_path))
-        except ConfigError as exc:
-            _fail(str(exc))
+    _check_config(config_path)
     runner = Runner(RunOptions(config_path, Selection(_split(select), _split(ignore)), nlp_model))
     try:
         payload, failed = run_analysis(runner, paths or (".",), _progress)
@@ -285,15 +285,7 @@ def analyze(
         click.echo(f"pmlint: {note}", err=True)
     for report in failed:
         click.echo(f"pmlint: {report.path}: {report.error}", err=True)
-    text = render(payload, output_format)
-    if output:
-        try:
-            with open(output, "w", encoding="utf-8") as handle:
-                handle.write(text)
-        except OSError as exc:
-            _fail(f"{output}: cannot write report: {exc.strerror}")
-    else:
-        click.echo(text, nl=False)
+    _write_report(render(payload, output_format), output)
     sys.exit(2 if failed else 0)
 
 
