@@ -6,13 +6,17 @@ that the good file's finding is still in the JSON report.
 
 from __future__ import annotations
 
+import importlib.machinery
 import os
+import sys
 import time
+import types
 from pathlib import Path
 
 import pytest
 from click.testing import Result
 
+from pmlint import nlp as nlp_module
 from pmlint.reading import DEFAULT_MAX_BYTES
 
 # GOOD: a complete postmortem whose only finding is PM003 on the TODO at line 5, column 45.
@@ -295,6 +299,31 @@ def test_folder_without_markdown(work: Path) -> None:
     line = one_line_about(result, "notes")
     assert "no Markdown files" in line
     assert len(stderr_lines(result)) == 1
+
+
+def test_model_that_fails_without_a_message(work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pipeline package whose load() raises an exception with an empty message (here
+    OSError()): one line naming the file and the model, exit 2, the other files linted."""
+    model = types.ModuleType("pmlint_test_broken_model")
+    model.__spec__ = importlib.machinery.ModuleSpec(model.__name__, None)
+
+    def load() -> None:
+        raise OSError
+
+    model.load = load  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, model.__name__, model)
+    # pmlint imports only installed pipeline packages: take this one for one
+    monkeypatch.setattr(nlp_module, "_installed_package", lambda name: "")
+    (work / "broken").mkdir()
+    (work / "broken" / ".pmlint.yaml").write_text(
+        f"nlp:\n  model: {model.__name__}\n", encoding="utf-8"
+    )
+    (work / "broken" / "pm.md").write_text(GOOD, encoding="utf-8")
+    result, payload = check_json("--jobs", "1", "--no-cache", "good.md", "broken/pm.md")
+    assert result.exit_code == 2
+    line = one_line_about(result, "broken/pm.md")
+    assert f"cannot load spaCy model '{model.__name__}'" in line, line
+    assert_good_linted(payload)
 
 
 def test_missing_path(work: Path) -> None:

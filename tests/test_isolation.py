@@ -5,7 +5,12 @@ code is 2; YAML tags that would build Python objects are refused; nothing opens 
 
 from __future__ import annotations
 
+import ast
+import json
+import os
 import socket
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -52,10 +57,7 @@ def diagnostics_of(payload: dict, path: str, rule: str) -> list[dict]:
 # -- isolation -----------------------------------------------------------------------------
 
 
-def test_a_crash_in_one_rule_on_one_file_is_a_finding_there(
-    work: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The placeholder rule (kind `phrases`) raises on the file that says BOOM."""
+def _crash_on_boom(monkeypatch: pytest.MonkeyPatch) -> None:
     original = Phrases.check
 
     def check(self: Phrases, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
@@ -64,6 +66,13 @@ def test_a_crash_in_one_rule_on_one_file_is_a_finding_there(
         yield from original(self, doc, ctx)
 
     monkeypatch.setattr(Phrases, "check", check)
+
+
+def test_a_crash_in_one_rule_on_one_file_is_a_finding_there(
+    work: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The placeholder rule (kind `phrases`) raises on the file that says BOOM."""
+    _crash_on_boom(monkeypatch)
     write(work / "crash.md", POOR + "\nBOOM\n")
     write(work / "poor.md", POOR)
     result, payload = check_json(*SERIAL, "good.md", "crash.md", "poor.md")
@@ -134,6 +143,64 @@ def test_a_crash_in_the_parser_loses_that_file_only(
     assert rules_of(payload, "good.md") == ["PM003"]
 
 
+@pytest.mark.parametrize(
+    ("args", "config", "head"),
+    [
+        pytest.param(("--ignore", "PM900"), "", "", id="ignore-option"),
+        pytest.param(("--select", "PM003"), "", "", id="select-option"),
+        pytest.param(("--fail-on", "error"), "", "", id="fail-on-error"),
+        pytest.param((), "rules:\n  PM900: off\n", "", id="config-off"),
+        pytest.param((), "rules:\n  PM900: info\n", "", id="config-info"),
+        pytest.param((), "", "<!-- pmlint-disable-file -->\n", id="disable-file"),
+        pytest.param((), "", "<!-- pmlint-disable-file PM900 -->\n", id="disable-file-PM900"),
+    ],
+)
+def test_an_internal_error_cannot_be_silenced(
+    work: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...], config: str, head: str
+) -> None:
+    """No option, config or directive turns a crash into a clean run: PM900 stays, exit 2."""
+    _crash_on_boom(monkeypatch)
+    write(work / ".pmlint.yaml", "extends: core\n" + config)
+    load_config.cache_clear()
+    write(work / "crash.md", head + GOOD + "\nBOOM\n")
+    result, payload = check_json(*SERIAL, *args, "good.md", "crash.md")
+    assert result.exit_code == 2, result.stderr
+    internal = diagnostics_of(payload, "crash.md", "PM900")
+    assert internal and all("Rule PM003 " in d["message"] for d in internal), internal
+    assert rules_of(payload, "good.md") == ["PM003"]
+
+
+def test_a_crash_while_parsing_one_files_sentences(
+    work: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The language rules' parse is part of their work: spaCy failing on one file's
+    sentence is a PM900 finding on that file (as it was before the NLP texts of several
+    files were parsed together), and the other files are linted in full."""
+    import spacy.language
+
+    real = spacy.language.Language.pipe
+
+    def pipe(self: object, texts: object, *args: object, **kwargs: object) -> object:
+        texts = list(texts)  # type: ignore[call-overload]
+        if any("Boomer" in text for text in texts):
+            raise RuntimeError("parser failed on purpose")
+        return real(self, texts, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(spacy.language.Language, "pipe", pipe)
+    write(work / "crash.md", POOR + "\nThe engineer Boomer forgot to check the config.\n")
+    write(work / "poor.md", POOR)
+    result, payload = check_json(*SERIAL, "good.md", "crash.md", "poor.md")
+    assert result.exit_code == 2
+    assert payload["nlp"]["reduced"] is False, payload["nlp"]
+    internal = diagnostics_of(payload, "crash.md", "PM900")
+    crashed = {d["message"].split()[1] for d in internal}
+    assert crashed and crashed <= {"PM301", "PM302", "PM303", "PM403"}, internal
+    assert all("parser failed on purpose" in d["message"] for d in internal)
+    poor = [r for r in rules_of(payload, "poor.md") if r not in crashed]
+    assert [r for r in rules_of(payload, "crash.md") if r not in crashed | {"PM900"}] == poor
+    assert rules_of(payload, "good.md") == ["PM003"]
+
+
 def test_metadata_field_without_a_name_is_a_config_error(work: Path) -> None:
     """Found while fuzzing configs: it passed validation and raised at lint time."""
     config = write(
@@ -185,25 +252,104 @@ def test_python_tags_are_refused_everywhere(work: Path, tag: str) -> None:
     assert not list(work.rglob("MARKER"))
 
 
+# The only names of the yaml module pmlint may use: safe loading, nodes and errors.
+SAFE_YAML = frozenset(
+    {"safe_load", "compose", "SafeLoader", "CSafeLoader", "YAMLError", "MarkedYAMLError"}
+    | {"Node", "MappingNode", "SequenceNode", "ScalarNode"}
+)
+UNSAFE_CALLS = frozenset(("eval", "exec", "compile", "__import__"))
+UNSAFE_MODULES = frozenset(("pickle", "marshal", "shelve", "dill", "cloudpickle"))
+
+
+def test_the_source_loads_yaml_safely_and_runs_no_strings() -> None:
+    """A look at pmlint's own code behind the tests above: every `yaml.<name>` it uses
+    (also through `getattr(yaml, "...")`) is one of the safe loader's, and it neither
+    calls eval/exec/compile/__import__ nor imports pickle and the like (the result cache
+    is JSON)."""
+    problems = []
+    for path in sorted((REPO / "src" / "pmlint").rglob("*.py")):
+        where = path.relative_to(REPO)
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Attribute)
+                and isinstance(node.value, ast.Name)
+                and node.value.id == "yaml"
+                and node.attr not in SAFE_YAML
+            ):
+                problems.append(f"{where}:{node.lineno}: yaml.{node.attr}")
+            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+                name = node.func.id
+                if name in UNSAFE_CALLS:
+                    problems.append(f"{where}:{node.lineno}: {name}()")
+                elif (
+                    name == "getattr"
+                    and len(node.args) >= 2
+                    and isinstance(node.args[0], ast.Name)
+                    and node.args[0].id == "yaml"
+                    and not (
+                        isinstance(node.args[1], ast.Constant) and node.args[1].value in SAFE_YAML
+                    )
+                ):
+                    problems.append(f"{where}:{node.lineno}: getattr(yaml, ...)")
+            elif isinstance(node, (ast.Import, ast.ImportFrom)):
+                names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+                names.append(getattr(node, "module", None) or "")
+                if any(n.split(".")[0] in UNSAFE_MODULES for n in names):
+                    problems.append(f"{where}:{node.lineno}: import {names}")
+    assert not problems, problems
+
+
+def test_a_model_name_in_a_config_runs_no_code_from_the_linted_folder(tmp_path: Path) -> None:
+    """`nlp: {model: NAME}` comes from the repository being linted. A spaCy pipeline is an
+    installed package or a folder; a Python file of that name in the repository is
+    neither and must not be imported (here it would write MARKER)."""
+    write(
+        tmp_path / "evilmodel.py",
+        "open('MARKER', 'w').close()\ndef load(): raise OSError('no pipeline')\n",
+    )
+    write(tmp_path / ".pmlint.yaml", "nlp:\n  model: evilmodel\n")
+    write(tmp_path / "pm.md", GOOD)
+    done = subprocess.run(
+        [sys.executable, "-m", "pmlint", "check", *SERIAL, "pm.md"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 2, done.stderr
+    assert "evilmodel" in done.stderr and "Traceback" not in done.stderr
+    assert not (tmp_path / "MARKER").exists(), "the config's model name ran evilmodel.py"
+
+
 # -- no network ----------------------------------------------------------------------------
+
+
+ATTEMPTS: list[str] = []  # kept even where a caller catches the exception
 
 
 class _NoSocket(socket.socket):
     def __init__(self, *args: object, **kwargs: object) -> None:
+        ATTEMPTS.append(f"socket{args}")
         raise AssertionError(f"pmlint opened a socket: {args} {kwargs}")
 
 
 def _no_network(*args: object, **kwargs: object) -> None:
+    ATTEMPTS.append(f"lookup or connection {args}")
     raise AssertionError(f"pmlint tried the network: {args} {kwargs}")
 
 
 def test_no_network_access(work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The CLI in this process with sockets and name lookups refused, over a small corpus,
     every rule on, the trained spaCy pipeline loaded from scratch inside the patch."""
+    # Imported before the patch: spaCy imports requests, and urllib3 checks for IPv6 support
+    # at import by binding a socket to ::1 (no connection). The model is loaded inside it.
+    import spacy  # noqa: F401
+
     for name in ("socket", "SocketType"):
         monkeypatch.setattr(socket, name, _NoSocket)
     for name in ("create_connection", "getaddrinfo", "gethostbyname", "socketpair"):
         monkeypatch.setattr(socket, name, _no_network)
+    ATTEMPTS.clear()
     load_pipeline.cache_clear()  # the model is loaded here, not by an earlier test
     load_config.cache_clear()
     write(
@@ -220,4 +366,101 @@ def test_no_network_access(work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert {"PM001", "PM004", "PM301", "PM303", "PM403"} <= set(poor)
     analyzed = invoke("analyze", "--format", "json", "corpus")
     assert analyzed.exit_code == 0, analyzed.stderr
+    page = invoke("analyze", "--format", "html", "corpus")  # jinja2 and pygal's charts
+    assert page.exit_code == 0 and "<svg" in page.stdout, page.stderr
     assert invoke("rules").exit_code == 0 and invoke("explain", "PM301").exit_code == 0
+    assert not ATTEMPTS, ATTEMPTS
+
+
+# Loaded by every Python process started with this folder on PYTHONPATH (the CLI and its
+# worker processes): connections and datagrams other than over Unix sockets, and name
+# lookups, fail as on a machine without a network, and each attempt is written down.
+# Making a socket is allowed: importing spaCy imports requests, and urllib3 checks for IPv6
+# support by binding a socket to ::1 at import, which opens no connection.
+BLOCKER = """\
+import os, socket
+
+_log = os.environ["PMLINT_TEST_NETWORK_LOG"]
+
+
+def _note(what):
+    with open(_log, "a", encoding="utf-8") as handle:
+        handle.write(f"{os.getpid()} {what}\\n")
+
+
+def _refuse(name, method=None):
+    def refuse(*args, **kwargs):
+        if method is not None and args[0].family == socket.AF_UNIX:
+            return method(*args, **kwargs)
+        _note(f"{name}{args[1:] if method is not None else args}")
+        raise OSError(101, "Network is unreachable (blocked by the test)")
+
+    return refuse
+
+
+for _name in ("connect", "connect_ex", "sendto", "sendmsg"):
+    setattr(socket.socket, _name, _refuse(_name, getattr(socket.socket, _name)))
+for _name in ("getaddrinfo", "gethostbyname", "gethostbyname_ex", "create_connection"):
+    setattr(socket, _name, _refuse(_name))
+"""
+
+
+def test_no_network_in_a_child_process_and_its_workers(tmp_path: Path) -> None:
+    """The installed CLI as CI runs it, in a child process with the network blocked for it
+    and every process it starts (`--jobs 2`: worker processes; the result cache on)."""
+    blocker = write(tmp_path / "blocker" / "sitecustomize.py", BLOCKER)
+    work = tmp_path / "work"
+    for example in (REPO / "examples").glob("*.md"):
+        write(work / "corpus" / example.name, example.read_text(encoding="utf-8"))
+    for index in range(6):
+        text = GOOD + f"\nSee https://example.com/{index} and <http://a.b/{index}>.\n"
+        write(work / "corpus" / f"links-{index}.md", text)
+    write(work / ".pmlint.yaml", "extends: core\n")
+    network, stats = tmp_path / "network.log", tmp_path / "stats.json"
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(
+            filter(None, [str(blocker.parent), os.environ.get("PYTHONPATH")])
+        ),
+        "PMLINT_TEST_NETWORK_LOG": str(network),
+    }
+    env.pop("PMLINT_RAISE", None)
+    runs = [
+        ["check", "--jobs", "2", "--format", "json", "corpus"],
+        ["check", "--jobs", "2", "--format", "json", "corpus"],  # served from the cache
+        ["analyze", "--format", "html", "--output", "report.html", "corpus"],
+    ]
+    outputs = []
+    for index, args in enumerate(runs):
+        done = subprocess.run(
+            [sys.executable, "-m", "pmlint", *args],
+            cwd=work,
+            env={**env, "PMLINT_STATS": str(stats)} if index == 0 else env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        assert done.returncode in (0, 1), done.stderr[-3000:]
+        assert "Traceback" not in done.stderr, done.stderr[-3000:]
+        outputs.append(done.stdout)
+    assert not network.exists(), network.read_text()
+    first, cached = (json.loads(out) for out in outputs[:2])
+    assert len(first["files"]) == 8 and not first["errors"]
+    assert first["files"] == cached["files"]
+    assert "<svg" in (work / "report.html").read_text(encoding="utf-8")
+    # Workers ran (forked: with the patched socket module; spawned: loading the blocker).
+    assert json.loads(stats.read_text())["jobs"] == 2, stats.read_text()
+    # and the block works: a connection to a documentation address is refused and noted
+    refused = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import urllib.request; urllib.request.urlopen('http://192.0.2.1/')",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert refused.returncode != 0 and "Network is unreachable" in refused.stderr
+    assert "192.0.2.1" in network.read_text()

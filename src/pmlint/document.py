@@ -191,5 +191,6 @@ class Document:
 
     def line_span(self, line: int) -> Span:
         text = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
-        stripped = len(text) - len(text.lstrip())
-        return Span(line, stripped + 1, line, len(text.rstrip()) + 1)
+        start = len(text) - len(text.lstrip()) + 1
+        # A line of blanks only: an empty span after them, never one that ends before it starts.
+        return Span(line, start, line, max(len(text.rstrip()) + 1, start))

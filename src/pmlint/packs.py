@@ -245,7 +245,7 @@ def check_instantiable(rule: Rule, source: YamlSource, key_path: tuple[str, ...]
         return
     try:
         KINDS[rule.kind](rule.options)
-    except (ValueError, TypeError) as exc:
+    except (ValueError, TypeError, re.error) as exc:  # re.error: a pattern a kind let through
         raise source.error(key_path, f"rule {rule.id}: {exc}") from None
 
 

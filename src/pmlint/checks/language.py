@@ -395,10 +395,11 @@ def _compile_token(item: Any) -> _Token:
         raise ValueError("tokens: an entry has an empty pattern")
     try:
         re.compile(source)
+        # Valid alone but not inside the group: global flags ("(?i)x") must start a pattern.
+        pattern = re.compile(rf"(?<![\w-])(?:{source})(?![\w-])", re.IGNORECASE)
     except re.error as exc:
         raise ValueError(f"invalid regular expression {source!r}: {exc}") from None
-    body = rf"(?<![\w-])(?:{source})(?![\w-])"
-    return _Token(re.compile(body, re.IGNORECASE), str(suggestion) if suggestion else None)
+    return _Token(pattern, str(suggestion) if suggestion else None)
 
 
 def _without_overlaps(hits: list[Hit]) -> list[Hit]:

@@ -269,7 +269,9 @@ _NOT_NAMES = frozenset(
 _CONNECTOR = re.compile(r"(?<!\s)\s*(?:,|&|/|\band\b|\+)\s*", re.I)
 
 _TRAILING_GROUP = re.compile(r"(?<!\s)\s*[(\[](?P<body>[^()\[\]\n]{1,120})[)\]]\s*(?:[.;,]\s*)?$")
-_TRAILING_DASH = re.compile(r"\s(?:—|–|--)\s*(?P<body>[^—–\n]{1,60}?)\s*(?:[.;]\s*)?$")
+# The body starts with its first non-blank: otherwise it and the `\s*` before it share a
+# run of blanks, and a long run cost its square.
+_TRAILING_DASH = re.compile(r"\s(?:—|–|--)\s*(?P<body>[^—–\s][^—–\n]{0,59}?)\s*(?:[.;]\s*)?$")
 _TEAM_LEAD = re.compile(
     r"^(?P<owner>(?:the\s+)?[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?\s+team|team\s+[A-Z][\w-]*)"
     r"\s+(?:will|to|should|must)\s+(?!be\b)",

@@ -107,9 +107,34 @@ def resolve_model_name(requested: str) -> str:
     if requested != "auto":
         return requested
     for candidate in AUTO_CANDIDATES:
-        if importlib.util.find_spec(candidate) is not None:
+        if _installed_package(candidate) is not None:
             return candidate
     return BLANK
+
+
+@lru_cache(maxsize=16)
+def _installed_package(name: str) -> str | None:
+    """For an installed distribution of that name: where Python would import its module
+    from ("" when from the distribution itself). None when no distribution has the name.
+
+    A model name comes from the linted repository's config, so pmlint imports nothing
+    that is not installed: with `python -m pmlint` the working folder is on sys.path, and
+    a `NAME.py` there must neither run nor stand in for the package (finding a top-level
+    module's file runs none of its code).
+    """
+    import importlib.metadata
+    import os
+
+    if not name.isidentifier():
+        return None
+    try:
+        distribution = importlib.metadata.distribution(name)
+    except (importlib.metadata.PackageNotFoundError, ValueError):
+        return None
+    spec = importlib.util.find_spec(name)
+    origin = os.path.realpath(spec.origin) if spec is not None and spec.origin else "?"
+    home = os.path.realpath(str(distribution.locate_file("")))
+    return "" if origin.startswith(home + os.sep) else origin
 
 
 _BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
@@ -162,15 +187,15 @@ def _load(requested: str) -> Pipeline:
     if name == BLANK:
         nlp = spacy.blank("en")
         return Pipeline(nlp, BLANK, spacy.__version__, True)
+    shadow = _installed_package(name)
+    if shadow:
+        raise ModelError(f"cannot load spaCy model {name!r}: {shadow} stands in for the package")
     try:
-        with matmul:
-            if importlib.util.find_spec(name) is not None:
-                module = importlib.import_module(name)
-                nlp = module.load()
-            else:
-                nlp = spacy.load(name)
+        with matmul:  # an installed pipeline package, else a folder (spaCy imports nothing)
+            nlp = importlib.import_module(name).load() if shadow == "" else spacy.load(name)
     except Exception as exc:  # spaCy raises OSError, ImportError or its own errors
-        raise ModelError(f"cannot load spaCy model {name!r}: {str(exc).splitlines()[0]}") from None
+        reason = (str(exc).splitlines() or [type(exc).__name__])[0]
+        raise ModelError(f"cannot load spaCy model {name!r}: {reason}") from None
     version = str(nlp.meta.get("version", "?"))
     from pmlint.nlp import fastattr
 
