@@ -8,9 +8,11 @@ from __future__ import annotations
 import ast
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -118,6 +120,48 @@ def test_a_broken_user_rule(work: Path, monkeypatch: pytest.MonkeyPatch) -> None
     assert "TEAM9 (explodes)" in internal["message"] and "ZeroDivisionError" in internal["message"]
     assert internal["line"] == 1  # at the document's title
     assert rules_of(payload, "good.md") == ["PM003"]
+
+
+RUNAWAY_RULE = """\
+id: TEAM7
+name: runaway
+category: style
+kind: phrases
+message: "Found '{match}'."
+options:
+  tokens: ["(a+)+$"]
+  whole_words: false
+docs: {summary: Backtracks exponentially on a run of a's that does not end the text.}
+"""
+
+
+def test_a_runaway_user_pattern_is_stopped_by_the_time_limit(work: Path) -> None:
+    """`(a+)+$` on 28 a's and a b takes about 13 s (twice as long for each more a; the
+    test stays finite if the limit breaks); rule_timeout stops that rule on that file
+    (PM900, exit 2) while the other rules and files report as usual."""
+    write(work / "team" / "rules" / "TEAM7.yaml", RUNAWAY_RULE)
+    write(work / "team" / ".pmlint.yaml", "rules_dirs: [rules]\nrule_timeout: 0.5\n")
+    write(work / "team" / "slow.md", GOOD + "\n" + "a" * 28 + "b\n")
+    write(work / "team" / "quick.md", GOOD)
+    started = time.monotonic()
+    result, payload = check_json(*SERIAL, "team/slow.md", "team/quick.md", "good.md")
+    assert time.monotonic() - started < 30
+    assert result.exit_code == 2
+    (internal,) = diagnostics_of(payload, "team/slow.md", "PM900")
+    assert "TEAM7 (runaway)" in internal["message"], internal
+    assert "ran for more than 0.5 s (rule_timeout)" in internal["message"], internal
+    assert sorted(rules_of(payload, "team/slow.md")) == ["PM003", "PM900"]  # the others ran
+    assert rules_of(payload, "team/quick.md") == ["PM003"]  # the timer was disarmed
+    assert rules_of(payload, "good.md") == ["PM003"]
+    assert signal.getsignal(signal.SIGALRM) is signal.SIG_DFL  # the handler is put back
+
+
+@pytest.mark.parametrize("value", ["-1", "soon", "true"])
+def test_rule_timeout_must_be_seconds(work: Path, value: str) -> None:
+    write(work / ".pmlint.yaml", f"rule_timeout: {value}\n")
+    result = invoke("check", *SERIAL, "good.md")
+    assert result.exit_code == 2
+    assert "rule_timeout" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_a_crash_in_the_parser_loses_that_file_only(

@@ -41,9 +41,13 @@ TOP_KEYS = {
     "exclude",
     "max_file_size",
     "cache_dir",
+    "rule_timeout",
 }
 NLP_KEYS = {"model"}
 DEFAULT_INCLUDE = ("**/*.md", "**/*.markdown")
+# Far above what any rule takes on the largest file max_file_size lets through (the
+# timeline of 100,000 rows, every rule: 17 s), so it only stops a runaway user pattern.
+DEFAULT_RULE_TIMEOUT = 60.0
 _OFFSET = re.compile(r"^(?:UTC|GMT)?[+-]\d{1,2}(?::?\d{2})?$")
 
 
@@ -63,6 +67,7 @@ class Config:
     include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = ()
     max_file_size: int = DEFAULT_MAX_BYTES
+    rule_timeout: float = DEFAULT_RULE_TIMEOUT  # seconds per rule per file; 0: no limit
     milestones: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     raw: dict[str, Any] = field(default_factory=dict)
     cache_dir: str | None = None  # `cache_dir:` made absolute (None: .pmlint_cache beside it)
@@ -211,6 +216,13 @@ def _build(source: YamlSource, data: dict[str, Any], base_dir: str, path: str | 
     max_size = data.get("max_file_size", DEFAULT_MAX_BYTES)
     if not isinstance(max_size, int) or isinstance(max_size, bool) or max_size <= 0:
         raise source.error(("max_file_size",), "expected a positive number of bytes")
+    rule_timeout = data.get("rule_timeout", DEFAULT_RULE_TIMEOUT)
+    if (
+        not isinstance(rule_timeout, int | float)
+        or isinstance(rule_timeout, bool)
+        or not (0 <= rule_timeout < 1e6)
+    ):
+        raise source.error(("rule_timeout",), "expected seconds per rule and file (0: no limit)")
     include = tuple(_str_list(source, data, "include")) or DEFAULT_INCLUDE
     cache_dir = data.get("cache_dir")
     if cache_dir is not None and (not isinstance(cache_dir, str) or not cache_dir.strip()):
@@ -226,6 +238,7 @@ def _build(source: YamlSource, data: dict[str, Any], base_dir: str, path: str | 
         include=include,
         exclude=tuple(_str_list(source, data, "exclude")),
         max_file_size=max_size,
+        rule_timeout=float(rule_timeout),
         milestones=pack.milestones,
         raw=data,
         cache_dir=os.path.join(base_dir, os.path.expanduser(cache_dir)) if cache_dir else None,

@@ -19,6 +19,7 @@ from pmlint.packs import Rule
 from pmlint.parse import parse_document
 from pmlint.reading import SourceText
 from pmlint.suppress import Suppressions
+from pmlint.timelimit import TimeLimit
 
 INTERNAL_ERROR = "PM900"
 INVALID_FRONT_MATTER = "PM901"
@@ -134,9 +135,12 @@ class Linter:
         batch of a few dozen documents than on the few sentences of one."""
         started = [self._start(path, source, directory) for path, source in files]
         ready = [item for item in started if item.doc is not None]
-        with prefetched(self._pipeline, self._texts_to_parse(ready)):
+        with (
+            prefetched(self._pipeline, self._texts_to_parse(ready)),
+            TimeLimit(self.config.rule_timeout) as limit,
+        ):
             for item in ready:
-                self._run_checks(item)
+                self._run_checks(item, limit)
         return [item.report for item in started]
 
     def _start(self, path: str, source: SourceText, directory: str | None) -> _Started:
@@ -212,14 +216,15 @@ class Linter:
                         raise
         return texts
 
-    def _run_checks(self, item: _Started) -> None:
+    def _run_checks(self, item: _Started, limit: TimeLimit) -> None:
         doc, context, report, found = item.doc, item.context, item.report, item.found
         assert doc is not None and context is not None
         path = report.path
         for rule, check in self.checks:
             try:
-                for finding in check.check(doc, context):
-                    found.append(self._diagnostic(rule, path, finding))
+                with limit.running():
+                    findings = list(check.check(doc, context))
+                found.extend(self._diagnostic(rule, path, finding) for finding in findings)
             except Exception as exc:  # isolation: one rule's bug never loses other results
                 if os.environ.get("PMLINT_RAISE"):
                     raise
