@@ -114,15 +114,17 @@ class Runner:
         return list(dict.fromkeys(files)), missing, notes
 
     def lint_file(self, path: str) -> FileReport:
+        source = self._read(path)
+        if isinstance(source, FileReport):
+            return source
+        return self.linter_for(path).lint(path, source)
+
+    def _read(self, path: str) -> SourceText | FileReport:
+        """The file's text under its config's size limit, or the report of why not."""
         try:
-            linter = self.linter_for(path)
-        except ConfigError as exc:
+            return read_file(path, self.linter_for(path).config.max_file_size)
+        except (ConfigError, UnreadableFile) as exc:
             return FileReport(path, error=str(exc))
-        try:
-            source = read_file(path, linter.config.max_file_size)
-        except UnreadableFile as exc:
-            return FileReport(path, error=str(exc))
-        return linter.lint(path, source)
 
     def lint_stdin(self, data: bytes | BinaryIO, filename: str | None) -> FileReport:
         """`data`: the bytes, or a stream read up to `max_file_size` (plus one byte to know
@@ -166,11 +168,11 @@ class Runner:
         reports: list[FileReport | None] = [None] * len(files)
         work: list[tuple[int, str, SourceText]] = []
         for index, path in enumerate(files):
-            try:
-                linter = self.linter_for(path)
-                work.append((index, path, read_file(path, linter.config.max_file_size)))
-            except (ConfigError, UnreadableFile) as exc:
-                reports[index] = FileReport(path, error=str(exc))
+            source = self._read(path)
+            if isinstance(source, FileReport):
+                reports[index] = source
+            else:
+                work.append((index, path, source))
         results = self._lint_together([(path, source) for _, path, source in work])
         for (index, _, _), (report, _) in zip(work, results, strict=True):
             reports[index] = report
@@ -189,12 +191,11 @@ class Runner:
         reports: list[FileReport | None] = [None] * len(files)
         todo: list[tuple[int, str, SourceText, str | None]] = []
         for index, path in enumerate(files):
-            try:
-                linter = self.linter_for(path)
-                source = read_file(path, linter.config.max_file_size)
-            except (ConfigError, UnreadableFile) as exc:
-                reports[index] = FileReport(path, error=str(exc))
+            source = self._read(path)
+            if isinstance(source, FileReport):
+                reports[index] = source
                 continue
+            linter = self.linter_for(path)
             key = None
             if self.options.cache:
                 cache, key = self._cache_key(linter, path, source)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
@@ -55,3 +56,14 @@ class CheckKind:
 
 def finding(span: Span, severity: Severity | None = None, **fields: Any) -> Finding:
     return Finding(span, fields, severity)
+
+
+def user_regex(pattern: str, flags: int = 0, shown: str | None = None) -> re.Pattern[str]:
+    """Compile a pattern that comes from a rule, lexicon or config: a bad one is a
+    ValueError, which the rule loader reports with its file. `shown` is what the user
+    wrote, when `pattern` wraps it (a valid pattern may not be once wrapped: global
+    flags such as "(?i)x" must start the whole expression)."""
+    try:
+        return re.compile(pattern, flags)
+    except re.error as exc:
+        raise ValueError(f"invalid regular expression {shown or pattern!r}: {exc}") from None

@@ -6,7 +6,7 @@ import bisect
 import re
 from collections.abc import Iterator
 
-from pmlint.checks.base import CheckContext, CheckKind, Option, finding
+from pmlint.checks.base import CheckContext, CheckKind, Option, finding, user_regex
 from pmlint.diagnostics import Finding
 from pmlint.document import Document
 from pmlint.extract.impact import find_figures, impact_figures, impact_scope, scope_blocks
@@ -52,17 +52,17 @@ class VagueQuantity(CheckKind):
     def __init__(self, options) -> None:  # type: ignore[no-untyped-def]
         super().__init__(options)
         lexicon = self.opts["lexicon"] or {}
-        tokens = [_valid_regex(str(t)) for t in lexicon.get("tokens", [])]
+        tokens = [str(t) for t in lexicon.get("tokens", [])]
+        for token in tokens:  # each alone, so that a bad one is named
+            user_regex(token)
         words = lexicon.get("words") or {}
         nouns = "|".join(re.escape(n.rstrip("s")) for n in self.opts["nouns"]) or "(?!)"
         quantifier = "|".join(sorted(tokens, key=len, reverse=True)) or "(?!)"
         intensifier = "|".join(map(re.escape, words.get("intensifiers", []))) or "(?!)"
         impact_word = "|".join(map(re.escape, words.get("impact_words", []))) or "(?!)"
-        self.pattern = re.compile(
-            _valid_regex(
-                rf"\b(?:{quantifier})\s(?:[a-z-]+\s){{0,2}}?(?:{nouns})(?:e?s)?\b"
-                rf"|\b(?:{intensifier})(?:ly)?\s(?:{impact_word})\b"
-            ),
+        self.pattern = user_regex(
+            rf"\b(?:{quantifier})\s(?:[a-z-]+\s){{0,2}}?(?:{nouns})(?:e?s)?\b"
+            rf"|\b(?:{intensifier})(?:ly)?\s(?:{impact_word})\b",
             re.IGNORECASE,
         )
 
@@ -118,13 +118,3 @@ class ImpactDuration(CheckKind):
         if len(in_scope) >= 2:  # "between 13:02 and 14:10 UTC"
             return
         yield finding(_anchor(doc), section=sections[0].title or "Summary")
-
-
-def _valid_regex(source: str) -> str:
-    """A lexicon token, checked alone so that a bad one is named (a ValueError, which the
-    rule loader reports with its file)."""
-    try:
-        re.compile(source)
-    except re.error as exc:
-        raise ValueError(f"invalid regular expression {source!r}: {exc}") from None
-    return source

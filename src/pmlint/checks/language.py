@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, ClassVar
 
-from pmlint.checks.base import CheckContext, CheckKind, Option, finding
+from pmlint.checks.base import CheckContext, CheckKind, Option, finding, user_regex
 from pmlint.diagnostics import Finding
 from pmlint.document import Document, TextBlock
 from pmlint.nlp.cascade import Trigger, alternation, parse_sentences, select, words_pattern
@@ -393,12 +393,8 @@ def _compile_token(item: Any) -> _Token:
         source, suggestion = str(item), None
     if not source:
         raise ValueError("tokens: an entry has an empty pattern")
-    try:
-        re.compile(source)
-        # Valid alone but not inside the group: global flags ("(?i)x") must start a pattern.
-        pattern = re.compile(rf"(?<![\w-])(?:{source})(?![\w-])", re.IGNORECASE)
-    except re.error as exc:
-        raise ValueError(f"invalid regular expression {source!r}: {exc}") from None
+    user_regex(source)
+    pattern = user_regex(rf"(?<![\w-])(?:{source})(?![\w-])", re.IGNORECASE, shown=source)
     return _Token(pattern, str(suggestion) if suggestion else None)
 
 

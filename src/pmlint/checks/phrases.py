@@ -11,7 +11,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from pmlint.checks.base import CheckContext, CheckKind, Option, finding
+from pmlint.checks.base import CheckContext, CheckKind, Option, finding, user_regex
 from pmlint.diagnostics import Finding
 from pmlint.document import Document, TextBlock
 from pmlint.prefilter import any_of, may_match
@@ -58,7 +58,7 @@ class Phrases(CheckKind):
         flags = re.IGNORECASE if self.opts["ignorecase"] else 0
         raw = list(self.opts["tokens"]) + list((self.opts["lexicon"] or {}).get("tokens", []))
         self.entries = [self._entry(item, flags) for item in raw]
-        self.exceptions = [_compile(e, flags) for e in self.opts["exceptions"]]
+        self.exceptions = [user_regex(e, flags) for e in self.opts["exceptions"]]
         self._prefilters = {
             scope: any_of((e.source for e in self.entries if scope in e.scopes), flags)
             for scope in ("prose", "headings")
@@ -79,14 +79,14 @@ class Phrases(CheckKind):
             source, suggestion = str(item), None
         if not source:
             raise ValueError("tokens: an entry has an empty pattern")
-        _compile(source, flags)  # errors quote the user's pattern, not the wrapped one below
+        user_regex(source, flags)
         body = source
         if self.opts["whole_words"]:
             # A boundary wherever the match itself starts or ends with a word character,
             # whatever the pattern's syntax ends with ("XXX+", "(?i:lorem ipsum)").
             body = rf"(?:(?<!\w)(?=\w)|(?!\w))(?:{source})(?:(?<=\w)(?!\w)|(?<!\w))"
         words = tuple(re.findall(r"[A-Za-z']+", source))
-        return _Entry(_compile(body, flags), source, suggestion, words, scopes)
+        return _Entry(user_regex(body, flags, shown=source), source, suggestion, words, scopes)
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         scope = set(self.opts["scope"])
@@ -186,10 +186,3 @@ class Phrases(CheckKind):
                         match=block.text[start:end],
                         **self._fill(entry, block),
                     )
-
-
-def _compile(source: str, flags: int) -> re.Pattern[str]:
-    try:
-        return re.compile(source, flags)
-    except re.error as exc:
-        raise ValueError(f"invalid regular expression {source!r}: {exc}") from None
