@@ -213,10 +213,12 @@ def test_select_and_ignore(work: Path, options: list[str], expected: list[str]) 
     assert rules_of(payload) == expected
 
 
-def test_unknown_selector_selects_nothing(work: Path) -> None:
-    result, payload = check_json("--select", "PM777", "mixed.md")
-    assert result.exit_code == 0
-    assert rules_of(payload) == []
+def test_unknown_selector_is_a_usage_error(work: Path) -> None:
+    # It used to select nothing and exit 0: a typo turned CI green (issue 16).
+    result = invoke("check", "--format", "json", "--select", "PM777", "mixed.md")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "'PM777'" in result.stderr
 
 
 # -- exit codes -----------------------------------------------------------------------------
@@ -336,8 +338,8 @@ def test_explain(work: Path) -> None:
         assert f"\n{heading}\n" in page
     assert "Root cause: TBD." in page  # the bad example
     assert "Options (current value; set them under rules.PM003.options)" in page
-    assert "  ignorecase (bool) = false" in page
-    assert "  scope (str-list) = " in page
+    assert "  ignorecase (bool): false" in page
+    assert "  scope (str-list): prose" in page
     assert invoke("explain", "placeholder-text").stdout == page
     assert invoke("explain", "pm003").stdout == page
 
@@ -349,14 +351,16 @@ def test_explain_reflects_config(work: Path) -> None:
     )
     page = invoke("explain", "--config", "strict.yaml", "PM003").stdout
     assert "Severity: error" in page
-    assert "  ignorecase (bool) = true" in page
+    assert "  ignorecase (bool): true" in page
 
 
 def test_explain_unknown_rule(work: Path) -> None:
     result = invoke("explain", "NOPE")
     assert result.exit_code == 2
     assert result.stdout == ""
-    assert result.stderr.splitlines() == ["pmlint: no rule 'NOPE'; `pmlint rules` lists them"]
+    assert result.stderr.splitlines() == [
+        "pmlint: no rule or check kind 'NOPE' (`pmlint rules` lists the rules)"
+    ]
 
 
 # -- init and new ---------------------------------------------------------------------------

@@ -33,6 +33,12 @@ def _fail(message: str) -> None:
     sys.exit(2)
 
 
+def _fail_all(messages: Sequence[str]) -> None:
+    for message in messages:
+        click.echo(f"pmlint: {message}", err=True)
+    sys.exit(2)
+
+
 # Options that `check` and `analyze` share, defined once so they read the same in both.
 _output_option = click.option(
     "--output",
@@ -169,7 +175,7 @@ def check(
     from pmlint.engine import Selection, exit_code
     from pmlint.formats import RunInfo, formatter, resolve
     from pmlint.nlp import ModelError
-    from pmlint.runner import Runner, RunOptions
+    from pmlint.runner import Runner, RunOptions, SelectionError
 
     if output_format in PLANNED:
         _fail(
@@ -207,6 +213,8 @@ def check(
             reports.extend(runner.run(paths))
     except ModelError as exc:
         _fail(str(exc))
+    except SelectionError as exc:
+        _fail_all(exc.problems)
     for note in runner.notes:
         click.echo(f"pmlint: {note}", err=True)
     if changed_since is not None and not reports:
@@ -272,10 +280,14 @@ def analyze(
     from pmlint.analyze.run import analyze as run_analysis
     from pmlint.engine import Selection
     from pmlint.nlp import ModelError
-    from pmlint.runner import Runner, RunOptions
+    from pmlint.runner import Runner, RunOptions, SelectionError
 
     _check_config(config_path)
     runner = Runner(RunOptions(config_path, Selection(_split(select), _split(ignore)), nlp_model))
+    try:
+        runner.check_selection(runner.expand(paths or (".",))[0])
+    except SelectionError as exc:
+        _fail_all(exc.problems)
     try:
         payload, failed = run_analysis(runner, paths or (".",), _progress)
     except ModelError as exc:
@@ -313,25 +325,47 @@ def _progress(files: Iterable[str]) -> Iterator[str]:
     default="text",
     show_default=True,
 )
-def rules_command(config_path: str | None, output_format: str) -> None:
+@click.option("--select", multiple=True, metavar="RULES", help="Only these rules (as for check).")
+@click.option("--ignore", multiple=True, metavar="RULES", help="Leave these rules out.")
+def rules_command(
+    config_path: str | None, output_format: str, select: tuple[str, ...], ignore: tuple[str, ...]
+) -> None:
     """List every rule with its id, name, category, default severity and summary."""
     from pmlint import docs
 
     config = _config_or_fail(config_path)
-    click.echo(docs.rules_table(config, output_format), nl=False)
+    chosen, ignored = _split(select), _split(ignore)
+    problems = docs.unknown_selectors(
+        [("--select", s) for s in chosen] + [("--ignore", s) for s in ignored],
+        config.rules.values(),
+    )
+    if problems:
+        _fail_all(problems)
+    selected = [
+        rule
+        for rule in config.rules.values()
+        if (not chosen or any(rule.matches(s) for s in chosen))
+        and not any(rule.matches(s) for s in ignored)
+    ]
+    click.echo(docs.rules_table(config, output_format, selected), nl=False)
 
 
 @main.command()
 @click.argument("rule")
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False))
 def explain(rule: str, config_path: str | None) -> None:
-    """Show a rule's documentation: summary, why, a bad and a good example, options."""
+    """Show a rule's documentation (summary, why, a bad and a good example, options), or a
+    check kind's (what it checks, its options and their defaults)."""
     from pmlint import docs
 
     config = _config_or_fail(config_path)
     page = docs.explain(config, rule)
     if page is None:
-        _fail(f"no rule {rule!r}; `pmlint rules` lists them")
+        forms = {name: name for name in docs.kind_names()}
+        forms.update(docs.known_forms(config.rules.values()))
+        hint = docs.closest(rule, forms)
+        suffix = f"; did you mean {', '.join(hint)}?" if hint else ""
+        _fail(f"no rule or check kind {rule!r}{suffix} (`pmlint rules` lists the rules)")
     click.echo(page, nl=False)
 
 

@@ -28,6 +28,14 @@ STATS_ENV = "PMLINT_STATS"  # a path: `pmlint check` writes its counters there a
 _NO_CONFIG = object()
 
 
+class SelectionError(Exception):
+    """`--select`/`--ignore` names something no rule answers to (a usage error, exit 2)."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
 @dataclass(slots=True)
 class RunOptions:
     config_path: str | None = None  # --config: one config for every file, no discovery
@@ -89,6 +97,31 @@ class Runner:
                 table.setdefault(rule.id, rule)
         return tuple(sorted(table.values(), key=lambda r: r.id))
 
+    def check_selection(self, files: Sequence[str] = ()) -> None:
+        """Raise SelectionError when a selector matches no rule of any config that applies
+        to `files` (or, with none, to the current folder): a typo must not select nothing."""
+        from pmlint.docs import unknown_selectors
+
+        selection = self.options.selection
+        selectors = [("--select", s) for s in selection.select]
+        selectors += [("--ignore", s) for s in selection.ignore]
+        if not selectors:
+            return
+        rules: dict[str, Rule] = {}
+        anchors = list(files) or [os.path.join(os.getcwd(), "_")]
+        for path in dict.fromkeys(os.path.dirname(os.path.abspath(f)) or "." for f in anchors):
+            try:
+                config = self.config_for(os.path.join(path, "_"))
+            except ConfigError:
+                continue  # that file's report says why; its rules are unknown
+            for rule in config.rules.values():
+                rules.setdefault(rule.id, rule)
+        if not rules:
+            return
+        problems = unknown_selectors(selectors, rules.values())
+        if problems:
+            raise SelectionError(problems)
+
     def expand(self, paths: Sequence[str]) -> tuple[list[str], list[FileReport], list[str]]:
         """Files to lint, reports for paths that do not exist, notes for empty folders."""
         files: list[str] = []
@@ -132,6 +165,7 @@ class Runner:
         display = filename or "<stdin>"
         anchor = filename or os.path.join(os.getcwd(), "stdin.md")
         try:
+            self.check_selection([anchor])
             linter = self.linter_for(anchor)
             limit = linter.config.max_file_size
             if not isinstance(data, bytes):
@@ -153,6 +187,7 @@ class Runner:
         only = self.options.only
         if only is not None:
             files = [f for f in files if os.path.realpath(f) in only]
+        self.check_selection(files)
         yield from missing
         self.stats["files"] = len(files)
         if not self.options.cache and self._jobs(len(files)) <= 1:
