@@ -64,6 +64,12 @@ class _Fields(dict[str, Any]):
         return "{" + key + "}"
 
 
+def one_line(text: str) -> str:
+    """Whitespace collapsed: text quoted from the source may be wrapped over lines, and a
+    line break inside a message breaks `-q`, text, JUnit and GitHub annotations."""
+    return " ".join(text.split())
+
+
 def render(template: str, fields: Mapping[str, Any]) -> str:
     try:
         return string.Formatter().vformat(template, (), _Fields(fields))
@@ -236,14 +242,15 @@ class Linter:
 
     def _diagnostic(self, rule: Rule, path: str, item: Finding) -> Diagnostic:
         severity = rule.severity if item.severity is None else min(item.severity, rule.severity)
-        suggestion = render(rule.suggestion, item.fields).strip() if rule.suggestion else ""
+        fields = {k: one_line(v) if isinstance(v, str) else v for k, v in item.fields.items()}
+        suggestion = one_line(render(rule.suggestion, fields)) if rule.suggestion else ""
         return Diagnostic(
             path=path,
             rule=rule.id,
             name=rule.name,
             category=rule.category,
             severity=severity,
-            message=render(rule.message, item.fields),
+            message=one_line(render(rule.message, fields)),
             span=item.span,
             suggestion=suggestion or None,
         )
