@@ -170,7 +170,7 @@ A flag defaulted to on.
 
 **Owner:** Alice
 
-**Bold sentence without a colon**
+**Bold that ends like a sentence.**
 
 Some **Status:** text in the middle of a paragraph.
 
@@ -227,10 +227,30 @@ def test_bold_text_that_is_not_a_pseudo_heading_stays_a_paragraph() -> None:
     root_cause = section(doc, "Root cause")
     texts = [b.text for b in root_cause.blocks]
     assert "**Owner:** Alice" in texts
-    assert "**Bold sentence without a colon**" in texts
+    assert "**Bold that ends like a sentence.**" in texts
     assert "Some **Status:** text in the middle of a paragraph." in texts
     assert "quoted, so not a heading" in [b.text for b in root_cause.all_blocks()]
     assert not [s for s in doc.sections() if s.title in ("Owner", "Lessons learned", "Status")]
+
+
+def test_a_bold_line_on_its_own_is_a_pseudo_heading_with_or_without_a_colon() -> None:
+    # issue 16: `**Timeline**` without a colon used to be a paragraph, so the required
+    # sections were "missing" and what was under them went unchecked
+    doc = parse(
+        "# T\n\n**Summary**\n\nText.\n\n__Timeline__\n\n- 09:00 deploy\n\n"
+        "**Root cause**\nA flag.\n\n**Stop the primary first.**\n\n- **Owner** Alice\n"
+        "  - nested\n"
+    )
+    assert outline(doc) == [
+        ("T", 1, "heading", None),
+        ("Summary", 2, "pseudo-paragraph", "summary"),
+        ("Timeline", 2, "pseudo-paragraph", "timeline"),
+        ("Root cause", 2, "pseudo-paragraph", "root-cause"),
+    ]
+    root_cause = section(doc, "Root cause")
+    assert [b.text for b in root_cause.blocks][:2] == ["A flag.", "**Stop the primary first.**"]
+    # in a list item the colon is still what makes a heading
+    assert block(doc, "**Owner** Alice").section is root_cause
 
 
 def test_list_item_pseudo_headings_need_a_nested_list() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import string
 import sys
 from collections.abc import Iterable, Mapping, Sequence
@@ -21,6 +22,7 @@ from pmlint.reading import SourceText
 from pmlint.suppress import Suppressions
 from pmlint.timelimit import TimeLimit
 
+_BLANKS = re.compile(r"\s+")
 INTERNAL_ERROR = "PM900"
 INVALID_FRONT_MATTER = "PM901"
 UNKNOWN_SUPPRESSION = "PM902"
@@ -68,6 +70,12 @@ def one_line(text: str) -> str:
     """Whitespace collapsed: text quoted from the source may be wrapped over lines, and a
     line break inside a message breaks `-q`, text, JUnit and GitHub annotations."""
     return " ".join(text.split())
+
+
+def _spaced(value: Any) -> Any:
+    """A quoted field with each run of whitespace made one space (its ends kept: templates
+    such as "{declared}{more}" rely on them)."""
+    return _BLANKS.sub(" ", value) if isinstance(value, str) else value
 
 
 def render(template: str, fields: Mapping[str, Any]) -> str:
@@ -242,7 +250,7 @@ class Linter:
 
     def _diagnostic(self, rule: Rule, path: str, item: Finding) -> Diagnostic:
         severity = rule.severity if item.severity is None else min(item.severity, rule.severity)
-        fields = {k: one_line(v) if isinstance(v, str) else v for k, v in item.fields.items()}
+        fields = {key: _spaced(value) for key, value in item.fields.items()}
         suggestion = one_line(render(rule.suggestion, fields)) if rule.suggestion else ""
         return Diagnostic(
             path=path,

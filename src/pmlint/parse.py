@@ -40,8 +40,11 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-# `**Title:**`, `**Title**:` or the `__` forms; the colon is what makes it a heading.
+# `**Title:**`, `**Title**:`, `**Title**` or the `__` forms. In a list item the colon is
+# what makes it a heading; a paragraph line that is only bold text is one with or without it.
 _PSEUDO = re.compile(r"^(\*\*|__)(?P<title>[^*_\n]{1,120}?)(?P<inner>:?)\s*\1(?P<outer>:?)")
+# A bold placeholder (`**TBD**`) is the content of its section, not a new one.
+_NOT_A_TITLE = re.compile(r"^(?:tb[dc]|todo|fixme|xxx|n/?a|none|nothing|[^\w]*)$", re.IGNORECASE)
 _TASK = re.compile(r"^\[(?P<state>[ xX])\](?:\s|$)")
 _TOML_FENCE = "+++"
 MAX_NESTING = 100
@@ -93,10 +96,16 @@ def _nesting(limit: int) -> Callable[[Any], None]:
 
 
 def _pseudo_title(content: str, whole: bool) -> tuple[str, int] | None:
-    """The title and the length of its markup when `content` opens with a bold `Title:`."""
+    """The title and the length of its markup when `content` opens with a bold `Title:`, or
+    (`whole`: a paragraph's first line) when the line is only bold text, colon or not. Bold
+    that ends like a sentence (`**Do not restart the primary.**`) is emphasis, not a title."""
     match = _PSEUDO.match(content)
-    if not match or not (match.group("inner") or match.group("outer")):
+    if not match:
         return None
+    if not (match.group("inner") or match.group("outer")):
+        bare = match.group("title").strip()
+        if not whole or bare.endswith((".", "!", "?", ",", ";")) or _NOT_A_TITLE.match(bare):
+            return None
     # A trailing HTML comment (a template hint, a pmlint directive) keeps it a heading.
     if whole and remove_comments(content[match.end() :], "").strip():
         return None
@@ -118,6 +127,7 @@ class _Builder:
         self.comments: list[Comment] = []
         self.quote_depth = 0
         self.meta: dict[str, Any] = {}
+        self.bold_first_line: str | None = None
         self.meta_lines: tuple[int, int] | None = None
         self.meta_error: tuple[int, str] | None = None
         self.title: str | None = None
@@ -359,6 +369,8 @@ class _Builder:
         self.close_sections_from(level, line)
         block = self.text_block("heading", inline, rows=slice(0, 1))
         assert block is not None
+        if not self.blocks and self.title is None and self.stack == [self.root]:
+            self.bold_first_line = title  # the title, when the document has no other
         section = Section(title, level, "pseudo-paragraph", block.full_span(), line)
         section.heading_block = block
         block.section = section
@@ -538,6 +550,8 @@ class _Builder:
     def _fallback_title(self) -> str | None:
         if isinstance(self.meta.get("title"), str):
             return str(self.meta["title"])
+        if self.bold_first_line is not None and self.catalog.classify(self.bold_first_line) is None:
+            return self.bold_first_line
         for block in self.blocks:
             text = block.text.strip()
             if text.startswith(("**", "__")) and text.endswith(("**", "__")):
