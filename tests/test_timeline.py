@@ -105,13 +105,15 @@ def test_table_rows_and_timestamped_headings_are_events() -> None:
     assert iso(headings, "resolved") == "2024-01-02T10:30:00+00:00"
 
 
-def test_a_start_read_from_wording_after_detection_is_dropped() -> None:
+def test_a_later_symptom_does_not_move_the_start_after_detection() -> None:
     value = facts(
         "# X\n\nAll times UTC.\n\n## Timeline\n\n- 2024-01-02 10:00 users report errors\n"
         "- 10:30 a second cluster went down\n"
     )
-    assert value.milestones["detected"] is not None
-    assert value.milestones["start"] is None
+    # The first reported symptom is both the start and the detection.
+    assert iso(value, "detected") == "2024-01-02T10:00:00+00:00"
+    assert iso(value, "start") == "2024-01-02T10:00:00+00:00"
+    assert value.provenance["start"] == "timeline"
 
 
 def test_front_matter_milestones_win() -> None:

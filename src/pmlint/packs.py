@@ -114,9 +114,9 @@ def load_pack(ref: str, base_dir: str | None = None, _seen: tuple[str, ...] = ()
         merge_sections(pack.sections, load_sections(str(sections_file)))
     if data.get("milestones"):
         for kind, words in load_milestones(str(directory / str(data["milestones"]))).items():
-            merged = pack.milestones.setdefault(kind, {"labels": [], "events": []})
-            for key in ("labels", "events"):
-                merged[key] = list(dict.fromkeys([*merged[key], *words[key]]))
+            merged = pack.milestones.setdefault(kind, {key: [] for key in MILESTONE_PARTS})
+            for key in MILESTONE_PARTS:
+                merged[key] = list(dict.fromkeys([*merged.get(key, []), *words[key]]))
     for rule in load_rule_dir(str(directory)):
         pack.rules[rule.id] = rule
     apply_overrides(pack.rules, source, ("rules",), data.get("rules") or {}, str(directory))
@@ -156,6 +156,10 @@ def load_sections(path: str) -> dict[str, dict[str, Any]]:
 
 
 MILESTONE_KINDS = ("start", "detected", "escalated", "mitigated", "resolved")
+# labels: a field's name ("Detected:"); events: the words of an entry that shows the milestone;
+# markers: the author's explicit mark ("<START OF OUTAGE>"); triggers (start only): a change
+# that, shortly before the first symptom, is where the impact began.
+MILESTONE_PARTS = ("labels", "events", "markers", "triggers")
 
 
 def load_milestones(path: str) -> dict[str, dict[str, list[str]]]:
@@ -170,9 +174,9 @@ def load_milestones(path: str) -> dict[str, dict[str, list[str]]]:
                 ("milestones", kind), f"unknown milestone (known: {', '.join(MILESTONE_KINDS)})"
             )
         spec = _mapping(source, ("milestones", kind), spec)
-        _no_unknown(source, ("milestones", kind), spec, {"labels", "events"})
+        _no_unknown(source, ("milestones", kind), spec, set(MILESTONE_PARTS))
         words: dict[str, list[str]] = {}
-        for key in ("labels", "events"):
+        for key in MILESTONE_PARTS:
             value = spec.get(key, [])
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise source.error(("milestones", kind, key), "expected a list of words")

@@ -11,7 +11,7 @@ from pmlint.config import Config
 from pmlint.diagnostics import Diagnostic, Severity
 from pmlint.document import Document
 from pmlint.extract.impact import impact_figures
-from pmlint.extract.timeline import MILESTONES, Moment, timeline
+from pmlint.extract.timeline import MILESTONES, Moment, Timeline, timeline
 
 # Quality score: 100 minus a penalty per finding, each category's penalty capped so that one
 # kind of fault cannot sink a document on its own (README, "Quality score").
@@ -33,7 +33,21 @@ def quality_score(diagnostics: list[Diagnostic]) -> int:
 def _iso(moment: Moment | None) -> str | None:
     if moment is None or moment.when is None or not moment.day_known:
         return None
+    if not moment.has_time:
+        return moment.when.date().isoformat()  # the document gives the day only
     return moment.when.isoformat()
+
+
+def _sources(facts: Timeline) -> dict[str, dict[str, Any]]:
+    """Where each milestone came from: its line and how it was found (field, range,
+    timeline, prose, front-matter, inferred), so a reader can check it."""
+    result: dict[str, dict[str, Any]] = {}
+    for kind in MILESTONES:
+        moment = facts.milestones.get(kind)
+        if moment is None or _iso(moment) is None:
+            continue
+        result[kind] = {"line": moment.line, "how": facts.provenance.get(kind, "timeline")}
+    return result
 
 
 def _timezone_label(
@@ -61,6 +75,7 @@ def document_metrics(
     settings = {"timezone": config.timezone, "milestones": config.milestones}
     facts = timeline(doc, settings)
     ms = facts.milestones
+    duration = facts.duration()
     pm201 = config.rules.get("PM201")
     nouns = list(pm201.options.get("nouns", [])) if pm201 is not None else []
     findings = {s.label: 0 for s in reversed(Severity)}
@@ -76,7 +91,9 @@ def document_metrics(
         "ttd_minutes": facts.minutes_between("start", "detected"),
         "ttm_minutes": facts.minutes_between("start", "mitigated"),
         "ttr_minutes": facts.minutes_between("start", "resolved"),
-        "duration_minutes": facts.minutes_between("start", "resolved"),
+        "duration_minutes": duration[0] if duration else None,
+        "duration_source": duration[1] if duration else None,
+        "milestone_sources": _sources(facts),
         "impact": [figure.to_json() for figure in impact_figures(doc, nouns)],
         "action_items": action_counts(doc, config, pipeline),
         "findings": findings,

@@ -45,7 +45,7 @@ class TimestampTimezone(CheckKind):
         facts = _facts(doc, ctx)
         if facts.timezone is not None:
             return
-        bare = [m for m in facts.moments if m.has_time and m.stamp.zone is None]
+        bare = [m for m in facts.moments if m.has_time and m.zone_source is None]
         if not bare:
             return
         others = len(bare) - 1

@@ -17,9 +17,23 @@ _PERCENT = re.compile(rf"(?<![\w.]){_NUMBER}\s?(?:%|percent\b)", re.IGNORECASE)
 _FOLLOWING_WORDS = re.compile(
     r"(?<!\s)\s+(?:of\s+)?(?:(?:the|all|our|their)\s+)?([A-Za-z][\w-]*)(?:\s+([A-Za-z][\w-]*))?(?:\s+([A-Za-z][\w-]*))?"
 )
+# Currencies and the tokens that incidents in finance and crypto lose ("3.5m USDC drained").
+_CURRENCIES = (
+    r"USD|EUR|GBP|JPY|CHF|CAD|AUD|INR|CNY|USDC|USDT|DAI|ETH|BTC|SOL|BNB|XRP|MATIC|ATOM"
+    r"|dollars|euros|pounds|tokens"
+)
 _MONEY = re.compile(
     r"(?P<cur>[$€£])\s?(?P<v>\d[\d,]*(?:\.\d+)?)\s?(?P<mult>k|m|bn|million|billion|thousand)?\b"
-    r"|(?<!\d)(?<!\d,)(?P<v2>\d[\d,]*(?:\.\d+)?)\s?(?P<mult2>k|m|million|billion|thousand)?\s?(?P<cur2>USD|EUR|GBP|dollars|euros)\b",
+    rf"|(?<!\d)(?<!\d,)(?P<v2>\d[\d,]*(?:\.\d+)?)\s?(?P<mult2>k|m|million|billion|thousand)?\s?"
+    rf"(?P<cur2>{_CURRENCIES})\b",
+    re.IGNORECASE,
+)
+# "18m out of 40m tokens", "3 of 12 regions": a share, whatever is counted.
+_SHARE = re.compile(
+    rf"(?<![\w.,]){_NUMBER.replace('(?P<v>', '(?P<a>')}\s?(?P<ma>k|m|million|thousand)?"
+    r"\s+(?:out\s+)?of"
+    rf"\s+(?:the\s+|a\s+total\s+of\s+|all\s+)?{_NUMBER.replace('(?P<v>', '(?P<b>')}\s?"
+    r"(?P<mb>k|m|million|thousand)?\s+(?P<noun>[A-Za-z][\w-]*)",
     re.IGNORECASE,
 )
 _DURATION = re.compile(
@@ -91,6 +105,11 @@ def find_figures(block: TextBlock, nouns: Sequence[str]) -> list[Figure]:
             (start, end, Figure(value, unit, of, block.text[start:end], block.span(start, end)))
         )
 
+    for match in _SHARE.finditer(text):
+        part, whole = _value(match["a"], match["ma"]), _value(match["b"], match["mb"])
+        if 0 < part <= whole:
+            noun = match["noun"].lower()
+            add(match.start(), match.end(), round(100 * part / whole, 2), "percent", noun)
     for match in _MONEY.finditer(text):
         number = match["v"] or match["v2"]
         currency = {"$": "USD", "€": "EUR", "£": "GBP"}.get(match["cur"] or "")

@@ -68,6 +68,20 @@ ZONE_ABBREVIATIONS: dict[str, float | str] = {
     "CT": "America/Chicago",
     "ET": "America/New_York",
 }
+# "PST/PDT": the writer means the region's clock, whichever of the two was in force.
+ZONE_PAIRS: dict[str, str] = {
+    "PST/PDT": "America/Los_Angeles",
+    "PDT/PST": "America/Los_Angeles",
+    "MST/MDT": "America/Denver",
+    "CST/CDT": "America/Chicago",
+    "EST/EDT": "America/New_York",
+    "EDT/EST": "America/New_York",
+    "CET/CEST": "Europe/Berlin",
+    "CEST/CET": "Europe/Berlin",
+    "GMT/BST": "Europe/London",
+    "BST/GMT": "Europe/London",
+    "AEST/AEDT": "Australia/Sydney",
+}
 ZONE_NAMES: dict[str, str] = {
     "pacific": "America/Los_Angeles",
     "mountain": "America/Denver",
@@ -79,7 +93,8 @@ ZONE_NAMES: dict[str, str] = {
 }
 _ABBR = "|".join(sorted((re.escape(a) for a in ZONE_ABBREVIATIONS), key=len, reverse=True))
 ZONE_PATTERN = (
-    rf"(?:(?:UTC|GMT)\s?[+-]\s?\d{{1,2}}(?::?\d{{2}})?|[+-]\d{{2}}:?\d{{2}}|(?:{_ABBR})\b"
+    rf"(?:(?:UTC|GMT)\s?[+-]\s?\d{{1,2}}(?::?\d{{2}})?|[+-]\d{{2}}:?\d{{2}}"
+    rf"|(?:{'|'.join(re.escape(p) for p in ZONE_PAIRS)})\b|(?:{_ABBR})\b"
     r"|[A-Z][a-z]+/[A-Z][A-Za-z_]+(?:/[A-Z][A-Za-z_]+)?)"
 )
 
@@ -96,17 +111,62 @@ _DAY_FIRST = re.compile(
     re.IGNORECASE,
 )
 _SLASH = re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])")
+# 29-09-2021 and 29.09.2021: numbers with dashes or dots need a four-digit year, so that
+# version strings (1.2.3) and ranges (3-5) are not read as dates.
+_NUMERIC = re.compile(
+    r"(?<![\d.-])(?P<a>\d{1,2})(?P<sep>[-.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\d]|[-.]\d)"
+)
+# "April 5", "Apr. 28th", "5 April" with no year: the timeline supplies the year. Month names
+# must be capitalised here, since "may 5" and "march 3" are as often a verb and a number.
+_MONTHS_TITLE = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_MONTH_DAY = re.compile(
+    rf"(?<![\w]){_WEEKDAY}(?P<text>{_MONTHS_TITLE}\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?)"
+    r"(?![\d:]|,?\s+\d{4}|\.\d)"
+)
+_DAY_MONTH = re.compile(
+    rf"(?<![\w.:]){_WEEKDAY}(?P<text>(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS_TITLE})\b"
+    r"(?!\.?,?\s+\d{4})"
+)
+_MONTH_NUMBER = {
+    name: index
+    for index, names in enumerate(
+        (
+            (),
+            ("jan",),
+            ("feb",),
+            ("mar",),
+            ("apr",),
+            ("may",),
+            ("jun",),
+            ("jul",),
+            ("aug",),
+            ("sep",),
+            ("oct",),
+            ("nov",),
+            ("dec",),
+        )
+    )
+    for name in names
+}
+# A year-less date is stored in this (leap) year until the timeline gives it its own.
+NO_YEAR = 2000
 _TIME = re.compile(
     r"(?<![\d:.,])(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?!\d)(?!:\d)"
     r"(?:\s?(?P<ampm>[AaPp]\.?[Mm]\.?)(?![A-Za-z]))?"
 )
+# "10h47", as French and other European writers give a time; "1h50m" is a duration.
+_H_TIME = re.compile(r"(?<![\w:.])(?P<H>[01]?\d|2[0-3])h(?P<M>[0-5]\d)(?![\w])")
 _BARE_HOUR = re.compile(r"(?<![\d:.])(?P<H>\d{1,2})\s?(?P<ampm>[AaPp]\.?[Mm]\.?)(?![A-Za-z])")
 _DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"\d{4}")  # ISO, month-name and day-month dates all write the year
 _HOUR_HINT = re.compile(r"\d\s?[AaPp]")
+_MONTH_HINT = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
 _ZONE_AFTER = re.compile(rf"\s?\(?\s?(?P<zone>{ZONE_PATTERN})\s?\)?")
 _ZULU = re.compile(r"Z(?![A-Za-z])")
-_JOIN = re.compile(r"(?:(?<!\s),?\s+(?:at\s+)?|T|(?<!\s)\s*[,@]\s*)$", re.IGNORECASE)
+_JOIN = re.compile(r"(?:(?<!\s),?\s+(?:at\s+)?|T|/|(?<!\s)\s*[,@]\s*)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +181,7 @@ class Stamp:
     clock: str | None  # "12h" | "24h" for times
     date_style: str | None  # "iso" | "month-name" | "day-month" | "slash"
     zone: str | None  # as written: "UTC", "PST", "+02:00", "Europe/Berlin"
+    year_known: bool = True  # False for "April 5": the date's year is NO_YEAR until resolved
 
 
 @lru_cache(maxsize=256)
@@ -129,6 +190,8 @@ def zone_info(name: str) -> dt.tzinfo | None:
     raw = name.strip().strip("()").strip()
     upper = raw.upper().replace(" ", "")
     value = ZONE_ABBREVIATIONS.get(upper)
+    if value is None and upper in ZONE_PAIRS:
+        value = ZONE_PAIRS[upper]
     if value is None:
         value = ZONE_NAMES.get(raw.lower().removesuffix(" time").strip())
     if isinstance(value, (int, float)):
@@ -190,14 +253,28 @@ def find_stamps(text: str, day_first: bool = False) -> list[Stamp]:
             except (ValueError, OverflowError):
                 continue
             dates.append((match.start(), match.end(), day, style))
-    for match in _SLASH.finditer(text) if "/" in text else ():
-        a, b, year = int(match["a"]), int(match["b"]), int(match["y"])
-        year += 2000 if year < 100 else 0
-        month, day_of_month = (b, a) if (day_first or a > 12) else (a, b)
-        try:
-            dates.append((match.start(), match.end(), dt.date(year, month, day_of_month), "slash"))
-        except ValueError:
+    for pattern, style in ((_SLASH, "slash"), (_NUMERIC, "numeric")):
+        if (style == "slash" and "/" not in text) or (style == "numeric" and not with_year):
             continue
+        for match in pattern.finditer(text):
+            a, b, year = int(match["a"]), int(match["b"]), int(match["y"])
+            year += 2000 if year < 100 else 0
+            month, day_of_month = (b, a) if (day_first or a > 12) else (a, b)
+            try:
+                day = dt.date(year, month, day_of_month)
+            except ValueError:
+                continue
+            dates.append((match.start(), match.end(), day, style))
+    yearless: set[int] = set()
+    for pattern in (_MONTH_DAY, _DAY_MONTH) if _MONTH_HINT.search(text) else ():
+        for match in pattern.finditer(text):
+            month = _MONTH_NUMBER[match["text"].lstrip("0123456789 stndrhof")[:3].lower()]
+            try:
+                day = dt.date(NO_YEAR, month, int(match["d"]))
+            except ValueError:
+                continue
+            yearless.add(match.start())
+            dates.append((match.start(), match.end(), day, "month-name"))
     dates = _without_overlaps(sorted(dates, key=lambda d: (d[0], -(d[1] - d[0]))))
 
     times: list[tuple[int, int, dt.time, str]] = []
@@ -205,6 +282,10 @@ def find_stamps(text: str, day_first: bool = False) -> list[Stamp]:
         value = _time(int(match["H"]), int(match["M"]), int(match["S"] or 0), match["ampm"])
         if value is not None:
             times.append((match.start(), match.end(), value, "12h" if match["ampm"] else "24h"))
+    for match in _H_TIME.finditer(text) if "h" in text else ():
+        value = _time(int(match["H"]), int(match["M"]), 0, None)
+        if value is not None:
+            times.append((match.start(), match.end(), value, "24h"))
     for match in _BARE_HOUR.finditer(text) if _HOUR_HINT.search(text) else ():
         value = _time(int(match["H"]), 0, 0, match["ampm"])
         if value is not None:
@@ -223,7 +304,7 @@ def find_stamps(text: str, day_first: bool = False) -> list[Stamp]:
             index += 1
         if index < len(times) and index not in used_times:
             t_start, t_end, value, clock = times[index]
-            if (t_start - end <= 6 and _JOIN.search(text[end:t_start])) or t_start == end + 1:
+            if (t_start - end <= 6 and _JOIN.fullmatch(text[end:t_start])) or t_start == end + 1:
                 paired = (index, t_end, value, clock)
         if paired is None:
             # An ISO date-time matched as a whole keeps its time.
@@ -237,12 +318,36 @@ def find_stamps(text: str, day_first: bool = False) -> list[Stamp]:
                     )
                     _drop_times_inside(time_starts, used_times, start, stop)
                     continue
-            stamps.append(Stamp(start, end, text[start:end], day, None, None, style, None))
+            stamps.append(
+                Stamp(
+                    start,
+                    end,
+                    text[start:end],
+                    day,
+                    None,
+                    None,
+                    style,
+                    None,
+                    start not in yearless,
+                )
+            )
             continue
         index, t_end, value, clock = paired
         used_times.add(index)
         zone, stop = _zone_after(text, t_end)
-        stamps.append(Stamp(start, stop, text[start:stop].strip(), day, value, clock, style, zone))
+        stamps.append(
+            Stamp(
+                start,
+                stop,
+                text[start:stop].strip(),
+                day,
+                value,
+                clock,
+                style,
+                zone,
+                start not in yearless,
+            )
+        )
     # A time inside a stamp found so far is skipped: the dates' stamps are in order, so the
     # furthest end among those starting before it tells; the times' stamps precede it.
     date_starts = [stamp.start for stamp in stamps]
@@ -261,7 +366,9 @@ def find_stamps(text: str, day_first: bool = False) -> list[Stamp]:
     return _ranges_share_zone(text, stamps)
 
 
-_RANGE_DASH = re.compile(r"^\s?(?:[-–—]|to|until|and)\s?$")
+_RANGE_DASH = re.compile(
+    r"^\s*(?:[-–—]|to|until|till|through|and(?: end(?:ed|ing))?(?: at)?)\s*$", re.IGNORECASE
+)
 
 
 def _ranges_share_zone(text: str, stamps: list[Stamp]) -> list[Stamp]:
@@ -281,6 +388,7 @@ def _ranges_share_zone(text: str, stamps: list[Stamp]) -> list[Stamp]:
                 first.clock,
                 first.date_style,
                 second.zone,
+                first.year_known,
             )
     return result
 

@@ -1,0 +1,195 @@
+"""Durations a document states in words: "the outage lasted 72 minutes", "Duration: 2h17m",
+"for roughly eleven hours", "an aggregate of 48 minutes", "Time to recovery: 87 minutes".
+
+A grammar of amounts (digits or number words, fractions such as "one and a half") and units,
+and of the phrases that say the amount is how long the incident lasted. Time to *detect* is a
+duration too, but not the incident's: it is refused by the phrases around it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_UNITS = {
+    "second": 1 / 60,
+    "sec": 1 / 60,
+    "s": 1 / 60,
+    "minute": 1,
+    "min": 1,
+    "m": 1,
+    "hour": 60,
+    "hr": 60,
+    "h": 60,
+    "day": 1440,
+    "d": 1440,
+    "week": 10080,
+    "wk": 10080,
+}
+_ONES = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "ninety": 90}
+_WORD = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|ninety)(?:[- ](?:one|two|three|four|five|six|seven"
+    r"|eight|nine))?|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|eleven|twelve"
+    r"|one|two|three|four|five|six|seven|eight|nine|ten|an?|several|a few|a couple of)"
+)
+_AMOUNT = (
+    rf"(?:\d+(?:[.,]\d+)?|half an?|{_WORD}(?: and an? half| and a quarter)?"
+    r"|\d+(?:\.\d+)? and an? half)"
+)
+_UNIT = r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|[hmd])"
+# Digits may touch their unit ("1h50m"); words need a space ("an hour", not "and").
+_PART = re.compile(
+    rf"(?:(?<![\d.,])(?P<digits>\d+(?:[.,]\d+)?)\s?|\b(?P<word>{_AMOUNT})\s)(?P<unit>{_UNIT})(?=\b|\d)",
+    re.IGNORECASE,
+)
+_DURATION = rf"(?P<dur>{_AMOUNT}\s?{_UNIT}(?:,?\s?(?:and\s)?{_AMOUNT}\s?{_UNIT}){{0,2}})"
+_APPROX = (
+    r"(?:(?:about|around|approximately|approx\.?|roughly|nearly|almost|over|under|just under"
+    r"|just over|more than|less than|a bit over|a little over|some|~|≈|an aggregate of"
+    r"|a total of|in total|a period of|totall?ing|of)\s?)*"
+)
+_PHRASES = [
+    r"\bduration\s*(?:\*+\s*)?(?:[:=]|was|of|is)\s*(?:\*+\s*)?",
+    r"\b(?:time to (?:recover|recovery|resolve|resolution|restore|mitigate|mitigation)|ttr|ttm)"
+    r"\s*(?:\*+\s*)?(?:[:=]|was|of|is)?\s*(?:\*+\s*)?",
+    r"\blast(?:ed|ing|s)\s(?:for\s)?",
+    r"\b(?:outage|incident|downtime|disruption|degradation|impact|interruption)\s"
+    r"(?:of|lasting|that lasted|which lasted|lasted)\s",
+    r"\b(?:down|unavailable|unusable|offline|broken|degraded|unreachable|impacted|affected"
+    r"|failing|inaccessible|disrupted|out)\s(?:for\s(?:a\s(?:total|period)\sof\s)?)",
+    r"\bfor\sa\s(?:total|duration|period)\sof\s",
+    r"\b(?:total(?:ling)?|aggregate)\s(?:of\s)?",
+]
+_STATED = [re.compile(rf"{phrase}{_APPROX}{_DURATION}\b", re.IGNORECASE) for phrase in _PHRASES] + [
+    re.compile(
+        rf"\b{_APPROX}{_DURATION}\s(?:of\s)?(?:outage|downtime|disruption|degradation|incident)\b",
+        re.IGNORECASE,
+    )
+]
+# Every phrase above holds one of these (lower-case) words: text without any is refused cheaply.
+_HINTS = (
+    "duration",
+    "last",
+    "outage",
+    "incident",
+    "down",
+    "disrupt",
+    "degrad",
+    "unavailable",
+    "unusable",
+    "offline",
+    "broken",
+    "unreachable",
+    "time to",
+    "ttr",
+    "ttm",
+    "total",
+    "aggregate",
+    "impact",
+    "affected",
+    "failing",
+    "inaccessible",
+    "interruption",
+    "out for",
+    "period of",
+)
+# "Time to detection: 64 minutes" is not how long the incident lasted.
+_NOT_THE_INCIDENT = re.compile(
+    r"(?:time to (?:detect|detection|acknowledge|respond|engage)|ttd|tta|mttd)\W{0,6}$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Stated:
+    """A duration found in a piece of text: minutes, the words, and their offsets."""
+
+    minutes: float
+    text: str
+    start: int
+    end: int
+
+
+def _amount(word: str) -> float | None:
+    word = word.lower().replace("-", " ").strip()
+    extra = 0.0
+    for tail, value in ((" and a half", 0.5), (" and an half", 0.5), (" and a quarter", 0.25)):
+        if word.endswith(tail):
+            word, extra = word[: -len(tail)].strip(), value
+    if word in ("half a", "half an"):
+        return 0.5
+    if word in ("several", "a few", "a couple of"):
+        return None  # not a figure: "several hours" says nothing exact
+    try:
+        return float(word.replace(",", ".")) + extra
+    except ValueError:
+        pass
+    parts = word.split()
+    total = 0
+    for part in parts:
+        if part in _TENS:
+            total += _TENS[part]
+        elif part in _ONES:
+            total += _ONES[part]
+        else:
+            return None
+    return total + extra
+
+
+def parse_duration(text: str) -> float | None:
+    """'2 hours', '1h50m', '45 minutes', 'an hour', 'half an hour', 'one and a half hours',
+    'eleven hours', '2 hours and 5 minutes' -> minutes (None when no exact amount is given)."""
+    total = 0.0
+    matched = False
+    for match in _PART.finditer(text):
+        amount = _amount(match["digits"] or match["word"])
+        if amount is None:
+            return None
+        unit = match["unit"].lower()
+        key = unit.rstrip("s") if len(unit) > 2 else unit
+        factor = _UNITS.get(key) or _UNITS.get(unit[:3].rstrip("s"))
+        if factor is None:
+            continue
+        total += amount * factor
+        matched = True
+    return total if matched and total > 0 else None
+
+
+def stated_durations(prose: str) -> list[Stated]:
+    """Every incident duration the text states, in order, one per place."""
+    lower = prose.lower()
+    if not any(hint in lower for hint in _HINTS):
+        return []
+    found: dict[int, Stated] = {}
+    for pattern in _STATED:
+        for match in pattern.finditer(prose):
+            if _NOT_THE_INCIDENT.search(prose, max(0, match.start() - 40), match.start() + 1):
+                continue
+            minutes = parse_duration(match.group("dur"))
+            if minutes:
+                start = match.start("dur")
+                found.setdefault(start, Stated(minutes, match.group(0), match.start(), match.end()))
+    return sorted(found.values(), key=lambda s: s.start)

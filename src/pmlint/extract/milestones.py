@@ -1,0 +1,200 @@
+"""Which moments are the incident's milestones, and how each was found.
+
+Sources, most trusted first: front matter; a labelled field ("Detected: 10:15 UTC"); an explicit
+marker in a timeline entry ("<START OF OUTAGE>", "(mitigated)", "incident resolved"); a range the
+summary or impact states ("from 02:05 to 03:40 UTC"); then the timeline read as a story:
+
+- the start is the first entry that shows a symptom (errors, down, failing) — or the change that
+  caused it, when that change comes shortly before — and not lead-up hours or days earlier;
+- detection is the first entry from the start on that says someone or something noticed;
+- mitigation is the first entry after that in which the impact stopped (back online, restored,
+  rollback completed), not an attempt at a fix (a failover that hangs, "started the rollback");
+- resolution is the first entry that closes the incident (resolved, all clear, operational).
+
+Where one of mitigation and resolution is found and the other is not, the other is *inferred*
+from it: impact has stopped by the time the incident is resolved. The word classes are data,
+in the pack's milestones.yaml.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+MILESTONES = ("start", "detected", "escalated", "mitigated", "resolved")
+# How a milestone was found (the JSON's `milestone_sources[kind].how`).
+HOW_FRONT_MATTER, HOW_FIELD, HOW_RANGE, HOW_TIMELINE = "front-matter", "field", "range", "timeline"
+HOW_PROSE, HOW_INFERRED = "prose", "inferred"
+
+# Lead-up: entries more than this long before the first symptom or detection are background.
+_LEAD_UP = dt.timedelta(hours=12)
+# Resolution: the last closing entry of the run that follows mitigation, each within this of
+# the one before (a fix verified, then all accounts repaired), not a tail days later.
+_CLOSING_RUN = dt.timedelta(hours=12)
+# A change this close before the first symptom is taken as the start ("deploy", then errors).
+_TRIGGER_WINDOW = dt.timedelta(hours=3)
+# Words that turn an outcome into an attempt or a failure: "started the rollback",
+# "the failover hangs", "still down", "not restored".
+_ATTEMPT = re.compile(
+    r"\b(?:start(?:s|ed|ing)? (?:to |the |a )?|begin(?:s|ning)? (?:to |the )?|began (?:to |the )?"
+    r"|attempt|trying|tried|try to|decid|plan|propos|initiat|prepar|not |n't |no longer"
+    r"|still |hang|stuck|fail(?:s|ed|ing)? to|partial(?:ly)?|some )",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A timeline entry as the classifier sees it: its text, its time, whether it has one."""
+
+    text: str
+    when: dt.datetime
+    has_time: bool
+    index: int  # position among the entries, so that callers map a choice back
+
+
+@dataclass(frozen=True, slots=True)
+class WordClasses:
+    """The pack's word classes, each compiled to one pattern (None when empty)."""
+
+    markers: Mapping[str, re.Pattern[str] | None]
+    events: Mapping[str, re.Pattern[str] | None]
+    triggers: re.Pattern[str] | None
+
+    def has(self, kind: str, text: str, part: str = "events") -> bool:
+        pattern = (self.markers if part == "markers" else self.events).get(kind)
+        return pattern is not None and pattern.search(text.lower()) is not None
+
+    def trigger(self, text: str) -> bool:
+        return self.triggers is not None and self.triggers.search(text.lower()) is not None
+
+
+def word_classes(words: Mapping[str, Mapping[str, Sequence[str]]]) -> WordClasses:
+    def compiled(values: Sequence[str]) -> re.Pattern[str] | None:
+        if not values:
+            return None
+        body = "|".join(re.escape(v.lower()) for v in sorted(values, key=len, reverse=True))
+        return re.compile(rf"(?<![a-z])(?:{body})")
+
+    return WordClasses(
+        {kind: compiled(w.get("markers", ())) for kind, w in words.items()},
+        {kind: compiled(w.get("events", ())) for kind, w in words.items()},
+        compiled(words.get("start", {}).get("triggers", ())),
+    )
+
+
+def _comparable(value: dt.datetime) -> dt.datetime:
+    if value.tzinfo is None:
+        return value
+    return value.astimezone(dt.timezone.utc).replace(tzinfo=None)
+
+
+def _outcome(kind: str, entry: Entry, classes: WordClasses) -> bool:
+    """Did the impact stop (mitigated) or the incident end (resolved) in this entry?"""
+    if classes.has(kind, entry.text, "markers"):
+        return True
+    if not classes.has(kind, entry.text):
+        return False
+    return _ATTEMPT.search(entry.text) is None
+
+
+def classify_entries(entries: Sequence[Entry], classes: WordClasses) -> dict[str, Entry]:
+    """The milestones a timeline's entries show, by the rules in the module docstring."""
+    ordered = sorted(entries, key=lambda e: (_comparable(e.when), e.index))
+    if not ordered:
+        return {}
+    found: dict[str, Entry] = {}
+    for kind in MILESTONES:  # explicit markers win: the author said which entry it is
+        marked = [e for e in ordered if classes.has(kind, e.text, "markers")]
+        if marked:
+            found[kind] = marked[-1] if kind == "resolved" else marked[0]
+
+    if "start" not in found:
+        start = _start(ordered, classes)
+        if start is not None:
+            found["start"] = start
+    start_at = _comparable(found["start"].when) if "start" in found else None
+    after_start = [e for e in ordered if start_at is None or _comparable(e.when) >= start_at]
+
+    if "detected" not in found:
+        detected = next((e for e in after_start if classes.has("detected", e.text)), None)
+        if detected is not None:
+            found["detected"] = detected
+    if "escalated" not in found:
+        escalated = next((e for e in after_start if classes.has("escalated", e.text)), None)
+        if escalated is not None:
+            found["escalated"] = escalated
+    if "mitigated" not in found:
+        # Impact stops after someone knew of it: an earlier "successfully applied" is the
+        # change that caused it, not its mitigation.
+        detected_at = _comparable(found["detected"].when) if "detected" in found else None
+        after_detection = [
+            e for e in after_start if detected_at is None or _comparable(e.when) >= detected_at
+        ]
+        mitigated = next((e for e in after_detection if _outcome("mitigated", e, classes)), None)
+        if mitigated is not None:
+            found["mitigated"] = mitigated
+    if "resolved" not in found:
+        floor = found.get("mitigated")
+        tail = [
+            e
+            for e in after_start
+            if floor is None or _comparable(e.when) >= _comparable(floor.when)
+        ]
+        resolved = None
+        for entry in tail:
+            if not _outcome("resolved", entry, classes):
+                continue
+            last = resolved or floor
+            if last is not None and _comparable(entry.when) - _comparable(last.when) > _CLOSING_RUN:
+                break
+            resolved = entry
+        if resolved is not None:
+            found["resolved"] = resolved
+    _start_before_the_rest(ordered, found, classes)
+    return found
+
+
+def _start_before_the_rest(
+    ordered: Sequence[Entry], found: dict[str, Entry], classes: WordClasses
+) -> None:
+    """A start read from wording that comes after another milestone ("17:00 reverted", then
+    errors reported at 19:20) is not the start: the story began with the entries just before
+    the earliest milestone."""
+    start = found.get("start")
+    if start is None or classes.has("start", start.text, "markers"):
+        return
+    others = [e for k, e in found.items() if k != "start"]
+    if not others:
+        return
+    earliest = min(others, key=lambda e: _comparable(e.when))
+    if _comparable(earliest.when) >= _comparable(start.when):
+        return
+    floor = _comparable(earliest.when) - _LEAD_UP
+    before = [e for e in ordered if floor <= _comparable(e.when) <= _comparable(earliest.when)]
+    found["start"] = before[0] if before else earliest
+
+
+def _start(ordered: Sequence[Entry], classes: WordClasses) -> Entry | None:
+    symptoms = [e for e in ordered if classes.has("start", e.text)]
+    detections = [e for e in ordered if classes.has("detected", e.text)]
+    anchors = symptoms[:1] + detections[:1]
+    if not anchors:
+        return ordered[0]  # nothing says what happened when: the story starts at its start
+    anchor = min(anchors, key=lambda e: _comparable(e.when))
+    floor = _comparable(anchor.when) - _LEAD_UP
+    recent = [e for e in ordered if floor <= _comparable(e.when) <= _comparable(anchor.when)]
+    # The change that caused the first symptom, when it comes shortly before it.
+    triggers = [
+        e
+        for e in recent
+        if classes.trigger(e.text)
+        and _comparable(anchor.when) - _comparable(e.when) <= _TRIGGER_WINDOW
+    ]
+    if anchor in triggers:
+        return anchor
+    if triggers:
+        return triggers[-1]  # the closest change before the first symptom
+    return recent[0] if recent else anchor  # what the entries just before it describe

@@ -1,0 +1,261 @@
+"""The classes of timeline writing that the facts issue lists, each on text written for this
+repository: ranges, starts, zones and dates that carry, explicit words, stated durations,
+sanity checks, impact figures in other units. Each test names its class."""
+
+from __future__ import annotations
+
+import pytest
+
+from pmlint.config import load_config
+from pmlint.extract.durations import parse_duration, stated_durations
+from pmlint.extract.impact import find_figures
+from pmlint.extract.timeline import Timeline, timeline
+from pmlint.extract.timestamps import find_stamps
+from pmlint.parse import parse_document
+
+
+def facts(text: str, path: str = "doc.md") -> Timeline:
+    config = load_config(None)
+    doc = parse_document(path, text, config.catalog)
+    return timeline(doc, {"timezone": None, "milestones": config.milestones})
+
+
+def iso(value: Timeline, kind: str) -> str | None:
+    moment = value.milestones[kind]
+    return moment.when.isoformat() if moment is not None and moment.when else None
+
+
+# 1. Ranges ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("summary", "start", "end"),
+    [
+        (
+            "Checkout failed from 02:05 PM UTC to 03:40 PM UTC on 2023-09-12.",
+            "2023-09-12T14:05:00+00:00",
+            "2023-09-12T15:40:00+00:00",
+        ),
+        (
+            "Between 02:10 UTC and 04:45 UTC on 3 Feb 2022 uploads were rejected.",
+            "2022-02-03T02:10:00+00:00",
+            "2022-02-03T04:45:00+00:00",
+        ),
+        (
+            "On 2021-05-04 the queue stalled 22:40–01:15 UTC.",
+            "2021-05-04T22:40:00+00:00",
+            "2021-05-05T01:15:00+00:00",
+        ),
+        (
+            "The incident began at 2020-03-01 09:00 UTC and ended at 2020-03-01 09:50 UTC.",
+            "2020-03-01T09:00:00+00:00",
+            "2020-03-01T09:50:00+00:00",
+        ),
+    ],
+)
+def test_a_range_in_the_summary_is_the_impact_window(summary: str, start: str, end: str) -> None:
+    value = facts(f"# Queue stall\n\n## Summary\n\n{summary}\n")
+    assert (iso(value, "start"), iso(value, "resolved")) == (start, end)
+    assert value.provenance["start"] == "range"
+    assert value.provenance["mitigated"] == "inferred"
+
+
+def test_several_windows_add_up() -> None:
+    value = facts(
+        "# Two dips\n\n## Impact\n\nOn 2022-08-09 logins failed from 03:12 to 04:01 UTC, "
+        "then from 16:40 to 17:25 UTC.\n"
+    )
+    assert value.duration() == (49 + 45, "range")
+
+
+# 2. The start is the first symptom, or the change just before it, not the lead-up ------------
+
+LEAD_UP = """\
+# Cache outage
+
+## Timeline
+
+All times UTC.
+
+- 2024-02-01 09:00 the cache cluster upgrade was planned for the next day
+- 2024-02-02 14:02 the new cache configuration was deployed
+- 2024-02-02 14:06 product pages started returning errors
+- 2024-02-02 14:15 the latency alert paged the on-call engineer
+- 2024-02-02 14:40 the deploy was rolled back; error rate back to baseline
+- 2024-02-02 15:10 incident resolved
+"""
+
+
+def test_the_start_is_the_change_just_before_the_first_symptom() -> None:
+    value = facts(LEAD_UP)
+    assert iso(value, "start") == "2024-02-02T14:02:00+00:00"
+    assert iso(value, "detected") == "2024-02-02T14:15:00+00:00"
+    assert iso(value, "mitigated") == "2024-02-02T14:40:00+00:00"
+    assert iso(value, "resolved") == "2024-02-02T15:10:00+00:00"
+    assert value.duration() == (68, "milestones")
+
+
+# 3. Zones carry ------------------------------------------------------------------------------
+
+
+def test_a_zone_on_the_first_entry_carries_to_the_next() -> None:
+    value = facts(
+        "# X\n\n## Timeline\n\n- Jan 12, 2023, 18:05 (UTC) disk full alert fired\n"
+        "- 18:09 the on-call engineer acknowledged it\n"
+    )
+    second = value.events[1].moment
+    assert second.zone_source == "carried"
+    assert second.when is not None and second.when.isoformat() == "2023-01-12T18:09:00+00:00"
+
+
+def test_a_zone_pair_in_the_heading_follows_daylight_saving() -> None:
+    value = facts(
+        "# X\n\n## Timeline (all times in PST/PDT)\n\n- 2023-08-25 21:14 DNS errors began\n"
+    )
+    assert iso(value, "start") == "2023-08-25T21:14:00-07:00"
+
+
+# 4. Dates carry, and never slip ----------------------------------------------------------------
+
+
+def test_a_date_range_header_keeps_the_first_day() -> None:
+    value = facts(
+        "# X\n\nIncident date: 2023-06-30 to 2023-07-01\n\n## Timeline\n\nAll times UTC.\n\n"
+        "- 23:40 replication lag alert fired\n- 00:20 replica rebuilt, lag back to normal\n"
+    )
+    assert iso(value, "detected") == "2023-06-30T23:40:00+00:00"
+    assert iso(value, "mitigated") == "2023-07-01T00:20:00+00:00"
+
+
+def test_day_first_date_headings_set_the_day() -> None:
+    value = facts(
+        "# X\n\n## Timeline\n\n### 29-09-2021 (All times CEST)\n\n"
+        "- 15:46 storage driver changed\n\n"
+        "### 03-10-2021 (All times CEST)\n\n- 02:17 first timeouts reported by the monitor\n"
+    )
+    days = [e.moment.when.date().isoformat() for e in value.events if e.moment.when]
+    assert days == ["2021-09-29", "2021-10-03"]
+
+
+def test_undated_times_take_the_date_in_the_file_name() -> None:
+    value = facts(
+        "# X\n\n## Timeline\n\nAll times UTC.\n\n- 10:00 errors began\n", "2022-11-03-x.md"
+    )
+    assert iso(value, "start") == "2022-11-03T10:00:00+00:00"
+
+
+def test_a_yearless_date_takes_the_documents_year() -> None:
+    value = facts(
+        "# X\n\n## Timeline\n\n- **April 5, 2022** 17:03 UTC builds began failing\n"
+        "- (*April 6*) 09:00 UTC the fix was deployed and builds are working again\n"
+    )
+    assert iso(value, "mitigated") == "2022-04-06T09:00:00+00:00"
+
+
+def test_unless_otherwise_noted_sets_the_day_of_undated_entries() -> None:
+    value = facts(
+        "# X\n\n## Timeline\n\nUnless otherwise noted all events happened on 2019-10-21, "
+        "all times UTC.\n\n- 2019-10-20 00:55: builds started failing\n"
+        "- 01:38: alerts fired for the site being down\n"
+    )
+    assert iso(value, "detected") == "2019-10-21T01:38:00+00:00"
+
+
+def test_a_year_typo_does_not_make_a_year_long_incident() -> None:
+    value = facts(
+        "# X\n\n## Timeline\n\n- 2023-06-02 10:00 UTC errors began\n"
+        "- 2022-06-02 10:30 UTC incident resolved\n"
+    )
+    assert value.duration() == (30, "milestones")
+
+
+def test_european_hour_notation_is_a_time() -> None:
+    (stamp,) = find_stamps("10h47 CEST")
+    assert stamp.time is not None and stamp.time.isoformat() == "10:47:00"
+    assert find_stamps("it took 1h50m") == []
+
+
+# 5. Explicit words, and what is not a mitigation ---------------------------------------------
+
+EXPLICIT = """\
+# X
+
+## Timeline
+
+All times UTC.
+
+- 2024-03-01 10:00 payments API returned errors **<START OF OUTAGE>**
+- 2024-03-01 10:05 alert fired
+- 2024-03-01 10:10 failover to the standby started, but the failover hangs
+- 2024-03-01 10:40 database restarted (mitigated)
+- 2024-03-01 11:00 all clear
+"""
+
+
+def test_explicit_markers_win_and_an_attempt_is_not_a_mitigation() -> None:
+    value = facts(EXPLICIT)
+    assert iso(value, "start") == "2024-03-01T10:00:00+00:00"
+    assert iso(value, "mitigated") == "2024-03-01T10:40:00+00:00"
+    assert iso(value, "resolved") == "2024-03-01T11:00:00+00:00"
+
+
+def test_entries_split_by_html_breaks_are_separate_entries() -> None:
+    value = facts(
+        "# X\n\n## Timeline\n\n### 2023-08-25\n\n21:14 UTC - DNS change takes effect, "
+        "sites fail to load.<br> 21:20 - monitoring sends the first alert e-mail.<br> "
+        "22:05 - DNS change reverted, sites back online.\n"
+    )
+    assert [e.moment.stamp.text for e in value.events] == ["21:14 UTC", "21:20", "22:05"]
+    assert iso(value, "mitigated") == "2023-08-25T22:05:00+00:00"
+
+
+# 6. Stated durations -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("The outage lasted 72 minutes.", 72),
+        ("Sign-ups were down for a duration of 2h17m.", 137),
+        ("Search was unavailable for roughly eleven hours.", 660),
+        ("an aggregate of 48 minutes of downtime", 48),
+        ("The incident lasted 2 hours and 5 minutes.", 125),
+        ("The outage lasted one and a half hours.", 90),
+        ("Time to detection: 12 minutes. Time to recovery: 87 minutes.", 87),
+    ],
+)
+def test_stated_durations(text: str, minutes: float) -> None:
+    assert [s.minutes for s in stated_durations(text)] == [minutes]
+
+
+def test_vague_durations_are_not_figures() -> None:
+    assert stated_durations("The site was down for several hours.") == []
+    assert parse_duration("a few minutes") is None
+
+
+def test_a_stated_duration_is_the_duration_when_no_window_is_given() -> None:
+    value = facts("# X\n\n## Summary\n\nThe outage lasted 72 minutes.\n")
+    assert value.duration() == (72, "stated-duration")
+
+
+# 8. Impact figures in other units ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit", "of"),
+    [
+        ("3.5m USDC drained from the pool", "money", "USDC"),
+        ("Refunds cost $1.2M.", "money", "USD"),
+        ("About €25k in credits were issued.", "money", "EUR"),
+        ("18m out of 40m tokens were frozen.", "percent", "tokens"),
+        ("Up to 9 % of the nodes restarted.", "percent", None),
+    ],
+)
+def test_impact_figures_in_money_tokens_and_shares(
+    sentence: str, unit: str, of: str | None
+) -> None:
+    config = load_config(None)
+    doc = parse_document("x.md", f"# X\n\n## Impact\n\n{sentence}\n", config.catalog)
+    block = next(b for b in doc.blocks if sentence[:6] in b.text)
+    (figure,) = find_figures(block, ["users", "requests"])
+    assert (figure.unit, figure.of) == (unit, of)
