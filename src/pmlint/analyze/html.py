@@ -452,10 +452,22 @@ def _moment(iso: str | None) -> str | None:
     """'2024-03-11T09:30:00+00:00' as '2024-03-11 09:30 +00:00': shorter, and it reads."""
     if iso is None:
         return None
+    if len(iso) == 10:
+        return iso  # the document gives the day only
     when = dt.datetime.fromisoformat(iso)
     offset = when.strftime("%z")
     shown = when.strftime("%Y-%m-%d %H:%M")
     return f"{shown} {offset[:3]}:{offset[3:]}" if offset else shown
+
+
+def _with_source(shown: str | None, source: dict[str, Any] | None) -> str | None:
+    """'2024-03-11 09:30 +00:00 (line 12, timeline)': where a reviewer can check it; an
+    inferred value says so."""
+    if shown is None or not source:
+        return shown
+    how = source.get("how")
+    label = "inferred from another milestone" if how == "inferred" else how
+    return f"{shown} (line {source.get('line')}, {label})"
 
 
 def _band(score: int) -> str:
@@ -483,7 +495,10 @@ def _row(index: int, document: dict[str, Any]) -> dict[str, Any]:
         "findings_key": (findings["error"] * 1000 + findings["warning"]) * 1000 + findings["info"],
         "score": document["score"],
         "band": _band(document["score"]),
-        "milestones": {kind: _moment(iso) for kind, iso in document["milestones"].items()},
+        "milestones": {
+            kind: _with_source(_moment(iso), document.get("milestone_sources", {}).get(kind))
+            for kind, iso in document["milestones"].items()
+        },
         "timezone": document.get("timezone"),
         "diagnostics": document.get("diagnostics", []),
     }

@@ -51,16 +51,35 @@ def _impact_headline(document: dict[str, Any]) -> str:
     return "-"
 
 
+INFERRED_MARK = "*"
+INFERRED_NOTE = (
+    f"{INFERRED_MARK} from a milestone inferred from another (mitigation from resolution, or "
+    "the reverse); `--format json` gives each milestone's line and how it was found."
+)
+
+
+def _marked(document: dict[str, Any], key: str, kinds: tuple[str, ...]) -> str:
+    """A duration, with a mark when it rests on an inferred milestone."""
+    shown = _minutes(document.get(key))
+    if document.get(key) is None:
+        return shown
+    if key == "duration_minutes" and document.get("duration_source") != "milestones":
+        return shown  # stated by the document, or its windows added up
+    sources = document.get("milestone_sources") or {}
+    inferred = any((sources.get(kind) or {}).get("how") == "inferred" for kind in kinds)
+    return shown + INFERRED_MARK if inferred else shown
+
+
 def _row(document: dict[str, Any]) -> dict[str, str]:
     findings = document["findings"]
     actions = document["action_items"]
     return {
         "path": document["path"],
         "date": document.get("date") or "-",
-        "ttd": _minutes(document["ttd_minutes"]),
-        "ttm": _minutes(document["ttm_minutes"]),
-        "ttr": _minutes(document["ttr_minutes"]),
-        "duration": _minutes(document["duration_minutes"]),
+        "ttd": _marked(document, "ttd_minutes", ("start", "detected")),
+        "ttm": _marked(document, "ttm_minutes", ("start", "mitigated")),
+        "ttr": _marked(document, "ttr_minutes", ("start", "resolved")),
+        "duration": _marked(document, "duration_minutes", ("start", "resolved")),
         "impact": _impact_headline(document),
         "actions": str(actions["total"]),
         "owned": str(actions["owned"]),
@@ -105,6 +124,8 @@ def render_text(payload: dict[str, Any]) -> str:
     for row in rows:
         out.append("  ".join(row[c].ljust(widths[c]) for c in COLUMNS).rstrip())
     out.append("")
+    if any(INFERRED_MARK in row[c] for row in rows for c in ("ttd", "ttm", "ttr", "duration")):
+        out.extend([INFERRED_NOTE, ""])
     out.extend(_aggregate_lines(payload["aggregate"]))
     return "\n".join(out) + "\n"
 

@@ -181,8 +181,8 @@ def parse_duration(text: str) -> float | None:
 def stated_durations(prose: str) -> list[Stated]:
     """Every incident duration the text states, in order, one per place."""
     lower = prose.lower()
-    if not any(hint in lower for hint in _HINTS):
-        return []
+    if not any(hint in lower for hint in _HINTS) or _PART.search(prose) is None:
+        return []  # no phrase that states a duration, or no amount with a unit
     found: dict[int, Stated] = {}
     for pattern in _STATED:
         for match in pattern.finditer(prose):

@@ -22,6 +22,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 MILESTONES = ("start", "detected", "escalated", "mitigated", "resolved")
 # How a milestone was found (the JSON's `milestone_sources[kind].how`).
@@ -72,17 +73,39 @@ class WordClasses:
 
 
 def word_classes(words: Mapping[str, Mapping[str, Sequence[str]]]) -> WordClasses:
+    """The classes of a pack, compiled once per pack rather than once per document."""
+    key = tuple(
+        (kind, part, tuple(values))
+        for kind, parts in sorted(words.items())
+        for part, values in sorted(parts.items())
+    )
+    return _word_classes(key)
+
+
+@lru_cache(maxsize=16)
+def _word_classes(key: tuple[tuple[str, str, tuple[str, ...]], ...]) -> WordClasses:
+    words: dict[str, dict[str, tuple[str, ...]]] = {}
+    for kind, part, values in key:
+        words.setdefault(kind, {})[part] = values
+
     def compiled(values: Sequence[str]) -> re.Pattern[str] | None:
         if not values:
             return None
-        body = "|".join(re.escape(v.lower()) for v in sorted(values, key=len, reverse=True))
-        return re.compile(rf"(?<![a-z])(?:{body})")
+        ordered = sorted(values, key=len, reverse=True)
+        return re.compile(rf"(?<![a-z])(?:{'|'.join(phrase_pattern(v) for v in ordered)})")
 
     return WordClasses(
         {kind: compiled(w.get("markers", ())) for kind, w in words.items()},
         {kind: compiled(w.get("events", ())) for kind, w in words.items()},
         compiled(words.get("start", {}).get("triggers", ())),
     )
+
+
+def phrase_pattern(phrase: str) -> str:
+    """A phrase whose every word may take an ending: "return to normal" also reads "returns
+    to normal" and "returned to normal"; the last word is a word start, as a single word is."""
+    words = [re.escape(word) for word in phrase.lower().split()]
+    return r"[\w'-]*\s+".join(words)
 
 
 def _comparable(value: dt.datetime) -> dt.datetime:

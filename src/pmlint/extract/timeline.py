@@ -28,6 +28,7 @@ from pmlint.extract.milestones import (
     MILESTONES,
     Entry,
     classify_entries,
+    phrase_pattern,
     word_classes,
 )
 from pmlint.extract.timestamps import (
@@ -509,7 +510,7 @@ def _compiled(
 @lru_cache(maxsize=64)
 def _words_regex(words: tuple[str, ...]) -> re.Pattern[str]:
     # one pattern per word list, compiled once: this runs for every time in every document
-    return re.compile(r"(?<![a-z])(?:" + "|".join(re.escape(word) for word in words) + ")")
+    return re.compile(r"(?<![a-z])(?:" + "|".join(phrase_pattern(word) for word in words) + ")")
 
 
 def _sentence(block: TextBlock, start: int, end: int) -> str:

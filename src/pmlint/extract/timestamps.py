@@ -163,7 +163,11 @@ _BARE_HOUR = re.compile(r"(?<![\d:.])(?P<H>\d{1,2})\s?(?P<ampm>[AaPp]\.?[Mm]\.?)
 _DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"\d{4}")  # ISO, month-name and day-month dates all write the year
 _HOUR_HINT = re.compile(r"\d\s?[AaPp]")
-_MONTH_HINT = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+_H_HINT = re.compile(r"\dh\d")
+_MONTH_HINT = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d"
+    r"|\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+)
 _ZONE_AFTER = re.compile(rf"\s?\(?\s?(?P<zone>{ZONE_PATTERN})\s?\)?")
 _ZULU = re.compile(r"Z(?![A-Za-z])")
 _JOIN = re.compile(r"(?:(?<!\s),?\s+(?:at\s+)?|T|/|(?<!\s)\s*[,@]\s*)$", re.IGNORECASE)
@@ -282,7 +286,7 @@ def find_stamps(text: str, day_first: bool = False) -> list[Stamp]:
         value = _time(int(match["H"]), int(match["M"]), int(match["S"] or 0), match["ampm"])
         if value is not None:
             times.append((match.start(), match.end(), value, "12h" if match["ampm"] else "24h"))
-    for match in _H_TIME.finditer(text) if "h" in text else ():
+    for match in _H_TIME.finditer(text) if _H_HINT.search(text) else ():
         value = _time(int(match["H"]), int(match["M"]), 0, None)
         if value is not None:
             times.append((match.start(), match.end(), value, "24h"))
