@@ -259,3 +259,23 @@ def test_impact_figures_in_money_tokens_and_shares(
     block = next(b for b in doc.blocks if sentence[:6] in b.text)
     (figure,) = find_figures(block, ["users", "requests"])
     assert (figure.unit, figure.of) == (unit, of)
+
+
+def test_am_pm_and_zone_written_once_after_a_range_apply_to_both_ends() -> None:
+    first, second = find_stamps("from 1:00 - 3:30 PM ET the portal was slow")
+    assert (first.time.isoformat(), first.clock, first.zone) == ("13:00:00", "12h", "ET")
+    assert second.zone == "ET"
+
+
+def test_a_status_page_opening_time_is_the_start_when_nothing_else_says() -> None:
+    value = facts(
+        "---\ndate: 2022-10-14T18:25:00Z\nresolvedWhen: 2022-10-15T07:50:00Z\n---\n"
+        "# Region offline\n\nThe upstream provider lost a router.\n"
+    )
+    assert iso(value, "start") == "2022-10-14T18:25:00+00:00"
+    assert value.provenance == {
+        "start": "inferred",
+        "resolved": "front-matter",
+        "mitigated": "inferred",
+    }
+    assert value.duration() == (805, "milestones")

@@ -452,8 +452,6 @@ def _moment(iso: str | None) -> str | None:
     """'2024-03-11T09:30:00+00:00' as '2024-03-11 09:30 +00:00': shorter, and it reads."""
     if iso is None:
         return None
-    if len(iso) == 10:
-        return iso  # the document gives the day only
     when = dt.datetime.fromisoformat(iso)
     offset = when.strftime("%z")
     shown = when.strftime("%Y-%m-%d %H:%M")
@@ -465,6 +463,8 @@ def _with_source(shown: str | None, source: dict[str, Any] | None) -> str | None
     inferred value says so."""
     if shown is None or not source:
         return shown
+    if source.get("precision") == "day":
+        shown = shown[:10]  # the document gives the day only
     how = source.get("how")
     label = "inferred from another milestone" if how == "inferred" else how
     return f"{shown} (line {source.get('line')}, {label})"

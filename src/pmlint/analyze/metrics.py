@@ -33,20 +33,23 @@ def quality_score(diagnostics: list[Diagnostic]) -> int:
 def _iso(moment: Moment | None) -> str | None:
     if moment is None or moment.when is None or not moment.day_known:
         return None
-    if not moment.has_time:
-        return moment.when.date().isoformat()  # the document gives the day only
-    return moment.when.isoformat()
+    return moment.when.isoformat()  # a day alone reads as its midnight: see `precision`
 
 
 def _sources(facts: Timeline) -> dict[str, dict[str, Any]]:
     """Where each milestone came from: its line and how it was found (field, range,
-    timeline, prose, front-matter, inferred), so a reader can check it."""
+    timeline, prose, front-matter, inferred), so a reader can check it; `precision` is "day"
+    where the document gives the day only (the value then reads as that day's midnight)."""
     result: dict[str, dict[str, Any]] = {}
     for kind in MILESTONES:
         moment = facts.milestones.get(kind)
         if moment is None or _iso(moment) is None:
             continue
-        result[kind] = {"line": moment.line, "how": facts.provenance.get(kind, "timeline")}
+        result[kind] = {
+            "line": moment.line,
+            "how": facts.provenance.get(kind, "timeline"),
+            "precision": "minute" if moment.has_time else "day",
+        }
     return result
 
 

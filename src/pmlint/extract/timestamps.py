@@ -376,22 +376,32 @@ _RANGE_DASH = re.compile(
 
 
 def _ranges_share_zone(text: str, stamps: list[Stamp]) -> list[Stamp]:
-    """`09:30–10:15 CET`: the zone written once after a range applies to both ends."""
+    """`09:30–10:15 CET`, `08:02 - 10:30 AM ET`: the zone and the AM/PM written once after a
+    range apply to both ends."""
     result = list(stamps)
     for index in range(len(result) - 1):
         first, second = result[index], result[index + 1]
-        if first.zone or not second.zone or first.time is None:
+        if first.time is None or second.time is None:
             continue
-        if _RANGE_DASH.match(text[first.end : second.start]):
+        if not _RANGE_DASH.match(text[first.end : second.start]):
+            continue
+        zone = first.zone or second.zone
+        clock, time = first.clock, first.time
+        bare = _TIME.fullmatch(first.text.split()[-1]) if first.text.split() else None
+        if first.clock == "24h" and second.clock == "12h" and bare and first.time.hour <= 12:
+            clock = "12h"  # "08:02 - 10:30 AM": one AM for both
+            if second.time.hour >= 12 and first.time.hour + 12 <= second.time.hour:
+                time = first.time.replace(hour=first.time.hour + 12)
+        if (zone, clock, time) != (first.zone, first.clock, first.time):
             result[index] = Stamp(
                 first.start,
                 first.end,
                 first.text,
                 first.date,
-                first.time,
-                first.clock,
+                time,
+                clock,
                 first.date_style,
-                second.zone,
+                zone,
                 first.year_known,
             )
     return result
