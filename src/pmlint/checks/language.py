@@ -25,6 +25,7 @@ from typing import Any, ClassVar
 from pmlint.checks.base import CheckContext, CheckKind, Option, finding, user_regex
 from pmlint.diagnostics import Finding
 from pmlint.document import Document, TextBlock
+from pmlint.nlp import textcat
 from pmlint.nlp.cascade import Trigger, alternation, parse_sentences, select, words_pattern
 from pmlint.nlp.sentences import Sentence, code_words, document_sentences, starts_with_time
 from pmlint.nlp.syntax import (
@@ -72,6 +73,7 @@ WORD_CLASSES = (
     "certainty_adverbs",
     "culprit_verbs",
     "everyone",
+    "safeguard_nouns",
 )
 STRICT = (NAMED, ROLE, PRONOUN)  # people other than the writer
 OTHERS = (*STRICT, MAYBE_ROLE)  # ... and roles that may be software, for human-only verbs
@@ -81,7 +83,7 @@ _NEGATION_BEFORE = re.compile(
 _MODALS_HYPOTHETICAL = frozenset(
     ("can", "could", "may", "might", "will", "would", "shall", "should", "must", "ought")
 )
-_HANDLE_OR_EMAIL = r"@\w|\w@\w"
+_HANDLE_OR_EMAIL = r"@\w|\w@\w|\b[a-z][a-z0-9]+@(?!\w)"
 # A capitalised word inside a sentence (a possible name), not its first word.
 _CAPITALISED = r"(?<=[\w,;:)] )[A-Z][a-z]+\b"
 _WHO_WHY_QUESTION = r"(?i:\b(?:why|who)\b)[^?]*\?\s*$"
@@ -230,12 +232,21 @@ class LanguageCheck(CheckKind):
         if pipeline is not None:
             wanted = self._wanted(doc) if not pipeline.reduced else []
             parsed = parse_sentences(pipeline, doc, wanted)
+        quiet: list[Sentence] = []
         for sentence in sentences:
             hits = list(self.token_hits(sentence))
             if sentence in parsed:
                 hits += list(self.syntax_hits(sentence, parsed[sentence]))
+            if not hits:
+                quiet.append(sentence)
             for hit in _without_overlaps(hits):
                 yield self._finding(sentence, hit)
+        for sentence, hit in self.model_hits(quiet):
+            yield self._finding(sentence, hit)
+
+    def model_hits(self, sentences: list[Sentence]) -> Iterable[tuple[Sentence, Hit]]:
+        """Findings of the trained model on sentences the rules left alone (PM301)."""
+        return ()
 
     def texts_to_parse(self, doc: Document, ctx: CheckContext) -> list[str]:
         return [sentence.text for sentence in self._wanted(doc)]
@@ -322,6 +333,18 @@ class LanguageCheck(CheckKind):
             if child.dep_ in ("prt", "advmod", "oprd", "acomp") and child.i > verb.i:
                 found.add(f"{lemma} {child.lower_}")
         return found
+
+
+def _model_hit(model: textcat.Model, text: str, party: str) -> Hit:
+    """The span from the first to the last word the model leaned on (the sentence when
+    it names none); self-judgement gets its own reason and coaching."""
+    words = textcat.cues(model, text)
+    start, end = 0, len(text.rstrip())
+    found = [m for w in words for m in re.finditer(rf"(?<!\w){re.escape(w)}(?!\w)", text)]
+    if found:
+        start = min(m.start() for m in found)
+        end = max(m.end() for m in found)
+    return Hit(start, end, "model_self" if party == "self" else "model")
 
 
 def reported(verb: Token) -> bool:
@@ -453,7 +476,46 @@ class BlameLanguage(LanguageCheck):
         "blame": "Assigns blame to a person",
         "punitive": "Punishes or blames a person",
         "responsible": "Makes a person responsible for the failure",
+        "bypass": "Judges a person for acting without a safeguard",
+        "model": "Reads as a judgement of people (trained model)",
+        "model_self": "Reads as a judgement of yourselves (trained model)",
     }
+
+    options = (
+        *LanguageCheck.options,
+        Option(
+            "model",
+            "bool",
+            True,
+            "Also report what the trained blame model (`pmlint/models/blame`) judges as "
+            "blame in sentences that name a person, a group or the writer.",
+        ),
+    )
+
+    def model_hits(self, sentences: list[Sentence]) -> Iterable[tuple[Sentence, Hit]]:
+        if not self.opts["model"]:
+            return
+        model = textcat.load("blame")
+        if model is None:
+            return
+        candidates = []
+        for sentence in sentences:
+            block = sentence.block
+            if is_task(block) or _canonicals(block) & {"action-items", "timeline"}:
+                continue  # instructions, and who did what when, are not judgements
+            if starts_with_time(block):
+                continue
+            text = sentence.text.rstrip()
+            if text.endswith("?") and not textcat.counterfactual(text):
+                continue  # a question in a chat log ("can you paste the logs?")
+            party = textcat.judged_party(sentence.text)
+            if party is not None and textcat.blame_eligible(sentence.text):
+                candidates.append((sentence, party))
+        scores = model.scores([s.text for s, _ in candidates])
+        for (sentence, party), score in zip(candidates, scores, strict=True):
+            if not textcat.decide(model, False, score, True):
+                continue
+            yield sentence, _model_hit(model, sentence.text, party)
 
     def build_triggers(self) -> list[Trigger]:
         person = self.personish()
@@ -462,6 +524,7 @@ class BlameLanguage(LanguageCheck):
         return [
             Trigger.of(self.pattern("failure_verbs", "lapse_verbs"), [named]),
             Trigger.of(self.pattern("error_adverbs"), [named]),
+            Trigger.of(r"\bwithout\b", [named, self.pattern("safeguard_nouns")]),
             Trigger.of(_NEGATION, [named, _PAST_AUX]),
             Trigger.of(self.pattern("harm_verbs"), [person]),
             Trigger.of(
@@ -514,6 +577,13 @@ class BlameLanguage(LanguageCheck):
         if lemmas & w["lapse_verbs"] and who in STRICT and not negated and reported(verb):
             yield Hit(*span_of(doer, verb), "lapse")
             return
+        if who in STRICT and reported(verb) and not negated:
+            skipped = self._without_safeguard(verb)
+            if skipped is not None:
+                yield Hit(
+                    *token_span(phrase_start(doer) if doer.i < verb.i else verb, skipped), "bypass"
+                )
+                return
         if who in OTHERS and reported(verb):
             adverb = self._error_adverb(verb)
             if adverb is not None:
@@ -547,6 +617,22 @@ class BlameLanguage(LanguageCheck):
 
     def _error_adverb(self, verb: Token) -> Token | None:
         return error_adverb(self, verb)
+
+    def _without_safeguard(self, verb: Token) -> Token | None:
+        """ "ran the migration without approval": the safeguard the person acted without."""
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ != "without":
+                continue
+            for thing in prep.children:
+                if thing.dep_ not in ("pobj", "pcomp"):
+                    continue
+                words = {thing.lemma_.lower(), thing.lower_}
+                compound = " ".join(t.lower_ for t in thing.subtree if t.i <= thing.i)
+                if words & self.words["safeguard_nouns"] or any(
+                    compound.endswith(s) for s in self.words["safeguard_nouns"] if " " in s
+                ):
+                    return thing
+        return None
 
     def _blame(self, token: Token) -> Hit | None:
         """Blame on a person: "X was to blame", "blame lies with X" (X a person)."""

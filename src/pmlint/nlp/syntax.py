@@ -37,6 +37,7 @@ _PARTITIVE = frozenset(
 _RELATIVE = frozenset(("who", "that", "which", "whom"))
 _EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
 _HANDLE = re.compile(r"^@[A-Za-z0-9][\w.-]*$")
+_LOGIN_AT = re.compile(r"^[a-z][a-z0-9._-]+@$")
 _ON_CALL = re.compile(r"\bon-?call(?:er)?s?$", re.IGNORECASE)
 _NEGATIONS = frozenset(("not", "n't", "never", "no"))
 
@@ -187,8 +188,12 @@ class People:
             if lower in ("they", "them") and not self._they_is_people(token):
                 return None
             return PRONOUN
-        if _HANDLE.match(token.text) or _EMAIL.match(token.text):
+        if _HANDLE.match(token.text) or _EMAIL.match(token.text) or _LOGIN_AT.match(token.text):
             return NAMED
+        following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        if following is not None and following.text == "@" and not token.whitespace_:
+            if token.text.islower() and token.is_alpha:
+                return NAMED  # "maxone@": a login written the way Google's postmortems do
         if self._is_role(token):
             compound = self._compound(token)
             if " " in compound and compound in self.roles:

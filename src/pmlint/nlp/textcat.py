@@ -1,0 +1,374 @@
+"""Trained sentence classifiers behind PM301 (blame) and PM403 (vague action items).
+
+Two small spaCy `textcat` pipelines (bag of words and word pairs, no vectors, a blank
+English tokenizer) ship in `pmlint/models/<kind>/`; `make train` rebuilds them from the
+labeled sentences (`scripts/train_language.py`). They are loaded on first use, never
+downloaded, and need neither the parser nor `en_core_web_sm`.
+
+What a model reads is not the sentence alone but the sentence followed by its *classed*
+form: every word that belongs to a broad semantic class is replaced by the class name
+(`features`). "we were sloppy about the rollout" and "the vendor was careless with the
+keys" then share `SELF BE JUDGE` / `GROUP BE JUDGE`, so the weights learnt on one writer's
+phrasing carry over to another's. The classes are general English (people and groups,
+the writer, judgement words, lapses, counterfactuals, vague verbs, placeholders), not
+phrases taken from the labeled rows.
+
+How a model's score and the parse-based rules are combined is `decide`: a rule finding
+stands when the score is at least `keep` (0 for blame: the rules are precise), and the
+model alone reports when the score is at least `alone` and the sentence names a party
+that can be judged (`judged_party`) for blame, or an action for vague items. Both
+thresholds are chosen by `make train` on out-of-fold scores (never on the rows scored) and
+stored in the model's `meta.json` with the cross-validated precision and recall.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+KINDS = ("blame", "vague")
+MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+# A folder holding `<kind>/` models to use instead of the shipped ones (the evaluation
+# script points it at each fold's models), or "off" to run the rules alone.
+MODELS_ENV = "PMLINT_TEXTCAT_DIR"
+LABEL = "POSITIVE"
+
+# -- broad semantic classes ----------------------------------------------------------------
+# General English, grouped by what a reviewer of postmortem language looks for.
+
+_CLASSES: dict[str, tuple[str, ...]] = {
+    # the writer and the writer's organisation speaking about itself
+    "SELF": ("i", "we", "me", "us", "my", "our", "myself", "ourselves", "i'm", "we're", "i've",
+             "we've", "i'd", "we'd", "i'll", "we'll", "ours"),
+    # a third person: pronouns and words for people
+    "PERSON": ("he", "she", "him", "her", "his", "hers", "they", "them", "their", "you", "your",
+               "someone", "somebody", "anyone", "nobody", "person", "people", "guy", "guys",
+               "folks", "folk", "man", "woman", "colleague", "coworker", "co-worker", "teammate",
+               "engineer", "developer", "dev", "devs", "programmer", "operator", "admin",
+               "administrator", "sysadmin", "technician", "employee", "staffer", "intern",
+               "contractor", "author", "committer", "maintainer", "reviewer", "approver",
+               "manager", "user", "customer", "human", "humans", "individual", "newbie",
+               "junior", "senior", "hire", "member", "responder", "on-call", "oncall",
+               "sre", "dba", "architect", "lead", "owner", "submitter", "contributor",
+               "volunteer", "attacker", "boss", "cto", "ceo", "executive"),
+    # organisations and groups as agents
+    "GROUP": ("team", "teams", "vendor", "vendors", "provider", "providers", "supplier",
+              "company", "companies", "management", "department", "organization",
+              "organisation", "org", "ops", "staff", "upstream", "maintainers", "partner",
+              "partners", "host", "hoster", "registrar", "isp", "contractor", "contractors",
+              "leadership", "board", "foundation", "community", "support", "sales",
+              "security", "corporation", "agency", "firm", "crew", "department"),
+    # judgements of people or of their work
+    "JUDGE": ("careless", "carelessly", "carelessness", "sloppy", "sloppiness", "reckless",
+              "recklessly", "negligent", "negligence", "negligently", "lazy", "laziness",
+              "incompetent", "incompetence", "stupid", "dumb", "foolish", "silly", "idiotic",
+              "irresponsible", "unprofessional", "ignorant", "ignorance", "ridiculous",
+              "inexcusable", "unacceptable", "embarrassing", "shameful", "clumsy", "hasty",
+              "hastily", "haste", "rushed", "rush", "half-baked", "mess", "messy", "poor",
+              "poorly", "bad", "terrible", "awful", "horrible", "naive", "naively", "blind",
+              "blindly", "thoughtless", "inattentive", "inattention", "complacent",
+              "complacency", "arrogant", "arrogance", "lax", "shoddy", "amateur", "amateurish",
+              "unacceptable", "inept", "cowboy", "napping", "asleep", "lapse", "lapses",
+              "fault", "faults", "blame", "blamed", "culprit", "guilty", "responsible",
+              "accountable", "negligible", "screwed", "botched", "bungled", "goofed",
+              "fumbled", "messed", "dropped", "ball", "wrongly", "mistakenly",
+              "inadvertently", "accidentally", "unthinking", "oversight", "mistake",
+              "mistakes", "error", "errors", "blunder", "misstep", "gaffe"),
+    # lapses: what a person did not do, or did against the rule
+    "LAPSE": ("forgot", "forget", "forgotten", "forgetting", "neglected", "neglect",
+              "ignored", "ignore", "ignoring", "overlooked", "overlook", "missed", "miss",
+              "skipped", "skip", "skipping", "failed", "fail", "failing", "bypassed",
+              "bypass", "circumvented", "disregarded", "violated", "misread", "misconfigured",
+              "mistyped", "misjudged", "bother", "bothered", "slipped", "slip", "omitted"),
+    # hindsight and counterfactual words
+    "HINDSIGHT": ("should", "could", "would", "ought", "shouldn't", "couldn't", "wouldn't",
+                  "obviously", "obvious", "clearly", "simply", "just", "only", "avoidable",
+                  "avoided", "preventable", "prevented", "known", "realized", "realised"),
+    "NEG": ("not", "never", "no", "n't", "didn't", "don't", "doesn't", "wasn't", "weren't",
+            "hadn't", "haven't", "hasn't", "without", "nor", "none"),
+    "BE": ("is", "was", "were", "are", "been", "be", "being", "am", "'s", "'re"),
+    # vague verbs, nouns and hedges of action items
+    "SOFT": ("improve", "improving", "improvement", "improvements", "enhance", "enhancing",
+             "enhancement", "strengthen", "harden", "hardening", "better", "ensure", "ensuring",
+             "review", "reviewing", "revisit", "reconsider", "consider", "considering",
+             "investigate", "investigating", "investigation", "look", "explore", "exploring",
+             "evaluate", "evaluating", "evaluation", "assess", "assessment", "study",
+             "learn", "learning", "read", "understand", "understanding", "discuss",
+             "discussion", "think", "continue", "continuous", "continuously", "ongoing",
+             "monitor", "monitoring", "maintain", "keep", "focus", "prioritize",
+             "prioritise", "streamline", "optimize", "optimise", "clarify", "increase",
+             "reduce", "more", "less", "robust", "robustness", "resilient", "resilience",
+             "reliable", "reliability", "stable", "stability", "visibility", "awareness",
+             "culture", "careful", "proactive", "proactively", "generally", "overall"),
+    "HEDGE": ("maybe", "perhaps", "possibly", "potentially", "might", "may", "some", "somehow",
+              "probably", "ideally", "hopefully", "try", "attempt", "explore", "whether",
+              "if", "asap", "soon", "later", "eventually", "someday", "tbd", "todo", "etc",
+              "various", "any", "all", "everything", "everyone", "everybody"),
+    # concrete deliverables
+    "MAKE": ("add", "adding", "create", "write", "build", "implement", "configure", "set",
+             "enable", "disable", "install", "deploy", "migrate", "move", "replace",
+             "remove", "delete", "upgrade", "pin", "rotate", "renew", "automate", "alert",
+             "page", "test", "tests", "script", "runbook", "playbook", "dashboard", "check",
+             "limit", "quota", "timeout", "retry", "lint", "validate", "block", "reject",
+             "require", "schedule", "document", "publish", "file", "open", "fix", "patch",
+             "revert", "rename", "split", "merge", "switch", "bump", "restrict"),
+}  # fmt: skip
+_WORD_CLASS: dict[str, str] = {}
+for _name, _words in _CLASSES.items():
+    for _word in _words:
+        _WORD_CLASS.setdefault(_word, _name)
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+(?:[.,:]\d+)*|\S")
+_CODE = re.compile(r"`[^`]+`|\b\w+[._/:]\w[\w./:-]*|\b[a-z]+[A-Z]\w*|\b[A-Z]{2,}\d*\b")
+_NUMBER = re.compile(r"^\d")
+_PLACEHOLDER = re.compile(r"\{\{|\}\}|<[a-z _-]+>|\b(?:lorem|ipsum|xxx+|tbd|todo|fixme)\b", re.I)
+_HANDLE = re.compile(r"(?<!\w)@\w|\w@\w")
+_COUNTERFACTUAL = re.compile(
+    r"\b(?:should|could|would|might|must|ought to)(?:n't| not)?\s+(?:have|'ve)\s+"
+    r"(?:\w+ed|\w+[ew]n|been|done|known|caught|seen|thought|made|found|kept|had|got|let|"
+    r"put|run|set|read|told|sent|spent|brought|taken|written|gone)\b"
+    r"|\bif only\b|\bhad (?:we|i|they|he|she|you|someone|anyone)\b",
+    re.I,
+)
+_NAME = re.compile(r"(?<=[a-z,;:)] )[A-Z][a-z]+\b")
+
+
+def _token_class(word: str, lower: str, first: bool) -> str | None:
+    found = _WORD_CLASS.get(lower)
+    if found is not None:
+        return found
+    if _NUMBER.match(word):
+        return "NUM"
+    if lower.endswith("n't") or lower.endswith("n’t"):
+        return "NEG"
+    if not first and word[:1].isupper() and word[1:].islower() and len(word) > 2:
+        return "CAP"
+    if lower.endswith(("tion", "ment", "ness", "ity", "ance", "ence")):
+        return "NOMINAL"
+    return None
+
+
+def features(text: str) -> str:
+    """The text a model reads: the words, lowercased, then ` || ` and the classed form
+    (class names for words of a class, the word itself otherwise), then whole-sentence
+    markers (a counterfactual, code, a handle, a placeholder)."""
+    text = " ".join(text.replace("’", "'").split())
+    words = _TOKEN.findall(text)
+    plain: list[str] = []
+    classed: list[str] = []
+    for index, word in enumerate(words):
+        lower = word.lower()
+        plain.append(lower)
+        found = _token_class(word, lower, index == 0)
+        classed.append(found if found is not None else lower)
+    marks = _pairs(classed)
+    if _COUNTERFACTUAL.search(text):
+        marks.append("MARK_COUNTERFACTUAL")
+        marks += [f"MARK_COUNTERFACTUAL_{c}" for c in ("SELF", "PERSON", "GROUP") if c in classed]
+    if _CODE.search(text):
+        marks.append("MARK_CODE")
+    if _HANDLE.search(text):
+        marks.append("MARK_HANDLE")
+    if _PLACEHOLDER.search(text):
+        marks.append("MARK_PLACEHOLDER")
+    if words and _WORD_CLASS.get(words[0].lower()) == "SOFT":
+        marks.append("MARK_SOFT_FIRST")
+    if words and words[0].lower().endswith(("tion", "ment", "ing", "ness")):
+        marks.append("MARK_NOMINAL_FIRST")
+    marks.append(f"MARK_LEN_{min(len(words) // 6, 5)}")
+    return " ".join([*plain, "||", *classed, "||", *marks])
+
+
+_AGENTS = ("SELF", "PERSON", "GROUP", "CAP")
+_JUDGED = ("LAPSE", "JUDGE", "NEG", "HINDSIGHT")
+
+
+def _pairs(classed: list[str]) -> list[str]:
+    """Who is judged for what: an agent class followed within four words by a lapse, a
+    judgement, a negation or a hindsight word ("we totally forgot" -> SELF_LAPSE)."""
+    found = []
+    for i, first in enumerate(classed):
+        if first not in _AGENTS:
+            continue
+        for second in classed[i + 1 : i + 5]:
+            if second in _JUDGED:
+                found.append(f"PAIR_{first}_{second}")
+    for i, first in enumerate(classed):  # a judgement before its agent ("a mistake by the team")
+        if first == "JUDGE" and any(c in _AGENTS for c in classed[i + 1 : i + 5]):
+            found.append("PAIR_JUDGE_AGENT")
+    return sorted(set(found))
+
+
+_STATIVE = frozenset(
+    ("have", "had", "has", "know", "knew", "known", "need", "needed", "see", "seem", "exist",
+     "get", "got", "receive", "received", "own", "hold", "contain", "apply", "matter", "work")
+)  # fmt: skip
+_CHECKABLE = re.compile(r"\d|`|\b\w+[._/-]\w+[\w./-]*|\b[a-z]+[A-Z]\w*|\b[A-Z]{2,}\b")
+
+
+def judgement_cue(text: str) -> bool:
+    """Something a person can be judged for: a judgement word, a lapse, a counterfactual,
+    or a negated action ("did not check"; not "did not have access")."""
+    if counterfactual(text):
+        return True
+    words = [w.lower() for w in _TOKEN.findall(text.replace("’", "'"))]
+    for i, word in enumerate(words):
+        found = _WORD_CLASS.get(word) or ("NEG" if word.endswith("n't") else None)
+        if found in ("JUDGE", "LAPSE"):
+            return True
+        if found == "NEG":
+            following = [w for w in words[i + 1 : i + 3] if w not in ("even", "yet", "ever")]
+            if following and following[0] not in _STATIVE and following[0].isalpha():
+                return True
+    return False
+
+
+def blame_eligible(text: str) -> bool:
+    """The model alone may report blame: a party is named and judged for something."""
+    return judged_party(text) is not None and judgement_cue(text)
+
+
+def vague_eligible(text: str) -> bool:
+    """The model alone may report a vague item: no number, code or identifier in it (those
+    make an item checkable, and the rules read them)."""
+    return _CHECKABLE.search(text) is None
+
+
+def counterfactual(text: str) -> bool:
+    """ "should have caught", "if only", "had we ...": the past replayed as it should have been."""
+    return _COUNTERFACTUAL.search(text.replace("’", "'")) is not None
+
+
+def judged_party(text: str) -> str | None:
+    """Who a blame finding may be about: "self" (the writer), "person" (a pronoun, a word
+    for a person, a handle, a capitalised name-like word), "group"; None when the sentence
+    names no one (then the model alone never reports blame)."""
+    words = [w.lower() for w in _TOKEN.findall(text.replace("’", "'"))]
+    classes = {_WORD_CLASS.get(w) for w in words}
+    if "PERSON" in classes or _HANDLE.search(text):
+        return "person"
+    if "GROUP" in classes:
+        return "group"
+    if "SELF" in classes:
+        return "self"
+    if _NAME.search(text):
+        return "person"
+    return None
+
+
+# -- the shipped models ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Model:
+    kind: str
+    nlp: Any
+    keep: float  # a rule's finding stands from this score
+    alone: float  # the model reports alone from this score
+    meta: dict[str, Any]
+
+    def scores(self, texts: Sequence[str]) -> list[float]:
+        if not texts:
+            return []
+        docs = self.nlp.pipe([features(t) for t in texts], batch_size=256)
+        return [float(doc.cats.get(LABEL, 0.0)) for doc in docs]
+
+
+_LOCK = threading.Lock()
+_CACHE: dict[tuple[str, str], Model | None] = {}
+
+
+def models_dir() -> Path | None:
+    """Where the models are read from; None when they are switched off."""
+    chosen = os.environ.get(MODELS_ENV, "")
+    if chosen.lower() == "off":
+        return None
+    return Path(chosen) if chosen else MODELS_DIR
+
+
+def load(kind: str) -> Model | None:
+    """The model for `kind`, loaded once; None when it is switched off or not built."""
+    folder = models_dir()
+    if folder is None:
+        return None
+    key = (kind, str(folder))
+    with _LOCK:
+        if key not in _CACHE:
+            _CACHE[key] = _read(folder / kind, kind)
+        return _CACHE[key]
+
+
+def _read(path: Path, kind: str) -> Model | None:
+    meta_path = path / "meta.json"
+    if not meta_path.is_file():
+        return None
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    import spacy
+
+    nlp = spacy.load(path / "pipeline")
+    return Model(kind, nlp, float(meta["keep"]), float(meta["alone"]), meta)
+
+
+def textcat_config() -> dict[str, Any]:
+    return {
+        "threshold": 0.5,
+        "model": {
+            "@architectures": "spacy.TextCatBOW.v3",
+            "exclusive_classes": True,
+            "ngram_size": 2,
+            "no_output_layer": False,
+            "length": 2**18,
+        },
+    }
+
+
+def decide(model: Model | None, rule_hit: bool, score: float, eligible: bool) -> bool:
+    """The combined verdict (see the module's docstring)."""
+    if model is None:
+        return rule_hit
+    if rule_hit:
+        return score >= model.keep
+    return eligible and score >= model.alone
+
+
+def cues(model: Model, text: str, limit: int = 3) -> list[str]:
+    """The words whose removal lowers the score most: what the model looked at."""
+    words = text.split()
+    if len(words) < 2 or len(words) > 80:
+        return []
+    base = model.scores([text])[0]
+    variants = [" ".join(words[:i] + words[i + 1 :]) for i in range(len(words))]
+    drops = sorted(
+        ((base - s, i) for i, s in enumerate(model.scores(variants))), key=lambda p: -p[0]
+    )
+    chosen = [i for drop, i in drops[:limit] if drop > 0.02]
+    return [words[i].strip(".,;:!?\"'()") for i in sorted(chosen)]
+
+
+def describe(kind: str) -> str:
+    """For `pmlint explain`: what the model reads and how well it did held out."""
+    model = load(kind)
+    if model is None:
+        return "The trained model is not installed or is switched off; the rules run alone."
+    held = model.meta.get("heldout", {})
+    lines = [
+        f"Trained model ({kind}): spaCy textcat, bag of words and word pairs over the "
+        "sentence and its classed form (people, groups, the writer, judgement words, "
+        "lapses, counterfactuals, vague verbs, placeholders, code).",
+        f"Combined with the rules: a rule finding stands from score {model.keep:.2f}; "
+        f"the model alone reports from {model.alone:.2f}.",
+    ]
+    if held:
+        lines.append(
+            f"Measured held out by source ({held.get('folds', '?')}-fold, grouped by "
+            f"repository or guide; {held.get('rows', '?')} labeled rows): "
+            f"precision {held.get('precision', 0):.2f}, recall {held.get('recall', 0):.2f}, "
+            f"F1 {held.get('f1', 0):.2f}."
+        )
+    return "\n".join(lines)
