@@ -20,7 +20,14 @@ from pmlint.extract.actions import (
     follow_up_items,
     normalise,
 )
-from pmlint.extract.vagueness import VagueLexicon, Vagueness, texts_to_parse, vague_items
+from pmlint.extract.vagueness import (
+    VagueLexicon,
+    Vagueness,
+    analysis_text,
+    texts_to_parse,
+    vague_items,
+)
+from pmlint.nlp import textcat
 
 _ITEM_WIDTH = 60
 # Stands in for a pipeline when none was loaded: the lexical analysis.
@@ -192,6 +199,26 @@ _REASONS: dict[str, tuple[str, str]] = {
         "it names no component, artifact or number",
         "Name what to build and where, e.g. 'Add a dashboard of checkout 5xx rate per region'.",
     ),
+    "template": (
+        "it is template text ('{match}')",
+        "Replace the template text with the action you commit to, e.g. 'Add an alert when "
+        "the queue is older than 10 minutes'.",
+    ),
+    "study": (
+        "'{match}' names no result",
+        "Say what the study produces and where, e.g. 'Write up the broker's rebalancing "
+        "behaviour in docs/kafka.md and propose partition limits'.",
+    ),
+    "aspiration": (
+        "'{match}' is a wish about a property, not a change",
+        "Name the change that gives it that property, e.g. 'Split the failover runbook into "
+        "one page per region with the exact commands'.",
+    ),
+    "model": (
+        "it reads as not checkable when done (trained model; it leaned on '{match}')",
+        "Name the deliverable and how you will know it is done, e.g. 'Add a runbook for "
+        "restoring the queue from a snapshot, linked from OPS-123'.",
+    ),
     "plan": (
         "'{match}' announces work without defining it",
         "Write the first concrete step instead, e.g. 'Write an upgrade checklist in "
@@ -222,6 +249,14 @@ class ActionVague(CheckKind):
             "Which kinds of vagueness to report: " + ", ".join(_REASONS) + ".",
         ),
         Option("skip_done", "bool", False, "Do not report items marked done."),
+        Option(
+            "model",
+            "bool",
+            True,
+            "Weigh each item with the trained vagueness model (`pmlint/models/vague`): a "
+            "rule's finding stands when the model agrees enough, and the model reports alone "
+            "when it is confident.",
+        ),
     )
     fields = ("item", "detail", "match", "reason", "hint")
     needs_nlp = True
@@ -241,10 +276,22 @@ class ActionVague(CheckKind):
         pipeline = ctx.nlp if ctx.nlp is not None else LEXICAL
         verdicts = vague_items(doc, pipeline, self.lexicon_data)
         wanted = set(self.opts["reasons"])
-        for item in _items(doc, self.opts["skip_done"]):
+        items = list(_items(doc, self.opts["skip_done"]))
+        model = textcat.load("vague") if self.opts["model"] else None
+        texts = [analysis_text(item) for item in items]
+        scores = model.scores(texts) if model is not None else [0.0] * len(items)
+        for item, text, score in zip(items, texts, scores, strict=True):
             verdict: Vagueness | None = verdicts.get(id(item))
-            if verdict is None or verdict.reason not in wanted:
+            rule_hit = verdict is not None and verdict.reason in wanted
+            eligible = textcat.vague_eligible(text)
+            if model is not None and not textcat.decide(model, rule_hit, score, eligible):
                 continue
+            if not rule_hit:
+                if model is None or "model" not in wanted:
+                    continue
+                cues = textcat.cues(model, text) or text.split()[:1]
+                verdict = Vagueness("model", " ".join(cues))
+            assert verdict is not None
             detail, hint = _REASONS[verdict.reason]
             yield finding(
                 item.span,

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from pmlint.diagnostics import Span
@@ -272,11 +273,6 @@ _TRAILING_GROUP = re.compile(r"(?<!\s)\s*[(\[](?P<body>[^()\[\]\n]{1,120})[)\]]\
 # The body starts with its first non-blank: otherwise it and the `\s*` before it share a
 # run of blanks, and a long run cost its square.
 _TRAILING_DASH = re.compile(r"\s(?:—|–|--)\s*(?P<body>[^—–\s][^—–\n]{0,59}?)\s*(?:[.;]\s*)?$")
-_TEAM_LEAD = re.compile(
-    r"^(?P<owner>(?:the\s+)?[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?\s+team|team\s+[A-Z][\w-]*)"
-    r"\s+(?:will|to|should|must)\s+(?!be\b)",
-    re.I,
-)
 _LEADING_REF = re.compile(
     r"^\s*(?:\[(?:#\d+|[A-Z][A-Z0-9]{1,9}-\d+|b/\d+)\]|#\d+|[A-Z][A-Z0-9]{1,9}-\d+)\s*[:.-]?\s*"
 )
@@ -656,14 +652,18 @@ class _Extractor:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.items: list[ActionItem] = []
+        self._lead_owner: str | None = None  # "The platform team will:" above the list
 
     def run(self) -> list[ActionItem]:
         for top in action_sections(self.doc):
             sections = [s for s in _walk_actions(top)]
             has_structure = any(s.list_items or s.tables for s in sections)
             for section in sections:
+                leads = _lead_in_owners(section)
                 for item in section.list_items:
+                    self._lead_owner = _lead_for(leads, item.first_line)
                     self._list_item(item, section, None)
+                self._lead_owner = None
                 for table in section.tables:
                     self._table(table, section)
                 if not has_structure:
@@ -692,9 +692,12 @@ class _Extractor:
             return
         if (others or tasks) and task is None and self._is_group_label(parts, fields_only):
             label_type = _type_of(parts.text) or group_type
+            outer = self._lead_owner
+            self._lead_owner = _lead_in_owner(parts.text) or outer
             for child in item.children:
                 if child not in fields_only:
                     self._list_item(child, section, label_type)
+            self._lead_owner = outer
             return
         for child in tasks:  # sub-tasks are items of their own
             self._list_item(child, section, group_type)
@@ -712,6 +715,8 @@ class _Extractor:
             child_parts = self._parts(child_block.text, child_block.links)
             details.append(child_parts.text)
             self._merge(parts, child_parts, bare_owner=owner_like(child_parts.text, True))
+        if parts.owner is None and parts.owner_placeholder is None and self._lead_owner:
+            parts.owner = self._lead_owner
         state = parts.state
         if task is not None:
             state = "done" if task.group("state") != " " else "open"
@@ -801,6 +806,8 @@ class _Extractor:
             return
         elif owner_allowed and parts.owner is None and owner_like(value, strict=False):
             parts.owner = value
+        elif owner_allowed and parts.owner is None and _username(value):
+            parts.owner = value  # a login in a cell of its own: "| olivier |", "| maxone@ |"
 
     # -- paragraphs -----------------------------------------------------------------------
     def _paragraph(self, block: TextBlock, section: Section) -> None:
@@ -845,9 +852,9 @@ class _Extractor:
             action = re.sub(r"^\w+\s*[:.-]\s*", "", action)
         if _STRIKE.fullmatch(raw.strip()):
             parts.state = "done"
-        team = _TEAM_LEAD.match(action)
-        if team and parts.owner is None and owner_like(team.group("owner"), strict=False):
-            parts.owner = team.group("owner")
+        if parts.owner is None and parts.owner_placeholder is None:
+            owner, action = _leading_owner(action)
+            parts.owner = owner
         parts.action = " ".join(action.split()).strip(" -—–:;,")
         return parts
 
@@ -1147,3 +1154,196 @@ def _hinted_type(action: str) -> str | None:
         if pattern.search(action):
             return kind
     return None
+
+
+# -- owners written as conventions --------------------------------------------------------------
+
+_ORG_WORD = (
+    r"(?:team|squad|group|crew|guild|tribe|committee|council|maintainers|foundation|board"
+    r"|department|dept|org|organi[sz]ation|company|vendor|provider|sre|sres|devops|infra"
+    r"|infrastructure|platform|ops|security|support|admins|sysadmins)"
+)
+# "The drand team will patch ...", "Payments team to add ...", "The foundation is moving ..."
+_ORG_SUBJECT = re.compile(
+    rf"^(?P<owner>(?:the\s+)?(?:[A-Za-z][\w.-]*\s+){{0,2}}{_ORG_WORD}|team\s+[A-Z][\w-]*)"
+    r"\s+(?:will|shall|to|is|are|has|have|plans?\s+to|commits?\s+to)\s+(?!be\b|not\b)",
+    re.I,
+)
+# "I will add ...", "I'll rotate ...", "I've bumped ...": the writer owns it.
+_FIRST_PERSON = re.compile(
+    r"(?:^|[,;]\s+)I(?:['’](?:ll|ve|m|d)|\s+(?:will|shall|am|have|also|plan|intend|might"
+    r"|may|can|could|would))?\s+[a-z]"
+)
+# "Alex added the sites to monitoring", "Dana will rotate the keys": a name as the subject
+_NAMED_SUBJECT = re.compile(
+    r"^(?P<owner>[A-Z][a-z'’]+)\s+(?:will|shall|has|had|is|was|also|then|['’]ll|[a-z]+ed)\b"
+)
+# "Alice: rotate the keys", "Infra team: add an alert", "[SRE] Add an alert", "Alice to rotate"
+_PREFIX_OWNER = re.compile(
+    r"^(?P<owner>[A-Za-z@][\w.@'’-]*(?:\s+[A-Za-z][\w.'’-]*){0,2})\s*:\s+(?=\S)"
+)
+_TAG_OWNER = re.compile(r"^\[(?P<owner>[A-Za-z][\w .&/-]{0,30})\]\s*[:-]?\s+(?=\S)")
+_NAME_TO = re.compile(
+    r"^(?P<owner>[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+)?|@[\w.-]+|[\w.-]+@)\s+to\s+(?P<verb>[a-z]+)\b"
+)
+_NOT_PREFIX = frozenset(
+    {
+        "action", "actions", "action item", "item", "items", "note", "notes", "todo", "done",
+        "follow up", "follow-up", "followup", "short term", "short-term", "long term",
+        "long-term", "medium term", "next steps", "next step", "status", "update", "fix",
+        "problem", "issue", "goal", "why", "what", "how", "owner", "task", "tasks", "idea",
+        "question", "summary", "context", "result", "outcome", "impact", "cause", "p0", "p1",
+        "p2", "p3", "p4", "high", "medium", "low", "priority", "immediate", "later", "now",
+        "optional", "nice to have", "must have", "stretch", "bonus", "ongoing", "blocked",
+        "in progress", "wip", "new", "open", "closed", "complete", "completed", "pending",
+    }
+)  # fmt: skip
+_LEAD_IN = re.compile(
+    rf"^(?P<owner>(?:the\s+)?(?:[A-Za-z][\w.-]*\s+){{0,2}}{_ORG_WORD}|I|[A-Z][a-z]+"
+    r"(?:\s+[A-Z][a-z]+)?|@[\w.-]+)\s+(?:will|shall|is going to|are going to|plans? to|"
+    r"commits? to|has committed to|have committed to|owns?|takes? care of|is responsible for|"
+    r"are responsible for)(?:\s+(?:do|work on|handle|tackle|own|take|address))?(?:\s+the\s+"
+    r"following)?\s*:\s*$",
+    re.I,
+)
+
+
+def _given_names() -> frozenset[str]:
+    return _given_names_cached()
+
+
+@lru_cache(maxsize=1)
+def _given_names_cached() -> frozenset[str]:
+    import yaml
+
+    from pmlint.packs import bundled_rules_dir
+
+    path = bundled_rules_dir() / "core" / "lexicons" / "language.yaml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except OSError:
+        return frozenset()
+    names = (data.get("words") or {}).get("given_names") or []
+    return frozenset(str(n).lower() for n in names)
+
+
+def _org_owner(phrase: str) -> str | None:
+    """A named team or organisation; "the foundation" counts, "the team" does not."""
+    phrase = " ".join(phrase.split())
+    bare = re.sub(r"^the\s+", "", phrase, flags=re.I)
+    if normalise(phrase) in OWNER_PLACEHOLDERS or normalise(bare) in OWNER_PLACEHOLDERS:
+        return None
+    words = bare.split()
+    if any(normalise(w) in ("we", "our", "us", "your", "their", "a", "an", "every", "each", "all",
+                            "any", "some", "this", "that", "new", "whole")
+           for w in words):  # fmt: skip
+        return None
+    if len(words) == 1 and bare.lower() in ("team", "teams", "group", "crew", "company"):
+        return None
+    return phrase
+
+
+def _leading_owner(action: str) -> tuple[str | None, str]:
+    """An owner written at the start of the item, and the action without a prefix or tag."""
+    text = action.strip()
+    tag = _TAG_OWNER.match(text)
+    if tag:
+        value = tag.group("owner").strip()
+        if _owner_word(value):
+            return value, text[tag.end() :]
+    prefix = _PREFIX_OWNER.match(text)
+    if prefix:
+        value = prefix.group("owner").strip()
+        if _owner_word(value):
+            return value, text[prefix.end() :]
+    named = _NAME_TO.match(text)
+    if named:
+        value = named.group("owner")
+        if value.split()[0].lower() in _given_names() or "@" in value:
+            return value, text
+    org = _ORG_SUBJECT.match(text)
+    if org:
+        owner = _org_owner(org.group("owner"))
+        if owner is not None:
+            return owner, text
+    subject = _NAMED_SUBJECT.match(text)
+    if subject and subject.group("owner").lower() in _given_names():
+        return subject.group("owner"), text
+    if _FIRST_PERSON.search(text):
+        return "the author (I)", text
+    return None, action
+
+
+def _owner_word(value: str) -> bool:
+    """A prefix or tag that names who: a person, a handle, a team; not "Note" or "P1"."""
+    key = normalise(value)
+    if not key or key in _NOT_PREFIX or key in _NOT_NAMES or key in OWNER_PLACEHOLDERS:
+        return False
+    if _type_of(value) is not None or _state_of(value) is not None or _PRIORITY.match(value):
+        return False
+    if _HANDLE.fullmatch(value) or (_username(value) and value.endswith("@")):
+        return True
+    words = value.split()
+    if re.search(rf"\b{_ORG_WORD}\b", value, re.I) and _org_owner(value) is not None:
+        return True
+    if value in _TEAM_ACRONYMS:
+        return True
+    return all(w.lower() in _given_names() or w.rstrip(".") == w[:1] for w in words) and bool(
+        words[0].lower() in _given_names()
+    )
+
+
+_USERNAME = re.compile(r"[a-z][a-z0-9._-]{2,23}@?|[a-z][a-z0-9._-]{1,23}@")
+
+
+def _username(value: str) -> bool:
+    """Logins alone in a cell ("olivier", "danrubel", "maxone@", "ana,bo"): lower case,
+    one word each, not a status, type, priority or placeholder, not an action verb."""
+    parts = [p for p in _CONNECTOR.split(value.strip()) if p.strip()]
+    return 1 <= len(parts) <= 6 and all(_one_username(p) for p in parts)
+
+
+def _one_username(value: str) -> bool:
+    value = value.strip()
+    if not _USERNAME.fullmatch(value):
+        return False
+    key = normalise(value)
+    if key in OWNER_PLACEHOLDERS or key in _NOT_NAMES or key in _NOT_PREFIX:
+        return False
+    if key in _ACTION_VERBS or _type_of(value) or _state_of(value) or _PRIORITY.match(value):
+        return False
+    return not date_like(value) and not tracking_like(value)
+
+
+def _lead_in_owner(text: str) -> str | None:
+    """The owner of the list under "The platform team will:" or "Dana will:"."""
+    match = _LEAD_IN.match(text.strip())
+    if match is None:
+        return None
+    value = match.group("owner")
+    if value == "I":
+        return "the author (I)"
+    if value.startswith("@"):
+        return value
+    if re.search(rf"\b{_ORG_WORD}\b", value, re.I):
+        return _org_owner(value)
+    first = value.split()[0].lower()
+    return value if first in _given_names() else None
+
+
+def _lead_in_owners(section: Section) -> list[tuple[int, int, str | None]]:
+    """(line, last line, owner) of the paragraphs directly in the section; owner None for a
+    paragraph that names none (it ends the scope of the one before)."""
+    found = []
+    for block in section.blocks:
+        if block.kind != "paragraph" or block.list_item is not None:
+            continue
+        text, _ = clean_text(block.text)
+        span = block.full_span()
+        found.append((span.line, span.end_line, _lead_in_owner(text)))
+    return found
+
+
+def _lead_for(leads: list[tuple[int, int, str | None]], line: int) -> str | None:
+    before = [lead for lead in leads if lead[1] < line]
+    return before[-1][2] if before else None

@@ -228,13 +228,81 @@ def analysis_text(item: ActionItem) -> str:
     return text.strip(" .;:!,")
 
 
+# Classes of vague items that need no parse (see `_shape`).
+_TEMPLATE = re.compile(
+    r"\{\{[^{}]*\}\}|\{%[^%]*%\}|<(?:[a-z][a-z _-]{2,40})>|\blorem ipsum\b"
+    r"|\b(?:description|details?|summary|text|action|item|content|explanation)\b[\w\s]{0,30}"
+    r"\b(?:goes |go |comes? )?here\b|^(?:tbd|todo|n/?a|xxx+|\.\.\.|…|-+)$",
+    re.I,
+)
+_STUDY = re.compile(
+    r"^(?:(?:we|i|the team|everyone)\s+(?:should|must|need to|will|could)\s+)?"
+    r"(?P<match>read\s+up\s+on|read\s+(?:more\s+)?about|study|learn(?:\s+more)?(?:\s+about)?"
+    r"|get\s+(?:more\s+)?familiar\s+with|familiari[sz]e\s+\w+\s+with|brush\s+up\s+on"
+    r"|educate\s+(?:ourselves|the\s+team|people|engineers)\s+(?:on|about)|deep[- ]dive\s+into"
+    r"|gain\s+(?:a\s+)?(?:better\s+|deeper\s+)?understanding\s+of"
+    r"|(?:better\s+)?understand)\b",
+    re.I,
+)
+# A result named after a study item makes it checkable: "Study X and write up ...".
+_STUDY_RESULT = re.compile(
+    r"\b(?:write(?:[- ]up)?|document|report|present|publish|propos(?:e|al)|summar(?:y|i[sz]e)"
+    r"|rfc|adr|decide|decision|recommend(?:ation)?|runbook|share|doc)\b",
+    re.I,
+)
+_ASPIRATION = re.compile(
+    r"^(?:the\s+|our\s+|all\s+|each\s+|every\s+)?[\w\s/-]{1,50}?\s+(?P<match>(?:should|must|"
+    r"needs? to|has to|have to|ought to)\s+(?:be|become|feel|remain|stay|look|get)\s+"
+    r"(?:more\s+|less\s+|very\s+|much\s+|a\s+lot\s+|really\s+|)"
+    r"(?:easy|easier|simple|simpler|clear|clearer|intuitive|robust|resilient|reliable|stable"
+    r"|better|faster|safer|obvious|understandable|readable|usable|user-friendly|discoverable"
+    r"|accessible|maintainable|consistent|transparent|visible|straightforward|smooth|smoother"
+    r"|friendly|efficient|secure|scalable|predictable))\b",
+    re.I,
+)
+_CONTINUOUS = re.compile(
+    r"^(?P<match>(?:ongoing|continuous|continued|constant|general|better|improved|increased"
+    r"|greater|more|enhanced|stronger|tighter|closer)\s+(?:\w+(?:tion|ment|ing|ance|ence|ity"
+    r"|ness)|reviews?|work|focus|attention|awareness|oversight|care))\b",
+    re.I,
+)
+
+
+def _shape(text: str) -> Vagueness | None:
+    """Shapes of vague items that the words show without a parse: leftover template text,
+    a study item with no result, a wish about a property, a continuing activity noun."""
+    stripped = text.strip()
+    template = _TEMPLATE.search(stripped)
+    if template:
+        return Vagueness("template", template.group().strip())
+    study = _STUDY.match(stripped)
+    if study and not _STUDY_RESULT.search(stripped[study.end() :]):
+        return Vagueness("study", study.group("match"))
+    if _NUMBER.search(stripped) or _IDENTIFIER.search(stripped):
+        return None
+    aspiration = _ASPIRATION.match(stripped)
+    if aspiration:
+        return Vagueness("aspiration", aspiration.group("match"))
+    continuous = _CONTINUOUS.match(stripped)
+    if continuous:
+        return Vagueness("generic", continuous.group("match"))
+    return None
+
+
 def assess(texts: Sequence[str], pipeline: Any, lexicon: VagueLexicon) -> list[Vagueness | None]:
+    """Vagueness of each action text: first the shapes that need no parse (`_shape`), then
+    the parse (lexically in blank mode), for the rest."""
+    verdicts = _assess(texts, pipeline, lexicon)
+    return [_shape(t) or v for t, v in zip(texts, verdicts, strict=True)]
+
+
+def _assess(texts: Sequence[str], pipeline: Any, lexicon: VagueLexicon) -> list[Vagueness | None]:
     """Vagueness of each action text, parsed in one batch (lexically in blank mode)."""
     if pipeline is None or getattr(pipeline, "reduced", True):
         return [_lexical(text, lexicon) for text in texts]
     if any(len(text) > MAX_PARSED_CHARS for text in texts):  # those are read lexically
         fits = [i for i, text in enumerate(texts) if len(text) <= MAX_PARSED_CHARS]
-        parsed = assess([texts[i] for i in fits], pipeline, lexicon)
+        parsed = _assess([texts[i] for i in fits], pipeline, lexicon)
         verdicts = dict(zip(fits, parsed, strict=True))
         return [verdicts[i] if i in verdicts else _lexical(t, lexicon) for i, t in enumerate(texts)]
     prefixed = [_imperative_form(t) for t in texts]
