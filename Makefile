@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test fuzz lint clean bench bench-tools
+.PHONY: demo test fuzz lint clean bench bench-tools train
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,12 @@ bench: $(VENV)/.demo-installed bench-tools
 # prints the blob that reproduces it). FUZZ_ARGS="-k determin" and the like narrow it.
 fuzz: $(VENV)/.test-installed
 	$(BIN)/python -m pytest -q tests/test_fuzz.py --hypothesis-profile=fuzz $(FUZZ_ARGS)
+
+# Rebuilds the blame and vagueness models in src/pmlint/models/ from ../shared/labels (read at
+# train time, not copied), seed fixed; about half a minute. `$(BIN)/python
+# scripts/evaluate_language.py` measures them held out by source (a few minutes).
+train: $(VENV)/.demo-installed
+	cd scripts && ../$(BIN)/python train_language.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache .pmlint_cache

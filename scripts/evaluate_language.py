@@ -1,138 +1,196 @@
-"""Precision and recall of the language rules (PM301-PM303) on labeled sentences.
+"""Blame (PM301-PM303), unowned (PM401) and vague (PM403) measured held out by source.
 
-    python scripts/evaluate_language.py ../shared/labels/dev-sentences.tsv [--errors]
+    python scripts/evaluate_language.py [--labels ../shared/labels] [--folds 5] [--errors]
+        [--json FILE]
 
-The TSV has the columns id, text, label, source_file, note. Each sentence is linted on
-its own, as a one-paragraph Markdown document, through the real engine with the core
-pack and only PM301-PM303 selected. A sentence is predicted "blame" when any of the
-three rules reports it. Positives are the rows labeled `blame`; negatives are all other
-rows (false positives on `neutral` rows are also counted on their own). Rows whose note
-starts with "borderline" are left out of precision and recall; the script says how many
-of them were flagged. `--errors` lists the misses and the false alarms with the
-findings; `--model NAME` picks the spaCy pipeline (default: auto).
+The labeled rows (`../shared/labels`, read at run time) are split into `--folds` groups
+of sources: one group per repository of `source_file` (`105-off-...` -> `off`) or per
+guide site or repository of `source`, never split across folds. For each fold the models
+are trained (`train_language.build`, thresholds chosen inside the training sources) on
+the other folds' rows only, and pmlint, with those models, lints the held-out rows the
+way `../shared/tools/label_eval.py` does. The figures printed:
+
+- held out: every row scored once, by the models of the fold that did not see it;
+- in sample: the models trained on every row, scored on the same rows (optimistic);
+- rules alone: the models switched off (the rules were written after reading most of
+  these rows, so this is in sample too);
+- the same on the `D` rows only (the documents added last, 101 and up), on which the
+  rules were not written.
+
+PM401 has no trained part: its figures are the rules'. `--corpus` adds the language
+findings per 1,000 words on the `quality=good` documents of `../shared/corpus/real`. Exits
+0 with a note when the labels are absent.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
+import json
+import re
 import sys
+import tempfile
 import time
-from collections import Counter
-from dataclasses import dataclass
+from pathlib import Path
 
-from pmlint.config import load_config
-from pmlint.engine import Linter, Selection
-from pmlint.nlp import parse_stats
-from pmlint.reading import decode
-
-RULES = ("PM301", "PM302", "PM303")
+import langtrain as lt
+import train_language
 
 
-@dataclass(slots=True)
-class Row:
-    id: str
-    text: str
-    label: str
-    note: str
-    found: list[str]
-
-    @property
-    def borderline(self) -> bool:
-        return self.note.lower().startswith("borderline")
-
-    @property
-    def predicted(self) -> bool:
-        return bool(self.found)
-
-    @property
-    def positive(self) -> bool:
-        return self.label == "blame"
-
-
-def read_rows(path: str) -> list[dict[str, str]]:
-    with open(path, encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle, delimiter="\t"))
-
-
-def lint_rows(rows: list[dict[str, str]], model: str) -> list[Row]:
-    linter = Linter(load_config(None), Selection(select=RULES), nlp_model=model)
-    out = []
-    for raw in rows:
-        text = raw["text"].strip()
-        report = linter.lint(f"{raw['id']}.md", decode((text + "\n").encode("utf-8")), ".")
-        if report.error:
-            raise SystemExit(f"{raw['id']}: {report.error}")
-        found = [f"{d.rule} {d.message}" for d in report.diagnostics if d.rule in RULES]
-        out.append(Row(raw["id"], text, raw["label"], raw.get("note") or "", found))
-    pipeline = linter.loaded_pipeline
-    if pipeline is not None:
-        state = "reduced (blank)" if pipeline.reduced else pipeline.version
-        print(f"model: {pipeline.name} {state}")
+def predict(rows: list[lt.Row], models: str) -> dict[str, dict[str, bool]]:
+    """Row id -> {blame, unowned, vague} as pmlint reports them with `models`."""
+    with lt.models_at(models):
+        blame = lt.lint_blame(lt.blame_rows(rows))
+        actions = lt.lint_actions(lt.action_rows(rows))
+    out: dict[str, dict[str, bool]] = {}
+    for i, hit in blame.items():
+        out[i] = {"blame": hit}
+    for i, found in actions.items():
+        out[i] = {"unowned": "PM401" in found, "vague": "PM403" in found}
     return out
 
 
-def ratio(numerator: int, denominator: int) -> str:
-    return f"{numerator / denominator:.3f}" if denominator else "n/a"
+def figures(rows: list[lt.Row], pred: dict[str, dict[str, bool]]) -> dict[str, dict]:
+    result = {}
+    blame = [r for r in lt.blame_rows(rows) if r.id in pred]
+    owned = [r for r in lt.action_rows(rows) if lt.unowned_truth(r) is not None and r.id in pred]
+    vague = [r for r in lt.action_rows(rows) if r.id in pred]
+    for name, scored, truth in (
+        ("blame", blame, lambda r: r.label == "blame"),
+        ("unowned", owned, lambda r: bool(lt.unowned_truth(r))),
+        ("vague", vague, lambda r: r.label == "action_vague"),
+    ):
+        p, r, f, n = lt.prf([pred[x.id][name] for x in scored], [truth(x) for x in scored])
+        result[name] = {
+            "precision": round(p, 3),
+            "recall": round(r, 3),
+            "f1": round(f, 3),
+            "rows": n,
+        }
+    return result
 
 
-def report(rows: list[Row], show_errors: bool) -> None:
-    scored = [r for r in rows if not r.borderline]
-    borderline = [r for r in rows if r.borderline]
-    tp = sum(1 for r in scored if r.positive and r.predicted)
-    fn = sum(1 for r in scored if r.positive and not r.predicted)
-    fp = sum(1 for r in scored if not r.positive and r.predicted)
-    tn = sum(1 for r in scored if not r.positive and not r.predicted)
-    neutral = [r for r in scored if r.label == "neutral"]
-    neutral_fp = sum(1 for r in neutral if r.predicted)
-    labels = Counter(r.label for r in scored)
-    print(f"rows: {len(rows)} ({len(scored)} scored: {dict(sorted(labels.items()))})")
-    print(f"blame: tp={tp} fn={fn} fp={fp} tn={tn}")
-    print(f"precision: {ratio(tp, tp + fp)}")
-    print(f"recall:    {ratio(tp, tp + fn)}")
-    print(f"false positives on neutral: {neutral_fp} of {len(neutral)}")
-    flagged = Counter(r.label for r in borderline if r.predicted)
-    print(
-        f"borderline rows (left out): {len(borderline)}, flagged: "
-        f"{sum(flagged.values())} {dict(sorted(flagged.items()))}"
-    )
-    by_rule = Counter(f.split()[0] for r in scored if r.predicted for f in r.found)
-    print(f"findings by rule on scored rows: {dict(sorted(by_rule.items()))}")
-    stats = parse_stats()
-    print(
-        f"sentences seen: {stats['sentences_seen']}, parsed: {stats['sentences_parsed']} "
-        f"({ratio(stats['sentences_parsed'], stats['sentences_seen'])})"
-    )
-    if not show_errors:
-        return
-    print("\nmissed (blame, not flagged):")
-    for r in scored:
-        if r.positive and not r.predicted:
-            print(f"  {r.id}: {r.text[:150]}")
-    print("\nfalse alarms (not blame, flagged):")
-    for r in scored:
-        if not r.positive and r.predicted:
-            print(f"  {r.id} [{r.label}]: {r.text[:150]}")
-            for f in r.found:
-                print(f"      {f}")
-    print("\nborderline:")
-    for r in borderline:
-        mark = "flagged" if r.predicted else "quiet  "
-        print(f"  {r.id} [{r.label}] {mark}: {r.text[:110]}")
-        for f in r.found:
-            print(f"      {f}")
+def errors(rows: list[lt.Row], pred: dict[str, dict[str, bool]]) -> list[str]:
+    out = []
+    for r in rows:
+        found = pred.get(r.id)
+        if found is None:
+            continue
+        truths = {
+            "blame": r.label == "blame" if r.label in ("blame", "neutral") else None,
+            "unowned": lt.unowned_truth(r) if r.label.startswith("action_") else None,
+            "vague": r.label == "action_vague" if r.label.startswith("action_") else None,
+        }
+        for name, truth in truths.items():
+            if truth is None or name not in found or found[name] == truth:
+                continue
+            kind = "FP" if found[name] else "FN"
+            out.append(f"{name} {kind} {r.id} [{r.group}]: {r.text[:120]}")
+    return out
+
+
+def corpus_rate(folder: Path) -> tuple[int, int, int]:
+    """(language findings, words, documents) on the good documents of the corpus."""
+    from pmlint.config import load_config
+    from pmlint.engine import Linter, Selection
+    from pmlint.reading import decode
+
+    notes = folder / "MANIFEST-notes.tsv"
+    good = [
+        line.split("\t", 1)[0]
+        for line in notes.read_text(encoding="utf-8").splitlines()
+        if "quality=good" in line
+    ]
+    linter = Linter(load_config(None), Selection(select=lt.BLAME_RULES), nlp_model="auto")
+    findings = words = 0
+    for name in good:
+        text = (folder / name).read_text(encoding="utf-8")
+        words += len(re.findall(r"\w+", text))
+        report = linter.lint(name, decode(text.encode("utf-8")), str(folder))
+        findings += len(report.diagnostics)
+    return findings, words, len(good)
+
+
+def table(rows: dict[str, dict[str, dict]]) -> str:
+    lines = ["measure | " + " | ".join(rows), "--- | " + " | ".join("---:" for _ in rows)]
+    for measure, keys in (
+        ("blame", ("precision", "recall", "f1")),
+        ("unowned", ("precision", "recall", "f1")),
+        ("vague", ("precision", "recall", "f1")),
+    ):
+        for key in keys:
+            cells = [f"{figs[measure][key]:.2f}" for figs in rows.values()]
+            lines.append(f"{measure} {key} | " + " | ".join(cells))
+    cells = [" / ".join(str(figs[m]["rows"]) for m in figs) for figs in rows.values()]
+    lines.append("rows (blame / unowned / vague) | " + " | ".join(cells))
+    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("tsv", help="labeled sentences (id, text, label, source_file, note)")
-    parser.add_argument("--errors", action="store_true", help="list misses and false alarms")
-    parser.add_argument("--model", default="auto", help="spaCy pipeline: auto, blank or a name")
+    parser.add_argument("--labels", help="folder of the labeled TSVs (../shared/labels)")
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--errors", action="store_true", help="list the held-out errors")
+    parser.add_argument("--json", help="write the held-out figures here (for train --heldout)")
+    parser.add_argument("--corpus", action="store_true", help="findings on good documents")
     args = parser.parse_args(argv)
+    folder = lt.labels_dir(args.labels)
+    if folder is None:
+        print("evaluate: no labeled sentences (../shared/labels); skipped")
+        return 0
     started = time.perf_counter()
-    rows = lint_rows(read_rows(args.tsv), args.model)
-    report(rows, args.errors)
-    print(f"time: {time.perf_counter() - started:.1f}s")
+    rows = lt.read_rows(folder)
+    heldout: dict[str, dict[str, bool]] = {}
+    folds = lt.grouped_folds(rows, args.folds)
+    with tempfile.TemporaryDirectory(prefix="pmlint-cv-") as tmp:
+        for index, held in enumerate(folds):
+            train_rows = [r for r in rows if r.group not in held]
+            test_rows = [r for r in rows if r.group in held]
+            out = Path(tmp) / f"fold{index}"
+            chosen = train_language.build(train_rows, out, quiet=True)
+            found = predict(test_rows, str(out))
+            heldout.update(found)
+            figs = figures(test_rows, found)
+            print(
+                f"fold {index + 1}/{len(folds)}: {len(test_rows)} rows from "
+                f"{', '.join(sorted(held))}; thresholds {json.dumps(chosen)}; "
+                + "; ".join(
+                    f"{m} P {v['precision']:.2f} R {v['recall']:.2f}" for m, v in figs.items()
+                )
+            )
+        everything = Path(tmp) / "all"
+        train_language.build(rows, everything, quiet=True)
+        in_sample = predict(rows, str(everything))
+    rules_alone = predict(rows, "off")
+    newer = [r for r in rows if r.id.startswith("D")]  # documents 101+, added last
+    results = {
+        f"held out ({args.folds}-fold by source)": figures(rows, heldout),
+        "in sample": figures(rows, in_sample),
+        "rules alone (in sample)": figures(rows, rules_alone),
+        "held out, D rows": figures(newer, heldout),
+        "rules alone, D rows": figures(newer, rules_alone),
+    }
+    print()
+    print(table(results))
+    groups = sorted({r.group for r in rows})
+    took = time.perf_counter() - started
+    print(f"\n{len(rows)} labeled rows from {len(groups)} sources; {took:.0f}s")
+    if args.errors:
+        print("\nheld-out errors:")
+        print("\n".join(errors(rows, heldout)))
+    if args.json:
+        payload = {
+            kind: {**figures(rows, heldout)[kind], "folds": args.folds}
+            for kind in ("blame", "unowned", "vague")
+        }
+        Path(args.json).write_text(json.dumps(payload, indent=1) + "\n")
+    if args.corpus:
+        corpus = lt.ROOT.parent / "shared" / "corpus" / "real"
+        if corpus.is_dir():
+            findings, words, docs = corpus_rate(corpus)
+            print(
+                f"\ngood documents: {docs}, {words} words, {findings} language findings "
+                f"({1000 * findings / max(words, 1):.2f} per 1,000 words, shipped models)"
+            )
     return 0
 
 

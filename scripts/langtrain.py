@@ -1,0 +1,322 @@
+"""Shared by `train_language.py` and `evaluate_language.py`: the labeled rows, their groups
+(one per source repository or guide), pmlint's verdicts on them, and model training.
+
+The labeled sentences are read from `../shared/labels` at run time; nothing of them is
+stored in this repository. Rows are linted the way `../shared/tools/label_eval.py` lints
+them: blame and neutral sentences as paragraphs under "## Contributing factors", action
+items as list items under "## Action items", through the real engine.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import os
+import random
+import re
+import tempfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from pmlint.nlp import textcat
+
+ROOT = Path(__file__).resolve().parent.parent
+LABELS = ROOT.parent / "shared" / "labels"
+LABEL_FILES = ("dev-sentences.tsv", "guide-sentences.tsv")
+SEED = 20261204
+BLAME_RULES = ("PM301", "PM302", "PM303")
+EPOCHS = 12
+
+
+@dataclass(slots=True)
+class Row:
+    id: str
+    text: str
+    label: str
+    source: str
+    note: str
+
+    @property
+    def group(self) -> str:
+        return group_of(self.source)
+
+    @property
+    def borderline(self) -> bool:
+        return self.note.strip().lower().startswith("borderline")
+
+
+def group_of(source: str) -> str:
+    """The repository (or guide site) a row comes from: `105-off-net-...md` -> `off`,
+    `kube-dojo/kube-dojo:src/...` -> `kube-dojo`, `https://sre.google/...` -> `sre.google`,
+    `pages:https://www.theregister.com/...` -> `theregister.com`."""
+    source = source.strip()
+    numbered = re.match(r"^\d+-([a-z0-9]+)-", source)
+    if numbered:
+        return numbered.group(1)
+    url = re.search(r"https?://(?:www\.)?([^/]+)", source)
+    if url:
+        return url.group(1)
+    return source.split("/", 1)[0].split(":", 1)[0] or "?"
+
+
+def labels_dir(path: str | None = None) -> Path | None:
+    folder = Path(path) if path else LABELS
+    return folder if all((folder / name).is_file() for name in LABEL_FILES) else None
+
+
+def read_rows(folder: Path) -> list[Row]:
+    rows = []
+    for name in LABEL_FILES:
+        with open(folder / name, encoding="utf-8", newline="") as handle:
+            for raw in csv.DictReader(handle, delimiter="\t"):
+                source = raw.get("source_file") or raw.get("source") or ""
+                rows.append(
+                    Row(raw["id"], raw["text"], raw["label"], source, raw.get("note") or "")
+                )
+    return rows
+
+
+def blame_rows(rows: Sequence[Row]) -> list[Row]:
+    return [r for r in rows if r.label in ("blame", "neutral") and not r.borderline]
+
+
+def action_rows(rows: Sequence[Row]) -> list[Row]:
+    return [r for r in rows if r.label.startswith("action_")]
+
+
+_OWNED_NOTE = re.compile(r"\bhas (an? )?(team )?owner|\bowner is\b", re.I)
+_NO_OWNER_NOTE = re.compile(r"\bno owner\b", re.I)
+
+
+def unowned_truth(row: Row) -> bool | None:
+    """True: the item has no owner; False: it has one; None: the label does not say (the
+    same reading as label_eval.py)."""
+    if row.label == "action_unowned":
+        return True
+    if row.label == "action_owned":
+        return False
+    if _NO_OWNER_NOTE.search(row.note):
+        return True
+    if _OWNED_NOTE.search(row.note):
+        return False
+    return None
+
+
+# -- pmlint's verdicts -------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def models_at(folder: str) -> Iterator[None]:
+    """Lint with the models of `folder` ("off": the rules alone)."""
+    before = os.environ.get(textcat.MODELS_ENV)
+    os.environ[textcat.MODELS_ENV] = folder
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(textcat.MODELS_ENV, None)
+        else:
+            os.environ[textcat.MODELS_ENV] = before
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.replace("<", "&lt;").split())
+
+
+_LINTER = None
+
+
+def _linter():
+    global _LINTER
+    if _LINTER is None:
+        from pmlint.config import load_config
+        from pmlint.engine import Linter, Selection
+
+        rules = (*BLAME_RULES, "PM401", "PM403")
+        _LINTER = Linter(load_config(None), Selection(select=rules), nlp_model="auto")
+    return _LINTER
+
+
+def _lint(lines: list[str]) -> dict[int, set[str]]:
+    from pmlint.reading import decode
+
+    text = "\n".join(lines) + "\n"
+    report = _linter().lint("rows.md", decode(text.encode("utf-8")), tempfile.gettempdir())
+    if report.error:
+        raise SystemExit(f"pmlint failed on the labeled rows: {report.error}")
+    hits: dict[int, set[str]] = {}
+    for d in report.diagnostics:
+        hits.setdefault(d.span.line, set()).add(d.rule)
+    return hits
+
+
+def lint_blame(rows: Sequence[Row]) -> dict[str, bool]:
+    """Row id -> any of PM301-PM303 on its line."""
+    lines = ["# Incident review", "", "## Contributing factors", ""]
+    at = {}
+    for r in rows:
+        at[r.id] = len(lines) + 1
+        lines += [_clean(r.text), ""]
+    hits = _lint(lines)
+    return {i: bool(hits.get(n, set()) & set(BLAME_RULES)) for i, n in at.items()}
+
+
+def lint_actions(rows: Sequence[Row]) -> dict[str, set[str]]:
+    """Row id -> the rules (PM401, PM403) on its line."""
+    lines = ["# Incident review", "", "## Action items", ""]
+    at = {}
+    for r in rows:
+        at[r.id] = len(lines) + 1
+        lines.append("- " + _clean(r.text))
+    hits = _lint(lines)
+    return {i: hits.get(n, set()) & {"PM401", "PM403"} for i, n in at.items()}
+
+
+# -- folds, training, thresholds -----------------------------------------------------------------
+
+
+def grouped_folds(rows: Sequence[Row], k: int, seed: int = SEED) -> list[set[str]]:
+    """k sets of groups with about as many rows each (largest groups first, each to the
+    fold with the fewest rows; ties broken by a seeded shuffle)."""
+    sizes: dict[str, int] = {}
+    for r in rows:
+        sizes[r.group] = sizes.get(r.group, 0) + 1
+    names = sorted(sizes)
+    random.Random(seed).shuffle(names)
+    names.sort(key=lambda g: -sizes[g])
+    folds: list[set[str]] = [set() for _ in range(k)]
+    counts = [0] * k
+    for name in names:
+        i = counts.index(min(counts))
+        folds[i].add(name)
+        counts[i] += sizes[name]
+    return folds
+
+
+def train(texts: Sequence[str], positives: Sequence[bool], seed: int = SEED, epochs: int = EPOCHS):
+    """A blank English pipeline with one textcat trained on `features(text)`."""
+    import spacy
+    from spacy.training import Example
+    from spacy.util import fix_random_seed, minibatch
+
+    fix_random_seed(seed)
+    nlp = spacy.blank("en")
+    cat = nlp.add_pipe("textcat", config=textcat.textcat_config())
+    cat.add_label(textcat.LABEL)
+    cat.add_label("OTHER")
+    examples = [
+        Example.from_dict(
+            nlp.make_doc(textcat.features(t)),
+            {"cats": {textcat.LABEL: float(p), "OTHER": float(not p)}},
+        )
+        for t, p in zip(texts, positives, strict=True)
+    ]
+    optimizer = nlp.initialize(lambda: examples)
+    order = list(range(len(examples)))
+    shuffle = random.Random(seed)
+    for _ in range(epochs):
+        shuffle.shuffle(order)
+        for batch in minibatch([examples[i] for i in order], size=16):
+            nlp.update(batch, sgd=optimizer, drop=0.1)
+    return nlp
+
+
+def score(nlp, texts: Sequence[str]) -> list[float]:
+    docs = nlp.pipe([textcat.features(t) for t in texts], batch_size=256)
+    return [float(d.cats.get(textcat.LABEL, 0.0)) for d in docs]
+
+
+def prf(pred: Sequence[bool], truth: Sequence[bool]) -> tuple[float, float, float, int]:
+    tp = sum(p and t for p, t in zip(pred, truth, strict=True))
+    fp = sum(p and not t for p, t in zip(pred, truth, strict=True))
+    fn = sum(t and not p for p, t in zip(pred, truth, strict=True))
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f, len(truth)
+
+
+_GRID = [i / 20 for i in range(1, 20)]
+
+
+def choose(
+    kind: str,
+    scores: Sequence[float],
+    rule: Sequence[bool],
+    eligible: Sequence[bool],
+    truth: Sequence[bool],
+) -> tuple[float, float]:
+    """(keep, alone) thresholds from out-of-fold scores. Blame: the highest recall with
+    precision >= 0.97 (the rules keep their findings; a margin over the 0.95 goal), F1 if
+    none reaches it. Vague: the best F1."""
+    best: tuple[tuple[float, ...], float, float] | None = None
+    keeps = [0.0] if kind == "blame" else [0.0, *_GRID]
+    for keep in keeps:
+        for alone in [*_GRID, 0.96, 0.98, 1.01]:
+            model = textcat.Model(kind, None, keep, alone, {})
+            pred = [
+                textcat.decide(model, h, s, e)
+                for h, s, e in zip(rule, scores, eligible, strict=True)
+            ]
+            p, r, f, _ = prf(pred, truth)
+            if kind == "blame":  # recall at precision >= 0.97, else precision-weighted F
+                f_half = 1.25 * p * r / (0.25 * p + r) if p + r else 0.0
+                key: tuple[float, ...] = (1.0, r, p) if p >= 0.97 else (0.0, f_half, p)
+            else:
+                key = (f, p)
+            key += (-alone,)
+            if best is None or key > best[0]:
+                best = (key, keep, alone)
+    assert best is not None
+    return best[1], best[2]
+
+
+def eligible(kind: str, text: str) -> bool:
+    return textcat.blame_eligible(text) if kind == "blame" else textcat.vague_eligible(text)
+
+
+def fit(
+    kind: str,
+    rows: Sequence[Row],
+    truth: dict[str, bool],
+    rule: dict[str, bool],
+    inner_folds: int = 4,
+    seed: int = SEED,
+):
+    """Train on `rows` and choose the thresholds on their out-of-fold scores (grouped
+    folds inside `rows`). Returns (nlp, keep, alone, oof figures)."""
+    oof: dict[str, float] = {}
+    for held in grouped_folds(rows, inner_folds, seed):
+        train_rows = [r for r in rows if r.group not in held]
+        test_rows = [r for r in rows if r.group in held]
+        if not test_rows or not train_rows:
+            continue
+        nlp = train([r.text for r in train_rows], [truth[r.id] for r in train_rows], seed)
+        for r, s in zip(test_rows, score(nlp, [r.text for r in test_rows]), strict=True):
+            oof[r.id] = s
+    ids = [r for r in rows if r.id in oof]
+    keep, alone = choose(
+        kind,
+        [oof[r.id] for r in ids],
+        [rule[r.id] for r in ids],
+        [eligible(kind, r.text) for r in ids],
+        [truth[r.id] for r in ids],
+    )
+    nlp = train([r.text for r in rows], [truth[r.id] for r in rows], seed)
+    return nlp, keep, alone
+
+
+def save(nlp, folder: Path, kind: str, keep: float, alone: float, extra: dict) -> None:
+    import json
+
+    folder.mkdir(parents=True, exist_ok=True)
+    import spacy
+
+    nlp.to_disk(folder / "pipeline")
+    # The string store holds every word seen in training; the bag-of-words weights are
+    # keyed by hashes and do not need it. Ship a blank pipeline's strings instead, so the
+    # package holds no word list drawn from the labeled rows.
+    spacy.blank("en").vocab.strings.to_disk(folder / "pipeline" / "vocab" / "strings.json")
+    meta = {"kind": kind, "keep": keep, "alone": alone, "seed": SEED, **extra}
+    (folder / "meta.json").write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n")
