@@ -36,7 +36,7 @@ from typing import Any
 
 from pmlint import __version__
 from pmlint.config import Config
-from pmlint.diagnostics import Diagnostic, Severity, Span
+from pmlint.diagnostics import Diagnostic, Severity, Span, masked_lines
 from pmlint.engine import FileReport
 from pmlint.reading import SourceText
 
@@ -192,7 +192,7 @@ class Hit:
 
     def report(self, path: str, text: str) -> FileReport:
         diagnostics = [_with_path(d, path) for d in self.diagnostics]
-        return FileReport(path, diagnostics, lines=text.split("\n"))
+        return FileReport(path, diagnostics, lines=masked_lines(text.split("\n"), diagnostics))
 
 
 def _with_path(diagnostic: Diagnostic, path: str) -> Diagnostic:

@@ -76,3 +76,27 @@ class Diagnostic:
             "end_column": self.span.end_column,
             "suggestion": self.suggestion,
         }
+
+
+# Findings of this category point at what must not be repeated (a key, an address, a name):
+# every excerpt of the source that pmlint prints or stores shows their spans masked.
+SENSITIVE = "sensitive"
+MASK = "*"
+
+
+def masked_lines(lines: list[str], diagnostics: list[Diagnostic]) -> list[str]:
+    """The source lines with every sensitive finding's span blanked out (a new list; the
+    same list when there is nothing to mask), so the text format's excerpts, the baseline's
+    fingerprints and every later reader see no secret."""
+    spans = [d.span for d in diagnostics if d.category == SENSITIVE]
+    if not spans:
+        return lines
+    result = list(lines)
+    for span in spans:
+        for line in range(span.line, min(span.end_line, len(result)) + 1):
+            text = result[line - 1]
+            start = span.column - 1 if line == span.line else 0
+            end = span.end_column - 1 if line == span.end_line else len(text)
+            start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
+            result[line - 1] = text[:start] + MASK * (end - start) + text[end:]
+    return result

@@ -12,7 +12,7 @@ from typing import Any
 
 from pmlint.checks import ENGINE_KIND, KINDS, CheckContext, CheckKind
 from pmlint.config import Config
-from pmlint.diagnostics import Diagnostic, Finding, Severity, Span
+from pmlint.diagnostics import Diagnostic, Finding, Severity, Span, masked_lines
 from pmlint.document import Document
 from pmlint.nlp import ModelError, Pipeline, load_pipeline
 from pmlint.nlp.cascade import prefetched
@@ -247,6 +247,7 @@ class Linter:
                 )
                 found += self._engine(INTERNAL_ERROR, path, doc.anchor_span(), detail)
         report.diagnostics = self._suppress(doc, path, found)
+        report.lines = masked_lines(report.lines, report.diagnostics)
 
     def _diagnostic(self, rule: Rule, path: str, item: Finding) -> Diagnostic:
         severity = rule.severity if item.severity is None else min(item.severity, rule.severity)

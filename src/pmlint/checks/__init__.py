@@ -8,6 +8,7 @@ from pmlint.checks.hygiene import BrokenReference, Mojibake
 from pmlint.checks.impact import ImpactDuration, ImpactFigures, VagueQuantity
 from pmlint.checks.language import BlameLanguage, HindsightLanguage, IndividualAsCause
 from pmlint.checks.phrases import Phrases
+from pmlint.checks.sensitive import NamedIndividual, PersonalData, SecretInDocument
 from pmlint.checks.structure import EmptySection, MetadataFields, RequiredSections
 from pmlint.checks.timeline import (
     TimelineContradiction,
@@ -43,6 +44,9 @@ KINDS: dict[str, type[CheckKind]] = {
         ActionTracking,
         ActionVague,
         NoActionItems,
+        SecretInDocument,
+        PersonalData,
+        NamedIndividual,
     )
 }
 
