@@ -364,6 +364,11 @@ def main() -> int:
         "pmlint --nlp-model blank", ["--no-cache", "--nlp-model", "blank"], folder, work
     )
     results.append(blank)
+    # What the secret and personal-data detectors (PM601, PM602) cost: the cold run without them.
+    unscanned = pmlint_run(
+        "pmlint cold, --ignore PM601,PM602", ["--no-cache", "--ignore", "PM601,PM602"], folder, work
+    )
+    results.append(unscanned)
 
     relative = [p.name for p in paths]
     proselint = find_tool("PROSELINT", TOOLS / "venv" / "bin" / "proselint", name="proselint")
