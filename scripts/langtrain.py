@@ -248,8 +248,8 @@ def choose(
     truth: Sequence[bool],
 ) -> tuple[float, float]:
     """(keep, alone) thresholds from out-of-fold scores. Blame: the highest recall with
-    precision >= 0.97 (the rules keep their findings; a margin over the 0.95 goal), F1 if
-    none reaches it. Vague: the best F1."""
+    precision >= 0.97 (the rules keep their findings; a margin over the 0.95 goal), F0.5 if
+    none reaches it. Vague: the best F1 with precision >= 0.8, F1 if none reaches it."""
     best: tuple[tuple[float, ...], float, float] | None = None
     keeps = [0.0] if kind == "blame" else [0.0, *_GRID]
     for keep in keeps:
@@ -263,8 +263,8 @@ def choose(
             if kind == "blame":  # recall at precision >= 0.97, else precision-weighted F
                 f_half = 1.25 * p * r / (0.25 * p + r) if p + r else 0.0
                 key: tuple[float, ...] = (1.0, r, p) if p >= 0.97 else (0.0, f_half, p)
-            else:
-                key = (f, p)
+            else:  # the best F1 with precision >= 0.8 (a warning must be right most times)
+                key = (float(p >= 0.8), f, p)
             key += (-alone,)
             if best is None or key > best[0]:
                 best = (key, keep, alone)

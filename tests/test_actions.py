@@ -275,7 +275,7 @@ def test_reports_of_work_done(text: str) -> None:
         "Automated tests for the playlist renderer",
         "Need a canary stage",
         "Implement priority classes: has been scheduled for Q3",
-        "We should have alerting on config load failures.",
+        "We should have paging on cache warm-up failures.",
         "Add a check that the alert was added",
     ],
 )

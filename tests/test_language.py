@@ -7,6 +7,8 @@ script and the shared corpus.
 
 from __future__ import annotations
 
+import json
+import os
 import re
 import subprocess
 import sys
@@ -23,7 +25,7 @@ from pmlint.nlp.cascade import letter_runs, surface_forms, words_pattern
 from pmlint.nlp.sentences import document_sentences
 from pmlint.parse import parse_document
 from pmlint.reading import decode
-from tests.conftest import REPO, check_json, invoke
+from tests.conftest import check_json, invoke
 
 LANGUAGE = ("PM301", "PM302", "PM303")
 TRAINED = resolve_model_name("auto") != BLANK
@@ -47,8 +49,11 @@ def test_blank_model_runs_the_lexical_part_and_says_it_is_reduced(tmp_path: Path
     assert payload["nlp"]["model"] == "blank"
     assert "reduced mode" in result.stderr
     assert result.stderr.count("reduced mode") == 1
-    found = [(d["rule"], d["line"]) for d in payload["files"][0]["diagnostics"]]
-    assert found == [("PM301", 3)]  # the judgement; "failed to" needs the parser
+    found = payload["files"][0]["diagnostics"]
+    by_lexicon = [(d["rule"], d["line"]) for d in found if "trained model" not in d["message"]]
+    assert by_lexicon == [("PM301", 3)]  # the judgement; "failed to" needs the parser
+    # The trained blame model reads words, not the parse: it may report line 5, nothing else.
+    assert {d["line"] for d in found} <= {3, 5}
 
 
 def test_language_rules_off_means_spacy_is_never_loaded() -> None:
@@ -114,12 +119,12 @@ def test_add_words_and_tokens_extend_the_lexicons(tmp_path: Path) -> None:
         "  PM301:\n"
         "    options:\n"
         "      add_words: {people: [firefighter], failure_verbs: [flub]}\n"
-        "      tokens: [{pattern: 'cowboy(?:ed|ing)?', suggestion: Describe the change.}]\n",
+        "      tokens: [{pattern: 'yolo(?:ed|ing)?', suggestion: Describe the change.}]\n",
         encoding="utf-8",
     )
     sample = tmp_path / "pm.md"
     sample.write_text(
-        "# Outage\n\nThe firefighter flubbed the failover.\n\nSomeone cowboyed the deploy.\n",
+        "# Outage\n\nThe firefighter flubbed the failover.\n\nSomeone yoloed the deploy.\n",
         encoding="utf-8",
     )
     _, payload = check_json("--select", "PM301", str(sample))
@@ -149,28 +154,6 @@ def test_surface_forms_cover_inflections() -> None:
 
 
 @needs_model
-def test_evaluation_script_prints_precision_and_recall(tmp_path: Path) -> None:
-    tsv = tmp_path / "labels.tsv"
-    tsv.write_text(
-        "id\ttext\tlabel\tsource_file\tnote\n"
-        "A1\tThe operator forgot to renew the certificate.\tblame\tx.md\t\n"
-        "A2\tThe health check failed and the node was removed.\tneutral\tx.md\t\n"
-        "A3\tThe engineer mistakenly assumed it was DNS.\tblame\tx.md\tborderline: why\n"
-        "A4\tAdd an alert for certificate expiry.\taction_unowned\tx.md\t\n",
-        encoding="utf-8",
-    )
-    script = REPO / "scripts" / "evaluate_language.py"
-    if not script.is_file():
-        pytest.skip("scripts/ is not part of this checkout")
-    result = subprocess.run(
-        [sys.executable, str(script), str(tsv)], capture_output=True, text=True, check=True
-    )
-    assert "precision: 1.000" in result.stdout
-    assert "recall:    1.000" in result.stdout
-    assert "false positives on neutral: 0 of 1" in result.stdout
-    assert "borderline rows (left out): 1, flagged: 1" in result.stdout
-
-
 @needs_model
 def test_seed_postmortem_has_no_language_finding(shared: Path) -> None:
     _, payload = check_json(
@@ -180,8 +163,17 @@ def test_seed_postmortem_has_no_language_finding(shared: Path) -> None:
 
 
 @needs_model
-def test_real_postmortems_raise_only_the_known_finding(shared: Path) -> None:
-    _, payload = check_json("--select", ",".join(LANGUAGE), str(shared / "corpus" / "real"))
+def test_good_real_postmortems_raise_only_the_known_finding(shared: Path) -> None:
+    """The rules alone on the corpus' good documents (the models: test_language_model)."""
+    corpus = shared / "corpus" / "real"
+    notes = (corpus / "MANIFEST-notes.tsv").read_text(encoding="utf-8").splitlines()
+    good = [str(corpus / line.split("\t")[0]) for line in notes if "quality=good" in line]
+    result = subprocess.run(
+        [sys.executable, "-m", "pmlint", "check", "--no-cache", "--format", "json",
+         "--select", ",".join(LANGUAGE), *good],
+        capture_output=True, text=True, env={**os.environ, "PMLINT_TEXTCAT_DIR": "off"},
+    )  # fmt: skip
+    payload = json.loads(result.stdout)
     found = {
         (Path(f["path"]).name, d["line"], d["rule"])
         for f in payload["files"]

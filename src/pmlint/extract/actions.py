@@ -400,7 +400,7 @@ def action_sections(doc: Document) -> list[Section]:
     """The outermost sections whose title maps to the action-items canonical section."""
     found: list[Section] = []
     for section in doc.sections():
-        if section.canonical != ACTION_SECTION:
+        if section.canonical != ACTION_SECTION or _DONE_TITLE.search(section.title):
             continue
         if any(a.canonical == ACTION_SECTION for a in section.ancestors()):
             continue
@@ -1122,6 +1122,13 @@ def _is_tracker_link(text: str, url: str) -> bool:
     if _TRACKER_URL.search(url):
         return True
     return bool(text) and bool(_TRACKER_LINK_TEXT.match(text.strip()))
+
+
+# "Actions taken", "Steps performed during the incident": what was done, not follow-up work.
+_DONE_TITLE = re.compile(
+    r"\b(?:taken|performed|done|completed|carried out|so far|during the (?:incident|outage))\b",
+    re.I,
+)
 
 
 def _walk_actions(top: Section) -> Iterator[Section]:
