@@ -10,8 +10,6 @@ from pathlib import Path
 import pytest
 
 from pmlint.analyze.aggregate import aggregate, percentile
-from pmlint.analyze.metrics import quality_score
-from pmlint.diagnostics import Diagnostic, Severity, Span
 from tests.conftest import invoke, write
 
 INCIDENT = """\
@@ -137,18 +135,6 @@ def test_percentile_is_nearest_rank() -> None:
     assert percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.9) == 9
     assert percentile([5], 0.9) == 5
     assert percentile([], 0.5) is None
-
-
-def test_quality_score_caps_each_category() -> None:
-    def diag(category: str, severity: Severity) -> Diagnostic:
-        return Diagnostic("p", "PM1", "n", category, severity, "m", Span(1, 1, 1, 1))
-
-    assert quality_score([]) == 100
-    assert quality_score([diag("timeline", Severity.WARNING)]) == 96
-    many = [diag("timeline", Severity.ERROR)] * 10
-    assert quality_score(many) == 70  # capped at 30 for one category
-    assert quality_score([*many, diag("impact", Severity.INFO)]) == 69
-    assert quality_score([diag("meta", Severity.ERROR)]) == 100
 
 
 @pytest.mark.parametrize("output_format", ["text", "csv", "markdown"])

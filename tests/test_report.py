@@ -117,7 +117,7 @@ def test_report_has_headline_charts_table_and_findings(tmp_path: Path) -> None:
     assert "Action items with an owner 75% 6 of 8 items" in page.text
     assert aggregate["passing"] == 2
     assert "Passing the lint 40% 2 of 5 documents have no error or warning" in page.text
-    assert "Quality score 90 median, of 100; lowest 61" in page.text
+    assert "Quality score 90 median, of 100; lowest 27" in page.text
     # Four charts, each an inline pygal SVG with a fixed id; no script left inside them.
     for chart in CHARTS:
         assert {f"chart-{chart}", f"chart-pmlint-{chart}"} <= page.ids()
@@ -246,7 +246,8 @@ def test_quality_score_in_every_format(tmp_path: Path) -> None:
     rows = list(csv.DictReader(io.StringIO(invoke("analyze", "--format", "csv", target).stdout)))
     assert rows[0]["score"] == str(score)
     html = invoke("analyze", "--format", "html", target).stdout
-    assert f'<span class="score fair">{score}</span>' in html
+    band = "good" if score >= 80 else "fair" if score >= 50 else "poor"
+    assert f'<span class="score {band}">{score}</span>' in html
     assert f"Quality score {score} median, of 100; lowest {score}" in Page(html).text
 
 

@@ -7,27 +7,14 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
+from pmlint.analyze.score import quality_score
 from pmlint.config import Config
 from pmlint.diagnostics import Diagnostic, Severity
 from pmlint.document import Document
 from pmlint.extract.impact import impact_figures
 from pmlint.extract.timeline import MILESTONES, Moment, Timeline, timeline
 
-# Quality score: 100 minus a penalty per finding, each category's penalty capped so that one
-# kind of fault cannot sink a document on its own (README, "Quality score").
-SCORE_WEIGHTS = {Severity.ERROR: 10, Severity.WARNING: 4, Severity.INFO: 1}
-SCORE_CATEGORY_CAP = 30
 ACTION_KEYS = ("total", "owned", "dated", "tracked", "vague")
-
-
-def quality_score(diagnostics: list[Diagnostic]) -> int:
-    penalty: Counter[str] = Counter()
-    for diagnostic in diagnostics:
-        if diagnostic.category == "meta":
-            continue
-        penalty[diagnostic.category] += SCORE_WEIGHTS[diagnostic.severity]
-    total = sum(min(value, SCORE_CATEGORY_CAP) for value in penalty.values())
-    return max(0, 100 - total)
 
 
 def _iso(moment: Moment | None) -> str | None:
@@ -101,7 +88,7 @@ def document_metrics(
         "action_items": action_counts(doc, config, pipeline),
         "findings": findings,
         "rules": dict(Counter(d.rule for d in diagnostics)),
-        "score": quality_score(diagnostics),
+        "score": quality_score(diagnostics, doc),
         # The findings themselves, as `pmlint check --format json` writes them (the HTML report
         # lists them per document).
         "diagnostics": [d.to_json() for d in sorted(diagnostics, key=Diagnostic.sort_key)],

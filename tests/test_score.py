@@ -1,0 +1,97 @@
+"""The quality score is monotone: a new finding never raises it, and removing a required
+section never raises it. Checked on the examples, the rule fixtures and, where ../shared is
+present, every real postmortem: each required section removed in turn."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pmlint.analyze.score import MISSING_SECTION_CHARGE, PART_CAP, quality_score
+from pmlint.config import load_config
+from pmlint.diagnostics import Diagnostic, Severity, Span
+from pmlint.engine import Linter, Selection
+from pmlint.parse import parse_document
+from pmlint.reading import read_file
+from tests.conftest import REPO
+
+REQUIRED = ("summary", "impact", "timeline", "root-cause", "resolution", "action-items")
+CATEGORIES = ("structure", "timeline", "impact", "language", "actions", "hygiene", "meta")
+
+_finding = st.builds(
+    lambda rule, category, severity, line: Diagnostic(
+        "x.md", rule, "n", category, severity, "m", Span(line, 1, line, 2)
+    ),
+    st.sampled_from(["PM001", "PM002", "PM104", "PM301", "PM401"]),
+    st.sampled_from(CATEGORIES),
+    st.sampled_from(list(Severity)),
+    st.integers(1, 40),
+)
+
+
+@given(st.lists(_finding, max_size=30), _finding)
+def test_a_new_finding_never_raises_the_score(found: list[Diagnostic], new: Diagnostic) -> None:
+    assert quality_score([*found, new]) <= quality_score(found)
+
+
+def test_parts_are_capped_and_a_missing_section_costs_more_than_a_full_one() -> None:
+    def diag(category: str, severity: Severity, rule: str = "PM104") -> Diagnostic:
+        return Diagnostic("p", rule, "n", category, severity, "m", Span(1, 1, 1, 1))
+
+    assert quality_score([]) == 100
+    assert quality_score([diag("timeline", Severity.WARNING)]) == 96
+    many = [diag("timeline", Severity.ERROR)] * 10
+    assert quality_score(many) == 100 - PART_CAP
+    assert quality_score([diag("meta", Severity.ERROR)]) == 100
+    missing = diag("structure", Severity.ERROR, "PM001")
+    assert quality_score([missing]) == 100 - MISSING_SECTION_CHARGE
+    assert MISSING_SECTION_CHARGE > PART_CAP
+
+
+def _documents() -> list[Path]:
+    paths = sorted((REPO / "examples").glob("*.md"))
+    paths += sorted((REPO / "tests" / "fixtures" / "rules").glob("*.md"))
+    real = REPO.parent / "shared" / "corpus" / "real"
+    paths += sorted(real.glob("*.md")) if real.is_dir() else []
+    return paths
+
+
+@pytest.mark.slow
+def test_removing_a_required_section_never_raises_the_score() -> None:
+    config = load_config(None)
+    linter = Linter(config, Selection(), nlp_model="blank")
+    checked = 0
+    for path in _documents():
+        source = read_file(str(path))
+        doc = parse_document(str(path), source.text, config.catalog)
+        report = linter.lint(str(path), source, directory=str(path.parent))
+        if report.document is None:
+            continue
+        before = quality_score(report.diagnostics, report.document)
+        lines = source.text.split("\n")
+        for canonical in REQUIRED:
+            # Every section of that role goes: a second "Root cause" heading would keep it.
+            spans = [
+                (s.first_line, s.last_line)
+                for s in doc.sections()
+                if s.canonical == canonical
+                and s.heading_span is not None
+                and not any(a.canonical == canonical for a in s.ancestors())
+            ]
+            if not spans:
+                continue
+            gone = {n for first, last in spans for n in range(first, last + 1)}
+            text = "\n".join(line for n, line in enumerate(lines, start=1) if n not in gone)
+            after_report = linter.lint(
+                str(path), dataclasses.replace(source, text=text), directory=str(path.parent)
+            )
+            if after_report.document is None:
+                continue
+            after = quality_score(after_report.diagnostics, after_report.document)
+            assert after <= before, (path.name, canonical, before, after)
+            checked += 1
+    assert checked >= 20
