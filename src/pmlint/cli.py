@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import signal
 import sys
+import threading
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING
+from contextlib import contextmanager
+from types import FrameType
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -76,8 +80,59 @@ def _write_report(text: str, output: str | None, color: bool = False) -> None:
         click.echo(text, nl=False, color=color)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="pmlint")
+class Interrupted(BaseException):
+    """SIGINT or SIGTERM arrived: the run stops (workers killed) and exits 128 + signal.
+
+    A BaseException, as KeyboardInterrupt is: the `except Exception` that isolates one
+    rule's failure must not swallow it."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+    @property
+    def exit_code(self) -> int:
+        return 128 + self.signum  # 130 for SIGINT, 143 for SIGTERM, as shells report them
+
+
+@contextmanager
+def interrupts() -> Iterator[None]:
+    """While linting, SIGINT and SIGTERM raise Interrupted in the main thread, so that a
+    `--jobs` run stops its workers instead of waiting for them (a CI runner cancelling a
+    job, `timeout -s INT`, Ctrl-C). Outside the main thread, nothing is installed."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, _frame: FrameType | None) -> None:
+        raise Interrupted(signum)
+
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+class _Main(click.Group):
+    """An interrupt is exit 130 (SIGINT) or 143 (SIGTERM), never 1, which means findings:
+    click would print "Aborted!" and exit 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            with interrupts():
+                return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("pmlint: interrupted", err=True)
+            sys.exit(128 + signal.SIGINT)
+        except Interrupted as exc:
+            click.echo(f"pmlint: interrupted ({signal.Signals(exc.signum).name})", err=True)
+            sys.exit(exc.exit_code)
+
+
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", "-V", prog_name="pmlint")
 def main() -> None:
     """Lint and analyze incident postmortems written in Markdown."""
 

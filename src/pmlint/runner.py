@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
+import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, BinaryIO
@@ -300,17 +302,25 @@ class Runner:
         size = max(1, min(_batch_files(), -(-len(work) // (jobs * 4))))
         batches = [work[start : start + size] for start in range(0, len(work), size)]
         done = 0
+        pool = None
         try:
             context = multiprocessing.get_context(_start_method())
-            with ProcessPoolExecutor(
+            pool = ProcessPoolExecutor(
                 jobs, mp_context=context, initializer=_start_worker, initargs=(options,)
-            ) as pool:
-                for results, stats in pool.map(_lint_in_worker, batches):
-                    for name, value in stats.items():
-                        self._parse_stats[name] = self._parse_stats.get(name, 0) + value
-                    done += len(results)
-                    yield from results
-        except (BrokenProcessPool, OSError) as exc:
+            )
+            for results, stats in pool.map(_lint_in_worker, batches):
+                for name, value in stats.items():
+                    self._parse_stats[name] = self._parse_stats.get(name, 0) + value
+                done += len(results)
+                yield from results
+            pool.shutdown(wait=True)
+        except BaseException as exc:
+            # Interrupted (or the consumer gone): never wait for the rest of the work, as
+            # `with ProcessPoolExecutor` would; the workers hold nothing worth finishing.
+            if pool is not None:
+                _stop_pool(pool)
+            if not isinstance(exc, BrokenProcessPool | OSError):
+                raise
             reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             self.notes.append(f"worker processes failed ({reason}); linting in one process")
             self.stats["jobs"] = 1
@@ -399,11 +409,27 @@ def _start_method() -> str:
     return "spawn"
 
 
+def _stop_pool(pool: Any) -> None:
+    """Cancel what is queued and kill the workers now (they lint; they hold no state)."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.kill()
+    for process in processes:
+        process.join(timeout=5)
+
+
 _WORKER: Runner | None = None
 
 
 def _start_worker(options: RunOptions) -> None:
+    """A worker leaves interrupts to the main process: Ctrl-C reaches the whole process
+    group, and the main process stops the workers itself (fork copied its handlers)."""
     global _WORKER
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _WORKER = Runner(options)
 
 
