@@ -279,10 +279,12 @@ class ActionVague(CheckKind):
         items = list(_items(doc, self.opts["skip_done"]))
         model = textcat.load("vague") if self.opts["model"] else None
         texts = [analysis_text(item) for item in items]
-        scores = model.scores(texts) if model is not None else [0.0] * len(items)
-        for item, text, score in zip(items, texts, scores, strict=True):
-            verdict: Vagueness | None = verdicts.get(id(item))
-            rule_hit = verdict is not None and verdict.reason in wanted
+        found = [verdicts.get(id(item)) for item in items]
+        hits = [v is not None and v.reason in wanted for v in found]
+        scores = model.scores(texts, hits) if model is not None else [0.0] * len(items)
+        for item, text, score, verdict, rule_hit in zip(
+            items, texts, scores, found, hits, strict=True
+        ):
             eligible = textcat.vague_eligible(text)
             if model is not None and not textcat.decide(model, rule_hit, score, eligible):
                 continue

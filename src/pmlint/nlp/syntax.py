@@ -191,9 +191,14 @@ class People:
         if _HANDLE.match(token.text) or _EMAIL.match(token.text) or _LOGIN_AT.match(token.text):
             return NAMED
         following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-        if following is not None and following.text == "@" and not token.whitespace_:
-            if token.text.islower() and token.is_alpha:
-                return NAMED  # "maxone@": a login written the way Google's postmortems do
+        if (
+            following is not None
+            and following.text == "@"
+            and not token.whitespace_
+            and token.text.islower()
+            and token.is_alpha
+        ):
+            return NAMED  # "maxone@": a login written the way Google's postmortems do
         if self._is_role(token):
             compound = self._compound(token)
             if " " in compound and compound in self.roles:

@@ -154,10 +154,11 @@ def _token_class(word: str, lower: str, first: bool) -> str | None:
     return None
 
 
-def features(text: str) -> str:
+def features(text: str, rule_hit: bool | None = None) -> str:
     """The text a model reads: the words, lowercased, then ` || ` and the classed form
     (class names for words of a class, the word itself otherwise), then whole-sentence
-    markers (a counterfactual, code, a handle, a placeholder)."""
+    markers (a counterfactual, code, a handle, a placeholder), and for a model stacked on
+    the rules (the vagueness model) whether a rule reported the text."""
     text = " ".join(text.replace("’", "'").split())
     words = _TOKEN.findall(text)
     plain: list[str] = []
@@ -182,6 +183,8 @@ def features(text: str) -> str:
     if words and words[0].lower().endswith(("tion", "ment", "ing", "ness")):
         marks.append("MARK_NOMINAL_FIRST")
     marks.append(f"MARK_LEN_{min(len(words) // 6, 5)}")
+    if rule_hit is not None:
+        marks.append("RULE_HIT" if rule_hit else "RULE_QUIET")
     return " ".join([*plain, "||", *classed, "||", *marks])
 
 
@@ -215,12 +218,17 @@ _CHECKABLE = re.compile(r"\d|`|\b\w+[._/-]\w+[\w./-]*|\b[a-z]+[A-Z]\w*|\b[A-Z]{2
 def judgement_cue(text: str) -> bool:
     """Something a person can be judged for: a judgement word, a lapse, a counterfactual,
     or a negated action ("did not check"; not "did not have access")."""
-    if counterfactual(text):
+    if _PEOPLE_COUNTERFACTUAL.search(text):
         return True
     words = [w.lower() for w in _TOKEN.findall(text.replace("’", "'"))]
+    for i, word in enumerate(words[1:], 1):  # "we should have", not "it would have"
+        if word in _MODALS and _WORD_CLASS.get(words[i - 1]) in ("SELF", "PERSON", "GROUP"):
+            rest = words[i + 1 : i + 4]
+            if "have" in rest and not {"needed", "continued"} & set(rest):
+                return True
     for i, word in enumerate(words):
         found = _WORD_CLASS.get(word) or ("NEG" if word.endswith("n't") else None)
-        if found in ("JUDGE", "LAPSE"):
+        if found in ("JUDGE", "LAPSE") and word not in _WEAK_JUDGEMENT:
             return True
         if found == "NEG":
             following = [w for w in words[i + 1 : i + 3] if w not in ("even", "yet", "ever")]
@@ -238,6 +246,18 @@ def vague_eligible(text: str) -> bool:
     """The model alone may report a vague item: no number, code or identifier in it (those
     make an item checkable, and the rules read them)."""
     return _CHECKABLE.search(text) is None
+
+
+# Judgement-class words that also describe things ("a bad config", "errors in the log"):
+# features for the model, but not enough on their own to let it report.
+_WEAK_JUDGEMENT = frozenset(
+    ("error", "errors", "bad", "poor", "poorly", "responsible", "dropped", "ball", "rush",
+     "mess", "lapse", "lapses", "blind")
+)  # fmt: skip
+_PEOPLE_COUNTERFACTUAL = re.compile(
+    r"\bif only\b|\bhad (?:we|i|they|he|she|you|someone|somebody|anyone|anybody)\b", re.I
+)
+_MODALS = frozenset(("should", "could", "would", "might", "must", "shouldn't", "couldn't"))
 
 
 def counterfactual(text: str) -> bool:
@@ -273,10 +293,15 @@ class Model:
     alone: float  # the model reports alone from this score
     meta: dict[str, Any]
 
-    def scores(self, texts: Sequence[str]) -> list[float]:
+    def scores(self, texts: Sequence[str], rule_hits: Sequence[bool] | None = None) -> list[float]:
+        """P(positive) per text; `rule_hits` for a model stacked on the rules' verdicts."""
         if not texts:
             return []
-        docs = self.nlp.pipe([features(t) for t in texts], batch_size=256)
+        if self.meta.get("stacked") and rule_hits is not None:
+            read = [features(t, h) for t, h in zip(texts, rule_hits, strict=True)]
+        else:
+            read = [features(t) for t in texts]
+        docs = self.nlp.pipe(read, batch_size=256)
         return [float(doc.cats.get(LABEL, 0.0)) for doc in docs]
 
 
@@ -337,16 +362,15 @@ def decide(model: Model | None, rule_hit: bool, score: float, eligible: bool) ->
     return eligible and score >= model.alone
 
 
-def cues(model: Model, text: str, limit: int = 3) -> list[str]:
+def cues(model: Model, text: str, limit: int = 3, rule_hit: bool = False) -> list[str]:
     """The words whose removal lowers the score most: what the model looked at."""
     words = text.split()
     if len(words) < 2 or len(words) > 80:
         return []
-    base = model.scores([text])[0]
+    base = model.scores([text], [rule_hit])[0]
     variants = [" ".join(words[:i] + words[i + 1 :]) for i in range(len(words))]
-    drops = sorted(
-        ((base - s, i) for i, s in enumerate(model.scores(variants))), key=lambda p: -p[0]
-    )
+    scored = model.scores(variants, [rule_hit] * len(variants))
+    drops = sorted(((base - s, i) for i, s in enumerate(scored)), key=lambda p: -p[0])
     chosen = [i for drop, i in drops[:limit] if drop > 0.02]
     return [words[i].strip(".,;:!?\"'()") for i in sorted(chosen)]
 
