@@ -117,7 +117,7 @@ def test_report_has_headline_charts_table_and_findings(tmp_path: Path) -> None:
     assert "Action items with an owner 75% 6 of 8 items" in page.text
     assert aggregate["passing"] == 2
     assert "Passing the lint 40% 2 of 5 documents have no error or warning" in page.text
-    assert "Quality score 90 median, of 100; lowest 27" in page.text
+    assert "Quality score 90 median, of 100; lowest 39" in page.text
     # Four charts, each an inline pygal SVG with a fixed id; no script left inside them.
     for chart in CHARTS:
         assert {f"chart-{chart}", f"chart-pmlint-{chart}"} <= page.ids()

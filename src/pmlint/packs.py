@@ -26,8 +26,10 @@ RULE_KEYS = {
     "options",
     "docs",
 }
-PACK_KEYS = {"name", "summary", "extends", "sections", "milestones", "rules"}
-PACK_DATA_FILES = ("pack.yaml", "sections.yaml", "milestones.yaml")
+PACK_KEYS = {"name", "summary", "extends", "sections", "milestones", "categories", "rules"}
+PACK_DATA_FILES = ("pack.yaml", "sections.yaml", "milestones.yaml", "categories.yaml")
+# What `pmlint analyze` sorts incidents by; each has classes of words (categories.yaml).
+CATEGORY_KINDS = ("detection", "trigger", "mitigation")
 DOC_KEYS = {"summary", "why", "bad", "good"}
 _ID = re.compile(r"^[A-Z][A-Z_]*[0-9]+$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -71,6 +73,7 @@ class Pack:
     sections: dict[str, dict[str, Any]] = field(default_factory=dict)
     chain: tuple[str, ...] = ()
     milestones: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    categories: dict[str, dict[str, list[str]]] = field(default_factory=dict)
 
 
 def bundled_rules_dir() -> Path:
@@ -106,6 +109,7 @@ def load_pack(ref: str, base_dir: str | None = None, _seen: tuple[str, ...] = ()
             {k: dict(v) for k, v in pack.sections.items()},
             (*pack.chain, name),
             {k: {w: list(v) for w, v in words.items()} for k, words in pack.milestones.items()},
+            {k: {c: list(v) for c, v in words.items()} for k, words in pack.categories.items()},
         )
     else:
         pack = Pack(name, str(data.get("summary", "")), chain=(name,))
@@ -117,6 +121,11 @@ def load_pack(ref: str, base_dir: str | None = None, _seen: tuple[str, ...] = ()
             merged = pack.milestones.setdefault(kind, {key: [] for key in MILESTONE_PARTS})
             for key in MILESTONE_PARTS:
                 merged[key] = list(dict.fromkeys([*merged.get(key, []), *words[key]]))
+    if data.get("categories"):
+        for kind, classes in load_categories(str(directory / str(data["categories"]))).items():
+            merged = pack.categories.setdefault(kind, {})
+            for value, words in classes.items():
+                merged[value] = list(dict.fromkeys([*merged.get(value, []), *words]))
     for rule in load_rule_dir(str(directory)):
         pack.rules[rule.id] = rule
     apply_overrides(pack.rules, source, ("rules",), data.get("rules") or {}, str(directory))
@@ -160,6 +169,26 @@ MILESTONE_KINDS = ("start", "detected", "escalated", "mitigated", "resolved")
 # markers: the author's explicit mark ("<START OF OUTAGE>"); triggers (start only): a change
 # that, shortly before the first symptom, is where the impact began.
 MILESTONE_PARTS = ("labels", "events", "markers", "triggers")
+
+
+def load_categories(path: str) -> dict[str, dict[str, list[str]]]:
+    """Classes of words that sort incidents by detection source, trigger and mitigation."""
+    source = read_yaml(path)
+    data = _mapping(source, (), source.data)
+    entries = _mapping(source, ("categories",), data.get("categories"))
+    result: dict[str, dict[str, list[str]]] = {}
+    for kind, classes in entries.items():
+        if kind not in CATEGORY_KINDS:
+            raise source.error(
+                ("categories", kind), f"unknown category (known: {', '.join(CATEGORY_KINDS)})"
+            )
+        classes = _mapping(source, ("categories", kind), classes)
+        result[kind] = {}
+        for value, words in classes.items():
+            if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+                raise source.error(("categories", kind, value), "expected a list of words")
+            result[kind][str(value)] = [w.lower() for w in words]
+    return result
 
 
 def load_milestones(path: str) -> dict[str, dict[str, list[str]]]:

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from pmlint.extract.timeline import MILESTONES
+from pmlint.packs import CATEGORY_KINDS
 
 DURATIONS = ("ttd_minutes", "ttm_minutes", "ttr_minutes", "duration_minutes")
 
@@ -59,6 +60,26 @@ def aggregate(documents: Sequence[dict[str, Any]]) -> dict[str, Any]:
     result["score"] = {
         "median": _number(statistics.median(scores)) if scores else None,
         "min": min(scores) if scores else None,
+    }
+    result["categories"] = {
+        kind: dict(
+            Counter(
+                (d.get("categories") or {}).get(kind, {}).get("value", "unknown") for d in documents
+            ).most_common()
+        )
+        for kind in CATEGORY_KINDS
+    }
+    hours = [d.get("out_of_hours") for d in documents]
+    result["out_of_hours"] = {
+        "out_of_hours": sum(1 for h in hours if h is True),
+        "working_hours": sum(1 for h in hours if h is False),
+        "unknown": sum(1 for h in hours if h is None),
+    }
+    publish = [d["days_to_publish"] for d in documents if d.get("days_to_publish") is not None]
+    result["days_to_publish"] = {
+        "count": len(publish),
+        "median": _number(statistics.median(publish)) if publish else None,
+        "p90": _number(percentile(publish, 0.9)),
     }
     result["passing"] = sum(
         1 for d in documents if d["findings"]["error"] == 0 and d["findings"]["warning"] == 0

@@ -8,9 +8,11 @@ from collections.abc import Mapping
 from typing import Any
 
 from pmlint.analyze.score import quality_score
+from pmlint.analyze.when import days_to_publish, out_of_hours
 from pmlint.config import Config
 from pmlint.diagnostics import Diagnostic, Severity
 from pmlint.document import Document
+from pmlint.extract.categories import incident_categories
 from pmlint.extract.impact import impact_figures
 from pmlint.extract.timeline import MILESTONES, Moment, Timeline, timeline
 
@@ -71,10 +73,12 @@ def document_metrics(
     findings = {s.label: 0 for s in reversed(Severity)}
     for diagnostic in diagnostics:
         findings[diagnostic.severity.label] += 1
+    date = _document_date(doc, ms)
+    categories = incident_categories(doc, facts, config.categories)
     return {
         "path": doc.path,
         "title": doc.title,
-        "date": _document_date(doc, ms),
+        "date": date,
         "severity": _severity(doc),
         "timezone": _timezone_label(facts.timezone, ms),
         "milestones": {kind: _iso(ms[kind]) for kind in MILESTONES},
@@ -85,6 +89,9 @@ def document_metrics(
         "duration_source": duration[1] if duration else None,
         "milestone_sources": _sources(facts),
         "impact": [figure.to_json() for figure in impact_figures(doc, nouns)],
+        "categories": {kind: category.to_json() for kind, category in categories.items()},
+        "out_of_hours": out_of_hours(facts),
+        "days_to_publish": days_to_publish(doc.path, date),
         "action_items": action_counts(doc, config, pipeline),
         "findings": findings,
         "rules": dict(Counter(d.rule for d in diagnostics)),

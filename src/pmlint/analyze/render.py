@@ -105,6 +105,21 @@ def _aggregate_lines(aggregate: dict[str, Any]) -> list[str]:
         f"Action items: {actions.get('total', 0)}, owned {actions.get('owned', 0)}"
         + (f" ({rate:.0%})" if rate is not None else "")
     )
+    for kind, counts in (aggregate.get("categories") or {}).items():
+        shown = ", ".join(f"{value} {count}" for value, count in counts.items())
+        lines.append(f"{kind.capitalize()}: {shown}")
+    hours = aggregate.get("out_of_hours")
+    if hours:
+        lines.append(
+            f"Detected out of working hours: {hours['out_of_hours']} "
+            f"(in hours {hours['working_hours']}, unknown {hours['unknown']})"
+        )
+    publish = aggregate.get("days_to_publish") or {}
+    if publish.get("count"):
+        lines.append(
+            f"Days from incident to first commit: median {publish['median']:g}, "
+            f"p90 {publish['p90']:g} ({publish['count']} documents)"
+        )
     score = aggregate.get("score") or {}
     if score.get("median") is not None:
         lines.append(f"Quality score: median {score['median']:g}, lowest {score['min']}")
@@ -150,6 +165,11 @@ def render_csv(payload: dict[str, Any]) -> str:
         "actions_dated",
         "actions_tracked",
         "actions_vague",
+        "detection",
+        "trigger",
+        "mitigation",
+        "out_of_hours",
+        "days_to_publish",
         "errors",
         "warnings",
         "infos",
@@ -164,6 +184,10 @@ def render_csv(payload: dict[str, Any]) -> str:
         }
         row.update(document["milestones"])
         row["impact"] = _impact_headline(document) if document["impact"] else ""
+        for kind, category in (document.get("categories") or {}).items():
+            row[kind] = category["value"]
+        row["out_of_hours"] = document.get("out_of_hours")
+        row["days_to_publish"] = document.get("days_to_publish")
         for key, value in document["action_items"].items():
             row[f"actions_{key}"] = value
         row["errors"] = document["findings"]["error"]

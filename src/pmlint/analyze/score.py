@@ -1,17 +1,19 @@
-"""The quality score: 100 minus the faults found, counted per part of the document.
+"""The quality score: 100, less a share for the faults found in each part of the document.
 
-Each finding costs by severity (error 10, warning 4, info 1) and is charged to the part of the
-document it sits in: the outermost section that has a known role (summary, impact, timeline,
-action items …), else the top-level section, else the document itself. A part's charge is
-capped (30), so one section full of faults cannot sink a document on its own; a required
-section that is missing is charged as a part at its cap plus its error (40), since its absence
-hides every fault it would have had. Engine findings (PM9xx) do not count.
+Each finding costs points by severity (error 10, warning 4, info 1), charged to the part of
+the document it sits in: the outermost section that has a known role (summary, impact,
+timeline, action items …), else the top-level section, else the document itself. A part keeps
+1 - points/100 of the score, at least 0.70 (30 points cap it, so one section full of faults
+cannot sink a document on its own); a required section that is missing keeps 0.55, less than
+any section that is there. The score is 100 times the product, rounded. It is multiplicative
+so that it keeps telling documents apart where most miss sections: a sum floored at zero put
+50 of the 65 real postmortems at 0. Engine findings (PM9xx) do not count.
 
-So the score is monotone: a new finding never raises it (a part's capped sum can only grow),
-and removing a required section never raises it (the section's part, at most 30, is replaced
-by a charge of 40, which also covers a finding elsewhere that disappears with it, such as a
-contradiction between the summary and the removed timeline). `tests/test_score.py` checks both
-on every example, fixture and real document.
+So the score is monotone: a new finding never raises it (a part's points can only grow), and
+removing a required section never raises it (the section's factor, at least 0.70, becomes
+0.55, which leaves room for a finding elsewhere that disappears with it, such as a
+contradiction between the summary and the removed timeline: 0.55/0.70 x 0.80/0.70 < 1).
+`tests/test_score.py` checks both on every example, fixture and real document.
 """
 
 from __future__ import annotations
@@ -25,7 +27,9 @@ from pmlint.document import Document, Section
 WEIGHTS = {Severity.ERROR: 10, Severity.WARNING: 4, Severity.INFO: 1}
 PART_CAP = 30
 MISSING_SECTION_RULE = "PM001"
-MISSING_SECTION_CHARGE = PART_CAP + WEIGHTS[Severity.ERROR]
+# A missing required section multiplies the score by less than any section that is there can
+# (0.55 < 1 - 30/100), with room for a finding elsewhere that disappears with it.
+MISSING_SECTION_FACTOR = 0.55
 NOT_COUNTED = "meta"
 
 
@@ -42,8 +46,10 @@ def quality_score(diagnostics: Iterable[Diagnostic], doc: Document | None = None
             continue
         key = parts.of(diagnostic.span.line) if doc is not None else diagnostic.category
         penalty[key] += WEIGHTS[diagnostic.severity]
-    total = sum(min(value, PART_CAP) for value in penalty.values())
-    return max(0, 100 - total - missing * MISSING_SECTION_CHARGE)
+    kept = MISSING_SECTION_FACTOR**missing
+    for value in penalty.values():
+        kept *= 1 - min(value, PART_CAP) / 100
+    return round(100 * kept)
 
 
 class _Parts:

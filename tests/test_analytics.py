@@ -1,0 +1,147 @@
+"""analyze's categories (detection source, trigger, mitigation kind), out-of-hours detection
+and the days from an incident to its postmortem's first commit, on documents written here."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import invoke, write
+
+ALERTED_DEPLOY = """\
+---
+date: 2024-03-09
+---
+# Checkout errors
+
+## Timeline
+
+All times UTC.
+
+- 2024-03-09 22:10 the payments service release 4.2 was deployed
+- 2024-03-09 22:14 the error-rate alert fired and paged the on-call engineer
+- 2024-03-09 22:40 the release was rolled back; error rate back to normal
+"""
+
+CUSTOMER_CERT = """\
+# Login failures
+
+## Timeline
+
+All times UTC.
+
+- 2024-04-02 10:05 users report that login fails with a certificate warning
+- 2024-04-02 10:50 the certificate was renewed and logins work again
+
+## Root cause
+
+The TLS certificate of the identity provider expired: its renewal job had been disabled.
+
+## Resolution
+
+We renewed the certificate by hand and restarted the identity provider.
+"""
+
+STATED = """\
+---
+trigger: hardware
+detection: third party
+---
+# Disk loss
+
+## Timeline
+
+- 2024-05-06 14:00 UTC the storage array lost a disk
+"""
+
+NOTHING = "# A short note\n\nWe had some trouble last week and it is fixed now.\n"
+
+
+def _analyze(folder: Path) -> dict:
+    return json.loads(invoke("analyze", "--format", "json", str(folder)).stdout)
+
+
+def _by_name(payload: dict) -> dict[str, dict]:
+    return {Path(d["path"]).name: d for d in payload["documents"]}
+
+
+def test_categories_come_from_the_milestones_entries_the_sections_and_what_is_stated(
+    tmp_path: Path,
+) -> None:
+    write(tmp_path / "a.md", ALERTED_DEPLOY)
+    write(tmp_path / "b.md", CUSTOMER_CERT)
+    write(tmp_path / "c.md", STATED)
+    write(tmp_path / "d.md", NOTHING)
+    payload = _analyze(tmp_path)
+    docs = _by_name(payload)
+    values = {
+        name: {k: v["value"] for k, v in doc["categories"].items()} for name, doc in docs.items()
+    }
+    assert values["a.md"] == {"detection": "alert", "trigger": "deploy", "mitigation": "rollback"}
+    assert values["b.md"]["detection"] == "customer"
+    assert values["b.md"]["trigger"] == "expiry"
+    assert values["c.md"]["trigger"] == "hardware"
+    assert values["c.md"]["detection"] == "third-party"
+    assert values["d.md"] == dict.fromkeys(("detection", "trigger", "mitigation"), "unknown")
+    assert docs["a.md"]["categories"]["detection"] == {
+        "value": "alert",
+        "line": 11,
+        "how": "timeline",
+    }
+    assert docs["c.md"]["categories"]["trigger"]["how"] == "front-matter"
+    assert docs["b.md"]["categories"]["mitigation"] == {
+        "value": "restart",
+        "line": 16,
+        "how": "section",
+    }
+    detection = payload["aggregate"]["categories"]["detection"]
+    assert detection == {"alert": 1, "customer": 1, "third-party": 1, "unknown": 1}
+    rows = list(
+        csv.DictReader(io.StringIO(invoke("analyze", "--format", "csv", str(tmp_path)).stdout))
+    )
+    assert {r["trigger"] for r in rows} == {"deploy", "expiry", "hardware", "unknown"}
+    text = invoke("analyze", str(tmp_path)).stdout
+    assert "Trigger: " in text and "deploy 1" in text
+
+
+def test_out_of_hours_reads_the_detection_time(tmp_path: Path) -> None:
+    write(tmp_path / "a.md", ALERTED_DEPLOY)  # Saturday 22:14
+    write(tmp_path / "b.md", CUSTOMER_CERT)  # Tuesday 10:05
+    write(tmp_path / "d.md", NOTHING)
+    payload = _analyze(tmp_path)
+    docs = _by_name(payload)
+    assert (docs["a.md"]["out_of_hours"], docs["b.md"]["out_of_hours"]) == (True, False)
+    assert docs["d.md"]["out_of_hours"] is None
+    assert payload["aggregate"]["out_of_hours"] == {
+        "out_of_hours": 1,
+        "working_hours": 1,
+        "unknown": 1,
+    }
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_days_to_publish_come_from_the_first_commit(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    write(repo / "a.md", ALERTED_DEPLOY)
+    env = {
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.com",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.com",
+        "GIT_AUTHOR_DATE": "2024-03-14T12:00:00+00:00",
+        "GIT_COMMITTER_DATE": "2024-03-14T12:00:00+00:00",
+        "PATH": "/usr/bin:/bin:/usr/local/bin",
+        "HOME": str(tmp_path),
+    }
+    for command in (["git", "init", "-q"], ["git", "add", "a.md"], ["git", "commit", "-qm", "pm"]):
+        subprocess.run(command, cwd=repo, env=env, check=True)
+    write(tmp_path / "loose.md", ALERTED_DEPLOY)
+    assert _by_name(_analyze(repo))["a.md"]["days_to_publish"] == 5
+    payload = _analyze(tmp_path / "loose.md")
+    assert payload["documents"][0]["days_to_publish"] is None
