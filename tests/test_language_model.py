@@ -140,6 +140,17 @@ def test_model_findings_say_what_the_model_leaned_on(tmp_path: Path) -> None:
     assert off["files"][0]["diagnostics"] == []
 
 
+@needs_models
+def test_explain_says_what_the_model_reads_and_how_well_it_did() -> None:
+    for rule in ("PM301", "PM403"):
+        result = subprocess.run(
+            [sys.executable, "-m", "pmlint", "explain", rule], capture_output=True, text=True
+        )
+        page = " ".join(result.stdout.split())
+        assert "trained model" in page.lower() or "A trained model" in page
+        assert "held out by source" in page and "precision" in page
+
+
 def test_evaluation_script_skips_without_labels(tmp_path: Path) -> None:
     script = REPO / "scripts" / "evaluate_language.py"
     if not script.is_file():

@@ -477,6 +477,7 @@ class BlameLanguage(LanguageCheck):
         "punitive": "Punishes or blames a person",
         "responsible": "Makes a person responsible for the failure",
         "bypass": "Judges a person for acting without a safeguard",
+        "self_lapse": "Judges yourselves for a lapse",
         "model": "Reads as a judgement of people (trained model)",
         "model_self": "Reads as a judgement of yourselves (trained model)",
     }
@@ -508,6 +509,8 @@ class BlameLanguage(LanguageCheck):
             text = sentence.text.rstrip()
             if text.endswith("?") and not textcat.counterfactual(text):
                 continue  # a question in a chat log ("can you paste the logs?")
+            if textcat.counterfactual(text):
+                continue  # hindsight is PM303's to report, with its own coaching
             party = textcat.judged_party(sentence.text)
             if party is not None and textcat.blame_eligible(sentence.text):
                 candidates.append((sentence, party))
@@ -522,7 +525,7 @@ class BlameLanguage(LanguageCheck):
         # a named doer may be a name the list lacks: failing, a lapse, an error, an omission
         named = f"{person}|{_NAME_LIKE}"
         return [
-            Trigger.of(self.pattern("failure_verbs", "lapse_verbs"), [named]),
+            Trigger.of(self.pattern("failure_verbs", "lapse_verbs"), [rf"{named}|\b(?i:we|i)\b"]),
             Trigger.of(self.pattern("error_adverbs"), [named]),
             Trigger.of(r"\bwithout\b", [named, self.pattern("safeguard_nouns")]),
             Trigger.of(_NEGATION, [named, _PAST_AUX]),
@@ -576,6 +579,17 @@ class BlameLanguage(LanguageCheck):
             return
         if lemmas & w["lapse_verbs"] and who in STRICT and not negated and reported(verb):
             yield Hit(*span_of(doer, verb), "lapse")
+            return
+        if (
+            who == SELF
+            and lemmas & (w["failure_verbs"] | w["lapse_verbs"])
+            and verb.lemma_.lower() != "fail"
+            and not negated
+            and reported(verb)
+            and not _routine_fail(verb, w["failure_verbs"])
+            and not _explained(verb)
+        ):
+            yield Hit(*span_of(doer, verb), "self_lapse")  # "we forgot", "I skipped"
             return
         if who in STRICT and reported(verb) and not negated:
             skipped = self._without_safeguard(verb)
@@ -1091,8 +1105,8 @@ class HindsightLanguage(LanguageCheck):
         doer = subject(verb)
         who = self.person_kind(doer)
         maybe = who == MAYBE_ROLE and verb.lemma_.lower() in self.words["oversight_verbs"]
-        if doer is None or (who not in STRICT and not maybe):
-            return None
+        if doer is None or (who not in (*STRICT, SELF) and not maybe):
+            return None  # "had we kept it patched": the writers replay their own past too
         iffy = would_have and any(c.dep_ == "mark" and c.lower_ == "if" for c in verb.children)
         inverted = had.i < doer.i and not had.doc.text.rstrip().endswith("?")
         if not (iffy or inverted):
