@@ -268,6 +268,21 @@ _CONTINUOUS = re.compile(
 )
 
 
+# Not a commitment: a question, or a hedged modal ("We could also use ...", "X could help").
+_HEDGED = re.compile(
+    r"^(?P<match>(?:we|i|you|they|the\s+team|this|it|that)\s+(?:could|might|may)"
+    r"(?:\s+(?:also|perhaps|possibly))?(?:\s+be\s+able\s+to)?)\s+\w+"
+    r"|(?P<help>\bcould\s+help\b)",
+    re.I,
+)
+# Work in progress with no end: "we are working on ...", "work is ongoing to ...".
+_ONGOING = re.compile(
+    r"\b(?P<match>(?:we\s+are|we're|we’re)\s+(?:also\s+|now\s+|still\s+)?working\s+on"
+    r"|work\s+is\s+(?:also\s+|still\s+)?(?:ongoing|underway|in\s+progress))\b",
+    re.I,
+)
+
+
 def _shape(text: str) -> Vagueness | None:
     """Shapes of vague items that the words show without a parse: leftover template text,
     a study item with no result, a wish about a property, a continuing activity noun."""
@@ -278,6 +293,11 @@ def _shape(text: str) -> Vagueness | None:
     study = _STUDY.match(stripped)
     if study and not _STUDY_RESULT.search(stripped[study.end() :]):
         return Vagueness("study", study.group("match"))
+    if stripped.endswith("?") and len(stripped.split()) >= 3:
+        return Vagueness("tentative", " ".join(stripped.split()[:4]))
+    hedged = _HEDGED.search(stripped)
+    if hedged:
+        return Vagueness("tentative", hedged.group("match") or hedged.group("help"))
     if _NUMBER.search(stripped) or _IDENTIFIER.search(stripped):
         return None
     aspiration = _ASPIRATION.match(stripped)
@@ -286,6 +306,9 @@ def _shape(text: str) -> Vagueness | None:
     continuous = _CONTINUOUS.match(stripped)
     if continuous:
         return Vagueness("generic", continuous.group("match"))
+    ongoing = _ONGOING.search(stripped)
+    if ongoing:
+        return Vagueness("generic", ongoing.group("match"))
     return None
 
 
