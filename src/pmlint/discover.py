@@ -55,12 +55,20 @@ def _gitignore(directory: str) -> pathspec.PathSpec | None:
         return None
 
 
-def walk(root: str, include: Sequence[str], exclude: Sequence[str], base_dir: str) -> Iterator[str]:
+def walk(
+    root: str,
+    include: Sequence[str],
+    exclude: Sequence[str],
+    base_dir: str,
+    exclude_dir: str | None = None,
+) -> Iterator[str]:
     """Markdown files under `root`, sorted, honouring .gitignore files found on the way.
 
-    include/exclude are relative to `base_dir` (the config file's folder). Symlinked folders
-    are not followed, so a symlink loop cannot trap the walk.
+    include is relative to `base_dir`, exclude to `exclude_dir` (default: the same; each is
+    the folder of the config file that set it). Symlinked folders are not followed, so a
+    symlink loop cannot trap the walk.
     """
+    exclude_dir = base_dir if exclude_dir is None else exclude_dir
     included, excluded = _spec(include), _spec(exclude)
     ignores: list[tuple[str, pathspec.PathSpec]] = []
     for parent in _parents_within_repo(root):
@@ -82,8 +90,11 @@ def walk(root: str, include: Sequence[str], exclude: Sequence[str], base_dir: st
         dirnames[:] = kept_dirs
         for name in sorted(filenames):
             full = os.path.join(directory, name)
-            relative = os.path.relpath(os.path.abspath(full), base_dir).replace(os.sep, "/")
-            if not included.match_file(relative) or excluded.match_file(relative):
+            absolute = os.path.abspath(full)
+            relative = os.path.relpath(absolute, base_dir).replace(os.sep, "/")
+            if not included.match_file(relative):
+                continue
+            if excluded.match_file(os.path.relpath(absolute, exclude_dir).replace(os.sep, "/")):
                 continue
             if _ignored(full, ignores):
                 continue

@@ -51,7 +51,7 @@ class RunOptions:
 class Runner:
     def __init__(self, options: RunOptions) -> None:
         self.options = options
-        self._linters: dict[str | None, Linter] = {}
+        self._linters: dict[tuple[str | None, tuple[int, ...]], Linter] = {}
         self.notes: list[str] = []  # one-line messages for stderr (empty folders and the like)
         self._config_files: dict[str, Any] = {}  # real folder -> its config file (or None)
         self._caches: dict[str, Any] = {}  # cache folder -> pmlint.cache.ResultCache
@@ -71,11 +71,12 @@ class Runner:
         return load_config(found)
 
     def linter_for(self, path: str) -> Linter:
-        config = self.config_for(path)
-        linter = self._linters.get(config.path)
+        config = self.config_for(path).for_file(path)  # with the `overrides:` that match it
+        key = (config.path, config.variant)
+        linter = self._linters.get(key)
         if linter is None:
             linter = Linter(config, self.options.selection, self.options.nlp_model)
-            self._linters[config.path] = linter
+            self._linters[key] = linter
         return linter
 
     def linters(self) -> list[Linter]:
@@ -136,7 +137,15 @@ class Runner:
                 except ConfigError as exc:
                     missing.append(FileReport(path, error=str(exc)))
                     continue
-                found = list(walk(path, config.include, config.exclude, config.base_dir))
+                found = list(
+                    walk(
+                        path,
+                        config.include,
+                        config.exclude,
+                        config.include_dir or config.base_dir,
+                        config.exclude_dir or config.base_dir,
+                    )
+                )
                 if not found:
                     notes.append(
                         f"{path}: no Markdown files found (include: {', '.join(config.include)})"
