@@ -19,7 +19,7 @@ from tests.report_samples import SAMPLES, write_samples
 
 ARTIFACTS = REPO / "test-artifacts"
 CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
-CHARTS = ("times", "months", "rules", "ownership")
+CHARTS = ("times", "spread", "months", "trends", "categories", "rules", "ownership")
 # Attributes through which a page can make the browser fetch something.
 FETCHING = {"src", "href", "xlink:href", "srcset", "action", "formaction", "data", "poster"}
 
@@ -133,7 +133,7 @@ def test_report_has_headline_charts_table_and_findings(tmp_path: Path) -> None:
     assert links == {f"#doc-{i}" for i in range(1, len(SAMPLES) + 1)}
     assert {link[1:] for link in links} <= page.ids()
     sortable = [th for th in page.all("th") if "aria-sort" in th]
-    assert len(sortable) == 10 and len(page.all("th", data_type="number")) == 6
+    assert len(sortable) == 11 and len(page.all("th", data_type="number")) == 7
     search = next(d for d in payload["documents"] if d["path"].endswith("search-lag.md"))
     blame = next(d for d in search["diagnostics"] if d["rule"] == "PM301")
     assert blame["line"] == 24
@@ -208,7 +208,7 @@ def test_report_without_times_says_what_is_missing(tmp_path: Path) -> None:
     assert "Time to detect – no document states the impact start and this time" in text
     assert "Time to resolve – no document states the impact start and this time" in text
     assert "No document states an impact start together with a detection, mitigation or " in text
-    assert text.count("No document states a date.") == 2  # per month, ownership over time
+    assert text.count("No document states a date.") == 3  # per month, trends, ownership
     for line in (
         "2 of 2 documents state no impact start",
         "2 of 2 documents state no detection time",
@@ -216,7 +216,8 @@ def test_report_without_times_says_what_is_missing(tmp_path: Path) -> None:
         "2 of 2 documents state no date",
     ):
         assert line in text
-    assert len(page.all("svg")) == 1  # findings per rule still has something to show
+    # findings per rule and the categories (all unknown) still have something to show
+    assert len(page.all("svg")) == 2
     assert len(page.rows()) == 2
 
 
@@ -340,7 +341,7 @@ def test_report_in_headless_chromium(tmp_path: Path) -> None:
     console = [line for line in dom.stderr.splitlines() if ":CONSOLE" in line]
     assert console == [], console  # no CSP violation, no script error
     page = Page(dom.stdout)
-    assert len([a for a in page.all("svg") if "pygal-chart" in a.get("class", "")]) == 4
+    assert len([a for a in page.all("svg") if "pygal-chart" in a.get("class", "")]) == len(CHARTS)
     for chart in CHARTS:
         assert f"chart-{chart}" in page.ids()
     # The sorter ran in the browser: newest first, and the Date header says so.
@@ -348,7 +349,7 @@ def test_report_in_headless_chromium(tmp_path: Path) -> None:
     assert page.rows() == [row for _, row in reversed(dates)]
     assert [th["aria-sort"] for th in page.all("th") if "aria-sort" in th] == ["descending"] + [
         "none"
-    ] * 9
+    ] * 10
     assert "Incidents 5 postmortems analyzed" in page.text
 
     ARTIFACTS.mkdir(exist_ok=True)

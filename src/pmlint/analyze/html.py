@@ -134,6 +134,28 @@ def _headline(aggregate: dict[str, Any]) -> list[dict[str, str]]:
             else "no documents",
         }
     )
+    hours = aggregate.get("out_of_hours") or {}
+    timed = hours.get("out_of_hours", 0) + hours.get("working_hours", 0)
+    tiles.append(
+        {
+            "label": "Detected out of hours",
+            "value": _share(hours.get("out_of_hours", 0), timed),
+            "detail": f"{hours.get('out_of_hours', 0)} of {timed} with a detection time "
+            "(outside Mon–Fri 09:00–18:00)"
+            if timed
+            else "no document gives a detection time with its day",
+        }
+    )
+    publish = aggregate.get("days_to_publish") or {}
+    if publish.get("count"):
+        tiles.append(
+            {
+                "label": "Days to publish",
+                "value": f"{publish['median']:g}",
+                "detail": f"median from the incident to the first commit; p90 {publish['p90']:g}; "
+                f"{publish['count']} of {total} documents",
+            }
+        )
     score = aggregate.get("score") or {}
     tiles.append(
         {
@@ -214,10 +236,135 @@ def _chart(chart_id: str, title: str, caption: str, svg: str | None, note: str =
 def _charts(documents: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     return [
         _time_distribution(documents),
+        _spread(documents),
         _per_month(documents),
+        _trends(documents),
+        _categories(documents),
         _findings_per_rule(documents),
         _ownership_over_time(documents),
     ]
+
+
+SPREAD = {"TTD": "ttd_minutes", "TTM": "ttm_minutes", "TTR": "ttr_minutes"}
+SPREAD |= {"Duration": "duration_minutes"}
+
+
+def _spread(documents: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """Each incident's times as boxes on a log axis: the median, the quartiles and every
+    outlier visible, and a 25,000-hour outlier does not flatten the rest."""
+    import pygal
+
+    title = "How times spread"
+    caption = (
+        "Minutes, log scale: boxes from the 1st to the 3rd quartile, whiskers 1.5 IQR, "
+        "dots outliers."
+    )
+    values = {
+        name: [max(1, d[key]) for d in documents if d.get(key) is not None and d[key] >= 0]
+        for name, key in SPREAD.items()
+    }
+    if not any(values.values()):
+        return _chart("spread", title, caption, None, "No document gives two milestone times.")
+    top = max(max(v) for v in values.values() if v)
+    ticks = [t for t in (1, 5, 15, 60, 240, 1440, 10080, 43200, 525600) if t <= top * 2]
+    chart = pygal.Box(
+        **_config(
+            logarithmic=True,
+            box_mode="tukey",
+            y_labels=ticks,
+            y_title="minutes",
+            show_legend=False,
+            colors=SERIES_COLORS,
+        )
+    )
+    chart.value_formatter = _minutes
+    chart.x_labels = [f"{name} ({len(v)})" for name, v in values.items()]
+    for name, series in values.items():
+        chart.add(name, series or [None])
+    return _chart("spread", title, caption, _svg(chart, "spread"))
+
+
+def _trends(documents: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """Median TTD and TTR per month, with the number of incidents behind each point."""
+    import pygal
+
+    by_month = _dated(documents)
+    title = "Time to detect and resolve over time"
+    caption = "Median per month, in hours; the label says how many incidents each point rests on."
+    months = _month_range(min(by_month), max(by_month)) if by_month else []
+    series: dict[str, list[dict[str, Any] | None]] = {"TTD": [], "TTR": []}
+    for month in months:
+        for name, key in (("TTD", "ttd_minutes"), ("TTR", "ttr_minutes")):
+            known = sorted(
+                d[key] for d in by_month.get(month, []) if d.get(key) is not None and d[key] >= 0
+            )
+            if known:
+                median = (
+                    known[len(known) // 2]
+                    if len(known) % 2
+                    else (known[len(known) // 2 - 1] + known[len(known) // 2]) / 2
+                )
+                series[name].append(
+                    {"value": round(median / 60, 2), "label": f"{len(known)} incidents"}
+                )
+            else:
+                series[name].append(None)
+    if not any(point for values in series.values() for point in values):
+        note = (
+            "No dated document gives two milestone times."
+            if by_month
+            else "No document states a date."
+        )
+        return _chart("trends", title, caption, None, note)
+    chart = pygal.Line(
+        **_config(**_month_axis(months), y_title="hours", dots_size=4, allow_interruptions=True)
+    )
+    for name, points in series.items():
+        chart.add(name, points)
+    return _chart("trends", title, caption, _svg(chart, "trends"), _undated_note(documents))
+
+
+CATEGORY_TITLES = {
+    "detection": "Detected by",
+    "trigger": "Triggered by",
+    "mitigation": "Mitigated by",
+}
+
+
+def _categories(documents: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """How incidents were detected, what triggered them, how they were mitigated: one bar
+    group per question, `unknown` included so that the gaps show."""
+    import pygal
+
+    title = "Detection, trigger and mitigation"
+    caption = "Incidents per category, read from the text (`unknown`: nothing in it says)."
+    counts: dict[str, Counter[str]] = {kind: Counter() for kind in CATEGORY_TITLES}
+    for document in documents:
+        for kind in CATEGORY_TITLES:
+            category = (document.get("categories") or {}).get(kind) or {}
+            counts[kind][category.get("value", "unknown")] += 1
+    labels = [
+        f"{CATEGORY_TITLES[kind]}: {value}"
+        for kind in CATEGORY_TITLES
+        for value, _ in counts[kind].most_common()
+    ]
+    values = [n for kind in CATEGORY_TITLES for _, n in counts[kind].most_common()]
+    if not values:
+        return _chart("categories", title, caption, None, "No documents.")
+    labels.reverse()
+    values.reverse()
+    chart = pygal.HorizontalBar(
+        **_config(
+            height=max(240, 60 + 24 * len(values)),
+            show_legend=False,
+            x_labels_major_count=6,
+            colors=("#2e86c1",),
+        )
+    )
+    chart.x_labels = labels
+    chart.y_labels = _count_axis(max(values))
+    chart.add("Incidents", values)
+    return _chart("categories", title, caption, _svg(chart, "categories"))
 
 
 def _nice_step(top: float, ticks: int = 6) -> float:
@@ -346,6 +493,7 @@ def _per_month(documents: Sequence[dict[str, Any]]) -> dict[str, Any]:
             legend_at_bottom_columns=2,
         )
     )
+    chart.value_formatter = lambda value: f"{value:,.0f}"  # whole hours and incidents
     chart.add("Incidents", incidents)
     chart.add("Hours of impact (right axis)", hours, secondary=True)
     notes = [_undated_note(documents)]
