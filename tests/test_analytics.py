@@ -145,3 +145,56 @@ def test_days_to_publish_come_from_the_first_commit(tmp_path: Path) -> None:
     assert _by_name(_analyze(repo))["a.md"]["days_to_publish"] == 5
     payload = _analyze(tmp_path / "loose.md")
     assert payload["documents"][0]["days_to_publish"] is None
+
+
+FOLLOW_UP = """\
+# Queue backlog
+
+## Action items
+
+| Action | Owner | Due | Status |
+| --- | --- | --- | --- |
+| Add an alert on queue depth above 10,000 messages | @dana | 2020-01-31 | DONE |
+| Add an alert on consumer lag above five minutes | @li | 2020-02-28 | open |
+| Write the runbook for draining the dead-letter queue | @li | Q4 2999 | open |
+
+## Root cause
+
+The consumer pool ran out of database connections during the nightly batch import.
+"""
+
+FOLLOW_UP_AGAIN = """\
+# Queue backlog again
+
+## Action items
+
+- [ ] Add an alert on queue depth above 5,000 messages (owner: @dana)
+
+## Root cause
+
+Again the consumer pool ran out of database connections during a batch import.
+"""
+
+
+def test_follow_through_and_repeats(tmp_path: Path) -> None:
+    write(tmp_path / "a.md", FOLLOW_UP)
+    write(tmp_path / "b.md", FOLLOW_UP_AGAIN)
+    payload = _analyze(tmp_path)
+    docs = _by_name(payload)
+    assert docs["a.md"]["follow_through"] == {
+        "total": 3,
+        "done": 1,
+        "open": 2,
+        "overdue": 1,  # 2020-02-28 has passed; Q4 2999 has not
+        "owned": 3,
+        "tracked": 0,
+    }
+    assert payload["aggregate"]["follow_through"]["total"] == 4
+    repeated = payload["aggregate"]["repeats"]
+    (items,) = repeated["action_items"]
+    assert [Path(p["path"]).name for p in items["places"]] == ["a.md", "b.md"]
+    assert {"alert", "queue", "depth"} <= set(items["terms"])
+    (causes,) = repeated["root_causes"]
+    assert [p["line"] for p in causes["places"]] == [13, 9]
+    text = invoke("analyze", str(tmp_path)).stdout
+    assert "Follow-through: 1 of 4 action items done, 1 overdue" in text

@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
+from pmlint.analyze.followthrough import aggregate_follow_through
 from pmlint.extract.timeline import MILESTONES
 from pmlint.packs import CATEGORY_KINDS
 
@@ -81,6 +82,7 @@ def aggregate(documents: Sequence[dict[str, Any]]) -> dict[str, Any]:
         "median": _number(statistics.median(publish)) if publish else None,
         "p90": _number(percentile(publish, 0.9)),
     }
+    result["follow_through"] = aggregate_follow_through(documents)
     result["passing"] = sum(
         1 for d in documents if d["findings"]["error"] == 0 and d["findings"]["warning"] == 0
     )

@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
+from pmlint.analyze.followthrough import follow_through
 from pmlint.analyze.score import quality_score
 from pmlint.analyze.when import days_to_publish, out_of_hours
 from pmlint.config import Config
@@ -93,6 +94,7 @@ def document_metrics(
         "out_of_hours": out_of_hours(facts),
         "days_to_publish": days_to_publish(doc.path, date),
         "action_items": action_counts(doc, config, pipeline),
+        "follow_through": follow_through(doc, dt.date.today()),
         "findings": findings,
         "rules": dict(Counter(d.rule for d in diagnostics)),
         "score": quality_score(diagnostics, doc),

@@ -108,6 +108,17 @@ def _aggregate_lines(aggregate: dict[str, Any]) -> list[str]:
     for kind, counts in (aggregate.get("categories") or {}).items():
         shown = ", ".join(f"{value} {count}" for value, count in counts.items())
         lines.append(f"{kind.capitalize()}: {shown}")
+    follow = aggregate.get("follow_through")
+    if follow and follow.get("total"):
+        lines.append(
+            f"Follow-through: {follow['done']} of {follow['total']} action items done, "
+            f"{follow['overdue']} overdue, {follow['owned']} owned, {follow['tracked']} tracked"
+        )
+    repeated = aggregate.get("repeats") or {}
+    for key, name in (("action_items", "action items"), ("root_causes", "root causes")):
+        for group in (repeated.get(key) or [])[:5]:
+            places = ", ".join(f"{p['path']}:{p['line']}" for p in group["places"])
+            lines.append(f"Repeated {name} ({', '.join(group['terms'])}): {places}")
     hours = aggregate.get("out_of_hours")
     if hours:
         lines.append(
@@ -165,6 +176,8 @@ def render_csv(payload: dict[str, Any]) -> str:
         "actions_dated",
         "actions_tracked",
         "actions_vague",
+        "actions_done",
+        "actions_overdue",
         "detection",
         "trigger",
         "mitigation",
@@ -187,6 +200,9 @@ def render_csv(payload: dict[str, Any]) -> str:
         for kind, category in (document.get("categories") or {}).items():
             row[kind] = category["value"]
         row["out_of_hours"] = document.get("out_of_hours")
+        follow = document.get("follow_through") or {}
+        row["actions_done"] = follow.get("done")
+        row["actions_overdue"] = follow.get("overdue")
         row["days_to_publish"] = document.get("days_to_publish")
         for key, value in document["action_items"].items():
             row[f"actions_{key}"] = value
