@@ -63,3 +63,34 @@ def test_bold_titles_without_a_colon_are_sections(work: Path) -> None:
     with_colons = BOLD_TITLES.replace("**\n\n", ":**\n\n")
     write(work / "colons.md", with_colons)
     assert sorted(_rules(["colons.md"])) == sorted(found)
+
+
+def test_statistics_counts_findings_per_rule(work: Path) -> None:
+    write(work / "pm.md", BOLD_TITLES.replace("**Impact**", "Impact:"))
+    result = invoke("check", "--statistics", "pm.md")
+    assert result.exit_code == 1  # the exit code is --fail-on's, as without it
+    rows = [line.split() for line in result.stdout.splitlines()]
+    assert rows and all(len(row) == 3 and row[0].isdigit() for row in rows)
+    counts = {rule: int(count) for count, rule, _ in rows}
+    assert counts == {
+        rule: n for rule, n in __import__("collections").Counter(_rules(["pm.md"])).items()
+    }
+    assert [int(row[0]) for row in rows] == sorted((int(row[0]) for row in rows), reverse=True)
+
+
+def test_summary_appends_a_markdown_table(work: Path) -> None:
+    write(work / "pm.md", BOLD_TITLES)
+    target = work / "summary.md"
+    target.write_text("earlier step\n", encoding="utf-8")
+    result = invoke("check", "-q", "--summary", str(target), "pm.md", "missing.md")
+    assert result.exit_code == 2
+    summary = target.read_text(encoding="utf-8")
+    assert summary.startswith("earlier step\n## pmlint\n")
+    assert "| pm.md | PM103 timeline-out-of-order | warning | 1 |" in summary
+    assert "- `missing.md`: no such file or directory" in summary
+
+
+def test_short_version_option() -> None:
+    from pmlint import __version__
+
+    assert invoke("-V").stdout == f"pmlint, version {__version__}\n"

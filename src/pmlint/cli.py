@@ -199,6 +199,18 @@ def main() -> None:
     is_flag=True,
     help="Record this run's findings in the --baseline file (then report nothing new).",
 )
+@click.option(
+    "--summary",
+    "summary_path",
+    type=click.Path(dir_okay=False),
+    help="Also append a Markdown summary (findings per file and rule) to FILE, e.g. "
+    "$GITHUB_STEP_SUMMARY.",
+)
+@click.option(
+    "--statistics",
+    is_flag=True,
+    help="Only a count of findings per rule (after --fail-on's exit code is decided).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Only the finding lines: no excerpts or summary.")
 @click.option(
     "--color",
@@ -222,6 +234,8 @@ def check(
     changed_since: str | None,
     baseline_path: str | None,
     write_baseline: bool,
+    summary_path: str | None,
+    statistics: bool,
     quiet: bool,
     color: str,
 ) -> None:
@@ -289,7 +303,7 @@ def check(
     if nlp_info is not None and nlp_info["reduced"]:
         click.echo(
             "pmlint: no trained spaCy pipeline installed; language checks run in "
-            "reduced mode (pip install 'pmlint[model]')",
+            "reduced mode (install the model: python -m spacy download en_core_web_sm)",
             err=True,
         )
     is_tty = output is None and sys.stdout.isatty()
@@ -297,8 +311,21 @@ def check(
     linted = sum(1 for r in reports if r.error is None)
     fail = Severity.parse(fail_on)
     info = RunInfo(linted, use_color, quiet, nlp_info, runner.rules(), fail)
-    text = formatter(resolve(output_format, os.environ))(reports, info)
+    if statistics:
+        from pmlint.formats.statistics import render as render_statistics
+
+        text = render_statistics(reports, info)
+    else:
+        text = formatter(resolve(output_format, os.environ))(reports, info)
     _write_report(text, output, use_color)
+    if summary_path:
+        from pmlint.formats.summary import render as render_summary
+
+        try:
+            with open(summary_path, "a", encoding="utf-8") as handle:
+                handle.write(render_summary(reports, info))
+        except OSError as exc:
+            _fail(f"{summary_path}: cannot write summary: {exc.strerror}")
     runner.write_stats()
     sys.exit(exit_code(reports, fail))
 
