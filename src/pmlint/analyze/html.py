@@ -77,6 +77,7 @@ def report_context(payload: dict[str, Any]) -> dict[str, Any]:
         "headline": _headline(aggregate),
         "charts": _charts(documents) if documents else [],
         "missing": _missing(documents, aggregate),
+        "repeats": _repeats(aggregate),
         "rows": [_row(index, d) for index, d in enumerate(documents, 1)],
     }
 
@@ -134,6 +135,15 @@ def _headline(aggregate: dict[str, Any]) -> list[dict[str, str]]:
             else "no documents",
         }
     )
+    follow = aggregate.get("follow_through") or {}
+    if follow.get("total"):
+        tiles.append(
+            {
+                "label": "Action items done",
+                "value": _share(follow["done"], follow["total"]),
+                "detail": f"{follow['done']} of {follow['total']}; {follow['overdue']} overdue",
+            }
+        )
     hours = aggregate.get("out_of_hours") or {}
     timed = hours.get("out_of_hours", 0) + hours.get("working_hours", 0)
     tiles.append(
@@ -317,7 +327,13 @@ def _trends(documents: Sequence[dict[str, Any]]) -> dict[str, Any]:
         )
         return _chart("trends", title, caption, None, note)
     chart = pygal.Line(
-        **_config(**_month_axis(months), y_title="hours", dots_size=4, allow_interruptions=True)
+        **_config(
+            **_month_axis(months),
+            y_title="hours",
+            dots_size=4,
+            allow_interruptions=True,
+            legend_at_bottom_columns=2,  # as many columns as series, or the legend is cut
+        )
     )
     for name, points in series.items():
         chart.add(name, points)
@@ -564,6 +580,17 @@ def _ownership_over_time(documents: Sequence[dict[str, Any]]) -> dict[str, Any]:
     chart.value_formatter = lambda value: f"{value:.0f}%"
     chart.add("Owned", rates)
     return _chart("ownership", title, caption, _svg(chart, "ownership"), _undated_note(documents))
+
+
+def _repeats(aggregate: dict[str, Any]) -> list[dict[str, Any]]:
+    groups = []
+    names = (("action_items", "Follow-up"), ("root_causes", "Root cause"))
+    for key, kind in names:
+        for group in (aggregate.get("repeats") or {}).get(key, [])[:10]:
+            groups.append(
+                {"kind": kind, "terms": ", ".join(group["terms"]), "places": group["places"]}
+            )
+    return groups
 
 
 # What is missing, and the table -----------------------------------------------------------
