@@ -59,6 +59,9 @@ class Runner:
         self._nlp: dict[str, Any] | None = None  # the pipeline of a cached or worker result
         self.stats: dict[str, int] = {"files": 0, "cached": 0, "linted": 0, "jobs": 1}
         self._parse_stats: dict[str, int] = {}  # counted by worker processes
+        # `check`'s progress bar: start(total) once the files are known, then advance(n)
+        # as results come in (from the cache, this process or the workers), then finish().
+        self.progress: Any = None
 
     def config_for(self, path: str) -> Config:
         if self.options.config_path is not None:
@@ -201,14 +204,27 @@ class Runner:
         self.check_selection(files)
         yield from missing
         self.stats["files"] = len(files)
-        if not self.options.cache and self._jobs(len(files)) <= 1:
-            # Read a batch at a time, not every file first: results stream, memory stays flat.
-            self.stats["linted"] = len(files)
-            size = _batch_files()
-            for start in range(0, len(files), size):
-                yield from self._read_and_lint(files[start : start + size])
-            return
-        yield from self._run_batch(files)
+        if self.progress is not None:
+            self.progress.start(len(files))
+        try:
+            if not self.options.cache and self._jobs(len(files)) <= 1:
+                # Read a batch at a time, not every file first: results stream, memory stays
+                # flat.
+                self.stats["linted"] = len(files)
+                size = _batch_files()
+                for start in range(0, len(files), size):
+                    batch = list(self._read_and_lint(files[start : start + size]))
+                    self._advance(len(batch))
+                    yield from batch
+                return
+            yield from self._run_batch(files)
+        finally:
+            if self.progress is not None:
+                self.progress.finish()
+
+    def _advance(self, count: int) -> None:
+        if self.progress is not None and count:
+            self.progress.advance(count)
 
     def _read_and_lint(self, files: list[str]) -> Iterator[FileReport]:
         reports: list[FileReport | None] = [None] * len(files)
@@ -251,6 +267,7 @@ class Runner:
                     if hit.nlp is not None and self._nlp is None:
                         self._nlp = hit.nlp
                     self.stats["cached"] += 1
+                    self._advance(1)
                     continue
             todo.append((index, path, source, key))
         jobs = self._jobs(len(todo))
@@ -259,6 +276,7 @@ class Runner:
         results = self._lint_batches(work) if jobs <= 1 else self._lint_in_workers(work, jobs)
         for (index, path, _, key), (report, nlp) in zip(todo, results, strict=True):
             reports[index] = report
+            self._advance(1)
             if nlp is not None and self._nlp is None:
                 self._nlp = nlp
             if key is not None:
