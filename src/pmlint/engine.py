@@ -181,7 +181,11 @@ class Linter:
         context = CheckContext(
             catalog=self.config.catalog,
             file_exists=file_exists,
-            settings={"timezone": self.config.timezone, "milestones": self.config.milestones},
+            settings={
+                "timezone": self.config.timezone,
+                "milestones": self.config.milestones,
+                "categories": self.config.categories,
+            },
         )
         if self.needs_nlp:
             try:

@@ -17,6 +17,7 @@ from pmlint.checks.timeline import (
     TimestampFormat,
     TimestampTimezone,
 )
+from pmlint.checks.vocabulary import MetadataVocabulary
 
 ENGINE_KIND = "engine"  # findings the engine itself makes (PM9xx): no Python check behind them
 
@@ -26,6 +27,7 @@ KINDS: dict[str, type[CheckKind]] = {
         RequiredSections,
         EmptySection,
         MetadataFields,
+        MetadataVocabulary,
         Phrases,
         Mojibake,
         BrokenReference,
