@@ -6,8 +6,8 @@ of how directly it speaks: a front-matter key or a labelled field (`trigger: dep
 the timeline entry of the matching milestone (the detection entry for the detection source,
 the start for the trigger, the mitigation for its kind), then the paragraphs of the sections
 that discuss it (Detection; Trigger and Root cause; Resolution). The first of these with any
-hit decides: the class with the most hits there, ties going to the class the pack lists
-first. A stated value the pack does not know is `other`.
+hit decides: the class with the most hits there, ties going to the class the text names
+first. A stated value the pack does not know is `other` ("unknown", "TBD", "?" are unknown).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from pmlint.extract.milestones import phrase_pattern
 from pmlint.extract.timeline import Moment, Timeline
 
 UNKNOWN = "unknown"
+_NOT_KNOWN = re.compile(r"(?:unknown|not known|n/?a|tbd|tbc|\?+|none)\b|\?+$")
 OTHER = "other"
 # Where each category looks: the milestone whose entry tells, the sections that discuss it,
 # and the front-matter keys and field labels that state it.
@@ -55,13 +56,15 @@ def _compiled(
 
 
 def _decide(text: str, patterns: Sequence[tuple[str, re.Pattern[str]]]) -> str | None:
+    """The class with the most hits; between equals, the one the text names first."""
     lower = text.lower()
-    best, best_hits = None, 0
+    best: tuple[int, int] | None = None
+    chosen = None
     for value, pattern in patterns:
-        hits = len(pattern.findall(lower))
-        if hits > best_hits:
-            best, best_hits = value, hits
-    return best
+        hits = [m.start() for m in pattern.finditer(lower)]
+        if hits and (best is None or (-len(hits), hits[0]) < best):
+            best, chosen = (-len(hits), hits[0]), value
+    return chosen
 
 
 def incident_categories(
@@ -117,6 +120,8 @@ def _named(
     cleaned = value.strip().lower()
     if cleaned in classes:
         return cleaned
+    if _NOT_KNOWN.match(cleaned):
+        return UNKNOWN  # "Unknown. First outage happened three days after …"
     return _decide(cleaned, patterns) or OTHER
 
 
