@@ -373,13 +373,13 @@ def test_init_writes_a_config_that_loads(tmp_path: Path, monkeypatch: pytest.Mon
     config_file = tmp_path / ".pmlint.yaml"
     config = load_config(str(config_file))
     assert config.path == str(config_file)
-    assert config.rules["PM004"].enabled
+    assert not config.rules["PM004"].enabled  # commented out: the starter changes nothing
 
     write(
         tmp_path / "docs" / "pm.md",
         "---\ndate: 2024-03-11\nauthors: [sre]\nstatus: final\nseverity: SEV2\n---\n" + GOOD,
     )
-    write(tmp_path / "README.md", "# Postmortems\n")  # excluded by the starter config
+    write(tmp_path / "README.md", "# Postmortems\n")  # excluded by default
     checked, payload = check_json(".")
     assert checked.exit_code == 1
     assert [f["path"] for f in payload["files"]] == [os.path.join("docs", "pm.md")]
@@ -407,10 +407,14 @@ def test_new_skeleton(work: Path) -> None:
     found = rules_of(payload)
     assert "PM001" not in found and "PM002" not in found
     assert "PM003" in found
-    # Every [insert …] prompt in the body is reported.
+    # Every [insert …] prompt is reported, the front matter's too (issue 16: its
+    # `severity: "[insert severity…]"` was never flagged and showed up as a severity).
     lines = text.splitlines()
-    prompts = {n for n, line in enumerate(lines, 1) if "[insert" in line and n > 8}
-    reported = {d["line"] for f in payload["files"] for d in f["diagnostics"]}
+    prompts = {n for n, line in enumerate(lines, 1) if "[insert" in line}
+    assert {4, 6} <= prompts  # authors and severity in the front matter
+    reported = {
+        d["line"] for f in payload["files"] for d in f["diagnostics"] if d["rule"] == "PM003"
+    }
     assert prompts <= reported
 
     assert invoke("new", "--title", "Checkout outage", "--date", "2024-03-11").exit_code == 2

@@ -411,6 +411,16 @@ def test_starter_config_loads(work: Path) -> None:
 
     path = write(work / "starter" / ".pmlint.yaml", STARTER_CONFIG)
     config = load_config(str(path))
-    assert config.timezone == "UTC"
-    assert config.rules["PM004"].enabled
+    # issue 16: the starter changes nothing silently (it used to set timezone: UTC, which
+    # quiets PM101, and turn PM004 on); every choice is a commented line
+    assert config.timezone is None
+    assert not config.rules["PM004"].enabled
     assert os.path.samefile(config.base_dir, work / "starter")
+    defaults = load_config(None)
+    assert {i: (r.enabled, r.severity, r.options) for i, r in config.rules.items()} == {
+        i: (r.enabled, r.severity, r.options) for i, r in defaults.rules.items()
+    }
+    for key in ("include", "exclude", "nlp_model", "max_file_size", "rule_timeout"):
+        assert getattr(config, key) == getattr(defaults, key), key
+    for key in ("timezone:", "exclude:", "PM004:", "overrides:", "root:"):
+        assert f"# {key}" in STARTER_CONFIG or f"#   {key}" in STARTER_CONFIG, key

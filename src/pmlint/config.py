@@ -452,32 +452,46 @@ def valid_timezone(name: Any) -> bool:
 
 
 STARTER_CONFIG = """\
-# pmlint configuration: https://pypi.org/project/pmlint/ (run `pmlint rules` for every rule)
-extends: core                 # a bundled pack (core, google-sre, pagerduty, atlassian) or a path
+# pmlint configuration (README, "Configuration"; `pmlint rules` lists every rule).
+# As written it changes nothing: every setting below is pmlint's default or commented
+# out. Uncomment what you want to change.
 
-# Times without a zone are read in this zone (an IANA name such as Europe/Berlin, or UTC).
-timezone: UTC
+extends: core                 # the rule pack (default core; also google-sre, pagerduty,
+                              # atlassian, or a path to a pack folder)
 
-# Which files to lint when a folder is given, relative to this file (gitignore style).
-include: ["**/*.md"]
-exclude: ["templates/**", "README.md"]
+# Times written without a zone are read in this zone (an IANA name such as Europe/Berlin,
+# or UTC). Setting it also turns PM101 (timestamp-missing-timezone) quiet for them.
+# timezone: UTC
 
-rules:
-  # Turn a rule off, change its severity, or set its options (by id or name):
-  # PM002: off
-  # placeholder-text: error
-  PM004:                        # missing-metadata is off by default; list your fields
-    severity: warning
-    options:
-      fields: [date, authors, status, severity]
+# Which files a folder holds, relative to this file (gitignore style). By default every
+# *.md and *.markdown but README, CHANGELOG, CONTRIBUTING and the like, and templates;
+# setting exclude: replaces that list.
+# include: ["**/*.md"]
+# exclude: ["templates/**", "README.md"]
+
+# rules:
+#   PM002: off                  # turn a rule off, by id or by name
+#   placeholder-text: error     # change a rule's severity
+#   PM004:                      # missing-metadata is off by default: list your fields
+#     severity: warning
+#     options:
+#       fields: [date, authors, status, severity]
+
+# Rule settings for some files only (globs relative to this file):
+# overrides:
+#   - files: ["archive/**"]
+#     rules: {PM004: off}
 
 # Extra titles for canonical sections (see `pmlint explain PM001`):
 # sections:
 #   impact: ["Customer effect"]
 
-# Folders of your own YAML rules (see README, "Writing your own rules"):
+# Folders of your own YAML rules (README, "Writing your own rules"):
 # rules_dirs: [pmlint-rules]
 
-nlp:
-  model: auto                   # auto, blank, or a spaCy package name such as en_core_web_sm
+# Configs in folders above this one apply too (this one wins); true stops that.
+# root: true
+
+# nlp:
+#   model: auto                 # auto, blank, or a spaCy package such as en_core_web_sm
 """

@@ -12,11 +12,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from pmlint.checks.base import CheckContext, CheckKind, Option, finding, user_regex
-from pmlint.diagnostics import Finding
+from pmlint.diagnostics import Finding, Span
 from pmlint.document import Document, TextBlock
 from pmlint.prefilter import any_of, may_match
 
-SCOPES = ("prose", "headings", "link_targets")
+SCOPES = ("prose", "headings", "link_targets", "front_matter")
+_META_KEY = re.compile(r"^\s*(?:-\s+)?[\w.\"' -]+?\s*[:=]\s")  # `key: ` / `key = ` (TOML)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +48,12 @@ class Phrases(CheckKind):
         Option("ignorecase", "bool", True, "Match regardless of case."),
         Option("whole_words", "bool", True, "Require word boundaries at both ends of a match."),
         Option("lemma", "bool", False, "Match phrases by lemma (needs the spaCy model)."),
-        Option("scope", "str-list", ["prose"], "Where to look: prose, headings, link_targets."),
+        Option(
+            "scope",
+            "str-list",
+            ["prose"],
+            "Where to look: prose, headings, link_targets, front_matter (its values).",
+        ),
         Option("sections", "str-list", [], "Only these canonical sections (empty: everywhere)."),
         Option("exclude_sections", "str-list", [], "Never in these canonical sections."),
     )
@@ -101,6 +107,8 @@ class Phrases(CheckKind):
         else:
             for block in blocks:
                 yield from self._regex_matches(block)
+        if "front_matter" in scope and not self.opts["sections"]:
+            yield from self._front_matter(doc)
         if "link_targets" in scope:
             for block in doc.blocks:
                 if not self._in_sections(block):
@@ -113,6 +121,29 @@ class Phrases(CheckKind):
                         if match:
                             yield finding(link.span, match=link.target, **self._fill(entry, block))
                             break
+
+    def _front_matter(self, doc: Document) -> Iterator[Finding]:
+        """The values in the front matter, line by line (`severity: "[insert …]"`, which
+        `pmlint new` writes, is a placeholder like any other)."""
+        if doc.meta_lines is None:
+            return
+        first, last = doc.meta_lines
+        for number in range(first, min(last, len(doc.lines)) + 1):
+            line = doc.lines[number - 1]
+            if line.strip() in ("---", "+++", "...") or line.lstrip().startswith("#"):
+                continue
+            key = _META_KEY.match(line)
+            offset = key.end() if key else 0
+            for entry in self.entries:
+                if "front_matter" not in entry.scopes:
+                    continue
+                match = entry.pattern.search(line, offset)
+                if match and match.end() > match.start():
+                    start, end = match.span()
+                    span = Span(number, start + 1, number, end + 1)
+                    yield finding(span, match=match.group(), suggestion=entry.suggestion or "",
+                                  section="front matter")  # fmt: skip
+                    break
 
     def _blocks(self, doc: Document, scope: set[str]) -> Iterator[TextBlock]:
         if "prose" in scope:
