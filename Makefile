@@ -60,7 +60,7 @@ fuzz: $(VENV)/.test-installed
 # Rebuilds the blame and vagueness models in src/pmlint/models/ from ../shared/labels (read at
 # train time, not copied), seed fixed; about half a minute. `$(BIN)/python
 # scripts/evaluate_language.py` measures them held out by source (a few minutes).
-train: $(VENV)/.demo-installed
+train: | $(VENV)/.demo-installed
 	cd scripts && ../$(BIN)/python train_language.py
 
 clean:

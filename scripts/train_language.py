@@ -38,6 +38,10 @@ def build(rows: list[lt.Row], out: Path, heldout: dict | None = None, quiet: boo
         extra = {"rows": len(kind_rows), "positives": sum(truth.values())}
         if heldout and kind in heldout:
             extra["heldout"] = heldout[kind]
+        elif (out / kind / "meta.json").is_file():  # keep the figures measured before
+            before = json.loads((out / kind / "meta.json").read_text(encoding="utf-8"))
+            if "heldout" in before:
+                extra["heldout"] = before["heldout"]
         lt.save(nlp, out / kind, kind, keep, alone, extra)
         chosen[kind] = {"keep": keep, "alone": alone}
         if not quiet:
