@@ -94,3 +94,26 @@ def test_short_version_option() -> None:
     from pmlint import __version__
 
     assert invoke("-V").stdout == f"pmlint, version {__version__}\n"
+
+
+def test_sarif_rules_link_to_their_docs_in_the_repository(work: Path) -> None:
+    import sys
+
+    from pmlint.docs import REPO_URL
+    from tests.conftest import REPO
+
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["urls"]["Repository"] == REPO_URL
+    write(work / "pm.md", BOLD_TITLES)
+    payload = json.loads(invoke("check", "--format", "sarif", "pm.md").stdout)
+    rules = payload["runs"][0]["tool"]["driver"]["rules"]
+    assert rules
+    prefix = f"{REPO_URL}/blob/main/"
+    for rule in rules:
+        uri = rule["helpUri"]
+        assert uri.startswith(prefix), uri
+        assert (REPO / uri.removeprefix(prefix)).is_file(), uri  # the rule's YAML, its docs

@@ -19,6 +19,7 @@ from typing import Any
 
 from pmlint import __version__
 from pmlint.diagnostics import Diagnostic, Severity
+from pmlint.docs import rule_uri
 from pmlint.engine import FileReport
 from pmlint.fingerprints import VERSION, fingerprints
 from pmlint.formats import RunInfo, describe, root_relative, source_root
@@ -87,7 +88,7 @@ def _descriptor(rule: Rule) -> dict[str, Any]:
     if docs.good:
         help_parts.append(f"Good:\n{docs.good}")
         markdown.append(f"Good:\n\n```markdown\n{docs.good}\n```")
-    return {
+    descriptor: dict[str, Any] = {
         "id": rule.id,
         "name": rule.name,
         "shortDescription": {"text": docs.summary},
@@ -96,6 +97,10 @@ def _descriptor(rule: Rule) -> dict[str, Any]:
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
         "properties": {"category": rule.category, "tags": [rule.category]},
     }
+    uri = rule_uri(rule)  # a bundled rule's YAML (its docs) in the repository
+    if uri is not None:
+        descriptor["helpUri"] = uri
+    return descriptor
 
 
 def _result(
