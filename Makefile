@@ -21,8 +21,15 @@ $(VENV)/.test-installed: pyproject.toml | $(BIN)/python
 	touch $@ $(VENV)/.demo-installed
 
 # Exits with pmlint's own code: 1 here, because examples/ holds a poor postmortem on purpose.
+# The last line says so in words; make then adds its own "Error 1" for that exit code.
 demo: $(VENV)/.demo-installed
-	$(BIN)/pmlint check examples/
+	@echo "$(BIN)/pmlint check examples/"
+	@$(BIN)/pmlint check examples/; status=$$?; echo; case $$status in \
+		0) echo "make demo: pmlint found nothing to report (exit 0).";; \
+		1) echo "make demo: done. pmlint exits 1 because it found problems: one postmortem in" \
+			"examples/ is poor on purpose. That exit code is the 'Error 1' make prints below.";; \
+		*) echo "make demo: pmlint could not lint everything (exit $$status; see above).";; \
+	esac; exit $$status
 
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check src tests bench
@@ -31,8 +38,12 @@ lint: $(VENV)/.test-installed
 # The HTML report's browser test needs Debian's chromium (about a minute to install; CI runs as
 # root on a fresh machine). Without it that one test skips and says why.
 test: $(VENV)/.test-installed lint
-	command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
-		apt-get install -y -qq chromium >/dev/null) || echo "chromium unavailable: browser test will skip"
+	@command -v chromium >/dev/null || { echo "make test: installing Debian's chromium for the" \
+		"HTML report's browser test (apt-get, needs root; about a minute)"; \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+		apt-get install -y -qq chromium >/dev/null) || \
+		echo "make test: chromium unavailable: the browser test will skip"; }
+	@echo "make test: the whole suite takes about 7 minutes on two cores"
 	$(BIN)/python -m pytest -q --hypothesis-profile=ci
 
 # The peers are benchmark tools, not pmlint dependencies: proselint goes into its own venv and
