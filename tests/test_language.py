@@ -50,10 +50,10 @@ def test_blank_model_runs_the_lexical_part_and_says_it_is_reduced(tmp_path: Path
     assert "reduced mode" in result.stderr
     assert result.stderr.count("reduced mode") == 1
     found = payload["files"][0]["diagnostics"]
-    by_lexicon = [(d["rule"], d["line"]) for d in found if "trained model" not in d["message"]]
-    assert by_lexicon == [("PM301", 3)]  # the judgement; "failed to" needs the parser
-    # The trained blame model reads words, not the parse: it may report line 5, nothing else.
-    assert {d["line"] for d in found} <= {3, 5}
+    lines = {d["line"] for d in found}
+    # The judgement word; "failed to" needs the parser, but the on-call lexicon pattern and
+    # the trained blame model read words, not the parse, so line 5 may be reported too.
+    assert 3 in lines and lines <= {3, 5}
 
 
 def test_language_rules_off_means_spacy_is_never_loaded() -> None:

@@ -127,15 +127,15 @@ def test_model_findings_say_what_the_model_leaned_on(tmp_path: Path) -> None:
     sample = tmp_path / "pm.md"
     sample.write_text(
         "# Outage\n\n## Contributing factors\n\n"
-        "The on-call engineer failed to acknowledge the page for forty minutes.\n\n"
-        "## Timeline\n\n- 10:05 the on-call engineer failed to acknowledge the page.\n",
+        "The engineer ignored the alert for an hour.\n\n"
+        "## Timeline\n\n- 10:05 the engineer ignored the alert.\n",
         encoding="utf-8",
     )
     args = ("--nlp-model", "blank", "--select", "PM301", str(sample))
     found = _check(*args)["files"][0]["diagnostics"]
     assert [d["line"] for d in found] == [5]  # the timeline is not judged by the model
     assert "trained model" in found[0]["message"]
-    assert "failed" in found[0]["message"]  # the words it leaned on
+    assert "ignored" in found[0]["message"]  # the words it leaned on
     off = _check(*args, env={textcat.MODELS_ENV: "off"})
     assert off["files"][0]["diagnostics"] == []
 

@@ -1021,6 +1021,7 @@ class HindsightLanguage(LanguageCheck):
         return [
             Trigger.of(_MODAL_PERFECT),
             Trigger.of(_WHO_WHY_QUESTION),
+            Trigger.of(r"\bhow (?:could|would|did)\b[^?]*\?\s*$"),
             Trigger.of(r"\bhad\b", [person]),
             Trigger.of(self.pattern("certainty_adverbs"), [person, rf"{_NEGATION}|{lapses}"]),
         ]
@@ -1115,13 +1116,21 @@ class HindsightLanguage(LanguageCheck):
         return Hit(*token_span(first if first.i < had.i else had, verb), "if_had")
 
     def _why(self, why: Token) -> Hit | None:
+        """ "Why didn't the operator check?", "Why did you do that?", "Why was a junior
+        running scripts in production?", "Why wasn't this caught?": questions that ask
+        people to justify themselves."""
         verb = why.head
-        if not is_negated(verb):
-            return None
         doer = subject(verb)
-        if self.person_kind(doer) not in STRICT:
-            return None
-        return Hit(*token_span(why, verb), "why_question")
+        who = self.person_kind(doer)
+        if who in STRICT or (who == MAYBE_ROLE and is_negated(verb)):
+            return Hit(*token_span(why, verb), "why_question")
+        if (
+            is_negated(verb)
+            and is_passive(verb)
+            and verb.lemma_.lower() in self.words["oversight_verbs"]
+        ):
+            return Hit(*token_span(why, verb), "why_question")  # "why wasn't this caught?"
+        return None
 
     def _who(self, who: Token) -> Hit | None:
         verb = who.head
