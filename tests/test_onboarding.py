@@ -117,3 +117,37 @@ def test_sarif_rules_link_to_their_docs_in_the_repository(work: Path) -> None:
         uri = rule["helpUri"]
         assert uri.startswith(prefix), uri
         assert (REPO / uri.removeprefix(prefix)).is_file(), uri  # the rule's YAML, its docs
+
+
+@pytest.mark.slow
+def test_the_documented_shell_completion_works() -> None:
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert 'eval "$(_PMLINT_COMPLETE=bash_source pmlint)"' in readme
+    console = Path(sys.executable).parent / "pmlint"  # the name completion is keyed by
+    if not console.exists():
+        pytest.skip("no pmlint console script next to this interpreter")
+    script = subprocess.run(
+        [str(console)],
+        env={**os.environ, "_PMLINT_COMPLETE": "bash_source"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert "complete -o nosort -F" in script.stdout, script.stdout + script.stderr
+    words = subprocess.run(
+        [str(console)],
+        env={**os.environ, "_PMLINT_COMPLETE": "bash_complete", "COMP_WORDS": "pmlint ch",
+             "COMP_CWORD": "1"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )  # fmt: skip
+    assert "plain,check" in words.stdout.splitlines()
