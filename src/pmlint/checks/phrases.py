@@ -17,7 +17,7 @@ from pmlint.document import Document, TextBlock
 from pmlint.prefilter import any_of, may_match
 
 SCOPES = ("prose", "headings", "link_targets", "front_matter")
-_META_KEY = re.compile(r"^\s*(?:-\s+)?[\w.\"' -]+?\s*[:=]\s")  # `key: ` / `key = ` (TOML)
+_META_KEY = re.compile(r"^\s*(?:-\s+)?[\w.\"'-]+\s*[:=]\s")  # `key: ` / `key = ` (TOML), linear
 
 
 @dataclass(frozen=True, slots=True)
