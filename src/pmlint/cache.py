@@ -65,13 +65,14 @@ def cache_dir_for(config: Config, environ: Mapping[str, str] | None = None) -> s
 
 @lru_cache(maxsize=1)
 def code_stamp() -> str:
-    """The pmlint version and the contents of its modules (a few milliseconds to read)."""
+    """The pmlint version and the contents of its modules and of the trained models it ships
+    (a few milliseconds to read): retraining a model makes earlier results stale."""
     root = os.path.dirname(os.path.abspath(__file__))
     digest = hashlib.sha256(__version__.encode())
     for folder, subfolders, names in os.walk(root):
         subfolders[:] = sorted(d for d in subfolders if d != "__pycache__")
         for name in sorted(names):
-            if name.endswith(".py"):
+            if name.endswith(".py") or os.sep + "models" in folder[len(root) :]:
                 path = os.path.join(folder, name)
                 try:
                     with open(path, "rb") as handle:

@@ -297,6 +297,9 @@ class Model:
         """P(positive) per text; `rule_hits` for a model stacked on the rules' verdicts."""
         if not texts:
             return []
+        # A "sentence" of a megabyte (a line with no full stop) says nothing more to a bag of
+        # words than its start, and spaCy refuses texts over its max_length.
+        texts = [t[:MAX_CHARS] for t in texts]
         if self.meta.get("stacked") and rule_hits is not None:
             read = [features(t, h) for t, h in zip(texts, rule_hits, strict=True)]
         else:
@@ -305,6 +308,7 @@ class Model:
         return [float(doc.cats.get(LABEL, 0.0)) for doc in docs]
 
 
+MAX_CHARS = 5_000
 _LOCK = threading.Lock()
 _CACHE: dict[tuple[str, str], Model | None] = {}
 
