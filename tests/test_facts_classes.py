@@ -4,6 +4,9 @@ sanity checks, impact figures in other units. Each test names its class."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from pmlint.config import load_config
@@ -12,6 +15,7 @@ from pmlint.extract.impact import find_figures
 from pmlint.extract.timeline import Timeline, timeline
 from pmlint.extract.timestamps import find_stamps
 from pmlint.parse import parse_document
+from tests.conftest import check_json, invoke
 
 
 def facts(text: str, path: str = "doc.md") -> Timeline:
@@ -279,3 +283,30 @@ def test_a_status_page_opening_time_is_the_start_when_nothing_else_says() -> Non
         "mitigated": "inferred",
     }
     assert value.duration() == (805, "milestones")
+
+
+# 9. "None." is no action item; "What we're changing" lists action items -------------------
+
+
+def test_none_under_action_items_is_no_item_and_forward_looking_headings_are_action_items(
+    tmp_path: Path,
+) -> None:
+    none = tmp_path / "none.md"
+    none.write_text(
+        "# X\n\n## Action items\n\nNone — the change was reverted and nothing further is "
+        "planned.\n",
+        encoding="utf-8",
+    )
+    changing = tmp_path / "changing.md"
+    changing.write_text(
+        "# X\n\n## What we're changing\n\n- Add a canary stage to the deploy pipeline "
+        "(owner: @rita, OPS-12)\n\n## Looking forward\n\n- Alert on replica lag above "
+        "30 seconds (owner: @sam, OPS-13)\n",
+        encoding="utf-8",
+    )
+    payload = json.loads(invoke("analyze", "--format", "json", str(none), str(changing)).stdout)
+    totals = {Path(d["path"]).name: d["action_items"]["total"] for d in payload["documents"]}
+    assert totals == {"none.md": 0, "changing.md": 2}
+    _, report = check_json("--select", "PM404", str(none), str(changing))
+    flagged = {Path(f["path"]).name for f in report["files"] if f["diagnostics"]}
+    assert flagged == {"none.md"}
