@@ -198,3 +198,20 @@ def test_follow_through_and_repeats(tmp_path: Path) -> None:
     assert [p["line"] for p in causes["places"]] == [13, 9]
     text = invoke("analyze", str(tmp_path)).stdout
     assert "Follow-through: 1 of 4 action items done, 1 overdue" in text
+
+
+def test_working_hours_come_from_the_config(tmp_path: Path) -> None:
+    write(tmp_path / "a.md", ALERTED_DEPLOY)  # Saturday 2024-03-09 22:14 UTC
+    write(tmp_path / "b.md", CUSTOMER_CERT)  # Tuesday 2024-04-02 10:05 UTC
+    write(
+        tmp_path / ".pmlint.yaml",
+        "working_hours:\n  days: [sat, sun]\n  hours: '20:00-23:59'\n  timezone: UTC\n",
+    )
+    docs = _by_name(_analyze(tmp_path))
+    assert (docs["a.md"]["out_of_hours"], docs["b.md"]["out_of_hours"]) == (False, True)
+    broken = tmp_path / "broken"
+    write(broken / "a.md", ALERTED_DEPLOY)
+    write(broken / ".pmlint.yaml", "working_hours:\n  hours: '18:00-09:00'\n")
+    result = invoke("analyze", str(broken))
+    assert result.exit_code == 2
+    assert "working_hours" in result.stderr and "HH:MM-HH:MM" in result.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import os
@@ -46,6 +47,7 @@ TOP_KEYS = {
     "rule_timeout",
     "root",
     "overrides",
+    "working_hours",
 }
 OVERRIDE_KEYS = ("files", "rules")
 NLP_KEYS = {"model"}
@@ -96,6 +98,9 @@ class Config:
     exclude_dir: str = ""  # the same for `exclude` (each may come from an outer config)
     overrides: tuple[Override, ...] = ()  # `overrides:` of this config and the ones above
     chain: tuple[str, ...] = ()  # the config files merged into this one, outermost first
+    # `working_hours:` for analyze's out-of-hours count: weekdays (0 = Monday), start, end,
+    # and the zone times are read in (None: each time in its own zone).
+    working_hours: WorkingHours = field(default_factory=lambda: WorkingHours())
     variant: tuple[int, ...] = ()  # the overrides applied to this copy (see for_file)
     variants: dict[tuple[int, ...], Config] = field(default_factory=dict, repr=False)
 
@@ -373,6 +378,8 @@ def _build(layers: list[_Layer], path: str | None) -> Config:
         if values["exclude"] is not None
         else DEFAULT_EXCLUDE
     )
+    hours_value, hours_layer = setting("working_hours", None)
+    working_hours = _working_hours(hours_layer.source, hours_value)
     cache_dir, cache_layer = setting("cache_dir", None)
     if cache_dir is not None and (not isinstance(cache_dir, str) or not cache_dir.strip()):
         raise cache_layer.source.error(("cache_dir",), "expected a folder for the result cache")
@@ -398,6 +405,7 @@ def _build(layers: list[_Layer], path: str | None) -> Config:
         exclude_dir=exclude_layer.base_dir,
         overrides=tuple(overrides),
         chain=tuple(layer.source.path for layer in layers),
+        working_hours=working_hours,
     )
 
 
@@ -435,6 +443,56 @@ def _str_list(source: YamlSource, data: dict[str, Any], key: str) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise source.error((key,), "expected a list of strings")
     return value
+
+
+_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_HOURS = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class WorkingHours:
+    """When a team works: an incident detected outside this counts as out of hours."""
+
+    days: frozenset[int] = frozenset(range(5))
+    start: dt.time = dt.time(9)
+    end: dt.time = dt.time(18)
+    timezone: str | None = None
+
+
+def _working_hours(source: Any, value: Any) -> WorkingHours:
+    """`working_hours: {days: [mon, tue, wed, thu, fri], hours: "09:00-18:00", timezone: …}`."""
+    if value is None:
+        return WorkingHours()
+    if not isinstance(value, dict):
+        raise source.error(("working_hours",), "expected {days: [...], hours: HH:MM-HH:MM}")
+    unknown = sorted(set(value) - {"days", "hours", "timezone"})
+    if unknown:
+        raise source.error(
+            ("working_hours", str(unknown[0])), "unknown key (allowed: days, hours, timezone)"
+        )
+    result = WorkingHours()
+    days = value.get("days")
+    if days is not None:
+        if not isinstance(days, list) or not all(str(d).lower()[:3] in _DAYS for d in days):
+            raise source.error(("working_hours", "days"), "expected weekdays such as [mon, fri]")
+        result = replace(result, days=frozenset(_DAYS.index(str(d).lower()[:3]) for d in days))
+    hours = value.get("hours")
+    if hours is not None:
+        match = _HOURS.match(str(hours))
+        try:
+            start = dt.time(int(match.group(1)), int(match.group(2))) if match else None
+            end = dt.time(int(match.group(3)), int(match.group(4))) if match else None
+        except ValueError:
+            start = end = None
+        if start is None or end is None or end <= start:
+            raise source.error(("working_hours", "hours"), "expected HH:MM-HH:MM, e.g. 09:00-18:00")
+        result = replace(result, start=start, end=end)
+    zone = value.get("timezone")
+    if zone is not None:
+        if not valid_timezone(zone):
+            raise source.error(("working_hours", "timezone"), f"unknown timezone {zone!r}")
+        result = replace(result, timezone=str(zone))
+    return result
 
 
 def valid_timezone(name: Any) -> bool:

@@ -20,7 +20,7 @@ from pmlint.document import Document
 from pmlint.extract.actions import follow_up_items
 from pmlint.extract.timestamps import find_stamps
 
-_QUARTER = re.compile(r"\bQ([1-4])\s*(?:FY)?\s*'?(\d{4}|\d{2})\b", re.IGNORECASE)
+_QUARTER = re.compile(r"\bQ([1-4])[ \t]?(?:FY[ \t]?)?'?(\d{4}|\d{2})\b", re.IGNORECASE)
 _WORD = re.compile(r"[a-z][a-z0-9-]{2,}")
 # Words that carry no subject: a repeat must share what the items are about.
 _STOP = frozenset(

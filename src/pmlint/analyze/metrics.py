@@ -91,7 +91,7 @@ def document_metrics(
         "milestone_sources": _sources(facts),
         "impact": [figure.to_json() for figure in impact_figures(doc, nouns)],
         "categories": {kind: category.to_json() for kind, category in categories.items()},
-        "out_of_hours": out_of_hours(facts),
+        "out_of_hours": out_of_hours(facts, config.working_hours),
         "days_to_publish": days_to_publish(doc.path, date),
         "action_items": action_counts(doc, config, pipeline),
         "follow_through": follow_through(doc, dt.date.today()),

@@ -106,6 +106,8 @@ def _aggregate_lines(aggregate: dict[str, Any]) -> list[str]:
         + (f" ({rate:.0%})" if rate is not None else "")
     )
     for kind, counts in (aggregate.get("categories") or {}).items():
+        if not counts:
+            continue
         shown = ", ".join(f"{value} {count}" for value, count in counts.items())
         lines.append(f"{kind.capitalize()}: {shown}")
     follow = aggregate.get("follow_through")
@@ -120,7 +122,7 @@ def _aggregate_lines(aggregate: dict[str, Any]) -> list[str]:
             places = ", ".join(f"{p['path']}:{p['line']}" for p in group["places"])
             lines.append(f"Repeated {name} ({', '.join(group['terms'])}): {places}")
     hours = aggregate.get("out_of_hours")
-    if hours:
+    if hours and aggregate["documents"]:
         lines.append(
             f"Detected out of working hours: {hours['out_of_hours']} "
             f"(in hours {hours['working_hours']}, unknown {hours['unknown']})"

@@ -1,9 +1,10 @@
 """When an incident fell and when its postmortem appeared: out of working hours, and the days
 from the incident to the document's first commit.
 
-Out of hours: the detection time (else the start) outside Monday to Friday, 09:00 to 18:00,
-in the zone the document gives that time; a time with no zone is read as written. None when
-the document gives no such time with its day.
+Out of hours: the detection time (else the start) outside the working hours of
+`working_hours:` in .pmlint.yaml (by default Monday to Friday, 09:00 to 18:00), read in its
+`timezone:` when the time has a zone, else in the zone the document gives it; a time with no
+zone is read as written. None when the document gives no such time with its day.
 
 Time to publish: days from the document's date to the first commit that added the file, from
 `git log` when the file is in a git checkout; None elsewhere (or when git is not installed).
@@ -16,19 +17,22 @@ import os
 import subprocess
 from functools import lru_cache
 
+from pmlint.config import WorkingHours
 from pmlint.extract.timeline import Moment, Timeline
-
-WORKING_DAYS = frozenset(range(5))  # Monday to Friday
-WORKING_HOURS = (dt.time(9), dt.time(18))
+from pmlint.extract.timestamps import zone_info
 
 
-def out_of_hours(facts: Timeline) -> bool | None:
+def out_of_hours(facts: Timeline, working: WorkingHours | None = None) -> bool | None:
+    working = working or WorkingHours()
     moment: Moment | None = facts.milestones.get("detected") or facts.milestones.get("start")
     if moment is None or moment.when is None or not moment.has_time or not moment.day_known:
         return None
     when = moment.when
-    start, end = WORKING_HOURS
-    return when.weekday() not in WORKING_DAYS or not (start <= when.time() < end)
+    if working.timezone and when.tzinfo is not None:
+        zone = zone_info(working.timezone)
+        if zone is not None:
+            when = when.astimezone(zone)
+    return when.weekday() not in working.days or not (working.start <= when.time() < working.end)
 
 
 def days_to_publish(path: str, incident_date: str | None) -> int | None:

@@ -22,7 +22,7 @@ from pmlint.extract.milestones import phrase_pattern
 from pmlint.extract.timeline import Moment, Timeline
 
 UNKNOWN = "unknown"
-_NOT_KNOWN = re.compile(r"(?:unknown|not known|n/?a|tbd|tbc|\?+|none)\b|\?+$")
+_NOT_KNOWN = re.compile(r"(?:unknown|not known|n/?a|tbd|tbc|none)\b|\?")
 OTHER = "other"
 # Where each category looks: the milestone whose entry tells, the sections that discuss it,
 # and the front-matter keys and field labels that state it.
@@ -31,7 +31,12 @@ _SOURCES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "trigger": ("start", ("trigger", "root-cause"), ("trigger", "cause", "root_cause")),
     "mitigation": ("mitigated", ("resolution",), ("mitigation", "mitigation_kind")),
 }
-_FIELD = re.compile(r"^\W*(?P<label>[A-Za-z][A-Za-z _-]{2,30}?)\s*\**\s*:\s*\**\s*(?P<value>\S.*)$")
+# "**Trigger**: a deploy": no two runs of blanks meet (`(?:\*+[ \t]*)?`, not `\**\s*`), so
+# the pattern stays linear on a line of blanks.
+_FIELD = re.compile(
+    r"^\W{0,8}(?P<label>[A-Za-z][A-Za-z _-]{2,30}?)(?:\*+[ \t]*)?:[ \t]*(?:\*+[ \t]*)?"
+    r"(?P<value>\S.*)$"
+)
 
 
 @dataclass(frozen=True, slots=True)

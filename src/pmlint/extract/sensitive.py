@@ -37,7 +37,7 @@ _KEYWORD = re.compile(
     r"\b(?:passw(?:or)?d|pwd|secret|token|api[_-]?key|credentials?|private[_ ]key|bearer"
     r"|authorization)\b|-----begin"
 )
-_URL_CREDENTIALS = re.compile(r"://[^\s/@:]+:[^\s/@]+@")
+_URL_CREDENTIALS = re.compile(r"://[^\s/@:]{1,100}:[^\s/@]{1,200}@")
 _LONG_RUN = re.compile(r"(?<![A-Za-z0-9+/=_\-])[A-Za-z0-9+/=_\-]{16,}")
 _DIGIT, _LETTER = re.compile(r"\d"), re.compile(r"[A-Za-z]")
 
