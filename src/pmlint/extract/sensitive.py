@@ -85,7 +85,7 @@ PERSONAL_HINT = re.compile(
 # Vendor documentation's sample keys ("AKIAIOSFODNN7EXAMPLE") are not leaks.
 _EXAMPLE = re.compile(r"example|sample|dummy|placeholder|redacted|xxxx|\*{4}", re.IGNORECASE)
 _DIGEST = re.compile(r"[0-9a-fA-F]{32}|[0-9a-fA-F]{40}|[0-9a-fA-F]{64}")
-_TOKEN_TAIL = re.compile(r"[A-Za-z0-9_\-+/=.]*(?<!\.)")
+_TOKEN_TAIL = re.compile(r"[A-Za-z0-9_\-+/=.]*")  # trailing dots are cut in Python
 _IP_PUBLIC_PLUGIN = "IPPublicDetector"  # addresses are personal data here, with their own rule
 
 
@@ -138,7 +138,10 @@ def find_secrets(lines: Sequence[str], filename: str = "document.md") -> Iterato
                     continue
                 # Some plugins give a prefix ("ghp") or drop a part (a JWT's signature): the
                 # secret is the whole token that starts there.
-                end = _TOKEN_TAIL.match(line, start + len(value)).end()  # type: ignore[union-attr]
+                tail = _TOKEN_TAIL.match(line, start + len(value))
+                end = tail.end() if tail else start + len(value)
+                while end > start + len(value) and line[end - 1] == ".":
+                    end -= 1  # a sentence's full stop, not the token's
                 token = line[start:end]
                 if len(token) < 6 or _EXAMPLE.search(token) or _EXAMPLE.search(line):
                     continue
@@ -157,7 +160,8 @@ _IPV4 = re.compile(r"(?<![\w.:])(?:\d{1,3}\.){3}\d{1,3}(?!\w|\.\d|:\d)")
 _IPV6 = re.compile(r"(?<![\w:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:])")
 _CARD = re.compile(r"(?<![\w.-])(?:\d{4}[ -]){3}\d{1,7}(?![\w-])|(?<![\w.-])\d{15,16}(?![\w.-])")
 _VERSION_BEFORE = re.compile(r"(?:\b(?:version|release|build|tag|ver)\s+v?|\bv)$", re.IGNORECASE)
-_URL = re.compile(r"\S*://\S*|\bwww\.\S*")
+# A scheme starts at the start of its run, so a long run without "://" is scanned once.
+_URL = re.compile(r"(?<![\w+.-])[A-Za-z][\w+.-]*://\S*|(?<![\w.])www\.\S*")
 _PHONE = re.compile(
     r"(?<![\w+])(?:\+\d{1,3}[ .-]?(?:\(\d{1,4}\)[ .-]?)?\d{2,4}(?:[ .-]\d{2,4}){1,4}"
     r"|\(\d{3}\)\s?\d{3}[ .-]\d{4})(?![\w])"

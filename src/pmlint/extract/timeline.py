@@ -615,9 +615,11 @@ def _segment_of(starts: list[int], moment: Moment) -> int:
 
 # "from 02:05 to 03:40 UTC", "between 02:10 and 04:45", "22:40–01:15", "began at A and ended
 # at B": the impact window a summary states.
+_ENDING = r"(?:end(?:ed|ing)|recover(?:ed|ing)|resolv(?:ed|ing)|was resolved|stopp(?:ed|ing))"
+# Every alternative starts with a non-blank, so the leading blanks are scanned once.
 _WINDOW_LINK = re.compile(
-    r"^\s*(?:[-–—]+|to|until|till|through|and|,?\s*(?:and\s+)?(?:end(?:ed|ing)|recover(?:ed|ing)"
-    r"|resolv(?:ed|ing)|was resolved|stopp(?:ed|ing))(?:\s+at)?)\s*(?:on\s+[^,.;]{0,20}?\s+)?$",
+    rf"^\s*(?:[-–—]+|to|until|till|through|,\s*(?:and\s+)?{_ENDING}|(?:and\s+)?{_ENDING}|and)"
+    r"(?:\s+at)?\s*(?:on\s+[^,.;]{0,20}?\s+)?$",
     re.IGNORECASE,
 )
 _WINDOW_SECTIONS = ("summary", "impact", None)

@@ -151,6 +151,7 @@ _MONTH_NUMBER = {
     )
     for name in names
 }
+_MONTH_NAME = re.compile(_MONTHS_TITLE)
 # A year-less date is stored in this (leap) year until the timeline gives it its own.
 NO_YEAR = 2000
 _TIME = re.compile(
@@ -272,7 +273,10 @@ def find_stamps(text: str, day_first: bool = False) -> list[Stamp]:
     yearless: set[int] = set()
     for pattern in (_MONTH_DAY, _DAY_MONTH) if _MONTH_HINT.search(text) else ():
         for match in pattern.finditer(text):
-            month = _MONTH_NUMBER[match["text"].lstrip("0123456789 stndrhof")[:3].lower()]
+            name = _MONTH_NAME.search(match["text"])
+            if name is None:
+                continue
+            month = _MONTH_NUMBER[name.group(0)[:3].lower()]
             try:
                 day = dt.date(NO_YEAR, month, int(match["d"]))
             except ValueError:
