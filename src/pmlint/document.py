@@ -6,11 +6,13 @@ Checks read this model only; they never see Markdown syntax or raw tokens.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from pmlint.diagnostics import Span
+
+T = TypeVar("T")
 
 
 @dataclass(slots=True)
@@ -70,6 +72,17 @@ class TextBlock:
 
     def full_span(self) -> Span:
         return self.span(0, len(self.text))
+
+    def canonical_sections(self) -> list[str]:
+        """The canonical names of the sections that hold this block, nearest first (a block
+        under "Action items > Detection" is in both); sections with no canonical name are
+        skipped."""
+        return [] if self.section is None else self.section.canonical_lineage()
+
+    def nearest_canonical(self) -> str | None:
+        """The canonical name of the nearest enclosing section that has one."""
+        names = self.canonical_sections()
+        return names[0] if names else None
 
 
 @dataclass(slots=True, eq=False)
@@ -149,6 +162,20 @@ class Section:
             yield node
             node = node.parent
 
+    def canonical_lineage(self) -> list[str]:
+        """Canonical names of this section and those above it, nearest first."""
+        names: list[str] = []
+        node: Section | None = self
+        while node is not None:
+            if node.canonical:
+                names.append(node.canonical)
+            node = node.parent
+        return names
+
+    def is_under(self, *canonicals: str) -> bool:
+        """Whether this section or one above it has one of these canonical names."""
+        return any(name in canonicals for name in self.canonical_lineage())
+
 
 @dataclass(frozen=True, slots=True)
 class Comment:
@@ -174,7 +201,18 @@ class Document:
     code_blocks: list[CodeBlock]
     title: str | None = None
     nesting_limit_line: int | None = None  # content nested deeper than this may be unparsed
-    cache: dict[str, Any] = field(default_factory=dict)  # facts computed once per document
+    # Facts computed once per document; read and written only through `memo`.
+    cache: dict[str, Any] = field(default_factory=dict)
+
+    def memo(self, key: str, compute: Callable[[], T]) -> T:
+        """The value `compute` gives for this document, computed once per key: extractors and
+        checks share facts (the timeline, action items, sentences) without knowing who asked
+        first. Keys are module-qualified names, e.g. "extract.timeline"."""
+        if key in self.cache:
+            return self.cache[key]  # type: ignore[no-any-return]
+        value = compute()
+        self.cache[key] = value
+        return value
 
     def sections(self) -> Iterator[Section]:
         return self.root.walk()
