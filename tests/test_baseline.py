@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from pmlint.diagnostics import Diagnostic, Severity, Span
-from pmlint.engine import FileReport
+from pmlint.report import FileReport
 from pmlint.fingerprints import fingerprints, flagged_text, project_path
 from tests.conftest import GOOD_POSTMORTEM, invoke, write
 

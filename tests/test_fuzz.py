@@ -32,9 +32,10 @@ from hypothesis import strategies as st
 from pmlint.analyze.aggregate import aggregate
 from pmlint.analyze.metrics import document_metrics
 from pmlint.config import load_config
-from pmlint.engine import FileReport, Linter
+from pmlint.engine import Linter
 from pmlint.parse import _markdown
 from pmlint.reading import SourceText, UnreadableFile, decode
+from pmlint.report import FileReport
 from tests.conftest import REPO
 from tests.markdown_strategies import (
     DIRECTIVE_VERBS,

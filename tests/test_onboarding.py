@@ -99,7 +99,7 @@ def test_short_version_option() -> None:
 def test_sarif_rules_link_to_their_docs_in_the_repository(work: Path) -> None:
     import sys
 
-    from pmlint.docs import REPO_URL
+    from pmlint.rule import REPO_URL
     from tests.conftest import REPO
 
     if sys.version_info >= (3, 11):

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from pmlint.engine import FileReport
+from pmlint.report import FileReport
 from pmlint.fingerprints import fingerprints, project_path, project_root
 
 VERSION = 1

@@ -34,11 +34,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from pmlint import __version__
 from pmlint.config import Config
 from pmlint.diagnostics import Diagnostic, Severity, Span, masked_lines
-from pmlint.engine import FileReport
 from pmlint.reading import SourceText
+from pmlint.report import FileReport
+from pmlint.version import __version__
 
 CACHE_DIR_NAME = ".pmlint_cache"
 CACHE_DIR_ENV = "PMLINT_CACHE_DIR"

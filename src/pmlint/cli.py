@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from pmlint import __version__
 from pmlint.formats import AUTO, IMPLEMENTED, PLANNED
+from pmlint.version import __version__
 
 if TYPE_CHECKING:
     from pmlint.config import Config
-    from pmlint.engine import FileReport
+    from pmlint.report import FileReport
 
 # Each command imports what it needs when it runs: `pmlint --version` and `pmlint rules`
 # stay fast, and only linting that needs it loads spaCy (see pmlint.nlp).

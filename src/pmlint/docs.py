@@ -8,11 +8,8 @@ import textwrap
 from collections.abc import Iterable, Sequence
 
 from pmlint.config import Config
-from pmlint.packs import Rule, kind_options
-
-# The repository's rule files, for SARIF `helpUri` and the like (a rule's YAML is its docs).
-REPO_URL = "https://github.com/pmlint/pmlint"
-DOCS_REF = "main"
+from pmlint.packs import kind_options
+from pmlint.rule import Rule
 
 
 def find_rule(config: Config, query: str) -> Rule | None:
@@ -54,16 +51,6 @@ def unknown_selectors(selectors: Sequence[tuple[str, str]], rules: Iterable[Rule
             f"{option} {selector!r}: no rule has this id, id prefix, name or category{suffix}"
         )
     return problems
-
-
-def rule_uri(rule: Rule) -> str | None:
-    """Where a bundled rule's docs live in the repository (None for a team's own rule)."""
-    source = rule.source.replace("\\", "/")
-    for marker in ("/rules/", "/_rules/"):
-        if marker in source:
-            relative = source.rsplit(marker, 1)[1]
-            return f"{REPO_URL}/blob/{DOCS_REF}/rules/{relative}"
-    return None
 
 
 def rules_table(

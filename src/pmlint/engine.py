@@ -16,39 +16,22 @@ from pmlint.diagnostics import Diagnostic, Finding, Severity, Span, masked_lines
 from pmlint.document import Document
 from pmlint.nlp import ModelError, Pipeline, load_pipeline
 from pmlint.nlp.cascade import prefetched
-from pmlint.packs import Rule
 from pmlint.parse import parse_document
 from pmlint.reading import SourceText
+from pmlint.report import (
+    INTERNAL_ERROR,
+    INVALID_ENCODING,
+    INVALID_FRONT_MATTER,
+    NESTING_TOO_DEEP,
+    UNKNOWN_SUPPRESSION,
+    UNUSED_SUPPRESSION,
+    FileReport,
+)
+from pmlint.rule import Rule
 from pmlint.suppress import Suppressions
 from pmlint.timelimit import TimeLimit
 
 _BLANKS = re.compile(r"\s+")
-INTERNAL_ERROR = "PM900"
-INVALID_FRONT_MATTER = "PM901"
-UNKNOWN_SUPPRESSION = "PM902"
-UNUSED_SUPPRESSION = "PM903"
-INVALID_ENCODING = "PM904"
-NESTING_TOO_DEEP = "PM905"
-
-
-@dataclass(slots=True)
-class FileReport:
-    """One file's result: diagnostics, or an error that kept it from being linted."""
-
-    path: str
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    error: str | None = None  # one line; the file was not (fully) linted
-    lines: list[str] = field(default_factory=list, repr=False)  # source, for excerpts
-    document: Document | None = field(default=None, repr=False)  # for the analyzer
-    # Local link and image targets the checks asked about, and whether they existed: the
-    # only thing outside the file that its findings depend on (the cache checks them).
-    references: dict[str, bool] = field(default_factory=dict, repr=False)
-
-    @property
-    def internal_error(self) -> bool:
-        return any(d.rule == INTERNAL_ERROR for d in self.diagnostics)
-
-
 @dataclass(slots=True)
 class _Started:
     """A file between parsing and its checks (`doc` None: it could not be linted)."""

@@ -28,7 +28,7 @@ from collections import Counter
 from functools import lru_cache
 
 from pmlint.diagnostics import Span
-from pmlint.engine import FileReport
+from pmlint.report import FileReport
 
 VERSION = "pmlint/v1"  # the SARIF partialFingerprints key; bump if the recipe changes
 _SPACE = re.compile(r"\s+")

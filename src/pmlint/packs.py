@@ -10,8 +10,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from pmlint.checks import ENGINE_KIND, KINDS, Option
+from pmlint.checks import ENGINE_KIND, KINDS
 from pmlint.diagnostics import Severity
+from pmlint.rule import Option, Rule, RuleDocs
 from pmlint.yamlfile import YamlError, YamlSource, read_yaml
 
 RULE_KEYS = {
@@ -33,36 +34,6 @@ CATEGORY_KINDS = ("detection", "trigger", "mitigation")
 DOC_KEYS = {"summary", "why", "bad", "good"}
 _ID = re.compile(r"^[A-Z][A-Z_]*[0-9]+$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
-
-
-@dataclass(frozen=True, slots=True)
-class RuleDocs:
-    summary: str
-    why: str = ""
-    bad: str = ""
-    good: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class Rule:
-    id: str
-    name: str
-    category: str
-    kind: str
-    severity: Severity
-    message: str
-    suggestion: str
-    enabled: bool
-    options: Mapping[str, Any]
-    docs: RuleDocs
-    source: str  # the YAML file that defined it
-
-    def matches(self, selector: str) -> bool:
-        """Selectors are ids, id prefixes (PM4), names or categories, case-insensitive."""
-        wanted = selector.strip().lower()
-        return wanted in (self.id.lower(), self.name, self.category) or (
-            len(wanted) >= 3 and self.id.lower().startswith(wanted) and wanted[-1].isdigit()
-        )
 
 
 @dataclass(slots=True)

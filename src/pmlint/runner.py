@@ -19,9 +19,10 @@ from typing import Any, BinaryIO
 
 from pmlint.config import Config, ConfigError, find_config_file, load_config
 from pmlint.discover import walk
-from pmlint.engine import FileReport, Linter, Selection
+from pmlint.engine import Linter, Selection
 from pmlint.packs import Rule
 from pmlint.reading import SourceText, UnreadableFile, decode, read_file
+from pmlint.report import FileReport
 
 FILES_PER_WORKER = 8  # --jobs by default: one worker per CPU, and per this many files to lint
 BATCH_FILES = 24  # files linted together: the texts they parse go through spaCy in one batch

@@ -8,7 +8,7 @@ from typing import Any
 from pmlint.analyze.aggregate import aggregate
 from pmlint.analyze.followthrough import item_texts, repeats, root_cause_texts
 from pmlint.analyze.metrics import document_metrics
-from pmlint.engine import FileReport
+from pmlint.report import FileReport
 from pmlint.runner import Runner
 
 

@@ -9,17 +9,8 @@ from typing import Any, ClassVar
 
 from pmlint.diagnostics import Finding, Severity, Span
 from pmlint.document import Document
+from pmlint.rule import Option
 from pmlint.sections import SectionCatalog
-
-
-@dataclass(frozen=True, slots=True)
-class Option:
-    """A kind's option: YAML rules and config are validated against these."""
-
-    name: str
-    type: str  # str | bool | int | number | str-list | lexicon | mapping-list | any
-    default: Any
-    doc: str
 
 
 @dataclass(slots=True)

@@ -13,8 +13,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from pmlint.diagnostics import Diagnostic, Severity
-from pmlint.engine import FileReport
-from pmlint.formats import RunInfo, describe, root_relative, source_root, text, title
+from pmlint.formats import text
+from pmlint.formats.common import RunInfo, describe, root_relative, source_root, title
+from pmlint.report import FileReport
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 

@@ -14,9 +14,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from pmlint.diagnostics import Severity
-from pmlint.engine import FileReport
 from pmlint.fingerprints import fingerprints
-from pmlint.formats import RunInfo, describe, root_relative, source_root, title
+from pmlint.formats.common import RunInfo, describe, root_relative, source_root, title
+from pmlint.report import FileReport
 
 SEVERITIES = {Severity.INFO: "info", Severity.WARNING: "minor", Severity.ERROR: "major"}
 

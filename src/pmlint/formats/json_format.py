@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from pmlint.diagnostics import Severity
-from pmlint.engine import FileReport
-from pmlint.formats import RunInfo
+from pmlint.formats.common import RunInfo
+from pmlint.report import FileReport
 
 
 def render(reports: Sequence[FileReport], info: RunInfo) -> str:

@@ -16,8 +16,8 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
 from pmlint.diagnostics import Diagnostic
-from pmlint.engine import INTERNAL_ERROR, FileReport
-from pmlint.formats import RunInfo, describe, title
+from pmlint.formats.common import RunInfo, describe, title
+from pmlint.report import INTERNAL_ERROR, FileReport
 
 # Characters XML 1.0 cannot carry at all (control characters a document may contain).
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")

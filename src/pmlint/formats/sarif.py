@@ -17,13 +17,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from pmlint import __version__
 from pmlint.diagnostics import Diagnostic, Severity
-from pmlint.docs import rule_uri
-from pmlint.engine import FileReport
 from pmlint.fingerprints import VERSION, fingerprints
-from pmlint.formats import RunInfo, describe, root_relative, source_root
-from pmlint.packs import Rule
+from pmlint.formats.common import RunInfo, describe, root_relative, source_root
+from pmlint.report import FileReport
+from pmlint.rule import Rule, rule_uri
+from pmlint.version import __version__
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}

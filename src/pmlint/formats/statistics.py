@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from pmlint.engine import FileReport
-from pmlint.formats import RunInfo
+from pmlint.formats.common import RunInfo
+from pmlint.report import FileReport
 
 
 def render(reports: Sequence[FileReport], info: RunInfo) -> str:

@@ -12,8 +12,9 @@ from collections import Counter
 from collections.abc import Sequence
 
 from pmlint.diagnostics import Severity
-from pmlint.engine import FileReport
-from pmlint.formats import RunInfo, root_relative, source_root, text
+from pmlint.formats import text
+from pmlint.formats.common import RunInfo, root_relative, source_root
+from pmlint.report import FileReport
 
 MAX_ROWS = 200  # a step summary holds 1 MiB; a few hundred rows stay readable
 ANNOTATIONS_SHOWN = 10  # GitHub shows about this many annotations of each kind per step

@@ -7,8 +7,8 @@ from collections.abc import Callable, Sequence
 import click
 
 from pmlint.diagnostics import Diagnostic, Severity
-from pmlint.engine import FileReport
-from pmlint.formats import RunInfo
+from pmlint.formats.common import RunInfo
+from pmlint.report import FileReport
 
 _COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _MAX_EXCERPT = 160

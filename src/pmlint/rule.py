@@ -1,0 +1,67 @@
+"""What a rule is: its id, kind, message templates, options and docs, as loaded from YAML.
+
+Part of the model layer, so outputs (SARIF's rule table, `pmlint rules`) can describe rules
+without importing the checks that run them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from pmlint.diagnostics import Severity
+
+# The repository's rule files, for SARIF `helpUri` and the like (a rule's YAML is its docs).
+REPO_URL = "https://github.com/pmlint/pmlint"
+DOCS_REF = "main"
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """A kind's option: YAML rules and config are validated against these."""
+
+    name: str
+    type: str  # str | bool | int | number | str-list | lexicon | mapping-list | any
+    default: Any
+    doc: str
+
+
+@dataclass(frozen=True, slots=True)
+class RuleDocs:
+    summary: str
+    why: str = ""
+    bad: str = ""
+    good: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    name: str
+    category: str
+    kind: str
+    severity: Severity
+    message: str
+    suggestion: str
+    enabled: bool
+    options: Mapping[str, Any]
+    docs: RuleDocs
+    source: str  # the YAML file that defined it
+
+    def matches(self, selector: str) -> bool:
+        """Selectors are ids, id prefixes (PM4), names or categories, case-insensitive."""
+        wanted = selector.strip().lower()
+        return wanted in (self.id.lower(), self.name, self.category) or (
+            len(wanted) >= 3 and self.id.lower().startswith(wanted) and wanted[-1].isdigit()
+        )
+
+
+def rule_uri(rule: Rule) -> str | None:
+    """Where a bundled rule's docs live in the repository (None for a team's own rule)."""
+    source = rule.source.replace("\\", "/")
+    for marker in ("/rules/", "/_rules/"):
+        if marker in source:
+            relative = source.rsplit(marker, 1)[1]
+            return f"{REPO_URL}/blob/{DOCS_REF}/rules/{relative}"
+    return None
