@@ -59,3 +59,64 @@ def test_extending_packs_inherit_milestone_words() -> None:
     core = load_pack("core").milestones
     assert core["detected"]["events"]
     assert load_pack("google-sre").milestones == core
+
+
+def _rule_file(tmp_path: Path, body: str) -> str:
+    path = tmp_path / "TEAM1.yaml"
+    path.write_text(body, encoding="utf-8")
+    return str(path)
+
+
+_TEAM_RULE = """\
+id: TEAM1
+name: no-hedging
+category: language
+kind: phrases
+message: {message}
+options:
+  tokens:
+    - pattern: 'we think'
+{extra}docs:
+  summary: Say what is known.
+"""
+
+
+def test_a_misspelt_placeholder_is_refused_with_its_line(tmp_path: Path) -> None:
+    from pmlint.yamlfile import YamlError
+
+    path = _rule_file(tmp_path, _TEAM_RULE.format(message='"Hedging: {mtach}."', extra=""))
+    with pytest.raises(YamlError) as caught:
+        load_rule_file(path)
+    assert str(caught.value) == (
+        f"{path}:5: message: unknown placeholder {{mtach}}; kind 'phrases' fills: {{match}}, "
+        "{suggestion}, {section}"
+    )
+
+
+def test_an_unbalanced_brace_in_a_message_is_refused(tmp_path: Path) -> None:
+    from pmlint.yamlfile import YamlError
+
+    path = _rule_file(tmp_path, _TEAM_RULE.format(message='"Hedging: {match."', extra=""))
+    with pytest.raises(YamlError, match=r":5: message: not a valid message template"):
+        load_rule_file(path)
+
+
+def test_an_option_error_points_at_the_failing_key(tmp_path: Path) -> None:
+    from pmlint.yamlfile import YamlError
+
+    body = _TEAM_RULE.format(message='"Hedging: {match}."', extra="  scope: [nowhere]\n")
+    path = _rule_file(tmp_path, body)
+    with pytest.raises(YamlError) as caught:
+        load_rule_file(path)
+    assert str(caught.value).startswith(f"{path}:9: options.scope: rule TEAM1: unknown ['nowhere']")
+
+
+def test_every_bundled_message_uses_only_fields_its_kind_fills() -> None:
+    """The load-time check holds for the bundled rules (each pack loads: see above)."""
+    from pmlint.checks import ENGINE_FIELDS, ENGINE_KIND, KINDS
+    from pmlint.rule import placeholders
+
+    for path in RULE_FILES:
+        rule = load_rule_file(str(path))
+        fills = ENGINE_FIELDS if rule.kind == ENGINE_KIND else KINDS[rule.kind].fields
+        assert placeholders(rule.message) | placeholders(rule.suggestion) <= set(fills), rule.id

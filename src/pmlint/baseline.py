@@ -23,8 +23,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from pmlint.report import FileReport
 from pmlint.fingerprints import fingerprints, project_path, project_root
+from pmlint.report import FileReport
 
 VERSION = 1
 

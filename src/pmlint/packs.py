@@ -10,9 +10,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from pmlint.checks import ENGINE_KIND, KINDS
+from pmlint.checks import ENGINE_FIELDS, ENGINE_KIND, KINDS
 from pmlint.diagnostics import Severity
-from pmlint.rule import Option, Rule, RuleDocs
+from pmlint.rule import Option, OptionError, Rule, RuleDocs, placeholders
 from pmlint.yamlfile import YamlError, YamlSource, read_yaml
 
 RULE_KEYS = {
@@ -239,8 +239,26 @@ def load_rule_file(path: str) -> Rule:
         docs=RuleDocs(**{k: str(v).strip() for k, v in docs.items()}),
         source=path,
     )
+    check_placeholders(rule, source)
     check_instantiable(rule, source, ("options",))
     return rule
+
+
+def check_placeholders(rule: Rule, source: YamlSource) -> None:
+    """A `{placeholder}` the kind does not fill would print as written: refuse it at load."""
+    fills = ENGINE_FIELDS if rule.kind == ENGINE_KIND else KINDS[rule.kind].fields
+    for key, template in (("message", rule.message), ("suggestion", rule.suggestion)):
+        try:
+            used = placeholders(template)
+        except ValueError as exc:
+            raise source.error((key,), f"not a valid message template: {exc}") from None
+        unknown = sorted(used - set(fills))
+        if unknown:
+            known = ", ".join("{" + name + "}" for name in fills) or "none"
+            raise source.error(
+                (key,),
+                f"unknown placeholder {{{unknown[0]}}}; kind {rule.kind!r} fills: {known}",
+            )
 
 
 def check_instantiable(rule: Rule, source: YamlSource, key_path: tuple[str, ...]) -> None:
@@ -249,6 +267,8 @@ def check_instantiable(rule: Rule, source: YamlSource, key_path: tuple[str, ...]
         return
     try:
         KINDS[rule.kind](rule.options)
+    except OptionError as exc:
+        raise source.error((*key_path, exc.key), f"rule {rule.id}: {exc.problem}") from None
     except (ValueError, TypeError, re.error) as exc:  # re.error: a pattern a kind let through
         raise source.error(key_path, f"rule {rule.id}: {exc}") from None
 

@@ -6,6 +6,7 @@ without importing the checks that run them.
 
 from __future__ import annotations
 
+import string
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -65,3 +66,23 @@ def rule_uri(rule: Rule) -> str | None:
             relative = source.rsplit(marker, 1)[1]
             return f"{REPO_URL}/blob/{DOCS_REF}/rules/{relative}"
     return None
+
+
+class OptionError(ValueError):
+    """An option value a kind cannot use. `key` names the option, so the rule loader points
+    at that key's line in the YAML rather than at `options:`."""
+
+    def __init__(self, key: str, problem: str) -> None:
+        super().__init__(f"{key}: {problem}")
+        self.key = key
+        self.problem = problem
+
+
+def placeholders(template: str) -> set[str]:
+    """The field names a message template uses ("{section}" -> {"section"}). Raises
+    ValueError for a template that is not a valid format string (an unbalanced brace)."""
+    names: set[str] = set()
+    for _text, field, _spec, _conversion in string.Formatter().parse(template):
+        if field is not None:
+            names.add(field.split(".", 1)[0].split("[", 1)[0])
+    return names

@@ -20,6 +20,7 @@ from pmlint.checks.timeline import (
 from pmlint.checks.vocabulary import MetadataVocabulary
 
 ENGINE_KIND = "engine"  # findings the engine itself makes (PM9xx): no Python check behind them
+ENGINE_FIELDS = ("detail",)  # what the engine fills in their messages
 
 KINDS: dict[str, type[CheckKind]] = {
     kind.kind: kind
@@ -52,4 +53,4 @@ KINDS: dict[str, type[CheckKind]] = {
     )
 }
 
-__all__ = ["ENGINE_KIND", "KINDS", "CheckContext", "CheckKind", "Option"]
+__all__ = ["ENGINE_FIELDS", "ENGINE_KIND", "KINDS", "CheckContext", "CheckKind", "Option"]

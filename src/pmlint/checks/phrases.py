@@ -15,6 +15,7 @@ from pmlint.checks.base import CheckContext, CheckKind, Option, finding, user_re
 from pmlint.diagnostics import Finding, Span
 from pmlint.document import Document, TextBlock
 from pmlint.prefilter import any_of, may_match
+from pmlint.rule import OptionError
 
 SCOPES = ("prose", "headings", "link_targets", "front_matter")
 _META_KEY = re.compile(r"^\s*(?:-\s+)?[\w.\"'-]+\s*[:=]\s")  # `key: ` / `key = ` (TOML), linear
@@ -71,20 +72,22 @@ class Phrases(CheckKind):
         }
         unknown = set(self.opts["scope"]) - set(SCOPES)
         if unknown:
-            raise ValueError(f"scope: unknown {sorted(unknown)}; expected some of {list(SCOPES)}")
+            raise OptionError(
+                "scope", f"unknown {sorted(unknown)}; expected some of {list(SCOPES)}"
+            )
 
     def _entry(self, item: Any, flags: int) -> _Entry:
         scopes = frozenset(SCOPES)
         if isinstance(item, Mapping):
             unknown = set(item) - {"pattern", "suggestion", "scope"}
             if unknown:
-                raise ValueError(f"tokens: unknown entry key {sorted(unknown)[0]!r}")
+                raise OptionError("tokens", f"unknown entry key {sorted(unknown)[0]!r}")
             source, suggestion = str(item.get("pattern", "")), item.get("suggestion")
             scopes = frozenset(item.get("scope", SCOPES))
         else:
             source, suggestion = str(item), None
         if not source:
-            raise ValueError("tokens: an entry has an empty pattern")
+            raise OptionError("tokens", "an entry has an empty pattern")
         user_regex(source, flags)
         body = source
         if self.opts["whole_words"]:

@@ -10,6 +10,7 @@ from pmlint.checks.base import CheckContext, CheckKind, Option, finding
 from pmlint.diagnostics import Finding, Severity
 from pmlint.document import Document, Section
 from pmlint.masking import strip_markup
+from pmlint.rule import OptionError
 from pmlint.sections import normalise_title
 
 
@@ -144,9 +145,9 @@ class MetadataFields(CheckKind):
             unknown = sorted(set(spec) - {"name", "aliases"})
             aliases = spec.get("aliases", [])
             if unknown or not isinstance(spec.get("name"), str):
-                raise ValueError(f"fields: expected a name or {{name, aliases}}, got {spec!r}")
+                raise OptionError("fields", f"expected a name or {{name, aliases}}, got {spec!r}")
             if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-                raise ValueError(f"fields: aliases must be a list of names, got {aliases!r}")
+                raise OptionError("fields", f"aliases must be a list of names, got {aliases!r}")
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         available = {normalise_title(k) for k in doc.meta}

@@ -9,6 +9,7 @@ from typing import Any
 from pmlint.checks.base import CheckContext, CheckKind, Option, finding
 from pmlint.diagnostics import Finding
 from pmlint.document import Document
+from pmlint.rule import OptionError
 
 # Front-matter keys that state a category, and the category whose classes are their values.
 CATEGORY_FIELDS = {
@@ -48,7 +49,7 @@ class MetadataVocabulary(CheckKind):
             isinstance(values, list) and all(isinstance(v, (str, int)) for v in values)
             for values in extra.values()
         ):
-            raise ValueError("fields: expected a mapping of field name to a list of values")
+            raise OptionError("fields", "expected a mapping of field name to a list of values")
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         vocabulary: dict[str, Sequence[str]] = {}
