@@ -27,6 +27,7 @@ from click.testing import Result
 
 from pmlint.config import ConfigError, load_config
 from pmlint.engine import Linter, Selection
+from pmlint.extract.timeline import cached_timeline
 from pmlint.parse import parse_document
 from pmlint.reading import DEFAULT_MAX_BYTES, decode
 from pmlint.yamlfile import MAX_EXPANDED_NODES
@@ -267,7 +268,7 @@ def test_hundred_thousand_timeline_rows(style: str) -> None:
         report = linter.lint("timeline.md", decode(text.encode("utf-8")), "/")
         timings[rows] = time.monotonic() - started
         assert report.document is not None
-        events = report.document.cache["timeline"].events
+        events = cached_timeline(report.document).events
         assert len(events) == rows
         assert [d.span.line for d in report.diagnostics if d.rule == "PM103"] == expected
     assert timings[100_000] < 180, timings

@@ -33,6 +33,7 @@ from pmlint.analyze.aggregate import aggregate
 from pmlint.analyze.metrics import document_metrics
 from pmlint.config import load_config
 from pmlint.engine import Linter
+from pmlint.extract.timeline import cached_timeline
 from pmlint.parse import _markdown
 from pmlint.reading import SourceText, UnreadableFile, decode
 from pmlint.report import FileReport
@@ -427,6 +428,6 @@ def test_front_matter_milestone_is_measured() -> None:
     analyze --format json` crashed) and marked it prose instead of front matter."""
     report = lint(source_of("---\nstart: 2024-03-11 10:02\n---\n# Title\n"))
     assert report.document is not None
-    start = report.document.cache["timeline"].milestones["start"]
+    start = cached_timeline(report.document).milestones["start"]
     assert start.source == 0 and start.kinds == frozenset({"start"}) and start.zone_name is None
     assert_measurable(report)

@@ -15,7 +15,7 @@ from pmlint.diagnostics import Diagnostic, Severity
 from pmlint.document import Document
 from pmlint.extract.categories import incident_categories
 from pmlint.extract.impact import impact_figures
-from pmlint.extract.timeline import MILESTONES, Moment, Timeline, timeline
+from pmlint.extract.timeline import MILESTONES, Moment, Timeline, cached_timeline, timeline
 
 ACTION_KEYS = ("total", "owned", "dated", "tracked", "vague")
 
@@ -121,8 +121,8 @@ def _document_date(doc: Document, ms: Mapping[str, Moment | None]) -> str | None
 
 
 def timeline_moments(doc: Document) -> list[Moment]:
-    cached = doc.cache.get("timeline")
-    return list(cached.moments) if cached is not None else []
+    facts = cached_timeline(doc)
+    return list(facts.moments) if facts is not None else []
 
 
 def _in_action_items(moment: Moment) -> bool:

@@ -1,0 +1,108 @@
+"""Building the `Timeline`: every time in the document placed on its day and zone, classified,
+then the entries, impact windows, milestones and stated durations; computed once per document
+(`timeline`) and shared by the checks and analyze."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from pmlint.document import Document, TextBlock
+from pmlint.extract.timeline.choose import choose_milestones, impact_windows, summary_durations
+from pmlint.extract.timeline.dates import Dates, date_after, day_first, document_date
+from pmlint.extract.timeline.entries import (
+    classify,
+    compiled_words,
+    in_timeline,
+    kinds_in,
+    timeline_events,
+)
+from pmlint.extract.timeline.model import EVENT, Moment, Timeline
+from pmlint.extract.timeline.zones import carry_the_timeline_zone, declared_zone, stamp_zone
+from pmlint.extract.timestamps import Stamp, find_stamps
+
+# The document's memo key (`Document.memo`).
+KEY = "extract.timeline"
+
+
+def timeline(doc: Document, settings: Mapping[str, Any]) -> Timeline:
+    """The document's timeline, built on first use with these settings (`timezone`,
+    `milestones`) and then shared: later calls get it whatever settings they pass."""
+    return doc.memo(KEY, lambda: _build(doc, settings))
+
+
+def cached_timeline(doc: Document) -> Timeline | None:
+    """The timeline `timeline` built for this document, or None when nothing has asked for it
+    yet (a reader that has no settings to build it with)."""
+    cached: Timeline | None = doc.cache.get(KEY)
+    return cached
+
+
+def _all_blocks(doc: Document) -> list[TextBlock]:
+    blocks = list(doc.blocks)
+    for section in doc.sections():
+        if section.heading_block is not None:
+            blocks.append(section.heading_block)
+    return sorted(blocks, key=lambda b: (b.first_line, b.columns[0]))
+
+
+def _build(doc: Document, settings: Mapping[str, Any]) -> Timeline:
+    blocks = _all_blocks(doc)
+    zone_name, zone_tz, zone_source, zone_line = declared_zone(doc, blocks, settings)
+    words = settings.get("milestones") or {}
+    labels, events_words = compiled_words(words, "labels"), compiled_words(words, "events")
+    dates = Dates(document_date(doc), day_first(blocks))
+    by_date = not doc.find_sections("timeline")
+    carried: tuple[str, dt.tzinfo] | None = None  # a zone stated earlier in the timeline
+    moments: list[Moment] = []
+    for block in blocks:
+        on_timeline = in_timeline(block.section, by_date)
+        previous: Stamp | None = None
+        stamps = find_stamps(block.prose, dates.day_first)
+        for index, stamp in enumerate(stamps):
+            between = block.prose[previous.end : stamp.start] if previous is not None else ""
+            later = date_after(block.prose, stamps, index)
+            day = dates.place(stamp, block, on_timeline, previous, between, later)
+            previous = stamp
+            tz, source = stamp_zone(stamp, zone_tz)
+            name = stamp.zone or (zone_name if tz is not None else None)
+            if on_timeline and stamp.zone and tz is not None:
+                carried = (stamp.zone, tz)
+            elif on_timeline and tz is None and carried is not None and stamp.time is not None:
+                (name, tz), source = carried, "carried"  # "18:05 (UTC)", then "18:09"
+            when = None
+            if stamp.time is not None:
+                when = dt.datetime.combine(day or dt.date(1970, 1, 1), stamp.time)
+                if tz is not None:
+                    when = when.replace(tzinfo=tz)
+            elif day is not None:
+                when = dt.datetime.combine(day, dt.time(0))
+            span = block.span(stamp.start, stamp.end)
+            moment = Moment(stamp, block, span, when, day is not None, source)
+            moment.zone_name = name
+            classify(moment, labels, events_words)
+            moments.append(moment)
+    if zone_tz is None:
+        carry_the_timeline_zone(moments, by_date)
+    events = timeline_events(doc, moments, by_date)
+    for event in events:
+        moment = event.moment
+        if moment.source > EVENT:
+            moment.source = EVENT
+            # The whole entry (the row, the item, the heading and its text) says what happened.
+            moment.kinds = kinds_in(event.text, events_words)
+    windows = impact_windows(moments)
+    milestones, provenance = choose_milestones(doc, moments, events, windows, words)
+    durations = summary_durations(doc)
+    return Timeline(
+        moments,
+        events,
+        milestones,
+        zone_name,
+        zone_source,
+        zone_line,
+        durations,
+        provenance,
+        windows,
+    )

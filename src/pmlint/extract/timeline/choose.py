@@ -1,0 +1,249 @@
+"""Choosing the incident's milestones from the moments and entries: front matter, labelled
+fields, the timeline's marks and story, stated impact windows and prose, then kept in order
+(`_sanity`); and the durations the summary or impact states."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+from collections.abc import Mapping, Sequence
+
+from pmlint.diagnostics import Span
+from pmlint.document import Document, TextBlock
+from pmlint.extract.durations import stated_durations
+from pmlint.extract.milestones import (
+    HOW_FIELD,
+    HOW_FRONT_MATTER,
+    HOW_INFERRED,
+    HOW_PROSE,
+    HOW_RANGE,
+    HOW_TIMELINE,
+    MILESTONES,
+    Entry,
+    classify_entries,
+    word_classes,
+)
+from pmlint.extract.timeline.model import (
+    FIELD,
+    FRONT_MATTER,
+    PROSE,
+    Event,
+    Moment,
+    StatedDuration,
+    utc,
+)
+from pmlint.extract.timestamps import Stamp, find_stamps, zone_info
+
+# "from 02:05 to 03:40 UTC", "between 02:10 and 04:45", "22:40–01:15", "began at A and ended
+# at B": the impact window a summary states.
+_ENDING = r"(?:end(?:ed|ing)|recover(?:ed|ing)|resolv(?:ed|ing)|was resolved|stopp(?:ed|ing))"
+# Every alternative starts with a non-blank, so the leading blanks are scanned once.
+_WINDOW_LINK = re.compile(
+    rf"^\s*(?:[-–—]+|to|until|till|through|,\s*(?:and\s+)?{_ENDING}|(?:and\s+)?{_ENDING}|and)"
+    r"(?:\s+at)?\s*(?:on\s+[^,.;]{0,20}?\s+)?$",
+    re.IGNORECASE,
+)
+_WINDOW_SECTIONS = ("summary", "impact", None)
+
+
+def impact_windows(moments: list[Moment]) -> list[tuple[Moment, Moment]]:
+    """Impact windows stated in the summary, the impact section or the lead prose."""
+    windows: list[tuple[Moment, Moment]] = []
+    for first, second in itertools.pairwise(moments):
+        if first.block is not second.block or first.when is None or second.when is None:
+            continue
+        if not (first.has_time and second.has_time):
+            continue
+        nearest = first.block.nearest_canonical()
+        if nearest not in _WINDOW_SECTIONS or (first.source <= FIELD and second.source <= FIELD):
+            continue
+        if not _WINDOW_LINK.match(first.block.prose[first.stamp.end : second.stamp.start]):
+            continue
+        end = second
+        if utc(second.when) < utc(first.when) and not second.stamp.date:
+            # "22:40–01:15 UTC": the end is on the next day
+            end = _shifted(second, dt.timedelta(days=1))
+        windows.append((first, end))
+    return windows
+
+
+def _shifted(moment: Moment, delta: dt.timedelta) -> Moment:
+    copy = Moment(
+        moment.stamp,
+        moment.block,
+        moment.span,
+        moment.when + delta if moment.when else None,
+        moment.day_known,
+        moment.zone_source,
+        moment.label,
+        moment.zone_name,
+        moment.kinds,
+        moment.source,
+    )
+    return copy
+
+
+def choose_milestones(
+    doc: Document,
+    moments: list[Moment],
+    events: list[Event],
+    windows: list[tuple[Moment, Moment]],
+    words: Mapping[str, Mapping[str, Sequence[str]]],
+) -> tuple[dict[str, Moment | None], dict[str, str]]:
+    result: dict[str, Moment | None] = dict.fromkeys(MILESTONES)
+    how: dict[str, str] = {}
+
+    def take(kind: str, moment: Moment | None, source: str) -> None:
+        if moment is not None and result[kind] is None:
+            result[kind] = moment
+            how[kind] = source
+
+    for kind, moment in _front_matter_milestones(doc).items():
+        take(kind, moment, HOW_FRONT_MATTER)
+    for kind in MILESTONES:  # a labelled field: "Detected: 10:15 UTC"
+        fields = [m for m in moments if m.source == FIELD and kind in m.kinds and m.when]
+        if fields:
+            pick = max if kind == "resolved" else min
+            take(kind, pick(fields, key=lambda m: utc(m.when)), HOW_FIELD)  # type: ignore[arg-type]
+    classes = word_classes(words)
+    timed = [e for e in events if e.moment.when is not None]
+    entries = [
+        Entry(" ".join(e.text.split()), e.moment.when, e.moment.has_time, i)  # type: ignore[arg-type]
+        for i, e in enumerate(timed)
+    ]
+    chosen = classify_entries(entries, classes)
+    marked = {k for k, e in chosen.items() if classes.has(k, e.text, "markers")}
+    for kind in marked:
+        take(kind, timed[chosen[kind].index].moment, HOW_TIMELINE)
+    if windows:
+        take("start", windows[0][0], HOW_RANGE)
+        take("resolved", windows[-1][1], HOW_RANGE)
+    for kind, entry in chosen.items():
+        take(kind, timed[entry.index].moment, HOW_TIMELINE)
+    for kind in MILESTONES:  # what the timeline does not show, the prose may say
+        if result[kind] is not None or (kind == "start" and timed):
+            continue
+        candidates = [
+            m for m in moments if m.source == PROSE and kind in m.kinds and m.when is not None
+        ]
+        candidates = [m for m in candidates if m.has_time] or candidates
+        if candidates:
+            pick = max if kind == "resolved" else min
+            take(kind, pick(candidates, key=lambda m: utc(m.when)), HOW_PROSE)  # type: ignore[arg-type]
+    _sanity(result, how)
+    if result["start"] is None and not timed:
+        take("start", _opening_time(doc), HOW_INFERRED)
+    if result["mitigated"] is None and result["resolved"] is not None:
+        take("mitigated", result["resolved"], HOW_INFERRED)
+    elif (
+        result["resolved"] is None
+        and result["mitigated"] is not None
+        and how.get("mitigated") in (HOW_TIMELINE, HOW_FIELD, HOW_FRONT_MATTER)
+    ):
+        take("resolved", result["mitigated"], HOW_INFERRED)
+    return result, how
+
+
+def _opening_time(doc: Document) -> Moment | None:
+    """With no timeline and no start in words, a front-matter date that carries a time of day
+    (a status page's issue opened at 2022-10-14T18:25Z) is when the incident was opened. A bare
+    day is not used: measured on documents held out from tuning, it was more often a
+    publication date than the incident's."""
+    value = doc.meta.get("date")
+    if not isinstance(value, dt.datetime) or value.time() == dt.time():
+        return None
+    line = doc.meta_lines[0] if doc.meta_lines else 1
+    stamp = Stamp(0, 0, str(value), value.date(), value.time(), "24h", "iso", None)
+    holder = TextBlock("paragraph", str(value), str(value), [0], [line], [1])
+    zone = "stated" if value.tzinfo else None
+    return Moment(
+        stamp, holder, Span(line, 1, line, 1), value, True, zone, label="date", source=FRONT_MATTER
+    )
+
+
+def _sanity(result: dict[str, Moment | None], how: dict[str, str]) -> None:
+    """Milestones read from wording must come in order: a start after detection or recovery
+    gives way to the earliest of them; detection after resolution is dropped."""
+    start = result["start"]
+    later = [
+        (k, m)
+        for k, m in result.items()
+        if k != "start"
+        and m is not None
+        and m.when is not None
+        and m.has_time
+        and start is not None
+        and start.when is not None
+        and (m.when.tzinfo is None) == (start.when.tzinfo is None)  # else not comparable
+    ]
+    if start is not None and start.when is not None and start.has_time and later:
+        earliest_kind, earliest = min(later, key=lambda item: utc(item[1].when))  # type: ignore[arg-type]
+        if utc(earliest.when) < utc(start.when):  # type: ignore[arg-type]
+            if how.get("start") in (HOW_FRONT_MATTER, HOW_FIELD):
+                return
+            if earliest_kind == "detected":
+                result["start"], how["start"] = earliest, HOW_INFERRED
+            else:
+                result["start"] = None
+                how.pop("start", None)
+
+
+def _front_matter_milestones(doc: Document) -> dict[str, Moment]:
+    aliases = {
+        "start": ("start", "started", "impact_start", "started_at", "start_time", "began"),
+        "detected": ("detected", "detected_at", "detection_time"),
+        "escalated": ("escalated", "escalated_at"),
+        "mitigated": ("mitigated", "mitigated_at"),
+        "resolved": (
+            "resolved",
+            "resolved_at",
+            "resolvedWhen",
+            "resolved_when",
+            "end",
+            "ended",
+            "ended_at",
+            "end_time",
+        ),
+    }
+    found: dict[str, Moment] = {}
+    line = doc.meta_lines[0] if doc.meta_lines else 1
+    for kind, keys in aliases.items():
+        for key in keys:
+            value = doc.meta.get(key)
+            when = value if isinstance(value, dt.datetime) else None
+            if isinstance(value, str):
+                stamps = find_stamps(value)
+                first = stamps[0] if stamps else None
+                if first is not None and first.date and first.time:
+                    tz = zone_info(first.zone) if first.zone else None
+                    when = dt.datetime.combine(first.date, first.time, tzinfo=tz)
+            if when is not None:
+                stamp = Stamp(0, 0, str(value), when.date(), when.time(), "24h", "iso", None)
+                holder = TextBlock("paragraph", str(value), str(value), [0], [line], [1])
+                found[kind] = Moment(  # by keyword: zone_name sits between label and kinds
+                    stamp,
+                    holder,
+                    Span(line, 1, line, 1),
+                    when,
+                    True,
+                    "stated" if when.tzinfo else None,
+                    label=key,
+                    kinds=frozenset({kind}),
+                    source=FRONT_MATTER,
+                )
+                break
+    return found
+
+
+def summary_durations(doc: Document) -> list[StatedDuration]:
+    found: list[StatedDuration] = []
+    for block in doc.blocks:
+        nearest = block.nearest_canonical()
+        if nearest not in ("summary", "impact", None):  # None: lead prose under the title
+            continue
+        for stated in stated_durations(block.prose):
+            span = block.span(stated.start, stated.end)
+            found.append(StatedDuration(stated.minutes, stated.text, span))
+    found.sort(key=lambda d: (d.span.line, d.span.column))
+    return found

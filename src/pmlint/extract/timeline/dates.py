@@ -1,0 +1,159 @@
+"""The day each timestamp falls on: the document's own date, how it writes numeric dates, and
+the date a reader carries down the document from one time to the next (`Dates`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from pmlint.document import Document, TextBlock
+from pmlint.extract.timestamps import NO_YEAR, Stamp, find_stamps
+
+
+def day_first(blocks: Sequence[TextBlock]) -> bool:
+    """3/11/2024 and 03-10-2021 are read month-first unless the document writes a day over 12
+    first somewhere (29-09-2021)."""
+    for block in blocks:
+        for match in _NUMERIC_DATE.finditer(block.prose):
+            if int(match.group(1)) > 12:
+                return True
+    return False
+
+
+_NUMERIC_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2\d{2,4}")
+
+# "Unless otherwise noted all events happened on 2019-10-21": the day of undated entries.
+_DEFAULT_DAY = re.compile(
+    r"\b(?:unless (?:otherwise )?(?:noted|stated|specified)"
+    r"|all (?:events|entries|times)\b[^.]{0,40}"
+    r"\b(?:on|happened|occurred))",
+    re.IGNORECASE,
+)
+_DATE_RANGE = re.compile(r"^\s*(?:[-–—]|to|until|till|through|and)\s*$", re.IGNORECASE)
+
+
+class Dates:
+    """The day each timestamp falls on, as a reader carries it down the document: a date written
+    once (an entry, a date heading, a bold date line) holds for the times after it; a time past
+    midnight after a late one is the next day; a date with no year takes the document's; a
+    year that differs from its neighbours' by one but matches their days is a typo."""
+
+    def __init__(self, document_day: dt.date | None, day_first: bool) -> None:
+        self.document_day = document_day
+        self.day_first = day_first
+        self.current: dt.date | None = document_day
+        self.default: dt.date | None = None
+        self.last_time: dt.time | None = None
+
+    def place(
+        self,
+        stamp: Stamp,
+        block: TextBlock,
+        in_timeline: bool,
+        previous: Stamp | None,
+        between: str,
+        later: Stamp | None = None,
+    ) -> dt.date | None:
+        date = self._with_year(stamp)
+        if date is None and later is not None:
+            date = self._with_year(later)  # "from 02:05 to 03:40 UTC on 2023-09-12"
+        if date is not None:
+            second_of_range = (
+                previous is not None and previous.date is not None and _DATE_RANGE.match(between)
+            )
+            if block.kind == "heading":
+                self.default = None  # a date heading starts a new day for what follows
+            if in_timeline and block.kind == "paragraph" and _DEFAULT_DAY.search(block.prose):
+                self.default = date
+            if not second_of_range:
+                if date != self.current:
+                    self.last_time = None
+                self.current = date
+            if stamp.time is not None:
+                self.last_time = stamp.time
+            return date
+        day = self.default if (in_timeline and self.default is not None) else self.current
+        late_then_early = (
+            self.last_time is not None
+            and stamp.time is not None
+            and self.last_time >= dt.time(18)
+            and stamp.time < dt.time(8)
+        )
+        if day is not None and late_then_early:
+            day = day + dt.timedelta(days=1)  # the timeline went past midnight
+            if self.default is not None and in_timeline:
+                self.default = day
+            else:
+                self.current = day
+        if stamp.time is not None:
+            self.last_time = stamp.time
+        return day
+
+    def _with_year(self, stamp: Stamp) -> dt.date | None:
+        date = stamp.date
+        if date is None:
+            return None
+        reference = self.current or self.document_day
+        if not stamp.year_known:
+            if reference is None:
+                return None
+            return _replace_year(date, reference.year)
+        if reference is not None and abs(date.year - reference.year) == 1:
+            fixed = _replace_year(date, reference.year)
+            if fixed is not None and abs((fixed - reference).days) <= 7:
+                return fixed  # "2022-06-02" among 2023-06-0x entries
+        return date
+
+
+_ON_DATE = re.compile(r"\b(?:on|of)\s+(?:\w+day,?\s+)?$", re.IGNORECASE)
+
+
+def date_after(text: str, stamps: list[Stamp], index: int) -> Stamp | None:
+    """The date written after a time in the same sentence ("02:10 and 04:45 UTC on 3 Feb
+    2022"), for a time that has none of its own."""
+    stamp = stamps[index]
+    if stamp.date is not None or stamp.time is None:
+        return None
+    for later in stamps[index + 1 : index + 4]:
+        gap = text[stamp.end : later.start]
+        if len(gap) > 80 or ". " in gap or "\n\n" in gap:
+            return None
+        if later.date is not None:
+            if later.time is None and _ON_DATE.search(text, stamp.end, later.start):
+                return later
+            return None
+    return None
+
+
+def _replace_year(date: dt.date, year: int) -> dt.date | None:
+    try:
+        return date.replace(year=year) if date.year == NO_YEAR or date.year != year else date
+    except ValueError:  # 29 February
+        return None
+
+
+def document_date(doc: Document) -> dt.date | None:
+    """The incident's date as the document gives it before any timeline: front matter, the
+    title, the file name."""
+    day = _front_matter_date(doc)
+    if day is not None:
+        return day
+    for text in (doc.title or "", doc.path.rsplit("/", 1)[-1]):
+        stamps = [s for s in find_stamps(text.replace("_", " ")) if s.date and s.year_known]
+        if stamps:
+            return stamps[0].date
+    return None
+
+
+def _front_matter_date(doc: Document) -> dt.date | None:
+    value = doc.meta.get("date")
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        stamps = find_stamps(value)
+        if stamps and stamps[0].date is not None:
+            return stamps[0].date
+    return None

@@ -1,0 +1,199 @@
+"""Where a time sits and what it marks: whether it is on the timeline, its label ("Detected:"),
+the milestone kinds its words name, and the timeline's entries (`Event`) with their text."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+
+from pmlint.document import Document, Section, TextBlock
+from pmlint.extract.milestones import phrase_pattern
+from pmlint.extract.timeline.model import FIELD, Event, Moment
+from pmlint.extract.timestamps import find_stamps
+
+_EVENT_LEAD = 48  # a timeline entry's time must appear within its first characters
+_LABEL_BEFORE = re.compile(
+    r"(?P<label>[A-Za-z][A-Za-z /-]{1,40}?)\s*(?:\*+\s*)?[:=]\s*(?:\*+\s*)?$"
+)
+# How far before a time its label is looked for, and around it its sentence: bounded, so
+# a long line with many times costs each time a window, not the whole line.
+_LABEL_WINDOW = 120
+_SENTENCE_WINDOW = 400
+
+
+def in_timeline(section: Section | None, by_date: bool = False) -> bool:
+    """Under a timeline heading, or (`by_date`: in a document without one) under a heading
+    that is itself a date ("## 2018-11-08"): entries grouped by day are a timeline."""
+    if section is None:
+        return False
+    if section.is_under("timeline"):
+        return True
+    return by_date and any(_dated_heading(s) for s in (section, *section.ancestors()))
+
+
+def _dated_heading(section: Section) -> bool:
+    if section.heading_block is None or section.canonical is not None or section.level < 2:
+        return False  # not the document's title
+    title = section.heading_block.prose.strip(" *_#")
+    stamps = find_stamps(title)
+    return bool(stamps) and stamps[0].start <= 4 and stamps[0].date is not None
+
+
+def _label(moment: Moment) -> str | None:
+    """A field name written just before the time, or the pseudo-heading it sits under."""
+    block, stamp = moment.block, moment.stamp
+    line_start = block.line_starts[max(bisect.bisect_right(block.line_starts, stamp.start) - 1, 0)]
+    window = max(line_start, stamp.start - _LABEL_WINDOW)
+    # The pattern ends in ":" or "=" and then only blanks and stars: most times have no
+    # label, and this says so without trying the pattern at every place of the window.
+    if block.prose[window : stamp.start].rstrip().rstrip("*").rstrip().endswith((":", "=")):
+        match = _LABEL_BEFORE.search(block.prose, window, stamp.start)
+        if match:
+            return match.group("label").strip()
+    section = block.section
+    if (
+        section is not None
+        and section.style == "pseudo-list-item"
+        and _blank_before(block.prose, line_start, stamp.start)
+    ):
+        return section.title
+    return None
+
+
+def _blank_before(text: str, line_start: int, position: int) -> bool:
+    """Only blanks from `line_start` to `position`? Looked at backwards in doubling steps,
+    so it costs the distance to the nearest text before `position`, not to the line start."""
+    size = 64
+    while True:
+        left = max(line_start, position - size)
+        if text[left:position].strip():
+            return False
+        if left == line_start:
+            return True
+        size *= 2
+
+
+def kinds_in(text: str, patterns: Mapping[str, re.Pattern[str] | None]) -> frozenset[str]:
+    """The milestone kinds whose (lower-case) words, compiled by `compiled_words`, start a word
+    of the text."""
+    lower = text.lower()
+    return frozenset(k for k, p in patterns.items() if p is not None and p.search(lower))
+
+
+def compiled_words(
+    words: Mapping[str, Mapping[str, Sequence[str]]], part: str
+) -> dict[str, re.Pattern[str] | None]:
+    """Each kind's `part` ("labels" or "events") words as one pattern, once per document
+    rather than once per time."""
+    return {
+        kind: _words_regex(tuple(w.get(part, ()))) if w.get(part) else None
+        for kind, w in words.items()
+    }
+
+
+@lru_cache(maxsize=64)
+def _words_regex(words: tuple[str, ...]) -> re.Pattern[str]:
+    # one pattern per word list, compiled once: this runs for every time in every document
+    return re.compile(r"(?<![a-z])(?:" + "|".join(phrase_pattern(word) for word in words) + ")")
+
+
+def _sentence(block: TextBlock, start: int, end: int) -> str:
+    """The sentence around text[start:end], at most `_SENTENCE_WINDOW` characters each side."""
+    text = block.prose
+    low, high = max(0, start - _SENTENCE_WINDOW), min(len(text), end + _SENTENCE_WINDOW)
+    left = max(text.rfind(". ", low, start), text.rfind("\n", low, start), low - 1)
+    right_candidates = [
+        i for i in (text.find(". ", end, high), text.find("\n", end, high)) if i >= 0
+    ]
+    right = min(right_candidates) if right_candidates else high
+    return text[left + 1 : right]
+
+
+def classify(
+    moment: Moment,
+    labels: Mapping[str, re.Pattern[str] | None],
+    events: Mapping[str, re.Pattern[str] | None],
+) -> None:
+    label = _label(moment)
+    moment.label = label
+    kinds: frozenset[str] = frozenset()
+    if label:
+        kinds = kinds_in(label, labels)
+        if kinds:
+            moment.source = FIELD
+    if not kinds:
+        context = _sentence(moment.block, moment.stamp.start, moment.stamp.end)
+        section = moment.block.section
+        if section is not None and section.style == "pseudo-list-item":
+            context = f"{section.title}: {context}"
+        kinds = kinds_in(context, events)
+    moment.kinds = kinds
+
+
+def timeline_events(doc: Document, moments: list[Moment], by_date: bool = False) -> list[Event]:
+    """Timeline entries: each time that opens an entry (at the start of a list item, row,
+    heading, line, or after a `<br>`), with the entry's text up to the next one."""
+    by_block: dict[int, list[Moment]] = {}
+    for moment in moments:
+        by_block.setdefault(id(moment.block), []).append(moment)
+    events: list[Event] = []
+    seen_rows: set[int] = set()
+    for section in doc.sections():
+        if not in_timeline(section, by_date):
+            continue
+        candidates: list[TextBlock] = []
+        if section.heading_block is not None and section.canonical != "timeline":
+            candidates.append(section.heading_block)
+        for table in section.tables:
+            for row in table.rows:
+                if id(row) in seen_rows or not row:
+                    continue
+                seen_rows.add(id(row))
+                first = next((m for cell in row for m in by_block.get(id(cell), [])), None)
+                if first is not None:
+                    text = " | ".join(c.text for c in row)
+                    events.append(Event(first, text, row[0].first_line))
+        for block in section.blocks:
+            if block.kind != "table_cell":
+                candidates.append(block)
+        for block in candidates:
+            found = by_block.get(id(block))
+            if found:
+                events.extend(_entries(block, found, section))
+    events.sort(key=lambda e: (e.line, e.moment.span.column))
+    if any(e.moment.has_time for e in events):
+        # Date headings and date-only lines group the timed entries; they are not entries.
+        events = [e for e in events if e.moment.has_time]
+    return events
+
+
+_SEGMENT_BREAK = re.compile(r"<br\s*/?>|\n", re.IGNORECASE)
+_LEAD_CHARS = " *_-—–|:[]()#\\@"
+
+
+def _entries(block: TextBlock, found: list[Moment], section: Section) -> list[Event]:
+    starts = [0] + [m.end() for m in _SEGMENT_BREAK.finditer(block.text)]
+    opening: list[Moment] = []
+    for moment in found:
+        segment = starts[max(bisect.bisect_right(starts, moment.stamp.start) - 1, 0)]
+        lead = block.prose[segment : moment.stamp.start].strip(_LEAD_CHARS)
+        first_of_block = moment is found[0] and moment.stamp.start <= _EVENT_LEAD
+        if len(lead) <= 12 and (first_of_block or segment > 0):
+            if opening and segment == _segment_of(starts, opening[-1]):
+                continue  # a second time in the same entry ("10:00 PST (18:00 UTC)")
+            opening.append(moment)
+    result: list[Event] = []
+    for index, moment in enumerate(opening):
+        end = opening[index + 1].stamp.start if index + 1 < len(opening) else len(block.text)
+        text = block.text[moment.stamp.start if index else 0 : end]
+        if block.kind == "heading" and section.blocks:
+            # "### 13:35", then what happened in the paragraphs under it
+            text += " " + " ".join(b.text for b in section.blocks[:6])
+        result.append(Event(moment, text, moment.line))
+    return result
+
+
+def _segment_of(starts: list[int], moment: Moment) -> int:
+    return starts[max(bisect.bisect_right(starts, moment.stamp.start) - 1, 0)]

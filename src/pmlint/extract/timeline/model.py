@@ -1,0 +1,103 @@
+"""The timeline's facts as data: a resolved timestamp (`Moment`), a timeline entry (`Event`), a
+duration the text states, and the `Timeline` that holds them with the incident's milestones."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from pmlint.diagnostics import Span
+from pmlint.document import TextBlock
+from pmlint.extract.milestones import HOW_RANGE
+from pmlint.extract.timestamps import Stamp
+
+# Sources, most trusted first: front matter, a labelled field, a timeline entry, prose.
+FRONT_MATTER, FIELD, EVENT, PROSE = 0, 1, 2, 3
+SOURCE_NAMES = {FRONT_MATTER: "front matter", FIELD: "field", EVENT: "timeline", PROSE: "text"}
+
+
+@dataclass(slots=True, eq=False)
+class Moment:
+    """A timestamp found in the document, resolved as far as the document allows."""
+
+    stamp: Stamp
+    block: TextBlock
+    span: Span
+    when: dt.datetime | None  # None when no date is known at all (time-only document)
+    day_known: bool
+    zone_source: str | None  # stated | declared | config | None
+    label: str | None = None  # field name or pseudo-heading it belongs to
+    zone_name: str | None = None  # the zone as written or declared ("PST", "UTC")
+    kinds: frozenset[str] = frozenset()
+    source: int = PROSE
+
+    @property
+    def line(self) -> int:
+        return self.span.line
+
+    @property
+    def has_time(self) -> bool:
+        return self.stamp.time is not None
+
+
+@dataclass(slots=True, eq=False)
+class Event:
+    """One timeline entry (list item, table row, paragraph or heading) and its time."""
+
+    moment: Moment
+    text: str
+    line: int
+
+
+@dataclass(slots=True)
+class StatedDuration:
+    minutes: float
+    text: str
+    span: Span
+
+
+@dataclass(slots=True)
+class Timeline:
+    moments: list[Moment]
+    events: list[Event]
+    milestones: dict[str, Moment | None]
+    timezone: str | None
+    timezone_source: str | None  # front matter | document | config
+    timezone_line: int | None
+    durations: list[StatedDuration] = field(default_factory=list)
+    # How each milestone was found: front-matter, field, range, timeline, prose or inferred.
+    provenance: dict[str, str] = field(default_factory=dict)
+    # Impact windows the summary or impact states ("from 03:12 to 04:01 UTC"), in order.
+    windows: list[tuple[Moment, Moment]] = field(default_factory=list)
+
+    def minutes_between(self, first: str, second: str) -> int | None:
+        a, b = self.milestones.get(first), self.milestones.get(second)
+        if a is None or b is None or a.when is None or b.when is None:
+            return None
+        if not (a.has_time and b.has_time):
+            return None  # a date alone does not give minutes
+        return round((utc(b.when) - utc(a.when)).total_seconds() / 60)
+
+    def duration(self) -> tuple[int, str] | None:
+        """How long the impact lasted, and how that was found: the duration the document
+        states, else its stated windows added up, else start to resolution."""
+        if self.durations:
+            return round(self.durations[0].minutes), "stated-duration"
+        if len(self.windows) > 1:
+            total = sum(_window_minutes(a, b) for a, b in self.windows)
+            return round(total), HOW_RANGE
+        between = self.minutes_between("start", "resolved")
+        return (between, "milestones") if between is not None and between >= 0 else None
+
+
+def _window_minutes(first: Moment, last: Moment) -> float:
+    if first.when is None or last.when is None:
+        return 0.0
+    return max(0.0, (utc(last.when) - utc(first.when)).total_seconds() / 60)
+
+
+def utc(value: dt.datetime) -> dt.datetime:
+    """Comparable form: aware times in UTC, naive ones as written."""
+    if value.tzinfo is None:
+        return value
+    return value.astimezone(dt.timezone.utc).replace(tzinfo=None)

@@ -1,0 +1,86 @@
+"""The zone of each time: the one the document declares (front matter, "All times UTC", a
+table header), the one written on the time, or the one its timeline uses throughout."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from pmlint.document import Document, TextBlock
+from pmlint.extract.timeline.entries import in_timeline
+from pmlint.extract.timeline.model import Moment
+from pmlint.extract.timestamps import ZONE_NAMES, ZONE_PATTERN, Stamp, zone_info
+
+_ZONE_WORDS = "|".join(sorted(ZONE_NAMES, key=len, reverse=True))
+_DECLARED = [
+    re.compile(
+        rf"\ball (?:the )?times?(?: and dates)?(?: are| shown| given| listed)?(?: in)?\s+"
+        rf"(?P<zone>{ZONE_PATTERN}|(?i:{_ZONE_WORDS})(?: time)?)",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        rf"\b(?:times?|timestamps?)(?: are| is)? (?:in|shown in|given in|listed in) "
+        rf"(?P<zone>{ZONE_PATTERN}|(?i:{_ZONE_WORDS})(?: time)?)",
+        re.IGNORECASE,
+    ),
+]
+_HEADER_ZONE = re.compile(
+    rf"\(\s*(?:all times\s*(?:in\s*)?)?(?P<zone>{ZONE_PATTERN})\s*\)", re.IGNORECASE
+)
+
+
+# The zone as written, its tzinfo, where it was declared (front matter | document | config) and
+# on which line (None for the config).
+DeclaredZone = tuple[str | None, dt.tzinfo | None, str | None, int | None]
+
+
+def declared_zone(
+    doc: Document, blocks: Sequence[TextBlock], settings: Mapping[str, Any]
+) -> DeclaredZone:
+    for key in ("timezone", "time_zone", "tz"):
+        value = doc.meta.get(key)
+        if isinstance(value, str) and zone_info(value) is not None:
+            line = doc.meta_lines[0] if doc.meta_lines else 1
+            return value, zone_info(value), "front matter", line
+    for block in blocks:
+        patterns = list(_DECLARED)
+        if block.kind in ("heading", "table_cell"):
+            patterns.append(_HEADER_ZONE)
+        for pattern in patterns:
+            match = pattern.search(block.prose)
+            if match:
+                name = match.group("zone")
+                tz = zone_info(name)
+                if tz is not None:
+                    return name, tz, "document", block.position(match.start("zone"))[0]
+    default = settings.get("timezone")
+    if isinstance(default, str) and zone_info(default) is not None:
+        return default, zone_info(default), "config", None
+    return None, None, None, None
+
+
+def stamp_zone(stamp: Stamp, declared: dt.tzinfo | None) -> tuple[dt.tzinfo | None, str | None]:
+    if stamp.zone is not None:
+        return zone_info(stamp.zone), "stated"
+    if declared is not None:
+        return declared, "declared"
+    return None, None
+
+
+def carry_the_timeline_zone(moments: list[Moment], by_date: bool) -> None:
+    """A document that declares no zone but writes one zone on its timeline ("16:55 -0500")
+    means that zone for its other times too ("By 21:00 the fix was in place")."""
+    zoned = [m for m in moments if m.zone_source in ("stated", "carried") and m.has_time]
+    names = {m.zone_name for m in zoned if in_timeline(m.block.section, by_date)}
+    if len(names) != 1:
+        return
+    (name,) = names
+    tz = zone_info(name or "")
+    if tz is None:
+        return
+    for moment in moments:
+        if moment.zone_source is None and moment.has_time and moment.when is not None:
+            moment.when = moment.when.replace(tzinfo=tz)
+            moment.zone_name, moment.zone_source = name, "carried"
