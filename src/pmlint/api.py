@@ -108,7 +108,8 @@ def _load(path: str | None) -> Config:
     if key not in _CONFIGS:
         if len(_CONFIGS) >= _KEEP:
             _CONFIGS.clear()
-        _CONFIGS[key] = load_config(path)
+        # Past load_config's own per-process cache, which never looks at the file again.
+        _CONFIGS[key] = load_config.__wrapped__(path)
     return _CONFIGS[key]
 
 
