@@ -9,6 +9,7 @@ from typing import Any, ClassVar
 
 from pmlint.diagnostics import Finding, Severity, Span
 from pmlint.document import Document
+from pmlint.nlp.pipeline import Pipeline
 from pmlint.rule import Option
 from pmlint.sections import SectionCatalog
 
@@ -19,7 +20,7 @@ class CheckContext:
 
     catalog: SectionCatalog
     file_exists: Callable[[str], bool] = lambda _target: True
-    nlp: Any = None  # pmlint.nlp.Language provider, set by the engine when a check needs it
+    nlp: Pipeline | None = None  # set by the engine when a check needs it
     settings: Mapping[str, Any] = field(default_factory=dict)
 
 

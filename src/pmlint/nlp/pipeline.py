@@ -1,0 +1,175 @@
+"""The seam between checks and spaCy: the `Pipeline` protocol and its two implementations.
+
+- `SpacyPipeline`: a loaded spaCy pipeline (`pmlint.nlp.load_pipeline`): a trained one
+  parses, tags and finds entities; `parse` batches texts, serves those the engine
+  prefetched from `memo`, and leaves the entity recognizer pending (`ensure_entities`).
+- `LexicalPipeline`: the null pipeline of the lexical mode (`--nlp-model blank`, and
+  `LEXICAL` where no pipeline was loaded): `reduced`, so nothing is parsed; its `nlp` is
+  a blank English tokenizer, built on first use (spaCy is not imported before).
+
+Nothing here imports spaCy at import time: the annotations name its types only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+# Text longer than this is not parsed (a "sentence" of a long line without full stops, an
+# action item pasted from a log): no real sentence is that long, spaCy's time and memory
+# grow with it and it refuses 1,000,000 characters. Its lexical checks still run.
+MAX_PARSED_CHARS = 5_000
+PENDING_NER = "pmlint.pending_ner"  # Doc.user_data: the entity recognizer not run yet
+BATCH_SIZE = 64
+
+
+@dataclass(slots=True)
+class ParseStats:
+    """What the cascade did: sentences looked at by the cheap pass, and those parsed.
+
+    `sentences_parsed` counts every text given to the parser; `items_parsed` the part of
+    them that were action items parsed for vagueness (PM403), not cascade candidates.
+    `spacy_texts` counts the texts spaCy really parsed: a text asked for again in the
+    same batch of documents (a sentence of a template, say) is parsed once.
+    """
+
+    sentences_seen: int = 0
+    sentences_parsed: int = 0
+    items_parsed: int = 0
+    spacy_texts: int = 0
+
+    def as_dict(self) -> dict[str, int]:
+        return {
+            "sentences_seen": self.sentences_seen,
+            "sentences_parsed": self.sentences_parsed,
+            "items_parsed": self.items_parsed,
+            "spacy_texts": self.spacy_texts,
+        }
+
+
+class Pipeline(Protocol):
+    """What checks and the engine may use of a pipeline (`CheckContext.nlp`).
+
+    `reduced`: no tagger, parser, lemmatizer or NER (the lexical mode): callers run their
+    lexical checks only and parse nothing. `parse` is the way to parsed Docs (batched,
+    memoised, entities pending: call `ensure_entities` before reading them); `nlp` is the
+    spaCy `Language` itself, for a caller that needs every component run at once.
+    """
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def version(self) -> str: ...
+
+    @property
+    def reduced(self) -> bool: ...
+
+    @property
+    def stats(self) -> ParseStats: ...
+
+    @property
+    def memo(self) -> dict[str, Doc]:
+        """Text -> parsed Doc, filled while the engine lints a batch of documents
+        (`cascade.prefetched`) and emptied after it; `parse` reads it."""
+        ...
+
+    @property
+    def nlp(self) -> Language: ...
+
+    def parse(self, texts: Sequence[str]) -> list[Doc]:
+        """Parsed Docs for `texts`, in order."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class SpacyPipeline:
+    """A loaded spaCy pipeline (see `pmlint.nlp.load_pipeline`)."""
+
+    nlp: Language
+    name: str
+    version: str
+    reduced: bool  # True for a blank pipeline: no tagger, parser, lemmatizer or NER
+    stats: ParseStats = field(default_factory=ParseStats, compare=False)
+    memo: dict[str, Doc] = field(default_factory=dict, compare=False)
+
+    def parse(self, texts: Sequence[str]) -> list[Doc]:
+        """Those the engine prefetched for the current batch of documents from the memo,
+        the others parsed now, in one `nlp.pipe` call."""
+        return _parse(self, texts)
+
+
+class LexicalPipeline:
+    """The null pipeline: reduced (nothing to parse with), with a blank English
+    tokenizer as its `nlp` (given, or built when first asked for)."""
+
+    __slots__ = ("_nlp", "memo", "name", "stats", "version")
+
+    def __init__(self, name: str, version: str, nlp: Language | None = None) -> None:
+        self.name = name
+        self.version = version
+        self.stats = ParseStats()
+        self.memo: dict[str, Doc] = {}
+        self._nlp = nlp
+
+    @property
+    def reduced(self) -> bool:
+        return True
+
+    @property
+    def nlp(self) -> Language:
+        if self._nlp is None:
+            import spacy
+
+            self._nlp = spacy.blank("en")
+        return self._nlp
+
+    def parse(self, texts: Sequence[str]) -> list[Doc]:
+        """Tokenized Docs only (no tags, lemmas, parse or entities)."""
+        return _parse(self, texts)
+
+
+# Stands in for a pipeline where none was loaded: the lexical analysis.
+LEXICAL = LexicalPipeline("lexical", "")
+
+
+def _parse(pipeline: Pipeline, texts: Sequence[str]) -> list[Doc]:
+    memo = pipeline.memo
+    missing = [text for text in dict.fromkeys(texts) if text not in memo]
+    parsed = dict(zip(missing, pipe(pipeline.nlp, missing), strict=True))
+    pipeline.stats.spacy_texts += len(missing)
+    return [memo[text] if text in memo else parsed[text] for text in texts]
+
+
+def pipe(nlp: Language, texts: Sequence[str]) -> list[Doc]:
+    """`nlp.pipe(texts)`, with the entity recognizer run only where its answer is read.
+
+    The checks read entities for one thing: whether a proper noun is a PERSON
+    (`pmlint.nlp.syntax.People.kind`, which calls `ensure_entities` first). en_core_web_sm's
+    NER has its own tok2vec and costs as much as the rest of the pipeline together, and
+    few parsed sentences ever ask, so each doc keeps the recognizer to run on itself when
+    asked: last, as in the full pipeline, and with the same answer. No texts, no call:
+    `nlp.pipe`'s set-up costs about a parse.
+    """
+    if not texts:
+        return []
+    if "ner" not in nlp.pipe_names:
+        return list(nlp.pipe(texts, batch_size=BATCH_SIZE))
+    ner = nlp.get_pipe("ner")
+    docs = list(nlp.pipe(texts, batch_size=BATCH_SIZE, disable=["ner"]))
+    for doc in docs:
+        doc.user_data[PENDING_NER] = ner
+    return docs
+
+
+def ensure_entities(doc: Doc) -> None:
+    """Run the entity recognizer that `Pipeline.parse` left pending on a parsed doc (once);
+    read `token.ent_type_` or `doc.ents` of a parsed sentence only after this."""
+    ner = doc.user_data.pop(PENDING_NER, None)
+    if ner is not None:
+        ner(doc)
