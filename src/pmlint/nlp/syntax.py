@@ -18,11 +18,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
-from pmlint.nlp import ensure_entities
+from pmlint.nlp.pipeline import ensure_entities
 
-Token = Any  # spacy.tokens.Token
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 NAMED, ROLE, PRONOUN, SELF = "named", "role", "pronoun", "self"
 # A role noun that also names software ("the operator", "a worker", "the owner"): a

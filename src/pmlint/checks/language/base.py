@@ -1,0 +1,336 @@
+"""The base of the language rules over spaCy's parse: blame (PM301, `blame`), individual as
+cause (PM302, `individual`), hindsight (PM303, `hindsight`).
+
+Each kind runs in two stages (the cascade, see `pmlint.nlp.cascade`):
+
+1. lexical: the rule's phrase lexicon (`tokens`) is matched on every prose sentence, and
+   trigger words (its verbs, adverbs and nouns in any inflection, plus a hint of a
+   person) pick the candidate sentences. With a blank pipeline this is all that runs.
+2. syntactic: candidates are parsed (batched, cached on the document, shared by the
+   three rules) and each rule's patterns look at who does what. A person, a role, a
+   pronoun or a named PERSON as the subject of "forgot" is blame; "the health check
+   failed" is not, because a health check is not a person.
+
+Every finding carries a coaching suggestion: from the matched lexicon entry, or from
+the rule's `coaching` option for the syntactic pattern that fired.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from pmlint.checks.base import CheckContext, CheckKind, Option, finding, user_regex
+from pmlint.diagnostics import Finding
+from pmlint.document import Document, TextBlock
+from pmlint.nlp import LEXICAL
+from pmlint.nlp.cascade import Trigger, alternation, parse_sentences, select, words_pattern
+from pmlint.nlp.sentences import Sentence, code_words, document_sentences
+from pmlint.nlp.syntax import MAYBE_ROLE, NAMED, PRONOUN, ROLE, People, agent, is_passive, subject
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+WORD_CLASSES = (
+    "people",
+    "ambiguous_people",
+    "given_names",
+    "things",
+    "pronouns",
+    "failure_verbs",
+    "lapse_verbs",
+    "error_adverbs",
+    "error_nouns",
+    "harm_verbs",
+    "harm_nouns",
+    "destructive_verbs",
+    "disruptive_verbs",
+    "production_words",
+    "faulty_action_verbs",
+    "faulty_adjectives",
+    "wrong_target_adjectives",
+    "routine_objects",
+    "intent_words",
+    "punish_verbs",
+    "stative_verbs",
+    "counterfactual_modals",
+    "possibility_modals",
+    "oversight_verbs",
+    "certainty_adverbs",
+    "culprit_verbs",
+    "everyone",
+    "safeguard_nouns",
+)
+STRICT = (NAMED, ROLE, PRONOUN)  # people other than the writer
+OTHERS = (*STRICT, MAYBE_ROLE)  # ... and roles that may be software, for human-only verbs
+_NEGATION_BEFORE = re.compile(
+    r"(?:\b(?:not|no|never|without|nor)\b|n't\b)(?:\s+[\w'-]+){0,3}\s*$", re.IGNORECASE
+)
+_HANDLE_OR_EMAIL = r"@\w|\w@\w|\b[a-z][a-z0-9]+@(?!\w)"
+# A capitalised word inside a sentence (a possible name), not its first word.
+_CAPITALISED = r"(?<=[\w,;:)] )[A-Z][a-z]+\b"
+NEGATION = r"\bnot\b|n['’]t\b|\bnever\b"  # a cheap-pass pattern of PM301 and PM303
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A finding inside one sentence: offsets into `Sentence.text`."""
+
+    start: int
+    end: int
+    pattern: str
+    suggestion: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    pattern: re.Pattern[str]
+    suggestion: str | None
+
+
+def load_words(options: Mapping[str, Any]) -> dict[str, frozenset[str]]:
+    """The word classes: the shared `words` lexicon, the rule's own, and `add_words`."""
+    merged: dict[str, set[str]] = {name: set() for name in WORD_CLASSES}
+    sources = [
+        (options.get("words") or {}).get("words") or {},
+        (options.get("lexicon") or {}).get("words") or {},
+        options.get("add_words") or {},
+    ]
+    for source in sources:
+        if not isinstance(source, Mapping):
+            raise ValueError("words: expected a mapping of word class to a list of words")
+        for name, words in source.items():
+            if name not in merged:
+                raise ValueError(
+                    f"words: unknown word class {name!r}; known: {', '.join(WORD_CLASSES)}"
+                )
+            if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+                raise ValueError(f"words: {name}: expected a list of words")
+            merged[name] |= {w.strip().lower() for w in words if w.strip()}
+    return {name: frozenset(words) for name, words in merged.items()}
+
+
+class LanguageCheck(CheckKind):
+    """Shared machinery of the three language kinds."""
+
+    needs_nlp = True
+    fields = ("match", "reason", "suggestion", "section")
+    options: ClassVar[tuple[Option, ...]] = (
+        Option(
+            "lexicon",
+            "lexicon",
+            None,
+            "A YAML file (relative to the rule) with phrase `tokens` and word classes `words`.",
+        ),
+        Option(
+            "words",
+            "lexicon",
+            None,
+            "A YAML file of word classes shared by the language rules (people, verbs...).",
+        ),
+        Option("tokens", "mapping-list", [], "More phrases (regexes, {pattern, suggestion})."),
+        Option(
+            "add_words",
+            "any",
+            {},
+            "More words per word class, e.g. {people: [firefighter], failure_verbs: [flub]}.",
+        ),
+        Option(
+            "coaching",
+            "any",
+            {},
+            "The suggestion for each syntactic pattern (pattern name -> text).",
+        ),
+        Option("sections", "str-list", [], "Only these canonical sections (empty: everywhere)."),
+        Option("exclude_sections", "str-list", [], "Never in these canonical sections."),
+    )
+    # pattern name -> the reason shown in the message
+    reasons: ClassVar[dict[str, str]] = {}
+
+    def __init__(self, options: Mapping[str, Any]) -> None:
+        super().__init__(options)
+        self.words = load_words(self.opts)
+        self.people = People.of(
+            self.words["people"],
+            self.words["pronouns"],
+            self.words["given_names"],
+            self.words["things"],
+            self.words["ambiguous_people"],
+        )
+        raw = list((self.opts.get("lexicon") or {}).get("tokens") or [])
+        raw += list(self.opts.get("tokens") or [])
+        self.tokens = [_compile_token(item) for item in raw]
+        coaching = self.opts.get("coaching") or {}
+        if not isinstance(coaching, Mapping):
+            raise ValueError("coaching: expected a mapping of pattern name to text")
+        unknown = set(coaching) - set(self.reasons)
+        if unknown:
+            raise ValueError(
+                f"coaching: unknown pattern {sorted(unknown)[0]!r}; "
+                f"known: {', '.join(sorted(self.reasons))}"
+            )
+        self.coaching = {str(k): str(v).strip() for k, v in coaching.items()}
+        self._things: frozenset[str] = frozenset()  # the current document's code words
+
+    @cached_property
+    def triggers(self) -> list[Trigger]:
+        """Built on first use: configs are loaded (and checks built) by runs that lint
+        nothing, such as a run served from the cache; the word lists make valid regexes."""
+        return self.build_triggers()
+
+    # -- what subclasses provide ------------------------------------------------------
+
+    def build_triggers(self) -> list[Trigger]:
+        raise NotImplementedError
+
+    def syntax_hits(self, sentence: Sentence, parsed: Doc) -> Iterable[Hit]:
+        raise NotImplementedError
+
+    def applies(self, sentence: Sentence) -> bool:
+        return True
+
+    # -- the cascade --------------------------------------------------------------------
+
+    def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
+        sentences = self._sentences(doc)
+        self._things = code_words(doc)
+        pipeline = ctx.nlp if ctx.nlp is not None else LEXICAL
+        wanted = self._wanted(doc) if not pipeline.reduced else []
+        parsed = parse_sentences(pipeline, doc, wanted)
+        quiet: list[Sentence] = []
+        for sentence in sentences:
+            hits = list(self.token_hits(sentence))
+            if sentence in parsed:
+                hits += list(self.syntax_hits(sentence, parsed[sentence]))
+            if not hits:
+                quiet.append(sentence)
+            for hit in _without_overlaps(hits):
+                yield self._finding(sentence, hit)
+        for sentence, hit in self.model_hits(quiet):
+            yield self._finding(sentence, hit)
+
+    def model_hits(self, sentences: list[Sentence]) -> Iterable[tuple[Sentence, Hit]]:
+        """Findings of the trained model on sentences the rules left alone (PM301)."""
+        return ()
+
+    def texts_to_parse(self, doc: Document, ctx: CheckContext) -> list[str]:
+        return [sentence.text for sentence in self._wanted(doc)]
+
+    def _sentences(self, doc: Document) -> list[Sentence]:
+        """The sentences this rule reads (its sections; `applies`), once per document."""
+        return doc.memo(
+            f"checks.language.sentences.{id(self)}",
+            lambda: [
+                s for s in document_sentences(doc) if self._in_sections(s.block) and self.applies(s)
+            ],
+        )
+
+    def _wanted(self, doc: Document) -> list[Sentence]:
+        """The cascade's candidates among them, once per document."""
+        return doc.memo(
+            f"checks.language.wanted.{id(self)}",
+            lambda: select(self._sentences(doc), self.triggers),
+        )
+
+    def token_hits(self, sentence: Sentence) -> Iterator[Hit]:
+        for token in self.tokens:
+            for match in token.pattern.finditer(sentence.text):
+                if _NEGATION_BEFORE.search(sentence.text[: match.start()]):
+                    continue
+                yield Hit(match.start(), match.end(), "phrase", token.suggestion)
+
+    def _finding(self, sentence: Sentence, hit: Hit) -> Finding:
+        block = sentence.block
+        shown = " ".join(block.text[sentence.start + hit.start : sentence.start + hit.end].split())
+        suggestion = hit.suggestion or self.coaching.get(hit.pattern, "")
+        return finding(
+            sentence.span(hit.start, hit.end),
+            match=shown,
+            reason=self.reasons.get(hit.pattern, ""),
+            suggestion=" ".join(suggestion.split()),
+            section=block.section.title if block.section is not None else "",
+        )
+
+    def _in_sections(self, block: TextBlock) -> bool:
+        canonicals = set(block.canonical_sections())
+        include, exclude = self.opts["sections"], self.opts["exclude_sections"]
+        if include and not canonicals & set(include):
+            return False
+        return not canonicals & set(exclude)
+
+    # -- helpers for subclasses ---------------------------------------------------------
+
+    def pattern(self, *classes: str) -> str:
+        """Any word of the classes, in any inflection, in any case."""
+        words: set[str] = set()
+        for name in classes:
+            words |= self.words[name]
+        return words_pattern(words).wrapped("(?i:", ")")
+
+    def personish(self, any_capitalised: bool = False) -> str:
+        """A regex hinting that a sentence mentions a person: a role, a pronoun, a given
+        name, an @handle or an e-mail address (and any capitalised word inside a sentence,
+        a possible name, with `any_capitalised`). Cheap and over-inclusive."""
+        people = self.pattern("people", "pronouns")
+        names = alternation(n.capitalize() for n in self.words["given_names"])
+        found = rf"{people}|{_HANDLE_OR_EMAIL}|\b{names}\b"
+        return f"{found}|{_CAPITALISED}" if any_capitalised else found
+
+    def person_kind(self, token: Token | None) -> str | None:
+        """named, role, pronoun or self (see `People.kind`); None for things and "anyone"."""
+        if token is None or token.lower_ in self.words["everyone"]:
+            return None
+        if token.lower_ == "one" and token.dep_ in ("nsubj", "nsubjpass"):
+            return None  # generic "one" ("one could argue")
+        return self.people.kind(token, self._things)
+
+    def doer(self, verb: Token) -> Token | None:
+        """Who does the action: the subject, or the "by" agent of a passive verb."""
+        if is_passive(verb):
+            return agent(verb)
+        return subject(verb)
+
+    def lemmas(self, verb: Token) -> set[str]:
+        """The verb's lemma, and with its particle or resultative ("knock offline")."""
+        lemma = verb.lemma_.lower()
+        found = {lemma}
+        for child in verb.children:
+            if child.dep_ in ("prt", "advmod", "oprd", "acomp") and child.i > verb.i:
+                found.add(f"{lemma} {child.lower_}")
+        return found
+
+
+def _compile_token(item: Any) -> _Token:
+    if isinstance(item, Mapping):
+        unknown = set(item) - {"pattern", "suggestion"}
+        if unknown:
+            raise ValueError(f"tokens: unknown entry key {sorted(unknown)[0]!r}")
+        source, suggestion = str(item.get("pattern", "")), item.get("suggestion")
+    else:
+        source, suggestion = str(item), None
+    if not source:
+        raise ValueError("tokens: an entry has an empty pattern")
+    user_regex(source)
+    pattern = user_regex(rf"(?<![\w-])(?:{source})(?![\w-])", re.IGNORECASE, shown=source)
+    return _Token(pattern, str(suggestion) if suggestion else None)
+
+
+def _without_overlaps(hits: list[Hit]) -> list[Hit]:
+    kept: list[Hit] = []
+    for hit in sorted(hits, key=lambda h: (h.start, -(h.end - h.start))):
+        if any(hit.start < k.end and k.start < hit.end for k in kept):
+            continue
+        kept.append(hit)
+    return kept
+
+
+def is_task(block: TextBlock) -> bool:
+    return block.list_item is not None and block.list_item.checked is not None
+
+
+def in_section(block: TextBlock, *canonicals: str) -> bool:
+    """Whether the block is under a section of one of these canonical names."""
+    return block.section is not None and block.section.is_under(*canonicals)

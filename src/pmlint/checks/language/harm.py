@@ -1,0 +1,190 @@
+"""What PM301 (blame) and PM302 (individual as cause) both look for in a parse: a person
+as the doer of a harmful or faulty action, an error owned by a person, a person made
+responsible for harm. Each pattern answers (who, span): who is `People.kind`'s answer,
+and each rule keeps the people it reports (any person for PM301, named ones for PM302).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from pmlint.checks.language.base import STRICT, LanguageCheck
+from pmlint.checks.language.grammar import object_of, reported, span_of, token_span
+from pmlint.nlp.syntax import agent, is_negated, subject
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+class HarmCheck(LanguageCheck):
+    """A language kind that reads harm, faults and errors (see the module)."""
+
+    def error_adverb(self, verb: Token) -> Token | None:
+        """The judging word of "mistakenly ran", "ran the wrong playbook by mistake"."""
+        adverbs = self.words["error_adverbs"]
+        thing = object_of(verb)
+        places = [*verb.children, *(thing.children if thing is not None else ())]
+        for child in places:
+            if child.dep_ == "advmod" and child.lower_ in adverbs and child.head.i == verb.i:
+                return child
+            if child.dep_ in ("prep", "agent") and child.lower_ == "by":
+                for grand in child.children:
+                    if f"by {grand.lower_}" in adverbs:
+                        return grand
+        return None
+
+    def faulty_hit(self, verb: Token, named: bool) -> tuple[str, tuple[int, int]] | None:
+        """A person doing a faulty action ("pushed a bad config", "ran the wrong playbook"),
+        or a destructive one by mistake ("accidentally dropped the table"); for named people
+        also a destructive one on production ("Dave deleted the production database")."""
+        w = self.words
+        if is_negated(verb) or not reported(verb):
+            return None
+        doer = self.doer(verb)
+        who = self.person_kind(doer)
+        if who not in STRICT:
+            return None
+        lemmas = self.lemmas(verb)
+        thing = object_of(verb)
+        # the object, or where the action went ("ran the script on the wrong server")
+        places = [thing] if thing is not None else []
+        for prep in [*verb.children, *(thing.children if thing is not None else ())]:
+            if prep.dep_ == "prep" and prep.lower_ in ("on", "against", "to", "in", "into"):
+                places += [g for g in prep.children if g.dep_ == "pobj"]
+        if self.intended(verb):
+            return None
+
+        def described(adjectives: frozenset[str]) -> bool:
+            return any(
+                c.dep_ in ("amod", "compound") and c.lower_ in adjectives
+                for place in places
+                for c in place.children
+            )
+
+        if lemmas & w["faulty_action_verbs"] and (
+            (thing is not None and thing.lemma_.lower() in w["harm_nouns"])
+            or described(w["faulty_adjectives"])
+        ):
+            return who, span_of(doer, verb, with_object=True)
+        if lemmas & (w["destructive_verbs"] | w["disruptive_verbs"]):
+            # "deleted the wrong database" is a mistake; "deleted the broken pods" a repair
+            marked = described(w["wrong_target_adjectives"]) or self.error_adverb(verb) is not None
+            if named and thing is not None and lemmas & w["destructive_verbs"]:
+                marked = marked or _mentions(thing, w["production_words"])
+            if marked:
+                return who, span_of(doer, verb, with_object=True)
+        return None
+
+    def harm_hit(self, verb: Token) -> tuple[str, tuple[int, int]] | None:
+        """A person (or a person's change) as the doer of a harmful verb: (kind, span)."""
+        w = self.words
+        if not self.lemmas(verb) & w["harm_verbs"] or is_negated(verb) or not reported(verb):
+            return None
+        if self.intended(verb):
+            return None
+        thing = object_of(verb)
+        lemma = verb.lemma_.lower()
+        if lemma in ("cause", "introduce"):
+            # "caused the outage", "caused the database to crash"; not "caused the alert to fire"
+            harmful = thing is not None and thing.lemma_.lower() in w["harm_nouns"]
+            harmful = harmful or any(
+                c.dep_ in ("xcomp", "ccomp") and self.lemmas(c) & (w["harm_verbs"] | {"fail"})
+                for c in verb.children
+            )
+            if not harmful:
+                return None
+        elif thing is not None and any(
+            c.dep_ in ("amod", "compound") and c.lower_ in w["routine_objects"]
+            for c in thing.children
+        ):
+            return None  # "took down the old cluster", "crashed the test cluster"
+        if lemma == "break" and any(c.lower_ in ("into", "up", "out") for c in verb.children):
+            return None  # "broke the monolith into services"
+        doer = self.doer(verb)
+        who = self.person_kind(doer)
+        if who is None and doer is not None:
+            # "Alice's change broke checkout": the possessor of the doer
+            owner = next((c for c in doer.children if c.dep_ == "poss"), None)
+            who = self.person_kind(owner)
+        if who not in STRICT:
+            return None
+        return who, span_of(doer, verb, with_object=True)
+
+    def intended(self, verb: Token) -> bool:
+        """The sentence says the action was meant ("on purpose", "scheduled maintenance")."""
+        text = verb.doc.text.lower()
+        return any(re.search(rf"\b{re.escape(w)}\b", text) for w in self.words["intent_words"])
+
+    def error_noun_hit(
+        self, noun: Token, kinds: tuple[str, ...]
+    ) -> tuple[str, tuple[int, int]] | None:
+        """An error owned by a person: "the engineer's mistake", "a mistake by a sysadmin",
+        "X made the error", "X was at fault"."""
+        head = noun.head
+        if is_negated(head) or any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+            return None
+        for child in noun.children:
+            if child.dep_ == "poss":
+                who = self.person_kind(child)
+                if who in kinds:
+                    return who, token_span(child, noun)
+        following = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+        if following is not None and following.lower_ in ("by", "of"):
+            for grand in following.children:
+                if grand.dep_ == "pobj":
+                    who = self.person_kind(grand)
+                    if who in kinds:
+                        return who, token_span(noun, grand)
+        for made in noun.children:  # "a mistake made by a junior engineer"
+            if made.dep_ == "acl" and made.tag_ == "VBN":
+                doer = agent(made)
+                who = self.person_kind(doer)
+                if who in kinds and doer is not None:
+                    return who, token_span(noun, doer)
+        if noun.dep_ == "dobj" and head.lemma_.lower() == "make" and reported(head):
+            doer = subject(head)
+            who = self.person_kind(doer)
+            if who in kinds:
+                return who, span_of(doer, head, with_object=True)
+        if noun.lemma_.lower() == "fault" and head.lower_ == "at" and head.head.lemma_ == "be":
+            doer = subject(head.head)
+            who = self.person_kind(doer)
+            if who in kinds and doer is not None:
+                return who, token_span(doer if doer.i < noun.i else head, noun)
+        return None
+
+    def responsible_hit(self, token: Token) -> tuple[str, tuple[int, int]] | None:
+        """A person responsible for harm: "the engineer responsible for the change that took
+        the site down"."""
+        w = self.words
+        harmful = False
+        for prep in token.children:
+            if prep.dep_ != "prep" or prep.lower_ != "for":
+                continue
+            for thing in prep.children:
+                if thing.lemma_.lower() in w["harm_nouns"]:
+                    harmful = True
+                if any(
+                    c.dep_ == "relcl" and self.lemmas(c) & w["harm_verbs"] for c in thing.children
+                ):
+                    harmful = True
+                if thing.dep_ == "pcomp" and self.lemmas(thing) & w["harm_verbs"]:
+                    harmful = True
+        if not harmful:
+            return None
+        person: Token | None
+        if token.dep_ == "amod":
+            person = token.head
+        elif token.dep_ in ("acomp", "attr") and not is_negated(token.head):
+            person = subject(token.head)
+        else:
+            return None
+        who = self.person_kind(person)
+        if who not in STRICT or person is None:
+            return None
+        return who, token_span(person if person.i < token.i else token, token)
+
+
+def _mentions(thing: Token, words: frozenset[str]) -> bool:
+    return any(t.lower_ in words for t in thing.subtree)

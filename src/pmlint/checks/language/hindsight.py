@@ -1,0 +1,196 @@
+"""PM303 hindsight-language: counterfactuals and hindsight ("should have", "could have
+caught", "if only", "why didn't ...?"), never in action items, tasks or instructions (see
+`base` for how the language rules run)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, ClassVar
+
+from pmlint.checks.language.base import NEGATION, STRICT, Hit, LanguageCheck, is_task
+from pmlint.checks.language.grammar import is_imperative, reported, token_span
+from pmlint.nlp.cascade import Trigger
+from pmlint.nlp.sentences import Sentence
+from pmlint.nlp.syntax import MAYBE_ROLE, SELF, agent, is_negated, is_passive, subject
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_WHO_WHY_QUESTION = r"(?i:\b(?:why|who)\b)[^?]*\?\s*$"
+_MODAL_PERFECT = (
+    r"\b(?:should|ought to|could|would)(?:n't| not)?\s+(?:have|'ve)\b|\b(?:should|could|would)'ve\b"
+)
+
+
+def _counterfactual(parsed: Doc) -> bool:
+    """The sentence has a "would/could/might have" (the other half of "if ... had")."""
+    for token in parsed:
+        if token.tag_ == "MD" and token.lower_ in (
+            "would",
+            "could",
+            "might",
+            "wouldn't",
+            "couldn't",
+            "'d",
+            "wo",
+            "ca",
+        ):
+            following = token.doc[token.i + 1 : token.i + 4]
+            if any(t.lower_ in ("have", "'ve", "’ve") for t in following):
+                return True
+    return False
+
+
+class HindsightLanguage(LanguageCheck):
+    kind = "hindsight-language"
+    description = (
+        "Counterfactuals and hindsight: 'should have', 'could have caught', 'if only', "
+        "'obviously', 'why didn't ...?'; never in action items, tasks or instructions."
+    )
+    reasons: ClassVar[dict[str, str]] = {
+        "phrase": "Hindsight",
+        "should_have": "Hindsight: says what people should have done",
+        "could_have": "Hindsight: says what a person could have done",
+        "why_question": "A question that asks people to justify themselves",
+        "who_question": "A question that looks for a culprit",
+        "if_had": "Hindsight: a counterfactual about what a person did",
+        "certainty": "Hindsight certainty about a person's lapse",
+    }
+
+    def applies(self, sentence: Sentence) -> bool:
+        return not is_task(sentence.block)
+
+    def build_triggers(self) -> list[Trigger]:
+        person = self.personish()
+        lapses = self.pattern("failure_verbs", "lapse_verbs")
+        return [
+            Trigger.of(_MODAL_PERFECT),
+            Trigger.of(_WHO_WHY_QUESTION),
+            Trigger.of(r"\bhow (?:could|would|did)\b[^?]*\?\s*$"),
+            Trigger.of(r"\bhad\b", [person]),
+            Trigger.of(self.pattern("certainty_adverbs"), [person, rf"{NEGATION}|{lapses}"]),
+        ]
+
+    def syntax_hits(self, sentence: Sentence, parsed: Doc) -> Iterator[Hit]:
+        if is_imperative(parsed):
+            return
+        question = sentence.text.rstrip().endswith("?")
+        for token in parsed:
+            if token.tag_ == "VBN" or (token.pos_ == "VERB" and token.tag_ == "VBD"):
+                found = self._modal_perfect(token)
+                if found is not None:
+                    yield found
+            if question and token.lower_ == "why":
+                found = self._why(token)
+                if found is not None:
+                    yield found
+            if question and token.lower_ == "who" and token.dep_ == "nsubj":
+                found = self._who(token)
+                if found is not None:
+                    yield found
+            if token.dep_ == "advmod" and token.lower_ in self.words["certainty_adverbs"]:
+                found = self._certainty(token)
+                if found is not None:
+                    yield found
+            if token.lower_ == "had" and token.dep_ == "aux":
+                found = self._if_had(token, _counterfactual(parsed))
+                if found is not None:
+                    yield found
+
+    def _modal_perfect(self, verb: Token) -> Hit | None:
+        w = self.words
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        lowers = [a.lower_.replace("’", "'") for a in auxes]
+        if not {"have", "'ve", "of"} & set(lowers):
+            return None
+        the_modal = next((a for a in auxes if a.tag_ == "MD" or a.lower_ == "ought"), None)
+        if the_modal is None:
+            return None
+        name = the_modal.lower_.replace("n't", "").replace("’", "'")
+        name = {"sha": "shall", "wo": "will", "ca": "can"}.get(name, name)
+        lemma = verb.lemma_.lower()
+        doer = subject(verb)
+        who = self.person_kind(doer)
+        span = (min(the_modal.idx, verb.idx), verb.idx + len(verb.text))
+        if doer is not None and doer.i < the_modal.i and the_modal.i - doer.i <= 3:
+            span = (doer.idx, span[1])
+        if name in w["counterfactual_modals"]:
+            if is_passive(verb):
+                by = agent(verb)
+                if lemma in w["oversight_verbs"] and (
+                    by is None or self.person_kind(by) is not None
+                ):
+                    return Hit(*span, "should_have")
+                return None
+            has_subject = any(c.dep_ in ("nsubj", "expl") for c in verb.children) or doer
+            if doer is not None and any(
+                c.dep_ == "det" and c.lower_ in ("each", "every", "any", "all")
+                for c in doer.children
+            ):
+                return None  # "each team member should have read access": a requirement
+            if who in (*STRICT, SELF) or not has_subject:
+                return Hit(*span, "should_have")
+            if who == MAYBE_ROLE and lemma in w["oversight_verbs"]:
+                return Hit(*span, "should_have")  # "the operator should have checked"
+            return None
+        if (
+            name in w["possibility_modals"]
+            and not is_passive(verb)
+            and who in STRICT
+            and lemma in w["oversight_verbs"]
+        ):
+            return Hit(*span, "could_have")
+        return None
+
+    def _if_had(self, had: Token, would_have: bool) -> Hit | None:
+        """Counterfactuals: "Had the operator read ...", and "if the developer had tested
+        ..." with a "would have" in the sentence: the past, replayed as it should have been."""
+        verb = had.head
+        if verb.tag_ not in ("VBN", "VBD", "VB") or is_passive(verb) or is_negated(verb):
+            return None
+        doer = subject(verb)
+        who = self.person_kind(doer)
+        maybe = who == MAYBE_ROLE and verb.lemma_.lower() in self.words["oversight_verbs"]
+        if doer is None or (who not in (*STRICT, SELF) and not maybe):
+            return None  # "had we kept it patched": the writers replay their own past too
+        iffy = would_have and any(c.dep_ == "mark" and c.lower_ == "if" for c in verb.children)
+        inverted = had.i < doer.i and not had.doc.text.rstrip().endswith("?")
+        if not (iffy or inverted):
+            return None
+        first = next((c for c in verb.children if c.dep_ == "mark"), had)
+        return Hit(*token_span(first if first.i < had.i else had, verb), "if_had")
+
+    def _why(self, why: Token) -> Hit | None:
+        """ "Why didn't the operator check?", "Why did you do that?", "Why was a junior
+        running scripts in production?", "Why wasn't this caught?": questions that ask
+        people to justify themselves."""
+        verb = why.head
+        doer = subject(verb)
+        who = self.person_kind(doer)
+        if who in STRICT or (who == MAYBE_ROLE and is_negated(verb)):
+            return Hit(*token_span(why, verb), "why_question")
+        if (
+            is_negated(verb)
+            and is_passive(verb)
+            and verb.lemma_.lower() in self.words["oversight_verbs"]
+        ):
+            return Hit(*token_span(why, verb), "why_question")  # "why wasn't this caught?"
+        return None
+
+    def _who(self, who: Token) -> Hit | None:
+        verb = who.head
+        if verb.tag_ not in ("VBD", "VBN") or is_negated(verb):
+            return None
+        if not self.lemmas(verb) & self.words["culprit_verbs"]:
+            return None
+        return Hit(*token_span(who, verb), "who_question")
+
+    def _certainty(self, adverb: Token) -> Hit | None:
+        verb = adverb.head
+        w = self.words
+        lapse = self.lemmas(verb) & (w["failure_verbs"] | w["lapse_verbs"])
+        if not (is_negated(verb) or lapse) or not reported(verb):
+            return None
+        if self.person_kind(self.doer(verb)) not in STRICT:
+            return None
+        return Hit(*token_span(adverb, adverb), "certainty")
