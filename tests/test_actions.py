@@ -7,22 +7,31 @@ from pathlib import Path
 
 import pytest
 
+from pmlint.checks.actions.vagueness import (
+    VagueLexicon,
+    action_item_counts,
+    assess,
+    lexicon_for,
+)
 from pmlint.config import load_config
 from pmlint.document import Document
 from pmlint.extract.actions import (
+    CACHE_KEY,
     ActionItem,
-    action_item_counts,
     action_items,
     follow_up_items,
     is_past_report,
     owner_like,
     tracking_like,
 )
-from pmlint.extract.vagueness import VagueLexicon, assess, lexicon_for
 from pmlint.nlp import load_pipeline
 from pmlint.parse import parse_document
 from pmlint.reading import read_file
 from tests.conftest import check_json
+
+# What the engine and `pmlint analyze` pass: the core pack's given names and PM403's lexicon.
+NAMES = load_config(None).given_names
+LEXICON = load_config(None).rules["PM403"].options["lexicon"]
 
 
 def parse(text: str) -> Document:
@@ -30,7 +39,7 @@ def parse(text: str) -> Document:
 
 
 def items_of(text: str) -> list[ActionItem]:
-    return action_items(parse(text))
+    return action_items(parse(text), NAMES)
 
 
 def one(text: str) -> ActionItem:
@@ -288,13 +297,13 @@ def test_reported_items_are_kept_but_not_followed_up() -> None:
         "# Outage\n\n## Action items\n\n- Rolled back the deploy.\n- [x] Added the alert.\n"
         "- Add a DLQ (@mira, OPS-1)\n"
     )
-    items = action_items(doc)
+    items = action_items(doc, NAMES)
     assert [(i.reported, i.state) for i in items] == [
         (True, "done"),
         (False, "done"),
         (False, "open"),
     ]
-    assert len(follow_up_items(doc)) == 2
+    assert len(follow_up_items(doc, NAMES)) == 2
 
 
 # -- the cache and the counts for `pmlint analyze` ----------------------------------------
@@ -302,9 +311,9 @@ def test_reported_items_are_kept_but_not_followed_up() -> None:
 
 def test_items_are_computed_once_per_document() -> None:
     doc = parse("# Outage\n\n## Action items\n\n- Add a DLQ\n")
-    first = action_items(doc)
-    assert doc.cache["action_items"] == first
-    assert action_items(doc)[0] is first[0]
+    first = action_items(doc, NAMES)
+    assert doc.cache[CACHE_KEY][NAMES] == first
+    assert action_items(doc, NAMES)[0] is first[0]
 
 
 def test_action_item_counts() -> None:
@@ -315,7 +324,7 @@ def test_action_item_counts() -> None:
         "- Alert on consumer lag above 10000 messages (OPS-4)\n"
         "- Rolled back the deploy.\n"
     )
-    counts = action_item_counts(doc, load_pipeline("blank"))
+    counts = action_item_counts(doc, NAMES, load_pipeline("blank"), LEXICON)
     assert counts == {"total": 3, "owned": 1, "dated": 1, "tracked": 1, "vague": 1}
 
 
@@ -347,7 +356,7 @@ SPECIFIC = [
 @pytest.mark.parametrize("model", ["auto", "blank"])
 def test_vague_and_specific_items(model: str) -> None:
     pipeline = load_pipeline(model)
-    verdicts = assess(VAGUE + SPECIFIC, pipeline, lexicon_for(None))
+    verdicts = assess(VAGUE + SPECIFIC, pipeline, lexicon_for(LEXICON))
     assert [v is not None for v in verdicts] == [True] * len(VAGUE) + [False] * len(SPECIFIC)
 
 
@@ -355,7 +364,7 @@ def test_vagueness_reasons() -> None:
     verdicts = assess(
         ["Improve monitoring", "Be more careful", "Consider a canary", "Add proactive alerts"],
         load_pipeline("auto"),
-        lexicon_for(None),
+        lexicon_for(LEXICON),
     )
     assert [(v.reason, v.match) for v in verdicts if v is not None] == [
         ("improve", "Improve"),
@@ -386,7 +395,7 @@ def test_seed_acceptance(shared: Path) -> None:
     assert not [f for f in found if 42 <= f[1] <= 44]
     assert "PM404" not in {rule for rule, _ in found}
     doc = parse_document(str(seed), read_file(str(seed)).text, load_config(None).catalog)
-    counts = action_item_counts(doc)
+    counts = action_item_counts(doc, NAMES, None, LEXICON)
     assert (counts["total"], counts["owned"], counts["dated"], counts["tracked"]) == (4, 0, 0, 0)
 
 
@@ -395,7 +404,7 @@ def test_real_corpus_items(shared: Path) -> None:
     total = 0
     for path in sorted((shared / "corpus" / "real").glob("*.md")):
         doc = parse_document(str(path), read_file(str(path)).text, catalog)
-        for item in action_items(doc):
+        for item in action_items(doc, NAMES):
             total += 1
             assert item.action and item.line > 0
             assert item.text.strip() == item.text

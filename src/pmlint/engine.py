@@ -168,6 +168,7 @@ class Linter:
                 "timezone": self.config.timezone,
                 "milestones": self.config.milestones,
                 "categories": self.config.categories,
+                "given_names": self.config.given_names,
             },
         )
         if self.needs_nlp:

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from pmlint.config import core_given_names
 from pmlint.document import Document
 from pmlint.extract.actions import follow_up_items
 from pmlint.extract.timestamps import find_stamps
@@ -107,8 +108,10 @@ def due_date(text: str | None) -> dt.date | None:
     return None
 
 
-def follow_through(doc: Document, as_of: dt.date) -> dict[str, int]:
-    items = follow_up_items(doc)
+def follow_through(doc: Document, as_of: dt.date, given_names: frozenset[str]) -> dict[str, int]:
+    """Done, open, overdue, owned and tracked counts over the follow-up items (`given_names`:
+    the Config's, see `pmlint.extract.actions.action_items`)."""
+    items = follow_up_items(doc, given_names)
     done = sum(1 for item in items if item.state == "done")
     overdue = 0
     for item in items:
@@ -125,9 +128,11 @@ def follow_through(doc: Document, as_of: dt.date) -> dict[str, int]:
     }
 
 
-def item_texts(doc: Document) -> list[tuple[int, str]]:
-    """(line, text) of each follow-up item, for the repeats."""
-    return [(item.line, item.action or item.text) for item in follow_up_items(doc)]
+def item_texts(doc: Document, given_names: frozenset[str] | None = None) -> list[tuple[int, str]]:
+    """(line, text) of each follow-up item, for the repeats (`given_names`: the Config's;
+    None: the core pack's, which every Config holds)."""
+    names = core_given_names() if given_names is None else given_names
+    return [(item.line, item.action or item.text) for item in follow_up_items(doc, names)]
 
 
 def root_cause_texts(doc: Document) -> list[tuple[int, str]]:

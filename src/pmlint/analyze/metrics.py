@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 from pmlint.analyze.followthrough import follow_through
@@ -54,12 +55,26 @@ def _timezone_label(
 
 def action_counts(doc: Document, config: Config, pipeline: Any = None) -> dict[str, int]:
     """Counts over follow-up items; vagueness reuses what PM403 computed for this document."""
-    from pmlint.extract.actions import action_item_counts
+    from pmlint.checks.actions.vagueness import action_item_counts
 
     pm403 = config.rules.get("PM403")
     lexicon = pm403.options.get("lexicon") if pm403 is not None else None
-    counts = action_item_counts(doc, pipeline, lexicon)
+    if lexicon is None:
+        lexicon = _core_vague_lexicon()
+    counts = action_item_counts(doc, config.given_names, pipeline, lexicon)
     return {key: int(counts.get(key, 0)) for key in ACTION_KEYS}
+
+
+@lru_cache(maxsize=1)
+def _core_vague_lexicon() -> dict[str, Any]:
+    """The core pack's `lexicons/vague-actions.yaml`, for a pack without PM403."""
+    import yaml
+
+    from pmlint.packs import bundled_rules_dir
+
+    path = bundled_rules_dir() / "core" / "lexicons" / "vague-actions.yaml"
+    with open(path, encoding="utf-8") as handle:
+        return dict(yaml.safe_load(handle) or {})
 
 
 def document_metrics(
@@ -94,7 +109,7 @@ def document_metrics(
         "out_of_hours": out_of_hours(facts, config.working_hours),
         "days_to_publish": days_to_publish(doc.path, date),
         "action_items": action_counts(doc, config, pipeline),
-        "follow_through": follow_through(doc, dt.date.today()),
+        "follow_through": follow_through(doc, dt.date.today(), config.given_names),
         "findings": findings,
         "rules": dict(Counter(d.rule for d in diagnostics)),
         "score": quality_score(diagnostics, doc),

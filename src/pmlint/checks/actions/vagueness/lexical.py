@@ -1,0 +1,195 @@
+"""The lexical reading (blank mode, or a text too long to parse): word forms stand in
+for the parse. `_people` serves both readings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+from pmlint.checks.actions.vagueness.lexicon import (
+    VagueLexicon,
+    Vagueness,
+)
+from pmlint.checks.actions.vagueness.words import (
+    _ASSURE_PERSON,
+    _CARRIERS,
+    _COMPARATIVE,
+    _IDENTIFIER,
+    _LIGHT_VERBS,
+    _NUMBER,
+    _PEOPLE_OBJECT,
+    _SUBJECTS,
+    _VERB_CLASSES,
+    _WORD,
+)
+
+
+def _people(text: str, lex: VagueLexicon) -> Vagueness | None:
+    """Fixes aimed at people: "be more careful", "remind engineers to", "make sure the
+    on-call checks"; found on the words, so a misparse cannot hide them."""
+    stripped = _SUBJECTS.sub("", text, count=1)
+    words = _WORD.findall(stripped)
+    if not words:
+        return None
+    lowers = [w.lower() for w in words]
+    if lowers[0] in ("be", "being", "stay", "remain") and len(lowers) > 1:
+        state = lowers[1:3] if lowers[1] in ("more", "extra", "very", "especially") else lowers[1:2]
+        if state and lex.has("people_state", state[-1]):
+            return Vagueness("people", " ".join(words[: len(state) + 1]))
+    phrase = lex.match_at("people", [_base(lowers[0], lex, ("people",)), *lowers[1:]])
+    if phrase is not None:
+        needs_object = len(phrase) == 1 and "-" not in phrase[0]
+        after = " ".join(lowers[len(phrase) : len(phrase) + 4])
+        if not needs_object or _PEOPLE_OBJECT.search(after):
+            return Vagueness("people", " ".join(words[: len(phrase)]))
+    match = _ASSURE_PERSON.match(stripped)
+    if match:
+        return Vagueness("people", " ".join(match.group()[:-1].split()))
+    return None
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+def _forms(word: str) -> set[str]:
+    """Inflected forms of a verb or noun: enough to match without a lemmatizer."""
+    forms = {word, word + "s", word + "es", word + "ed", word + "d", word + "ing"}
+    if word.endswith("e"):
+        forms |= {word[:-1] + "ing", word[:-1] + "ed"}
+    if word.endswith("y"):
+        forms |= {word[:-1] + "ies", word[:-1] + "ied"}
+    return forms
+
+
+def _base(word: str, lex: VagueLexicon, names: Iterable[str]) -> str:
+    """The lexicon word that `word` is a form of (itself if none)."""
+    word = word.lower()
+    return _form_index(lex, tuple(names)).get(word, word)
+
+
+@lru_cache(maxsize=64)
+def _form_index(lex: VagueLexicon, names: tuple[str, ...]) -> dict[str, str]:
+    """Each form of the classes' one-word phrases -> the phrase (the first class and
+    phrase win): built once, where a scan of the lexicon for every word made a long
+    action item slow."""
+    index: dict[str, str] = {}
+    for name in names:
+        for phrase in lex.phrases[name]:
+            if len(phrase) == 1:
+                for form in sorted(_forms(phrase[0])):
+                    index.setdefault(form, phrase[0])
+    return index
+
+
+@lru_cache(maxsize=1)
+def _light_verb_forms() -> frozenset[str]:
+    return frozenset(form for verb in _LIGHT_VERBS for form in _forms(verb))
+
+
+def _lexical(text: str, lex: VagueLexicon) -> Vagueness | None:
+    stripped = _SUBJECTS.sub("", text, count=1)
+    words = _WORD.findall(stripped)
+    if not words:
+        return None
+    lowers = [w.lower() for w in words]
+    numbered = bool(_NUMBER.search(text))
+
+    hedge = lex.find("hedge", lowers)
+    if hedge is not None:
+        return Vagueness("hedge", " ".join(words[hedge[0] : hedge[0] + len(hedge[1])]))
+    people = _people(text, lex)
+    if people is not None:
+        return people
+    # Carriers: "try to reduce", "need to improve".
+    while len(lowers) > 2 and _base(lowers[0], lex, ()) in _CARRIERS and lowers[1] == "to":
+        if lex.has("tentative", _base(lowers[0], lex, ("tentative",))):
+            return Vagueness("tentative", words[0])
+        words, lowers = words[2:], lowers[2:]
+    based = [_base(lowers[0], lex, _VERB_CLASSES), *lowers[1:]]
+    verb_class: str | None = None
+    phrase: tuple[str, ...] = ()
+    for name in _VERB_CLASSES:
+        found = lex.match_at(name, based)
+        if found is not None:
+            verb_class, phrase = name, found
+            break
+    match_text = " ".join(words[: len(phrase)]) if phrase else words[0]
+    rest = lowers[len(phrase) if phrase else 1 :]
+    if verb_class == "people":
+        verb_class = None  # _people above found no person to change
+    if verb_class == "tentative":
+        return Vagueness("tentative", match_text)
+    specific = _lexically_specific(words[len(phrase) if phrase else 1 :], lex)
+    deliverable = (
+        any(_base(w, lex, ("deliverable",)) in lex.words["deliverable"] for w in rest[1:])
+        and specific
+    )
+    if verb_class == "improve" and not (numbered or deliverable):
+        return Vagueness("improve", match_text)
+    if verb_class == "loose_inquiry" and not numbered:
+        if not any(_IDENTIFIER.search(w) or w[:1].isupper() for w in words[len(phrase) :]):
+            return Vagueness("inquiry", match_text)
+        verb_class = "inquiry"
+    if verb_class == "inquiry" and not numbered:
+        first = rest[0] if rest else ""
+        opening = lex.match_at("open", rest) or lex.match_at(
+            "open", rest[1:] if first in ("the", "a", "an", "our") else []
+        )
+        if not rest or opening is not None or not specific:
+            return Vagueness("inquiry", match_text)
+    if verb_class == "assure" and not (numbered or specific):
+        return Vagueness("assure", match_text)
+    if verb_class is None and lowers[0] in lex.words["plan_noun"] | {"action"}:
+        noun = " ".join(lowers[:2])
+        if (lex.has("plan_noun", lowers[0]) or lex.has("plan_noun", noun)) and not numbered:
+            return Vagueness(
+                "plan", " ".join(words[:2]) if lex.has("plan_noun", noun) else words[0]
+            )
+    if not numbered:
+        qualifier = lex.find("qualifier", lowers)
+        if qualifier is not None and qualifier[1][0] not in ("more", "less"):
+            return Vagueness(
+                "qualifier", " ".join(words[qualifier[0] : qualifier[0] + len(qualifier[1])])
+            )
+        comparative = _COMPARATIVE.search(stripped)
+        if comparative:
+            return Vagueness("qualifier", comparative.group())
+        if qualifier is not None:
+            return Vagueness(
+                "qualifier", " ".join(words[qualifier[0] : qualifier[0] + len(qualifier[1])])
+            )
+        if verb_class is None and not specific:
+            return Vagueness("generic", " ".join(words[:4]))
+    return None
+
+
+def _lexically_specific(words: Sequence[str], lex: VagueLexicon) -> bool:
+    stop = _stop_words()
+    for word in words:
+        lower = word.lower()
+        if _IDENTIFIER.search(word) or any(c.isdigit() for c in word):
+            return True
+        if lower in stop or len(lower) < 3 or lower in _light_verb_forms():
+            continue
+        base = _base(lower, lex, ("generic", "open", "qualifier", "deliverable", *_VERB_CLASSES))
+        if any(
+            base in lex.words[name]
+            for name in (
+                "generic",
+                "open",
+                "qualifier",
+                "hedge",
+                "people_state",
+                "deliverable",
+                *_VERB_CLASSES,
+            )
+        ):
+            continue
+        if lower.endswith(("ly", "ive", "ous", "ful", "able", "ible")):
+            continue  # adverbs and adjectives name nothing
+        return True
+    return False

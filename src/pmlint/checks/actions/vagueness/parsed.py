@@ -1,0 +1,340 @@
+"""The parsed analysis: the head verb, its object and modifiers from spaCy's dependency
+parse. An item is read behind "You should" when that makes its first word the root verb."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from pmlint.checks.actions.vagueness.lexical import (
+    _people,
+)
+from pmlint.checks.actions.vagueness.lexicon import (
+    VagueLexicon,
+    Vagueness,
+)
+from pmlint.checks.actions.vagueness.words import (
+    _CARRIERS,
+    _IDENTIFIER,
+    _LIGHT_VERBS,
+    _NOT_IMPERATIVE,
+    _NUMBER,
+    _PREFIX,
+    _VERB_CLASSES,
+    _WISHES,
+)
+
+
+def _imperative_form(text: str) -> str | None:
+    words = text.split()
+    if not words or words[0].lower().strip(",") in _NOT_IMPERATIVE:
+        return None
+    first = words[0]
+    if first[1:].lower() == first[1:]:  # "Document" -> "document"; keep "E2E", "iOS"
+        first = first.lower()
+    return _PREFIX + " ".join([first, *words[1:]])
+
+
+def _is_imperative_reading(doc: Any) -> bool:
+    if len(doc) < 3:
+        return False
+    return doc[2].tag_ == "VB"
+
+
+def _parsed(text: str, reading: Any, plain: Any, lex: VagueLexicon) -> Vagueness | None:
+    doc = reading if reading is not None else plain
+    skip = 2 if reading is not None else 0  # the "You should" tokens
+    tokens = [t for t in doc if t.i >= skip]
+    if not tokens:
+        return None
+    lowers = [t.lower_ for t in tokens]
+    numbered = bool(_NUMBER.search(text))
+
+    people = _people(text, lex)
+    if people is not None:
+        return people
+    hedge = lex.find("hedge", lowers)
+    hedged = Vagueness("hedge", _span_text(tokens, *hedge)) if hedge is not None else None
+
+    head = tokens[0] if reading is not None else _root(doc)
+    while head is not None and head.dep_ in ("aux", "auxpass", "neg") and head.head.i != head.i:
+        head = head.head  # "Do not use ...": the verb, not the auxiliary
+    if reading is None and _imperative_form(text) is not None:
+        # A fragment the parser could not read as an imperative: its first word may still
+        # be the (vague) verb, as in "Reflect if the ALBs ... should have been ...".
+        for name in _VERB_CLASSES:
+            found = lex.match_at(name, [t.lemma_.lower() for t in tokens[:4]]) or lex.match_at(
+                name, lowers[:4]
+            )
+            if name == "people":
+                continue
+            if found is not None and tokens[0].pos_ in ("VERB", "AUX", "PROPN", "NOUN"):
+                if name == "tentative":
+                    return Vagueness(name, _span_text(tokens, 0, found))
+                head = tokens[0]
+                break
+    while head is not None and head.lemma_.lower() in _CARRIERS:
+        if lex.has("tentative", head.lemma_):
+            return Vagueness("tentative", head.text)
+        carried = next(
+            (
+                c
+                for c in head.children
+                if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")
+            ),
+            None,
+        )
+        if carried is None:
+            break
+        head = carried
+    if head is None:
+        return hedged
+
+    # "be (more) careful", "be aware of ...": people's behaviour.
+    if head.lemma_ == "be":
+        state = next(
+            (
+                c
+                for c in head.children
+                if c.dep_ in ("acomp", "attr") and lex.has("people_state", c.lemma_)
+            ),
+            None,
+        )
+        if state is not None:
+            return Vagueness("people", _between(head, state))
+
+    verb_class, phrase_text = _verb_class(head, tokens, lex, reading is not None)
+    if verb_class == "assure":
+        # "work on reducing toil", "focus on improving X": the gerund is the action.
+        gerund = _gerund_complement(head)
+        if gerund is not None:
+            inner, inner_text = _verb_class(gerund, tokens, lex, False)
+            if inner in ("improve", "inquiry", "loose_inquiry", "tentative"):
+                head, verb_class, phrase_text = gerund, inner, f"{phrase_text} {inner_text}"
+    if verb_class == "people":
+        verb_class = None  # "train the model": no person to change (see _people)
+    if verb_class == "tentative":
+        return Vagueness(verb_class, phrase_text)
+    if hedged is not None:
+        return hedged
+    if verb_class == "loose_inquiry":
+        scope = _scope(head)
+        if numbered or _named(scope) or _has_deliverable(head, scope, lex):
+            return _qualified(tokens, lex, numbered)
+        return Vagueness("inquiry", phrase_text)
+    scope = _scope(head)
+    if verb_class == "improve":
+        if numbered or _has_deliverable(head, scope, lex):
+            return _qualified(tokens, lex, numbered)
+        return Vagueness("improve", phrase_text)
+    if verb_class == "inquiry":
+        if numbered or _bounded_inquiry(head, lex) or _has_deliverable(head, scope, lex):
+            return _qualified(tokens, lex, numbered)
+        return Vagueness("inquiry", phrase_text)
+    if verb_class == "assure":
+        if numbered or _specific(scope, lex, head) or _has_deliverable(head, scope, lex):
+            return _qualified(tokens, lex, numbered)
+        return Vagueness("assure", phrase_text)
+    if head.pos_ in ("NOUN", "PROPN") and reading is None:
+        noun = _noun_phrase(head)
+        if not numbered and (lex.has("plan_noun", head.lemma_) or lex.has("plan_noun", noun)):
+            return Vagueness("plan", noun)
+    qualified = _qualified(tokens, lex, numbered)
+    if qualified is not None:
+        return qualified
+    if not numbered and not _specific(scope, lex, head):
+        return Vagueness("generic", _span_text(tokens, 0, tuple(lowers[: min(4, len(lowers))])))
+    return None
+
+
+def _gerund_complement(head: Any) -> Any:
+    for child in head.children:
+        if child.dep_ == "xcomp" and child.tag_ == "VBG":
+            return child
+        if child.dep_ == "prep":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pcomp" and grandchild.tag_ == "VBG":
+                    return grandchild
+    return None
+
+
+def _root(doc: Any) -> Any:
+    sentence = next(iter(doc.sents), None)
+    return sentence.root if sentence is not None else None
+
+
+def _verb_class(
+    head: Any, tokens: list[Any], lex: VagueLexicon, imperative: bool
+) -> tuple[str | None, str]:
+    """The lexicon class of the head verb phrase ("look into", "make sure", "follow up")."""
+    lemma = head.lemma_.lower()
+    extras = sorted(
+        (
+            c
+            for c in head.children
+            if c.i > head.i
+            and (c.dep_ in ("prt", "acomp") or (c.dep_ == "prep" and c.i == head.i + 1))
+        ),
+        key=lambda t: t.i,
+    )
+    words = [lemma, *[c.lower_ for c in extras]]
+    for name in _VERB_CLASSES:
+        for size in range(len(words), 0, -1):
+            if lex.has(name, " ".join(words[:size])):
+                last = extras[size - 2] if size > 1 else head
+                return name, _between(head, last)
+    # The parser may miss a fragment's first verb: the first words decide then.
+    if imperative or head.i == tokens[0].i or head.pos_ not in ("VERB", "AUX"):
+        surface = [t.lower_ for t in tokens[:4]]
+        lemmas = [t.lemma_.lower() for t in tokens[:4]]
+        for name in _VERB_CLASSES:
+            for words_at in (lemmas, surface):
+                phrase = lex.match_at(name, words_at)
+                if phrase is not None:
+                    return name, _span_text(tokens, 0, phrase)
+    return None, head.text
+
+
+def _scope(head: Any) -> list[Any]:
+    """The head's words without its subject: what the action is about."""
+    excluded: set[int] = set()
+    for child in head.children:
+        pronoun_subject = child.dep_ in ("nsubj", "nsubjpass") and child.pos_ == "PRON"
+        if pronoun_subject or child.dep_ in ("expl", "aux", "auxpass", "punct"):
+            excluded.update(t.i for t in child.subtree)
+    return [t for t in head.subtree if t.i not in excluded and t.i != head.i]
+
+
+def _specific(tokens: Iterable[Any], lex: VagueLexicon, head: Any = None) -> bool:
+    """Something named: a noun not on the generic list, a proper noun, an identifier, a
+    number, or a content verb ("alert when the disk fills", "deploying changes")."""
+    for token in tokens:
+        if head is not None and token.i == head.i:
+            continue
+        if token.like_num or (token.pos_ == "PROPN" and not token.is_stop):
+            return True
+        if _IDENTIFIER.search(token.text) and token.pos_ in ("NOUN", "PROPN", "X", "ADJ", "VERB"):
+            return True
+        if token.pos_ == "VERB" and not token.is_stop:
+            lemma = token.lemma_.lower()
+            particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+            phrase = f"{lemma} {particle}" if particle else lemma
+            if lemma in _LIGHT_VERBS or lemma in _CARRIERS:
+                continue
+            if not any(
+                lex.has(name, lemma) or lex.has(name, phrase) for name in (*_VERB_CLASSES, "hedge")
+            ):
+                return True
+            continue
+        if token.pos_ != "NOUN" or token.is_stop:
+            continue
+        lemma = token.lemma_.lower()
+        if lex.has("generic", lemma) or lex.has("generic", token.lower_) or lex.has("open", lemma):
+            continue
+        if any(lex.has(name, lemma) for name in ("qualifier", "hedge", "people_state")):
+            continue
+        return True
+    return False
+
+
+def _named(tokens: Iterable[Any]) -> bool:
+    """A proper noun, an identifier, a number or a quoted name."""
+    for token in tokens:
+        if token.like_num or (token.pos_ == "PROPN" and not token.is_stop):
+            return True
+        if _IDENTIFIER.search(token.text) or token.text in ('"', "“", "'"):
+            return True
+    return False
+
+
+def _has_deliverable(head: Any, scope: list[Any], lex: VagueLexicon) -> bool:
+    """A verb attached to the head that produces something specific: "by adding an alert on
+    X", "and write a runbook for Y", "to add a check for Z" (not "improve alerting")."""
+    for token in scope:
+        if token.pos_ != "VERB" or not lex.has("deliverable", token.lemma_):
+            continue
+        if not _attached_deliverable(token, head):
+            continue
+        below = [t for t in token.subtree if t.i != token.i]
+        if _specific(below, lex):
+            return True
+    return False
+
+
+def _attached_deliverable(token: Any, head: Any) -> bool:
+    if token.head.i == head.i and token.dep_ == "conj":
+        return True
+    if token.dep_ == "pcomp" and token.head.lower_ in ("by", "via", "through", "with"):
+        return token.head.head.i == head.i
+    if token.head.i == head.i and token.dep_ in ("advcl", "xcomp") and token.tag_ == "VB":
+        return any(c.lower_ == "to" and c.dep_ == "aux" for c in token.children)
+    return False
+
+
+def _bounded_inquiry(head: Any, lex: VagueLexicon) -> bool:
+    """The question has a subject: "investigate using a PolicyEngine", not "the root cause"."""
+    objects = [c for c in head.children if c.dep_ in ("dobj", "attr", "oprd")]
+    for prep in (c for c in head.children if c.dep_ == "prep"):
+        objects.extend(c for c in prep.children if c.dep_ == "pobj")
+    clauses = [c for c in head.children if c.dep_ in ("xcomp", "ccomp", "pcomp", "advcl", "acl")]
+    for prep in (c for c in head.children if c.dep_ == "prep"):
+        clauses.extend(c for c in prep.children if c.dep_ == "pcomp")
+    for obj in objects:
+        phrase = _noun_phrase(obj)
+        if lex.has("open", obj.lemma_) or lex.has("open", phrase) or obj.pos_ == "PRON":
+            return False
+    for clause in clauses:
+        wishes = [clause, *(c for c in clause.children if c.dep_ == "aux")]
+        if any(t.lemma_.lower() in _WISHES for t in wishes):
+            return False  # "whether we want to ...": a wish, not a question about the system
+        if lex.has("tentative", clause.lemma_):
+            return False
+        below = [t for t in clause.subtree if t.i != clause.i]
+        if _specific(below, lex):
+            return True
+    if objects:
+        return any(_specific(list(obj.subtree), lex) for obj in objects)
+    return False
+
+
+def _qualified(tokens: list[Any], lex: VagueLexicon, numbered: bool) -> Vagueness | None:
+    """A qualifier that promises quality without a number: "more gracefully", "sane"."""
+    if numbered:
+        return None
+    lowers = [t.lower_ for t in tokens]
+    found = lex.find("qualifier", lowers)
+    if found is not None:
+        start, phrase = found
+        token = tokens[start]
+        # "more logs" counts things; "more gracefully" promises quality.
+        quality = phrase[0] not in ("more", "less") or token.head.pos_ in ("ADJ", "ADV")
+        if quality and (len(phrase) > 1 or token.pos_ in ("ADJ", "ADV")):
+            return Vagueness("qualifier", _span_text(tokens, start, phrase))
+    for token in tokens:
+        if (
+            token.lower_ in ("more", "less")
+            and token.dep_ == "advmod"
+            and token.head.pos_ in ("ADJ", "ADV")
+        ):
+            return Vagueness("qualifier", _between(token, token.head))
+        comparative = token.tag_ in ("JJR", "RBR") and token.is_lower
+        compared = any(c.lower_ == "than" for c in token.children)  # "older than 3 days"
+        if comparative and not compared and token.lower_ not in ("more", "less", "fewer"):
+            return Vagueness("qualifier", token.text)
+    return None
+
+
+def _noun_phrase(token: Any) -> str:
+    parts = [c.lower_ for c in token.children if c.dep_ == "compound" and c.i < token.i]
+    return " ".join([*parts, token.lemma_.lower()])
+
+
+def _between(first: Any, last: Any) -> str:
+    doc = first.doc
+    start, end = min(first.i, last.i), max(first.i, last.i)
+    return doc[start : end + 1].text
+
+
+def _span_text(tokens: list[Any], start: int, phrase: tuple[str, ...]) -> str:
+    chosen = tokens[start : start + len(phrase)]
+    return chosen[0].doc[chosen[0].i : chosen[-1].i + 1].text if chosen else ""

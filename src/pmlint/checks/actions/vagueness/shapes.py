@@ -1,0 +1,61 @@
+"""The text an item is judged on, and the shapes of vague items that the words show
+without a parse (template text, a study with no result, a wish, a hedge, an activity)."""
+
+from __future__ import annotations
+
+from pmlint.checks.actions.vagueness.lexicon import (
+    Vagueness,
+)
+from pmlint.checks.actions.vagueness.words import (
+    _ASIDE,
+    _ASPIRATION,
+    _CONTINUOUS,
+    _HEDGED,
+    _IDENTIFIER,
+    _NUMBER,
+    _ONGOING,
+    _SENTENCE_END,
+    _STUDY,
+    _STUDY_RESULT,
+    _TEMPLATE,
+)
+from pmlint.extract.actions import ActionItem
+
+
+def analysis_text(item: ActionItem) -> str:
+    """The part of the item that states the action: its first sentence, without asides."""
+    text = item.action or item.text
+    text = _SENTENCE_END.split(text, maxsplit=1)[0]
+    aside = _ASIDE.search(text)
+    if aside and len(text[: aside.start()].split()) >= 2:
+        text = text[: aside.start()]
+    return text.strip(" .;:!,")
+
+
+def _shape(text: str) -> Vagueness | None:
+    """Shapes of vague items that the words show without a parse: leftover template text,
+    a study item with no result, a wish about a property, a continuing activity noun."""
+    stripped = text.strip()
+    template = _TEMPLATE.search(stripped)
+    if template:
+        return Vagueness("template", template.group().strip())
+    study = _STUDY.match(stripped)
+    if study and not _STUDY_RESULT.search(stripped[study.end() :]):
+        return Vagueness("study", study.group("match"))
+    if stripped.endswith("?") and len(stripped.split()) >= 3:
+        return Vagueness("tentative", " ".join(stripped.split()[:4]))
+    hedged = _HEDGED.search(stripped)
+    if hedged:
+        return Vagueness("tentative", hedged.group("match") or hedged.group("help"))
+    if _NUMBER.search(stripped) or _IDENTIFIER.search(stripped):
+        return None
+    aspiration = _ASPIRATION.match(stripped)
+    if aspiration:
+        return Vagueness("aspiration", aspiration.group("match"))
+    continuous = _CONTINUOUS.match(stripped)
+    if continuous:
+        return Vagueness("generic", continuous.group("match"))
+    ongoing = _ONGOING.search(stripped)
+    if ongoing:
+        return Vagueness("generic", ongoing.group("match"))
+    return None

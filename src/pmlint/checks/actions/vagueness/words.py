@@ -1,0 +1,134 @@
+"""Word sets and patterns of the vagueness analysis (the lexicon's classes are data, in
+`lexicon`; these are the grammar around them)."""
+
+from __future__ import annotations
+
+import re
+
+_VERB_CLASSES = ("people", "tentative", "improve", "loose_inquiry", "inquiry", "assure")
+# Parsed behind this prefix, an imperative fragment gets a verb for a root.
+_PREFIX = "You should "
+# First words after which the item has its own subject or opens with a clause.
+_NOT_IMPERATIVE = frozenset(
+    {
+        "we", "i", "you", "they", "he", "she", "it", "our", "their", "this", "that", "these",
+        "those", "there", "the", "a", "an", "all", "every", "each", "any", "some", "no", "if",
+        "when", "whenever", "before", "after", "once", "while", "since", "until", "as", "for",
+        "in", "on", "to", "with", "by", "during", "from", "instead", "also", "then", "so",
+        "because", "where", "maybe", "perhaps", "ideally", "hopefully", "someone", "everyone",
+    }
+)  # fmt: skip
+# Heads that carry another verb: "we need to improve", "try to reduce", "ask X to apply".
+_CARRIERS = frozenset(
+    {"need", "have", "want", "try", "strive", "attempt", "aim", "seek", "plan", "hope", "go",
+     "ask", "request", "get", "start", "begin", "wish", "like", "intend", "mean"}
+)  # fmt: skip
+_LIGHT_VERBS = frozenset(
+    {"be", "have", "do", "get", "make", "go", "take", "let", "help", "cause", "happen", "occur",
+     "lead", "result", "seem", "become", "exist", "mean", "want", "wish", "like"}
+)  # fmt: skip
+# A clause under an inquiry that asks about our wishes, not the system: "whether we want to".
+_WISHES = frozenset({"want", "wish", "like", "prefer", "should", "could", "might", "would"})
+_SUBJECTS = re.compile(
+    r"^(?:(?:we|i|you|they|the\s+team|team|someone|everyone|somebody)\s+)?"
+    r"(?:(?:should|must|need\s+to|needs\s+to|have\s+to|has\s+to|ought\s+to|will|shall|can|could"
+    r"|would|might|may|want\s+to|plan\s+to|are\s+going\s+to|is\s+going\s+to|also|still|really"
+    r"|actually|then|definitely|probably)\s+)*",
+    re.I,
+)
+_NUMBER = re.compile(
+    r"(?<![A-Za-z])\d|[<>≤≥]|=|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|twenty|thirty|fifty|hundred|thousand|million|twice|half|double|zero|every\s+\w+day"
+    r"|daily|weekly|monthly|hourly|quarterly|percent|seconds?|minutes?|hours?|days?|weeks?"
+    r"|ms|milliseconds?|p\d\d|[kmg]b|rps|qps)\b",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)|:\s+(?=[A-Z])")
+_ASIDE = re.compile(r"\s[-—–]\s")
+_COMPARATIVE = re.compile(
+    r"\b(?:more|less)\s+(?:\w+ly|\w+(?:ful|ive|able|ible|ous|al|ic|ent|ant|ure|ed))\b", re.I
+)
+# A letter, then word characters and `.`, `_`, `/`, `:` or `-` and one more (`api.v2`,
+# `db_host`), or mixed case, capitals or digits. The first two alternatives take a word (or
+# its part up to `_`) whole, from its start, and look for a letter in it: matching from each
+# letter of a long word instead was quadratic. Same matches as `[A-Za-z]\w*[._/:-]\w`.
+_IDENTIFIER = re.compile(
+    r"(?<!\w)(?=\w*?[A-Za-z])(?=(\w*))\1[./:-]\w"
+    r"|(?<![^\W_])(?=[^\W_]*?[A-Za-z])(?=([^\W_]*))\2_\w"
+    r"|\w[A-Z]|[A-Z]{2,}|\w\d|\d\w"
+)
+
+# -- shapes that need no parse ----------------------------------------------------------------
+
+
+# Classes of vague items that need no parse (see `_shape`).
+_TEMPLATE = re.compile(
+    r"\{\{[^{}]*\}\}|\{%[^%]*%\}|<(?:[a-z][a-z _-]{2,40})>|\blorem ipsum\b"
+    r"|\b(?:description|details?|summary|text|action|item|content|explanation)\b[\w\s]{0,30}"
+    r"\b(?:goes |go |comes? )?here\b|^(?:tbd|todo|n/?a|xxx+|\.\.\.|…|-+)$",
+    re.I,
+)
+_STUDY = re.compile(
+    r"^(?:(?:we|i|the team|everyone)\s+(?:should|must|need to|will|could)\s+)?"
+    r"(?P<match>read\s+up\s+on|read\s+(?:more\s+)?about|study|learn(?:\s+more)?(?:\s+about)?"
+    r"|get\s+(?:more\s+)?familiar\s+with|familiari[sz]e\s+\w+\s+with|brush\s+up\s+on"
+    r"|educate\s+(?:ourselves|the\s+team|people|engineers)\s+(?:on|about)|deep[- ]dive\s+into"
+    r"|gain\s+(?:a\s+)?(?:better\s+|deeper\s+)?understanding\s+of"
+    r"|(?:better\s+)?understand)\b",
+    re.I,
+)
+# A result named after a study item makes it checkable: "Study X and write up ...".
+_STUDY_RESULT = re.compile(
+    r"\b(?:write(?:[- ]up)?|document|report|present|publish|propos(?:e|al)|summar(?:y|i[sz]e)"
+    r"|rfc|adr|decide|decision|recommend(?:ation)?|runbook|share|doc)\b",
+    re.I,
+)
+_ASPIRATION = re.compile(
+    r"^(?:the\s+|our\s+|all\s+|each\s+|every\s+)?[\w\s/-]{1,50}?\s+(?P<match>(?:should|must|"
+    r"needs? to|has to|have to|ought to)\s+(?:be|become|feel|remain|stay|look|get)\s+"
+    r"(?:more\s+|less\s+|very\s+|much\s+|a\s+lot\s+|really\s+|)"
+    r"(?:easy|easier|simple|simpler|clear|clearer|intuitive|robust|resilient|reliable|stable"
+    r"|better|faster|safer|obvious|understandable|readable|usable|user-friendly|discoverable"
+    r"|accessible|maintainable|consistent|transparent|visible|straightforward|smooth|smoother"
+    r"|friendly|efficient|secure|scalable|predictable))\b",
+    re.I,
+)
+_CONTINUOUS = re.compile(
+    r"^(?P<match>(?:ongoing|continuous|continued|constant|general|better|improved|increased"
+    r"|greater|more|enhanced|stronger|tighter|closer)\s+(?:\w+(?:tion|ment|ing|ance|ence|ity"
+    r"|ness)|reviews?|work|focus|attention|awareness|oversight|care))\b",
+    re.I,
+)
+# Not a commitment: a question, or a hedged modal ("We could also use ...", "X could help").
+_HEDGED = re.compile(
+    r"^(?P<match>(?:we|i|you|they|the\s+team|this|it|that)\s+(?:could|might|may)"
+    r"(?:\s+(?:also|perhaps|possibly))?(?:\s+be\s+able\s+to)?)\s+\w+"
+    r"|(?P<help>\bcould\s+help\b)",
+    re.I,
+)
+# Work in progress with no end: "we are working on ...", "work is ongoing to ...".
+_ONGOING = re.compile(
+    r"\b(?P<match>(?:we\s+are|we're|we’re)\s+(?:also\s+|now\s+|still\s+)?working\s+on"
+    r"|work\s+is\s+(?:also\s+|still\s+)?(?:ongoing|underway|in\s+progress))\b",
+    re.I,
+)
+
+# -- words of the lexical reading -------------------------------------------------------------
+
+
+_WORD = re.compile(r"[A-Za-z][\w'’.-]*[A-Za-z0-9]|[A-Za-z]|\d[\w.%-]*")
+_PEOPLE_OBJECT = re.compile(
+    r"\b(?:engineers?|developers?|people|everyone|everybody|team|teams|staff|operators?|on-?call"
+    r"|users|us|them|folks|responders?|reviewers?|maintainers|admins?|sres?|humans?)\b",
+    re.I,
+)
+_PERSON = (
+    r"(?:engineers?|developers?|people|everyone|everybody|staff|operators?|on-?call(?:\s+\w+)?"
+    r"|responders?|reviewers?|maintainers?|admins?|sres?|humans?|folks|the\s+team|teams?)"
+)
+# "make sure engineers check ...": a person is the one who must act (not "gets emailed").
+_ASSURE_PERSON = re.compile(
+    rf"^(?:make\s+sure|ensure)\s+(?:that\s+)?(?:the\s+|all\s+|every\s+|each\s+)?{_PERSON}\s+"
+    r"(?!(?:gets?|is|are|receives?|will\s+be|can\s+be|be|were|was)\b)\w",
+    re.I,
+)

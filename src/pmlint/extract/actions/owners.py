@@ -1,0 +1,161 @@
+"""Owners written as conventions: "Dana will rotate the keys", "Payments team to add ...",
+"[SRE] Add an alert", "I'll bump ...", a login alone in a cell, and a lead-in such as "The
+platform team will:" over a list.
+
+A capitalised word is a person when it is one of `given_names`, the core pack's list
+(`rules/core/lexicons/language.yaml`, `words.given_names`) that the caller passes in.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pmlint.document import Section
+from pmlint.extract.actions.fields import (
+    _state_of,
+    _type_of,
+    clean_text,
+    date_like,
+    normalise,
+    tracking_like,
+)
+from pmlint.extract.actions.words import (
+    _ACTION_VERBS,
+    _CONNECTOR,
+    _FIRST_PERSON,
+    _HANDLE,
+    _LEAD_IN,
+    _NAME_TO,
+    _NAMED_SUBJECT,
+    _NOT_NAMES,
+    _NOT_PREFIX,
+    _ORG_SUBJECT,
+    _ORG_WORD,
+    _PREFIX_OWNER,
+    _PRIORITY,
+    _TAG_OWNER,
+    _TEAM_ACRONYMS,
+    _USERNAME,
+    OWNER_PLACEHOLDERS,
+)
+
+
+def _org_owner(phrase: str) -> str | None:
+    """A named team or organisation; "the foundation" counts, "the team" does not."""
+    phrase = " ".join(phrase.split())
+    bare = re.sub(r"^the\s+", "", phrase, flags=re.I)
+    if normalise(phrase) in OWNER_PLACEHOLDERS or normalise(bare) in OWNER_PLACEHOLDERS:
+        return None
+    words = bare.split()
+    if any(normalise(w) in ("we", "our", "us", "your", "their", "a", "an", "every", "each", "all",
+                            "any", "some", "this", "that", "new", "whole")
+           for w in words):  # fmt: skip
+        return None
+    if len(words) == 1 and bare.lower() in ("team", "teams", "group", "crew", "company"):
+        return None
+    return phrase
+
+
+def _leading_owner(action: str, given_names: frozenset[str]) -> tuple[str | None, str]:
+    """An owner written at the start of the item, and the action without a prefix or tag."""
+    text = action.strip()
+    tag = _TAG_OWNER.match(text)
+    if tag:
+        value = tag.group("owner").strip()
+        if _owner_word(value, given_names):
+            return value, text[tag.end() :]
+    prefix = _PREFIX_OWNER.match(text)
+    if prefix:
+        value = prefix.group("owner").strip()
+        if _owner_word(value, given_names):
+            return value, text[prefix.end() :]
+    named = _NAME_TO.match(text)
+    if named:
+        value = named.group("owner")
+        if value.split()[0].lower() in given_names or "@" in value:
+            return value, text
+    org = _ORG_SUBJECT.match(text)
+    if org:
+        owner = _org_owner(org.group("owner"))
+        if owner is not None:
+            return owner, text
+    subject = _NAMED_SUBJECT.match(text)
+    if subject and subject.group("owner").lower() in given_names:
+        return subject.group("owner"), text
+    if _FIRST_PERSON.search(text):
+        return "the author (I)", text
+    return None, action
+
+
+def _owner_word(value: str, given_names: frozenset[str]) -> bool:
+    """A prefix or tag that names who: a person, a handle, a team; not "Note" or "P1"."""
+    key = normalise(value)
+    if not key or key in _NOT_PREFIX or key in _NOT_NAMES or key in OWNER_PLACEHOLDERS:
+        return False
+    if _type_of(value) is not None or _state_of(value) is not None or _PRIORITY.match(value):
+        return False
+    if _HANDLE.fullmatch(value) or (_username(value) and value.endswith("@")):
+        return True
+    words = value.split()
+    if re.search(rf"\b{_ORG_WORD}\b", value, re.I) and _org_owner(value) is not None:
+        return True
+    if value in _TEAM_ACRONYMS:
+        return True
+    return all(w.lower() in given_names or w.rstrip(".") == w[:1] for w in words) and bool(
+        words[0].lower() in given_names
+    )
+
+
+def _username(value: str) -> bool:
+    """Logins alone in a cell ("olivier", "danrubel", "maxone@", "ana,bo"): lower case,
+    one word each, not a status, type, priority or placeholder, not an action verb."""
+    parts = [p for p in _CONNECTOR.split(value.strip()) if p.strip()]
+    return 1 <= len(parts) <= 6 and all(_one_username(p) for p in parts)
+
+
+def _one_username(value: str) -> bool:
+    value = value.strip()
+    if not _USERNAME.fullmatch(value):
+        return False
+    key = normalise(value)
+    if key in OWNER_PLACEHOLDERS or key in _NOT_NAMES or key in _NOT_PREFIX:
+        return False
+    if key in _ACTION_VERBS or _type_of(value) or _state_of(value) or _PRIORITY.match(value):
+        return False
+    return not date_like(value) and not tracking_like(value)
+
+
+def _lead_in_owner(text: str, given_names: frozenset[str]) -> str | None:
+    """The owner of the list under "The platform team will:" or "Dana will:"."""
+    match = _LEAD_IN.match(text.strip())
+    if match is None:
+        return None
+    value = match.group("owner")
+    if value == "I":
+        return "the author (I)"
+    if value.startswith("@"):
+        return value
+    if re.search(rf"\b{_ORG_WORD}\b", value, re.I):
+        return _org_owner(value)
+    first = value.split()[0].lower()
+    return value if first in given_names else None
+
+
+def _lead_in_owners(
+    section: Section, given_names: frozenset[str]
+) -> list[tuple[int, int, str | None]]:
+    """(line, last line, owner) of the paragraphs directly in the section; owner None for a
+    paragraph that names none (it ends the scope of the one before)."""
+    found = []
+    for block in section.blocks:
+        if block.kind != "paragraph" or block.list_item is not None:
+            continue
+        text, _ = clean_text(block.text)
+        span = block.full_span()
+        found.append((span.line, span.end_line, _lead_in_owner(text, given_names)))
+    return found
+
+
+def _lead_for(leads: list[tuple[int, int, str | None]], line: int) -> str | None:
+    before = [lead for lead in leads if lead[1] < line]
+    return before[-1][2] if before else None

@@ -1,0 +1,395 @@
+"""The grammar of action items: placeholder words, table column and field names, item
+types and states, and the patterns for dates, tickets, owners and Markdown markup.
+
+Pure data and compiled patterns; the readers are in `fields`, `owners` and `extract`.
+"""
+
+from __future__ import annotations
+
+import re
+
+ACTION_SECTION = "action-items"
+# Canonical sections that tell the story rather than list work: a heading such as
+# "### Lessons learned" nested under "## Action items" is not a list of action items.
+NARRATIVE_SECTIONS = frozenset(
+    {
+        "summary", "impact", "timeline", "root-cause", "trigger", "lessons", "went-well",
+        "went-wrong", "lucky", "supporting-info", "communication", "metadata", "background",
+        "recurrence",
+    }
+)  # fmt: skip
+OWNER_PLACEHOLDERS = frozenset(
+    {
+        "", "tbd", "tba", "tbc", "todo", "?", "??", "???", "n/a", "na", "n.a.", "none", "-",
+        "--", "—", "–", "unassigned", "unknown", "nobody", "no one", "noone", "someone",
+        "somebody", "anyone", "team", "the team", "teams", "all teams", "everyone",
+        "everybody", "all", "eng", "engineering", "ops", "dev", "devs", "we", "us", "owner",
+        "@team", "@here", "@channel", "@everyone", "@all", "x",
+    }
+)  # fmt: skip
+DATE_PLACEHOLDERS = frozenset(
+    {
+        "", "tbd", "tba", "tbc", "todo", "?", "??", "???", "n/a", "na", "none", "-", "--",
+        "—", "–", "soon", "asap", "later", "ongoing", "next sprint", "next quarter",
+        "next week", "unknown", "when possible", "someday", "x",
+    }
+)  # fmt: skip
+TRACKING_PLACEHOLDERS = frozenset(
+    {"", "tbd", "tba", "todo", "?", "??", "???", "n/a", "na", "none", "-", "--", "—", "–", "x"}
+)
+# Table columns (normalised header text) and `Field:` names, by role.
+_ROLE_WORDS: dict[str, tuple[str, ...]] = {
+    "owner": (
+        "owner", "owners", "assignee", "assignees", "assigned to", "assigned", "who", "dri",
+        "responsible", "responsible party", "lead", "poc", "point of contact", "contact",
+        "team", "owning team", "owner team", "person", "accountable",
+    ),
+    "due": (
+        "due", "due date", "date", "eta", "deadline", "target", "target date", "by when",
+        "when", "completion date", "expected completion", "due by", "target completion",
+    ),
+    "tracking": (
+        "ticket", "tickets", "bug", "bugs", "bug #", "ticket #", "issue", "issues", "link",
+        "links", "jira", "tracking", "tracker", "tracking link", "tracked in", "pr",
+        "pull request", "ref", "reference", "url", "card", "story", "epic", "tracking issue",
+        "issue link", "github issue",
+    ),
+    "type": ("type", "category", "kind", "class", "action type"),
+    "state": ("status", "state", "done", "progress", "completed", "complete"),
+    "priority": ("priority", "pri", "prio", "severity", "p"),
+    "description": (
+        "action", "actions", "action item", "action items", "item", "items", "task", "tasks",
+        "description", "what", "title", "summary", "remediation", "fix", "follow up",
+        "follow-up", "improvement", "recommendation", "change", "work item", "details",
+        "name", "todo", "to do", "next step", "next steps", "mitigation", "corrective action",
+    ),
+}  # fmt: skip
+_ROLE_OF = {word: role for role, words in _ROLE_WORDS.items() for word in words}
+# Field names that say "tracking" whatever follows; "Issue:" or "Link:" need a ticket or URL.
+_STRONG_TRACKING_FIELDS = frozenset(
+    {"ticket", "tickets", "jira", "tracking", "tracked in", "tracker", "tracking link",
+     "tracking issue", "bug #", "ticket #"}
+)  # fmt: skip
+_DONE_WORDS = frozenset(
+    {
+        "done", "complete", "completed", "closed", "fixed", "resolved", "shipped", "merged",
+        "finished", "implemented", "deployed", "released", "yes", "y", "true", "100%",
+        "✅", "✔", "✔️", "☑", "☑️", "[x]", "x",
+    }
+)  # fmt: skip
+_OPEN_WORDS = frozenset(
+    {
+        "open", "todo", "to do", "in progress", "wip", "pending", "planned", "not started",
+        "blocked", "backlog", "new", "ongoing", "started", "in review", "no", "false",
+    }
+)  # fmt: skip
+_PRIORITY = re.compile(r"^(?:p[0-4]|sev ?[0-4]|high|medium|med|low|critical|urgent|normal)$", re.I)
+# Item type from a column, a field, a sub-heading ("Prevention", "Improvements/Fixes")
+# or a tag in the text.
+_TYPE_WORDS: dict[str, tuple[str, ...]] = {
+    "prevent": ("prevent", "prevention", "preventive", "preventative", "prevents"),
+    "detect": ("detect", "detection", "monitoring", "alerting", "observability", "alerts"),
+    "mitigate": (
+        "mitigate", "mitigation", "mitigations", "preparedness", "recovery", "response",
+        "resilience",
+    ),
+    "repair": ("repair", "fix", "fixes", "remediation", "remediations", "corrective", "bugfix"),
+    "process": (
+        "process", "processes", "procedure", "procedures", "documentation", "training",
+        "communication", "communications", "policy", "people", "organizational",
+        "organisational",
+    ),
+    "investigate": ("investigate", "investigation", "investigations", "research", "analysis"),
+    "other": ("other", "misc", "miscellaneous"),
+}  # fmt: skip
+_TYPE_OF = {word: kind for kind, words in _TYPE_WORDS.items() for word in words}
+# When nothing names the type: words in the action that make it clear.
+_TYPE_HINTS = (
+    ("investigate", re.compile(r"^(?:investigate|look into|research|find out)\b", re.I)),
+    ("detect", re.compile(r"\b(?:alert\w*|monitor\w*|dashboards?|pag(?:e|ing)|detect\w*)\b", re.I)),
+    (
+        "process",
+        re.compile(r"\b(?:runbooks?|playbooks?|document\w*|docs|guide|checklist|train\w*)\b", re.I),
+    ),
+    ("prevent", re.compile(r"\b(?:prevent\w*|validat\w*|presubmit|pre-commit|lint\w*)\b", re.I)),
+)
+
+# -- dates ------------------------------------------------------------------------------------
+
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+# A date or a period that can serve as a due date, as written.
+_DATE = (
+    r"(?:\d{4}-\d{2}-\d{2}"
+    r"|\d{1,2}/\d{1,2}(?:/\d{2,4})?"
+    rf"|{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\.?(?:,?\s+\d{{4}})?"
+    rf"|{_MONTH}\.?\s+\d{{4}}"
+    r"|(?:Q[1-4]|H[12])(?:\s*|[ '/-]?)(?:FY\s?)?(?:\d{4}|'?\d{2})\b"
+    r"|\d{4}[ /-]?(?:Q[1-4]|H[12])\b"
+    r"|FY\s?\d{2,4}\s?(?:Q[1-4]|H[12])\b"
+    r"|(?:Q[1-4]|H[12])\b"
+    rf"|(?:the\s+)?end\s+of\s+(?:the\s+)?(?:(?:this|next)\s+)?(?:week|month|quarter|year|sprint|{_MONTH}|Q[1-4])"
+    r"|EO[DWMQY]\b"
+    rf"|(?:next\s+)?{_WEEKDAY}"
+    r"|sprint\s+\d+"
+    r"|week\s+\d{1,2}"
+    r")"
+)
+_DATE_RE = re.compile(rf"(?<![\w/-]){_DATE}(?![\w/])", re.I)
+# A date that names its year or quarter can stand alone ("Q2 2024"); others need a keyword.
+_DATE_ALONE = re.compile(
+    r"(?<![\w/-])(?:(?:Q[1-4]|H[12])\s?(?:FY\s?)?\d{4}|\d{4}[ /-]?Q[1-4]|FY\s?\d{2,4}\s?Q[1-4])"
+    r"(?![\w/])",
+    re.I,
+)
+# "in" starts a due date only before a period ("in Q3", "in March 2025"), not a weekday.
+_PERIOD = re.compile(rf"{_MONTH}|Q[1-4]|H[12]|\d{{4}}|sprint|week|end\s+of", re.I)
+_DUE_KEYWORD = re.compile(
+    rf"\b(?:due(?:\s+(?:by|on|date))?|by|before|until|till|no\s+later\s+than|eta|deadline"
+    rf"|target(?:ed)?(?:\s+(?:for|date))?|complete\s+by|done\s+by|in)\s*(?::\s*)?(?P<date>{_DATE})"
+    r"(?![\w/])",
+    re.I,
+)
+
+# -- tracking ---------------------------------------------------------------------------------
+
+
+_TICKET_KEY = re.compile(r"(?<![\w/.#-])(?P<key>[A-Z][A-Z0-9]{1,9}-\d{1,7})(?![\w-])")
+_NOT_TICKET_PREFIX = frozenset(
+    {
+        "UTF", "SHA", "ISO", "RFC", "CVE", "COVID", "MD", "AES", "TLS", "SSL", "IPV", "HTTP",
+        "GPT", "CP", "ES", "PEP", "WCAG", "IEC", "IEEE", "EN", "ECMA", "AWS", "GCP", "K8S",
+        "TCP", "UDP", "ARM", "X", "E", "H", "S", "T", "P", "Q", "V",
+    }
+)  # fmt: skip
+_ISSUE_NUMBER = re.compile(r"(?<![\w&#/])#(?P<num>\d{1,7})\b")
+_BUG_SLASH = re.compile(r"(?<![\w/])b/\d{3,}\b")
+_ISSUE_WORD = re.compile(
+    r"\b(?:bug|issue|ticket|pr|pull\s+request|mr|merge\s+request|cl|changelist)\s*(?:#\s*)?\d{2,}\b",
+    re.I,
+)
+_TRACKER_URL = re.compile(
+    r"/(?:issues?|pulls?|pull-requests?|merge_requests|browse|tickets?|bugs?|story|stories"
+    r"|tasks?|cards?|c|change|changes|\+|work_items|workitems|projects/[^/\s]+/issues)/"
+    r"[^\s]*\d|show_bug\.cgi\?id=\d|[?&](?:id|issue|selectedIssue)=[A-Z]*-?\d"
+    r"|linear\.app/|\.atlassian\.net/|youtrack|crbug\.com/\d|issuetracker\.google\.com"
+    r"|trello\.com/c/|app\.asana\.com/|app\.shortcut\.com/|/-/issues/",
+    re.I,
+)
+_TRACKER_LINK_TEXT = re.compile(
+    r"^(?:.*\b(?:issue|issues|ticket|bug|pr|pull\s+request|jira|tracking|tracker|task|story"
+    r"|epic|mr|merge\s+request)\b.*|#\d+|[A-Z][A-Z0-9]{1,9}-\d+|b/\d+)$",
+    re.I,
+)
+
+# -- owners and fields ------------------------------------------------------------------------
+
+
+_HANDLE = re.compile(r"(?<![\w.@/`])@(?P<handle>[A-Za-z0-9](?:[\w.-]*\w)?(?:/[\w.-]*\w)?)")
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
+_FIELD_NAMES = sorted(
+    {w for role, words in _ROLE_WORDS.items() if role != "description" for w in words}
+    | {"owned by"},
+    key=len,
+    reverse=True,
+)
+_FIELD_NAME_RE = "|".join(re.escape(n) for n in _FIELD_NAMES if len(n) > 1)
+# `Owner: Dana`, `**Due:** 2024-06-01`, `assigned to Dana`: the value runs to a comma,
+# semicolon, pipe, bracket or the next field.
+_FIELD = re.compile(
+    rf"(?<![\w-])(?P<name>{_FIELD_NAME_RE})\s*(?:[:=]|(?<=assigned to)|(?<=owned by))\s*"
+    rf"(?P<value>(?:(?!\s?(?:[,;|()\[\]\n]|(?<!\b[A-Z])\.(?:\s|$)|\s(?:—|–|--)\s"
+    rf"|(?<![\w-])(?:{_FIELD_NAME_RE})\s*[:=])).)*)",
+    re.I,
+)
+_TEAM_WORD = re.compile(
+    r"\b(?:team|squad|group|crew|guild|tribe|chapter|committee|maintainers|council|org"
+    r"|department|dept|sre|devops|oncall|on-call|infra|platform)\b",
+    re.I,
+)
+_TEAM_ACRONYMS = frozenset({"SRE", "SREs", "QA", "IT", "DBA", "DBAs", "NOC", "SecOps", "DevOps"})
+_NAME_WORD = re.compile(r"^(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|[A-Z]\.)$")
+# Words that look like names in a trailing "(…)" but are products, statuses or categories.
+_NOT_NAMES = frozenset(
+    {
+        "done", "todo", "open", "closed", "complete", "completed", "fixed", "pending", "wip",
+        "blocked", "planned", "ongoing", "resolved", "merged", "shipped", "optional",
+        "required", "high", "medium", "low", "critical", "urgent", "important", "maybe",
+        "prevent", "prevention", "detect", "detection", "mitigate", "mitigation", "process",
+        "repair", "recovery", "other", "investigate", "investigation", "monitoring",
+        "alerting", "documentation", "testing", "security", "performance", "reliability",
+        "production", "staging", "prod", "dev", "test", "kubernetes", "terraform", "grafana",
+        "prometheus", "docker", "jenkins", "github", "gitlab", "jira", "linux", "postgres",
+        "postgresql", "mysql", "redis", "kafka", "nginx", "traefik", "helm", "slack",
+        "pagerduty", "datadog", "elasticsearch", "consul", "vault", "ansible", "azure",
+        "google", "amazon", "cloudflare", "fastly", "sentry", "python", "java", "go", "rust",
+        "node", "javascript", "typescript", "windows", "android", "ios", "chrome", "firefox",
+        "see", "note", "e.g.", "i.e.", "etc", "and", "or", "the", "a", "an", "all", "some",
+        "bug", "issue", "ticket", "follow-up", "followup", "later", "now", "tbd", "new",
+        "old", "short", "long", "term", "phase", "step", "part", "p0", "p1", "p2", "p3",
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december", "monday", "tuesday", "wednesday",
+        "thursday", "friday", "saturday", "sunday", "customer", "customers", "confluence",
+        "notion", "opsgenie", "statuspage", "splunk", "honeycomb", "argo", "argocd", "flux",
+        "istio", "envoy", "linkerd", "cassandra", "mongodb", "mongo", "elastic", "kibana",
+        "loki", "tempo", "jaeger", "nomad", "spinnaker", "circleci", "travis", "buildkite",
+        "bitbucket", "backstage", "okta", "stripe", "twilio", "sendgrid", "zendesk",
+        "salesforce", "snowflake", "bigquery", "airflow", "spark", "hadoop", "celery",
+        "rabbitmq", "zookeeper", "etcd", "coredns", "calico", "cilium", "karpenter",
+        "cloudwatch", "stackdriver", "heroku", "vercel", "netlify", "openstack", "vmware",
+        "macos", "ubuntu", "debian", "centos", "fedora", "docs", "wiki", "runbook", "email",
+        "phone", "pager", "web", "api", "ui", "cli", "internal", "external", "public",
+    }
+)  # fmt: skip
+# A match never starts inside a run of blanks (the same matches, found in linear time).
+_CONNECTOR = re.compile(r"(?<!\s)\s*(?:,|&|/|\band\b|\+)\s*", re.I)
+_TRAILING_GROUP = re.compile(r"(?<!\s)\s*[(\[](?P<body>[^()\[\]\n]{1,120})[)\]]\s*(?:[.;,]\s*)?$")
+# The body starts with its first non-blank: otherwise it and the `\s*` before it share a
+# run of blanks, and a long run cost its square.
+_TRAILING_DASH = re.compile(r"\s(?:—|–|--)\s*(?P<body>[^—–\s][^—–\n]{0,59}?)\s*(?:[.;]\s*)?$")
+_LEADING_REF = re.compile(
+    r"^\s*(?:\[(?:#\d+|[A-Z][A-Z0-9]{1,9}-\d+|b/\d+)\]|#\d+|[A-Z][A-Z0-9]{1,9}-\d+)\s*[:.-]?\s*"
+)
+_TASK = re.compile(r"^\s*\[(?P<state>[ xX])\]\s*")
+# Markup, removed to get the text as read.
+# Link text holds no brackets and a URL one level of parentheses (`wiki/Foo_(bar)`), so no
+# `[` of a long run of them rescans the rest of the line. Comments: `remove_comments`.
+_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\((?:[^()\n]|\([^()\n]*\))*\)|!\[[^\[\]\n]*\]\[[^\[\]\n]*\]")
+_INLINE_LINK = re.compile(
+    r"\[(?P<text>[^\[\]\n]*)\]\((?P<url>(?:[^()\s]|\([^()\s]*\))*)(?:\s+\"[^\"\n]*\")?\)"
+)
+_REF_LINK = re.compile(r"\[(?P<text>[^\[\]\n]+)\]\[(?P<ref>[^\[\]\n]*)\]")
+_AUTOLINK = re.compile(r"<(?P<url>(?:https?|ftp|mailto):[^<>\s]+|[^<>\s@]+@[^<>\s@]+)>")
+_BARE_URL = re.compile(r"\b(?:https?|ftp)://[^\s<>]*[^\s<>.,;:!?)\]'\"]")
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>\n]*)?/?>")
+_STRIKE = re.compile(r"~~(?P<text>[^~\n]+)~~")
+_EMPHASIS = re.compile(r"(?<![0-9A-Za-z\\])(?:\*\*|__|\*|_)|(?:\*\*|__|\*|_)(?![0-9A-Za-z])")
+# Work already done: "Rolled back the deployment", "We added an alert", "Alert was added".
+_IRREGULAR_PAST = frozenset(
+    {
+        "wrote", "built", "made", "ran", "took", "gave", "sent", "found", "chose", "kept",
+        "brought", "began", "did", "got", "held", "led", "told", "spent", "drove", "undid",
+        "withdrew", "froze", "caught", "sought", "taught", "bought", "spun", "threw", "broke",
+        "fed", "flew", "hid", "hung", "knew", "paid", "rose", "said", "saw", "sold", "stood",
+        "struck", "tore", "understood", "woke", "won", "wound", "felt", "lost", "dealt",
+        "drew", "shook", "swept", "stole", "upheld", "overrode", "rewound", "forgot", "bent",
+    }
+)  # fmt: skip
+_NOT_PAST = frozenset(
+    {
+        "need", "needed", "feed", "seed", "speed", "proceed", "succeed", "exceed", "embed",
+        "shed", "shred", "bleed", "breed", "heed", "weed", "red", "bed", "ted", "automated",
+        "dedicated", "detailed", "advanced", "distributed", "centralized", "centralised",
+        "improved", "enhanced", "expanded", "extended", "increased", "reduced", "updated",
+        "combined", "unified", "simplified", "standardized", "standardised", "scheduled",
+        "managed", "hosted", "shared", "related", "based", "limited", "required",
+        "continued", "focused", "targeted", "structured", "integrated", "isolated",
+    }
+)  # fmt: skip
+_PAST_NEXT = frozenset(
+    {
+        "the", "a", "an", "our", "their", "its", "his", "her", "this", "that", "these",
+        "those", "all", "some", "back", "up", "out", "off", "down", "over", "in", "on", "to",
+        "with", "from", "for", "it", "them", "stricter", "more", "additional", "new", "extra",
+        "several", "two", "three", "both", "each", "every", "any", "away", "into", "and",
+    }
+)  # fmt: skip
+_FUTURE = re.compile(
+    r"\b(?:will|shall|should|must|need(?:s|ed)?\s+to|have\s+to|has\s+to|to\s+be|going\s+to"
+    r"|plan(?:s|ned)?\s+to|want\s+to|todo|to\s+do)\b",
+    re.I,
+)
+_PRONOUN_PAST = re.compile(
+    r"^(?:we|i|they|he|she|the\s+team)\s+(?:(?:have|has|had|already)\s+)*"
+    r"(?P<verb>[a-z][a-z-]*)\b",
+    re.I,
+)
+_PASSIVE_PAST = re.compile(
+    r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:\w+ed|built|made|"
+    r"written|rewritten|run|taken|sent|found|set\s+up|done|given|kept)\b",
+    re.I,
+)
+_PLACEHOLDER_ITEM = re.compile(
+    r"^(?:tbd|tba|todo|n/?a|-+|\?+|\.\.\.|none(?:\s+(?:yet|so\s+far|at\s+this\s+time|identified"
+    r"|for\s+now|needed))?|nothing(?:\s+\w+){0,4}"
+    r"|no\s+(?:further\s+|additional\s+|new\s+|other\s+|open\s+)?(?:action\s*items?|actions"
+    r"|follow[- ]?ups?|items|tasks|remediations?)(?:\s+\w+){0,6}"
+    r"|to\s+be\s+(?:determined|defined|added|decided|written)(?:\s+\w+){0,4})[.!]?$",
+    re.I,
+)
+# First words that make a short item an action, not a label over a nested list.
+_ACTION_VERBS = frozenset(
+    {
+        "add", "write", "create", "build", "implement", "fix", "update", "remove", "delete",
+        "migrate", "automate", "document", "set", "setup", "configure", "deploy", "enable",
+        "disable", "replace", "introduce", "install", "upgrade", "rotate", "split", "move",
+        "rename", "limit", "cap", "alert", "page", "run", "test", "validate", "verify",
+        "improve", "enhance", "review", "investigate", "ensure", "monitor", "consider",
+        "audit", "define", "draft", "schedule", "increase", "reduce", "block", "require",
+        "enforce", "track", "check", "handle", "make", "use", "switch", "stop", "start",
+        "retry", "backport", "pin", "patch", "revert", "roll", "tune", "raise", "lower",
+    }
+)  # fmt: skip
+# "Actions taken", "Steps performed during the incident": what was done, not follow-up work.
+_DONE_TITLE = re.compile(
+    r"\b(?:taken|performed|done|completed|carried out|so far|during the (?:incident|outage))\b",
+    re.I,
+)
+
+# -- owners written as conventions ------------------------------------------------------------
+
+
+_ORG_WORD = (
+    r"(?:team|squad|group|crew|guild|tribe|committee|council|maintainers|foundation|board"
+    r"|department|dept|org|organi[sz]ation|company|vendor|provider|sre|sres|devops|infra"
+    r"|infrastructure|platform|ops|security|support|admins|sysadmins)"
+)
+# "The drand team will patch ...", "Payments team to add ...", "The foundation is moving ..."
+_ORG_SUBJECT = re.compile(
+    rf"^(?P<owner>(?:the\s+)?(?:[A-Za-z][\w.-]*\s+){{0,2}}{_ORG_WORD}|team\s+[A-Z][\w-]*)"
+    r"\s+(?:will|shall|to|is|are|has|have|plans?\s+to|commits?\s+to)\s+(?!be\b|not\b)",
+    re.I,
+)
+# "I will add ...", "I'll rotate ...", "I've bumped ...": the writer owns it.
+_FIRST_PERSON = re.compile(
+    r"(?:^|[,;]\s+)I(?:['’](?:ll|ve|m|d)|\s+(?:will|shall|am|have|also|plan|intend|might"
+    r"|may|can|could|would))?\s+[a-z]"
+)
+# "Alex added the sites to monitoring", "Dana will rotate the keys": a name as the subject
+_NAMED_SUBJECT = re.compile(
+    r"^(?P<owner>[A-Z][a-z'’]+)\s+(?:will|shall|has|had|is|was|also|then|['’]ll|[a-z]+ed)\b"
+)
+# "Alice: rotate the keys", "Infra team: add an alert", "[SRE] Add an alert", "Alice to rotate"
+_PREFIX_OWNER = re.compile(
+    r"^(?P<owner>[A-Za-z@][\w.@'’-]*(?:\s+[A-Za-z][\w.'’-]*){0,2})\s*:\s+(?=\S)"
+)
+_TAG_OWNER = re.compile(r"^\[(?P<owner>[A-Za-z][\w .&/-]{0,30})\]\s*[:-]?\s+(?=\S)")
+_NAME_TO = re.compile(
+    r"^(?P<owner>[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+)?|@[\w.-]+|[\w.-]+@)\s+to\s+(?P<verb>[a-z]+)\b"
+)
+_NOT_PREFIX = frozenset(
+    {
+        "action", "actions", "action item", "item", "items", "note", "notes", "todo", "done",
+        "follow up", "follow-up", "followup", "short term", "short-term", "long term",
+        "long-term", "medium term", "next steps", "next step", "status", "update", "fix",
+        "problem", "issue", "goal", "why", "what", "how", "owner", "task", "tasks", "idea",
+        "question", "summary", "context", "result", "outcome", "impact", "cause", "p0", "p1",
+        "p2", "p3", "p4", "high", "medium", "low", "priority", "immediate", "later", "now",
+        "optional", "nice to have", "must have", "stretch", "bonus", "ongoing", "blocked",
+        "in progress", "wip", "new", "open", "closed", "complete", "completed", "pending",
+    }
+)  # fmt: skip
+_LEAD_IN = re.compile(
+    rf"^(?P<owner>(?:the\s+)?(?:[A-Za-z][\w.-]*\s+){{0,2}}{_ORG_WORD}|I|[A-Z][a-z]+"
+    r"(?:\s+[A-Z][a-z]+)?|@[\w.-]+)\s+(?:will|shall|is going to|are going to|plans? to|"
+    r"commits? to|has committed to|have committed to|owns?|takes? care of|is responsible for|"
+    r"are responsible for)(?:\s+(?:do|work on|handle|tackle|own|take|address))?(?:\s+the\s+"
+    r"following)?\s*:\s*$",
+    re.I,
+)
+_USERNAME = re.compile(r"[a-z][a-z0-9._-]{2,23}@?|[a-z][a-z0-9._-]{1,23}@")
