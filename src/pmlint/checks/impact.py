@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 from pmlint.checks.base import CheckContext, CheckKind, Option, finding, user_regex
-from pmlint.diagnostics import Finding
+from pmlint.diagnostics import Finding, Span
 from pmlint.document import Document
 from pmlint.extract.impact import find_figures, impact_figures, impact_scope, scope_blocks
 from pmlint.extract.timeline import timeline
@@ -17,7 +18,7 @@ _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 _NOUNS = Option("nouns", "str-list", [], "What counts measure (users, orders, …), plural.")
 
 
-def _anchor(doc: Document):  # type: ignore[no-untyped-def]
+def _anchor(doc: Document) -> Span:
     for section in impact_scope(doc):
         if section.heading_span is not None:
             return section.heading_span
@@ -49,7 +50,7 @@ class VagueQuantity(CheckKind):
     )
     fields = ("match", "suggestion")
 
-    def __init__(self, options) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, options: Mapping[str, Any]) -> None:
         super().__init__(options)
         lexicon = self.opts["lexicon"] or {}
         tokens = [str(t) for t in lexicon.get("tokens", [])]

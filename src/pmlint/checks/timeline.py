@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import ClassVar
 
 from pmlint.checks.base import CheckContext, CheckKind, Option, finding
-from pmlint.diagnostics import Finding, Severity
+from pmlint.diagnostics import Finding, Severity, Span
 from pmlint.document import Document
 from pmlint.extract.timeline import (
     EVENT,
@@ -95,17 +95,23 @@ class TimestampFormat(CheckKind):
         if self.opts["zones"]:
             yield from self._zones(scoped)
 
-    def _minority(self, moments, key, problem: str, names: dict[str, str]):  # type: ignore[no-untyped-def]
-        values = [(key(m), m) for m in moments if key(m)]
+    def _minority(
+        self,
+        moments: list[Moment],
+        key: Callable[[Moment], str | None],
+        problem: str,
+        names: dict[str, str],
+    ) -> Iterator[Finding]:
+        values = [(value, m) for m in moments if (value := key(m))]
         counts = Counter(v for v, _ in values)
         if len(counts) < 2:
             return
         majority = counts.most_common(1)[0][0]
         first_major = next(m for v, m in values if v == majority)
-        odd = next(m for v, m in values if v != majority)
+        odd_value, odd = next((v, m) for v, m in values if v != majority)
         yield finding(
             odd.span,
-            problem=f"{problem}: '{odd.stamp.text}' ({names.get(key(odd), key(odd))}) among "
+            problem=f"{problem}: '{odd.stamp.text}' ({names.get(odd_value, odd_value)}) among "
             f"{counts[majority]} {names.get(majority, majority)} times",
             example=odd.stamp.text,
             other=first_major.stamp.text,
@@ -221,8 +227,8 @@ class TimelineContradiction(CheckKind):
                     f"(line {start.line})"
                 ),
             )
-        actual = facts.minutes_between("start", "resolved")
-        if actual is not None and actual >= 0:
+        actual = facts.minutes_between("start", "resolved")  # None without a start and an end
+        if actual is not None and actual >= 0 and start is not None and resolved is not None:
             for stated in facts.durations:
                 allowed = max(self.opts["tolerance_minutes"], self.opts["tolerance_ratio"] * actual)
                 if abs(stated.minutes - actual) > allowed:
@@ -230,10 +236,10 @@ class TimelineContradiction(CheckKind):
                         stated.span,
                         problem=(
                             f"the stated duration '{stated.text}' ({_minutes(stated.minutes)}) "
-                            f"disagrees with start '{_clock(start)}' (line {start.line}) to end "  # type: ignore[union-attr]
+                            f"disagrees with start '{_clock(start)}' (line {start.line}) to end "
                             f"'{_clock(resolved)}' (line {resolved.line}): {_minutes(actual)}"
                         ),
-                    )  # type: ignore[union-attr]
+                    )
         yield from self._fields_against_timeline(facts)
 
     def _fields_against_timeline(self, facts: Timeline) -> Iterator[Finding]:
@@ -308,7 +314,7 @@ class TimelineMilestones(CheckKind):
                 yield finding(_anchor(doc), severity, missing=", ".join(missing), level=level)
 
 
-def _anchor(doc: Document):  # type: ignore[no-untyped-def]
+def _anchor(doc: Document) -> Span:
     sections = doc.find_sections("timeline")
     if sections and sections[0].heading_span is not None:
         return sections[0].heading_span

@@ -154,6 +154,7 @@ def find_figures(block: TextBlock, nouns: Sequence[str]) -> list[Figure]:
             value = 0.0 if match.group(0).lower().startswith("no") else 100.0
             add(match.start(), match.end(), value, "percent", match["noun"].lower())
     for match in _DURATION.finditer(text):
+        minutes: float
         if match["h"]:
             minutes = int(match["h"]) * 60 + int(match["m"])
         else:
@@ -175,9 +176,7 @@ def find_figures(block: TextBlock, nouns: Sequence[str]) -> list[Figure]:
 
 def impact_figures(doc: Document, nouns: Sequence[str]) -> list[Figure]:
     """Figures in the impact scope; `nouns` (what counts are counts of) come from PM201."""
-    key = ("impact_figures", tuple(nouns))
-    cached = doc.cache.get(str(key))
-    if cached is None:
-        cached = [f for b in scope_blocks(impact_scope(doc)) for f in find_figures(b, nouns)]
-        doc.cache[str(key)] = cached
-    return cached
+    key = f"extract.impact.figures:{tuple(nouns)!r}"
+    return doc.memo(
+        key, lambda: [f for b in scope_blocks(impact_scope(doc)) for f in find_figures(b, nouns)]
+    )

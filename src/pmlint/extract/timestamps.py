@@ -13,6 +13,7 @@ import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dateutil import parser as date_parser
@@ -415,8 +416,12 @@ def _drop_times_inside(starts: list[int], used: set[int], start: int, stop: int)
     used.update(range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, stop)))
 
 
-def _without_overlaps(items: list) -> list:  # type: ignore[type-arg]
-    kept: list = []  # type: ignore[type-arg]
+# A match as (start, end, ...): dates and times found by the patterns.
+_Match = TypeVar("_Match", bound=tuple[Any, ...])
+
+
+def _without_overlaps(items: list[_Match]) -> list[_Match]:
+    kept: list[_Match] = []
     last_end = -1
     for item in items:
         if item[0] >= last_end:
