@@ -31,9 +31,12 @@ demo: $(VENV)/.demo-installed
 		*) echo "make demo: pmlint could not lint everything (exit $$status; see above).";; \
 	esac; exit $$status
 
+# ruff (style), mypy (types over src/), import-linter (the layers in README, "Layout").
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 # The HTML report's browser test needs Debian's chromium (about a minute to install; CI runs as
 # root on a fresh machine). Without it that one test skips and says why.
