@@ -24,8 +24,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from pmlint.api import lint_text
+from pmlint.checks import ENGINE_KIND, KINDS
 from pmlint.config import load_config
-from pmlint.engine import Linter, Selection
 from pmlint.nlp import BLANK, resolve_model_name
 from pmlint.packs import load_pack
 from pmlint.reading import read_file
@@ -112,11 +113,14 @@ def test_rule_fixture(fixture: Path, tmp_path: Path, monkeypatch: pytest.MonkeyP
     # `nlp_model: blank` runs a fixture without the trained pipeline (reduced mode);
     # otherwise a fixture whose rules need spaCy skips where no trained model is installed.
     model = header.get("nlp_model")
-    linter = Linter(config, Selection(select=tuple(select)), nlp_model=model)
-    if linter.needs_nlp and model != "blank" and resolve_model_name("auto") == BLANK:
+    chosen = [r for r in config.rules.values() if any(r.matches(s) for s in select)]
+    needs_nlp = any(r.kind != ENGINE_KIND and KINDS[r.kind].needs_nlp for r in chosen)
+    if needs_nlp and model != "blank" and resolve_model_name("auto") == BLANK:
         pytest.skip("no trained spaCy pipeline installed (pip install 'pmlint[model]')")
 
-    report = linter.lint(str(fixture), source, directory=str(fixture.parent))
+    report = lint_text(
+        fixture.read_bytes(), str(fixture), config=config, select=select, nlp_model=model
+    )
     assert report.error is None, report.error
     found = Counter((d.rule, d.span.line) for d in report.diagnostics)
 

@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from pmlint.api import lint_text
 from pmlint.config import Config, load_config
-from pmlint.engine import Linter, Selection
-from pmlint.reading import SourceText
 
 Finding = tuple[str, int]  # (rule id, line)
 
@@ -34,8 +33,7 @@ def lint(
     select: tuple[str, ...] = ("PM003",),
     config: Config | None = None,
 ) -> list[Finding]:
-    linter = Linter(config or load_config(None), Selection(select=select))
-    report = linter.lint("doc.md", SourceText(text), directory=".")
+    report = lint_text(text, "doc.md", config=config or load_config(None), select=select)
     assert report.error is None
     return [(d.rule, d.span.line) for d in report.diagnostics]
 
@@ -235,9 +233,8 @@ def test_unused_suppressions_are_reported_when_pm903_is_enabled(tmp_path: Path) 
 
 
 def test_unused_suppressions_are_silent_by_default() -> None:
-    linter = Linter(load_config(None))
-    assert "PM903" not in linter.active_ids
-    report = linter.lint("doc.md", SourceText(UNUSED), directory=".")
+    assert not load_config(None).rules["PM903"].enabled
+    report = lint_text(UNUSED, "doc.md", config=load_config(None))
     assert not [d for d in report.diagnostics if d.rule == "PM903"]
 
 

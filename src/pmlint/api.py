@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from pmlint.config import Config, ConfigError, find_config_file, load_config
 from pmlint.docs import unknown_selectors
 from pmlint.engine import Linter, Selection
-from pmlint.reading import SourceText
+from pmlint.reading import SourceText, UnreadableFile, decode
 from pmlint.report import FileReport
 from pmlint.runner import Runner, RunOptions, SelectionError
 
@@ -37,7 +37,7 @@ _KEEP = 32
 
 
 def lint_text(
-    text: str,
+    text: str | bytes,
     path: str = "<text>",
     *,
     config: ConfigArg = None,
@@ -45,7 +45,9 @@ def lint_text(
     ignore: Iterable[str] = (),
     nlp_model: str | None = None,
 ) -> FileReport:
-    """Lint `text` as if it were the file `path`.
+    """Lint `text` as if it were the file `path`. Bytes are decoded as a file's are (UTF-8,
+    a BOM, UTF-16 with BOM; bytes that are not UTF-8 become PM904), and raise
+    UnreadableFile for a binary file.
 
     `config`: a `Config`, or the path of a `.pmlint.yaml`/`pyproject.toml`; None finds one the
     way the CLI does, from the folder of `path` (the current folder for a name such as
@@ -65,7 +67,8 @@ def lint_text(
             _LINTERS.clear()
         linter = _LINTERS[key] = Linter(resolved, selection, nlp_model)
     directory = os.path.dirname(os.path.abspath(path)) if not path.startswith("<") else None
-    return linter.lint(path, SourceText(_normalised(text)), directory or os.getcwd())
+    source = decode(text) if isinstance(text, bytes) else SourceText(_normalised(text))
+    return linter.lint(path, source, directory or os.getcwd())
 
 
 def lint_paths(
@@ -127,4 +130,4 @@ def _normalised(text: str) -> str:
 
 
 # Re-exported for callers that catch what lint_text raises.
-__all__ += ["ConfigError", "SelectionError"]
+__all__ += ["ConfigError", "SelectionError", "UnreadableFile"]
