@@ -4,8 +4,9 @@ for the parse. `_people` serves both readings."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
+from pmlint.checks.actions.vagueness.classify import classify
 from pmlint.checks.actions.vagueness.lexicon import (
     VagueLexicon,
     Vagueness,
@@ -118,53 +119,95 @@ def _lexical(text: str, lex: VagueLexicon) -> Vagueness | None:
             verb_class, phrase = name, found
             break
     match_text = " ".join(words[: len(phrase)]) if phrase else words[0]
-    rest = lowers[len(phrase) if phrase else 1 :]
-    if verb_class == "people":
-        verb_class = None  # _people above found no person to change
-    if verb_class == "tentative":
-        return Vagueness("tentative", match_text)
-    specific = _lexically_specific(words[len(phrase) if phrase else 1 :], lex)
-    deliverable = (
-        any(_base(w, lex, ("deliverable",)) in lex.words["deliverable"] for w in rest[1:])
-        and specific
-    )
-    if verb_class == "improve" and not (numbered or deliverable):
-        return Vagueness("improve", match_text)
-    if verb_class == "loose_inquiry" and not numbered:
-        if not any(_IDENTIFIER.search(w) or w[:1].isupper() for w in words[len(phrase) :]):
-            return Vagueness("inquiry", match_text)
-        verb_class = "inquiry"
-    if verb_class == "inquiry" and not numbered:
-        first = rest[0] if rest else ""
-        opening = lex.match_at("open", rest) or lex.match_at(
-            "open", rest[1:] if first in ("the", "a", "an", "our") else []
-        )
-        if not rest or opening is not None or not specific:
-            return Vagueness("inquiry", match_text)
-    if verb_class == "assure" and not (numbered or specific):
-        return Vagueness("assure", match_text)
-    if verb_class is None and lowers[0] in lex.words["plan_noun"] | {"action"}:
-        noun = " ".join(lowers[:2])
-        if (lex.has("plan_noun", lowers[0]) or lex.has("plan_noun", noun)) and not numbered:
-            return Vagueness(
-                "plan", " ".join(words[:2]) if lex.has("plan_noun", noun) else words[0]
+    reading = _LexicalReading(lex, stripped, words, phrase, numbered)
+    return classify(verb_class, match_text, None, reading)
+
+
+class _LexicalReading:
+    """The evidence of the lexical reading (see `classify.Evidence`): `words` are the item's
+    words from its head verb on, `phrase` the verb's lexicon phrase (empty if none)."""
+
+    def __init__(
+        self,
+        lex: VagueLexicon,
+        stripped: str,
+        words: list[str],
+        phrase: tuple[str, ...],
+        numbered: bool,
+    ) -> None:
+        self.lex = lex
+        self.stripped = stripped
+        self.words = words
+        self.lowers = [w.lower() for w in words]
+        self.phrase = phrase
+        self.rest = self.lowers[len(phrase) if phrase else 1 :]
+        self.numbered = numbered
+
+    @cached_property
+    def specific(self) -> bool:
+        return _lexically_specific(self.words[len(self.phrase) if self.phrase else 1 :], self.lex)
+
+    def unchecked(self, verb_class: str) -> str | None:
+        lex, rest = self.lex, self.rest
+        if self.numbered:
+            return None
+        if verb_class == "improve":
+            deliverable = (
+                any(_base(w, lex, ("deliverable",)) in lex.words["deliverable"] for w in rest[1:])
+                and self.specific
             )
-    if not numbered:
-        qualifier = lex.find("qualifier", lowers)
+            return None if deliverable else "improve"
+        if verb_class == "loose_inquiry":
+            after = self.words[len(self.phrase) :]
+            if not any(_IDENTIFIER.search(w) or w[:1].isupper() for w in after):
+                return "inquiry"
+            verb_class = "inquiry"  # a named subject: bounded like any inquiry
+        if verb_class == "inquiry":
+            first = rest[0] if rest else ""
+            opening = lex.match_at("open", rest) or lex.match_at(
+                "open", rest[1:] if first in ("the", "a", "an", "our") else []
+            )
+            if not rest or opening is not None or not self.specific:
+                return "inquiry"
+            return None
+        if verb_class == "assure" and not self.specific:
+            return "assure"
+        return None
+
+    def plan(self) -> Vagueness | None:
+        lex, lowers, words = self.lex, self.lowers, self.words
+        if lowers[0] in lex.words["plan_noun"] | {"action"}:
+            noun = " ".join(lowers[:2])
+            if (
+                lex.has("plan_noun", lowers[0]) or lex.has("plan_noun", noun)
+            ) and not self.numbered:
+                return Vagueness(
+                    "plan", " ".join(words[:2]) if lex.has("plan_noun", noun) else words[0]
+                )
+        return None
+
+    def qualifier(self) -> Vagueness | None:
+        if self.numbered:
+            return None
+        words = self.words
+        qualifier = self.lex.find("qualifier", self.lowers)
         if qualifier is not None and qualifier[1][0] not in ("more", "less"):
             return Vagueness(
                 "qualifier", " ".join(words[qualifier[0] : qualifier[0] + len(qualifier[1])])
             )
-        comparative = _COMPARATIVE.search(stripped)
+        comparative = _COMPARATIVE.search(self.stripped)
         if comparative:
             return Vagueness("qualifier", comparative.group())
         if qualifier is not None:
             return Vagueness(
                 "qualifier", " ".join(words[qualifier[0] : qualifier[0] + len(qualifier[1])])
             )
-        if verb_class is None and not specific:
-            return Vagueness("generic", " ".join(words[:4]))
-    return None
+        return None
+
+    def generic(self) -> Vagueness | None:
+        if not self.numbered and not self.specific:
+            return Vagueness("generic", " ".join(self.words[:4]))
+        return None
 
 
 def _lexically_specific(words: Sequence[str], lex: VagueLexicon) -> bool:

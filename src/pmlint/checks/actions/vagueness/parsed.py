@@ -4,8 +4,10 @@ parse. An item is read behind "You should" when that makes its first word the ro
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cached_property
 from typing import Any
 
+from pmlint.checks.actions.vagueness.classify import classify
 from pmlint.checks.actions.vagueness.lexical import (
     _people,
 )
@@ -111,40 +113,74 @@ def _parsed(text: str, reading: Any, plain: Any, lex: VagueLexicon) -> Vagueness
             inner, inner_text = _verb_class(gerund, tokens, lex, False)
             if inner in ("improve", "inquiry", "loose_inquiry", "tentative"):
                 head, verb_class, phrase_text = gerund, inner, f"{phrase_text} {inner_text}"
-    if verb_class == "people":
-        verb_class = None  # "train the model": no person to change (see _people)
-    if verb_class == "tentative":
-        return Vagueness(verb_class, phrase_text)
-    if hedged is not None:
-        return hedged
-    if verb_class == "loose_inquiry":
-        scope = _scope(head)
-        if numbered or _named(scope) or _has_deliverable(head, scope, lex):
-            return _qualified(tokens, lex, numbered)
-        return Vagueness("inquiry", phrase_text)
-    scope = _scope(head)
-    if verb_class == "improve":
-        if numbered or _has_deliverable(head, scope, lex):
-            return _qualified(tokens, lex, numbered)
-        return Vagueness("improve", phrase_text)
-    if verb_class == "inquiry":
-        if numbered or _bounded_inquiry(head, lex) or _has_deliverable(head, scope, lex):
-            return _qualified(tokens, lex, numbered)
-        return Vagueness("inquiry", phrase_text)
-    if verb_class == "assure":
-        if numbered or _specific(scope, lex, head) or _has_deliverable(head, scope, lex):
-            return _qualified(tokens, lex, numbered)
-        return Vagueness("assure", phrase_text)
-    if head.pos_ in ("NOUN", "PROPN") and reading is None:
-        noun = _noun_phrase(head)
-        if not numbered and (lex.has("plan_noun", head.lemma_) or lex.has("plan_noun", noun)):
-            return Vagueness("plan", noun)
-    qualified = _qualified(tokens, lex, numbered)
-    if qualified is not None:
-        return qualified
-    if not numbered and not _specific(scope, lex, head):
-        return Vagueness("generic", _span_text(tokens, 0, tuple(lowers[: min(4, len(lowers))])))
-    return None
+    evidence = _ParsedReading(lex, head, tokens, lowers, numbered, reading is not None)
+    return classify(verb_class, phrase_text, hedged, evidence)
+
+
+class _ParsedReading:
+    """The evidence of the parse (see `classify.Evidence`): `head` is the head verb (or
+    noun), `tokens` the item's words without the "You should" of an imperative reading."""
+
+    def __init__(
+        self,
+        lex: VagueLexicon,
+        head: Any,
+        tokens: list[Any],
+        lowers: list[str],
+        numbered: bool,
+        imperative: bool,
+    ) -> None:
+        self.lex = lex
+        self.head = head
+        self.tokens = tokens
+        self.lowers = lowers
+        self.numbered = numbered
+        self.imperative = imperative
+
+    @cached_property
+    def scope(self) -> list[Any]:
+        return _scope(self.head)
+
+    def unchecked(self, verb_class: str) -> str | None:
+        head, scope, lex = self.head, self.scope, self.lex
+        if verb_class == "loose_inquiry":
+            checked = self.numbered or _named(scope) or _has_deliverable(head, scope, lex)
+            return None if checked else "inquiry"
+        if verb_class == "improve":
+            checked = self.numbered or _has_deliverable(head, scope, lex)
+            return None if checked else "improve"
+        if verb_class == "inquiry":
+            checked = (
+                self.numbered or _bounded_inquiry(head, lex) or _has_deliverable(head, scope, lex)
+            )
+            return None if checked else "inquiry"
+        if verb_class == "assure":
+            checked = (
+                self.numbered or _specific(scope, lex, head) or _has_deliverable(head, scope, lex)
+            )
+            return None if checked else "assure"
+        return None
+
+    def plan(self) -> Vagueness | None:
+        head, lex = self.head, self.lex
+        if head.pos_ in ("NOUN", "PROPN") and not self.imperative:
+            noun = _noun_phrase(head)
+            if not self.numbered and (
+                lex.has("plan_noun", head.lemma_) or lex.has("plan_noun", noun)
+            ):
+                return Vagueness("plan", noun)
+        return None
+
+    def qualifier(self) -> Vagueness | None:
+        return _qualified(self.tokens, self.lex, self.numbered)
+
+    def generic(self) -> Vagueness | None:
+        if not self.numbered and not _specific(self.scope, self.lex, self.head):
+            lowers = self.lowers
+            return Vagueness(
+                "generic", _span_text(self.tokens, 0, tuple(lowers[: min(4, len(lowers))]))
+            )
+        return None
 
 
 def _gerund_complement(head: Any) -> Any:
