@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from pmlint.diagnostics import Span
 
@@ -209,7 +209,7 @@ class Document:
         checks share facts (the timeline, action items, sentences) without knowing who asked
         first. Keys are module-qualified names, e.g. "extract.timeline"."""
         if key in self.cache:
-            return self.cache[key]  # type: ignore[no-any-return]
+            return cast(T, self.cache[key])
         value = compute()
         self.cache[key] = value
         return value

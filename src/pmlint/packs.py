@@ -95,8 +95,8 @@ def load_pack(ref: str, base_dir: str | None = None, _seen: tuple[str, ...] = ()
     if data.get("categories"):
         for kind, classes in load_categories(str(directory / str(data["categories"]))).items():
             merged = pack.categories.setdefault(kind, {})
-            for value, words in classes.items():
-                merged[value] = list(dict.fromkeys([*merged.get(value, []), *words]))
+            for value, class_words in classes.items():
+                merged[value] = list(dict.fromkeys([*merged.get(value, []), *class_words]))
     for rule in load_rule_dir(str(directory)):
         pack.rules[rule.id] = rule
     apply_overrides(pack.rules, source, ("rules",), data.get("rules") or {}, str(directory))

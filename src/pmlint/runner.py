@@ -239,9 +239,9 @@ class Runner:
         results = self._lint_together([(path, source) for _, path, source in work])
         for (index, _, _), (report, _) in zip(work, results, strict=True):
             reports[index] = report
-        for report in reports:
-            assert report is not None
-            yield report
+        for found in reports:
+            assert found is not None
+            yield found
 
     def _jobs(self, count: int) -> int:
         """Worker processes for `count` files to lint (1: lint in this process)."""
@@ -284,9 +284,9 @@ class Runner:
                 self._cache_for(self.linter_for(path).config).put(key, report, nlp)
         for cache in self._caches.values():
             self.notes.extend(cache.notes())
-        for report in reports:
-            assert report is not None
-            yield report
+        for found in reports:
+            assert found is not None
+            yield found
 
     def _lint_batches(
         self, work: list[tuple[str, SourceText]]

@@ -42,7 +42,9 @@ class SectionCatalog:
         entries = []
         for key, spec in data.items():
             title = str(spec.get("title", key.replace("-", " ").capitalize()))
-            raw = [title, key.replace("-", " "), *[str(s) for s in spec.get("synonyms", [])]]
+            synonyms_given = spec.get("synonyms", [])
+            given = synonyms_given if isinstance(synonyms_given, Iterable) else []
+            raw = [title, key.replace("-", " "), *[str(s) for s in given]]
             synonyms = tuple(dict.fromkeys(n for n in map(normalise_title, raw) if n))
             entries.append(CanonicalSection(key, title, synonyms))
         return cls(entries)

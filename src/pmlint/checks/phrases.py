@@ -199,6 +199,8 @@ class Phrases(CheckKind):
 
     def _lemma_matches(self, blocks: list[TextBlock], ctx: CheckContext) -> Iterator[Finding]:
         pipeline = ctx.nlp
+        if pipeline is None:  # the engine gives a pipeline to every rule with `lemma: true`
+            return
         phrase_lemmas = [
             tuple(t.lemma_.lower() or t.lower_ for t in doc)
             for doc in pipeline.nlp.pipe(" ".join(e.words) for e in self.entries)

@@ -39,7 +39,7 @@ class RequiredSections(CheckKind):
         if self.opts["lead_counts_as_summary"] and _has_lead_prose(doc):
             present.add("summary")
         anchor = doc.anchor_span()
-        wanted = [(key, None) for key in self.opts["required"]]
+        wanted: list[tuple[str, Severity | None]] = [(key, None) for key in self.opts["required"]]
         wanted += [(key, Severity.INFO) for key in self.opts["recommended"]]
         for spec, severity in wanted:
             alternatives = [k.strip() for k in spec.split("|") if k.strip()]
