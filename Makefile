@@ -46,7 +46,7 @@ test: $(VENV)/.test-installed lint
 		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
 		apt-get install -y -qq chromium >/dev/null) || \
 		echo "make test: chromium unavailable: the browser test will skip"; }
-	@echo "make test: the whole suite takes about 7 minutes on two cores"
+	@echo "make test: the whole suite takes about 15 minutes on two cores"
 	$(BIN)/python -m pytest -q --hypothesis-profile=ci
 
 # The peers are benchmark tools, not pmlint dependencies: proselint goes into its own venv and

@@ -70,3 +70,21 @@ def test_lint_paths_lints_a_folder_and_reports_an_unreadable_file(tmp_path: Path
     by_name = {Path(r.path).name: r for r in reports}
     assert _ids(by_name["a.md"]) == ["PM301"]
     assert by_name["b.md"].error is not None and "binary" in by_name["b.md"].error
+
+
+def test_the_readme_example_prints_what_the_readme_says() -> None:
+    """The README's Python block runs, and prints the lines its comments show."""
+    import contextlib
+    import io
+    import re
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Using pmlint from Python", 1)[1]
+    block = re.search(r"```python\n(.*?)```", section, re.S)
+    assert block is not None
+    code = block.group(1)
+    shown = [line[2:] for line in code.splitlines() if line.startswith("# ")]
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        exec(compile(code, "README.md", "exec"), {})
+    assert printed.getvalue().splitlines() == shown

@@ -58,4 +58,4 @@ def test_make_test_says_what_it_installs_and_how_long() -> None:
         check=False,
     ).stdout
     assert "chromium" in recipe and "about a minute" in recipe
-    assert "about 7 minutes" in recipe
+    assert "about 15 minutes" in recipe
