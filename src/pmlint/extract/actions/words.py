@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from pmlint.extract.timestamps import _MONTHS
+
 ACTION_SECTION = "action-items"
 # Canonical sections that tell the story rather than list work: a heading such as
 # "### Lessons learned" nested under "## Action items" is not a list of action items.
@@ -117,10 +119,10 @@ _TYPE_HINTS = (
 # -- dates ------------------------------------------------------------------------------------
 
 
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-)
+# Month names as `extract.timestamps` reads them; the rest of the due-date grammar is its
+# own: periods ("Q3 2024", "end of sprint", "EOW") and dates without a year are due dates,
+# not moments on the timeline.
+_MONTH = _MONTHS
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 # A date or a period that can serve as a due date, as written.
 _DATE = (
