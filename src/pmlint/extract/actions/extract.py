@@ -26,9 +26,7 @@ from pmlint.extract.actions.owners import (
     _lead_in_owner,
     _lead_in_owners,
 )
-from pmlint.extract.actions.parts import (
-    _TextReader,
-)
+from pmlint.extract.actions.parts import _TextReader
 from pmlint.extract.actions.words import (
     _ACTION_VERBS,
     _DONE_TITLE,

@@ -23,9 +23,7 @@ from pmlint.extract.actions.fields import (
     owner_like,
     tracking_like,
 )
-from pmlint.extract.actions.model import (
-    _Parts,
-)
+from pmlint.extract.actions.model import _Parts
 from pmlint.extract.actions.owners import (
     _leading_owner,
     _username,

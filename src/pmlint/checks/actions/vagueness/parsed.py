@@ -8,9 +8,7 @@ from functools import cached_property
 from typing import Any
 
 from pmlint.checks.actions.vagueness.classify import classify
-from pmlint.checks.actions.vagueness.lexical import (
-    _people,
-)
+from pmlint.checks.actions.vagueness.lexical import _people
 from pmlint.checks.actions.vagueness.lexicon import (
     VagueLexicon,
     Vagueness,

@@ -3,9 +3,7 @@ without a parse (template text, a study with no result, a wish, a hedge, an acti
 
 from __future__ import annotations
 
-from pmlint.checks.actions.vagueness.lexicon import (
-    Vagueness,
-)
+from pmlint.checks.actions.vagueness.lexicon import Vagueness
 from pmlint.checks.actions.vagueness.words import (
     _ASIDE,
     _ASPIRATION,
