@@ -18,35 +18,19 @@ Why these libraries:
   removes the inline configuration script that only that tooltip script reads, and the
   comments, which carry the render date. The chart ids are fixed, so the same documents give
   the same page byte for byte.
+
+The charts are drawn in `pmlint.analyze.charts`; this module lays out the page around them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
-from pmlint import __version__
-from pmlint.analyze.render import _impact_headline, _minutes
-
-# Durations are bucketed for the distribution chart: a team reads "most detections take
-# 15 to 30 minutes" more easily than a box plot of a dozen values.
-BUCKETS: tuple[tuple[str, float], ...] = (
-    ("< 15m", 15),
-    ("15–30m", 30),
-    ("30m–1h", 60),
-    ("1–2h", 120),
-    ("2–4h", 240),
-    ("4–8h", 480),
-    ("8–24h", 1440),
-    ("≥ 1 day", float("inf")),
-)
-TOP_RULES = 12
-SEVERITIES = ("error", "warning", "info")
-COLORS = {"error": "#c0392b", "warning": "#d68910", "info": "#2e86c1"}
-SERIES_COLORS = ("#2e86c1", "#8e44ad", "#17a589", "#d68910", "#c0392b")
-FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif'
+from pmlint.analyze.charts import charts
+from pmlint.analyze.shown import format_minutes, impact_headline
+from pmlint.version import __version__
 
 
 def render_html(payload: dict[str, Any]) -> str:
@@ -75,7 +59,7 @@ def report_context(payload: dict[str, Any]) -> dict[str, Any]:
         "period": (dated[0], dated[-1]) if dated else None,
         "undated": count - len(dated),
         "headline": _headline(aggregate),
-        "charts": _charts(documents) if documents else [],
+        "charts": charts(documents) if documents else [],
         "missing": _missing(documents, aggregate),
         "repeats": _repeats(aggregate),
         "rows": [_row(index, d) for index, d in enumerate(documents, 1)],
@@ -100,8 +84,8 @@ def _headline(aggregate: dict[str, Any]) -> list[dict[str, str]]:
             tiles.append(
                 {
                     "label": label,
-                    "value": f"{_minutes(stats['median'])}",
-                    "detail": f"{key[:3].upper()} median; p90 {_minutes(stats['p90'])}; "
+                    "value": f"{format_minutes(stats['median'])}",
+                    "detail": f"{key[:3].upper()} median; p90 {format_minutes(stats['p90'])}; "
                     f"{stats['count']} of {total} documents state it",
                 }
             )
@@ -181,407 +165,6 @@ def _headline(aggregate: dict[str, Any]) -> list[dict[str, str]]:
     return tiles
 
 
-# Charts -----------------------------------------------------------------------------------
-
-
-def _strip_scripts_and_comments(root: Any) -> Any:
-    """pygal XML filter: drop the tooltip configuration script and the comments, and the
-    legend ids the tooltip script looks up (repeated in every chart: one page, one id)."""
-    for parent in list(root.iter()):
-        for child in list(parent):
-            if not isinstance(child.tag, str) or child.tag == "script":
-                parent.remove(child)
-            elif child.get("id", "").startswith("activate-serie"):
-                del child.attrib["id"]
-    return root
-
-
-def _config(**options: Any) -> dict[str, Any]:
-    from pygal.style import Style
-
-    style = Style(
-        background="transparent",
-        plot_background="transparent",
-        foreground="#333",
-        foreground_strong="#111",
-        foreground_subtle="#999",
-        opacity=".85",
-        opacity_hover=".95",
-        colors=options.pop("colors", SERIES_COLORS),
-        font_family=FONT,
-        label_font_size=12,
-        major_label_font_size=12,
-        legend_font_size=13,
-        value_font_size=12,
-        title_font_size=15,
-        no_data_font_size=16,
-    )
-    return {
-        "js": [],  # the default is a tooltip script on a CDN: a network request
-        "disable_xml_declaration": True,  # inline in HTML, not a standalone .svg
-        "style": style,
-        "width": 620,
-        "height": 330,
-        "legend_at_bottom": True,
-        "legend_at_bottom_columns": 3,
-        "margin": 8,
-        "spacing": 8,
-        "no_data_text": "No data",
-        "truncate_label": -1,  # pygal's automatic truncation turns sparse month labels into "…"
-        "truncate_legend": -1,
-        **options,
-    }
-
-
-def _svg(chart: Any, chart_id: str) -> str:
-    chart.uuid = f"pmlint-{chart_id}"  # fixed, so the same input gives the same page
-    chart.add_xml_filter(_strip_scripts_and_comments)
-    return str(chart.render(is_unicode=True))
-
-
-def _chart(chart_id: str, title: str, caption: str, svg: str | None, note: str = "") -> dict:
-    return {"id": chart_id, "title": title, "caption": caption, "svg": svg, "note": note}
-
-
-def _charts(documents: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [
-        _time_distribution(documents),
-        _spread(documents),
-        _per_month(documents),
-        _trends(documents),
-        _categories(documents),
-        _findings_per_rule(documents),
-        _ownership_over_time(documents),
-    ]
-
-
-SPREAD = {"TTD": "ttd_minutes", "TTM": "ttm_minutes", "TTR": "ttr_minutes"}
-SPREAD |= {"Duration": "duration_minutes"}
-
-
-def _spread(documents: Sequence[dict[str, Any]]) -> dict[str, Any]:
-    """Each incident's times as boxes on a log axis: the median, the quartiles and every
-    outlier visible, and a 25,000-hour outlier does not flatten the rest."""
-    import pygal
-
-    title = "How times spread"
-    caption = (
-        "Minutes, log scale: boxes from the 1st to the 3rd quartile, whiskers 1.5 IQR, "
-        "dots outliers."
-    )
-    values = {
-        name: [max(1, d[key]) for d in documents if d.get(key) is not None and d[key] >= 0]
-        for name, key in SPREAD.items()
-    }
-    if not any(values.values()):
-        return _chart("spread", title, caption, None, "No document gives two milestone times.")
-    top = max(max(v) for v in values.values() if v)
-    ticks = [t for t in (1, 5, 15, 60, 240, 1440, 10080, 43200, 525600) if t <= top * 2]
-    chart = pygal.Box(
-        **_config(
-            logarithmic=True,
-            box_mode="tukey",
-            y_labels=ticks,
-            y_title="minutes",
-            show_legend=False,
-            colors=SERIES_COLORS,
-        )
-    )
-    chart.value_formatter = _minutes
-    chart.x_labels = [f"{name} ({len(v)})" for name, v in values.items()]
-    for name, series in values.items():
-        chart.add(name, series or [None])
-    return _chart("spread", title, caption, _svg(chart, "spread"))
-
-
-def _trends(documents: Sequence[dict[str, Any]]) -> dict[str, Any]:
-    """Median TTD and TTR per month, with the number of incidents behind each point."""
-    import pygal
-
-    by_month = _dated(documents)
-    title = "Time to detect and resolve over time"
-    caption = "Median per month, in hours; the label says how many incidents each point rests on."
-    months = _month_range(min(by_month), max(by_month)) if by_month else []
-    series: dict[str, list[dict[str, Any] | None]] = {"TTD": [], "TTR": []}
-    for month in months:
-        for name, key in (("TTD", "ttd_minutes"), ("TTR", "ttr_minutes")):
-            known = sorted(
-                d[key] for d in by_month.get(month, []) if d.get(key) is not None and d[key] >= 0
-            )
-            if known:
-                median = (
-                    known[len(known) // 2]
-                    if len(known) % 2
-                    else (known[len(known) // 2 - 1] + known[len(known) // 2]) / 2
-                )
-                series[name].append(
-                    {"value": round(median / 60, 2), "label": f"{len(known)} incidents"}
-                )
-            else:
-                series[name].append(None)
-    if not any(point for values in series.values() for point in values):
-        note = (
-            "No dated document gives two milestone times."
-            if by_month
-            else "No document states a date."
-        )
-        return _chart("trends", title, caption, None, note)
-    chart = pygal.Line(
-        **_config(
-            **_month_axis(months),
-            y_title="hours",
-            dots_size=4,
-            allow_interruptions=True,
-            legend_at_bottom_columns=2,  # as many columns as series, or the legend is cut
-        )
-    )
-    for name, points in series.items():
-        chart.add(name, points)
-    return _chart("trends", title, caption, _svg(chart, "trends"), _undated_note(documents))
-
-
-CATEGORY_TITLES = {
-    "detection": "Detected by",
-    "trigger": "Triggered by",
-    "mitigation": "Mitigated by",
-}
-
-
-def _categories(documents: Sequence[dict[str, Any]]) -> dict[str, Any]:
-    """How incidents were detected, what triggered them, how they were mitigated: one bar
-    group per question, `unknown` included so that the gaps show."""
-    import pygal
-
-    title = "Detection, trigger and mitigation"
-    caption = "Incidents per category, read from the text (`unknown`: nothing in it says)."
-    counts: dict[str, Counter[str]] = {kind: Counter() for kind in CATEGORY_TITLES}
-    for document in documents:
-        for kind in CATEGORY_TITLES:
-            category = (document.get("categories") or {}).get(kind) or {}
-            counts[kind][category.get("value", "unknown")] += 1
-    labels = [
-        f"{CATEGORY_TITLES[kind]}: {value}"
-        for kind in CATEGORY_TITLES
-        for value, _ in counts[kind].most_common()
-    ]
-    values = [n for kind in CATEGORY_TITLES for _, n in counts[kind].most_common()]
-    if not values:
-        return _chart("categories", title, caption, None, "No documents.")
-    labels.reverse()
-    values.reverse()
-    chart = pygal.HorizontalBar(
-        **_config(
-            height=max(240, 60 + 24 * len(values)),
-            show_legend=False,
-            x_labels_major_count=6,
-            colors=("#2e86c1",),
-        )
-    )
-    chart.x_labels = labels
-    chart.y_labels = _count_axis(max(values))
-    chart.add("Incidents", values)
-    return _chart("categories", title, caption, _svg(chart, "categories"))
-
-
-def _nice_step(top: float, ticks: int = 6) -> float:
-    """The smallest of 1, 2, 5, 10, 20, 50... that splits 0..top into at most `ticks` steps."""
-    step = 1.0
-    while True:
-        for factor in (1, 2, 5):
-            if top / (step * factor) <= ticks:
-                return step * factor
-        step *= 10
-
-
-def _count_axis(top: float) -> list[int]:
-    """Whole-number ticks from 0 for a count axis (pygal would print 0.2, 0.4, ...)."""
-    step = int(_nice_step(max(top, 1)))
-    return list(range(0, step * -(-int(max(top, 1)) // step) + 1, step))
-
-
-def _bucket(minutes: float) -> int:
-    return next(i for i, (_, bound) in enumerate(BUCKETS) if minutes < bound)
-
-
-def _time_distribution(documents: Sequence[dict[str, Any]]) -> dict[str, Any]:
-    import pygal
-
-    series = {"TTD": "ttd_minutes", "TTM": "ttm_minutes", "TTR": "ttr_minutes"}
-    counts = {name: [0] * len(BUCKETS) for name in series}
-    for document in documents:
-        for name, key in series.items():
-            value = document.get(key)
-            if value is not None and value >= 0:
-                counts[name][_bucket(value)] += 1
-    title = "Time to detect, mitigate and resolve"
-    caption = "Incidents per duration band, from the impact start."
-    if not any(sum(values) for values in counts.values()):
-        return _chart(
-            "times",
-            title,
-            caption,
-            None,
-            "No document states an impact start together with a detection, mitigation or "
-            "resolution time, so there are no durations to plot.",
-        )
-    top = max(max(values) for values in counts.values())
-    chart = pygal.Bar(**_config(y_title="incidents", y_labels=_count_axis(top)))
-    chart.x_labels = [label for label, _ in BUCKETS]
-    for name, values in counts.items():
-        chart.add(name, values)
-    return _chart("times", title, caption, _svg(chart, "times"))
-
-
-def _month(date: str) -> tuple[int, int]:
-    day = dt.date.fromisoformat(date)
-    return day.year, day.month
-
-
-def _month_range(first: tuple[int, int], last: tuple[int, int]) -> list[tuple[int, int]]:
-    months = []
-    year, month = first
-    while (year, month) <= last:
-        months.append((year, month))
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return months
-
-
-def _dated(documents: Iterable[dict[str, Any]]) -> dict[tuple[int, int], list[dict[str, Any]]]:
-    by_month: dict[tuple[int, int], list[dict[str, Any]]] = defaultdict(list)
-    for document in documents:
-        if document.get("date"):
-            by_month[_month(document["date"])].append(document)
-    return by_month
-
-
-def _month_axis(months: Sequence[tuple[int, int]]) -> dict[str, Any]:
-    """pygal options for a month axis: every month up to two years, else one label a year."""
-    if len(months) <= 24:
-        labels = [f"{year}-{month:02d}" for year, month in months]
-        return {"x_labels": labels, "x_label_rotation": -40 if len(months) > 8 else 0}
-    # Labels need not be unique: January says the year, other months stay minor and unprinted.
-    labels = [str(year) if month == 1 else f"{year}-{month:02d}" for year, month in months]
-    major = [label for label in labels if "-" not in label]
-    return {
-        "x_labels": labels,
-        "x_labels_major": major,
-        "show_minor_x_labels": False,
-        "x_label_rotation": -40 if len(major) > 10 else 0,
-    }
-
-
-def _undated_note(documents: Sequence[dict[str, Any]]) -> str:
-    undated = sum(1 for d in documents if not d.get("date"))
-    if not undated:
-        return ""
-    return f"{undated} of {len(documents)} documents have no date and are not shown."
-
-
-def _per_month(documents: Sequence[dict[str, Any]]) -> dict[str, Any]:
-    import pygal
-
-    by_month = _dated(documents)
-    title = "Incidents per month"
-    caption = "Bars: incidents (left axis) and their total duration in hours (right axis)."
-    if not by_month:
-        return _chart("months", title, caption, None, "No document states a date.")
-    months = _month_range(min(by_month), max(by_month))
-    hours: list[float | None] = []
-    for month in months:
-        known = [
-            d["duration_minutes"]
-            for d in by_month.get(month, [])
-            if d.get("duration_minutes") is not None and d["duration_minutes"] >= 0
-        ]
-        hours.append(round(sum(known) / 60, 1) if known else None)
-    incidents = [len(by_month.get(m, [])) or None for m in months]
-    longest = max((h for h in hours if h is not None), default=0)
-    hour_step = _nice_step(max(longest, 1), 5)
-    chart = pygal.Bar(
-        **_config(
-            **_month_axis(months),
-            y_title="incidents",
-            y_labels=_count_axis(max(n or 0 for n in incidents)),
-            secondary_range=(0, hour_step * -(-max(longest, 1) // hour_step)),
-            colors=("#2e86c1", "#d68910"),
-            # One column per series: pygal reserves less than one legend row when a chart has
-            # fewer series than columns, and the legend is then cut off at the bottom.
-            legend_at_bottom_columns=2,
-        )
-    )
-    chart.value_formatter = lambda value: f"{value:,.0f}"  # whole hours and incidents
-    chart.add("Incidents", incidents)
-    chart.add("Hours of impact (right axis)", hours, secondary=True)
-    notes = [_undated_note(documents)]
-    if not any(value is not None for value in hours):
-        notes.append("No document states both the impact start and the resolution time.")
-    return _chart("months", title, caption, _svg(chart, "months"), " ".join(n for n in notes if n))
-
-
-def _findings_per_rule(documents: Sequence[dict[str, Any]]) -> dict[str, Any]:
-    import pygal
-
-    counts: Counter[tuple[str, str]] = Counter()
-    severity_of: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    for document in documents:
-        for diagnostic in document.get("diagnostics", ()):
-            key = (diagnostic["rule"], diagnostic["name"])
-            counts[key] += 1
-            severity_of[key][diagnostic["severity"]] += 1
-    title = "Findings per rule"
-    caption = f"The {TOP_RULES} most common faults across all documents, by severity."
-    if not counts:
-        return _chart("rules", title, caption, None, "No findings: every document is clean.")
-    top = counts.most_common(TOP_RULES)
-    top.reverse()  # pygal draws the first label of a horizontal chart at the bottom
-    chart = pygal.HorizontalStackedBar(
-        **_config(
-            height=max(240, 60 + 26 * len(top)),
-            colors=tuple(COLORS[s] for s in SEVERITIES),
-            print_values=False,
-        )
-    )
-    chart.x_labels = [f"{rule} {name}" for (rule, name), _ in top]
-    for severity in SEVERITIES:
-        chart.add(severity, [severity_of[key][severity] or None for key, _ in top])
-    shown = sum(value for _, value in top)
-    rest = sum(counts.values()) - shown
-    note = f"{rest} more findings from {len(counts) - len(top)} other rules." if rest else ""
-    return _chart("rules", title, caption, _svg(chart, "rules"), note)
-
-
-def _ownership_over_time(documents: Sequence[dict[str, Any]]) -> dict[str, Any]:
-    import pygal
-
-    by_month = _dated(documents)
-    title = "Action-item ownership over time"
-    caption = "Share of the month's action items that name an owner."
-    months = _month_range(min(by_month), max(by_month)) if by_month else []
-    rates: list[float | None] = []
-    for month in months:
-        items = sum(d["action_items"]["total"] for d in by_month.get(month, []))
-        owned = sum(d["action_items"]["owned"] for d in by_month.get(month, []))
-        rates.append(round(100 * owned / items, 1) if items else None)
-    if not any(rate is not None for rate in rates):
-        note = "No dated document lists action items." if by_month else "No document states a date."
-        return _chart("ownership", title, caption, None, note)
-    chart = pygal.Line(
-        **_config(
-            **_month_axis(months),
-            range=(0, 100),
-            y_labels=list(range(0, 101, 20)),
-            y_title="% owned",
-            dots_size=4,
-            show_legend=False,
-            margin_right=24,  # room for the last month's label
-            colors=("#17a589",),
-        )
-    )
-    chart.value_formatter = lambda value: f"{value:.0f}%"
-    chart.add("Owned", rates)
-    return _chart("ownership", title, caption, _svg(chart, "ownership"), _undated_note(documents))
-
-
 def _repeats(aggregate: dict[str, Any]) -> list[dict[str, Any]]:
     groups = []
     names = (("action_items", "Follow-up"), ("root_causes", "Root cause"))
@@ -652,7 +235,7 @@ def _band(score: int) -> str:
 def _row(index: int, document: dict[str, Any]) -> dict[str, Any]:
     findings = document["findings"]
     actions = document["action_items"]
-    impact = _impact_headline(document)
+    impact = impact_headline(document)
     return {
         "anchor": f"doc-{index}",
         "path": document["path"],
@@ -660,7 +243,7 @@ def _row(index: int, document: dict[str, Any]) -> dict[str, Any]:
         "date": document.get("date") or "",
         "severity": document.get("severity") or "",
         "times": {
-            key: (document.get(f"{key}_minutes"), _minutes(document.get(f"{key}_minutes")))
+            key: (document.get(f"{key}_minutes"), format_minutes(document.get(f"{key}_minutes")))
             for key in ("ttd", "ttm", "ttr", "duration")
         },
         "impact": "" if impact == "-" else impact,

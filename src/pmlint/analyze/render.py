@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from pmlint.analyze.aggregate import DURATIONS
+from pmlint.analyze.shown import format_minutes, impact_headline
 
 COLUMNS = (
     "path",
@@ -25,32 +26,6 @@ COLUMNS = (
 )
 
 
-def _minutes(value: float | None) -> str:
-    if value is None:
-        return "-"
-    hours, minutes = divmod(round(abs(value)), 60)
-    sign = "-" if value < 0 else ""
-    return f"{sign}{hours}h{minutes:02d}" if hours else f"{sign}{minutes}m"
-
-
-def _impact_headline(document: dict[str, Any]) -> str:
-    for figure in document["impact"]:
-        if figure["unit"] == "minutes":
-            continue
-        value = figure["value"]
-        shown = (
-            f"{value:g}%"
-            if figure["unit"] == "percent"
-            else f"{value:,.0f}"
-            if figure["unit"] in ("count", "money")
-            else f"{value:g}{figure['unit']}"
-        )
-        if figure["unit"] == "money":
-            shown = f"{figure['of'] or ''} {shown}".strip()
-        return f"{shown} {figure['of'] or ''}".strip() if figure["unit"] != "money" else shown
-    return "-"
-
-
 INFERRED_MARK = "*"
 INFERRED_NOTE = (
     f"{INFERRED_MARK} from a milestone inferred from another (mitigation from resolution, or "
@@ -60,7 +35,7 @@ INFERRED_NOTE = (
 
 def _marked(document: dict[str, Any], key: str, kinds: tuple[str, ...]) -> str:
     """A duration, with a mark when it rests on an inferred milestone."""
-    shown = _minutes(document.get(key))
+    shown = format_minutes(document.get(key))
     if document.get(key) is None:
         return shown
     if key == "duration_minutes" and document.get("duration_source") != "milestones":
@@ -80,7 +55,7 @@ def _row(document: dict[str, Any]) -> dict[str, str]:
         "ttm": _marked(document, "ttm_minutes", ("start", "mitigated")),
         "ttr": _marked(document, "ttr_minutes", ("start", "resolved")),
         "duration": _marked(document, "duration_minutes", ("start", "resolved")),
-        "impact": _impact_headline(document),
+        "impact": impact_headline(document),
         "actions": str(actions["total"]),
         "owned": str(actions["owned"]),
         "findings": f"{findings['error']}E {findings['warning']}W {findings['info']}I",
@@ -94,7 +69,7 @@ def _aggregate_lines(aggregate: dict[str, Any]) -> list[str]:
         stats = aggregate[key]
         name = key.removesuffix("_minutes").upper() if key != "duration_minutes" else "Duration"
         lines.append(
-            f"{name}: median {_minutes(stats['median'])}, p90 {_minutes(stats['p90'])} "
+            f"{name}: median {format_minutes(stats['median'])}, p90 {format_minutes(stats['p90'])} "
             f"({stats['count']} documents)"
         )
     missing = ", ".join(f"{k} {v}" for k, v in aggregate["missing_milestones"].items())
@@ -198,7 +173,7 @@ def render_csv(payload: dict[str, Any]) -> str:
             for k in ("path", "title", "date", "severity", "timezone", *DURATIONS, "score")
         }
         row.update(document["milestones"])
-        row["impact"] = _impact_headline(document) if document["impact"] else ""
+        row["impact"] = impact_headline(document) if document["impact"] else ""
         for kind, category in (document.get("categories") or {}).items():
             row[kind] = category["value"]
         row["out_of_hours"] = document.get("out_of_hours")
