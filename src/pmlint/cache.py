@@ -26,6 +26,7 @@ the file is linted, and pmlint says so once on stderr.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import json
 import os
@@ -35,14 +36,14 @@ from functools import lru_cache
 from typing import Any
 
 from pmlint.config import Config
-from pmlint.diagnostics import Diagnostic, Severity, Span, masked_lines
+from pmlint.diagnostics import Diagnostic, Fix, Severity, Span, masked_lines
 from pmlint.reading import SourceText
 from pmlint.report import FileReport
 from pmlint.version import __version__
 
 CACHE_DIR_NAME = ".pmlint_cache"
 CACHE_DIR_ENV = "PMLINT_CACHE_DIR"
-FORMAT = 1  # of an entry; a change starts a new subfolder
+FORMAT = 2  # of an entry; a change starts a new subfolder (2: findings carry fixes)
 _PACK_FILES = (".yaml", ".yml", ".json", ".txt")
 _GITIGNORE = "# Created by pmlint: its result cache (safe to delete).\n*\n"
 _CACHEDIR_TAG = (
@@ -197,16 +198,7 @@ class Hit:
 
 
 def _with_path(diagnostic: Diagnostic, path: str) -> Diagnostic:
-    return Diagnostic(
-        path,
-        diagnostic.rule,
-        diagnostic.name,
-        diagnostic.category,
-        diagnostic.severity,
-        diagnostic.message,
-        diagnostic.span,
-        diagnostic.suggestion,
-    )
+    return dataclasses.replace(diagnostic, path=path)
 
 
 class ResultCache:
@@ -309,6 +301,7 @@ def _encode(d: Diagnostic) -> list[Any]:
         span.end_line,
         span.end_column,
         d.suggestion,
+        d.fix.to_json() if d.fix is not None else None,
     ]
 
 
@@ -318,7 +311,8 @@ def _decode(data: Any) -> tuple[Hit, dict[str, bool]]:
         raise ValueError("not a pmlint cache entry")
     diagnostics = []
     for item in data["diagnostics"]:
-        rule, name, category, severity, message, line, column, end_line, end_column, hint = item
+        rule, name, category, severity, message, *numbers_read, hint, fix = item
+        line, column, end_line, end_column = numbers_read
         texts = (rule, name, category, message)
         numbers = (line, column, end_line, end_column)
         if not all(isinstance(t, str) for t in texts) or not all(
@@ -328,8 +322,9 @@ def _decode(data: Any) -> tuple[Hit, dict[str, bool]]:
         if hint is not None and not isinstance(hint, str):
             raise ValueError("malformed suggestion")
         span = Span(line, column, end_line, end_column)
+        repair = Fix.from_json(fix) if fix is not None else None
         diagnostics.append(
-            Diagnostic("", rule, name, category, Severity(severity), message, span, hint)
+            Diagnostic("", rule, name, category, Severity(severity), message, span, hint, repair)
         )
     references = data["references"]
     if not isinstance(references, dict) or not all(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import IntEnum
+from enum import Enum, IntEnum
 from typing import Any
 
 
@@ -40,6 +40,65 @@ class Span:
         return cls(line, 1, line, 1)
 
 
+class Applicability(str, Enum):
+    """Whether a fix may be applied without a person looking (ruff's terms): `safe` keeps
+    the meaning (`--fix`); `unsafe` is a reasonable default that someone should review
+    (`--fix --unsafe-fixes`, or one by one in an editor)."""
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace the text of `span` (in the file as read; an empty span inserts) with
+    `content`. Newlines in `content` are written with the file's own line ending."""
+
+    span: Span
+    content: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "line": self.span.line,
+            "column": self.span.column,
+            "end_line": self.span.end_line,
+            "end_column": self.span.end_column,
+            "content": self.content,
+        }
+
+    @classmethod
+    def from_json(cls, data: Any) -> Edit:
+        """Read back `to_json` (the cache); ValueError when it is not one."""
+        numbers = [data[k] for k in ("line", "column", "end_line", "end_column")]
+        if not all(isinstance(n, int) for n in numbers) or not isinstance(data["content"], str):
+            raise ValueError("malformed edit")
+        return cls(Span(*numbers), data["content"])
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """A repair for one finding: edits applied together, never partly."""
+
+    description: str
+    edits: tuple[Edit, ...]
+    applicability: Applicability
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "description": self.description,
+            "applicability": self.applicability.value,
+            "edits": [edit.to_json() for edit in self.edits],
+        }
+
+    @classmethod
+    def from_json(cls, data: Any) -> Fix:
+        """Read back `to_json` (the cache); ValueError when it is not one."""
+        if not isinstance(data, dict) or not isinstance(data.get("description"), str):
+            raise ValueError("malformed fix")
+        edits = tuple(Edit.from_json(edit) for edit in data["edits"])
+        return cls(data["description"], edits, Applicability(data["applicability"]))
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     """What a check reports: it knows neither its rule id nor its file."""
@@ -47,6 +106,7 @@ class Finding:
     span: Span
     fields: dict[str, Any]
     severity: Severity | None = None  # None: the rule's configured severity
+    fix: Fix | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +119,7 @@ class Diagnostic:
     message: str
     span: Span
     suggestion: str | None = None
+    fix: Fix | None = None
 
     def sort_key(self) -> tuple[int, int, str]:
         return (self.span.line, self.span.column, self.rule)
@@ -75,6 +136,7 @@ class Diagnostic:
             "end_line": self.span.end_line,
             "end_column": self.span.end_column,
             "suggestion": self.suggestion,
+            **({"fix": self.fix.to_json()} if self.fix is not None else {}),
         }
 
 

@@ -250,6 +250,7 @@ class Linter:
             message=one_line(render(rule.message, fields)),
             span=item.span,
             suggestion=suggestion or None,
+            fix=item.fix,
         )
 
     def _engine(self, rule_id: str, path: str, span: Span, detail: str) -> list[Diagnostic]:

@@ -50,6 +50,12 @@ def decode(data: bytes) -> SourceText:
 
 def read_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceText:
     """Read a file from disk, refusing what cannot be Markdown before reading it whole."""
+    return decode(read_bytes(path, max_bytes))
+
+
+def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """A file's bytes as written; UnreadableFile (with the reason) for a directory, a FIFO,
+    a file over `max_bytes` or one that cannot be opened."""
     try:
         status = os.stat(path)
         if stat.S_ISDIR(status.st_mode):
@@ -72,7 +78,7 @@ def read_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceText:
         raise UnreadableFile("permission denied") from None
     except OSError as exc:
         raise UnreadableFile(exc.strerror or str(exc)) from None
-    return decode(data)
+    return data
 
 
 def _normalise_newlines(text: str) -> str:

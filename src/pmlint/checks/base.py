@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from pmlint.diagnostics import Finding, Severity, Span
+from pmlint.diagnostics import Finding, Fix, Severity, Span
 from pmlint.document import Document
 from pmlint.nlp.pipeline import Pipeline
 from pmlint.rule import Option
@@ -46,8 +46,10 @@ class CheckKind:
         return []
 
 
-def finding(span: Span, severity: Severity | None = None, **fields: Any) -> Finding:
-    return Finding(span, fields, severity)
+def finding(
+    span: Span, severity: Severity | None = None, *, fix: Fix | None = None, **fields: Any
+) -> Finding:
+    return Finding(span, fields, severity, fix)
 
 
 def user_regex(pattern: str, flags: int = 0, shown: str | None = None) -> re.Pattern[str]:

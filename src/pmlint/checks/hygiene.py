@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from urllib.parse import unquote, urlsplit
 
 import ftfy
 from ftfy import badness
 
 from pmlint.checks.base import CheckContext, CheckKind, Option, finding
-from pmlint.diagnostics import Finding
+from pmlint.diagnostics import Applicability, Edit, Finding, Fix
 from pmlint.document import Document, TextBlock
 
 _RUN = re.compile(r"\S+")
@@ -30,10 +30,22 @@ class Mojibake(CheckKind):
                 word = block.text[run.start() : run.end()]
                 if not badness.is_bad(word):
                     continue
-                repaired = ftfy.fix_encoding(word)
+                explained = ftfy.fix_encoding_and_explain(word)
+                repaired = explained.text
                 fixed = repaired != word and not badness.is_bad(repaired)
+                span = block.span(run.start(), run.end())
+                repair = (
+                    Fix(
+                        f"Replace '{word}' with '{repaired}'",
+                        (Edit(span, repaired),),
+                        _applicability(word, repaired, explained.explanation or []),
+                    )
+                    if fixed
+                    else None
+                )
                 yield finding(
-                    block.span(run.start(), run.end()),
+                    span,
+                    fix=repair,
                     match=word,
                     repaired=repaired if fixed else "",
                     repair_note=(
@@ -43,6 +55,26 @@ class Mojibake(CheckKind):
                         "retype the intended characters."
                     ),
                 )
+
+
+def _applicability(word: str, repaired: str, steps: Sequence[tuple[str, str]]) -> Applicability:
+    """Safe when ftfy only re-decoded (once, or twice for double damage) and doing the
+    damage again to the repair gives back exactly what is written: nothing was guessed.
+    Its other repairs (restoring a lost byte, a lossy sequence) are guesses: unsafe."""
+    pairs = list(zip(steps[::2], steps[1::2], strict=False))
+    if (
+        not pairs
+        or len(steps) % 2
+        or any(encode[0] != "encode" or decode != ("decode", "utf-8") for encode, decode in pairs)
+    ):
+        return Applicability.UNSAFE
+    damaged = repaired
+    try:
+        for (_, codec), _decode in reversed(pairs):
+            damaged = damaged.encode("utf-8").decode(codec)
+    except (UnicodeError, LookupError):
+        return Applicability.UNSAFE
+    return Applicability.SAFE if damaged == word else Applicability.UNSAFE
 
 
 def _text_blocks(doc: Document) -> Iterator[TextBlock]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import click
@@ -21,6 +22,7 @@ from pmlint.cli.common import (
 
 if TYPE_CHECKING:
     from pmlint.report import FileReport
+    from pmlint.runner import Runner
 from pmlint.cli.progress import Progress, progress_wanted
 from pmlint.formats import IMPLEMENTED, PLANNED
 from pmlint.version import __version__
@@ -100,6 +102,23 @@ from pmlint.version import __version__
     is_flag=True,
     help="Only a count of findings per rule (after --fail-on's exit code is decided).",
 )
+@click.option(
+    "--fix",
+    "apply_fixes",
+    is_flag=True,
+    help="Apply safe fixes in place (stdin: print the fixed text), then report what remains.",
+)
+@click.option(
+    "--unsafe-fixes",
+    is_flag=True,
+    help="With --fix or --diff: unsafe fixes too (reasonable guesses a person should review).",
+)
+@click.option(
+    "--diff",
+    "show_diff",
+    is_flag=True,
+    help="Print the fixes as a unified diff instead of writing them; exit 1 if there are any.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Only the finding lines: no excerpts or summary.")
 @click.option(
     "--color",
@@ -125,6 +144,9 @@ def check(
     write_baseline: bool,
     summary_path: str | None,
     statistics: bool,
+    apply_fixes: bool,
+    unsafe_fixes: bool,
+    show_diff: bool,
     quiet: bool,
     color: str,
 ) -> None:
@@ -163,6 +185,24 @@ def check(
     runner = Runner(
         RunOptions(config_path, selection, nlp_model, only, jobs=jobs, cache=not no_cache)
     )
+    if unsafe_fixes and not (apply_fixes or show_diff):
+        fail("--unsafe-fixes needs --fix or --diff")
+    if show_diff or apply_fixes:
+        stdin_data = sys.stdin.buffer.read() if paths == ("-",) else None
+        try:
+            if show_diff:
+                sys.exit(_print_diff(runner, paths, stdin_data, stdin_filename, unsafe_fixes))
+            if stdin_data is not None:
+                _print_fixed(runner, stdin_data, stdin_filename, unsafe_fixes, fail_on)
+            else:
+                fixed = runner.fix(paths, unsafe_fixes, write=True)
+                count = sum(f.applied for _, f in fixed)
+                if fixed:
+                    click.echo(f"pmlint: applied {count} fix(es) in {len(fixed)} file(s)", err=True)
+        except ModelError as exc:
+            fail(str(exc))
+        except SelectionError as exc:
+            fail_all(exc.problems)
     reports: list[FileReport] = []
     if paths != ("-",) and progress_wanted(sys.stderr, os.environ):
         runner.progress = Progress("Linting")
@@ -219,3 +259,35 @@ def check(
             fail(f"{summary_path}: cannot write summary: {exc.strerror}")
     runner.write_stats()
     sys.exit(exit_code(reports, threshold))
+
+
+def _print_diff(
+    runner: Runner, paths: Sequence[str], stdin: bytes | None, name: str | None, unsafe: bool
+) -> int:
+    """`--diff`: what --fix would change, as a unified diff; exit 1 if anything."""
+    from pmlint.fixer import unified_diff
+
+    if stdin is not None:
+        one = runner.fix_stdin(stdin, name, unsafe)
+        changed = [(name or "<stdin>", one)] if one is not None and one.changed else []
+    else:
+        changed = runner.fix(paths, unsafe, write=False)
+    for path, fixed in changed:
+        click.echo(unified_diff(path, fixed), nl=False)
+    return 1 if changed else 0
+
+
+def _print_fixed(runner: Runner, data: bytes, name: str | None, unsafe: bool, fail_on: str) -> None:
+    """`--fix` on stdin: the fixed text on stdout, then the exit code of what remains."""
+    from pmlint.diagnostics import Severity
+    from pmlint.engine import exit_code
+
+    fixed = runner.fix_stdin(data, name, unsafe)
+    result = fixed.result.to_bytes() if fixed is not None else data
+    sys.stdout.buffer.write(result)
+    sys.stdout.flush()
+    report = runner.lint_stdin(result, name)
+    remaining = len(report.diagnostics)
+    applied = fixed.applied if fixed is not None else 0
+    click.echo(f"pmlint: applied {applied} fix(es); {remaining} finding(s) remain", err=True)
+    sys.exit(exit_code([report], Severity.parse(fail_on)))

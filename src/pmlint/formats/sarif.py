@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from pmlint.diagnostics import Diagnostic, Severity
+from pmlint.diagnostics import Diagnostic, Fix, Severity, Span
 from pmlint.fingerprints import VERSION, fingerprints
 from pmlint.formats.common import RunInfo, describe, root_relative, source_root
 from pmlint.report import FileReport
@@ -105,20 +105,47 @@ def _descriptor(rule: Rule) -> dict[str, Any]:
 def _result(
     diagnostic: Diagnostic, rule_index: int, location: dict[str, Any], fingerprint: str
 ) -> dict[str, Any]:
-    span = diagnostic.span
-    location["region"] = {
-        "startLine": span.line,
-        "startColumn": span.column,
-        "endLine": span.end_line,
-        "endColumn": span.end_column,
-    }
-    return {
+    location["region"] = _region(diagnostic.span)
+    result: dict[str, Any] = {
         "ruleId": diagnostic.rule,
         "ruleIndex": rule_index,
         "level": LEVELS[diagnostic.severity],
         "message": {"text": describe(diagnostic)},
         "locations": [{"physicalLocation": location}],
         "partialFingerprints": {VERSION: fingerprint},
+    }
+    if diagnostic.fix is not None:
+        result["fixes"] = [_fix(diagnostic.fix, location["artifactLocation"])]
+    return result
+
+
+def _region(span: Span) -> dict[str, int]:
+    return {
+        "startLine": span.line,
+        "startColumn": span.column,
+        "endLine": span.end_line,
+        "endColumn": span.end_column,
+    }
+
+
+def _fix(fix: Fix, artifact: dict[str, Any]) -> dict[str, Any]:
+    """SARIF §3.55: a fix as replacements in one artifact; the applicability (safe or
+    unsafe, which SARIF has no field for) goes in the property bag."""
+    return {
+        "description": {"text": fix.description},
+        "artifactChanges": [
+            {
+                "artifactLocation": dict(artifact),
+                "replacements": [
+                    {
+                        "deletedRegion": _region(edit.span),
+                        "insertedContent": {"text": edit.content},
+                    }
+                    for edit in fix.edits
+                ],
+            }
+        ],
+        "properties": {"applicability": fix.applicability.value},
     }
 
 
