@@ -34,7 +34,7 @@ from pmlint.analyze.metrics import document_metrics
 from pmlint.config import load_config
 from pmlint.engine import Linter
 from pmlint.extract.timeline import cached_timeline
-from pmlint.parse import _markdown
+from pmlint.parse.markdown import _markdown
 from pmlint.reading import SourceText, UnreadableFile, decode
 from pmlint.report import FileReport
 from tests.conftest import REPO

@@ -1,0 +1,75 @@
+"""Front matter: a YAML block (`---`, markdown-it's front-matter plugin finds it) or a TOML
+block (`+++`, Hugo and Zola), read into the document's metadata; a malformed block is recorded
+with its line, never raised."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import yaml
+from markdown_it.token import Token
+
+from pmlint.yamlfile import YamlError, load_untrusted
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+_TOML_FENCE = "+++"
+
+
+class FrontMatterReader:
+    """The front-matter half of the document builder (`pmlint.parse.builder.Builder`)."""
+
+    text: str
+    lines: list[str]
+    meta: dict[str, Any]
+    meta_lines: tuple[int, int] | None
+    meta_error: tuple[int, str] | None
+
+    def toml_front_matter(self) -> str:
+        """Blank a `+++` TOML block (Hugo, Zola) so markdown-it sees empty lines instead."""
+        if not self.lines or self.lines[0].strip() != _TOML_FENCE:
+            return self.text
+        for index in range(1, len(self.lines)):
+            if self.lines[index].strip() == _TOML_FENCE:
+                body = "\n".join(self.lines[1:index])
+                self.meta_lines = (1, index + 1)
+                try:
+                    self.meta = tomllib.loads(body)
+                except tomllib.TOMLDecodeError as exc:
+                    self.meta_error = (1, f"invalid TOML front matter: {exc}")
+                except RecursionError:
+                    self.meta_error = (1, "invalid TOML front matter: nested too deeply")
+                except ValueError as exc:  # an integer of more than 4,300 digits
+                    self.meta_error = (1, f"invalid TOML front matter: {exc}")
+                blanked = [""] * (index + 1) + self.lines[index + 1 :]
+                return "\n".join(blanked)
+        return self.text
+
+    def yaml_front_matter(self, token: Token) -> None:
+        assert token.map is not None  # a block token's lines
+        first, last = token.map[0] + 1, token.map[1]
+        self.meta_lines = (first, last)
+        try:
+            data = load_untrusted(token.content) if token.content.strip() else {}
+        except YamlError as exc:  # an alias bomb, or a value such as the date 2024-13-45
+            self.meta_error = (first, f"invalid YAML front matter: {exc}")
+            return
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            line = first + 1 + (mark.line if mark is not None else 0)
+            problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+            self.meta_error = (min(line, last), f"invalid YAML front matter: {problem}")
+            return
+        except RecursionError:
+            self.meta_error = (first, "invalid YAML front matter: nested too deeply")
+            return
+        if data is None:
+            data = {}
+        if not isinstance(data, dict):
+            self.meta_error = (first, "front matter is not a mapping of keys to values")
+            return
+        self.meta = {str(k): v for k, v in data.items()}
