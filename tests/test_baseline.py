@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from pmlint.diagnostics import Diagnostic, Severity, Span
-from pmlint.report import FileReport
 from pmlint.fingerprints import fingerprints, flagged_text, project_path
+from pmlint.report import FileReport
 from tests.conftest import GOOD_POSTMORTEM, invoke, write
 
 SELECT = ("--select", "PM001,PM002,PM003,PM5,PM9")

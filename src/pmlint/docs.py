@@ -66,22 +66,28 @@ def rules_table(
                 "severity": r.severity.label,
                 "enabled": r.enabled,
                 "summary": r.docs.summary,
+                "fix": r.docs.fix_kind or None,
             }
             for r in rules
         ]
         return json.dumps(payload, indent=2) + "\n"
     width = max((len(r.name) for r in rules), default=4)
-    lines = [f"{'ID':<6} {'NAME':<{width}} {'CATEGORY':<10} {'SEVERITY':<8} SUMMARY"]
+    lines = [f"{'ID':<6} {'NAME':<{width}} {'CATEGORY':<10} {'SEVERITY':<8} {'FIX':<6} SUMMARY"]
     for rule in rules:
         severity = rule.severity.label if rule.enabled else "off"
+        fix = _FIX_COLUMN.get(rule.docs.fix_kind, "-")
         lines.append(
-            f"{rule.id:<6} {rule.name:<{width}} {rule.category:<10} {severity:<8} "
+            f"{rule.id:<6} {rule.name:<{width}} {rule.category:<10} {severity:<8} {fix:<6} "
             f"{rule.docs.summary}"
         )
     pack = " > ".join(config.pack.chain)
     lines.append("")
     lines.append(f"{len(rules)} rules (pack: {pack}). `pmlint explain ID` shows a rule's docs.")
     return "\n".join(lines) + "\n"
+
+
+# The FIX column of `pmlint rules`: which `--fix` applies it.
+_FIX_COLUMN = {"safe": "safe", "unsafe": "unsafe", "safe or unsafe": "both", "none": "-"}
 
 
 def explain(config: Config, query: str) -> str | None:
@@ -104,6 +110,7 @@ def explain(config: Config, query: str) -> str | None:
         out += ["", "Bad", textwrap.indent(rule.docs.bad.rstrip(), "    ")]
     if rule.docs.good:
         out += ["", "Good", textwrap.indent(rule.docs.good.rstrip(), "    ")]
+    out += ["", "Fix", _wrap(_fix_page(rule))]
     declared = kind_options(rule.kind)
     if declared:
         out += ["", f"Options (current value; set them under rules.{rule.id}.options)"]
@@ -117,6 +124,17 @@ def explain(config: Config, query: str) -> str | None:
         f"Defined in: {rule.source}",
     ]
     return "\n".join(out) + "\n"
+
+
+def _fix_page(rule: Rule) -> str:
+    kind, how = rule.docs.fix_kind, rule.docs.fix_text
+    if kind == "safe":
+        return f"Safe: `pmlint check --fix` applies it. {how}"
+    if kind == "unsafe":
+        return f"Unsafe: `pmlint check --fix --unsafe-fixes` applies it; review it. {how}"
+    if kind == "safe or unsafe":
+        return f"`pmlint check --fix` applies it when safe, --unsafe-fixes otherwise. {how}"
+    return f"No automatic fix. {how}".strip()
 
 
 def explain_kind(query: str) -> str | None:

@@ -32,6 +32,8 @@ from pmlint.suppress import Suppressions
 from pmlint.timelimit import TimeLimit
 
 _BLANKS = re.compile(r"\s+")
+
+
 @dataclass(slots=True)
 class _Started:
     """A file between parsing and its checks (`doc` None: it could not be linted)."""

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from pmlint.diagnostics import Applicability, Diagnostic, Fix, Span
+from pmlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Span
 
 _LINE_END = re.compile(r"\r\n|\r|\n")
 
@@ -132,3 +132,48 @@ class _LineIndex:
 
     def written(self, content: str) -> str:
         return content.replace("\n", self.ending) if self.ending != "\n" else content
+
+
+_BLOCK_START = re.compile(r"^\s{0,3}(?:#{1,6}\s|>|[-*+]\s|\d{1,9}[.)]\s|\||```|~~~)")
+_ATX = re.compile(r"^\s{0,3}#{1,6}(?:\s|$)")
+
+
+def suppression_fix(diagnostic: Diagnostic, lines: Sequence[str]) -> Fix:
+    """Silence this finding with a comment (what an editor's "Disable PMxxx for this line"
+    does). `<!-- pmlint-disable-next-line ID -->` goes above a heading or a paragraph's
+    first line; where a line above would split a list, a table, a quote or a paragraph,
+    `<!-- pmlint-disable-line ID -->` goes at the end of the line instead; in front matter,
+    where a comment would change the YAML, `pmlint-disable-file ID` goes after it."""
+    rule, line = diagnostic.rule, diagnostic.span.line
+    closing = _front_matter_end(lines)
+    if closing is not None and line <= closing:
+        at = Span(closing + 1, 1, closing + 1, 1)
+        edit = Edit(at, f"<!-- pmlint-disable-file {rule} -->\n")
+        return Fix(f"Disable {rule} for this file", (edit,), Applicability.UNSAFE)
+    text = lines[line - 1] if 0 < line <= len(lines) else ""
+    above = lines[line - 2] if line >= 2 else ""
+    starts_block = not above.strip() or _ATX.match(text) is not None
+    if starts_block and (_ATX.match(text) or not _BLOCK_START.match(text)):
+        indent = text[: len(text) - len(text.lstrip())]
+        edit = Edit(Span(line, 1, line, 1), f"{indent}<!-- pmlint-disable-next-line {rule} -->\n")
+    else:
+        comment = f"<!-- pmlint-disable-line {rule} -->"
+        end, content = len(text) + 1, f" {comment}"
+        if text.lstrip().startswith("|") and text.rstrip().endswith("|"):
+            # Inside the last cell: written after the row's closing pipe, it would be lost.
+            pipe = text.rstrip().rfind("|")
+            end = pipe + 1
+            content = f"{comment} " if text[pipe - 1 : pipe] == " " else f" {comment} "
+        edit = Edit(Span(line, end, line, end), content)
+    return Fix(f"Disable {rule} for this line", (edit,), Applicability.UNSAFE)
+
+
+def _front_matter_end(lines: Sequence[str]) -> int | None:
+    """The line of the `---` that closes front matter opened on line 1, if any."""
+    if not lines or lines[0].strip() not in ("---", "+++"):
+        return None
+    fence = lines[0].strip()
+    for number, text in enumerate(lines[1:], start=2):
+        if text.strip() in (fence, "...") and number > 1:
+            return number
+    return None

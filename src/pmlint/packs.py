@@ -12,7 +12,7 @@ from typing import Any
 
 from pmlint.checks import ENGINE_FIELDS, ENGINE_KIND, KINDS
 from pmlint.diagnostics import Severity
-from pmlint.rule import Option, OptionError, Rule, RuleDocs, placeholders
+from pmlint.rule import FIX_KINDS, Option, OptionError, Rule, RuleDocs, placeholders
 from pmlint.yamlfile import YamlError, YamlSource, read_yaml
 
 RULE_KEYS = {
@@ -31,7 +31,7 @@ PACK_KEYS = {"name", "summary", "extends", "sections", "milestones", "categories
 PACK_DATA_FILES = ("pack.yaml", "sections.yaml", "milestones.yaml", "categories.yaml")
 # What `pmlint analyze` sorts incidents by; each has classes of words (categories.yaml).
 CATEGORY_KINDS = ("detection", "trigger", "mitigation")
-DOC_KEYS = {"summary", "why", "bad", "good"}
+DOC_KEYS = {"summary", "why", "bad", "good", "fix"}
 _ID = re.compile(r"^[A-Z][A-Z_]*[0-9]+$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
@@ -224,6 +224,11 @@ def load_rule_file(path: str) -> Rule:
     _no_unknown(source, ("docs",), docs, DOC_KEYS)
     if not docs.get("summary"):
         raise source.error(("docs",), "missing required key 'summary'")
+    fix = str(docs.get("fix", ""))
+    if fix and fix.split(":", 1)[0].strip().lower() not in FIX_KINDS:
+        raise source.error(
+            ("docs", "fix"), f"expected 'KIND: how', KIND one of {', '.join(FIX_KINDS)}"
+        )
     raw_options = _mapping(source, ("options",), data.get("options") or {})
     options = validate_options(kind, raw_options, source, ("options",), os.path.dirname(path))
     rule = Rule(

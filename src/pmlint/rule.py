@@ -28,12 +28,28 @@ class Option:
     doc: str
 
 
+# How `docs.fix:` starts: what `pmlint check --fix` may do for the rule's findings.
+FIX_KINDS = ("safe", "unsafe", "safe or unsafe", "none")
+
+
 @dataclass(frozen=True, slots=True)
 class RuleDocs:
     summary: str
     why: str = ""
     bad: str = ""
     good: str = ""
+    fix: str = ""  # "safe: how", "unsafe: how", "safe or unsafe: when each", "none: why"
+
+    @property
+    def fix_kind(self) -> str:
+        """safe, unsafe, "safe or unsafe", none, or "" when the rule does not say."""
+        head = self.fix.split(":", 1)[0].strip().lower()
+        return head if head in FIX_KINDS else ""
+
+    @property
+    def fix_text(self) -> str:
+        how = self.fix.split(":", 1)[1].strip() if ":" in self.fix else self.fix
+        return how[:1].upper() + how[1:]
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,12 @@ from pmlint.checks.impact import ImpactDuration, ImpactFigures, VagueQuantity
 from pmlint.checks.language import BlameLanguage, HindsightLanguage, IndividualAsCause
 from pmlint.checks.phrases import Phrases
 from pmlint.checks.sensitive import NamedIndividual, PersonalData, SecretInDocument
-from pmlint.checks.structure import EmptySection, MetadataFields, RequiredSections
+from pmlint.checks.structure import (
+    EmptySection,
+    MetadataFields,
+    PseudoHeading,
+    RequiredSections,
+)
 from pmlint.checks.timeline import (
     TimelineContradiction,
     TimelineMilestones,
@@ -29,6 +34,7 @@ KINDS: dict[str, type[CheckKind]] = {
         EmptySection,
         MetadataFields,
         MetadataVocabulary,
+        PseudoHeading,
         Phrases,
         Mojibake,
         BrokenReference,

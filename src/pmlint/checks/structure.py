@@ -7,7 +7,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from pmlint.checks.base import CheckContext, CheckKind, Option, finding
-from pmlint.diagnostics import Finding, Severity
+from pmlint.diagnostics import Applicability, Edit, Finding, Fix, Severity, Span
 from pmlint.document import Document, Section
 from pmlint.masking import strip_markup
 from pmlint.rule import OptionError
@@ -41,20 +41,48 @@ class RequiredSections(CheckKind):
         anchor = doc.anchor_span()
         wanted: list[tuple[str, Severity | None]] = [(key, None) for key in self.opts["required"]]
         wanted += [(key, Severity.INFO) for key in self.opts["recommended"]]
-        for spec, severity in wanted:
-            alternatives = [k.strip() for k in spec.split("|") if k.strip()]
+        order = [[k.strip() for k in spec.split("|") if k.strip()] for spec, _ in wanted]
+        for position, (_spec, severity) in enumerate(wanted):
+            alternatives = order[position]
             if present.intersection(alternatives):
                 continue
             titles = [ctx.catalog.title_of(k) for k in alternatives]
             others = [s for k in alternatives for s in _display_synonyms(ctx, k)]
+            later = {k for keys in order[position + 1 :] for k in keys}
             yield finding(
                 anchor,
                 severity,
+                fix=_insert_section(doc, titles[0], later),
                 section="' or '".join(titles),
                 title=titles[0],
                 synonyms=", ".join(f"'{s}'" for s in (titles[1:] + others)[:4]) or "none",
                 level="recommended" if severity else "required",
             )
+
+
+def _insert_section(doc: Document, title: str, later: set[str]) -> Fix:
+    """Add the section with a prompt where the template order puts it: before the first
+    section that comes after it in that order, else at the end. Unsafe: it adds a heading
+    and a "[insert …]" prompt (PM003) that a person must replace with the content."""
+    holder = _sections_holder(doc)
+    siblings = [s for s in holder.children if s.style == "heading" and s.heading_span]
+    level = min((s.level for s in siblings), default=holder.level + 1 if holder.level else 2)
+    block = f"{'#' * level} {title}\n\n[insert {title.lower()}]\n"
+    following = next((s for s in siblings if s.canonical in later), None)
+    if following is not None and following.heading_span is not None:
+        line = following.heading_span.line
+        edit = Edit(Span(line, 1, line, 1), block + "\n")
+    else:
+        end = len(doc.lines) + 1
+        lead = "\n" if doc.source.endswith("\n") else "\n\n"
+        edit = Edit(Span(end, 1, end, 1), lead + block)
+    return Fix(f"Add a '{title}' section with a prompt", (edit,), Applicability.UNSAFE)
+
+
+def _sections_holder(doc: Document) -> Section:
+    """Where a postmortem's sections sit: under its one level-1 title, else at the top."""
+    titled = [s for s in doc.root.children if s.style == "heading" and s.level == 1]
+    return titled[0] if len(titled) == 1 else doc.root
 
 
 def _display_synonyms(ctx: CheckContext, key: str) -> list[str]:
@@ -188,3 +216,43 @@ def _header_fields(doc: Document) -> set[str]:
                 if len(row) >= 2:
                     found.add(normalise_title(row[0].prose))
     return found
+
+
+class PseudoHeading(CheckKind):
+    kind = "pseudo-heading"
+    description = "Reports a bold line standing in for a heading (`**Timeline:**`), with the fix."
+    options = (
+        Option(
+            "canonical_only",
+            "bool",
+            True,
+            "Only bold lines that name a canonical section (Timeline, Impact...).",
+        ),
+    )
+    fields = ("title", "heading")
+
+    def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
+        for section in doc.sections():
+            if section.style != "pseudo-paragraph" or section.heading_span is None:
+                continue
+            if self.opts["canonical_only"] and not section.canonical:
+                continue
+            heading = f"{'#' * section.level} {section.title.rstrip(':').strip()}"
+            yield finding(
+                section.heading_span,
+                fix=_heading_fix(doc, section.first_line, heading),
+                title=section.title,
+                heading=heading,
+            )
+
+
+def _heading_fix(doc: Document, line: int, heading: str) -> Fix:
+    """The bold line becomes the heading; a comment after it (a pmlint directive) stays.
+    Unsafe: the document's outline changes, which a person may not want everywhere."""
+    text = doc.lines[line - 1]
+    comment = text.find("<!--")
+    kept = f" {text[comment:].strip()}" if comment >= 0 else ""
+    span = Span(line, 1, line, len(text) + 1)
+    return Fix(
+        f"Make it the heading '{heading}'", (Edit(span, heading + kept),), Applicability.UNSAFE
+    )

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from typing import ClassVar
 
 from pmlint.checks.base import CheckContext, CheckKind, Option, finding
-from pmlint.diagnostics import Finding, Severity, Span
+from pmlint.diagnostics import Applicability, Edit, Finding, Fix, Severity, Span
 from pmlint.document import Document
 from pmlint.extract.timeline import (
     EVENT,
@@ -51,10 +51,24 @@ class TimestampTimezone(CheckKind):
         others = len(bare) - 1
         yield finding(
             bare[0].span,
+            fix=_zone_fix(facts.moments, bare),
             stamp=bare[0].stamp.text,
             count=len(bare),
             others=f" ({others} more without a zone)" if others else "",
         )
+
+
+def _zone_fix(moments: list[Moment], bare: list[Moment]) -> Fix | None:
+    """Write the one zone the document's other times state after each time without one.
+    Unsafe: the author may have meant another zone for some of them. No fix when the
+    document states no zone, or several."""
+    stated = {m.zone_name for m in moments if m.zone_source == "stated" and m.zone_name}
+    if len(stated) != 1:
+        return None
+    zone = stated.pop()
+    ends = sorted({(m.span.end_line, m.span.end_column) for m in bare})
+    edits = tuple(Edit(Span(line, column, line, column), f" {zone}") for line, column in ends)
+    return Fix(f"Write {zone} after each time without a zone", edits, Applicability.UNSAFE)
 
 
 class TimestampFormat(CheckKind):
