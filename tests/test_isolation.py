@@ -254,7 +254,7 @@ def test_metadata_field_without_a_name_is_a_config_error(work: Path) -> None:
     write(work / "p" / "pm.md", GOOD)
     result = invoke("check", *SERIAL, "p/pm.md")
     assert result.exit_code == 2
-    assert f"{config}:2: rules.PM004.options: rule PM004: fields:" in result.stderr
+    assert f"{config}:2: rules.PM004.options.fields: rule PM004: expected a name" in result.stderr
 
 
 # -- no code execution ---------------------------------------------------------------------

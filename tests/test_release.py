@@ -48,7 +48,7 @@ def test_build_makes_a_wheel_and_an_sdist(tmp_path: Path) -> None:
         metadata = archive.read(f"pmlint-{__version__}.dist-info/METADATA").decode()
     assert f"Version: {__version__}" in metadata
     assert "Provides-Extra: model" in metadata
-    assert "pmlint/_rules/core/pack.yaml" in names and "pmlint/cli.py" in names
+    assert "pmlint/_rules/core/pack.yaml" in names and "pmlint/cli/__init__.py" in names
     with tarfile.open(sdist) as archive:
         members = {name.split("/", 1)[1] for name in archive.getnames() if "/" in name}
     for needed in (
