@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from pmlint.checks.base import CheckContext, CheckKind, Option, finding
 from pmlint.diagnostics import Finding, Span
-from pmlint.document import Document, Section, TextBlock
+from pmlint.document import Document, TextBlock
 from pmlint.extract.sensitive import (
     PERSONAL_HINT,
     candidate_lines,
@@ -109,7 +109,12 @@ class NamedIndividual(CheckKind):
     def _blocks(self, doc: Document) -> Iterator[TextBlock]:
         everywhere = self.opts["scope"] == "everywhere"
         for block in doc.blocks:
-            if not everywhere and _under(block.section, ("timeline", "action-items")):
+            section = block.section
+            if (
+                not everywhere
+                and section is not None
+                and section.is_under("timeline", "action-items")
+            ):
                 continue
             if _ALLOWED_FIELDS.match(block.text) or not _NAME_HINT.search(block.prose):
                 continue
@@ -136,12 +141,3 @@ class NamedIndividual(CheckKind):
                 if entity.label_ != "PERSON" or len(entity.text.strip()) < 3:
                     continue
                 yield finding(block.span(entity.start_char, entity.end_char))
-
-
-def _under(section: Section | None, canonicals: tuple[str, ...]) -> bool:
-    node = section
-    while node is not None:
-        if node.canonical in canonicals:
-            return True
-        node = node.parent
-    return False

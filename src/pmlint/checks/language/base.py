@@ -30,6 +30,7 @@ from pmlint.nlp import LEXICAL
 from pmlint.nlp.cascade import Trigger, alternation, parse_sentences, select, words_pattern
 from pmlint.nlp.sentences import Sentence, code_words, document_sentences
 from pmlint.nlp.syntax import MAYBE_ROLE, NAMED, PRONOUN, ROLE, People, agent, is_passive, subject
+from pmlint.rule import OptionError
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -101,14 +102,14 @@ def load_words(options: Mapping[str, Any]) -> dict[str, frozenset[str]]:
     ]
     for source in sources:
         if not isinstance(source, Mapping):
-            raise ValueError("words: expected a mapping of word class to a list of words")
+            raise OptionError("words", "expected a mapping of word class to a list of words")
         for name, words in source.items():
             if name not in merged:
-                raise ValueError(
-                    f"words: unknown word class {name!r}; known: {', '.join(WORD_CLASSES)}"
+                raise OptionError(
+                    "words", f"unknown word class {name!r}; known: {', '.join(WORD_CLASSES)}"
                 )
             if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-                raise ValueError(f"words: {name}: expected a list of words")
+                raise OptionError("words", f"{name}: expected a list of words")
             merged[name] |= {w.strip().lower() for w in words if w.strip()}
     return {name: frozenset(words) for name, words in merged.items()}
 
@@ -165,12 +166,12 @@ class LanguageCheck(CheckKind):
         self.tokens = [_compile_token(item) for item in raw]
         coaching = self.opts.get("coaching") or {}
         if not isinstance(coaching, Mapping):
-            raise ValueError("coaching: expected a mapping of pattern name to text")
+            raise OptionError("coaching", "expected a mapping of pattern name to text")
         unknown = set(coaching) - set(self.reasons)
         if unknown:
-            raise ValueError(
-                f"coaching: unknown pattern {sorted(unknown)[0]!r}; "
-                f"known: {', '.join(sorted(self.reasons))}"
+            raise OptionError(
+                "coaching",
+                f"unknown pattern {sorted(unknown)[0]!r}; known: {', '.join(sorted(self.reasons))}",
             )
         self.coaching = {str(k): str(v).strip() for k, v in coaching.items()}
         self._things: frozenset[str] = frozenset()  # the current document's code words
@@ -307,12 +308,12 @@ def _compile_token(item: Any) -> _Token:
     if isinstance(item, Mapping):
         unknown = set(item) - {"pattern", "suggestion"}
         if unknown:
-            raise ValueError(f"tokens: unknown entry key {sorted(unknown)[0]!r}")
+            raise OptionError("tokens", f"unknown entry key {sorted(unknown)[0]!r}")
         source, suggestion = str(item.get("pattern", "")), item.get("suggestion")
     else:
         source, suggestion = str(item), None
     if not source:
-        raise ValueError("tokens: an entry has an empty pattern")
+        raise OptionError("tokens", "an entry has an empty pattern")
     user_regex(source)
     pattern = user_regex(rf"(?<![\w-])(?:{source})(?![\w-])", re.IGNORECASE, shown=source)
     return _Token(pattern, str(suggestion) if suggestion else None)
