@@ -11,11 +11,14 @@ from __future__ import annotations
 import difflib
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from pmlint.engine import Linter
 from pmlint.fixes import WrittenText, apply_fixes, wanted
+from pmlint.reading import UnreadableFile, decode, read_bytes
 from pmlint.report import FileReport
+from pmlint.runner import Runner
 
 MAX_PASSES = 10
 
@@ -80,3 +83,44 @@ def unified_diff(path: str, fixed: Fixed) -> str:
     )
     lines = difflib.unified_diff(before, after, *names)
     return "".join(line if line.endswith(("\n", "\r")) else line + "\n" for line in lines)
+
+
+def fix_paths(
+    runner: Runner, paths: Sequence[str], unsafe: bool, write: bool
+) -> list[tuple[str, Fixed]]:
+    """`--fix`: the files under `paths` that fixes change, fixed (and written when `write`;
+    else for `--diff`), each with the linter of its own config. Files that cannot be read
+    or written back unchanged (not UTF-8) are left alone: the lint that follows reports
+    them."""
+    files, _missing, _notes = runner.expand(paths)
+    only = runner.options.only
+    if only is not None:
+        files = [f for f in files if os.path.realpath(f) in only]
+    runner.check_selection(files)
+    changed: list[tuple[str, Fixed]] = []
+    for path in files:
+        linter = runner.linter_for(path)
+        try:
+            data = read_bytes(path, linter.config.max_file_size)
+        except UnreadableFile:
+            continue
+        fixed = _fix_with(linter, path, data, unsafe)
+        if fixed is None or not fixed.changed:
+            continue
+        if write:
+            write_atomically(path, fixed.result.to_bytes())
+        changed.append((path, fixed))
+    return changed
+
+
+def fix_stdin(runner: Runner, data: bytes, filename: str | None, unsafe: bool) -> Fixed | None:
+    anchor = filename or os.path.join(os.getcwd(), "stdin.md")
+    runner.check_selection([anchor])
+    return _fix_with(runner.linter_for(anchor), filename or "<stdin>", data, unsafe)
+
+
+def _fix_with(linter: Linter, path: str, data: bytes, unsafe: bool) -> Fixed | None:
+    directory = os.path.dirname(os.path.abspath(path))
+    return fix_bytes(
+        data, lambda text: linter.lint(path, decode(text.encode("utf-8")), directory), unsafe
+    )

@@ -20,9 +20,8 @@ from typing import Any, BinaryIO
 from pmlint.config import Config, ConfigError, find_config_file, load_config
 from pmlint.discover import walk
 from pmlint.engine import Linter, Selection
-from pmlint.fixer import Fixed, fix_bytes, write_atomically
 from pmlint.packs import Rule
-from pmlint.reading import SourceText, UnreadableFile, decode, read_bytes, read_file
+from pmlint.reading import SourceText, UnreadableFile, decode, read_file
 from pmlint.report import FileReport
 
 FILES_PER_WORKER = 8  # --jobs by default: one worker per CPU, and per this many files to lint
@@ -197,44 +196,6 @@ class Runner:
             return FileReport(display, error=str(exc))
         directory = os.path.dirname(os.path.abspath(anchor))
         return linter.lint(display, source, directory)
-
-    def fix(self, paths: Sequence[str], unsafe: bool, write: bool) -> list[tuple[str, Fixed]]:
-        """`--fix`: the files under `paths` that fixes change, fixed (and written when
-        `write`; else for `--diff`). Files that cannot be read or written back unchanged
-        (not UTF-8) are left alone: the lint that follows reports them."""
-        files, _missing, _notes = self.expand(paths)
-        only = self.options.only
-        if only is not None:
-            files = [f for f in files if os.path.realpath(f) in only]
-        self.check_selection(files)
-        changed: list[tuple[str, Fixed]] = []
-        for path in files:
-            linter = self.linter_for(path)
-            try:
-                data = read_bytes(path, linter.config.max_file_size)
-            except UnreadableFile:
-                continue
-            fixed = self._fix_bytes(linter, path, data, unsafe)
-            if fixed is None or not fixed.changed:
-                continue
-            if write:
-                write_atomically(path, fixed.result.to_bytes())
-            changed.append((path, fixed))
-        return changed
-
-    def fix_stdin(self, data: bytes, filename: str | None, unsafe: bool) -> Fixed | None:
-        anchor = filename or os.path.join(os.getcwd(), "stdin.md")
-        self.check_selection([anchor])
-        return self._fix_bytes(self.linter_for(anchor), filename or "<stdin>", data, unsafe)
-
-    @staticmethod
-    def _fix_bytes(linter: Linter, path: str, data: bytes, unsafe: bool) -> Fixed | None:
-        directory = os.path.dirname(os.path.abspath(path))
-        return fix_bytes(
-            data,
-            lambda text: linter.lint(path, decode(text.encode("utf-8")), directory),
-            unsafe,
-        )
 
     def run(self, paths: Sequence[str]) -> Iterator[FileReport]:
         files, missing, self.notes = self.expand(paths)

@@ -188,6 +188,8 @@ def check(
     if unsafe_fixes and not (apply_fixes or show_diff):
         fail("--unsafe-fixes needs --fix or --diff")
     if show_diff or apply_fixes:
+        from pmlint.fixer import fix_paths
+
         stdin_data = sys.stdin.buffer.read() if paths == ("-",) else None
         try:
             if show_diff:
@@ -195,7 +197,7 @@ def check(
             if stdin_data is not None:
                 _print_fixed(runner, stdin_data, stdin_filename, unsafe_fixes, fail_on)
             else:
-                fixed = runner.fix(paths, unsafe_fixes, write=True)
+                fixed = fix_paths(runner, paths, unsafe_fixes, write=True)
                 count = sum(f.applied for _, f in fixed)
                 if fixed:
                     click.echo(f"pmlint: applied {count} fix(es) in {len(fixed)} file(s)", err=True)
@@ -265,13 +267,13 @@ def _print_diff(
     runner: Runner, paths: Sequence[str], stdin: bytes | None, name: str | None, unsafe: bool
 ) -> int:
     """`--diff`: what --fix would change, as a unified diff; exit 1 if anything."""
-    from pmlint.fixer import unified_diff
+    from pmlint.fixer import fix_paths, fix_stdin, unified_diff
 
     if stdin is not None:
-        one = runner.fix_stdin(stdin, name, unsafe)
+        one = fix_stdin(runner, stdin, name, unsafe)
         changed = [(name or "<stdin>", one)] if one is not None and one.changed else []
     else:
-        changed = runner.fix(paths, unsafe, write=False)
+        changed = fix_paths(runner, paths, unsafe, write=False)
     for path, fixed in changed:
         click.echo(unified_diff(path, fixed), nl=False)
     return 1 if changed else 0
@@ -281,8 +283,9 @@ def _print_fixed(runner: Runner, data: bytes, name: str | None, unsafe: bool, fa
     """`--fix` on stdin: the fixed text on stdout, then the exit code of what remains."""
     from pmlint.diagnostics import Severity
     from pmlint.engine import exit_code
+    from pmlint.fixer import fix_stdin
 
-    fixed = runner.fix_stdin(data, name, unsafe)
+    fixed = fix_stdin(runner, data, name, unsafe)
     result = fixed.result.to_bytes() if fixed is not None else data
     sys.stdout.buffer.write(result)
     sys.stdout.flush()
