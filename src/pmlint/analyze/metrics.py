@@ -54,11 +54,12 @@ def _timezone_label(
 
 
 def action_counts(doc: Document, config: Config, pipeline: Any = None) -> dict[str, int]:
-    """Counts over follow-up items; vagueness reuses what PM403 computed for this document."""
+    """Counts over follow-up items; vagueness reuses what the vague-action rule (PM403)
+    computed for this document, with its lexicon."""
     from pmlint.checks.actions.vagueness import action_item_counts
 
-    pm403 = config.rules.get("PM403")
-    lexicon = pm403.options.get("lexicon") if pm403 is not None else None
+    vague_options = config.options_of_kind("action-vague") or {}
+    lexicon = vague_options.get("lexicon")
     if lexicon is None:
         lexicon = _core_vague_lexicon()
     counts = action_item_counts(doc, config.given_names, pipeline, lexicon)
@@ -84,8 +85,7 @@ def document_metrics(
     facts = timeline(doc, settings)
     ms = facts.milestones
     duration = facts.duration()
-    pm201 = config.rules.get("PM201")
-    nouns = list(pm201.options.get("nouns", [])) if pm201 is not None else []
+    nouns = list((config.options_of_kind("impact-figures") or {}).get("nouns", []))
     findings = {s.label: 0 for s in reversed(Severity)}
     for diagnostic in diagnostics:
         findings[diagnostic.severity.label] += 1
@@ -142,12 +142,7 @@ def timeline_moments(doc: Document) -> list[Moment]:
 
 def _in_action_items(moment: Moment) -> bool:
     """A due date ("by 2024-07-15") says when follow-up work ends, not when the incident was."""
-    section = moment.block.section
-    while section is not None:
-        if section.canonical == "action-items":
-            return True
-        section = section.parent
-    return False
+    return "action-items" in moment.block.canonical_sections()
 
 
 def _severity(doc: Document) -> str | None:

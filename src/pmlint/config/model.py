@@ -7,6 +7,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
@@ -128,6 +129,14 @@ class Config:
             default=str,
         )
         return hashlib.sha256(payload.encode()).hexdigest()[:16]
+
+    def options_of_kind(self, kind: str) -> Mapping[str, Any] | None:
+        """The options of the rule of this check kind (the first by id that is on, else the
+        first): analyze counts what the rules judge (impact nouns, vague actions) with the
+        settings the team gave them, whatever id its pack gave the rule."""
+        rules = sorted((r for r in self.rules.values() if r.kind == kind), key=lambda r: r.id)
+        chosen = next((r for r in rules if r.enabled), rules[0] if rules else None)
+        return chosen.options if chosen is not None else None
 
     def for_file(self, path: str) -> Config:
         """This config with the `overrides:` whose `files:` globs match `path` applied, in
