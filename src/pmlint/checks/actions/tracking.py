@@ -10,6 +10,7 @@ from pmlint.checks.base import CheckContext, CheckKind, Option, finding
 from pmlint.diagnostics import Finding
 from pmlint.document import Document
 from pmlint.extract.actions import ActionItem
+from pmlint.rule import OptionError
 
 
 class ActionTracking(CheckKind):
@@ -33,8 +34,8 @@ class ActionTracking(CheckKind):
     def __init__(self, options: Mapping[str, Any]) -> None:
         super().__init__(options)
         if self.opts["require"] not in self._MODES:
-            raise ValueError(
-                f"require: expected one of {', '.join(self._MODES)}; got {self.opts['require']!r}"
+            raise OptionError(
+                "require", f"expected one of {', '.join(self._MODES)}; got {self.opts['require']!r}"
             )
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:

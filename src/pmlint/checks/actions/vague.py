@@ -19,6 +19,7 @@ from pmlint.checks.base import CheckContext, CheckKind, Option, finding
 from pmlint.diagnostics import Finding
 from pmlint.document import Document
 from pmlint.nlp import textcat
+from pmlint.rule import OptionError
 
 # Stands in for a pipeline when none was loaded: the lexical analysis.
 LEXICAL = SimpleNamespace(name="lexical", reduced=True, nlp=None)
@@ -131,7 +132,7 @@ class ActionVague(CheckKind):
         VagueLexicon(self.lexicon_data)  # bad classes fail when the rule loads
         unknown = set(self.opts["reasons"]) - set(_REASONS)
         if unknown:
-            raise ValueError(f"reasons: unknown {sorted(unknown)}; known: {', '.join(_REASONS)}")
+            raise OptionError("reasons", f"unknown {sorted(unknown)}; known: {', '.join(_REASONS)}")
 
     def texts_to_parse(self, doc: Document, ctx: CheckContext) -> list[str]:
         return texts_to_parse(doc, given_names(ctx))

@@ -7,6 +7,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from pmlint.rule import OptionError
+
 CLASSES = (
     "tentative",
     "hedge",
@@ -39,16 +41,16 @@ class VagueLexicon:
         self.phrases: dict[str, list[tuple[str, ...]]] = {name: [] for name in CLASSES}
         for entry in (data or {}).get("tokens", []):
             if not isinstance(entry, Mapping):
-                raise ValueError("lexicon: each entry must be {class, words}")
+                raise OptionError("lexicon", "each entry must be {class, words}")
             unknown = set(entry) - {"class", "words"}
             if unknown:
-                raise ValueError(f"lexicon: unknown entry key {sorted(unknown)[0]!r}")
+                raise OptionError("lexicon", f"unknown entry key {sorted(unknown)[0]!r}")
             name = str(entry.get("class", ""))
             if name not in self.phrases:
-                raise ValueError(f"lexicon: unknown class {name!r}; known: {', '.join(CLASSES)}")
+                raise OptionError("lexicon", f"unknown class {name!r}; known: {', '.join(CLASSES)}")
             words = entry.get("words", [])
             if not isinstance(words, list):
-                raise ValueError(f"lexicon: class {name!r}: words must be a list")
+                raise OptionError("lexicon", f"class {name!r}: words must be a list")
             for word in words:
                 phrase = tuple(str(word).lower().split())
                 if phrase:
