@@ -1,8 +1,11 @@
 """Where a cold run spends its time: pmlint's modules, markdown-it, spaCy and thinc, re.
 
-    python bench/hotspots.py [-n 200] [--seed 7] [--corpus DIR] [--top 15]
+    python bench/hotspots.py [--generated] [-n 200] [--seed 7] [--corpus DIR] [--top 15]
 
-Builds N bench documents (`bench/corpus.py`), lints them once in this process under
+Builds N bench documents: real text without repeats (`bench/realcorpus.py`, from
+../shared/corpus/real) when that folder is there, else or with `--generated` the
+generated corpus (`bench/corpus.py`), whose repeated sentences hide the parser's cost.
+Then it lints them once in this process under
 cProfile (`--jobs 1 --no-cache`, trained pipeline), and prints the time of each area
 (the functions' own time, summed by where they are defined) and pmlint's functions with
 the most cumulative time. cProfile slows Python code more than compiled code, so the
@@ -22,6 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import corpus  # bench/ is not a package: its folder is on the path
+import realcorpus
 
 AREAS = (
     ("/pmlint/", "pmlint."),  # pmlint.<module>, named below
@@ -57,12 +61,18 @@ def area(filename: str, function: str) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", "--count", type=int, default=200, help="documents (200)")
+    parser.add_argument("--generated", action="store_true", help="the generated corpus")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--corpus", type=Path, help="write the corpus here (default: temp)")
     parser.add_argument("--top", type=int, default=15, help="pmlint functions to list")
     args = parser.parse_args()
     folder = args.corpus or Path(tempfile.mkdtemp(prefix="pmlint-profile-")) / "corpus"
-    corpus.generate(folder, args.count, args.seed)
+    if args.generated or not realcorpus.SOURCE.is_dir():
+        kind = "generated"
+        corpus.generate(folder, args.count, args.seed)
+    else:
+        kind = "real-text"
+        realcorpus.build(folder, args.count, args.seed)
 
     from pmlint.cli import main as pmlint_main
 
@@ -87,7 +97,7 @@ def main() -> int:
         if "/pmlint/" in filename:
             short = filename.split("/pmlint/", 1)[1]
             pmlint_functions.append((cumulative, f"{short}:{line} {function}"))
-    print(f"{args.count} documents, {total:.2f} s under cProfile\n")
+    print(f"{args.count} {kind} documents, {total:.2f} s under cProfile\n")
     print("| area | own time s | share |")
     print("|---|---:|---:|")
     for name, seconds in sorted(by_area.items(), key=lambda item: -item[1]):
