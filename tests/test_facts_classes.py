@@ -15,13 +15,14 @@ from pmlint.extract.impact import find_figures
 from pmlint.extract.timeline import Timeline, timeline
 from pmlint.extract.timestamps import find_stamps
 from pmlint.parse import parse_document
+from pmlint.settings import Settings
 from tests.conftest import check_json, invoke
 
 
 def facts(text: str, path: str = "doc.md") -> Timeline:
     config = load_config(None)
     doc = parse_document(path, text, config.catalog)
-    return timeline(doc, {"timezone": None, "milestones": config.milestones})
+    return timeline(doc, Settings(timezone=None, milestones=config.milestones))
 
 
 def iso(value: Timeline, kind: str) -> str | None:

@@ -9,12 +9,13 @@ import pytest
 from pmlint.config import load_config
 from pmlint.extract.timeline import Timeline, parse_duration, timeline
 from pmlint.parse import parse_document
+from pmlint.settings import Settings
 
 
 def facts(text: str, timezone: str | None = None) -> Timeline:
     config = load_config(None)
     doc = parse_document("doc.md", text, config.catalog)
-    return timeline(doc, {"timezone": timezone, "milestones": config.milestones})
+    return timeline(doc, Settings(timezone=timezone, milestones=config.milestones))
 
 
 def iso(value: Timeline, kind: str) -> str | None:

@@ -28,6 +28,7 @@ from pmlint.report import (
     FileReport,
 )
 from pmlint.rule import Rule
+from pmlint.settings import Settings
 from pmlint.suppress import Suppressions
 from pmlint.timelimit import TimeLimit
 
@@ -166,12 +167,12 @@ class Linter:
         context = CheckContext(
             catalog=self.config.catalog,
             file_exists=file_exists,
-            settings={
-                "timezone": self.config.timezone,
-                "milestones": self.config.milestones,
-                "categories": self.config.categories,
-                "given_names": self.config.given_names,
-            },
+            settings=Settings(
+                timezone=self.config.timezone,
+                milestones=self.config.milestones,
+                categories=self.config.categories,
+                given_names=self.config.given_names,
+            ),
         )
         if self.needs_nlp:
             try:

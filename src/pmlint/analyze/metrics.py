@@ -17,6 +17,7 @@ from pmlint.document import Document
 from pmlint.extract.categories import incident_categories
 from pmlint.extract.impact import impact_figures
 from pmlint.extract.timeline import MILESTONES, Moment, Timeline, cached_timeline, timeline
+from pmlint.settings import Settings
 
 ACTION_KEYS = ("total", "owned", "dated", "tracked", "vague")
 
@@ -81,8 +82,7 @@ def _core_vague_lexicon() -> dict[str, Any]:
 def document_metrics(
     doc: Document, diagnostics: list[Diagnostic], config: Config, pipeline: Any = None
 ) -> dict[str, Any]:
-    settings = {"timezone": config.timezone, "milestones": config.milestones}
-    facts = timeline(doc, settings)
+    facts = timeline(doc, Settings(timezone=config.timezone, milestones=config.milestones))
     ms = facts.milestones
     duration = facts.duration()
     nouns = list((config.options_of_kind("impact-figures") or {}).get("nouns", []))

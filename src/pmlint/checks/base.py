@@ -12,6 +12,7 @@ from pmlint.document import Document
 from pmlint.nlp.pipeline import Pipeline
 from pmlint.rule import Option
 from pmlint.sections import SectionCatalog
+from pmlint.settings import Settings
 
 
 @dataclass(slots=True)
@@ -21,7 +22,7 @@ class CheckContext:
     catalog: SectionCatalog
     file_exists: Callable[[str], bool] = lambda _target: True
     nlp: Pipeline | None = None  # set by the engine when a check needs it
-    settings: Mapping[str, Any] = field(default_factory=dict)
+    settings: Settings = field(default_factory=Settings)
 
 
 class CheckKind:

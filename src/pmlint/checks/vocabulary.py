@@ -54,7 +54,7 @@ class MetadataVocabulary(CheckKind):
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         vocabulary: dict[str, Sequence[str]] = {}
         if self.opts["categories"]:
-            categories = ctx.settings.get("categories") or {}
+            categories = ctx.settings.categories
             for key, kind in CATEGORY_FIELDS.items():
                 if categories.get(kind):
                     vocabulary[key] = [*categories[kind], "other", "unknown"]

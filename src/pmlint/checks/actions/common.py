@@ -27,7 +27,6 @@ def follow_up(doc: Document, ctx: CheckContext, skip_done: bool) -> Iterator[Act
 
 
 def given_names(ctx: CheckContext) -> frozenset[str]:
-    """The given names the engine passes (`ctx.settings["given_names"]`, the core pack's
+    """The given names the engine passes (`ctx.settings.given_names`, the core pack's
     `words.given_names` in `lexicons/language.yaml`), lower case."""
-    names = ctx.settings.get("given_names")
-    return names if isinstance(names, frozenset) else frozenset(names or ())
+    return ctx.settings.given_names

@@ -5,8 +5,6 @@ then the entries, impact windows, milestones and stated durations; computed once
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
-from typing import Any
 
 from pmlint.document import Document, TextBlock
 from pmlint.extract.timeline.choose import choose_milestones, impact_windows, summary_durations
@@ -21,12 +19,13 @@ from pmlint.extract.timeline.entries import (
 from pmlint.extract.timeline.model import EVENT, Moment, Timeline
 from pmlint.extract.timeline.zones import carry_the_timeline_zone, declared_zone, stamp_zone
 from pmlint.extract.timestamps import Stamp, find_stamps
+from pmlint.settings import Settings
 
 # The document's memo key (`Document.memo`).
 KEY = "extract.timeline"
 
 
-def timeline(doc: Document, settings: Mapping[str, Any]) -> Timeline:
+def timeline(doc: Document, settings: Settings) -> Timeline:
     """The document's timeline, built on first use with these settings (`timezone`,
     `milestones`) and then shared: later calls get it whatever settings they pass."""
     return doc.memo(KEY, lambda: _build(doc, settings))
@@ -47,10 +46,10 @@ def _all_blocks(doc: Document) -> list[TextBlock]:
     return sorted(blocks, key=lambda b: (b.first_line, b.columns[0]))
 
 
-def _build(doc: Document, settings: Mapping[str, Any]) -> Timeline:
+def _build(doc: Document, settings: Settings) -> Timeline:
     blocks = _all_blocks(doc)
     zone_name, zone_tz, zone_source, zone_line = declared_zone(doc, blocks, settings)
-    words = settings.get("milestones") or {}
+    words = settings.milestones
     labels, events_words = compiled_words(words, "labels"), compiled_words(words, "events")
     dates = Dates(document_date(doc), day_first(blocks))
     by_date = not doc.find_sections("timeline")

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Sequence
 
 from pmlint.document import Document, TextBlock
 from pmlint.extract.timeline.entries import in_timeline
 from pmlint.extract.timeline.model import Moment
 from pmlint.extract.timestamps import ZONE_NAMES, ZONE_PATTERN, Stamp, zone_info
+from pmlint.settings import Settings
 
 _ZONE_WORDS = "|".join(sorted(ZONE_NAMES, key=len, reverse=True))
 _DECLARED = [
@@ -36,9 +36,7 @@ _HEADER_ZONE = re.compile(
 DeclaredZone = tuple[str | None, dt.tzinfo | None, str | None, int | None]
 
 
-def declared_zone(
-    doc: Document, blocks: Sequence[TextBlock], settings: Mapping[str, Any]
-) -> DeclaredZone:
+def declared_zone(doc: Document, blocks: Sequence[TextBlock], settings: Settings) -> DeclaredZone:
     for key in ("timezone", "time_zone", "tz"):
         value = doc.meta.get(key)
         if isinstance(value, str) and zone_info(value) is not None:
@@ -55,7 +53,7 @@ def declared_zone(
                 tz = zone_info(name)
                 if tz is not None:
                     return name, tz, "document", block.position(match.start("zone"))[0]
-    default = settings.get("timezone")
+    default = settings.timezone
     if isinstance(default, str) and zone_info(default) is not None:
         return default, zone_info(default), "config", None
     return None, None, None, None
