@@ -56,5 +56,3 @@ def root_relative(path: str, root: str) -> str | None:
         return None
     relative = os.path.relpath(os.path.abspath(path), root)
     return None if relative.startswith("..") else relative.replace(os.sep, "/")
-
-
