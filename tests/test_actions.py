@@ -420,15 +420,13 @@ def test_a_field_on_its_own_source_line() -> None:
 
 @pytest.mark.parametrize("rule_id", ["PM401", "PM402", "PM403", "PM404"])
 def test_documented_examples(rule_id: str) -> None:
-    from pmlint.engine import Linter, Selection
-    from pmlint.reading import SourceText
+    from pmlint.api import lint_text
 
     config = load_config(None)
     rule = config.rules[rule_id]
-    linter = Linter(config, Selection(select=(rule_id,)))
 
     def found(example: str) -> int:
-        report = linter.lint("example.md", SourceText(f"# Outage\n\n{example}\n"), ".")
+        report = lint_text(f"# Outage\n\n{example}\n", config=config, select=[rule_id])
         return sum(1 for d in report.diagnostics if d.rule == rule_id)
 
     assert found(rule.docs.bad) >= 1
