@@ -142,3 +142,26 @@ def test_twenty_documents_every_figure_known(tmp_path: Path) -> None:
     # Every document repeats the same follow-up (a dashboard panel for the api error budget).
     (group,) = aggregate["repeats"]["action_items"]
     assert len(group["places"]) == 20
+
+    # The CSV has every per-document figure above, the repeats counted per document.
+    import csv
+    import io
+
+    table = invoke("analyze", "--format", "csv", str(repo)).stdout
+    rows = {Path(r["path"]).name: r for r in csv.DictReader(io.StringIO(table))}
+    assert set(rows) == set(expected)
+    for name, facts in expected.items():
+        row = rows[name]
+        assert row["detection"] == facts["detection"] and row["trigger"] == facts["trigger"]
+        assert row["out_of_hours"] == str(facts["out_of_hours"])
+        assert row["days_to_publish"] == str(facts["publish"])
+        assert row["actions_done"] == str(int(facts["done"]))
+        assert row["repeated_action_items"] == "1"
+        assert row["repeated_root_causes"] == str(
+            sum(
+                1
+                for g in aggregate["repeats"]["root_causes"]
+                for p in g["places"]
+                if Path(p["path"]).name == name
+            )
+        )

@@ -160,11 +160,14 @@ def render_csv(payload: dict[str, Any]) -> str:
         "mitigation",
         "out_of_hours",
         "days_to_publish",
+        "repeated_action_items",
+        "repeated_root_causes",
         "errors",
         "warnings",
         "infos",
         "score",
     ]
+    repeated = _repeated_per_document(payload.get("aggregate") or {})
     writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
     for document in payload["documents"]:
@@ -181,6 +184,8 @@ def render_csv(payload: dict[str, Any]) -> str:
         row["actions_done"] = follow.get("done")
         row["actions_overdue"] = follow.get("overdue")
         row["days_to_publish"] = document.get("days_to_publish")
+        for kind in ("action_items", "root_causes"):
+            row[f"repeated_{kind}"] = repeated[kind].get(document["path"], 0)
         for key, value in document["action_items"].items():
             row[f"actions_{key}"] = value
         row["errors"] = document["findings"]["error"]
@@ -188,6 +193,17 @@ def render_csv(payload: dict[str, Any]) -> str:
         row["infos"] = document["findings"]["info"]
         writer.writerow(row)
     return buffer.getvalue()
+
+
+def _repeated_per_document(aggregate: dict[str, Any]) -> dict[str, dict[str, int]]:
+    """How many of a document's action items (root causes) recur in other documents: the
+    places of the repeat groups, counted per path (the groups themselves are in JSON)."""
+    counts: dict[str, dict[str, int]] = {"action_items": {}, "root_causes": {}}
+    for kind, per_path in counts.items():
+        for group in (aggregate.get("repeats") or {}).get(kind, []):
+            for place in group["places"]:
+                per_path[place["path"]] = per_path.get(place["path"], 0) + 1
+    return counts
 
 
 def render_markdown(payload: dict[str, Any]) -> str:
