@@ -215,3 +215,14 @@ def test_working_hours_come_from_the_config(tmp_path: Path) -> None:
     result = invoke("analyze", str(broken))
     assert result.exit_code == 2
     assert "working_hours" in result.stderr and "HH:MM-HH:MM" in result.stderr
+
+
+def test_one_month_of_huge_impact_does_not_flatten_the_others() -> None:
+    """The report fix the issue asked for: an axis stretched to 25,000 h by one outlier."""
+    from pmlint.analyze.charts import _axis_top
+
+    months = [(2024, 1), (2024, 2), (2024, 3)]
+    top, outlier = _axis_top([3.0, 25_000.0, 5.0], months)
+    assert top == 5.0 * 1.25 and outlier == ("2024-02", 25_000.0)
+    assert _axis_top([3.0, 12.0, None], months) == (12.0, None)  # nothing runs off
+    assert _axis_top([None, None, None], months) == (0.0, None)

@@ -152,7 +152,10 @@ def _trends(documents: Sequence[dict[str, Any]]) -> dict[str, Any]:
 
     by_month = _dated(documents)
     title = "Time to detect and resolve over time"
-    caption = "Median per month, in hours; the label says how many incidents each point rests on."
+    caption = (
+        "Median per month, in hours on a log axis (one slow month does not flatten the others); "
+        "the label says how many incidents each point rests on."
+    )
     months = _month_range(min(by_month), max(by_month)) if by_month else []
     series: dict[str, list[dict[str, Any] | None]] = {"TTD": [], "TTR": []}
     for month in months:
@@ -166,8 +169,12 @@ def _trends(documents: Sequence[dict[str, Any]]) -> dict[str, Any]:
                     if len(known) % 2
                     else (known[len(known) // 2 - 1] + known[len(known) // 2]) / 2
                 )
+                # A log axis has no zero: a median of 0 minutes is drawn at its floor.
                 series[name].append(
-                    {"value": round(median / 60, 2), "label": f"{len(known)} incidents"}
+                    {
+                        "value": max(round(median / 60, 2), _LOG_FLOOR),
+                        "label": f"{len(known)} incidents",
+                    }
                 )
             else:
                 series[name].append(None)
@@ -182,6 +189,7 @@ def _trends(documents: Sequence[dict[str, Any]]) -> dict[str, Any]:
         **_config(
             **_month_axis(months),
             y_title="hours",
+            logarithmic=True,
             dots_size=4,
             allow_interruptions=True,
             legend_at_bottom_columns=2,  # as many columns as series, or the legend is cut
@@ -329,6 +337,22 @@ def _undated_note(documents: Sequence[dict[str, Any]]) -> str:
     return f"{undated} of {len(documents)} documents have no date and are not shown."
 
 
+_LOG_FLOOR = 0.01  # hours: where a log axis draws a zero
+
+
+def _axis_top(
+    hours: Sequence[float | None], months: Sequence[tuple[int, int]]
+) -> tuple[float, tuple[str, float] | None]:
+    """The top of the hours axis, and the month that runs off it: one month with more than
+    four times the hours of the next would squeeze every other bar to nothing (a single
+    incident open for months), so the axis is scaled to the rest and that bar is named."""
+    known = sorted((h for h in hours if h is not None), reverse=True)
+    if len(known) >= 2 and known[1] > 0 and known[0] > 4 * known[1]:
+        year, month = months[next(i for i, h in enumerate(hours) if h == known[0])]
+        return known[1] * 1.25, (f"{year}-{month:02d}", known[0])
+    return (known[0] if known else 0.0), None
+
+
 def _per_month(documents: Sequence[dict[str, Any]]) -> dict[str, Any]:
     import pygal
 
@@ -347,7 +371,7 @@ def _per_month(documents: Sequence[dict[str, Any]]) -> dict[str, Any]:
         ]
         hours.append(round(sum(known) / 60, 1) if known else None)
     incidents = [len(by_month.get(m, [])) or None for m in months]
-    longest = max((h for h in hours if h is not None), default=0)
+    longest, outlier = _axis_top(hours, months)
     hour_step = _nice_step(max(longest, 1), 5)
     chart = pygal.Bar(
         **_config(
@@ -365,6 +389,11 @@ def _per_month(documents: Sequence[dict[str, Any]]) -> dict[str, Any]:
     chart.add("Incidents", incidents)
     chart.add("Hours of impact (right axis)", hours, secondary=True)
     notes = [_undated_note(documents)]
+    if outlier is not None:
+        notes.append(
+            f"The bar of {outlier[0]} ({outlier[1]:,.0f} hours) runs off the right axis, "
+            "which is scaled to the other months."
+        )
     if not any(value is not None for value in hours):
         notes.append("No document states both the impact start and the resolution time.")
     return _chart("months", title, caption, _svg(chart, "months"), " ".join(n for n in notes if n))
