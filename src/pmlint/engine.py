@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 import string
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,6 +35,22 @@ from pmlint.suppress import Suppressions
 from pmlint.timelimit import TimeLimit
 
 _BLANKS = re.compile(r"\s+")
+# Linting allocates millions of short-lived objects (markdown-it tokens, spaCy tokens, regex
+# matches) while the pipeline's and the documents' objects stay alive, so with Python's
+# default thresholds (700, 10, 10) the collector keeps walking the same live objects: 4-5%
+# of a cold run. Collections still happen, only less often; nothing is kept alive longer
+# than a batch needs.
+_GC_THRESHOLDS = (50_000, 20, 100)
+
+
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    before = gc.get_threshold()
+    gc.set_threshold(*_GC_THRESHOLDS)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
 
 
 @dataclass(slots=True)
@@ -133,14 +151,15 @@ class Linter:
         """Lint several files (reports in their order). The texts that their NLP checks
         will parse are parsed first, together: per text, spaCy is much faster on the
         batch of a few dozen documents than on the few sentences of one."""
-        started = [self._start(path, source, directory) for path, source in files]
-        ready = [item for item in started if item.doc is not None]
-        with (
-            prefetched(self._pipeline, self._texts_to_parse(ready)),
-            TimeLimit(self.config.rule_timeout) as limit,
-        ):
-            for item in ready:
-                self._run_checks(item, limit)
+        with _fewer_collections():
+            started = [self._start(path, source, directory) for path, source in files]
+            ready = [item for item in started if item.doc is not None]
+            with (
+                prefetched(self._pipeline, self._texts_to_parse(ready)),
+                TimeLimit(self.config.rule_timeout) as limit,
+            ):
+                for item in ready:
+                    self._run_checks(item, limit)
         return [item.report for item in started]
 
     def _start(self, path: str, source: SourceText, directory: str | None) -> _Started:
