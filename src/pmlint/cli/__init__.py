@@ -14,6 +14,7 @@ import click
 
 from pmlint.cli.common import Interrupted, interrupts
 from pmlint.cli.lint import check
+from pmlint.cli.lsp import lsp
 from pmlint.cli.measure import analyze
 from pmlint.cli.progress import PROGRESS_MIN_FILES, progress_wanted
 from pmlint.cli.ruledocs import explain, rules_command
@@ -45,5 +46,5 @@ def main() -> None:
     """Lint and analyze incident postmortems written in Markdown."""
 
 
-for command in (check, analyze, rules_command, explain, init, new):
+for command in (check, analyze, rules_command, explain, init, new, lsp):
     main.add_command(command)
