@@ -19,6 +19,7 @@ from typing import Any
 from pmlint.api import SelectionError, UnreadableFile, lint_text
 from pmlint.config import Config, ConfigError, find_config_file, load_config
 from pmlint.diagnostics import Diagnostic
+from pmlint.lsp import parsecache
 from pmlint.nlp import load_pipeline
 from pmlint.reading import decode, read_bytes
 
@@ -154,7 +155,9 @@ class Pipelines:
 
     def _load(self, name: str) -> None:
         try:
-            load_pipeline(name)
+            pipeline = load_pipeline(name)
+            if not pipeline.reduced:
+                parsecache.install(pipeline.nlp)
         except Exception as exc:  # ModelError, or whatever spaCy raises: never the server
             with self._lock:
                 self._state[name] = "failed"
