@@ -58,4 +58,34 @@ def install(nlp: Any, keep: int = KEEP) -> None:
             yield found[text] if text in found else parsed[text]
 
     nlp.pipe = pipe
+    _install_ner_once(nlp)
     setattr(nlp, _MARK, True)
+
+
+def _install_ner_once(nlp: Any) -> None:
+    """The entity recognizer runs on a Doc when a check first asks for entities
+    (`pmlint.nlp.ensure_entities`), which marks the Doc pending each time it is handed
+    out; on a kept Doc it already ran, so `get_pipe("ner")` gives a recognizer that runs
+    once per Doc."""
+    original = nlp.get_pipe
+
+    def get_pipe(name: str) -> Any:
+        component = original(name)
+        return _OncePerDoc(component) if name == "ner" else component
+
+    nlp.get_pipe = get_pipe
+
+
+class _OncePerDoc:
+    __slots__ = ("component",)
+    done = "pmlint.lsp.entities_done"
+
+    def __init__(self, component: Any) -> None:
+        self.component = component
+
+    def __call__(self, doc: Any) -> Any:
+        if doc.user_data.get(self.done):
+            return doc
+        result = self.component(doc)
+        doc.user_data[self.done] = True
+        return result

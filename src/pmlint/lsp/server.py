@@ -99,8 +99,10 @@ class PmlintServer(LanguageServer):
         generation = self.generations[uri] = self.generations.get(uri, 0) + 1
         loop = asyncio.get_running_loop()
         linted = await loop.run_in_executor(self.linter, self._lint_now, uri, text)
-        if self.generations.get(uri) != generation or not self.is_open(uri):
-            return None
+        if not self.is_open(uri) or self.workspace.get_text_document(uri).source != text:
+            return None  # the text changed meanwhile: its own lint follows
+        if self.generations.get(uri) != generation:
+            return linted  # another lint of this same text is on its way to the client
         self.results[uri] = linted
         error = linted.outcome.config_error
         if error is not None and error not in self.shown_errors:
@@ -112,7 +114,7 @@ class PmlintServer(LanguageServer):
 
     async def lint_and_publish(self, uri: str) -> None:
         linted = await self.lint(uri)
-        if linted is not None and not self.pull:
+        if linted is not None and not self.pull and self.results.get(uri) is linted:
             self.text_document_publish_diagnostics(
                 types.PublishDiagnosticsParams(uri=uri, diagnostics=linted.shown)
             )
