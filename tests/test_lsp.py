@@ -132,6 +132,13 @@ def test_lsp_help_explains_the_command() -> None:
     config=ClientServerConfig(server_command=[sys.executable, "-m", "pmlint", "lsp"]),
 )
 async def client(lsp_client: LanguageClient) -> Any:
+    registered: list[types.Registration] = []
+    lsp_client.registered = registered  # type: ignore[attr-defined]
+
+    @lsp_client.feature(types.CLIENT_REGISTER_CAPABILITY)
+    def register(params: types.RegistrationParams) -> None:
+        registered.extend(params.registrations)
+
     yield
     # Shut the server down even when the test failed half-way (the client waits for it to
     # exit); a server that does not answer is killed rather than hanging the run.
@@ -159,6 +166,11 @@ def _capabilities(encodings: Sequence[str] = (), pull: bool = False) -> types.Cl
             hover=types.HoverClientCapabilities(content_format=[types.MarkupKind.Markdown]),
         ),
         window=types.WindowClientCapabilities(),
+        workspace=types.WorkspaceClientCapabilities(
+            did_change_watched_files=types.DidChangeWatchedFilesClientCapabilities(
+                dynamic_registration=True
+            )
+        ),
     )
 
 
@@ -405,6 +417,12 @@ async def test_config_change_relints_and_broken_config_is_shown(
                 changes=[types.FileEvent(uri=config.as_uri(), type=types.FileChangeType.Changed)]
             )
         )
+
+    # The server asked to hear of config files changing.
+    [watcher] = client.registered  # type: ignore[attr-defined]
+    assert watcher.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES
+    globs = [w["globPattern"] for w in watcher.register_options["watchers"]]
+    assert {"**/.pmlint.yaml", "**/pyproject.toml"} <= set(globs)
 
     config.write_text("rules:\n  PM501: off\n")
     changed()
