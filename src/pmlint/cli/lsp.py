@@ -20,7 +20,7 @@ def lsp(stdio: bool) -> None:
     "Fix all pmlint" (code action kind source.fixAll.pmlint) and "Disable PMxxx for this
     line", and shows `pmlint explain` when you hover over a finding.
 
-    Settings come from the client's initializationOptions: nlpModel (as --nlp), select
+    Settings come from the client's initializationOptions: nlpModel (as --nlp-model), select
     and ignore (lists of what --select/--ignore take). See the README's "Editor
     integration" for VS Code, Neovim, Helix and Zed.
     """
