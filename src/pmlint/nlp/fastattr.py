@@ -58,6 +58,42 @@ def _token_test(spec: object) -> list[tuple[str, Test]] | None:
     return tests
 
 
+def _index_key(spec: object) -> tuple[str, frozenset[str]] | None:
+    """The values of one attribute that a token must have to match `spec` (the first of
+    LOWER, TAG and DEP tested for equality or membership); None: no such attribute."""
+    if not isinstance(spec, dict):
+        return None
+    for name in ("LOWER", "TAG", "DEP"):
+        value = spec.get(name)
+        if isinstance(value, str):
+            return _KEYS[name], frozenset((value,))
+        members = value.get("IN") if isinstance(value, dict) and len(value) == 1 else None
+        if isinstance(members, list) and all(isinstance(v, str) for v in members):
+            return _KEYS[name], frozenset(members)
+    return None
+
+
+class _Index:
+    """Positions of token specs by the attribute values they require (`_index_key`), so a
+    token is tested only against the specs it may match: those that require one of its
+    values, and those that require none (all positions, in order)."""
+
+    def __init__(self, keys: list[tuple[str, frozenset[str]] | None]) -> None:
+        self.always = [n for n, key in enumerate(keys) if key is None]
+        self.by_value: dict[tuple[str, str], list[int]] = {}
+        for n, key in enumerate(keys):
+            if key is not None:
+                for value in key[1]:
+                    self.by_value.setdefault((key[0], value), []).append(n)
+        self.attributes = sorted({key[0] for key in keys if key is not None})
+
+    def candidates(self, values: dict[str, Any]) -> list[int]:
+        found = set(self.always)
+        for attribute in self.attributes:
+            found.update(self.by_value.get((attribute, values[attribute]), ()))
+        return sorted(found)
+
+
 def install(nlp: Language) -> bool:
     """Give the pipeline's attribute ruler the memoised matcher; False when not done."""
     if "attribute_ruler" not in nlp.pipe_names:
@@ -74,6 +110,8 @@ def install(nlp: Language) -> bool:
         return False
     single: list[tuple[int, int, list[tuple[str, Test]]]] = []
     sequences: list[tuple[int, int, list[list[tuple[str, Test]]]]] = []
+    single_keys: list[tuple[str, frozenset[str]] | None] = []
+    sequence_keys: list[tuple[str, frozenset[str]] | None] = []
     rest = Matcher(nlp.vocab)
     for index, entry in enumerate(patterns):
         key = str(index)
@@ -84,13 +122,16 @@ def install(nlp: Language) -> bool:
             known = [t for t in tokens if t is not None]
             if len(tokens) == 1 and tokens[0] is not None:
                 single.append((index, match_id, tokens[0]))
+                single_keys.append(_index_key(pattern[0]))
             elif tokens and len(known) == len(tokens):
                 sequences.append((index, match_id, known))
+                sequence_keys.append(_index_key(pattern[0]))
             else:
                 rest.add(key, [pattern])
     # AttributeRuler numbers its patterns in this order: check that we read them alike.
     if len(patterns) != len(ruler.attrs) or len(ruler.matcher) != len(patterns):
         return False
+    single_index, sequence_index = _Index(single_keys), _Index(sequence_keys)
     Known = tuple[dict[str, Any], list[tuple[int, int]], list[int]]
     memo: dict[tuple[int, ...], Known] = {}
     strings = nlp.vocab.strings
@@ -114,9 +155,15 @@ def install(nlp: Language) -> bool:
                     "dep_": strings[dep] if dep else "",
                     "is_space": bool(space),
                 }
-                hits = [(i, m) for i, m, tests in single if passes(tests, values)]
+                hits = [
+                    single[n][:2]
+                    for n in single_index.candidates(values)
+                    if passes(single[n][2], values)
+                ]
                 starts = [
-                    n for n, (_, _, tokens) in enumerate(sequences) if passes(tokens[0], values)
+                    n
+                    for n in sequence_index.candidates(values)
+                    if passes(sequences[n][2][0], values)
                 ]
                 known = memo[signature] = (values, hits, starts)
             seen.append(known[0])
