@@ -147,8 +147,8 @@ def test_json_output_matches_the_contract(work: Path) -> None:
     for entry in payload["files"]:
         assert set(entry) == {"path", "diagnostics"}
         for diagnostic in entry["diagnostics"]:
-            # `fix` is there when the finding has one (README, "Fixing")
-            assert DIAGNOSTIC_KEYS <= set(diagnostic) <= DIAGNOSTIC_KEYS | {"fix"}
+            # `fix` and `related` are there when the finding has them (README, "JSON output")
+            assert DIAGNOSTIC_KEYS <= set(diagnostic) <= DIAGNOSTIC_KEYS | {"fix", "related"}
             if "fix" in diagnostic:
                 assert set(diagnostic["fix"]) == {"description", "applicability", "edits"}
                 assert diagnostic["fix"]["applicability"] in ("safe", "unsafe")

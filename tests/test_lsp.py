@@ -556,3 +556,21 @@ def test_version_does_not_import_pygls() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
     )
     assert out.stdout.strip() == "False"
+
+
+ORDER = "# Outage\n\n## Timeline\n\n- 10:40 UTC rollback 🚀\n- 10:02 UTC alert fired\n"
+
+
+def test_an_out_of_order_entry_points_at_the_earlier_one_as_related_information() -> None:
+    from pmlint.config import load_config
+    from pmlint.lsp.convert import to_lsp
+
+    [finding] = lint_text(ORDER, select=["PM103"]).diagnostics
+    assert [(r.span.line, r.message) for r in finding.related] == [
+        (5, "the entry before: '10:40 UTC'")
+    ]
+    shown = to_lsp(finding, LineIndex(ORDER, UTF16), load_config(None), "file:///pm.md")
+    [related] = shown.related_information or []
+    assert related.location.uri == "file:///pm.md"
+    assert related.location.range.start == types.Position(4, 2)
+    assert related.message == "the entry before: '10:40 UTC'"

@@ -164,7 +164,7 @@ def test_payload_gains_diagnostics_and_keeps_its_keys(tmp_path: Path) -> None:
             "suggestion",
         }
         for diagnostic in document["diagnostics"]:
-            assert keys <= set(diagnostic) <= keys | {"fix"}  # a fix when the finding has one
+            assert keys <= set(diagnostic) <= keys | {"fix", "related"}  # when it has them
 
 
 def test_untrusted_text_is_escaped(tmp_path: Path) -> None:

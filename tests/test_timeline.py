@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -157,3 +158,29 @@ def test_time_only_documents_still_measure_durations() -> None:
     assert value.minutes_between("start", "detected") == 12
     assert value.milestones["start"].day_known is False  # type: ignore[union-attr]
     assert isinstance(value.milestones["start"].when, dt.datetime)  # type: ignore[union-attr]
+
+
+def test_an_out_of_order_entry_names_the_earlier_one_in_json_and_sarif(tmp_path: Path) -> None:
+    """The second place a finding is about: `related` in JSON, `relatedLocations` in SARIF."""
+    import json
+
+    from tests.conftest import invoke
+
+    path = tmp_path / "pm.md"
+    path.write_text("# Outage\n\n## Timeline\n\n- 10:40 UTC rollback\n- 10:02 UTC alert\n")
+    payload = json.loads(invoke("check", "--select", "PM103", "--format", "json", str(path)).stdout)
+    [finding] = payload["files"][0]["diagnostics"]
+    assert finding["line"] == 6
+    assert finding["related"] == [
+        {
+            "line": 5,
+            "column": 3,
+            "end_line": 5,
+            "end_column": 13,
+            "message": "the entry before: '10:40 UTC'",
+        }
+    ]
+    sarif = json.loads(invoke("check", "--select", "PM103", "--format", "sarif", str(path)).stdout)
+    [result] = sarif["runs"][0]["results"]
+    [place] = result["relatedLocations"]
+    assert place["physicalLocation"]["region"]["startLine"] == 5

@@ -36,7 +36,7 @@ from functools import lru_cache
 from typing import Any
 
 from pmlint.config import Config
-from pmlint.diagnostics import Diagnostic, Fix, Severity, Span, masked_lines
+from pmlint.diagnostics import Diagnostic, Fix, Related, Severity, Span, masked_lines
 from pmlint.reading import SourceText
 from pmlint.report import FileReport
 from pmlint.version import __version__
@@ -302,6 +302,7 @@ def _encode(d: Diagnostic) -> list[Any]:
         span.end_column,
         d.suggestion,
         d.fix.to_json() if d.fix is not None else None,
+        [r.to_json() for r in d.related],
     ]
 
 
@@ -311,7 +312,7 @@ def _decode(data: Any) -> tuple[Hit, dict[str, bool]]:
         raise ValueError("not a pmlint cache entry")
     diagnostics = []
     for item in data["diagnostics"]:
-        rule, name, category, severity, message, *numbers_read, hint, fix = item
+        rule, name, category, severity, message, *numbers_read, hint, fix, related = item
         line, column, end_line, end_column = numbers_read
         texts = (rule, name, category, message)
         numbers = (line, column, end_line, end_column)
@@ -323,8 +324,11 @@ def _decode(data: Any) -> tuple[Hit, dict[str, bool]]:
             raise ValueError("malformed suggestion")
         span = Span(line, column, end_line, end_column)
         repair = Fix.from_json(fix) if fix is not None else None
+        places = tuple(Related.from_json(place) for place in related)
         diagnostics.append(
-            Diagnostic("", rule, name, category, Severity(severity), message, span, hint, repair)
+            Diagnostic(
+                "", rule, name, category, Severity(severity), message, span, hint, repair, places
+            )
         )
     references = data["references"]
     if not isinstance(references, dict) or not all(

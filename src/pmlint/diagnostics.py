@@ -100,6 +100,32 @@ class Fix:
 
 
 @dataclass(frozen=True, slots=True)
+class Related:
+    """A second place a finding is about (the earlier timeline entry an entry is out of
+    order with; the start a stated end contradicts), with what it is."""
+
+    span: Span
+    message: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "line": self.span.line,
+            "column": self.span.column,
+            "end_line": self.span.end_line,
+            "end_column": self.span.end_column,
+            "message": self.message,
+        }
+
+    @classmethod
+    def from_json(cls, data: Any) -> Related:
+        """Read back `to_json` (the cache); ValueError when it is not one."""
+        numbers = [data[k] for k in ("line", "column", "end_line", "end_column")]
+        if not all(isinstance(n, int) for n in numbers) or not isinstance(data["message"], str):
+            raise ValueError("malformed related place")
+        return cls(Span(*numbers), data["message"])
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     """What a check reports: it knows neither its rule id nor its file."""
 
@@ -107,6 +133,7 @@ class Finding:
     fields: dict[str, Any]
     severity: Severity | None = None  # None: the rule's configured severity
     fix: Fix | None = None
+    related: tuple[Related, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +147,7 @@ class Diagnostic:
     span: Span
     suggestion: str | None = None
     fix: Fix | None = None
+    related: tuple[Related, ...] = ()
 
     def sort_key(self) -> tuple[int, int, str]:
         return (self.span.line, self.span.column, self.rule)
@@ -137,6 +165,7 @@ class Diagnostic:
             "end_column": self.span.end_column,
             "suggestion": self.suggestion,
             **({"fix": self.fix.to_json()} if self.fix is not None else {}),
+            **({"related": [r.to_json() for r in self.related]} if self.related else {}),
         }
 
 

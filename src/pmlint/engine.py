@@ -273,6 +273,7 @@ class Linter:
             span=item.span,
             suggestion=suggestion or None,
             fix=item.fix,
+            related=item.related,
         )
 
     def _engine(self, rule_id: str, path: str, span: Span, detail: str) -> list[Diagnostic]:

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from pmlint.diagnostics import Finding, Fix, Severity, Span
+from pmlint.diagnostics import Finding, Fix, Related, Severity, Span
 from pmlint.document import Document
 from pmlint.nlp.pipeline import Pipeline
 from pmlint.rule import Option
@@ -48,9 +48,14 @@ class CheckKind:
 
 
 def finding(
-    span: Span, severity: Severity | None = None, *, fix: Fix | None = None, **fields: Any
+    span: Span,
+    severity: Severity | None = None,
+    *,
+    fix: Fix | None = None,
+    related: tuple[Related, ...] = (),
+    **fields: Any,
 ) -> Finding:
-    return Finding(span, fields, severity, fix)
+    return Finding(span, fields, severity, fix, related)
 
 
 def user_regex(pattern: str, flags: int = 0, shown: str | None = None) -> re.Pattern[str]:

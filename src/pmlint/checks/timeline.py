@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from typing import ClassVar
 
 from pmlint.checks.base import CheckContext, CheckKind, Option, finding
-from pmlint.diagnostics import Applicability, Edit, Finding, Fix, Severity, Span
+from pmlint.diagnostics import Applicability, Edit, Finding, Fix, Related, Severity, Span
 from pmlint.document import Document
 from pmlint.extract.timeline import (
     EVENT,
@@ -190,6 +190,12 @@ class TimelineOrder(CheckKind):
             if pair is not None and pair[1] < pair[0]:  # type: ignore[operator]
                 yield finding(
                     event.moment.span,
+                    related=(
+                        Related(
+                            previous.moment.span,
+                            f"the entry before: '{previous.moment.stamp.text}'",
+                        ),
+                    ),
                     stamp=event.moment.stamp.text,
                     previous=previous.moment.stamp.text,
                     previous_line=previous.line,
@@ -221,6 +227,7 @@ class TimelineContradiction(CheckKind):
         ):
             yield finding(
                 resolved.span,
+                related=(Related(start.span, f"the start: '{_clock(start)}'"),),
                 problem=(
                     f"the end '{_clock(resolved)}' is before the start '{_clock(start)}' "
                     f"(line {start.line})"
@@ -236,6 +243,7 @@ class TimelineContradiction(CheckKind):
         ):
             yield finding(
                 detected.span,
+                related=(Related(start.span, f"the start: '{_clock(start)}'"),),
                 problem=(
                     f"detection at '{_clock(detected)}' is before the start '{_clock(start)}' "
                     f"(line {start.line})"
@@ -248,6 +256,10 @@ class TimelineContradiction(CheckKind):
                 if abs(stated.minutes - actual) > allowed:
                     yield finding(
                         stated.span,
+                        related=(
+                            Related(start.span, f"the start: '{_clock(start)}'"),
+                            Related(resolved.span, f"the end: '{_clock(resolved)}'"),
+                        ),
                         problem=(
                             f"the stated duration '{stated.text}' ({_minutes(stated.minutes)}) "
                             f"disagrees with start '{_clock(start)}' (line {start.line}) to end "
@@ -278,6 +290,7 @@ class TimelineContradiction(CheckKind):
             if gap > self.opts["tolerance_minutes"]:
                 yield finding(
                     stated.span,
+                    related=(Related(entry.span, f"the timeline entry: '{_clock(entry)}'"),),
                     problem=(
                         f"the stated {word} '{_clock(stated)}' disagrees with the timeline entry "
                         f"'{_clock(entry)}' on line {entry.line}"

@@ -116,6 +116,18 @@ def _result(
     }
     if diagnostic.fix is not None:
         result["fixes"] = [_fix(diagnostic.fix, location["artifactLocation"])]
+    if diagnostic.related:
+        result["relatedLocations"] = [
+            {
+                "id": number,
+                "physicalLocation": {
+                    "artifactLocation": dict(location["artifactLocation"]),
+                    "region": _region(place.span),
+                },
+                "message": {"text": place.message},
+            }
+            for number, place in enumerate(diagnostic.related)
+        ]
     return result
 
 

@@ -21,10 +21,12 @@ _SEVERITY = {
 }
 
 
-def to_lsp(diagnostic: Diagnostic, index: LineIndex, config: Config | None) -> types.Diagnostic:
+def to_lsp(
+    diagnostic: Diagnostic, index: LineIndex, config: Config | None, uri: str
+) -> types.Diagnostic:
     """The rule id as `code`, its docs as `codeDescription` (none for a team's own rule),
-    the message followed by the suggestion. pmlint's findings have one place each, so
-    there is no `relatedInformation`."""
+    the message followed by the suggestion, and a finding's second places (the entry an
+    entry is out of order with, the start an end contradicts) as `relatedInformation`."""
     rule = config.rules.get(diagnostic.rule) if config is not None else None
     href = rule_uri(rule) if rule is not None else None
     message = diagnostic.message
@@ -37,6 +39,14 @@ def to_lsp(diagnostic: Diagnostic, index: LineIndex, config: Config | None) -> t
         code=diagnostic.rule,
         code_description=types.CodeDescription(href=href) if href else None,
         source=SOURCE,
+        related_information=[
+            types.DiagnosticRelatedInformation(
+                location=types.Location(uri=uri, range=index.range(place.span)),
+                message=place.message,
+            )
+            for place in diagnostic.related
+        ]
+        or None,
     )
 
 

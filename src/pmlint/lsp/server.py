@@ -78,7 +78,7 @@ class PmlintServer(LanguageServer):
         """In the lint thread: lint and convert."""
         outcome = lint_document(self._path(uri), text, self.settings, self.configs, self.pipelines)
         index = LineIndex(text, self.encoding)
-        findings = [(d, to_lsp(d, index, outcome.config)) for d in outcome.diagnostics]
+        findings = [(d, to_lsp(d, index, outcome.config, uri)) for d in outcome.diagnostics]
         shown = [lsp for _, lsp in findings]
         if outcome.problem is not None:
             shown.insert(0, problem_diagnostic(outcome.problem, index))
