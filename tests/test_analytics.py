@@ -226,3 +226,17 @@ def test_one_month_of_huge_impact_does_not_flatten_the_others() -> None:
     assert top == 5.0 * 1.25 and outlier == ("2024-02", 25_000.0)
     assert _axis_top([3.0, 12.0, None], months) == (12.0, None)  # nothing runs off
     assert _axis_top([None, None, None], months) == (0.0, None)
+
+
+def test_severity_is_read_as_teams_write_it_for_the_scatter() -> None:
+    from pmlint.analyze.charts import charts, severity_level
+
+    written = ["SEV2", "sev-1", "P1", "Severity 3", "critical", "low", "SEV0", "2", "banana", None]
+    assert [severity_level(w) for w in written] == [2, 1, 1, 3, 1, 4, 1, 2, None, None]
+    documents = [
+        {"severity": "SEV1", "duration_minutes": 600, "date": None},
+        {"severity": "SEV3", "duration_minutes": 20, "date": None},
+        {"severity": None, "duration_minutes": 45, "date": None},
+    ]
+    [scatter] = [c for c in charts(documents) if c["id"] == "severity"]
+    assert scatter["svg"] is not None and scatter["svg"].count("<circle") == 2

@@ -19,7 +19,7 @@ from tests.report_samples import SAMPLES, write_samples
 
 ARTIFACTS = REPO / "test-artifacts"
 CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
-CHARTS = ("times", "spread", "months", "trends", "categories", "rules", "ownership")
+CHARTS = ("times", "spread", "severity", "months", "trends", "categories", "rules", "ownership")
 # Attributes through which a page can make the browser fetch something.
 FETCHING = {"src", "href", "xlink:href", "srcset", "action", "formaction", "data", "poster"}
 

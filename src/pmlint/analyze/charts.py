@@ -6,10 +6,13 @@ and a note on what it leaves out."""
 from __future__ import annotations
 
 import datetime as dt
+import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from pmlint.analyze.chartkit import SERIES_COLORS, chart_config, chart_entry, svg_of
 from pmlint.analyze.shown import format_minutes
 
 # Durations are bucketed for the distribution chart: a team reads "most detections take
@@ -27,78 +30,13 @@ BUCKETS: tuple[tuple[str, float], ...] = (
 TOP_RULES = 12
 SEVERITIES = ("error", "warning", "info")
 COLORS = {"error": "#c0392b", "warning": "#d68910", "info": "#2e86c1"}
-SERIES_COLORS = ("#2e86c1", "#8e44ad", "#17a589", "#d68910", "#c0392b")
-FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif'
-
-
-# Charts -----------------------------------------------------------------------------------
-
-
-def _strip_scripts_and_comments(root: Any) -> Any:
-    """pygal XML filter: drop the tooltip configuration script and the comments, and the
-    legend ids the tooltip script looks up (repeated in every chart: one page, one id)."""
-    for parent in list(root.iter()):
-        for child in list(parent):
-            if not isinstance(child.tag, str) or child.tag == "script":
-                parent.remove(child)
-            elif child.get("id", "").startswith("activate-serie"):
-                del child.attrib["id"]
-    return root
-
-
-def _config(**options: Any) -> dict[str, Any]:
-    from pygal.style import Style
-
-    style = Style(
-        background="transparent",
-        plot_background="transparent",
-        foreground="#333",
-        foreground_strong="#111",
-        foreground_subtle="#999",
-        opacity=".85",
-        opacity_hover=".95",
-        colors=options.pop("colors", SERIES_COLORS),
-        font_family=FONT,
-        label_font_size=12,
-        major_label_font_size=12,
-        legend_font_size=13,
-        value_font_size=12,
-        title_font_size=15,
-        no_data_font_size=16,
-    )
-    return {
-        "js": [],  # the default is a tooltip script on a CDN: a network request
-        "disable_xml_declaration": True,  # inline in HTML, not a standalone .svg
-        "style": style,
-        "width": 620,
-        "height": 330,
-        "legend_at_bottom": True,
-        "legend_at_bottom_columns": 3,
-        "margin": 8,
-        "spacing": 8,
-        "no_data_text": "No data",
-        "truncate_label": -1,  # pygal's automatic truncation turns sparse month labels into "…"
-        "truncate_legend": -1,
-        **options,
-    }
-
-
-def _svg(chart: Any, chart_id: str) -> str:
-    chart.uuid = f"pmlint-{chart_id}"  # fixed, so the same input gives the same page
-    chart.add_xml_filter(_strip_scripts_and_comments)
-    return str(chart.render(is_unicode=True))
-
-
-def _chart(
-    chart_id: str, title: str, caption: str, svg: str | None, note: str = ""
-) -> dict[str, Any]:
-    return {"id": chart_id, "title": title, "caption": caption, "svg": svg, "note": note}
 
 
 def charts(documents: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     return [
         _time_distribution(documents),
         _spread(documents),
+        _severity_duration(documents),
         _per_month(documents),
         _trends(documents),
         _categories(documents),
@@ -126,11 +64,11 @@ def _spread(documents: Sequence[dict[str, Any]]) -> dict[str, Any]:
         for name, key in SPREAD.items()
     }
     if not any(values.values()):
-        return _chart("spread", title, caption, None, "No document gives two milestone times.")
+        return chart_entry("spread", title, caption, None, "No document gives two milestone times.")
     top = max(max(v) for v in values.values() if v)
     ticks = [t for t in (1, 5, 15, 60, 240, 1440, 10080, 43200, 525600) if t <= top * 2]
     chart = pygal.Box(
-        **_config(
+        **chart_config(
             logarithmic=True,
             box_mode="tukey",
             y_labels=ticks,
@@ -143,7 +81,67 @@ def _spread(documents: Sequence[dict[str, Any]]) -> dict[str, Any]:
     chart.x_labels = [f"{name} ({len(v)})" for name, v in values.items()]
     for name, series in values.items():
         chart.add(name, series or [None])
-    return _chart("spread", title, caption, _svg(chart, "spread"))
+    return chart_entry("spread", title, caption, svg_of(chart, "spread"))
+
+
+_SEVERITY_WORDS = {"critical": 1, "high": 2, "major": 2, "medium": 3, "moderate": 3}
+_SEVERITY_WORDS |= {"minor": 4, "low": 4, "trivial": 5}
+_SEVERITY_CODE = re.compile(r"(?:sev(?:erity)?|p|s|level)?[\s_-]*([0-9])")
+
+
+def severity_level(value: str | None) -> int | None:
+    """1 (most severe) to 5 from how teams write it: SEV1, P2, "Severity 3", critical, low
+    (SEV0 counts as 1); None for anything else."""
+    if value is None:
+        return None
+    text = str(value).strip().lower()
+    if text in _SEVERITY_WORDS:
+        return _SEVERITY_WORDS[text]
+    match = _SEVERITY_CODE.fullmatch(text)
+    return min(max(int(match.group(1)), 1), 5) if match else None
+
+
+def _severity_duration(documents: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """Severity against duration, one dot per incident: whether the worse incidents are
+    the longer ones (the VOID reports found they are often not)."""
+    import pygal
+
+    title = "Severity and duration"
+    caption = (
+        "One dot per incident: its severity (SEV1 most severe) and its duration, in minutes "
+        "on a log scale."
+    )
+    points = [
+        (level, max(1, d["duration_minutes"]))
+        for d in documents
+        if (level := severity_level(d.get("severity"))) is not None
+        and d.get("duration_minutes") is not None
+        and d["duration_minutes"] >= 0
+    ]
+    if not points:
+        return chart_entry(
+            "severity", title, caption, None, "No document gives both a severity and a duration."
+        )
+    top = max(minutes for _, minutes in points)
+    ticks = [t for t in (1, 5, 15, 60, 240, 1440, 10080, 43200, 525600) if t <= top * 2]
+    # pygal's `logarithmic` scales both axes of an XY chart; the severities must stay evenly
+    # spaced, so the minutes are plotted as their logarithm and the labels say minutes.
+    chart = pygal.XY(
+        **chart_config(
+            stroke=False,
+            y_labels=[{"label": format_minutes(t), "value": math.log10(t)} for t in ticks],
+            y_title="minutes",
+            x_title="severity",
+            xrange=(0.5, 5.5),
+            x_labels=[{"label": f"SEV{level}", "value": level} for level in range(1, 6)],
+            show_legend=False,
+            dots_size=5,
+            colors=SERIES_COLORS,
+        )
+    )
+    chart.value_formatter = lambda value: format_minutes(round(10**value))
+    chart.add("Incidents", [(level, math.log10(minutes)) for level, minutes in points])
+    return chart_entry("severity", title, caption, svg_of(chart, "severity"))
 
 
 def _trends(documents: Sequence[dict[str, Any]]) -> dict[str, Any]:
@@ -184,12 +182,14 @@ def _trends(documents: Sequence[dict[str, Any]]) -> dict[str, Any]:
             if by_month
             else "No document states a date."
         )
-        return _chart("trends", title, caption, None, note)
+        return chart_entry("trends", title, caption, None, note)
     chart = pygal.Line(
-        **_config(
+        **chart_config(
             **_month_axis(months),
             y_title="hours",
             logarithmic=True,
+            y_labels=_hour_ticks(series),
+            margin_right=24,  # room for the last month's label
             dots_size=4,
             allow_interruptions=True,
             legend_at_bottom_columns=2,  # as many columns as series, or the legend is cut
@@ -197,7 +197,7 @@ def _trends(documents: Sequence[dict[str, Any]]) -> dict[str, Any]:
     )
     for name, points in series.items():
         chart.add(name, points)
-    return _chart("trends", title, caption, _svg(chart, "trends"), _undated_note(documents))
+    return chart_entry("trends", title, caption, svg_of(chart, "trends"), _undated_note(documents))
 
 
 CATEGORY_TITLES = {
@@ -226,11 +226,11 @@ def _categories(documents: Sequence[dict[str, Any]]) -> dict[str, Any]:
     ]
     values = [n for kind in CATEGORY_TITLES for _, n in counts[kind].most_common()]
     if not values:
-        return _chart("categories", title, caption, None, "No documents.")
+        return chart_entry("categories", title, caption, None, "No documents.")
     labels.reverse()
     values.reverse()
     chart = pygal.HorizontalBar(
-        **_config(
+        **chart_config(
             height=max(240, 60 + 24 * len(values)),
             show_legend=False,
             x_labels_major_count=6,
@@ -240,7 +240,7 @@ def _categories(documents: Sequence[dict[str, Any]]) -> dict[str, Any]:
     chart.x_labels = labels
     chart.y_labels = _count_axis(max(values))
     chart.add("Incidents", values)
-    return _chart("categories", title, caption, _svg(chart, "categories"))
+    return chart_entry("categories", title, caption, svg_of(chart, "categories"))
 
 
 def _nice_step(top: float, ticks: int = 6) -> float:
@@ -276,7 +276,7 @@ def _time_distribution(documents: Sequence[dict[str, Any]]) -> dict[str, Any]:
     title = "Time to detect, mitigate and resolve"
     caption = "Incidents per duration band, from the impact start."
     if not any(sum(values) for values in counts.values()):
-        return _chart(
+        return chart_entry(
             "times",
             title,
             caption,
@@ -285,11 +285,11 @@ def _time_distribution(documents: Sequence[dict[str, Any]]) -> dict[str, Any]:
             "resolution time, so there are no durations to plot.",
         )
     top = max(max(values) for values in counts.values())
-    chart = pygal.Bar(**_config(y_title="incidents", y_labels=_count_axis(top)))
+    chart = pygal.Bar(**chart_config(y_title="incidents", y_labels=_count_axis(top)))
     chart.x_labels = [label for label, _ in BUCKETS]
     for name, values in counts.items():
         chart.add(name, values)
-    return _chart("times", title, caption, _svg(chart, "times"))
+    return chart_entry("times", title, caption, svg_of(chart, "times"))
 
 
 def _month(date: str) -> tuple[int, int]:
@@ -338,6 +338,15 @@ def _undated_note(documents: Sequence[dict[str, Any]]) -> str:
 
 
 _LOG_FLOOR = 0.01  # hours: where a log axis draws a zero
+_HOUR_TICKS = (0.01, 0.1, 0.25, 0.5, 1, 2, 4, 8, 24, 72, 168, 720, 2160, 8760)
+
+
+def _hour_ticks(series: dict[str, list[dict[str, Any] | None]]) -> list[float]:
+    """A few round hours on the trend's log axis (pygal's own are every decimal)."""
+    values = [p["value"] for points in series.values() for p in points if p is not None]
+    low, high = min(values), max(values)
+    ticks = [t for t in _HOUR_TICKS if low / 2 <= t <= high * 2]
+    return ticks or [low, high]
 
 
 def _axis_top(
@@ -360,7 +369,7 @@ def _per_month(documents: Sequence[dict[str, Any]]) -> dict[str, Any]:
     title = "Incidents per month"
     caption = "Bars: incidents (left axis) and their total duration in hours (right axis)."
     if not by_month:
-        return _chart("months", title, caption, None, "No document states a date.")
+        return chart_entry("months", title, caption, None, "No document states a date.")
     months = _month_range(min(by_month), max(by_month))
     hours: list[float | None] = []
     for month in months:
@@ -374,7 +383,7 @@ def _per_month(documents: Sequence[dict[str, Any]]) -> dict[str, Any]:
     longest, outlier = _axis_top(hours, months)
     hour_step = _nice_step(max(longest, 1), 5)
     chart = pygal.Bar(
-        **_config(
+        **chart_config(
             **_month_axis(months),
             y_title="incidents",
             y_labels=_count_axis(max(n or 0 for n in incidents)),
@@ -396,7 +405,9 @@ def _per_month(documents: Sequence[dict[str, Any]]) -> dict[str, Any]:
         )
     if not any(value is not None for value in hours):
         notes.append("No document states both the impact start and the resolution time.")
-    return _chart("months", title, caption, _svg(chart, "months"), " ".join(n for n in notes if n))
+    return chart_entry(
+        "months", title, caption, svg_of(chart, "months"), " ".join(n for n in notes if n)
+    )
 
 
 def _findings_per_rule(documents: Sequence[dict[str, Any]]) -> dict[str, Any]:
@@ -412,11 +423,11 @@ def _findings_per_rule(documents: Sequence[dict[str, Any]]) -> dict[str, Any]:
     title = "Findings per rule"
     caption = f"The {TOP_RULES} most common faults across all documents, by severity."
     if not counts:
-        return _chart("rules", title, caption, None, "No findings: every document is clean.")
+        return chart_entry("rules", title, caption, None, "No findings: every document is clean.")
     top = counts.most_common(TOP_RULES)
     top.reverse()  # pygal draws the first label of a horizontal chart at the bottom
     chart = pygal.HorizontalStackedBar(
-        **_config(
+        **chart_config(
             height=max(240, 60 + 26 * len(top)),
             colors=tuple(COLORS[s] for s in SEVERITIES),
             print_values=False,
@@ -428,7 +439,7 @@ def _findings_per_rule(documents: Sequence[dict[str, Any]]) -> dict[str, Any]:
     shown = sum(value for _, value in top)
     rest = sum(counts.values()) - shown
     note = f"{rest} more findings from {len(counts) - len(top)} other rules." if rest else ""
-    return _chart("rules", title, caption, _svg(chart, "rules"), note)
+    return chart_entry("rules", title, caption, svg_of(chart, "rules"), note)
 
 
 def _ownership_over_time(documents: Sequence[dict[str, Any]]) -> dict[str, Any]:
@@ -445,9 +456,9 @@ def _ownership_over_time(documents: Sequence[dict[str, Any]]) -> dict[str, Any]:
         rates.append(round(100 * owned / items, 1) if items else None)
     if not any(rate is not None for rate in rates):
         note = "No dated document lists action items." if by_month else "No document states a date."
-        return _chart("ownership", title, caption, None, note)
+        return chart_entry("ownership", title, caption, None, note)
     chart = pygal.Line(
-        **_config(
+        **chart_config(
             **_month_axis(months),
             range=(0, 100),
             y_labels=list(range(0, 101, 20)),
@@ -460,4 +471,6 @@ def _ownership_over_time(documents: Sequence[dict[str, Any]]) -> dict[str, Any]:
     )
     chart.value_formatter = lambda value: f"{value:.0f}%"
     chart.add("Owned", rates)
-    return _chart("ownership", title, caption, _svg(chart, "ownership"), _undated_note(documents))
+    return chart_entry(
+        "ownership", title, caption, svg_of(chart, "ownership"), _undated_note(documents)
+    )
