@@ -86,7 +86,7 @@ def _spread(documents: Sequence[dict[str, Any]]) -> dict[str, Any]:
 
 _SEVERITY_WORDS = {"critical": 1, "high": 2, "major": 2, "medium": 3, "moderate": 3}
 _SEVERITY_WORDS |= {"minor": 4, "low": 4, "trivial": 5}
-_SEVERITY_CODE = re.compile(r"(?:sev(?:erity)?|p|s|level)?[\s_-]*([0-9])")
+_SEVERITY_CODE = re.compile(r"^(?:sev(?:erity)?|p|s|level)?[\s_-]*([0-9])$")  # anchored: linear
 
 
 def severity_level(value: str | None) -> int | None:
