@@ -39,6 +39,22 @@ class Span:
     def line_start(cls, line: int) -> Span:
         return cls(line, 1, line, 1)
 
+    def to_json(self) -> dict[str, int]:
+        return {
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+        }
+
+    @classmethod
+    def from_json(cls, data: Any) -> Span:
+        """Read back `to_json` (the cache); ValueError when it is not one."""
+        numbers = [data[k] for k in ("line", "column", "end_line", "end_column")]
+        if not all(isinstance(n, int) for n in numbers):
+            raise ValueError("malformed span")
+        return cls(*numbers)
+
 
 class Applicability(str, Enum):
     """Whether a fix may be applied without a person looking (ruff's terms): `safe` keeps
@@ -58,21 +74,14 @@ class Edit:
     content: str
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "line": self.span.line,
-            "column": self.span.column,
-            "end_line": self.span.end_line,
-            "end_column": self.span.end_column,
-            "content": self.content,
-        }
+        return {**self.span.to_json(), "content": self.content}
 
     @classmethod
     def from_json(cls, data: Any) -> Edit:
         """Read back `to_json` (the cache); ValueError when it is not one."""
-        numbers = [data[k] for k in ("line", "column", "end_line", "end_column")]
-        if not all(isinstance(n, int) for n in numbers) or not isinstance(data["content"], str):
+        if not isinstance(data["content"], str):
             raise ValueError("malformed edit")
-        return cls(Span(*numbers), data["content"])
+        return cls(Span.from_json(data), data["content"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,21 +117,14 @@ class Related:
     message: str
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "line": self.span.line,
-            "column": self.span.column,
-            "end_line": self.span.end_line,
-            "end_column": self.span.end_column,
-            "message": self.message,
-        }
+        return {**self.span.to_json(), "message": self.message}
 
     @classmethod
     def from_json(cls, data: Any) -> Related:
         """Read back `to_json` (the cache); ValueError when it is not one."""
-        numbers = [data[k] for k in ("line", "column", "end_line", "end_column")]
-        if not all(isinstance(n, int) for n in numbers) or not isinstance(data["message"], str):
+        if not isinstance(data["message"], str):
             raise ValueError("malformed related place")
-        return cls(Span(*numbers), data["message"])
+        return cls(Span.from_json(data), data["message"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,10 +161,7 @@ class Diagnostic:
             "category": self.category,
             "severity": self.severity.label,
             "message": self.message,
-            "line": self.span.line,
-            "column": self.span.column,
-            "end_line": self.span.end_line,
-            "end_column": self.span.end_column,
+            **self.span.to_json(),
             "suggestion": self.suggestion,
             **({"fix": self.fix.to_json()} if self.fix is not None else {}),
             **({"related": [r.to_json() for r in self.related]} if self.related else {}),
