@@ -311,3 +311,62 @@ def test_none_under_action_items_is_no_item_and_forward_looking_headings_are_act
     _, report = check_json("--select", "PM404", str(none), str(changing))
     flagged = {Path(f["path"]).name for f in report["files"] if f["diagnostics"]}
     assert flagged == {"none.md"}
+
+
+# 2 and 3, told as a reader tells them ------------------------------------------------------
+
+UNINTENDED = """# Invoice archive wiped
+
+## Timeline
+
+**Date**: 2022-11-08
+**Timezone**: CET
+
+| Time | Event |
+| --- | --- |
+| 06:00 | Storage team drafts the cleanup script for the old invoice buckets |
+| 08:30 | Script reviewed by a second engineer |
+| 09:10 | A test run of the script inadvertently targets the live invoice bucket |
+| 09:20 | Customers write to support that invoices are gone |
+| 09:45 | Bucket restored from the nightly snapshot, invoices available again |
+| 10:05 | All invoices verified operational |
+"""
+
+
+def test_a_timezone_field_sets_the_zone_and_an_unintended_change_is_the_start() -> None:
+    value = facts(UNINTENDED)
+    assert value.timezone == "CET"
+    assert iso(value, "start") == "2022-11-08T09:10:00+01:00"
+    assert iso(value, "resolved") == "2022-11-08T10:05:00+01:00"
+
+
+RECOVERY_STEP = """# Nodes removed
+
+## Timeline
+
+All times in UTC.
+
+- 2021-02-03 01:10 an operator deleted every worker node of the cluster by mistake
+- 2021-02-03 01:14 replacement instances requested
+- 2021-02-03 01:40 new nodes joined, deployments up and running again
+- 2021-02-03 01:45 two daemon sets still not operational, pods could not be placed
+- 2021-02-03 02:10 all systems verified operational
+"""
+
+
+def test_a_change_that_brings_things_back_is_not_the_trigger() -> None:
+    value = facts(RECOVERY_STEP)
+    assert iso(value, "start") == "2021-02-03T01:10:00+00:00"
+    assert iso(value, "mitigated") == "2021-02-03T01:40:00+00:00"
+    assert value.duration() == (60, "milestones")
+
+
+def test_without_a_timeline_the_first_symptom_told_is_the_start() -> None:
+    value = facts(
+        "# Feed outage\n\nOn 2023-03-14 the feed reader was down for most of the day after a "
+        "bad locale setting. The setting had been failing quietly since 2023-03-09, when an "
+        "unattended upgrade changed it, but nothing broke until the restart.\n"
+    )
+    start = value.milestones["start"]
+    assert start is not None and start.when is not None
+    assert start.when.date().isoformat() == "2023-03-14"

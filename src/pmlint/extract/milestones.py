@@ -36,6 +36,14 @@ _LEAD_UP = dt.timedelta(hours=12)
 _CLOSING_RUN = dt.timedelta(hours=12)
 # A change this close before the first symptom is taken as the start ("deploy", then errors).
 _TRIGGER_WINDOW = dt.timedelta(hours=3)
+# A change the text calls unintended ("accidental execution", "unexpectedly triggers the
+# pipeline", "inadvertently overwrote") is what set the incident off.
+_UNINTENDED = re.compile(
+    r"\b(?:accident(?:al(?:ly)?)?\b|inadvertent(?:ly)?\b|unintend(?:ed(?:ly)?)?\b"
+    r"|unintentional(?:ly)?\b|unexpected(?:ly)?\b|mistaken(?:ly)?\b|by mistake\b"
+    r"|erroneous(?:ly)?\b|wrongly\b)",
+    re.IGNORECASE,
+)
 # Words that turn an outcome into an attempt or a failure: "started the rollback",
 # "the failover hangs", "still down", "not restored".
 _ATTEMPT = re.compile(
@@ -200,11 +208,22 @@ def _start_before_the_rest(
     found["start"] = before[0] if before else earliest
 
 
+def _says_recovered(entry: Entry, classes: WordClasses) -> bool:
+    """A change whose entry says things work again ("deployments are up and running again")
+    is a step of the recovery, not what broke them."""
+    return _outcome("mitigated", entry, classes) or _outcome("resolved", entry, classes)
+
+
 def _start(ordered: Sequence[Entry], classes: WordClasses) -> Entry | None:
     symptoms = [e for e in ordered if classes.has("start", e.text)]
     detections = [e for e in ordered if classes.has("detected", e.text)]
     anchors = symptoms[:1] + detections[:1]
+    unintended = [
+        e for e in ordered if _UNINTENDED.search(e.text) and not _says_recovered(e, classes)
+    ]
     if not anchors:
+        if unintended:
+            return unintended[0]  # nothing else says when it broke: the accident did
         return ordered[0]  # nothing says what happened when: the story starts at its start
     anchor = min(anchors, key=lambda e: _comparable(e.when))
     floor = _comparable(anchor.when) - _LEAD_UP
@@ -214,10 +233,19 @@ def _start(ordered: Sequence[Entry], classes: WordClasses) -> Entry | None:
         e
         for e in recent
         if classes.trigger(e.text)
+        and not _says_recovered(e, classes)
         and _comparable(anchor.when) - _comparable(e.when) <= _TRIGGER_WINDOW
     ]
     if anchor in triggers:
         return anchor
+    accidents = [
+        e
+        for e in unintended
+        if _comparable(anchor.when) - _comparable(e.when) <= _TRIGGER_WINDOW
+        and _comparable(e.when) <= _comparable(anchor.when)
+    ]
+    if accidents:
+        return accidents[0]
     if triggers:
         return triggers[-1]  # the closest change before the first symptom
     return recent[0] if recent else anchor  # what the entries just before it describe

@@ -128,7 +128,10 @@ def choose_milestones(
             m for m in moments if m.source == PROSE and kind in m.kinds and m.when is not None
         ]
         candidates = [m for m in candidates if m.has_time] or candidates
-        if candidates:
+        if candidates and kind == "start":
+            # told in order: the first symptom the text names, not a background date before it
+            take(kind, min(candidates, key=lambda m: (m.line, m.span.column)), HOW_PROSE)
+        elif candidates:
             pick = max if kind == "resolved" else min
             take(kind, pick(candidates, key=lambda m: utc(m.when)), HOW_PROSE)  # type: ignore[arg-type]
     _sanity(result, how)

@@ -25,6 +25,12 @@ _DECLARED = [
         rf"(?P<zone>{ZONE_PATTERN}|(?i:{_ZONE_WORDS})(?: time)?)",
         re.IGNORECASE,
     ),
+    # "**Timezone**: CET", "Time zone = UTC": a field that names the zone
+    re.compile(
+        rf"^[*_ \t]*time[ -]?zone[*_ \t]*[:=][*_ \t]*"
+        rf"(?P<zone>{ZONE_PATTERN}|(?i:{_ZONE_WORDS})(?: time)?)",
+        re.IGNORECASE | re.MULTILINE,
+    ),
 ]
 _HEADER_ZONE = re.compile(
     rf"\(\s*(?:all times\s*(?:in\s*)?)?(?P<zone>{ZONE_PATTERN})\s*\)", re.IGNORECASE
