@@ -227,6 +227,11 @@ def test_entries_split_by_html_breaks_are_separate_entries() -> None:
         ("The incident lasted 2 hours and 5 minutes.", 125),
         ("The outage lasted one and a half hours.", 90),
         ("Time to detection: 12 minutes. Time to recovery: 87 minutes.", 87),
+        ("Block production halted for about 6 hours.", 360),
+        ("The relay stopped for around 40mins in total.", 40),
+        ("Service was restored after 47 minutes.", 47),
+        ("It was a 35-minute outage for EU customers.", 35),
+        ("It took about two hours to restore the index.", 120),
     ],
 )
 def test_stated_durations(text: str, minutes: float) -> None:
@@ -370,3 +375,53 @@ def test_without_a_timeline_the_first_symptom_told_is_the_start() -> None:
     start = value.milestones["start"]
     assert start is not None and start.when is not None
     assert start.when.date().isoformat() == "2023-03-14"
+
+
+SELF_HEALED = """# Builds failing
+
+## Timeline
+
+All times in CEST
+
+### 2021-09-14 08:02
+
+Build success rate drops to 0%.
+
+### 2021-09-14 08:31
+
+The scheduler restarts itself and builds return to normal.
+
+### 2021-09-14 13:10
+
+Dip in the build graph noticed on the dashboard, investigation started.
+"""
+
+
+def test_a_recovery_before_anyone_noticed_is_the_mitigation() -> None:
+    value = facts(SELF_HEALED)
+    assert iso(value, "start") == "2021-09-14T08:02:00+02:00"
+    assert iso(value, "detected") == "2021-09-14T13:10:00+02:00"
+    assert iso(value, "mitigated") == "2021-09-14T08:31:00+02:00"
+
+
+def test_an_ordinal_month_day_keeps_its_year_and_dates_a_range() -> None:
+    value = facts(
+        "# X\n\n## Impact\n\nOn March 3rd, 2021 from 11:20 to 11:32 PST, logins failed.\n"
+    )
+    assert iso(value, "start") == "2021-03-03T11:20:00-08:00"
+    assert iso(value, "resolved") == "2021-03-03T11:32:00-08:00"
+    assert value.duration() == (12, "milestones")
+
+
+def test_a_time_column_beside_a_date_column_is_the_entrys_time() -> None:
+    value = facts(
+        "# X\n\n## Timeline\n\n| Date | Time (UTC) | Event |\n|---|---|---|\n"
+        "| 2022-04-11 | 07:15 | config push, image uploads start failing |\n"
+        "| 2022-04-11 | 07:22 | alert fired for the upload error rate |\n"
+        "| 2022-04-11 | 07:48 | push rolled back, uploads restored |\n"
+        "| 2022-04-11 | 08:05 | all clear |\n"
+    )
+    assert iso(value, "start") == "2022-04-11T07:15:00+00:00"
+    assert iso(value, "detected") == "2022-04-11T07:22:00+00:00"
+    assert iso(value, "mitigated") == "2022-04-11T07:48:00+00:00"
+    assert iso(value, "resolved") == "2022-04-11T08:05:00+00:00"

@@ -82,12 +82,29 @@ _PHRASES = [
     r"|failing|inaccessible|disrupted|out)\s(?:for\s(?:a\s(?:total|period)\sof\s)?)",
     r"\bfor\sa\s(?:total|duration|period)\sof\s",
     r"\b(?:total(?:ling)?|aggregate)\s(?:of\s)?",
+    # "the network stopped for around 45 minutes", "block production halted for 6 hours"
+    r"\b(?:stopped|halted|stalled|paused|froze|frozen|hung|interrupted|suspended)\s"
+    r"(?:[a-z]+\s)?for\s",
+    # "service was restored after 47 minutes", "recovered within two hours"
+    r"\b(?:restored|recovered|resolved|mitigated|back online|back up|returned to normal)\s"
+    r"(?:after|within)\s",
 ]
 _STATED = [re.compile(rf"{phrase}{_APPROX}{_DURATION}\b", re.IGNORECASE) for phrase in _PHRASES] + [
     re.compile(
         rf"\b{_APPROX}{_DURATION}\s(?:of\s)?(?:outage|downtime|disruption|degradation|incident)\b",
         re.IGNORECASE,
-    )
+    ),
+    # "a 45-minute outage", "a two-hour disruption"
+    re.compile(
+        rf"\b(?P<dur>{_AMOUNT}-{_UNIT})(?:\slong)?\s(?:outage|downtime|disruption|degradation"
+        r"|incident|interruption)\b",
+        re.IGNORECASE,
+    ),
+    # "it took about 50 minutes to restore service"
+    re.compile(
+        rf"\btook\s{_APPROX}{_DURATION}\sto\s(?:fully\s)?(?:recover|restore|resolve|mitigate|fix)",
+        re.IGNORECASE,
+    ),
 ]
 # Every phrase above holds one of these (lower-case) words: text without any is refused cheaply.
 _HINTS = (
@@ -115,12 +132,32 @@ _HINTS = (
     "interruption",
     "out for",
     "period of",
+    "stopped",
+    "halted",
+    "stalled",
+    "paused",
+    "froze",
+    "hung",
+    "interrupted",
+    "suspended",
+    "restored",
+    "recovered",
+    "resolved",
+    "mitigated",
+    "back online",
+    "back up",
+    "returned to normal",
+    "took",
 )
 # "Time to detection: 64 minutes" is not how long the incident lasted.
 _NOT_THE_INCIDENT = re.compile(
     r"(?:time to (?:detect|detection|acknowledge|respond|engage)|ttd|tta|mttd)\W{0,6}$",
     re.IGNORECASE,
 )
+
+
+# "a 35-minute outage": an amount joined to its unit by a hyphen
+_HYPHENATED = re.compile(r"\w-(?:sec|min|hour|hr|day|week)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,14 +218,16 @@ def parse_duration(text: str) -> float | None:
 def stated_durations(prose: str) -> list[Stated]:
     """Every incident duration the text states, in order, one per place."""
     lower = prose.lower()
-    if not any(hint in lower for hint in _HINTS) or _PART.search(prose) is None:
-        return []  # no phrase that states a duration, or no amount with a unit
+    if not any(hint in lower for hint in _HINTS):
+        return []  # no phrase that states a duration
+    if _PART.search(prose) is None and _HYPHENATED.search(prose) is None:
+        return []  # no amount with a unit
     found: dict[int, Stated] = {}
     for pattern in _STATED:
         for match in pattern.finditer(prose):
             if _NOT_THE_INCIDENT.search(prose, max(0, match.start() - 40), match.start() + 1):
                 continue
-            minutes = parse_duration(match.group("dur"))
+            minutes = parse_duration(match.group("dur").replace("-", " "))
             if minutes:
                 start = match.start("dur")
                 found.setdefault(start, Stated(minutes, match.group(0), match.start(), match.end()))

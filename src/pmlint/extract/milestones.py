@@ -165,6 +165,20 @@ def classify_entries(entries: Sequence[Entry], classes: WordClasses) -> dict[str
             e for e in after_start if detected_at is None or _comparable(e.when) >= detected_at
         ]
         mitigated = next((e for e in after_detection if _outcome("mitigated", e, classes)), None)
+        if mitigated is None and detected_at is not None:
+            # Nothing recovered after someone noticed: it recovered by itself before ("the
+            # cluster self-heals, back to normal", found hours later in the graphs).
+            mitigated = next(
+                (
+                    e
+                    for e in after_start
+                    if e is not found.get("start")
+                    and _comparable(e.when) < detected_at
+                    and _outcome("mitigated", e, classes)
+                    and not classes.trigger(e.text)
+                ),
+                None,
+            )
         if mitigated is not None:
             found["mitigated"] = mitigated
     if "resolved" not in found:

@@ -125,7 +125,7 @@ _MONTHS_TITLE = (
 )
 _MONTH_DAY = re.compile(
     rf"(?<![\w]){_WEEKDAY}(?P<text>{_MONTHS_TITLE}\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?)"
-    r"(?![\d:]|,?\s+\d{4}|\.\d)"
+    r"(?![\d:A-Za-z]|,?\s+\d{4}|\.\d)"
 )
 _DAY_MONTH = re.compile(
     rf"(?<![\w.:]){_WEEKDAY}(?P<text>(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS_TITLE})\b"

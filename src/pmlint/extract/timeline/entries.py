@@ -151,7 +151,9 @@ def timeline_events(doc: Document, moments: list[Moment], by_date: bool = False)
                 if id(row) in seen_rows or not row:
                     continue
                 seen_rows.add(id(row))
-                first = next((m for cell in row for m in by_block.get(id(cell), [])), None)
+                in_row = [m for cell in row for m in by_block.get(id(cell), [])]
+                # "| 2023-06-30 | 09:40 | ... |": the time column, on the date column's day
+                first = next((m for m in in_row if m.has_time), in_row[0] if in_row else None)
                 if first is not None:
                     text = " | ".join(c.text for c in row)
                     events.append(Event(first, text, row[0].first_line))
