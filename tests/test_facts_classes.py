@@ -425,3 +425,25 @@ def test_a_time_column_beside_a_date_column_is_the_entrys_time() -> None:
     assert iso(value, "detected") == "2022-04-11T07:22:00+00:00"
     assert iso(value, "mitigated") == "2022-04-11T07:48:00+00:00"
     assert iso(value, "resolved") == "2022-04-11T08:05:00+00:00"
+
+
+REMEDY_LANDS = """# Search returning stale results
+
+## Timeline
+
+All times UTC.
+
+- 2024-05-20 16:02 index rebuild job switched the alias to an empty index, searches return nothing
+- 2024-05-20 16:20 a customer ticket reports empty search pages
+- 2024-05-20 16:35 alias switch back started
+- 2024-05-20 16:41 alias switch back performed by the pipeline
+- 2024-05-20 16:44 search results back to normal
+- 2024-05-20 17:30 incident closed
+"""
+
+
+def test_the_remedy_that_lands_just_before_things_work_again_is_the_mitigation() -> None:
+    value = facts(REMEDY_LANDS)
+    assert iso(value, "detected") == "2024-05-20T16:20:00+00:00"
+    assert iso(value, "mitigated") == "2024-05-20T16:41:00+00:00"
+    assert iso(value, "resolved") == "2024-05-20T17:30:00+00:00"

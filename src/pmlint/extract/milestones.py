@@ -44,6 +44,16 @@ _UNINTENDED = re.compile(
     r"|erroneous(?:ly)?\b|wrongly\b)",
     re.IGNORECASE,
 )
+# A remedy carried out after the incident was known: "rollback performed", "pipeline run
+# completed", "the fix is deployed". Impact stops when the remedy lands, even when the entry
+# does not say so in words ("service operational" a minute later is the resolution).
+_REMEDY_DONE = re.compile(
+    r"\b(?:complete[ds]?|finish(?:ed|es)|done|deployed|applied|performed|in place"
+    r"|rolled (?:out|back)|succeed(?:ed|s)|successful(?:ly)?)\b",
+    re.IGNORECASE,
+)
+# How long before the entry that says things work again a remedy may have landed.
+_REMEDY_WINDOW = dt.timedelta(minutes=30)
 # Words that turn an outcome into an attempt or a failure: "started the rollback",
 # "the failover hangs", "still down", "not restored".
 _ATTEMPT = re.compile(
@@ -165,6 +175,8 @@ def classify_entries(entries: Sequence[Entry], classes: WordClasses) -> dict[str
             e for e in after_start if detected_at is None or _comparable(e.when) >= detected_at
         ]
         mitigated = next((e for e in after_detection if _outcome("mitigated", e, classes)), None)
+        if mitigated is not None and detected_at is not None:
+            mitigated = _remedy_before(mitigated, after_detection, found.get("detected"))
         if mitigated is None and detected_at is not None:
             # Nothing recovered after someone noticed: it recovered by itself before ("the
             # cluster self-heals, back to normal", found hours later in the graphs).
@@ -200,6 +212,19 @@ def classify_entries(entries: Sequence[Entry], classes: WordClasses) -> dict[str
             found["resolved"] = resolved
     _start_before_the_rest(ordered, found, classes)
     return found
+
+
+def _remedy_before(outcome: Entry, entries: Sequence[Entry], detected: Entry | None) -> Entry:
+    """The remedy that brought the outcome: "rollback performed" at 09:48, then "service
+    operational" at 09:49 — the impact stopped when the rollback landed."""
+    at = _comparable(outcome.when)
+    for entry in entries:
+        when = _comparable(entry.when)
+        if when >= at or entry is detected or at - when > _REMEDY_WINDOW:
+            continue
+        if _REMEDY_DONE.search(entry.text) and _ATTEMPT.search(entry.text) is None:
+            return entry
+    return outcome
 
 
 def _start_before_the_rest(
