@@ -214,3 +214,20 @@ def test_words_pattern_leads() -> None:
     assert words_pattern(["naïve"], inflect=False).leads is None  # not ASCII
     assert letter_runs("Took it DOWN-stream, 3x") == {"took", "it", "down", "stream", "x"}
     assert letter_runs("café") is None
+
+
+@needs_model
+def test_irregular_past_forms_tagged_present_are_read_as_past() -> None:
+    """en_core_web_sm tags "forgot" in "I forgot to tell ..." as VBP with lemma "forgot";
+    `pmlint.nlp.pastforms` re-tags it from the lemmatizer's own tables, and leaves forms
+    that are also base forms ("found", "lay") as the tagger read them."""
+    nlp = load_pipeline("auto").nlp
+    doc = nlp("tl;dr: I forgot to tell the proxy to drop the alias.")
+    forgot = next(t for t in doc if t.lower_ == "forgot")
+    assert (forgot.tag_, forgot.lemma_) == ("VBD", "forget")
+    assert str(forgot.morph.get("Tense")) == "['Past']"
+    from pmlint.nlp.pastforms import past_forms
+
+    forms = past_forms(nlp)
+    assert {"forgot", "forgotten", "overlooked"} & forms == {"forgot", "forgotten"}
+    assert not {"found", "lay", "saw", "read"} & forms  # also base forms, or regular

@@ -83,7 +83,8 @@ _CLASSES: dict[str, tuple[str, ...]] = {
               "accountable", "negligible", "screwed", "botched", "bungled", "goofed",
               "fumbled", "messed", "dropped", "ball", "wrongly", "mistakenly",
               "inadvertently", "accidentally", "unthinking", "oversight", "mistake",
-              "mistakes", "error", "errors", "blunder", "misstep", "gaffe"),
+              "mistakes", "error", "errors", "blunder", "misstep", "gaffe", "wrong", "incorrect",
+              "incorrectly", "improper", "improperly", "unsafe", "unsafely", "risky"),
     # lapses: what a person did not do, or did against the rule
     "LAPSE": ("forgot", "forget", "forgotten", "forgetting", "neglected", "neglect",
               "ignored", "ignore", "ignoring", "overlooked", "overlook", "missed", "miss",
@@ -230,9 +231,12 @@ def judgement_cue(text: str) -> bool:
             rest = words[i + 1 : i + 4]
             if "have" in rest and not {"needed", "continued"} & set(rest):
                 return True
+    # a person acting, as the subject, and a weak judgement of the act ("Someone set the
+    # wrong limit", "A developer pushed a change, introducing an error")
+    actor = any(_WORD_CLASS.get(w) == "PERSON" and w not in _AFFECTED for w in words[:3])
     for i, word in enumerate(words):
         found = _WORD_CLASS.get(word) or ("NEG" if word.endswith("n't") else None)
-        if found in ("JUDGE", "LAPSE") and word not in _WEAK_JUDGEMENT:
+        if found in ("JUDGE", "LAPSE") and (actor or word not in _WEAK_JUDGEMENT):
             return True
         if found == "NEG":
             following = [w for w in words[i + 1 : i + 3] if w not in ("even", "yet", "ever")]
@@ -256,7 +260,13 @@ def vague_eligible(text: str) -> bool:
 # features for the model, but not enough on their own to let it report.
 _WEAK_JUDGEMENT = frozenset(
     ("error", "errors", "bad", "poor", "poorly", "responsible", "dropped", "ball", "rush",
-     "mess", "lapse", "lapses", "blind")
+     "mess", "lapse", "lapses", "blind", "wrong", "incorrect", "incorrectly", "improper",
+     "improperly", "unsafe", "unsafely", "risky")
+)  # fmt: skip
+# People a postmortem reports as affected, not as acting: "users saw errors" judges no one.
+_AFFECTED = frozenset(
+    ("user", "users", "customer", "customers", "people", "person", "human", "humans",
+     "individual", "you", "your", "they", "them", "their", "attacker")
 )  # fmt: skip
 _PEOPLE_COUNTERFACTUAL = re.compile(
     r"\bif only\b|\bhad (?:we|i|they|he|she|you|someone|somebody|anyone|anybody)\b", re.I

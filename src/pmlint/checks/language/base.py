@@ -64,6 +64,8 @@ WORD_CLASSES = (
     "culprit_verbs",
     "everyone",
     "safeguard_nouns",
+    "conduct_states",
+    "conduct_verbs",
 )
 STRICT = (NAMED, ROLE, PRONOUN)  # people other than the writer
 OTHERS = (*STRICT, MAYBE_ROLE)  # ... and roles that may be software, for human-only verbs

@@ -78,6 +78,7 @@ class BlameLanguage(HarmCheck):
         "responsible": "Makes a person responsible for the failure",
         "bypass": "Judges a person for acting without a safeguard",
         "self_lapse": "Judges yourselves for a lapse",
+        "conduct": "Asks people to behave better instead of changing the system",
         "model": "Reads as a judgement of people (trained model)",
         "model_self": "Reads as a judgement of yourselves (trained model)",
     }
@@ -138,10 +139,20 @@ class BlameLanguage(HarmCheck):
             Trigger.of(self.pattern("punish_verbs"), [person]),
             Trigger.of(r"\baction\b", [person, r"\b(?:against|with)\b"]),
             Trigger.of(r"\bblame\b|\bresponsible\b", [person]),
+            Trigger.of(
+                self.pattern("conduct_states", "conduct_verbs"),
+                [rf"{person}|{self.pattern('everyone')}|\b(?i:we|i)\b", _DEMAND],
+            ),
         ]
 
     def syntax_hits(self, sentence: Sentence, parsed: Doc) -> Iterator[Hit]:
         w = self.words
+        if not (is_task(sentence.block) or in_section(sentence.block, "action-items")):
+            for token in parsed:  # an action item asking this is PM403's to report
+                found = self._conduct(token)
+                if found is not None:
+                    yield found
+                    break
         for token in parsed:
             if token.pos_ in ("VERB", "AUX") and token.dep_ != "amod":
                 yield from self._verb_hits(token)
@@ -229,6 +240,49 @@ class BlameLanguage(HarmCheck):
                     yield Hit(*span_of(shown, verb, with_object=True), "punitive")
                     return
 
+    def _conduct(self, token: Token) -> Hit | None:
+        """A demand on people's conduct: "engineers need to be more careful", "X must learn
+        the protocol", "ensure everyone is more careful" (PM403 reports the same in action
+        items)."""
+        w = self.words
+        if token.pos_ == "ADJ" and token.lemma_.lower() in w["conduct_states"]:
+            act = token.head
+            if act.pos_ not in ("AUX", "VERB") or token.dep_ not in ("acomp", "oprd", "xcomp"):
+                return None
+        elif token.pos_ == "VERB" and self._conduct_phrases(token) & w["conduct_verbs"]:
+            act = token
+        else:
+            return None
+        if is_negated(act) or conditional(act):
+            return None
+        modals = ("must", "should", "need", "ought")
+        demanded = any(c.dep_ == "aux" and c.lower_ in modals for c in act.children)
+        if act.dep_ in ("xcomp", "ccomp") and not is_negated(act.head):
+            demanded = demanded or act.head.lemma_.lower() in _DEMAND_VERBS
+        if not demanded:
+            return None
+        doer = subject(act)
+        if doer is None and act.dep_ == "xcomp":
+            doer = subject(act.head)
+        if doer is None:
+            return None
+        if self.person_kind(doer) is None and doer.lower_ not in w["everyone"]:
+            return None
+        return Hit(*token_span(phrase_start(doer) if doer.i < token.i else token, token), "conduct")
+
+    @staticmethod
+    def _conduct_phrases(verb: Token) -> set[str]:
+        """ "learn", "pay attention", "pay more attention", "take care": the verb with its
+        object and particle."""
+        lemma = verb.lemma_.lower()
+        found = {lemma}
+        for child in verb.children:
+            if child.dep_ in ("dobj", "prt", "advmod") and child.i > verb.i:
+                words = [t.lower_ for t in child.subtree if t.dep_ != "det"]
+                found.add(f"{lemma} {child.lower_}")
+                found.add(" ".join([lemma, *words]))
+        return found
+
     def _without_safeguard(self, verb: Token) -> Token | None:
         """ "ran the migration without approval": the safeguard the person acted without."""
         for prep in verb.children:
@@ -275,6 +329,18 @@ class BlameLanguage(HarmCheck):
                     if grand.dep_ == "pobj" and self.person_kind(grand) in OTHERS:
                         return Hit(*token_span(verb, grand), "punitive")
         return None
+
+
+# The cheap pass's version of a demand (`BlameLanguage._conduct` reads the parse).
+_DEMAND = (
+    r"(?i:\b(?:must|should|ought|need|needs|needed|ha(?:ve|s|d) to|ensur\w*|make sure|"
+    r"requir\w*|expect\w*|ask\w*|remind\w*|tell|told|urg\w*|encourag\w*|wants?)\b)"
+)
+# Verbs that make their complement a demand: "need to be careful", "ensure X is careful".
+_DEMAND_VERBS = frozenset(
+    ("need", "have", "ought", "must", "ensure", "sure", "require", "expect", "ask", "remind",
+     "tell", "urge", "encourage", "want")
+)  # fmt: skip
 
 
 def _model_hit(model: textcat.Model, text: str, party: str) -> Hit:

@@ -79,7 +79,11 @@ class HarmCheck(LanguageCheck):
     def harm_hit(self, verb: Token) -> tuple[str, tuple[int, int]] | None:
         """A person (or a person's change) as the doer of a harmful verb: (kind, span)."""
         w = self.words
-        if not self.lemmas(verb) & w["harm_verbs"] or is_negated(verb) or not reported(verb):
+        # "A developer pushed the change, causing the outage": the participle's doer and
+        # tense are its head verb's
+        participle = verb.tag_ == "VBG" and verb.dep_ == "advcl" and subject(verb) is None
+        anchor = verb.head if participle else verb
+        if not self.lemmas(verb) & w["harm_verbs"] or is_negated(verb) or not reported(anchor):
             return None
         if self.intended(verb):
             return None
@@ -101,7 +105,7 @@ class HarmCheck(LanguageCheck):
             return None  # "took down the old cluster", "crashed the test cluster"
         if lemma == "break" and any(c.lower_ in ("into", "up", "out") for c in verb.children):
             return None  # "broke the monolith into services"
-        doer = self.doer(verb)
+        doer = self.doer(anchor)
         who = self.person_kind(doer)
         if who is None and doer is not None:
             # "Alice's change broke checkout": the possessor of the doer
