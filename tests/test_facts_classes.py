@@ -447,3 +447,27 @@ def test_the_remedy_that_lands_just_before_things_work_again_is_the_mitigation()
     assert iso(value, "detected") == "2024-05-20T16:20:00+00:00"
     assert iso(value, "mitigated") == "2024-05-20T16:41:00+00:00"
     assert iso(value, "resolved") == "2024-05-20T17:30:00+00:00"
+
+
+def test_a_section_of_timed_entries_is_a_timeline_whatever_its_title() -> None:
+    value = facts(
+        "# Checkout outage\n\n## Summary\n\nCheckout failed for an hour.\n\n## What happened\n\n"
+        "- 2023-04-02 14:00 UTC v9 of the cart service deployed\n"
+        "- 2023-04-02 14:05 UTC checkout requests start failing with 502s\n"
+        "- 2023-04-02 14:20 UTC pager alert for the checkout error rate\n"
+        "- 2023-04-02 15:25 UTC rollback finished, checkout recovered\n"
+    )
+    assert len(value.events) == 4
+    assert iso(value, "start") == "2023-04-02T14:00:00+00:00"
+    assert iso(value, "detected") == "2023-04-02T14:20:00+00:00"
+    assert iso(value, "mitigated") == "2023-04-02T15:25:00+00:00"
+
+
+def test_times_out_of_order_are_not_a_timeline() -> None:
+    value = facts(
+        "# Build failures\n\n## Summary\n\nNightly builds failed.\n\n## Failed runs\n\n"
+        "- 2022-04-05 09:10 run 118 failed on the arm64 runner\n"
+        "- 2022-04-04 22:40 run 117 failed on the arm64 runner\n"
+        "- 2022-04-04 13:05 run 116 failed on the arm64 runner\n"
+    )
+    assert value.events == []

@@ -14,6 +14,7 @@ from pmlint.extract.timeline.entries import (
     compiled_words,
     in_timeline,
     kinds_in,
+    timed_sections,
     timeline_events,
 )
 from pmlint.extract.timeline.model import EVENT, Moment, Timeline
@@ -53,10 +54,11 @@ def _build(doc: Document, settings: Settings) -> Timeline:
     labels, events_words = compiled_words(words, "labels"), compiled_words(words, "events")
     dates = Dates(document_date(doc), day_first(blocks))
     by_date = not doc.find_sections("timeline")
+    timed = timed_sections(doc) if by_date else frozenset()
     carried: tuple[str, dt.tzinfo] | None = None  # a zone stated earlier in the timeline
     moments: list[Moment] = []
     for block in blocks:
-        on_timeline = in_timeline(block.section, by_date)
+        on_timeline = in_timeline(block.section, by_date, timed)
         previous: Stamp | None = None
         stamps = find_stamps(block.prose, dates.day_first)
         for index, stamp in enumerate(stamps):
@@ -83,8 +85,8 @@ def _build(doc: Document, settings: Settings) -> Timeline:
             classify(moment, labels, events_words)
             moments.append(moment)
     if zone_tz is None:
-        carry_the_timeline_zone(moments, by_date)
-    events = timeline_events(doc, moments, by_date)
+        carry_the_timeline_zone(moments, by_date, timed)
+    events = timeline_events(doc, moments, by_date, timed)
     for event in events:
         moment = event.moment
         if moment.source > EVENT:

@@ -4,6 +4,7 @@ the milestone kinds its words name, and the timeline's entries (`Event`) with th
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
@@ -11,7 +12,7 @@ from functools import lru_cache
 from pmlint.document import Document, Section, TextBlock
 from pmlint.extract.milestones import phrase_pattern
 from pmlint.extract.timeline.model import FIELD, Event, Moment
-from pmlint.extract.timestamps import find_stamps
+from pmlint.extract.timestamps import Stamp, find_stamps
 
 _EVENT_LEAD = 48  # a timeline entry's time must appear within its first characters
 _LABEL_BEFORE = re.compile(
@@ -23,14 +24,79 @@ _LABEL_WINDOW = 120
 _SENTENCE_WINDOW = 400
 
 
-def in_timeline(section: Section | None, by_date: bool = False) -> bool:
+def in_timeline(
+    section: Section | None, by_date: bool = False, timed: frozenset[int] = frozenset()
+) -> bool:
     """Under a timeline heading, or (`by_date`: in a document without one) under a heading
-    that is itself a date ("## 2018-11-08"): entries grouped by day are a timeline."""
+    that is itself a date ("## 2018-11-08"): entries grouped by day are a timeline; so is a
+    section whose entries open with times (`timed`, from `timed_sections`)."""
     if section is None:
         return False
     if section.is_under("timeline"):
         return True
-    return by_date and any(_dated_heading(s) for s in (section, *section.ancestors()))
+    if not by_date:
+        return False
+    if timed and any(id(s) in timed for s in (section, *section.ancestors())):
+        return True
+    return any(_dated_heading(s) for s in (section, *section.ancestors()))
+
+
+# A document with no timeline heading may still keep one: a section in which this many
+# entries (list items, lines, rows) open with a time, under whatever title ("What happened").
+_TIMED_ENTRIES = 3
+
+
+def timed_sections(doc: Document) -> frozenset[int]:
+    """The sections (by id) whose own entries open with a time: a timeline by its shape."""
+    found: set[int] = set()
+    for section in doc.sections():
+        opening: list[Stamp | None] = []
+        for block in section.blocks:
+            if block.kind == "table_cell":
+                continue
+            opening.extend(_opening_time(block.prose, start) for start in _line_starts(block))
+        for table in section.tables:
+            opening.extend(_opening_time(row[0].prose, 0) for row in table.rows if row)
+        times = [stamp for stamp in opening if stamp is not None]
+        if len(times) >= _TIMED_ENTRIES and _in_order(times):
+            found.add(id(section))
+    return frozenset(found)
+
+
+def _line_starts(block: TextBlock) -> list[int]:
+    return [0] + [m.end() for m in _SEGMENT_BREAK.finditer(block.text)]
+
+
+def _opening_time(text: str, start: int) -> Stamp | None:
+    head = text[start : start + _EVENT_LEAD]
+    lead = len(head) - len(head.lstrip(_LEAD_CHARS))
+    stamps = find_stamps(head[lead : lead + 40])
+    if stamps and stamps[0].start == 0 and stamps[0].time is not None:
+        return stamps[0]
+    return None
+
+
+def _in_order(stamps: list[Stamp]) -> bool:
+    """A story told in order: each time at or after the one before (or past midnight), each
+    date at or after the last date written. A list of times out of order (log lines, a table
+    of runs) is not a timeline."""
+    day: dt.date | None = None
+    last: dt.time | None = None
+    for stamp in stamps:
+        if stamp.date is not None and stamp.year_known:
+            if day is not None and stamp.date < day:
+                return False
+            if day is None or stamp.date > day:
+                last = None
+            day = stamp.date
+        time = stamp.time
+        if time is None:
+            continue
+        past_midnight = last is not None and last >= dt.time(18) and time < dt.time(8)
+        if last is not None and time < last and not past_midnight:
+            return False
+        last = time
+    return True
 
 
 def _dated_heading(section: Section) -> bool:
@@ -132,7 +198,12 @@ def classify(
     moment.kinds = kinds
 
 
-def timeline_events(doc: Document, moments: list[Moment], by_date: bool = False) -> list[Event]:
+def timeline_events(
+    doc: Document,
+    moments: list[Moment],
+    by_date: bool = False,
+    timed: frozenset[int] = frozenset(),
+) -> list[Event]:
     """Timeline entries: each time that opens an entry (at the start of a list item, row,
     heading, line, or after a `<br>`), with the entry's text up to the next one."""
     by_block: dict[int, list[Moment]] = {}
@@ -141,7 +212,7 @@ def timeline_events(doc: Document, moments: list[Moment], by_date: bool = False)
     events: list[Event] = []
     seen_rows: set[int] = set()
     for section in doc.sections():
-        if not in_timeline(section, by_date):
+        if not in_timeline(section, by_date, timed):
             continue
         candidates: list[TextBlock] = []
         if section.heading_block is not None and section.canonical != "timeline":
