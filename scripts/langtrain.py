@@ -142,7 +142,9 @@ def _linter():
     return _LINTER
 
 
-def _lint(lines: list[str]) -> dict[int, set[str]]:
+def _lint(lines: list[str], reasons: dict[int, str] | None = None) -> dict[int, set[str]]:
+    """Line -> the rules reported on it; `reasons` (if given) gets PM403's reason per line."""
+    from pmlint.checks.actions.vague import reason_of
     from pmlint.reading import decode
 
     text = "\n".join(lines) + "\n"
@@ -152,6 +154,8 @@ def _lint(lines: list[str]) -> dict[int, set[str]]:
     hits: dict[int, set[str]] = {}
     for d in report.diagnostics:
         hits.setdefault(d.span.line, set()).add(d.rule)
+        if reasons is not None and d.rule == "PM403":
+            reasons[d.span.line] = reason_of(d.message) or "other"
     return hits
 
 
@@ -166,14 +170,18 @@ def lint_blame(rows: Sequence[Row]) -> dict[str, bool]:
     return {i: bool(hits.get(n, set()) & set(BLAME_RULES)) for i, n in at.items()}
 
 
-def lint_actions(rows: Sequence[Row]) -> dict[str, set[str]]:
-    """Row id -> the rules (PM401, PM403) on its line."""
+def lint_actions(rows: Sequence[Row], reasons: dict[str, str] | None = None) -> dict[str, set[str]]:
+    """Row id -> the rules (PM401, PM403) on its line; `reasons` (if given) gets PM403's
+    reason per row ("" where it was quiet): what the stacked vagueness model reads."""
     lines = ["# Incident review", "", "## Action items", ""]
     at = {}
     for r in rows:
         at[r.id] = len(lines) + 1
         lines.append("- " + _clean(r.text))
-    hits = _lint(lines)
+    by_line: dict[int, str] = {}
+    hits = _lint(lines, by_line)
+    if reasons is not None:
+        reasons.update({i: by_line.get(n, "") for i, n in at.items()})
     return {i: hits.get(n, set()) & {"PM401", "PM403"} for i, n in at.items()}
 
 
@@ -203,7 +211,7 @@ def train(
     positives: Sequence[bool],
     seed: int = SEED,
     epochs: int = EPOCHS,
-    rule_hits: Sequence[bool] | None = None,
+    rule_hits: Sequence[bool | str] | None = None,
 ):
     """A blank English pipeline with one textcat trained on `features(text)` (and the
     rules' verdicts, for a stacked model)."""
@@ -234,7 +242,7 @@ def train(
     return nlp
 
 
-def score(nlp, texts: Sequence[str], rule_hits: Sequence[bool] | None = None) -> list[float]:
+def score(nlp, texts: Sequence[str], rule_hits: Sequence[bool | str] | None = None) -> list[float]:
     hits = list(rule_hits) if rule_hits is not None else [None] * len(texts)
     docs = nlp.pipe([textcat.features(t, h) for t, h in zip(texts, hits, strict=True)])
     return [float(d.cats.get(textcat.LABEL, 0.0)) for d in docs]
@@ -256,7 +264,7 @@ _GRID = [i / 20 for i in range(1, 20)]
 def choose(
     kind: str,
     scores: Sequence[float],
-    rule: Sequence[bool],
+    rule: Sequence[bool | str],
     eligible: Sequence[bool],
     truth: Sequence[bool],
 ) -> tuple[float, float]:
@@ -269,7 +277,7 @@ def choose(
         for alone in [*_GRID, 0.96, 0.98, 1.01]:
             model = textcat.Model(kind, None, keep, alone, {})
             pred = [
-                textcat.decide(model, h, s, e)
+                textcat.decide(model, bool(h), s, e)
                 for h, s, e in zip(rule, scores, eligible, strict=True)
             ]
             p, r, f, _ = prf(pred, truth)
@@ -293,7 +301,7 @@ def fit(
     kind: str,
     rows: Sequence[Row],
     truth: dict[str, bool],
-    rule: dict[str, bool],
+    rule: dict[str, bool | str],
     inner_folds: int = 4,
     seed: int = SEED,
 ):
@@ -301,7 +309,7 @@ def fit(
     folds inside `rows`). Returns (nlp, keep, alone, oof figures)."""
     stacked = kind in STACKED
 
-    def hits(some: Sequence[Row]) -> list[bool] | None:
+    def hits(some: Sequence[Row]) -> list[bool | str] | None:
         return [rule[r.id] for r in some] if stacked else None
 
     oof: dict[str, float] = {}

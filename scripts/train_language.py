@@ -26,8 +26,10 @@ def build(rows: list[lt.Row], out: Path, heldout: dict | None = None, quiet: boo
     with lt.models_at("off"):
         blame = lt.blame_rows(rows)
         actions = lt.action_rows(rows)
-        blame_rule = lt.lint_blame(blame)
-        action_rule = {i: "PM403" in found for i, found in lt.lint_actions(actions).items()}
+        blame_rule: dict[str, bool | str] = dict(lt.lint_blame(blame))
+        # the stacked vagueness model reads the rule's reason ("" where it was quiet)
+        action_rule: dict[str, bool | str] = {}
+        lt.lint_actions(actions, action_rule)
     chosen = {}
     for kind, kind_rows, truth, rule in (
         ("blame", blame, {r.id: r.label == "blame" for r in blame}, blame_rule),

@@ -159,7 +159,7 @@ def _token_class(word: str, lower: str, first: bool) -> str | None:
     return None
 
 
-def features(text: str, rule_hit: bool | None = None) -> str:
+def features(text: str, rule_hit: bool | str | None = None) -> str:
     """The text a model reads: the words, lowercased, then ` || ` and the classed form
     (class names for words of a class, the word itself otherwise), then whole-sentence
     markers (a counterfactual, code, a handle, a placeholder), and for a model stacked on
@@ -190,6 +190,8 @@ def features(text: str, rule_hit: bool | None = None) -> str:
     marks.append(f"MARK_LEN_{min(len(words) // 6, 5)}")
     if rule_hit is not None:
         marks.append("RULE_HIT" if rule_hit else "RULE_QUIET")
+        if isinstance(rule_hit, str) and rule_hit:  # the rule's reason ("improve", "people")
+            marks.append(f"RULE_{rule_hit.upper()}")
     return " ".join([*plain, "||", *classed, "||", *marks])
 
 
@@ -307,8 +309,11 @@ class Model:
     alone: float  # the model reports alone from this score
     meta: dict[str, Any]
 
-    def scores(self, texts: Sequence[str], rule_hits: Sequence[bool] | None = None) -> list[float]:
-        """P(positive) per text; `rule_hits` for a model stacked on the rules' verdicts."""
+    def scores(
+        self, texts: Sequence[str], rule_hits: Sequence[bool | str] | None = None
+    ) -> list[float]:
+        """P(positive) per text; `rule_hits` for a model stacked on the rules' verdicts (a
+        rule's reason, or "" when it was quiet, where the rule gives one)."""
         if not texts:
             return []
         # A "sentence" of a megabyte (a line with no full stop) says nothing more to a bag of

@@ -92,6 +92,16 @@ _REASONS: dict[str, tuple[str, str]] = {
 }
 
 
+def reason_of(message: str) -> str | None:
+    """The reason behind a PM403 message ("improve", "people", ...), for tools that read
+    findings as JSON (`make train` stacks the vagueness model on it); None if none fits."""
+    for reason, (detail, _) in _REASONS.items():
+        fixed = max(detail.split("{match}"), key=len).strip(" '()")
+        if fixed and fixed in message:
+            return reason
+    return None
+
+
 class ActionVague(CheckKind):
     kind = "action-vague"
     description = (
@@ -146,7 +156,11 @@ class ActionVague(CheckKind):
         texts = [analysis_text(item) for item in items]
         found = [verdicts.get(id(item)) for item in items]
         hits = [v is not None and v.reason in wanted for v in found]
-        scores = model.scores(texts, hits) if model is not None else [0.0] * len(items)
+        # the stacked model reads which rule reason fired, if any ("" when none)
+        reasons = [
+            v.reason if v is not None and hit else "" for v, hit in zip(found, hits, strict=True)
+        ]
+        scores = model.scores(texts, reasons) if model is not None else [0.0] * len(items)
         for item, text, score, verdict, rule_hit in zip(
             items, texts, scores, found, hits, strict=True
         ):

@@ -351,6 +351,13 @@ def _qualified(tokens: list[Any], lex: VagueLexicon, numbered: bool) -> Vaguenes
             and token.head.pos_ in ("ADJ", "ADV")
         ):
             return Vagueness("qualifier", _between(token, token.head))
+        if (
+            token.lower_ in ("more", "better", "less")
+            and token.dep_ in ("advmod", "dobj", "npadvmod")
+            and token.head.pos_ == "VERB"
+            and not any(True for _ in token.children)
+        ):
+            return Vagueness("qualifier", _between(token.head, token))  # "test more"
         comparative = token.tag_ in ("JJR", "RBR") and token.is_lower
         compared = any(c.lower_ == "than" for c in token.children)  # "older than 3 days"
         if comparative and not compared and token.lower_ not in ("more", "less", "fewer"):

@@ -30,7 +30,8 @@ _LIGHT_VERBS = frozenset(
 # A clause under an inquiry that asks about our wishes, not the system: "whether we want to".
 _WISHES = frozenset({"want", "wish", "like", "prefer", "should", "could", "might", "would"})
 _SUBJECTS = re.compile(
-    r"^(?:(?:we|i|you|they|the\s+team|team|someone|everyone|somebody)\s+)?"
+    r"^(?:(?:we|i|you|they|the\s+team|team|someone|everyone|somebody)\s+"
+    r"|(?:[a-z][\w-]*\s+){1,3}?(?=(?:should|must|needs?\s+to|ha(?:ve|s)\s+to|ought\s+to)\s))?"
     r"(?:(?:should|must|need\s+to|needs\s+to|have\s+to|has\s+to|ought\s+to|will|shall|can|could"
     r"|would|might|may|want\s+to|plan\s+to|are\s+going\s+to|is\s+going\s+to|also|still|really"
     r"|actually|then|definitely|probably)\s+)*",
@@ -95,14 +96,21 @@ _ASPIRATION = re.compile(
 )
 _CONTINUOUS = re.compile(
     r"^(?P<match>(?:ongoing|continuous|continued|constant|general|better|improved|increased"
-    r"|greater|more|enhanced|stronger|tighter|closer)\s+(?:\w+(?:tion|ment|ing|ance|ence|ity"
-    r"|ness)|reviews?|work|focus|attention|awareness|oversight|care))\b",
+    r"|greater|more|enhanced|stronger|tighter|closer|extended|expanded|broader|wider|deeper"
+    r"|additional|further|regular|frequent)\s+(?:[a-z][\w-]*\s+){0,2}?(?:\w+(?:tion|ment|ing|ance"
+    r"|ence|ity|ness)|reviews?|work|focus|attention|awareness|oversight|care))\b",
     re.I,
 )
-# Not a commitment: a question, or a hedged modal ("We could also use ...", "X could help").
+# Not a commitment: a question, a hedged modal ("We could also use ...", "X could help"), a
+# wish ("We'd like to ...", "I might redeploy ..."), after a time adverbial or none.
 _HEDGED = re.compile(
-    r"^(?P<match>(?:we|i|you|they|the\s+team|this|it|that)\s+(?:could|might|may)"
-    r"(?:\s+(?:also|perhaps|possibly))?(?:\s+be\s+able\s+to)?)\s+\w+"
+    r"^(?:(?:in\s+the\s+(?:future|long\s+term)|eventually|later|going\s+forward|long[\s-]term"
+    r"|someday|one\s+day)\s*,?\s+)?"
+    r"(?P<match>(?:we|i|you|they|the\s+team|this|it|that)"
+    r"(?:\s+(?:could|might|may)(?:\s+(?:also|perhaps|possibly))?(?:\s+be\s+able\s+to)?"
+    r"|(?:['’]d|\s+would)(?:\s+(?:also|really|very\s+much))?\s+(?:(?:like|love|prefer)\s+to"
+    r"|be\s+(?:happy|delighted|glad|keen|interested)\s+to)"
+    r"|\s+(?:hope|wish)\s+to))\s+\w+"
     r"|(?P<help>\bcould\s+help\b)",
     re.I,
 )
