@@ -56,6 +56,11 @@ def iso(value: Timeline, kind: str) -> str | None:
             "2020-03-01T09:00:00+00:00",
             "2020-03-01T09:50:00+00:00",
         ),
+        (
+            "Uploads stalled from 21:10 on 4 May 2021 to 03:30 on 5 May 2021 US/Eastern.",
+            "2021-05-04T21:10:00-04:00",
+            "2021-05-05T03:30:00-04:00",
+        ),
     ],
 )
 def test_a_range_in_the_summary_is_the_impact_window(summary: str, start: str, end: str) -> None:

@@ -96,7 +96,7 @@ _ABBR = "|".join(sorted((re.escape(a) for a in ZONE_ABBREVIATIONS), key=len, rev
 ZONE_PATTERN = (
     rf"(?:(?:UTC|GMT)\s?[+-]\s?\d{{1,2}}(?::?\d{{2}})?|[+-]\d{{2}}:?\d{{2}}"
     rf"|(?:{'|'.join(re.escape(p) for p in ZONE_PAIRS)})\b|(?:{_ABBR})\b"
-    r"|[A-Z][a-z]+/[A-Z][A-Za-z_]+(?:/[A-Z][A-Za-z_]+)?)"
+    r"|[A-Z][a-z]+/[A-Z][A-Za-z_]+(?:/[A-Z][A-Za-z_]+)?|US/[A-Z][a-z]+)"
 )
 
 _ISO = re.compile(
@@ -237,6 +237,11 @@ def _zone_after(text: str, end: int) -> tuple[str | None, int]:
     if match and zone_info(match.group("zone")) is not None:
         return match.group("zone"), match.end()
     return None, end
+
+
+def zone_after(text: str, end: int) -> str | None:
+    """The zone written right after offset `end` ("5 May 2021 US/Eastern"), if any."""
+    return _zone_after(text, end)[0]
 
 
 def find_stamps(text: str, day_first: bool = False) -> list[Stamp]:

@@ -4,6 +4,7 @@ then the entries, impact windows, milestones and stated durations; computed once
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from pmlint.document import Document, TextBlock
@@ -19,7 +20,7 @@ from pmlint.extract.timeline.entries import (
 )
 from pmlint.extract.timeline.model import EVENT, Moment, Timeline
 from pmlint.extract.timeline.zones import carry_the_timeline_zone, declared_zone, stamp_zone
-from pmlint.extract.timestamps import Stamp, find_stamps
+from pmlint.extract.timestamps import Stamp, find_stamps, zone_after
 from pmlint.settings import Settings
 
 # The document's memo key (`Document.memo`).
@@ -64,6 +65,11 @@ def _build(doc: Document, settings: Settings) -> Timeline:
         for index, stamp in enumerate(stamps):
             between = block.prose[previous.end : stamp.start] if previous is not None else ""
             later = date_after(block.prose, stamps, index)
+            if later is not None and stamp.zone is None:
+                # "to 03:30 on 5 May 2021 US/Eastern": the zone after the day is the time's
+                written = zone_after(block.prose, later.end)
+                if written is not None:
+                    stamp = dataclasses.replace(stamp, zone=written)
             day = dates.place(stamp, block, on_timeline, previous, between, later)
             previous = stamp
             tz, source = stamp_zone(stamp, zone_tz)

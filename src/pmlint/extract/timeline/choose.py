@@ -45,27 +45,46 @@ _WINDOW_LINK = re.compile(
     re.IGNORECASE,
 )
 _WINDOW_SECTIONS = ("summary", "impact", None)
+# " on 4 May 2021 to ": the first time's day, written between the two ends
+_ON_DAY = re.compile(
+    r"^\s*(?:on\s+)?(?:\w+day,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}"
+    r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2})(?=\s)"
+)
 
 
 def impact_windows(moments: list[Moment]) -> list[tuple[Moment, Moment]]:
     """Impact windows stated in the summary, the impact section or the lead prose."""
     windows: list[tuple[Moment, Moment]] = []
-    for first, second in itertools.pairwise(moments):
+    # The times in order; a date written after a time ("21:10 on 4 May to 03:30 on 5 May")
+    # is that time's day, not an end of the window.
+    timed = [m for m in moments if m.has_time]
+    for first, second in itertools.pairwise(timed):
         if first.block is not second.block or first.when is None or second.when is None:
-            continue
-        if not (first.has_time and second.has_time):
             continue
         nearest = first.block.nearest_canonical()
         if nearest not in _WINDOW_SECTIONS or (first.source <= FIELD and second.source <= FIELD):
             continue
-        if not _WINDOW_LINK.match(first.block.prose[first.stamp.end : second.stamp.start]):
+        link = first.block.prose[first.stamp.end : second.stamp.start]
+        if not _WINDOW_LINK.match(_ON_DAY.sub(" ", link, count=1)):
             continue
         end = second
-        if utc(second.when) < utc(first.when) and not second.stamp.date:
+        began = first.when
+        if began.tzinfo is None and second.when.tzinfo is not None:
+            # "from 21:10 on 4 May to 03:30 on 5 May US/Eastern": one zone for both ends
+            began = began.replace(tzinfo=second.when.tzinfo)
+            first = _zoned(first, began, second)
+        if utc(second.when) < utc(began) and not second.stamp.date:
             # "22:40–01:15 UTC": the end is on the next day
             end = _shifted(second, dt.timedelta(days=1))
         windows.append((first, end))
     return windows
+
+
+def _zoned(moment: Moment, when: dt.datetime, like: Moment) -> Moment:
+    copy = _shifted(moment, dt.timedelta(0))
+    copy.when = when
+    copy.zone_name, copy.zone_source = like.zone_name, "carried"
+    return copy
 
 
 def _shifted(moment: Moment, delta: dt.timedelta) -> Moment:
