@@ -17,6 +17,7 @@ the NER (PERSON names); its `senter` is already disabled, so nothing is excluded
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -198,26 +199,40 @@ def _atom_key(atom: str | _Separator) -> str:
 class Trigger:
     """A sentence is a candidate when `pattern` matches and every `needs` pattern does too.
 
-    `leads` and `need_leads`: those of the patterns made of words (`WordsPattern`), else
-    None; `select` rules a pattern out by them before it searches.
+    The patterns are kept as sources and compiled on first search (`_regex`): the word
+    lists make large patterns, compiling them is a tenth of a second, and a run whose
+    sentences share no lead with a trigger never needs it. `leads` and `need_leads`: those
+    of the patterns made of words (`WordsPattern`), else None; `select` rules a pattern
+    out by them before it searches.
     """
 
-    pattern: re.Pattern[str]
-    needs: tuple[re.Pattern[str], ...] = ()
+    source: str
+    needs: tuple[str, ...] = ()
     leads: frozenset[str] | None = None
     need_leads: tuple[frozenset[str] | None, ...] = ()
 
     @classmethod
     def of(cls, pattern: str, needs: Sequence[str] = ()) -> Trigger:
         return cls(
-            re.compile(pattern, re.IGNORECASE),
-            tuple(re.compile(n) for n in needs),
+            str(pattern),
+            tuple(str(n) for n in needs),
             _leads(pattern),
             tuple(_leads(n) for n in needs),
         )
 
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        return _regex(self.source, re.IGNORECASE)
+
     def search(self, text: str) -> bool:
-        return self.pattern.search(text) is not None and all(n.search(text) for n in self.needs)
+        return self.pattern.search(text) is not None and all(
+            _regex(n).search(text) for n in self.needs
+        )
+
+
+@functools.lru_cache(maxsize=4096)
+def _regex(source: str, flags: int = 0) -> re.Pattern[str]:
+    return re.compile(source, flags)
 
 
 def _leads(pattern: str) -> frozenset[str] | None:
@@ -248,7 +263,7 @@ def select(sentences: Iterable[Sentence], triggers: Sequence[Trigger]) -> list[S
     for sentence in sentences:
         text = sentence.text
         runs = letter_runs(text)
-        known: dict[int, bool] = {}  # by id: a Pattern's hash reads its whole program
+        known: dict[str, bool] = {}  # by source (a str caches its hash)
         for trigger in triggers:
             leads = trigger.leads
             if leads is not None and runs is not None and leads.isdisjoint(runs):
@@ -256,13 +271,13 @@ def select(sentences: Iterable[Sentence], triggers: Sequence[Trigger]) -> list[S
             if trigger.pattern.search(text) is None:
                 continue
             for need, need_leads in zip(trigger.needs, trigger.need_leads, strict=True):
-                found = known.get(id(need))
+                found = known.get(need)
                 if found is None:
                     if need_leads is not None and runs is not None and need_leads.isdisjoint(runs):
                         found = False
                     else:
-                        found = need.search(text) is not None
-                    known[id(need)] = found
+                        found = _regex(need).search(text) is not None
+                    known[need] = found
                 if not found:
                     break
             else:
