@@ -476,3 +476,31 @@ def test_times_out_of_order_are_not_a_timeline() -> None:
         "- 2022-04-04 13:05 run 116 failed on the arm64 runner\n"
     )
     assert value.events == []
+
+
+@pytest.mark.parametrize(
+    ("declaration", "offset"),
+    [
+        ("Times below are in CEST.", "+02:00"),
+        ("All timestamps are UTC.", "+00:00"),
+        ("All times mentioned are in IST.", "+05:30"),
+        ("Time zone used: UTC", "+00:00"),
+        ("*All times are in US Pacific time*", "-07:00"),
+    ],
+)
+def test_a_zone_declared_in_other_words_carries_to_the_timeline(
+    declaration: str, offset: str
+) -> None:
+    value = facts(
+        f"# X\n\n## Timeline\n\n{declaration}\n\n- 2023-04-02 14:00 cache node lost, errors\n"
+        "- 2023-04-02 14:20 pager alert\n- 2023-04-02 15:25 node replaced, errors back to normal\n"
+    )
+    assert iso(value, "start") == f"2023-04-02T14:00:00{offset}"
+
+
+def test_time_as_a_common_noun_declares_no_zone() -> None:
+    value = facts(
+        "# X\n\n## Summary\n\nResponse time is central to the checkout SLO.\n\n## Timeline\n\n"
+        "- 2023-04-02 14:00 cache node lost, errors\n"
+    )
+    assert value.timezone is None

@@ -25,9 +25,18 @@ _DECLARED = [
         rf"(?P<zone>{ZONE_PATTERN}|(?i:{_ZONE_WORDS})(?: time)?)",
         re.IGNORECASE,
     ),
+    # "Times below are in CEST", "All timestamps are UTC", "times mentioned are in IST",
+    # "all times are in US Pacific time": the abbreviation as written (capitals), a zone word
+    # only with "time" after it ("time is central to" names no zone)
+    re.compile(
+        r"\b(?:times?|timestamps?)(?: (?:below|above|here|shown|given|listed|mentioned"
+        r"|referenced|used|quoted|reported|throughout))?(?: are| is)?(?: (?:in|as))? (?:the )?"
+        rf"(?:US )?(?P<zone>(?-i:{ZONE_PATTERN})|(?:{_ZONE_WORDS}) time)",
+        re.IGNORECASE,
+    ),
     # "**Timezone**: CET", "Time zone = UTC": a field that names the zone
     re.compile(
-        rf"^[*_ \t]*time[ -]?zone[*_ \t]*[:=][*_ \t]*"
+        rf"^[*_ \t]*time[ -]?zone(?: used)?[*_ \t]*[:=][*_ \t]*"
         rf"(?P<zone>{ZONE_PATTERN}|(?i:{_ZONE_WORDS})(?: time)?)",
         re.IGNORECASE | re.MULTILINE,
     ),
