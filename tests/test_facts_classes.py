@@ -504,3 +504,34 @@ def test_time_as_a_common_noun_declares_no_zone() -> None:
         "- 2023-04-02 14:00 cache node lost, errors\n"
     )
     assert value.timezone is None
+
+
+DAY_ENTRIES = """# Unsigned release
+
+## Timeline
+
+- **May 2, 2024**: The 4.1.0 release is published.
+- **May 8, 2024**: A release engineer prepares the 4.1.1 release.
+- **May 9, 2024**: The 4.1.1 release is published with unsigned binaries.
+- **May 10, 2024**: A user report about signature errors is triaged.
+- **May 10, 2024**: Reverting the release is proposed.
+- **May 10, 2024**: 4.1.2 is published, replacing 4.1.1.
+"""
+
+
+def test_entries_with_days_and_no_times_look_back_a_day_for_the_trigger() -> None:
+    value = facts(DAY_ENTRIES)
+    start = value.milestones["start"]
+    assert start is not None and start.when is not None
+    assert start.when.date().isoformat() == "2024-05-09"
+
+
+def test_a_change_the_summary_dates_is_the_start_without_a_timeline() -> None:
+    value = facts(
+        "# Mirror outage\n\nOn 2022-09-14 at 11:05 UTC we deployed a new proxy configuration "
+        "for the package mirror. Downloads could not connect for a while, and by 11:40 UTC "
+        "traffic had returned to normal.\n"
+    )
+    assert iso(value, "start") == "2022-09-14T11:05:00+00:00"
+    assert iso(value, "resolved") == "2022-09-14T11:40:00+00:00"
+    assert value.duration() == (35, "milestones")

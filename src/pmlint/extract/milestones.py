@@ -36,6 +36,7 @@ _LEAD_UP = dt.timedelta(hours=12)
 _CLOSING_RUN = dt.timedelta(hours=12)
 # A change this close before the first symptom is taken as the start ("deploy", then errors).
 _TRIGGER_WINDOW = dt.timedelta(hours=3)
+_DAY = dt.timedelta(days=1)
 # A change the text calls unintended ("accidental execution", "unexpectedly triggers the
 # pipeline", "inadvertently overwrote") is what set the incident off.
 _UNINTENDED = re.compile(
@@ -264,24 +265,30 @@ def _start(ordered: Sequence[Entry], classes: WordClasses) -> Entry | None:
         if unintended:
             return unintended[0]  # nothing else says when it broke: the accident did
         return ordered[0]  # nothing says what happened when: the story starts at its start
-    anchor = min(anchors, key=lambda e: _comparable(e.when))
-    floor = _comparable(anchor.when) - _LEAD_UP
-    recent = [e for e in ordered if floor <= _comparable(e.when) <= _comparable(anchor.when)]
+    anchor = min(anchors, key=lambda e: (_comparable(e.when), e.index))
+    # Entries with a day and no time ("Jun 11: a release is published") are a day apart, not
+    # minutes: the windows widen to a day.
+    day_only = not anchor.has_time
+    lead_up = max(_LEAD_UP, _DAY) if day_only else _LEAD_UP
+    window = max(_TRIGGER_WINDOW, _DAY) if day_only else _TRIGGER_WINDOW
+    floor = _comparable(anchor.when) - lead_up
+    # Up to the anchor as told: entries of the same day written after it come after it.
+    told = ordered[: ordered.index(anchor) + 1]
+    recent = [e for e in told if floor <= _comparable(e.when)]
     # The change that caused the first symptom, when it comes shortly before it.
     triggers = [
         e
         for e in recent
         if classes.trigger(e.text)
         and not _says_recovered(e, classes)
-        and _comparable(anchor.when) - _comparable(e.when) <= _TRIGGER_WINDOW
+        and _comparable(anchor.when) - _comparable(e.when) <= window
     ]
     if anchor in triggers:
         return anchor
     accidents = [
         e
         for e in unintended
-        if _comparable(anchor.when) - _comparable(e.when) <= _TRIGGER_WINDOW
-        and _comparable(e.when) <= _comparable(anchor.when)
+        if _comparable(anchor.when) - _comparable(e.when) <= window and e in told
     ]
     if accidents:
         return accidents[0]

@@ -24,6 +24,7 @@ from pmlint.extract.milestones import (
     classify_entries,
     word_classes,
 )
+from pmlint.extract.timeline.entries import sentence_of
 from pmlint.extract.timeline.model import (
     FIELD,
     FRONT_MATTER,
@@ -146,6 +147,18 @@ def choose_milestones(
         candidates = [
             m for m in moments if m.source == PROSE and kind in m.kinds and m.when is not None
         ]
+        if kind == "start":
+            # "At 09:15 UTC we deployed changes; the record failed to resolve": the change
+            # the summary tells, with its time, is where the story starts
+            candidates += [
+                m
+                for m in moments
+                if m.source == PROSE
+                and m.when is not None
+                and m.has_time
+                and m.block.nearest_canonical() in _WINDOW_SECTIONS
+                and classes.trigger(sentence_of(m))
+            ]
         candidates = [m for m in candidates if m.has_time] or candidates
         if candidates and kind == "start":
             # told in order: the first symptom the text names, not a background date before it

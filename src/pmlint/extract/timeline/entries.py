@@ -177,6 +177,11 @@ def _sentence(block: TextBlock, start: int, end: int) -> str:
     return text[left + 1 : right]
 
 
+def sentence_of(moment: Moment) -> str:
+    """The sentence a time is written in (bounded each side)."""
+    return _sentence(moment.block, moment.stamp.start, moment.stamp.end)
+
+
 def classify(
     moment: Moment,
     labels: Mapping[str, re.Pattern[str] | None],
