@@ -535,3 +535,22 @@ def test_a_change_the_summary_dates_is_the_start_without_a_timeline() -> None:
     assert iso(value, "start") == "2022-09-14T11:05:00+00:00"
     assert iso(value, "resolved") == "2022-09-14T11:40:00+00:00"
     assert value.duration() == (35, "milestones")
+
+
+def test_a_time_then_its_day_after_a_comma_is_on_that_day() -> None:
+    value = facts(
+        "# X\n\n## Timeline\n\n### 14:00 UTC, 2023-04-02 — Deploy\n\nDeploy of v9, checkout "
+        "errors.\n\n### 14:20 UTC — Alert\n\nPager alert.\n\n### 15:25 UTC — Recovery\n\n"
+        "Rollback finished, checkout recovered.\n"
+    )
+    assert iso(value, "start") == "2023-04-02T14:00:00+00:00"
+    assert value.duration() == (85, "milestones")
+
+
+def test_no_duration_between_a_time_with_a_day_and_one_without() -> None:
+    value = facts(
+        "# X\n\n## Timeline\n\n- 14:00 UTC deploy of v9, checkout errors\n"
+        "- 2023-04-02 14:20 UTC pager alert\n- 2023-04-02 15:25 UTC rollback finished, "
+        "checkout recovered\n"
+    )
+    assert value.duration() is None  # not 53 years from a day nobody wrote

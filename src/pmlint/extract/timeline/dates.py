@@ -106,7 +106,8 @@ class Dates:
         return date
 
 
-_ON_DATE = re.compile(r"\b(?:on|of)\s+(?:\w+day,?\s+)?$", re.IGNORECASE)
+# "... 03:40 UTC on 2023-09-12", "### 14:00 UTC, 2023-04-02"
+_ON_DATE = re.compile(r"(?:\b(?:on|of)\s+|,\s*)(?:\w+day,?\s+)?$", re.IGNORECASE)
 
 
 def date_after(text: str, stamps: list[Stamp], index: int) -> Stamp | None:

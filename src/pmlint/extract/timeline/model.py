@@ -76,6 +76,8 @@ class Timeline:
             return None
         if not (a.has_time and b.has_time):
             return None  # a date alone does not give minutes
+        if a.day_known != b.day_known:
+            return None  # one of them has no day: minutes between them mean nothing
         return round((utc(b.when) - utc(a.when)).total_seconds() / 60)
 
     def duration(self) -> tuple[int, str] | None:
