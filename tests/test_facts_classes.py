@@ -554,3 +554,33 @@ def test_no_duration_between_a_time_with_a_day_and_one_without() -> None:
         "checkout recovered\n"
     )
     assert value.duration() is None  # not 53 years from a day nobody wrote
+
+
+QUIET_ENDING = """# Worker queue stuck
+
+## Timeline
+
+All times UTC.
+
+- 2023-10-03 07:40 queue consumers stop acknowledging messages, jobs pile up
+- 2023-10-03 08:05 on-call paged by the queue depth alert
+- 2023-10-03 08:30 consumer pods drained and replaced one by one
+- 2023-10-03 09:10 last consumer replaced, backlog drained
+- 2023-10-04 10:00 postmortem review held
+"""
+
+
+def test_a_timeline_that_never_says_it_is_over_ends_with_its_last_entry() -> None:
+    value = facts(QUIET_ENDING)
+    assert iso(value, "start") == "2023-10-03T07:40:00+00:00"
+    assert iso(value, "resolved") == "2023-10-03T09:10:00+00:00"
+    assert value.provenance["resolved"] == "inferred"
+    assert value.milestones["mitigated"] is None  # the end says nothing of when impact stopped
+    assert value.duration() == (90, "milestones")
+
+
+def test_a_tail_long_after_the_rest_is_not_the_end() -> None:
+    text = QUIET_ENDING.replace("- 2023-10-04 10:00 postmortem review held\n", "").replace(
+        "2023-10-03 09:10 last consumer replaced", "2023-10-05 09:10 last consumer replaced"
+    )
+    assert facts(text).milestones["resolved"] is None

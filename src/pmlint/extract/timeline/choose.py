@@ -167,9 +167,13 @@ def choose_milestones(
             pick = max if kind == "resolved" else min
             take(kind, pick(candidates, key=lambda m: utc(m.when)), HOW_PROSE)  # type: ignore[arg-type]
     _sanity(result, how)
+    if result["resolved"] is None and result["mitigated"] is None and len(timed) >= 3:
+        take("resolved", _story_end(timed, result), HOW_INFERRED)
     if result["start"] is None and not timed:
         take("start", _opening_time(doc), HOW_INFERRED)
-    if result["mitigated"] is None and result["resolved"] is not None:
+    # The story's last entry (an inferred end) says nothing of when the impact stopped.
+    ended = result["resolved"] is not None and how.get("resolved") != HOW_INFERRED
+    if result["mitigated"] is None and ended:
         take("mitigated", result["resolved"], HOW_INFERRED)
     elif (
         result["resolved"] is None
@@ -178,6 +182,33 @@ def choose_milestones(
     ):
         take("resolved", result["mitigated"], HOW_INFERRED)
     return result, how
+
+
+_AFTERMATH = re.compile(
+    r"\b(?:post-?mortem|retrospective|retro\b|rca\b|root cause analysis|follow-?up"
+    r"|action items?|lessons)",
+    re.IGNORECASE,
+)
+
+
+def _story_end(timed: list[Event], result: dict[str, Moment | None]) -> Moment | None:
+    """A timeline that never says it is over ends with its last entry: the last thing done
+    about the incident ("pod killed, file watches released")."""
+    story = sorted(timed, key=lambda e: (utc(e.moment.when), e.line))  # type: ignore[arg-type]
+    while story and _AFTERMATH.search(story[-1].text):
+        story.pop()  # "postmortem published": after the incident, not its end
+    if len(story) < 2:
+        return None
+    last, before = story[-1].moment, story[-2].moment
+    if utc(last.when) - utc(before.when) > dt.timedelta(hours=12):  # type: ignore[arg-type]
+        return None  # a tail days later (a last account repaired) is not the end of impact
+    for kind in ("start", "detected"):
+        other = result[kind]
+        if other is None:
+            continue
+        if other is last or (other.when is not None and utc(other.when) >= utc(last.when)):  # type: ignore[arg-type]
+            return None
+    return last
 
 
 def _opening_time(doc: Document) -> Moment | None:
