@@ -60,6 +60,28 @@ detection: third party
 - 2024-05-06 14:00 UTC the storage array lost a disk
 """
 
+TOLD_IN_PROSE = """\
+# Search outage
+
+## Summary
+
+Search returned errors for forty minutes. The outage was caused by a
+configuration change that set the index replica count to zero. We rolled back the change
+and search recovered.
+"""
+
+ONLY_IN_FOLLOW_UPS = """\
+# Search outage
+
+## Summary
+
+Search returned errors for forty minutes.
+
+## Action items
+
+- Add a deploy check so that a bad release cannot cause this again
+"""
+
 NOTHING = "# A short note\n\nWe had some trouble last week and it is fixed now.\n"
 
 
@@ -108,6 +130,17 @@ def test_categories_come_from_the_milestones_entries_the_sections_and_what_is_st
     assert {r["trigger"] for r in rows} == {"deploy", "expiry", "hardware", "unknown"}
     text = invoke("analyze", str(tmp_path)).stdout
     assert "Trigger: " in text and "deploy 1" in text
+
+
+def test_the_trigger_comes_from_the_sentence_that_tells_the_cause(tmp_path: Path) -> None:
+    """No timeline entry, section or field says it: the summary's sentence of the cause does
+    (the class words outside "caused by"); the action items, about the future, never do."""
+    write(tmp_path / "e.md", TOLD_IN_PROSE)
+    write(tmp_path / "f.md", ONLY_IN_FOLLOW_UPS)
+    docs = _by_name(_analyze(tmp_path))
+    assert docs["e.md"]["categories"]["trigger"] == {"value": "config", "line": 5, "how": "prose"}
+    assert docs["e.md"]["categories"]["detection"]["value"] == "unknown"  # nobody noticed
+    assert docs["f.md"]["categories"]["trigger"]["value"] == "unknown"
 
 
 def test_out_of_hours_reads_the_detection_time(tmp_path: Path) -> None:
