@@ -189,6 +189,9 @@ def _told(doc: Document, facts: Timeline) -> Iterator[tuple[int, str]]:
 
 
 def _section_texts(doc: Document, canonical: str) -> Iterator[tuple[int, str]]:
+    """The blocks of the sections named so, except those that are also follow-ups or lessons
+    ("Action items > Detection" lists alerts to add, not how this incident was found)."""
     for section in doc.find_sections(canonical):
         for block in section.all_blocks():
-            yield block.first_line, block.text
+            if not _NOT_TOLD.intersection(block.canonical_sections()):
+                yield block.first_line, block.text
