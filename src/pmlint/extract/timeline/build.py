@@ -8,7 +8,12 @@ import dataclasses
 import datetime as dt
 
 from pmlint.document import Document, TextBlock
-from pmlint.extract.timeline.choose import choose_milestones, impact_windows, summary_durations
+from pmlint.extract.timeline.choose import (
+    choose_milestones,
+    impact_windows,
+    story_end,
+    summary_durations,
+)
 from pmlint.extract.timeline.dates import Dates, date_after, day_first, document_date
 from pmlint.extract.timeline.entries import (
     classify,
@@ -112,4 +117,5 @@ def _build(doc: Document, settings: Settings) -> Timeline:
         durations,
         provenance,
         windows,
+        story_end(events, milestones),
     )

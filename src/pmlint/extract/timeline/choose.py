@@ -167,13 +167,9 @@ def choose_milestones(
             pick = max if kind == "resolved" else min
             take(kind, pick(candidates, key=lambda m: utc(m.when)), HOW_PROSE)  # type: ignore[arg-type]
     _sanity(result, how)
-    if result["resolved"] is None and result["mitigated"] is None and len(timed) >= 3:
-        take("resolved", _story_end(timed, result), HOW_INFERRED)
     if result["start"] is None and not timed:
         take("start", _opening_time(doc), HOW_INFERRED)
-    # The story's last entry (an inferred end) says nothing of when the impact stopped.
-    ended = result["resolved"] is not None and how.get("resolved") != HOW_INFERRED
-    if result["mitigated"] is None and ended:
+    if result["mitigated"] is None and result["resolved"] is not None:
         take("mitigated", result["resolved"], HOW_INFERRED)
     elif (
         result["resolved"] is None
@@ -191,9 +187,16 @@ _AFTERMATH = re.compile(
 )
 
 
-def _story_end(timed: list[Event], result: dict[str, Moment | None]) -> Moment | None:
-    """A timeline that never says it is over ends with its last entry: the last thing done
-    about the incident ("pod killed, file watches released")."""
+def story_end(events: list[Event], result: Mapping[str, Moment | None]) -> Moment | None:
+    """A timeline that never says it is over ends with its last entry, the last thing done
+    about the incident ("pod killed, file watches released"): not a milestone the document
+    states, but how long the story ran when nothing else says. None when a mitigation or
+    resolution was found, or the timeline is too short to tell."""
+    timed = [e for e in events if e.moment.when is not None and e.moment.has_time]
+    if result.get("resolved") is not None or result.get("mitigated") is not None:
+        return None
+    if len(timed) < 3:
+        return None
     story = sorted(timed, key=lambda e: (utc(e.moment.when), e.line))  # type: ignore[arg-type]
     while story and _AFTERMATH.search(story[-1].text):
         story.pop()  # "postmortem published": after the incident, not its end

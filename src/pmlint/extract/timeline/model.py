@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from pmlint.diagnostics import Span
 from pmlint.document import TextBlock
-from pmlint.extract.milestones import HOW_RANGE
+from pmlint.extract.milestones import HOW_INFERRED, HOW_RANGE
 from pmlint.extract.timestamps import Stamp
 
 # Sources, most trusted first: front matter, a labelled field, a timeline entry, prose.
@@ -69,6 +69,9 @@ class Timeline:
     provenance: dict[str, str] = field(default_factory=dict)
     # Impact windows the summary or impact states ("from 03:12 to 04:01 UTC"), in order.
     windows: list[tuple[Moment, Moment]] = field(default_factory=list)
+    # The timeline's last entry when it never says the incident is over (`choose.story_end`):
+    # a duration's last resort, not a milestone.
+    story_end: Moment | None = None
 
     def minutes_between(self, first: str, second: str) -> int | None:
         a, b = self.milestones.get(first), self.milestones.get(second)
@@ -89,7 +92,15 @@ class Timeline:
             total = sum(_window_minutes(a, b) for a, b in self.windows)
             return round(total), HOW_RANGE
         between = self.minutes_between("start", "resolved")
-        return (between, "milestones") if between is not None and between >= 0 else None
+        if between is not None and between >= 0:
+            return between, "milestones"
+        start, end = self.milestones.get("start"), self.story_end
+        if start is None or end is None or start.when is None or end.when is None:
+            return None
+        if not (start.has_time and end.has_time) or start.day_known != end.day_known:
+            return None
+        minutes = round((utc(end.when) - utc(start.when)).total_seconds() / 60)
+        return (minutes, HOW_INFERRED) if minutes > 0 else None
 
 
 def _window_minutes(first: Moment, last: Moment) -> float:
