@@ -587,3 +587,27 @@ def test_a_tail_long_after_the_rest_is_not_the_end() -> None:
     )
     value = facts(text)
     assert value.story_end is None and value.duration() is None
+
+
+ROLLS_OVER_WITH_NO_DAY = """\
+# Queue database outage
+
+## Leadup
+
+- **23:36 UTC:** the importer opens connections to the queue database
+- **23:41 UTC:** the team is alerted that the connection limit is reached
+- **23:51 UTC:** a status page incident is opened
+- **00:04 UTC:** the database node is recycled
+- **00:22 UTC:** the node is healthy and the importer drains its backlog
+"""
+
+
+def test_times_past_midnight_stay_in_order_when_no_day_is_given() -> None:
+    """4. Dates: "23:51" then "00:04" with no date anywhere is the next day, as it is when a
+    date is known: no out-of-order finding, and minutes across midnight."""
+    value = facts(ROLLS_OVER_WITH_NO_DAY)
+    times = [m.when for m in value.moments if m.when is not None]
+    assert times == sorted(times)
+    assert value.minutes_between("start", "detected") == 5
+    _, payload = check_json("--select", "PM103", "-", stdin=ROLLS_OVER_WITH_NO_DAY.encode())
+    assert payload["files"][0]["diagnostics"] == []

@@ -165,6 +165,20 @@ class TimestampFormat(CheckKind):
         )
 
 
+def _newest_first_sections(events: list[Event]) -> set[int]:
+    """Sections (by id) whose three or more entries all run backwards in time, as a status
+    page lists its updates: a log written newest first, not entries out of order."""
+    by_section: dict[int, list[Event]] = {}
+    for event in events:
+        by_section.setdefault(id(event.moment.block.section), []).append(event)
+    found = set()
+    for key, run in by_section.items():
+        pairs = [_comparable(a, b) for a, b in itertools.pairwise(run)]
+        if len(run) >= 3 and all(p is not None and p[1] < p[0] for p in pairs):  # type: ignore[operator]
+            found.add(key)
+    return found
+
+
 def _comparable(a: Event, b: Event) -> tuple[object, object] | None:
     wa, wb = a.moment.when, b.moment.when
     if wa is None or wb is None:
@@ -185,7 +199,10 @@ class TimelineOrder(CheckKind):
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         events = _facts(doc, ctx).events
+        newest_first = _newest_first_sections(events)
         for previous, event in itertools.pairwise(events):
+            if id(event.moment.block.section) in newest_first:
+                continue  # a status page's updates, newest first: in order for their kind
             pair = _comparable(previous, event)
             if pair is not None and pair[1] < pair[0]:  # type: ignore[operator]
                 yield finding(

@@ -85,7 +85,7 @@ def _build(doc: Document, settings: Settings) -> Timeline:
                 (name, tz), source = carried, "carried"  # "18:05 (UTC)", then "18:09"
             when = None
             if stamp.time is not None:
-                when = dt.datetime.combine(day or dt.date(1970, 1, 1), stamp.time)
+                when = dt.datetime.combine(day or dates.undated_day(), stamp.time)
                 if tz is not None:
                     when = when.replace(tzinfo=tz)
             elif day is not None:

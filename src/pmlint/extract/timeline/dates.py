@@ -33,6 +33,9 @@ _DEFAULT_DAY = re.compile(
 _DATE_RANGE = re.compile(r"^\s*(?:[-–—]|to|until|till|through|and)\s*$", re.IGNORECASE)
 
 
+_NO_DAY = dt.date(1970, 1, 1)
+
+
 class Dates:
     """The day each timestamp falls on, as a reader carries it down the document: a date written
     once (an entry, a date heading, a bold date line) holds for the times after it; a time past
@@ -45,6 +48,12 @@ class Dates:
         self.current: dt.date | None = document_day
         self.default: dt.date | None = None
         self.last_time: dt.time | None = None
+        self.midnights = 0  # times past midnight with no day known: "23:51", then "00:04"
+
+    def undated_day(self) -> dt.date:
+        """The stand-in day of a time whose day no text gives: a fixed day, one later for
+        each midnight the times have gone past, so "23:51" then "00:04" stay in order."""
+        return _NO_DAY + dt.timedelta(days=self.midnights)
 
     def place(
         self,
@@ -86,6 +95,8 @@ class Dates:
                 self.default = day
             else:
                 self.current = day
+        elif late_then_early:
+            self.midnights += 1
         if stamp.time is not None:
             self.last_time = stamp.time
         return day
