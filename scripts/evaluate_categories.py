@@ -26,7 +26,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from evaluate_facts import REPO, fold_of
+from evaluate_facts import fold_arguments, fold_of, repositories
 
 KINDS = ("detection", "trigger", "mitigation")
 
@@ -48,18 +48,13 @@ def predictions(pmlint: str, corpus: Path, files: list[str]) -> dict[str, dict[s
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("labels")
-    parser.add_argument("--pmlint", default=str(REPO / ".venv" / "bin" / "pmlint"))
-    parser.add_argument("--shared", default=str(REPO.parent / "shared"))
-    parser.add_argument("--folds", type=int, default=2)
-    parser.add_argument("--fold", type=int, help="only this fold (and no in-sample line)")
-    parser.add_argument("--errors", action="store_true", help="list each wrong category")
+    fold_arguments(parser, "category")
     args = parser.parse_args()
     real = Path(args.shared) / "corpus" / "real"
     if not (real / "MANIFEST.tsv").is_file() or not Path(args.labels).is_file():
         print("evaluate_categories: no corpus or no labels; nothing to measure")
         return 0
-    with (real / "MANIFEST.tsv").open(encoding="utf-8") as handle:
-        repo_of = {row["file"]: row["repo"] for row in csv.DictReader(handle, delimiter="\t")}
+    repo_of = repositories(real)
     with open(args.labels, encoding="utf-8") as handle:
         labels = {row["file"]: row for row in csv.DictReader(handle, delimiter="\t")}
     predicted = predictions(args.pmlint, real, sorted(labels))

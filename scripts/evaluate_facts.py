@@ -31,13 +31,24 @@ def fold_of(repository: str, folds: int) -> int:
     return int(hashlib.sha1(repository.encode("utf-8")).hexdigest(), 16) % folds
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def fold_arguments(parser: argparse.ArgumentParser, wrong: str) -> None:
+    """The options both measures of the real corpus share (`wrong`: what --errors lists)."""
     parser.add_argument("--pmlint", default=str(REPO / ".venv" / "bin" / "pmlint"))
     parser.add_argument("--shared", default=str(REPO.parent / "shared"))
     parser.add_argument("--folds", type=int, default=2)
     parser.add_argument("--fold", type=int, help="only this fold (and no in-sample line)")
-    parser.add_argument("--errors", action="store_true", help="list each wrong milestone")
+    parser.add_argument("--errors", action="store_true", help=f"list each wrong {wrong}")
+
+
+def repositories(real: Path) -> dict[str, str]:
+    """Document file name -> the repository it came from (`MANIFEST.tsv`)."""
+    with (real / "MANIFEST.tsv").open(encoding="utf-8") as handle:
+        return {row["file"]: row["repo"] for row in csv.DictReader(handle, delimiter="\t")}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    fold_arguments(parser, "milestone")
     args = parser.parse_args()
     shared = Path(args.shared)
     real = shared / "corpus" / "real"
@@ -45,8 +56,7 @@ def main() -> int:
     if not (real / "FACTS.tsv").is_file() or not tool.is_file():
         print(f"evaluate_facts: no corpus at {real}; nothing to measure")
         return 0
-    with (real / "MANIFEST.tsv").open(encoding="utf-8") as handle:
-        repo_of = {row["file"]: row["repo"] for row in csv.DictReader(handle, delimiter="\t")}
+    repo_of = repositories(real)
     with (real / "FACTS.tsv").open(encoding="utf-8") as handle:
         reader = csv.DictReader(handle, delimiter="\t")
         columns = list(reader.fieldnames or [])

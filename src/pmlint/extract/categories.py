@@ -6,7 +6,7 @@ of how directly it speaks: a front-matter key or a labelled field (`trigger: dep
 the timeline entry of the matching milestone (the detection entry for the detection source,
 the start for the trigger, the mitigation for its kind), then the paragraphs of the sections
 that discuss it (Detection; Trigger and Root cause; Resolution), then, for the trigger, any
-sentence that tells of a cause (`_TELLS`): the summary's first, then the timeline's, then
+sentence that tells of a cause (`_CAUSE`): the summary's first, then the timeline's, then
 the rest, never the follow-ups or lessons. The first of
 these with any hit decides: the class with the most hits there, ties going to the class the
 text names first. A stated value the pack does not know is `other` ("unknown", "TBD", "?"
@@ -115,13 +115,12 @@ def _categorise(
             value = _decide(text, patterns)
             if value is not None:
                 return Category(value, line, "section")
-    tells = _TELLS.get(milestone)
-    if tells is not None:
+    if milestone == "start":
         for line, sentence in _told(doc, facts):  # the summary, the timeline, then the rest
             lower = sentence.lower()
-            if not tells.search(lower):
+            if not _CAUSE.search(lower):
                 continue
-            value = _decide(_blank(lower, tells), patterns)
+            value = _decide(_blank(lower, _CAUSE), patterns)
             if value is not None:
                 return Category(value, line, "prose")
     return Category(UNKNOWN, None, "none")
@@ -154,12 +153,10 @@ def _entry_text(facts: Timeline, moment: Moment) -> str:
 # its kind. (The same for the mitigation, with "fixed", "recovered", "restored", was right
 # less often than before on the held-out documents, so the mitigation is read only from its
 # timeline entry and the Resolution section; the detection source likewise.)
-_TELLS: dict[str, re.Pattern[str]] = {
-    "start": re.compile(
-        r"(?<![a-z])(?:caus\w*|trigger\w*|due to|because|result of|led to|introduc\w*|"
-        r"root cause|started when|began when|broke\w*)"
-    ),
-}
+_CAUSE = re.compile(
+    r"(?<![a-z])(?:caus\w*|trigger\w*|due to|because|result of|led to|introduc\w*|"
+    r"root cause|started when|began when|broke\w*)"
+)
 # Sections about the future or about lessons: "we need alerts on X" says nothing of this
 # incident's detection.
 _NOT_TOLD = frozenset(("action-items", "lessons", "went-well", "went-wrong", "lucky", "recurrence"))

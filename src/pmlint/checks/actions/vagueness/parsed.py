@@ -355,7 +355,7 @@ def _qualified(tokens: list[Any], lex: VagueLexicon, numbered: bool) -> Vaguenes
             token.lower_ in ("more", "better", "less")
             and token.dep_ in ("advmod", "dobj", "npadvmod")
             and token.head.pos_ == "VERB"
-            and not any(True for _ in token.children)
+            and token.n_lefts + token.n_rights == 0
         ):
             return Vagueness("qualifier", _between(token.head, token))  # "test more"
         comparative = token.tag_ in ("JJR", "RBR") and token.is_lower
