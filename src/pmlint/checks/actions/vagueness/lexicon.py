@@ -23,6 +23,8 @@ CLASSES = (
     "plan_noun",
     "deliverable",
     "loose_inquiry",
+    "goal",
+    "evaluative",
 )
 
 

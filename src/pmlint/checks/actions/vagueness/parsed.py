@@ -170,7 +170,7 @@ class _ParsedReading:
         return None
 
     def qualifier(self) -> Vagueness | None:
-        return _qualified(self.tokens, self.lex, self.numbered)
+        return _qualified(self.tokens, self.lex, self.numbered, self.head)
 
     def generic(self) -> Vagueness | None:
         if not self.numbered and not _specific(self.scope, self.lex, self.head):
@@ -253,7 +253,7 @@ def _specific(tokens: Iterable[Any], lex: VagueLexicon, head: Any = None) -> boo
             lemma = token.lemma_.lower()
             particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
             phrase = f"{lemma} {particle}" if particle else lemma
-            if lemma in _LIGHT_VERBS or lemma in _CARRIERS:
+            if lemma in _LIGHT_VERBS or lemma in _CARRIERS or lex.has("goal", lemma):
                 continue
             if not any(
                 lex.has(name, lemma) or lex.has(name, phrase) for name in (*_VERB_CLASSES, "hedge")
@@ -331,37 +331,109 @@ def _bounded_inquiry(head: Any, lex: VagueLexicon) -> bool:
     return False
 
 
-def _qualified(tokens: list[Any], lex: VagueLexicon, numbered: bool) -> Vagueness | None:
-    """A qualifier that promises quality without a number: "more gracefully", "sane"."""
+def _qualified(
+    tokens: list[Any], lex: VagueLexicon, numbered: bool, head: Any = None
+) -> Vagueness | None:
+    """A qualifier that promises quality without a number: "more gracefully", "sane".
+
+    Not one that describes a specific thing the item delivers ("a clear downtime budget
+    per host", "a known good version"), nor one in the purpose of a specific action ("use
+    iPXE to make reinstalls more reliable"): there the action is checkable."""
     if numbered:
         return None
+    for found, anchor in _qualifier_candidates(tokens, lex):
+        if not _excused(anchor, tokens, lex, head):
+            return found
+    return None
+
+
+def _qualifier_candidates(tokens: list[Any], lex: VagueLexicon) -> Iterable[tuple[Vagueness, Any]]:
+    """Each qualifier of the item, in order of strength, with the token it qualifies from."""
     lowers = [t.lower_ for t in tokens]
-    found = lex.find("qualifier", lowers)
-    if found is not None:
-        start, phrase = found
+    for start in range(len(lowers)):
+        phrase = lex.match_at("qualifier", lowers, start)
+        if phrase is None:
+            continue
         token = tokens[start]
         # "more logs" counts things; "more gracefully" promises quality.
         quality = phrase[0] not in ("more", "less") or token.head.pos_ in ("ADJ", "ADV")
         if quality and (len(phrase) > 1 or token.pos_ in ("ADJ", "ADV")):
-            return Vagueness("qualifier", _span_text(tokens, start, phrase))
+            yield (
+                Vagueness("qualifier", _span_text(tokens, start, phrase)),
+                tokens[start + len(phrase) - 1],
+            )
     for token in tokens:
-        if (
+        if token.lower_ == "more" and token.dep_ == "amod" and token.head.pos_ == "NOUN":
+            yield Vagueness("qualifier", _between(token, token.head)), token  # "more QA"
+        elif (
             token.lower_ in ("more", "less")
             and token.dep_ == "advmod"
             and token.head.pos_ in ("ADJ", "ADV")
         ):
-            return Vagueness("qualifier", _between(token, token.head))
-        if (
+            yield Vagueness("qualifier", _between(token, token.head)), token.head
+        elif (
             token.lower_ in ("more", "better", "less")
             and token.dep_ in ("advmod", "dobj", "npadvmod")
             and token.head.pos_ == "VERB"
             and token.n_lefts + token.n_rights == 0
         ):
-            return Vagueness("qualifier", _between(token.head, token))  # "test more"
-        comparative = token.tag_ in ("JJR", "RBR") and token.is_lower
-        compared = any(c.lower_ == "than" for c in token.children)  # "older than 3 days"
-        if comparative and not compared and token.lower_ not in ("more", "less", "fewer"):
-            return Vagueness("qualifier", token.text)
+            yield Vagueness("qualifier", _between(token.head, token)), token  # "test more"
+        else:
+            comparative = token.tag_ in ("JJR", "RBR") and token.is_lower
+            compared = any(c.lower_ == "than" for c in token.children)  # "older than 3 days"
+            if comparative and not compared and token.lower_ not in ("more", "less", "fewer"):
+                yield Vagueness("qualifier", token.text), token
+
+
+def _excused(token: Any, tokens: list[Any], lex: VagueLexicon, head: Any) -> bool:
+    """The qualifier describes a specific noun the item delivers ("a clear downtime budget",
+    not the evaluative "a better job" or "sane triggers"), or sits in the purpose clause of
+    an action that names what it acts on ("use iPXE to make reinstalls more reliable")."""
+    if token.dep_ in ("nsubj", "nsubjpass", "pobj") and token.pos_ != "NOUN":
+        return True  # "the best would be to ...": a noun, not a quality promised
+    if token.i > 0 and token.nbor(-1).lower_ in ("no", "any", "known"):
+        return True  # "no longer", "any further": of time; "known good": a tested version
+    if token.lower_ == "more" and token.dep_ == "amod":
+        # "more drills" counts nothing, unless the item lists what is added: "more
+        # context: member id, partition and lag", "more fields such as the tenant".
+        return any(t.i > token.i and t.lower_ in _ENUMERATION for t in tokens)
+    if lex.has("evaluative", token.lower_):
+        return False  # "a better job", "sane triggers": no thing is described
+    if lex.has("people_state", token.lemma_):
+        return False
+    while token.dep_ in ("conj", "advmod") and token.head.pos_ in ("ADJ", "ADV"):
+        token = token.head  # "simpler and more reliable", "more reliable"
+    if lex.has("people_state", token.lemma_):
+        return False
+    if token.dep_ == "amod" and token.head.pos_ in ("NOUN", "PROPN"):
+        noun = token.head
+        if not (lex.has("generic", noun.lemma_) or lex.has("generic", noun.lower_)):
+            return True
+    if head is None:
+        return False
+    clause = _purpose_clause(token, head)
+    if clause is None:
+        return False
+    inside = {t.i for t in clause.subtree}
+    before = [t for t in tokens if t.i not in inside and t.i != head.i and t.i < clause.i]
+    return _named(before)
+
+
+_CLAUSES = frozenset(("advcl", "xcomp", "relcl", "acl"))
+_PURPOSE = frozenset(("to", "so", "that"))
+_ENUMERATION = frozenset((":", "such", "including", "e.g.", "namely", "like"))
+
+
+def _purpose_clause(token: Any, head: Any) -> Any:
+    """The "to ..." / "so that ..." clause after the head that holds `token`, if any."""
+    node = token
+    while node.i != node.head.i and node.i != head.i:
+        clause = node.pos_ in ("VERB", "AUX") and node.dep_ in _CLAUSES and node.i > head.i
+        if clause and any(
+            c.dep_ in ("aux", "mark") and c.lower_ in _PURPOSE for c in node.children
+        ):
+            return node
+        node = node.head
     return None
 
 

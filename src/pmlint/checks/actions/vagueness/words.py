@@ -41,7 +41,7 @@ _NUMBER = re.compile(
     r"(?<![A-Za-z])\d|[<>≤≥]|=|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
     r"|twenty|thirty|fifty|hundred|thousand|million|twice|half|double|zero|every\s+\w+day"
     r"|daily|weekly|monthly|hourly|quarterly|percent|seconds?|minutes?|hours?|days?|weeks?"
-    r"|ms|milliseconds?|p\d\d|[kmg]b|rps|qps)\b",
+    r"|ms|milliseconds?|p\d\d|[kmg]b|rps|qps|(?:at\s+(?:least|most)|exactly)\s+one)\b",
     re.I,
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)|:\s+(?=[A-Z])")
@@ -116,7 +116,7 @@ _HEDGED = re.compile(
 )
 # Work in progress with no end: "we are working on ...", "work is ongoing to ...".
 _ONGOING = re.compile(
-    r"\b(?P<match>(?:we\s+are|we're|we’re)\s+(?:also\s+|now\s+|still\s+)?working\s+on"
+    r"\b(?P<match>(?:we\s+are|we're|we’re)\s+(?:also\s+|now\s+|still\s+)?working\s+(?:on|to)"
     r"|work\s+is\s+(?:also\s+|still\s+)?(?:ongoing|underway|in\s+progress))\b",
     re.I,
 )
@@ -127,7 +127,7 @@ _ONGOING = re.compile(
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*[A-Za-z0-9]|[A-Za-z]|\d[\w.%-]*")
 _PEOPLE_OBJECT = re.compile(
     r"\b(?:engineers?|developers?|people|everyone|everybody|team|teams|staff|operators?|on-?call"
-    r"|users|us|them|folks|responders?|reviewers?|maintainers|admins?|sres?|humans?)\b",
+    r"|users|us|them|folks|responders?|reviewers?|maintainers|admins?|sres?|humans?|members?)\b",
     re.I,
 )
 _PERSON = (
