@@ -80,8 +80,11 @@ def core_given_names() -> frozenset[str]:
     import yaml
 
     path = bundled_rules_dir() / "core" / "lexicons" / "language.yaml"
+    # libyaml's parser where PyYAML has it: the same data, a tenth of the time (20 ms of a
+    # single-file lint with the pure-Python one).
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}
     except OSError:
         return frozenset()
     names = (data.get("words") or {}).get("given_names") or []

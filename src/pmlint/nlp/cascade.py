@@ -235,8 +235,24 @@ def _regex(source: str, flags: int = 0) -> re.Pattern[str]:
     return re.compile(source, flags)
 
 
+# A plain pattern of whole words: `\bword\b`, `\b(?:one|two)\b`, alternatives of these.
+_WORDS_SOURCE = re.compile(r"\\b(?:([a-z]+)|\(\?:([a-z]+(?:\|[a-z]+)*)\))\\b")
+
+
 def _leads(pattern: str) -> frozenset[str] | None:
-    return pattern.leads if isinstance(pattern, WordsPattern) else None
+    """The runs of letters one of which a text must have for `pattern` to match it: those
+    of a `WordsPattern`, or the words of a plain pattern of whole lower-case words such as
+    `\bblame\b|\bresponsible\b` (its `\b`s make each word a whole run of letters where
+    it matches ASCII text; in any case, with IGNORECASE or without). Else None."""
+    if isinstance(pattern, WordsPattern):
+        return pattern.leads
+    words: set[str] = set()
+    for part in str(pattern).split("|") if "(" not in pattern else [str(pattern)]:
+        match = _WORDS_SOURCE.fullmatch(part)
+        if match is None:
+            return None
+        words.update((match.group(1) or match.group(2)).split("|"))
+    return frozenset(words) or None
 
 
 def candidates(doc: Document, triggers: Sequence[Trigger]) -> list[Sentence]:
@@ -259,24 +275,35 @@ def select(sentences: Iterable[Sentence], triggers: Sequence[Trigger]) -> list[S
     """
     if parse_all():
         return list(sentences)
+    # Each trigger's compiled patterns, looked up once per call, not once per sentence.
+    plan = [
+        (
+            trigger.leads,
+            trigger.pattern.search,
+            [
+                (need, need_leads, _regex(need).search)
+                for need, need_leads in zip(trigger.needs, trigger.need_leads, strict=True)
+            ],
+        )
+        for trigger in triggers
+    ]
     chosen: list[Sentence] = []
     for sentence in sentences:
         text = sentence.text
-        runs = letter_runs(text)
+        runs = _letter_runs(text)
         known: dict[str, bool] = {}  # by source (a str caches its hash)
-        for trigger in triggers:
-            leads = trigger.leads
+        for leads, search, needs in plan:
             if leads is not None and runs is not None and leads.isdisjoint(runs):
                 continue
-            if trigger.pattern.search(text) is None:
+            if search(text) is None:
                 continue
-            for need, need_leads in zip(trigger.needs, trigger.need_leads, strict=True):
+            for need, need_leads, need_search in needs:
                 found = known.get(need)
                 if found is None:
                     if need_leads is not None and runs is not None and need_leads.isdisjoint(runs):
                         found = False
                     else:
-                        found = _regex(need).search(text) is not None
+                        found = need_search(text) is not None
                     known[need] = found
                 if not found:
                     break
@@ -284,6 +311,10 @@ def select(sentences: Iterable[Sentence], triggers: Sequence[Trigger]) -> list[S
                 chosen.append(sentence)
                 break
     return chosen
+
+
+# The language rules select from the same sentences one after the other.
+_letter_runs = functools.lru_cache(maxsize=1024)(letter_runs)
 
 
 def parse_sentences(
