@@ -193,7 +193,7 @@ class Hit:
     nlp: dict[str, Any] | None
 
     def report(self, path: str, text: str) -> FileReport:
-        diagnostics = [_with_path(d, path) for d in self.diagnostics]
+        diagnostics = [d if d.path == path else _with_path(d, path) for d in self.diagnostics]
         return FileReport(path, diagnostics, lines=masked_lines(text.split("\n"), diagnostics))
 
 
@@ -225,7 +225,7 @@ class ResultCache:
         try:
             with open(self._entry(key), encoding="utf-8") as handle:
                 data = json.load(handle)
-            hit, references = _decode(data)
+            hit, references = _decode(data, path)
         except (FileNotFoundError, NotADirectoryError):
             return None  # a miss (the folder may not exist, or be a file: see `put`)
         except (OSError, ValueError, TypeError, KeyError, IndexError, RecursionError):
@@ -306,8 +306,12 @@ def _encode(d: Diagnostic) -> list[Any]:
     ]
 
 
-def _decode(data: Any) -> tuple[Hit, dict[str, bool]]:
-    """An entry read back; ValueError (or TypeError...) when it is not one."""
+_SEVERITY = {int(severity): severity for severity in Severity}  # KeyError: not a severity
+
+
+def _decode(data: Any, path: str = "") -> tuple[Hit, dict[str, bool]]:
+    """An entry read back, its diagnostics on `path`; ValueError (or TypeError...) when it
+    is not one."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ValueError("not a pmlint cache entry")
     diagnostics = []
@@ -327,7 +331,7 @@ def _decode(data: Any) -> tuple[Hit, dict[str, bool]]:
         places = tuple(Related.from_json(place) for place in related)
         diagnostics.append(
             Diagnostic(
-                "", rule, name, category, Severity(severity), message, span, hint, repair, places
+                path, rule, name, category, _SEVERITY[severity], message, span, hint, repair, places
             )
         )
     references = data["references"]
