@@ -41,6 +41,22 @@ _DURATION = re.compile(
     r"|(?<![\w.:])(?P<h>\d+)h\s?(?P<m>\d+)m\b",
     re.IGNORECASE,
 )
+# A number and, within two more words, a plural noun: a count of whatever the document's
+# domain counts ("1,200 invoices were delayed", "40 merchant payouts"), beyond PM201's noun
+# list. Not units of time or size, and not the responders' own numbers.
+_ANY_COUNT = re.compile(
+    rf"(?<![\w.,:/-]){_NUMBER}\s?(?P<mult>k|thousand|m|million)?\+?\s(?:[a-z-]+\s){{0,2}}?"
+    r"(?P<noun>[a-z][a-z-]{2,}(?<![su]s)(?<!is)s)\b",
+    re.IGNORECASE,
+)
+_NOT_COUNTED = frozenset(
+    (
+        *("seconds", "secs", "minutes", "mins", "hours", "hrs", "days", "weeks", "months"),
+        *("years", "times", "bytes", "kbs", "mbs", "gbs", "tbs", "points", "percents"),
+        *("engineers", "responders", "members", "steps", "attempts", "retries", "versions"),
+        "releases",
+    )
+)
 _LATENCY = re.compile(r"(?<![\w.])(?P<v>\d+(?:\.\d+)?)\s?(?P<unit>ms|s)\b")
 
 
@@ -146,6 +162,15 @@ def find_figures(block: TextBlock, nouns: Sequence[str]) -> list[Figure]:
                 "count",
                 match["noun"].lower(),
             )
+        for match in _ANY_COUNT.finditer(text):  # "1,200 invoices": nouns beyond the list
+            if match["noun"].lower() not in _NOT_COUNTED:
+                add(
+                    match.start(),
+                    match.end(),
+                    _value(match["v"], match["mult"]),
+                    "count",
+                    match["noun"].lower(),
+                )
         everyone = re.compile(
             rf"\b(?:all|every|no)\s(?:[a-z-]+\s)?(?P<noun>(?:{noun_pattern})(?:e?s)?)\b",
             re.IGNORECASE,
