@@ -1,0 +1,94 @@
+"""The cascade's shortcuts select what searching each whole pattern selects: a need split
+into its top-level alternatives, and leads found in plain whole-word patterns."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from pmlint.nlp.cascade import Trigger, _alternatives, _leads, letter_runs, words_pattern
+
+TEXTS = [
+    "The on-call engineer forgot to renew the certificate.",
+    "We didn't roll back; nobody had paged Dana.",
+    "Nothing was done without a review, @sam said.",
+    "alice@example.com restarted it | twice [sic]",
+    "The deploy failed (again) and never recovered.",
+    "Take-down of the blame-free process: responsible_party was set.",
+    "Café owners were not affected.",
+    "",
+]
+
+
+@pytest.mark.parametrize(
+    ("source", "parts"),
+    [
+        (r"\bnot\b|n['’]t\b|\bnever\b", (r"\bnot\b", r"n['’]t\b", r"\bnever\b")),
+        (r"(?i:a|b)|c", (r"(?i:a|b)", "c")),
+        (r"[|]|x", (r"[|]", "x")),
+        (r"[]|]|y", (r"[]|]", "y")),
+        (r"a\|b|c", (r"a\|b", "c")),
+        (r"x|x|y", ("x", "y")),
+        # left whole: a back reference, global flags, an empty alternative, unbalanced
+        (r"(a)|\1", (r"(a)|\1",)),
+        (r"(?i)a|b", (r"(?i)a|b",)),
+        ("a|", ("a|",)),
+        ("(a|b", ("(a|b",)),
+    ],
+)
+def test_alternatives(source: str, parts: tuple[str, ...]) -> None:
+    assert _alternatives(source) == parts
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        r"\bnot\b|n['’]t\b|\bnever\b",
+        r"@\w|\w@\w|\b[a-z][a-z0-9]+@(?!\w)",
+        r"(?i:\b(?:we|i)\b)|[A-Z][a-z]+\b",
+        r"\bwithout\b|\baction\b|[|]",
+    ],
+)
+def test_a_need_matches_where_one_of_its_alternatives_does(source: str) -> None:
+    for text in TEXTS:
+        whole = re.search(source, text) is not None
+        assert whole == any(re.search(part, text) for part in _alternatives(source)), text
+
+
+def test_leads_rule_out_only_texts_that_cannot_match() -> None:
+    people = words_pattern(["engineer", "dana"]).wrapped("(?i:", ")")
+    sources = [
+        r"\bwithout\b",
+        r"\bblame\b|\bresponsible\b",
+        r"\b(?:against|with)\b",
+        str(people),  # a word pattern written into a plain string keeps its leads
+    ]
+    for source in sources:
+        leads = _leads(source)
+        assert leads is not None, source
+        for text in TEXTS:
+            runs = letter_runs(text)
+            if runs is not None and leads.isdisjoint(runs):
+                assert re.search(source, text, re.IGNORECASE) is None, (source, text)
+    assert _leads(r"\bnot\b|n['’]t\b") is None  # "n't" is no whole run of letters
+
+
+def test_select_agrees_with_trigger_search() -> None:
+    from pmlint.nlp.cascade import select
+
+    people = words_pattern(["engineer", "dana", "we"]).wrapped("(?i:", ")")
+    triggers = [
+        Trigger.of(words_pattern(["forget", "fail"]), [rf"{people}|@\w"]),
+        Trigger.of(r"\bwithout\b", [str(people), r"\breview\b"]),
+        Trigger.of(r"\bnot\b|n't\b|\bnever\b", [rf"{people}|\b[A-Z][a-z]+\b"]),
+    ]
+
+    class Sentence:
+        def __init__(self, text: str) -> None:
+            self.text = text
+
+    sentences = [Sentence(text) for text in TEXTS]
+    expected = [s for s in sentences if any(t.search(s.text) for t in triggers)]
+    assert select(sentences, triggers) == expected  # type: ignore[arg-type]
+    assert expected  # the texts exercise the triggers
