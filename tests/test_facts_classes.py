@@ -288,8 +288,11 @@ def test_a_status_page_opening_time_is_the_start_when_nothing_else_says() -> Non
         "# Region offline\n\nThe upstream provider lost a router.\n"
     )
     assert iso(value, "start") == "2022-10-14T18:25:00+00:00"
+    # the issue was opened then: it was known then, too
+    assert iso(value, "detected") == "2022-10-14T18:25:00+00:00"
     assert value.provenance == {
         "start": "inferred",
+        "detected": "inferred",
         "resolved": "front-matter",
         "mitigated": "inferred",
     }
@@ -611,3 +614,136 @@ def test_times_past_midnight_stay_in_order_when_no_day_is_given() -> None:
     assert value.minutes_between("start", "detected") == 5
     _, payload = check_json("--select", "PM103", "-", stdin=ROLLS_OVER_WITH_NO_DAY.encode())
     assert payload["files"][0]["diagnostics"] == []
+
+
+# Step 1 of the held-out round: sentences, clauses, fields, fixes --------------------------------
+
+
+def test_a_hard_wrapped_sentence_is_one_sentence() -> None:
+    """Grammar: a paragraph wrapped at 72 columns is still one sentence per sentence, and the
+    stop of "Oct." does not end one: the words on the next line tell what the time marks."""
+    value = facts(
+        "# Mirror outage\n\n"
+        "On Oct. 3, 2022 at 07:10 UTC we rotated the signing key of the package\n"
+        "mirror. Downloads then failed for everyone until 07:50 UTC, when they had\n"
+        "returned to normal.\n"
+    )
+    by_time = {m.stamp.text: m for m in value.moments if m.has_time}
+    assert "resolved" in by_time["07:50 UTC"].kinds
+    assert "resolved" not in by_time["Oct. 3, 2022 at 07:10 UTC"].kinds
+    assert iso(value, "resolved") == "2022-10-03T07:50:00+00:00"
+
+
+@pytest.mark.parametrize(
+    ("section", "line"),
+    [
+        ("## Stats\n\n", "- Time to recovery: 95 minutes\n"),
+        (
+            "## Timeline\n\n",
+            "It took 1 hour and 35 minutes from the start of the incident to the fix.\n",
+        ),
+    ],
+)
+def test_a_duration_field_or_span_from_the_start_counts_outside_the_summary(
+    section: str, line: str
+) -> None:
+    value = facts(f"# Index lag\n\n## Summary\n\nThe index lagged.\n\n{section}{line}")
+    assert [d.minutes for d in value.durations] == [95]
+
+
+def test_a_lesson_about_durations_is_not_the_incidents() -> None:
+    value = facts(
+        "# Index lag\n\n## Lessons learned\n\n- Time to recovery: 95 minutes is too long for us.\n"
+    )
+    assert value.durations == []
+
+
+FIX_LANDS = """\
+# Registry sync bug
+
+## Timeline
+
+- 2021-06-01 10:00 UTC: a publisher uploads three packages; the sync job drops them
+- 2021-06-01 10:20 UTC: a maintainer notices the missing packages in the support inbox
+- 2021-06-01 10:24 UTC: Dana got back to the reporter to say we are looking into it
+- 2021-06-01 10:40 UTC: dropped entries removed, uploads work again
+- 2021-06-01 11:30 UTC: fix deployed to production
+- 2021-06-02 09:00 UTC: last affected publisher asked to upload again
+"""
+
+
+def test_a_reply_is_not_a_recovery_and_a_fix_that_lands_after_it_closes_the_incident() -> None:
+    """5. "got back to the reporter" is a reply, not things coming back; after the impact
+    stopped, the fix deployed is the resolution (not a tail the next day)."""
+    value = facts(FIX_LANDS)
+    assert iso(value, "mitigated") == "2021-06-01T10:40:00+00:00"
+    assert iso(value, "resolved") == "2021-06-01T11:30:00+00:00"
+
+
+def test_a_published_release_that_fixes_it_is_the_mitigation() -> None:
+    value = facts(
+        "# Unsigned release\n\n## Timeline\n\n"
+        "- **Mar 3, 2024**: Version 4.1.0 is published without signatures.\n"
+        "- **Mar 4, 2024**: A user reports that installs fail signature checks.\n"
+        "- **Mar 5, 2024**: Version 4.1.1 is published, fixing 4.1.0.\n"
+    )
+    assert iso(value, "mitigated") == "2024-03-05T00:00:00"
+
+
+def test_a_report_that_all_is_fine_is_not_a_detection() -> None:
+    value = facts(
+        "# Login redirects\n\n## Timeline\n\nAll times in UTC.\n\n"
+        "| Time | Event |\n| --- | --- |\n"
+        "| 2022-02-09 08:00 | Load balancer switched to the new proxy |\n"
+        "| 2022-02-09 08:20 | Smoke tests look fine, and this is reported in chat |\n"
+        "| 2022-02-09 09:05 | A developer reports redirect loops on login |\n"
+        "| 2022-02-09 09:30 | Rollback performed |\n"
+        "| 2022-02-09 09:31 | Service operational |\n"
+    )
+    assert iso(value, "detected") == "2022-02-09T09:05:00+00:00"
+    assert iso(value, "mitigated") == "2022-02-09T09:30:00+00:00"
+
+
+def test_the_change_that_started_it_is_not_the_remedy_and_a_heading_over_entries_is_one() -> None:
+    """A heading with a time over entries with their own times is a group, not an entry that
+    tells all of them; the deploy that broke things at the start is no remedy."""
+    value = facts(
+        "# Grey screen\n\n## 2019-04-02 16:55 -0500\n\n"
+        "- 16:55 - deployed build 41\n\n- 17:05 - alerts on the error rate of the web UI\n\n"
+        "- 17:12 - reverted to build 40\n\n- 17:20 - web UI back to normal\n"
+    )
+    assert iso(value, "start") == "2019-04-02T16:55:00-05:00"
+    assert iso(value, "detected") == "2019-04-02T17:05:00-05:00"
+    assert iso(value, "mitigated") == "2019-04-02T17:12:00-05:00"
+
+
+# Step 2: documents told as prose, by the day ---------------------------------------------------
+
+
+def test_the_day_a_change_is_told_in_the_first_section_is_the_start() -> None:
+    """2 and 4. With no summary and no timeline, the first section tells what happened on which
+    day, whatever its title; a dated change told later, in background, is not the start."""
+    value = facts(
+        "# Release retro\n\n## What we saw\n\n"
+        "On Tuesday, March 8th, 2022, we released version 7.2 to all tenants. Soon after,\n"
+        "tenants could not log in.\n\n## Details\n\n"
+        "The login library was last upgraded on 2022-01-12, without trouble.\n"
+    )
+    assert iso(value, "start") == "2022-03-08T00:00:00"
+    assert value.provenance["start"] == "prose"
+
+
+def test_the_write_up_is_not_the_change() -> None:
+    value = facts("# Release retro\n\nThis post was published on 2022-03-20 after the review.\n")
+    assert iso(value, "start") is None
+
+
+def test_without_any_start_the_detection_bounds_it_and_gives_no_duration() -> None:
+    value = facts(
+        "# Export bug\n\n## Summary\n\nOn 2019-07-24 at 14:10 UTC a user reported that the data\n"
+        "export held other users' messages. We resolved it at 16:40 UTC.\n"
+    )
+    assert iso(value, "detected") == "2019-07-24T14:10:00+00:00"
+    assert iso(value, "start") == "2019-07-24T14:10:00+00:00"
+    assert value.provenance["start"] == "inferred"
+    assert value.duration() is None

@@ -89,7 +89,18 @@ _PHRASES = [
     r"\b(?:restored|recovered|resolved|mitigated|back online|back up|returned to normal)\s"
     r"(?:after|within)\s",
 ]
+# The first two phrases are fields ("Duration: 2h17m", "Time to recovery: 87 minutes"), and
+# _SPAN_OF_INCIDENT names both ends: explicit wherever they are written (a "Stats" list, the
+# line above a timeline), not only in the summary.
+_EXPLICIT = 2
+# "It took 1 hour and 31 minutes from the start of the incident to the deploy of the fix"
+_SPAN_OF_INCIDENT = re.compile(
+    rf"\btook\s{_APPROX}{_DURATION}\sfrom\s(?:the\s)?(?:start|beginning|onset)\sof\s(?:the\s)?"
+    r"(?:incident|outage|issue|impact|problem|disruption)\b",
+    re.IGNORECASE,
+)
 _STATED = [re.compile(rf"{phrase}{_APPROX}{_DURATION}\b", re.IGNORECASE) for phrase in _PHRASES] + [
+    _SPAN_OF_INCIDENT,
     re.compile(
         rf"\b{_APPROX}{_DURATION}\s(?:of\s)?(?:outage|downtime|disruption|degradation|incident)\b",
         re.IGNORECASE,
@@ -168,6 +179,7 @@ class Stated:
     text: str
     start: int
     end: int
+    explicit: bool = False  # a field or a span from the incident's start: see _EXPLICIT
 
 
 def _amount(word: str) -> float | None:
@@ -223,12 +235,15 @@ def stated_durations(prose: str) -> list[Stated]:
     if _PART.search(prose) is None and _HYPHENATED.search(prose) is None:
         return []  # no amount with a unit
     found: dict[int, Stated] = {}
-    for pattern in _STATED:
+    for index, pattern in enumerate(_STATED):
+        explicit = index < _EXPLICIT or pattern is _SPAN_OF_INCIDENT
         for match in pattern.finditer(prose):
             if _NOT_THE_INCIDENT.search(prose, max(0, match.start() - 40), match.start() + 1):
                 continue
             minutes = parse_duration(match.group("dur").replace("-", " "))
             if minutes:
                 start = match.start("dur")
-                found.setdefault(start, Stated(minutes, match.group(0), match.start(), match.end()))
+                found.setdefault(
+                    start, Stated(minutes, match.group(0), match.start(), match.end(), explicit)
+                )
     return sorted(found.values(), key=lambda s: s.start)

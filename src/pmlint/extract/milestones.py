@@ -53,6 +53,15 @@ _REMEDY_DONE = re.compile(
     r"|rolled (?:out|back)|succeed(?:ed|s)|successful(?:ly)?)\b",
     re.IGNORECASE,
 )
+# A fix that lands: "fix deployed on production", "3.32.4 is published, fixing 3.32.3", "the
+# patched version was released". After the impact stopped, it is what closes the incident.
+_FIX_LANDED = re.compile(
+    r"\b(?:(?:hot)?fix(?:es)?|patch(?:ed|es)?)\b[\w ,.'-]{0,40}?\b(?:deployed|released|published"
+    r"|shipped|rolled out|live|in production|applied)\b"
+    r"|\b(?:deployed|released|published|shipped|rolled out|is out)\b[\w ,.'-]{0,40}?"
+    r"\b(?:fix(?:ing|es)?|patch(?:ing|es)?|hotfix)\b",
+    re.IGNORECASE,
+)
 # How long before the entry that says things work again a remedy may have landed.
 _REMEDY_WINDOW = dt.timedelta(minutes=30)
 # Words that turn an outcome into an attempt or a failure: "started the rollback",
@@ -61,6 +70,32 @@ _ATTEMPT = re.compile(
     r"\b(?:start(?:s|ed|ing)? (?:to |the |a )?|begin(?:s|ning)? (?:to |the )?|began (?:to |the )?"
     r"|attempt|trying|tried|try to|decid|plan|propos|initiat|prepar|not |n't |no longer"
     r"|still |hang|stuck|fail(?:s|ed|ing)? to|partial(?:ly)?|some )",
+    re.IGNORECASE,
+)
+
+# Words that read as recovery but tell something else: "got back to the author" (a reply),
+# "back to the drawing board".
+_NOT_RECOVERY = re.compile(
+    r"\b(?:get|gets|got|getting|gotten|went|goes|go|going|reach(?:ed|es)?|wr(?:ote|ites?)|came"
+    r"|comes?|report(?:ed|s)?|circl(?:ed|es?))\s+back\s+to\b(?!\s+(?:normal|work|life|health"
+    r"|service|baseline|green|full|expected|previous|usual|regular|operation))",
+    re.IGNORECASE,
+)
+# Service doing its job again: "uploads work again", "the record started to get propagated
+# again", "builds pass again". A symptom "again" ("failed again") is not in the list.
+_AGAIN = re.compile(
+    r"\b(?:work|run|serv|respond|load|launch|build|sync|publish|upload|download|connect|resolv"
+    r"|propagat|process|flow|accept|avail|reach|boot|pass|function|deliver|stream|send|receiv"
+    r"|healthy|online|up|green|normal|fine|stable)\w*\s+again\b",
+    re.IGNORECASE,
+)
+# A report that nothing is wrong is not a detection: "functional tests indicate all fine, and
+# this is reported over Slack", "the job reports success".
+_ALL_FINE = re.compile(
+    r"\b(?:all (?:fine|good|green|ok|okay|healthy|clear|passed)|(?:looks?|looked|seems?|seemed)"
+    r" (?:fine|good|ok|okay|healthy|normal)|(?:tests?|checks?) (?:pass(?:ed|es)?|succeed(?:ed|s)?"
+    r"|green)|report(?:s|ed)? success|no (?:errors?|issues?|problems?) (?:were |was )?(?:found|seen"
+    r"|reported|observed))\b",
     re.IGNORECASE,
 )
 
@@ -137,9 +172,21 @@ def _outcome(kind: str, entry: Entry, classes: WordClasses) -> bool:
     """Did the impact stop (mitigated) or the incident end (resolved) in this entry?"""
     if classes.has(kind, entry.text, "markers"):
         return True
-    if not classes.has(kind, entry.text):
+    text = _NOT_RECOVERY.sub(" ", entry.text) if "back" in entry.text else entry.text
+    if not (classes.has(kind, text) or (kind == "mitigated" and recovered_again(text))):
         return False
-    return _ATTEMPT.search(entry.text) is None
+    return _ATTEMPT.search(text) is None
+
+
+def recovered_again(text: str) -> bool:
+    """Does the text say something works again ("uploads work again")? An impact stopping."""
+    return "again" in text.lower() and _AGAIN.search(text) is not None
+
+
+def _detection(entry: Entry, classes: WordClasses) -> bool:
+    """Did someone or something learn of the incident in this entry? Not when what they
+    learned is that all is well."""
+    return classes.has("detected", entry.text) and _ALL_FINE.search(entry.text) is None
 
 
 def classify_entries(entries: Sequence[Entry], classes: WordClasses) -> dict[str, Entry]:
@@ -161,7 +208,7 @@ def classify_entries(entries: Sequence[Entry], classes: WordClasses) -> dict[str
     after_start = [e for e in ordered if start_at is None or _comparable(e.when) >= start_at]
 
     if "detected" not in found:
-        detected = next((e for e in after_start if classes.has("detected", e.text)), None)
+        detected = next((e for e in after_start if _detection(e, classes)), None)
         if detected is not None:
             found["detected"] = detected
     if "escalated" not in found:
@@ -175,9 +222,17 @@ def classify_entries(entries: Sequence[Entry], classes: WordClasses) -> dict[str
         after_detection = [
             e for e in after_start if detected_at is None or _comparable(e.when) >= detected_at
         ]
-        mitigated = next((e for e in after_detection if _outcome("mitigated", e, classes)), None)
+        mitigated = next(
+            (
+                e
+                for e in after_detection
+                if _outcome("mitigated", e, classes)
+                or (detected_at is not None and e is not found["detected"] and fix_landed(e.text))
+            ),
+            None,
+        )
         if mitigated is not None and detected_at is not None:
-            mitigated = _remedy_before(mitigated, after_detection, found.get("detected"))
+            mitigated = _remedy_before(mitigated, after_detection, found)
         if mitigated is None and detected_at is not None:
             # Nothing recovered after someone noticed: it recovered by itself before ("the
             # cluster self-heals, back to normal", found hours later in the graphs).
@@ -203,7 +258,8 @@ def classify_entries(entries: Sequence[Entry], classes: WordClasses) -> dict[str
         ]
         resolved = None
         for entry in tail:
-            if not _outcome("resolved", entry, classes):
+            landed = floor is not None and entry is not floor and fix_landed(entry.text)
+            if not (_outcome("resolved", entry, classes) or landed):
                 continue
             last = resolved or floor
             if last is not None and _comparable(entry.when) - _comparable(last.when) > _CLOSING_RUN:
@@ -215,13 +271,25 @@ def classify_entries(entries: Sequence[Entry], classes: WordClasses) -> dict[str
     return found
 
 
-def _remedy_before(outcome: Entry, entries: Sequence[Entry], detected: Entry | None) -> Entry:
+def fix_landed(text: str) -> bool:
+    """Does the text say a fix landed (deployed, released, published), not just that one was
+    planned or started?"""
+    return _FIX_LANDED.search(text) is not None and _ATTEMPT.search(text) is None
+
+
+def _remedy_before(outcome: Entry, entries: Sequence[Entry], found: Mapping[str, Entry]) -> Entry:
     """The remedy that brought the outcome: "rollback performed" at 09:48, then "service
-    operational" at 09:49 — the impact stopped when the rollback landed."""
+    operational" at 09:49 — the impact stopped when the rollback landed. A remedy comes after
+    the incident was known: the change that started it ("16:55 deployed", detected at 16:55)
+    is not one."""
     at = _comparable(outcome.when)
+    known = [_comparable(found[k].when) for k in ("start", "detected") if k in found]
+    floor = max(known) if known else None
     for entry in entries:
         when = _comparable(entry.when)
-        if when >= at or entry is detected or at - when > _REMEDY_WINDOW:
+        if when >= at or entry in found.values() or at - when > _REMEDY_WINDOW:
+            continue
+        if floor is not None and when <= floor:
             continue
         if _REMEDY_DONE.search(entry.text) and _ATTEMPT.search(entry.text) is None:
             return entry
@@ -256,7 +324,7 @@ def _says_recovered(entry: Entry, classes: WordClasses) -> bool:
 
 def _start(ordered: Sequence[Entry], classes: WordClasses) -> Entry | None:
     symptoms = [e for e in ordered if classes.has("start", e.text)]
-    detections = [e for e in ordered if classes.has("detected", e.text)]
+    detections = [e for e in ordered if _detection(e, classes)]
     anchors = symptoms[:1] + detections[:1]
     unintended = [
         e for e in ordered if _UNINTENDED.search(e.text) and not _says_recovered(e, classes)

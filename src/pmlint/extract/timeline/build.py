@@ -18,8 +18,8 @@ from pmlint.extract.timeline.dates import Dates, date_after, day_first, document
 from pmlint.extract.timeline.entries import (
     classify,
     compiled_words,
+    event_kinds,
     in_timeline,
-    kinds_in,
     timed_sections,
     timeline_events,
 )
@@ -103,7 +103,7 @@ def _build(doc: Document, settings: Settings) -> Timeline:
         if moment.source > EVENT:
             moment.source = EVENT
             # The whole entry (the row, the item, the heading and its text) says what happened.
-            moment.kinds = kinds_in(event.text, events_words)
+            moment.kinds = event_kinds(event.text, events_words)
     windows = impact_windows(moments)
     milestones, provenance = choose_milestones(doc, moments, events, windows, words)
     durations = summary_durations(doc)

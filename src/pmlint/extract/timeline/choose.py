@@ -29,6 +29,7 @@ from pmlint.extract.timeline.model import (
     FIELD,
     FRONT_MATTER,
     PROSE,
+    START_IS_DETECTION,
     Event,
     Moment,
     StatedDuration,
@@ -155,20 +156,40 @@ def choose_milestones(
                 for m in moments
                 if m.source == PROSE
                 and m.when is not None
-                and m.has_time
-                and m.block.nearest_canonical() in _WINDOW_SECTIONS
-                and classes.trigger(sentence_of(m))
+                and (
+                    _opening_prose(doc, m.block)
+                    if not m.has_time
+                    else m.block.nearest_canonical() in _WINDOW_SECTIONS
+                )
+                and classes.trigger(sentence := sentence_of(m))
+                and _ABOUT_THE_WRITING.search(sentence) is None
             ]
         candidates = [m for m in candidates if m.has_time] or candidates
         if candidates and kind == "start":
-            # told in order: the first symptom the text names, not a background date before it
-            take(kind, min(candidates, key=lambda m: (m.line, m.span.column)), HOW_PROSE)
+            # told in order: the first symptom the text names, not a background date before it;
+            # a time at which someone learned of it ("at 21:28 we received a report that the
+            # crate was not available") is when it was detected, a start only if nothing else
+            first = min(
+                candidates,
+                key=lambda m: ("detected" in m.kinds, m.line, m.span.column),
+            )
+            take(kind, first, HOW_PROSE)
         elif candidates:
             pick = max if kind == "resolved" else min
             take(kind, pick(candidates, key=lambda m: utc(m.when)), HOW_PROSE)  # type: ignore[arg-type]
     _sanity(result, how)
     if result["start"] is None and not timed:
         take("start", _opening_time(doc), HOW_INFERRED)
+        if result["start"] is not None:
+            # a status page's issue opened at that time: it was known then
+            take("detected", result["start"], HOW_INFERRED)
+        else:
+            # nothing tells when it began: by the time it was noticed, at the latest (a bound,
+            # not the impact window: `Timeline.duration` does not count from it)
+            if _first_of(result, "detected"):
+                take("start", result["detected"], HOW_INFERRED)
+            if result["start"] is not None:
+                how[START_IS_DETECTION] = "detected"
     if result["mitigated"] is None and result["resolved"] is not None:
         take("mitigated", result["resolved"], HOW_INFERRED)
     elif (
@@ -180,11 +201,49 @@ def choose_milestones(
     return result, how
 
 
+# A sentence about the write-up itself ("this post was published on 2024-02-23"), not the
+# incident.
+_ABOUT_THE_WRITING = re.compile(
+    r"\b(?:this|the|our) (?:post|article|write-?up|report|post-?mortem|retrospective|blog)\b",
+    re.IGNORECASE,
+)
 _AFTERMATH = re.compile(
     r"\b(?:post-?mortem|retrospective|retro\b|rca\b|root cause analysis|follow-?up"
     r"|action items?|lessons)",
     re.IGNORECASE,
 )
+
+
+def _first_of(result: Mapping[str, Moment | None], kind: str) -> bool:
+    """Is this milestone found, and at or before every other one found? (A report read after
+    the stated end is no bound on the start.)"""
+    moment = result[kind]
+    if moment is None or moment.when is None:
+        return False
+    for other in result.values():
+        if other is None or other is moment or other.when is None:
+            continue
+        if (other.when.tzinfo is None) != (moment.when.tzinfo is None):
+            return False  # not comparable: say nothing
+        if utc(other.when) < utc(moment.when):
+            return False
+    return True
+
+
+def _opening_prose(doc: Document, block: TextBlock) -> bool:
+    """In the summary or impact, in the prose under the title, or (in a document with no
+    summary) in its first section, whatever its title: where a document tells what happened on
+    which day ("On July 21st, 2021 we released 3.30"). A day with no time elsewhere is more
+    often background ("in a previous upgrade on ...")."""
+    if block.nearest_canonical() in ("summary", "impact"):
+        return True
+    section = block.section
+    if section is None or section.level <= 1:
+        return True
+    if doc.find_sections("summary"):
+        return False
+    first = next((s for s in doc.sections() if s.level > 1), None)
+    return first is not None and (section is first or first in section.ancestors())
 
 
 def story_end(events: list[Event], result: Mapping[str, Moment | None]) -> Moment | None:
@@ -305,13 +364,23 @@ def _front_matter_milestones(doc: Document) -> dict[str, Moment]:
     return found
 
 
+# Sections whose durations are how long the incident lasted, whatever the phrase; a field
+# ("Time to recovery: 87 minutes") or a span from the start of the incident counts elsewhere
+# too, but not under sections about the future or the lessons.
+_DURATION_SECTIONS = ("summary", "impact", "metadata", None)  # None: lead prose under the title
+_NOT_THIS_INCIDENT = ("action-items", "lessons", "went-well", "went-wrong", "background")
+
+
 def summary_durations(doc: Document) -> list[StatedDuration]:
     found: list[StatedDuration] = []
     for block in doc.blocks:
         nearest = block.nearest_canonical()
-        if nearest not in ("summary", "impact", None):  # None: lead prose under the title
+        if nearest in _NOT_THIS_INCIDENT:
             continue
+        anywhere = nearest in _DURATION_SECTIONS
         for stated in stated_durations(block.prose):
+            if not (anywhere or stated.explicit):
+                continue
             span = block.span(stated.start, stated.end)
             found.append(StatedDuration(stated.minutes, stated.text, span))
     found.sort(key=lambda d: (d.span.line, d.span.column))

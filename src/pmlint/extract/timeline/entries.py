@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from pmlint.document import Document, Section, TextBlock
-from pmlint.extract.milestones import phrase_pattern
+from pmlint.extract.milestones import phrase_pattern, recovered_again
 from pmlint.extract.timeline.model import FIELD, Event, Moment
 from pmlint.extract.timestamps import Stamp, find_stamps
 
@@ -148,6 +148,15 @@ def kinds_in(text: str, patterns: Mapping[str, re.Pattern[str] | None]) -> froze
     return frozenset(k for k, p in patterns.items() if p is not None and p.search(lower))
 
 
+def event_kinds(text: str, patterns: Mapping[str, re.Pattern[str] | None]) -> frozenset[str]:
+    """The milestone kinds an entry or a clause tells: its words, and a service that works
+    again ("uploads work again") is a mitigation whatever the pack's words."""
+    kinds = kinds_in(text, patterns)
+    if "mitigated" in patterns and recovered_again(text):
+        kinds |= {"mitigated"}
+    return kinds
+
+
 def compiled_words(
     words: Mapping[str, Mapping[str, Sequence[str]]], part: str
 ) -> dict[str, re.Pattern[str] | None]:
@@ -165,16 +174,50 @@ def _words_regex(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?<![a-z])(?:" + "|".join(phrase_pattern(word) for word in words) + ")")
 
 
+# Where a sentence may end: a stop and a blank, or a line break. A line break inside a
+# paragraph is a soft wrap unless the line before ends a sentence or the next opens an entry
+# (a time, a list marker); a stop after an abbreviation ("Apr. 28", "e.g. the") ends nothing.
+_STOP = re.compile(r"[.!?](?=\s)|\n")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|e\.g|i\.e|approx|ca|vs|mr|mrs|ms"
+    r"|dr|st|no|fig|incl|est)|(?<![\w.])[A-Za-z])$",
+    re.IGNORECASE,
+)
+_ENTRY_OPENING = re.compile(r"(?<![ \t])[ \t]*(?:[-*+|#>\d]|$)")
+_ENDS_SENTENCE = ".!?:;"
+
+
+def _is_stop(text: str, index: int) -> bool:
+    """Does the sentence end at text[index] (a stop or a line break)?"""
+    if text[index] != "\n":
+        return _ABBREVIATION.search(text, max(0, index - 8), index) is None
+    back = index - 1
+    while back >= 0 and text[back] in " \t":
+        back -= 1
+    if back < 0 or text[back] in _ENDS_SENTENCE:
+        return True
+    return _ENTRY_OPENING.match(text, index + 1) is not None
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets of the sentence around text[start:end], at most `_SENTENCE_WINDOW` each side."""
+    low, high = max(0, start - _SENTENCE_WINDOW), min(len(text), end + _SENTENCE_WINDOW)
+    left = low
+    for match in _STOP.finditer(text, low, start):
+        if _is_stop(text, match.start()):
+            left = match.end()
+    right = high
+    for match in _STOP.finditer(text, end, high):
+        if _is_stop(text, match.start()):
+            right = match.start()
+            break
+    return left, right
+
+
 def _sentence(block: TextBlock, start: int, end: int) -> str:
     """The sentence around text[start:end], at most `_SENTENCE_WINDOW` characters each side."""
-    text = block.prose
-    low, high = max(0, start - _SENTENCE_WINDOW), min(len(text), end + _SENTENCE_WINDOW)
-    left = max(text.rfind(". ", low, start), text.rfind("\n", low, start), low - 1)
-    right_candidates = [
-        i for i in (text.find(". ", end, high), text.find("\n", end, high)) if i >= 0
-    ]
-    right = min(right_candidates) if right_candidates else high
-    return text[left + 1 : right]
+    left, right = _sentence_bounds(block.prose, start, end)
+    return block.prose[left:right]
 
 
 def sentence_of(moment: Moment) -> str:
@@ -199,7 +242,7 @@ def classify(
         section = moment.block.section
         if section is not None and section.style == "pseudo-list-item":
             context = f"{section.title}: {context}"
-        kinds = kinds_in(context, events)
+        kinds = event_kinds(context, events)
     moment.kinds = kinds
 
 
@@ -236,10 +279,18 @@ def timeline_events(
         for block in section.blocks:
             if block.kind != "table_cell":
                 candidates.append(block)
+        # "## 2018-11-08 16:55 -0500" over entries with times of their own heads a group: it
+        # is an entry of its own, not the story of the entries under it.
+        own = any(
+            e.moment.has_time
+            for b in section.blocks
+            if b.kind != "table_cell" and by_block.get(id(b))
+            for e in _entries(b, by_block[id(b)], section)
+        )
         for block in candidates:
             found = by_block.get(id(block))
             if found:
-                events.extend(_entries(block, found, section))
+                events.extend(_entries(block, found, section, told_below=own))
     events.sort(key=lambda e: (e.line, e.moment.span.column))
     if any(e.moment.has_time for e in events):
         # Date headings and date-only lines group the timed entries; they are not entries.
@@ -251,7 +302,9 @@ _SEGMENT_BREAK = re.compile(r"<br\s*/?>|\n", re.IGNORECASE)
 _LEAD_CHARS = " *_-—–|:[]()#\\@"
 
 
-def _entries(block: TextBlock, found: list[Moment], section: Section) -> list[Event]:
+def _entries(
+    block: TextBlock, found: list[Moment], section: Section, told_below: bool = False
+) -> list[Event]:
     starts = [0] + [m.end() for m in _SEGMENT_BREAK.finditer(block.text)]
     opening: list[Moment] = []
     for moment in found:
@@ -266,7 +319,7 @@ def _entries(block: TextBlock, found: list[Moment], section: Section) -> list[Ev
     for index, moment in enumerate(opening):
         end = opening[index + 1].stamp.start if index + 1 < len(opening) else len(block.text)
         text = block.text[moment.stamp.start if index else 0 : end]
-        if block.kind == "heading" and section.blocks:
+        if block.kind == "heading" and section.blocks and not told_below:
             # "### 13:35", then what happened in the paragraphs under it
             text += " " + " ".join(b.text for b in section.blocks[:6])
         result.append(Event(moment, text, moment.line))

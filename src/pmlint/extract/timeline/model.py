@@ -13,6 +13,9 @@ from pmlint.extract.timestamps import Stamp
 
 # Sources, most trusted first: front matter, a labelled field, a timeline entry, prose.
 FRONT_MATTER, FIELD, EVENT, PROSE = 0, 1, 2, 3
+# A provenance key beside the milestones': the start is only when it was noticed, a bound and
+# not the impact window's start, so no duration is counted from it.
+START_IS_DETECTION = "start-is-detection"
 SOURCE_NAMES = {FRONT_MATTER: "front matter", FIELD: "field", EVENT: "timeline", PROSE: "text"}
 
 
@@ -74,6 +77,8 @@ class Timeline:
     story_end: Moment | None = None
 
     def minutes_between(self, first: str, second: str) -> int | None:
+        if "start" in (first, second) and self.provenance.get(START_IS_DETECTION):
+            return None  # the start is only when it was noticed: no minutes count from it
         a, b = self.milestones.get(first), self.milestones.get(second)
         if a is None or b is None or a.when is None or b.when is None:
             return None
