@@ -66,6 +66,8 @@ WORD_CLASSES = (
     "safeguard_nouns",
     "conduct_states",
     "conduct_verbs",
+    "character_adjectives",
+    "competence_adjectives",
 )
 STRICT = (NAMED, ROLE, PRONOUN)  # people other than the writer
 OTHERS = (*STRICT, MAYBE_ROLE)  # ... and roles that may be software, for human-only verbs

@@ -79,6 +79,7 @@ class BlameLanguage(HarmCheck):
         "bypass": "Judges a person for acting without a safeguard",
         "self_lapse": "Judges yourselves for a lapse",
         "conduct": "Asks people to behave better instead of changing the system",
+        "character": "Judges a person's ability or character",
         "model": "Reads as a judgement of people (trained model)",
         "model_self": "Reads as a judgement of yourselves (trained model)",
     }
@@ -139,6 +140,7 @@ class BlameLanguage(HarmCheck):
             Trigger.of(self.pattern("punish_verbs"), [person]),
             Trigger.of(r"\baction\b", [person, r"\b(?:against|with)\b"]),
             Trigger.of(r"\bblame\b|\bresponsible\b", [person]),
+            Trigger.of(self.pattern("character_adjectives", "competence_adjectives"), [person]),
             Trigger.of(
                 self.pattern("conduct_states", "conduct_verbs"),
                 [rf"{person}|{self.pattern('everyone')}|\b(?i:we|i)\b", _DEMAND],
@@ -166,6 +168,10 @@ class BlameLanguage(HarmCheck):
                     yield Hit(*hit[1], "responsible")
             if token.lemma_.lower() == "blame":
                 found = self._blame(token)
+                if found is not None:
+                    yield found
+            if token.pos_ == "ADJ":
+                found = self._character(token)
                 if found is not None:
                     yield found
             if token.lemma_.lower() == "action" and token.dep_ == "dobj":
@@ -269,6 +275,41 @@ class BlameLanguage(HarmCheck):
         if self.person_kind(doer) is None and doer.lower_ not in w["everyone"]:
             return None
         return Hit(*token_span(phrase_start(doer) if doer.i < token.i else token, token), "conduct")
+
+    def _character(self, adjective: Token) -> Hit | None:
+        """A judgement of a person's ability or character: "the inexperienced contractor",
+        "the vendor was unresponsive", or an ability denied: "she is not a competent
+        administrator", "he wasn't a strong engineer"."""
+        w = self.words
+        lemma = adjective.lemma_.lower()
+        judging = (
+            lemma in w["character_adjectives"] or adjective.lower_ in w["character_adjectives"]
+        )
+        able = lemma in w["competence_adjectives"] or adjective.lower_ in w["competence_adjectives"]
+        if not (judging or able) or is_negated(adjective):
+            return None
+        head = adjective.head
+        person: Token | None
+        copula: Token | None
+        if adjective.dep_ == "amod" and head.pos_ in ("NOUN", "PROPN"):
+            person = head
+            copula = head.head if head.dep_ == "attr" and head.head.lemma_ == "be" else None
+        elif adjective.dep_ in ("acomp", "attr") and head.lemma_ == "be":
+            person, copula = subject(head), head
+        else:
+            return None
+        if copula is not None and conditional(copula):
+            return None
+        if able:  # an ability counts only where it is denied of them
+            if copula is None or not is_negated(copula):
+                return None
+            person = subject(copula)
+        elif copula is not None and is_negated(copula):
+            return None
+        if person is None or self.person_kind(person) not in OTHERS:
+            return None
+        start, end = sorted((phrase_start(person), adjective), key=lambda t: t.i)
+        return Hit(*token_span(start, end), "character")
 
     @staticmethod
     def _conduct_phrases(verb: Token) -> set[str]:
