@@ -49,6 +49,26 @@ def past_forms(nlp: Language) -> frozenset[str]:
     )
 
 
+_VERBS: dict[int, tuple[Any, frozenset[str]]] = {}
+
+
+def verb_forms(nlp: Any) -> frozenset[str]:
+    """Every form the pipeline's lemmatizer knows as a verb (its base forms and irregular
+    forms); empty where it has no tables. Memoised per pipeline."""
+    cached = _VERBS.get(id(nlp))
+    if cached is not None and cached[0] is nlp:
+        return cached[1]
+    try:
+        lookups = nlp.get_pipe("lemmatizer").lookups
+        forms = frozenset(lookups.get_table("lemma_index")["verb"]) | frozenset(
+            lookups.get_table("lemma_exc")["verb"]
+        )
+    except (KeyError, AttributeError):
+        forms = frozenset()
+    _VERBS[id(nlp)] = (nlp, forms)
+    return forms
+
+
 def install(nlp: Language) -> None:
     """Insert the correction before the lemmatizer (a pipeline without one is left alone)."""
     if "lemmatizer" not in nlp.pipe_names or NAME in nlp.pipe_names:

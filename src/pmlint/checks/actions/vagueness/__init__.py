@@ -34,6 +34,7 @@ from pmlint.document import Document
 from pmlint.extract.actions import follow_up_items
 from pmlint.nlp import MAX_PARSED_CHARS
 from pmlint.nlp.cascade import parse_texts
+from pmlint.nlp.pastforms import verb_forms
 
 CACHE_KEY = "checks.actions.vagueness"
 
@@ -94,8 +95,9 @@ def _assess(texts: Sequence[str], pipeline: Any, lexicon: VagueLexicon) -> list[
     readings: list[Any] = [None] * len(texts)
     wanted = [i for i, form in enumerate(prefixed) if form is not None]
     imperative = parse_texts(pipeline, [form for form in prefixed if form is not None])
+    verbs = verb_forms(getattr(pipeline, "nlp", None))
     for index, doc in zip(wanted, imperative, strict=True):
-        if _is_imperative_reading(doc):
+        if _is_imperative_reading(doc, verbs):
             readings[index] = doc
     # Items that are not imperatives ("We need ...", "If a pod ...") are parsed as written.
     plain_wanted = [i for i, doc in enumerate(readings) if doc is None]

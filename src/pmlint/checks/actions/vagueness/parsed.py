@@ -35,10 +35,17 @@ def _imperative_form(text: str) -> str | None:
     return _PREFIX + " ".join([first, *words[1:]])
 
 
-def _is_imperative_reading(doc: Any) -> bool:
-    if len(doc) < 3:
+def _is_imperative_reading(doc: Any, verbs: frozenset[str] = frozenset()) -> bool:
+    """The item read behind "You should" has its first word as a verb; not a noun of
+    action the tagger took for one ("You should investigation into ..."), which the
+    lemmatizer's tables (`verbs`) do not know as a verb."""
+    if len(doc) < 3 or doc[2].tag_ != "VB":
         return False
-    return doc[2].tag_ == "VB"
+    word = doc[2].lower_
+    return not (verbs and word.endswith(_NOMINAL) and word not in verbs)
+
+
+_NOMINAL = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism", "ings")
 
 
 def _parsed(text: str, reading: Any, plain: Any, lex: VagueLexicon) -> Vagueness | None:

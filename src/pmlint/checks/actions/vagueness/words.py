@@ -75,7 +75,8 @@ _STUDY = re.compile(
     r"|get\s+(?:more\s+)?familiar\s+with|familiari[sz]e\s+\w+\s+with|brush\s+up\s+on"
     r"|educate\s+(?:ourselves|the\s+team|people|engineers)\s+(?:on|about)|deep[- ]dive\s+into"
     r"|gain\s+(?:a\s+)?(?:better\s+|deeper\s+)?understanding\s+of"
-    r"|(?:better\s+)?understand)\b",
+    r"|(?:better\s+)?understand"
+    r"|read(?=\s[^.;]{0,120}?\bto\s+(?:better\s+)?(?:understand|learn)\b))\b",
     re.I,
 )
 # A result named after a study item makes it checkable: "Study X and write up ...".
