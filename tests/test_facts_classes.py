@@ -747,3 +747,67 @@ def test_without_any_start_the_detection_bounds_it_and_gives_no_duration() -> No
     assert iso(value, "start") == "2019-07-24T14:10:00+00:00"
     assert value.provenance["start"] == "inferred"
     assert value.duration() is None
+
+
+# Step 3: the grammar of ranges and labels ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("summary", "start", "end"),
+    [
+        (
+            "Uploads failed from 14:10 UTC on June 3 to 02:00 UTC on June 4, 2023.",
+            "2023-06-03T14:10:00+00:00",
+            "2023-06-04T02:00:00+00:00",
+        ),
+        (
+            "Uploads failed from 14:10 to 16:45 UTC (2023-06-03).",
+            "2023-06-03T14:10:00+00:00",
+            "2023-06-03T16:45:00+00:00",
+        ),
+        (
+            "The outage started at 14:10 UTC on 2023-06-03 and lasted until 16:45 UTC.",
+            "2023-06-03T14:10:00+00:00",
+            "2023-06-03T16:45:00+00:00",
+        ),
+        (
+            "Uploads failed on 2023-06-03 between 14:10 and 16:45 Pacific Time.",
+            "2023-06-03T14:10:00-07:00",
+            "2023-06-03T16:45:00-07:00",
+        ),
+    ],
+)
+def test_more_shapes_of_a_range(summary: str, start: str, end: str) -> None:
+    """1 and 4. A yearless day takes the year of the next full date; a date in parentheses
+    after a range, "and lasted until", and a zone in words all make the window."""
+    value = facts(f"# Upload outage\n\n## Summary\n\n{summary}\n")
+    assert (iso(value, "start"), iso(value, "resolved")) == (start, end)
+    assert value.provenance["start"] == "range"
+
+
+def test_two_ends_are_not_a_window() -> None:
+    value = facts(
+        "# Upload outage\n\n## Summary\n\nAt 14:10 UTC on 2023-06-03, uploads began failing. "
+        "The issue was mitigated at 16:20 UTC and resolved at 16:45 UTC.\n"
+    )
+    assert iso(value, "start") == "2023-06-03T14:10:00+00:00"
+    assert iso(value, "mitigated") == "2023-06-03T16:20:00+00:00"
+    assert iso(value, "resolved") == "2023-06-03T16:45:00+00:00"
+
+
+def test_failed_for_states_a_duration() -> None:
+    assert [s.minutes for s in stated_durations("Uploads failed for 2 hours and 35 minutes.")] == [
+        155
+    ]
+
+
+def test_a_field_label_may_end_with_a_dash() -> None:
+    value = facts(
+        "# Checkout outage\n\n## Timeline\n\nAll times UTC, 2023-06-03.\n\n"
+        "- **Start of impact – 14:02**: deploy of v2 to production\n"
+        "- **Detection – 14:05**: error rate alerts fire\n"
+        "- **Mitigation – 14:30**: rolled back\n- **Resolution – 15:00**: incident closed\n"
+    )
+    assert iso(value, "start") == "2023-06-03T14:02:00+00:00"
+    assert value.provenance["start"] == "field"
+    assert value.duration() == (58, "milestones")

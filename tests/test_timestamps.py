@@ -77,3 +77,37 @@ def test_a_time_followed_by_a_colon_is_a_time() -> None:
     """'- 13:10: paged' is a common timeline style; '12:12:12:12' is not a time."""
     assert [s.time for s in find_stamps("- 13:10: on-call paged")] == [dt.time(13, 10)]
     assert find_stamps("12:12:12:12") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "time", "zone"),
+    [
+        ("rolled back at 14.30 CET", dt.time(14, 30), "CET"),
+        ("paged at 2.15 pm", dt.time(14, 15), None),
+        ("0930Z first page", dt.time(9, 30), "Z"),
+        ("1402 UTC: deploy", dt.time(14, 2), "UTC"),
+        ("at 4:45 PM Pacific Time.", dt.time(16, 45), "Pacific Time"),
+        ("16:45 Eastern Standard Time", dt.time(16, 45), "Eastern Standard Time"),
+        ("from 2:10pm Eastern.", dt.time(14, 10), "Eastern"),
+    ],
+)
+def test_dotted_four_digit_and_worded_zone_times(
+    text: str, time: dt.time, zone: str | None
+) -> None:
+    """A dot or four digits make a time only where a zone or AM/PM follows; a region's clock
+    written in words after a time is its zone."""
+    stamp = one(text)
+    assert (stamp.time, stamp.zone) == (time, zone)
+
+
+@pytest.mark.parametrize(
+    "text", ["version 3.30 released", "took 1.5 hours", "10:00 Eastern Europe"]
+)
+def test_versions_figures_and_places_are_not_zoned_times(text: str) -> None:
+    assert all(s.zone is None for s in find_stamps(text))
+    assert all(s.time in (None, dt.time(10, 0)) for s in find_stamps(text))
+
+
+def test_worded_zones_follow_daylight_saving() -> None:
+    assert zone_info("Pacific Time") is not None
+    assert zone_info("Central European Summer Time") is not None

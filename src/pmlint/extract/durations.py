@@ -79,7 +79,7 @@ _PHRASES = [
     r"\b(?:outage|incident|downtime|disruption|degradation|impact|interruption)\s"
     r"(?:of|lasting|that lasted|which lasted|lasted)\s",
     r"\b(?:down|unavailable|unusable|offline|broken|degraded|unreachable|impacted|affected"
-    r"|failing|inaccessible|disrupted|out)\s(?:for\s(?:a\s(?:total|period)\sof\s)?)",
+    r"|failing|failed|erroring|inaccessible|disrupted|out)\s(?:for\s(?:a\s(?:total|period)\sof\s)?)",
     r"\bfor\sa\s(?:total|duration|period)\sof\s",
     r"\b(?:total(?:ling)?|aggregate)\s(?:of\s)?",
     # "the network stopped for around 45 minutes", "block production halted for 6 hours"
@@ -139,6 +139,8 @@ _HINTS = (
     "impact",
     "affected",
     "failing",
+    "failed",
+    "erroring",
     "inaccessible",
     "interruption",
     "out for",

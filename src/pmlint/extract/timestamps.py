@@ -166,11 +166,30 @@ _DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"\d{4}")  # ISO, month-name and day-month dates all write the year
 _HOUR_HINT = re.compile(r"\d\s?[AaPp]")
 _H_HINT = re.compile(r"\dh\d")
+# "14.30 CET", "2.15 pm", "0930Z", "1402 UTC": a time with a dot, or four digits, only where a
+# zone or AM/PM follows (a bare "14.30" is as often a version or a figure, "2023" a year).
+_SUFFIX_ZONE = r"(?:UTC|GMT|Z|CES?T|BST|WES?T|EES?T|[PMCE][SD]T|[PMCE]T)(?![A-Za-z])"
+_DOT_TIME = re.compile(
+    r"(?<![\w.:,])(?P<H>[01]?\d|2[0-3])\.(?P<M>[0-5]\d)(?![\d.])"
+    rf"(?=\s?(?:[AaPp]\.?[Mm]\.?(?![A-Za-z])|{_SUFFIX_ZONE}))"
+    r"(?:\s?(?P<ampm>[AaPp]\.?[Mm]\.?)(?![A-Za-z]))?"
+)
+_MILITARY = re.compile(
+    r"(?<![\w.:,/-])(?P<H>[01]\d|2[0-3])(?P<M>[0-5]\d)(?=\s?(?:UTC|GMT|Z)(?![A-Za-z]))"
+)
+_DOT_HINT = re.compile(r"\d\.\d\d\s?[A-Za-z]|\d{4}\s?[UGZ]")
 _MONTH_HINT = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d"
     r"|\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
 )
-_ZONE_AFTER = re.compile(rf"\s?\(?\s?(?P<zone>{ZONE_PATTERN})\s?\)?")
+# After a time, a region's clock in words: "4:45 PM Pacific Time", "16:45 Eastern Standard
+# Time", "2:10pm Eastern" (the region alone only where no other word follows that makes it a
+# place: "Eastern Europe").
+_ZONE_IN_WORDS = (
+    r"(?:Pacific|Mountain|Central European|Central|Eastern)(?: (?:Standard|Daylight|Summer))?"
+    r" [Tt]ime|(?:Pacific|Eastern)(?![\w-])(?! (?:Europe|European|Asia|Africa|region|coast))"
+)
+_ZONE_AFTER = re.compile(rf"\s?\(?\s?(?P<zone>{ZONE_PATTERN}|{_ZONE_IN_WORDS})\s?\)?")
 _ZULU = re.compile(r"Z(?![A-Za-z])")
 _JOIN = re.compile(r"(?:(?<!\s),?\s+(?:at\s+)?|T|/|(?<!\s)\s*[,@]\s*)$", re.IGNORECASE)
 
@@ -199,7 +218,10 @@ def zone_info(name: str) -> dt.tzinfo | None:
     if value is None and upper in ZONE_PAIRS:
         value = ZONE_PAIRS[upper]
     if value is None:
-        value = ZONE_NAMES.get(raw.lower().removesuffix(" time").strip())
+        words = raw.lower().removesuffix(" time").strip()
+        value = ZONE_NAMES.get(words.removesuffix(" standard").removesuffix(" daylight"))
+        if value is None:
+            value = ZONE_NAMES.get(words.removesuffix(" summer"))
     if isinstance(value, (int, float)):
         return dt.timezone(dt.timedelta(hours=value))
     if isinstance(value, str):
@@ -300,6 +322,13 @@ def find_stamps(text: str, day_first: bool = False) -> list[Stamp]:
         value = _time(int(match["H"]), int(match["M"]), 0, None)
         if value is not None:
             times.append((match.start(), match.end(), value, "24h"))
+    if _DOT_HINT.search(text):
+        for pattern in (_DOT_TIME, _MILITARY):
+            for match in pattern.finditer(text):
+                ampm = match.groupdict().get("ampm")
+                value = _time(int(match["H"]), int(match["M"]), 0, ampm)
+                if value is not None:
+                    times.append((match.start(), match.end(), value, "12h" if ampm else "24h"))
     for match in _BARE_HOUR.finditer(text) if _HOUR_HINT.search(text) else ():
         value = _time(int(match["H"]), 0, 0, match["ampm"])
         if value is not None:

@@ -14,7 +14,13 @@ from pmlint.extract.timeline.choose import (
     story_end,
     summary_durations,
 )
-from pmlint.extract.timeline.dates import Dates, date_after, day_first, document_date
+from pmlint.extract.timeline.dates import (
+    Dates,
+    date_after,
+    day_first,
+    document_date,
+    first_year,
+)
 from pmlint.extract.timeline.entries import (
     classify,
     compiled_words,
@@ -58,7 +64,10 @@ def _build(doc: Document, settings: Settings) -> Timeline:
     zone_name, zone_tz, zone_source, zone_line = declared_zone(doc, blocks, settings)
     words = settings.milestones
     labels, events_words = compiled_words(words, "labels"), compiled_words(words, "events")
-    dates = Dates(document_date(doc), day_first(blocks))
+    first_day = document_date(doc)
+    numeric_day_first = day_first(blocks)
+    year = None if first_day is not None else first_year(blocks, numeric_day_first)
+    dates = Dates(first_day, numeric_day_first, year)
     by_date = not doc.find_sections("timeline")
     timed = timed_sections(doc) if by_date else frozenset()
     carried: tuple[str, dt.tzinfo] | None = None  # a zone stated earlier in the timeline

@@ -41,16 +41,25 @@ from pmlint.extract.timestamps import Stamp, find_stamps, zone_info
 # at B": the impact window a summary states.
 _ENDING = r"(?:end(?:ed|ing)|recover(?:ed|ing)|resolv(?:ed|ing)|was resolved|stopp(?:ed|ing))"
 # Every alternative starts with a non-blank, so the leading blanks are scanned once.
+# "and lasted until", "and continued through": the impact ran to the second time
+_LASTED = r"(?:and\s+)?(?:lasted|continued|persisted|ran)\s+(?:until|till|through|to)"
 _WINDOW_LINK = re.compile(
-    rf"^\s*(?:[-–—]+|to|until|till|through|,\s*(?:and\s+)?{_ENDING}|(?:and\s+)?{_ENDING}|and)"
+    rf"^\s*(?:[-–—]+|to|until|till|through|,\s*(?:and\s+)?{_ENDING}|(?:and\s+)?{_ENDING}"
+    rf"|{_LASTED}|and)"
     r"(?:\s+at)?\s*(?:on\s+[^,.;]{0,20}?\s+)?$",
     re.IGNORECASE,
 )
 _WINDOW_SECTIONS = ("summary", "impact", None)
-# " on 4 May 2021 to ": the first time's day, written between the two ends
+# The words just before a window's first time that make it an end, not a start.
+_ENDS_BEFORE = re.compile(
+    r"\b(?:mitigated|resolved|restored|recovered|fixed|ended|stopped|closed)\s+(?:at|by|on)"
+    r"(?:\s+(?:about|around|approximately))?\s*$",
+    re.IGNORECASE,
+)
+# " on 4 May 2021 to ", " on June 3 to ": the first time's day, written between the two ends
 _ON_DAY = re.compile(
-    r"^\s*(?:on\s+)?(?:\w+day,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}"
-    r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2})(?=\s)"
+    r"^\s*(?:on\s+)?(?:\w+day,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?(?:,?\s+\d{4})?"
+    r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|\d{4}-\d{2}-\d{2})(?=\s)"
 )
 
 
@@ -69,6 +78,10 @@ def impact_windows(moments: list[Moment]) -> list[tuple[Moment, Moment]]:
         link = first.block.prose[first.stamp.end : second.stamp.start]
         if not _WINDOW_LINK.match(_ON_DAY.sub(" ", link, count=1)):
             continue
+        if _ENDS_BEFORE.search(
+            first.block.prose, max(0, first.stamp.start - 40), first.stamp.start
+        ):
+            continue  # "mitigated at 16:20 and resolved at 16:45": two ends, not a window
         end = second
         began = first.when
         if began.tzinfo is None and second.when.tzinfo is not None:

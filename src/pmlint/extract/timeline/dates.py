@@ -42,8 +42,13 @@ class Dates:
     midnight after a late one is the next day; a date with no year takes the document's; a
     year that differs from its neighbours' by one but matches their days is a typo."""
 
-    def __init__(self, document_day: dt.date | None, day_first: bool) -> None:
+    def __init__(
+        self, document_day: dt.date | None, day_first: bool, year: int | None = None
+    ) -> None:
         self.document_day = document_day
+        # The year of the first full date the text writes: the year of "June 3" when no date
+        # comes before it ("from June 3 to June 4, 2023").
+        self.year = year
         self.day_first = day_first
         self.current: dt.date | None = document_day
         self.default: dt.date | None = None
@@ -108,7 +113,7 @@ class Dates:
         reference = self.current or self.document_day
         if not stamp.year_known:
             if reference is None:
-                return None
+                return None if self.year is None else _replace_year(date, self.year)
             return _replace_year(date, reference.year)
         if reference is not None and abs(date.year - reference.year) == 1:
             fixed = _replace_year(date, reference.year)
@@ -117,8 +122,8 @@ class Dates:
         return date
 
 
-# "... 03:40 UTC on 2023-09-12", "### 14:00 UTC, 2023-04-02"
-_ON_DATE = re.compile(r"(?:\b(?:on|of)\s+|,\s*)(?:\w+day,?\s+)?$", re.IGNORECASE)
+# "... 03:40 UTC on 2023-09-12", "### 14:00 UTC, 2023-04-02", "16:45 UTC (2023-06-03)"
+_ON_DATE = re.compile(r"(?:\b(?:on|of)\s+|,\s*|\(\s*)(?:\w+day,?\s+)?$", re.IGNORECASE)
 
 
 def date_after(text: str, stamps: list[Stamp], index: int) -> Stamp | None:
@@ -136,6 +141,20 @@ def date_after(text: str, stamps: list[Stamp], index: int) -> Stamp | None:
                 return later
             return None
     return None
+
+
+def first_year(blocks: Sequence[TextBlock], day_first: bool) -> int | None:
+    """The year of the first date written with one, in the document's prose."""
+    for block in blocks:
+        if _YEAR_HINT.search(block.prose) is None:
+            continue
+        for stamp in find_stamps(block.prose, day_first):
+            if stamp.date is not None and stamp.year_known:
+                return stamp.date.year
+    return None
+
+
+_YEAR_HINT = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def _replace_year(date: dt.date, year: int) -> dt.date | None:

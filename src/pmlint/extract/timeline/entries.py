@@ -15,9 +15,12 @@ from pmlint.extract.timeline.model import FIELD, Event, Moment
 from pmlint.extract.timestamps import Stamp, find_stamps
 
 _EVENT_LEAD = 48  # a timeline entry's time must appear within its first characters
+# "Detected: 10:15", "**Start of impact – 14:02**": a field name, then a colon, an equals
+# sign or a dash, then the time.
 _LABEL_BEFORE = re.compile(
-    r"(?P<label>[A-Za-z][A-Za-z /-]{1,40}?)\s*(?:\*+\s*)?[:=]\s*(?:\*+\s*)?$"
+    r"(?P<label>[A-Za-z][A-Za-z /-]{1,40}?)\s*(?:\*+\s*)?(?:[:=–—]|\s-)\s*(?:\*+\s*)?$"
 )
+_LABEL_ENDS = (":", "=", "–", "—", " -")
 # How far before a time its label is looked for, and around it its sentence: bounded, so
 # a long line with many times costs each time a window, not the whole line.
 _LABEL_WINDOW = 120
@@ -114,7 +117,7 @@ def _label(moment: Moment) -> str | None:
     window = max(line_start, stamp.start - _LABEL_WINDOW)
     # The pattern ends in ":" or "=" and then only blanks and stars: most times have no
     # label, and this says so without trying the pattern at every place of the window.
-    if block.prose[window : stamp.start].rstrip().rstrip("*").rstrip().endswith((":", "=")):
+    if block.prose[window : stamp.start].rstrip().rstrip("*").rstrip().endswith(_LABEL_ENDS):
         match = _LABEL_BEFORE.search(block.prose, window, stamp.start)
         if match:
             return match.group("label").strip()
