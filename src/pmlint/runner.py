@@ -326,6 +326,7 @@ class Runner:
         from concurrent.futures.process import BrokenProcessPool
 
         options = replace(self.options, jobs=1, cache=False, only=None)
+        self._preload(work)
         # Batches small enough that the workers finish together, as big as BATCH_FILES.
         size = max(1, min(_batch_files(), -(-len(work) // (jobs * 4))))
         batches = [work[start : start + size] for start in range(0, len(work), size)]
@@ -353,6 +354,29 @@ class Runner:
             self.notes.append(f"worker processes failed ({reason}); linting in one process")
             self.stats["jobs"] = 1
             yield from self._lint_batches(work[done:])
+
+    def _preload(self, work: list[tuple[str, SourceText]]) -> None:
+        """Load the spaCy pipeline here, before the workers are forked, so that they share
+        it instead of each importing spaCy and loading the model (0.75 s of CPU each).
+
+        Only where workers are forked and this run is the first to import spaCy (not in a
+        process that had loaded it: a test session, an embedding program), and only if the
+        process is still one thread after loading (`_start_method` checks it): a worker
+        forked from threads could inherit a lock held by one of them. A model that cannot
+        be loaded is left to the workers, which report it on each file as before.
+        """
+        global _PRELOADED
+        if "spacy" in sys.modules or _start_method() != "fork":
+            return
+        from pmlint.nlp import ModelError
+
+        linters = {id(linter): linter for linter in map(self.linter_for, (p for p, _ in work))}
+        try:
+            for linter in linters.values():
+                linter.pipeline()
+        except ModelError:
+            return
+        _PRELOADED = "spacy" in sys.modules
 
     def _cache_for(self, config: Config) -> Any:
         from pmlint.cache import ResultCache, cache_dir_for
@@ -420,21 +444,36 @@ def _pipeline_info(linter: Linter) -> dict[str, Any] | None:
 
 
 def _start_method() -> str:
-    """fork where it is safe and cheap (Linux, before spaCy was imported here); else spawn.
+    """fork where it is safe and cheap (Linux, before spaCy was imported here, or after this
+    run loaded it itself in a process that is still one thread); else spawn.
 
-    Forked workers start with pmlint already imported; each then loads spaCy itself, so no
-    worker inherits a pipeline's threads or state. A process that has loaded spaCy (a test
-    session, an embedding program) spawns fresh interpreters instead.
+    Forked workers start with pmlint already imported, and with the pipeline the run
+    loaded for them (`Runner._preload`): no thread, no state but a fresh pipeline's. A
+    process that had loaded spaCy before (a test session, an embedding program) spawns
+    fresh interpreters instead.
     """
     import multiprocessing
 
     if (
-        sys.platform.startswith("linux")
-        and "fork" in multiprocessing.get_all_start_methods()
-        and "spacy" not in sys.modules
+        not sys.platform.startswith("linux")
+        or "fork" not in multiprocessing.get_all_start_methods()
     ):
+        return "spawn"
+    if "spacy" not in sys.modules or (_PRELOADED and _one_thread()):
         return "fork"
     return "spawn"
+
+
+# True once `Runner._preload` has imported spaCy and loaded the pipeline in this process.
+_PRELOADED = False
+
+
+def _one_thread() -> bool:
+    """This process runs one thread, native ones included (Linux: /proc/self/task)."""
+    try:
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:
+        return False
 
 
 def _stop_pool(pool: Any) -> None:
