@@ -154,6 +154,16 @@ def test_undated_times_take_the_date_in_the_file_name() -> None:
     assert iso(value, "start") == "2022-11-03T10:00:00+00:00"
 
 
+@pytest.mark.parametrize(
+    "name", ["queue-outage-2022-11-03.md", "posts/012-queue-outage-2022-11-03.md"]
+)
+def test_a_date_at_the_end_of_a_slug_is_the_file_names_date(name: str) -> None:
+    """4. "queue-outage-2022-11-03.md": the hyphen before the date joins the slug, it is not a
+    minus sign of the year."""
+    value = facts("# X\n\n## Timeline\n\nAll times UTC.\n\n- 10:00 errors began\n", name)
+    assert iso(value, "start") == "2022-11-03T10:00:00+00:00"
+
+
 def test_a_yearless_date_takes_the_documents_year() -> None:
     value = facts(
         "# X\n\n## Timeline\n\n- **April 5, 2022** 17:03 UTC builds began failing\n"

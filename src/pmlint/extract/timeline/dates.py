@@ -170,11 +170,15 @@ def document_date(doc: Document) -> dt.date | None:
     day = _front_matter_date(doc)
     if day is not None:
         return day
-    for text in (doc.title or "", doc.path.rsplit("/", 1)[-1]):
+    for text in (doc.title or "", _FILE_DATE_GAP.sub(" ", doc.path.rsplit("/", 1)[-1])):
         stamps = [s for s in find_stamps(text.replace("_", " ")) if s.date and s.year_known]
         if stamps:
             return stamps[0].date
     return None
+
+
+# "outage-2019-07-24.md": the slug's hyphen before the date is a gap, not part of a number.
+_FILE_DATE_GAP = re.compile(r"-(?=\d{4}-\d{2}-\d{2}(?!\d))")
 
 
 def _front_matter_date(doc: Document) -> dt.date | None:
