@@ -111,6 +111,13 @@ def _parsed(text: str, reading: Any, plain: Any, lex: VagueLexicon) -> Vagueness
             return Vagueness("people", _between(head, state))
 
     verb_class, phrase_text = _verb_class(head, tokens, lex, reading is not None)
+    alternatives = any(c.dep_ == "cc" and c.lower_ == "or" for c in head.children)
+    conjoined = [c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    for conj in [] if alternatives else conjoined:
+        # "Document and think about X": one of the actions is not a commitment.
+        conj_class, conj_text = _verb_class(conj, tokens, lex, False)
+        if conj_class == "tentative":
+            return Vagueness("tentative", conj_text)
     if verb_class == "assure":
         # "work on reducing toil", "focus on improving X": the gerund is the action.
         gerund = _gerund_complement(head)
