@@ -821,3 +821,23 @@ def test_a_field_label_may_end_with_a_dash() -> None:
     assert iso(value, "start") == "2023-06-03T14:02:00+00:00"
     assert value.provenance["start"] == "field"
     assert value.duration() == (58, "milestones")
+
+
+def test_a_fixed_version_released_in_prose_is_the_mitigation() -> None:
+    """5. Told as prose by the day: the report is the detection, the new version issued after
+    it the mitigation, even in a sentence that also tells the rollout beginning."""
+    value = facts(
+        "# Key handling flaw\n\nOn March 2nd 2023, we received a report from a member that "
+        "the key check could be skipped. We investigated and issued a new version on March 3rd "
+        "as version 4.2.0 and began rolling it out.\n"
+    )
+    assert iso(value, "detected") == "2023-03-02T00:00:00"
+    assert iso(value, "mitigated") == "2023-03-03T00:00:00"
+
+
+def test_the_latest_version_released_with_the_bug_removed_is_a_fix() -> None:
+    value = facts(
+        "# Extension bug\n\nThe latest version (23.4.1.1200) was released on 2023-04-01 with "
+        "the bug removed.\n"
+    )
+    assert iso(value, "mitigated") == "2023-04-01T00:00:00"

@@ -59,7 +59,13 @@ _FIX_LANDED = re.compile(
     r"\b(?:(?:hot)?fix(?:es)?|patch(?:ed|es)?)\b[\w ,.'-]{0,40}?\b(?:deployed|released|published"
     r"|shipped|rolled out|live|in production|applied)\b"
     r"|\b(?:deployed|released|published|shipped|rolled out|is out)\b[\w ,.'-]{0,40}?"
-    r"\b(?:fix(?:ing|es)?|patch(?:ing|es)?|hotfix)\b",
+    r"\b(?:fix(?:ing|es)?|patch(?:ing|es)?|hotfix)\b"
+    # "issued a new version on February 19th", "the latest version (1.2.3) was released ...
+    # with the bug removed"
+    r"|\b(?:issued|released|published|shipped|deployed)\s+(?:a\s+|the\s+)?(?:new|fixed|patched)"
+    r"\s+(?:version|release|build)\b"
+    r"|\b(?:new|latest|fixed|patched)\s+(?:version|release|build)\b[^;\n]{0,40}?"
+    r"\b(?:was|is|were|got)\s+(?:issued|released|published|shipped|deployed)\b",
     re.IGNORECASE,
 )
 # How long before the entry that says things work again a remedy may have landed.
@@ -271,10 +277,14 @@ def classify_entries(entries: Sequence[Entry], classes: WordClasses) -> dict[str
     return found
 
 
-def fix_landed(text: str) -> bool:
+def fix_landed(text: str, attempts: bool = True) -> bool:
     """Does the text say a fix landed (deployed, released, published), not just that one was
-    planned or started?"""
-    return _FIX_LANDED.search(text) is not None and _ATTEMPT.search(text) is None
+    planned or started (`attempts`: refuse a text that also tells an attempt, as an entry
+    does; a sentence of prose may tell both, "issued a new version and began rolling it
+    out")?"""
+    if _FIX_LANDED.search(text) is None:
+        return False
+    return not attempts or _ATTEMPT.search(text) is None
 
 
 def _remedy_before(outcome: Entry, entries: Sequence[Entry], found: Mapping[str, Entry]) -> Entry:

@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from pmlint.document import Document, Section, TextBlock
-from pmlint.extract.milestones import phrase_pattern, recovered_again
+from pmlint.extract.milestones import fix_landed, phrase_pattern, recovered_again
 from pmlint.extract.timeline.model import FIELD, Event, Moment
 from pmlint.extract.timestamps import Stamp, find_stamps
 
@@ -152,10 +152,11 @@ def kinds_in(text: str, patterns: Mapping[str, re.Pattern[str] | None]) -> froze
 
 
 def event_kinds(text: str, patterns: Mapping[str, re.Pattern[str] | None]) -> frozenset[str]:
-    """The milestone kinds an entry or a clause tells: its words, and a service that works
-    again ("uploads work again") is a mitigation whatever the pack's words."""
+    """The milestone kinds an entry or a sentence tells: its words, and a service that works
+    again ("uploads work again") or a fix released is a mitigation whatever the pack's
+    words."""
     kinds = kinds_in(text, patterns)
-    if "mitigated" in patterns and recovered_again(text):
+    if "mitigated" in patterns and (recovered_again(text) or fix_landed(text, attempts=False)):
         kinds |= {"mitigated"}
     return kinds
 
