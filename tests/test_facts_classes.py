@@ -841,3 +841,18 @@ def test_the_latest_version_released_with_the_bug_removed_is_a_fix() -> None:
         "the bug removed.\n"
     )
     assert iso(value, "mitigated") == "2023-04-01T00:00:00"
+
+
+def test_a_start_told_inside_a_later_entry_is_the_start() -> None:
+    """2. "09:15 engineer confirms elevated 502s since 08:50": the reader learns the start after
+    the first entry; a time inside an entry after the start says nothing of it."""
+    value = facts(
+        "# API errors\n\n## Timeline\n\nAll times UTC, 2023-06-03.\n\n"
+        "- 09:12 customer reports 502s on the API\n"
+        "- 09:15 engineer confirms elevated 502s since 08:50\n"
+        "- 09:40 bad node drained and replaced (it had been failing since 09:30), errors stop\n"
+        "- 10:00 incident resolved\n"
+    )
+    assert iso(value, "start") == "2023-06-03T08:50:00+00:00"
+    assert iso(value, "detected") == "2023-06-03T09:12:00+00:00"
+    assert value.duration() == (70, "milestones")

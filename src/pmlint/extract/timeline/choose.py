@@ -21,6 +21,7 @@ from pmlint.extract.milestones import (
     HOW_TIMELINE,
     MILESTONES,
     Entry,
+    WordClasses,
     classify_entries,
     word_classes,
 )
@@ -155,6 +156,10 @@ def choose_milestones(
         take("resolved", windows[-1][1], HOW_RANGE)
     for kind, entry in chosen.items():
         take(kind, timed[entry.index].moment, HOW_TIMELINE)
+    if how.get("start") == HOW_TIMELINE and "start" not in marked:
+        earlier = _told_earlier(result["start"], timed, moments, classes)
+        if earlier is not None:
+            result["start"] = earlier
     for kind in MILESTONES:  # what the timeline does not show, the prose may say
         if result[kind] is not None or (kind == "start" and timed):
             continue
@@ -225,6 +230,42 @@ _AFTERMATH = re.compile(
     r"|action items?|lessons)",
     re.IGNORECASE,
 )
+
+
+# "errors since 08:50", "a config push at 13:58 caused it", "the errors started at 02:10":
+# inside a later entry, the time the impact began.
+_BEGAN_AT = re.compile(
+    r"\b(?:since|(?:began|begun|started|starting|beginning)(?:\s+at)?|from)\s*$", re.IGNORECASE
+)
+
+
+def _told_earlier(
+    start: Moment | None, timed: Sequence[Event], moments: Sequence[Moment], classes: WordClasses
+) -> Moment | None:
+    """A time written inside a timeline entry, before the entry chosen as the start and on its
+    day or the night before, that says when the impact began ("09:15 engineer confirms 502s
+    since 08:50") or when the change that caused it was made ("identified a config push at
+    13:58"): the reader learns the start later than it happened."""
+    if start is None or start.when is None or not start.has_time:
+        return None
+    openings = {id(e.moment) for e in timed}
+    blocks = {id(e.moment.block) for e in timed}
+    found: list[Moment] = []
+    for moment in moments:
+        if id(moment) in openings or id(moment.block) not in blocks or not moment.has_time:
+            continue
+        if moment.when is None or moment.day_known != start.day_known:
+            continue
+        if (moment.when.tzinfo is None) != (start.when.tzinfo is None):
+            continue
+        gap = utc(start.when) - utc(moment.when)
+        if not dt.timedelta(0) < gap <= dt.timedelta(hours=12):
+            continue
+        before = moment.block.prose[max(0, moment.stamp.start - 30) : moment.stamp.start]
+        clause = sentence_of(moment)
+        if _BEGAN_AT.search(before) or classes.trigger(clause) or classes.has("start", clause):
+            found.append(moment)
+    return min(found, key=lambda m: utc(m.when)) if found else None  # type: ignore[arg-type]
 
 
 def _first_of(result: Mapping[str, Moment | None], kind: str) -> bool:
