@@ -856,3 +856,39 @@ def test_a_start_told_inside_a_later_entry_is_the_start() -> None:
     assert iso(value, "start") == "2023-06-03T08:50:00+00:00"
     assert iso(value, "detected") == "2023-06-03T09:12:00+00:00"
     assert value.duration() == (70, "milestones")
+
+
+# Step 4: zones and dates a heading or a column states -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("heading", "table"),
+    [
+        ("## Timeline in UTC\n\n", ""),
+        ("## Timeline\n\n", "| Time, UTC | Event |\n|---|---|\n"),
+    ],
+)
+def test_a_zone_at_the_end_of_a_heading_or_column_header_carries(heading: str, table: str) -> None:
+    """3. "Timeline in UTC", "Time, UTC": the zone of every entry below."""
+    rows = ["2023-06-03 14:02 | v2 deployed, errors begin", "2023-06-03 14:30 | rolled back"]
+    if table:
+        body = table + "".join(f"| {r} |\n" for r in rows)
+    else:
+        body = "".join(f"- {r.replace(' |', '')}\n" for r in rows)
+    value = facts(f"# Outage\n\n{heading}{body}")
+    assert iso(value, "start") == "2023-06-03T14:02:00+00:00"
+    assert value.timezone == "UTC"
+
+
+def test_dashed_numeric_dates_are_day_first_unless_the_document_shows_otherwise() -> None:
+    """4. "03-06-2023" over the entries of a timeline is the 3rd of June, as DD-MM-YYYY writers
+    mean it; "06-30-2023" elsewhere in the document makes its dashed dates month first."""
+    body = (
+        "## Timeline (UTC)\n\n### 03-06-2023\n\n- 14:02 deploy of v2, errors begin\n"
+        "- 14:05 alert fires\n\n### 04-06-2023\n\n- 01:30 rolled back, errors stop\n"
+    )
+    value = facts(f"# Outage\n\n{body}")
+    assert iso(value, "start") == "2023-06-03T14:02:00+00:00"
+    assert iso(value, "mitigated") == "2023-06-04T01:30:00+00:00"
+    us = facts(f"# Outage\n\nReported on 06-30-2023.\n\n{body}")
+    assert iso(us, "start") == "2023-03-06T14:02:00+00:00"

@@ -111,3 +111,22 @@ def test_versions_figures_and_places_are_not_zoned_times(text: str) -> None:
 def test_worded_zones_follow_daylight_saving() -> None:
     assert zone_info("Pacific Time") is not None
     assert zone_info("Central European Summer Time") is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "day_first", "date"),
+    [
+        ("3/11/2024", None, dt.date(2024, 3, 11)),
+        ("03-11-2024", None, dt.date(2024, 11, 3)),
+        ("03.11.2024", None, dt.date(2024, 11, 3)),
+        ("06-30-2023", None, dt.date(2023, 6, 30)),
+        ("03-11-2024", False, dt.date(2024, 3, 11)),
+        ("3/11/2024", True, dt.date(2024, 11, 3)),
+    ],
+)
+def test_numeric_dates_by_separator_and_document(
+    text: str, day_first: bool | None, date: dt.date
+) -> None:
+    """Slashes month first (US), dashes and dots day first (European), unless the document
+    shows the other order somewhere."""
+    assert one(text, day_first).date == date  # type: ignore[arg-type]

@@ -266,8 +266,10 @@ def zone_after(text: str, end: int) -> str | None:
     return _zone_after(text, end)[0]
 
 
-def find_stamps(text: str, day_first: bool = False) -> list[Stamp]:
-    """Every date, time and date-time in `text`, in order, without overlaps."""
+def find_stamps(text: str, day_first: bool | None = None) -> list[Stamp]:
+    """Every date, time and date-time in `text`, in order, without overlaps. Numeric dates:
+    `day_first` True or False is what the document shows (a day over 12 written first or
+    second somewhere); None (unknown) reads slashes month first and dashes or dots day first."""
     if _DIGIT.search(text) is None:  # most prose: every pattern below needs a digit
         return []
     # Each family's necessary condition, found with one cheap search, spares its scans.
@@ -292,7 +294,12 @@ def find_stamps(text: str, day_first: bool = False) -> list[Stamp]:
         for match in pattern.finditer(text):
             a, b, year = int(match["a"]), int(match["b"]), int(match["y"])
             year += 2000 if year < 100 else 0
-            month, day_of_month = (b, a) if (day_first or a > 12) else (a, b)
+            if style == "slash":  # 3/11/2024: month first, as US writers put it
+                first_is_day = day_first is True or a > 12
+            else:  # 03-11-2024, 03.11.2024: day first, as European writers put it
+                first_is_day = day_first is not False and not (b > 12 >= a)
+                first_is_day = first_is_day or a > 12
+            month, day_of_month = (b, a) if first_is_day else (a, b)
             try:
                 day = dt.date(year, month, day_of_month)
             except ValueError:

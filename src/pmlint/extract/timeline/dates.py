@@ -11,14 +11,19 @@ from pmlint.document import Document, TextBlock
 from pmlint.extract.timestamps import NO_YEAR, Stamp, find_stamps
 
 
-def day_first(blocks: Sequence[TextBlock]) -> bool:
-    """3/11/2024 and 03-10-2021 are read month-first unless the document writes a day over 12
-    first somewhere (29-09-2021)."""
+def day_first(blocks: Sequence[TextBlock]) -> bool | None:
+    """Whether the document writes numeric dates day first: True where it writes a day over 12
+    first somewhere (29-09-2021, 29/09/2021), False where it writes one second (06/30/2023,
+    06-30-2023), None when it does not show (`find_stamps` then reads 3/11/2024 month first
+    and 03-10-2021 day first)."""
+    found: bool | None = None
     for block in blocks:
         for match in _NUMERIC_DATE.finditer(block.prose):
             if int(match.group(1)) > 12:
                 return True
-    return False
+            if int(match.group(3)) > 12:
+                found = False
+    return found
 
 
 _NUMERIC_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2\d{2,4}")
@@ -43,7 +48,7 @@ class Dates:
     year that differs from its neighbours' by one but matches their days is a typo."""
 
     def __init__(
-        self, document_day: dt.date | None, day_first: bool, year: int | None = None
+        self, document_day: dt.date | None, day_first: bool | None, year: int | None = None
     ) -> None:
         self.document_day = document_day
         # The year of the first full date the text writes: the year of "June 3" when no date
@@ -143,7 +148,7 @@ def date_after(text: str, stamps: list[Stamp], index: int) -> Stamp | None:
     return None
 
 
-def first_year(blocks: Sequence[TextBlock], day_first: bool) -> int | None:
+def first_year(blocks: Sequence[TextBlock], day_first: bool | None) -> int | None:
     """The year of the first date written with one, in the document's prose."""
     for block in blocks:
         if _YEAR_HINT.search(block.prose) is None:

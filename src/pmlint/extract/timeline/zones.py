@@ -44,6 +44,13 @@ _DECLARED = [
 _HEADER_ZONE = re.compile(
     rf"\(\s*(?:all times\s*(?:in\s*)?)?(?P<zone>{ZONE_PATTERN})\s*\)", re.IGNORECASE
 )
+# A heading or a column header that ends with its zone: "Timeline in UTC", "Time, PDT",
+# "Timestamp UTC" (the abbreviation as written, in capitals).
+_HEADER_ZONE_LAST = re.compile(
+    rf"(?:\b(?:in|timeline|times?|timestamps?|clock)|,)[ \t]+(?P<zone>(?-i:{ZONE_PATTERN}))"
+    r"[ \t*_]*$",
+    re.IGNORECASE,
+)
 
 
 # The zone as written, its tzinfo, where it was declared (front matter | document | config) and
@@ -60,7 +67,7 @@ def declared_zone(doc: Document, blocks: Sequence[TextBlock], settings: Settings
     for block in blocks:
         patterns = list(_DECLARED)
         if block.kind in ("heading", "table_cell"):
-            patterns.append(_HEADER_ZONE)
+            patterns += [_HEADER_ZONE, _HEADER_ZONE_LAST]
         for pattern in patterns:
             match = pattern.search(block.prose)
             if match:
