@@ -892,3 +892,23 @@ def test_dashed_numeric_dates_are_day_first_unless_the_document_shows_otherwise(
     assert iso(value, "mitigated") == "2023-06-04T01:30:00+00:00"
     us = facts(f"# Outage\n\nReported on 06-30-2023.\n\n{body}")
     assert iso(us, "start") == "2023-03-06T14:02:00+00:00"
+
+
+def test_a_two_entry_timeline_of_a_problem_and_its_remedy_gives_a_duration() -> None:
+    """6 and 7. "13:50 the node starts failing", two days later "service restarted, memory
+    freed": how long the story ran, though no entry says the impact stopped; two entries of
+    which the second is no remedy tell nothing."""
+    rows = "| 2021-03-01 13:50 | Node starts rejecting writes |\n"
+    value = facts(
+        "# Disk pressure\n\n## Timeline\n\nAll times in CET.\n\n| Time | Event |\n|---|---|\n"
+        + rows
+        + "| 2021-03-03 10:40 | Daemon restarted, freeing the inodes |\n"
+    )
+    assert value.duration() == (2690, "inferred")
+    assert value.milestones["resolved"] is None
+    other = facts(
+        "# Disk pressure\n\n## Timeline\n\nAll times in CET.\n\n| Time | Event |\n|---|---|\n"
+        + rows
+        + "| 2021-03-03 10:40 | Team looks at the graphs |\n"
+    )
+    assert other.duration() is None

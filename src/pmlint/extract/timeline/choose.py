@@ -225,6 +225,13 @@ _ABOUT_THE_WRITING = re.compile(
     r"\b(?:this|the|our) (?:post|article|write-?up|report|post-?mortem|retrospective|blog)\b",
     re.IGNORECASE,
 )
+# What was done about it: "pod killed, releasing file watches", "node replaced".
+_REMEDY = re.compile(
+    r"\b(?:killed|restarted|rebooted|removed|deleted|reverted|rolled back|replaced|terminated"
+    r"|evicted|drained|scaled (?:up|out|down)|freed|released|releasing|cleared|purged|disabled"
+    r"|fixed|patched|recycled|redeployed)\b",
+    re.IGNORECASE,
+)
 _AFTERMATH = re.compile(
     r"\b(?:post-?mortem|retrospective|retro\b|rca\b|root cause analysis|follow-?up"
     r"|action items?|lessons)",
@@ -304,19 +311,21 @@ def story_end(events: list[Event], result: Mapping[str, Moment | None]) -> Momen
     """A timeline that never says it is over ends with its last entry, the last thing done
     about the incident ("pod killed, file watches released"): not a milestone the document
     states, but how long the story ran when nothing else says. None when a mitigation or
-    resolution was found, or the timeline is too short to tell."""
+    resolution was found, or the timeline is too short to tell (two entries tell it when the
+    second is a remedy)."""
     timed = [e for e in events if e.moment.when is not None and e.moment.has_time]
     if result.get("resolved") is not None or result.get("mitigated") is not None:
         return None
-    if len(timed) < 3:
-        return None
+    if len(timed) < 2 or (len(timed) == 2 and not _REMEDY.search(timed[-1].text)):
+        return None  # too short to tell, unless its second entry is what was done about it
     story = sorted(timed, key=lambda e: (utc(e.moment.when), e.line))  # type: ignore[arg-type]
     while story and _AFTERMATH.search(story[-1].text):
         story.pop()  # "postmortem published": after the incident, not its end
     if len(story) < 2:
         return None
     last, before = story[-1].moment, story[-2].moment
-    if utc(last.when) - utc(before.when) > dt.timedelta(hours=12):  # type: ignore[arg-type]
+    tail = utc(last.when) - utc(before.when) > dt.timedelta(hours=12)  # type: ignore[arg-type]
+    if tail and len(story) > 2:
         return None  # a tail days later (a last account repaired) is not the end of impact
     for kind in ("start", "detected"):
         other = result[kind]
