@@ -4,6 +4,7 @@ sanity checks, impact figures in other units. Each test names its class."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -912,3 +913,17 @@ def test_a_two_entry_timeline_of_a_problem_and_its_remedy_gives_a_duration() -> 
         + "| 2021-03-03 10:40 | Team looks at the graphs |\n"
     )
     assert other.duration() is None
+
+
+def test_a_time_set_in_code_is_a_time_but_a_log_line_in_code_is_not() -> None:
+    """Grammar: "rolled out on `Apr. 28 around 20:00 UTC`" writes a time in code; "`12:01:07
+    ERROR pool exhausted`" quotes a log, whose time is not the story's."""
+    value = facts(
+        "# Chain halt 2022-04-28\n\n## Summary\n\n"
+        "- v2.0 was rolled out on `Apr. 28 around 20:00 UTC` at height `1960300`\n"
+        "- The log showed `11:58:07 ERROR state mismatch` on every validator\n"
+        "- v2.1 was rolled out and blocks resumed around `21:10 UTC` on Apr. 29\n"
+    )
+    assert iso(value, "start") == "2022-04-28T20:00:00+00:00"
+    assert iso(value, "resolved") == "2022-04-29T21:10:00+00:00"
+    assert all(m.stamp.time != dt.time(11, 58, 7) for m in value.moments)

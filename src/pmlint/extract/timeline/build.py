@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 
 from pmlint.document import Document, TextBlock
 from pmlint.extract.timeline.choose import (
@@ -59,6 +60,35 @@ def _all_blocks(doc: Document) -> list[TextBlock]:
     return sorted(blocks, key=lambda b: (b.first_line, b.columns[0]))
 
 
+# An inline code span: "`Apr. 28 around 20:00 UTC`"
+_CODE_SPAN = re.compile(r"`([^`\n]{1,60})`")
+# The words a code span may hold besides its times and still be a time: "around", "at", "on".
+_TIME_WORDS = frozenset({"around", "about", "approx", "approximately", "at", "on", "the", "of"})
+
+
+def with_timed_code(block: TextBlock) -> str:
+    """The block's prose, with the code spans that hold nothing but a time or a date written
+    back ("rolled out on `Apr. 28 around 20:00 UTC`"): some writers set times in code. A span
+    with anything else (a log line, a command) stays blank."""
+    if "`" not in block.text:
+        return block.prose
+    text = block.prose
+    for match in _CODE_SPAN.finditer(block.text):
+        content = match.group(1)
+        if text[match.start(1) : match.end(1)].strip() or not any(c.isdigit() for c in content):
+            continue  # not blanked as code, or no digit to be a time
+        stamps = find_stamps(content)
+        if not stamps:
+            continue
+        rest = content
+        for stamp in reversed(stamps):
+            rest = rest[: stamp.start] + " " + rest[stamp.end :]
+        if any(word.lower().strip(".,~") not in _TIME_WORDS for word in rest.split()):
+            continue
+        text = text[: match.start(1)] + content + text[match.end(1) :]
+    return text
+
+
 def _build(doc: Document, settings: Settings) -> Timeline:
     blocks = _all_blocks(doc)
     zone_name, zone_tz, zone_source, zone_line = declared_zone(doc, blocks, settings)
@@ -75,13 +105,14 @@ def _build(doc: Document, settings: Settings) -> Timeline:
     for block in blocks:
         on_timeline = in_timeline(block.section, by_date, timed)
         previous: Stamp | None = None
-        stamps = find_stamps(block.prose, dates.day_first)
+        text = with_timed_code(block)
+        stamps = find_stamps(text, dates.day_first)
         for index, stamp in enumerate(stamps):
-            between = block.prose[previous.end : stamp.start] if previous is not None else ""
-            later = date_after(block.prose, stamps, index)
+            between = text[previous.end : stamp.start] if previous is not None else ""
+            later = date_after(text, stamps, index)
             if later is not None and stamp.zone is None:
                 # "to 03:30 on 5 May 2021 US/Eastern": the zone after the day is the time's
-                written = zone_after(block.prose, later.end)
+                written = zone_after(text, later.end)
                 if written is not None:
                     stamp = dataclasses.replace(stamp, zone=written)
             day = dates.place(stamp, block, on_timeline, previous, between, later)
