@@ -927,3 +927,16 @@ def test_a_time_set_in_code_is_a_time_but_a_log_line_in_code_is_not() -> None:
     assert iso(value, "start") == "2022-04-28T20:00:00+00:00"
     assert iso(value, "resolved") == "2022-04-29T21:10:00+00:00"
     assert all(m.stamp.time != dt.time(11, 58, 7) for m in value.moments)
+
+
+@pytest.mark.parametrize(
+    "closing", ["The incident ended at 16:45 UTC.", "We gave the all clear at 16:45 UTC."]
+)
+def test_an_explicit_end_told_in_prose_is_the_resolution(closing: str) -> None:
+    """5. "ended at", "all clear": the author's marks count in the summary's prose as they do
+    on a timeline entry."""
+    value = facts(
+        f"# Login outage\n\n## Summary\n\nErrors began at 14:02 UTC on 2023-06-03. {closing}\n"
+    )
+    assert iso(value, "resolved") == "2023-06-03T16:45:00+00:00"
+    assert value.duration() == (163, "milestones")

@@ -93,7 +93,12 @@ def _build(doc: Document, settings: Settings) -> Timeline:
     blocks = _all_blocks(doc)
     zone_name, zone_tz, zone_source, zone_line = declared_zone(doc, blocks, settings)
     words = settings.milestones
-    labels, events_words = compiled_words(words, "labels"), compiled_words(words, "events")
+    # An author's explicit mark ("the incident ended at", "all clear") tells the kind in prose
+    # as in a timeline entry: the markers count with the events.
+    marked = {
+        k: {"events": [*w.get("events", ()), *w.get("markers", ())]} for k, w in words.items()
+    }
+    labels, events_words = compiled_words(words, "labels"), compiled_words(marked, "events")
     first_day = document_date(doc)
     numeric_day_first = day_first(blocks)
     year = None if first_day is not None else first_year(blocks, numeric_day_first)
