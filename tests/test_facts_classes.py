@@ -940,3 +940,31 @@ def test_an_explicit_end_told_in_prose_is_the_resolution(closing: str) -> None:
     )
     assert iso(value, "resolved") == "2023-06-03T16:45:00+00:00"
     assert value.duration() == (163, "milestones")
+
+
+def test_an_entry_told_in_the_list_nested_under_its_time() -> None:
+    """Timeline model: "- 14:02" with what happened in the items nested under it."""
+    value = facts(
+        "# Login outage\n\n## Timeline (UTC)\n\n"
+        "- 2023-06-03 14:02\n  - v2 deployed; logins start failing\n"
+        "- 2023-06-03 14:05\n  - alert fires, on-call paged\n"
+        "- 2023-06-03 14:30\n  - rolled back; logins work again\n"
+        "- 2023-06-03 15:00\n  - incident resolved\n"
+    )
+    assert iso(value, "detected") == "2023-06-03T14:05:00+00:00"
+    assert iso(value, "mitigated") == "2023-06-03T14:30:00+00:00"
+    assert iso(value, "resolved") == "2023-06-03T15:00:00+00:00"
+
+
+def test_a_mitigation_read_after_the_stated_end_gives_way() -> None:
+    """7. The summary states the window; a revert the timeline tells after its end is follow-up
+    work, not the mitigation: the impact had stopped by the stated end."""
+    value = facts(
+        "# Worker hang\n\n## Summary\n\n- 2023-06-03 22:20 EDT to 2023-06-04 00:05 EDT: "
+        "workers hung on one remote fetch.\n\n## Timeline\n\n"
+        "- 2023-06-03 22:25 EDT alert on the job queue, on-call paged\n"
+        "- 2023-06-04 00:50 EDT the commit that caused it was reverted\n"
+    )
+    assert iso(value, "resolved") == "2023-06-04T00:05:00-04:00"
+    assert iso(value, "mitigated") == "2023-06-04T00:05:00-04:00"
+    assert value.provenance["mitigated"] == "inferred"

@@ -355,7 +355,23 @@ def _opening_time(doc: Document) -> Moment | None:
 
 def _sanity(result: dict[str, Moment | None], how: dict[str, str]) -> None:
     """Milestones read from wording must come in order: a start after detection or recovery
-    gives way to the earliest of them; detection after resolution is dropped."""
+    gives way to the earliest of them; a mitigation read from wording after a resolution the
+    document states (a range, a field) is dropped, the impact having stopped by then."""
+    mitigated, resolved = result["mitigated"], result["resolved"]
+    if (
+        mitigated is not None
+        and resolved is not None
+        and how.get("mitigated") in (HOW_TIMELINE, HOW_PROSE)
+        and how.get("resolved") in (HOW_RANGE, HOW_FIELD, HOW_FRONT_MATTER)
+        and mitigated.when is not None
+        and resolved.when is not None
+        and mitigated.has_time
+        and resolved.has_time
+        and (mitigated.when.tzinfo is None) == (resolved.when.tzinfo is None)
+        and utc(mitigated.when) > utc(resolved.when)
+    ):
+        result["mitigated"] = None
+        how.pop("mitigated", None)
     start = result["start"]
     later = [
         (k, m)

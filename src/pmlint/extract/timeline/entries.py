@@ -326,8 +326,23 @@ def _entries(
         if block.kind == "heading" and section.blocks and not told_below:
             # "### 13:35", then what happened in the paragraphs under it
             text += " " + " ".join(b.text for b in section.blocks[:6])
+        elif index + 1 == len(opening) and block.list_item is not None:
+            text += _told_in_sublist(block, block.text[moment.stamp.end : end])
         result.append(Event(moment, text, moment.line))
     return result
+
+
+def _told_in_sublist(block: TextBlock, own: str) -> str:
+    """ "- 14:02" with what happened in the list nested under it ("  - v2 deployed; logins
+    start failing"): the nested items' text, when the item itself says next to nothing."""
+    item = block.list_item
+    if item is None or not item.children or len(_WORD.findall(own)) >= 3:
+        return ""
+    told = [child.text_block.text for child in item.children[:6] if child.text_block is not None]
+    return " " + " ".join(told) if told else ""
+
+
+_WORD = re.compile(r"[A-Za-z]{2,}")
 
 
 def _segment_of(starts: list[int], moment: Moment) -> int:
