@@ -8,6 +8,7 @@ the files whatever the jobs, so the output is the same as a serial run's.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import signal
@@ -321,12 +322,25 @@ class Runner:
         Where worker processes cannot be started or die, the files they did not lint are
         linted here (with a note): the run's results do not depend on them.
         """
+        options = replace(self.options, jobs=1, cache=False, only=None)
+        if self._preload(work):
+            # The workers' collector then leaves the pipeline's objects alone (and does not
+            # write to their pages, which fork shares): 0.07 s of CPU per worker.
+            gc.freeze()
+            try:
+                yield from self._lint_in_pool(work, jobs, options)
+            finally:
+                gc.unfreeze()
+        else:
+            yield from self._lint_in_pool(work, jobs, options)
+
+    def _lint_in_pool(
+        self, work: list[tuple[str, SourceText]], jobs: int, options: RunOptions
+    ) -> Iterator[tuple[FileReport, dict | None]]:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
         from concurrent.futures.process import BrokenProcessPool
 
-        options = replace(self.options, jobs=1, cache=False, only=None)
-        self._preload(work)
         # Batches small enough that the workers finish together, as big as BATCH_FILES.
         size = max(1, min(_batch_files(), -(-len(work) // (jobs * 4))))
         batches = [work[start : start + size] for start in range(0, len(work), size)]
@@ -355,7 +369,7 @@ class Runner:
             self.stats["jobs"] = 1
             yield from self._lint_batches(work[done:])
 
-    def _preload(self, work: list[tuple[str, SourceText]]) -> None:
+    def _preload(self, work: list[tuple[str, SourceText]]) -> bool:
         """Load the spaCy pipeline here, before the workers are forked, so that they share
         it instead of each importing spaCy and loading the model (0.75 s of CPU each).
 
@@ -367,7 +381,7 @@ class Runner:
         """
         global _PRELOADED
         if "spacy" in sys.modules or _start_method() != "fork":
-            return
+            return False
         from pmlint.nlp import ModelError
 
         linters = {id(linter): linter for linter in map(self.linter_for, (p for p, _ in work))}
@@ -375,8 +389,9 @@ class Runner:
             for linter in linters.values():
                 linter.pipeline()
         except ModelError:
-            return
+            return False
         _PRELOADED = "spacy" in sys.modules
+        return _PRELOADED
 
     def _cache_for(self, config: Config) -> Any:
         from pmlint.cache import ResultCache, cache_dir_for
