@@ -248,10 +248,20 @@ def test_entries_split_by_html_breaks_are_separate_entries() -> None:
         ("Service was restored after 47 minutes.", 47),
         ("It was a 35-minute outage for EU customers.", 35),
         ("It took about two hours to restore the index.", 120),
+        ("Total downtime: 1h 20m", 80),
+        ("**Duration of impact**: 45 minutes", 45),
+        ("Outage duration - 2 hours", 120),
+        ("There were 25 minutes of errors on checkout.", 25),
+        ("Payments saw 40 minutes of degraded service.", 40),
     ],
 )
 def test_stated_durations(text: str, minutes: float) -> None:
     assert [s.minutes for s in stated_durations(text)] == [minutes]
+
+
+def test_a_duration_of_something_else_is_not_the_incidents() -> None:
+    assert stated_durations("We could not reproduce it for two days.") == []
+    assert stated_durations("Time to detection: 64 minutes") == []
 
 
 def test_vague_durations_are_not_figures() -> None:

@@ -73,6 +73,10 @@ _APPROX = (
 )
 _PHRASES = [
     r"\bduration\s*(?:\*+\s*)?(?:[:=]|was|of|is)\s*(?:\*+\s*)?",
+    # "Total downtime: 1h 20m", "Duration of impact: 45 minutes", "Impact window - 38 min"
+    r"\b(?:(?:total\s)?(?:downtime|outage|impact|disruption)(?:\s(?:duration|time|window|length))?"
+    r"|duration\sof\s(?:the\s)?(?:impact|outage|incident|disruption|downtime))"
+    r"\s*(?:\*+\s*)?(?:[:=–—]|\s-)\s*(?:\*+\s*)?",
     r"\b(?:time to (?:recover|recovery|resolve|resolution|restore|mitigate|mitigation)|ttr|ttm)"
     r"\s*(?:\*+\s*)?(?:[:=]|was|of|is)?\s*(?:\*+\s*)?",
     r"\blast(?:ed|ing|s)\s(?:for\s)?",
@@ -89,10 +93,10 @@ _PHRASES = [
     r"\b(?:restored|recovered|resolved|mitigated|back online|back up|returned to normal)\s"
     r"(?:after|within)\s",
 ]
-# The first two phrases are fields ("Duration: 2h17m", "Time to recovery: 87 minutes"), and
+# The first three phrases are fields ("Duration: 2h17m", "Time to recovery: 87 minutes"), and
 # _SPAN_OF_INCIDENT names both ends: explicit wherever they are written (a "Stats" list, the
 # line above a timeline), not only in the summary.
-_EXPLICIT = 2
+_EXPLICIT = 3
 # "It took 1 hour and 31 minutes from the start of the incident to the deploy of the fix"
 _SPAN_OF_INCIDENT = re.compile(
     rf"\btook\s{_APPROX}{_DURATION}\sfrom\s(?:the\s)?(?:start|beginning|onset)\sof\s(?:the\s)?"
@@ -102,7 +106,8 @@ _SPAN_OF_INCIDENT = re.compile(
 _STATED = [re.compile(rf"{phrase}{_APPROX}{_DURATION}\b", re.IGNORECASE) for phrase in _PHRASES] + [
     _SPAN_OF_INCIDENT,
     re.compile(
-        rf"\b{_APPROX}{_DURATION}\s(?:of\s)?(?:outage|downtime|disruption|degradation|incident)\b",
+        rf"\b{_APPROX}{_DURATION}\s(?:of\s)?(?:outage|downtime|disruption|degradation|incident"
+        r"|errors|failures|unavailability|degraded\sservice|impact)\b",
         re.IGNORECASE,
     ),
     # "a 45-minute outage", "a two-hour disruption"
@@ -161,6 +166,8 @@ _HINTS = (
     "back up",
     "returned to normal",
     "took",
+    "errors",
+    "failures",
 )
 # "Time to detection: 64 minutes" is not how long the incident lasted.
 _NOT_THE_INCIDENT = re.compile(
