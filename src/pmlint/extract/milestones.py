@@ -68,6 +68,8 @@ _FIX_LANDED = re.compile(
     r"\b(?:was|is|were|got)\s+(?:issued|released|published|shipped|deployed)\b",
     re.IGNORECASE,
 )
+# Every `_FIX_LANDED` shape holds one of these: text without any is refused cheaply.
+_FIX_WORDS = ("fix", "patch", "version", "release", "build")
 # How long before the entry that says things work again a remedy may have landed.
 _REMEDY_WINDOW = dt.timedelta(minutes=30)
 # Words that turn an outcome into an attempt or a failure: "started the rollback",
@@ -282,7 +284,8 @@ def fix_landed(text: str, attempts: bool = True) -> bool:
     planned or started (`attempts`: refuse a text that also tells an attempt, as an entry
     does; a sentence of prose may tell both, "issued a new version and began rolling it
     out")?"""
-    if _FIX_LANDED.search(text) is None:
+    lower = text.lower()
+    if not any(word in lower for word in _FIX_WORDS) or _FIX_LANDED.search(text) is None:
         return False
     return not attempts or _ATTEMPT.search(text) is None
 

@@ -450,6 +450,12 @@ _DURATION_SECTIONS = ("summary", "impact", "metadata", None)  # None: lead prose
 _NOT_THIS_INCIDENT = ("action-items", "lessons", "went-well", "went-wrong", "background")
 
 
+# Words every explicit duration holds (see durations._EXPLICIT): a block without one is skipped.
+_EXPLICIT_HINT = re.compile(
+    r"time to|ttr|ttm|duration|took|downtime|outage|impact|disruption", re.IGNORECASE
+)
+
+
 def summary_durations(doc: Document) -> list[StatedDuration]:
     found: list[StatedDuration] = []
     for block in doc.blocks:
@@ -457,6 +463,8 @@ def summary_durations(doc: Document) -> list[StatedDuration]:
         if nearest in _NOT_THIS_INCIDENT:
             continue
         anywhere = nearest in _DURATION_SECTIONS
+        if not anywhere and _EXPLICIT_HINT.search(block.prose) is None:
+            continue  # elsewhere only a field or a span from the start counts: none here
         for stated in stated_durations(block.prose):
             if not (anywhere or stated.explicit):
                 continue
