@@ -168,6 +168,7 @@ class LanguageCheck(CheckKind):
         raw = list((self.opts.get("lexicon") or {}).get("tokens") or [])
         raw += list(self.opts.get("tokens") or [])
         self.tokens = [_compile_token(item) for item in raw]
+        self._any_token = _any_of(raw)
         coaching = self.opts.get("coaching") or {}
         if not isinstance(coaching, Mapping):
             raise OptionError("coaching", "expected a mapping of pattern name to text")
@@ -241,6 +242,8 @@ class LanguageCheck(CheckKind):
         )
 
     def token_hits(self, sentence: Sentence) -> Iterator[Hit]:
+        if self._any_token is not None and self._any_token.search(sentence.text) is None:
+            return  # most sentences hold none of the phrases: one search, not one per phrase
         for token in self.tokens:
             for match in token.pattern.finditer(sentence.text):
                 if _NEGATION_BEFORE.search(sentence.text[: match.start()]):
@@ -321,6 +324,20 @@ def _compile_token(item: Any) -> _Token:
     user_regex(source)
     pattern = user_regex(rf"(?<![\w-])(?:{source})(?![\w-])", re.IGNORECASE, shown=source)
     return _Token(pattern, str(suggestion) if suggestion else None)
+
+
+def _any_of(raw: list[Any]) -> re.Pattern[str] | None:
+    """One pattern that matches where any of the phrase patterns does (each is wrapped the
+    same way, so the alternation of their sources finds a sentence with any of them); None
+    where their sources do not combine (a named group used twice, a global flag)."""
+    sources = [str(i.get("pattern", "")) if isinstance(i, Mapping) else str(i) for i in raw]
+    if not sources:
+        return None
+    joined = "|".join(f"(?:{source})" for source in sources)
+    try:
+        return re.compile(rf"(?<![\w-])(?:{joined})(?![\w-])", re.IGNORECASE)
+    except re.error:
+        return None
 
 
 def _without_overlaps(hits: list[Hit]) -> list[Hit]:
