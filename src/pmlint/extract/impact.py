@@ -154,23 +154,12 @@ def find_figures(block: TextBlock, nouns: Sequence[str]) -> list[Figure]:
             rf"(?P<noun>(?:{noun_pattern})(?:e?s)?)\b",
             re.IGNORECASE,
         )
-        for match in counts.finditer(text):
-            add(
-                match.start(),
-                match.end(),
-                _value(match["v"], match["mult"]),
-                "count",
-                match["noun"].lower(),
-            )
-        for match in _ANY_COUNT.finditer(text):  # "1,200 invoices": nouns beyond the list
-            if match["noun"].lower() not in _NOT_COUNTED:
-                add(
-                    match.start(),
-                    match.end(),
-                    _value(match["v"], match["mult"]),
-                    "count",
-                    match["noun"].lower(),
-                )
+        # the listed nouns first, then "1,200 invoices": any plural noun but units
+        listed = counts.finditer(text)
+        other = (m for m in _ANY_COUNT.finditer(text) if m["noun"].lower() not in _NOT_COUNTED)
+        for match in (*listed, *other):
+            value = _value(match["v"], match["mult"])
+            add(match.start(), match.end(), value, "count", match["noun"].lower())
         everyone = re.compile(
             rf"\b(?:all|every|no)\s(?:[a-z-]+\s)?(?P<noun>(?:{noun_pattern})(?:e?s)?)\b",
             re.IGNORECASE,
