@@ -111,13 +111,9 @@ def _parsed(text: str, reading: Any, plain: Any, lex: VagueLexicon) -> Vagueness
             return Vagueness("people", _between(head, state))
 
     verb_class, phrase_text = _verb_class(head, tokens, lex, reading is not None)
-    alternatives = any(c.dep_ == "cc" and c.lower_ == "or" for c in head.children)
-    conjoined = [c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB"]
-    for conj in [] if alternatives else conjoined:
-        # "Document and think about X": one of the actions is not a commitment.
-        conj_class, conj_text = _verb_class(conj, tokens, lex, False)
-        if conj_class == "tentative":
-            return Vagueness("tentative", conj_text)
+    tentative = _tentative_conjunct(head, tokens, lex)
+    if tentative is not None:
+        return tentative
     if verb_class == "assure":
         # "work on reducing toil", "focus on improving X": the gerund is the action.
         gerund = _gerund_complement(head)
@@ -193,6 +189,18 @@ class _ParsedReading:
                 "generic", _span_text(self.tokens, 0, tuple(lowers[: min(4, len(lowers))]))
             )
         return None
+
+
+def _tentative_conjunct(head: Any, tokens: list[Any], lex: VagueLexicon) -> Vagueness | None:
+    """ "Document and think about X": a verb joined to the head that is no commitment (not
+    with "or": an alternative is a plan B, not a hedge)."""
+    if any(c.dep_ == "cc" and c.lower_ == "or" for c in head.children):
+        return None
+    for conj in (c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+        conj_class, conj_text = _verb_class(conj, tokens, lex, False)
+        if conj_class == "tentative":
+            return Vagueness("tentative", conj_text)
+    return None
 
 
 def _gerund_complement(head: Any) -> Any:
@@ -413,12 +421,11 @@ def _excused(token: Any, tokens: list[Any], lex: VagueLexicon, head: Any) -> boo
         return any(t.i > token.i and t.lower_ in _ENUMERATION for t in tokens)
     if lex.has("evaluative", token.lower_):
         return False  # "a better job", "sane triggers": no thing is described
-    if lex.has("people_state", token.lemma_):
-        return False
+    written = token
     while token.dep_ in ("conj", "advmod") and token.head.pos_ in ("ADJ", "ADV"):
         token = token.head  # "simpler and more reliable", "more reliable"
-    if lex.has("people_state", token.lemma_):
-        return False
+    if lex.has("people_state", written.lemma_) or lex.has("people_state", token.lemma_):
+        return False  # "more careful": people's behaviour, whatever it qualifies
     if token.dep_ == "amod" and token.head.pos_ in ("NOUN", "PROPN"):
         noun = token.head
         if not (lex.has("generic", noun.lemma_) or lex.has("generic", noun.lower_)):
