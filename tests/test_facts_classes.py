@@ -978,3 +978,29 @@ def test_a_mitigation_read_after_the_stated_end_gives_way() -> None:
     assert iso(value, "resolved") == "2023-06-04T00:05:00-04:00"
     assert iso(value, "mitigated") == "2023-06-04T00:05:00-04:00"
     assert value.provenance["mitigated"] == "inferred"
+
+
+def test_the_start_told_in_prose_is_not_its_own_mitigation() -> None:
+    """5. "At 16:30 we deployed a new version" is the change that broke it: the prose's
+    mitigation comes after the start, here the revert."""
+    value = facts(
+        "# Chat outage\n\n## What happened\n\nOn 12 March 2024 at 09:10 CET we deployed a new "
+        "version of the relay. Soon after, people could not post. We reverted it at 09:40 CET "
+        "and posts went through normally again from 09:43 CET.\n"
+    )
+    assert iso(value, "start") == "2024-03-12T09:10:00+01:00"
+    assert iso(value, "mitigated") == "2024-03-12T09:40:00+01:00"
+
+
+def test_prose_that_tells_only_recovery_ends_at_its_last_recovery() -> None:
+    """5. A document that states one end states both: with a fix and a recovery told in
+    prose and no closing word, the resolution is the last recovery told (inferred)."""
+    value = facts(
+        "# Billing page\n\n## Summary\n\nFrom 2021-09-14 08:00 UTC the billing page failed to "
+        "load. A hotfix was deployed at 08:35 UTC and the page was available again at "
+        "08:38 UTC.\n"
+    )
+    assert iso(value, "mitigated") == "2021-09-14T08:35:00+00:00"
+    assert iso(value, "resolved") == "2021-09-14T08:38:00+00:00"
+    assert value.provenance["resolved"] == "inferred"
+    assert value.duration() == (38, "milestones")

@@ -182,6 +182,10 @@ def choose_milestones(
                 and classes.trigger(sentence := sentence_of(m))
                 and _ABOUT_THE_WRITING.search(sentence) is None
             ]
+        if kind in ("mitigated", "resolved"):
+            # "At 16:30 we deployed a new version ... we reverted it at 17:05": the start's
+            # own time is not its end
+            candidates = [m for m in candidates if not _the_start(m, result["start"])]
         candidates = [m for m in candidates if m.has_time] or candidates
         if candidates and kind == "start":
             # told in order: the first symptom the text names, not a background date before it;
@@ -216,7 +220,36 @@ def choose_milestones(
         and how.get("mitigated") in (HOW_TIMELINE, HOW_FIELD, HOW_FRONT_MATTER)
     ):
         take("resolved", result["mitigated"], HOW_INFERRED)
+    elif result["resolved"] is None and how.get("mitigated") == HOW_PROSE:
+        # Prose that tells only recovery ("a hotfix was deployed at 13:40 and the dashboard
+        # was available again at 13:42") ends where its last recovery is told: a document
+        # that states one end states both
+        take("resolved", _last_recovery(moments, result), HOW_INFERRED)
     return result, how
+
+
+def _the_start(moment: Moment, start: Moment | None) -> bool:
+    """Is this the start's own time? (A day with no time may hold both the start and the
+    fix; a time before the start tells rather that the start is wrong: `_sanity`.)"""
+    return moment is start and moment.has_time
+
+
+def _last_recovery(moments: Sequence[Moment], result: Mapping[str, Moment | None]) -> Moment | None:
+    """The latest time the prose gives a recovery, from the mitigation on."""
+    mitigated = result["mitigated"]
+    if mitigated is None or mitigated.when is None:
+        return None
+    later = [
+        m
+        for m in moments
+        if m.source == PROSE
+        and "mitigated" in m.kinds
+        and m.when is not None
+        and m.has_time == mitigated.has_time
+        and (m.when.tzinfo is None) == (mitigated.when.tzinfo is None)
+        and utc(m.when) >= utc(mitigated.when)
+    ]
+    return max(later, key=lambda m: utc(m.when)) if later else mitigated  # type: ignore[arg-type]
 
 
 # A sentence about the write-up itself ("this post was published on 2024-02-23"), not the
