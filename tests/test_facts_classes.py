@@ -1004,3 +1004,68 @@ def test_prose_that_tells_only_recovery_ends_at_its_last_recovery() -> None:
     assert iso(value, "resolved") == "2021-09-14T08:38:00+00:00"
     assert value.provenance["resolved"] == "inferred"
     assert value.duration() == (38, "milestones")
+
+
+@pytest.mark.parametrize(
+    "recovery",
+    [
+        "the nodes were running normally again",
+        "the cluster stabilized",
+        "latency was healthy",
+        "error rates were at baseline",
+        "traffic failed over to the standby region",
+        "the site has been up since",
+    ],
+)
+def test_a_service_told_in_a_healthy_state_is_mitigated(recovery: str) -> None:
+    """5. Recovery told as a state, however the sentence is built, is the impact stopping."""
+    value = facts(
+        "# Edge outage\n\n## Summary\n\nOn 2022-11-07 at 04:10 UTC the edge proxies began "
+        f"returning 503 errors. At 04:55 UTC {recovery}.\n"
+    )
+    assert iso(value, "mitigated") == "2022-11-07T04:55:00+00:00"
+    assert iso(value, "resolved") == "2022-11-07T04:55:00+00:00"
+
+
+@pytest.mark.parametrize(
+    "state", ["the cluster was not healthy", "the cluster never stabilized", "it isn't stable"]
+)
+def test_a_negated_healthy_state_is_no_mitigation(state: str) -> None:
+    value = facts(
+        "# Edge outage\n\n## Summary\n\nOn 2022-11-07 at 04:10 UTC the edge proxies began "
+        f"returning 503 errors. At 04:55 UTC {state}.\n"
+    )
+    assert iso(value, "mitigated") is None
+
+
+@pytest.mark.parametrize(
+    "closing",
+    ["closing the incident", "the incident is over", "we marked the incident as resolved"],
+)
+def test_the_author_closing_the_incident_is_the_resolution(closing: str) -> None:
+    """5. Explicit words in other shapes: the author says the incident is over."""
+    value = facts(
+        "# Invoices\n\n## Timeline\n\nAll times UTC on 2022-05-17.\n\n"
+        "- 08:00 Deploy of the billing service.\n"
+        "- 08:03 Invoices fail to render.\n"
+        "- 08:10 Support escalates reports from customers.\n"
+        "- 08:30 Deploy reverted; invoices render again.\n"
+        f"- 08:50 Error rates flat for twenty minutes; {closing}.\n"
+    )
+    assert iso(value, "mitigated") == "2022-05-17T08:30:00+00:00"
+    assert iso(value, "resolved") == "2022-05-17T08:50:00+00:00"
+
+
+def test_a_status_page_log_of_dated_updates_newest_first() -> None:
+    """3/4. "Oct 3, 2022 - 16:45 UTC" on each update: the updates are read in time order."""
+    value = facts(
+        "# Uploads\n\n## Updates\n\n"
+        "- **Resolved** (Oct 3, 2022 - 16:45 UTC): This incident has been resolved.\n"
+        "- **Monitoring** (Oct 3, 2022 - 16:10 UTC): Uploads are succeeding again; we are "
+        "monitoring.\n"
+        "- **Investigating** (Oct 3, 2022 - 15:32 UTC): We are investigating elevated error "
+        "rates on uploads.\n"
+    )
+    assert iso(value, "start") == "2022-10-03T15:32:00+00:00"
+    assert iso(value, "mitigated") == "2022-10-03T16:10:00+00:00"
+    assert iso(value, "resolved") == "2022-10-03T16:45:00+00:00"

@@ -94,9 +94,59 @@ _NOT_RECOVERY = re.compile(
 _AGAIN = re.compile(
     r"\b(?:work|run|serv|respond|load|launch|build|sync|publish|upload|download|connect|resolv"
     r"|propagat|process|flow|accept|avail|reach|boot|pass|function|deliver|stream|send|receiv"
+    r"|succeed"
     r"|healthy|online|up|green|normal|fine|stable)\w*\s+again\b",
     re.IGNORECASE,
 )
+# A service described in a healthy state, however the sentence is built: "running normally",
+# "behaving as expected", "the cluster stabilized", "latency was healthy", "error rates at
+# baseline", "failed over to the standby", "the site has been up since". Each alternative
+# opens with a fixed word, and the gaps are single bounded blanks: linear.
+_HEALTHY = re.compile(
+    r"\b(?:operat|function|work|run|perform|serv|process|respond|behav|load|flow|deliver)\w*"
+    r"\s+(?:normally|correctly|properly|as (?:normal|usual|expected|intended))\b"
+    r"|\bstabili[sz](?:ed|es)\b"
+    r"|\b(?:is|are|was|were|became|become|been|remained|looked|looks|seemed)\s+"
+    r"(?:(?:now|again|fully|all|once again)\s+)?(?:healthy|stable|nominal|correct)\b"
+    r"|\b(?:at|to|near|within)\s+(?:the\s+)?(?:baseline|pre-incident levels?"
+    r"|(?:normal|expected|usual|healthy) (?:levels?|values?|rates?))\b"
+    r"|\bfailed\s+over\s+to\b|\bfail-?over\s+(?:(?:is|was|has)\s+)?(?:complete|completed"
+    r"|finished|succeeded|done)\b"
+    r"|\b(?:has|have|had)\s+been\s+(?:up|stable|healthy|working|running|available|operational"
+    r"|normal)\s+(?:ever\s+)?since\b"
+    r"|\b(?:returned|restored|back)\s+to\s+(?:service|health|full capacity)\b",
+    re.IGNORECASE,
+)
+# The author says the incident is over: "the incident is over", "closing the incident",
+# "we marked the incident as resolved". An explicit mark, as the pack's markers are.
+_CLOSING = re.compile(
+    r"\b(?:incident|outage|issue|impact|problem|disruption|degradation)\s+"
+    r"(?:is|was|has been|had been|were|are)\s+(?:(?:now|officially|fully|finally)\s+)?"
+    r"(?:over|closed|resolved|ended|finished)\b"
+    r"|\b(?:clos|end|resolv)(?:e|ed|es|ing)\s+(?:the|this|our)\s+(?:incident|outage)\b"
+    r"|\bmark(?:ed|ing|s)?\s+(?:the\s+incident\s+|it\s+|this\s+)?as\s+resolved\b",
+    re.IGNORECASE,
+)
+# "was not healthy", "never stabilized", "isn't over": a negation just before the state.
+_NEGATED = re.compile(r"\b(?:not|never|no longer|yet)\s+(?:\w+\s+)?$|n't\s+(?:\w+\s+)?$")
+_NEGATION_WINDOW = 24
+
+
+def _stated(pattern: re.Pattern[str], text: str) -> bool:
+    """Does the text state the pattern's state, not negated ("was not healthy")?"""
+    for match in pattern.finditer(text):
+        before = text[max(0, match.start() - _NEGATION_WINDOW) : match.start()].lower()
+        if _NEGATED.search(before) is None:
+            return True
+    return False
+
+
+def closed(text: str) -> bool:
+    """Does the text say the incident is over ("closing the incident", "the outage is
+    over")? The author's own mark of the resolution."""
+    return _stated(_CLOSING, text)
+
+
 # A report that nothing is wrong is not a detection: "functional tests indicate all fine, and
 # this is reported over Slack", "the job reports success".
 _ALL_FINE = re.compile(
@@ -128,7 +178,9 @@ class WordClasses:
 
     def has(self, kind: str, text: str, part: str = "events") -> bool:
         pattern = (self.markers if part == "markers" else self.events).get(kind)
-        return pattern is not None and pattern.search(text.lower()) is not None
+        if pattern is not None and pattern.search(text.lower()) is not None:
+            return True
+        return kind == "resolved" and part == "markers" and closed(text)
 
     def trigger(self, text: str) -> bool:
         return self.triggers is not None and self.triggers.search(text.lower()) is not None
@@ -187,8 +239,11 @@ def _outcome(kind: str, entry: Entry, classes: WordClasses) -> bool:
 
 
 def recovered_again(text: str) -> bool:
-    """Does the text say something works again ("uploads work again")? An impact stopping."""
-    return "again" in text.lower() and _AGAIN.search(text) is not None
+    """Does the text say something works again ("uploads work again") or is in a healthy
+    state ("running normally", "stabilized", "at baseline")? An impact stopping."""
+    if "again" in text.lower() and _AGAIN.search(text) is not None:
+        return True
+    return _stated(_HEALTHY, text)
 
 
 def _detection(entry: Entry, classes: WordClasses) -> bool:

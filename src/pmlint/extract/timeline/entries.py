@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from pmlint.document import Document, Section, TextBlock
-from pmlint.extract.milestones import fix_landed, phrase_pattern, recovered_again
+from pmlint.extract.milestones import closed, fix_landed, phrase_pattern, recovered_again
 from pmlint.extract.timeline.model import FIELD, Event, Moment
 from pmlint.extract.timestamps import Stamp, find_stamps
 
@@ -158,6 +158,8 @@ def event_kinds(text: str, patterns: Mapping[str, re.Pattern[str] | None]) -> fr
     kinds = kinds_in(text, patterns)
     if "mitigated" in patterns and (recovered_again(text) or fix_landed(text, attempts=False)):
         kinds |= {"mitigated"}
+    if "resolved" in patterns and closed(text):
+        kinds |= {"resolved"}
     return kinds
 
 
