@@ -41,3 +41,19 @@ def test_a_folder_without_a_config_loads_as_spacy_says() -> None:
     else:
         raise AssertionError("spaCy should refuse a missing folder")
     assert load_pipeline("auto").nlp.tokenizer is not None
+
+
+def test_entry_points_by_group_are_catalogues() -> None:
+    """spaCy's registries see the same plugins through the grouped entry points."""
+    import catalogue
+
+    from pmlint.nlp.pipeline import _EntryPointGroups
+
+    import_spacy()
+    grouped = catalogue.AVAILABLE_ENTRY_POINTS
+    assert isinstance(grouped, _EntryPointGroups)
+    found = grouped._found
+    for group in {*found.groups, "no_such_group"}:
+        assert list(grouped.select(group=group)) == list(found.select(group=group))
+        assert grouped.select(group=group) is grouped.select(group=group)
+    assert list(grouped.select(name="x")) == list(found.select(name="x"))
