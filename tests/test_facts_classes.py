@@ -571,13 +571,37 @@ def test_a_time_then_its_day_after_a_comma_is_on_that_day() -> None:
     assert value.duration() == (85, "milestones")
 
 
-def test_no_duration_between_a_time_with_a_day_and_one_without() -> None:
+def test_a_time_before_any_day_takes_the_day_the_timeline_gives_next() -> None:
+    """4. Dates: "14:00" with no day, then entries of 2023-04-02: the first time is on that
+    day too, as a reader takes it (not 53 years before it, on a stand-in day)."""
     value = facts(
         "# X\n\n## Timeline\n\n- 14:00 UTC deploy of v9, checkout errors\n"
         "- 2023-04-02 14:20 UTC pager alert\n- 2023-04-02 15:25 UTC rollback finished, "
         "checkout recovered\n"
     )
-    assert value.duration() is None  # not 53 years from a day nobody wrote
+    assert iso(value, "start") == "2023-04-02T14:00:00+00:00"
+    assert value.duration() == (85, "milestones")
+
+
+def test_a_day_told_after_an_undated_timeline_is_its_day() -> None:
+    """4. Dates: a timeline of bare times, the day only in the summary written after it."""
+    value = facts(
+        "# Portal outage\n\n## Timeline\n\nAll times ET.\n\n* 9:12 - forms stop submitting\n"
+        "* 9:20 - alert in #oncall\n* 10:40 - service restarted, forms work again\n\n"
+        "## Summary\n\nOn Monday, May 3rd 2021 forms could not be submitted.\n"
+    )
+    assert iso(value, "start") == "2021-05-03T09:12:00-04:00"
+    assert iso(value, "mitigated") == "2021-05-03T10:40:00-04:00"
+
+
+def test_a_day_in_an_action_item_does_not_date_the_timeline() -> None:
+    value = facts(
+        "# Portal outage\n\n## Timeline\n\n* 9:12 - forms stop submitting\n"
+        "* 9:20 - alert in #oncall\n* 10:40 - service restarted, forms work again\n\n"
+        "## Action items\n\n- Add a synthetic check (due 2021-06-30)\n"
+    )
+    moment = value.milestones["start"]
+    assert moment is not None and not moment.day_known
 
 
 QUIET_ENDING = """# Worker queue stuck
@@ -1069,3 +1093,96 @@ def test_a_status_page_log_of_dated_updates_newest_first() -> None:
     assert iso(value, "start") == "2022-10-03T15:32:00+00:00"
     assert iso(value, "mitigated") == "2022-10-03T16:10:00+00:00"
     assert iso(value, "resolved") == "2022-10-03T16:45:00+00:00"
+
+
+def test_a_sentence_that_tells_the_recovery_is_not_the_start_wherever_it_is() -> None:
+    """2. A resolution section written before the impact: its "restarted at 10:40, which
+    resolved the errors" is the mitigation, and the start is the time the errors began."""
+    value = facts(
+        "# Portal\n\n## Resolution\n\nThe service was restarted at 10:40 AM ET on May 3, 2021, "
+        "which resolved the errors.\n\n## Impact\n\nStarting at 9:12 AM ET on May 3, 2021, "
+        "users could not submit forms and saw errors.\n"
+    )
+    assert iso(value, "start") == "2021-05-03T09:12:00-04:00"
+    assert iso(value, "mitigated") == "2021-05-03T10:40:00-04:00"
+
+
+def test_a_window_in_the_incident_details_is_the_impact_window() -> None:
+    """1. Ranges: a "Timeframe:" field among the incident's details."""
+    value = facts(
+        "# Portal\n\n## Incident details\n\n- Timeframe: September 16, 2021, 4:06 pm – "
+        "4:38 pm ET\n- Impact: intermittent errors for all users\n"
+    )
+    assert iso(value, "start") == "2021-09-16T16:06:00-04:00"
+    assert iso(value, "resolved") == "2021-09-16T16:38:00-04:00"
+
+
+def test_the_entry_that_confirms_a_remedy_closes_the_incident() -> None:
+    """5. "14:05 rolled back", "14:10 submissions succeed again": the impact stopped when the
+    rollback landed, and the confirmation, with nothing after it, is the resolution."""
+    value = facts(
+        "# Forms\n\n## Timeline (ET)\n\n"
+        "- 2020-06-16 13:23 users report that forms cannot be submitted\n"
+        "- 2020-06-16 13:35 on-call engineer paged\n"
+        "- 2020-06-16 14:05 the bad release is rolled back\n"
+        "- 2020-06-16 14:10 submissions succeed again\n"
+    )
+    assert iso(value, "mitigated") == "2020-06-16T14:05:00-04:00"
+    assert iso(value, "resolved") == "2020-06-16T14:10:00-04:00"
+
+
+def test_a_timeline_written_as_a_code_block_is_read_as_one() -> None:
+    """Timeline model: one entry a line in a code block under the timeline heading."""
+    value = facts(
+        "# Portal\n\n## Timeline\n\n```\n2021-05-03 09:12 ET  forms stop submitting\n"
+        "2021-05-03 09:20 ET  alert in #oncall\n"
+        "2021-05-03 10:40 ET  service restarted, forms work again\n```\n"
+    )
+    assert iso(value, "start") == "2021-05-03T09:12:00-04:00"
+    assert iso(value, "detected") == "2021-05-03T09:20:00-04:00"
+    assert iso(value, "mitigated") == "2021-05-03T10:40:00-04:00"
+    start = value.milestones["start"]
+    assert start is not None and start.line == 6
+
+
+def test_a_log_excerpt_in_code_outside_the_timeline_stays_code() -> None:
+    value = facts(
+        "# Portal\n\n## Root cause\n\n```\n2021-05-03 09:12:01 ERROR pool exhausted\n"
+        "2021-05-03 09:12:02 ERROR pool exhausted\n2021-05-03 09:12:03 ERROR pool exhausted\n"
+        "```\n"
+    )
+    assert value.moments == [] and value.events == []
+
+
+def test_a_window_told_in_days_gives_day_precision_ends() -> None:
+    """1. Ranges: "between June 16 and June 18, 2020" in the impact, with no time anywhere."""
+    value = facts(
+        "# Form errors\n\n## Impact\n\nBetween June 16 and June 18, 2020 about 1,200 people "
+        "saw an error when submitting the form.\n"
+    )
+    assert iso(value, "start") == "2020-06-16T00:00:00"
+    assert iso(value, "resolved") == "2020-06-18T00:00:00"
+    assert value.provenance["start"] == "range"
+
+
+def test_a_day_range_does_not_override_the_timeline() -> None:
+    value = facts(
+        "# Queue\n\n## Summary\n\nThe queue stalled from 2023-06-30 to 2023-07-01.\n\n"
+        "## Timeline (UTC)\n\n- 2023-06-30 23:40 consumers crash\n"
+        "- 2023-06-30 23:50 alert fires\n- 2023-07-01 00:30 consumers restarted, the queue is "
+        "processing again\n"
+    )
+    assert iso(value, "start") == "2023-06-30T23:40:00+00:00"
+    assert iso(value, "mitigated") == "2023-07-01T00:30:00+00:00"
+
+
+@pytest.mark.parametrize(
+    "label", ["Resolution", "Time of resolution", "Restoration", "Time restored", "Impact stopped"]
+)
+def test_a_field_named_by_the_milestone_noun_is_that_milestone(label: str) -> None:
+    """5. Explicit words: a field whose name is the milestone's noun ("Resolution: 10:40")."""
+    value = facts(
+        f"# X\n\n- **Date:** 2021-05-03\n- **Impact start:** 09:12 UTC\n- **{label}:** 10:40 UTC\n"
+    )
+    assert iso(value, "resolved") == "2021-05-03T10:40:00+00:00"
+    assert value.provenance["resolved"] == "field"

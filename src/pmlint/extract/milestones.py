@@ -328,6 +328,8 @@ def classify_entries(entries: Sequence[Entry], classes: WordClasses) -> dict[str
             if last is not None and _comparable(entry.when) - _comparable(last.when) > _CLOSING_RUN:
                 break
             resolved = entry
+        if resolved is None and floor is not None:
+            resolved = _last_confirmation(tail, floor, classes)
         if resolved is not None:
             found["resolved"] = resolved
     _start_before_the_rest(ordered, found, classes)
@@ -343,6 +345,23 @@ def fix_landed(text: str, attempts: bool = True) -> bool:
     if not any(word in lower for word in _FIX_WORDS) or _FIX_LANDED.search(text) is None:
         return False
     return not attempts or _ATTEMPT.search(text) is None
+
+
+def _last_confirmation(tail: Sequence[Entry], floor: Entry, classes: WordClasses) -> Entry | None:
+    """With no entry that closes the incident, the last entry after the mitigation that says
+    things work ("14:05 rolled back", "14:10 submissions succeed again"): the confirmation
+    ends it, as "service operational" a minute after "rollback performed" does. Each within
+    the closing run of the one before; None when no entry after the mitigation says so."""
+    last = floor
+    for entry in tail:
+        if entry is floor or _comparable(entry.when) <= _comparable(floor.when):
+            continue
+        if not _outcome("mitigated", entry, classes):
+            continue
+        if _comparable(entry.when) - _comparable(last.when) > _CLOSING_RUN:
+            break
+        last = entry
+    return None if last is floor else last
 
 
 def _remedy_before(outcome: Entry, entries: Sequence[Entry], found: Mapping[str, Entry]) -> Entry:

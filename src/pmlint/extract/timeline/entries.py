@@ -9,7 +9,7 @@ import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
-from pmlint.document import Document, Section, TextBlock
+from pmlint.document import CodeBlock, Document, Section, TextBlock
 from pmlint.extract.milestones import closed, fix_landed, phrase_pattern, recovered_again
 from pmlint.extract.timeline.model import FIELD, Event, Moment
 from pmlint.extract.timestamps import Stamp, find_stamps
@@ -64,6 +64,47 @@ def timed_sections(doc: Document) -> frozenset[int]:
         if len(times) >= _TIMED_ENTRIES and _in_order(times):
             found.add(id(section))
     return frozenset(found)
+
+
+def code_timelines(doc: Document) -> dict[int, list[TextBlock]]:
+    """A timeline written as a code block under a timeline heading ("```" then one entry a
+    line, each opening with a time, in order): its lines as a text block of the section
+    (by the section's id), so that its entries are read as any other. A code block
+    elsewhere, or one whose lines do not open with times in order (a log excerpt with its
+    levels, a command), stays code."""
+    found: dict[int, list[TextBlock]] = {}
+    for section in doc.sections():
+        if not section.code_blocks or not section.is_under("timeline"):
+            continue
+        for code in section.code_blocks:
+            block = _code_block_text(doc, section, code)
+            if block is None:
+                continue
+            opening = [_opening_time(block.text, start) for start in block.line_starts]
+            times = [stamp for stamp in opening if stamp is not None]
+            if len(times) >= _TIMED_ENTRIES and _in_order(times):
+                found.setdefault(id(section), []).append(block)
+    return found
+
+
+def _code_block_text(doc: Document, section: Section, code: CodeBlock) -> TextBlock | None:
+    text = code.text.rstrip("\n")
+    if not text.strip():
+        return None
+    first = code.first_line
+    fence = doc.lines[first - 1].lstrip() if 0 < first <= len(doc.lines) else ""
+    if fence.startswith(("```", "~~~")):
+        first += 1  # a fenced block's text starts on the line after its fence
+    starts, lines, columns = [], [], []
+    offset = 0
+    for index, line in enumerate(text.split("\n")):
+        source = doc.lines[first + index - 1] if first + index - 1 < len(doc.lines) else ""
+        found = source.find(line) if line else -1
+        starts.append(offset)
+        lines.append(first + index)
+        columns.append(found + 1 if found >= 0 else 1)
+        offset += len(line) + 1
+    return TextBlock("paragraph", text, text, starts, lines, columns, section=section)
 
 
 def _line_starts(block: TextBlock) -> list[int]:
@@ -231,6 +272,24 @@ def sentence_of(moment: Moment) -> str:
     return _sentence(moment.block, moment.stamp.start, moment.stamp.end)
 
 
+# A field's name in the words of the milestone's noun, which the pack's labels may not list:
+# "Resolution: 10:40", "Time of resolution", "Restoration", "Impact stopped". A field name is
+# an author's explicit mark, so its noun is enough.
+_LABEL_NOUNS = {
+    "resolved": re.compile(
+        r"\b(?:resolution|restoration|restored|all clear|impact (?:stopped|over))\b", re.I
+    ),
+    "mitigated": re.compile(r"\b(?:mitigation|workaround|rollback|roll-back)\b", re.I),
+    "detected": re.compile(
+        r"\b(?:detection|discovery|first (?:alert|report)|alerted|paged)\b", re.I
+    ),
+}
+
+
+def _label_nouns(label: str) -> frozenset[str]:
+    return frozenset(kind for kind, pattern in _LABEL_NOUNS.items() if pattern.search(label))
+
+
 def classify(
     moment: Moment,
     labels: Mapping[str, re.Pattern[str] | None],
@@ -240,7 +299,7 @@ def classify(
     moment.label = label
     kinds: frozenset[str] = frozenset()
     if label:
-        kinds = kinds_in(label, labels)
+        kinds = kinds_in(label, labels) or _label_nouns(label)
         if kinds:
             moment.source = FIELD
     if not kinds:
@@ -257,9 +316,11 @@ def timeline_events(
     moments: list[Moment],
     by_date: bool = False,
     timed: frozenset[int] = frozenset(),
+    code: Mapping[int, list[TextBlock]] | None = None,
 ) -> list[Event]:
     """Timeline entries: each time that opens an entry (at the start of a list item, row,
-    heading, line, or after a `<br>`), with the entry's text up to the next one."""
+    heading, line, or after a `<br>`), with the entry's text up to the next one; `code`:
+    the timelines written as code blocks (`code_timelines`)."""
     by_block: dict[int, list[Moment]] = {}
     for moment in moments:
         by_block.setdefault(id(moment.block), []).append(moment)
@@ -285,6 +346,7 @@ def timeline_events(
         for block in section.blocks:
             if block.kind != "table_cell":
                 candidates.append(block)
+        candidates.extend((code or {}).get(id(section), ()))
         # "## 2018-11-08 16:55 -0500" over entries with times of their own heads a group: it
         # is an entry of its own, not the story of the entries under it.
         own = any(
