@@ -1186,3 +1186,37 @@ def test_a_field_named_by_the_milestone_noun_is_that_milestone(label: str) -> No
     )
     assert iso(value, "resolved") == "2021-05-03T10:40:00+00:00"
     assert value.provenance["resolved"] == "field"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The errors began at 10:02 UTC, after a certificate expired, and continued until "
+        "10:47 UTC, when a renewed certificate was installed.",
+        "Errors were seen from 10:02 UTC; the degradation ended at 10:47 UTC.",
+    ],
+)
+def test_the_time_impact_ran_until_is_its_end(sentence: str) -> None:
+    """1 and 5. "continued until 10:47", "ended at 10:47": the time after the words that end
+    the impact is its end, however far from the start it is written."""
+    value = facts(f"# API errors\n\n## Summary\n\nOn 2022-04-12 the API failed. {sentence}\n")
+    assert iso(value, "start") == "2022-04-12T10:02:00+00:00"
+    assert iso(value, "mitigated") == "2022-04-12T10:47:00+00:00"
+    assert iso(value, "resolved") == "2022-04-12T10:47:00+00:00"
+
+
+def test_noticed_only_at_a_time_is_no_end() -> None:
+    value = facts(
+        "# API errors\n\n## Summary\n\nOn 2022-04-12 the API failed from 10:02 UTC. The errors "
+        "were not noticed until 10:47 UTC.\n"
+    )
+    assert iso(value, "resolved") is None
+
+
+def test_starting_at_a_time_is_the_start() -> None:
+    """2. "Starting at 09:12, users could not ..." opens the impact."""
+    value = facts(
+        "# Forms\n\n## Summary\n\nOn 2021-05-03 the team was paged at 09:30 UTC. Starting at "
+        "09:12 UTC, users could not submit the form.\n"
+    )
+    assert iso(value, "start") == "2021-05-03T09:12:00+00:00"

@@ -307,8 +307,46 @@ def classify(
         section = moment.block.section
         if section is not None and section.style == "pseudo-list-item":
             context = f"{section.title}: {context}"
-        kinds = event_kinds(context, events)
+        kinds = event_kinds(context, events) | _told_around(moment)
     moment.kinds = kinds
+
+
+# The words just before a time that make it an end of the impact ("errors continued until
+# 10:47", "the degradation ended at 10:47") or its beginning ("Starting at 09:12, ..."),
+# whatever else the sentence tells.
+_UNTIL = re.compile(
+    r"\b(?:until|till|ended (?:at|around|by)|ending (?:at|around))\s+"
+    r"(?:(?:about|around|approximately|roughly)\s+)?$",
+    re.IGNORECASE,
+)
+_STARTING = re.compile(
+    r"\b(?:starting|beginning)(?:\s+(?:at|on|from|around))?\s+"
+    r"(?:(?:about|around|approximately|roughly)\s+)?$",
+    re.IGNORECASE,
+)
+# "not noticed until 10:40", "we only learned of it until": a time someone learned of it,
+# not the end of the impact.
+_NOT_AN_END = re.compile(
+    r"\b(?:not|never|nobody|no one|only)\b|n't\b|notic|detect|aware|discover|realiz|report"
+    r"|learn|found",
+    re.IGNORECASE,
+)
+_CLAUSE_BACK = 100
+
+
+def _told_around(moment: Moment) -> frozenset[str]:
+    """The kinds the words just before a time give it (`_UNTIL`, `_STARTING`)."""
+    prose, start = moment.block.prose, moment.stamp.start
+    before = prose[max(0, start - 40) : start]
+    if _STARTING.search(before):
+        return frozenset({"start"})
+    if not _UNTIL.search(before):
+        return frozenset()
+    clause = prose[max(0, start - _CLAUSE_BACK) : start]
+    stop = max(clause.rfind(". "), clause.rfind("\n"), clause.rfind("; "))
+    if _NOT_AN_END.search(clause[stop + 1 :]):
+        return frozenset()
+    return frozenset({"resolved"})
 
 
 def timeline_events(
