@@ -1220,3 +1220,40 @@ def test_starting_at_a_time_is_the_start() -> None:
         "09:12 UTC, users could not submit the form.\n"
     )
     assert iso(value, "start") == "2021-05-03T09:12:00+00:00"
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "On June 7, 2022 from 10:02 to approximately 10:47 UTC users saw errors.",
+        "Between 10:02 and 10:47 UTC (3:02–3:47 AM PDT) on June 7, 2022, users saw errors.",
+    ],
+)
+def test_a_hedged_range_or_one_written_in_two_zones_is_one_window(summary: str) -> None:
+    """1 and 7. "to approximately 10:47"; the same window written again in a second zone is
+    not a second window: the duration is 45 minutes, not 90."""
+    value = facts(f"# X\n\n## Summary\n\n{summary}\n")
+    assert value.milestones["start"] is not None and value.milestones["resolved"] is not None
+    duration = value.duration()
+    assert duration is not None and duration[0] == 45
+    assert value.provenance["start"] == "range"
+    assert iso(value, "resolved") in ("2022-06-07T10:47:00+00:00", "2022-06-07T03:47:00-07:00")
+
+
+@pytest.mark.parametrize(
+    ("told", "recovered"),
+    [
+        ("the rollback was completed", True),
+        ("the failover is complete", True),
+        ("the site came back", True),
+        ("the errors came back", False),
+        ("we started the rollback", False),
+    ],
+)
+def test_a_remedy_told_as_done_and_a_service_that_came_back(told: str, recovered: bool) -> None:
+    """5. A remedy told as done is the impact stopping; a symptom that "came back" is not."""
+    value = facts(
+        "# Edge outage\n\n## Summary\n\nOn 2022-11-07 at 04:10 UTC the edge proxies began "
+        f"returning 503 errors. At 04:55 UTC {told}.\n"
+    )
+    assert (iso(value, "mitigated") == "2022-11-07T04:55:00+00:00") is recovered

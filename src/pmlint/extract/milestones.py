@@ -114,7 +114,15 @@ _HEALTHY = re.compile(
     r"|finished|succeeded|done)\b"
     r"|\b(?:has|have|had)\s+been\s+(?:up|stable|healthy|working|running|available|operational"
     r"|normal)\s+(?:ever\s+)?since\b"
-    r"|\b(?:returned|restored|back)\s+to\s+(?:service|health|full capacity)\b",
+    r"|\b(?:returned|restored|back)\s+to\s+(?:service|health|full capacity)\b"
+    # a remedy told as done: "the rollback was completed", "the failover is complete", "the
+    # fix was in place"
+    r"|\b(?:rollback|roll-back|revert|failover|fail-over|restart|reboot|redeploy(?:ment)?"
+    r"|hotfix|fix|patch|workaround)\s+(?:(?:was|is|had been|has been)\s+)?(?:complete|completed"
+    r"|finished|done|successful|in place)\b"
+    # "the site came back", "the service is back up": not "the errors came back"
+    r"|(?<!error )(?<!errors )(?<!issue )(?<!problem )(?<!alerts )(?<!outage )"
+    r"\b(?:came|comes|come|is|are|was|were)\s+back(?:\s+(?:up|online|again))?\b(?!\s+to\b)",
     re.IGNORECASE,
 )
 # The author says the incident is over: "the incident is over", "closing the incident",

@@ -47,7 +47,9 @@ _LASTED = r"(?:and\s+)?(?:lasted|continued|persisted|ran)\s+(?:until|till|throug
 _WINDOW_LINK = re.compile(
     rf"^\s*(?:[-–—]+|to|until|till|through|,\s*(?:and\s+)?{_ENDING}|(?:and\s+)?{_ENDING}"
     rf"|{_LASTED}|and)"
-    r"(?:\s+at)?\s*(?:on\s+[^,.;]{0,20}?\s+)?$",
+    # "to approximately 10:47", "until about 10:47", "– ~10:47": a hedge on the end
+    r"(?:\s+at)?(?:\s*(?:about|around|approximately|approx\.|roughly|~)(?=[\s\d]))?"
+    r"\s*(?:on\s+[^,.;]{0,20}?\s+)?$",
     re.IGNORECASE,
 )
 # Where a stated window is the incident's: the summary, the impact, the incident's details
@@ -94,8 +96,18 @@ def impact_windows(moments: list[Moment]) -> list[tuple[Moment, Moment]]:
         if utc(second.when) < utc(began) and not second.stamp.date:
             # "22:40–01:15 UTC": the end is on the next day
             end = _shifted(second, dt.timedelta(days=1))
+        if any(_same_interval(first, end, *known) for known in windows):
+            continue  # "10:02 to 10:47 UTC (3:02 to 3:47 AM PDT)": one window in two zones
         windows.append((first, end))
     return windows
+
+
+def _same_interval(first: Moment, end: Moment, other_first: Moment, other_end: Moment) -> bool:
+    """Do two windows cover the same instants (written in two zones)?"""
+    ends = (first.when, end.when, other_first.when, other_end.when)
+    if any(when is None or when.tzinfo is None for when in ends):
+        return False
+    return utc(first.when) == utc(other_first.when) and utc(end.when) == utc(other_end.when)  # type: ignore[arg-type]
 
 
 def day_windows(moments: list[Moment]) -> list[tuple[Moment, Moment]]:
