@@ -18,7 +18,6 @@ from pmlint.diagnostics import Diagnostic, Finding, Severity, Span, masked_lines
 from pmlint.document import Document
 from pmlint.nlp import ModelError, Pipeline, load_pipeline
 from pmlint.nlp.cascade import prefetch, prefetched
-from pmlint.parse import parse_document
 from pmlint.reading import SourceText
 from pmlint.report import (
     INTERNAL_ERROR,
@@ -166,6 +165,8 @@ class Linter:
 
     def _start(self, path: str, source: SourceText, directory: str | None) -> _Started:
         """Parse the file and make the engine's own findings; no rule has run yet."""
+        from pmlint.parse import parse_document  # markdown-it: not for a run the cache serves
+
         report = FileReport(path)
         try:
             doc = parse_document(path, source.text, self.config.catalog)

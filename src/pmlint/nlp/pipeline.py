@@ -12,7 +12,6 @@ Nothing here imports spaCy at import time: the annotations name its types only.
 
 from __future__ import annotations
 
-import configparser
 import importlib
 import json
 import sys
@@ -263,6 +262,8 @@ def _tokenizer_spec(folder: Path | None) -> Any:
     """The `[nlp] tokenizer` of the pipeline's config.cfg (None where it is not plain)."""
     if folder is None:
         return None
+    import configparser
+
     parser = configparser.ConfigParser(interpolation=None)
     try:
         parser.read(folder / "config.cfg", encoding="utf-8")
