@@ -613,7 +613,7 @@ All times UTC.
 - 2023-10-03 07:40 queue consumers stop acknowledging messages, jobs pile up
 - 2023-10-03 08:05 on-call paged by the queue depth alert
 - 2023-10-03 08:30 consumer pods drained and replaced one by one
-- 2023-10-03 09:10 last consumer replaced, backlog drained
+- 2023-10-03 09:10 last consumer replaced
 - 2023-10-04 10:00 postmortem review held
 """
 
@@ -1257,3 +1257,35 @@ def test_a_remedy_told_as_done_and_a_service_that_came_back(told: str, recovered
         f"returning 503 errors. At 04:55 UTC {told}.\n"
     )
     assert (iso(value, "mitigated") == "2022-11-07T04:55:00+00:00") is recovered
+
+
+@pytest.mark.parametrize(
+    ("told", "recovered"),
+    [
+        ("everything was working", True),
+        ("the service was fully functional", True),
+        ("errors dropped to zero", True),
+        ("the issue disappeared", True),
+        ("there were no more errors", True),
+        ("we disabled the feature flag, stopping the errors", True),
+        ("the backlog had been processed", True),
+        ("the engineer was working on a fix", False),
+        ("errors had not stopped", False),
+    ],
+)
+def test_the_symptom_told_as_stopped_is_the_mitigation(told: str, recovered: bool) -> None:
+    """5. The impact stopping told by its symptom ("errors dropped to zero", "the issue
+    disappeared") or by the service working; not a person working on it, not a negation."""
+    value = facts(
+        "# API\n\n## Summary\n\nOn 2022-06-07 at 10:02 UTC the API started failing. "
+        f"At 10:47 UTC {told}.\n"
+    )
+    assert (iso(value, "mitigated") == "2022-06-07T10:47:00+00:00") is recovered
+
+
+def test_an_incident_declared_over_is_resolved() -> None:
+    value = facts(
+        "# API\n\n## Summary\n\nOn 2022-06-07 at 10:02 UTC the API started failing. The "
+        "incident was declared over at 10:47 UTC.\n"
+    )
+    assert iso(value, "resolved") == "2022-06-07T10:47:00+00:00"

@@ -107,7 +107,18 @@ _HEALTHY = re.compile(
     r"\s+(?:normally|correctly|properly|as (?:normal|usual|expected|intended))\b"
     r"|\bstabili[sz](?:ed|es)\b"
     r"|\b(?:is|are|was|were|became|become|been|remained|looked|looks|seemed)\s+"
-    r"(?:(?:now|again|fully|all|once again)\s+)?(?:healthy|stable|nominal|correct)\b"
+    r"(?:(?:now|again|fully|all|once again)\s+)?(?:healthy|stable|nominal|correct|functional"
+    r"|functioning|working)\b(?!\s+(?:on|with|to|through)\b)"
+    # the symptom stopped: "errors dropped to zero", "the issue disappeared", "there were no
+    # more errors", "stopping the errors", "the backlog had been processed"
+    r"|\b(?:errors?|failures?|timeouts?|crashe?s?|alerts?|issue|problem|symptoms?)\s+"
+    r"(?:(?:had|have|has)\s+)?(?:disappeared|vanished|ceased|cleared|subsided|stopped"
+    r"|dropped to (?:zero|0|normal|baseline)|fell to (?:zero|0|normal|baseline))\b"
+    r"|\bno (?:more|new|further) (?:errors?|failures?|timeouts?|crashes|alerts?|issues)\b"
+    r"|\b(?:stopp(?:ed|ing)|end(?:ed|ing)|eliminat(?:ed|ing))\s+(?:the\s+)?(?:errors?|failures?"
+    r"|crashe?s?|timeouts?|outage|impact)\b"
+    r"|\b(?:backlog|queue)\s+(?:(?:had|has|was)\s+)?(?:(?:been|fully)\s+)*(?:processed|cleared"
+    r"|drained|empty|caught up)\b"
     r"|\b(?:at|to|near|within)\s+(?:the\s+)?(?:baseline|pre-incident levels?"
     r"|(?:normal|expected|usual|healthy) (?:levels?|values?|rates?))\b"
     r"|\bfailed\s+over\s+to\b|\bfail-?over\s+(?:(?:is|was|has)\s+)?(?:complete|completed"
@@ -132,6 +143,7 @@ _CLOSING = re.compile(
     r"(?:is|was|has been|had been|were|are)\s+(?:(?:now|officially|fully|finally)\s+)?"
     r"(?:over|closed|resolved|ended|finished)\b"
     r"|\b(?:clos|end|resolv)(?:e|ed|es|ing)\s+(?:the|this|our)\s+(?:incident|outage)\b"
+    r"|\b(?:declared|considered)\s+(?:as\s+)?(?:over|closed|ended)\b"
     r"|\bmark(?:ed|ing|s)?\s+(?:the\s+incident\s+|it\s+|this\s+)?as\s+resolved\b",
     re.IGNORECASE,
 )
