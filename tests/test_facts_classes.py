@@ -1289,3 +1289,18 @@ def test_an_incident_declared_over_is_resolved() -> None:
         "incident was declared over at 10:47 UTC.\n"
     )
     assert iso(value, "resolved") == "2022-06-07T10:47:00+00:00"
+
+
+def test_a_stated_duration_that_contradicts_the_timeline_is_reported() -> None:
+    """6. "lasted roughly 3 hours" against a timeline that runs 08:00–12:30 UTC: PM104 says
+    so; the same summary with "4.5 hours" is quiet."""
+    text = (
+        "# Sync outage\n\n## Summary\n\nThe sync outage lasted roughly {} hours.\n\n"
+        "## Timeline (UTC)\n\n- 2023-02-06 08:00 sync jobs start failing\n"
+        "- 2023-02-06 08:10 alert fires, on-call paged\n"
+        "- 2023-02-06 12:30 incident resolved\n"
+    )
+    _, loud = check_json("--select", "PM104", "-", stdin=text.format("3").encode())
+    _, quiet = check_json("--select", "PM104", "-", stdin=text.format("4.5").encode())
+    assert [d["rule"] for d in loud["files"][0]["diagnostics"]] == ["PM104"]
+    assert quiet["files"][0]["diagnostics"] == []
