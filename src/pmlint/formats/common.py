@@ -119,8 +119,15 @@ def _write(value: Any, out: list[str], newline: str) -> None:
         for index, (key, item) in enumerate(value.items()):
             if index:
                 out.append(separator)
-            out.append(_key(key) + ": ")
-            _write(item, out, inner)
+            name = encode_basestring(key) if type(key) is str else _key(key)
+            kind = type(item)  # the usual values written here, without a call
+            if kind is str:
+                out.append(name + ": " + encode_basestring(item))
+            elif kind is int:
+                out.append(name + ": " + int.__repr__(item))
+            else:
+                out.append(name + ": ")
+                _write(item, out, inner)
         out.append(newline + "}")
     else:
         raise _NotPlain
