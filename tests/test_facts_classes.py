@@ -1304,3 +1304,22 @@ def test_a_stated_duration_that_contradicts_the_timeline_is_reported() -> None:
     _, quiet = check_json("--select", "PM104", "-", stdin=text.format("4.5").encode())
     assert [d["rule"] for d in loud["files"][0]["diagnostics"]] == ["PM104"]
     assert quiet["files"][0]["diagnostics"] == []
+
+
+def test_a_time_in_the_resolution_section_is_a_step_of_the_recovery() -> None:
+    """5. "## Resolution: At 10:40 we restarted the upstream service": the section says what
+    the time is, whatever the words; with nothing else told, it is both ends."""
+    value = facts(
+        "# Locator\n\n## Summary\n\nOn 2020-06-16 at 09:12 ET the office locator started "
+        "returning errors.\n\n## Resolution\n\nAt 10:40 ET we restarted the upstream service.\n"
+    )
+    assert iso(value, "mitigated") == "2020-06-16T10:40:00-04:00"
+    assert iso(value, "resolved") == "2020-06-16T10:40:00-04:00"
+
+
+def test_a_time_in_the_resolution_section_that_tells_the_start_stays_the_start() -> None:
+    value = facts(
+        "# Locator\n\n## Resolution\n\nThe errors that began at 09:12 ET on 2020-06-16 were "
+        "traced to the upstream service.\n"
+    )
+    assert iso(value, "mitigated") is None

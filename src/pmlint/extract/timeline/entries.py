@@ -308,6 +308,14 @@ def classify(
         if section is not None and section.style == "pseudo-list-item":
             context = f"{section.title}: {context}"
         kinds = event_kinds(context, events) | _told_around(moment)
+        if (
+            moment.has_time
+            and not kinds & {"start", "detected", "mitigated", "resolved"}
+            and moment.block.nearest_canonical() == "resolution"
+        ):
+            # a time in the resolution or recovery section tells a step of the recovery,
+            # whatever its words ("At 10:40 we restarted the upstream service")
+            kinds |= {"mitigated"}
     moment.kinds = kinds
 
 
