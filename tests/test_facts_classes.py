@@ -1323,3 +1323,19 @@ def test_a_time_in_the_resolution_section_that_tells_the_start_stays_the_start()
         "traced to the upstream service.\n"
     )
     assert iso(value, "mitigated") is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- **Resolution:** The upstream service was restarted at 10:40 ET.",
+        "Recovery: the upstream service was restarted at 10:40 ET.",
+    ],
+)
+def test_a_time_in_a_resolution_field_is_a_step_of_the_recovery(line: str) -> None:
+    """5. The same reading for a field named for the recovery, in the summary's details."""
+    value = facts(
+        "# Locator\n\n## Summary\n\n- **Date:** 2020-06-16\n- **Impact:** at 09:12 ET the "
+        f"office locator started returning errors.\n\n{line}\n"
+    )
+    assert iso(value, "mitigated") == "2020-06-16T10:40:00-04:00"

@@ -311,12 +311,29 @@ def classify(
         if (
             moment.has_time
             and not kinds & {"start", "detected", "mitigated", "resolved"}
-            and moment.block.nearest_canonical() == "resolution"
+            and (moment.block.nearest_canonical() == "resolution" or _in_recovery_field(moment))
         ):
-            # a time in the resolution or recovery section tells a step of the recovery,
-            # whatever its words ("At 10:40 we restarted the upstream service")
+            # a time in the resolution or recovery section, or in a "Resolution:" field,
+            # tells a step of the recovery, whatever its words ("At 10:40 we restarted the
+            # upstream service")
             kinds |= {"mitigated"}
     moment.kinds = kinds
+
+
+# "Resolution: the service was restarted at 10:40", "**Recovery**: ...": a line that opens
+# with a field named for the recovery.
+_RECOVERY_FIELD = re.compile(
+    r"(?:resolution|recovery|mitigation|remediation|fix|restoration)[*_]*(?:[ \t]+[*_]*)?:",
+    re.IGNORECASE,
+)
+
+
+def _in_recovery_field(moment: Moment) -> bool:
+    block, start = moment.block, moment.stamp.start
+    line_start = block.line_starts[max(bisect.bisect_right(block.line_starts, start) - 1, 0)]
+    segment = block.text[line_start:start]
+    opening = line_start + len(segment) - len(segment.lstrip(" \t*_"))
+    return _RECOVERY_FIELD.match(block.text, opening, start) is not None
 
 
 # The words just before a time that make it an end of the impact ("errors continued until
