@@ -29,6 +29,7 @@ from pmlint.report import (
     FileReport,
 )
 from pmlint.rule import Rule
+from pmlint.sections import SectionCatalog
 from pmlint.settings import Settings
 from pmlint.suppress import Suppressions
 from pmlint.timelimit import TimeLimit
@@ -67,6 +68,14 @@ class _Fields(dict[str, Any]):
 
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
+
+
+def parse_document(path: str, text: str, catalog: SectionCatalog) -> Document:
+    """`pmlint.parse.parse_document`, imported when a file is first parsed: markdown-it is
+    not for a run that the result cache serves."""
+    from pmlint.parse import parse_document as parse
+
+    return parse(path, text, catalog)
 
 
 def one_line(text: str) -> str:
@@ -165,8 +174,6 @@ class Linter:
 
     def _start(self, path: str, source: SourceText, directory: str | None) -> _Started:
         """Parse the file and make the engine's own findings; no rule has run yet."""
-        from pmlint.parse import parse_document  # markdown-it: not for a run the cache serves
-
         report = FileReport(path)
         try:
             doc = parse_document(path, source.text, self.config.catalog)
