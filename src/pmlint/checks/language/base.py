@@ -37,6 +37,12 @@ if TYPE_CHECKING:
 
 WORD_CLASSES = (
     "people",
+    "groups",
+    "communication_verbs",
+    "communication_nouns",
+    "failure_nouns",
+    "decision_judgements",
+    "decision_nouns",
     "ambiguous_people",
     "given_names",
     "things",
@@ -164,6 +170,7 @@ class LanguageCheck(CheckKind):
             self.words["given_names"],
             self.words["things"],
             self.words["ambiguous_people"],
+            self.words["groups"],
         )
         raw = list((self.opts.get("lexicon") or {}).get("tokens") or [])
         raw += list(self.opts.get("tokens") or [])
