@@ -81,7 +81,7 @@ class BlameLanguage(HarmCheck):
         "self_lapse": "Judges yourselves for a lapse",
         "conduct": "Asks people to behave better instead of changing the system",
         "character": "Judges a person's ability or character",
-        "group": "Judges an organisation for what it did not do",
+        "group": "Judges an organisation for a lapse",
         "self_character": "Judges yourselves",
         "decision": "Judges a decision instead of explaining it",
         "model": "Reads as a judgement of people (trained model)",
