@@ -267,7 +267,7 @@ class BlameLanguage(HarmCheck):
         if harm is not None and harm[0] in (ROLE, PRONOUN):
             yield Hit(*harm[1], "cause")
             return
-        if verb.lemma_.lower() in w["punish_verbs"] and not negated and not conditional(verb):
+        if lemmas & w["punish_verbs"] and not negated and not conditional(verb):
             for child in verb.children:
                 target = resolve(child) if child.dep_ in ("dobj", "nsubjpass") else None
                 if target is None and child.dep_ == "prep" and child.lower_ == "on":
