@@ -43,6 +43,7 @@ WORD_CLASSES = (
     "failure_nouns",
     "decision_judgements",
     "decision_nouns",
+    "noticing_verbs",
     "ambiguous_people",
     "given_names",
     "things",

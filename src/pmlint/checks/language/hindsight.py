@@ -150,6 +150,18 @@ class HindsightLanguage(LanguageCheck):
             and lemma in w["oversight_verbs"]
         ):
             return Hit(*span, "could_have")
+        if (
+            name in w["possibility_modals"]
+            and is_passive(verb)
+            and agent(verb) is None
+            and self.lemmas(verb) & w["noticing_verbs"]
+            and not _prompt(verb)
+            and not any(
+                t.lower_ in ("so", "therefore", "thus") and t.dep_ in ("cc", "mark", "advmod")
+                for t in verb.doc[: verb.i]
+            )
+        ):  # "the alert reached a few people, so it could have been noticed earlier": a reason
+            return Hit(*span, "could_have")  # "this could have been caught in review"
         return None
 
     def _if_had(self, had: Token, would_have: bool) -> Hit | None:
