@@ -170,7 +170,11 @@ class HindsightLanguage(LanguageCheck):
         verb = had.head if had.dep_ == "aux" else _had_clause(had)
         if verb is None or verb.tag_ not in ("VBN", "VBD", "VB"):
             return None
-        if is_passive(verb) or is_negated(verb):
+        if (
+            is_passive(verb)
+            or is_negated(verb)
+            or verb.lemma_.lower() in self.words["stative_verbs"]
+        ):
             return None
         doer = subject(verb)
         who = self.person_kind(doer)
