@@ -36,6 +36,15 @@ def _prompt(verb: Token) -> bool:
     return doc.text.rstrip().endswith("?") and doc[0].lower_ in ("what", "which", "how")
 
 
+def _state(verb: Token, stative: frozenset[str]) -> bool:
+    """A state, not an action: "had they received", "had we known"; but "had we been more
+    disciplined" judges how people were."""
+    lemma = verb.lemma_.lower()
+    if lemma == "be":
+        return not any(c.dep_ == "acomp" for c in verb.children)
+    return lemma in stative
+
+
 def _had_clause(had: Token) -> Token | None:
     """The verb of "had the reviewer looked" where the parser made "had" its head."""
     if had.dep_ not in ("ccomp", "advcl"):
@@ -170,11 +179,7 @@ class HindsightLanguage(LanguageCheck):
         verb = had.head if had.dep_ == "aux" else _had_clause(had)
         if verb is None or verb.tag_ not in ("VBN", "VBD", "VB"):
             return None
-        if (
-            is_passive(verb)
-            or is_negated(verb)
-            or verb.lemma_.lower() in self.words["stative_verbs"]
-        ):
+        if is_passive(verb) or is_negated(verb) or _state(verb, self.words["stative_verbs"]):
             return None
         doer = subject(verb)
         who = self.person_kind(doer)
