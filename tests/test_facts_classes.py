@@ -571,13 +571,37 @@ def test_a_time_then_its_day_after_a_comma_is_on_that_day() -> None:
     assert value.duration() == (85, "milestones")
 
 
-def test_no_duration_between_a_time_with_a_day_and_one_without() -> None:
+def test_a_time_before_any_day_takes_the_day_the_timeline_gives_next() -> None:
+    """4. Dates: "14:00" with no day, then entries of 2023-04-02: the first time is on that
+    day too, as a reader takes it (not 53 years before it, on a stand-in day)."""
     value = facts(
         "# X\n\n## Timeline\n\n- 14:00 UTC deploy of v9, checkout errors\n"
         "- 2023-04-02 14:20 UTC pager alert\n- 2023-04-02 15:25 UTC rollback finished, "
         "checkout recovered\n"
     )
-    assert value.duration() is None  # not 53 years from a day nobody wrote
+    assert iso(value, "start") == "2023-04-02T14:00:00+00:00"
+    assert value.duration() == (85, "milestones")
+
+
+def test_a_day_told_after_an_undated_timeline_is_its_day() -> None:
+    """4. Dates: a timeline of bare times, the day only in the summary written after it."""
+    value = facts(
+        "# Portal outage\n\n## Timeline\n\nAll times ET.\n\n* 9:12 - forms stop submitting\n"
+        "* 9:20 - alert in #oncall\n* 10:40 - service restarted, forms work again\n\n"
+        "## Summary\n\nOn Monday, May 3rd 2021 forms could not be submitted.\n"
+    )
+    assert iso(value, "start") == "2021-05-03T09:12:00-04:00"
+    assert iso(value, "mitigated") == "2021-05-03T10:40:00-04:00"
+
+
+def test_a_day_in_an_action_item_does_not_date_the_timeline() -> None:
+    value = facts(
+        "# Portal outage\n\n## Timeline\n\n* 9:12 - forms stop submitting\n"
+        "* 9:20 - alert in #oncall\n* 10:40 - service restarted, forms work again\n\n"
+        "## Action items\n\n- Add a synthetic check (due 2021-06-30)\n"
+    )
+    moment = value.milestones["start"]
+    assert moment is not None and not moment.day_known
 
 
 QUIET_ENDING = """# Worker queue stuck
@@ -589,7 +613,7 @@ All times UTC.
 - 2023-10-03 07:40 queue consumers stop acknowledging messages, jobs pile up
 - 2023-10-03 08:05 on-call paged by the queue depth alert
 - 2023-10-03 08:30 consumer pods drained and replaced one by one
-- 2023-10-03 09:10 last consumer replaced, backlog drained
+- 2023-10-03 09:10 last consumer replaced
 - 2023-10-04 10:00 postmortem review held
 """
 
@@ -978,3 +1002,324 @@ def test_a_mitigation_read_after_the_stated_end_gives_way() -> None:
     assert iso(value, "resolved") == "2023-06-04T00:05:00-04:00"
     assert iso(value, "mitigated") == "2023-06-04T00:05:00-04:00"
     assert value.provenance["mitigated"] == "inferred"
+
+
+def test_the_start_told_in_prose_is_not_its_own_mitigation() -> None:
+    """5. "At 16:30 we deployed a new version" is the change that broke it: the prose's
+    mitigation comes after the start, here the revert."""
+    value = facts(
+        "# Chat outage\n\n## What happened\n\nOn 12 March 2024 at 09:10 CET we deployed a new "
+        "version of the relay. Soon after, people could not post. We reverted it at 09:40 CET "
+        "and posts went through normally again from 09:43 CET.\n"
+    )
+    assert iso(value, "start") == "2024-03-12T09:10:00+01:00"
+    assert iso(value, "mitigated") == "2024-03-12T09:40:00+01:00"
+
+
+def test_prose_that_tells_only_recovery_ends_at_its_last_recovery() -> None:
+    """5. A document that states one end states both: with a fix and a recovery told in
+    prose and no closing word, the resolution is the last recovery told (inferred)."""
+    value = facts(
+        "# Billing page\n\n## Summary\n\nFrom 2021-09-14 08:00 UTC the billing page failed to "
+        "load. A hotfix was deployed at 08:35 UTC and the page was available again at "
+        "08:38 UTC.\n"
+    )
+    assert iso(value, "mitigated") == "2021-09-14T08:35:00+00:00"
+    assert iso(value, "resolved") == "2021-09-14T08:38:00+00:00"
+    assert value.provenance["resolved"] == "inferred"
+    assert value.duration() == (38, "milestones")
+
+
+@pytest.mark.parametrize(
+    "recovery",
+    [
+        "the nodes were running normally again",
+        "the cluster stabilized",
+        "latency was healthy",
+        "error rates were at baseline",
+        "traffic failed over to the standby region",
+        "the site has been up since",
+    ],
+)
+def test_a_service_told_in_a_healthy_state_is_mitigated(recovery: str) -> None:
+    """5. Recovery told as a state, however the sentence is built, is the impact stopping."""
+    value = facts(
+        "# Edge outage\n\n## Summary\n\nOn 2022-11-07 at 04:10 UTC the edge proxies began "
+        f"returning 503 errors. At 04:55 UTC {recovery}.\n"
+    )
+    assert iso(value, "mitigated") == "2022-11-07T04:55:00+00:00"
+    assert iso(value, "resolved") == "2022-11-07T04:55:00+00:00"
+
+
+@pytest.mark.parametrize(
+    "state", ["the cluster was not healthy", "the cluster never stabilized", "it isn't stable"]
+)
+def test_a_negated_healthy_state_is_no_mitigation(state: str) -> None:
+    value = facts(
+        "# Edge outage\n\n## Summary\n\nOn 2022-11-07 at 04:10 UTC the edge proxies began "
+        f"returning 503 errors. At 04:55 UTC {state}.\n"
+    )
+    assert iso(value, "mitigated") is None
+
+
+@pytest.mark.parametrize(
+    "closing",
+    ["closing the incident", "the incident is over", "we marked the incident as resolved"],
+)
+def test_the_author_closing_the_incident_is_the_resolution(closing: str) -> None:
+    """5. Explicit words in other shapes: the author says the incident is over."""
+    value = facts(
+        "# Invoices\n\n## Timeline\n\nAll times UTC on 2022-05-17.\n\n"
+        "- 08:00 Deploy of the billing service.\n"
+        "- 08:03 Invoices fail to render.\n"
+        "- 08:10 Support escalates reports from customers.\n"
+        "- 08:30 Deploy reverted; invoices render again.\n"
+        f"- 08:50 Error rates flat for twenty minutes; {closing}.\n"
+    )
+    assert iso(value, "mitigated") == "2022-05-17T08:30:00+00:00"
+    assert iso(value, "resolved") == "2022-05-17T08:50:00+00:00"
+
+
+def test_a_status_page_log_of_dated_updates_newest_first() -> None:
+    """3/4. "Oct 3, 2022 - 16:45 UTC" on each update: the updates are read in time order."""
+    value = facts(
+        "# Uploads\n\n## Updates\n\n"
+        "- **Resolved** (Oct 3, 2022 - 16:45 UTC): This incident has been resolved.\n"
+        "- **Monitoring** (Oct 3, 2022 - 16:10 UTC): Uploads are succeeding again; we are "
+        "monitoring.\n"
+        "- **Investigating** (Oct 3, 2022 - 15:32 UTC): We are investigating elevated error "
+        "rates on uploads.\n"
+    )
+    assert iso(value, "start") == "2022-10-03T15:32:00+00:00"
+    assert iso(value, "mitigated") == "2022-10-03T16:10:00+00:00"
+    assert iso(value, "resolved") == "2022-10-03T16:45:00+00:00"
+
+
+def test_a_sentence_that_tells_the_recovery_is_not_the_start_wherever_it_is() -> None:
+    """2. A resolution section written before the impact: its "restarted at 10:40, which
+    resolved the errors" is the mitigation, and the start is the time the errors began."""
+    value = facts(
+        "# Portal\n\n## Resolution\n\nThe service was restarted at 10:40 AM ET on May 3, 2021, "
+        "which resolved the errors.\n\n## Impact\n\nStarting at 9:12 AM ET on May 3, 2021, "
+        "users could not submit forms and saw errors.\n"
+    )
+    assert iso(value, "start") == "2021-05-03T09:12:00-04:00"
+    assert iso(value, "mitigated") == "2021-05-03T10:40:00-04:00"
+
+
+def test_a_window_in_the_incident_details_is_the_impact_window() -> None:
+    """1. Ranges: a "Timeframe:" field among the incident's details."""
+    value = facts(
+        "# Portal\n\n## Incident details\n\n- Timeframe: September 16, 2021, 4:06 pm – "
+        "4:38 pm ET\n- Impact: intermittent errors for all users\n"
+    )
+    assert iso(value, "start") == "2021-09-16T16:06:00-04:00"
+    assert iso(value, "resolved") == "2021-09-16T16:38:00-04:00"
+
+
+def test_the_entry_that_confirms_a_remedy_closes_the_incident() -> None:
+    """5. "14:05 rolled back", "14:10 submissions succeed again": the impact stopped when the
+    rollback landed, and the confirmation, with nothing after it, is the resolution."""
+    value = facts(
+        "# Forms\n\n## Timeline (ET)\n\n"
+        "- 2020-06-16 13:23 users report that forms cannot be submitted\n"
+        "- 2020-06-16 13:35 on-call engineer paged\n"
+        "- 2020-06-16 14:05 the bad release is rolled back\n"
+        "- 2020-06-16 14:10 submissions succeed again\n"
+    )
+    assert iso(value, "mitigated") == "2020-06-16T14:05:00-04:00"
+    assert iso(value, "resolved") == "2020-06-16T14:10:00-04:00"
+
+
+def test_a_timeline_written_as_a_code_block_is_read_as_one() -> None:
+    """Timeline model: one entry a line in a code block under the timeline heading."""
+    value = facts(
+        "# Portal\n\n## Timeline\n\n```\n2021-05-03 09:12 ET  forms stop submitting\n"
+        "2021-05-03 09:20 ET  alert in #oncall\n"
+        "2021-05-03 10:40 ET  service restarted, forms work again\n```\n"
+    )
+    assert iso(value, "start") == "2021-05-03T09:12:00-04:00"
+    assert iso(value, "detected") == "2021-05-03T09:20:00-04:00"
+    assert iso(value, "mitigated") == "2021-05-03T10:40:00-04:00"
+    start = value.milestones["start"]
+    assert start is not None and start.line == 6
+
+
+def test_a_log_excerpt_in_code_outside_the_timeline_stays_code() -> None:
+    value = facts(
+        "# Portal\n\n## Root cause\n\n```\n2021-05-03 09:12:01 ERROR pool exhausted\n"
+        "2021-05-03 09:12:02 ERROR pool exhausted\n2021-05-03 09:12:03 ERROR pool exhausted\n"
+        "```\n"
+    )
+    assert value.moments == [] and value.events == []
+
+
+def test_a_window_told_in_days_gives_day_precision_ends() -> None:
+    """1. Ranges: "between June 16 and June 18, 2020" in the impact, with no time anywhere."""
+    value = facts(
+        "# Form errors\n\n## Impact\n\nBetween June 16 and June 18, 2020 about 1,200 people "
+        "saw an error when submitting the form.\n"
+    )
+    assert iso(value, "start") == "2020-06-16T00:00:00"
+    assert iso(value, "resolved") == "2020-06-18T00:00:00"
+    assert value.provenance["start"] == "range"
+
+
+def test_a_day_range_does_not_override_the_timeline() -> None:
+    value = facts(
+        "# Queue\n\n## Summary\n\nThe queue stalled from 2023-06-30 to 2023-07-01.\n\n"
+        "## Timeline (UTC)\n\n- 2023-06-30 23:40 consumers crash\n"
+        "- 2023-06-30 23:50 alert fires\n- 2023-07-01 00:30 consumers restarted, the queue is "
+        "processing again\n"
+    )
+    assert iso(value, "start") == "2023-06-30T23:40:00+00:00"
+    assert iso(value, "mitigated") == "2023-07-01T00:30:00+00:00"
+
+
+@pytest.mark.parametrize(
+    "label", ["Resolution", "Time of resolution", "Restoration", "Time restored", "Impact stopped"]
+)
+def test_a_field_named_by_the_milestone_noun_is_that_milestone(label: str) -> None:
+    """5. Explicit words: a field whose name is the milestone's noun ("Resolution: 10:40")."""
+    value = facts(
+        f"# X\n\n- **Date:** 2021-05-03\n- **Impact start:** 09:12 UTC\n- **{label}:** 10:40 UTC\n"
+    )
+    assert iso(value, "resolved") == "2021-05-03T10:40:00+00:00"
+    assert value.provenance["resolved"] == "field"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The errors began at 10:02 UTC, after a certificate expired, and continued until "
+        "10:47 UTC, when a renewed certificate was installed.",
+        "Errors were seen from 10:02 UTC; the degradation ended at 10:47 UTC.",
+    ],
+)
+def test_the_time_impact_ran_until_is_its_end(sentence: str) -> None:
+    """1 and 5. "continued until 10:47", "ended at 10:47": the time after the words that end
+    the impact is its end, however far from the start it is written."""
+    value = facts(f"# API errors\n\n## Summary\n\nOn 2022-04-12 the API failed. {sentence}\n")
+    assert iso(value, "start") == "2022-04-12T10:02:00+00:00"
+    assert iso(value, "mitigated") == "2022-04-12T10:47:00+00:00"
+    assert iso(value, "resolved") == "2022-04-12T10:47:00+00:00"
+
+
+def test_noticed_only_at_a_time_is_no_end() -> None:
+    value = facts(
+        "# API errors\n\n## Summary\n\nOn 2022-04-12 the API failed from 10:02 UTC. The errors "
+        "were not noticed until 10:47 UTC.\n"
+    )
+    assert iso(value, "resolved") is None
+
+
+def test_starting_at_a_time_is_the_start() -> None:
+    """2. "Starting at 09:12, users could not ..." opens the impact."""
+    value = facts(
+        "# Forms\n\n## Summary\n\nOn 2021-05-03 the team was paged at 09:30 UTC. Starting at "
+        "09:12 UTC, users could not submit the form.\n"
+    )
+    assert iso(value, "start") == "2021-05-03T09:12:00+00:00"
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "On June 7, 2022 from 10:02 to approximately 10:47 UTC users saw errors.",
+        "Between 10:02 and 10:47 UTC (3:02–3:47 AM PDT) on June 7, 2022, users saw errors.",
+    ],
+)
+def test_a_hedged_range_or_one_written_in_two_zones_is_one_window(summary: str) -> None:
+    """1 and 7. "to approximately 10:47"; the same window written again in a second zone is
+    not a second window: the duration is 45 minutes, not 90."""
+    value = facts(f"# X\n\n## Summary\n\n{summary}\n")
+    assert value.milestones["start"] is not None and value.milestones["resolved"] is not None
+    duration = value.duration()
+    assert duration is not None and duration[0] == 45
+    assert value.provenance["start"] == "range"
+    assert iso(value, "resolved") in ("2022-06-07T10:47:00+00:00", "2022-06-07T03:47:00-07:00")
+
+
+@pytest.mark.parametrize(
+    ("told", "recovered"),
+    [
+        ("the rollback was completed", True),
+        ("the failover is complete", True),
+        ("the site came back", True),
+        ("the errors came back", False),
+        ("we started the rollback", False),
+    ],
+)
+def test_a_remedy_told_as_done_and_a_service_that_came_back(told: str, recovered: bool) -> None:
+    """5. A remedy told as done is the impact stopping; a symptom that "came back" is not."""
+    value = facts(
+        "# Edge outage\n\n## Summary\n\nOn 2022-11-07 at 04:10 UTC the edge proxies began "
+        f"returning 503 errors. At 04:55 UTC {told}.\n"
+    )
+    assert (iso(value, "mitigated") == "2022-11-07T04:55:00+00:00") is recovered
+
+
+@pytest.mark.parametrize(
+    ("told", "recovered"),
+    [
+        ("everything was working", True),
+        ("the service was fully functional", True),
+        ("errors dropped to zero", True),
+        ("the issue disappeared", True),
+        ("there were no more errors", True),
+        ("we disabled the feature flag, stopping the errors", True),
+        ("the backlog had been processed", True),
+        ("the engineer was working on a fix", False),
+        ("errors had not stopped", False),
+    ],
+)
+def test_the_symptom_told_as_stopped_is_the_mitigation(told: str, recovered: bool) -> None:
+    """5. The impact stopping told by its symptom ("errors dropped to zero", "the issue
+    disappeared") or by the service working; not a person working on it, not a negation."""
+    value = facts(
+        "# API\n\n## Summary\n\nOn 2022-06-07 at 10:02 UTC the API started failing. "
+        f"At 10:47 UTC {told}.\n"
+    )
+    assert (iso(value, "mitigated") == "2022-06-07T10:47:00+00:00") is recovered
+
+
+def test_an_incident_declared_over_is_resolved() -> None:
+    value = facts(
+        "# API\n\n## Summary\n\nOn 2022-06-07 at 10:02 UTC the API started failing. The "
+        "incident was declared over at 10:47 UTC.\n"
+    )
+    assert iso(value, "resolved") == "2022-06-07T10:47:00+00:00"
+
+
+def test_a_stated_duration_that_contradicts_the_timeline_is_reported() -> None:
+    """6. "lasted roughly 3 hours" against a timeline that runs 08:00–12:30 UTC: PM104 says
+    so; the same summary with "4.5 hours" is quiet."""
+    text = (
+        "# Sync outage\n\n## Summary\n\nThe sync outage lasted roughly {} hours.\n\n"
+        "## Timeline (UTC)\n\n- 2023-02-06 08:00 sync jobs start failing\n"
+        "- 2023-02-06 08:10 alert fires, on-call paged\n"
+        "- 2023-02-06 12:30 incident resolved\n"
+    )
+    _, loud = check_json("--select", "PM104", "-", stdin=text.format("3").encode())
+    _, quiet = check_json("--select", "PM104", "-", stdin=text.format("4.5").encode())
+    assert [d["rule"] for d in loud["files"][0]["diagnostics"]] == ["PM104"]
+    assert quiet["files"][0]["diagnostics"] == []
+
+
+def test_a_time_in_the_resolution_section_is_a_step_of_the_recovery() -> None:
+    """5. "## Resolution: At 10:40 we restarted the upstream service": the section says what
+    the time is, whatever the words; with nothing else told, it is both ends."""
+    value = facts(
+        "# Locator\n\n## Summary\n\nOn 2020-06-16 at 09:12 ET the office locator started "
+        "returning errors.\n\n## Resolution\n\nAt 10:40 ET we restarted the upstream service.\n"
+    )
+    assert iso(value, "mitigated") == "2020-06-16T10:40:00-04:00"
+    assert iso(value, "resolved") == "2020-06-16T10:40:00-04:00"
+
+
+def test_a_time_in_the_resolution_section_that_tells_the_start_stays_the_start() -> None:
+    value = facts(
+        "# Locator\n\n## Resolution\n\nThe errors that began at 09:12 ET on 2020-06-16 were "
+        "traced to the upstream service.\n"
+    )
+    assert iso(value, "mitigated") is None

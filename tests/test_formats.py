@@ -388,3 +388,37 @@ def test_stdin_with_filename_in_every_format(work: Path, fmt: str) -> None:
     assert "team/draft.md" in out
     plain = run(fmt, "--fail-on", "error", "-", stdin=GOOD_POSTMORTEM.encode())
     assert plain.exit_code == 0  # without the name, the folder's config: PM003 is a warning
+
+
+def test_indented_json_is_json_dumps_byte_for_byte() -> None:
+    """The json, SARIF and GitLab reports: `indented_json` writes what json.dumps(indent=2,
+    ensure_ascii=False) does, for every JSON type, enums and odd keys included."""
+    import enum
+    import random
+
+    from pmlint.formats.common import indented_json
+
+    class Kind(str, enum.Enum):
+        A = 'a\u00e9"x'
+
+    class Level(enum.IntEnum):
+        B = 3
+
+    odd = {7: 2, 2.5: 3, False: 1, None: 4, Kind.A: Level.B, "u": "\u2028\x00 \U0001f600"}
+    values: list[object] = [{}, [], {"a": []}, {"a": {}}, [[], [{}]], ("t", 1), odd, 0]
+    values += ["s", None, True, 1e100, -0.0, {"n": float("nan"), "i": float("-inf")}]
+    rng = random.Random(7)
+
+    def pick(depth: int) -> object:
+        roll = rng.random()
+        if depth > 4 or roll < 0.4:
+            return rng.choice([1, -2, 3.25, 'x\n"y', None, True, False, "é", 10**20, Level.B])
+        if roll < 0.7:
+            return [pick(depth + 1) for _ in range(rng.randint(0, 4))]
+        return {f"k{i}": pick(depth + 1) for i in range(rng.randint(0, 4))}
+
+    values += [pick(0) for _ in range(500)]
+    for value in values:
+        assert indented_json(value) == json.dumps(value, indent=2, ensure_ascii=False)
+    with pytest.raises(TypeError):
+        indented_json({"a": object()})

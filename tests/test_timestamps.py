@@ -130,3 +130,25 @@ def test_numeric_dates_by_separator_and_document(
     """Slashes month first (US), dashes and dots day first (European), unless the document
     shows the other order somewhere."""
     assert one(text, day_first).date == date  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "time", "zone"),
+    [
+        ("Oct 3, 2022 - 16:45 UTC", dt.date(2022, 10, 3), dt.time(16, 45), "UTC"),
+        ("16 June 2020 — 13:23 UTC — uploads fail", dt.date(2020, 6, 16), dt.time(13, 23), "UTC"),
+        ("2021-02-01 – 22:10 CET", dt.date(2021, 2, 1), dt.time(22, 10), "CET"),
+    ],
+)
+def test_a_date_and_its_time_joined_by_a_spaced_dash(text: str, date, time, zone) -> None:  # type: ignore[no-untyped-def]
+    """Status pages write "Oct 3, 2022 - 16:45 UTC": one moment, not a day and a bare time."""
+    stamp = one(text)
+    assert (stamp.date, stamp.time, stamp.zone) == (date, time, zone)
+
+
+def test_two_dates_joined_by_a_dash_stay_two_dates() -> None:
+    stamps = find_stamps("from 2022-10-03 - 2022-10-04")
+    assert [(s.date, s.time) for s in stamps] == [
+        (dt.date(2022, 10, 3), None),
+        (dt.date(2022, 10, 4), None),
+    ]

@@ -17,8 +17,7 @@ from pmlint.config import Config
 from pmlint.diagnostics import Diagnostic, Finding, Severity, Span, masked_lines
 from pmlint.document import Document
 from pmlint.nlp import ModelError, Pipeline, load_pipeline
-from pmlint.nlp.cascade import prefetched
-from pmlint.parse import parse_document
+from pmlint.nlp.cascade import prefetch, prefetched
 from pmlint.reading import SourceText
 from pmlint.report import (
     INTERNAL_ERROR,
@@ -158,12 +157,16 @@ class Linter:
                 prefetched(self._pipeline, self._texts_to_parse(ready)),
                 TimeLimit(self.config.rule_timeout) as limit,
             ):
+                if self._second_round:
+                    prefetch(self._pipeline, self._texts_to_parse(ready, second_round=True))
                 for item in ready:
                     self._run_checks(item, limit)
         return [item.report for item in started]
 
     def _start(self, path: str, source: SourceText, directory: str | None) -> _Started:
         """Parse the file and make the engine's own findings; no rule has run yet."""
+        from pmlint.parse import parse_document  # markdown-it: not for a run the cache serves
+
         report = FileReport(path)
         try:
             doc = parse_document(path, source.text, self.config.catalog)
@@ -223,7 +226,16 @@ class Linter:
             )
         return _Started(report, doc, context, found)
 
-    def _texts_to_parse(self, ready: Sequence[_Started]) -> list[str]:
+    @property
+    def _second_round(self) -> bool:
+        return any(getattr(check, "parse_rounds", 1) > 1 for _rule, check in self.checks)
+
+    def _texts_to_parse(self, ready: Sequence[_Started], second_round: bool = False) -> list[str]:
+        """What the NLP checks will parse for these documents (`CheckKind.texts_to_parse`).
+
+        A check whose `parse_rounds` is 2 is asked again once the first round's texts are
+        parsed (in the pipeline's memo): it can name texts that depend on those parses.
+        """
         pipeline = self._pipeline
         if pipeline is None or pipeline.reduced:
             return []
@@ -232,6 +244,8 @@ class Linter:
             assert item.doc is not None and item.context is not None
             for _rule, check in self.checks:
                 if not check.needs_nlp:
+                    continue
+                if second_round and getattr(check, "parse_rounds", 1) < 2:
                     continue
                 try:
                     texts += check.texts_to_parse(item.doc, item.context)

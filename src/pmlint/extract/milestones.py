@@ -94,9 +94,79 @@ _NOT_RECOVERY = re.compile(
 _AGAIN = re.compile(
     r"\b(?:work|run|serv|respond|load|launch|build|sync|publish|upload|download|connect|resolv"
     r"|propagat|process|flow|accept|avail|reach|boot|pass|function|deliver|stream|send|receiv"
+    r"|succeed"
     r"|healthy|online|up|green|normal|fine|stable)\w*\s+again\b",
     re.IGNORECASE,
 )
+# A service described in a healthy state, however the sentence is built: "running normally",
+# "behaving as expected", "the cluster stabilized", "latency was healthy", "error rates at
+# baseline", "failed over to the standby", "the site has been up since". Each alternative
+# opens with a fixed word, and the gaps are single bounded blanks: linear.
+_HEALTHY = re.compile(
+    r"\b(?:operat|function|work|run|perform|serv|process|respond|behav|load|flow|deliver)\w*"
+    r"\s+(?:normally|correctly|properly|as (?:normal|usual|expected|intended))\b"
+    r"|\bstabili[sz](?:ed|es)\b"
+    r"|\b(?:is|are|was|were|became|become|been|remained|looked|looks|seemed)\s+"
+    r"(?:(?:now|again|fully|all|once again)\s+)?(?:healthy|stable|nominal|correct|functional"
+    r"|functioning|working)\b(?!\s+(?:on|with|to|through)\b)"
+    # the symptom stopped: "errors dropped to zero", "the issue disappeared", "there were no
+    # more errors", "stopping the errors", "the backlog had been processed"
+    r"|\b(?:errors?|failures?|timeouts?|crashe?s?|alerts?|issue|problem|symptoms?)\s+"
+    r"(?:(?:had|have|has)\s+)?(?:disappeared|vanished|ceased|cleared|subsided|stopped"
+    r"|dropped to (?:zero|0|normal|baseline)|fell to (?:zero|0|normal|baseline))\b"
+    r"|\bno (?:more|new|further) (?:errors?|failures?|timeouts?|crashes|alerts?|issues)\b"
+    r"|\b(?:stopp(?:ed|ing)|end(?:ed|ing)|eliminat(?:ed|ing))\s+(?:the\s+)?(?:errors?|failures?"
+    r"|crashe?s?|timeouts?|outage|impact)\b"
+    r"|\b(?:backlog|queue)\s+(?:(?:had|has|was)\s+)?(?:(?:been|fully)\s+)*(?:processed|cleared"
+    r"|drained|empty|caught up)\b"
+    r"|\b(?:at|to|near|within)\s+(?:the\s+)?(?:baseline|pre-incident levels?"
+    r"|(?:normal|expected|usual|healthy) (?:levels?|values?|rates?))\b"
+    r"|\bfailed\s+over\s+to\b|\bfail-?over\s+(?:(?:is|was|has)\s+)?(?:complete|completed"
+    r"|finished|succeeded|done)\b"
+    r"|\b(?:has|have|had)\s+been\s+(?:up|stable|healthy|working|running|available|operational"
+    r"|normal)\s+(?:ever\s+)?since\b"
+    r"|\b(?:returned|restored|back)\s+to\s+(?:service|health|full capacity)\b"
+    # a remedy told as done: "the rollback was completed", "the failover is complete", "the
+    # fix was in place"
+    r"|\b(?:rollback|roll-back|revert|failover|fail-over|restart|reboot|redeploy(?:ment)?"
+    r"|hotfix|fix|patch|workaround)\s+(?:(?:was|is|had been|has been)\s+)?(?:complete|completed"
+    r"|finished|done|successful|in place)\b"
+    # "the site came back", "the service is back up": not "the errors came back"
+    r"|(?<!error )(?<!errors )(?<!issue )(?<!problem )(?<!alerts )(?<!outage )"
+    r"\b(?:came|comes|come|is|are|was|were)\s+back(?:\s+(?:up|online|again))?\b(?!\s+to\b)",
+    re.IGNORECASE,
+)
+# The author says the incident is over: "the incident is over", "closing the incident",
+# "we marked the incident as resolved". An explicit mark, as the pack's markers are.
+_CLOSING = re.compile(
+    r"\b(?:incident|outage|issue|impact|problem|disruption|degradation)\s+"
+    r"(?:is|was|has been|had been|were|are)\s+(?:(?:now|officially|fully|finally)\s+)?"
+    r"(?:over|closed|resolved|ended|finished)\b"
+    r"|\b(?:clos|end|resolv)(?:e|ed|es|ing)\s+(?:the|this|our)\s+(?:incident|outage)\b"
+    r"|\b(?:declared|considered)\s+(?:as\s+)?(?:over|closed|ended)\b"
+    r"|\bmark(?:ed|ing|s)?\s+(?:the\s+incident\s+|it\s+|this\s+)?as\s+resolved\b",
+    re.IGNORECASE,
+)
+# "was not healthy", "never stabilized", "isn't over": a negation just before the state.
+_NEGATED = re.compile(r"\b(?:not|never|no longer|yet)\s+(?:\w+\s+)?$|n't\s+(?:\w+\s+)?$")
+_NEGATION_WINDOW = 24
+
+
+def _stated(pattern: re.Pattern[str], text: str) -> bool:
+    """Does the text state the pattern's state, not negated ("was not healthy")?"""
+    for match in pattern.finditer(text):
+        before = text[max(0, match.start() - _NEGATION_WINDOW) : match.start()].lower()
+        if _NEGATED.search(before) is None:
+            return True
+    return False
+
+
+def closed(text: str) -> bool:
+    """Does the text say the incident is over ("closing the incident", "the outage is
+    over")? The author's own mark of the resolution."""
+    return _stated(_CLOSING, text)
+
+
 # A report that nothing is wrong is not a detection: "functional tests indicate all fine, and
 # this is reported over Slack", "the job reports success".
 _ALL_FINE = re.compile(
@@ -128,7 +198,9 @@ class WordClasses:
 
     def has(self, kind: str, text: str, part: str = "events") -> bool:
         pattern = (self.markers if part == "markers" else self.events).get(kind)
-        return pattern is not None and pattern.search(text.lower()) is not None
+        if pattern is not None and pattern.search(text.lower()) is not None:
+            return True
+        return kind == "resolved" and part == "markers" and closed(text)
 
     def trigger(self, text: str) -> bool:
         return self.triggers is not None and self.triggers.search(text.lower()) is not None
@@ -187,8 +259,11 @@ def _outcome(kind: str, entry: Entry, classes: WordClasses) -> bool:
 
 
 def recovered_again(text: str) -> bool:
-    """Does the text say something works again ("uploads work again")? An impact stopping."""
-    return "again" in text.lower() and _AGAIN.search(text) is not None
+    """Does the text say something works again ("uploads work again") or is in a healthy
+    state ("running normally", "stabilized", "at baseline")? An impact stopping."""
+    if "again" in text.lower() and _AGAIN.search(text) is not None:
+        return True
+    return _stated(_HEALTHY, text)
 
 
 def _detection(entry: Entry, classes: WordClasses) -> bool:
@@ -273,6 +348,8 @@ def classify_entries(entries: Sequence[Entry], classes: WordClasses) -> dict[str
             if last is not None and _comparable(entry.when) - _comparable(last.when) > _CLOSING_RUN:
                 break
             resolved = entry
+        if resolved is None and floor is not None:
+            resolved = _last_confirmation(tail, floor, classes)
         if resolved is not None:
             found["resolved"] = resolved
     _start_before_the_rest(ordered, found, classes)
@@ -288,6 +365,23 @@ def fix_landed(text: str, attempts: bool = True) -> bool:
     if not any(word in lower for word in _FIX_WORDS) or _FIX_LANDED.search(text) is None:
         return False
     return not attempts or _ATTEMPT.search(text) is None
+
+
+def _last_confirmation(tail: Sequence[Entry], floor: Entry, classes: WordClasses) -> Entry | None:
+    """With no entry that closes the incident, the last entry after the mitigation that says
+    things work ("14:05 rolled back", "14:10 submissions succeed again"): the confirmation
+    ends it, as "service operational" a minute after "rollback performed" does. Each within
+    the closing run of the one before; None when no entry after the mitigation says so."""
+    last = floor
+    for entry in tail:
+        if entry is floor or _comparable(entry.when) <= _comparable(floor.when):
+            continue
+        if not _outcome("mitigated", entry, classes):
+            continue
+        if _comparable(entry.when) - _comparable(last.when) > _CLOSING_RUN:
+            break
+        last = entry
+    return None if last is floor else last
 
 
 def _remedy_before(outcome: Entry, entries: Sequence[Entry], found: Mapping[str, Entry]) -> Entry:

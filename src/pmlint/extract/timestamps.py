@@ -191,7 +191,11 @@ _ZONE_IN_WORDS = (
 )
 _ZONE_AFTER = re.compile(rf"\s?\(?\s?(?P<zone>{ZONE_PATTERN}|{_ZONE_IN_WORDS})\s?\)?")
 _ZULU = re.compile(r"Z(?![A-Za-z])")
-_JOIN = re.compile(r"(?:(?<!\s),?\s+(?:at\s+)?|T|/|(?<!\s)\s*[,@]\s*)$", re.IGNORECASE)
+# What joins a date to its time: "Oct 3, 2022 16:45", "… at 16:45", "2023-01-04/11:34",
+# "3 May, 16:45", and a spaced dash, as status pages write it ("Oct 3, 2022 - 16:45 UTC").
+_JOIN = re.compile(
+    r"(?:(?<!\s),?\s+(?:at\s+)?|T|/|(?<!\s)\s*[,@]\s*|(?<!\s)\s+[-–—]\s+)$", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)

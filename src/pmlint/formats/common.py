@@ -5,9 +5,12 @@ Formatters import this module and the model only, never the linter (see README, 
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from json.encoder import encode_basestring
+from typing import Any
 
 from pmlint.diagnostics import Diagnostic, Severity
 from pmlint.fingerprints import repository_root
@@ -56,3 +59,102 @@ def root_relative(path: str, root: str) -> str | None:
         return None
     relative = os.path.relpath(os.path.abspath(path), root)
     return None if relative.startswith("..") else relative.replace(os.sep, "/")
+
+
+def indented_json(value: Any) -> str:
+    """`json.dumps(value, indent=2, ensure_ascii=False)`, byte for byte, in a fraction of
+    the time.
+
+    With `indent`, the json module encodes in pure Python, with a generator per list and
+    dict: for the report of 1,000 documents that is most of a warm run's output time. This
+    writes the same text with json's C string encoder; anything but JSON's own types (str,
+    int, float, bool, None, list, tuple, dict with such keys) goes to `json.dumps` itself.
+    """
+    out: list[str] = []
+    try:
+        _write(value, out, "\n")
+    except _NotPlain:
+        return json.dumps(value, indent=2, ensure_ascii=False)
+    return "".join(out)
+
+
+class _NotPlain(Exception):
+    """A value `indented_json` leaves to `json.dumps` (which then says what is wrong)."""
+
+
+def _write(value: Any, out: list[str], newline: str) -> None:
+    # The order of the tests is json's (`_make_iterencode`): bool before int, int before
+    # float; str, int and float subclasses (enums) are written as their base type.
+    if isinstance(value, str):
+        out.append(encode_basestring(value))
+    elif value is None:
+        out.append("null")
+    elif value is True:
+        out.append("true")
+    elif value is False:
+        out.append("false")
+    elif isinstance(value, int):
+        out.append(int.__repr__(value))
+    elif isinstance(value, float):
+        out.append(_float(value))
+    elif isinstance(value, list | tuple):
+        if not value:
+            out.append("[]")
+            return
+        inner = newline + "  "
+        separator = "," + inner
+        out.append("[" + inner)
+        for index, item in enumerate(value):
+            if index:
+                out.append(separator)
+            _write(item, out, inner)
+        out.append(newline + "]")
+    elif isinstance(value, dict):
+        if not value:
+            out.append("{}")
+            return
+        inner = newline + "  "
+        separator = "," + inner
+        out.append("{" + inner)
+        for index, (key, item) in enumerate(value.items()):
+            if index:
+                out.append(separator)
+            name = encode_basestring(key) if type(key) is str else _key(key)
+            kind = type(item)  # the usual values written here, without a call
+            if kind is str:
+                out.append(name + ": " + encode_basestring(item))
+            elif kind is int:
+                out.append(name + ": " + int.__repr__(item))
+            else:
+                out.append(name + ": ")
+                _write(item, out, inner)
+        out.append(newline + "}")
+    else:
+        raise _NotPlain
+
+
+def _float(value: float) -> str:
+    if value != value:
+        return "NaN"
+    if value == float("inf"):
+        return "Infinity"
+    if value == -float("inf"):
+        return "-Infinity"
+    return float.__repr__(value)
+
+
+def _key(key: Any) -> str:
+    """A dict key as json writes it (keys that are not strings become strings)."""
+    if isinstance(key, str):
+        return encode_basestring(key)
+    if isinstance(key, float):
+        return encode_basestring(_float(key))
+    if key is True:
+        return '"true"'
+    if key is False:
+        return '"false"'
+    if key is None:
+        return '"null"'
+    if isinstance(key, int):
+        return encode_basestring(int.__repr__(key))
+    raise _NotPlain

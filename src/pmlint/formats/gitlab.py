@@ -9,13 +9,19 @@ that could not be linted: those are on stderr and in the exit code (2).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any
 
 from pmlint.diagnostics import Severity
 from pmlint.fingerprints import fingerprints
-from pmlint.formats.common import RunInfo, describe, root_relative, source_root, title
+from pmlint.formats.common import (
+    RunInfo,
+    describe,
+    indented_json,
+    root_relative,
+    source_root,
+    title,
+)
 from pmlint.report import FileReport
 
 SEVERITIES = {Severity.INFO: "info", Severity.WARNING: "minor", Severity.ERROR: "major"}
@@ -40,4 +46,4 @@ def render(reports: Sequence[FileReport], info: RunInfo) -> str:
                     },
                 }
             )
-    return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
+    return indented_json(issues) + "\n"

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any
 
 from pmlint.diagnostics import Severity
-from pmlint.formats.common import RunInfo
+from pmlint.formats.common import RunInfo, indented_json
 from pmlint.report import FileReport
 
 
@@ -32,4 +31,4 @@ def render(reports: Sequence[FileReport], info: RunInfo) -> str:
     }
     if info.nlp is not None:
         payload["nlp"] = info.nlp
-    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+    return indented_json(payload) + "\n"

@@ -10,7 +10,6 @@ folder (else the folder itself), as code scanning expects; files outside it get 
 
 from __future__ import annotations
 
-import json
 import os
 import urllib.parse
 from collections.abc import Sequence
@@ -19,7 +18,7 @@ from typing import Any
 
 from pmlint.diagnostics import Diagnostic, Fix, Severity, Span
 from pmlint.fingerprints import VERSION, fingerprints
-from pmlint.formats.common import RunInfo, describe, root_relative, source_root
+from pmlint.formats.common import RunInfo, describe, indented_json, root_relative, source_root
 from pmlint.report import FileReport
 from pmlint.rule import Rule, rule_uri
 from pmlint.version import __version__
@@ -72,7 +71,7 @@ def render(reports: Sequence[FileReport], info: RunInfo) -> str:
         "results": results,
     }
     payload = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
-    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+    return indented_json(payload) + "\n"
 
 
 def _descriptor(rule: Rule) -> dict[str, Any]:

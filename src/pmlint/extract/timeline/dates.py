@@ -38,7 +38,7 @@ _DEFAULT_DAY = re.compile(
 _DATE_RANGE = re.compile(r"^\s*(?:[-–—]|to|until|till|through|and)\s*$", re.IGNORECASE)
 
 
-_NO_DAY = dt.date(1970, 1, 1)
+NO_DAY = dt.date(1970, 1, 1)  # the stand-in day of times no text dates
 
 
 class Dates:
@@ -63,7 +63,7 @@ class Dates:
     def undated_day(self) -> dt.date:
         """The stand-in day of a time whose day no text gives: a fixed day, one later for
         each midnight the times have gone past, so "23:51" then "00:04" stay in order."""
-        return _NO_DAY + dt.timedelta(days=self.midnights)
+        return NO_DAY + dt.timedelta(days=self.midnights)
 
     def place(
         self,

@@ -9,8 +9,8 @@ import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
-from pmlint.document import Document, Section, TextBlock
-from pmlint.extract.milestones import fix_landed, phrase_pattern, recovered_again
+from pmlint.document import CodeBlock, Document, Section, TextBlock
+from pmlint.extract.milestones import closed, fix_landed, phrase_pattern, recovered_again
 from pmlint.extract.timeline.model import FIELD, Event, Moment
 from pmlint.extract.timestamps import Stamp, find_stamps
 
@@ -64,6 +64,47 @@ def timed_sections(doc: Document) -> frozenset[int]:
         if len(times) >= _TIMED_ENTRIES and _in_order(times):
             found.add(id(section))
     return frozenset(found)
+
+
+def code_timelines(doc: Document) -> dict[int, list[TextBlock]]:
+    """A timeline written as a code block under a timeline heading ("```" then one entry a
+    line, each opening with a time, in order): its lines as a text block of the section
+    (by the section's id), so that its entries are read as any other. A code block
+    elsewhere, or one whose lines do not open with times in order (a log excerpt with its
+    levels, a command), stays code."""
+    found: dict[int, list[TextBlock]] = {}
+    for section in doc.sections():
+        if not section.code_blocks or not section.is_under("timeline"):
+            continue
+        for code in section.code_blocks:
+            block = _code_block_text(doc, section, code)
+            if block is None:
+                continue
+            opening = [_opening_time(block.text, start) for start in block.line_starts]
+            times = [stamp for stamp in opening if stamp is not None]
+            if len(times) >= _TIMED_ENTRIES and _in_order(times):
+                found.setdefault(id(section), []).append(block)
+    return found
+
+
+def _code_block_text(doc: Document, section: Section, code: CodeBlock) -> TextBlock | None:
+    text = code.text.rstrip("\n")
+    if not text.strip():
+        return None
+    first = code.first_line
+    fence = doc.lines[first - 1].lstrip() if 0 < first <= len(doc.lines) else ""
+    if fence.startswith(("```", "~~~")):
+        first += 1  # a fenced block's text starts on the line after its fence
+    starts, lines, columns = [], [], []
+    offset = 0
+    for index, line in enumerate(text.split("\n")):
+        source = doc.lines[first + index - 1] if first + index - 1 < len(doc.lines) else ""
+        found = source.find(line) if line else -1
+        starts.append(offset)
+        lines.append(first + index)
+        columns.append(found + 1 if found >= 0 else 1)
+        offset += len(line) + 1
+    return TextBlock("paragraph", text, text, starts, lines, columns, section=section)
 
 
 def _line_starts(block: TextBlock) -> list[int]:
@@ -158,6 +199,8 @@ def event_kinds(text: str, patterns: Mapping[str, re.Pattern[str] | None]) -> fr
     kinds = kinds_in(text, patterns)
     if "mitigated" in patterns and (recovered_again(text) or fix_landed(text, attempts=False)):
         kinds |= {"mitigated"}
+    if "resolved" in patterns and closed(text):
+        kinds |= {"resolved"}
     return kinds
 
 
@@ -229,6 +272,24 @@ def sentence_of(moment: Moment) -> str:
     return _sentence(moment.block, moment.stamp.start, moment.stamp.end)
 
 
+# A field's name in the words of the milestone's noun, which the pack's labels may not list:
+# "Resolution: 10:40", "Time of resolution", "Restoration", "Impact stopped". A field name is
+# an author's explicit mark, so its noun is enough.
+_LABEL_NOUNS = {
+    "resolved": re.compile(
+        r"\b(?:resolution|restoration|restored|all clear|impact (?:stopped|over))\b", re.I
+    ),
+    "mitigated": re.compile(r"\b(?:mitigation|workaround|rollback|roll-back)\b", re.I),
+    "detected": re.compile(
+        r"\b(?:detection|discovery|first (?:alert|report)|alerted|paged)\b", re.I
+    ),
+}
+
+
+def _label_nouns(label: str) -> frozenset[str]:
+    return frozenset(kind for kind, pattern in _LABEL_NOUNS.items() if pattern.search(label))
+
+
 def classify(
     moment: Moment,
     labels: Mapping[str, re.Pattern[str] | None],
@@ -238,7 +299,7 @@ def classify(
     moment.label = label
     kinds: frozenset[str] = frozenset()
     if label:
-        kinds = kinds_in(label, labels)
+        kinds = kinds_in(label, labels) or _label_nouns(label)
         if kinds:
             moment.source = FIELD
     if not kinds:
@@ -246,8 +307,54 @@ def classify(
         section = moment.block.section
         if section is not None and section.style == "pseudo-list-item":
             context = f"{section.title}: {context}"
-        kinds = event_kinds(context, events)
+        kinds = event_kinds(context, events) | _told_around(moment)
+        if (
+            moment.has_time
+            and not kinds & {"start", "detected", "mitigated", "resolved"}
+            and moment.block.nearest_canonical() == "resolution"
+        ):
+            # a time in the resolution or recovery section tells a step of the recovery,
+            # whatever its words ("At 10:40 we restarted the upstream service")
+            kinds |= {"mitigated"}
     moment.kinds = kinds
+
+
+# The words just before a time that make it an end of the impact ("errors continued until
+# 10:47", "the degradation ended at 10:47") or its beginning ("Starting at 09:12, ..."),
+# whatever else the sentence tells.
+_UNTIL = re.compile(
+    r"\b(?:until|till|ended (?:at|around|by)|ending (?:at|around))\s+"
+    r"(?:(?:about|around|approximately|roughly)\s+)?$",
+    re.IGNORECASE,
+)
+_STARTING = re.compile(
+    r"\b(?:starting|beginning)(?:\s+(?:at|on|from|around))?\s+"
+    r"(?:(?:about|around|approximately|roughly)\s+)?$",
+    re.IGNORECASE,
+)
+# "not noticed until 10:40", "we only learned of it until": a time someone learned of it,
+# not the end of the impact.
+_NOT_AN_END = re.compile(
+    r"\b(?:not|never|nobody|no one|only)\b|n't\b|notic|detect|aware|discover|realiz|report"
+    r"|learn|found",
+    re.IGNORECASE,
+)
+_CLAUSE_BACK = 100
+
+
+def _told_around(moment: Moment) -> frozenset[str]:
+    """The kinds the words just before a time give it (`_UNTIL`, `_STARTING`)."""
+    prose, start = moment.block.prose, moment.stamp.start
+    before = prose[max(0, start - 40) : start]
+    if _STARTING.search(before):
+        return frozenset({"start"})
+    if not _UNTIL.search(before):
+        return frozenset()
+    clause = prose[max(0, start - _CLAUSE_BACK) : start]
+    stop = max(clause.rfind(". "), clause.rfind("\n"), clause.rfind("; "))
+    if _NOT_AN_END.search(clause[stop + 1 :]):
+        return frozenset()
+    return frozenset({"resolved"})
 
 
 def timeline_events(
@@ -255,9 +362,11 @@ def timeline_events(
     moments: list[Moment],
     by_date: bool = False,
     timed: frozenset[int] = frozenset(),
+    code: Mapping[int, list[TextBlock]] | None = None,
 ) -> list[Event]:
     """Timeline entries: each time that opens an entry (at the start of a list item, row,
-    heading, line, or after a `<br>`), with the entry's text up to the next one."""
+    heading, line, or after a `<br>`), with the entry's text up to the next one; `code`:
+    the timelines written as code blocks (`code_timelines`)."""
     by_block: dict[int, list[Moment]] = {}
     for moment in moments:
         by_block.setdefault(id(moment.block), []).append(moment)
@@ -283,6 +392,7 @@ def timeline_events(
         for block in section.blocks:
             if block.kind != "table_cell":
                 candidates.append(block)
+        candidates.extend((code or {}).get(id(section), ()))
         # "## 2018-11-08 16:55 -0500" over entries with times of their own heads a group: it
         # is an entry of its own, not the story of the entries under it.
         own = any(

@@ -67,12 +67,25 @@ def vague_items(
     return store[key]
 
 
-def texts_to_parse(doc: Document, given_names: frozenset[str]) -> list[str]:
-    """What `vague_items` will parse first for `doc` (each item read as an imperative), for
-    the engine to parse with other documents' texts in one batch."""
+def texts_to_parse(doc: Document, given_names: frozenset[str], pipeline: Any = None) -> list[str]:
+    """What `vague_items` will parse for `doc`, for the engine to parse with other
+    documents' texts in one batch: each item read as an imperative; and, once those are
+    parsed (in `pipeline.memo`: the engine's second round), the items as written that do
+    not read as imperatives."""
     items = follow_up_items(doc, given_names)
-    forms = (_imperative_form(analysis_text(item)) for item in items)
-    return [form for form in forms if form is not None]
+    texts = [analysis_text(item) for item in items]
+    forms = [_imperative_form(text) for text in texts]
+    wanted = [form for form in forms if form is not None]
+    memo = getattr(pipeline, "memo", None)
+    if not memo:
+        return wanted
+    verbs = verb_forms(getattr(pipeline, "nlp", None))
+    plain = [
+        text
+        for text, form in zip(texts, forms, strict=True)
+        if form is None or (form in memo and not _is_imperative_reading(memo[form], verbs))
+    ]
+    return wanted + plain
 
 
 def assess(texts: Sequence[str], pipeline: Any, lexicon: VagueLexicon) -> list[Vagueness | None]:
