@@ -45,6 +45,7 @@ def test_features_add_the_classed_form() -> None:
         ("Some guy on the night shift skipped the checklist.", "person"),
         ("We were far too relaxed about the rollout.", "self"),
         ("The cache expired and the origin was overloaded.", None),
+        ("You should not see the retry banner on jobs that are not pinned.", None),
     ],
 )
 def test_judged_party(text: str, party: str | None) -> None:

@@ -60,6 +60,7 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "shut": ("shut",),
     "slip": ("slipped",),
     "take": ("took", "taken"),
+    "tell": ("told",),
     "think": ("thought",),
     "throw": ("threw", "thrown"),
     "undertake": ("undertook", "undertaken"),

@@ -9,7 +9,8 @@ usable by others (action-item owners, for one):
 - `People(...).kind(token)`: "named" (a PERSON entity or a known given name, an
   @handle, an e-mail address), "role" (engineer, the team, the release manager ...),
   "role?" (a role that also names software: operator, worker), "pronoun" (he, she,
-  they ...), "self" (I, we), or None for anything else: systems, components,
+  they ...), "self" (I, we), "group" (an organisation acting: the registrar, the QA
+  department, an ORG entity), or None for anything else: systems, components,
   processes, things.
 """
 
@@ -29,7 +30,11 @@ NAMED, ROLE, PRONOUN, SELF = "named", "role", "pronoun", "self"
 # A role noun that also names software ("the operator", "a worker", "the owner"): a
 # person for "forgot" or "mistakenly", not for "failed" or "did not retry".
 MAYBE_ROLE = "role?"
-PERSON_KINDS = (NAMED, ROLE, PRONOUN, SELF, MAYBE_ROLE)
+# An organisation or a department as an agent ("the registrar", "Engineering", an ORG
+# entity): judged only for what a system cannot do (ignore a ticket, not tell anyone,
+# be to blame), since a company's name is often also its product's ("GitHub failed").
+GROUP = "group"
+PERSON_KINDS = (NAMED, ROLE, PRONOUN, SELF, MAYBE_ROLE, GROUP)
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
 _PARTITIVE = frozenset(
@@ -153,6 +158,7 @@ class People:
     given_names: frozenset[str] = frozenset()
     ambiguous: frozenset[str] = frozenset()  # roles that are also software (operator)
     things: frozenset[str] = frozenset()  # tools the model takes for people ("Jenkins")
+    groups: frozenset[str] = frozenset()  # organisations and departments ("registrar")
     self_words: frozenset[str] = frozenset(
         ("i", "we", "me", "us", "my", "our", "myself", "ourselves")
     )
@@ -165,16 +171,22 @@ class People:
         given_names: Iterable[str] = (),
         things: Iterable[str] = (),
         ambiguous: Iterable[str] = (),
+        groups: Iterable[str] = (),
     ) -> People:
         def lower(words: Iterable[str]) -> frozenset[str]:
             return frozenset(w.lower() for w in words)
 
         return cls(
-            lower(roles), lower(pronouns), lower(given_names), lower(ambiguous), lower(things)
+            lower(roles),
+            lower(pronouns),
+            lower(given_names),
+            lower(ambiguous),
+            lower(things),
+            lower(groups),
         )
 
     def kind(self, token: Token | None, things: frozenset[str] = frozenset()) -> str | None:
-        """named, role, pronoun, self, or None (not a person: a system, a thing).
+        """named, role, pronoun, self, group, or None (not a party: a system, a thing).
 
         `things`: lower-case words known to name things in this document (see
         `pmlint.nlp.sentences.code_words`); a PERSON entity spelled so is not a person.
@@ -207,16 +219,23 @@ class People:
             if token.lemma_.lower() in self.ambiguous or lower in self.ambiguous:
                 # "the OCSP responder", "the Prometheus operator": a thing
                 if any(c.dep_ == "compound" for c in token.children):
-                    return None
+                    # "the payments partner" is a company; "the OCSP responder" a thing
+                    return GROUP if token.lemma_.lower() in self.groups else None
                 return MAYBE_ROLE
             return ROLE
-        if lower in things or lower in self.things or token.pos_ != "PROPN":
+        if lower in things or lower in self.things:
+            return None
+        if token.lemma_.lower() in self.groups or lower in self.groups:
+            return GROUP
+        if token.pos_ != "PROPN":
             return None
         if lower in self.given_names and token.text[:1].isupper():
             return NAMED
         ensure_entities(token.doc)  # the entity recognizer runs only for this question
         if token.ent_type_ == "PERSON" and self._plausible_name(token):
             return NAMED
+        if token.ent_type_ == "ORG" and self._plausible_name(token):
+            return GROUP
         return None
 
     @staticmethod

@@ -276,6 +276,9 @@ _PEOPLE_COUNTERFACTUAL = re.compile(
 _MODALS = frozenset(("should", "could", "would", "might", "must", "shouldn't", "couldn't"))
 
 
+_READER = frozenset(("you", "your", "yours", "yourself", "yourselves"))
+
+
 def counterfactual(text: str) -> bool:
     """ "should have caught", "if only", "had we ...": the past replayed as it should have been."""
     return _COUNTERFACTUAL.search(text.replace("’", "'")) is not None
@@ -286,7 +289,8 @@ def judged_party(text: str) -> str | None:
     for a person, a handle, a capitalised name-like word), "group"; None when the sentence
     names no one (then the model alone never reports blame)."""
     words = [w.lower() for w in _TOKEN.findall(text.replace("’", "'"))]
-    classes = {_WORD_CLASS.get(w) for w in words}
+    # "you" addresses the reader ("you should not see required statuses"), not a party
+    classes = {_WORD_CLASS.get(w) for w in words if w not in _READER}
     if "PERSON" in classes or _HANDLE.search(text):
         return "person"
     if "GROUP" in classes:

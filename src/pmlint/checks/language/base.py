@@ -27,7 +27,15 @@ from pmlint.checks.base import CheckContext, CheckKind, Option, finding, user_re
 from pmlint.diagnostics import Finding
 from pmlint.document import Document, TextBlock
 from pmlint.nlp import LEXICAL
-from pmlint.nlp.cascade import Trigger, alternation, parse_sentences, select, words_pattern
+from pmlint.nlp.cascade import (
+    Trigger,
+    WordsPattern,
+    alternation,
+    parse_sentences,
+    select,
+    surface_forms,
+    words_pattern,
+)
 from pmlint.nlp.sentences import Sentence, code_words, document_sentences
 from pmlint.nlp.syntax import MAYBE_ROLE, NAMED, PRONOUN, ROLE, People, agent, is_passive, subject
 from pmlint.rule import OptionError
@@ -37,6 +45,13 @@ if TYPE_CHECKING:
 
 WORD_CLASSES = (
     "people",
+    "groups",
+    "communication_verbs",
+    "communication_nouns",
+    "failure_nouns",
+    "decision_judgements",
+    "decision_nouns",
+    "noticing_verbs",
     "ambiguous_people",
     "given_names",
     "things",
@@ -164,6 +179,7 @@ class LanguageCheck(CheckKind):
             self.words["given_names"],
             self.words["things"],
             self.words["ambiguous_people"],
+            self.words["groups"],
         )
         raw = list((self.opts.get("lexicon") or {}).get("tokens") or [])
         raw += list(self.opts.get("tokens") or [])
@@ -272,11 +288,17 @@ class LanguageCheck(CheckKind):
     # -- helpers for subclasses ---------------------------------------------------------
 
     def pattern(self, *classes: str) -> str:
-        """Any word of the classes, in any inflection, in any case."""
+        """Any word of the classes, in any inflection, in any case; a phrasal verb also with
+        its object between verb and particle ("took the site down")."""
         words: set[str] = set()
         for name in classes:
             words |= self.words[name]
-        return words_pattern(words).wrapped("(?i:", ")")
+        found = words_pattern(words)
+        split = _separable(words)
+        if split is None:
+            return found.wrapped("(?i:", ")")
+        leads = None if found.leads is None or split.leads is None else found.leads | split.leads
+        return WordsPattern(f"(?i:{found}|{split})", leads)
 
     def personish(self, any_capitalised: bool = False) -> str:
         """A regex hinting that a sentence mentions a person: a role, a pronoun, a given
@@ -309,6 +331,31 @@ class LanguageCheck(CheckKind):
             if child.dep_ in ("prt", "advmod", "oprd", "acomp") and child.i > verb.i:
                 found.add(f"{lemma} {child.lower_}")
         return found
+
+
+# Particles a phrasal verb may put after its object ("took the site down", "knocked it
+# offline"); the parse reads them as the verb's particle either way (`lemmas`).
+_PARTICLES = frozenset(("down", "up", "out", "off", "over", "offline"))
+_LEAD = re.compile(r"[a-z]+")
+
+
+def _separable(words: set[str]) -> WordsPattern | None:
+    """The phrasal verbs among `words` with one to three words between verb and particle."""
+    verbs: set[str] = set()
+    particles: set[str] = set()
+    for word in words:
+        parts = word.split()
+        if len(parts) == 2 and parts[1] in _PARTICLES:
+            verbs |= surface_forms(parts[0])
+            particles.add(parts[1])
+    if not verbs:
+        return None
+    leads = {m.group() for m in map(_LEAD.match, verbs) if m is not None}
+    source = (
+        rf"(?<![\w@-]){alternation(verbs)}(?:\s+[\w'’-]+){{1,3}}\s+{alternation(particles)}"
+        r"(?![\w-])"
+    )
+    return WordsPattern(source, frozenset(leads) if len(leads) == len(verbs) else None)
 
 
 def _compile_token(item: Any) -> _Token:

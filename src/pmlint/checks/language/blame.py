@@ -31,6 +31,7 @@ from pmlint.nlp import textcat
 from pmlint.nlp.cascade import Trigger
 from pmlint.nlp.sentences import Sentence, starts_with_time
 from pmlint.nlp.syntax import (
+    GROUP,
     NAMED,
     PRONOUN,
     ROLE,
@@ -73,13 +74,16 @@ class BlameLanguage(HarmCheck):
         "error_adverb": "Judges a person's action",
         "cause": "A person is the cause",
         "error_noun": "Attributes the error to a person",
-        "blame": "Assigns blame to a person",
+        "blame": "Assigns blame to a person or a group",
         "punitive": "Punishes or blames a person",
         "responsible": "Makes a person responsible for the failure",
         "bypass": "Judges a person for acting without a safeguard",
         "self_lapse": "Judges yourselves for a lapse",
         "conduct": "Asks people to behave better instead of changing the system",
         "character": "Judges a person's ability or character",
+        "group": "Judges an organisation for a lapse",
+        "self_character": "Judges yourselves",
+        "decision": "Judges a decision instead of explaining it",
         "model": "Reads as a judgement of people (trained model)",
         "model_self": "Reads as a judgement of yourselves (trained model)",
     }
@@ -124,6 +128,7 @@ class BlameLanguage(HarmCheck):
 
     def build_triggers(self) -> list[Trigger]:
         person = self.personish()
+        party = f"{person}|{self.pattern('groups')}"
         # a named doer may be a name the list lacks: failing, a lapse, an error, an omission
         named = f"{person}|{_NAME_LIKE}"
         return [
@@ -138,9 +143,23 @@ class BlameLanguage(HarmCheck):
             ),
             Trigger.of(self.pattern("error_nouns"), [person]),
             Trigger.of(self.pattern("punish_verbs"), [person]),
+            # an organisation not telling, or not acting on a message ("the registrar never
+            # told us", "AcmeCloud ignored our ticket"); blamed or at fault
+            Trigger.of(
+                self.pattern("communication_verbs", "communication_nouns"),
+                [rf"{party}|{_NAME_LIKE}"],
+            ),
+            Trigger.of(self.pattern("failure_verbs", "failure_nouns"), [rf"{party}|{_NAME_LIKE}"]),
+            Trigger.of(self.pattern("decision_judgements"), [self.pattern("decision_nouns")]),
+            Trigger.of(
+                r"\b(?i:fault|blame|responsibility|root cause)\b", [rf"{party}|{_NAME_LIKE}"]
+            ),
             Trigger.of(r"\baction\b", [person, r"\b(?:against|with)\b"]),
             Trigger.of(r"\bblame\b|\bresponsible\b", [person]),
-            Trigger.of(self.pattern("character_adjectives", "competence_adjectives"), [person]),
+            Trigger.of(
+                self.pattern("character_adjectives", "competence_adjectives"),
+                [rf"{party}|{_NAME_LIKE}|\b(?i:we|i)\b"],
+            ),
             Trigger.of(
                 self.pattern("conduct_states", "conduct_verbs"),
                 [rf"{person}|{self.pattern('everyone')}|\b(?i:we|i)\b", _DEMAND],
@@ -166,8 +185,16 @@ class BlameLanguage(HarmCheck):
                 hit = self.responsible_hit(token)
                 if hit is not None and hit[0] != NAMED:
                     yield Hit(*hit[1], "responsible")
-            if token.lemma_.lower() == "blame":
+            if token.lemma_.lower() in ("blame", "fault", "responsibility", "cause"):
                 found = self._blame(token)
+                if found is not None:
+                    yield found
+            if token.lemma_.lower() in w["failure_nouns"] and token.pos_ == "NOUN":
+                found = self._failure_of(token)
+                if found is not None:
+                    yield found
+            if token.pos_ == "ADJ" and token.lemma_.lower() in w["decision_judgements"]:
+                found = self._bad_decision(token)
                 if found is not None:
                     yield found
             if token.pos_ == "ADJ":
@@ -196,6 +223,10 @@ class BlameLanguage(HarmCheck):
             return
         if lemmas & w["lapse_verbs"] and who in STRICT and not negated and reported(verb):
             yield Hit(*span_of(doer, verb), "lapse")
+            return
+        if who == GROUP and self._group_lapse(verb, lemmas, negated):
+            first = phrase_start(doer) if doer is not None and doer.i < verb.i else verb
+            yield Hit(*token_span(first, verb), "group")
             return
         if (
             who == SELF
@@ -236,7 +267,7 @@ class BlameLanguage(HarmCheck):
         if harm is not None and harm[0] in (ROLE, PRONOUN):
             yield Hit(*harm[1], "cause")
             return
-        if verb.lemma_.lower() in w["punish_verbs"] and not negated and not conditional(verb):
+        if lemmas & w["punish_verbs"] and not negated and not conditional(verb):
             for child in verb.children:
                 target = resolve(child) if child.dep_ in ("dobj", "nsubjpass") else None
                 if target is None and child.dep_ == "prep" and child.lower_ == "on":
@@ -245,6 +276,42 @@ class BlameLanguage(HarmCheck):
                     shown = target if child.dep_ == "nsubjpass" else None
                     yield Hit(*span_of(shown, verb, with_object=True), "punitive")
                     return
+
+    def _group_lapse(self, verb: Token, lemmas: set[str], negated: bool) -> bool:
+        """What an organisation is judged for, where its name may also be its product's:
+        a lapse no system commits ("forgot", "botched"), not telling ("never told us",
+        "did not notify"), and not acting on a message ("ignored our ticket", "did not
+        respond to our e-mails", "failed to reply")."""
+        w = self.words
+        if not reported(verb) or explained(verb):
+            return False
+        human_only = w["failure_verbs"] - {"fail", "ignore", "miss"}
+        if lemmas & human_only and not negated:
+            return True
+        if lemmas & {"fail", "ignore", "disregard", "refuse"} and not negated:
+            goals = [c for c in verb.children if c.dep_ == "xcomp"] or [verb]
+            return any(
+                self._about_message(goal) or goal.lemma_.lower() in w["communication_verbs"]
+                for goal in goals
+            )
+        if not negated or not past_negation(verb) or is_passive(verb):
+            return False
+        return verb.lemma_.lower() in w["communication_verbs"] or self._about_message(verb)
+
+    def _about_message(self, verb: Token) -> bool:
+        """The verb acts on a message: its object (or the object of its preposition) is a
+        ticket, a report, an e-mail, a warning ("respond to our tickets")."""
+        nouns = self.words["communication_nouns"]
+        for child in verb.children:
+            if child.dep_ == "dobj" and child.lemma_.lower() in nouns:
+                return True
+            if (
+                child.dep_ == "prep"
+                and child.lower_ in ("to", "on")
+                and any(g.dep_ == "pobj" and g.lemma_.lower() in nouns for g in child.children)
+            ):
+                return True
+        return False
 
     def _conduct(self, token: Token) -> Hit | None:
         """A demand on people's conduct: "engineers need to be more careful", "X must learn
@@ -288,6 +355,8 @@ class BlameLanguage(HarmCheck):
         able = lemma in w["competence_adjectives"] or adjective.lower_ in w["competence_adjectives"]
         if not (judging or able) or is_negated(adjective):
             return None
+        while adjective.dep_ == "conj" and adjective.head.pos_ == "ADJ":
+            adjective = adjective.head  # "weak and indecisive": the first one's place
         head = adjective.head
         person: Token | None
         copula: Token | None
@@ -306,10 +375,14 @@ class BlameLanguage(HarmCheck):
             person = subject(copula)
         elif copula is not None and is_negated(copula):
             return None
-        if person is None or self.person_kind(person) not in OTHERS:
+        who = self.person_kind(person)
+        if person is None or who not in (*OTHERS, GROUP, SELF) or (who == SELF and able):
             return None
-        start, end = sorted((phrase_start(person), adjective), key=lambda t: t.i)
-        return Hit(*token_span(start, end), "character")
+        if who == GROUP and person.lemma_.lower() in self.words["ambiguous_people"]:
+            return None  # "the identity provider was unresponsive": a system's state
+        start = min(phrase_start(person), adjective, key=lambda t: t.i)
+        end = max(person, adjective, key=lambda t: t.i)
+        return Hit(*token_span(start, end), "self_character" if who == SELF else "character")
 
     @staticmethod
     def _conduct_phrases(verb: Token) -> set[str]:
@@ -341,22 +414,90 @@ class BlameLanguage(HarmCheck):
         return None
 
     def _blame(self, token: Token) -> Hit | None:
-        """Blame on a person: "X was to blame", "blame lies with X" (X a person)."""
+        """Blame or fault put on a party: "X was to blame", "X was at fault", "the fault lies
+        with X", "it was X's fault", "X bears responsibility", "X was the root cause" (X a
+        person; for all but the root cause also an organisation)."""
+        lemma = token.lemma_.lower()
         head = token.head
-        if (
-            token.pos_ == "VERB"
-            and token.dep_ in ("xcomp", "advcl", "acomp", "attr")
-            and head.lemma_ == "be"
-            and not is_negated(head)
-            and self.person_kind(subject(head)) in OTHERS
-        ):
-            return Hit(*span_of(subject(head), token), "blame")
-        if token.dep_ == "nsubj" and head.lemma_.lower() in ("lie", "rest", "fall", "lay"):
+        found: Token | None = None
+        if lemma == "blame" and token.pos_ == "VERB" and token.dep_ in _PREDICATES:
+            found = self._party_of(head, (*OTHERS, GROUP))
+        elif lemma == "fault" and token.dep_ == "pobj" and head.lower_ == "at":
+            found = self._party_of(head.head, (*OTHERS, GROUP))
+        elif lemma == "responsibility" and token.dep_ == "dobj" and head.lemma_ == "bear":
+            party = self._party_of(head, (*OTHERS, GROUP), copula=False)
+            if party is not None:
+                return Hit(*span_of(party, head, with_object=True), "blame")
+        elif lemma == "cause" and token.dep_ == "attr" and _root(token):
+            found = self._party_of(head, OTHERS)
+        if found is not None:
+            return Hit(*span_of(found, token), "blame")
+        if lemma == "fault" and token.pos_ == "NOUN" and token.dep_ in ("attr", "nsubj"):
+            owned = self._fault_of(token)
+            if owned is not None:
+                return owned
+        if lemma != "cause" and token.dep_ == "nsubj" and head.lemma_ in _LIES_WITH:
             for child in head.children:
                 if child.dep_ == "prep" and child.lower_ in ("with", "on"):
                     for grand in child.children:
-                        if grand.dep_ == "pobj" and self.person_kind(grand) in OTHERS:
+                        if grand.dep_ == "pobj" and self.person_kind(grand) in (*OTHERS, GROUP):
                             return Hit(*token_span(token, grand), "blame")
+        return None
+
+    def _party_of(self, verb: Token, kinds: tuple[str, ...], copula: bool = True) -> Token | None:
+        """The subject of an asserted "be" (or of `verb`, without `copula`), if one of `kinds`."""
+        if copula and verb.lemma_ != "be":
+            return None
+        if is_negated(verb) or conditional(verb):
+            return None
+        party = subject(verb)
+        return party if self.person_kind(party) in kinds else None
+
+    def _fault_of(self, fault: Token) -> Hit | None:
+        """ "It was the vendor's fault", "the outage is the fault of the operators"."""
+        if fault.dep_ == "attr" and (is_negated(fault.head) or conditional(fault.head)):
+            return None
+        owners = [c for c in fault.children if c.dep_ == "poss"]
+        for prep in fault.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                owners += [g for g in prep.children if g.dep_ == "pobj"]
+        for owner in owners:
+            if self.person_kind(owner) in (*OTHERS, GROUP):
+                first = phrase_start(owner) if owner.i < fault.i else fault
+                return Hit(*token_span(first, fault), "blame")
+        return None
+
+    def _bad_decision(self, adjective: Token) -> Hit | None:
+        """A decision judged: "a poor decision", "the wrong call", "restarting every node
+        at once was a terrible idea". Not where a system made it ("the scheduler made a
+        bad choice of shard") or where the judgement is denied or hypothetical."""
+        noun = adjective.head
+        if adjective.dep_ != "amod" or noun.lemma_.lower() not in self.words["decision_nouns"]:
+            return None
+        verb = noun.head
+        if verb.pos_ in ("AUX", "VERB") and (is_negated(verb) or conditional(verb)):
+            return None
+        maker = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if maker is None and noun.dep_ == "dobj":
+            maker = subject(verb)
+        if maker is not None and maker.pos_ in ("NOUN", "PROPN") and not self.person_kind(maker):
+            return None  # a system's choice
+        return Hit(*token_span(adjective, noun), "decision")
+
+    def _failure_of(self, noun: Token) -> Hit | None:
+        """A party's failure as a noun: "the vendor's refusal to engage", "TFL's failure to
+        respond", "the unwillingness of the board to act" (the writer's own is a phrase in
+        blame.yaml)."""
+        if not any(c.dep_ in ("xcomp", "acl") and c.pos_ in ("VERB", "AUX") for c in noun.children):
+            return None  # "a failure of the disk", "the team's failure" (an event, not a lapse)
+        owners = [c for c in noun.children if c.dep_ in ("poss", "compound", "nmod")]
+        owners += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+        for owner in owners:
+            who = self.person_kind(owner)
+            if who in (*STRICT, GROUP):
+                first = phrase_start(owner) if owner.i < noun.i else noun
+                return Hit(*token_span(first, noun), "group" if who == GROUP else "failure")
         return None
 
     def _action_against(self, token: Token) -> Hit | None:
@@ -377,6 +518,16 @@ _DEMAND = (
     r"(?i:\b(?:must|should|ought|need|needs|needed|ha(?:ve|s|d) to|ensur\w*|make sure|"
     r"requir\w*|expect\w*|ask\w*|remind\w*|tell|told|urg\w*|encourag\w*|wants?)\b)"
 )
+# What "to blame" is the complement of ("X was to blame"), and the verbs blame "lies with".
+_PREDICATES = ("xcomp", "advcl", "acomp", "attr")
+_LIES_WITH = frozenset(("lie", "rest", "fall", "lay"))
+
+
+def _root(cause: Token) -> bool:
+    """ "the root cause", "the main cause": the cause, not one of several."""
+    return any(c.lower_ in ("root", "sole", "main", "primary") for c in cause.children)
+
+
 # Verbs that make their complement a demand: "need to be careful", "ensure X is careful".
 _DEMAND_VERBS = frozenset(
     ("need", "have", "ought", "must", "ensure", "sure", "require", "expect", "ask", "remind",

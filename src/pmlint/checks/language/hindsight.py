@@ -18,27 +18,38 @@ if TYPE_CHECKING:
 
 _WHO_WHY_QUESTION = r"(?i:\b(?:why|who)\b)[^?]*\?\s*$"
 _MODAL_PERFECT = (
-    r"\b(?:should|ought to|could|would)(?:n't| not)?\s+(?:have|'ve)\b|\b(?:should|could|would)'ve\b"
+    r"\b(?:should|ought to|could|would)(?:n't| not)?\s+(?:[a-z]+ly\s+)?(?:have|'ve)\b"
+    r"|\b(?:should|could|would)'ve\b"
 )
 
 
 def _counterfactual(parsed: Doc) -> bool:
-    """The sentence has a "would/could/might have" (the other half of "if ... had")."""
-    for token in parsed:
-        if token.tag_ == "MD" and token.lower_ in (
-            "would",
-            "could",
-            "might",
-            "wouldn't",
-            "couldn't",
-            "'d",
-            "wo",
-            "ca",
-        ):
-            following = token.doc[token.i + 1 : token.i + 4]
-            if any(t.lower_ in ("have", "'ve", "’ve") for t in following):
-                return True
-    return False
+    """The sentence has a "would/could/might" (the other half of "if ... had": "would have
+    held", or of the present "the servers would still be up")."""
+    modals = ("would", "could", "might", "wouldn't", "couldn't", "'d", "wo", "ca")
+    return any(token.tag_ == "MD" and token.lower_ in modals for token in parsed)
+
+
+def _prompt(verb: Token) -> bool:
+    """A question that asks what should have happened ("What should have been done?")."""
+    doc = verb.doc
+    return doc.text.rstrip().endswith("?") and doc[0].lower_ in ("what", "which", "how")
+
+
+def _state(verb: Token, stative: frozenset[str]) -> bool:
+    """A state, not an action: "had they received", "had we known"; but "had we been more
+    disciplined" judges how people were."""
+    lemma = verb.lemma_.lower()
+    if lemma == "be":
+        return not any(c.dep_ == "acomp" for c in verb.children)
+    return lemma in stative
+
+
+def _had_clause(had: Token) -> Token | None:
+    """The verb of "had the reviewer looked" where the parser made "had" its head."""
+    if had.dep_ not in ("ccomp", "advcl"):
+        return None
+    return next((c for c in had.children if c.dep_ == "ccomp" and c.tag_ in ("VBD", "VBN")), None)
 
 
 class HindsightLanguage(LanguageCheck):
@@ -92,7 +103,7 @@ class HindsightLanguage(LanguageCheck):
                 found = self._certainty(token)
                 if found is not None:
                     yield found
-            if token.lower_ == "had" and token.dep_ == "aux":
+            if token.lower_ == "had" and (token.dep_ == "aux" or _had_clause(token)):
                 found = self._if_had(token, _counterfactual(parsed))
                 if found is not None:
                     yield found
@@ -100,21 +111,29 @@ class HindsightLanguage(LanguageCheck):
     def _modal_perfect(self, verb: Token) -> Hit | None:
         w = self.words
         auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        # a modal the parser hung on "have" ("should have double-checked"), or "ought" as
+        # the head of "to have verified"
+        auxes += [g for a in auxes for g in a.children if g.dep_ == "aux" and g.tag_ == "MD"]
+        ought = verb.head if verb.dep_ == "xcomp" and verb.head.lower_ == "ought" else None
         lowers = [a.lower_.replace("’", "'") for a in auxes]
         if not {"have", "'ve", "of"} & set(lowers):
             return None
-        the_modal = next((a for a in auxes if a.tag_ == "MD" or a.lower_ == "ought"), None)
+        the_modal = next((a for a in auxes if a.tag_ == "MD" or a.lower_ == "ought"), ought)
         if the_modal is None:
             return None
         name = the_modal.lower_.replace("n't", "").replace("’", "'")
         name = {"sha": "shall", "wo": "will", "ca": "can"}.get(name, name)
         lemma = verb.lemma_.lower()
-        doer = subject(verb)
+        doer = subject(verb) or (subject(ought) if ought is not None else None)
+        if doer is None:  # the subject hung on "have" with the modal
+            doer = next((g for a in auxes for g in a.children if g.dep_ == "nsubj"), None)
         who = self.person_kind(doer)
         span = (min(the_modal.idx, verb.idx), verb.idx + len(verb.text))
         if doer is not None and doer.i < the_modal.i and the_modal.i - doer.i <= 3:
             span = (doer.idx, span[1])
         if name in w["counterfactual_modals"]:
+            if _prompt(verb):
+                return None  # "What should have been done, but wasn't?": a template's question
             if is_passive(verb):
                 by = agent(verb)
                 if lemma in w["oversight_verbs"] and (
@@ -140,13 +159,27 @@ class HindsightLanguage(LanguageCheck):
             and lemma in w["oversight_verbs"]
         ):
             return Hit(*span, "could_have")
+        if (
+            name in w["possibility_modals"]
+            and is_passive(verb)
+            and agent(verb) is None
+            and self.lemmas(verb) & w["noticing_verbs"]
+            and not _prompt(verb)
+            and not any(
+                t.lower_ in ("so", "therefore", "thus") and t.dep_ in ("cc", "mark", "advmod")
+                for t in verb.doc[: verb.i]
+            )
+        ):  # "the alert reached a few people, so it could have been noticed earlier": a reason
+            return Hit(*span, "could_have")  # "this could have been caught in review"
         return None
 
     def _if_had(self, had: Token, would_have: bool) -> Hit | None:
         """Counterfactuals: "Had the operator read ...", and "if the developer had tested
         ..." with a "would have" in the sentence: the past, replayed as it should have been."""
-        verb = had.head
-        if verb.tag_ not in ("VBN", "VBD", "VB") or is_passive(verb) or is_negated(verb):
+        verb = had.head if had.dep_ == "aux" else _had_clause(had)
+        if verb is None or verb.tag_ not in ("VBN", "VBD", "VB"):
+            return None
+        if is_passive(verb) or is_negated(verb) or _state(verb, self.words["stative_verbs"]):
             return None
         doer = subject(verb)
         who = self.person_kind(doer)

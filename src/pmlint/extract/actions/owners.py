@@ -33,6 +33,7 @@ from pmlint.extract.actions.words import (
     _ORG_WORD,
     _PREFIX_OWNER,
     _PRIORITY,
+    _PRONOUN_SUBJECT,
     _TAG_OWNER,
     _TEAM_ACRONYMS,
     _USERNAME,
@@ -84,6 +85,9 @@ def _leading_owner(action: str, given_names: frozenset[str]) -> tuple[str | None
         return subject.group("owner"), text
     if _FIRST_PERSON.search(text):
         return "the author (I)", text
+    pronoun = _PRONOUN_SUBJECT.match(text)
+    if pronoun:
+        return f"{pronoun.group('owner').lower()} (named before the item)", text
     return None, action
 
 

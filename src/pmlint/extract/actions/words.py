@@ -365,6 +365,13 @@ _FIRST_PERSON = re.compile(
     r"|(?<![\w'’/.-])I(?:['’](?:ll|ve|m|d)|\s+(?:will|shall|plan|intend|need|must|should"
     r"|am\s+going))\s+[a-z]"
 )
+# "They are going to review ...", "She will add ...": a party named before the item (the
+# lead-in or the paragraph above) as the subject of an intention; not "they will be paged".
+_PRONOUN_SUBJECT = re.compile(
+    r"^(?P<owner>they|he|she)\s+(?:(?:are|is)\s+)?(?:also\s+|now\s+)?"
+    r"(?:will|shall|going\s+to|plans?\s+to|intends?\s+to)\s+(?!be\b|not\b|have\s+to\b)[a-z]",
+    re.I,
+)
 # "Alex added the sites to monitoring", "Dana will rotate the keys": a name as the subject
 _NAMED_SUBJECT = re.compile(
     r"^(?P<owner>[A-Z][a-z'’]+)\s+(?:will|shall|has|had|is|was|also|then|['’]ll|[a-z]+ed)\b"
