@@ -28,7 +28,7 @@ from pmlint.checks.language.grammar import (
 )
 from pmlint.checks.language.harm import HarmCheck
 from pmlint.nlp import textcat
-from pmlint.nlp.cascade import Trigger
+from pmlint.nlp.cascade import Trigger, words_pattern
 from pmlint.nlp.sentences import Sentence, starts_with_time
 from pmlint.nlp.syntax import (
     GROUP,
@@ -144,22 +144,34 @@ class BlameLanguage(HarmCheck):
             Trigger.of(self.pattern("error_nouns"), [person]),
             Trigger.of(self.pattern("punish_verbs"), [person]),
             # an organisation not telling, or not acting on a message ("the registrar never
-            # told us", "AcmeCloud ignored our ticket"); blamed or at fault
+            # told us", "AcmeCloud ignored our ticket"), a lapse, a refusal to act
             Trigger.of(
-                self.pattern("communication_verbs", "communication_nouns"),
+                self.pattern("communication_verbs"), [rf"{party}|{_NAME_LIKE}", _NOT_OR_FAIL]
+            ),
+            Trigger.of(
+                self.pattern("communication_nouns"),
+                [rf"{party}|{_NAME_LIKE}", rf"{_NOT_OR_FAIL}|{_IGNORE}"],
+            ),
+            Trigger.of(
+                words_pattern(self.words["failure_verbs"] - {"fail"}).wrapped("(?i:", ")"),
                 [rf"{party}|{_NAME_LIKE}"],
             ),
-            Trigger.of(self.pattern("failure_verbs", "failure_nouns"), [rf"{party}|{_NAME_LIKE}"]),
-            Trigger.of(self.pattern("decision_judgements"), [self.pattern("decision_nouns")]),
             Trigger.of(
-                r"\b(?i:fault|blame|responsibility|root cause)\b", [rf"{party}|{_NAME_LIKE}"]
+                rf"(?i:{words_pattern(self.words['failure_nouns'], inflect=False)}\s+to)\b",
+                [rf"{party}|{_NAME_LIKE}"],
             ),
+            Trigger.of(
+                rf"(?i:{words_pattern(self.words['decision_judgements'], inflect=False)}"
+                rf"\s+(?:[\w-]+\s+)?{self.pattern('decision_nouns')})"
+            ),
+            Trigger.of(_FAULT_PUT, [rf"{party}|{_NAME_LIKE}"]),
+            Trigger.of(_ROOT_CAUSE, [person]),
             Trigger.of(r"\baction\b", [person, r"\b(?:against|with)\b"]),
             Trigger.of(r"\bblame\b|\bresponsible\b", [person]),
             Trigger.of(
-                self.pattern("character_adjectives", "competence_adjectives"),
-                [rf"{party}|{_NAME_LIKE}|\b(?i:we|i)\b"],
+                self.pattern("character_adjectives"), [rf"{party}|{_NAME_LIKE}|\b(?i:we|i)\b"]
             ),
+            Trigger.of(self.pattern("competence_adjectives"), [party, NEGATION]),
             Trigger.of(
                 self.pattern("conduct_states", "conduct_verbs"),
                 [rf"{person}|{self.pattern('everyone')}|\b(?i:we|i)\b", _DEMAND],
@@ -513,6 +525,17 @@ class BlameLanguage(HarmCheck):
         return None
 
 
+# The cheap pass's versions of what the parse reads: not telling or failing to ("never
+# told us", "failed to respond"), ignoring a message, fault or blame put on someone, and a
+# party as the root cause.
+_NOT_OR_FAIL = rf"{NEGATION}|\b(?i:fail\w*)\b"
+_IGNORE = r"\b(?i:ignor\w*|disregard\w*|refus\w*)"
+_FAULT_PUT = (
+    r"(?i:\bat fault\b|['’]s? fault\b|\b(?:their|his|her) fault\b|\bfault of\b|\bto blame\b"
+    r"|\b(?:fault|blame|responsibility) (?:[\w-]+ ){0,5}(?:lies|lay|rests|rested|falls|fell)\b"
+    r"|\b(?:bears?|bore|borne) (?:\w+ )?(?:\w+ )?responsibility\b)"
+)
+_ROOT_CAUSE = r"(?i:\b(?:was|is|were|are) (?:the |a )?(?:root|main|primary|sole) cause\b)"
 # The cheap pass's version of a demand (`BlameLanguage._conduct` reads the parse).
 _DEMAND = (
     r"(?i:\b(?:must|should|ought|need|needs|needed|ha(?:ve|s|d) to|ensur\w*|make sure|"
