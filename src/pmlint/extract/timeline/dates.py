@@ -36,6 +36,11 @@ _DEFAULT_DAY = re.compile(
     re.IGNORECASE,
 )
 _DATE_RANGE = re.compile(r"^\s*(?:[-–—]|to|until|till|through|and)\s*$", re.IGNORECASE)
+# Between the two ends of a range of times: "02:10 and approximately 04:45", "09:00 to 09:50"
+_RANGE_LINK = re.compile(
+    r"^\s*(?:[-–—]|to|until|till|through|and)(?:\s+(?:about|around|approximately|roughly))?\s*$",
+    re.IGNORECASE,
+)
 
 
 NO_DAY = dt.date(1970, 1, 1)  # the stand-in day of times no text dates
@@ -137,14 +142,20 @@ def date_after(text: str, stamps: list[Stamp], index: int) -> Stamp | None:
     stamp = stamps[index]
     if stamp.date is not None or stamp.time is None:
         return None
+    before = stamp
     for later in stamps[index + 1 : index + 4]:
         gap = text[stamp.end : later.start]
         if len(gap) > 80 or ". " in gap or "\n\n" in gap:
             return None
         if later.date is not None:
-            if later.time is None and _ON_DATE.search(text, stamp.end, later.start):
+            if later.time is None and _ON_DATE.search(text, before.end, later.start):
                 return later
             return None
+        if not _RANGE_LINK.match(text[before.end : later.start]):
+            # "restored at 11:46 PM, and by 1:00 AM on June 5th": a time told after it, not
+            # the other end of its range ("02:10 and 04:45 UTC on 3 Feb"), owns that day
+            return None
+        before = later
     return None
 
 

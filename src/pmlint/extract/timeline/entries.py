@@ -346,7 +346,9 @@ _UNTIL = re.compile(
 )
 _STARTING = re.compile(
     r"\b(?:starting|beginning)(?:\s+(?:at|on|from|around))?\s+"
-    r"(?:(?:about|around|approximately|roughly)\s+)?$",
+    r"(?:(?:about|around|approximately|roughly)\s+)?"
+    # "beginning at Monday, 2022-05-09 11:05": a status page names the weekday first
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$",
     re.IGNORECASE,
 )
 # "not noticed until 10:40", "we only learned of it until": a time someone learned of it,
