@@ -250,6 +250,11 @@ def choose_milestones(
         elif candidates:
             pick = max if kind == "resolved" else min
             take(kind, pick(candidates, key=lambda m: utc(m.when)), HOW_PROSE)  # type: ignore[arg-type]
+    _no_day_alone(result, how)
+    if result["start"] is None and not timed:
+        # "At 10:25 PM PDT, our utility provider suffered a loss of power. Power was restored
+        # at 11:46 PM PDT.": a story told in prose starts where its first time does
+        take("start", _narrative_start(moments, result), HOW_PROSE)
     _sanity(result, how)
     if result["start"] is None and not timed:
         take("start", _opening_time(doc), HOW_INFERRED)
@@ -277,6 +282,69 @@ def choose_milestones(
         # that states one end states both
         take("resolved", _last_recovery(moments, result), HOW_INFERRED)
     return result, how
+
+
+# A time that opens its sentence, as a narrative tells its steps: "At 5:15 AM PST, we started
+# adding capacity", "Around 10:30 AM PST, queries began timing out".
+_OPENS_SENTENCE = re.compile(
+    r"(?:^|[.;!?]\s+|\n\s*)(?:at|around|about|approximately|shortly (?:after|before))"
+    r"(?:\s+(?:about|around|approximately|roughly))?\s+$",
+    re.IGNORECASE,
+)
+_ENDS = ("mitigated", "resolved")
+
+
+def _narrative_start(
+    moments: Sequence[Moment], result: Mapping[str, Moment | None]
+) -> Moment | None:
+    """With no start in words and no timeline, the first time the summary or the lead prose
+    opens a sentence with ("At 5:15 AM PST, we started adding capacity to the front-end
+    fleet"), when the text goes on to tell the end of the impact after it: a narrative is
+    told in order, and its first step is where the story starts. None when that first step
+    tells something else (someone noticed, it recovered) or comes after the end."""
+    ends = [m for k in _ENDS if (m := result[k]) is not None and m.when is not None and m.has_time]
+    if not ends:
+        return None
+    end = min(ends, key=lambda m: utc(m.when))  # type: ignore[arg-type]
+    told = sorted(
+        (
+            m
+            for m in moments
+            if m.source == PROSE
+            and m.has_time
+            and m.when is not None
+            and m.block.nearest_canonical() in _WINDOW_SECTIONS
+            and _OPENS_SENTENCE.search(
+                m.block.prose, max(0, m.stamp.start - 40), m.stamp.start
+            )
+        ),
+        key=lambda m: (m.line, m.span.column),
+    )
+    if not told:
+        return None
+    first = told[0]
+    if first.kinds & {"detected", *_ENDS} or first.day_known != end.day_known:
+        return None
+    if (first.when.tzinfo is None) != (end.when.tzinfo is None):  # type: ignore[union-attr]
+        return None
+    if utc(first.when) >= utc(end.when) or _ABOUT_THE_WRITING.search(sentence_of(first)):  # type: ignore[arg-type]
+        return None
+    return first
+
+
+def _no_day_alone(result: dict[str, Moment | None], how: dict[str, str]) -> None:
+    """A day with no time, read from prose ("On Sunday 2 June, 2019, projects saw errors for a
+    duration of 3 hours"), is no milestone's time where the document gives another milestone
+    to the minute: its midnight would count as the start (the stated duration still tells
+    how long it lasted)."""
+    timed = any(m is not None and m.has_time and m.day_known for m in result.values())
+    if not timed:
+        return
+    for kind in ("start", "detected"):
+        moment = result[kind]
+        if moment is not None and not moment.has_time and how.get(kind) == HOW_PROSE:
+            result[kind] = None
+            how.pop(kind, None)
 
 
 def _the_start(moment: Moment, start: Moment | None) -> bool:
