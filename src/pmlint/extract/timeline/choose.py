@@ -25,7 +25,7 @@ from pmlint.extract.milestones import (
     classify_entries,
     word_classes,
 )
-from pmlint.extract.timeline.entries import sentence_of
+from pmlint.extract.timeline.entries import sentence_of, told_by
 from pmlint.extract.timeline.model import (
     FIELD,
     FRONT_MATTER,
@@ -226,6 +226,18 @@ def choose_milestones(
                 and classes.trigger(sentence := sentence_of(m))
                 and _ABOUT_THE_WRITING.search(sentence) is None
             ]
+        if kind == "resolved" and candidates:
+            # "error rates returned to normal. By 2:25 PM PDT, all backlogged invocations had
+            # been processed": the last step of the recovery the narrative tells ends it
+            candidates += [
+                m
+                for m in moments
+                if m.source == PROSE
+                and m.when is not None
+                and m.has_time
+                and "mitigated" in m.kinds
+                and told_by(m)
+            ]
         candidates = [m for m in candidates if m.has_time] or candidates
         if kind in ("mitigated", "resolved"):
             # "At 16:30 we deployed a new version ... we reverted it at 17:05": the start's
@@ -314,9 +326,7 @@ def _narrative_start(
             and m.has_time
             and m.when is not None
             and m.block.nearest_canonical() in _WINDOW_SECTIONS
-            and _OPENS_SENTENCE.search(
-                m.block.prose, max(0, m.stamp.start - 40), m.stamp.start
-            )
+            and _OPENS_SENTENCE.search(m.block.prose, max(0, m.stamp.start - 40), m.stamp.start)
         ),
         key=lambda m: (m.line, m.span.column),
     )

@@ -307,7 +307,10 @@ def classify(
         section = moment.block.section
         if section is not None and section.style == "pseudo-list-item":
             context = f"{section.title}: {context}"
-        kinds = event_kinds(context, events) | _told_around(moment)
+        kinds = event_kinds(context, events)
+        around = _told_around(moment)
+        if "detected" not in kinds or "mitigated" not in around:
+            kinds |= around  # "by 10:15 the on-call was paged" is no recovery
         if (
             moment.has_time
             and not kinds & {"start", "detected", "mitigated", "resolved"}
@@ -361,12 +364,28 @@ _NOT_AN_END = re.compile(
 _CLAUSE_BACK = 100
 
 
+# "By 10:23 PM PST, Kinesis was fully recovered", "..., and by 1:00 AM most instances had
+# recovered": a narrative's "by <time>" tells how far the recovery had come.
+_BY = re.compile(
+    r"(?:^|[.;!?]\s+|\n\s*|,\s+|\band\s+)by\s+(?:(?:about|around|approximately|roughly)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def told_by(moment: Moment) -> bool:
+    """Is the time told as "by <time>", opening a sentence or a clause?"""
+    prose, start = moment.block.prose, moment.stamp.start
+    return _BY.search(prose, max(0, start - 40), start) is not None
+
+
 def _told_around(moment: Moment) -> frozenset[str]:
-    """The kinds the words just before a time give it (`_UNTIL`, `_STARTING`)."""
+    """The kinds the words just before a time give it (`_UNTIL`, `_STARTING`, `_BY`)."""
     prose, start = moment.block.prose, moment.stamp.start
     before = prose[max(0, start - 40) : start]
     if _STARTING.search(before):
         return frozenset({"start"})
+    if moment.has_time and told_by(moment):
+        return frozenset({"mitigated"})
     if not _UNTIL.search(before):
         return frozenset()
     clause = prose[max(0, start - _CLAUSE_BACK) : start]

@@ -1,0 +1,405 @@
+"""Cloud providers' incident reports (issue 14): the shapes Google, Azure and AWS status pages
+and write-ups use to tell an incident's window, each in text written for this repository (no
+real report's words). Each case gives the start, mitigation, resolution and duration a careful
+reader takes from it; a family of phrasing, not a single sentence, is what each case stands for.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pmlint.config import load_config
+from pmlint.extract.timeline import Timeline, timeline
+from pmlint.parse import parse_document
+from pmlint.settings import Settings
+from tests.conftest import invoke
+
+
+def facts(text: str, path: str = "report.md") -> Timeline:
+    config = load_config(None)
+    doc = parse_document(path, text, config.catalog)
+    return timeline(doc, Settings(timezone=None, milestones=config.milestones))
+
+
+def iso(value: Timeline, kind: str) -> str | None:
+    moment = value.milestones[kind]
+    if moment is None or moment.when is None or not moment.day_known:
+        return None  # as analyze writes it: no day known, no milestone
+    return moment.when.isoformat()
+
+
+def minutes(value: Timeline) -> int | None:
+    found = value.duration()
+    return found[0] if found else None
+
+
+# Each case: the report, then start, mitigated, resolved (ISO, None: not said) and duration.
+Case = tuple[str, str | None, str | None, str | None, int | None]
+
+GOOGLE: dict[str, Case] = {
+    # The classic status text: "beginning at <weekday>, <ISO date time> US/Pacific" and
+    # "resolved for all affected users as of <weekday>, <ISO date time>".
+    "status_beginning_at_weekday": (
+        "# Google BigQuery incident 21004\n\n"
+        "We are investigating an issue with Google BigQuery beginning at Tuesday, 2021-03-16 "
+        "07:45 US/Pacific. Queries in the US multi-region may fail.\n\n"
+        "The issue with Google BigQuery has been resolved for all affected users as of "
+        "Tuesday, 2021-03-16 09:10 US/Pacific.\n",
+        "2021-03-16T07:45:00-07:00",
+        "2021-03-16T09:10:00-07:00",
+        "2021-03-16T09:10:00-07:00",
+        85,
+    ),
+    "status_beginning_on_weekday": (
+        "# Google Cloud Pub/Sub incident 20011\n\n"
+        "We experienced an intermittent issue with Cloud Pub/Sub beginning on Thursday, "
+        "2020-08-20 05:30 US/Pacific.\n\n"
+        "The issue with Cloud Pub/Sub has been resolved for all affected projects as of "
+        "Thursday, 2020-08-20 06:55 US/Pacific. We will publish an analysis of this incident "
+        "once we have completed our internal investigation.\n",
+        "2020-08-20T05:30:00-07:00",
+        "2020-08-20T06:55:00-07:00",
+        "2020-08-20T06:55:00-07:00",
+        85,
+    ),
+    # ISSUE SUMMARY with "for a duration of", DETAILED DESCRIPTION OF IMPACT with the window.
+    "issue_summary_and_detailed_impact": (
+        "# Google Cloud SQL incident 22007\n\n## ISSUE SUMMARY\n\n"
+        "On Friday 8 July 2022, Google Cloud SQL instances in europe-west2 were unreachable "
+        "for a duration of 2 hours, 40 minutes. We sincerely apologize to our customers.\n\n"
+        "## DETAILED DESCRIPTION OF IMPACT\n\n"
+        "On Friday 8 July 2022 from 10:05 to 12:45 US/Pacific, new connections to Cloud SQL "
+        "instances in europe-west2 failed.\n\n## ROOT CAUSE\n\n"
+        "A change to the connection proxy fleet exhausted its file descriptors.\n",
+        "2022-07-08T10:05:00-07:00",
+        "2022-07-08T12:45:00-07:00",
+        "2022-07-08T12:45:00-07:00",
+        160,
+    ),
+    "issue_summary_hours_minutes_no_comma": (
+        "# Google Compute Engine incident 19015\n\n## ISSUE SUMMARY\n\n"
+        "On Wednesday 13 November 2019, Google Compute Engine experienced failures creating new "
+        "persistent disks for a duration of 4 hours 5 minutes.\n\n"
+        "## DETAILED DESCRIPTION OF IMPACT\n\n"
+        "On Wednesday 13 November 2019 from 14:40 to 18:45 US/Pacific, requests to create "
+        "persistent disks in us-west1 failed.\n",
+        "2019-11-13T14:40:00-08:00",
+        "2019-11-13T18:45:00-08:00",
+        "2019-11-13T18:45:00-08:00",
+        245,
+    ),
+    # The mini incident report: a declared zone, then "Incident Start/End" fields.
+    "mini_report_fields": (
+        "# Cloud Spanner elevated latency\n\n## Mini Incident Report\n\n"
+        "We apologize for the inconvenience this service disruption may have caused.\n\n"
+        "(All Times US/Pacific)\n\n**Incident Start:** 14 September 2022 10:12\n\n"
+        "**Incident End:** 14 September 2022 11:58\n\n**Duration:** 1 hour, 46 minutes\n\n"
+        "**Affected Services and Features:** Cloud Spanner\n\n"
+        "**Description:** Cloud Spanner experienced elevated latency in us-east4.\n",
+        "2022-09-14T10:12:00-07:00",
+        "2022-09-14T11:58:00-07:00",
+        "2022-09-14T11:58:00-07:00",
+        106,
+    ),
+    "incident_began_and_ended_all_times": (
+        "# Incident Report: Cloud Load Balancing\n\n## Summary\n\n"
+        "Incident began at 2023-02-27 09:30 and ended at 2023-02-27 11:45 (all times are "
+        "US/Pacific). External HTTP(S) load balancers returned 502 errors for a subset of "
+        "requests.\n",
+        "2023-02-27T09:30:00-08:00",
+        "2023-02-27T11:45:00-08:00",
+        "2023-02-27T11:45:00-08:00",
+        135,
+    ),
+    "starting_at_then_mitigated_and_resolved": (
+        "# Google Kubernetes Engine incident 21002\n\n## ISSUE SUMMARY\n\n"
+        "Starting at 04:10 US/Pacific on Monday 11 January 2021, GKE cluster creation failed "
+        "in us-central1. The issue was mitigated at 06:35 US/Pacific, and fully resolved at "
+        "07:05 US/Pacific.\n",
+        "2021-01-11T04:10:00-08:00",
+        "2021-01-11T06:35:00-08:00",
+        "2021-01-11T07:05:00-08:00",
+        175,
+    ),
+    # A day with no time is not a start time: the stated duration is the duration.
+    "day_only_summary_with_stated_duration": (
+        "# Google Cloud incident 18031\n\n"
+        "The issue with Google Cloud Networking has been resolved for all affected projects "
+        "as of Thursday, 2018-07-19 18:00 US/Pacific.\n\n"
+        "On Tuesday 17 July, 2018, customers of Google Cloud Load Balancing saw 502 errors "
+        "for a duration of 40 minutes.\n",
+        None,
+        "2018-07-19T18:00:00-07:00",
+        "2018-07-19T18:00:00-07:00",
+        40,
+    ),
+    "old_summary_total_of_and_pacific_time": (
+        "# Google Compute Engine Incident #16007\n\n## SUMMARY\n\n"
+        "On Monday 11 April, 2016, Google Compute Engine instances in all regions lost "
+        "external connectivity for a total of 18 minutes, from 19:09 to 19:27 Pacific Time. "
+        "We apologize for this incident.\n",
+        "2016-04-11T19:09:00-07:00",
+        "2016-04-11T19:27:00-07:00",
+        "2016-04-11T19:27:00-07:00",
+        18,
+    ),
+    "customer_impact_iso_day_range": (
+        "# Google Cloud Storage Incident Report\n\n## Summary\n\n"
+        "On 2022-11-03, Google Cloud Storage returned elevated error rates for object uploads "
+        "in us-east1.\n\n## Customer Impact\n\n"
+        "On 2022-11-03 from 08:10 to 09:25 US/Pacific, uploads to buckets in us-east1 failed "
+        "for about 8% of requests.\n",
+        "2022-11-03T08:10:00-07:00",
+        "2022-11-03T09:25:00-07:00",
+        "2022-11-03T09:25:00-07:00",
+        75,
+    ),
+}
+
+AZURE: dict[str, Case] = {
+    "between_times_and_one_day": (
+        "# Azure Cosmos DB - East US\n\n"
+        "**Summary of impact:** Between 20:19 UTC and 23:45 UTC on 01 Apr 2021, a subset of "
+        "customers using Azure Cosmos DB in East US may have experienced connection failures."
+        "\n\n**Root cause:** A node upgrade left some gateway nodes unhealthy.\n\n"
+        "**Mitigation:** Engineers failed over the gateways, which mitigated the issue.\n",
+        "2021-04-01T20:19:00+00:00",
+        "2021-04-01T23:45:00+00:00",
+        "2021-04-01T23:45:00+00:00",
+        206,
+    ),
+    "between_approximately_across_midnight": (
+        "# Azure Active Directory - Authentication errors\n\n"
+        "**Summary of Impact:** Between approximately 22:30 UTC on 17 Feb 2021 and 03:15 UTC "
+        "on 18 Feb 2021, customers may have experienced errors when signing in to Azure "
+        "services.\n",
+        "2021-02-17T22:30:00+00:00",
+        "2021-02-18T03:15:00+00:00",
+        "2021-02-18T03:15:00+00:00",
+        285,
+    ),
+    "starting_until": (
+        "# Azure Virtual Network - West US 2\n\n"
+        "**Summary of Impact:** Starting at 13:32 UTC on 18 Aug 2020 until 02:00 UTC on 19 Aug "
+        "2020, a subset of customers in West US 2 experienced packet loss.\n",
+        "2020-08-18T13:32:00+00:00",
+        "2020-08-19T02:00:00+00:00",
+        "2020-08-19T02:00:00+00:00",
+        748,
+    ),
+    "from_to_with_days": (
+        "# Azure Monitor - Alerts delayed\n\n"
+        "**Summary of Impact:** From 14:00 UTC on 09 Oct 2019 to 17:20 UTC on 09 Oct 2019, "
+        "customers may have received delayed alerts.\n",
+        "2019-10-09T14:00:00+00:00",
+        "2019-10-09T17:20:00+00:00",
+        "2019-10-09T17:20:00+00:00",
+        200,
+    ),
+    "post_incident_review_sections": (
+        "# Post Incident Review (PIR) - Azure Resource Manager - Failures\n\n"
+        "**What happened?**\n\n"
+        "Between 07:05 UTC and 09:45 UTC on 25 January 2023, customers experienced failures "
+        "when managing resources.\n\n**What went wrong and why?**\n\n"
+        "A code change introduced a defect.\n\n**How did we respond?**\n\n"
+        "Automated monitoring detected the failures at 07:14 UTC. We rolled back the change, "
+        "completing at 09:30 UTC, and by 09:45 UTC all regions had recovered.\n",
+        "2023-01-25T07:05:00+00:00",
+        "2023-01-25T09:30:00+00:00",
+        "2023-01-25T09:45:00+00:00",
+        160,
+    ),
+    "overnight_with_mitigation_section": (
+        "# RCA - Azure SQL Database - Southeast Asia\n\n"
+        "**Summary of Impact:** Between 23:05 UTC on 12 Sep 2022 and 00:40 UTC on 13 Sep 2022, "
+        "customers in Southeast Asia may have experienced login failures to Azure SQL "
+        "Database.\n\n**Root Cause:** A gateway certificate rotation did not complete on all "
+        "nodes.\n\n**Mitigation:** Engineers completed the rotation manually at 00:35 UTC on "
+        "13 Sep 2022, and login success rates recovered by 00:40 UTC.\n",
+        "2022-09-12T23:05:00+00:00",
+        "2022-09-13T00:35:00+00:00",
+        "2022-09-13T00:40:00+00:00",
+        95,
+    ),
+    "between_bare_times_zone_once": (
+        "# Azure DevOps - Pipelines delays\n\n"
+        "**Summary of Impact:** Between 13:30 and 16:40 UTC on 10 Nov 2022, customers using "
+        "Azure Pipelines may have experienced delays in job starts.\n",
+        "2022-11-10T13:30:00+00:00",
+        "2022-11-10T16:40:00+00:00",
+        "2022-11-10T16:40:00+00:00",
+        190,
+    ),
+}
+
+AWS: dict[str, Case] = {
+    # A dateline gives the day; the narrative's first "At <time>," is where it starts.
+    "dateline_then_at_and_by": (
+        "# Summary of the Amazon Kinesis Event in the Northern Virginia (US-EAST-1) Region\n\n"
+        "November 25th, 2020\n\n"
+        "At 5:15 AM PST, we started adding capacity to the front-end fleet. At 9:39 AM PST, we "
+        "were able to confirm a root cause. By 10:23 PM PST, Kinesis was fully recovered.\n",
+        "2020-11-25T05:15:00-08:00",
+        "2020-11-25T22:23:00-08:00",
+        "2020-11-25T22:23:00-08:00",
+        1028,
+    ),
+    # No year anywhere: no milestone can be dated, the minutes between the times still count.
+    "no_year_times_in_prose": (
+        "# Summary of the AWS Service Event in the Sydney Region\n\n"
+        "We'd like to share more detail about the AWS service disruption which occurred this "
+        "past weekend in the AWS Sydney Region. At 10:25 PM PDT on June 4th, our utility "
+        "provider suffered a loss of power. Power was restored at 11:46 PM PDT.\n",
+        None,
+        None,
+        None,
+        81,
+    ),
+    # The date written after the last time belongs to it, not to the time before.
+    "next_day_told_on_the_last_time": (
+        "# Summary of the AWS Service Event in the Sydney Region (June 2016)\n\n"
+        "At 10:25 PM PDT on June 4th, 2016, our utility provider suffered a loss of power. "
+        "Power was restored at 11:46 PM PDT, and by 1:00 AM PDT on June 5th most instances had "
+        "recovered.\n",
+        "2016-06-04T22:25:00-07:00",
+        "2016-06-04T23:46:00-07:00",
+        "2016-06-05T01:00:00-07:00",
+        155,
+    ),
+    "between_am_and_am_dated_in_lead": (
+        "# Summary of the Amazon DynamoDB Service Disruption in the US-East Region\n\n"
+        "We'd like to give you some additional information about the service disruption that "
+        "occurred in the Northern Virginia (US-EAST-1) Region on September 20th, 2015.\n\n"
+        "Between 2:19 AM and 7:10 AM PDT, customers experienced elevated error rates on "
+        "DynamoDB API requests. By 7:10 AM PDT, error rates had returned to normal levels.\n",
+        "2015-09-20T02:19:00-07:00",
+        "2015-09-20T07:10:00-07:00",
+        "2015-09-20T07:10:00-07:00",
+        291,
+    ),
+    "beginning_at_then_recovered_by": (
+        "# Summary of the Amazon S3 Service Disruption in the Northern Virginia (US-EAST-1) "
+        "Region\n\n"
+        "We'd like to give you some additional information about the service disruption that "
+        "occurred in the Northern Virginia (US-EAST-1) Region on the morning of February 28th, "
+        "2017.\n\n"
+        "Beginning at 9:37 AM PST, an established playbook was used to remove a small number "
+        "of servers, and a larger set of servers was removed by mistake. The index subsystem "
+        "was fully recovered by 1:18 PM PST, and the placement subsystem by 1:54 PM PST. At "
+        "that point, S3 was operating normally.\n",
+        "2017-02-28T09:37:00-08:00",
+        "2017-02-28T13:18:00-08:00",
+        "2017-02-28T13:54:00-08:00",
+        257,
+    ),
+    "at_chain_with_backlog_drained": (
+        "# Summary of the AWS Lambda Service Event\n\n"
+        "We want to provide some more information about the event in the US-EAST-1 Region on "
+        "June 13th, 2023.\n\n"
+        "At 11:49 AM PDT, customers began to see increased error rates and latencies when "
+        "invoking Lambda functions. At 12:12 PM PDT, our engineers were engaged and started "
+        "investigating. At 1:48 PM PDT, we completed the mitigation, and error rates returned "
+        "to normal. By 2:25 PM PDT, all backlogged invocations had been processed.\n",
+        "2023-06-13T11:49:00-07:00",
+        "2023-06-13T13:48:00-07:00",
+        "2023-06-13T14:25:00-07:00",
+        156,
+    ),
+    "at_first_step_in_jst": (
+        "# Summary of the EC2 and EBS Service Event in the Tokyo (AP-NORTHEAST-1) Region\n\n"
+        "August 23rd, 2019\n\n"
+        "At 12:36 PM JST, a small percentage of EC2 servers in a single Availability Zone shut "
+        "down because of overheating. By 3:21 PM JST, most instances were restored. At 6:30 PM "
+        "JST, all of the remaining affected instances were recovered.\n",
+        "2019-08-23T12:36:00+09:00",
+        "2019-08-23T15:21:00+09:00",
+        "2019-08-23T18:30:00+09:00",
+        354,
+    ),
+    "no_year_range_across_midnight": (
+        "# Summary of the Amazon SQS Service Event\n\n"
+        "We want to share the details of the SQS service event in the Oregon (US-WEST-2) "
+        "Region.\n\n"
+        "Between 11:00 PM PDT on April 20th and 2:30 AM PDT on April 21st, customers "
+        "experienced elevated latencies when sending and receiving messages.\n",
+        None,
+        None,
+        None,
+        210,
+    ),
+    "from_to_pm_on_dated_day": (
+        "# Summary of the Amazon CloudFront Event\n\n"
+        "From 4:30 PM to 7:45 PM PDT on October 3rd, 2022, a subset of CloudFront edge "
+        "locations returned errors for some requests.\n",
+        "2022-10-03T16:30:00-07:00",
+        "2022-10-03T19:45:00-07:00",
+        "2022-10-03T19:45:00-07:00",
+        195,
+    ),
+    "event_began_at_when": (
+        "# Summary of the Amazon EC2 API Event in the Ohio (US-EAST-2) Region\n\n"
+        "March 9th, 2021\n\n"
+        "The event began at 3:12 PM PST, when a routine update to the API fleet removed too "
+        "many hosts from service. Customers saw increased API error rates. Engineers restored "
+        "the removed hosts, and by 4:47 PM PST, API error rates had returned to normal levels."
+        "\n",
+        "2021-03-09T15:12:00-08:00",
+        "2021-03-09T16:47:00-08:00",
+        "2021-03-09T16:47:00-08:00",
+        95,
+    ),
+    "around_then_by_steps": (
+        "# Summary of the Amazon Route 53 Event\n\n"
+        "January 14th, 2022\n\n"
+        "Around 10:30 AM PST, DNS queries to a subset of Route 53 name servers began timing "
+        "out. By 11:05 AM PST the affected servers had been removed from service, and by 11:20 "
+        "AM PST all DNS queries were being answered normally.\n",
+        "2022-01-14T10:30:00-08:00",
+        "2022-01-14T11:05:00-08:00",
+        "2022-01-14T11:20:00-08:00",
+        50,
+    ),
+}
+
+CASES = {
+    **{f"google_{k}": v for k, v in GOOGLE.items()},
+    **{f"azure_{k}": v for k, v in AZURE.items()},
+    **{f"aws_{k}": v for k, v in AWS.items()},
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_cloud_report_window(name: str) -> None:
+    text, start, mitigated, resolved, duration = CASES[name]
+    value = facts(text)
+    found = (iso(value, "start"), iso(value, "mitigated"), iso(value, "resolved"), minutes(value))
+    assert found == (start, mitigated, resolved, duration)
+
+
+def _analyzed(path: Path) -> dict:  # type: ignore[type-arg]
+    result = invoke("analyze", "--format", "json", str(path))
+    document: dict = json.loads(result.stdout)["documents"][0]  # type: ignore[type-arg]
+    return document
+
+
+def test_a_date_alone_is_not_a_start_time_in_analyze(tmp_path: Path) -> None:
+    text = GOOGLE["day_only_summary_with_stated_duration"][0]
+    path = tmp_path / "report.md"
+    path.write_text(text, encoding="utf-8")
+    document = _analyzed(path)
+    assert document["milestones"]["start"] is None
+    assert (document["duration_minutes"], document["duration_source"]) == (40, "stated-duration")
+
+
+def test_times_with_no_year_give_a_duration_and_no_milestones(tmp_path: Path) -> None:
+    """The JSON contract: a milestone is null when no date is known; the minutes between two
+    times of the same story still count."""
+    path = tmp_path / "report.md"
+    path.write_text(AWS["no_year_times_in_prose"][0], encoding="utf-8")
+    document = _analyzed(path)
+    assert document["milestones"]["start"] is None
+    assert document["milestones"]["resolved"] is None
+    assert (document["duration_minutes"], document["duration_source"]) == (81, "milestones")
