@@ -157,6 +157,49 @@ GOOGLE: dict[str, Case] = {
         "2022-11-03T09:25:00-07:00",
         75,
     ),
+    "starting_on_weekday_date_at_time": (
+        "# Google Cloud Functions incident 19002\n\n## ISSUE SUMMARY\n\n"
+        "Starting on Friday, 15 March 2019 at 18:05 US/Pacific, deployments of Cloud Functions "
+        "failed in us-central1. The issue was resolved at 19:40 US/Pacific.\n",
+        "2019-03-15T18:05:00-07:00",
+        "2019-03-15T19:40:00-07:00",
+        "2019-03-15T19:40:00-07:00",
+        95,
+    ),
+    "between_dated_time_and_bare_time": (
+        "# Google Cloud Dataflow incident\n\n## DETAILED DESCRIPTION OF IMPACT\n\n"
+        "Between 2020-12-14 03:46 and 04:33 US/Pacific, Dataflow jobs in europe-west1 failed to "
+        "start.\n",
+        "2020-12-14T03:46:00-08:00",
+        "2020-12-14T04:33:00-08:00",
+        "2020-12-14T04:33:00-08:00",
+        47,
+    ),
+    "from_to_then_iso_day": (
+        "# Google Cloud Pub/Sub incident\n\n## DETAILED DESCRIPTION OF IMPACT\n\n"
+        "From 06:40 to 07:55 US/Pacific on 2020-04-08, publish requests in us-east4 returned "
+        "errors.\n",
+        "2020-04-08T06:40:00-07:00",
+        "2020-04-08T07:55:00-07:00",
+        "2020-04-08T07:55:00-07:00",
+        75,
+    ),
+    # A status page's updates, newest first: the resolution's "as of", not the note's time.
+    "updates_newest_first": (
+        "# Google BigQuery incident 21004\n\n## Updates\n\n"
+        "**Tuesday, 2021-03-16 09:10 US/Pacific**\n\n"
+        "The issue with Google BigQuery has been resolved for all affected users as of "
+        "Tuesday, 2021-03-16 09:05 US/Pacific. We will conduct an internal investigation of "
+        "this issue.\n\n**Tuesday, 2021-03-16 08:30 US/Pacific**\n\n"
+        "Mitigation work is underway. We will provide an update by Tuesday, 2021-03-16 09:30 "
+        "US/Pacific.\n\n**Tuesday, 2021-03-16 07:58 US/Pacific**\n\n"
+        "We are investigating an issue with Google BigQuery beginning at Tuesday, 2021-03-16 "
+        "07:45 US/Pacific. Queries in the US multi-region may fail.\n",
+        "2021-03-16T07:45:00-07:00",
+        "2021-03-16T09:05:00-07:00",
+        "2021-03-16T09:05:00-07:00",
+        80,
+    ),
 }
 
 AZURE: dict[str, Case] = {
@@ -232,6 +275,34 @@ AZURE: dict[str, Case] = {
         "2022-11-10T16:40:00+00:00",
         "2022-11-10T16:40:00+00:00",
         190,
+    ),
+    "starting_approximately_restored_by": (
+        "# RCA - Azure Storage - North Europe\n\n"
+        "**Summary of Impact:** Starting at approximately 21:00 UTC on 20 Jan 2019, a subset of "
+        "customers using Storage in North Europe experienced failures. Services were restored "
+        "by 02:40 UTC on 21 Jan 2019.\n",
+        "2019-01-20T21:00:00+00:00",
+        "2019-01-21T02:40:00+00:00",
+        "2019-01-21T02:40:00+00:00",
+        340,
+    ),
+    "between_and_approximately_one_day": (
+        "# Azure Kubernetes Service - Cluster operations failed\n\n"
+        "**Summary of Impact:** Between 13:40 UTC and approximately 16:15 UTC on 06 Mar 2020, "
+        "customers may have been unable to scale their clusters.\n",
+        "2020-03-06T13:40:00+00:00",
+        "2020-03-06T16:15:00+00:00",
+        "2020-03-06T16:15:00+00:00",
+        155,
+    ),
+    "from_to_month_first_no_comma": (
+        "# Azure Front Door - Latency\n\n"
+        "**Summary of Impact:** From 08:00 UTC to 11:52 UTC on Oct 12 2020, customers "
+        "experienced increased latency.\n",
+        "2020-10-12T08:00:00+00:00",
+        "2020-10-12T11:52:00+00:00",
+        "2020-10-12T11:52:00+00:00",
+        232,
     ),
 }
 
@@ -362,6 +433,69 @@ AWS: dict[str, Case] = {
         "2022-01-14T11:20:00-08:00",
         50,
     ),
+    "no_year_range_with_weekdays": (
+        "# Summary of the Amazon EC2 Event in the Oregon Region\n\n"
+        "Between 10:00 PM PDT on Friday, June 3rd and 4:13 AM PDT on Saturday, June 4th, a "
+        "subset of instances in one Availability Zone lost network connectivity.\n",
+        None,
+        None,
+        None,
+        373,
+    ),
+    "at_approximately_then_rolled_back_and_resolved": (
+        "# Summary of the Amazon ElastiCache Event\n\nDecember 2nd, 2021\n\n"
+        "At approximately 9:12 AM PST, a configuration change caused some cache nodes to "
+        "restart repeatedly. At 10:02 AM PST, we rolled back the change. At 10:41 AM PST the "
+        "issue was fully resolved.\n",
+        "2021-12-02T09:12:00-08:00",
+        "2021-12-02T10:02:00-08:00",
+        "2021-12-02T10:41:00-08:00",
+        89,
+    ),
+    "days_apart_each_dated": (
+        "# Summary of the Amazon EBS Event in the US East Region\n\n"
+        "At 12:47 AM PDT on April 21st, 2011, a network change was performed as part of our "
+        "normal scaling activities, and many EBS nodes lost their replicas. By 12:30 PM PDT on "
+        "April 24th, all but a small fraction of the volumes had been recovered.\n",
+        "2011-04-21T00:47:00-07:00",
+        "2011-04-24T12:30:00-07:00",
+        "2011-04-24T12:30:00-07:00",
+        5023,
+    ),
+    "dateline_then_between_without_day": (
+        "# Summary of the Amazon RDS Event\n\nMay 18th, 2022\n\n"
+        "Between 4:00 PM and 6:10 PM PDT we experienced increased error rates for RDS API calls "
+        "in the US-WEST-1 Region. The issue has been resolved and the service is operating "
+        "normally.\n",
+        "2022-05-18T16:00:00-07:00",
+        "2022-05-18T18:10:00-07:00",
+        "2022-05-18T18:10:00-07:00",
+        130,
+    ),
+    "starting_at_then_fully_resolved": (
+        "# Summary of the Amazon Redshift Event\n\nSeptember 1st, 2021\n\n"
+        "Starting at 12:51 AM PDT, queries on a subset of clusters in US-EAST-1 failed. At 3:03 "
+        "AM PDT the issue was fully resolved.\n",
+        "2021-09-01T00:51:00-07:00",
+        "2021-09-01T03:03:00-07:00",
+        "2021-09-01T03:03:00-07:00",
+        132,
+    ),
+    # A health dashboard's notes: the closing note restates the window; its own time is when
+    # it was posted.
+    "dashboard_notes_closing_note_states_window": (
+        "# Increased Error Rates - Amazon S3 (N. Virginia)\n\n"
+        "**10:31 PM PDT** We are investigating increased error rates for Amazon S3 requests in "
+        "the US-EAST-1 Region.\n\n"
+        "**11:05 PM PDT** We have identified the root cause and are working towards recovery."
+        "\n\n**11:52 PM PDT** Between 10:02 PM and 11:40 PM PDT we experienced increased error "
+        "rates for Amazon S3 requests in the US-EAST-1 Region. The issue has been resolved and "
+        "the service is operating normally.\n",
+        None,
+        None,
+        None,
+        98,
+    ),
 }
 
 CASES = {
@@ -403,3 +537,30 @@ def test_times_with_no_year_give_a_duration_and_no_milestones(tmp_path: Path) ->
     assert document["milestones"]["start"] is None
     assert document["milestones"]["resolved"] is None
     assert (document["duration_minutes"], document["duration_source"]) == (81, "milestones")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "minutes"),
+    [
+        (
+            "Cloud Networking experienced packet loss in asia-east1 for a period of 2 hours and "
+            "12 minutes.",
+            132,
+        ),
+        ("Cloud Storage experienced elevated error rates lasting 1 hour and 18 minutes.", 78),
+        (
+            "App Engine applications in us-central experienced elevated error rates for 47 "
+            "minutes.",
+            47,
+        ),
+        (
+            "Compute Engine instances saw increased disk latency for a duration of 2 hours, 17 "
+            "minutes.",
+            137,
+        ),
+    ],
+)
+def test_an_issue_summary_states_how_long(sentence: str, minutes: int) -> None:
+    """Google's ISSUE SUMMARY: "On <day>, <service> experienced <symptom> for <duration>"."""
+    value = facts(f"# Incident\n\n## ISSUE SUMMARY\n\nOn Monday 3 August 2020, {sentence}\n")
+    assert value.duration() == (minutes, "stated-duration")

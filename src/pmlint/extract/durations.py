@@ -92,6 +92,9 @@ _PHRASES = [
     # "service was restored after 47 minutes", "recovered within two hours"
     r"\b(?:restored|recovered|resolved|mitigated|back online|back up|returned to normal)\s"
     r"(?:after|within)\s",
+    # "On Thursday 9 March 2017, applications experienced elevated error rates for 47
+    # minutes": what the service went through, and for how long
+    r"\bexperienced\s[^.;\n]{0,100}?\sfor\s",
 ]
 # The first three phrases are fields ("Duration: 2h17m", "Time to recovery: 87 minutes"), and
 # _SPAN_OF_INCIDENT names both ends: explicit wherever they are written (a "Stats" list, the
@@ -168,6 +171,7 @@ _HINTS = (
     "took",
     "errors",
     "failures",
+    "experienced",
 )
 # "Time to detection: 64 minutes" is not how long the incident lasted.
 _NOT_THE_INCIDENT = re.compile(

@@ -77,7 +77,9 @@ _REMEDY_WINDOW = dt.timedelta(minutes=30)
 _ATTEMPT = re.compile(
     r"\b(?:start(?:s|ed|ing)? (?:to |the |a )?|begin(?:s|ning)? (?:to |the )?|began (?:to |the )?"
     r"|attempt|trying|tried|try to|decid|plan|propos|initiat|prepar|not |n't |no longer"
-    r"|still |hang|stuck|fail(?:s|ed|ing)? to|partial(?:ly)?|some )",
+    r"|still |hang|stuck|fail(?:s|ed|ing)? to|partial(?:ly)?|some "
+    # "are working towards recovery", "working on a fix"
+    r"|working (?:on|towards?) (?:a |the |full )?(?:fix|recover|mitigat|resol|restor))",
     re.IGNORECASE,
 )
 
@@ -108,7 +110,7 @@ _HEALTHY = re.compile(
     r"|\bstabili[sz](?:ed|es)\b"
     r"|\b(?:is|are|was|were|became|become|been|remained|looked|looks|seemed)\s+"
     r"(?:(?:now|again|fully|all|once again)\s+)?(?:healthy|stable|nominal|correct|functional"
-    r"|functioning|working)\b(?!\s+(?:on|with|to|through)\b)"
+    r"|functioning|working)\b(?!\s+(?:on|with|to|towards?|through)\b)"
     # the symptom stopped: "errors dropped to zero", "the issue disappeared", "there were no
     # more errors", "stopping the errors", "the backlog had been processed"
     r"|\b(?:errors?|failures?|timeouts?|crashe?s?|alerts?|issue|problem|symptoms?)\s+"

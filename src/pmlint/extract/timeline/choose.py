@@ -25,7 +25,12 @@ from pmlint.extract.milestones import (
     classify_entries,
     word_classes,
 )
-from pmlint.extract.timeline.entries import sentence_of, told_by
+from pmlint.extract.timeline.entries import (
+    SENTENCE_OPENS,
+    opens_clause,
+    sentence_of,
+    told_by,
+)
 from pmlint.extract.timeline.model import (
     FIELD,
     FRONT_MATTER,
@@ -190,7 +195,14 @@ def choose_milestones(
     chosen = classify_entries(entries, classes)
     marked = {k for k, e in chosen.items() if classes.has(k, e.text, "markers")}
     for kind in marked:
-        take(kind, timed[chosen[kind].index].moment, HOW_TIMELINE)
+        event = timed[chosen[kind].index]
+        told = _window_told_in(event, windows) if kind == "resolved" else None
+        if told is not None:
+            # "11:52 PM PDT Between 10:02 PM and 11:40 PM PDT we experienced increased error
+            # rates ... The issue has been resolved": the note closing the incident states its
+            # window; the note's own time is when it was posted
+            take(kind, told[1], HOW_RANGE)
+        take(kind, event.moment, HOW_TIMELINE)
     if windows:
         take("start", windows[0][0], HOW_RANGE)
         take("resolved", windows[-1][1], HOW_RANGE)
@@ -299,7 +311,7 @@ def choose_milestones(
 # A time that opens its sentence, as a narrative tells its steps: "At 5:15 AM PST, we started
 # adding capacity", "Around 10:30 AM PST, queries began timing out".
 _OPENS_SENTENCE = re.compile(
-    r"(?:^|[.;!?]\s+|\n\s*)(?:at|around|about|approximately|shortly (?:after|before))"
+    r"\b(?:at|around|about|approximately|shortly (?:after|before))"
     r"(?:\s+(?:about|around|approximately|roughly))?\s+$",
     re.IGNORECASE,
 )
@@ -326,7 +338,7 @@ def _narrative_start(
             and m.has_time
             and m.when is not None
             and m.block.nearest_canonical() in _WINDOW_SECTIONS
-            and _OPENS_SENTENCE.search(m.block.prose, max(0, m.stamp.start - 40), m.stamp.start)
+            and opens_clause(m.block.prose, m.stamp.start, _OPENS_SENTENCE, SENTENCE_OPENS)
         ),
         key=lambda m: (m.line, m.span.column),
     )
@@ -340,6 +352,19 @@ def _narrative_start(
     if utc(first.when) >= utc(end.when) or _ABOUT_THE_WRITING.search(sentence_of(first)):  # type: ignore[arg-type]
         return None
     return first
+
+
+def _window_told_in(
+    entry: Event, windows: Sequence[tuple[Moment, Moment]]
+) -> tuple[Moment, Moment] | None:
+    """The impact window a timeline entry states in its own text, if any."""
+    start = entry.moment.stamp.start
+    for window in windows:
+        first = window[0]
+        lines = range(entry.line, entry.line + entry.text.count("\n") + 1)
+        if first.block is entry.moment.block and first.stamp.start > start and first.line in lines:
+            return window
+    return None
 
 
 def _no_day_alone(result: dict[str, Moment | None], how: dict[str, str]) -> None:

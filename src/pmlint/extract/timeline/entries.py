@@ -366,16 +366,31 @@ _CLAUSE_BACK = 100
 
 # "By 10:23 PM PST, Kinesis was fully recovered", "..., and by 1:00 AM most instances had
 # recovered": a narrative's "by <time>" tells how far the recovery had come.
-_BY = re.compile(
-    r"(?:^|[.;!?]\s+|\n\s*|,\s+|\band\s+)by\s+(?:(?:about|around|approximately|roughly)\s+)?$",
-    re.IGNORECASE,
-)
+_BY = re.compile(r"\bby\s+(?:(?:about|around|approximately|roughly)\s+)?$", re.IGNORECASE)
+# What may come before a word that opens a sentence or a clause: nothing, a stop, a comma, "and".
+_CLAUSE_OPENS = re.compile(r"(?:^|[.;:!?,]|\band)$", re.IGNORECASE)
+SENTENCE_OPENS = re.compile(r"(?:^|[.;!?])$")
+
+
+def opens_clause(
+    prose: str, start: int, pattern: re.Pattern[str], opening: re.Pattern[str] | None = None
+) -> bool:
+    """Do the words just before offset `start` match `pattern` (anchored at `start`), opening
+    a sentence or a clause ("At 5:15 AM PST, ...", "..., and by 1:00 AM ...")? The opening is
+    checked on the text before the match (`opening`: what may end it, a stop, a comma or
+    "and" by default), not by the pattern: a pattern that looked back over runs of blanks
+    itself would be quadratic on them."""
+    match = pattern.search(prose, max(0, start - 40), start)
+    if match is None:
+        return False
+    before = prose[max(0, match.start() - 40) : match.start()].rstrip()
+    opens = opening or _CLAUSE_OPENS
+    return not before or opens.search(before) is not None  # nothing before: a line
 
 
 def told_by(moment: Moment) -> bool:
     """Is the time told as "by <time>", opening a sentence or a clause?"""
-    prose, start = moment.block.prose, moment.stamp.start
-    return _BY.search(prose, max(0, start - 40), start) is not None
+    return opens_clause(moment.block.prose, moment.stamp.start, _BY)
 
 
 def _told_around(moment: Moment) -> frozenset[str]:
