@@ -200,6 +200,24 @@ GOOGLE: dict[str, Case] = {
         "2021-03-16T09:05:00-07:00",
         80,
     ),
+    # The incident report of recent years: Summary with a stated duration, the window in the
+    # Detailed Description of Impact, detection in Remediation and Prevention.
+    "incident_report_summary_and_impact_sections": (
+        "# Incident Report: Cloud Run elevated errors\n\n## Summary\n\n"
+        "On Wednesday, 8 March 2023, Cloud Run services in us-central1 returned elevated 5xx "
+        "errors for a duration of 3 hours and 28 minutes.\n\n## Root Cause\n\n"
+        "A rollout of a new load balancer configuration exhausted connection slots.\n\n"
+        "## Remediation and Prevention\n\n"
+        "Google engineers were alerted to the issue by automated monitoring on Wednesday, 8 "
+        "March 2023 at 10:33 US/Pacific and immediately started an investigation.\n\n"
+        "## Detailed Description of Impact\n\n"
+        "On Wednesday, 8 March 2023, from 10:17 to 13:45 US/Pacific, Cloud Run services in "
+        "us-central1 returned 5xx errors for about 4% of requests.\n",
+        "2023-03-08T10:17:00-08:00",
+        "2023-03-08T13:45:00-08:00",
+        "2023-03-08T13:45:00-08:00",
+        208,
+    ),
 }
 
 AZURE: dict[str, Case] = {
@@ -303,6 +321,28 @@ AZURE: dict[str, Case] = {
         "2020-10-12T11:52:00+00:00",
         "2020-10-12T11:52:00+00:00",
         232,
+    ),
+    "from_ordinal_day_to_approximately": (
+        "# Azure Service Bus - West Europe\n\n"
+        "**Summary of impact:** From 21:11 UTC on 3rd Mar 2021 to approximately 23:58 UTC on "
+        "3rd Mar 2021, customers may have experienced intermittent errors.\n",
+        "2021-03-03T21:11:00+00:00",
+        "2021-03-03T23:58:00+00:00",
+        "2021-03-03T23:58:00+00:00",
+        167,
+    ),
+    "pir_with_how_did_we_respond_by_steps": (
+        "# Post Incident Review (PIR) - Azure Networking - Connectivity issues\n\n"
+        "## What happened?\n\n"
+        "Between 07:05 UTC and 12:43 UTC on 25 January 2023, customers experienced issues with "
+        "network connectivity, manifesting as latency and timeouts.\n\n"
+        "## How did we respond?\n\n"
+        "We detected the issue at 07:14 UTC via our monitoring. By 09:00 UTC, most network "
+        "traffic had recovered, and by 12:43 UTC all affected regions had fully recovered.\n",
+        "2023-01-25T07:05:00+00:00",
+        "2023-01-25T09:00:00+00:00",
+        "2023-01-25T12:43:00+00:00",
+        338,
     ),
 }
 
@@ -495,6 +535,48 @@ AWS: dict[str, Case] = {
         None,
         None,
         98,
+    ),
+    # The title's "(June 2016)" gives the year of "June 4th".
+    "title_month_and_year": (
+        "# Summary of the AWS Service Event in the Sydney Region (June 2016)\n\n"
+        "At 10:25 PM PDT on June 4th, our utility provider suffered a loss of power. Power was "
+        "restored at 11:46 PM PDT, and by 1:00 AM PDT on June 5th most instances had "
+        "recovered.\n",
+        "2016-06-04T22:25:00-07:00",
+        "2016-06-04T23:46:00-07:00",
+        "2016-06-05T01:00:00-07:00",
+        155,
+    ),
+    "title_dated_time_with_weekday": (
+        "# Summary of the October 22, 2012 AWS Service Event in the US-East Region\n\n"
+        "At 10:00AM PDT Monday, a small number of Amazon EBS volumes in one Availability Zone "
+        "began seeing degraded performance. By 4:15PM PDT, the vast majority of affected "
+        "volumes had been restored.\n",
+        "2012-10-22T10:00:00-07:00",
+        "2012-10-22T16:15:00-07:00",
+        "2012-10-22T16:15:00-07:00",
+        375,
+    ),
+    "next_day_in_parentheses": (
+        "# Summary of the December 24, 2012 Amazon ELB Service Event in the US-East Region\n\n"
+        "At 12:24 PM PST, a maintenance process that was inadvertently run against the "
+        "production ELB state data started deleting state. At 2:45 AM PST (on December 25th), "
+        "the state data was fully restored and the load balancers were operating normally.\n",
+        "2012-12-24T12:24:00-08:00",
+        "2012-12-25T02:45:00-08:00",
+        "2012-12-25T02:45:00-08:00",
+        861,
+    ),
+    "zone_in_words_then_abbreviation": (
+        "# Summary of the Amazon EC2 and Amazon RDS Service Disruption\n\nJune 29th, 2012\n\n"
+        "At 7:24 PM Pacific Daylight Time (PDT), a large voltage spike was experienced by the "
+        "electrical switching equipment in two facilities. At 8:04 PM PDT, power was restored "
+        "to the facilities, and by 11:15 PM PDT the majority of affected instances had "
+        "recovered.\n",
+        "2012-06-29T19:24:00-07:00",
+        "2012-06-29T20:04:00-07:00",
+        "2012-06-29T23:15:00-07:00",
+        231,
     ),
 }
 

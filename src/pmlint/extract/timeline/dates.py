@@ -167,10 +167,21 @@ def first_year(blocks: Sequence[TextBlock], day_first: bool | None) -> int | Non
         for stamp in find_stamps(block.prose, day_first):
             if stamp.date is not None and stamp.year_known:
                 return stamp.date.year
+    for block in blocks:
+        # "Summary of the Service Event in the Sydney Region (June 2016)": a title that gives
+        # the month and year gives the year of "June 4th" below it
+        title = block.kind == "heading" and (block.section is None or block.section.level <= 1)
+        month_year = _MONTH_YEAR.search(block.prose) if title else None
+        if month_year is not None:
+            return int(month_year.group("year"))
     return None
 
 
 _YEAR_HINT = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_MONTH_YEAR = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?,?\s(?P<year>(?:19|20)\d\d)"
+    r"(?!\d)"
+)
 
 
 def _replace_year(date: dt.date, year: int) -> dt.date | None:
