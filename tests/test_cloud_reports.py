@@ -218,6 +218,15 @@ GOOGLE: dict[str, Case] = {
         "2023-03-08T13:45:00-08:00",
         208,
     ),
+    # A status feed's incident exported with its fields: begin and end.
+    "status_feed_begin_and_end_fields": (
+        "---\nbegin: 2021-05-20T16:10:00+00:00\nend: 2021-05-20T18:25:00+00:00\n---\n"
+        "# Google Cloud Console incident\n\nThe Cloud Console failed to load for some users.\n",
+        "2021-05-20T16:10:00+00:00",
+        "2021-05-20T18:25:00+00:00",
+        "2021-05-20T18:25:00+00:00",
+        135,
+    ),
 }
 
 AZURE: dict[str, Case] = {

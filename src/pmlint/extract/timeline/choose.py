@@ -585,7 +585,17 @@ def _sanity(result: dict[str, Moment | None], how: dict[str, str]) -> None:
 
 def _front_matter_milestones(doc: Document) -> dict[str, Moment]:
     aliases = {
-        "start": ("start", "started", "impact_start", "started_at", "start_time", "began"),
+        # "begin"/"end": a status feed's incident fields
+        "start": (
+            "start",
+            "started",
+            "impact_start",
+            "started_at",
+            "start_time",
+            "began",
+            "begin",
+            "begin_time",
+        ),
         "detected": ("detected", "detected_at", "detection_time"),
         "escalated": ("escalated", "escalated_at"),
         "mitigated": ("mitigated", "mitigated_at"),
