@@ -227,6 +227,16 @@ GOOGLE: dict[str, Case] = {
         "2021-05-20T18:25:00+00:00",
         135,
     ),
+    # The zone written once, on the first time: the later ones are in it too.
+    "zone_on_the_first_time_only": (
+        "# Google Cloud Networking incident\n\n## ISSUE SUMMARY\n\n"
+        "Starting at 04:10 US/Pacific on Monday 11 January 2021, packet loss increased in "
+        "us-central1. The issue was fully resolved at 07:05.\n",
+        "2021-01-11T04:10:00-08:00",
+        "2021-01-11T07:05:00-08:00",
+        "2021-01-11T07:05:00-08:00",
+        175,
+    ),
 }
 
 AZURE: dict[str, Case] = {
@@ -586,6 +596,16 @@ AWS: dict[str, Case] = {
         "2012-06-29T20:04:00-07:00",
         "2012-06-29T23:15:00-07:00",
         231,
+    ),
+    "zone_on_the_first_time_only": (
+        "# Summary of the Amazon Kinesis Event in the Northern Virginia (US-EAST-1) Region\n\n"
+        "November 25th, 2020\n\n"
+        "At 5:15 AM PST, we started adding capacity to the front-end fleet. At 9:39 AM, we "
+        "were able to confirm a root cause. By 10:23 PM, Kinesis was fully recovered.\n",
+        "2020-11-25T05:15:00-08:00",
+        "2020-11-25T22:23:00-08:00",
+        "2020-11-25T22:23:00-08:00",
+        1028,
     ),
 }
 

@@ -92,10 +92,16 @@ def stamp_zone(stamp: Stamp, declared: dt.tzinfo | None) -> tuple[dt.tzinfo | No
 def carry_the_timeline_zone(
     moments: list[Moment], by_date: bool, timed: frozenset[int] = frozenset()
 ) -> None:
-    """A document that declares no zone but writes one zone on its timeline ("16:55 -0500")
-    means that zone for its other times too ("By 21:00 the fix was in place")."""
+    """A document that declares no zone but writes one zone on its timeline ("16:55 -0500"),
+    or, with none on a timeline, one zone in its text, means that zone for its other times
+    too ("By 21:00 the fix was in place")."""
     zoned = [m for m in moments if m.zone_source in ("stated", "carried") and m.has_time]
     names = {m.zone_name for m in zoned if in_timeline(m.block.section, by_date, timed)}
+    if not names:
+        # No zone on a timeline: a document that tells its times in prose and writes one zone
+        # ("At 5:15 AM PST, we started ... By 10:23 PM, Kinesis was fully recovered") means
+        # it for the times it writes without one
+        names = {m.zone_name for m in zoned}
     if len(names) != 1:
         return
     (name,) = names
