@@ -237,6 +237,34 @@ GOOGLE: dict[str, Case] = {
         "2021-01-11T07:05:00-08:00",
         175,
     ),
+    # An update log and no start in words: the first update is when the issue was opened.
+    "update_log_newest_first_no_start_in_words": (
+        "# Google Cloud Pub/Sub incident 20011\n\n## Updates\n\n"
+        "**Thursday, 2020-08-20 06:55 US/Pacific**\n\n"
+        "The issue with Cloud Pub/Sub has been resolved for all affected projects as of "
+        "Thursday, 2020-08-20 06:50 US/Pacific.\n\n"
+        "**Thursday, 2020-08-20 06:10 US/Pacific**\n\n"
+        "We are investigating an issue with Cloud Pub/Sub. Publish requests in us-east1 may "
+        "fail. We will provide more information by Thursday, 2020-08-20 07:00 US/Pacific.\n",
+        "2020-08-20T06:10:00-07:00",
+        "2020-08-20T06:50:00-07:00",
+        "2020-08-20T06:50:00-07:00",
+        40,
+    ),
+    "update_log_oldest_first_no_start_in_words": (
+        "# Google Cloud Pub/Sub incident 20011\n\n## Updates\n\n"
+        "**Thursday, 2020-08-20 06:10 US/Pacific**\n\n"
+        "We are investigating an issue with Cloud Pub/Sub. We will provide more information by "
+        "Thursday, 2020-08-20 07:00 US/Pacific.\n\n"
+        "**Thursday, 2020-08-20 06:30 US/Pacific**\n\nMitigation work is underway.\n\n"
+        "**Thursday, 2020-08-20 06:55 US/Pacific**\n\n"
+        "The issue with Cloud Pub/Sub has been resolved for all affected projects as of "
+        "Thursday, 2020-08-20 06:50 US/Pacific.\n",
+        "2020-08-20T06:10:00-07:00",
+        "2020-08-20T06:50:00-07:00",
+        "2020-08-20T06:50:00-07:00",
+        40,
+    ),
 }
 
 AZURE: dict[str, Case] = {

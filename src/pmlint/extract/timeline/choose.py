@@ -281,7 +281,7 @@ def choose_milestones(
         take("start", _narrative_start(moments, result), HOW_PROSE)
     _sanity(result, how)
     if result["start"] is None and not timed:
-        take("start", _opening_time(doc), HOW_INFERRED)
+        take("start", _opening_time(doc) or _first_update(moments, result), HOW_INFERRED)
         if result["start"] is not None:
             # a status page's issue opened at that time: it was known then
             take("detected", result["start"], HOW_INFERRED)
@@ -521,6 +521,41 @@ def story_end(events: list[Event], result: Mapping[str, Moment | None]) -> Momen
         if other is last or (other.when is not None and utc(other.when) >= utc(last.when)):  # type: ignore[arg-type]
             return None
     return last
+
+
+# What an update's header may hold besides its time: "**Thursday, 2020-08-20 06:10 US/Pacific**"
+_HEADER_WORDS = re.compile(
+    r"[\s*_,]*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day)?[\s*_,]*", re.IGNORECASE
+)
+
+
+def _first_update(moments: Sequence[Moment], result: Mapping[str, Moment | None]) -> Moment | None:
+    """A status page's log of updates, each under a line or a heading that holds only its
+    time ("**Thursday, 2020-08-20 06:10 US/Pacific**", then "We are investigating an issue with
+    ..."), in whatever order: the earliest update is when the issue was opened, as a front
+    matter's date and time is. Two such lines at least, and the first before the end the
+    text tells; None otherwise."""
+    headers: list[Moment] = []
+    for moment in moments:
+        block = moment.block
+        if not moment.has_time or moment.when is None or block.kind == "table_cell":
+            continue
+        prose = block.prose
+        before, after = prose[: moment.stamp.start], prose[moment.stamp.end :]
+        if len(prose) > 80 or _HEADER_WORDS.fullmatch(before) is None:
+            continue
+        if after.strip(" *_\n") or not moment.day_known:
+            continue
+        headers.append(moment)
+    if len(headers) < 2:
+        return None
+    first = min(headers, key=lambda m: utc(m.when))  # type: ignore[arg-type]
+    ends = [m for k in _ENDS if (m := result[k]) is not None and m.when is not None]
+    if not ends or any((m.when.tzinfo is None) != (first.when.tzinfo is None) for m in ends):  # type: ignore[union-attr]
+        return None
+    if any(utc(m.when) <= utc(first.when) for m in ends):  # type: ignore[arg-type]
+        return None
+    return first
 
 
 def _opening_time(doc: Document) -> Moment | None:
