@@ -703,3 +703,13 @@ def test_an_issue_summary_states_how_long(sentence: str, minutes: int) -> None:
     """Google's ISSUE SUMMARY: "On <day>, <service> experienced <symptom> for <duration>"."""
     value = facts(f"# Incident\n\n## ISSUE SUMMARY\n\nOn Monday 3 August 2020, {sentence}\n")
     assert value.duration() == (minutes, "stated-duration")
+
+
+def test_a_failure_s_own_length_is_not_the_incident_s() -> None:
+    """"Failures for 30 seconds at a time" tells each failure, not the incident: the window
+    the summary states is the duration."""
+    value = facts(
+        "# Azure Storage - West Europe\n\n**Summary of Impact:** Between 09:50 and 14:30 UTC on "
+        "12 Jan 2023, customers experienced intermittent failures for 30 seconds at a time.\n"
+    )
+    assert value.duration() == (280, "milestones")

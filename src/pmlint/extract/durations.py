@@ -92,9 +92,6 @@ _PHRASES = [
     # "service was restored after 47 minutes", "recovered within two hours"
     r"\b(?:restored|recovered|resolved|mitigated|back online|back up|returned to normal)\s"
     r"(?:after|within)\s",
-    # "On Thursday 9 March 2017, applications experienced elevated error rates for 47
-    # minutes": what the service went through, and for how long
-    r"\bexperienced\s[^.;\n]{0,100}?\sfor\s",
 ]
 # The first three phrases are fields ("Duration: 2h17m", "Time to recovery: 87 minutes"), and
 # _SPAN_OF_INCIDENT names both ends: explicit wherever they are written (a "Stats" list, the
@@ -111,6 +108,14 @@ _STATED = [re.compile(rf"{phrase}{_APPROX}{_DURATION}\b", re.IGNORECASE) for phr
     re.compile(
         rf"\b{_APPROX}{_DURATION}\s(?:of\s)?(?:outage|downtime|disruption|degradation|incident"
         r"|errors|failures|unavailability|degraded\sservice|impact)\b",
+        re.IGNORECASE,
+    ),
+    # "On Thursday 9 March 2017, applications experienced elevated error rates for 47
+    # minutes": what the service went through, and for how long (not "failures for 30 seconds
+    # at a time", a detail of each failure)
+    re.compile(
+        rf"\bexperienced\s[^.;\n]{{0,100}}?\sfor\s{_APPROX}{_DURATION}\b"
+        r"(?!\s(?:at a time|each|per|every|apiece)\b)",
         re.IGNORECASE,
     ),
     # "a 45-minute outage", "a two-hour disruption"
