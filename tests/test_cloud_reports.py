@@ -706,7 +706,7 @@ def test_an_issue_summary_states_how_long(sentence: str, minutes: int) -> None:
 
 
 def test_a_failure_s_own_length_is_not_the_incident_s() -> None:
-    """"Failures for 30 seconds at a time" tells each failure, not the incident: the window
+    """ "Failures for 30 seconds at a time" tells each failure, not the incident: the window
     the summary states is the duration."""
     value = facts(
         "# Azure Storage - West Europe\n\n**Summary of Impact:** Between 09:50 and 14:30 UTC on "
