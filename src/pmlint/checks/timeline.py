@@ -45,7 +45,8 @@ class TimestampTimezone(CheckKind):
         facts = _facts(doc, ctx)
         if facts.timezone is not None:
             return
-        bare = [m for m in facts.moments if m.has_time and m.zone_source is None]
+        # a zone the facts assume ("assumed": the one the text states elsewhere) is not written
+        bare = [m for m in facts.moments if m.has_time and m.zone_source in (None, "assumed")]
         if not bare:
             return
         others = len(bare) - 1

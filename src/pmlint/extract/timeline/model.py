@@ -28,7 +28,7 @@ class Moment:
     span: Span
     when: dt.datetime | None  # None when no date is known at all (time-only document)
     day_known: bool
-    zone_source: str | None  # stated | declared | config | None
+    zone_source: str | None  # stated | declared | config | carried | assumed | None
     label: str | None = None  # field name or pseudo-heading it belongs to
     zone_name: str | None = None  # the zone as written or declared ("PST", "UTC")
     kinds: frozenset[str] = frozenset()

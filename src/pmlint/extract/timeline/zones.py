@@ -89,19 +89,25 @@ def stamp_zone(stamp: Stamp, declared: dt.tzinfo | None) -> tuple[dt.tzinfo | No
     return None, None
 
 
+# The zone source of a time whose zone the facts assume from the document's one stated zone.
+ASSUMED = "assumed"
+
+
 def carry_the_timeline_zone(
     moments: list[Moment], by_date: bool, timed: frozenset[int] = frozenset()
 ) -> None:
-    """A document that declares no zone but writes one zone on its timeline ("16:55 -0500"),
-    or, with none on a timeline, one zone in its text, means that zone for its other times
-    too ("By 21:00 the fix was in place")."""
+    """A document that declares no zone but writes one zone on its timeline ("16:55 -0500")
+    means that zone for its other times too ("By 21:00 the fix was in place"); with none on a
+    timeline, the one zone its text writes is assumed for them (`ASSUMED`)."""
     zoned = [m for m in moments if m.zone_source in ("stated", "carried") and m.has_time]
     names = {m.zone_name for m in zoned if in_timeline(m.block.section, by_date, timed)}
+    source = "carried"
     if not names:
         # No zone on a timeline: a document that tells its times in prose and writes one zone
-        # ("At 5:15 AM PST, we started ... By 10:23 PM, Kinesis was fully recovered") means
-        # it for the times it writes without one
-        names = {m.zone_name for m in zoned}
+        # ("At 5:15 AM PST, we started ... By 10:23 PM, Kinesis was fully recovered") most
+        # likely means it for the times it writes without one. ASSUMED: the facts use it, and
+        # PM101 still asks the author to write it (its fix writes that zone)
+        names, source = {m.zone_name for m in zoned}, ASSUMED
     if len(names) != 1:
         return
     (name,) = names
@@ -111,4 +117,4 @@ def carry_the_timeline_zone(
     for moment in moments:
         if moment.zone_source is None and moment.has_time and moment.when is not None:
             moment.when = moment.when.replace(tzinfo=tz)
-            moment.zone_name, moment.zone_source = name, "carried"
+            moment.zone_name, moment.zone_source = name, source
