@@ -11,6 +11,10 @@ from click.testing import CliRunner, Result
 from hypothesis import HealthCheck, settings
 
 from pmlint.cli import main
+from pmlint.config import load_config
+from pmlint.extract.timeline import Timeline, timeline
+from pmlint.parse import parse_document
+from pmlint.settings import Settings
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -110,3 +114,10 @@ def write(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def facts(text: str, path: str = "doc.md") -> Timeline:
+    """The timeline facts of a document's text, with the core pack's milestones."""
+    config = load_config(None)
+    doc = parse_document(path, text, config.catalog)
+    return timeline(doc, Settings(timezone=None, milestones=config.milestones))

@@ -11,17 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from pmlint.config import load_config
-from pmlint.extract.timeline import Timeline, timeline
-from pmlint.parse import parse_document
-from pmlint.settings import Settings
-from tests.conftest import invoke
-
-
-def facts(text: str, path: str = "report.md") -> Timeline:
-    config = load_config(None)
-    doc = parse_document(path, text, config.catalog)
-    return timeline(doc, Settings(timezone=None, milestones=config.milestones))
+from pmlint.extract.timeline import Timeline
+from tests.conftest import facts, invoke
 
 
 def iso(value: Timeline, kind: str) -> str | None:

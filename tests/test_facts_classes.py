@@ -13,17 +13,10 @@ import pytest
 from pmlint.config import load_config
 from pmlint.extract.durations import parse_duration, stated_durations
 from pmlint.extract.impact import find_figures
-from pmlint.extract.timeline import Timeline, timeline
+from pmlint.extract.timeline import Timeline
 from pmlint.extract.timestamps import find_stamps
 from pmlint.parse import parse_document
-from pmlint.settings import Settings
-from tests.conftest import check_json, invoke
-
-
-def facts(text: str, path: str = "doc.md") -> Timeline:
-    config = load_config(None)
-    doc = parse_document(path, text, config.catalog)
-    return timeline(doc, Settings(timezone=None, milestones=config.milestones))
+from tests.conftest import check_json, facts, invoke
 
 
 def iso(value: Timeline, kind: str) -> str | None:
