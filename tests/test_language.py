@@ -86,6 +86,27 @@ def test_sentences_map_to_exact_lines_and_columns() -> None:
     assert all(len(s.text) == s.end - s.start for s in sentences)
 
 
+def test_a_timeline_entry_keeps_its_first_word_after_the_time() -> None:
+    """The zone after a time is upper case: "10:05 Dave" is a time and a name, not a time
+    in the zone "Dave" (which left the parser "broke the site" with no subject)."""
+    text = (
+        "# Outage\n\n"
+        "- 10:05 Dave broke the site.\n"
+        "- 10:06 The intern restarted it.\n"
+        "- 10:07 PST: Alice paged the team.\n"
+        "- [10:08 UTC] Bob rolled back.\n"
+        "- 10:09 (CEST) Kim confirmed.\n"
+    )
+    doc = parse_document("pm.md", text, load_config(None).catalog)
+    assert [s.source for s in document_sentences(doc)] == [
+        "Dave broke the site.",
+        "The intern restarted it.",
+        "Alice paged the team.",
+        "Bob rolled back.",
+        "Kim confirmed.",
+    ]
+
+
 @needs_model
 def test_finding_positions_point_into_the_file() -> None:
     text = "# Outage\n\n## Root cause\n\nLoad was high, and\nthe reviewer ignored the warning.\n"

@@ -33,8 +33,11 @@ TIMESTAMP = re.compile(
     r"|\d{1,2}\s?[ap]\.?m\.?\b",
     re.IGNORECASE,
 )
+# The zone after the time is upper case ("PST", "CEST", "UTC"): under IGNORECASE a
+# two-to-four letter word would take the entry's first word with it ("10:05 Dave broke").
 _STAMP_PREFIX = re.compile(
-    rf"^\W{{0,3}}(?:{TIMESTAMP.pattern})(?:\s*\(?(?:UTC|GMT|Z|[A-Z]{{2,4}})\)?)?\]?\s*[:|–—-]?",
+    rf"^\W{{0,3}}(?:{TIMESTAMP.pattern})"
+    r"(?:\s*\(?(?:UTC|GMT|Z\b|(?-i:[A-Z]{1,4}T|MSK)\b)\)?)?\]?\s*[:|–—-]?",
     re.IGNORECASE,
 )
 # `[text]`, `[text]( )` (the masking blanked the target, and a bare URL may take the

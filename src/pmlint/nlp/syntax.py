@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from pmlint.nlp.names import given_names
 from pmlint.nlp.pipeline import ensure_entities
 
 if TYPE_CHECKING:
@@ -234,6 +235,8 @@ class People:
         ensure_entities(token.doc)  # the entity recognizer runs only for this question
         if token.ent_type_ == "PERSON" and self._plausible_name(token):
             return NAMED
+        if self._known_name(token):
+            return NAMED  # a name the small model does not know ("Kofi", "Tomasz")
         if token.ent_type_ == "ORG" and self._plausible_name(token):
             return GROUP
         return None
@@ -262,6 +265,19 @@ class People:
             if previous.tag_ in ("NNS", "NNPS") and previous.dep_ != "compound":
                 return self._is_role(previous)
         return True
+
+    @staticmethod
+    def _known_name(token: Token) -> bool:
+        """A given name of `names.given_names` the entity recognizer left unlabelled, or
+        took for a one-word organisation ("Kofi broke the login flow")."""
+        if not token.text[:1].isupper() or token.text.isupper():
+            return False
+        if token.lower_ not in given_names():
+            return False
+        if not token.ent_type_:
+            return True
+        entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        return token.ent_type_ == "ORG" and entity is not None and len(entity) == 1
 
     @staticmethod
     def _plausible_name(token: Token) -> bool:

@@ -67,6 +67,8 @@ WORD_CLASSES = (
     "production_words",
     "faulty_action_verbs",
     "faulty_adjectives",
+    "change_nouns",
+    "making_verbs",
     "wrong_target_adjectives",
     "routine_objects",
     "intent_words",
@@ -90,8 +92,15 @@ _NEGATION_BEFORE = re.compile(
     r"(?:\b(?:not|no|never|without|nor)\b|n't\b)(?:\s+[\w'-]+){0,3}\s*$", re.IGNORECASE
 )
 _HANDLE_OR_EMAIL = r"@\w|\w@\w|\b[a-z][a-z0-9]+@(?!\w)"
-# A capitalised word inside a sentence (a possible name), not its first word.
-_CAPITALISED = r"(?<=[\w,;:)] )[A-Z][a-z]+\b"
+# A capitalised word that may be a name the given-names list lacks ("Mei forgot"),
+# including the first word of the sentence unless it is one that often starts one.
+NAME_LIKE = (
+    r"(?:^\s*|(?<=[\w,;:)] ))(?!(?:The|A|An|This|That|These|Those|It|Its|We|Our|Us|I|"
+    r"There|Then|If|When|While|After|Before|During|At|On|In|By|For|From|To|With|No|Not|"
+    r"Each|Every|All|Some|As|And|But|So|Once|About|Around|Only|Most|Many|Several|Both|"
+    r"Also|Until|Since|Because|Although|Next|Later|Meanwhile|Finally|First|Why|What|How|"
+    r"Where|Which|Here|Over|Under|Per|Via|Nothing|None|Everything)\b)[A-Z][a-z]+\b"
+)
 NEGATION = r"\bnot\b|n['’]t\b|\bnever\b"  # a cheap-pass pattern of PM301 and PM303
 
 
@@ -302,12 +311,13 @@ class LanguageCheck(CheckKind):
 
     def personish(self, any_capitalised: bool = False) -> str:
         """A regex hinting that a sentence mentions a person: a role, a pronoun, a given
-        name, an @handle or an e-mail address (and any capitalised word inside a sentence,
-        a possible name, with `any_capitalised`). Cheap and over-inclusive."""
+        name, an @handle or an e-mail address (and any capitalised word but the usual first
+        words of a sentence, a possible name, with `any_capitalised`). Cheap and
+        over-inclusive."""
         people = self.pattern("people", "pronouns")
         names = alternation(n.capitalize() for n in self.words["given_names"])
         found = rf"{people}|{_HANDLE_OR_EMAIL}|\b{names}\b"
-        return f"{found}|{_CAPITALISED}" if any_capitalised else found
+        return f"{found}|{NAME_LIKE}" if any_capitalised else found
 
     def person_kind(self, token: Token | None) -> str | None:
         """named, role, pronoun or self (see `People.kind`); None for things and "anyone"."""

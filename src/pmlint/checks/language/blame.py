@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from pmlint.checks.base import Option
 from pmlint.checks.language.base import (
+    NAME_LIKE,
     NEGATION,
     OTHERS,
     STRICT,
@@ -49,15 +50,6 @@ if TYPE_CHECKING:
 # What an omission needs besides the negation (`grammar.past_negation`): the auxiliary of a past
 # action ("did not", "hadn't", "we'd not") or "never".
 _PAST_AUX = r"(?i:\b(?:did|had|has|have)(?:n['’]t)?\b|['’]d\b|\bnever\b)"
-# A capitalised word that may be a name the given-names list lacks ("Mei forgot"),
-# including the first word of the sentence unless it is one that often starts one.
-_NAME_LIKE = (
-    r"(?:^\s*|(?<=[\w,;:)] ))(?!(?:The|A|An|This|That|These|Those|It|Its|We|Our|Us|I|"
-    r"There|Then|If|When|While|After|Before|During|At|On|In|By|For|From|To|With|No|Not|"
-    r"Each|Every|All|Some|As|And|But|So|Once|About|Around|Only|Most|Many|Several|Both|"
-    r"Also|Until|Since|Because|Although|Next|Later|Meanwhile|Finally|First|Why|What|How|"
-    r"Where|Which|Here|Over|Under|Per|Via|Nothing|None|Everything)\b)[A-Z][a-z]+\b"
-)
 
 
 class BlameLanguage(HarmCheck):
@@ -74,6 +66,7 @@ class BlameLanguage(HarmCheck):
         "error_adverb": "Judges a person's action",
         "cause": "A person is the cause",
         "error_noun": "Attributes the error to a person",
+        "faulty_work": "Judges a person's change",
         "blame": "Assigns blame to a person or a group",
         "punitive": "Punishes or blames a person",
         "responsible": "Makes a person responsible for the failure",
@@ -130,7 +123,7 @@ class BlameLanguage(HarmCheck):
         person = self.personish()
         party = f"{person}|{self.pattern('groups')}"
         # a named doer may be a name the list lacks: failing, a lapse, an error, an omission
-        named = f"{person}|{_NAME_LIKE}"
+        named = f"{person}|{NAME_LIKE}"
         return [
             Trigger.of(self.pattern("failure_verbs", "lapse_verbs"), [rf"{named}|\b(?i:we|i)\b"]),
             Trigger.of(self.pattern("error_adverbs"), [named]),
@@ -142,34 +135,35 @@ class BlameLanguage(HarmCheck):
                 [person, self.pattern("faulty_adjectives", "harm_nouns", "error_adverbs")],
             ),
             Trigger.of(self.pattern("error_nouns"), [person]),
+            Trigger.of(self.pattern("faulty_adjectives"), [person, self.pattern("change_nouns")]),
             Trigger.of(self.pattern("punish_verbs"), [person]),
             # an organisation not telling, or not acting on a message ("the registrar never
             # told us", "AcmeCloud ignored our ticket"), a lapse, a refusal to act
             Trigger.of(
-                self.pattern("communication_verbs"), [rf"{party}|{_NAME_LIKE}", _NOT_OR_FAIL]
+                self.pattern("communication_verbs"), [rf"{party}|{NAME_LIKE}", _NOT_OR_FAIL]
             ),
             Trigger.of(
                 self.pattern("communication_nouns"),
-                [rf"{party}|{_NAME_LIKE}", rf"{_NOT_OR_FAIL}|{_IGNORE}"],
+                [rf"{party}|{NAME_LIKE}", rf"{_NOT_OR_FAIL}|{_IGNORE}"],
             ),
             Trigger.of(
                 words_pattern(self.words["failure_verbs"] - {"fail"}).wrapped("(?i:", ")"),
-                [rf"{party}|{_NAME_LIKE}"],
+                [rf"{party}|{NAME_LIKE}"],
             ),
             Trigger.of(
                 rf"(?i:{words_pattern(self.words['failure_nouns'], inflect=False)}\s+to)\b",
-                [rf"{party}|{_NAME_LIKE}"],
+                [rf"{party}|{NAME_LIKE}"],
             ),
             Trigger.of(
                 rf"(?i:{words_pattern(self.words['decision_judgements'], inflect=False)}"
                 rf"\s+(?:[\w-]+\s+)?{self.pattern('decision_nouns')})"
             ),
-            Trigger.of(_FAULT_PUT, [rf"{party}|{_NAME_LIKE}"]),
+            Trigger.of(_FAULT_PUT, [rf"{party}|{NAME_LIKE}"]),
             Trigger.of(_ROOT_CAUSE, [person]),
             Trigger.of(r"\baction\b", [person, r"\b(?:against|with)\b"]),
             Trigger.of(r"\bblame\b|\bresponsible\b", [person]),
             Trigger.of(
-                self.pattern("character_adjectives"), [rf"{party}|{_NAME_LIKE}|\b(?i:we|i)\b"]
+                self.pattern("character_adjectives"), [rf"{party}|{NAME_LIKE}|\b(?i:we|i)\b"]
             ),
             Trigger.of(self.pattern("competence_adjectives"), [party, NEGATION]),
             Trigger.of(
@@ -197,6 +191,10 @@ class BlameLanguage(HarmCheck):
                 hit = self.responsible_hit(token)
                 if hit is not None and hit[0] != NAMED:
                     yield Hit(*hit[1], "responsible")
+            if token.pos_ in ("NOUN", "PROPN"):
+                hit = self.faulty_work_hit(token, (ROLE, PRONOUN))
+                if hit is not None:
+                    yield Hit(*hit[1], "faulty_work")
             if token.lemma_.lower() in ("blame", "fault", "responsibility", "cause"):
                 found = self._blame(token)
                 if found is not None:

@@ -85,7 +85,7 @@ class HarmCheck(LanguageCheck):
         anchor = verb.head if participle else verb
         if not self.lemmas(verb) & w["harm_verbs"] or is_negated(verb) or not reported(anchor):
             return None
-        if self.intended(verb):
+        if self.intended(verb) or _purposeful(verb):
             return None
         thing = object_of(verb)
         lemma = verb.lemma_.lower()
@@ -107,13 +107,69 @@ class HarmCheck(LanguageCheck):
             return None  # "broke the monolith into services"
         doer = self.doer(anchor)
         who = self.person_kind(doer)
-        if who is None and doer is not None:
-            # "Alice's change broke checkout": the possessor of the doer
+        if who is None and doer is not None and self._change(doer):
+            # "Alice's change broke checkout": the possessor of a change ("their oom-killer
+            # took it out" is a system's doing)
             owner = next((c for c in doer.children if c.dep_ == "poss"), None)
             who = self.person_kind(owner)
         if who not in STRICT:
             return None
         return who, span_of(doer, verb, with_object=True)
+
+    def faulty_work_hit(
+        self, noun: Token, kinds: tuple[str, ...]
+    ) -> tuple[str, tuple[int, int]] | None:
+        """A faulty change owned by a person: "Paulo's untested change", "a bad commit by
+        the intern", "the broken migration was merged by Tomasz". The noun must name a
+        change (`change_nouns`) described as faulty (`faulty_adjectives`): a person's broken
+        laptop, or a bad config someone reverted, is no judgement of their work."""
+        w = self.words
+        if not self._change(noun):
+            return None
+        judged = [
+            c for c in noun.children if c.dep_ == "amod" and c.lower_ in w["faulty_adjectives"]
+        ]
+        if not judged or is_negated(noun.head):
+            return None
+        first = judged[0] if judged[0].i < noun.i else noun
+        for child in noun.children:
+            if child.dep_ == "poss":  # "Nadia's untested change"
+                who = self.person_kind(child)
+                if who in kinds:
+                    return who, token_span(min(child, first, key=lambda t: t.i), noun)
+            if child.dep_ == "prep" and child.lower_ == "by":  # "a bad commit by the intern"
+                for grand in child.children:
+                    who = self.person_kind(grand)
+                    if grand.dep_ == "pobj" and who in kinds:
+                        return who, token_span(first, grand)
+            if child.dep_ == "acl" and child.tag_ == "VBN":  # "a bad patch written by Bob"
+                found = self._made_by(child, kinds)
+                if found is not None:
+                    return found[0], token_span(first, found[1])
+        if noun.dep_ == "nsubjpass" and reported(noun.head):  # "was merged by Tomasz"
+            found = self._made_by(noun.head, kinds)
+            if found is not None:
+                return found[0], token_span(first, found[1])
+        return None
+
+    def _change(self, noun: Token) -> bool:
+        """The noun names a change to a system ("deploy", "pull request", "script")."""
+        nouns = self.words["change_nouns"]
+        return noun.lemma_.lower() in nouns or noun.lower_ in nouns
+
+    def _made_by(self, verb: Token, kinds: tuple[str, ...]) -> tuple[str, Token] | None:
+        """The person a passive verb of making or shipping names as its agent ("authored
+        and merged by X"): the verb or one joined to it must be such a verb."""
+        w = self.words
+        verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.tag_ == "VBN")]
+        if not any(self.lemmas(v) & (w["faulty_action_verbs"] | w["making_verbs"]) for v in verbs):
+            return None
+        for candidate in verbs:
+            doer = agent(candidate)
+            who = self.person_kind(doer)
+            if doer is not None and who in kinds:
+                return who, doer
+        return None
 
     def intended(self, verb: Token) -> bool:
         """The sentence says the action was meant ("on purpose", "scheduled maintenance")."""
@@ -192,3 +248,12 @@ class HarmCheck(LanguageCheck):
 
 def _mentions(thing: Token, words: frozenset[str]) -> bool:
     return any(t.lower_ in words for t in thing.subtree)
+
+
+def _purposeful(verb: Token) -> bool:
+    """Taking something down has a purpose ("took the replica offline to rebuild it"): an
+    operation, not a harm. (A faulty object stays a fault whatever the purpose.)"""
+    return any(
+        c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+        for c in verb.children
+    )

@@ -30,8 +30,9 @@ class IndividualAsCause(HarmCheck):
             "allow_in",
             "str-list",
             ["timeline"],
-            "Canonical sections where naming who did what is fine; `timeline` also allows "
-            "lines that open with a time anywhere.",
+            "Canonical sections where naming who did what is fine (a faulty change, an "
+            "error or harm caused is still reported there); `timeline` also covers lines "
+            "that open with a time anywhere.",
         ),
     )
     reasons: ClassVar[dict[str, str]] = {
@@ -40,14 +41,18 @@ class IndividualAsCause(HarmCheck):
         "destructive": "A named person is the cause",
         "faulty_action": "A named person is the cause",
         "error_noun": "Attributes the error to a named person",
+        "faulty_work": "Judges a named person's change",
         "responsible": "Makes a named person responsible for the failure",
     }
 
-    def applies(self, sentence: Sentence) -> bool:
+    def _who_did_what(self, sentence: Sentence) -> bool:
+        """The sentence is where naming who did what is fine (`allow_in`): there a name with
+        a plain destructive action is the record ("10:05 Dave deleted the old table"), but
+        a name with a faulty change, an error or harm caused is still a judgement."""
         allowed = set(self.opts["allow_in"])
         if in_section(sentence.block, *allowed):
-            return False
-        return not ("timeline" in allowed and starts_with_time(sentence.block))
+            return True
+        return "timeline" in allowed and starts_with_time(sentence.block)
 
     def build_triggers(self) -> list[Trigger]:
         named = self.personish(any_capitalised=True)
@@ -60,10 +65,17 @@ class IndividualAsCause(HarmCheck):
                 [named, self.pattern("faulty_adjectives", "harm_nouns")],
             ),
             Trigger.of(self.pattern("error_nouns"), [named]),
+            Trigger.of(self.pattern("faulty_adjectives"), [named, self.pattern("change_nouns")]),
             Trigger.of(r"\bresponsible\b", [named]),
         ]
 
     def syntax_hits(self, sentence: Sentence, parsed: Doc) -> Iterator[Hit]:
+        recorded = self._who_did_what(sentence)
+        for hit in self._named_hits(parsed):
+            if not (recorded and hit.pattern == "destructive"):
+                yield hit
+
+    def _named_hits(self, parsed: Doc) -> Iterator[Hit]:
         w = self.words
         only_named = (NAMED,)
         for token in parsed:
@@ -79,6 +91,10 @@ class IndividualAsCause(HarmCheck):
                 hit = self.responsible_hit(token)
                 if hit is not None and hit[0] == NAMED:
                     yield Hit(*hit[1], "responsible")
+            if token.pos_ in ("NOUN", "PROPN"):
+                hit = self.faulty_work_hit(token, only_named)
+                if hit is not None:
+                    yield Hit(*hit[1], "faulty_work")
 
     def _verb_hit(self, verb: Token) -> Hit | None:
         harm = self.harm_hit(verb)
