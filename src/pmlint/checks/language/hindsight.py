@@ -203,6 +203,13 @@ class HindsightLanguage(LanguageCheck):
         if who in STRICT or (who == MAYBE_ROLE and is_negated(verb)):
             return Hit(*token_span(why, verb), "why_question")
         if (
+            doer is not None
+            and doer.lower_ in self.words["everyone"]
+            and (is_negated(verb) or doer.lower_ in ("nobody", "no"))
+            and verb.lemma_.lower() not in self.words["stative_verbs"]
+        ):
+            return Hit(*token_span(why, verb), "why_question")  # "why didn't anyone notice?"
+        if (
             is_negated(verb)
             and is_passive(verb)
             and verb.lemma_.lower() in self.words["oversight_verbs"]
