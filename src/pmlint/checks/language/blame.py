@@ -27,7 +27,7 @@ from pmlint.checks.language.grammar import (
     span_of,
     token_span,
 )
-from pmlint.checks.language.harm import HarmCheck
+from pmlint.checks.language.harm import CARELESSLY, HarmCheck
 from pmlint.nlp import textcat
 from pmlint.nlp.cascade import Trigger, words_pattern
 from pmlint.nlp.sentences import Sentence, starts_with_time
@@ -49,6 +49,21 @@ if TYPE_CHECKING:
 
 # What an omission needs besides the negation (`grammar.past_negation`): the auxiliary of a past
 # action ("did not", "hadn't", "we'd not") or "never".
+# Words of diligence a writer may deny of their own work ("we didn't test it properly").
+_CARE = frozenset(
+    (
+        "properly",
+        "thoroughly",
+        "carefully",
+        "adequately",
+        "sufficiently",
+        "seriously",
+        "enough",
+        "rigorously",
+        "closely",
+        "diligently",
+    )
+)
 _PAST_AUX = r"(?i:\b(?:did|had|has|have)(?:n['’]t)?\b|['’]d\b|\bnever\b)"
 
 
@@ -135,7 +150,14 @@ class BlameLanguage(HarmCheck):
                 [person, self.pattern("faulty_adjectives", "harm_nouns", "error_adverbs")],
             ),
             Trigger.of(self.pattern("error_nouns"), [person]),
-            Trigger.of(self.pattern("faulty_adjectives"), [person, self.pattern("change_nouns")]),
+            Trigger.of(
+                r"(?i:\b(?:" + "|".join(sorted(_CARE)) + r"|much time|enough time)\b)",
+                [r"\b(?i:we|i)\b", NEGATION],
+            ),
+            Trigger.of(
+                rf"{self.pattern('faulty_adjectives', 'character_adjectives')}|{CARELESSLY}",
+                [person, self.pattern("change_nouns")],
+            ),
             Trigger.of(self.pattern("punish_verbs"), [person]),
             # an organisation not telling, or not acting on a message ("the registrar never
             # told us", "AcmeCloud ignored our ticket"), a lapse, a refusal to act
@@ -249,6 +271,9 @@ class BlameLanguage(HarmCheck):
         ):
             yield Hit(*span_of(doer, verb), "self_lapse")  # "we forgot", "I skipped"
             return
+        if who == SELF and negated and self._too_little_care(verb):
+            yield Hit(*span_of(doer, verb, with_object=True), "self_lapse")
+            return  # "we didn't test it properly", "we didn't take the warnings seriously"
         if who in STRICT and doer is not None and reported(verb) and not negated:
             skipped = self._without_safeguard(verb)
             if skipped is not None:
@@ -286,6 +311,26 @@ class BlameLanguage(HarmCheck):
                     shown = target if child.dep_ == "nsubjpass" else None
                     yield Hit(*span_of(shown, verb, with_object=True), "punitive")
                     return
+
+    def _too_little_care(self, verb: Token) -> bool:
+        """The writers say they did not act with enough care: a past negation of an action
+        with a word of diligence ("didn't test it properly", "did not review it thoroughly
+        enough", "didn't spend much time hardening"); not a state ("did not have enough
+        capacity") or a reason given ("... because the dashboards were green")."""
+        if verb.pos_ != "VERB" or verb.lemma_.lower() in self.words["stative_verbs"]:
+            return False
+        if not past_negation(verb) or not reported(verb) or explained(verb):
+            return False
+        if any(t.dep_ == "advmod" and t.lower_ in _CARE for t in verb.subtree):
+            return True  # also where the parse put the adverb lower ("review the X carefully")
+        for child in verb.children:
+            if (
+                child.dep_ == "dobj"
+                and child.lemma_.lower() == "time"
+                and any(a.lower_ in ("much", "enough", "sufficient") for a in child.children)
+            ):
+                return True  # "didn't spend much time hardening"
+        return False
 
     def _group_lapse(self, verb: Token, lemmas: set[str], negated: bool) -> bool:
         """What an organisation is judged for, where its name may also be its product's:

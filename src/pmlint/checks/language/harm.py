@@ -119,38 +119,76 @@ class HarmCheck(LanguageCheck):
     def faulty_work_hit(
         self, noun: Token, kinds: tuple[str, ...]
     ) -> tuple[str, tuple[int, int]] | None:
-        """A faulty change owned by a person: "Paulo's untested change", "a bad commit by
-        the intern", "the broken migration was merged by Tomasz". The noun must name a
-        change (`change_nouns`) described as faulty (`faulty_adjectives`): a person's broken
-        laptop, or a bad config someone reverted, is no judgement of their work."""
+        """A person's work judged: a change or an act (`change_nouns`) called faulty or
+        careless ("Paulo's untested change", "a bad commit by the intern", "a slapdash
+        script by the ops lead", "their rollback attempt was amateurish", "the change
+        Fatima pushed was poorly thought out"), owned by a person. A person's broken laptop,
+        or a bad config someone reverted, is no judgement of their work."""
+        if not self._change(noun) or is_negated(noun.head):
+            return None
+        judged = self._judged(noun)
+        if judged is None:
+            return None
+        found = self.author_of(noun, kinds)
+        if found is None:
+            return None
+        who, author = found
+        tokens = (judged, noun, author)
+        return who, token_span(min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i))
+
+    def _judged(self, noun: Token) -> Token | None:
+        """The word judging the change: an adjective on it ("untested", "slapdash"), or
+        one said of it ("was amateurish", "was poorly thought out")."""
         w = self.words
-        if not self._change(noun):
-            return None
-        judged = [
-            c for c in noun.children if c.dep_ == "amod" and c.lower_ in w["faulty_adjectives"]
-        ]
-        if not judged or is_negated(noun.head):
-            return None
-        first = judged[0] if judged[0].i < noun.i else noun
+        judging = w["faulty_adjectives"] | w["character_adjectives"]
         for child in noun.children:
-            if child.dep_ == "poss":  # "Nadia's untested change"
+            if child.dep_ == "amod" and (child.lower_ in judging or _badly(child)):
+                return child
+        head = noun.head
+        if noun.dep_ not in ("nsubj", "nsubjpass") or not reported(head):
+            return None
+        if head.lemma_ == "be":
+            for child in head.children:
+                if child.dep_ in ("acomp", "attr") and not is_negated(head):
+                    if child.lower_ in judging or _badly(child):
+                        return child
+                    if any(a.dep_ == "amod" and a.lower_ in judging for a in child.children):
+                        return child  # "was shoddy workmanship"
+        if noun.dep_ == "nsubjpass" and _badly(head):
+            return head  # "was poorly thought out", "was hastily thrown together"
+        return None
+
+    def author_of(self, noun: Token, kinds: tuple[str, ...]) -> tuple[str, Token] | None:
+        """The person a change belongs to: its possessor ("Nadia's change"), "by" person
+        ("a commit by the intern"), the agent of the verb that made it ("written by Bob",
+        "was merged by Tomasz"), or the subject of a clause that made it ("the change
+        Fatima pushed")."""
+        for child in noun.children:
+            if child.dep_ == "poss":
                 who = self.person_kind(child)
                 if who in kinds:
-                    return who, token_span(min(child, first, key=lambda t: t.i), noun)
-            if child.dep_ == "prep" and child.lower_ == "by":  # "a bad commit by the intern"
+                    return who, child
+            if child.dep_ == "prep" and child.lower_ == "by":
                 for grand in child.children:
                     who = self.person_kind(grand)
                     if grand.dep_ == "pobj" and who in kinds:
-                        return who, token_span(first, grand)
-            if child.dep_ == "acl" and child.tag_ == "VBN":  # "a bad patch written by Bob"
+                        return who, grand
+            if child.dep_ == "acl" and child.tag_ == "VBN":
                 found = self._made_by(child, kinds)
                 if found is not None:
-                    return found[0], token_span(first, found[1])
-        if noun.dep_ == "nsubjpass" and reported(noun.head):  # "was merged by Tomasz"
-            found = self._made_by(noun.head, kinds)
-            if found is not None:
-                return found[0], token_span(first, found[1])
+                    return found
+            if child.dep_ == "relcl" and self._making(child):
+                doer = subject(child)
+                who = self.person_kind(doer)
+                if doer is not None and doer.i != noun.i and who in kinds:
+                    return who, doer
+        if noun.dep_ == "nsubjpass" and reported(noun.head):
+            return self._made_by(noun.head, kinds)
         return None
+
+    def _making(self, verb: Token) -> bool:
+        w = self.words
+        return bool(self.lemmas(verb) & (w["faulty_action_verbs"] | w["making_verbs"]))
 
     def _change(self, noun: Token) -> bool:
         """The noun names a change to a system ("deploy", "pull request", "script")."""
@@ -160,9 +198,8 @@ class HarmCheck(LanguageCheck):
     def _made_by(self, verb: Token, kinds: tuple[str, ...]) -> tuple[str, Token] | None:
         """The person a passive verb of making or shipping names as its agent ("authored
         and merged by X"): the verb or one joined to it must be such a verb."""
-        w = self.words
         verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.tag_ == "VBN")]
-        if not any(self.lemmas(v) & (w["faulty_action_verbs"] | w["making_verbs"]) for v in verbs):
+        if not any(self._making(v) for v in verbs):
             return None
         for candidate in verbs:
             doer = agent(candidate)
@@ -256,4 +293,18 @@ def _purposeful(verb: Token) -> bool:
     return any(
         c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
         for c in verb.children
+    )
+
+
+_CARELESSLY = frozenset(
+    ("poorly", "badly", "hastily", "carelessly", "sloppily", "haphazardly", "recklessly")
+)
+# The cheap pass's pattern for them.
+CARELESSLY = r"(?i:\b(?:" + "|".join(sorted(_CARELESSLY)) + r")\b)"
+
+
+def _badly(word: Token) -> bool:
+    """ "Poorly thought out", "hastily written": a participle judged by its adverb."""
+    return word.tag_ == "VBN" and any(
+        c.dep_ == "advmod" and c.lower_ in _CARELESSLY for c in word.children
     )

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from pmlint.checks.base import Option
 from pmlint.checks.language.base import Hit, LanguageCheck, in_section
-from pmlint.checks.language.harm import HarmCheck
+from pmlint.checks.language.harm import CARELESSLY, HarmCheck
 from pmlint.nlp.cascade import Trigger
 from pmlint.nlp.sentences import Sentence, starts_with_time
 from pmlint.nlp.syntax import NAMED
@@ -65,7 +65,10 @@ class IndividualAsCause(HarmCheck):
                 [named, self.pattern("faulty_adjectives", "harm_nouns")],
             ),
             Trigger.of(self.pattern("error_nouns"), [named]),
-            Trigger.of(self.pattern("faulty_adjectives"), [named, self.pattern("change_nouns")]),
+            Trigger.of(
+                rf"{self.pattern('faulty_adjectives', 'character_adjectives')}|{CARELESSLY}",
+                [named, self.pattern("change_nouns")],
+            ),
             Trigger.of(r"\bresponsible\b", [named]),
         ]
 
