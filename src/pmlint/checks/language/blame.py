@@ -150,6 +150,7 @@ class BlameLanguage(HarmCheck):
                 [person, self.pattern("faulty_adjectives", "harm_nouns", "error_adverbs")],
             ),
             Trigger.of(self.pattern("error_nouns"), [person]),
+            Trigger.of(self.pattern("wrong_target_adjectives"), [named]),
             Trigger.of(
                 r"(?i:\b(?:" + "|".join(sorted(_CARE)) + r"|much time|enough time)\b)",
                 [r"\b(?i:we|i)\b", NEGATION],

@@ -74,6 +74,16 @@ class HarmCheck(LanguageCheck):
                 marked = marked or _mentions(thing, w["production_words"])
             if marked:
                 return who, span_of(doer, verb, with_object=True)
+        elif (
+            thing is not None
+            and verb.lemma_.lower() not in w["stative_verbs"]
+            and any(
+                c.dep_ == "amod" and c.lower_ in w["wrong_target_adjectives"]
+                for c in thing.children
+            )
+        ):
+            # any action on the wrong target is a mistake: "restarted the wrong cluster"
+            return who, span_of(doer, verb, with_object=True)
         return None
 
     def harm_hit(self, verb: Token) -> tuple[str, tuple[int, int]] | None:
