@@ -27,7 +27,7 @@ from pmlint.checks.language.grammar import (
     span_of,
     token_span,
 )
-from pmlint.checks.language.harm import CARELESSLY, HarmCheck
+from pmlint.checks.language.harm import CARELESSLY, HarmCheck, purposeful
 from pmlint.nlp import textcat
 from pmlint.nlp.cascade import Trigger, words_pattern
 from pmlint.nlp.sentences import Sentence, starts_with_time
@@ -160,6 +160,7 @@ class BlameLanguage(HarmCheck):
                 [person, self.pattern("change_nouns")],
             ),
             Trigger.of(self.pattern("punish_verbs"), [person]),
+            Trigger.of(_FOR_THE_INCIDENT.pattern, [person]),
             # an organisation not telling, or not acting on a message ("the registrar never
             # told us", "AcmeCloud ignored our ticket"), a lapse, a refusal to act
             Trigger.of(
@@ -190,7 +191,9 @@ class BlameLanguage(HarmCheck):
             ),
             Trigger.of(self.pattern("competence_adjectives"), [party, NEGATION]),
             Trigger.of(
-                self.pattern("conduct_states", "conduct_verbs"),
+                rf"{self.pattern('conduct_states', 'conduct_verbs')}|(?i:\b(?:"
+                + "|".join(sorted(_CARE))
+                + r")\b)",
                 [rf"{person}|{self.pattern('everyone')}|\b(?i:we|i)\b", _DEMAND],
             ),
         ]
@@ -312,6 +315,40 @@ class BlameLanguage(HarmCheck):
                     shown = target if child.dep_ == "nsubjpass" else None
                     yield Hit(*span_of(shown, verb, with_object=True), "punitive")
                     return
+        if (
+            lemmas & _SANCTIONS
+            and not conditional(verb)
+            and not purposeful(verb)  # "moved the on-call off nights to recover"
+            and _FOR_THE_INCIDENT.search(verb.doc.text)
+        ):
+            target = self._sanctioned(verb, negated)
+            if target is not None:
+                shown = target if target.i < verb.i else None
+                yield Hit(*span_of(shown, verb, with_object=True), "punitive")
+
+    def _sanctioned(self, verb: Token, negated: bool) -> Token | None:
+        """The person a consequence of the incident falls on: removed, moved off, no longer
+        allowed ("the intern will no longer be allowed to deploy"), or deprived of something
+        ("the developer's bonus was withheld")."""
+        lemma = verb.lemma_.lower()
+        if lemma in ("allow", "permit") and not (negated or _no_longer(verb)):
+            return None
+        if lemma not in ("allow", "permit") and negated:
+            return None
+        if lemma in ("move", "reassign", "transfer") and not (
+            is_passive(verb) and any(c.lower_ in ("off", "from", "out") for c in verb.children)
+        ):
+            return None  # "X was moved off the team"; not "moved the on-call off nights to rest"
+        for child in verb.children:
+            if child.dep_ not in ("nsubjpass", "dobj"):
+                continue
+            target = resolve(child)
+            if self.person_kind(target) in STRICT:
+                return target
+            owner = next((c for c in target.children if c.dep_ == "poss"), None)
+            if owner is not None and self.person_kind(owner) in STRICT:
+                return owner  # "the developer's bonus"
+        return None
 
     def _too_little_care(self, verb: Token) -> bool:
         """The writers say they did not act with enough care: a past negation of an action
@@ -374,12 +411,18 @@ class BlameLanguage(HarmCheck):
         the protocol", "ensure everyone is more careful" (PM403 reports the same in action
         items)."""
         w = self.words
+        careful = False  # "do X properly": a demand on others; "we need to X properly" a plan
         if token.pos_ == "ADJ" and token.lemma_.lower() in w["conduct_states"]:
             act = token.head
             if act.pos_ not in ("AUX", "VERB") or token.dep_ not in ("acomp", "oprd", "xcomp"):
                 return None
         elif token.pos_ == "VERB" and self._conduct_phrases(token) & w["conduct_verbs"]:
             act = token
+        elif token.pos_ == "VERB" and any(
+            c.dep_ == "advmod" and c.lower_ in _CARE for c in token.children
+        ):
+            act = token  # "contractors need to follow our procedures properly"
+            careful = True
         else:
             return None
         if is_negated(act) or conditional(act):
@@ -395,7 +438,10 @@ class BlameLanguage(HarmCheck):
             doer = subject(act.head)
         if doer is None:
             return None
-        if self.person_kind(doer) is None and doer.lower_ not in w["everyone"]:
+        who = self.person_kind(doer)
+        if who is None and doer.lower_ not in w["everyone"]:
+            return None
+        if careful and who == SELF:
             return None
         return Hit(*token_span(phrase_start(doer) if doer.i < token.i else token, token), "conduct")
 
@@ -596,6 +642,26 @@ def _root(cause: Token) -> bool:
 
 
 # Verbs that make their complement a demand: "need to be careful", "ensure X is careful".
+# Consequences for a person that a sentence ties to the incident (`_FOR_THE_INCIDENT`).
+_SANCTIONS = frozenset(
+    ("remove", "move", "take off", "ban", "bar", "exclude", "revoke", "withhold", "strip",
+     "allow", "permit", "reassign", "transfer")
+)  # fmt: skip
+_FOR_THE_INCIDENT = re.compile(
+    r"\b(?:because of|as a result of|due to|following|after|over)\s+(?:this|that|the|his|her|"
+    r"their)\s+(?:incident|outage|mistake|error|breach|failure|blunder|screw-?up)\b"
+    r"|\bafter what happened\b|\bbecause of (?:this|that|it)\b|\bnext time\b",
+    re.IGNORECASE,
+)
+
+
+def _no_longer(verb: Token) -> bool:
+    """ "will no longer be allowed": "no longer" among the verb's modifiers."""
+    return any(c.lower_ == "longer" and c.dep_ == "advmod" for c in verb.children) or any(
+        c.lower_ == "longer" for c in verb.subtree if c.i < verb.i
+    )
+
+
 _DEMAND_VERBS = frozenset(
     ("need", "have", "ought", "must", "ensure", "sure", "require", "expect", "ask", "remind",
      "tell", "urge", "encourage", "want")

@@ -10,7 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from pmlint.checks.language.base import STRICT, LanguageCheck
-from pmlint.checks.language.grammar import object_of, reported, span_of, token_span
+from pmlint.checks.language.grammar import explained, object_of, reported, span_of, token_span
 from pmlint.nlp.syntax import agent, is_negated, subject
 
 if TYPE_CHECKING:
@@ -77,6 +77,7 @@ class HarmCheck(LanguageCheck):
         elif (
             thing is not None
             and verb.lemma_.lower() not in w["stative_verbs"]
+            and not explained(verb)  # "replaced the wrong disk because the slots ..."
             and any(
                 c.dep_ == "amod" and c.lower_ in w["wrong_target_adjectives"]
                 for c in thing.children
@@ -95,7 +96,7 @@ class HarmCheck(LanguageCheck):
         anchor = verb.head if participle else verb
         if not self.lemmas(verb) & w["harm_verbs"] or is_negated(verb) or not reported(anchor):
             return None
-        if self.intended(verb) or _purposeful(verb):
+        if self.intended(verb) or purposeful(verb):
             return None
         thing = object_of(verb)
         lemma = verb.lemma_.lower()
@@ -297,7 +298,7 @@ def _mentions(thing: Token, words: frozenset[str]) -> bool:
     return any(t.lower_ in words for t in thing.subtree)
 
 
-def _purposeful(verb: Token) -> bool:
+def purposeful(verb: Token) -> bool:
     """Taking something down has a purpose ("took the replica offline to rebuild it"): an
     operation, not a harm. (A faulty object stays a fault whatever the purpose.)"""
     return any(
