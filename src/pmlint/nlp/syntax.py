@@ -136,7 +136,8 @@ def phrase_lemma(verb: Token) -> str:
 
 
 def conditional(verb: Token) -> bool:
-    """Inside an if/unless/when clause: a hypothetical, not a report of what happened."""
+    """Inside an if/unless/when clause, or an inverted one ("had the engineer not
+    restarted it, ..."): a hypothetical, not a report of what happened."""
     node = verb
     for _ in range(6):
         if any(
@@ -144,10 +145,24 @@ def conditional(verb: Token) -> bool:
             for c in node.children
         ):
             return True
+        if _inverted(node):
+            return True
         if node.dep_ in ("advcl", "ccomp") or node.head.i == node.i:
             break
         node = node.head
     return False
+
+
+def _inverted(verb: Token) -> bool:
+    """ "Had the engineer not restarted it, ...": "had" (or "were", "should") before the
+    subject of a clause that is not a question."""
+    if verb.doc.text.rstrip().endswith("?"):
+        return False
+    subjects = [c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "were", "should") and c.i < subjects[0]
+        for c in verb.children
+    )
 
 
 @dataclass(frozen=True, slots=True)

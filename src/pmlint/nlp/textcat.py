@@ -141,6 +141,9 @@ _COUNTERFACTUAL = re.compile(
     r"|\bif only\b|\bhad (?:we|i|they|he|she|you|someone|anyone)\b",
     re.I,
 )
+# "Had the engineer not restarted it, ...": an inverted conditional (not a model feature:
+# the shipped weights were trained without it).
+_INVERTED = re.compile(r"^\W*had\s+(?!been\b)\w+", re.I)
 _NAME = re.compile(r"(?<=[a-z,;:)] )[A-Z][a-z]+\b")
 
 
@@ -281,7 +284,8 @@ _READER = frozenset(("you", "your", "yours", "yourself", "yourselves"))
 
 def counterfactual(text: str) -> bool:
     """ "should have caught", "if only", "had we ...": the past replayed as it should have been."""
-    return _COUNTERFACTUAL.search(text.replace("’", "'")) is not None
+    text = text.replace("’", "'")
+    return _COUNTERFACTUAL.search(text) is not None or _INVERTED.match(text) is not None
 
 
 def judged_party(text: str) -> str | None:

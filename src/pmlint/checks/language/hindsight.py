@@ -79,6 +79,8 @@ class HindsightLanguage(LanguageCheck):
             Trigger.of(_WHO_WHY_QUESTION),
             Trigger.of(r"\bhow (?:could|would|did)\b[^?]*\?\s*$"),
             Trigger.of(r"\bhad\b", [person]),
+            # "Had Lucía read the runbook, ...": a name the given-names list lacks
+            Trigger.of(r"(?:^\s*|[,;:]\s+)(?i:had)\s+[A-Z]\w+"),
             Trigger.of(self.pattern("certainty_adverbs"), [person, rf"{NEGATION}|{lapses}"]),
         ]
 
