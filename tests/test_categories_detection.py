@@ -79,6 +79,28 @@ CASES = {
         ),
         "alert",
     ),
+    "a monitoring product in parentheses": (
+        _timeline(
+            "08:00 the card API returned errors",
+            "08:02 our uptime checker (Pingdom) sent an email to the team",
+        ),
+        "alert",
+    ),
+    "support received tickets": (
+        _timeline(
+            "08:00 the card API returned errors",
+            "08:30 support received several tickets about failed payments",
+        ),
+        "customer",
+    ),
+    "pointed out": (
+        _summary("Several users on a news forum pointed out the outage after an hour."),
+        "customer",
+    ),
+    "heard about it on a channel": (
+        _summary("We first heard about it on Twitter, where people posted screenshots."),
+        "customer",
+    ),
     # the first telling in the timeline, not a later one
     "users first, the alert later": (
         _timeline(
@@ -181,3 +203,22 @@ def test_the_line_is_the_telling_entry() -> None:
         "08:30 the error budget alert fired",
     )
     assert _detection(text) == ("customer", 8, "timeline")
+
+
+TEMPLATE_SECTION = """\
+# Search outage
+
+## Detection
+
+Monitoring does not cover the search endpoint, so there was no page.
+Was it found by a user? We do not know.
+"""
+
+INTENDED = _summary("We want to notify users sooner about outages like this one.")
+
+
+def test_denials_questions_and_intentions_tell_no_source() -> None:
+    """A Detection section's sentences that deny or ask name no source, nor what we want
+    to do next time."""
+    assert _detection(TEMPLATE_SECTION)[0] == UNKNOWN
+    assert _detection(INTENDED)[0] == UNKNOWN

@@ -287,6 +287,12 @@ _SHOWN = (
     r"(?:monitor\w*|dashboards?|graphs?|metrics?|checks?)\s+(?:[\w-]+\s+)?"
     r"(?:show|indicat|caught|catch|pick|flag)\w*"
 )
+# Telling in other words: "users pointed out", "a friend let us know", "brought it to our
+# attention", "we first heard about it on Twitter".
+_POINTED = (
+    r"pointed out|let (?:us|me) know|brought (?:\w+ )?to (?:our|my) attention|tipped (?:us|me)|"
+    r"heard (?:about|of|from)|learn(?:ed|t) (?:about|of)|found out about"
+)
 _LEARNING = re.compile(
     r"(?<![a-z])(?:report(?:s|ed|ing)?\b|notic|realiz|realis|spott|discover|saw\b|observ|"
     r"acknowledg|" + _SHOWN + "|"
@@ -294,7 +300,7 @@ _LEARNING = re.compile(
     r"e-?mail|" + _ALERT + "|" + _REACHED + r"|informed|notified|told\b|made aware|"
     r"became aware|become aware|received|receiving|first (?:sign|evidence|indication)|"
     r"issue was (?:filed|opened)|(?:filed|opened) an issue|support ticket|"
-    r"tickets?\s+(?:about|from|reporting|were|was)\b)"
+    r"tickets?\s+(?:about|from|reporting|were|was)\b|" + _POINTED + ")"
 )
 # The words of learning that do not also tell of finding a cause or a tool ("we discovered
 # a new command", "we saw that the config was wrong"): those outside the summary and the
@@ -306,7 +312,7 @@ _PLAIN = re.compile(
     + _REACHED
     + r"|informed|notified|made aware|became aware|become aware|"
     r"first (?:sign|evidence|indication)|issue was (?:filed|opened)|(?:filed|opened) an issue|"
-    r"support ticket)"
+    r"support ticket|" + _POINTED + ")"
 )
 # Our own telling, to others ("we notified customers", "the team posted on the status page",
 # "we reported it to the vendor"): it comes after the incident was known, and names no source.
@@ -352,7 +358,7 @@ _CHANNELS = (
 # noticed": no learning, denied or not a fact, unless "until" ("did not know until …").
 _NEGATED = re.compile(
     r"(?<![a-z])(?:not|never|no|n't|without|failed to|fail to|should|would|could|might|may|"
-    r"will|can)\b"
+    r"will|can|want to|wants to|plan to|plans to|need to|needs to|going to|intend to)\b"
 )
 _UNTIL = re.compile(r"(?<![a-z])until\b")
 # People's words as modifiers name no one who told: "the user-facing API alert fired".
@@ -362,7 +368,7 @@ _NOT_AGENT = re.compile(
 )
 # A sentence to the reader ("open a support ticket if you need help") tells no detection.
 _TO_READER = re.compile(r"(?<![a-z])(?:you|your)\b")
-_CLAUSE = re.compile(r"[^,;:()\u2014]+")  # a sentence's clauses
+_CLAUSE = re.compile(r"[^,;:\u2014]+")  # a sentence's clauses ("(Pingdom)" stays in its own)
 _HEADING_RUN = re.compile(r"\s+-\s+")  # "21:00 - Team alerted"
 # Link targets, URLs, tags and code: their words are not the text's ("twitter.com/…").
 _URL = re.compile(r"\]\([^)]*\)|https?://\S+|<[^>]{1,40}>|`[^`]*`")
@@ -371,7 +377,7 @@ _URL = re.compile(r"\]\([^)]*\)|https?://\S+|<[^>]{1,40}>|`[^`]*`")
 _TELLING = re.compile(
     r"(?<![a-z])(?:report(?:s|ed|ing)?|notic\w*|realiz\w*|realis\w*|spott\w*|discover\w*|"
     r"saw|observ\w*|complain\w*|tweet\w*|flagged|pings?|pinged|warn(?:s|ed)?|detect(?:s|ed)?|"
-    r"alerted|paged)\b"
+    r"alerted|paged|pointed out|let (?:us|me) know|brought|tipped)\b"
 )
 # "reported by a user", "an email from Stackdriver", "noticed via Grafana": the source named
 # right after the verb (a few words may come between: "reported the outage on Discord").
@@ -404,10 +410,13 @@ def _detection(
         told = _learned(_block_sentences(block), patterns, _LEARNING)
         if told is not None and told.value is not None:
             return Category(told.value, told.line, "section")
-    for block in blocks:
-        value = _decide(_clean(block.text), patterns)
-        if value is not None:
-            return Category(value, block.first_line, "section")
+    for block in blocks:  # a section about it may name the source without a verb
+        for line, sentence in _block_sentences(block):
+            if _NEGATED.search(sentence) or _TO_READER.search(sentence) or "?" in sentence:
+                continue  # "monitoring does not cover it", "was it found by a user?"
+            value = _decide(sentence, patterns)
+            if value is not None:
+                return Category(value, line, "section")
     stopped = False  # the timeline named a source of no class: no later text is read for one
     for how, parts, first_decides, cue in _detection_parts(doc, facts):
         if stopped and first_decides:
