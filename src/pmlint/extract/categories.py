@@ -58,19 +58,10 @@ def _compiled(
     classes: tuple[tuple[str, tuple[str, ...]], ...],
 ) -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple(
-        (value, re.compile(r"(?<![a-z])(?:" + "|".join(_word_pattern(w) for w in words) + ")"))
+        (value, re.compile(r"(?<![a-z])(?:" + "|".join(phrase_pattern(w) for w in words) + ")"))
         for value, words in classes
         if words
     )
-
-
-# A "*" in a class's phrase stands for up to four words ("delete * pods": "deleted the
-# ingress controller pods").
-_GAP = r"[\w'-]*(?:\s+\S+){0,4}?\s+"
-
-
-def _word_pattern(phrase: str) -> str:
-    return _GAP.join(phrase_pattern(part) for part in phrase.split(" * "))
 
 
 def _decide(text: str, patterns: Sequence[tuple[str, re.Pattern[str]]]) -> str | None:
@@ -119,15 +110,9 @@ def _categorise(
     moment = facts.milestones.get(milestone)
     if moment is not None:
         text = _entry_text(facts, moment)
-        if milestone == "mitigated" and _ON_ITS_OWN.search(text.lower()):
-            return Category(UNKNOWN, None, "none")  # it healed: no remedy had a kind
         value = _decide(text, patterns)
         if value is not None:
             return Category(value, moment.line, "timeline")
-        if milestone == "mitigated" and facts.provenance.get(milestone) == "timeline":
-            found = _remedy_before(facts, moment, patterns)
-            if found is not None:
-                return found
     for canonical in sections:
         for line, text in _section_texts(doc, canonical):
             value = _decide(text, patterns)
@@ -142,48 +127,6 @@ def _categorise(
             if value is not None:
                 return Category(value, line, "prose")
     return Category(UNKNOWN, None, "none")
-
-
-# Impact that stopped with no remedy: "the cluster self-heals", "it recovered on its own".
-_ON_ITS_OWN = re.compile(
-    r"(?<![a-z])(?:self-?heal\w*|on its own|by itself|resolved itself|recovered itself|"
-    r"without (?:any )?(?:intervention|action))"
-)
-# An entry that tried a remedy which did not work: not the one that stopped the impact.
-_ATTEMPT = re.compile(
-    r"(?<![a-z])(?:tried|trying|attempt\w*|did not help|didn't help|no effect|did not work|"
-    r"didn't work|failed|fails|unsuccessful\w*|began|begin|started|starts|working on|decided? to)"
-)
-
-
-_REMEDY_REACH = 2  # entries before the mitigation read for its remedy
-
-
-def _remedy_before(
-    facts: Timeline, moment: Moment, patterns: Sequence[tuple[str, re.Pattern[str]]]
-) -> Category | None:
-    """The remedy that the mitigation entry reports done, when that entry only says the
-    impact stopped ("all systems operational", "pipeline run completed"): the nearest entry
-    of the few before it, after the detection (or the start: the change that broke it is no
-    remedy), that names a kind of remedy and is not an attempt."""
-    index = next((i for i, e in enumerate(facts.events) if e.moment is moment), None)
-    if index is None:
-        return None
-    floor = max(index - _REMEDY_REACH, 0)
-    for kind in ("detected", "start"):
-        earlier = facts.milestones.get(kind)
-        found = next((i for i, e in enumerate(facts.events) if e.moment is earlier), None)
-        if earlier is not None and found is not None and found < index:
-            floor = max(floor, found + 1)
-            break
-    for event in reversed(facts.events[floor:index]):
-        lower = event.text.lower()
-        if _ATTEMPT.search(lower):
-            continue
-        value = _decide(lower, patterns)
-        if value is not None:
-            return Category(value, event.line, "timeline")
-    return None
 
 
 def _named(
