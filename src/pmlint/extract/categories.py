@@ -312,9 +312,9 @@ _NOT_AGENT = re.compile(
 # A sentence to the reader ("open a support ticket if you need help") tells no detection.
 _TO_READER = re.compile(r"(?<![a-z])(?:you|your)\b")
 _CLAUSE = re.compile(r"[^,;:\u2014]+")  # a sentence's clauses ("(Pingdom)" stays in its own)
-_HEADING_RUN = re.compile(r"\s+-\s+")  # "21:00 - Team alerted"
+_HEADING_RUN = re.compile(r"[ \t]{1,8}-[ \t]{1,8}")  # "21:00 - Team alerted"
 # Link targets, URLs, tags and code: their words are not the text's ("twitter.com/…").
-_URL = re.compile(r"\]\([^)]*\)|https?://\S+|<[^>]{1,40}>|`[^`]*`")
+_URL = re.compile(r"\]\([^)\s]{0,500}\)|https?://\S+|<[^>]{1,40}>|`[^`\n]{0,200}`")
 # Verbs whose subject is the one who told or noticed: "an engineer noticed errors on the
 # dashboard" is the engineer's finding; what follows is what was found.
 _TELLING = re.compile(
@@ -324,11 +324,11 @@ _TELLING = re.compile(
 )
 # "reported by a user", "an email from Stackdriver", "noticed via Grafana": the source named
 # right after the verb (a few words may come between: "reported the outage on Discord").
-_ATTACHED = re.compile(r"(?:\s+[\w'-]+){0,3}?\s+(?:by|from|via|on|in)\s.*", re.DOTALL)
+_ATTACHED = re.compile(r"(?:\s{1,8}[\w'-]+){0,3}?\s{1,8}(?:by|from|via|on|in)\s.*", re.DOTALL)
 # A subject worth the name: words, not a time or "first" ("12:11 | reports of …").
 _SUBJECT = re.compile(r"(?<![a-z])(?!(?:first|then|also|later|finally|utc|am|pm)\b)[a-z@]{2,}")
-_OF = re.compile(r"\s+of\b")
-_NEXT_WORD = re.compile(r"\s+[\w'-]+")
+_OF = re.compile(r"\s{1,8}of\b")
+_NEXT_WORD = re.compile(r"\s{1,8}[\w'-]+")
 
 
 @dataclass(frozen=True, slots=True)
