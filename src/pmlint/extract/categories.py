@@ -3,9 +3,10 @@ was mitigated. Each answer names the line it came from, or is `unknown`.
 
 The classes of words are the pack's (`categories.yaml`). The text that tells is read in order
 of how directly it speaks: a front-matter key or a labelled field (`trigger: deploy`), then
-the timeline entry of the matching milestone (the detection entry for the detection source,
-the start for the trigger, the mitigation for its kind), then the paragraphs of the sections
-that discuss it (Detection; Trigger and Root cause; Resolution), then, for the trigger, any
+the timeline entry of the matching milestone (the start for the trigger, the mitigation for
+its kind), then the paragraphs of the sections that discuss it (Trigger and Root cause;
+Resolution). The detection source is read from the sentences that tell how the incident was
+learned of, and who told (`_detection`, below). For the trigger, then any
 sentence that tells of a cause (`_CAUSE`): the summary's first, then the timeline's, then
 the rest, never the follow-ups or lessons. The first of
 these with any hit decides: the class with the most hits there, ties going to the class the
@@ -20,7 +21,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pmlint.document import Document
+from pmlint.document import Document, TextBlock
 from pmlint.extract.milestones import phrase_pattern
 from pmlint.extract.timeline import Moment, Timeline
 
@@ -104,6 +105,8 @@ def _categorise(
         match = _FIELD.match(block.text.split("\n", 1)[0])
         if match and match["label"].strip().lower().replace(" ", "_") in keys:
             return Category(_named(match["value"], classes, patterns), block.first_line, "field")
+    if milestone == "detected":
+        return _detection(doc, facts, patterns)
     moment = facts.milestones.get(milestone)
     if moment is not None:
         text = _entry_text(facts, moment)
@@ -192,3 +195,325 @@ def _section_texts(doc: Document, canonical: str) -> Iterator[tuple[int, str]]:
         for block in section.all_blocks():
             if not _NOT_TOLD.intersection(block.canonical_sections()):
                 yield block.first_line, block.text
+
+
+# --- The detection source: told where someone learns of the incident --------------------
+#
+# A sentence tells the detection when one of its clauses has a word of learning (`_LEARNING`):
+# a report, a page, an alert that fires, someone noticing, being told. Who or what told
+# decides the class, not who was told nor what was found (`_source`): after a receiving or
+# passive verb, what follows it ("the on-call engineer was notified by a customer", "the team
+# received an email from Stackdriver", "when alerted"); else the subject of a verb of telling
+# ("an engineer noticed errors on the dashboard"). Clauses that deny it ("no alert fired"),
+# our own telling to others ("we notified customers"), questions and sentences to the reader
+# tell nothing. Text is read in order of how directly it tells: a Detection section; the
+# timeline's detection entry; the timeline from the start on, where the first entry that
+# tells of learning decides (an alert that fired after users had reported it is not the
+# source), and one that names its source in words of no class ("reported by the ACME
+# network", "Sam reports that CI fails") ends the search but for the summary: an `unknown`
+# is better than a class read from a later sentence; the summary (or the paragraphs before
+# the first section); then the rest of the text (never the follow-ups, lessons or the
+# explanation of the cause), where only the plainer words of learning count (`_PLAIN`: "we
+# discovered a new command" in a narrative is not the detection).
+# An alert or alarm as an event ("the disk alert fired", "Datadog alert: p99 above 2s", "we
+# got an alert from"), not a thing ("the alert threshold", "add alerts on the queue").
+_ALERT = (
+    r"(?:alert|alarm)s?(?=\s*(?:[:.,;!)]|$)|\s+(?:fired|fires|firing|triggered|went off|goes off|"
+    r"came in|was raised|was sent|for|on|about|from|that)\b)|alerted\b|alerting us\b|paged\b|"
+    r"pages\b|pager\b"
+)
+# Telling that reaches us ("a researcher reached out via DM", "reached out to us"), not
+# ours ("we reached out to the vendor").
+_REACHED = r"reached out(?=\s+(?:to\s+(?:us|me|our)\b|via|through|on|by|with)|\s*[.,;]|\s*$)"
+# Monitoring that shows it: "the dashboard showed a spike", "monitoring picked it up".
+_SHOWN = (
+    r"(?:monitor\w*|dashboards?|graphs?|metrics?|checks?)\s+(?:[\w-]+\s+)?"
+    r"(?:show|indicat|caught|catch|pick|flag)\w*"
+)
+# Telling in other words: "users pointed out", "a friend let us know", "brought it to our
+# attention", "we first heard about it on Twitter".
+_POINTED = (
+    r"pointed out|let (?:us|me) know|brought (?:\w+ )?to (?:our|my) attention|tipped (?:us|me)|"
+    r"heard (?:about|of|from)|learn(?:ed|t) (?:about|of)|found out about"
+)
+_LEARNING = re.compile(
+    r"(?<![a-z])(?:report(?:s|ed|ing)?\b|notic|realiz|realis|spott|discover|saw\b|observ|"
+    r"acknowledg|" + _SHOWN + "|"
+    r"detect(?:s|ed)\b|complain|tweet|flagg|pinged\b|pings?\s+(?=@|us\b|me\b|the team\b)|warn|"
+    r"e-?mail|" + _ALERT + "|" + _REACHED + r"|informed|notified|told\b|made aware|"
+    r"became aware|become aware|received|receiving|first (?:sign|evidence|indication)|"
+    r"issue was (?:filed|opened)|(?:filed|opened) an issue|support ticket|"
+    r"tickets?\s+(?:about|from|reporting|were|was)\b|" + _POINTED + ")"
+)
+# The words of learning that do not also tell of finding a cause or a tool ("we discovered
+# a new command", "we saw that the config was wrong"): those outside the summary and the
+# timeline must use one of these.
+_PLAIN = re.compile(
+    r"(?<![a-z])(?:report(?:s|ed|ing)?\b|notic|complain|tweet|pinged\b|"
+    + _ALERT
+    + "|"
+    + _REACHED
+    + r"|informed|notified|made aware|became aware|become aware|"
+    r"first (?:sign|evidence|indication)|issue was (?:filed|opened)|(?:filed|opened) an issue|"
+    r"support ticket|" + _POINTED + ")"
+)
+# Our own telling, to others ("we notified customers", "the team posted on the status page",
+# "we reported it to the vendor"): it comes after the incident was known, and names no source.
+_OUTBOUND = re.compile(
+    r"(?<![a-z])(?:we|i|(?:the|our)\s+(?:[\w-]+\s+)?team|support)\s+(?:[\w-]+ly\s+|then\s+|also\s+|"
+    r"had\s+|have\s+)?(?:notif|inform|told|tell|alert|e-?mail|tweet|post|contact|reach|warn|ping|"
+    r"page|report|publish|updat|escalat)"
+)
+# A report that is the document itself, not a message ("this postmortem report"); a notice
+# that is a delay ("at short notice").
+_NOT_LEARNING = re.compile(
+    r"(?<![a-z])(?:post-?mortem|incident|status|this|final|full|detailed|public|rca|"
+    r"root cause)\s+report\w*|(?:short|further|advance|prior)\s+notice"
+)
+# Verbs whose subject is told rather than telling: the text before them is the receiver.
+_RECEIVING = re.compile(
+    r"(?<![a-z])(?:received|receiving|receives?|got|gets|made aware|became aware|become aware|"
+    r"becoming aware|learn(?:ed|t)|heard)\b"
+)
+# A verb of telling or finding in the passive ("was notified", "were paged", "when
+# alerted", "members informed of the problem", "errors were noticed by a user"): its subject is
+# the one told or the thing found; the source comes after it.
+_PASSIVE = re.compile(
+    r"(?<![a-z])(?:(?:(?:was|were|is|are|been|being|be|got|get|gets|when|once|after|until)"
+    r"\s+(?:\w+ly\s+)?)(?:informed|notified|alerted|told|pinged|paged|warned|contacted|emailed|"
+    r"e-mailed|made aware|reported|noticed|discovered|spotted|flagged|detected|caught)\b|"
+    r"(?:informed|notified|alerted|told|pinged|paged|warned)(?=\s+(?:by|of|about|via|through|"
+    r"from|that|when|on|in)\b|\s*(?:[,;:.!?)]|$)))"
+)
+# Being paged or alerted with no source named is the monitoring's doing ("we were paged").
+_PAGED = re.compile(r"(?<![a-z])(?:paged|alerted)\b")
+# A source named after the learning word: "reported by", "a report from", "an email from".
+_NAMED_SOURCE = re.compile(r"(?<![a-z])(?:by|from)\s+(?!the\s+(?:time|end|start)\b)[@\w]")
+# Someone said to have told or noticed it: "ianh reports", "members notice".
+_TELLER = re.compile(r"(?<![a-z])(?:reports?|reported|notices?|noticed|complained|tweeted)\b")
+# Words that name the channel a message came by rather than its sender: a hit on one counts
+# half, so that "a tweet from a security researcher" is the researcher's.
+_CHANNELS = (
+    "tweet", "twitter", "e-mail", "email", "discord", "forum", "gitter", "matrix", "mastodon",
+    "slack", "irc", "github issue", "community",
+)  # fmt: skip
+# "We did not notice it", "we did not receive complaints", "the server should have barely
+# noticed": no learning, denied or not a fact, unless "until" ("did not know until …").
+_NEGATED = re.compile(
+    r"(?<![a-z])(?:not|never|no|n't|without|failed to|fail to|should|would|could|might|may|"
+    r"will|can|want to|wants to|plan to|plans to|need to|needs to|going to|intend to)\b"
+)
+_UNTIL = re.compile(r"(?<![a-z])until\b")
+# People's words as modifiers name no one who told: "the user-facing API alert fired".
+_NOT_AGENT = re.compile(
+    r"(?<![a-z])(?:users?|customers?|clients?)[- ](?:facing|visible|impact\w*|data|traffic|"
+    r"requests?|side|librar\w+|sessions?|accounts?|base|experience|error\w*)\b"
+)
+# A sentence to the reader ("open a support ticket if you need help") tells no detection.
+_TO_READER = re.compile(r"(?<![a-z])(?:you|your)\b")
+_CLAUSE = re.compile(r"[^,;:\u2014]+")  # a sentence's clauses ("(Pingdom)" stays in its own)
+_HEADING_RUN = re.compile(r"[ \t]{1,8}-[ \t]{1,8}")  # "21:00 - Team alerted"
+# Link targets, URLs, tags and code: their words are not the text's ("twitter.com/…").
+_URL = re.compile(r"\]\([^)\s]{0,500}\)|https?://\S+|<[^>]{1,40}>|`[^`\n]{0,200}`")
+# Verbs whose subject is the one who told or noticed: "an engineer noticed errors on the
+# dashboard" is the engineer's finding; what follows is what was found.
+_TELLING = re.compile(
+    r"(?<![a-z])(?:report(?:s|ed|ing)?|notic\w*|realiz\w*|realis\w*|spott\w*|discover\w*|"
+    r"saw|observ\w*|complain\w*|tweet\w*|flagged|pings?|pinged|warn(?:s|ed)?|detect(?:s|ed)?|"
+    r"alerted|paged|pointed out|let (?:us|me) know|brought|tipped)\b"
+)
+# "reported by a user", "an email from Stackdriver", "noticed via Grafana": the source named
+# right after the verb (a few words may come between: "reported the outage on Discord").
+_ATTACHED = re.compile(r"(?:\s{1,8}[\w'-]+){0,3}?\s{1,8}(?:by|from|via|on|in)\s.*", re.DOTALL)
+# A subject worth the name: words, not a time or "first" ("12:11 | reports of …").
+_SUBJECT = re.compile(r"(?<![a-z])(?!(?:first|then|also|later|finally|utc|am|pm)\b)[a-z@]{2,}")
+_OF = re.compile(r"\s{1,8}of\b")
+_NEXT_WORD = re.compile(r"\s{1,8}[\w'-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class _Told:
+    """What one entry or paragraph tells of the detection: a class, or None for a source
+    named in words of no class."""
+
+    value: str | None
+    line: int
+
+
+_Part = list[tuple[int, str]]  # the sentences of one entry or paragraph, with their lines
+
+
+def _detection(
+    doc: Document, facts: Timeline, patterns: Sequence[tuple[str, re.Pattern[str]]]
+) -> Category:
+    """The detection source: the first part of the text that tells how the incident was
+    learned of, else `unknown` (see the comment above `_LEARNING`)."""
+    blocks = [b for s in doc.find_sections("detection") for b in s.all_blocks() if _told_here(b)]
+    for block in blocks:  # a section about it: its sentences of learning, else any class word
+        told = _learned(_block_sentences(block), patterns, _LEARNING)
+        if told is not None and told.value is not None:
+            return Category(told.value, told.line, "section")
+    for block in blocks:  # a section about it may name the source without a verb
+        for line, sentence in _block_sentences(block):
+            if _NEGATED.search(sentence) or _TO_READER.search(sentence) or "?" in sentence:
+                continue  # "monitoring does not cover it", "was it found by a user?"
+            value = _decide(sentence, patterns)
+            if value is not None:
+                return Category(value, line, "section")
+    stopped = False  # the timeline named a source of no class: no later text is read for one
+    for how, parts, first_decides, cue in _detection_parts(doc, facts):
+        if stopped and first_decides:
+            continue
+        for part in parts:
+            told = _learned(part, patterns, cue)
+            if told is not None and told.value is not None:
+                return Category(told.value, told.line, how)
+            if told is not None and first_decides:
+                stopped = True
+                break
+    return Category(UNKNOWN, None, "none")
+
+
+def _detection_parts(
+    doc: Document, facts: Timeline
+) -> Iterator[tuple[str, Iterator[_Part], bool, re.Pattern[str]]]:
+    """The entries and paragraphs that may tell the detection, in the order they are read:
+    (how, their sentences, whether the first that tells of learning decides, the words of
+    learning that count there). The detection entry and the summary are read for a class
+    only; in the timeline from the start on, and in the rest of the text, the first entry or
+    paragraph of learning decides."""
+    moment = facts.milestones.get("detected")
+    if moment is not None:
+        entry = _entry_sentences(_entry_text(facts, moment), moment)
+        yield "timeline", iter([entry]), False, _LEARNING
+    start = facts.milestones.get("start")
+    events = facts.events
+    if start is not None:
+        first = next((i for i, e in enumerate(events) if e.moment is start), 0)
+        events = events[first:]
+    yield "timeline", (_entry_sentences(e.text, e.moment) for e in events), True, _LEARNING
+    summary = [b for s in doc.find_sections("summary") for b in s.all_blocks()]
+    summary += [b for b in doc.blocks if b.section is None or b.section.level <= 1]
+    yield "prose", (_block_sentences(b) for b in summary if _told_here(b)), False, _LEARNING
+    seen = {id(b) for b in summary}
+    rest = (
+        _block_sentences(b)
+        for b in doc.blocks
+        if id(b) not in seen
+        and _told_here(b)
+        and not _EXPLAINS.intersection(b.canonical_sections())
+    )
+    yield "prose", rest, True, _PLAIN
+
+
+# Sections that explain the system or the fix: "the health check reported the node as down, so
+# the balancer dropped it" there is how it broke, not how it was found.
+_EXPLAINS = frozenset(("root-cause", "trigger", "resolution", "supporting-info"))
+
+
+def _told_here(block: TextBlock) -> bool:
+    return block.kind != "heading" and not _NOT_TOLD.intersection(block.canonical_sections())
+
+
+def _block_sentences(block: TextBlock) -> _Part:
+    text = _clean(block.text)
+    return [(block.position(m.start())[0], m.group()) for m in _SENTENCE.finditer(text)]
+
+
+def _sentences(text: str, line: int) -> _Part:
+    cleaned = _clean(text)
+    return [
+        (line + cleaned.count("\n", 0, m.start()), m.group()) for m in _SENTENCE.finditer(cleaned)
+    ]
+
+
+def _entry_sentences(text: str, moment: Moment) -> _Part:
+    """A timeline entry's sentences; a heading's entry ("### 21:00 - Team alerted" and the
+    paragraphs under it) has its heading as a sentence of its own."""
+    heading = moment.block.text if moment.block.kind == "heading" else ""
+    if heading and text.startswith(heading) and len(text) > len(heading):
+        body = text[len(heading) :]
+        return [*_sentences(heading, moment.line), *_sentences(body, moment.line + 1)]
+    return _sentences(text, moment.line)
+
+
+def _clean(text: str) -> str:
+    """Lower case, with link targets, URLs, tags and code blanked (offsets kept)."""
+    return _blank(text.lower(), _URL)
+
+
+def _learned(
+    part: _Part, patterns: Sequence[tuple[str, re.Pattern[str]]], cue: re.Pattern[str]
+) -> _Told | None:
+    """What one entry or paragraph tells of the detection: the class its first sentence of
+    learning names, else "alerted" or "paged" alone (the monitoring), else a source of no class
+    (value None); None when no sentence tells of learning."""
+    paged: _Told | None = None
+    unnamed: _Told | None = None
+    for line, sentence in part:
+        text = _blank(_blank(sentence, _NOT_LEARNING), _NOT_AGENT)
+        if _TO_READER.search(text) or text.rstrip().endswith("?"):
+            continue  # to the reader, or a question ("Was it detected by monitoring?")
+        clauses = [
+            c.group()
+            for c in _CLAUSE.finditer(_HEADING_RUN.sub(", ", text))
+            if _learns(c.group(), cue) and not _OUTBOUND.search(c.group())
+        ]
+        if not clauses:
+            continue
+        source = ", ".join(_source(c) for c in clauses)
+        value = _decide_weighted(source, patterns)
+        if value is not None:
+            return _Told(value, line)
+        if paged is None and any(_PAGED.search(c) for c in clauses):
+            paged = _Told("alert", line)
+        if unnamed is None and (_NAMED_SOURCE.search(source) or _names_a_teller(source)):
+            unnamed = _Told(None, line)
+    return paged or unnamed
+
+
+def _source(clause: str) -> str:
+    """The words of a clause of learning that name the source. After a receiving or passive
+    verb, what follows it ("the team received an email from Stackdriver", "when alerted",
+    "errors were noticed by a user"); else the subject of a verb of telling, with the verb
+    and a "by …", "from …" or "via …" right after it ("an engineer noticed errors on the
+    dashboard" is the engineer's; "reports of failed logins"); else the whole clause ("the
+    disk alert fired")."""
+    received = [m for p in (_RECEIVING, _PASSIVE) for m in p.finditer(clause)]
+    if received:
+        return clause[min(received, key=lambda m: m.start()).end() :]
+    match = _TELLING.search(clause)
+    if match is None or _OF.match(clause, match.end()):
+        return clause  # no verb of telling, or a noun: "because of reports of failures"
+    after = _ATTACHED.match(clause, match.end())
+    attached = after.group() if after else ""
+    if _SUBJECT.search(clause, 0, match.start()):
+        return clause[: match.end()] + attached
+    nearby = _NEXT_WORD.match(clause, match.end())
+    return match.group() + (nearby.group() if nearby else "") + attached
+
+
+def _learns(clause: str, cue: re.Pattern[str]) -> bool:
+    """Whether the clause tells of learning: a word of learning, not denied before it."""
+    match = cue.search(clause)
+    if match is None:
+        return False
+    return not _NEGATED.search(clause, 0, match.start()) or bool(_UNTIL.search(clause))
+
+
+def _names_a_teller(text: str) -> bool:
+    return any(text[: m.start()].strip() for m in _TELLER.finditer(text))
+
+
+def _decide_weighted(text: str, patterns: Sequence[tuple[str, re.Pattern[str]]]) -> str | None:
+    """As `_decide`, with a channel's word (`_CHANNELS`) counting half."""
+    best: tuple[float, int] | None = None
+    chosen = None
+    for value, pattern in patterns:
+        hits = [(m.start(), m.group()) for m in pattern.finditer(text)]
+        if not hits:
+            continue
+        score = sum(0.5 if word.startswith(_CHANNELS) else 1.0 for _, word in hits)
+        if best is None or (-score, hits[0][0]) < best:
+            best, chosen = (-score, hits[0][0]), value
+    return chosen

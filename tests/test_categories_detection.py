@@ -1,0 +1,224 @@
+"""The detection source read from the sentences that tell how an incident was learned of: who
+or what told (not who was told), the first telling in the timeline, and no value where the
+text names no source of a class. Every document here was written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from pmlint.config import load_config
+from pmlint.engine import parse_document
+from pmlint.extract.categories import UNKNOWN, incident_categories
+from pmlint.extract.timeline import timeline
+from pmlint.settings import Settings
+
+
+def _detection(text: str) -> tuple[str, int | None, str]:
+    config = load_config(None)
+    doc = parse_document("doc.md", text, config.catalog)
+    facts = timeline(doc, Settings(timezone=None, milestones=config.milestones))
+    found = incident_categories(doc, facts, config.categories)["detection"]
+    return found.value, found.line, found.how
+
+
+def _timeline(*entries: str) -> str:
+    lines = "\n".join(f"- 2031-02-03 {entry}" for entry in entries)
+    return f"# Payments outage\n\n## Timeline\n\nAll times UTC.\n\n{lines}\n"
+
+
+def _summary(*sentences: str) -> str:
+    return "# Payments outage\n\n## Summary\n\n" + " ".join(sentences) + "\n"
+
+
+CASES = {
+    # the receiver is blanked: the source is what follows a receiving or passive verb
+    "passive, told by a customer": (
+        _timeline(
+            "08:00 the invoice job failed on every run",
+            "08:40 the on-call engineer was notified by a customer of missing invoices",
+        ),
+        "customer",
+    ),
+    "received from a monitoring product": (
+        _timeline(
+            "08:00 the invoice job failed on every run",
+            "08:05 the team received an email from Stackdriver about the failures",
+        ),
+        "alert",
+    ),
+    "paged with no source named": (
+        _timeline("08:00 the card API returned errors", "08:04 we were paged"),
+        "alert",
+    ),
+    # the subject of a verb of telling or finding, not what was found
+    "subject of noticing": (
+        _timeline(
+            "08:00 the card API returned errors",
+            "08:20 a developer noticed a high error rate on the dashboard",
+        ),
+        "employee",
+    ),
+    "alert as the subject, engineer as the object": (
+        _timeline(
+            "08:00 the card API returned errors",
+            "08:03 the latency alert paged the on-call engineer",
+        ),
+        "alert",
+    ),
+    "acknowledging the page": (
+        _timeline(
+            "08:00 the card API returned errors",
+            "08:06 Kim acknowledges the PagerDuty page and starts looking",
+        ),
+        "alert",
+    ),
+    "observed on a monitoring product": (
+        _timeline(
+            "08:00 the card API returned errors",
+            "08:09 observed a rise in 502 responses in Grafana",
+        ),
+        "alert",
+    ),
+    "a monitoring product in parentheses": (
+        _timeline(
+            "08:00 the card API returned errors",
+            "08:02 our uptime checker (Pingdom) sent an email to the team",
+        ),
+        "alert",
+    ),
+    "support received tickets": (
+        _timeline(
+            "08:00 the card API returned errors",
+            "08:30 support received several tickets about failed payments",
+        ),
+        "customer",
+    ),
+    "pointed out": (
+        _summary("Several users on a news forum pointed out the outage after an hour."),
+        "customer",
+    ),
+    "heard about it on a channel": (
+        _summary("We first heard about it on Twitter, where people posted screenshots."),
+        "customer",
+    ),
+    # the first telling in the timeline, not a later one
+    "users first, the alert later": (
+        _timeline(
+            "08:00 the card API returned errors",
+            "08:10 users reported failed payments in the community chat",
+            "08:30 the error budget alert fired",
+        ),
+        "customer",
+    ),
+    "a named teller of no class stops the search": (
+        _timeline(
+            "08:00 the card API returned errors",
+            "08:10 Robin reports that the nightly build is red",
+            "09:00 a customer complained about failed payments",
+        ),
+        UNKNOWN,
+    ),
+    # telling that is ours goes out; it is not how we learned
+    "outbound telling": (
+        _timeline(
+            "08:00 the card API returned errors",
+            "08:30 we notified customers on the mailing list",
+        ),
+        UNKNOWN,
+    ),
+    "we reached out to the vendor": (
+        _timeline(
+            "08:00 the card API returned errors",
+            "08:30 we reached out to the vendor for help",
+        ),
+        UNKNOWN,
+    ),
+    # a channel counts half: the sender decides
+    "a tweet from a researcher": (
+        _summary(
+            "The first sign of trouble was a tweet from a security researcher who reached",
+            "out to warn us about an exposed admin page.",
+        ),
+        "third-party",
+    ),
+    # not statements of learning
+    "a question": (_summary("Was the outage detected by our monitoring?"), UNKNOWN),
+    "to the reader": (
+        _summary("Open a support ticket if you were charged twice."),
+        UNKNOWN,
+    ),
+    "denied": (_summary("No alert fired and no customer reported it."), UNKNOWN),
+    "the document's own report": (
+        _summary("This postmortem report covers the user login outage."),
+        UNKNOWN,
+    ),
+    "people's words as modifiers": (
+        _timeline(
+            "08:00 the card API returned errors",
+            "08:02 the user-facing checkout alert fired",
+        ),
+        "alert",
+    ),
+    # a narrative: "did not … until" is learning, the author's own finding
+    "until I visited it myself": (
+        "# Blog down\n\n## The long day\n\nThe blog returned errors for a day. I did not become"
+        " aware of it until I opened the site myself and got an error page.\n",
+        "employee",
+    ),
+    # the words of finding a cause are not read outside the summary and the timeline
+    "discovering a tool in a narrative": (
+        "# Chain halt\n\n## The long night\n\nThe chain halted after the upgrade. We discovered"
+        " a new recovery command made by a developer and used it.\n",
+        UNKNOWN,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_the_detection_source_is_who_told(name: str) -> None:
+    text, expected = CASES[name]
+    assert _detection(text)[0] == expected
+
+
+DETECTION_SECTION = """\
+# Search outage
+
+## Detection
+
+We were not alerted: the alert threshold was set too high. A customer reported the problem
+by email an hour after it began.
+"""
+
+
+def test_a_detection_section_is_read_sentence_by_sentence() -> None:
+    """A denied alert and an alert that is a thing ("the alert threshold") tell nothing; the
+    customer's report does, with the line its sentence starts on."""
+    assert _detection(DETECTION_SECTION) == ("customer", 5, "section")
+
+
+def test_the_line_is_the_telling_entry() -> None:
+    text = _timeline(
+        "08:00 the card API returned errors",
+        "08:10 users reported failed payments",
+        "08:30 the error budget alert fired",
+    )
+    assert _detection(text) == ("customer", 8, "timeline")
+
+
+TEMPLATE_SECTION = """\
+# Search outage
+
+## Detection
+
+Monitoring does not cover the search endpoint, so there was no page.
+Was it found by a user? We do not know.
+"""
+
+INTENDED = _summary("We want to notify users sooner about outages like this one.")
+
+
+def test_denials_questions_and_intentions_tell_no_source() -> None:
+    """A Detection section's sentences that deny or ask name no source, nor what we want
+    to do next time."""
+    assert _detection(TEMPLATE_SECTION)[0] == UNKNOWN
+    assert _detection(INTENDED)[0] == UNKNOWN
