@@ -518,10 +518,12 @@ def _start_worker(options: RunOptions) -> None:
 def _lint_in_worker(
     work: list[tuple[str, SourceText]],
 ) -> tuple[list[tuple[FileReport, dict[str, Any] | None]], dict[str, int]]:
+    from pmlint import regexcache
     from pmlint.nlp import parse_stats
 
     assert _WORKER is not None, "worker not started"
     before = parse_stats()
     results = _WORKER._lint_together(work)
     after = parse_stats()
+    regexcache.save()  # the patterns this worker compiled (nothing when there are none)
     return results, {k: after[k] - before.get(k, 0) for k in after}
