@@ -26,6 +26,7 @@ def cache_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path
     path = tmp_path / "regex.marshal"
     monkeypatch.setenv(regexcache.ENV, str(path))
     monkeypatch.setattr(regexcache, "MIN_SAVING_S", 0.0)
+    monkeypatch.setattr(regexcache, "_enabled", True)
     yield path
     regexcache.uninstall()
     re.purge()
@@ -82,6 +83,14 @@ def test_a_damaged_file_or_entry_is_compiled_as_usual(cache_file: Path) -> None:
 
 def test_off_with_zero(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(regexcache.ENV, "0")
+    monkeypatch.setattr(regexcache, "_enabled", True)
     regexcache.install()
     assert not regexcache.installed()
     regexcache.save()  # nothing to do
+
+
+def test_not_installed_unless_enabled(cache_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """pmlint as a library (tests, an embedding program) leaves `re` alone."""
+    monkeypatch.setattr(regexcache, "_enabled", False)
+    regexcache.install()
+    assert not regexcache.installed()

@@ -8,8 +8,9 @@ its flags and the interpreter only, so this keeps it in one file per interpreter
 a pattern compiled before, hands it straight to `_sre.compile`: the same `re.Pattern`,
 without the parse.
 
-`install()` wraps the regex compiler of this process (CPython 3.10+; elsewhere it does
-nothing); `save()` writes the patterns compiled since, when there are any. The file lives
+`enable()` (pmlint as the program) then `install()` (a command that lints) wrap the regex
+compiler of this process (CPython 3.10+; elsewhere they do nothing); `save()` writes the
+patterns compiled since, when compiling them took long enough to matter. The file lives
 in `$XDG_CACHE_HOME/pmlint` (else `~/.cache/pmlint`), or where `PMLINT_REGEX_CACHE`
 names; `PMLINT_REGEX_CACHE=0` turns it off. A file that cannot be read or written is
 ignored: patterns are then compiled as usual.
@@ -46,6 +47,7 @@ _path: str | None = None
 _compiler: Any = None  # re._compiler (sre_compile before Python 3.11)
 _parser: Any = None  # re._parser (sre_parse)
 _original: Callable[..., Any] | None = None
+_enabled = False
 
 
 def cache_path(environ: dict[str, str] | os._Environ[str] | None = None) -> str | None:
@@ -83,11 +85,20 @@ def _find_compiler() -> tuple[Any, Any] | None:
     return module, parser
 
 
+def enable() -> None:
+    """Let `install` work in this process (pmlint as the program: `_Main.main`); a caller
+    that embeds pmlint, or a test session, keeps its `re` as it is."""
+    global _enabled
+    _enabled = True
+
+
 def install() -> None:
-    """Serve compiled patterns from the cache file in this process (once; a no-op where
-    the cache is off or the interpreter is not one this knows)."""
+    """Serve compiled patterns from the cache file in this process (once, where `enable`
+    was called; a no-op where the cache is off or the interpreter is not one this knows).
+    A command that lints calls it first: one that does not (`--version`, `rules`) reads
+    no file."""
     global _path, _compiler, _parser, _original
-    if _original is not None:
+    if _original is not None or not _enabled:
         return
     path = cache_path()
     found = _find_compiler()

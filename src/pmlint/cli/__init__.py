@@ -46,7 +46,7 @@ class _Main(click.Group):
             return super().main(args, *rest, **options)
         from pmlint import regexcache
 
-        regexcache.install()  # before the rules' modules compile their patterns
+        regexcache.enable()  # `check` installs it before the rules' modules compile
         try:
             super().main(args, *rest, **options)
         except SystemExit as exc:
