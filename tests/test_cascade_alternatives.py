@@ -7,7 +7,14 @@ import re
 
 import pytest
 
-from pmlint.nlp.cascade import Trigger, _alternatives, _leads, letter_runs, words_pattern
+from pmlint.nlp.cascade import (
+    Trigger,
+    _alternatives,
+    _leads,
+    alternation,
+    letter_runs,
+    words_pattern,
+)
 
 TEXTS = [
     "The on-call engineer forgot to renew the certificate.",
@@ -19,6 +26,7 @@ TEXTS = [
     "Café owners were not affected.",
     "",
 ]
+NAMES = ["Dana", "Sam", "Jean-Luc", "O'Brien", "Alice"]
 
 
 @pytest.mark.parametrize(
@@ -63,6 +71,7 @@ def test_leads_rule_out_only_texts_that_cannot_match() -> None:
         r"\bblame\b|\bresponsible\b",
         r"\b(?:against|with)\b",
         str(people),  # a word pattern written into a plain string keeps its leads
+        rf"\b{alternation(NAMES)}\b",  # given names (as `personish` writes them)
     ]
     for source in sources:
         leads = _leads(source)
@@ -72,6 +81,18 @@ def test_leads_rule_out_only_texts_that_cannot_match() -> None:
             if runs is not None and leads.isdisjoint(runs):
                 assert re.search(source, text, re.IGNORECASE) is None, (source, text)
     assert _leads(r"\bnot\b|n['’]t\b") is None  # "n't" is no whole run of letters
+    assert _leads(rf"\b{alternation(['Dana', 'Zoë'])}\b") is None  # not ASCII
+    assert _leads(rf"\b{alternation(['Dana', '@sam'])}\b") is None  # not a letter first
+    assert _leads(alternation(["Dana", "Sam"])) is None  # no word boundaries around it
+
+
+def test_names_between_word_boundaries_have_leads() -> None:
+    names = rf"\b{alternation(NAMES)}\b"
+    assert _leads(names) == frozenset({"dana", "sam", "jean", "o", "alice"})
+    for text in [*TEXTS, "Jean-Luc and O'Brien", "Samuel", "dana"]:
+        runs = letter_runs(text)
+        if runs is not None and (_leads(names) or frozenset()).isdisjoint(runs):
+            assert re.search(names, text) is None, text
 
 
 def test_select_agrees_with_trigger_search() -> None:
@@ -82,6 +103,7 @@ def test_select_agrees_with_trigger_search() -> None:
         Trigger.of(words_pattern(["forget", "fail"]), [rf"{people}|@\w"]),
         Trigger.of(r"\bwithout\b", [str(people), r"\breview\b"]),
         Trigger.of(r"\bnot\b|n't\b|\bnever\b", [rf"{people}|\b[A-Z][a-z]+\b"]),
+        Trigger.of(r"\bpaged\b|\bfailed\b", [rf"\b{alternation(['Dana', 'Sam'])}\b|@\w"]),
     ]
 
     class Sentence:

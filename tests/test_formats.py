@@ -422,3 +422,55 @@ def test_indented_json_is_json_dumps_byte_for_byte() -> None:
         assert indented_json(value) == json.dumps(value, indent=2, ensure_ascii=False)
     with pytest.raises(TypeError):
         indented_json({"a": object()})
+
+
+def test_json_report_writes_each_diagnostic_as_json_dumps_does() -> None:
+    """The json format's template for diagnostics (`_Diagnostics`) against json.dumps of
+    `Diagnostic.to_json`: with and without suggestion, fix and related places, odd text."""
+    from pmlint.diagnostics import Applicability, Edit, Fix, Related
+    from pmlint.formats.common import RunInfo
+    from pmlint.formats.json_format import render
+    from pmlint.report import FileReport
+
+    fix = Fix("Add a\nsection", (Edit(Span(3, 1, 3, 1), "\n## Impact\n"),), Applicability.UNSAFE)
+    related = (Related(Span(1, 2, 1, 9), 'the "start"'), Related(Span(4, 1, 5, 2), "é"))
+    diagnostics = [
+        Diagnostic(
+            "a.md", "PM001", "name", "structure", Severity.ERROR, "m\t\u2028", Span(1, 1, 1, 9)
+        ),
+        Diagnostic(
+            "a.md", "PM101", "n", "timeline", Severity.INFO, 'x"y', Span(2, 3, 4, 5), "hint", fix
+        ),
+        Diagnostic(
+            "a.md",
+            "PM102",
+            "n",
+            "timeline",
+            Severity.WARNING,
+            "z",
+            Span(9, 1, 9, 2),
+            None,
+            None,
+            related,
+        ),
+        Diagnostic(
+            "a.md", "PM103", "n", "c", Severity.WARNING, "", Span(9, 1, 9, 2), "s", fix, related
+        ),
+    ]
+    reports = [
+        FileReport("a.md", diagnostics),
+        FileReport("b.md", []),
+        FileReport("c.md", error="x"),
+    ]
+    expected = {
+        "version": 1,
+        "files": [
+            {"path": "a.md", "diagnostics": [d.to_json() for d in diagnostics]},
+            {"path": "b.md", "diagnostics": []},
+        ],
+        "summary": {"files": 2, "error": 1, "warning": 2, "info": 1},
+        "errors": [{"path": "c.md", "message": "x"}],
+    }
+    text = render(reports, RunInfo(2))
+    assert json.loads(text)["summary"] == expected["summary"]
+    assert text == json.dumps(expected, indent=2, ensure_ascii=False) + "\n"

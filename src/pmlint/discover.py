@@ -5,8 +5,10 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import pathspec
+if TYPE_CHECKING:  # imported when a folder is walked (25 ms a run that names files skips)
+    import pathspec
 
 ALWAYS_SKIPPED_DIRS = frozenset(
     {
@@ -41,6 +43,8 @@ class Missing:
 
 
 def _spec(patterns: Sequence[str]) -> pathspec.PathSpec:
+    import pathspec
+
     return pathspec.GitIgnoreSpec.from_lines(patterns)
 
 

@@ -62,6 +62,8 @@ def _blank(chars: list[str], start: int, end: int) -> None:
 
 def code_span_ranges(text: str) -> list[tuple[int, int]]:
     """CommonMark code spans: a backtick run closed by a run of the same length."""
+    if "`" not in text:
+        return []
     ranges: list[tuple[int, int]] = []
     runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text)]
     next_same: dict[int, int] = {}  # run index -> index of the next run of equal length
@@ -82,21 +84,35 @@ def code_span_ranges(text: str) -> list[tuple[int, int]]:
 
 
 def mask_prose(text: str) -> str:
-    chars = list(text)
-    for start, end in code_span_ranges(text):
-        _blank(chars, start, end)
-    for start, end in comment_spans(text):
-        _blank(chars, start, end)
-    for pattern in (_AUTOLINK, _HTML_TAG, _BARE_URL):
-        for match in pattern.finditer(text):
-            _blank(chars, match.start(), match.end())
-    for pattern in (_LINK_DEST, _REF_LABEL):  # keep `](` and `)` so links stay recognisable
-        for match in pattern.finditer(text):
-            _blank(chars, match.start() + 2, match.end() - 1)
-    masked = "".join(chars)
-    masked = _EMPHASIS.sub(lambda m: " " * len(m.group()), masked)
-    masked = _TASK_MARKER.sub(lambda m: " " * len(m.group()), masked)
+    """`text` with code spans, HTML comments and tags, autolinks, bare URLs, link
+    destinations and reference labels, emphasis markers and a leading task marker blanked
+    (line breaks kept). Each kind is looked for only where its first character is in the
+    text: most blocks have none of them, and are returned as they are."""
+    spans: list[tuple[int, int]] = code_span_ranges(text)  # [] without a backtick
+    if "<" in text:
+        spans += comment_spans(text)
+        for pattern in (_AUTOLINK, _HTML_TAG):
+            spans += [match.span() for match in pattern.finditer(text)]
+    if "://" in text:
+        spans += [match.span() for match in _BARE_URL.finditer(text)]
+    if "]" in text:  # keep `](` and `)` so links stay recognisable
+        for pattern in (_LINK_DEST, _REF_LABEL):
+            spans += [(match.start() + 2, match.end() - 1) for match in pattern.finditer(text)]
+    masked = text
+    if spans:
+        chars = list(text)
+        for start, end in spans:
+            _blank(chars, start, end)
+        masked = "".join(chars)
+    if "*" in masked or "_" in masked or "~" in masked:
+        masked = _EMPHASIS.sub(_spaces, masked)
+    if masked.startswith("["):
+        masked = _TASK_MARKER.sub(_spaces, masked)
     return masked
+
+
+def _spaces(match: re.Match[str]) -> str:
+    return " " * len(match.group())
 
 
 def strip_markup(text: str) -> str:

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
+_UNKNOWN = object()  # a title not classified yet
 
 
 def normalise_title(title: str) -> str:
@@ -31,11 +32,15 @@ class SectionCatalog:
     def __init__(self, sections: Iterable[CanonicalSection]) -> None:
         self.sections: dict[str, CanonicalSection] = {s.key: s for s in sections}
         self._exact: dict[str, str] = {}
-        self._contained: list[tuple[str, str]] = []
+        # (" synonym ", -its length, key): a synonym contained as whole words in " title "
+        self._contained: list[tuple[str, int, str]] = []
         for section in self.sections.values():
             for synonym in section.synonyms:
                 self._exact.setdefault(synonym, section.key)
-                self._contained.append((synonym, section.key))
+                self._contained.append((f" {synonym} ", -len(synonym), section.key))
+        # title -> its section: documents repeat the same few titles, and each containment
+        # test scans every synonym of the catalog
+        self._classified: dict[str, str | None] = {}
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Mapping[str, object]]) -> SectionCatalog:
@@ -70,6 +75,14 @@ class SectionCatalog:
         return section.title if section else key
 
     def classify(self, title: str) -> str | None:
+        found = self._classified.get(title, _UNKNOWN)
+        if found is _UNKNOWN:
+            if len(self._classified) >= 4096:
+                self._classified.clear()
+            found = self._classified[title] = self._classify(title)
+        return found  # type: ignore[return-value]
+
+    def _classify(self, title: str) -> str | None:
         norm = normalise_title(title)
         if not norm:
             return None
@@ -77,11 +90,11 @@ class SectionCatalog:
             return self._exact[norm]
         padded = f" {norm} "
         best: tuple[int, int, str] | None = None  # (-length, position, key)
-        for synonym, key in self._contained:
-            position = padded.find(f" {synonym} ")
+        for synonym, length, key in self._contained:
+            position = padded.find(synonym)
             if position < 0:
                 continue
-            candidate = (-len(synonym), position, key)
+            candidate = (length, position, key)
             if best is None or candidate < best:
                 best = candidate
         return best[2] if best else None

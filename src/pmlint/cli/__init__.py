@@ -38,9 +38,15 @@ class _Main(click.Group):
         about 0.13 s of CPU, for nothing: the report is written, the files are closed,
         worker processes have been joined. A caller that passes arguments (tests, an
         embedding program) gets click's usual behaviour.
+
+        The program also keeps the regular expressions it compiles for the next run
+        (`pmlint.regexcache`); a caller's `re` is left alone.
         """
         if args is not None or rest or not options.get("standalone_mode", True):
             return super().main(args, *rest, **options)
+        from pmlint import regexcache
+
+        regexcache.enable()  # `check` installs it before the rules' modules compile
         try:
             super().main(args, *rest, **options)
         except SystemExit as exc:

@@ -151,6 +151,9 @@ def check(
     color: str,
 ) -> None:
     """Lint postmortems: files, folders (Markdown files below them), or '-' for stdin."""
+    from pmlint import regexcache
+
+    regexcache.install()  # where pmlint runs as the program: before the rules compile
     from pmlint.diagnostics import Severity
     from pmlint.engine import Selection, exit_code
     from pmlint.formats import RunInfo, formatter, resolve
@@ -217,6 +220,7 @@ def check(
         fail(str(exc))
     except SelectionError as exc:
         fail_all(exc.problems)
+    regexcache.save()  # the patterns this run compiled, if installed and worth it
     for note in runner.notes:
         click.echo(f"pmlint: {note}", err=True)
     if changed_since is not None and not reports:

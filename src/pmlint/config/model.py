@@ -10,9 +10,10 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pathspec
+if TYPE_CHECKING:  # imported for `overrides:` only (25 ms of every run otherwise)
+    import pathspec
 
 from pmlint.packs import Pack, Rule, apply_overrides, bundled_rules_dir
 from pmlint.reading import DEFAULT_MAX_BYTES
@@ -176,6 +177,8 @@ class Override:
     spec: pathspec.PathSpec = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
+        import pathspec
+
         self.spec = pathspec.GitIgnoreSpec.from_lines(self.files)
 
     def matches(self, absolute: str) -> bool:

@@ -114,9 +114,7 @@ class WordsPattern(str):
     def __new__(cls, source: str, leads: frozenset[str] | None) -> WordsPattern:
         made = super().__new__(cls, source)
         made.leads = leads
-        if len(_WORDS_LEADS) >= 4096:
-            _WORDS_LEADS.clear()
-        _WORDS_LEADS[str(made)] = leads
+        _remember(str(made), leads)
         return made
 
     def wrapped(self, before: str, after: str) -> WordsPattern:
@@ -171,9 +169,21 @@ def alternation(strings: Iterable[str]) -> str:
     only follows the branches that share the text's next character; with the hundreds of
     forms of the language rules' word lists that is most of the cheap pass's time. The
     words of a phrase may be separated by any spaces or hyphens ("take down", "take-down").
+
+    Where every string starts with an ASCII letter, the group between word boundaries is a
+    pattern of words with leads, as a `WordsPattern` has (each string's first run of
+    letters, lower case): `_leads` knows them (the given names of the language rules'
+    `personish`), and `select` rules the pattern out by a set lookup, not a search.
     """
     root: _Node = {}
+    leads: set[str] | None = set()
     for string in strings:
+        if leads is not None:
+            lead = _LETTERS.match(string.lower()) if string.isascii() else None
+            if lead is None:
+                leads = None
+            else:
+                leads.add(lead.group())
         node = root
         for index, word in enumerate(string.split()):
             if index:
@@ -183,7 +193,17 @@ def alternation(strings: Iterable[str]) -> str:
         node[_END] = {}
     if not root or list(root) == [_END]:
         return r"(?!x)x"
-    return "(?:" + _trie(root) + ")"
+    source = "(?:" + _trie(root) + ")"
+    if leads is not None:
+        _remember(rf"\b{source}\b", frozenset(leads))
+    return source
+
+
+def _remember(source: str, leads: frozenset[str] | None) -> None:
+    """Record the leads of a pattern of words (`_WORDS_LEADS`)."""
+    if len(_WORDS_LEADS) >= 4096:
+        _WORDS_LEADS.clear()
+    _WORDS_LEADS[source] = leads
 
 
 def _trie(node: _Node) -> str:

@@ -1,0 +1,208 @@
+"""A cache of compiled regular expressions between runs, as `__pycache__` is for modules.
+
+pmlint's rules build a few hundred regular expressions, some from word lists of thousands
+of forms; Python compiles each anew in every process (`re.compile` parses the pattern and
+writes the matcher's code): a quarter of a second of every run that lints, a fifth of a
+single-file lint. The matcher's code is a list of integers that depends on the pattern,
+its flags and the interpreter only, so this keeps it in one file per interpreter and, for
+a pattern compiled before, hands it straight to `_sre.compile`: the same `re.Pattern`,
+without the parse.
+
+`enable()` (pmlint as the program) then `install()` (a command that lints) wrap the regex
+compiler of this process (CPython 3.10+; elsewhere they do nothing); `save()` writes the
+patterns compiled since, when compiling them took long enough to matter. The file lives
+in `$XDG_CACHE_HOME/pmlint` (else `~/.cache/pmlint`), or where `PMLINT_REGEX_CACHE`
+names; `PMLINT_REGEX_CACHE=0` turns it off. A file that cannot be read or written is
+ignored: patterns are then compiled as usual.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import marshal
+import os
+import re
+import sys
+import time
+from array import array
+from collections.abc import Callable
+from typing import Any
+
+_SRE: Any = importlib.import_module("_sre")  # the regex engine (no stubs for mypy)
+ENV = "PMLINT_REGEX_CACHE"
+MAX_ENTRIES = 2048  # beyond this, a save keeps only the patterns of the run that saves
+# A run writes the file when the patterns it had to compile took longer than this: not
+# for the few small ones that some modules build from sets, whose order (and so whose
+# source) changes from run to run with the hash seed.
+MIN_SAVING_S = 0.005
+_FORMAT = 1
+
+# (pattern, flags) -> (flags, code as bytes, groups, groupindex, indexgroup)
+_Entry = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
+_table: dict[tuple[str | bytes, int], _Entry] = {}
+_used: set[tuple[str | bytes, int]] = set()
+_added = 0.0  # seconds spent compiling patterns the table did not hold
+_path: str | None = None
+_compiler: Any = None  # re._compiler (sre_compile before Python 3.11)
+_parser: Any = None  # re._parser (sre_parse)
+_original: Callable[..., Any] | None = None
+_enabled = False
+
+
+def cache_path(environ: dict[str, str] | os._Environ[str] | None = None) -> str | None:
+    """This interpreter's cache file, or None where the cache is off."""
+    environ = os.environ if environ is None else environ
+    chosen = environ.get(ENV, "")
+    if chosen == "0":
+        return None
+    if chosen:
+        return os.path.abspath(os.path.expanduser(chosen))
+    base = environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    if not os.path.isabs(base):
+        return None
+    return os.path.join(base, "pmlint", f"regex-{_stamp()}.marshal")
+
+
+def _stamp() -> str:
+    return f"{sys.implementation.cache_tag}-{sys.hexversion:x}-{_SRE.MAGIC}-{_SRE.CODESIZE}"
+
+
+def _find_compiler() -> tuple[Any, Any] | None:
+    """The module whose `compile` `re` calls and its parser, if they have the parts this
+    relies on."""
+    if sys.implementation.name != "cpython":
+        return None
+    module = getattr(re, "_compiler", None)
+    parser = getattr(re, "_parser", None)
+    if module is None or parser is None:  # Python 3.10
+        import sre_compile
+        import sre_parse
+
+        module, parser = sre_compile, sre_parse
+    if not (hasattr(module, "compile") and hasattr(module, "_code") and hasattr(parser, "parse")):
+        return None
+    return module, parser
+
+
+def enable() -> None:
+    """Let `install` work in this process (pmlint as the program: `_Main.main`); a caller
+    that embeds pmlint, or a test session, keeps its `re` as it is."""
+    global _enabled
+    _enabled = True
+
+
+def install() -> None:
+    """Serve compiled patterns from the cache file in this process (once, where `enable`
+    was called; a no-op where the cache is off or the interpreter is not one this knows).
+    A command that lints calls it first: one that does not (`--version`, `rules`) reads
+    no file."""
+    global _path, _compiler, _parser, _original
+    if _original is not None or not _enabled:
+        return
+    path = cache_path()
+    found = _find_compiler()
+    if path is None or found is None:
+        return
+    _compiler, _parser = found
+    _path, _original = path, _compiler.compile
+    _table.update(_read(path))
+    _compiler.compile = _compile
+
+
+def installed() -> bool:
+    return _original is not None
+
+
+def uninstall() -> None:
+    """Put the interpreter's compiler back (tests)."""
+    global _original, _added
+    if _original is not None:
+        _compiler.compile = _original
+        _original = None
+    _table.clear()
+    _used.clear()
+    _added = 0.0
+
+
+def _read(path: str) -> dict[tuple[str | bytes, int], _Entry]:
+    try:
+        with open(path, "rb") as handle:
+            data = marshal.load(handle)
+    except (OSError, EOFError, ValueError, TypeError):
+        return {}
+    if not isinstance(data, tuple) or len(data) != 3 or data[:2] != (_FORMAT, _stamp()):
+        return {}
+    table = data[2]
+    return table if isinstance(table, dict) else {}
+
+
+def _compile(pattern: Any, flags: int = 0) -> Any:
+    """`re._compiler.compile`, served from the table where it holds the pattern."""
+    global _added
+    assert _original is not None
+    kind = type(pattern)
+    if (kind is not str and kind is not bytes) or type(flags) is not int or flags & re.DEBUG:
+        return _original(pattern, flags)
+    key = (pattern, flags)
+    entry = _table.get(key)
+    if entry is not None:
+        try:
+            made = _build(pattern, entry)
+        except Exception:  # a damaged entry: compile it as usual, and forget the entry
+            del _table[key]
+        else:
+            _used.add(key)
+            return made
+    started = time.perf_counter()
+    parsed = _parser.parse(pattern, flags)
+    code = _compiler._code(parsed, flags)
+    groupindex = parsed.state.groupdict
+    indexgroup: list[str | None] = [None] * parsed.state.groups
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    entry = (
+        flags | parsed.state.flags,
+        array(_code_type(), code).tobytes(),
+        parsed.state.groups - 1,
+        dict(groupindex),
+        tuple(indexgroup),
+    )
+    made = _SRE.compile(pattern, entry[0], code, entry[2], groupindex, entry[4])
+    _table[key] = entry
+    _used.add(key)
+    _added += time.perf_counter() - started
+    return made
+
+
+def _code_type() -> str:
+    return "I" if _SRE.CODESIZE == 4 else "H"
+
+
+def _build(pattern: str | bytes, entry: _Entry) -> Any:
+    flags, raw, groups, groupindex, indexgroup = entry
+    code = array(_code_type())
+    code.frombytes(raw)
+    return _SRE.compile(pattern, flags, code.tolist(), groups, groupindex, indexgroup)
+
+
+def save() -> None:
+    """Write the patterns compiled in this process since it started (or last saved),
+    merged with those of the file, where compiling them took long enough to be worth it
+    (`MIN_SAVING_S`). Never raises."""
+    global _added
+    if _original is None or _path is None or _added < MIN_SAVING_S:
+        return
+    table = {**_read(_path), **_table}
+    if len(table) > MAX_ENTRIES:
+        table = {key: _table[key] for key in _used if key in _table}
+    temporary = f"{_path}.{os.getpid()}.tmp"
+    try:
+        os.makedirs(os.path.dirname(_path), exist_ok=True)
+        with open(temporary, "wb") as handle:
+            marshal.dump((_FORMAT, _stamp(), table), handle)
+        os.replace(temporary, _path)  # readers never see half a file
+    except (OSError, ValueError):
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+    _added = 0.0

@@ -1,0 +1,96 @@
+"""The regex cache: a pattern served from the file is the pattern `re` compiles."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from pmlint import regexcache
+
+PATTERNS = [
+    (r"(?<![\w@-])(?:fail(?:ed|s|ure)?|forgot)(?![\w-])", re.IGNORECASE),
+    (r"(?P<hour>\d{1,2}):(?P<minute>\d{2})(?:\s*(?P<zone>UTC|Z))?", 0),
+    (r"^\s*[-*]\s+(?P<item>.+)$", re.MULTILINE),
+    (r"(a)(b)?(?P<c>c)\1", 0),
+    (rb"[\x80-\xff]+", 0),
+    (r"(?i:déjà\s+vu)|ſ", 0),
+]
+TEXTS = ["It failed at 10:42 UTC", "  - fix it\n* and this", "abca ac", "Déjà  vu", "st"]
+
+
+@pytest.fixture
+def cache_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    path = tmp_path / "regex.marshal"
+    monkeypatch.setenv(regexcache.ENV, str(path))
+    monkeypatch.setattr(regexcache, "MIN_SAVING_S", 0.0)
+    monkeypatch.setattr(regexcache, "_enabled", True)
+    yield path
+    regexcache.uninstall()
+    re.purge()
+
+
+def compile_all() -> list[re.Pattern]:
+    re.purge()  # past `re`'s own cache, to the compiler
+    return [re.compile(source, flags) for source, flags in PATTERNS]
+
+
+def same(one: re.Pattern, other: re.Pattern) -> None:
+    assert (one.pattern, one.flags, one.groups, one.groupindex) == (
+        other.pattern,
+        other.flags,
+        other.groups,
+        other.groupindex,
+    )
+    for text in TEXTS:
+        subject = text.encode() if isinstance(one.pattern, bytes) else text
+        assert [m.span() for m in one.finditer(subject)] == [
+            m.span() for m in other.finditer(subject)
+        ]
+        found, expected = one.search(subject), other.search(subject)
+        assert (found and found.groups()) == (expected and expected.groups())
+
+
+def test_patterns_served_from_the_file_match_as_compiled(cache_file: Path) -> None:
+    expected = compile_all()
+    regexcache.install()
+    compile_all()
+    regexcache.save()
+    assert cache_file.is_file()
+    regexcache.uninstall()
+
+    regexcache.install()
+    assert len(regexcache._table) >= len(PATTERNS)
+    served = compile_all()
+    assert regexcache._added == 0.0  # nothing compiled anew
+    for one, other in zip(served, expected, strict=True):
+        same(one, other)
+
+
+def test_a_damaged_file_or_entry_is_compiled_as_usual(cache_file: Path) -> None:
+    cache_file.write_bytes(b"not marshal data")
+    regexcache.install()
+    for one, other in zip(compile_all(), compile_all(), strict=True):
+        same(one, other)
+    key = (PATTERNS[1][0], PATTERNS[1][1])
+    flags, _, groups, index, names = regexcache._table[key]
+    regexcache._table[key] = (flags, b"\x01\x02", groups, index, names)
+    re.purge()
+    same(re.compile(*PATTERNS[1]), compile_all()[1])
+
+
+def test_off_with_zero(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(regexcache.ENV, "0")
+    monkeypatch.setattr(regexcache, "_enabled", True)
+    regexcache.install()
+    assert not regexcache.installed()
+    regexcache.save()  # nothing to do
+
+
+def test_not_installed_unless_enabled(cache_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """pmlint as a library (tests, an embedding program) leaves `re` alone."""
+    monkeypatch.setattr(regexcache, "_enabled", False)
+    regexcache.install()
+    assert not regexcache.installed()
