@@ -339,7 +339,7 @@ def main() -> int:
     BYTECODE.update(
         PYTHONDONTWRITEBYTECODE="",
         PYTHONPYCACHEPREFIX=str(work / "pycache"),
-        PMLINT_REGEX_CACHE=str(work / "regex.marshal"),
+        PMLINT_REGEX_CACHE=str(work / "regex.json"),
     )
     print(f"machine: {machine()}")
     corpora = build_corpora(args, args.corpus)

@@ -23,7 +23,7 @@ TEXTS = ["It failed at 10:42 UTC", "  - fix it\n* and this", "abca ac", "Déjà 
 
 @pytest.fixture
 def cache_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    path = tmp_path / "regex.marshal"
+    path = tmp_path / "regex.json"
     monkeypatch.setenv(regexcache.ENV, str(path))
     monkeypatch.setattr(regexcache, "MIN_SAVING_S", 0.0)
     monkeypatch.setattr(regexcache, "_enabled", True)
@@ -70,7 +70,7 @@ def test_patterns_served_from_the_file_match_as_compiled(cache_file: Path) -> No
 
 
 def test_a_damaged_file_or_entry_is_compiled_as_usual(cache_file: Path) -> None:
-    cache_file.write_bytes(b"not marshal data")
+    cache_file.write_bytes(b"not json data")
     regexcache.install()
     for one, other in zip(compile_all(), compile_all(), strict=True):
         same(one, other)

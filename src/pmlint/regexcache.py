@@ -18,9 +18,10 @@ ignored: patterns are then compiled as usual.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import importlib
-import marshal
+import json
 import os
 import re
 import sys
@@ -36,7 +37,7 @@ MAX_ENTRIES = 2048  # beyond this, a save keeps only the patterns of the run tha
 # for the few small ones that some modules build from sets, whose order (and so whose
 # source) changes from run to run with the hash seed.
 MIN_SAVING_S = 0.005
-_FORMAT = 1
+_FORMAT = 2  # 2: JSON (1 was marshal)
 
 # (pattern, flags) -> (flags, code as bytes, groups, groupindex, indexgroup)
 _Entry = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
@@ -61,7 +62,7 @@ def cache_path(environ: dict[str, str] | os._Environ[str] | None = None) -> str 
     base = environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     if not os.path.isabs(base):
         return None
-    return os.path.join(base, "pmlint", f"regex-{_stamp()}.marshal")
+    return os.path.join(base, "pmlint", f"regex-{_stamp()}.json")
 
 
 def _stamp() -> str:
@@ -126,15 +127,41 @@ def uninstall() -> None:
 
 
 def _read(path: str) -> dict[tuple[str | bytes, int], _Entry]:
+    """The file's table; empty when it is missing, damaged or from another interpreter.
+    JSON, like the result cache: nothing in it is ever run or unpickled."""
     try:
-        with open(path, "rb") as handle:
-            data = marshal.load(handle)
-    except (OSError, EOFError, ValueError, TypeError):
+        with open(path, encoding="utf-8") as handle:
+            data = json.load(handle)
+    except (OSError, ValueError):
         return {}
-    if not isinstance(data, tuple) or len(data) != 3 or data[:2] != (_FORMAT, _stamp()):
+    if not isinstance(data, dict) or data.get("format") != _FORMAT or data.get("stamp") != _stamp():
         return {}
-    table = data[2]
-    return table if isinstance(table, dict) else {}
+    table: dict[tuple[str | bytes, int], _Entry] = {}
+    try:
+        for pattern, is_bytes, flags, code_flags, code, groups, groupindex, indexgroup in data[
+            "patterns"
+        ]:
+            key = (pattern.encode("latin-1") if is_bytes else pattern, int(flags))
+            table[key] = (
+                int(code_flags),
+                base64.b64decode(code),
+                int(groups),
+                {str(k): int(v) for k, v in groupindex.items()},
+                tuple(indexgroup),
+            )
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return {}
+    return table
+
+
+def _rows(table: dict[tuple[str | bytes, int], _Entry]) -> list[list[Any]]:
+    rows = []
+    for (pattern, flags), (code_flags, code, groups, groupindex, indexgroup) in table.items():
+        is_bytes = isinstance(pattern, bytes)
+        text = pattern.decode("latin-1") if isinstance(pattern, bytes) else pattern
+        encoded = base64.b64encode(code).decode("ascii")
+        rows.append([text, is_bytes, flags, code_flags, encoded, groups, groupindex, indexgroup])
+    return rows
 
 
 def _compile(pattern: Any, flags: int = 0) -> Any:
@@ -199,8 +226,8 @@ def save() -> None:
     temporary = f"{_path}.{os.getpid()}.tmp"
     try:
         os.makedirs(os.path.dirname(_path), exist_ok=True)
-        with open(temporary, "wb") as handle:
-            marshal.dump((_FORMAT, _stamp(), table), handle)
+        with open(temporary, "w", encoding="utf-8") as handle:
+            json.dump({"format": _FORMAT, "stamp": _stamp(), "patterns": _rows(table)}, handle)
         os.replace(temporary, _path)  # readers never see half a file
     except (OSError, ValueError):
         with contextlib.suppress(OSError):
