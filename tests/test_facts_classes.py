@@ -1332,3 +1332,34 @@ def test_a_time_in_a_resolution_field_is_a_step_of_the_recovery(line: str) -> No
         f"office locator started returning errors.\n\n{line}\n"
     )
     assert iso(value, "mitigated") == "2020-06-16T10:40:00-04:00"
+
+
+# Two times in one sentence: each time takes the clause that tells it ------------------------
+
+TWO_TIMES = """\
+# Delayed webhooks
+
+**Date:** 2022-11-18
+
+## What happened
+
+At 02:15 UTC a database failover pointed the webhook workers at a read-only replica, and from
+02:16 UTC every delivery attempt failed. Our queue alert fired at 02:40 UTC, and the on-call
+engineer restarted the workers at 03:05 UTC, after which deliveries resumed. The backlog was
+fully drained by 04:20 UTC.
+"""
+
+
+def test_two_times_in_one_sentence_each_take_their_own_clause() -> None:
+    value = facts(TWO_TIMES)
+    assert iso(value, "detected") == "2022-11-18T02:40:00+00:00"
+    assert iso(value, "mitigated") == "2022-11-18T03:05:00+00:00"
+    assert iso(value, "resolved") == "2022-11-18T04:20:00+00:00"
+    kinds = {m.stamp.text: m.kinds for m in value.moments if m.has_time}
+    assert "mitigated" not in kinds["02:40 UTC"]
+
+
+def test_a_range_keeps_its_sentence_for_both_ends() -> None:
+    value = facts("# Dip\n\n## Summary\n\nOn 2022-08-09 logins failed from 03:12 to 04:01 UTC.\n")
+    kinds = [m.kinds for m in value.moments if m.has_time]
+    assert all("start" in k for k in kinds)

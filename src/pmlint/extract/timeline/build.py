@@ -149,6 +149,7 @@ def _build(doc: Document, settings: Settings) -> Timeline:
         previous: Stamp | None = None
         text = with_timed_code(block)
         stamps = find_stamps(text, dates.day_first)
+        times = [(s.start, s.end) for s in stamps if s.time is not None]
         for index, stamp in enumerate(stamps):
             between = text[previous.end : stamp.start] if previous is not None else ""
             later = date_after(text, stamps, index)
@@ -175,7 +176,7 @@ def _build(doc: Document, settings: Settings) -> Timeline:
             span = block.span(stamp.start, stamp.end)
             moment = Moment(stamp, block, span, when, day is not None, source)
             moment.zone_name = name
-            classify(moment, labels, events_words)
+            classify(moment, labels, events_words, times)
             moments.append(moment)
     if first_day is None:
         _date_told_later(moments)

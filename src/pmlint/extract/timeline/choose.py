@@ -248,7 +248,7 @@ def choose_milestones(
                 and m.when is not None
                 and m.has_time
                 and "mitigated" in m.kinds
-                and told_by(m)
+                and (told_by(m) or _completes(m))
             ]
         candidates = [m for m in candidates if m.has_time] or candidates
         if kind in ("mitigated", "resolved"):
@@ -386,6 +386,16 @@ def _the_start(moment: Moment, start: Moment | None) -> bool:
     """Is this the start's own time? (A day with no time may hold both the start and the
     fix; a time before the start tells rather that the start is wrong: `_sanity`.)"""
     return moment is start and moment.has_time
+
+
+def _completes(moment: Moment) -> bool:
+    """Is the time when a recovery step was done by ("the backlog was drained by 04:20 UTC"),
+    wherever the clause puts it? The narrative's last such step ends the incident."""
+    prose, start = moment.block.prose, moment.stamp.start
+    return _BY_END.search(prose, max(0, start - 16), start) is not None
+
+
+_BY_END = re.compile(r"\bby\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
 
 
 def _last_recovery(moments: Sequence[Moment], result: Mapping[str, Moment | None]) -> Moment | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
@@ -272,6 +273,42 @@ def sentence_of(moment: Moment) -> str:
     return _sentence(moment.block, moment.stamp.start, moment.stamp.end)
 
 
+# Where a clause ends between two times of one sentence: a stop inside it, a comma, or a word
+# that opens the next clause ("..., and at 03:05 the workers were restarted", "errors which
+# were detected at 14:10").
+_CLAUSE_BREAK = re.compile(
+    r"[,;:]|\s(?:and|but|then|which|who|whereupon|while|after which|before which)\s",
+    re.IGNORECASE,
+)
+
+
+def clause_of(block: TextBlock, start: int, end: int, times: Sequence[tuple[int, int]]) -> str:
+    """The part of the sentence around text[start:end] that tells this time, when the sentence
+    holds other times (`times`: the block's times as offsets): "Our alert fired at 02:40, and
+    the on-call restarted the workers at 03:05, after which deliveries resumed" tells a
+    detection at 02:40 and a recovery at 03:05, not both at both. The sentence is cut between
+    two times at the last clause break written between them; where none is written (a range,
+    "from 10:00 to 10:30"), the times share the sentence."""
+    left, right = _sentence_bounds(block.prose, start, end)
+    inside = sorted(t for t in times if left <= t[0] and t[1] <= right)
+    if len(inside) < 2:
+        return block.prose[left:right]
+    low, high = left, right
+    for first, second in itertools.pairwise(inside):
+        gap = block.prose[first[1] : second[0]]
+        cut = None
+        for match in _CLAUSE_BREAK.finditer(gap):
+            cut = first[1] + match.start()
+        if cut is None:
+            continue
+        if second[0] <= start:
+            low = cut
+        elif first[1] >= end and cut < high:
+            high = cut
+            break
+    return block.prose[low:high]
+
+
 # A field's name in the words of the milestone's noun, which the pack's labels may not list:
 # "Resolution: 10:40", "Time of resolution", "Restoration", "Impact stopped". A field name is
 # an author's explicit mark, so its noun is enough.
@@ -290,11 +327,21 @@ def _label_nouns(label: str) -> frozenset[str]:
     return frozenset(kind for kind, pattern in _LABEL_NOUNS.items() if pattern.search(label))
 
 
+# A clause with a verb of its own: an auxiliary, or a word in -ed or -ing ("was rolled out",
+# "pointed", "failing").
+_VERB = re.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|do|does|did|\w{2,}ed|\w{2,}ing)\b", re.IGNORECASE
+)
+
+
 def classify(
     moment: Moment,
     labels: Mapping[str, re.Pattern[str] | None],
     events: Mapping[str, re.Pattern[str] | None],
+    times: Sequence[tuple[int, int]] = (),
 ) -> None:
+    """The moment's label and the milestone kinds its words tell (`times`: the offsets of
+    the block's times, so that a sentence with several is read clause by clause)."""
     label = _label(moment)
     moment.label = label
     kinds: frozenset[str] = frozenset()
@@ -303,11 +350,16 @@ def classify(
         if kinds:
             moment.source = FIELD
     if not kinds:
-        context = _sentence(moment.block, moment.stamp.start, moment.stamp.end)
+        start, end = moment.stamp.start, moment.stamp.end
+        clause = clause_of(moment.block, start, end, times)
         section = moment.block.section
-        if section is not None and section.style == "pseudo-list-item":
-            context = f"{section.title}: {context}"
-        kinds = event_kinds(context, events)
+        title = section.title if section is not None and section.style == "pseudo-list-item" else ""
+        kinds = event_kinds(f"{title}: {clause}" if title else clause, events)
+        if not kinds and _VERB.search(clause) is None:
+            # a clause that only names the time ("..., and the placement subsystem by 1:54
+            # PM") shares the verb of its sentence; one with its own verb tells its own step
+            sentence = _sentence(moment.block, start, end)
+            kinds = event_kinds(f"{title}: {sentence}" if title else sentence, events)
         around = _told_around(moment)
         if "detected" not in kinds or "mitigated" not in around:
             kinds |= around  # "by 10:15 the on-call was paged" is no recovery
