@@ -1363,3 +1363,63 @@ def test_a_range_keeps_its_sentence_for_both_ends() -> None:
     value = facts("# Dip\n\n## Summary\n\nOn 2022-08-09 logins failed from 03:12 to 04:01 UTC.\n")
     kinds = [m.kinds for m in value.moments if m.has_time]
     assert all("start" in k for k in kinds)
+
+
+# Update logs that never say resolved --------------------------------------------------------
+
+UPDATE_HEADINGS = """\
+# Elevated error rates in the EU region
+
+### Update - 2021-04-06 10:05 UTC
+
+We are investigating elevated error rates for requests in the EU region.
+
+### Update - 2021-04-06 10:30 UTC
+
+We have identified a faulty load balancer and are moving traffic to a healthy one.
+
+### Update - 2021-04-06 10:52 UTC
+
+Traffic has been moved and error rates have returned to normal levels. We will keep watching.
+"""
+
+POSTED_UPDATES = """\
+# Search degraded
+
+## Status updates
+
+**Investigating** - We are investigating reports of slow search results.
+Posted Jan 9, 2024 - 16:12 UTC
+
+**Identified** - An overloaded index node is the cause; we are adding capacity.
+Posted Jan 9, 2024 - 16:40 UTC
+
+**Monitoring** - Capacity has been added and search latency is back to normal.
+Posted Jan 9, 2024 - 17:05 UTC
+
+**Update** - We are continuing to monitor.
+Posted Jan 9, 2024 - 17:45 UTC
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        (UPDATE_HEADINGS, "2021-04-06T10:05:00+00:00", "2021-04-06T10:52:00+00:00"),
+        (POSTED_UPDATES, "2024-01-09T16:12:00+00:00", "2024-01-09T17:05:00+00:00"),
+    ],
+)
+def test_an_update_log_is_a_timeline_that_ends_when_the_impact_stops(
+    text: str, start: str, end: str
+) -> None:
+    value = facts(text)
+    assert iso(value, "start") == iso(value, "detected") == start
+    assert iso(value, "mitigated") == iso(value, "resolved") == end
+    assert value.provenance["start"] == "timeline"
+
+
+def test_one_paragraph_closed_by_a_time_is_no_update_log() -> None:
+    value = facts(
+        "# Outage\n\n## Summary\n\nThe API failed and was restored. Posted 2024-01-09 17:05 UTC\n"
+    )
+    assert value.events == []

@@ -64,7 +64,58 @@ def timed_sections(doc: Document) -> frozenset[int]:
         times = [stamp for stamp in opening if stamp is not None]
         if len(times) >= _TIMED_ENTRIES and _in_order(times):
             found.add(id(section))
+        # a status page's updates, each closed by the time it was posted, newest first or last
+        closing = [b for b in section.blocks if b.kind != "table_cell" and closing_time(b.prose)]
+        if len(closing) >= _UPDATES:
+            found.add(id(section))
+        # "### Update - 2021-04-06 10:05 UTC", then what the update said, under each heading
+        updates = [c for c in section.children if _update_heading(c)]
+        if len(updates) >= _UPDATES:
+            found.update(id(c) for c in updates)
     return frozenset(found)
+
+
+# An update log has this many updates at least: one alone is a dated paragraph.
+_UPDATES = 2
+# The words an update's heading may hold before its time: "Update", "Investigating -",
+# "Resolved:" (a status word and a dash or a colon, a few words at most).
+_UPDATE_LABEL = re.compile(r"[\s*_#]*(?:[A-Za-z]+\s*){1,3}[-–—:|]?[\s*_(]*")
+
+
+def _update_heading(section: Section) -> bool:
+    """Does the section's heading hold an update's time after a few words of label?"""
+    if section.heading_block is None or section.level < 2:
+        return False
+    title = section.heading_block.prose
+    stamps = find_stamps(title)
+    if not stamps or stamps[0].time is None or stamps[0].date is None:
+        return False
+    return _UPDATE_LABEL.fullmatch(title[: stamps[0].start]) is not None
+
+
+# What may come before a time that closes an update, on its own line or after the last
+# sentence: "Posted Jan 9, 2024 - 16:12 UTC", "Posted 2 months ago. Jan 09, 2024 - 16:12 UTC".
+_POSTED = re.compile(
+    r"(?:^|\n|[.!?]\s)[\s*_]*(?:(?:posted|updated|published)\b[^\n.]{0,24}?\.?[\s*_-]*)?$",
+    re.IGNORECASE,
+)
+
+
+def closing_time(text: str) -> Stamp | None:
+    """The time that closes a status update: the last thing in it, on a line of its own or
+    after "Posted", with a date (the day an update was posted is always given)."""
+    tail_start = max(0, len(text.rstrip()) - 64)
+    tail = text[tail_start:].rstrip(" \t\n*_)")
+    stamps = find_stamps(tail)
+    if not stamps:
+        return None
+    last = stamps[-1]
+    if last.time is None or last.date is None or tail[last.end :].strip(" .*_)"):
+        return None
+    head = text[: tail_start + last.start]
+    if len(head.strip()) < 12:
+        return None  # the time alone, or nearly: a heading's, not an update's
+    return last if _POSTED.search(head[-48:]) else None
 
 
 def code_timelines(doc: Document) -> dict[int, list[TextBlock]]:
@@ -524,13 +575,20 @@ _LEAD_CHARS = " *_-—–|:[]()#\\@"
 def _entries(
     block: TextBlock, found: list[Moment], section: Section, told_below: bool = False
 ) -> list[Event]:
+    closing = closing_time(block.prose) if block.kind != "heading" else None
+    if closing is not None:
+        # a status update closed by its time: the whole update is the entry
+        last = found[-1]
+        if last.stamp.start >= len(block.prose.rstrip()) - 64:
+            return [Event(last, block.text, block.first_line)]
     starts = [0] + [m.end() for m in _SEGMENT_BREAK.finditer(block.text)]
     opening: list[Moment] = []
     for moment in found:
         segment = starts[max(bisect.bisect_right(starts, moment.stamp.start) - 1, 0)]
         lead = block.prose[segment : moment.stamp.start].strip(_LEAD_CHARS)
         first_of_block = moment is found[0] and moment.stamp.start <= _EVENT_LEAD
-        if len(lead) <= 12 and (first_of_block or segment > 0):
+        labelled = block.kind == "heading" and _UPDATE_LABEL.fullmatch(lead) is not None
+        if (len(lead) <= 12 or labelled) and (first_of_block or segment > 0):
             if opening and segment == _segment_of(starts, opening[-1]):
                 continue  # a second time in the same entry ("10:00 PST (18:00 UTC)")
             opening.append(moment)
