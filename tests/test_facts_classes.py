@@ -1423,3 +1423,38 @@ def test_one_paragraph_closed_by_a_time_is_no_update_log() -> None:
         "# Outage\n\n## Summary\n\nThe API failed and was restored. Posted 2024-01-09 17:05 UTC\n"
     )
     assert value.events == []
+
+
+# Symptom wording is not the detection -------------------------------------------------------
+
+MACHINE_REPORTS = """\
+# Build cache outage
+
+## Timeline (UTC)
+
+- 2022-08-03 11:20 — Cache nodes report disk pressure and begin evicting entries.
+- 2022-08-03 11:24 — Builds start failing with cache misses timing out.
+- 2022-08-03 11:40 — A developer reports slow builds in #help.
+- 2022-08-03 12:30 — Two extra cache nodes added.
+- 2022-08-03 12:45 — Build times back to normal.
+"""
+
+
+def test_a_machine_reporting_its_symptom_is_no_detection() -> None:
+    value = facts(MACHINE_REPORTS)
+    assert iso(value, "start") == "2022-08-03T11:20:00+00:00"
+    assert iso(value, "detected") == "2022-08-03T11:40:00+00:00"
+
+
+@pytest.mark.parametrize(
+    ("entry", "detected"),
+    [
+        ("Email provider API key rotated", False),
+        ("Uptime monitor emailed the web team", True),
+        ("Kubelet reported OOM kills on three nodes", False),
+        ("Customer reports bounced mail", True),
+    ],
+)
+def test_what_a_detection_is_told_by(entry: str, detected: bool) -> None:
+    value = facts(f"# Mail\n\n## Timeline\n\n- 2023-02-01 16:00 UTC: {entry}\n")
+    assert ("detected" in value.events[0].moment.kinds) is detected

@@ -270,8 +270,30 @@ def recovered_again(text: str) -> bool:
 
 def _detection(entry: Entry, classes: WordClasses) -> bool:
     """Did someone or something learn of the incident in this entry? Not when what they
-    learned is that all is well."""
-    return classes.has("detected", entry.text) and _ALL_FINE.search(entry.text) is None
+    learned is that all is well, nor when a machine "reports" its own symptom."""
+    text = without_machine_reports(entry.text)
+    return classes.has("detected", text) and _ALL_FINE.search(text) is None
+
+
+# A machine that "reports" or "logs" its own state tells a symptom, not that anyone learned of
+# it: "cache nodes report disk pressure", "the kubelet reported OOM kills", "pods logged
+# connection refused warnings".
+_MACHINE_REPORT = re.compile(
+    r"\b(?:nodes?|pods?|servers?|hosts?|containers?|instances?|kubelets?|daemons?|processe?s?"
+    r"|workers?|replicas?|shards?|disks?|volumes?|databases?|db|clusters?|brokers?|probes?"
+    r"|health ?checks?|load ?balancers?|lbs?|vms?|machines?|jobs?|services?|apis?)"
+    r"\s+(?:\w+\s+)?(?:report(?:s|ed|ing)?|log(?:s|ged|ging)?|emit(?:s|ted|ting)?|throw(?:s|ing)?"
+    r"|threw)\b[^.;\n]{0,60}",
+    re.IGNORECASE,
+)
+
+
+def without_machine_reports(text: str) -> str:
+    """The text with the symptoms machines report taken out, for the detection's words."""
+    lower = text.lower()
+    if "report" not in lower and " log" not in lower and "emit" not in lower and "thr" not in lower:
+        return text
+    return _MACHINE_REPORT.sub(" ", text)
 
 
 def classify_entries(entries: Sequence[Entry], classes: WordClasses) -> dict[str, Entry]:

@@ -11,7 +11,13 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from pmlint.document import CodeBlock, Document, Section, TextBlock
-from pmlint.extract.milestones import closed, fix_landed, phrase_pattern, recovered_again
+from pmlint.extract.milestones import (
+    closed,
+    fix_landed,
+    phrase_pattern,
+    recovered_again,
+    without_machine_reports,
+)
 from pmlint.extract.timeline.model import FIELD, Event, Moment
 from pmlint.extract.timestamps import Stamp, find_stamps
 
@@ -249,6 +255,8 @@ def event_kinds(text: str, patterns: Mapping[str, re.Pattern[str] | None]) -> fr
     again ("uploads work again") or a fix released is a mitigation whatever the pack's
     words."""
     kinds = kinds_in(text, patterns)
+    if "detected" in kinds and "detected" not in kinds_in(without_machine_reports(text), patterns):
+        kinds -= {"detected"}
     if "mitigated" in patterns and (recovered_again(text) or fix_landed(text, attempts=False)):
         kinds |= {"mitigated"}
     if "resolved" in patterns and closed(text):
