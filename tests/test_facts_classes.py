@@ -611,9 +611,18 @@ All times UTC.
 """
 
 
-def test_a_timeline_that_never_says_it_is_over_runs_to_its_last_entry() -> None:
+def test_a_timeline_that_never_says_it_is_over_ends_with_its_last_fix() -> None:
     value = facts(QUIET_ENDING)
     assert iso(value, "start") == "2023-10-03T07:40:00+00:00"
+    # the last remedy the story tells, not the postmortem review the next day, stopped it
+    assert iso(value, "mitigated") == "2023-10-03T09:10:00+00:00"
+    assert value.provenance["resolved"] == "inferred"
+    assert value.duration() == (90, "milestones")
+
+
+def test_a_timeline_that_never_says_it_is_over_runs_to_its_last_entry() -> None:
+    told = QUIET_ENDING.replace("last consumer replaced", "consumer logs read")
+    value = facts(told.replace("drained and replaced", "inspected"))
     # not a milestone the document states: no resolution, no mitigation, no TTR
     assert value.milestones["resolved"] is None and value.milestones["mitigated"] is None
     end = value.story_end  # the postmortem review the next day is after the incident
@@ -924,16 +933,17 @@ def test_dashed_numeric_dates_are_day_first_unless_the_document_shows_otherwise(
 
 def test_a_two_entry_timeline_of_a_problem_and_its_remedy_gives_a_duration() -> None:
     """6 and 7. "13:50 the node starts failing", two days later "service restarted, memory
-    freed": how long the story ran, though no entry says the impact stopped; two entries of
-    which the second is no remedy tell nothing."""
+    freed": the remedy the story ends with stopped it, though no entry says so (a reader's
+    mitigation and resolution); two entries of which the second is no remedy tell nothing."""
     rows = "| 2021-03-01 13:50 | Node starts rejecting writes |\n"
     value = facts(
         "# Disk pressure\n\n## Timeline\n\nAll times in CET.\n\n| Time | Event |\n|---|---|\n"
         + rows
         + "| 2021-03-03 10:40 | Daemon restarted, freeing the inodes |\n"
     )
-    assert value.duration() == (2690, "inferred")
-    assert value.milestones["resolved"] is None
+    assert value.duration() == (2690, "milestones")
+    assert iso(value, "resolved") == "2021-03-03T10:40:00+01:00"
+    assert value.provenance["resolved"] == "inferred"
     other = facts(
         "# Disk pressure\n\n## Timeline\n\nAll times in CET.\n\n| Time | Event |\n|---|---|\n"
         + rows
@@ -1458,3 +1468,29 @@ def test_a_machine_reporting_its_symptom_is_no_detection() -> None:
 def test_what_a_detection_is_told_by(entry: str, detected: bool) -> None:
     value = facts(f"# Mail\n\n## Timeline\n\n- 2023-02-01 16:00 UTC: {entry}\n")
     assert ("detected" in value.events[0].moment.kinds) is detected
+
+
+# A fix told without saying it worked ---------------------------------------------------------
+
+
+def test_the_fix_a_timeline_ends_with_is_the_mitigation() -> None:
+    value = facts(
+        "# Watches exhausted\n\n## Timeline\n\nAll times in CET.\n\n"
+        "| Time | Event |\n| --- | --- |\n"
+        "| 2020-03-02 09:10 | Node starts failing to ship logs |\n"
+        "| 2020-03-03 11:25 | Runaway pod killed, watches released |\n"
+    )
+    assert iso(value, "mitigated") == iso(value, "resolved") == "2020-03-03T11:25:00+01:00"
+    assert value.provenance["resolved"] == "inferred"
+
+
+def test_a_fix_followed_by_more_than_one_entry_is_not_taken_as_the_end() -> None:
+    value = facts(
+        "# Mail\n\n## Timeline (UTC)\n\n"
+        "- 2023-02-01 16:01 Sending starts failing with 401\n"
+        "- 2023-02-02 08:15 Customer success notices no digest went out\n"
+        "- 2023-02-02 08:40 Engineering updates the key in the secret store\n"
+        "- 2023-02-02 09:00 Engineering discusses the rotation process\n"
+        "- 2023-02-02 09:10 Queued emails sent\n"
+    )
+    assert value.milestones["mitigated"] is None

@@ -260,6 +260,12 @@ def _outcome(kind: str, entry: Entry, classes: WordClasses) -> bool:
     return _ATTEMPT.search(text) is None
 
 
+def attempted(text: str) -> bool:
+    """Does the text tell an attempt or a failure ("started the rollback", "still down")
+    rather than an outcome?"""
+    return _ATTEMPT.search(text) is not None
+
+
 def recovered_again(text: str) -> bool:
     """Does the text say something works again ("uploads work again") or is in a healthy
     state ("running normally", "stabilized", "at baseline")? An impact stopping."""

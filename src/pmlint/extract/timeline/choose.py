@@ -22,6 +22,7 @@ from pmlint.extract.milestones import (
     MILESTONES,
     Entry,
     WordClasses,
+    attempted,
     classify_entries,
     word_classes,
 )
@@ -274,6 +275,11 @@ def choose_milestones(
         elif candidates:
             pick = max if kind == "resolved" else min
             take(kind, pick(candidates, key=lambda m: utc(m.when)), HOW_PROSE)  # type: ignore[arg-type]
+    if result["mitigated"] is None and result["resolved"] is None and timed:
+        # "13:50 node starts reporting 'no space left'", "10:39 pod killed, releasing file
+        # watches": the fix the story ends with is when the impact stopped, though no entry
+        # says it worked
+        take("mitigated", _closing_remedy(timed, result), HOW_TIMELINE)
     _no_day_alone(result, how)
     if result["start"] is None and not timed:
         # "At 10:25 PM PDT, our utility provider suffered a loss of power. Power was restored
@@ -425,6 +431,7 @@ _ABOUT_THE_WRITING = re.compile(
 # What was done about it: "pod killed, releasing file watches", "node replaced".
 _REMEDY = re.compile(
     r"\b(?:killed|restarted|rebooted|removed|deleted|reverted|rolled back|replaced|terminated"
+    r"|updated|updates|corrected|renewed|reinstalled|reconfigured"
     r"|evicted|drained|scaled (?:up|out|down)|freed|released|releasing|cleared|purged|disabled"
     r"|fixed|patched|recycled|redeployed)\b",
     re.IGNORECASE,
@@ -504,6 +511,44 @@ def _opening_prose(doc: Document, block: TextBlock) -> bool:
     return first is not None and (section is first or first in section.ancestors())
 
 
+# How many entries from the story's end its closing remedy may be (the fix, then a last
+# entry that it was watched or that the backlog went out).
+_CLOSING_REMEDY = 2
+
+
+def _closing_remedy(timed: Sequence[Event], result: Mapping[str, Moment | None]) -> Moment | None:
+    """The remedy done at the end of a timeline that never says the impact stopped: one of its
+    last entries, after the start and any detection, told as done (not "trying to restart")."""
+    story = sorted(timed, key=lambda e: (utc(e.moment.when), e.line))  # type: ignore[arg-type]
+    while story and _AFTERMATH.search(story[-1].text):
+        story.pop()
+    if len(story) > 2 and _tail(story[-2].moment, story[-1].moment):
+        return None  # a tail days later (a last account repaired): the end is not told
+    floor = [m for k in ("start", "detected") if (m := result[k]) is not None and m.when]
+    for event in reversed(story[-_CLOSING_REMEDY:]):
+        moment = event.moment
+        if not moment.has_time or any(m is moment for m in floor):
+            continue
+        if any(
+            (m.when.tzinfo is None) != (moment.when.tzinfo is None)  # type: ignore[union-attr]
+            or utc(m.when) >= utc(moment.when)  # type: ignore[arg-type]
+            for m in floor
+        ):
+            return None
+        if _REMEDY.search(event.text) and not attempted(event.text):
+            return moment
+    return None
+
+
+def _tail(before: Moment, last: Moment) -> bool:
+    """Is the last entry a tail, more than half a day after the one before it?"""
+    if before.when is None or last.when is None:
+        return False
+    if (before.when.tzinfo is None) != (last.when.tzinfo is None):
+        return False
+    return utc(last.when) - utc(before.when) > dt.timedelta(hours=12)
+
+
 def story_end(events: list[Event], result: Mapping[str, Moment | None]) -> Moment | None:
     """A timeline that never says it is over ends with its last entry, the last thing done
     about the incident ("pod killed, file watches released"): not a milestone the document
@@ -521,8 +566,7 @@ def story_end(events: list[Event], result: Mapping[str, Moment | None]) -> Momen
     if len(story) < 2:
         return None
     last, before = story[-1].moment, story[-2].moment
-    tail = utc(last.when) - utc(before.when) > dt.timedelta(hours=12)  # type: ignore[arg-type]
-    if tail and len(story) > 2:
+    if _tail(before, last) and len(story) > 2:
         return None  # a tail days later (a last account repaired) is not the end of impact
     for kind in ("start", "detected"):
         other = result[kind]
