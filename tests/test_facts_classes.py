@@ -1494,3 +1494,22 @@ def test_a_fix_followed_by_more_than_one_entry_is_not_taken_as_the_end() -> None
         "- 2023-02-02 09:10 Queued emails sent\n"
     )
     assert value.milestones["mitigated"] is None
+
+
+# Words of the classes, as a word, not inside another word ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("entry", "kind", "told"),
+    [
+        ("Broker 3 disk reaches 95%", "start", False),  # "broker" is not "broke"
+        ("The upgrade broke the login flow", "start", True),
+        ("Primary host suffered a hardware fault", "start", True),
+        ("Synthetic checks fail and page the on-call engineer", "detected", True),
+        ("Push delivery success rate recovers to 99%", "mitigated", True),
+        ("Disk expanded, the broker accepts writes again", "mitigated", True),
+    ],
+)
+def test_the_word_classes_read_words(entry: str, kind: str, told: bool) -> None:
+    value = facts(f"# Broker\n\n## Timeline\n\n- 2024-02-06 16:40 UTC: {entry}\n")
+    assert (kind in value.events[0].moment.kinds) is told

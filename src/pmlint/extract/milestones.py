@@ -92,12 +92,13 @@ _NOT_RECOVERY = re.compile(
     re.IGNORECASE,
 )
 # Service doing its job again: "uploads work again", "the record started to get propagated
-# again", "builds pass again". A symptom "again" ("failed again") is not in the list.
+# again", "builds pass again", "the broker accepts writes again" (a verb and its object). A
+# symptom "again" ("failed again") is not in the list.
 _AGAIN = re.compile(
     r"\b(?:work|run|serv|respond|load|launch|build|sync|publish|upload|download|connect|resolv"
     r"|propagat|process|flow|accept|avail|reach|boot|pass|function|deliver|stream|send|receiv"
     r"|succeed"
-    r"|healthy|online|up|green|normal|fine|stable)\w*\s+again\b",
+    r"|healthy|online|up|green|normal|fine|stable)\w*\s+(?:[a-z]+\s+)?again\b",
     re.IGNORECASE,
 )
 # A service described in a healthy state, however the sentence is built: "running normally",
