@@ -1513,3 +1513,32 @@ def test_a_fix_followed_by_more_than_one_entry_is_not_taken_as_the_end() -> None
 def test_the_word_classes_read_words(entry: str, kind: str, told: bool) -> None:
     value = facts(f"# Broker\n\n## Timeline\n\n- 2024-02-06 16:40 UTC: {entry}\n")
     assert (kind in value.events[0].moment.kinds) is told
+
+
+# An explicit milestone stated in the summary ------------------------------------------------
+
+STATED_IN_SUMMARY = """\
+# Partial outage of file uploads
+
+## Summary
+
+File uploads failed for users on the EU cluster. The issue started at 10:14 UTC on 8 March
+2024 and was mitigated at 11:02 UTC. Full resolution, including reprocessing failed uploads,
+was reached at 13:45 UTC.
+
+## Timeline
+
+- 10:14 UTC — Storage credentials rotated by the secrets job; the upload service keeps the old.
+- 10:20 UTC — Upload error alert fires.
+- 10:55 UTC — Upload service restarted to pick up new credentials.
+- 11:02 UTC — Upload error rate at zero.
+- 13:45 UTC — Failed uploads reprocessed; incident resolved.
+"""
+
+
+def test_a_milestone_the_summary_states_in_its_own_words_is_taken() -> None:
+    value = facts(STATED_IN_SUMMARY)
+    assert iso(value, "start") == "2024-03-08T10:14:00+00:00"
+    assert iso(value, "mitigated") == "2024-03-08T11:02:00+00:00"
+    assert iso(value, "resolved") == "2024-03-08T13:45:00+00:00"
+    assert value.provenance["mitigated"] == "prose"

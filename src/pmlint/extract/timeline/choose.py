@@ -207,6 +207,8 @@ def choose_milestones(
     if windows:
         take("start", windows[0][0], HOW_RANGE)
         take("resolved", windows[-1][1], HOW_RANGE)
+    for kind, moment in _stated_in_prose(moments).items():
+        take(kind, moment, HOW_PROSE)
     for kind, entry in chosen.items():
         take(kind, timed[entry.index].moment, HOW_TIMELINE)
     if not any(m.has_time for m in moments):
@@ -312,6 +314,46 @@ def choose_milestones(
         # that states one end states both
         take("resolved", _last_recovery(moments, result), HOW_INFERRED)
     return result, how
+
+
+# The milestone stated in so many words just before its time, as a field states it: "the
+# issue started at 10:14 UTC and was mitigated at 11:02 UTC", "the outage was resolved by 9:40".
+_HEDGE = r"(?:\s+(?:about|around|approximately|roughly|~))?\s*$"
+_STATED_BEFORE = {
+    "start": re.compile(
+        r"\b(?:issue|incident|outage|impact|problem|disruption|degradation|errors|failures)"
+        r"\s+(?:\w+\s+){0,2}?(?:started|began|begun)\s+(?:at|around|on)" + _HEDGE,
+        re.IGNORECASE,
+    ),
+    "detected": re.compile(
+        r"\b(?:was|were|been)\s+(?:first\s+)?detected\s+(?:at|by|around)" + _HEDGE, re.I
+    ),
+    "mitigated": re.compile(
+        r"\b(?:was|were|been)\s+(?:fully\s+)?mitigated\s+(?:at|by|around)" + _HEDGE, re.I
+    ),
+    "resolved": re.compile(
+        r"\b(?:was|were|been)\s+(?:fully\s+)?resolved\s+(?:at|by|around)" + _HEDGE, re.I
+    ),
+}
+
+
+def _stated_in_prose(moments: Sequence[Moment]) -> dict[str, Moment]:
+    """Milestones the summary, the impact or the lead prose states in words of the milestone
+    itself, just before the time ("was mitigated at 11:02 UTC"): the author's own statement,
+    trusted as a field is. One time per milestone; two that disagree state nothing."""
+    found: dict[str, list[Moment]] = {}
+    for moment in moments:
+        if moment.source != PROSE or not moment.has_time or moment.when is None:
+            continue
+        if moment.block.nearest_canonical() not in _WINDOW_SECTIONS:
+            continue
+        prose, start = moment.block.prose, moment.stamp.start
+        for kind, pattern in _STATED_BEFORE.items():
+            if pattern.search(prose, max(0, start - 60), start):
+                found.setdefault(kind, []).append(moment)
+    return {
+        kind: told[0] for kind, told in found.items() if all(m.when == told[0].when for m in told)
+    }
 
 
 # A time that opens its sentence, as a narrative tells its steps: "At 5:15 AM PST, we started
