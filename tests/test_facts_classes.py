@@ -1508,6 +1508,9 @@ def test_a_fix_followed_by_more_than_one_entry_is_not_taken_as_the_end() -> None
         ("Synthetic checks fail and page the on-call engineer", "detected", True),
         ("Push delivery success rate recovers to 99%", "mitigated", True),
         ("Disk expanded, the broker accepts writes again", "mitigated", True),
+        ("Upload error rate at zero", "mitigated", True),
+        ("Notification delay back under 1 minute", "mitigated", True),
+        ("Error rate rising toward 20%", "mitigated", False),
     ],
 )
 def test_the_word_classes_read_words(entry: str, kind: str, told: bool) -> None:
