@@ -1545,3 +1545,19 @@ def test_a_milestone_the_summary_states_in_its_own_words_is_taken() -> None:
     assert iso(value, "mitigated") == "2024-03-08T11:02:00+00:00"
     assert iso(value, "resolved") == "2024-03-08T13:45:00+00:00"
     assert value.provenance["mitigated"] == "prose"
+
+
+@pytest.mark.parametrize(
+    ("title", "path"),
+    [("# Registry outage 2020", "doc.md"), ("# Registry outage", "registry-outage-2020.md")],
+)
+def test_a_year_named_alone_in_the_title_or_file_name_dates_yearless_entries(
+    title: str, path: str
+) -> None:
+    value = facts(
+        f"{title}\n\n## Timeline (UTC)\n\n- March 3, 23:40 errors start after the deploy\n"
+        "- 23:55 alert fired\n- March 4, 00:30 rolled back, errors stopped\n",
+        path,
+    )
+    assert iso(value, "start") == "2020-03-03T23:40:00+00:00"
+    assert value.duration() == (50, "milestones")

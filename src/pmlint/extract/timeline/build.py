@@ -22,6 +22,7 @@ from pmlint.extract.timeline.dates import (
     day_first,
     document_date,
     first_year,
+    named_year,
 )
 from pmlint.extract.timeline.entries import (
     classify,
@@ -139,6 +140,8 @@ def _build(doc: Document, settings: Settings) -> Timeline:
     first_day = document_date(doc)
     numeric_day_first = day_first(blocks)
     year = None if first_day is not None else first_year(blocks, numeric_day_first)
+    if first_day is None and year is None:
+        year = named_year(doc)
     dates = Dates(first_day, numeric_day_first, year)
     by_date = not doc.find_sections("timeline")
     timed = timed_sections(doc) if by_date else frozenset()

@@ -204,6 +204,17 @@ def document_date(doc: Document) -> dt.date | None:
     return None
 
 
+def named_year(doc: Document) -> int | None:
+    """The year the title or the file name gives alone ("# Outage report 2020",
+    "docs-outage-2019-10.md"): the year of the yearless dates below it, when no date with a
+    year is written anywhere."""
+    for text in (doc.title or "", doc.path.rsplit("/", 1)[-1]):
+        years = {int(m.group(0)) for m in _YEAR_HINT.finditer(text)}
+        if len(years) == 1:
+            return years.pop()
+    return None
+
+
 # "outage-2019-07-24.md": the slug's hyphen before the date is a gap, not part of a number.
 _FILE_DATE_GAP = re.compile(r"-(?=\d{4}-\d{2}-\d{2}(?!\d))")
 
