@@ -246,6 +246,9 @@ def test_entries_split_by_html_breaks_are_separate_entries() -> None:
         ("Outage duration - 2 hours", 120),
         ("There were 25 minutes of errors on checkout.", 25),
         ("Payments saw 40 minutes of degraded service.", 40),
+        ("The incident lasted about an hour and a half.", 90),
+        ("Customers saw errors over a period of 35 minutes.", 35),
+        ("Downtime was ~20m.", 20),
     ],
 )
 def test_stated_durations(text: str, minutes: float) -> None:
