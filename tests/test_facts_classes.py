@@ -1564,3 +1564,26 @@ def test_a_year_named_alone_in_the_title_or_file_name_dates_yearless_entries(
     )
     assert iso(value, "start") == "2020-03-03T23:40:00+00:00"
     assert value.duration() == (50, "milestones")
+
+
+# A timeline told as a story in sentences -----------------------------------------------------
+
+STORY_TIMELINE = """\
+# Cache outage
+
+## Timeline
+
+**Tuesday 2 May 2023, all times UTC**
+
+At 14:02 we deployed cache config v12. A minute later, at 14:03, error rates started to
+climb. Our monitoring alerted the on-call engineer at 14:09. We reverted the config at 14:31,
+and error rates were back to normal by 14:36.
+"""
+
+
+def test_a_timeline_paragraph_told_in_sentences_has_an_entry_per_sentence() -> None:
+    value = facts(STORY_TIMELINE)
+    assert len(value.events) == 4
+    assert iso(value, "start") == "2023-05-02T14:02:00+00:00"
+    assert iso(value, "detected") == "2023-05-02T14:09:00+00:00"
+    assert iso(value, "mitigated") == "2023-05-02T14:31:00+00:00"

@@ -600,6 +600,10 @@ def _entries(
             if opening and segment == _segment_of(starts, opening[-1]):
                 continue  # a second time in the same entry ("10:00 PST (18:00 UTC)")
             opening.append(moment)
+    if block.kind == "paragraph" and section.is_under("timeline"):
+        told = _told_entries(block, found, opening)
+        if told:
+            return told
     result: list[Event] = []
     for index, moment in enumerate(opening):
         end = opening[index + 1].stamp.start if index + 1 < len(opening) else len(block.text)
@@ -611,6 +615,31 @@ def _entries(
             text += _told_in_sublist(block, block.text[moment.stamp.end : end])
         result.append(Event(moment, text, moment.line))
     return result
+
+
+def _told_entries(block: TextBlock, found: list[Moment], opening: list[Moment]) -> list[Event]:
+    """Entries of a timeline paragraph that tells the story in sentences ("At 14:02 we
+    deployed v12. Our monitoring alerted the on-call at 14:09."): one entry per sentence with
+    a time, from that sentence to the next. Empty when the times open the entries (one a
+    line), as most timelines write them, and for list items (an item with its time later in
+    the line is as often a note beside the story as a step of it)."""
+    timed = [m for m in found if m.has_time]
+    if not timed:
+        return []
+    if block.list_item is not None:
+        return []
+    firsts: list[tuple[int, Moment]] = []
+    for moment in timed:
+        left, _ = _sentence_bounds(block.prose, moment.stamp.start, moment.stamp.end)
+        if not firsts or firsts[-1][0] != left:
+            firsts.append((left, moment))
+    if len(firsts) < 2 or len(firsts) <= len(opening):
+        return []
+    events = []
+    for index, (left, moment) in enumerate(firsts):
+        right = firsts[index + 1][0] if index + 1 < len(firsts) else len(block.text)
+        events.append(Event(moment, block.text[left:right], moment.line))
+    return events
 
 
 def _told_in_sublist(block: TextBlock, own: str) -> str:
