@@ -1587,3 +1587,39 @@ def test_a_timeline_paragraph_told_in_sentences_has_an_entry_per_sentence() -> N
     assert iso(value, "start") == "2023-05-02T14:02:00+00:00"
     assert iso(value, "detected") == "2023-05-02T14:09:00+00:00"
     assert iso(value, "mitigated") == "2023-05-02T14:31:00+00:00"
+
+
+# Entries the author set in bold are the story's milestones -----------------------------------
+
+BOLD_MILESTONES = """\
+# Docs site outage
+
+## Timeline
+
+All events on 2021-04-12, times in UTC.
+
+- **2021-04-11 23:10: builds start failing, the disk is full**
+- 01:20: the site goes down, the on-call is paged
+- 01:31: the full partition is found
+- 01:44: the temporary directory is removed
+- **01:50: the site is back online**
+- 09:05: failed builds queued again
+- **18:40: the rebuilds of the failed builds finished**
+"""
+
+
+def test_a_closing_entry_in_bold_ends_the_incident_however_late() -> None:
+    value = facts(BOLD_MILESTONES)
+    assert iso(value, "mitigated") == "2021-04-12T01:50:00+00:00"
+    assert iso(value, "resolved") == "2021-04-12T18:40:00+00:00"
+
+
+def test_without_bold_a_late_tail_is_not_the_end() -> None:
+    value = facts(BOLD_MILESTONES.replace("**", ""))
+    assert iso(value, "resolved") == "2021-04-12T01:50:00+00:00"
+
+
+def test_a_dated_late_entry_then_bare_times_under_the_next_days_date_stay_on_it() -> None:
+    value = facts(BOLD_MILESTONES)
+    days = [m.when.date().isoformat() for m in value.moments if m.has_time and m.when]
+    assert days == ["2021-04-11"] + ["2021-04-12"] * 6

@@ -193,6 +193,7 @@ class Entry:
     when: dt.datetime
     has_time: bool
     index: int  # position among the entries, so that callers map a choice back
+    marked: bool = False  # set apart by the author (in bold among plain entries)
 
 
 @dataclass(frozen=True, slots=True)
@@ -380,8 +381,11 @@ def classify_entries(entries: Sequence[Entry], classes: WordClasses) -> dict[str
             if not (_outcome("resolved", entry, classes) or landed):
                 continue
             last = resolved or floor
-            if last is not None and _comparable(entry.when) - _comparable(last.when) > _CLOSING_RUN:
-                break
+            late = (
+                last is not None and _comparable(entry.when) - _comparable(last.when) > _CLOSING_RUN
+            )
+            if late and not entry.marked:
+                break  # a tail, unless the author set it apart as a milestone
             resolved = entry
         if resolved is None and floor is not None:
             resolved = _last_confirmation(tail, floor, classes)

@@ -189,8 +189,9 @@ def choose_milestones(
             take(kind, pick(fields, key=lambda m: utc(m.when)), HOW_FIELD)  # type: ignore[arg-type]
     classes = word_classes(words)
     timed = [e for e in events if e.moment.when is not None]
+    marked_out = _emphasised(timed)
     entries = [
-        Entry(" ".join(e.text.split()), e.moment.when, e.moment.has_time, i)  # type: ignore[arg-type]
+        Entry(" ".join(e.text.split()), e.moment.when, e.moment.has_time, i, i in marked_out)  # type: ignore[arg-type]
         for i, e in enumerate(timed)
     ]
     chosen = classify_entries(entries, classes)
@@ -354,6 +355,19 @@ def _stated_in_prose(moments: Sequence[Moment]) -> dict[str, Moment]:
     return {
         kind: told[0] for kind, told in found.items() if all(m.when == told[0].when for m in told)
     }
+
+
+def _emphasised(timed: Sequence[Event]) -> frozenset[int]:
+    """The entries (by index) an author set in bold among plain ones ("- **19:27: builds of
+    the failed crates finished**"): the milestones of the story, as the author marks them.
+    Two at least, and no more than half of the entries (a timeline all in bold marks none)."""
+    bold = frozenset(i for i, e in enumerate(timed) if _BOLD_ENTRY.fullmatch(e.text.strip()))
+    if len(bold) < 2 or len(bold) * 2 > len(timed):
+        return frozenset()
+    return bold
+
+
+_BOLD_ENTRY = re.compile(r"(?:\*\*|__)[^*_].*(?:\*\*|__)[.,;]?", re.DOTALL)
 
 
 # A time that opens its sentence, as a narrative tells its steps: "At 5:15 AM PST, we started
