@@ -1623,3 +1623,24 @@ def test_a_dated_late_entry_then_bare_times_under_the_next_days_date_stay_on_it(
     value = facts(BOLD_MILESTONES)
     days = [m.when.date().isoformat() for m in value.moments if m.has_time and m.when]
     assert days == ["2021-04-11"] + ["2021-04-12"] * 6
+
+
+@pytest.mark.parametrize(
+    ("told", "mitigated"),
+    [
+        ("Restarted the pods; errors persist", False),
+        ("Scaled the cluster to 10 nodes, latency normal", True),
+        ("Users can log in again", True),
+        ("Customers confirm the issue is gone", True),
+        ("Feature flag turned off", True),
+        ("DNS record re-created", True),
+        ("Services are recovering", False),
+        ("Failover to the standby database hangs", False),
+    ],
+)
+def test_what_tells_that_the_impact_stopped(told: str, mitigated: bool) -> None:
+    value = facts(
+        "# Outage\n\n## Timeline\n\n- 2023-07-10 10:00 UTC errors start for users\n"
+        f"- 2023-07-10 10:10 UTC alert fired, on-call paged\n- 2023-07-10 10:40 UTC {told}\n"
+    )
+    assert (iso(value, "mitigated") == "2023-07-10T10:40:00+00:00") is mitigated

@@ -78,6 +78,8 @@ _ATTEMPT = re.compile(
     r"\b(?:start(?:s|ed|ing)? (?:to |the |a )?|begin(?:s|ning)? (?:to |the )?|began (?:to |the )?"
     r"|attempt|trying|tried|try to|decid|plan|propos|initiat|prepar|not |n't |no longer"
     r"|still |hang|stuck|fail(?:s|ed|ing)? to|partial(?:ly)?|some "
+    # the remedy did not work: "restarted the pods; errors persist", "no effect"
+    r"|persist|no effect|did not help|didn't help|no improvement|unchanged"
     # "are working towards recovery", "working on a fix"
     r"|working (?:on|towards?) (?:a |the |full )?(?:fix|recover|mitigat|resol|restor))",
     re.IGNORECASE,
@@ -122,6 +124,13 @@ _HEALTHY = re.compile(
     r"|\b(?:errors?|error rates?|failures?|failure rates?|5xx|timeouts?)\s+(?:(?:is|was|back)\s+)?"
     r"(?:at|to)\s+(?:zero|0)\b"
     r"|\bback\s+(?:under|below|within)\b"
+    # "latency normal", "error rate back to normal", "graphs look healthy", "the issue is gone"
+    r"|\b(?:latency|latencies|error rates?|traffic|throughput|load|response times?"
+    r"|success rates?|metrics|graphs|dashboards?)\s+(?:(?:is|are|was|were|looks?|looked|back"
+    r"|now)\s+)*(?:normal|nominal|healthy|stable|green)\b"
+    r"|\b(?:issue|problem|errors?|symptoms?)\s+(?:is|are|was|were|had|has|have)\s+(?:been\s+)?gone\b"
+    # "users can log in again", "customers can check out again"
+    r"|\bcan\s+(?:now\s+)?[a-z]+(?:\s+[a-z]+)?\s+again\b"
     r"|\b(?:stopp(?:ed|ing)|end(?:ed|ing)|eliminat(?:ed|ing))\s+(?:the\s+)?(?:errors?|failures?"
     r"|crashe?s?|timeouts?|outage|impact)\b"
     r"|\b(?:backlog|queue)\s+(?:(?:had|has|was)\s+)?(?:(?:been|fully)\s+)*(?:processed|cleared"

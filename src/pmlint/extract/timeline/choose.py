@@ -487,7 +487,8 @@ _ABOUT_THE_WRITING = re.compile(
 # What was done about it: "pod killed, releasing file watches", "node replaced".
 _REMEDY = re.compile(
     r"\b(?:killed|restarted|rebooted|removed|deleted|reverted|rolled back|replaced|terminated"
-    r"|updated|updates|corrected|renewed|reinstalled|reconfigured"
+    r"|updated|updates|corrected|renewed|reinstalled|reconfigured|re-?created|turned off"
+    r"|workaround (?:was )?applied"
     r"|evicted|drained|scaled (?:up|out|down)|freed|released|releasing|cleared|purged|disabled"
     r"|fixed|patched|recycled|redeployed)\b",
     re.IGNORECASE,
