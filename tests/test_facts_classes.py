@@ -1466,6 +1466,9 @@ def test_a_machine_reporting_its_symptom_is_no_detection() -> None:
         ("Uptime monitor emailed the web team", True),
         ("Kubelet reported OOM kills on three nodes", False),
         ("Customer reports bounced mail", True),
+        ("Datadog monitor fires on the error rate", True),
+        ("Customer opens a support ticket", True),
+        ("A developer flags the broken build in chat", True),
     ],
 )
 def test_what_a_detection_is_told_by(entry: str, detected: bool) -> None:
