@@ -1511,6 +1511,10 @@ def test_a_fix_followed_by_more_than_one_entry_is_not_taken_as_the_end() -> None
         ("Broker 3 disk reaches 95%", "start", False),  # "broker" is not "broke"
         ("The upgrade broke the login flow", "start", True),
         ("Primary host suffered a hardware fault", "start", True),
+        ("Traffic to the EU region drops to zero", "start", True),
+        ("Queue depth starts growing", "start", True),
+        ("Requests pile up in the load balancer", "start", True),
+        ("Pods get evicted", "start", True),
         ("Synthetic checks fail and page the on-call engineer", "detected", True),
         ("Push delivery success rate recovers to 99%", "mitigated", True),
         ("Disk expanded, the broker accepts writes again", "mitigated", True),
