@@ -1651,3 +1651,17 @@ def test_what_tells_that_the_impact_stopped(told: str, mitigated: bool) -> None:
         f"- 2023-07-10 10:10 UTC alert fired, on-call paged\n- 2023-07-10 10:40 UTC {told}\n"
     )
     assert (iso(value, "mitigated") == "2023-07-10T10:40:00+00:00") is mitigated
+
+
+def test_prose_that_tells_the_service_working_again_ends_at_that_time() -> None:
+    value = facts(
+        "# Sign-ups failing\n\n## Summary\n\nOn March 9th 2024 new users could not sign up. At "
+        "about 9:40 AM PST the e-mail provider revoked our API key, and every sign-up after "
+        "that failed. A user wrote to support at 12:15 PM. The provider restored the key at "
+        "1:30 PM. Sign-ups worked normally again from 1:32 PM.\n"
+    )
+    assert iso(value, "start") == "2024-03-09T09:40:00-08:00"
+    # "12:15 PM." ends its sentence: the restoration told after it is not its kind
+    assert iso(value, "detected") == "2024-03-09T12:15:00-08:00"
+    assert iso(value, "mitigated") == "2024-03-09T13:30:00-08:00"
+    assert iso(value, "resolved") == "2024-03-09T13:32:00-08:00"

@@ -24,6 +24,7 @@ from pmlint.extract.milestones import (
     WordClasses,
     attempted,
     classify_entries,
+    recovered_again,
     word_classes,
 )
 from pmlint.extract.timeline.entries import (
@@ -252,7 +253,7 @@ def choose_milestones(
                 and m.when is not None
                 and m.has_time
                 and "mitigated" in m.kinds
-                and (told_by(m) or _completes(m))
+                and (told_by(m) or _completes(m) or _works_again(m))
             ]
         candidates = [m for m in candidates if m.has_time] or candidates
         if kind in ("mitigated", "resolved"):
@@ -448,6 +449,13 @@ def _the_start(moment: Moment, start: Moment | None) -> bool:
     """Is this the start's own time? (A day with no time may hold both the start and the
     fix; a time before the start tells rather that the start is wrong: `_sanity`.)"""
     return moment is start and moment.has_time
+
+
+def _works_again(moment: Moment) -> bool:
+    """Does the time's sentence say the service works again ("sign-ups worked normally again
+    from 1:32 PM")? The confirmation that closes a recovery the prose tells."""
+    sentence = sentence_of(moment)
+    return recovered_again(sentence) and not attempted(sentence)
 
 
 def _completes(moment: Moment) -> bool:

@@ -314,6 +314,8 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
         if _is_stop(text, match.start()):
             left = match.end()
     right = high
+    if end >= 3 and text[end - 1] == "." and text[end - 3 : end - 1].upper() in ("AM", "PM"):
+        end -= 1  # "at 12:15 PM. The provider ...": the stop the time took ends the sentence
     for match in _STOP.finditer(text, end, high):
         if _is_stop(text, match.start()):
             right = match.start()
