@@ -1665,3 +1665,20 @@ def test_prose_that_tells_the_service_working_again_ends_at_that_time() -> None:
     assert iso(value, "detected") == "2024-03-09T12:15:00-08:00"
     assert iso(value, "mitigated") == "2024-03-09T13:30:00-08:00"
     assert iso(value, "resolved") == "2024-03-09T13:32:00-08:00"
+
+
+def test_a_table_of_fields_names_each_time_by_its_row() -> None:
+    value = facts(
+        "# Slow dashboards\n\n| | |\n| --- | --- |\n"
+        "| **Start time** | 2023-01-17 08:40 UTC |\n| **Detected** | 2023-01-17 08:52 UTC |\n"
+        "| **Mitigated** | 2023-01-17 09:30 UTC |\n| **Resolved** | 2023-01-17 10:05 UTC |\n"
+        "| **Severity** | SEV-3 |\n\n## Summary\n\nDashboards loaded slowly.\n"
+    )
+    found = [iso(value, k) for k in ("start", "detected", "mitigated", "resolved")]
+    assert found == [
+        "2023-01-17T08:40:00+00:00",
+        "2023-01-17T08:52:00+00:00",
+        "2023-01-17T09:30:00+00:00",
+        "2023-01-17T10:05:00+00:00",
+    ]
+    assert value.provenance["mitigated"] == "field"

@@ -30,6 +30,7 @@ from pmlint.extract.timeline.entries import (
     compiled_words,
     event_kinds,
     in_timeline,
+    row_labels,
     timed_sections,
     timeline_events,
 )
@@ -147,6 +148,7 @@ def _build(doc: Document, settings: Settings) -> Timeline:
     timed = timed_sections(doc) if by_date else frozenset()
     carried: tuple[str, dt.tzinfo] | None = None  # a zone stated earlier in the timeline
     moments: list[Moment] = []
+    fields = row_labels(doc)
     for block in blocks:
         on_timeline = in_timeline(block.section, by_date, timed)
         previous: Stamp | None = None
@@ -179,7 +181,7 @@ def _build(doc: Document, settings: Settings) -> Timeline:
             span = block.span(stamp.start, stamp.end)
             moment = Moment(stamp, block, span, when, day is not None, source)
             moment.zone_name = name
-            classify(moment, labels, events_words, times)
+            classify(moment, labels, events_words, times, fields.get(id(block)))
             moments.append(moment)
     if first_day is None:
         _date_told_later(moments)

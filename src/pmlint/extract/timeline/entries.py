@@ -395,15 +395,35 @@ _VERB = re.compile(
 )
 
 
+def row_labels(doc: Document) -> dict[int, str]:
+    """The field name of each table cell (by id) that sits beside one: a two-column table of
+    fields ("| **Start time** | 2023-01-17 08:40 UTC |") names each value by its row's first
+    cell, when that cell is a short name with no digits."""
+    found: dict[int, str] = {}
+    for section in doc.sections():
+        for table in section.tables:
+            for row in table.rows:
+                if len(row) < 2:
+                    continue
+                name = row[0].prose.strip(" *_:")
+                if not name or len(name) > 40 or any(c.isdigit() for c in name):
+                    continue
+                for cell in row[1:]:
+                    found[id(cell)] = name
+    return found
+
+
 def classify(
     moment: Moment,
     labels: Mapping[str, re.Pattern[str] | None],
     events: Mapping[str, re.Pattern[str] | None],
     times: Sequence[tuple[int, int]] = (),
+    row_label: str | None = None,
 ) -> None:
     """The moment's label and the milestone kinds its words tell (`times`: the offsets of
-    the block's times, so that a sentence with several is read clause by clause)."""
-    label = _label(moment)
+    the block's times, so that a sentence with several is read clause by clause;
+    `row_label`: the field name a table row gives the cell the time is in)."""
+    label = _label(moment) or row_label
     moment.label = label
     kinds: frozenset[str] = frozenset()
     if label:
