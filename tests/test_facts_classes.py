@@ -1469,6 +1469,8 @@ def test_a_machine_reporting_its_symptom_is_no_detection() -> None:
         ("Datadog monitor fires on the error rate", True),
         ("Customer opens a support ticket", True),
         ("A developer flags the broken build in chat", True),
+        ("A runaway query saturates the reporting database", False),
+        ("The weekly usage report job runs", False),
     ],
 )
 def test_what_a_detection_is_told_by(entry: str, detected: bool) -> None:
@@ -1682,3 +1684,12 @@ def test_a_table_of_fields_names_each_time_by_its_row() -> None:
         "2023-01-17T10:05:00+00:00",
     ]
     assert value.provenance["mitigated"] == "field"
+
+
+def test_an_impact_end_field_is_the_mitigation_and_a_later_close_the_resolution() -> None:
+    value = facts(
+        "# Slow dashboards\n\n- **Impact start:** 2023-01-17 08:40 UTC\n"
+        "- **Impact end:** 2023-01-17 09:30 UTC\n- **Incident closed:** 2023-01-17 10:05 UTC\n"
+    )
+    assert iso(value, "mitigated") == "2023-01-17T09:30:00+00:00"
+    assert iso(value, "resolved") == "2023-01-17T10:05:00+00:00"

@@ -309,12 +309,24 @@ _MACHINE_REPORT = re.compile(
 )
 
 
+# A report that is a document or a system, not word of a problem: "the reporting database",
+# "the weekly report", "report generation".
+_REPORT_THING = re.compile(
+    r"\breporting\s+(?:database|db|service|pipeline|job|system|cluster|api|tool|dashboards?"
+    r"|servers?|stack|layer|tables?|quer(?:y|ies)|workers?|replicas?)\b"
+    r"|\b(?:weekly|daily|monthly|nightly|quarterly|annual|usage|billing|financial|sales"
+    r"|analytics|scheduled)\s+reports?\b|\breports?\s+generat\w*",
+    re.IGNORECASE,
+)
+
+
 def without_machine_reports(text: str) -> str:
-    """The text with the symptoms machines report taken out, for the detection's words."""
+    """The text with the symptoms machines report, and reports that are documents or
+    systems, taken out, for the detection's words."""
     lower = text.lower()
     if "report" not in lower and " log" not in lower and "emit" not in lower and "thr" not in lower:
         return text
-    return _MACHINE_REPORT.sub(" ", text)
+    return _REPORT_THING.sub(" ", _MACHINE_REPORT.sub(" ", text))
 
 
 def classify_entries(entries: Sequence[Entry], classes: WordClasses) -> dict[str, Entry]:

@@ -384,6 +384,11 @@ _LABEL_NOUNS = {
 }
 
 
+# A field that names the end of the impact itself ("Impact end", "Customer impact ended"):
+# a mitigation as well as an end.
+_IMPACT_END = re.compile(r"\bimpact\b.*\b(?:end|ended|stopped|over|resolved)\b", re.I)
+
+
 def _label_nouns(label: str) -> frozenset[str]:
     return frozenset(kind for kind, pattern in _LABEL_NOUNS.items() if pattern.search(label))
 
@@ -428,6 +433,8 @@ def classify(
     kinds: frozenset[str] = frozenset()
     if label:
         kinds = kinds_in(label, labels) or _label_nouns(label)
+        if kinds and _IMPACT_END.search(label):
+            kinds |= {"mitigated"}  # "Impact end": the impact stopped, whatever closed later
         if kinds:
             moment.source = FIELD
     if not kinds:
