@@ -435,7 +435,7 @@ def test_an_ordinal_month_day_keeps_its_year_and_dates_a_range() -> None:
     )
     assert iso(value, "start") == "2021-03-03T11:20:00-08:00"
     assert iso(value, "resolved") == "2021-03-03T11:32:00-08:00"
-    assert value.duration() == (12, "milestones")
+    assert value.duration() == (12, "range")
 
 
 def test_a_time_column_beside_a_date_column_is_the_entrys_time() -> None:
@@ -1693,3 +1693,13 @@ def test_an_impact_end_field_is_the_mitigation_and_a_later_close_the_resolution(
     )
     assert iso(value, "mitigated") == "2023-01-17T09:30:00+00:00"
     assert iso(value, "resolved") == "2023-01-17T10:05:00+00:00"
+
+
+def test_the_window_the_summary_states_is_the_duration_though_the_timeline_closes_later() -> None:
+    value = facts(
+        "# 500s\n\n## Summary\n\nOn 2022-05-17, between 13:12 and 14:03 UTC, about 12% of "
+        "requests failed.\n\n## Timeline\n\n- 13:12 UTC 500 errors rise\n"
+        "- 13:19 UTC error-rate alert fires, on-call paged\n- 14:03 UTC error rate back to "
+        "baseline\n- 14:30 UTC incident closed\n"
+    )
+    assert value.duration() == (51, "range")
