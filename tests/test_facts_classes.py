@@ -1703,3 +1703,37 @@ def test_the_window_the_summary_states_is_the_duration_though_the_timeline_close
         "baseline\n- 14:30 UTC incident closed\n"
     )
     assert value.duration() == (51, "range")
+
+
+SUMMARY_TELLS_THE_CHANGE = """\
+# Payment webhook outage
+
+## Summary
+
+On 2023-11-02 at 14:02 UTC a deploy of the webhook signer changed the signature format, and
+merchants' endpoints rejected every webhook until the deploy was rolled back.
+
+## Timeline (UTC)
+
+- 14:25 Merchant support reports failed webhook deliveries
+- 14:31 On-call engineer paged
+- 14:48 Signer deploy rolled back
+- 14:52 Deliveries succeed again
+"""
+
+
+def test_the_change_the_summary_tells_before_a_timeline_that_opens_with_the_report() -> None:
+    value = facts(SUMMARY_TELLS_THE_CHANGE)
+    assert iso(value, "start") == "2023-11-02T14:02:00+00:00"
+    assert value.provenance["start"] == "prose"
+    assert iso(value, "detected") == "2023-11-02T14:25:00+00:00"
+    assert value.duration() == (50, "milestones")
+
+
+def test_a_time_the_summary_gives_for_the_detection_is_not_the_start() -> None:
+    value = facts(
+        SUMMARY_TELLS_THE_CHANGE.replace(
+            "On 2023-11-02 at 14:02 UTC a deploy", "On 2023-11-02 a deploy"
+        ).replace("rolled back.", "rolled back. A merchant noticed the failures at 14:20 UTC.")
+    )
+    assert iso(value, "start") == "2023-11-02T14:25:00+00:00"

@@ -221,6 +221,9 @@ def choose_milestones(
         earlier = _told_earlier(result["start"], timed, moments, classes)
         if earlier is not None:
             result["start"] = earlier
+        summary = _summary_start(result["start"], moments, classes)
+        if summary is not None:
+            result["start"], how["start"] = summary, HOW_PROSE
     for kind in MILESTONES:  # what the timeline does not show, the prose may say
         if result[kind] is not None or (kind == "start" and timed):
             continue
@@ -540,6 +543,38 @@ def _told_earlier(
         before = moment.block.prose[max(0, moment.stamp.start - 30) : moment.stamp.start]
         clause = sentence_of(moment)
         if _BEGAN_AT.search(before) or classes.trigger(clause) or classes.has("start", clause):
+            found.append(moment)
+    return min(found, key=lambda m: utc(m.when)) if found else None  # type: ignore[arg-type]
+
+
+def _summary_start(
+    start: Moment | None, moments: Sequence[Moment], classes: WordClasses
+) -> Moment | None:
+    """The start the summary or the lead prose tells before the timeline's first symptom
+    ("On 2023-11-02 at 14:02 UTC a deploy changed the signature format, and endpoints
+    rejected every webhook"), when the timeline opens later, with the first report: a time
+    whose sentence tells the change or the symptom, on the start's day, at most half a day
+    before it. None when the prose tells none."""
+    if start is None or start.when is None or not start.has_time:
+        return None
+    found = []
+    for moment in moments:
+        if moment.source != PROSE or not moment.has_time or moment.when is None:
+            continue
+        if moment.block.nearest_canonical() not in _WINDOW_SECTIONS:
+            continue
+        if moment.day_known != start.day_known:
+            continue
+        if (moment.when.tzinfo is None) != (start.when.tzinfo is None):
+            continue
+        gap = utc(start.when) - utc(moment.when)
+        if not dt.timedelta(0) < gap <= dt.timedelta(hours=12):
+            continue
+        sentence = sentence_of(moment)
+        prose, at = moment.block.prose, moment.stamp.start
+        if "detected" in moment.kinds or _ENDS_BEFORE.search(prose, max(0, at - 40), at):
+            continue  # "noticed at 14:20", "resolved at 14:52": not where it began
+        if "start" in moment.kinds or classes.trigger(sentence):
             found.append(moment)
     return min(found, key=lambda m: utc(m.when)) if found else None  # type: ignore[arg-type]
 
