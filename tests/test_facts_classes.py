@@ -1471,6 +1471,8 @@ def test_a_machine_reporting_its_symptom_is_no_detection() -> None:
         ("A developer flags the broken build in chat", True),
         ("A runaway query saturates the reporting database", False),
         ("The weekly usage report job runs", False),
+        ("Users see 502s on checkout", False),
+        ("The on-call engineer saw the error spike on the dashboard", True),
     ],
 )
 def test_what_a_detection_is_told_by(entry: str, detected: bool) -> None:

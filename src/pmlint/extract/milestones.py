@@ -320,10 +320,21 @@ _REPORT_THING = re.compile(
 )
 
 
+# What users went through is the impact, not word of it: "users see 502s", "customers saw
+# errors at checkout" (a user who reports or complains tells someone: that stays).
+_USERS_SEE = re.compile(
+    r"\b(?:users?|customers?|clients?|visitors?|merchants?|players?|people)\s+(?:\w+\s+)?"
+    r"(?:saw|see|sees|seeing)\b",
+    re.IGNORECASE,
+)
+
+
 def without_machine_reports(text: str) -> str:
-    """The text with the symptoms machines report, and reports that are documents or
-    systems, taken out, for the detection's words."""
+    """The text with the symptoms machines report, what users see, and reports that are
+    documents or systems, taken out, for the detection's words."""
     lower = text.lower()
+    if " s" in lower and ("saw" in lower or "see" in lower):
+        text = _USERS_SEE.sub(" ", text)
     if "report" not in lower and " log" not in lower and "emit" not in lower and "thr" not in lower:
         return text
     return _REPORT_THING.sub(" ", _MACHINE_REPORT.sub(" ", text))
