@@ -1739,3 +1739,20 @@ def test_a_time_the_summary_gives_for_the_detection_is_not_the_start() -> None:
         ).replace("rolled back.", "rolled back. A merchant noticed the failures at 14:20 UTC.")
     )
     assert iso(value, "start") == "2023-11-02T14:25:00+00:00"
+
+
+@pytest.mark.parametrize(
+    ("told", "resolved"),
+    [
+        ("14:40 UTC workaround in place, errors stop for now", False),
+        ("14:40 UTC fixed version issued and its rollout began, errors stop", False),
+        ("14:40 UTC rolled back, errors stop", True),
+    ],
+)
+def test_a_provisional_mitigation_infers_no_resolution(told: str, resolved: bool) -> None:
+    value = facts(
+        "# Outage\n\n## Timeline\n\n- 2023-07-10 14:00 UTC errors start after the deploy\n"
+        f"- 2023-07-10 14:10 UTC alert fired, on-call paged\n- 2023-07-10 {told}\n"
+    )
+    assert iso(value, "mitigated") == "2023-07-10T14:40:00+00:00"
+    assert (value.milestones["resolved"] is not None) is resolved

@@ -311,9 +311,14 @@ def choose_milestones(
         result["resolved"] is None
         and result["mitigated"] is not None
         and how.get("mitigated") in (HOW_TIMELINE, HOW_FIELD, HOW_FRONT_MATTER)
+        and not _provisional(result["mitigated"], timed)
     ):
         take("resolved", result["mitigated"], HOW_INFERRED)
-    elif result["resolved"] is None and how.get("mitigated") == HOW_PROSE:
+    elif (
+        result["resolved"] is None
+        and how.get("mitigated") == HOW_PROSE
+        and not _provisional(result["mitigated"], timed)
+    ):
         # Prose that tells only recovery ("a hotfix was deployed at 13:40 and the dashboard
         # was available again at 13:42") ends where its last recovery is told: a document
         # that states one end states both
@@ -577,6 +582,25 @@ def _summary_start(
         if "start" in moment.kinds or classes.trigger(sentence):
             found.append(moment)
     return min(found, key=lambda m: utc(m.when)) if found else None  # type: ignore[arg-type]
+
+
+# A mitigation that says it is not the end: "mitigated for now", "a temporary workaround",
+# "the fixed version was issued and its rollout began".
+_PROVISIONAL = re.compile(
+    r"\b(?:for now|temporar\w*|workaround|stop-?gap|interim|in progress|rollout (?:began|begun"
+    r"|started)|(?:began|begun|started|starting) (?:to )?roll\w*|rolling out)\b",
+    re.IGNORECASE,
+)
+
+
+def _provisional(mitigated: Moment | None, timed: Sequence[Event]) -> bool:
+    """Does the mitigation's timeline entry (or sentence) say it is provisional? Then the
+    incident's end is not told, and no resolution is inferred from it."""
+    if mitigated is None:
+        return False
+    entry = next((e for e in timed if e.moment is mitigated), None)
+    text = entry.text if entry is not None else sentence_of(mitigated)
+    return _PROVISIONAL.search(text) is not None
 
 
 def _first_of(result: Mapping[str, Moment | None], kind: str) -> bool:
