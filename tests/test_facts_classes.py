@@ -1756,3 +1756,20 @@ def test_a_provisional_mitigation_infers_no_resolution(told: str, resolved: bool
     )
     assert iso(value, "mitigated") == "2023-07-10T14:40:00+00:00"
     assert (value.milestones["resolved"] is not None) is resolved
+
+
+@pytest.mark.parametrize(
+    ("told", "detected"),
+    [
+        ("nodes rolled over without doing much investigation", False),
+        ("nobody noticed the failing builds", False),
+        ("the on-call went to investigate the failing builds", True),
+    ],
+)
+def test_a_detection_word_denied_is_no_detection(told: str, detected: bool) -> None:
+    value = facts(
+        "# Outage\n\n## Timeline\n\n- 2023-07-10 14:00 UTC builds start failing\n"
+        f"- 2023-07-10 14:05 UTC {told}\n- 2023-07-10 14:30 UTC user reports the failures\n"
+    )
+    expected = "2023-07-10T14:05:00+00:00" if detected else "2023-07-10T14:30:00+00:00"
+    assert iso(value, "detected") == expected

@@ -293,7 +293,20 @@ def _detection(entry: Entry, classes: WordClasses) -> bool:
     """Did someone or something learn of the incident in this entry? Not when what they
     learned is that all is well, nor when a machine "reports" its own symptom."""
     text = without_machine_reports(entry.text)
-    return classes.has("detected", text) and _ALL_FINE.search(text) is None
+    if not classes.has("detected", text) or _ALL_FINE.search(text) is not None:
+        return False
+    pattern = classes.events.get("detected")
+    if pattern is None:
+        return True
+    lower = text.lower()
+    # "without doing too much investigation", "nobody noticed": a detection word denied
+    return any(
+        _DENIED.search(lower, max(0, m.start() - _NEGATION_WINDOW), m.start()) is None
+        for m in pattern.finditer(lower)
+    )
+
+
+_DENIED = re.compile(r"\b(?:not|never|no|nobody|without)\s+(?:\w+\s+){0,3}$|n't\s+(?:\w+\s+)?$")
 
 
 # A machine that "reports" or "logs" its own state tells a symptom, not that anyone learned of
