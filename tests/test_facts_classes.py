@@ -1773,3 +1773,13 @@ def test_a_detection_word_denied_is_no_detection(told: str, detected: bool) -> N
     )
     expected = "2023-07-10T14:05:00+00:00" if detected else "2023-07-10T14:30:00+00:00"
     assert iso(value, "detected") == expected
+
+
+def test_a_timeline_written_as_lines_is_no_update_closed_by_its_last_time() -> None:
+    value = facts(
+        "# Outage\n\n## Timeline\n\n2023-01-02 09:00 UTC errors start after the deploy\n"
+        "2023-01-02 09:05 UTC alert fired, on-call paged\nRolled back and errors stop.\n"
+        "2023-01-02 09:30 UTC\n"
+    )
+    assert len(value.events) == 3
+    assert iso(value, "detected") == "2023-01-02T09:05:00+00:00"

@@ -612,12 +612,6 @@ _LEAD_CHARS = " *_-—–|:[]()#\\@"
 def _entries(
     block: TextBlock, found: list[Moment], section: Section, told_below: bool = False
 ) -> list[Event]:
-    closing = closing_time(block.prose) if block.kind != "heading" else None
-    if closing is not None:
-        # a status update closed by its time: the whole update is the entry
-        last = found[-1]
-        if last.stamp.start >= len(block.prose.rstrip()) - 64:
-            return [Event(last, block.text, block.first_line)]
     starts = [0] + [m.end() for m in _SEGMENT_BREAK.finditer(block.text)]
     opening: list[Moment] = []
     for moment in found:
@@ -629,6 +623,13 @@ def _entries(
             if opening and segment == _segment_of(starts, opening[-1]):
                 continue  # a second time in the same entry ("10:00 PST (18:00 UTC)")
             opening.append(moment)
+    last = found[-1]
+    if (not opening or opening == [last]) and block.kind != "heading":
+        closing = closing_time(block.prose)
+        if closing is not None and last.stamp.start >= len(block.prose.rstrip()) - 64:
+            # a status update closed by its time: the whole update is the entry (not when
+            # times open the block's lines, as a timeline written as lines has them)
+            return [Event(last, block.text, block.first_line)]
     if block.kind == "paragraph" and section.is_under("timeline"):
         told = _told_entries(block, found, opening)
         if told:
