@@ -703,4 +703,4 @@ def test_a_failure_s_own_length_is_not_the_incident_s() -> None:
         "# Azure Storage - West Europe\n\n**Summary of Impact:** Between 09:50 and 14:30 UTC on "
         "12 Jan 2023, customers experienced intermittent failures for 30 seconds at a time.\n"
     )
-    assert value.duration() == (280, "milestones")
+    assert value.duration() == (280, "range")

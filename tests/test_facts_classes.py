@@ -246,6 +246,9 @@ def test_entries_split_by_html_breaks_are_separate_entries() -> None:
         ("Outage duration - 2 hours", 120),
         ("There were 25 minutes of errors on checkout.", 25),
         ("Payments saw 40 minutes of degraded service.", 40),
+        ("The incident lasted about an hour and a half.", 90),
+        ("Customers saw errors over a period of 35 minutes.", 35),
+        ("Downtime was ~20m.", 20),
     ],
 )
 def test_stated_durations(text: str, minutes: float) -> None:
@@ -432,7 +435,7 @@ def test_an_ordinal_month_day_keeps_its_year_and_dates_a_range() -> None:
     )
     assert iso(value, "start") == "2021-03-03T11:20:00-08:00"
     assert iso(value, "resolved") == "2021-03-03T11:32:00-08:00"
-    assert value.duration() == (12, "milestones")
+    assert value.duration() == (12, "range")
 
 
 def test_a_time_column_beside_a_date_column_is_the_entrys_time() -> None:
@@ -611,9 +614,18 @@ All times UTC.
 """
 
 
-def test_a_timeline_that_never_says_it_is_over_runs_to_its_last_entry() -> None:
+def test_a_timeline_that_never_says_it_is_over_ends_with_its_last_fix() -> None:
     value = facts(QUIET_ENDING)
     assert iso(value, "start") == "2023-10-03T07:40:00+00:00"
+    # the last remedy the story tells, not the postmortem review the next day, stopped it
+    assert iso(value, "mitigated") == "2023-10-03T09:10:00+00:00"
+    assert value.provenance["resolved"] == "inferred"
+    assert value.duration() == (90, "milestones")
+
+
+def test_a_timeline_that_never_says_it_is_over_runs_to_its_last_entry() -> None:
+    told = QUIET_ENDING.replace("last consumer replaced", "consumer logs read")
+    value = facts(told.replace("drained and replaced", "inspected"))
     # not a milestone the document states: no resolution, no mitigation, no TTR
     assert value.milestones["resolved"] is None and value.milestones["mitigated"] is None
     end = value.story_end  # the postmortem review the next day is after the incident
@@ -924,16 +936,17 @@ def test_dashed_numeric_dates_are_day_first_unless_the_document_shows_otherwise(
 
 def test_a_two_entry_timeline_of_a_problem_and_its_remedy_gives_a_duration() -> None:
     """6 and 7. "13:50 the node starts failing", two days later "service restarted, memory
-    freed": how long the story ran, though no entry says the impact stopped; two entries of
-    which the second is no remedy tell nothing."""
+    freed": the remedy the story ends with stopped it, though no entry says so (a reader's
+    mitigation and resolution); two entries of which the second is no remedy tell nothing."""
     rows = "| 2021-03-01 13:50 | Node starts rejecting writes |\n"
     value = facts(
         "# Disk pressure\n\n## Timeline\n\nAll times in CET.\n\n| Time | Event |\n|---|---|\n"
         + rows
         + "| 2021-03-03 10:40 | Daemon restarted, freeing the inodes |\n"
     )
-    assert value.duration() == (2690, "inferred")
-    assert value.milestones["resolved"] is None
+    assert value.duration() == (2690, "milestones")
+    assert iso(value, "resolved") == "2021-03-03T10:40:00+01:00"
+    assert value.provenance["resolved"] == "inferred"
     other = facts(
         "# Disk pressure\n\n## Timeline\n\nAll times in CET.\n\n| Time | Event |\n|---|---|\n"
         + rows
@@ -1332,3 +1345,441 @@ def test_a_time_in_a_resolution_field_is_a_step_of_the_recovery(line: str) -> No
         f"office locator started returning errors.\n\n{line}\n"
     )
     assert iso(value, "mitigated") == "2020-06-16T10:40:00-04:00"
+
+
+# Two times in one sentence: each time takes the clause that tells it ------------------------
+
+TWO_TIMES = """\
+# Delayed webhooks
+
+**Date:** 2022-11-18
+
+## What happened
+
+At 02:15 UTC a database failover pointed the webhook workers at a read-only replica, and from
+02:16 UTC every delivery attempt failed. Our queue alert fired at 02:40 UTC, and the on-call
+engineer restarted the workers at 03:05 UTC, after which deliveries resumed. The backlog was
+fully drained by 04:20 UTC.
+"""
+
+
+def test_two_times_in_one_sentence_each_take_their_own_clause() -> None:
+    value = facts(TWO_TIMES)
+    assert iso(value, "detected") == "2022-11-18T02:40:00+00:00"
+    assert iso(value, "mitigated") == "2022-11-18T03:05:00+00:00"
+    assert iso(value, "resolved") == "2022-11-18T04:20:00+00:00"
+    kinds = {m.stamp.text: m.kinds for m in value.moments if m.has_time}
+    assert "mitigated" not in kinds["02:40 UTC"]
+
+
+def test_a_range_keeps_its_sentence_for_both_ends() -> None:
+    value = facts("# Dip\n\n## Summary\n\nOn 2022-08-09 logins failed from 03:12 to 04:01 UTC.\n")
+    kinds = [m.kinds for m in value.moments if m.has_time]
+    assert all("start" in k for k in kinds)
+
+
+# Update logs that never say resolved --------------------------------------------------------
+
+UPDATE_HEADINGS = """\
+# Elevated error rates in the EU region
+
+### Update - 2021-04-06 10:05 UTC
+
+We are investigating elevated error rates for requests in the EU region.
+
+### Update - 2021-04-06 10:30 UTC
+
+We have identified a faulty load balancer and are moving traffic to a healthy one.
+
+### Update - 2021-04-06 10:52 UTC
+
+Traffic has been moved and error rates have returned to normal levels. We will keep watching.
+"""
+
+POSTED_UPDATES = """\
+# Search degraded
+
+## Status updates
+
+**Investigating** - We are investigating reports of slow search results.
+Posted Jan 9, 2024 - 16:12 UTC
+
+**Identified** - An overloaded index node is the cause; we are adding capacity.
+Posted Jan 9, 2024 - 16:40 UTC
+
+**Monitoring** - Capacity has been added and search latency is back to normal.
+Posted Jan 9, 2024 - 17:05 UTC
+
+**Update** - We are continuing to monitor.
+Posted Jan 9, 2024 - 17:45 UTC
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        (UPDATE_HEADINGS, "2021-04-06T10:05:00+00:00", "2021-04-06T10:52:00+00:00"),
+        (POSTED_UPDATES, "2024-01-09T16:12:00+00:00", "2024-01-09T17:05:00+00:00"),
+    ],
+)
+def test_an_update_log_is_a_timeline_that_ends_when_the_impact_stops(
+    text: str, start: str, end: str
+) -> None:
+    value = facts(text)
+    assert iso(value, "start") == iso(value, "detected") == start
+    assert iso(value, "mitigated") == iso(value, "resolved") == end
+    assert value.provenance["start"] == "timeline"
+
+
+def test_one_paragraph_closed_by_a_time_is_no_update_log() -> None:
+    value = facts(
+        "# Outage\n\n## Summary\n\nThe API failed and was restored. Posted 2024-01-09 17:05 UTC\n"
+    )
+    assert value.events == []
+
+
+# Symptom wording is not the detection -------------------------------------------------------
+
+MACHINE_REPORTS = """\
+# Build cache outage
+
+## Timeline (UTC)
+
+- 2022-08-03 11:20 — Cache nodes report disk pressure and begin evicting entries.
+- 2022-08-03 11:24 — Builds start failing with cache misses timing out.
+- 2022-08-03 11:40 — A developer reports slow builds in #help.
+- 2022-08-03 12:30 — Two extra cache nodes added.
+- 2022-08-03 12:45 — Build times back to normal.
+"""
+
+
+def test_a_machine_reporting_its_symptom_is_no_detection() -> None:
+    value = facts(MACHINE_REPORTS)
+    assert iso(value, "start") == "2022-08-03T11:20:00+00:00"
+    assert iso(value, "detected") == "2022-08-03T11:40:00+00:00"
+
+
+@pytest.mark.parametrize(
+    ("entry", "detected"),
+    [
+        ("Email provider API key rotated", False),
+        ("Uptime monitor emailed the web team", True),
+        ("Kubelet reported OOM kills on three nodes", False),
+        ("Customer reports bounced mail", True),
+        ("Datadog monitor fires on the error rate", True),
+        ("Customer opens a support ticket", True),
+        ("A developer flags the broken build in chat", True),
+        ("A runaway query saturates the reporting database", False),
+        ("The weekly usage report job runs", False),
+        ("Users see 502s on checkout", False),
+        ("The on-call engineer saw the error spike on the dashboard", True),
+    ],
+)
+def test_what_a_detection_is_told_by(entry: str, detected: bool) -> None:
+    value = facts(f"# Mail\n\n## Timeline\n\n- 2023-02-01 16:00 UTC: {entry}\n")
+    assert ("detected" in value.events[0].moment.kinds) is detected
+
+
+# A fix told without saying it worked ---------------------------------------------------------
+
+
+def test_the_fix_a_timeline_ends_with_is_the_mitigation() -> None:
+    value = facts(
+        "# Watches exhausted\n\n## Timeline\n\nAll times in CET.\n\n"
+        "| Time | Event |\n| --- | --- |\n"
+        "| 2020-03-02 09:10 | Node starts failing to ship logs |\n"
+        "| 2020-03-03 11:25 | Runaway pod killed, watches released |\n"
+    )
+    assert iso(value, "mitigated") == iso(value, "resolved") == "2020-03-03T11:25:00+01:00"
+    assert value.provenance["resolved"] == "inferred"
+
+
+def test_a_fix_followed_by_more_than_one_entry_is_not_taken_as_the_end() -> None:
+    value = facts(
+        "# Mail\n\n## Timeline (UTC)\n\n"
+        "- 2023-02-01 16:01 Sending starts failing with 401\n"
+        "- 2023-02-02 08:15 Customer success notices no digest went out\n"
+        "- 2023-02-02 08:40 Engineering updates the key in the secret store\n"
+        "- 2023-02-02 09:00 Engineering discusses the rotation process\n"
+        "- 2023-02-02 09:10 Queued emails sent\n"
+    )
+    assert value.milestones["mitigated"] is None
+
+
+# Words of the classes, as a word, not inside another word ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("entry", "kind", "told"),
+    [
+        ("Broker 3 disk reaches 95%", "start", False),  # "broker" is not "broke"
+        ("The upgrade broke the login flow", "start", True),
+        ("Primary host suffered a hardware fault", "start", True),
+        ("Traffic to the EU region drops to zero", "start", True),
+        ("Queue depth starts growing", "start", True),
+        ("Requests pile up in the load balancer", "start", True),
+        ("Pods get evicted", "start", True),
+        ("Synthetic checks fail and page the on-call engineer", "detected", True),
+        ("Push delivery success rate recovers to 99%", "mitigated", True),
+        ("Disk expanded, the broker accepts writes again", "mitigated", True),
+        ("Upload error rate at zero", "mitigated", True),
+        ("Notification delay back under 1 minute", "mitigated", True),
+        ("Error rate rising toward 20%", "mitigated", False),
+    ],
+)
+def test_the_word_classes_read_words(entry: str, kind: str, told: bool) -> None:
+    value = facts(f"# Broker\n\n## Timeline\n\n- 2024-02-06 16:40 UTC: {entry}\n")
+    assert (kind in value.events[0].moment.kinds) is told
+
+
+# An explicit milestone stated in the summary ------------------------------------------------
+
+STATED_IN_SUMMARY = """\
+# Partial outage of file uploads
+
+## Summary
+
+File uploads failed for users on the EU cluster. The issue started at 10:14 UTC on 8 March
+2024 and was mitigated at 11:02 UTC. Full resolution, including reprocessing failed uploads,
+was reached at 13:45 UTC.
+
+## Timeline
+
+- 10:14 UTC — Storage credentials rotated by the secrets job; the upload service keeps the old.
+- 10:20 UTC — Upload error alert fires.
+- 10:55 UTC — Upload service restarted to pick up new credentials.
+- 11:02 UTC — Upload error rate at zero.
+- 13:45 UTC — Failed uploads reprocessed; incident resolved.
+"""
+
+
+def test_a_milestone_the_summary_states_in_its_own_words_is_taken() -> None:
+    value = facts(STATED_IN_SUMMARY)
+    assert iso(value, "start") == "2024-03-08T10:14:00+00:00"
+    assert iso(value, "mitigated") == "2024-03-08T11:02:00+00:00"
+    assert iso(value, "resolved") == "2024-03-08T13:45:00+00:00"
+    assert value.provenance["mitigated"] == "prose"
+
+
+@pytest.mark.parametrize(
+    ("title", "path"),
+    [("# Registry outage 2020", "doc.md"), ("# Registry outage", "registry-outage-2020.md")],
+)
+def test_a_year_named_alone_in_the_title_or_file_name_dates_yearless_entries(
+    title: str, path: str
+) -> None:
+    value = facts(
+        f"{title}\n\n## Timeline (UTC)\n\n- March 3, 23:40 errors start after the deploy\n"
+        "- 23:55 alert fired\n- March 4, 00:30 rolled back, errors stopped\n",
+        path,
+    )
+    assert iso(value, "start") == "2020-03-03T23:40:00+00:00"
+    assert value.duration() == (50, "milestones")
+
+
+# A timeline told as a story in sentences -----------------------------------------------------
+
+STORY_TIMELINE = """\
+# Cache outage
+
+## Timeline
+
+**Tuesday 2 May 2023, all times UTC**
+
+At 14:02 we deployed cache config v12. A minute later, at 14:03, error rates started to
+climb. Our monitoring alerted the on-call engineer at 14:09. We reverted the config at 14:31,
+and error rates were back to normal by 14:36.
+"""
+
+
+def test_a_timeline_paragraph_told_in_sentences_has_an_entry_per_sentence() -> None:
+    value = facts(STORY_TIMELINE)
+    assert len(value.events) == 4
+    assert iso(value, "start") == "2023-05-02T14:02:00+00:00"
+    assert iso(value, "detected") == "2023-05-02T14:09:00+00:00"
+    assert iso(value, "mitigated") == "2023-05-02T14:31:00+00:00"
+
+
+# Entries the author set in bold are the story's milestones -----------------------------------
+
+BOLD_MILESTONES = """\
+# Docs site outage
+
+## Timeline
+
+All events on 2021-04-12, times in UTC.
+
+- **2021-04-11 23:10: builds start failing, the disk is full**
+- 01:20: the site goes down, the on-call is paged
+- 01:31: the full partition is found
+- 01:44: the temporary directory is removed
+- **01:50: the site is back online**
+- 09:05: failed builds queued again
+- **18:40: the rebuilds of the failed builds finished**
+"""
+
+
+def test_a_closing_entry_in_bold_ends_the_incident_however_late() -> None:
+    value = facts(BOLD_MILESTONES)
+    assert iso(value, "mitigated") == "2021-04-12T01:50:00+00:00"
+    assert iso(value, "resolved") == "2021-04-12T18:40:00+00:00"
+
+
+def test_without_bold_a_late_tail_is_not_the_end() -> None:
+    value = facts(BOLD_MILESTONES.replace("**", ""))
+    assert iso(value, "resolved") == "2021-04-12T01:50:00+00:00"
+
+
+def test_a_dated_late_entry_then_bare_times_under_the_next_days_date_stay_on_it() -> None:
+    value = facts(BOLD_MILESTONES)
+    days = [m.when.date().isoformat() for m in value.moments if m.has_time and m.when]
+    assert days == ["2021-04-11"] + ["2021-04-12"] * 6
+
+
+@pytest.mark.parametrize(
+    ("told", "mitigated"),
+    [
+        ("Restarted the pods; errors persist", False),
+        ("Scaled the cluster to 10 nodes, latency normal", True),
+        ("Users can log in again", True),
+        ("Customers confirm the issue is gone", True),
+        ("Feature flag turned off", True),
+        ("DNS record re-created", True),
+        ("Services are recovering", False),
+        ("Failover to the standby database hangs", False),
+    ],
+)
+def test_what_tells_that_the_impact_stopped(told: str, mitigated: bool) -> None:
+    value = facts(
+        "# Outage\n\n## Timeline\n\n- 2023-07-10 10:00 UTC errors start for users\n"
+        f"- 2023-07-10 10:10 UTC alert fired, on-call paged\n- 2023-07-10 10:40 UTC {told}\n"
+    )
+    assert (iso(value, "mitigated") == "2023-07-10T10:40:00+00:00") is mitigated
+
+
+def test_prose_that_tells_the_service_working_again_ends_at_that_time() -> None:
+    value = facts(
+        "# Sign-ups failing\n\n## Summary\n\nOn March 9th 2024 new users could not sign up. At "
+        "about 9:40 AM PST the e-mail provider revoked our API key, and every sign-up after "
+        "that failed. A user wrote to support at 12:15 PM. The provider restored the key at "
+        "1:30 PM. Sign-ups worked normally again from 1:32 PM.\n"
+    )
+    assert iso(value, "start") == "2024-03-09T09:40:00-08:00"
+    # "12:15 PM." ends its sentence: the restoration told after it is not its kind
+    assert iso(value, "detected") == "2024-03-09T12:15:00-08:00"
+    assert iso(value, "mitigated") == "2024-03-09T13:30:00-08:00"
+    assert iso(value, "resolved") == "2024-03-09T13:32:00-08:00"
+
+
+def test_a_table_of_fields_names_each_time_by_its_row() -> None:
+    value = facts(
+        "# Slow dashboards\n\n| | |\n| --- | --- |\n"
+        "| **Start time** | 2023-01-17 08:40 UTC |\n| **Detected** | 2023-01-17 08:52 UTC |\n"
+        "| **Mitigated** | 2023-01-17 09:30 UTC |\n| **Resolved** | 2023-01-17 10:05 UTC |\n"
+        "| **Severity** | SEV-3 |\n\n## Summary\n\nDashboards loaded slowly.\n"
+    )
+    found = [iso(value, k) for k in ("start", "detected", "mitigated", "resolved")]
+    assert found == [
+        "2023-01-17T08:40:00+00:00",
+        "2023-01-17T08:52:00+00:00",
+        "2023-01-17T09:30:00+00:00",
+        "2023-01-17T10:05:00+00:00",
+    ]
+    assert value.provenance["mitigated"] == "field"
+
+
+def test_an_impact_end_field_is_the_mitigation_and_a_later_close_the_resolution() -> None:
+    value = facts(
+        "# Slow dashboards\n\n- **Impact start:** 2023-01-17 08:40 UTC\n"
+        "- **Impact end:** 2023-01-17 09:30 UTC\n- **Incident closed:** 2023-01-17 10:05 UTC\n"
+    )
+    assert iso(value, "mitigated") == "2023-01-17T09:30:00+00:00"
+    assert iso(value, "resolved") == "2023-01-17T10:05:00+00:00"
+
+
+def test_the_window_the_summary_states_is_the_duration_though_the_timeline_closes_later() -> None:
+    value = facts(
+        "# 500s\n\n## Summary\n\nOn 2022-05-17, between 13:12 and 14:03 UTC, about 12% of "
+        "requests failed.\n\n## Timeline\n\n- 13:12 UTC 500 errors rise\n"
+        "- 13:19 UTC error-rate alert fires, on-call paged\n- 14:03 UTC error rate back to "
+        "baseline\n- 14:30 UTC incident closed\n"
+    )
+    assert value.duration() == (51, "range")
+
+
+SUMMARY_TELLS_THE_CHANGE = """\
+# Payment webhook outage
+
+## Summary
+
+On 2023-11-02 at 14:02 UTC a deploy of the webhook signer changed the signature format, and
+merchants' endpoints rejected every webhook until the deploy was rolled back.
+
+## Timeline (UTC)
+
+- 14:25 Merchant support reports failed webhook deliveries
+- 14:31 On-call engineer paged
+- 14:48 Signer deploy rolled back
+- 14:52 Deliveries succeed again
+"""
+
+
+def test_the_change_the_summary_tells_before_a_timeline_that_opens_with_the_report() -> None:
+    value = facts(SUMMARY_TELLS_THE_CHANGE)
+    assert iso(value, "start") == "2023-11-02T14:02:00+00:00"
+    assert value.provenance["start"] == "prose"
+    assert iso(value, "detected") == "2023-11-02T14:25:00+00:00"
+    assert value.duration() == (50, "milestones")
+
+
+def test_a_time_the_summary_gives_for_the_detection_is_not_the_start() -> None:
+    value = facts(
+        SUMMARY_TELLS_THE_CHANGE.replace(
+            "On 2023-11-02 at 14:02 UTC a deploy", "On 2023-11-02 a deploy"
+        ).replace("rolled back.", "rolled back. A merchant noticed the failures at 14:20 UTC.")
+    )
+    assert iso(value, "start") == "2023-11-02T14:25:00+00:00"
+
+
+@pytest.mark.parametrize(
+    ("told", "resolved"),
+    [
+        ("14:40 UTC workaround in place, errors stop for now", False),
+        ("14:40 UTC fixed version issued and its rollout began, errors stop", False),
+        ("14:40 UTC rolled back, errors stop", True),
+    ],
+)
+def test_a_provisional_mitigation_infers_no_resolution(told: str, resolved: bool) -> None:
+    value = facts(
+        "# Outage\n\n## Timeline\n\n- 2023-07-10 14:00 UTC errors start after the deploy\n"
+        f"- 2023-07-10 14:10 UTC alert fired, on-call paged\n- 2023-07-10 {told}\n"
+    )
+    assert iso(value, "mitigated") == "2023-07-10T14:40:00+00:00"
+    assert (value.milestones["resolved"] is not None) is resolved
+
+
+@pytest.mark.parametrize(
+    ("told", "detected"),
+    [
+        ("nodes rolled over without doing much investigation", False),
+        ("nobody noticed the failing builds", False),
+        ("the on-call went to investigate the failing builds", True),
+    ],
+)
+def test_a_detection_word_denied_is_no_detection(told: str, detected: bool) -> None:
+    value = facts(
+        "# Outage\n\n## Timeline\n\n- 2023-07-10 14:00 UTC builds start failing\n"
+        f"- 2023-07-10 14:05 UTC {told}\n- 2023-07-10 14:30 UTC user reports the failures\n"
+    )
+    expected = "2023-07-10T14:05:00+00:00" if detected else "2023-07-10T14:30:00+00:00"
+    assert iso(value, "detected") == expected
+
+
+def test_a_timeline_written_as_lines_is_no_update_closed_by_its_last_time() -> None:
+    value = facts(
+        "# Outage\n\n## Timeline\n\n2023-01-02 09:00 UTC errors start after the deploy\n"
+        "2023-01-02 09:05 UTC alert fired, on-call paged\nRolled back and errors stop.\n"
+        "2023-01-02 09:30 UTC\n"
+    )
+    assert len(value.events) == 3
+    assert iso(value, "detected") == "2023-01-02T09:05:00+00:00"

@@ -112,12 +112,12 @@ def test_report_has_headline_charts_table_and_findings(tmp_path: Path) -> None:
     aggregate = payload["aggregate"]
     assert "Incidents 5 postmortems analyzed" in page.text
     assert "Time to detect 2h22 TTD median; p90 5h40; 4 of 5 documents state it" in page.text
-    assert "Time to resolve 2h10 TTR median; p90 5h05; 3 of 5 documents state it" in page.text
+    assert "Time to resolve 3h38 TTR median; p90 6h15; 4 of 5 documents state it" in page.text
     assert aggregate["action_items"]["ownership_rate"] == 0.75
     assert "Action items with an owner 75% 6 of 8 items" in page.text
     assert aggregate["passing"] == 2
     assert "Passing the lint 40% 2 of 5 documents have no error or warning" in page.text
-    assert "Quality score 90 median, of 100; lowest 39" in page.text
+    assert "Quality score 90 median, of 100; lowest 42" in page.text
     # Four charts, each an inline pygal SVG with a fixed id; no script left inside them.
     for chart in CHARTS:
         assert {f"chart-{chart}", f"chart-pmlint-{chart}"} <= page.ids()

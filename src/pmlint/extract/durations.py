@@ -65,7 +65,12 @@ _PART = re.compile(
     rf"(?:(?<![\d.,])(?P<digits>\d+(?:[.,]\d+)?)\s?|\b(?P<word>{_AMOUNT})\s)(?P<unit>{_UNIT})(?=\b|\d)",
     re.IGNORECASE,
 )
-_DURATION = rf"(?P<dur>{_AMOUNT}\s?{_UNIT}(?:,?\s?(?:and\s)?{_AMOUNT}\s?{_UNIT}){{0,2}})"
+# "an hour and a half": the half of the last unit, written after it
+_AND_A_HALF = r"(?:\sand\s(?:an?\s)?half\b(?!\s(?:an?\s)?(?:hour|minute|day)))"
+# An amount and its unit: digits may touch it ("1h50m"), words take a blank ("an hour"; "and"
+# is not "an" days).
+_DUR_PART = rf"(?:\d+(?:[.,]\d+)?(?: and an? half)?\s?|{_AMOUNT}\s){_UNIT}(?![a-z])"
+_DURATION = rf"(?P<dur>{_DUR_PART}(?:,?\s?(?:and\s)?{_DUR_PART}){{0,2}}{_AND_A_HALF}?)"
 _APPROX = (
     r"(?:(?:about|around|approximately|approx\.?|roughly|nearly|almost|over|under|just under"
     r"|just over|more than|less than|a bit over|a little over|some|~|≈|an aggregate of"
@@ -76,7 +81,7 @@ _PHRASES = [
     # "Total downtime: 1h 20m", "Duration of impact: 45 minutes", "Impact window - 38 min"
     r"\b(?:(?:total\s)?(?:downtime|outage|impact|disruption)(?:\s(?:duration|time|window|length))?"
     r"|duration\sof\s(?:the\s)?(?:impact|outage|incident|disruption|downtime))"
-    r"\s*(?:\*+\s*)?(?:[:=–—]|\s-)\s*(?:\*+\s*)?",
+    r"\s*(?:\*+\s*)?(?:[:=–—]|\s-|\s(?:was|is|were|totall?ed))\s*(?:\*+\s*)?",
     r"\b(?:time to (?:recover|recovery|resolve|resolution|restore|mitigate|mitigation)|ttr|ttm)"
     r"\s*(?:\*+\s*)?(?:[:=]|was|of|is)?\s*(?:\*+\s*)?",
     r"\blast(?:ed|ing|s)\s(?:for\s)?",
@@ -84,7 +89,7 @@ _PHRASES = [
     r"(?:of|lasting|that lasted|which lasted|lasted)\s",
     r"\b(?:down|unavailable|unusable|offline|broken|degraded|unreachable|impacted|affected"
     r"|failing|failed|erroring|inaccessible|disrupted|out)\s(?:for\s(?:a\s(?:total|period)\sof\s)?)",
-    r"\bfor\sa\s(?:total|duration|period)\sof\s",
+    r"\b(?:for|over)\sa\s(?:total|duration|period)\sof\s",
     r"\b(?:total(?:ling)?|aggregate)\s(?:of\s)?",
     # "the network stopped for around 45 minutes", "block production halted for 6 hours"
     r"\b(?:stopped|halted|stalled|paused|froze|frozen|hung|interrupted|suspended)\s"
@@ -231,6 +236,7 @@ def parse_duration(text: str) -> float | None:
     'eleven hours', '2 hours and 5 minutes' -> minutes (None when no exact amount is given)."""
     total = 0.0
     matched = False
+    last = 0.0  # the last unit's minutes
     for match in _PART.finditer(text):
         amount = _amount(match["digits"] or match["word"])
         if amount is None:
@@ -241,8 +247,13 @@ def parse_duration(text: str) -> float | None:
         if factor is None:
             continue
         total += amount * factor
-        matched = True
+        last, matched = factor, True
+    if matched and _HALF_AFTER.search(text):
+        total += last / 2  # "an hour and a half": half of the last unit
     return total if matched and total > 0 else None
+
+
+_HALF_AFTER = re.compile(r"[a-z]\sand\s(?:an?\s)?half\s*$", re.IGNORECASE)
 
 
 def stated_durations(prose: str) -> list[Stated]:

@@ -78,6 +78,8 @@ _ATTEMPT = re.compile(
     r"\b(?:start(?:s|ed|ing)? (?:to |the |a )?|begin(?:s|ning)? (?:to |the )?|began (?:to |the )?"
     r"|attempt|trying|tried|try to|decid|plan|propos|initiat|prepar|not |n't |no longer"
     r"|still |hang|stuck|fail(?:s|ed|ing)? to|partial(?:ly)?|some "
+    # the remedy did not work: "restarted the pods; errors persist", "no effect"
+    r"|persist|no effect|did not help|didn't help|no improvement|unchanged"
     # "are working towards recovery", "working on a fix"
     r"|working (?:on|towards?) (?:a |the |full )?(?:fix|recover|mitigat|resol|restor))",
     re.IGNORECASE,
@@ -92,12 +94,13 @@ _NOT_RECOVERY = re.compile(
     re.IGNORECASE,
 )
 # Service doing its job again: "uploads work again", "the record started to get propagated
-# again", "builds pass again". A symptom "again" ("failed again") is not in the list.
+# again", "builds pass again", "the broker accepts writes again" (a verb and its object). A
+# symptom "again" ("failed again") is not in the list.
 _AGAIN = re.compile(
     r"\b(?:work|run|serv|respond|load|launch|build|sync|publish|upload|download|connect|resolv"
     r"|propagat|process|flow|accept|avail|reach|boot|pass|function|deliver|stream|send|receiv"
     r"|succeed"
-    r"|healthy|online|up|green|normal|fine|stable)\w*\s+again\b",
+    r"|healthy|online|up|green|normal|fine|stable)\w*\s+(?:[a-z]+\s+)?again\b",
     re.IGNORECASE,
 )
 # A service described in a healthy state, however the sentence is built: "running normally",
@@ -117,6 +120,17 @@ _HEALTHY = re.compile(
     r"(?:(?:had|have|has)\s+)?(?:disappeared|vanished|ceased|cleared|subsided|stopped"
     r"|dropped to (?:zero|0|normal|baseline)|fell to (?:zero|0|normal|baseline))\b"
     r"|\bno (?:more|new|further) (?:errors?|failures?|timeouts?|crashes|alerts?|issues)\b"
+    # "error rate at zero", "5xx back to 0%", "delay back under 1 minute"
+    r"|\b(?:errors?|error rates?|failures?|failure rates?|5xx|timeouts?)\s+(?:(?:is|was|back)\s+)?"
+    r"(?:at|to)\s+(?:zero|0)\b"
+    r"|\bback\s+(?:under|below|within)\b"
+    # "latency normal", "error rate back to normal", "graphs look healthy", "the issue is gone"
+    r"|\b(?:latency|latencies|error rates?|traffic|throughput|load|response times?"
+    r"|success rates?|metrics|graphs|dashboards?)\s+(?:(?:is|are|was|were|looks?|looked|back"
+    r"|now)\s+)*(?:normal|nominal|healthy|stable|green)\b"
+    r"|\b(?:issue|problem|errors?|symptoms?)\s+(?:is|are|was|were|had|has|have)\s+(?:been\s+)?gone\b"
+    # "users can log in again", "customers can check out again"
+    r"|\bcan\s+(?:now\s+)?[a-z]+(?:\s+[a-z]+)?\s+again\b"
     r"|\b(?:stopp(?:ed|ing)|end(?:ed|ing)|eliminat(?:ed|ing))\s+(?:the\s+)?(?:errors?|failures?"
     r"|crashe?s?|timeouts?|outage|impact)\b"
     r"|\b(?:backlog|queue)\s+(?:(?:had|has|was)\s+)?(?:(?:been|fully)\s+)*(?:processed|cleared"
@@ -188,6 +202,7 @@ class Entry:
     when: dt.datetime
     has_time: bool
     index: int  # position among the entries, so that callers map a choice back
+    marked: bool = False  # set apart by the author (in bold among plain entries)
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,6 +275,12 @@ def _outcome(kind: str, entry: Entry, classes: WordClasses) -> bool:
     return _ATTEMPT.search(text) is None
 
 
+def attempted(text: str) -> bool:
+    """Does the text tell an attempt or a failure ("started the rollback", "still down")
+    rather than an outcome?"""
+    return _ATTEMPT.search(text) is not None
+
+
 def recovered_again(text: str) -> bool:
     """Does the text say something works again ("uploads work again") or is in a healthy
     state ("running normally", "stabilized", "at baseline")? An impact stopping."""
@@ -270,8 +291,66 @@ def recovered_again(text: str) -> bool:
 
 def _detection(entry: Entry, classes: WordClasses) -> bool:
     """Did someone or something learn of the incident in this entry? Not when what they
-    learned is that all is well."""
-    return classes.has("detected", entry.text) and _ALL_FINE.search(entry.text) is None
+    learned is that all is well, nor when a machine "reports" its own symptom."""
+    text = without_machine_reports(entry.text)
+    if not classes.has("detected", text) or _ALL_FINE.search(text) is not None:
+        return False
+    pattern = classes.events.get("detected")
+    if pattern is None:
+        return True
+    lower = text.lower()
+    # "without doing too much investigation", "nobody noticed": a detection word denied
+    return any(
+        _DENIED.search(lower, max(0, m.start() - _NEGATION_WINDOW), m.start()) is None
+        for m in pattern.finditer(lower)
+    )
+
+
+_DENIED = re.compile(r"\b(?:not|never|no|nobody|without)\s+(?:\w+\s+){0,3}$|n't\s+(?:\w+\s+)?$")
+
+
+# A machine that "reports" or "logs" its own state tells a symptom, not that anyone learned of
+# it: "cache nodes report disk pressure", "the kubelet reported OOM kills", "pods logged
+# connection refused warnings".
+_MACHINE_REPORT = re.compile(
+    r"\b(?:nodes?|pods?|servers?|hosts?|containers?|instances?|kubelets?|daemons?|processe?s?"
+    r"|workers?|replicas?|shards?|disks?|volumes?|databases?|db|clusters?|brokers?|probes?"
+    r"|health ?checks?|load ?balancers?|lbs?|vms?|machines?|jobs?|services?|apis?)"
+    r"\s+(?:\w+\s+)?(?:report(?:s|ed|ing)?|log(?:s|ged|ging)?|emit(?:s|ted|ting)?|throw(?:s|ing)?"
+    r"|threw)\b[^.;\n]{0,60}",
+    re.IGNORECASE,
+)
+
+
+# A report that is a document or a system, not word of a problem: "the reporting database",
+# "the weekly report", "report generation".
+_REPORT_THING = re.compile(
+    r"\breporting\s+(?:database|db|service|pipeline|job|system|cluster|api|tool|dashboards?"
+    r"|servers?|stack|layer|tables?|quer(?:y|ies)|workers?|replicas?)\b"
+    r"|\b(?:weekly|daily|monthly|nightly|quarterly|annual|usage|billing|financial|sales"
+    r"|analytics|scheduled)\s+reports?\b|\breports?\s+generat\w*",
+    re.IGNORECASE,
+)
+
+
+# What users went through is the impact, not word of it: "users see 502s", "customers saw
+# errors at checkout" (a user who reports or complains tells someone: that stays).
+_USERS_SEE = re.compile(
+    r"\b(?:users?|customers?|clients?|visitors?|merchants?|players?|people)\s+(?:\w+\s+)?"
+    r"(?:saw|see|sees|seeing)\b",
+    re.IGNORECASE,
+)
+
+
+def without_machine_reports(text: str) -> str:
+    """The text with the symptoms machines report, what users see, and reports that are
+    documents or systems, taken out, for the detection's words."""
+    lower = text.lower()
+    if " s" in lower and ("saw" in lower or "see" in lower):
+        text = _USERS_SEE.sub(" ", text)
+    if "report" not in lower and " log" not in lower and "emit" not in lower and "thr" not in lower:
+        return text
+    return _REPORT_THING.sub(" ", _MACHINE_REPORT.sub(" ", text))
 
 
 def classify_entries(entries: Sequence[Entry], classes: WordClasses) -> dict[str, Entry]:
@@ -347,8 +426,11 @@ def classify_entries(entries: Sequence[Entry], classes: WordClasses) -> dict[str
             if not (_outcome("resolved", entry, classes) or landed):
                 continue
             last = resolved or floor
-            if last is not None and _comparable(entry.when) - _comparable(last.when) > _CLOSING_RUN:
-                break
+            late = (
+                last is not None and _comparable(entry.when) - _comparable(last.when) > _CLOSING_RUN
+            )
+            if late and not entry.marked:
+                break  # a tail, unless the author set it apart as a milestone
             resolved = entry
         if resolved is None and floor is not None:
             resolved = _last_confirmation(tail, floor, classes)

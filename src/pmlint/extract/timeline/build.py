@@ -22,6 +22,7 @@ from pmlint.extract.timeline.dates import (
     day_first,
     document_date,
     first_year,
+    named_year,
 )
 from pmlint.extract.timeline.entries import (
     classify,
@@ -29,6 +30,7 @@ from pmlint.extract.timeline.entries import (
     compiled_words,
     event_kinds,
     in_timeline,
+    row_labels,
     timed_sections,
     timeline_events,
 )
@@ -139,16 +141,20 @@ def _build(doc: Document, settings: Settings) -> Timeline:
     first_day = document_date(doc)
     numeric_day_first = day_first(blocks)
     year = None if first_day is not None else first_year(blocks, numeric_day_first)
+    if first_day is None and year is None:
+        year = named_year(doc)
     dates = Dates(first_day, numeric_day_first, year)
     by_date = not doc.find_sections("timeline")
     timed = timed_sections(doc) if by_date else frozenset()
     carried: tuple[str, dt.tzinfo] | None = None  # a zone stated earlier in the timeline
     moments: list[Moment] = []
+    fields = row_labels(doc)
     for block in blocks:
         on_timeline = in_timeline(block.section, by_date, timed)
         previous: Stamp | None = None
         text = with_timed_code(block)
         stamps = find_stamps(text, dates.day_first)
+        times = [(s.start, s.end) for s in stamps if s.time is not None]
         for index, stamp in enumerate(stamps):
             between = text[previous.end : stamp.start] if previous is not None else ""
             later = date_after(text, stamps, index)
@@ -175,7 +181,7 @@ def _build(doc: Document, settings: Settings) -> Timeline:
             span = block.span(stamp.start, stamp.end)
             moment = Moment(stamp, block, span, when, day is not None, source)
             moment.zone_name = name
-            classify(moment, labels, events_words)
+            classify(moment, labels, events_words, times, fields.get(id(block)))
             moments.append(moment)
     if first_day is None:
         _date_told_later(moments)

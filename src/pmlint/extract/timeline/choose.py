@@ -22,7 +22,9 @@ from pmlint.extract.milestones import (
     MILESTONES,
     Entry,
     WordClasses,
+    attempted,
     classify_entries,
+    recovered_again,
     word_classes,
 )
 from pmlint.extract.timeline.entries import (
@@ -188,8 +190,9 @@ def choose_milestones(
             take(kind, pick(fields, key=lambda m: utc(m.when)), HOW_FIELD)  # type: ignore[arg-type]
     classes = word_classes(words)
     timed = [e for e in events if e.moment.when is not None]
+    marked_out = _emphasised(timed)
     entries = [
-        Entry(" ".join(e.text.split()), e.moment.when, e.moment.has_time, i)  # type: ignore[arg-type]
+        Entry(" ".join(e.text.split()), e.moment.when, e.moment.has_time, i, i in marked_out)  # type: ignore[arg-type]
         for i, e in enumerate(timed)
     ]
     chosen = classify_entries(entries, classes)
@@ -206,6 +209,8 @@ def choose_milestones(
     if windows:
         take("start", windows[0][0], HOW_RANGE)
         take("resolved", windows[-1][1], HOW_RANGE)
+    for kind, moment in _stated_in_prose(moments).items():
+        take(kind, moment, HOW_PROSE)
     for kind, entry in chosen.items():
         take(kind, timed[entry.index].moment, HOW_TIMELINE)
     if not any(m.has_time for m in moments):
@@ -216,6 +221,9 @@ def choose_milestones(
         earlier = _told_earlier(result["start"], timed, moments, classes)
         if earlier is not None:
             result["start"] = earlier
+        summary = _summary_start(result["start"], moments, classes)
+        if summary is not None:
+            result["start"], how["start"] = summary, HOW_PROSE
     for kind in MILESTONES:  # what the timeline does not show, the prose may say
         if result[kind] is not None or (kind == "start" and timed):
             continue
@@ -248,7 +256,7 @@ def choose_milestones(
                 and m.when is not None
                 and m.has_time
                 and "mitigated" in m.kinds
-                and told_by(m)
+                and (told_by(m) or _completes(m) or _works_again(m))
             ]
         candidates = [m for m in candidates if m.has_time] or candidates
         if kind in ("mitigated", "resolved"):
@@ -274,6 +282,11 @@ def choose_milestones(
         elif candidates:
             pick = max if kind == "resolved" else min
             take(kind, pick(candidates, key=lambda m: utc(m.when)), HOW_PROSE)  # type: ignore[arg-type]
+    if result["mitigated"] is None and result["resolved"] is None and timed:
+        # "13:50 node starts reporting 'no space left'", "10:39 pod killed, releasing file
+        # watches": the fix the story ends with is when the impact stopped, though no entry
+        # says it worked
+        take("mitigated", _closing_remedy(timed, result), HOW_TIMELINE)
     _no_day_alone(result, how)
     if result["start"] is None and not timed:
         # "At 10:25 PM PDT, our utility provider suffered a loss of power. Power was restored
@@ -298,14 +311,72 @@ def choose_milestones(
         result["resolved"] is None
         and result["mitigated"] is not None
         and how.get("mitigated") in (HOW_TIMELINE, HOW_FIELD, HOW_FRONT_MATTER)
+        and not _provisional(result["mitigated"], timed)
     ):
         take("resolved", result["mitigated"], HOW_INFERRED)
-    elif result["resolved"] is None and how.get("mitigated") == HOW_PROSE:
+    elif (
+        result["resolved"] is None
+        and how.get("mitigated") == HOW_PROSE
+        and not _provisional(result["mitigated"], timed)
+    ):
         # Prose that tells only recovery ("a hotfix was deployed at 13:40 and the dashboard
         # was available again at 13:42") ends where its last recovery is told: a document
         # that states one end states both
         take("resolved", _last_recovery(moments, result), HOW_INFERRED)
     return result, how
+
+
+# The milestone stated in so many words just before its time, as a field states it: "the
+# issue started at 10:14 UTC and was mitigated at 11:02 UTC", "the outage was resolved by 9:40".
+_HEDGE = r"(?:\s+(?:about|around|approximately|roughly|~))?\s*$"
+_STATED_BEFORE = {
+    "start": re.compile(
+        r"\b(?:issue|incident|outage|impact|problem|disruption|degradation|errors|failures)"
+        r"\s+(?:\w+\s+){0,2}?(?:started|began|begun)\s+(?:at|around|on)" + _HEDGE,
+        re.IGNORECASE,
+    ),
+    "detected": re.compile(
+        r"\b(?:was|were|been)\s+(?:first\s+)?detected\s+(?:at|by|around)" + _HEDGE, re.I
+    ),
+    "mitigated": re.compile(
+        r"\b(?:was|were|been)\s+(?:fully\s+)?mitigated\s+(?:at|by|around)" + _HEDGE, re.I
+    ),
+    "resolved": re.compile(
+        r"\b(?:was|were|been)\s+(?:fully\s+)?resolved\s+(?:at|by|around)" + _HEDGE, re.I
+    ),
+}
+
+
+def _stated_in_prose(moments: Sequence[Moment]) -> dict[str, Moment]:
+    """Milestones the summary, the impact or the lead prose states in words of the milestone
+    itself, just before the time ("was mitigated at 11:02 UTC"): the author's own statement,
+    trusted as a field is. One time per milestone; two that disagree state nothing."""
+    found: dict[str, list[Moment]] = {}
+    for moment in moments:
+        if moment.source != PROSE or not moment.has_time or moment.when is None:
+            continue
+        if moment.block.nearest_canonical() not in _WINDOW_SECTIONS:
+            continue
+        prose, start = moment.block.prose, moment.stamp.start
+        for kind, pattern in _STATED_BEFORE.items():
+            if pattern.search(prose, max(0, start - 60), start):
+                found.setdefault(kind, []).append(moment)
+    return {
+        kind: told[0] for kind, told in found.items() if all(m.when == told[0].when for m in told)
+    }
+
+
+def _emphasised(timed: Sequence[Event]) -> frozenset[int]:
+    """The entries (by index) an author set in bold among plain ones ("- **19:27: builds of
+    the failed crates finished**"): the milestones of the story, as the author marks them.
+    Two at least, and no more than half of the entries (a timeline all in bold marks none)."""
+    bold = frozenset(i for i, e in enumerate(timed) if _BOLD_ENTRY.fullmatch(e.text.strip()))
+    if len(bold) < 2 or len(bold) * 2 > len(timed):
+        return frozenset()
+    return bold
+
+
+_BOLD_ENTRY = re.compile(r"(?:\*\*|__)[^*_].*(?:\*\*|__)[.,;]?", re.DOTALL)
 
 
 # A time that opens its sentence, as a narrative tells its steps: "At 5:15 AM PST, we started
@@ -388,6 +459,23 @@ def _the_start(moment: Moment, start: Moment | None) -> bool:
     return moment is start and moment.has_time
 
 
+def _works_again(moment: Moment) -> bool:
+    """Does the time's sentence say the service works again ("sign-ups worked normally again
+    from 1:32 PM")? The confirmation that closes a recovery the prose tells."""
+    sentence = sentence_of(moment)
+    return recovered_again(sentence) and not attempted(sentence)
+
+
+def _completes(moment: Moment) -> bool:
+    """Is the time when a recovery step was done by ("the backlog was drained by 04:20 UTC"),
+    wherever the clause puts it? The narrative's last such step ends the incident."""
+    prose, start = moment.block.prose, moment.stamp.start
+    return _BY_END.search(prose, max(0, start - 16), start) is not None
+
+
+_BY_END = re.compile(r"\bby\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
+
+
 def _last_recovery(moments: Sequence[Moment], result: Mapping[str, Moment | None]) -> Moment | None:
     """The latest time the prose gives a recovery, from the mitigation on."""
     mitigated = result["mitigated"]
@@ -415,6 +503,8 @@ _ABOUT_THE_WRITING = re.compile(
 # What was done about it: "pod killed, releasing file watches", "node replaced".
 _REMEDY = re.compile(
     r"\b(?:killed|restarted|rebooted|removed|deleted|reverted|rolled back|replaced|terminated"
+    r"|updated|updates|corrected|renewed|reinstalled|reconfigured|re-?created|turned off"
+    r"|workaround (?:was )?applied"
     r"|evicted|drained|scaled (?:up|out|down)|freed|released|releasing|cleared|purged|disabled"
     r"|fixed|patched|recycled|redeployed)\b",
     re.IGNORECASE,
@@ -462,6 +552,57 @@ def _told_earlier(
     return min(found, key=lambda m: utc(m.when)) if found else None  # type: ignore[arg-type]
 
 
+def _summary_start(
+    start: Moment | None, moments: Sequence[Moment], classes: WordClasses
+) -> Moment | None:
+    """The start the summary or the lead prose tells before the timeline's first symptom
+    ("On 2023-11-02 at 14:02 UTC a deploy changed the signature format, and endpoints
+    rejected every webhook"), when the timeline opens later, with the first report: a time
+    whose sentence tells the change or the symptom, on the start's day, at most half a day
+    before it. None when the prose tells none."""
+    if start is None or start.when is None or not start.has_time:
+        return None
+    found = []
+    for moment in moments:
+        if moment.source != PROSE or not moment.has_time or moment.when is None:
+            continue
+        if moment.block.nearest_canonical() not in _WINDOW_SECTIONS:
+            continue
+        if moment.day_known != start.day_known:
+            continue
+        if (moment.when.tzinfo is None) != (start.when.tzinfo is None):
+            continue
+        gap = utc(start.when) - utc(moment.when)
+        if not dt.timedelta(0) < gap <= dt.timedelta(hours=12):
+            continue
+        sentence = sentence_of(moment)
+        prose, at = moment.block.prose, moment.stamp.start
+        if "detected" in moment.kinds or _ENDS_BEFORE.search(prose, max(0, at - 40), at):
+            continue  # "noticed at 14:20", "resolved at 14:52": not where it began
+        if "start" in moment.kinds or classes.trigger(sentence):
+            found.append(moment)
+    return min(found, key=lambda m: utc(m.when)) if found else None  # type: ignore[arg-type]
+
+
+# A mitigation that says it is not the end: "mitigated for now", "a temporary workaround",
+# "the fixed version was issued and its rollout began".
+_PROVISIONAL = re.compile(
+    r"\b(?:for now|temporar\w*|workaround|stop-?gap|interim|in progress|rollout (?:began|begun"
+    r"|started)|(?:began|begun|started|starting) (?:to )?roll\w*|rolling out)\b",
+    re.IGNORECASE,
+)
+
+
+def _provisional(mitigated: Moment | None, timed: Sequence[Event]) -> bool:
+    """Does the mitigation's timeline entry (or sentence) say it is provisional? Then the
+    incident's end is not told, and no resolution is inferred from it."""
+    if mitigated is None:
+        return False
+    entry = next((e for e in timed if e.moment is mitigated), None)
+    text = entry.text if entry is not None else sentence_of(mitigated)
+    return _PROVISIONAL.search(text) is not None
+
+
 def _first_of(result: Mapping[str, Moment | None], kind: str) -> bool:
     """Is this milestone found, and at or before every other one found? (A report read after
     the stated end is no bound on the start.)"""
@@ -494,6 +635,44 @@ def _opening_prose(doc: Document, block: TextBlock) -> bool:
     return first is not None and (section is first or first in section.ancestors())
 
 
+# How many entries from the story's end its closing remedy may be (the fix, then a last
+# entry that it was watched or that the backlog went out).
+_CLOSING_REMEDY = 2
+
+
+def _closing_remedy(timed: Sequence[Event], result: Mapping[str, Moment | None]) -> Moment | None:
+    """The remedy done at the end of a timeline that never says the impact stopped: one of its
+    last entries, after the start and any detection, told as done (not "trying to restart")."""
+    story = sorted(timed, key=lambda e: (utc(e.moment.when), e.line))  # type: ignore[arg-type]
+    while story and _AFTERMATH.search(story[-1].text):
+        story.pop()
+    if len(story) > 2 and _tail(story[-2].moment, story[-1].moment):
+        return None  # a tail days later (a last account repaired): the end is not told
+    floor = [m for k in ("start", "detected") if (m := result[k]) is not None and m.when]
+    for event in reversed(story[-_CLOSING_REMEDY:]):
+        moment = event.moment
+        if not moment.has_time or any(m is moment for m in floor):
+            continue
+        if any(
+            (m.when.tzinfo is None) != (moment.when.tzinfo is None)  # type: ignore[union-attr]
+            or utc(m.when) >= utc(moment.when)  # type: ignore[arg-type]
+            for m in floor
+        ):
+            return None
+        if _REMEDY.search(event.text) and not attempted(event.text):
+            return moment
+    return None
+
+
+def _tail(before: Moment, last: Moment) -> bool:
+    """Is the last entry a tail, more than half a day after the one before it?"""
+    if before.when is None or last.when is None:
+        return False
+    if (before.when.tzinfo is None) != (last.when.tzinfo is None):
+        return False
+    return utc(last.when) - utc(before.when) > dt.timedelta(hours=12)
+
+
 def story_end(events: list[Event], result: Mapping[str, Moment | None]) -> Moment | None:
     """A timeline that never says it is over ends with its last entry, the last thing done
     about the incident ("pod killed, file watches released"): not a milestone the document
@@ -511,8 +690,7 @@ def story_end(events: list[Event], result: Mapping[str, Moment | None]) -> Momen
     if len(story) < 2:
         return None
     last, before = story[-1].moment, story[-2].moment
-    tail = utc(last.when) - utc(before.when) > dt.timedelta(hours=12)  # type: ignore[arg-type]
-    if tail and len(story) > 2:
+    if _tail(before, last) and len(story) > 2:
         return None  # a tail days later (a last account repaired) is not the end of impact
     for kind in ("start", "detected"):
         other = result[kind]

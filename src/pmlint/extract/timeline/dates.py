@@ -63,6 +63,7 @@ class Dates:
         self.current: dt.date | None = document_day
         self.default: dt.date | None = None
         self.last_time: dt.time | None = None
+        self.last_day: dt.date | None = None  # the day of `last_time`, when one is known
         self.midnights = 0  # times past midnight with no day known: "23:51", then "00:04"
 
     def undated_day(self) -> dt.date:
@@ -95,7 +96,7 @@ class Dates:
                     self.last_time = None
                 self.current = date
             if stamp.time is not None:
-                self.last_time = stamp.time
+                self.last_time, self.last_day = stamp.time, date
             return date
         day = self.default if (in_timeline and self.default is not None) else self.current
         late_then_early = (
@@ -103,6 +104,9 @@ class Dates:
             and stamp.time is not None
             and self.last_time >= dt.time(18)
             and stamp.time < dt.time(8)
+            # "2021-04-11 23:10" then "01:20" under "all events on 2021-04-12": already the
+            # next day, not the one after
+            and (day is None or self.last_day is None or day <= self.last_day)
         )
         if day is not None and late_then_early:
             day = day + dt.timedelta(days=1)  # the timeline went past midnight
@@ -113,7 +117,7 @@ class Dates:
         elif late_then_early:
             self.midnights += 1
         if stamp.time is not None:
-            self.last_time = stamp.time
+            self.last_time, self.last_day = stamp.time, day
         return day
 
     def _with_year(self, stamp: Stamp) -> dt.date | None:
@@ -201,6 +205,17 @@ def document_date(doc: Document) -> dt.date | None:
         stamps = [s for s in find_stamps(text.replace("_", " ")) if s.date and s.year_known]
         if stamps:
             return stamps[0].date
+    return None
+
+
+def named_year(doc: Document) -> int | None:
+    """The year the title or the file name gives alone ("# Outage report 2020",
+    "docs-outage-2019-10.md"): the year of the yearless dates below it, when no date with a
+    year is written anywhere."""
+    for text in (doc.title or "", doc.path.rsplit("/", 1)[-1]):
+        years = {int(m.group(0)) for m in _YEAR_HINT.finditer(text)}
+        if len(years) == 1:
+            return years.pop()
     return None
 
 

@@ -5,12 +5,19 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from pmlint.document import CodeBlock, Document, Section, TextBlock
-from pmlint.extract.milestones import closed, fix_landed, phrase_pattern, recovered_again
+from pmlint.extract.milestones import (
+    closed,
+    fix_landed,
+    phrase_pattern,
+    recovered_again,
+    without_machine_reports,
+)
 from pmlint.extract.timeline.model import FIELD, Event, Moment
 from pmlint.extract.timestamps import Stamp, find_stamps
 
@@ -63,7 +70,58 @@ def timed_sections(doc: Document) -> frozenset[int]:
         times = [stamp for stamp in opening if stamp is not None]
         if len(times) >= _TIMED_ENTRIES and _in_order(times):
             found.add(id(section))
+        # a status page's updates, each closed by the time it was posted, newest first or last
+        closing = [b for b in section.blocks if b.kind != "table_cell" and closing_time(b.prose)]
+        if len(closing) >= _UPDATES:
+            found.add(id(section))
+        # "### Update - 2021-04-06 10:05 UTC", then what the update said, under each heading
+        updates = [c for c in section.children if _update_heading(c)]
+        if len(updates) >= _UPDATES:
+            found.update(id(c) for c in updates)
     return frozenset(found)
+
+
+# An update log has this many updates at least: one alone is a dated paragraph.
+_UPDATES = 2
+# The words an update's heading may hold before its time: "Update", "Investigating -",
+# "Resolved:" (a status word and a dash or a colon, a few words at most).
+_UPDATE_LABEL = re.compile(r"[\s*_#]*(?:[A-Za-z]+\s*){1,3}[-–—:|]?[\s*_(]*")
+
+
+def _update_heading(section: Section) -> bool:
+    """Does the section's heading hold an update's time after a few words of label?"""
+    if section.heading_block is None or section.level < 2:
+        return False
+    title = section.heading_block.prose
+    stamps = find_stamps(title)
+    if not stamps or stamps[0].time is None or stamps[0].date is None:
+        return False
+    return _UPDATE_LABEL.fullmatch(title[: stamps[0].start]) is not None
+
+
+# What may come before a time that closes an update, on its own line or after the last
+# sentence: "Posted Jan 9, 2024 - 16:12 UTC", "Posted 2 months ago. Jan 09, 2024 - 16:12 UTC".
+_POSTED = re.compile(
+    r"(?:^|\n|[.!?]\s)[\s*_]*(?:(?:posted|updated|published)\b[^\n.]{0,24}?\.?[\s*_-]*)?$",
+    re.IGNORECASE,
+)
+
+
+def closing_time(text: str) -> Stamp | None:
+    """The time that closes a status update: the last thing in it, on a line of its own or
+    after "Posted", with a date (the day an update was posted is always given)."""
+    tail_start = max(0, len(text.rstrip()) - 64)
+    tail = text[tail_start:].rstrip(" \t\n*_)")
+    stamps = find_stamps(tail)
+    if not stamps:
+        return None
+    last = stamps[-1]
+    if last.time is None or last.date is None or tail[last.end :].strip(" .*_)"):
+        return None
+    head = text[: tail_start + last.start]
+    if len(head.strip()) < 12:
+        return None  # the time alone, or nearly: a heading's, not an update's
+    return last if _POSTED.search(head[-48:]) else None
 
 
 def code_timelines(doc: Document) -> dict[int, list[TextBlock]]:
@@ -197,6 +255,8 @@ def event_kinds(text: str, patterns: Mapping[str, re.Pattern[str] | None]) -> fr
     again ("uploads work again") or a fix released is a mitigation whatever the pack's
     words."""
     kinds = kinds_in(text, patterns)
+    if "detected" in kinds and "detected" not in kinds_in(without_machine_reports(text), patterns):
+        kinds -= {"detected"}
     if "mitigated" in patterns and (recovered_again(text) or fix_landed(text, attempts=False)):
         kinds |= {"mitigated"}
     if "resolved" in patterns and closed(text):
@@ -254,6 +314,8 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
         if _is_stop(text, match.start()):
             left = match.end()
     right = high
+    if end >= 3 and text[end - 1] == "." and text[end - 3 : end - 1].upper() in ("AM", "PM"):
+        end -= 1  # "at 12:15 PM. The provider ...": the stop the time took ends the sentence
     for match in _STOP.finditer(text, end, high):
         if _is_stop(text, match.start()):
             right = match.start()
@@ -272,6 +334,42 @@ def sentence_of(moment: Moment) -> str:
     return _sentence(moment.block, moment.stamp.start, moment.stamp.end)
 
 
+# Where a clause ends between two times of one sentence: a stop inside it, a comma, or a word
+# that opens the next clause ("..., and at 03:05 the workers were restarted", "errors which
+# were detected at 14:10").
+_CLAUSE_BREAK = re.compile(
+    r"[,;:]|\s(?:and|but|then|which|who|whereupon|while|after which|before which)\s",
+    re.IGNORECASE,
+)
+
+
+def clause_of(block: TextBlock, start: int, end: int, times: Sequence[tuple[int, int]]) -> str:
+    """The part of the sentence around text[start:end] that tells this time, when the sentence
+    holds other times (`times`: the block's times as offsets): "Our alert fired at 02:40, and
+    the on-call restarted the workers at 03:05, after which deliveries resumed" tells a
+    detection at 02:40 and a recovery at 03:05, not both at both. The sentence is cut between
+    two times at the last clause break written between them; where none is written (a range,
+    "from 10:00 to 10:30"), the times share the sentence."""
+    left, right = _sentence_bounds(block.prose, start, end)
+    inside = sorted(t for t in times if left <= t[0] and t[1] <= right)
+    if len(inside) < 2:
+        return block.prose[left:right]
+    low, high = left, right
+    for first, second in itertools.pairwise(inside):
+        gap = block.prose[first[1] : second[0]]
+        cut = None
+        for match in _CLAUSE_BREAK.finditer(gap):
+            cut = first[1] + match.start()
+        if cut is None:
+            continue
+        if second[0] <= start:
+            low = cut
+        elif first[1] >= end and cut < high:
+            high = cut
+            break
+    return block.prose[low:high]
+
+
 # A field's name in the words of the milestone's noun, which the pack's labels may not list:
 # "Resolution: 10:40", "Time of resolution", "Restoration", "Impact stopped". A field name is
 # an author's explicit mark, so its noun is enough.
@@ -286,28 +384,70 @@ _LABEL_NOUNS = {
 }
 
 
+# A field that names the end of the impact itself ("Impact end", "Customer impact ended"):
+# a mitigation as well as an end.
+_IMPACT_END = re.compile(r"\bimpact\b.*\b(?:end|ended|stopped|over|resolved)\b", re.I)
+
+
 def _label_nouns(label: str) -> frozenset[str]:
     return frozenset(kind for kind, pattern in _LABEL_NOUNS.items() if pattern.search(label))
+
+
+# A clause with a verb of its own: an auxiliary, or a word in -ed or -ing ("was rolled out",
+# "pointed", "failing").
+_VERB = re.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|do|does|did|\w{2,}ed|\w{2,}ing)\b", re.IGNORECASE
+)
+
+
+def row_labels(doc: Document) -> dict[int, str]:
+    """The field name of each table cell (by id) that sits beside one: a two-column table of
+    fields ("| **Start time** | 2023-01-17 08:40 UTC |") names each value by its row's first
+    cell, when that cell is a short name with no digits."""
+    found: dict[int, str] = {}
+    for section in doc.sections():
+        for table in section.tables:
+            for row in table.rows:
+                if len(row) < 2:
+                    continue
+                name = row[0].prose.strip(" *_:")
+                if not name or len(name) > 40 or any(c.isdigit() for c in name):
+                    continue
+                for cell in row[1:]:
+                    found[id(cell)] = name
+    return found
 
 
 def classify(
     moment: Moment,
     labels: Mapping[str, re.Pattern[str] | None],
     events: Mapping[str, re.Pattern[str] | None],
+    times: Sequence[tuple[int, int]] = (),
+    row_label: str | None = None,
 ) -> None:
-    label = _label(moment)
+    """The moment's label and the milestone kinds its words tell (`times`: the offsets of
+    the block's times, so that a sentence with several is read clause by clause;
+    `row_label`: the field name a table row gives the cell the time is in)."""
+    label = _label(moment) or row_label
     moment.label = label
     kinds: frozenset[str] = frozenset()
     if label:
         kinds = kinds_in(label, labels) or _label_nouns(label)
+        if kinds and _IMPACT_END.search(label):
+            kinds |= {"mitigated"}  # "Impact end": the impact stopped, whatever closed later
         if kinds:
             moment.source = FIELD
     if not kinds:
-        context = _sentence(moment.block, moment.stamp.start, moment.stamp.end)
+        start, end = moment.stamp.start, moment.stamp.end
+        clause = clause_of(moment.block, start, end, times)
         section = moment.block.section
-        if section is not None and section.style == "pseudo-list-item":
-            context = f"{section.title}: {context}"
-        kinds = event_kinds(context, events)
+        title = section.title if section is not None and section.style == "pseudo-list-item" else ""
+        kinds = event_kinds(f"{title}: {clause}" if title else clause, events)
+        if not kinds and _VERB.search(clause) is None:
+            # a clause that only names the time ("..., and the placement subsystem by 1:54
+            # PM") shares the verb of its sentence; one with its own verb tells its own step
+            sentence = _sentence(moment.block, start, end)
+            kinds = event_kinds(f"{title}: {sentence}" if title else sentence, events)
         around = _told_around(moment)
         if "detected" not in kinds or "mitigated" not in around:
             kinds |= around  # "by 10:15 the on-call was paged" is no recovery
@@ -478,10 +618,22 @@ def _entries(
         segment = starts[max(bisect.bisect_right(starts, moment.stamp.start) - 1, 0)]
         lead = block.prose[segment : moment.stamp.start].strip(_LEAD_CHARS)
         first_of_block = moment is found[0] and moment.stamp.start <= _EVENT_LEAD
-        if len(lead) <= 12 and (first_of_block or segment > 0):
+        labelled = block.kind == "heading" and _UPDATE_LABEL.fullmatch(lead) is not None
+        if (len(lead) <= 12 or labelled) and (first_of_block or segment > 0):
             if opening and segment == _segment_of(starts, opening[-1]):
                 continue  # a second time in the same entry ("10:00 PST (18:00 UTC)")
             opening.append(moment)
+    last = found[-1]
+    if (not opening or opening == [last]) and block.kind != "heading":
+        closing = closing_time(block.prose)
+        if closing is not None and last.stamp.start >= len(block.prose.rstrip()) - 64:
+            # a status update closed by its time: the whole update is the entry (not when
+            # times open the block's lines, as a timeline written as lines has them)
+            return [Event(last, block.text, block.first_line)]
+    if block.kind == "paragraph" and section.is_under("timeline"):
+        told = _told_entries(block, found, opening)
+        if told:
+            return told
     result: list[Event] = []
     for index, moment in enumerate(opening):
         end = opening[index + 1].stamp.start if index + 1 < len(opening) else len(block.text)
@@ -493,6 +645,31 @@ def _entries(
             text += _told_in_sublist(block, block.text[moment.stamp.end : end])
         result.append(Event(moment, text, moment.line))
     return result
+
+
+def _told_entries(block: TextBlock, found: list[Moment], opening: list[Moment]) -> list[Event]:
+    """Entries of a timeline paragraph that tells the story in sentences ("At 14:02 we
+    deployed v12. Our monitoring alerted the on-call at 14:09."): one entry per sentence with
+    a time, from that sentence to the next. Empty when the times open the entries (one a
+    line), as most timelines write them, and for list items (an item with its time later in
+    the line is as often a note beside the story as a step of it)."""
+    timed = [m for m in found if m.has_time]
+    if not timed:
+        return []
+    if block.list_item is not None:
+        return []
+    firsts: list[tuple[int, Moment]] = []
+    for moment in timed:
+        left, _ = _sentence_bounds(block.prose, moment.stamp.start, moment.stamp.end)
+        if not firsts or firsts[-1][0] != left:
+            firsts.append((left, moment))
+    if len(firsts) < 2 or len(firsts) <= len(opening):
+        return []
+    events = []
+    for index, (left, moment) in enumerate(firsts):
+        right = firsts[index + 1][0] if index + 1 < len(firsts) else len(block.text)
+        events.append(Event(moment, block.text[left:right], moment.line))
+    return events
 
 
 def _told_in_sublist(block: TextBlock, own: str) -> str:

@@ -90,10 +90,12 @@ class Timeline:
 
     def duration(self) -> tuple[int, str] | None:
         """How long the impact lasted, and how that was found: the duration the document
-        states, else its stated windows added up, else start to resolution."""
+        states, else its stated impact window (several added up), else start to resolution.
+        A window the summary states is the impact's, even when the timeline closes the
+        incident later (a last entry that the incident was closed)."""
         if self.durations:
             return round(self.durations[0].minutes), "stated-duration"
-        if len(self.windows) > 1:
+        if self.windows:
             total = sum(_window_minutes(a, b) for a, b in self.windows)
             return round(total), HOW_RANGE
         between = self.minutes_between("start", "resolved")
