@@ -523,6 +523,17 @@ _BEGAN_AT = re.compile(
 )
 
 
+def _shortly_before(start: Moment, moment: Moment) -> bool:
+    """The moment is at most half a day before the start, read alike (the day known or not,
+    a zone or none on both)."""
+    if start.when is None or moment.when is None or moment.day_known != start.day_known:
+        return False
+    if (moment.when.tzinfo is None) != (start.when.tzinfo is None):
+        return False
+    gap = utc(start.when) - utc(moment.when)
+    return dt.timedelta(0) < gap <= dt.timedelta(hours=12)
+
+
 def _told_earlier(
     start: Moment | None, timed: Sequence[Event], moments: Sequence[Moment], classes: WordClasses
 ) -> Moment | None:
@@ -538,12 +549,7 @@ def _told_earlier(
     for moment in moments:
         if id(moment) in openings or id(moment.block) not in blocks or not moment.has_time:
             continue
-        if moment.when is None or moment.day_known != start.day_known:
-            continue
-        if (moment.when.tzinfo is None) != (start.when.tzinfo is None):
-            continue
-        gap = utc(start.when) - utc(moment.when)
-        if not dt.timedelta(0) < gap <= dt.timedelta(hours=12):
+        if not _shortly_before(start, moment):
             continue
         before = moment.block.prose[max(0, moment.stamp.start - 30) : moment.stamp.start]
         clause = sentence_of(moment)
@@ -568,12 +574,7 @@ def _summary_start(
             continue
         if moment.block.nearest_canonical() not in _WINDOW_SECTIONS:
             continue
-        if moment.day_known != start.day_known:
-            continue
-        if (moment.when.tzinfo is None) != (start.when.tzinfo is None):
-            continue
-        gap = utc(start.when) - utc(moment.when)
-        if not dt.timedelta(0) < gap <= dt.timedelta(hours=12):
+        if not _shortly_before(start, moment):
             continue
         sentence = sentence_of(moment)
         prose, at = moment.block.prose, moment.stamp.start
