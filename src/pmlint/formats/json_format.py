@@ -84,38 +84,20 @@ def _keys(field: str) -> tuple[str, ...]:
 def _diagnostic(d: Diagnostic, newline: str, keys: tuple[str, ...]) -> str:
     span = d.span
     hint = d.suggestion
-    text = (
-        "{"
-        + keys[0]
-        + encode_basestring(d.rule)
-        + ","
-        + keys[1]
-        + encode_basestring(d.name)
-        + ","
-        + keys[2]
-        + encode_basestring(d.category)
-        + ","
-        + keys[3]
-        + encode_basestring(d.severity.label)
-        + ","
-        + keys[4]
-        + encode_basestring(d.message)
-        + ","
-        + keys[5]
-        + int.__repr__(span.line)
-        + ","
-        + keys[6]
-        + int.__repr__(span.column)
-        + ","
-        + keys[7]
-        + int.__repr__(span.end_line)
-        + ","
-        + keys[8]
-        + int.__repr__(span.end_column)
-        + ","
-        + keys[9]
-        + ("null" if hint is None else encode_basestring(hint))
+    values = (
+        encode_basestring(d.rule),
+        encode_basestring(d.name),
+        encode_basestring(d.category),
+        encode_basestring(d.severity.label),
+        encode_basestring(d.message),
+        int.__repr__(span.line),
+        int.__repr__(span.column),
+        int.__repr__(span.end_line),
+        int.__repr__(span.end_column),
+        "null" if hint is None else encode_basestring(hint),
     )
+    # keys has two more (fix, related), written below only when present
+    text = "{" + ",".join([key + value for key, value in zip(keys, values, strict=False)])
     field = newline + "  "
     if d.fix is not None:
         text += "," + keys[10] + _nested(d.fix.to_json(), field)
