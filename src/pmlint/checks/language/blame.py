@@ -47,8 +47,6 @@ from pmlint.nlp.syntax import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-# What an omission needs besides the negation (`grammar.past_negation`): the auxiliary of a past
-# action ("did not", "hadn't", "we'd not") or "never".
 # Words of diligence a writer may deny of their own work ("we didn't test it properly").
 _CARE = frozenset(
     (
@@ -64,6 +62,9 @@ _CARE = frozenset(
         "diligently",
     )
 )
+_CARE_PATTERN = r"(?i:\b(?:" + "|".join(sorted(_CARE)) + r")\b)"
+# What an omission needs besides the negation (`grammar.past_negation`): the auxiliary of a past
+# action ("did not", "hadn't", "we'd not") or "never".
 _PAST_AUX = r"(?i:\b(?:did|had|has|have)(?:n['’]t)?\b|['’]d\b|\bnever\b)"
 
 
@@ -152,7 +153,7 @@ class BlameLanguage(HarmCheck):
             Trigger.of(self.pattern("error_nouns"), [person]),
             Trigger.of(self.pattern("wrong_target_adjectives"), [named]),
             Trigger.of(
-                r"(?i:\b(?:" + "|".join(sorted(_CARE)) + r"|much time|enough time)\b)",
+                rf"{_CARE_PATTERN}|(?i:\b(?:much|enough) time\b)",
                 [r"\b(?i:we|i)\b", NEGATION],
             ),
             Trigger.of(
@@ -191,9 +192,7 @@ class BlameLanguage(HarmCheck):
             ),
             Trigger.of(self.pattern("competence_adjectives"), [party, NEGATION]),
             Trigger.of(
-                rf"{self.pattern('conduct_states', 'conduct_verbs')}|(?i:\b(?:"
-                + "|".join(sorted(_CARE))
-                + r")\b)",
+                rf"{self.pattern('conduct_states', 'conduct_verbs')}|{_CARE_PATTERN}",
                 [rf"{person}|{self.pattern('everyone')}|\b(?i:we|i)\b", _DEMAND],
             ),
         ]
