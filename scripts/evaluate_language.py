@@ -132,6 +132,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", action="store_true", help="list the held-out errors")
     parser.add_argument("--json", help="write the held-out figures here (for train --heldout)")
     parser.add_argument("--corpus", action="store_true", help="findings on good documents")
+    parser.add_argument(
+        "--no-written", action="store_true", help="train without scripts/training's sentences"
+    )
     args = parser.parse_args(argv)
     folder = lt.labels_dir(args.labels)
     if folder is None:
@@ -139,11 +142,12 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     started = time.perf_counter()
     rows = lt.read_rows(folder)
+    written = [] if args.no_written else lt.read_written()
     heldout: dict[str, dict[str, bool]] = {}
     folds = lt.grouped_folds(rows, args.folds)
     with tempfile.TemporaryDirectory(prefix="pmlint-cv-") as tmp:
         for index, held in enumerate(folds):
-            train_rows = [r for r in rows if r.group not in held]
+            train_rows = [*written, *(r for r in rows if r.group not in held)]
             test_rows = [r for r in rows if r.group in held]
             out = Path(tmp) / f"fold{index}"
             chosen = train_language.build(train_rows, out, quiet=True)
@@ -158,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
                 )
             )
         everything = Path(tmp) / "all"
-        train_language.build(rows, everything, quiet=True)
+        train_language.build([*written, *rows], everything, quiet=True)
         in_sample = predict(rows, str(everything))
     rules_alone = predict(rows, "off")
     newer = [r for r in rows if r.id.startswith("D")]  # documents 101+, added last

@@ -3,9 +3,10 @@
     python scripts/train_language.py [--labels ../shared/labels] [--out src/pmlint/models]
 
 Reads the labeled sentences at run time (nothing of them is written to the repository
-except the trained weights), trains one spaCy textcat per kind on every row with a fixed
-seed, and chooses the thresholds that combine it with the rules on out-of-fold scores
-(grouped by source repository or guide, so no threshold is picked on rows the model saw).
+except the trained weights) and the repository's own `scripts/training/written-sentences.tsv`,
+trains one spaCy textcat per kind on every row with a fixed seed, and chooses the thresholds
+that combine it with the rules on out-of-fold scores (grouped by source repository or guide,
+so no threshold is picked on rows the model saw).
 The held-out figures that `scripts/evaluate_language.py` measured can be stored in the
 model's meta.json with `--heldout FILE.json` (written by that script's `--json`).
 """
@@ -37,7 +38,12 @@ def build(rows: list[lt.Row], out: Path, heldout: dict | None = None, quiet: boo
     ):
         started = time.perf_counter()
         nlp, keep, alone = lt.fit(kind, kind_rows, truth, rule)
-        extra = {"rows": len(kind_rows), "positives": sum(truth.values())}
+        written = sum(r.written for r in kind_rows)
+        extra = {
+            "rows": len(kind_rows) - written,
+            "positives": sum(truth[r.id] for r in kind_rows if not r.written),
+            "written_rows": written,
+        }
         if heldout and kind in heldout:
             extra["heldout"] = heldout[kind]
         elif (out / kind / "meta.json").is_file():  # keep the figures measured before
@@ -65,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
         print("train: no labeled sentences (../shared/labels); nothing to do")
         return 0
     heldout = json.loads(Path(args.heldout).read_text()) if args.heldout else None
-    build(lt.read_rows(folder), Path(args.out), heldout)
+    build([*lt.read_written(), *lt.read_rows(folder)], Path(args.out), heldout)
     return 0
 
 
