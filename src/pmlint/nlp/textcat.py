@@ -220,7 +220,9 @@ def _pairs(classed: list[str]) -> list[str]:
 
 _STATIVE = frozenset(
     ("have", "had", "has", "know", "knew", "known", "need", "needed", "see", "seem", "exist",
-     "get", "got", "receive", "received", "own", "hold", "contain", "apply", "matter", "work")
+     "get", "got", "receive", "received", "own", "hold", "contain", "apply", "matter", "work",
+     "feel", "felt", "seem", "seemed", "appear", "appeared", "become", "became", "remain",
+     "remained")
 )  # fmt: skip
 _CHECKABLE = re.compile(r"\d|`|\b\w+[._/-]\w+[\w./-]*|\b[a-z]+[A-Z]\w*|\b[A-Z]{2,}\b")
 

@@ -58,6 +58,8 @@ WORD_CLASSES = (
     "pronouns",
     "failure_verbs",
     "lapse_verbs",
+    "dereliction_verbs",
+    "duty_nouns",
     "error_adverbs",
     "error_nouns",
     "harm_verbs",

@@ -20,6 +20,7 @@ from pmlint.checks.language.base import (
 )
 from pmlint.checks.language.grammar import (
     explained,
+    linking,
     past_negation,
     phrase_start,
     reported,
@@ -91,6 +92,7 @@ class BlameLanguage(HarmCheck):
         "conduct": "Asks people to behave better instead of changing the system",
         "character": "Judges a person's ability or character",
         "group": "Judges an organisation for a lapse",
+        "dereliction": "Judges a party for walking away from what it owes",
         "self_character": "Judges yourselves",
         "decision": "Judges a decision instead of explaining it",
         "model": "Reads as a judgement of people (trained model)",
@@ -151,6 +153,8 @@ class BlameLanguage(HarmCheck):
                 [person, self.pattern("faulty_adjectives", "harm_nouns", "error_adverbs")],
             ),
             Trigger.of(self.pattern("error_nouns"), [person]),
+            Trigger.of(self.pattern("error_nouns"), [r"\b(?i:we|i)\b", r"\b(?i:ma[dk]e|making)\b"]),
+            Trigger.of(r"\b(?i:wrong|badly|poorly)\b", [rf"{named}|\b(?i:we|i)\b", _DID]),
             Trigger.of(self.pattern("wrong_target_adjectives"), [named]),
             Trigger.of(
                 rf"{_CARE_PATTERN}|(?i:\b(?:much|enough) time\b)",
@@ -161,6 +165,7 @@ class BlameLanguage(HarmCheck):
                 [person, self.pattern("change_nouns")],
             ),
             Trigger.of(self.pattern("punish_verbs"), [person]),
+            Trigger.of(self.pattern("dereliction_verbs"), [self.pattern("duty_nouns")]),
             Trigger.of(_FOR_THE_INCIDENT.pattern, [person]),
             # an organisation not telling, or not acting on a message ("the registrar never
             # told us", "AcmeCloud ignored our ticket"), a lapse, a refusal to act
@@ -177,7 +182,7 @@ class BlameLanguage(HarmCheck):
             ),
             Trigger.of(
                 rf"(?i:{words_pattern(self.words['failure_nouns'], inflect=False)}\s+to)\b",
-                [rf"{party}|{NAME_LIKE}"],
+                [rf"{party}|{NAME_LIKE}|\b[A-Z]{{2,}}\b"],
             ),
             Trigger.of(
                 rf"(?i:{words_pattern(self.words['decision_judgements'], inflect=False)}"
@@ -192,7 +197,7 @@ class BlameLanguage(HarmCheck):
             ),
             Trigger.of(self.pattern("competence_adjectives"), [party, NEGATION]),
             Trigger.of(
-                rf"{self.pattern('conduct_states', 'conduct_verbs')}|{_CARE_PATTERN}",
+                rf"{self.pattern('conduct_states', 'conduct_verbs')}|{_CARE_PATTERN}|\b(?i:stop)\b",
                 [rf"{person}|{self.pattern('everyone')}|\b(?i:we|i)\b", _DEMAND],
             ),
         ]
@@ -212,6 +217,9 @@ class BlameLanguage(HarmCheck):
                 hit = self.error_noun_hit(token, OTHERS)
                 if hit is not None and hit[0] != NAMED:
                     yield Hit(*hit[1], "error_noun")
+                found = self._own_mistake(token) if hit is None else None
+                if found is not None:
+                    yield found
             if token.lower_ == "responsible":
                 hit = self.responsible_hit(token)
                 if hit is not None and hit[0] != NAMED:
@@ -259,6 +267,27 @@ class BlameLanguage(HarmCheck):
         if lemmas & w["lapse_verbs"] and who in STRICT and not negated and reported(verb):
             yield Hit(*span_of(doer, verb), "lapse")
             return
+        if (
+            verb.lemma_.lower() == "do"
+            and who in (*STRICT, SELF)
+            and self._done_wrong(verb)
+            and not negated
+            and reported(verb)
+            and not explained(verb)
+        ):
+            reason = "self_lapse" if who == SELF else "lapse"
+            yield Hit(*span_of(doer, verb, with_object=True), reason)
+            return
+        if (
+            lemmas & w["dereliction_verbs"]
+            and doer is not None
+            and not negated
+            and reported(verb)
+            and self._owed(verb)
+        ):
+            first = phrase_start(doer) if doer is not None and doer.i < verb.i else verb
+            yield Hit(*token_span(first, verb), "dereliction")
+            return
         if who == GROUP and self._group_lapse(verb, lemmas, negated):
             first = phrase_start(doer) if doer is not None and doer.i < verb.i else verb
             yield Hit(*token_span(first, verb), "group")
@@ -295,6 +324,7 @@ class BlameLanguage(HarmCheck):
             and not is_passive(verb)
             and verb.pos_ == "VERB"
             and verb.lemma_.lower() not in w["stative_verbs"]
+            and not linking(verb)
             and past_negation(verb)
             and reported(verb)
             and not explained(verb)
@@ -369,6 +399,53 @@ class BlameLanguage(HarmCheck):
                 return True  # "didn't spend much time hardening"
         return False
 
+    def _own_mistake(self, noun: Token) -> Hit | None:
+        """The writers counting their own mistakes ("I've already made 2 big mistakes", "we
+        made a lot of errors that night"); not with the reason given ("made an error
+        because the prompt hid the host"), not negated, not a plan."""
+        error = noun
+        amount = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+        if amount is not None and amount.lemma_.lower() in _AMOUNTS:  # "made a lot of errors"
+            noun = amount
+        verb = noun.head
+        if noun.dep_ != "dobj" or verb.lemma_.lower() != "make" or not reported(verb):
+            return None
+        doer = subject(verb)
+        if doer is None or self.person_kind(doer) != SELF:
+            return None
+        if is_negated(verb) or explained(verb) or conditional(verb):
+            return None
+        return Hit(*token_span(doer if doer.i < error.i else verb, error), "self_lapse")
+
+    @staticmethod
+    def _done_wrong(verb: Token) -> bool:
+        """ "did it wrong", "did everything wrong", "did the wrong thing": an act judged as
+        a whole, with no step named ("ran the wrong script" names one, see `wrong_target`)."""
+        judged = ("wrong", "wrongly", "badly", "poorly")
+        for child in verb.children:
+            if child.dep_ in _MANNER and child.lower_ in judged:
+                return True  # "did it wrong", "did wrong" (parsed as its object)
+            if (
+                child.dep_ == "dobj"
+                and child.lemma_.lower() in _WHOLE
+                and any(a.dep_ == "amod" and a.lower_ == "wrong" for a in child.children)
+            ):
+                return True  # "did the wrong thing", "did everything wrong"
+        return False
+
+    def _owed(self, verb: Token) -> bool:
+        """The verb's object (or its preposition's: "walked away from its users") is what
+        the party owes: a duty, or the people it serves."""
+        duties = self.words["duty_nouns"]
+        particles = [c for c in verb.children if c.dep_ in ("prt", "advmod")]
+        for child in [*verb.children, *(g for p in particles for g in p.children)]:
+            objects = [child] if child.dep_ == "dobj" else []
+            if child.dep_ == "prep":
+                objects = [g for g in child.children if g.dep_ == "pobj"]
+            if any(o.lemma_.lower() in duties or o.lower_ in duties for o in objects):
+                return True
+        return False
+
     def _group_lapse(self, verb: Token, lemmas: set[str], negated: bool) -> bool:
         """What an organisation is judged for, where its name may also be its product's:
         a lapse no system commits ("forgot", "botched"), not telling ("never told us",
@@ -417,6 +494,8 @@ class BlameLanguage(HarmCheck):
                 return None
         elif token.pos_ == "VERB" and self._conduct_phrases(token) & w["conduct_verbs"]:
             act = token
+        elif token.pos_ == "VERB" and token.lemma_.lower() == "stop" and self._harmful_habit(token):
+            act = token  # "engineers need to stop making such basic mistakes"
         elif token.pos_ == "VERB" and any(
             c.dep_ == "advmod" and c.lower_ in _CARE for c in token.children
         ):
@@ -484,6 +563,18 @@ class BlameLanguage(HarmCheck):
         start = min(phrase_start(person), adjective, key=lambda t: t.i)
         end = max(person, adjective, key=lambda t: t.i)
         return Hit(*token_span(start, end), "self_character" if who == SELF else "character")
+
+    def _harmful_habit(self, stop: Token) -> bool:
+        """What people are told to stop: making errors, breaking things."""
+        w = self.words
+        for act in (c for c in stop.children if c.dep_ in ("xcomp", "ccomp", "dobj")):
+            if self.lemmas(act) & w["harm_verbs"]:
+                return True
+            if act.lemma_.lower() in w["error_nouns"] or any(
+                o.dep_ == "dobj" and o.lemma_.lower() in w["error_nouns"] for o in act.children
+            ):
+                return True
+        return False
 
     @staticmethod
     def _conduct_phrases(verb: Token) -> set[str]:
@@ -596,10 +687,21 @@ class BlameLanguage(HarmCheck):
                    for g in c.children if g.dep_ == "pobj"]  # fmt: skip
         for owner in owners:
             who = self.person_kind(owner)
+            if who not in (*STRICT, GROUP) and owner.pos_ == "PROPN" and self._willed(noun):
+                who = GROUP  # "TFL refusal to engage": only a party refuses
             if who in (*STRICT, GROUP):
                 first = phrase_start(owner) if owner.i < noun.i else noun
                 return Hit(*token_span(first, noun), "group" if who == GROUP else "failure")
         return None
+
+    @staticmethod
+    def _willed(noun: Token) -> bool:
+        """A failure noun only a will can own: a refusal, an unwillingness (a product's
+        "failure to start" is no one's choice), with a name before it."""
+        willed = noun.lemma_.lower() in ("refusal", "unwillingness", "reluctance")
+        # an organisation's name takes no article ("TFL refusal"); a technology's does
+        # ("the TLS refusal to negotiate")
+        return willed and not any(c.dep_ == "det" for c in noun.children)
 
     def _action_against(self, token: Token) -> Hit | None:
         """Punishment: "took action against the engineer"."""
@@ -661,6 +763,11 @@ def _no_longer(verb: Token) -> bool:
     )
 
 
+_MANNER = frozenset(("advmod", "acomp", "oprd", "xcomp", "ccomp", "dobj"))
+_WHOLE = frozenset(("thing", "things", "everything", "something", "lot", "much"))
+_DID = r"\b(?i:do|does|did|doing|done)\b"
+# "a lot of", "a number of": how many errors, not a thing made of them ("a list of errors")
+_AMOUNTS = frozenset(("lot", "lots", "number", "couple", "series", "bunch", "handful", "string"))
 _DEMAND_VERBS = frozenset(
     ("need", "have", "ought", "must", "ensure", "sure", "require", "expect", "ask", "remind",
      "tell", "urge", "encourage", "want")

@@ -111,6 +111,12 @@ def explained(verb: Token) -> bool:
     return False
 
 
+def linking(verb: Token) -> bool:
+    """A verb that links its subject to a state ("did not feel confident", "did not look
+    healthy"): what someone was, not something they failed to do."""
+    return any(c.dep_ == "acomp" for c in verb.children)
+
+
 def past_negation(verb: Token) -> bool:
     """A negated past action: "did not copy", "didn't check", "had not run", "never tested"."""
     auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}

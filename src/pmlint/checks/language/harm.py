@@ -228,7 +228,7 @@ class HarmCheck(LanguageCheck):
         self, noun: Token, kinds: tuple[str, ...]
     ) -> tuple[str, tuple[int, int]] | None:
         """An error owned by a person: "the engineer's mistake", "a mistake by a sysadmin",
-        "X made the error", "X was at fault"."""
+        "the mistake they made", "X made the error", "X was at fault"."""
         head = noun.head
         if is_negated(head) or any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
             return None
@@ -250,6 +250,12 @@ class HarmCheck(LanguageCheck):
                 who = self.person_kind(doer)
                 if who in kinds and doer is not None:
                     return who, token_span(noun, doer)
+        for clause in noun.children:  # "the mess they created", "the mistake Ana made"
+            if clause.dep_ == "relcl" and (self._making(clause) or clause.lemma_ == "cause"):
+                doer = subject(clause)
+                who = self.person_kind(doer)
+                if who in kinds and doer is not None and doer.i != noun.i:
+                    return who, token_span(noun, clause)
         if noun.dep_ == "dobj" and head.lemma_.lower() == "make" and reported(head):
             doer = subject(head)
             who = self.person_kind(doer)

@@ -11,12 +11,15 @@ from pmlint.checks.language.base import NEGATION, STRICT, Hit, LanguageCheck, is
 from pmlint.checks.language.grammar import is_imperative, reported, token_span
 from pmlint.nlp.cascade import Trigger
 from pmlint.nlp.sentences import Sentence
-from pmlint.nlp.syntax import MAYBE_ROLE, SELF, agent, is_negated, is_passive, subject
+from pmlint.nlp.syntax import GROUP, MAYBE_ROLE, SELF, agent, is_negated, is_passive, subject
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 _WHO_WHY_QUESTION = r"(?i:\b(?:why|who)\b)[^?]*\?\s*$"
+# The same question asked indirectly: "I wonder why the vendor didn't stage the rollout."
+_WONDER_WHY = r"(?i:\b(?:wonder|wondering|wondered|ask|asking|asked|question|questioning)\s+why\b)"
+_WONDERING = frozenset(("wonder", "ask", "question"))
 _MODAL_PERFECT = (
     r"\b(?:should|ought to|could|would)(?:n't| not)?\s+(?:[a-z]+ly\s+)?(?:have|'ve)\b"
     r"|\b(?:should|could|would)'ve\b"
@@ -77,6 +80,7 @@ class HindsightLanguage(LanguageCheck):
         return [
             Trigger.of(_MODAL_PERFECT),
             Trigger.of(_WHO_WHY_QUESTION),
+            Trigger.of(_WONDER_WHY),
             Trigger.of(r"\bhow (?:could|would|did)\b[^?]*\?\s*$"),
             Trigger.of(r"\bhad\b", [person]),
             # "Had Lucía read the runbook, ...": a name the given-names list lacks
@@ -93,7 +97,7 @@ class HindsightLanguage(LanguageCheck):
                 found = self._modal_perfect(token)
                 if found is not None:
                     yield found
-            if question and token.lower_ == "why":
+            if token.lower_ == "why" and (question or self._wondered(token)):
                 found = self._why(token)
                 if found is not None:
                     yield found
@@ -202,7 +206,7 @@ class HindsightLanguage(LanguageCheck):
         verb = why.head
         doer = subject(verb)
         who = self.person_kind(doer)
-        if who in STRICT or (who == MAYBE_ROLE and is_negated(verb)):
+        if who in STRICT or (who in (MAYBE_ROLE, GROUP) and is_negated(verb)):
             return Hit(*token_span(why, verb), "why_question")
         if (
             doer is not None
@@ -218,6 +222,13 @@ class HindsightLanguage(LanguageCheck):
         ):
             return Hit(*token_span(why, verb), "why_question")  # "why wasn't this caught?"
         return None
+
+    @staticmethod
+    def _wondered(why: Token) -> bool:
+        """ "why" opens the question of a verb of wondering ("I wonder why X didn't ...",
+        "one has to ask why they would ..."); "we looked into why X failed" is an inquiry."""
+        clause = why.head
+        return clause.dep_ == "ccomp" and clause.head.lemma_.lower() in _WONDERING
 
     def _who(self, who: Token) -> Hit | None:
         verb = who.head
