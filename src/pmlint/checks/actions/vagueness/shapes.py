@@ -3,6 +3,8 @@ without a parse (template text, a study with no result, a wish, a hedge, an acti
 
 from __future__ import annotations
 
+import re
+
 from pmlint.checks.actions.vagueness.lexicon import Vagueness
 from pmlint.checks.actions.vagueness.words import (
     _ASIDE,
@@ -19,10 +21,13 @@ from pmlint.checks.actions.vagueness.words import (
 )
 from pmlint.extract.actions import ActionItem
 
+_ENUMERATOR = re.compile(r"^\s*\d{1,2}[.)]\s+(?=[A-Za-z])")
+
 
 def analysis_text(item: ActionItem) -> str:
     """The part of the item that states the action: its first sentence, without asides."""
     text = item.action or item.text
+    text = _ENUMERATOR.sub("", text, count=1)  # "- 6. Study ...": a number pasted in
     text = _SENTENCE_END.split(text, maxsplit=1)[0]
     aside = _ASIDE.search(text)
     if aside and len(text[: aside.start()].split()) >= 2:

@@ -80,9 +80,12 @@ _STUDY = re.compile(
     re.I,
 )
 # A result named after a study item makes it checkable: "Study X and write up ...".
+# A document is a result only when the item makes it ("write an ADR"), not when it reads one
+# ("Read RFC 2328 to understand ...").
 _STUDY_RESULT = re.compile(
     r"\b(?:write(?:[- ]up)?|document|report|present|publish|propos(?:e|al)|summar(?:y|i[sz]e)"
-    r"|rfc|adr|decide|decision|recommend(?:ation)?|runbook|share|doc)\b",
+    r"|decide|decision|recommend(?:ation)?|runbook|share"
+    r"|(?:draft|produce|create|open|file|prepare)\s+(?:an?\s+|the\s+)?(?:rfc|adr|doc))\b",
     re.I,
 )
 _ASPIRATION = re.compile(
