@@ -224,6 +224,13 @@ _STATIVE = frozenset(
      "feel", "felt", "seem", "seemed", "appear", "appeared", "become", "became", "remain",
      "remained")
 )  # fmt: skip
+_DENIALS = frozenset(("not", "never", "no", "nobody", "none", "without"))
+_DETERMINERS = frozenset(("the", "a", "an", "this", "that", "its", "their", "our"))
+# Acts whose omission judges no one: "didn't blame the engineer", "did not delete the backups".
+_HARMFUL = frozenset(
+    ("blame", "blamed", "punish", "punished", "fire", "fired", "delete", "deleted", "break",
+     "broke", "wipe", "wiped", "destroy", "destroyed", "drop", "dropped", "remove", "removed")
+)  # fmt: skip
 _CHECKABLE = re.compile(r"\d|`|\b\w+[._/-]\w+[\w./-]*|\b[a-z]+[A-Z]\w*|\b[A-Z]{2,}\b")
 
 
@@ -243,12 +250,26 @@ def judgement_cue(text: str) -> bool:
     actor = any(_WORD_CLASS.get(w) == "PERSON" and w not in _AFFECTED for w in words[:3])
     for i, word in enumerate(words):
         found = _WORD_CLASS.get(word) or ("NEG" if word.endswith("n't") else None)
-        if found in ("JUDGE", "LAPSE") and (actor or word not in _WEAK_JUDGEMENT):
-            return True
+        before = words[max(0, i - 2) : i]
+        denied = any(w in _DENIALS or w.endswith("n't") for w in before)
+        # a lapse word describing a thing: "the failed import", "a missed alert"
+        described = found == "LAPSE" and bool(before) and before[-1] in _DETERMINERS
+        if (
+            found in ("JUDGE", "LAPSE")
+            and (actor or word not in _WEAK_JUDGEMENT)
+            and not denied
+            and not described
+        ):
+            return True  # not "didn't blame the engineer", "nobody blamed", "a missed alert"
         if found == "NEG":
             following = [w for w in words[i + 1 : i + 3] if w not in ("even", "yet", "ever")]
-            if following and following[0] not in _STATIVE and following[0].isalpha():
-                return True
+            if (
+                following
+                and following[0] not in _STATIVE | _HARMFUL
+                and _WORD_CLASS.get(following[0]) not in ("LAPSE", "JUDGE")
+                and following[0].isalpha()
+            ):
+                return True  # "did not check"; not "never forgot", "didn't blame"
     return False
 
 

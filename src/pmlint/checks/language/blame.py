@@ -255,6 +255,7 @@ class BlameLanguage(HarmCheck):
         doer = self.doer(verb)
         who = self.person_kind(doer)
         negated = is_negated(verb)
+        nobody = doer is not None and doer.lower_ in ("nobody", "noone", "none")
         if (
             lemmas & w["failure_verbs"]
             and who in (STRICT if verb.lemma_.lower() == "fail" else OTHERS)
@@ -325,6 +326,7 @@ class BlameLanguage(HarmCheck):
             and verb.pos_ == "VERB"
             and verb.lemma_.lower() not in w["stative_verbs"]
             and not linking(verb)
+            and not lemmas & self._wrong_to_do
             and past_negation(verb)
             and reported(verb)
             and not explained(verb)
@@ -335,7 +337,7 @@ class BlameLanguage(HarmCheck):
         if harm is not None and harm[0] in (ROLE, PRONOUN):
             yield Hit(*harm[1], "cause")
             return
-        if lemmas & w["punish_verbs"] and not negated and not conditional(verb):
+        if lemmas & w["punish_verbs"] and not negated and not conditional(verb) and not nobody:
             for child in verb.children:
                 target = resolve(child) if child.dep_ in ("dobj", "nsubjpass") else None
                 if target is None and child.dep_ == "prep" and child.lower_ == "on":
@@ -398,6 +400,14 @@ class BlameLanguage(HarmCheck):
             ):
                 return True  # "didn't spend much time hardening"
         return False
+
+    @property
+    def _wrong_to_do(self) -> frozenset[str]:
+        """Acts whose omission is no lapse: "didn't blame the engineer", "did not break
+        anything", "never deleted the backups", "never forgot a step"."""
+        w = self.words
+        harmful = w["punish_verbs"] | w["harm_verbs"] | w["destructive_verbs"] | {"blame"}
+        return harmful | w["failure_verbs"] | w["lapse_verbs"]
 
     def _own_mistake(self, noun: Token) -> Hit | None:
         """The writers counting their own mistakes ("I've already made 2 big mistakes", "we
