@@ -28,7 +28,7 @@ from pmlint.checks.language.grammar import (
     span_of,
     token_span,
 )
-from pmlint.checks.language.harm import CARELESSLY, HarmCheck, purposeful
+from pmlint.checks.language.harm import CARELESSLY, HarmCheck, carelessly, purposeful
 from pmlint.nlp import textcat
 from pmlint.nlp.cascade import Trigger, words_pattern
 from pmlint.nlp.sentences import Sentence, starts_with_time
@@ -155,6 +155,7 @@ class BlameLanguage(HarmCheck):
             Trigger.of(self.pattern("error_nouns"), [person]),
             Trigger.of(self.pattern("error_nouns"), [r"\b(?i:we|i)\b", r"\b(?i:ma[dk]e|making)\b"]),
             Trigger.of(r"\b(?i:wrong|badly|poorly)\b", [rf"{named}|\b(?i:we|i)\b", _DID]),
+            Trigger.of(CARELESSLY, [r"\b(?i:we|i)\b"]),
             Trigger.of(self.pattern("wrong_target_adjectives"), [named]),
             Trigger.of(
                 rf"{_CARE_PATTERN}|(?i:\b(?:much|enough) time\b)",
@@ -304,6 +305,18 @@ class BlameLanguage(HarmCheck):
         ):
             yield Hit(*span_of(doer, verb), "self_lapse")  # "we forgot", "I skipped"
             return
+        manner = carelessly(verb) if who == SELF and not negated else None
+        if (
+            manner is not None
+            and reported(verb)
+            and not explained(verb)
+            and verb.lemma_.lower() not in w["stative_verbs"]
+        ):
+            yield Hit(
+                *token_span(doer if doer is not None and doer.i < verb.i else verb, verb),
+                "self_lapse",
+            )
+            return  # "we hurriedly pushed an untested fix"
         if who == SELF and negated and self._too_little_care(verb):
             yield Hit(*span_of(doer, verb, with_object=True), "self_lapse")
             return  # "we didn't test it properly", "we didn't take the warnings seriously"

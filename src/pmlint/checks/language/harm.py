@@ -314,10 +314,26 @@ def purposeful(verb: Token) -> bool:
 
 
 _CARELESSLY = frozenset(
-    ("poorly", "badly", "hastily", "carelessly", "sloppily", "haphazardly", "recklessly")
+    (
+        "poorly",
+        "badly",
+        "hastily",
+        "carelessly",
+        "sloppily",
+        "haphazardly",
+        "recklessly",
+        "hurriedly",
+        "rashly",
+        "blindly",
+    )
 )
 # The cheap pass's pattern for them.
 CARELESSLY = r"(?i:\b(?:" + "|".join(sorted(_CARELESSLY)) + r")\b)"
+
+
+def carelessly(verb: Token) -> Token | None:
+    """The adverb judging how an act was done: "we hastily pushed", "I blindly ran"."""
+    return next((c for c in verb.children if c.dep_ == "advmod" and c.lower_ in _CARELESSLY), None)
 
 
 def _badly(word: Token) -> bool:
