@@ -5,7 +5,10 @@ The classes of words are the pack's (`categories.yaml`). The text that tells is 
 of how directly it speaks: a front-matter key or a labelled field (`trigger: deploy`), then
 the timeline entry of the matching milestone (the start for the trigger, the mitigation for
 its kind), then the paragraphs of the sections that discuss it (Trigger and Root cause;
-Resolution). The detection source is read from the sentences that tell how the incident was
+Resolution); when the mitigation's entry tells only the outcome ("all checks green", or a
+"fix lands" that names no kind), the remedy is the nearest of the two entries before it that
+names one and is not an attempt, and an entry that says it healed by itself has no kind.
+The detection source is read from the sentences that tell how the incident was
 learned of, and who told (`_detection`, below). For the trigger, then any
 sentence that tells of a cause (`_CAUSE`): the summary's first, then the timeline's, then
 the rest, never the follow-ups or lessons. The first of
@@ -58,22 +61,48 @@ def _compiled(
     classes: tuple[tuple[str, tuple[str, ...]], ...],
 ) -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple(
-        (value, re.compile(r"(?<![a-z])(?:" + "|".join(phrase_pattern(w) for w in words) + ")"))
+        (value, re.compile(r"(?<![a-z])(?:" + "|".join(_word_pattern(w) for w in words) + ")"))
         for value, words in classes
         if words
     )
 
 
+# A "*" in a class's phrase stands for up to four words in between ("delete * pod" reads
+# "deleted the ingress controller pods"); bounded, so a line of words stays linear.
+_GAP = r"[\w'-]*(?:\s{1,8}\S{0,39}[^\s.,;:!?]){0,4}?\s{1,8}"
+
+
+def _word_pattern(phrase: str) -> str:
+    return _GAP.join(phrase_pattern(part) for part in phrase.split(" * "))
+
+
 def _decide(text: str, patterns: Sequence[tuple[str, re.Pattern[str]]]) -> str | None:
-    """The class with the most hits; between equals, the one the text names first."""
-    lower = text.lower()
-    best: tuple[int, int] | None = None
-    chosen = None
+    """The class with the most hits; between equals, the one the text names first. A weak
+    word (`_WEAK`) counts half."""
+    return _scored(text.lower(), patterns, ())[0]
+
+
+def _scored(
+    lower: str, patterns: Sequence[tuple[str, re.Pattern[str]]], half: tuple[str, ...]
+) -> tuple[str | None, bool]:
+    """The class with the highest score in `lower` (a hit counts 1, half for a weak word or
+    one that starts with a word of `half`), ties going to the one named first; and whether
+    any of its hits is a full one."""
+    best: tuple[float, int] | None = None
+    chosen, strong = None, False
     for value, pattern in patterns:
-        hits = [m.start() for m in pattern.finditer(lower)]
-        if hits and (best is None or (-len(hits), hits[0]) < best):
-            best, chosen = (-len(hits), hits[0]), value
-    return chosen
+        hits = [(m.start(), m.group()) for m in pattern.finditer(lower)]
+        if not hits:
+            continue
+        weights = [0.5 if w in _WEAK or w.startswith(half) else 1.0 for _, w in hits]
+        if best is None or (-sum(weights), hits[0][0]) < best:
+            best, chosen, strong = (-sum(weights), hits[0][0]), value, max(weights) == 1.0
+    return chosen, strong
+
+
+# Words that name any remedy as well as their class's ("the fix lands" after a rollback): a
+# hit on one alone counts half.
+_WEAK = frozenset(("fix",))
 
 
 def incident_categories(
@@ -110,7 +139,14 @@ def _categorise(
     moment = facts.milestones.get(milestone)
     if moment is not None:
         text = _entry_text(facts, moment)
-        value = _decide(text, patterns)
+        if milestone == "mitigated" and _ON_ITS_OWN.search(text.lower()):
+            return Category(UNKNOWN, None, "none")  # it healed: no remedy had a kind
+        value, strong = _scored(text.lower(), patterns, ())
+        told = facts.provenance.get(milestone) == "timeline"
+        if milestone == "mitigated" and told and not strong:
+            found = _remedy_before(facts, moment, patterns)  # "all is well", "the fix lands"
+            if found is not None:
+                return found
         if value is not None:
             return Category(value, moment.line, "timeline")
     for canonical in sections:
@@ -127,6 +163,47 @@ def _categorise(
             if value is not None:
                 return Category(value, line, "prose")
     return Category(UNKNOWN, None, "none")
+
+
+# Impact that stopped with no remedy: "the cluster self-heals", "it recovered on its own".
+_ON_ITS_OWN = re.compile(
+    r"(?<![a-z])(?:self-?heal\w*|on (?:its|their) own|by (?:itself|themselves)|"
+    r"(?:resolv|recover)\w* (?:itself|themselves)|without (?:any )?(?:intervention|action))"
+)
+# A remedy tried or begun, not done, or done without effect: not the one that stopped it.
+_ATTEMPT = re.compile(
+    r"(?<![a-z])(?:tri(?:ed|es)|trying|try to|attempt\w*|began|begin\w*|start(?:s|ed|ing)?|"
+    r"decid\w*|plan\w*|propos\w*|prepar\w*|working on|no effect|did not help|didn't help|"
+    r"did not work|didn't work|persist\w*|unsuccessful\w*|fail(?:s|ed)? to)(?![a-z])"
+)
+_REMEDY_REACH = 2  # entries before the mitigation read for its remedy
+
+
+def _remedy_before(
+    facts: Timeline, moment: Moment, patterns: Sequence[tuple[str, re.Pattern[str]]]
+) -> Category | None:
+    """The remedy that the mitigation entry reports done, when that entry only says the
+    impact stopped ("all systems operational", "pipeline run completed"): the nearest of the
+    few entries before it, after the detection (or the start: the change that broke it is no
+    remedy), that names a kind of remedy and is not an attempt."""
+    index = next((i for i, e in enumerate(facts.events) if e.moment is moment), None)
+    if index is None:
+        return None
+    floor = max(index - _REMEDY_REACH, 0)
+    for kind in ("detected", "start"):
+        earlier = facts.milestones.get(kind)
+        found = next((i for i, e in enumerate(facts.events) if e.moment is earlier), None)
+        if earlier is not None and found is not None and found < index:
+            floor = max(floor, found + 1)
+            break
+    for event in reversed(facts.events[floor:index]):
+        lower = event.text.lower()
+        if _ATTEMPT.search(lower):
+            continue
+        value, strong = _scored(lower, patterns, ())
+        if value is not None and strong:
+            return Category(value, event.line, "timeline")
+    return None
 
 
 def _named(
@@ -507,13 +584,4 @@ def _names_a_teller(text: str) -> bool:
 
 def _decide_weighted(text: str, patterns: Sequence[tuple[str, re.Pattern[str]]]) -> str | None:
     """As `_decide`, with a channel's word (`_CHANNELS`) counting half."""
-    best: tuple[float, int] | None = None
-    chosen = None
-    for value, pattern in patterns:
-        hits = [(m.start(), m.group()) for m in pattern.finditer(text)]
-        if not hits:
-            continue
-        score = sum(0.5 if word.startswith(_CHANNELS) else 1.0 for _, word in hits)
-        if best is None or (-score, hits[0][0]) < best:
-            best, chosen = (-score, hits[0][0]), value
-    return chosen
+    return _scored(text, patterns, _CHANNELS)[0]
