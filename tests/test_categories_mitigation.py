@@ -118,3 +118,49 @@ CASES = {
 def test_mitigation_kind(name: str) -> None:
     text, expected = CASES[name]
     assert _mitigation(text) == expected
+
+
+def _summary(*sentences: str) -> str:
+    return "# Build outage\n\n## Summary\n\n" + " ".join(sentences) + "\n"
+
+
+PROSE = {
+    # no entry tells the end: a sentence that tells a remedy and the recovery together
+    "a patch and the recovery in one sentence": (
+        _summary(
+            "Every build failed after the parser update.",
+            "We shipped a patched parser, v2.4.1, and builds recovered within the hour.",
+        ),
+        ("fix-forward", 5),
+    ),
+    # a version number is a version, and its dots end no sentence
+    "a version number rolled out": (
+        _summary(
+            "Every build failed after the parser update.",
+            "Release 2.4.1 of the parser was rolled out and builds resumed.",
+        ),
+        ("fix-forward", 5),
+    ),
+    # a remedy planned, not done
+    "a remedy planned": (
+        _summary(
+            "Every build failed after the parser update.",
+            "We will roll back the parser if builds do not recover.",
+        ),
+        (UNKNOWN, None),
+    ),
+    # a remedy with no word that the impact stopped is a narrative, not the mitigation
+    "a remedy without its outcome": (
+        _summary(
+            "Every build failed after the parser update.",
+            "We rolled back the parser to look at the logs.",
+        ),
+        (UNKNOWN, None),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(PROSE))
+def test_mitigation_told_in_prose(name: str) -> None:
+    text, expected = PROSE[name]
+    assert _mitigation(text) == expected

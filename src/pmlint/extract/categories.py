@@ -82,6 +82,20 @@ def _decide(text: str, patterns: Sequence[tuple[str, re.Pattern[str]]]) -> str |
     return _scored(text.lower(), patterns, ())[0]
 
 
+# A version number is a version: "v1.1.3 was rolled out", "shipped 2.0.4-rc1". Not a time
+# ("9:30") nor a date with dashes; a number with two dots or a "v" before it.
+_VERSION = re.compile(r"(?<![\w.])v?\d+\.\d+\.\d+[\w.+-]*|(?<![\w.])v\d+(?:\.\d+)?[\w.+-]*")
+
+
+# Link targets and URLs: their words are not the text's ("…/commit/…", "…/releases/…").
+_LINK = re.compile(r"\]\([^)\s]{0,500}\)|https?://\S+")
+_SPACES = re.compile(r"\s+")
+
+
+def _versions(lower: str) -> str:
+    return _VERSION.sub(lambda m: "version".ljust(len(m.group())), lower)
+
+
 def _scored(
     lower: str, patterns: Sequence[tuple[str, re.Pattern[str]]], half: tuple[str, ...]
 ) -> tuple[str | None, bool]:
@@ -90,6 +104,9 @@ def _scored(
     any of its hits is a full one."""
     best: tuple[float, int] | None = None
     chosen, strong = None, False
+    lower = _SPACES.sub(" ", _blank(lower, _LINK))
+    if any(c.isdigit() for c in lower):
+        lower = _versions(lower)
     for value, pattern in patterns:
         hits = [(m.start(), m.group()) for m in pattern.finditer(lower)]
         if not hits:
@@ -162,6 +179,34 @@ def _categorise(
             value = _decide(_blank(lower, _CAUSE), patterns)
             if value is not None:
                 return Category(value, line, "prose")
+    if milestone == "mitigated" and moment is None:
+        return _remedy_told(doc, facts, patterns)
+    return Category(UNKNOWN, None, "none")
+
+
+# Words that tell the impact stopped: "the network began to recover", "service resumes",
+# "bringing the outage to an end", "uploads work again".
+_RECOVERY = re.compile(
+    r"(?<![a-z])(?:recover\w*|restor\w*|resum\w*|back (?:to normal|online|up)\b|"
+    r"(?:work|works|worked|working|running|operational) again|to an end|went away|"
+    r"goes away|resolv\w*|mitigat\w*)"
+)
+
+
+def _remedy_told(
+    doc: Document, facts: Timeline, patterns: Sequence[tuple[str, re.Pattern[str]]]
+) -> Category:
+    """With no entry that tells the impact stopped: the first sentence (the summary's, the
+    timeline's, then the rest, never the follow-ups or lessons) that tells a remedy of a class
+    and, in the same breath, that the impact stopped ("we shipped a patch and the network
+    recovered"); not one of plans or of what was not done."""
+    for line, sentence in _told(doc, facts):
+        lower = _clean(sentence)
+        if not _RECOVERY.search(lower) or _NEGATED.search(lower) or _TO_READER.search(lower):
+            continue
+        value, strong = _scored(lower, patterns, ())
+        if value is not None and strong:
+            return Category(value, line, "prose")
     return Category(UNKNOWN, None, "none")
 
 
@@ -247,7 +292,9 @@ def _blank(text: str, pattern: re.Pattern[str]) -> str:
     return pattern.sub(lambda m: " " * len(m.group()), text)
 
 
-_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")  # across the lines of a paragraph
+# Across the lines of a paragraph; a stop ends a sentence only before a blank or the end, so
+# "version 2.0.4" and "e.g." in a word stay in theirs.
+_SENTENCE = re.compile(r"(?:[^.!?]|[.!?](?=\S))+(?:[.!?]+|$)")
 
 
 def _told(doc: Document, facts: Timeline) -> Iterator[tuple[int, str]]:
