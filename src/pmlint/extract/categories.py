@@ -9,9 +9,11 @@ Resolution); when the mitigation's entry tells only the outcome ("all checks gre
 "fix lands" that names no kind), the remedy is the nearest of the two entries before it that
 names one and is not an attempt, and an entry that says it healed by itself has no kind.
 The detection source is read from the sentences that tell how the incident was
-learned of, and who told (`_detection`, below). For the trigger, then any
-sentence that tells of a cause (`_CAUSE`): the summary's first, then the timeline's, then
-the rest, never the follow-ups or lessons. The first of
+learned of, and who told (`_detection`, below). For the trigger, after its entry: a
+Trigger section, then the summary's sentences that tell of a cause (`_CAUSE`; "This caused
+…" is read with the sentence before it), then a Root cause section (often a list of
+contributing factors, less direct than the summary), then the cause sentences of the
+timeline and the rest, never the follow-ups or lessons. The first of
 these with any hit decides: the class with the most hits there, ties going to the class the
 text names first. A stated value the pack does not know is `other` ("unknown", "TBD", "?"
 are unknown).
@@ -166,19 +168,14 @@ def _categorise(
                 return found
         if value is not None:
             return Category(value, moment.line, "timeline")
-    for canonical in sections:
-        for line, text in _section_texts(doc, canonical):
-            value = _decide(text, patterns)
-            if value is not None:
-                return Category(value, line, "section")
     if milestone == "start":
-        for line, sentence in _told(doc, facts):  # the summary, the timeline, then the rest
-            lower = sentence.lower()
-            if not _CAUSE.search(lower):
-                continue
-            value = _decide(_blank(lower, _CAUSE), patterns)
-            if value is not None:
-                return Category(value, line, "prose")
+        found = _section(doc, "trigger", patterns) or _cause(doc, facts, patterns, summary=True)
+        found = found or _section(doc, "root-cause", patterns)
+        return found or _cause(doc, facts, patterns, summary=False) or _NONE
+    for canonical in sections:
+        found = _section(doc, canonical, patterns)
+        if found is not None:
+            return found
     if milestone == "mitigated" and moment is None:
         return _remedy_told(doc, facts, patterns)
     return Category(UNKNOWN, None, "none")
@@ -200,7 +197,7 @@ def _remedy_told(
     timeline's, then the rest, never the follow-ups or lessons) that tells a remedy of a class
     and, in the same breath, that the impact stopped ("we shipped a patch and the network
     recovered"); not one of plans or of what was not done."""
-    for line, sentence in _told(doc, facts):
+    for line, sentence, _ in _told(doc, facts):
         lower = _clean(sentence)
         if not _RECOVERY.search(lower) or _NEGATED.search(lower) or _TO_READER.search(lower):
             continue
@@ -282,6 +279,12 @@ _CAUSE = re.compile(
     r"(?<![a-z])(?:caus\w*|trigger\w*|due to|because|result of|led to|introduc\w*|"
     r"root cause|started when|began when|broke\w*)"
 )
+# Looking for a cause tells none: "began looking for the root cause of the breakage".
+_SEEKING = re.compile(
+    r"(?<![a-z])(?:look\w* (?:for|into)|search\w* for|hunt\w* for|investigat\w*|"
+    r"tr(?:y|ied|ying) to (?:find|understand|determine)|(?:to|not) (?:find|determine|"
+    r"understand|know))(?: (?:the|a|its|what))?(?: (?:possible|likely|real|root))? cause\w*"
+)
 # Sections about the future or about lessons: "we need alerts on X" says nothing of this
 # incident's detection.
 _NOT_TOLD = frozenset(("action-items", "lessons", "went-well", "went-wrong", "lucky", "recurrence"))
@@ -294,22 +297,77 @@ def _blank(text: str, pattern: re.Pattern[str]) -> str:
 
 # Across the lines of a paragraph; a stop ends a sentence only before a blank or the end, so
 # "version 2.0.4" and "e.g." in a word stay in theirs.
-_SENTENCE = re.compile(r"(?:[^.!?]|[.!?](?=\S))+(?:[.!?]+|$)")
+# An HTML line break ends one too ("**11:07** Issue reproduced.<br> **11:30** …").
+_SENTENCE = re.compile(r"(?:[^.!?<]|[.!?](?=\S)|<(?!br\s*/?>))+(?:[.!?]+|<br\s*/?>|$)", re.I)
 
 
-def _told(doc: Document, facts: Timeline) -> Iterator[tuple[int, str]]:
-    """Sentences with their lines: the summary's, the timeline entries in order, the rest."""
+_NONE = Category(UNKNOWN, None, "none")
+
+
+def _section(
+    doc: Document, canonical: str, patterns: Sequence[tuple[str, re.Pattern[str]]]
+) -> Category | None:
+    """The first paragraph of the sections named so with a class word, and its class."""
+    for line, text in _section_texts(doc, canonical):
+        value = _decide(text, patterns)
+        if value is not None:
+            return Category(value, line, "section")
+    return None
+
+
+def _cause(
+    doc: Document,
+    facts: Timeline,
+    patterns: Sequence[tuple[str, re.Pattern[str]]],
+    *,
+    summary: bool,
+) -> Category | None:
+    """The first sentence that tells of a cause and names a class, of the summary (or of the
+    timeline and the rest); a sentence that points back at the one before ("This caused …")
+    is read with it."""
+    for line, sentence, before in _told(doc, facts, summary=summary):
+        lower = _blank(sentence.lower(), _SEEKING)
+        if not _CAUSE.search(lower):
+            continue
+        value = _decide(_blank(lower, _CAUSE), patterns)
+        if value is None and _BACK_REFERENCE.match(lower):
+            line, value = before[0], _decide(before[1].lower(), patterns)
+        if value is not None:
+            return Category(value, line, "prose")
+    return None
+
+
+# A sentence that points back at the one before it: "The certificates expired. This caused
+# failed logins." tells its cause in the sentence before.
+_BACK_REFERENCE = re.compile(
+    r"\s*(?:this|that|it|which|these|those)\s+(?:[\w-]+\s+){0,4}?(?:caus|trigger|led\b|result)"
+)
+
+
+def _told(
+    doc: Document, facts: Timeline, *, summary: bool | None = None
+) -> Iterator[tuple[int, str, tuple[int, str]]]:
+    """Sentences with their lines, and the sentence before each in its block (or an empty
+    one): the summary's, the timeline entries in order, the rest (`summary`: the summary's
+    only, or all but the summary's)."""
     seen: set[int] = set()
-    summary = [b for s in doc.find_sections("summary") for b in s.all_blocks()]
-    ordered = [*summary, *(e.moment.block for e in facts.events), *doc.blocks]
+    first = [b for s in doc.find_sections("summary") for b in s.all_blocks()]
+    first += [b for b in doc.blocks if b.section is None or b.section.level <= 1]
+    ordered = [*first, *(e.moment.block for e in facts.events), *doc.blocks]
+    if summary is not None:
+        seen = {id(b) for b in first} if not summary else set()
+        ordered = first if summary else ordered
     for block in ordered:
         if id(block) in seen or block.kind == "heading":
             continue
         if _NOT_TOLD.intersection(block.canonical_sections()):
             continue
         seen.add(id(block))
+        before = (block.first_line, "")
         for match in _SENTENCE.finditer(block.text):
-            yield block.position(match.start())[0], match.group()
+            here = (block.position(match.start())[0], match.group())
+            yield here[0], here[1], before
+            before = here
 
 
 def _section_texts(doc: Document, canonical: str) -> Iterator[tuple[int, str]]:

@@ -1,0 +1,109 @@
+"""The trigger read from the sentences that tell a cause: the summary's before a Root cause
+section's contributing factors, a sentence that points back at the one before, no cause in a
+search for one, and class words that name what set it off rather than what was involved.
+Every document here was written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from pmlint.config import load_config
+from pmlint.engine import parse_document
+from pmlint.extract.categories import UNKNOWN, incident_categories
+from pmlint.extract.timeline import timeline
+from pmlint.settings import Settings
+
+
+def _trigger(text: str) -> str:
+    config = load_config(None)
+    doc = parse_document("doc.md", text, config.catalog)
+    facts = timeline(doc, Settings(timezone=None, milestones=config.milestones))
+    return incident_categories(doc, facts, config.categories)["trigger"].value
+
+
+def _summary(*sentences: str, after: str = "") -> str:
+    return "# Login outage\n\n## Summary\n\n" + " ".join(sentences) + "\n" + after
+
+
+CASES = {
+    # the summary tells the cause more directly than a list of contributing factors
+    "summary before root-cause factors": (
+        _summary(
+            "The outage was caused by an expired signing certificate on the login service.",
+            after="\n## Root cause\n\n- We rely on another team's data center for the hosts.\n",
+        ),
+        "expiry",
+    ),
+    # "This …" points back at the sentence before it
+    "a sentence that points back": (
+        _summary("The signing certificates expired.", "This in turn led to failed logins."),
+        "expiry",
+    ),
+    # looking for a cause is not one
+    "searching for a cause": (
+        _summary(
+            "Engineers started looking for the root cause of the upgrade failures.",
+            "The outage was caused by the session store running out of memory.",
+        ),
+        "capacity",
+    ),
+    # an HTML line break ends a sentence
+    "a line break ends a sentence": (
+        _summary(
+            "The nightly release is published.<br>Errors begin, caused by the session store",
+            "running out of memory.",
+        ),
+        "capacity",
+    ),
+    # a version's dots end no sentence
+    "a version number inside a sentence": (
+        _summary(
+            "We published version 5.1.2 of the login service, which introduced a bug in the",
+            "session check.",
+        ),
+        "deploy",
+    ),
+    # words of a link target are not the text's
+    "a link target": (
+        _summary(
+            "The outage was caused by [a bad value](https://example.org/acme/pull/12/commits)",
+            "in the settings file.",
+        ),
+        "config",
+    ),
+    # TLS or a certificate named is not an expiry
+    "TLS named, no expiry": (
+        _summary(
+            "TLS was turned off on the internal proxy by a configuration change, which caused",
+            "the outage.",
+        ),
+        "config",
+    ),
+    # a weakness is not an attack: what set it off is the release
+    "a vulnerability is not an attack": (
+        _summary(
+            "The outage came from a vulnerability in the login form, introduced by the release",
+            "of the new form last week.",
+        ),
+        "deploy",
+    ),
+    # traffic named is not load that grew
+    "traffic named, not grown": (
+        _summary(
+            "Traffic for the login API was sent to the wrong backend because of a proxy",
+            "configuration change.",
+        ),
+        "config",
+    ),
+    "traffic that grew": (
+        _summary("The outage was caused by traffic that grew tenfold after a news article."),
+        "capacity",
+    ),
+    "no cause told": (_summary("Logins failed for an hour.", "We are sorry."), UNKNOWN),
+}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_trigger(name: str) -> None:
+    text, expected = CASES[name]
+    assert _trigger(text) == expected
