@@ -103,20 +103,40 @@ def _scored(
 ) -> tuple[str | None, bool]:
     """The class with the highest score in `lower` (a hit counts 1, half for a weak word or
     one that starts with a word of `half`), ties going to the one named first; and whether
-    any of its hits is a full one."""
-    best: tuple[float, int] | None = None
-    chosen, strong = None, False
+    any of its hits is a full one. A people word that only qualifies another class's word
+    ("community care providers", "user support staff") is no hit."""
     lower = _SPACES.sub(" ", _blank(lower, _LINK))
     if any(c.isdigit() for c in lower):
         lower = _versions(lower)
-    for value, pattern in patterns:
-        hits = [(m.start(), m.group()) for m in pattern.finditer(lower)]
-        if not hits:
+    found = [(m, value) for value, pattern in patterns for m in pattern.finditer(lower)]
+    scores: dict[str, tuple[float, int, bool]] = {}
+    for match, value in found:
+        word = match.group()
+        if _PEOPLE.match(word) and any(
+            other != value
+            and _QUALIFIES.fullmatch(lower, match.end(), later.start())
+            and not _LEARNING.match(lower, later.start())  # "a user alerted us": a verb
+            for later, other in found
+        ):
             continue
-        weights = [0.5 if w in _WEAK or w.startswith(half) else 1.0 for _, w in hits]
-        if best is None or (-sum(weights), hits[0][0]) < best:
-            best, chosen, strong = (-sum(weights), hits[0][0]), value, max(weights) == 1.0
-    return chosen, strong
+        weight = 0.5 if word in _WEAK or word.startswith(half) else 1.0
+        total, first, strong = scores.get(value, (0.0, match.start(), False))
+        scores[value] = (total + weight, min(first, match.start()), strong or weight == 1.0)
+    if not scores:
+        return None, False
+    value = min(scores, key=lambda v: (-scores[v][0], scores[v][1]))
+    return value, scores[value][2]
+
+
+# People as a qualifier of another word: the head of the phrase is who it is ("community
+# care providers" are providers). The word's ending, then at most one word that is neither
+# a verb of telling nor a word of grammar, before the other class's word.
+_PEOPLE = re.compile(r"(?:user|customer|client|communit)")
+_QUALIFIES = re.compile(
+    r"[\w'-]*[ -](?:(?!(?:and|or|of|to|the|a|an|by|from|via|on|in|at|with|for|who|that|was|"
+    r"were|is|are|has|had|have|reports?|reported|notic\w*|told|tweet\w*|complain\w*|"
+    r"flagged|saw|spotted)\b)[a-z]+[ -])?"
+)
 
 
 # Words that name any remedy as well as their class's ("the fix lands" after a rollback): a
@@ -620,8 +640,21 @@ def _entry_sentences(text: str, moment: Moment) -> _Part:
 
 
 def _clean(text: str) -> str:
-    """Lower case, with link targets, URLs, tags and code blanked (offsets kept)."""
+    """Lower case, with link targets, URLs, tags and code blanked, and people's words that
+    are part of a name (`_IN_A_NAME`) blanked (offsets kept)."""
+    if _CAPITAL_PEOPLE.search(text):
+        text = _blank(text, _IN_A_NAME)
     return _blank(text.lower(), _URL)
+
+
+# A people word that opens a name of capitalised words, not opening the text: "the Office
+# of Community Care", "the Customer Success team" name an office or a team, not the
+# community or a customer; "Users Report Errors" (a heading) still tells of users.
+_CAPITAL_PEOPLE = re.compile(r"(?:User|Customer|Client|Communit)")
+_IN_A_NAME = re.compile(
+    r"(?<=[a-z,;:] )(?:Users?|Customers?|Clients?|Community|Communities)"
+    r"(?= (?!Report|Notic|Complain|Tweet|Flag|Spot|Saw|Found|Discover)[A-Z])"
+)
 
 
 def _learned(
@@ -644,7 +677,9 @@ def _learned(
         if not clauses:
             continue
         source = ", ".join(_source(c) for c in clauses)
-        value = _decide_weighted(source, patterns)
+        value, strong = _scored(source, patterns, _CHANNELS)
+        if value is not None and not strong and any(_PAGED.search(c) for c in clauses):
+            value = "alert"  # "alerted in the community channel": a channel is not who told
         if value is not None:
             return _Told(value, line)
         if paged is None and any(_PAGED.search(c) for c in clauses):
@@ -685,8 +720,3 @@ def _learns(clause: str, cue: re.Pattern[str]) -> bool:
 
 def _names_a_teller(text: str) -> bool:
     return any(text[: m.start()].strip() for m in _TELLER.finditer(text))
-
-
-def _decide_weighted(text: str, patterns: Sequence[tuple[str, re.Pattern[str]]]) -> str | None:
-    """As `_decide`, with a channel's word (`_CHANNELS`) counting half."""
-    return _scored(text, patterns, _CHANNELS)[0]
