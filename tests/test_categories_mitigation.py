@@ -103,6 +103,33 @@ CASES = {
         ),
         ("fix-forward", 9),
     ),
+    # disabling names many remedies: the undoing it came with decides
+    "disabled and reverted": (
+        _timeline(
+            "09:00 exports returned empty files",
+            "09:10 users reported empty exports",
+            "09:30 we disabled the migration and reverted to the old exporter; exports work again",
+        ),
+        ("rollback", 9),
+    ),
+    # a remedy to come is not the one done
+    "a fix to come": (
+        _timeline(
+            "09:00 exports returned empty files",
+            "09:10 users reported empty exports",
+            "09:30 exports work again. A fix for the links will be deployed next week.",
+        ),
+        (UNKNOWN, None),
+    ),
+    # changes deployed as the remedy are a fix forward
+    "changes deployed": (
+        _timeline(
+            "09:00 exports returned empty files",
+            "09:10 users reported empty exports",
+            "11:00 changes to the exporter were deployed and exports work again",
+        ),
+        ("fix-forward", 9),
+    ),
     "the new version rolled back": (
         _timeline(
             "09:00 exports returned empty files",
@@ -146,6 +173,15 @@ PROSE = {
         _summary(
             "Every build failed after the parser update.",
             "We will roll back the parser if builds do not recover.",
+        ),
+        (UNKNOWN, None),
+    ),
+    # a condition or a guess tells no outcome, nor does "recovery" as a thing
+    "a remedy on a condition": (
+        _summary(
+            "Every build failed after the parser update.",
+            "The vendor says it is unlikely to recur, but if so they are on standby to assist",
+            "with recovery.",
         ),
         (UNKNOWN, None),
     ),

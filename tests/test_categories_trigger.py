@@ -99,6 +99,43 @@ CASES = {
         _summary("The outage was caused by traffic that grew tenfold after a news article."),
         "capacity",
     ),
+    # the words after a remedy's tell the fix, not what broke
+    "a fix shipped in a release": (
+        _summary(
+            "Logins failed for an hour.",
+            "The bug in the session code was fixed and introduced via the 5.2 release.",
+        ),
+        UNKNOWN,
+    ),
+    "a remedy that made it worse, pointed back at": (
+        _summary(
+            "To solve the problem quickly, we upgraded the session database.",
+            "This, in turn, caused every login to fail.",
+        ),
+        UNKNOWN,
+    ),
+    "a release meant to fix something": (
+        _summary("A release meant to fix the avatar upload caused every login to fail."),
+        "deploy",
+    ),
+    # a misconfiguration is configuration, and the hardware it was on does not outweigh it
+    "a misconfiguration on a router": (
+        _summary("A misconfiguration on the edge router caused the outage."),
+        "config",
+    ),
+    # load that overwhelmed, pointed back at across a comma
+    "overloaded, pointed back at": (
+        _summary(
+            "A class of two hundred students overloaded the nodes.",
+            "This starved the login pods, in turn causing failures.",
+        ),
+        "capacity",
+    ),
+    # "broken" describing a thing tells no cause
+    "broken as a description": (
+        _summary("A new build was deployed to replace broken cached pages, and logins work again."),
+        UNKNOWN,
+    ),
     "no cause told": (_summary("Logins failed for an hour.", "We are sorry."), UNKNOWN),
 }
 

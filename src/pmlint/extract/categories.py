@@ -139,9 +139,9 @@ _QUALIFIES = re.compile(
 )
 
 
-# Words that name any remedy as well as their class's ("the fix lands" after a rollback): a
-# hit on one alone counts half.
-_WEAK = frozenset(("fix",))
+# Words that name any remedy as well as their class's ("the fix lands" after a rollback, "we
+# disabled the migration and reverted to the old name servers"): a hit on one counts half.
+_WEAK = frozenset(("fix", "disabled", "enabled"))
 
 
 def incident_categories(
@@ -178,8 +178,10 @@ def _categorise(
     moment = facts.milestones.get(milestone)
     if moment is not None:
         text = _entry_text(facts, moment)
-        if milestone == "mitigated" and _ON_ITS_OWN.search(text.lower()):
-            return Category(UNKNOWN, None, "none")  # it healed: no remedy had a kind
+        if milestone == "mitigated":
+            if _ON_ITS_OWN.search(text.lower()):
+                return Category(UNKNOWN, None, "none")  # it healed: no remedy had a kind
+            text = _done(text)
         value, strong = _scored(text.lower(), patterns, ())
         told = facts.provenance.get(milestone) == "timeline"
         if milestone == "mitigated" and told and not strong:
@@ -203,11 +205,14 @@ def _categorise(
 
 # Words that tell the impact stopped: "the network began to recover", "service resumes",
 # "bringing the outage to an end", "uploads work again".
+# Verbs, not nouns: "to assist with recovery" is no outcome.
 _RECOVERY = re.compile(
-    r"(?<![a-z])(?:recover\w*|restor\w*|resum\w*|back (?:to normal|online|up)\b|"
-    r"(?:work|works|worked|working|running|operational) again|to an end|went away|"
-    r"goes away|resolv\w*|mitigat\w*)"
+    r"(?<![a-z])(?:recover(?:s|ed|ing)?\b|restor(?:es|ed|ing)\b|resum(?:es|ed|ing)\b|"
+    r"back (?:to normal|online|up)\b|(?:work|works|worked|working|running|operational) again|"
+    r"to an end|went away|goes away|resolv(?:es|ed|ing)\b|mitigat(?:es|ed|ing)\b)"
 )
+# A sentence of a condition or a guess tells no outcome ("if so, they are on standby").
+_HEDGED = re.compile(r"(?<![a-z])(?:if|unless|unlikely|likely|whether|in case)\b")
 
 
 def _remedy_told(
@@ -221,10 +226,26 @@ def _remedy_told(
         lower = _clean(sentence)
         if not _RECOVERY.search(lower) or _NEGATED.search(lower) or _TO_READER.search(lower):
             continue
+        if _HEDGED.search(lower):
+            continue
         value, strong = _scored(lower, patterns, ())
         if value is not None and strong:
             return Category(value, line, "prose")
     return Category(UNKNOWN, None, "none")
+
+
+# A remedy to come, not done: "a fix … will be deployed as soon as possible".
+_FUTURE = re.compile(
+    r"(?<![a-z])(?:will|shall|going to|as soon as|plan(?:s|ned)? to|intend\w* to|"
+    r"(?:is|are) (?:being )?(?:scheduled|expected) to)\b"
+)
+
+
+def _done(text: str) -> str:
+    """The entry's sentences but those of a remedy to come."""
+    return " ".join(
+        m.group() for m in _SENTENCE.finditer(text) if not _FUTURE.search(m.group().lower())
+    )
 
 
 # Impact that stopped with no remedy: "the cluster self-heals", "it recovered on its own".
@@ -297,8 +318,22 @@ def _entry_text(facts: Timeline, moment: Moment) -> str:
 # timeline entry and the Resolution section; the detection source likewise.)
 _CAUSE = re.compile(
     r"(?<![a-z])(?:caus\w*|trigger\w*|due to|because|result of|led to|introduc\w*|"
-    r"root cause|started when|began when|broke\w*)"
+    r"root cause|started when|began when|broke\b|breaks\b|breaking\b|broken by)"
 )
+# Words of the remedy: in a sentence of cause, what follows one tells the fix, not what
+# broke ("the bug was fixed and introduced via the 2.2 release", "after the hotfix was
+# released", "to solve the problem, we upgraded the database").
+_REMEDY = re.compile(
+    r"(?<![a-z])(?:(?:hot)?fix(?:es|ed|ing)?\b|patch(?:es|ed|ing)?\b|restor\w*|mitigat\w*|"
+    r"(?:re)?solv(?:e|ed|es|ing)\s+(?:the|this|it)\b|work\s*around\w*|recover\w*)"
+)
+
+
+def _before_remedy(lower: str) -> str:
+    match = _REMEDY.search(lower)
+    return lower if match is None else lower[: match.start()]
+
+
 # Looking for a cause tells none: "began looking for the root cause of the breakage".
 _SEEKING = re.compile(
     r"(?<![a-z])(?:look\w* (?:for|into)|search\w* for|hunt\w* for|investigat\w*|"
@@ -349,9 +384,9 @@ def _cause(
         lower = _blank(sentence.lower(), _SEEKING)
         if not _CAUSE.search(lower):
             continue
-        value = _decide(_blank(lower, _CAUSE), patterns)
+        value = _decide(_before_remedy(_blank(lower, _CAUSE)), patterns)
         if value is None and _BACK_REFERENCE.match(lower):
-            line, value = before[0], _decide(before[1].lower(), patterns)
+            line, value = before[0], _decide(_before_remedy(before[1].lower()), patterns)
         if value is not None:
             return Category(value, line, "prose")
     return None
@@ -360,7 +395,8 @@ def _cause(
 # A sentence that points back at the one before it: "The certificates expired. This caused
 # failed logins." tells its cause in the sentence before.
 _BACK_REFERENCE = re.compile(
-    r"\s*(?:this|that|it|which|these|those)\s+(?:[\w-]+\s+){0,4}?(?:caus|trigger|led\b|result)"
+    r"\s*(?:this|that|it|which|these|those)\s+(?:[\w-]+[,;]?\s+){0,6}?"
+    r"(?:caus|trigger|led\b|result)"
 )
 
 
