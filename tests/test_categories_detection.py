@@ -280,3 +280,66 @@ WHO_IS_NOT_A_CHANNEL_OR_A_NAME = {
 def test_a_channel_or_a_name_is_not_who_told(name: str) -> None:
     text, expected = WHO_IS_NOT_A_CHANNEL_OR_A_NAME[name]
     assert _detection(text)[0] == expected
+
+
+HOW_IT_CAME = {
+    # answering an alarm is learning of it from the alarm
+    "engineers respond to alarms": (
+        _timeline(
+            "08:00 the card API returned errors",
+            "08:03 operations engineers respond to alarms and begin troubleshooting",
+        ),
+        "alert",
+    ),
+    # a ticket we opened with a vendor is our telling, not how we learned
+    "a ticket opened with a vendor": (
+        _timeline(
+            "08:00 the card API returned errors",
+            "08:02 a support ticket was opened with the hosting company about the errors",
+            "08:05 the on-call engineer was paged",
+        ),
+        "alert",
+    ),
+    # the author finding it is the team's own finding, however long the subject
+    "the author realized": (
+        _timeline(
+            "08:00 the card API returned errors",
+            "08:20 I (the on-call) looked at my own dashboard and realized payments had stopped",
+        ),
+        "employee",
+    ),
+    # a machine's warning from a service names no person: the monitoring's
+    "a warning from a service": (
+        _summary(
+            "A team member received a warning from the certificate authority that the",
+            "certificate was about to lapse.",
+        ),
+        "alert",
+    ),
+    "a warning from a customer": (
+        _summary("A team member received a warning from a customer about failed payments."),
+        "customer",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOW_IT_CAME))
+def test_how_the_telling_came(name: str) -> None:
+    text, expected = HOW_IT_CAME[name]
+    assert _detection(text)[0] == expected
+
+
+PLANS_IN_DETECTION = """\
+# Certificate lapse
+
+## Detection
+
+People told us the site was down.
+
+- Set up alerting to warn us before the certificate lapses
+"""
+
+
+def test_a_plan_in_a_detection_section_is_no_source() -> None:
+    """A sentence that opens with a verb of doing is a follow-up, even inside Detection."""
+    assert _detection(PLANS_IN_DETECTION)[0] == UNKNOWN

@@ -474,6 +474,8 @@ _POINTED = (
     r"pointed out|let (?:us|me) know|brought (?:\w+ )?to (?:our|my) attention|tipped (?:us|me)|"
     r"heard (?:about|of|from)|learn(?:ed|t) (?:about|of)|found out about"
 )
+# Answering an alarm is learning of it: "engineers respond to alarms".
+_RESPONDED = r"respond\w* to (?:the |an? )?(?:[\w-]+ )?(?:alert|alarm|page)s?\b"
 _LEARNING = re.compile(
     r"(?<![a-z])(?:report(?:s|ed|ing)?\b|notic|realiz|realis|spott|discover|saw\b|observ|"
     r"acknowledg|" + _SHOWN + "|"
@@ -481,7 +483,7 @@ _LEARNING = re.compile(
     r"e-?mail|" + _ALERT + "|" + _REACHED + r"|informed|notified|told\b|made aware|"
     r"became aware|become aware|received|receiving|first (?:sign|evidence|indication)|"
     r"issue was (?:filed|opened)|(?:filed|opened) an issue|support ticket|"
-    r"tickets?\s+(?:about|from|reporting|were|was)\b|" + _POINTED + ")"
+    r"tickets?\s+(?:about|from|reporting|were|was)\b|" + _POINTED + "|" + _RESPONDED + ")"
 )
 # The words of learning that do not also tell of finding a cause or a tool ("we discovered
 # a new command", "we saw that the config was wrong"): those outside the summary and the
@@ -502,6 +504,12 @@ _OUTBOUND = re.compile(
     r"had\s+|have\s+)?(?:notif|inform|told|tell|alert|e-?mail|tweet|post|contact|reach|warn|ping|"
     r"page|report|publish|updat|escalat)"
 )
+# A ticket or a case opened with someone else ("a support ticket was opened with the
+# vendor") is our telling too.
+_OPENED_WITH = re.compile(
+    r"(?<![a-z])(?:tickets?|cases?|issues?|requests?)\s+(?:was\s+|were\s+)?"
+    r"(?:opened|filed|raised|created|submitted|logged)\s+(?:with|to)\b"
+)
 # A report that is the document itself, not a message ("this postmortem report"); a notice
 # that is a delay ("at short notice").
 _NOT_LEARNING = re.compile(
@@ -511,7 +519,7 @@ _NOT_LEARNING = re.compile(
 # Verbs whose subject is told rather than telling: the text before them is the receiver.
 _RECEIVING = re.compile(
     r"(?<![a-z])(?:received|receiving|receives?|got|gets|made aware|became aware|become aware|"
-    r"becoming aware|learn(?:ed|t)|heard)\b"
+    r"becoming aware|learn(?:ed|t)|heard|respond(?:s|ed|ing)?(?= to))\b"
 )
 # A verb of telling or finding in the passive ("was notified", "were paged", "when
 # alerted", "members informed of the problem", "errors were noticed by a user"): its subject is
@@ -529,11 +537,13 @@ _PAGED = re.compile(r"(?<![a-z])(?:paged|alerted)\b")
 _NAMED_SOURCE = re.compile(r"(?<![a-z])(?:by|from)\s+(?!the\s+(?:time|end|start)\b)[@\w]")
 # Someone said to have told or noticed it: "ianh reports", "members notice".
 _TELLER = re.compile(r"(?<![a-z])(?:reports?|reported|notices?|noticed|complained|tweeted)\b")
-# Words that name the channel a message came by rather than its sender: a hit on one counts
-# half, so that "a tweet from a security researcher" is the researcher's.
+# Words that name the channel a message came by, or the kind of message, rather than its
+# sender: a hit on one counts half, so that "a tweet from a security researcher" is the
+# researcher's, and "a warning from the certificate authority" (a machine's message) is an
+# alert only when no sender of a class is named.
 _CHANNELS = (
     "tweet", "twitter", "e-mail", "email", "discord", "forum", "gitter", "matrix", "mastodon",
-    "slack", "irc", "github issue", "community",
+    "slack", "irc", "github issue", "community", "warning", "notification",
 )  # fmt: skip
 # "We did not notice it", "we did not receive complaints", "the server should have barely
 # noticed": no learning, denied or not a fact, unless "until" ("did not know until …").
@@ -566,6 +576,10 @@ _ATTACHED = re.compile(r"(?:\s{1,8}[\w'-]+){0,3}?\s{1,8}(?:by|from|via|on|in)\s.
 # A subject worth the name: words, not a time or "first" ("12:11 | reports of …").
 _SUBJECT = re.compile(r"(?<![a-z])(?!(?:first|then|also|later|finally|utc|am|pm)\b)[a-z@]{2,}")
 _OF = re.compile(r"\s{1,8}of\b")
+# A subject that is the author or the team ("22:11: i (sam) looked at my node and realized"),
+# and the verbs of finding by oneself.
+_FIRST_PERSON = re.compile(r"[\W\d]{0,20}(?:am|pm|utc)?[\W\d]{0,8}(?:i|we)\b")
+_FINDING = re.compile(r"notic|realiz|realis|spott|discover|saw|observ|detect")
 _NEXT_WORD = re.compile(r"\s{1,8}[\w'-]+")
 
 
@@ -579,6 +593,13 @@ class _Told:
 
 
 _Part = list[tuple[int, str]]  # the sentences of one entry or paragraph, with their lines
+
+
+# A sentence that opens with a verb of doing is a follow-up to do, not how it was found.
+_PLAN = re.compile(
+    r"[\W\d]{0,8}(?:set up|setup|add|create|implement|configure|improve|introduce|enable|"
+    r"ensure|make sure|consider|build|write|document|automate|monitor|investigate)\b"
+)
 
 
 def _detection(
@@ -595,6 +616,8 @@ def _detection(
         for line, sentence in _block_sentences(block):
             if _NEGATED.search(sentence) or _TO_READER.search(sentence) or "?" in sentence:
                 continue  # "monitoring does not cover it", "was it found by a user?"
+            if _PLAN.match(sentence):
+                continue  # "set up alerting on the certificate's expiry": a follow-up
             value = _decide(sentence, patterns)
             if value is not None:
                 return Category(value, line, "section")
@@ -703,12 +726,14 @@ def _learned(
     unnamed: _Told | None = None
     for line, sentence in part:
         text = _blank(_blank(sentence, _NOT_LEARNING), _NOT_AGENT)
-        if _TO_READER.search(text) or text.rstrip().endswith("?"):
-            continue  # to the reader, or a question ("Was it detected by monitoring?")
+        if _TO_READER.search(text) or text.rstrip().endswith("?") or _PLAN.match(text):
+            continue  # to the reader, a question ("Was it detected by monitoring?"), a plan
         clauses = [
             c.group()
             for c in _CLAUSE.finditer(_HEADING_RUN.sub(", ", text))
-            if _learns(c.group(), cue) and not _OUTBOUND.search(c.group())
+            if _learns(c.group(), cue)
+            and not _OUTBOUND.search(c.group())
+            and not _OPENED_WITH.search(c.group())
         ]
         if not clauses:
             continue
@@ -740,10 +765,12 @@ def _source(clause: str) -> str:
         return clause  # no verb of telling, or a noun: "because of reports of failures"
     after = _ATTACHED.match(clause, match.end())
     attached = after.group() if after else ""
+    if _FIRST_PERSON.match(clause, 0, match.start()) and _FINDING.match(match.group()):
+        return "we " + match.group() + attached  # "i (the author) … realized": our finding
     if _SUBJECT.search(clause, 0, match.start()):
         return clause[: match.end()] + attached
     nearby = _NEXT_WORD.match(clause, match.end())
-    return match.group() + (nearby.group() if nearby else "") + attached
+    return match.group() + (attached or (nearby.group() if nearby else ""))
 
 
 def _learns(clause: str, cue: re.Pattern[str]) -> bool:
