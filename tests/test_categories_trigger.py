@@ -123,6 +123,18 @@ CASES = {
         _summary("A misconfiguration on the edge router caused the outage."),
         "config",
     ),
+    # a device named is where it happened, its failure is what happened
+    "a router named twice": (
+        _summary(
+            "A misconfiguration on the edge router caused the outage, leaving the router and",
+            "everything behind the router unreachable.",
+        ),
+        "config",
+    ),
+    "a router that failed": (
+        _summary("The outage was caused by a router failure in the second rack."),
+        "hardware",
+    ),
     # load that overwhelmed, pointed back at across a comma
     "overloaded, pointed back at": (
         _summary(
