@@ -148,6 +148,15 @@ CASES = {
         _summary("A new build was deployed to replace broken cached pages, and logins work again."),
         UNKNOWN,
     ),
+    # after the detection the timeline tells the response: its causes are not the trigger
+    "a cause in the response": (
+        "# Checkout outage\n\n## Timeline\n\nAll times UTC.\n\n"
+        "- 2031-04-05 08:00 checkout errors began\n"
+        "- 2031-04-05 08:05 the on-call engineer was paged\n"
+        "- 2031-04-05 08:30 the new settings were pushed by hand because CI was down due to the"
+        " same outage\n",
+        UNKNOWN,
+    ),
     "no cause told": (_summary("Logins failed for an hour.", "We are sorry."), UNKNOWN),
 }
 

@@ -380,7 +380,7 @@ def _cause(
     """The first sentence that tells of a cause and names a class, of the summary (or of the
     timeline and the rest); a sentence that points back at the one before ("This caused …")
     is read with it."""
-    for line, sentence, before in _told(doc, facts, summary=summary):
+    for line, sentence, before in _told(doc, facts, summary=summary, response=False):
         lower = _blank(sentence.lower(), _SEEKING)
         if not _CAUSE.search(lower):
             continue
@@ -400,12 +400,26 @@ _BACK_REFERENCE = re.compile(
 )
 
 
+def _response(doc: Document, facts: Timeline) -> list[TextBlock]:
+    """The timeline's blocks after the detection entry: the response, whose causes ("deployed
+    to staging, as CI was failing due to the same outage") are not the incident's trigger."""
+    detected = facts.milestones.get("detected")
+    if detected is None or facts.provenance.get("detected") != "timeline":
+        return []
+    return [
+        b
+        for s in doc.find_sections("timeline")
+        for b in s.all_blocks()
+        if b.first_line > detected.line
+    ]
+
+
 def _told(
-    doc: Document, facts: Timeline, *, summary: bool | None = None
+    doc: Document, facts: Timeline, *, summary: bool | None = None, response: bool = True
 ) -> Iterator[tuple[int, str, tuple[int, str]]]:
     """Sentences with their lines, and the sentence before each in its block (or an empty
     one): the summary's, the timeline entries in order, the rest (`summary`: the summary's
-    only, or all but the summary's)."""
+    only, or all but the summary's; `response`: also the timeline after the detection)."""
     seen: set[int] = set()
     first = [b for s in doc.find_sections("summary") for b in s.all_blocks()]
     first += [b for b in doc.blocks if b.section is None or b.section.level <= 1]
@@ -413,6 +427,8 @@ def _told(
     if summary is not None:
         seen = {id(b) for b in first} if not summary else set()
         ordered = first if summary else ordered
+    if not response:
+        seen |= {id(b) for b in _response(doc, facts)}
     for block in ordered:
         if id(block) in seen or block.kind == "heading":
             continue
