@@ -185,6 +185,16 @@ PROSE = {
         ),
         (UNKNOWN, None),
     ),
+    # a time told in a paragraph: its sentence tells the mitigation, not the paragraph's
+    # other sentences about the change that caused it
+    "a window in the summary, the remedy in Resolution": (
+        _summary(
+            "A planned change to the gateway configuration broke every build.",
+            "The incident lasted forty minutes (10:00 UTC to 10:40 UTC).",
+        )
+        + "\n## Resolution\n\nWe restored the gateway from a backup taken the night before.\n",
+        ("rollback", 9),
+    ),
     # a remedy with no word that the impact stopped is a narrative, not the mitigation
     "a remedy without its outcome": (
         _summary(

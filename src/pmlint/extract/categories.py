@@ -178,12 +178,14 @@ def _categorise(
     moment = facts.milestones.get(milestone)
     if moment is not None:
         text = _entry_text(facts, moment)
+        told = facts.provenance.get(milestone) == "timeline"
         if milestone == "mitigated":
+            if not told:  # a time in a paragraph: its sentence, not the whole paragraph
+                text = _sentence_at(moment)
             if _ON_ITS_OWN.search(text.lower()):
                 return Category(UNKNOWN, None, "none")  # it healed: no remedy had a kind
             text = _done(text)
         value, strong = _scored(text.lower(), patterns, ())
-        told = facts.provenance.get(milestone) == "timeline"
         if milestone == "mitigated" and told and not strong:
             found = _remedy_before(facts, moment, patterns)  # "all is well", "the fix lands"
             if found is not None:
@@ -198,7 +200,7 @@ def _categorise(
         found = _section(doc, canonical, patterns)
         if found is not None:
             return found
-    if milestone == "mitigated" and moment is None:
+    if milestone == "mitigated":
         return _remedy_told(doc, facts, patterns)
     return Category(UNKNOWN, None, "none")
 
@@ -302,6 +304,17 @@ def _named(
     if _NOT_KNOWN.match(cleaned):
         return UNKNOWN  # "Unknown. First outage happened three days after …"
     return _decide(cleaned, patterns) or OTHER
+
+
+def _sentence_at(moment: Moment) -> str:
+    """The sentence of its paragraph that holds a time told in prose ("the incident lasted
+    95 minutes (23:55 to 01:30 UTC)" tells no remedy, whatever the paragraph's first lines
+    say of the change that caused it)."""
+    text = moment.block.text
+    for match in _SENTENCE.finditer(text):
+        if match.start() <= moment.stamp.start < match.end():
+            return match.group()
+    return text
 
 
 def _entry_text(facts: Timeline, moment: Moment) -> str:
