@@ -316,6 +316,12 @@ HOW_IT_CAME = {
         ),
         "alert",
     ),
+    # people who use the site telling us are its users
+    "people telling us": (
+        "# Certificate lapse\n\n## Detection\n\nDetection was through people telling us the"
+        " site was down.\n",
+        "customer",
+    ),
     "a warning from a customer": (
         _summary("A team member received a warning from a customer about failed payments."),
         "customer",
@@ -334,7 +340,7 @@ PLANS_IN_DETECTION = """\
 
 ## Detection
 
-People told us the site was down.
+The site was down for a day.
 
 - Set up alerting to warn us before the certificate lapses
 """

@@ -500,8 +500,8 @@ _SHOWN = (
 # Telling in other words: "users pointed out", "a friend let us know", "brought it to our
 # attention", "we first heard about it on Twitter".
 _POINTED = (
-    r"pointed out|let (?:us|me) know|brought (?:\w+ )?to (?:our|my) attention|tipped (?:us|me)|"
-    r"heard (?:about|of|from)|learn(?:ed|t) (?:about|of)|found out about"
+    r"pointed out|telling (?:us|me)\b|let (?:us|me) know|brought (?:\w+ )?to (?:our|my) "
+    r"attention|tipped (?:us|me)|heard (?:about|of|from)|learn(?:ed|t) (?:about|of)|found out about"
 )
 # Answering an alarm is learning of it: "engineers respond to alarms".
 _RESPONDED = r"respond\w* to (?:the |an? )?(?:[\w-]+ )?(?:alert|alarm|page)s?\b"
