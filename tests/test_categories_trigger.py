@@ -63,6 +63,20 @@ CASES = {
         ),
         "deploy",
     ),
+    # a short form's stop ends no sentence
+    "a month's short form": (
+        _summary("The release went to every node on Apr. 28 and caused the outage."),
+        "deploy",
+    ),
+    # a time told in a paragraph: its own sentence, then the paragraph's cause sentences
+    "a start told in prose": (
+        _summary(
+            "On the 3rd, at 01:00 UTC, our monitors fired and the team began investigating.",
+            "Response times spiked across the cluster.",
+            "We had just rolled out a change that clears the cache; this caused a stampede.",
+        ),
+        "deploy",
+    ),
     # words of a link target are not the text's
     "a link target": (
         _summary(

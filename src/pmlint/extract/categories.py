@@ -179,9 +179,9 @@ def _categorise(
     if moment is not None:
         text = _entry_text(facts, moment)
         told = facts.provenance.get(milestone) == "timeline"
+        if not told:  # a time in a paragraph: its sentence, not the whole paragraph
+            text = _sentence_at(moment)
         if milestone == "mitigated":
-            if not told:  # a time in a paragraph: its sentence, not the whole paragraph
-                text = _sentence_at(moment)
             if _ON_ITS_OWN.search(text.lower()):
                 return Category(UNKNOWN, None, "none")  # it healed: no remedy had a kind
             text = _done(text)
@@ -364,9 +364,12 @@ def _blank(text: str, pattern: re.Pattern[str]) -> str:
 
 
 # Across the lines of a paragraph; a stop ends a sentence only before a blank or the end, so
-# "version 2.0.4" and "e.g." in a word stay in theirs.
+# "version 2.0.4" stays in its sentence, and not after a short form ("Apr. 28", "e.g. the").
 # An HTML line break ends one too ("**11:07** Issue reproduced.<br> **11:30** …").
-_SENTENCE = re.compile(r"(?:[^.!?<]|[.!?](?=\S)|<(?!br\s*/?>))+(?:[.!?]+|<br\s*/?>|$)", re.I)
+_SHORT_FORM = r"\b(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|e\.g|i\.e|approx|vs|ca|no)\."
+_SENTENCE = re.compile(
+    r"(?:" + _SHORT_FORM + r"|[^.!?<]|[.!?](?=\S)|<(?!br\s*/?>))+(?:[.!?]+|<br\s*/?>|$)", re.I
+)
 
 
 _NONE = Category(UNKNOWN, None, "none")
