@@ -195,6 +195,17 @@ PROSE = {
         + "\n## Resolution\n\nWe restored the gateway from a backup taken the night before.\n",
         ("rollback", 9),
     ),
+    # a labelled workaround tells the kind when it names one
+    "a labelled workaround": (
+        "# Queue stall\n\n## Update 1\n\n- Symptoms: jobs hang for hours\n"
+        "- Workaround: stopping the stuck workers and letting them respawn clears the queue\n",
+        ("restart", 6),
+    ),
+    "a labelled fix of no kind": (
+        "# Queue stall\n\n## Update 1\n\n- Symptoms: jobs hang for hours\n"
+        "- Fix: still being looked into\n",
+        (UNKNOWN, None),
+    ),
     # a remedy with no word that the impact stopped is a narrative, not the mitigation
     "a remedy without its outcome": (
         _summary(

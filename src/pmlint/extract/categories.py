@@ -48,6 +48,12 @@ _FIELD = re.compile(
 )
 
 
+# Labels that tell the mitigation when their value names a kind ("Workaround: the workers
+# were restarted", "**Fix:** rolled back"); a value of no kind says nothing, unlike a
+# `mitigation:` field, whose unknown value is `other`.
+_SOFT_KEYS = {"mitigated": ("workaround", "fix", "remediation", "resolution")}
+
+
 @dataclass(frozen=True, slots=True)
 class Category:
     value: str
@@ -169,10 +175,16 @@ def _categorise(
         if isinstance(value, str) and value.strip():
             line = doc.meta_lines[0] if doc.meta_lines else 1
             return Category(_named(value, classes, patterns), line, "front-matter")
+    soft = _SOFT_KEYS.get(milestone, ())
     for block in doc.blocks:
         match = _FIELD.match(block.text.split("\n", 1)[0])
-        if match and match["label"].strip().lower().replace(" ", "_") in keys:
+        label = match["label"].strip().lower().replace(" ", "_") if match else ""
+        if match and label in keys:
             return Category(_named(match["value"], classes, patterns), block.first_line, "field")
+        if match and label in soft and not _NOT_TOLD.intersection(block.canonical_sections()):
+            value = _decide(block.text[match.start("value") :], patterns)
+            if value is not None:  # "Workaround: restarted the workers"
+                return Category(value, block.first_line, "field")
     if milestone == "detected":
         return _detection(doc, facts, patterns)
     moment = facts.milestones.get(milestone)
