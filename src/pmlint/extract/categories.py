@@ -21,6 +21,7 @@ are unknown).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -115,15 +116,12 @@ def _scored(
     if any(c.isdigit() for c in lower):
         lower = _versions(lower)
     found = [(m, value) for value, pattern in patterns for m in pattern.finditer(lower)]
+    found.sort(key=lambda hit: hit[0].start())  # stable: the pack's order between equals
+    starts = [m.start() for m, _ in found]
     scores: dict[str, tuple[float, int, bool]] = {}
     for match, value in found:
         word = match.group()
-        if _PEOPLE.match(word) and any(
-            other != value
-            and _QUALIFIES.fullmatch(lower, match.end(), later.start())
-            and not _LEARNING.match(lower, later.start())  # "a user alerted us": a verb
-            for later, other in found
-        ):
+        if _PEOPLE.match(word) and _qualifies(lower, match, value, found, starts):
             continue
         weight = 0.5 if word in _WEAK or word.startswith(half) else 1.0
         total, first, strong = scores.get(value, (0.0, match.start(), False))
@@ -134,14 +132,33 @@ def _scored(
     return value, scores[value][2]
 
 
+def _qualifies(
+    lower: str,
+    match: re.Match[str],
+    value: str,
+    found: Sequence[tuple[re.Match[str], str]],
+    starts: Sequence[int],
+) -> bool:
+    """Whether a people word only qualifies another class's word that follows it closely."""
+    low = bisect.bisect_right(starts, match.end())
+    high = bisect.bisect_right(starts, match.end() + _QUALIFIER_REACH)
+    return any(
+        other != value
+        and _QUALIFIES.fullmatch(lower, match.end(), later.start())
+        and not _LEARNING.match(lower, later.start())  # "a user alerted us": a verb
+        for later, other in found[low:high]
+    )
+
+
 # People as a qualifier of another word: the head of the phrase is who it is ("community
 # care providers" are providers). The word's ending, then at most one word that is neither
 # a verb of telling nor a word of grammar, before the other class's word.
 _PEOPLE = re.compile(r"(?:user|customer|client|communit)")
+_QUALIFIER_REACH = 40  # characters from the people word to the word it qualifies
 _QUALIFIES = re.compile(
-    r"[\w'-]*[ -](?:(?!(?:and|or|of|to|the|a|an|by|from|via|on|in|at|with|for|who|that|was|"
-    r"were|is|are|has|had|have|reports?|reported|notic\w*|told|tweet\w*|complain\w*|"
-    r"flagged|saw|spotted)\b)[a-z]+[ -])?"
+    r"[\w'-]{0,20}[ -](?:(?!(?:and|or|of|to|the|a|an|by|from|via|on|in|at|with|for|who|that|"
+    r"was|were|is|are|has|had|have|reports?|reported|notic\w*|told|tweet\w*|complain\w*|"
+    r"flagged|saw|spotted)\b)[a-z]{1,30}[ -])?"
 )
 
 
