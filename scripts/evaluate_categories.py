@@ -2,6 +2,7 @@
 
 usage: evaluate_categories.py LABELS.tsv [--pmlint PATH] [--shared DIR] [--folds K]
     [--fold N] [--errors]
+       evaluate_categories.py LABELS.tsv --docs DIR [--pmlint PATH] [--errors]
 
 LABELS.tsv holds a careful reader's categories for the documents of
 `../shared/corpus/real` (columns file, detection, trigger, mitigation, and a line number
@@ -10,6 +11,11 @@ by repository exactly as in `evaluate_facts.py` (`sha1(repo) mod K`): the word c
 `rules/core/categories.yaml` are tuned while looking at fold 0 only, and the other folds
 are the held-out figure. `--errors` lists the wrong ones of the folds printed (use it with
 `--fold 0`).
+
+`--docs DIR` measures another set of labelled documents instead, all of them one group with
+no folds: the labels' files are read from DIR (for example a tuning half of postmortems from
+other repositories, with its own CATEGORIES.tsv in the same format; a held-out half is
+measured once, by whoever holds it out, never with `--errors` while tuning).
 
 Per category it prints: the documents whose label is a class (`stated`: not `unknown`, not
 `other`), those pmlint gives a value other than `unknown` (`given`), how many of those are
@@ -49,14 +55,22 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("labels")
     fold_arguments(parser, "category")
+    parser.add_argument("--docs", help="a folder of the labels' documents: one group, no folds")
     args = parser.parse_args()
+    if args.docs is not None:
+        if not Path(args.labels).is_file():
+            print("evaluate_categories: no labels; nothing to measure")
+            return 0
+        labels = _labels(args.labels)
+        predicted = predictions(args.pmlint, Path(args.docs), sorted(labels))
+        _report([(args.docs, list(labels))], labels, predicted, args.errors)
+        return 0
     real = Path(args.shared) / "corpus" / "real"
     if not (real / "MANIFEST.tsv").is_file() or not Path(args.labels).is_file():
         print("evaluate_categories: no corpus or no labels; nothing to measure")
         return 0
     repo_of = repositories(real)
-    with open(args.labels, encoding="utf-8") as handle:
-        labels = {row["file"]: row for row in csv.DictReader(handle, delimiter="\t")}
+    labels = _labels(args.labels)
     predicted = predictions(args.pmlint, real, sorted(labels))
     groups = []
     for fold in range(args.folds):
@@ -66,6 +80,21 @@ def main() -> int:
         groups.append((f"fold {fold} ({'tuned on' if fold == 0 else 'held out'})", names))
     if args.fold is None:
         groups.append(("all (in-sample)", list(labels)))
+    _report(groups, labels, predicted, args.errors)
+    return 0
+
+
+def _labels(path: str) -> dict[str, dict[str, str]]:
+    with open(path, encoding="utf-8") as handle:
+        return {row["file"]: row for row in csv.DictReader(handle, delimiter="\t")}
+
+
+def _report(
+    groups: list[tuple[str, list[str]]],
+    labels: dict[str, dict[str, str]],
+    predicted: dict[str, dict[str, str]],
+    errors: bool,
+) -> None:
     for title, names in groups:
         print(f"== {title}: {len(names)} documents")
         for kind in KINDS:
@@ -85,12 +114,11 @@ def main() -> int:
                 f"precision {precision:.2f}  recall {len(right) / max(stated, 1):.2f}  "
                 f"accuracy {accurate / max(len(names), 1):.2f}"
             )
-            if args.errors:
+            if errors:
                 for f in names:
                     if given[f] != truth[f]:
                         line = labels[f].get(f"{kind}_line") or "-"
                         print(f"   {f}: pmlint {given[f]}, label {truth[f]} (line {line})")
-    return 0
 
 
 if __name__ == "__main__":

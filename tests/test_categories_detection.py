@@ -222,3 +222,130 @@ def test_denials_questions_and_intentions_tell_no_source() -> None:
     to do next time."""
     assert _detection(TEMPLATE_SECTION)[0] == UNKNOWN
     assert _detection(INTENDED)[0] == UNKNOWN
+
+
+WHO_IS_NOT_A_CHANNEL_OR_A_NAME = {
+    # a channel a page came through is not who told: being alerted is the monitoring's doing
+    "alerted in a community channel": (
+        _timeline(
+            "08:00 the card API returned errors",
+            "08:04 the on-call engineer was alerted in the #community-help channel",
+        ),
+        "alert",
+    ),
+    "paged through a forum bridge": (
+        _timeline("08:00 the card API returned errors", "08:04 we were paged via the forum bot"),
+        "alert",
+    ),
+    # the channel still counts when a person of a class told through it
+    "a user on a forum": (
+        _timeline(
+            "08:00 the card API returned errors",
+            "08:30 a user alerted us on the forum",
+        ),
+        "customer",
+    ),
+    # a people word that qualifies another teller is not the teller
+    "community care providers": (
+        _timeline(
+            "08:00 the clinic finder returned no results",
+            "08:30 community care providers reported that the finder was empty",
+        ),
+        "third-party",
+    ),
+    "user support staff": (
+        _timeline(
+            "08:00 the card API returned errors",
+            "08:20 user support staff noticed a wave of failed payments",
+        ),
+        "employee",
+    ),
+    # a people word in the name of an office or a team is not the community or a customer
+    "an office named for the community": (
+        _timeline(
+            "08:00 the clinic finder returned no results",
+            "08:30 the Office of Community Care reported that the finder was empty",
+        ),
+        UNKNOWN,
+    ),
+    "users reporting, in a heading's capitals": (
+        "# Card outage\n\n## Timeline\n\n### 08:30 - Users Report Failed Payments\n\n"
+        "The card API returned errors.\n",
+        "customer",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(WHO_IS_NOT_A_CHANNEL_OR_A_NAME))
+def test_a_channel_or_a_name_is_not_who_told(name: str) -> None:
+    text, expected = WHO_IS_NOT_A_CHANNEL_OR_A_NAME[name]
+    assert _detection(text)[0] == expected
+
+
+HOW_IT_CAME = {
+    # answering an alarm is learning of it from the alarm
+    "engineers respond to alarms": (
+        _timeline(
+            "08:00 the card API returned errors",
+            "08:03 operations engineers respond to alarms and begin troubleshooting",
+        ),
+        "alert",
+    ),
+    # a ticket we opened with a vendor is our telling, not how we learned
+    "a ticket opened with a vendor": (
+        _timeline(
+            "08:00 the card API returned errors",
+            "08:02 a support ticket was opened with the hosting company about the errors",
+            "08:05 the on-call engineer was paged",
+        ),
+        "alert",
+    ),
+    # the author finding it is the team's own finding, however long the subject
+    "the author realized": (
+        _timeline(
+            "08:00 the card API returned errors",
+            "08:20 I (the on-call) looked at my own dashboard and realized payments had stopped",
+        ),
+        "employee",
+    ),
+    # a machine's warning from a service names no person: the monitoring's
+    "a warning from a service": (
+        _summary(
+            "A team member received a warning from the certificate authority that the",
+            "certificate was about to lapse.",
+        ),
+        "alert",
+    ),
+    # people who use the site telling us are its users
+    "people telling us": (
+        "# Certificate lapse\n\n## Detection\n\nDetection was through people telling us the"
+        " site was down.\n",
+        "customer",
+    ),
+    "a warning from a customer": (
+        _summary("A team member received a warning from a customer about failed payments."),
+        "customer",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOW_IT_CAME))
+def test_how_the_telling_came(name: str) -> None:
+    text, expected = HOW_IT_CAME[name]
+    assert _detection(text)[0] == expected
+
+
+PLANS_IN_DETECTION = """\
+# Certificate lapse
+
+## Detection
+
+The site was down for a day.
+
+- Set up alerting to warn us before the certificate lapses
+"""
+
+
+def test_a_plan_in_a_detection_section_is_no_source() -> None:
+    """A sentence that opens with a verb of doing is a follow-up, even inside Detection."""
+    assert _detection(PLANS_IN_DETECTION)[0] == UNKNOWN

@@ -5,10 +5,15 @@ The classes of words are the pack's (`categories.yaml`). The text that tells is 
 of how directly it speaks: a front-matter key or a labelled field (`trigger: deploy`), then
 the timeline entry of the matching milestone (the start for the trigger, the mitigation for
 its kind), then the paragraphs of the sections that discuss it (Trigger and Root cause;
-Resolution). The detection source is read from the sentences that tell how the incident was
-learned of, and who told (`_detection`, below). For the trigger, then any
-sentence that tells of a cause (`_CAUSE`): the summary's first, then the timeline's, then
-the rest, never the follow-ups or lessons. The first of
+Resolution); when the mitigation's entry tells only the outcome ("all checks green", or a
+"fix lands" that names no kind), the remedy is the nearest of the two entries before it that
+names one and is not an attempt, and an entry that says it healed by itself has no kind.
+The detection source is read from the sentences that tell how the incident was
+learned of, and who told (`_detection`, below). For the trigger, after its entry: a
+Trigger section, then the summary's sentences that tell of a cause (`_CAUSE`; "This caused
+…" is read with the sentence before it), then a Root cause section (often a list of
+contributing factors, less direct than the summary), then the cause sentences of the
+timeline and the rest, never the follow-ups or lessons. The first of
 these with any hit decides: the class with the most hits there, ties going to the class the
 text names first. A stated value the pack does not know is `other` ("unknown", "TBD", "?"
 are unknown).
@@ -16,6 +21,7 @@ are unknown).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -43,6 +49,12 @@ _FIELD = re.compile(
 )
 
 
+# Labels that tell the mitigation when their value names a kind ("Workaround: the workers
+# were restarted", "**Fix:** rolled back"); a value of no kind says nothing, unlike a
+# `mitigation:` field, whose unknown value is `other`.
+_SOFT_KEYS = {"mitigated": ("workaround", "fix", "remediation", "resolution")}
+
+
 @dataclass(frozen=True, slots=True)
 class Category:
     value: str
@@ -58,22 +70,101 @@ def _compiled(
     classes: tuple[tuple[str, tuple[str, ...]], ...],
 ) -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple(
-        (value, re.compile(r"(?<![a-z])(?:" + "|".join(phrase_pattern(w) for w in words) + ")"))
+        (value, re.compile(r"(?<![a-z])(?:" + "|".join(_word_pattern(w) for w in words) + ")"))
         for value, words in classes
         if words
     )
 
 
+# A "*" in a class's phrase stands for up to four words in between ("delete * pod" reads
+# "deleted the ingress controller pods"); bounded, so a line of words stays linear.
+_GAP = r"[\w'-]*(?:\s{1,8}\S{0,39}[^\s.,;:!?]){0,4}?\s{1,8}"
+
+
+def _word_pattern(phrase: str) -> str:
+    return _GAP.join(phrase_pattern(part) for part in phrase.split(" * "))
+
+
 def _decide(text: str, patterns: Sequence[tuple[str, re.Pattern[str]]]) -> str | None:
-    """The class with the most hits; between equals, the one the text names first."""
-    lower = text.lower()
-    best: tuple[int, int] | None = None
-    chosen = None
-    for value, pattern in patterns:
-        hits = [m.start() for m in pattern.finditer(lower)]
-        if hits and (best is None or (-len(hits), hits[0]) < best):
-            best, chosen = (-len(hits), hits[0]), value
-    return chosen
+    """The class with the most hits; between equals, the one the text names first. A weak
+    word (`_WEAK`) counts half."""
+    return _scored(text.lower(), patterns, ())[0]
+
+
+# A version number is a version: "v1.1.3 was rolled out", "shipped 2.0.4-rc1". Not a time
+# ("9:30") nor a date with dashes; a number with two dots or a "v" before it.
+_VERSION = re.compile(r"(?<![\w.])v?\d+\.\d+\.\d+[\w.+-]*|(?<![\w.])v\d+(?:\.\d+)?[\w.+-]*")
+
+
+# Link targets and URLs: their words are not the text's ("…/commit/…", "…/releases/…").
+_LINK = re.compile(r"\]\([^)\s]{0,500}\)|https?://\S+")
+_SPACES = re.compile(r"\s+")
+
+
+def _versions(lower: str) -> str:
+    return _VERSION.sub(lambda m: "version".ljust(len(m.group())), lower)
+
+
+def _scored(
+    lower: str, patterns: Sequence[tuple[str, re.Pattern[str]]], half: tuple[str, ...]
+) -> tuple[str | None, bool]:
+    """The class with the highest score in `lower` (a hit counts 1, half for a weak word or
+    one that starts with a word of `half`), ties going to the one named first; and whether
+    any of its hits is a full one. A people word that only qualifies another class's word
+    ("community care providers", "user support staff") is no hit."""
+    lower = _SPACES.sub(" ", _blank(lower, _LINK))
+    if any(c.isdigit() for c in lower):
+        lower = _versions(lower)
+    found = [(m, value) for value, pattern in patterns for m in pattern.finditer(lower)]
+    found.sort(key=lambda hit: hit[0].start())  # stable: the pack's order between equals
+    starts = [m.start() for m, _ in found]
+    scores: dict[str, tuple[float, int, bool]] = {}
+    for match, value in found:
+        word = match.group()
+        if _PEOPLE.match(word) and _qualifies(lower, match, value, found, starts):
+            continue
+        weight = 0.5 if word in _WEAK or word.startswith(half) else 1.0
+        total, first, strong = scores.get(value, (0.0, match.start(), False))
+        scores[value] = (total + weight, min(first, match.start()), strong or weight == 1.0)
+    if not scores:
+        return None, False
+    value = min(scores, key=lambda v: (-scores[v][0], scores[v][1]))
+    return value, scores[value][2]
+
+
+def _qualifies(
+    lower: str,
+    match: re.Match[str],
+    value: str,
+    found: Sequence[tuple[re.Match[str], str]],
+    starts: Sequence[int],
+) -> bool:
+    """Whether a people word only qualifies another class's word that follows it closely."""
+    low = bisect.bisect_right(starts, match.end())
+    high = bisect.bisect_right(starts, match.end() + _QUALIFIER_REACH)
+    return any(
+        other != value
+        and _QUALIFIES.fullmatch(lower, match.end(), later.start())
+        and not _LEARNING.match(lower, later.start())  # "a user alerted us": a verb
+        for later, other in found[low:high]
+    )
+
+
+# People as a qualifier of another word: the head of the phrase is who it is ("community
+# care providers" are providers). The word's ending, then at most one word that is neither
+# a verb of telling nor a word of grammar, before the other class's word.
+_PEOPLE = re.compile(r"(?:user|customer|client|communit)")
+_QUALIFIER_REACH = 40  # characters from the people word to the word it qualifies
+_QUALIFIES = re.compile(
+    r"[\w'-]{0,20}[ -](?:(?!(?:and|or|of|to|the|a|an|by|from|via|on|in|at|with|for|who|that|"
+    r"was|were|is|are|has|had|have|reports?|reported|notic\w*|told|tweet\w*|complain\w*|"
+    r"flagged|saw|spotted)\b)[a-z]{1,30}[ -])?"
+)
+
+
+# Words that name any remedy as well as their class's ("the fix lands" after a rollback, "we
+# disabled the migration and reverted to the old name servers"): a hit on one counts half.
+_WEAK = frozenset(("fix", "disabled", "enabled"))
 
 
 def incident_categories(
@@ -101,32 +192,132 @@ def _categorise(
         if isinstance(value, str) and value.strip():
             line = doc.meta_lines[0] if doc.meta_lines else 1
             return Category(_named(value, classes, patterns), line, "front-matter")
+    soft = _SOFT_KEYS.get(milestone, ())
     for block in doc.blocks:
         match = _FIELD.match(block.text.split("\n", 1)[0])
-        if match and match["label"].strip().lower().replace(" ", "_") in keys:
+        label = match["label"].strip().lower().replace(" ", "_") if match else ""
+        if match and label in keys:
             return Category(_named(match["value"], classes, patterns), block.first_line, "field")
+        if match and label in soft and not _NOT_TOLD.intersection(block.canonical_sections()):
+            value = _decide(block.text[match.start("value") :], patterns)
+            if value is not None:  # "Workaround: restarted the workers"
+                return Category(value, block.first_line, "field")
     if milestone == "detected":
         return _detection(doc, facts, patterns)
     moment = facts.milestones.get(milestone)
     if moment is not None:
         text = _entry_text(facts, moment)
-        value = _decide(text, patterns)
+        told = facts.provenance.get(milestone) == "timeline"
+        if not told:  # a time in a paragraph: its sentence, not the whole paragraph
+            text = _sentence_at(moment)
+        if milestone == "mitigated":
+            if _ON_ITS_OWN.search(text.lower()):
+                return Category(UNKNOWN, None, "none")  # it healed: no remedy had a kind
+            text = _done(text)
+        value, strong = _scored(text.lower(), patterns, ())
+        if milestone == "mitigated" and told and not strong:
+            found = _remedy_before(facts, moment, patterns)  # "all is well", "the fix lands"
+            if found is not None:
+                return found
         if value is not None:
             return Category(value, moment.line, "timeline")
-    for canonical in sections:
-        for line, text in _section_texts(doc, canonical):
-            value = _decide(text, patterns)
-            if value is not None:
-                return Category(value, line, "section")
     if milestone == "start":
-        for line, sentence in _told(doc, facts):  # the summary, the timeline, then the rest
-            lower = sentence.lower()
-            if not _CAUSE.search(lower):
-                continue
-            value = _decide(_blank(lower, _CAUSE), patterns)
-            if value is not None:
-                return Category(value, line, "prose")
+        found = _section(doc, "trigger", patterns) or _cause(doc, facts, patterns, summary=True)
+        found = found or _section(doc, "root-cause", patterns)
+        return found or _cause(doc, facts, patterns, summary=False) or _NONE
+    for canonical in sections:
+        found = _section(doc, canonical, patterns)
+        if found is not None:
+            return found
+    if milestone == "mitigated":
+        return _remedy_told(doc, facts, patterns)
     return Category(UNKNOWN, None, "none")
+
+
+# Words that tell the impact stopped: "the network began to recover", "service resumes",
+# "bringing the outage to an end", "uploads work again".
+# Verbs, not nouns: "to assist with recovery" is no outcome.
+_RECOVERY = re.compile(
+    r"(?<![a-z])(?:recover(?:s|ed|ing)?\b|restor(?:es|ed|ing)\b|resum(?:es|ed|ing)\b|"
+    r"back (?:to normal|online|up)\b|(?:work|works|worked|working|running|operational) again|"
+    r"to an end|went away|goes away|resolv(?:es|ed|ing)\b|mitigat(?:es|ed|ing)\b)"
+)
+# A sentence of a condition or a guess tells no outcome ("if so, they are on standby").
+_HEDGED = re.compile(r"(?<![a-z])(?:if|unless|unlikely|likely|whether|in case)\b")
+
+
+def _remedy_told(
+    doc: Document, facts: Timeline, patterns: Sequence[tuple[str, re.Pattern[str]]]
+) -> Category:
+    """With no entry that tells the impact stopped: the first sentence (the summary's, the
+    timeline's, then the rest, never the follow-ups or lessons) that tells a remedy of a class
+    and, in the same breath, that the impact stopped ("we shipped a patch and the network
+    recovered"); not one of plans or of what was not done."""
+    for line, sentence, _ in _told(doc, facts):
+        lower = _clean(sentence)
+        if not _RECOVERY.search(lower) or _NEGATED.search(lower) or _TO_READER.search(lower):
+            continue
+        if _HEDGED.search(lower):
+            continue
+        value, strong = _scored(lower, patterns, ())
+        if value is not None and strong:
+            return Category(value, line, "prose")
+    return Category(UNKNOWN, None, "none")
+
+
+# A remedy to come, not done: "a fix … will be deployed as soon as possible".
+_FUTURE = re.compile(
+    r"(?<![a-z])(?:will|shall|going to|as soon as|plan(?:s|ned)? to|intend\w* to|"
+    r"(?:is|are) (?:being )?(?:scheduled|expected) to)\b"
+)
+
+
+def _done(text: str) -> str:
+    """The entry's sentences but those of a remedy to come."""
+    return " ".join(
+        m.group() for m in _SENTENCE.finditer(text) if not _FUTURE.search(m.group().lower())
+    )
+
+
+# Impact that stopped with no remedy: "the cluster self-heals", "it recovered on its own".
+_ON_ITS_OWN = re.compile(
+    r"(?<![a-z])(?:self-?heal\w*|on (?:its|their) own|by (?:itself|themselves)|"
+    r"(?:resolv|recover)\w* (?:itself|themselves)|without (?:any )?(?:intervention|action))"
+)
+# A remedy tried or begun, not done, or done without effect: not the one that stopped it.
+_ATTEMPT = re.compile(
+    r"(?<![a-z])(?:tri(?:ed|es)|trying|try to|attempt\w*|began|begin\w*|start(?:s|ed|ing)?|"
+    r"decid\w*|plan\w*|propos\w*|prepar\w*|working on|no effect|did not help|didn't help|"
+    r"did not work|didn't work|persist\w*|unsuccessful\w*|fail(?:s|ed)? to)(?![a-z])"
+)
+_REMEDY_REACH = 2  # entries before the mitigation read for its remedy
+
+
+def _remedy_before(
+    facts: Timeline, moment: Moment, patterns: Sequence[tuple[str, re.Pattern[str]]]
+) -> Category | None:
+    """The remedy that the mitigation entry reports done, when that entry only says the
+    impact stopped ("all systems operational", "pipeline run completed"): the nearest of the
+    few entries before it, after the detection (or the start: the change that broke it is no
+    remedy), that names a kind of remedy and is not an attempt."""
+    index = next((i for i, e in enumerate(facts.events) if e.moment is moment), None)
+    if index is None:
+        return None
+    floor = max(index - _REMEDY_REACH, 0)
+    for kind in ("detected", "start"):
+        earlier = facts.milestones.get(kind)
+        found = next((i for i, e in enumerate(facts.events) if e.moment is earlier), None)
+        if earlier is not None and found is not None and found < index:
+            floor = max(floor, found + 1)
+            break
+    for event in reversed(facts.events[floor:index]):
+        lower = event.text.lower()
+        if _ATTEMPT.search(lower):
+            continue
+        value, strong = _scored(lower, patterns, ())
+        if value is not None and strong:
+            return Category(value, event.line, "timeline")
+    return None
 
 
 def _named(
@@ -144,6 +335,17 @@ def _named(
     return _decide(cleaned, patterns) or OTHER
 
 
+def _sentence_at(moment: Moment) -> str:
+    """The sentence of its paragraph that holds a time told in prose ("the incident lasted
+    95 minutes (23:55 to 01:30 UTC)" tells no remedy, whatever the paragraph's first lines
+    say of the change that caused it)."""
+    text = moment.block.text
+    for match in _SENTENCE.finditer(text):
+        if match.start() <= moment.stamp.start < match.end():
+            return match.group()
+    return text
+
+
 def _entry_text(facts: Timeline, moment: Moment) -> str:
     for event in facts.events:
         if event.moment is moment:
@@ -158,7 +360,27 @@ def _entry_text(facts: Timeline, moment: Moment) -> str:
 # timeline entry and the Resolution section; the detection source likewise.)
 _CAUSE = re.compile(
     r"(?<![a-z])(?:caus\w*|trigger\w*|due to|because|result of|led to|introduc\w*|"
-    r"root cause|started when|began when|broke\w*)"
+    r"root cause|started when|began when|broke\b|breaks\b|breaking\b|broken by)"
+)
+# Words of the remedy: in a sentence of cause, what follows one tells the fix, not what
+# broke ("the bug was fixed and introduced via the 2.2 release", "after the hotfix was
+# released", "to solve the problem, we upgraded the database").
+_REMEDY = re.compile(
+    r"(?<![a-z])(?:(?:hot)?fix(?:es|ed|ing)?\b|patch(?:es|ed|ing)?\b|restor\w*|mitigat\w*|"
+    r"(?:re)?solv(?:e|ed|es|ing)\s+(?:the|this|it)\b|work\s*around\w*|recover\w*)"
+)
+
+
+def _before_remedy(lower: str) -> str:
+    match = _REMEDY.search(lower)
+    return lower if match is None else lower[: match.start()]
+
+
+# Looking for a cause tells none: "began looking for the root cause of the breakage".
+_SEEKING = re.compile(
+    r"(?<![a-z])(?:look\w* (?:for|into)|search\w* for|hunt\w* for|investigat\w*|"
+    r"tr(?:y|ied|ying) to (?:find|understand|determine)|(?:to|not) (?:find|determine|"
+    r"understand|know))(?: (?:the|a|its|what))?(?: (?:possible|likely|real|root))? cause\w*"
 )
 # Sections about the future or about lessons: "we need alerts on X" says nothing of this
 # incident's detection.
@@ -170,22 +392,99 @@ def _blank(text: str, pattern: re.Pattern[str]) -> str:
     return pattern.sub(lambda m: " " * len(m.group()), text)
 
 
-_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")  # across the lines of a paragraph
+# Across the lines of a paragraph; a stop ends a sentence only before a blank or the end, so
+# "version 2.0.4" stays in its sentence, and not after a short form ("Apr. 28", "e.g. the").
+# An HTML line break ends one too ("**11:07** Issue reproduced.<br> **11:30** …").
+_SHORT_FORM = r"\b(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|e\.g|i\.e|approx|vs|ca|no)\."
+_SENTENCE = re.compile(
+    r"(?:" + _SHORT_FORM + r"|[^.!?<]|[.!?](?=\S)|<(?!br\s*/?>))+(?:[.!?]+|<br\s*/?>|$)", re.I
+)
 
 
-def _told(doc: Document, facts: Timeline) -> Iterator[tuple[int, str]]:
-    """Sentences with their lines: the summary's, the timeline entries in order, the rest."""
+_NONE = Category(UNKNOWN, None, "none")
+
+
+def _section(
+    doc: Document, canonical: str, patterns: Sequence[tuple[str, re.Pattern[str]]]
+) -> Category | None:
+    """The first paragraph of the sections named so with a class word, and its class."""
+    for line, text in _section_texts(doc, canonical):
+        value = _decide(text, patterns)
+        if value is not None:
+            return Category(value, line, "section")
+    return None
+
+
+def _cause(
+    doc: Document,
+    facts: Timeline,
+    patterns: Sequence[tuple[str, re.Pattern[str]]],
+    *,
+    summary: bool,
+) -> Category | None:
+    """The first sentence that tells of a cause and names a class, of the summary (or of the
+    timeline and the rest); a sentence that points back at the one before ("This caused …")
+    is read with it."""
+    for line, sentence, before in _told(doc, facts, summary=summary, response=False):
+        lower = _blank(sentence.lower(), _SEEKING)
+        if not _CAUSE.search(lower):
+            continue
+        value = _decide(_before_remedy(_blank(lower, _CAUSE)), patterns)
+        if value is None and _BACK_REFERENCE.match(lower):
+            line, value = before[0], _decide(_before_remedy(before[1].lower()), patterns)
+        if value is not None:
+            return Category(value, line, "prose")
+    return None
+
+
+# A sentence that points back at the one before it: "The certificates expired. This caused
+# failed logins." tells its cause in the sentence before.
+_BACK_REFERENCE = re.compile(
+    r"\s*(?:this|that|it|which|these|those)\s+(?:[\w-]+[,;]?\s+){0,6}?"
+    r"(?:caus|trigger|led\b|result)"
+)
+
+
+def _response(doc: Document, facts: Timeline) -> list[TextBlock]:
+    """The timeline's blocks after the detection entry: the response, whose causes ("deployed
+    to staging, as CI was failing due to the same outage") are not the incident's trigger."""
+    detected = facts.milestones.get("detected")
+    if detected is None or facts.provenance.get("detected") != "timeline":
+        return []
+    return [
+        b
+        for s in doc.find_sections("timeline")
+        for b in s.all_blocks()
+        if b.first_line > detected.line
+    ]
+
+
+def _told(
+    doc: Document, facts: Timeline, *, summary: bool | None = None, response: bool = True
+) -> Iterator[tuple[int, str, tuple[int, str]]]:
+    """Sentences with their lines, and the sentence before each in its block (or an empty
+    one): the summary's, the timeline entries in order, the rest (`summary`: the summary's
+    only, or all but the summary's; `response`: also the timeline after the detection)."""
     seen: set[int] = set()
-    summary = [b for s in doc.find_sections("summary") for b in s.all_blocks()]
-    ordered = [*summary, *(e.moment.block for e in facts.events), *doc.blocks]
+    first = [b for s in doc.find_sections("summary") for b in s.all_blocks()]
+    first += [b for b in doc.blocks if b.section is None or b.section.level <= 1]
+    ordered = [*first, *(e.moment.block for e in facts.events), *doc.blocks]
+    if summary is not None:
+        seen = {id(b) for b in first} if not summary else set()
+        ordered = first if summary else ordered
+    if not response:
+        seen |= {id(b) for b in _response(doc, facts)}
     for block in ordered:
         if id(block) in seen or block.kind == "heading":
             continue
         if _NOT_TOLD.intersection(block.canonical_sections()):
             continue
         seen.add(id(block))
+        before = (block.first_line, "")
         for match in _SENTENCE.finditer(block.text):
-            yield block.position(match.start())[0], match.group()
+            here = (block.position(match.start())[0], match.group())
+            yield here[0], here[1], before
+            before = here
 
 
 def _section_texts(doc: Document, canonical: str) -> Iterator[tuple[int, str]]:
@@ -233,9 +532,11 @@ _SHOWN = (
 # Telling in other words: "users pointed out", "a friend let us know", "brought it to our
 # attention", "we first heard about it on Twitter".
 _POINTED = (
-    r"pointed out|let (?:us|me) know|brought (?:\w+ )?to (?:our|my) attention|tipped (?:us|me)|"
-    r"heard (?:about|of|from)|learn(?:ed|t) (?:about|of)|found out about"
+    r"pointed out|telling (?:us|me)\b|let (?:us|me) know|brought (?:\w+ )?to (?:our|my) "
+    r"attention|tipped (?:us|me)|heard (?:about|of|from)|learn(?:ed|t) (?:about|of)|found out about"
 )
+# Answering an alarm is learning of it: "engineers respond to alarms".
+_RESPONDED = r"respond\w* to (?:the |an? )?(?:[\w-]+ )?(?:alert|alarm|page)s?\b"
 _LEARNING = re.compile(
     r"(?<![a-z])(?:report(?:s|ed|ing)?\b|notic|realiz|realis|spott|discover|saw\b|observ|"
     r"acknowledg|" + _SHOWN + "|"
@@ -243,7 +544,7 @@ _LEARNING = re.compile(
     r"e-?mail|" + _ALERT + "|" + _REACHED + r"|informed|notified|told\b|made aware|"
     r"became aware|become aware|received|receiving|first (?:sign|evidence|indication)|"
     r"issue was (?:filed|opened)|(?:filed|opened) an issue|support ticket|"
-    r"tickets?\s+(?:about|from|reporting|were|was)\b|" + _POINTED + ")"
+    r"tickets?\s+(?:about|from|reporting|were|was)\b|" + _POINTED + "|" + _RESPONDED + ")"
 )
 # The words of learning that do not also tell of finding a cause or a tool ("we discovered
 # a new command", "we saw that the config was wrong"): those outside the summary and the
@@ -264,6 +565,12 @@ _OUTBOUND = re.compile(
     r"had\s+|have\s+)?(?:notif|inform|told|tell|alert|e-?mail|tweet|post|contact|reach|warn|ping|"
     r"page|report|publish|updat|escalat)"
 )
+# A ticket or a case opened with someone else ("a support ticket was opened with the
+# vendor") is our telling too.
+_OPENED_WITH = re.compile(
+    r"(?<![a-z])(?:tickets?|cases?|issues?|requests?)\s+(?:was\s+|were\s+)?"
+    r"(?:opened|filed|raised|created|submitted|logged)\s+(?:with|to)\b"
+)
 # A report that is the document itself, not a message ("this postmortem report"); a notice
 # that is a delay ("at short notice").
 _NOT_LEARNING = re.compile(
@@ -273,7 +580,7 @@ _NOT_LEARNING = re.compile(
 # Verbs whose subject is told rather than telling: the text before them is the receiver.
 _RECEIVING = re.compile(
     r"(?<![a-z])(?:received|receiving|receives?|got|gets|made aware|became aware|become aware|"
-    r"becoming aware|learn(?:ed|t)|heard)\b"
+    r"becoming aware|learn(?:ed|t)|heard|respond(?:s|ed|ing)?(?= to))\b"
 )
 # A verb of telling or finding in the passive ("was notified", "were paged", "when
 # alerted", "members informed of the problem", "errors were noticed by a user"): its subject is
@@ -291,11 +598,13 @@ _PAGED = re.compile(r"(?<![a-z])(?:paged|alerted)\b")
 _NAMED_SOURCE = re.compile(r"(?<![a-z])(?:by|from)\s+(?!the\s+(?:time|end|start)\b)[@\w]")
 # Someone said to have told or noticed it: "ianh reports", "members notice".
 _TELLER = re.compile(r"(?<![a-z])(?:reports?|reported|notices?|noticed|complained|tweeted)\b")
-# Words that name the channel a message came by rather than its sender: a hit on one counts
-# half, so that "a tweet from a security researcher" is the researcher's.
+# Words that name the channel a message came by, or the kind of message, rather than its
+# sender: a hit on one counts half, so that "a tweet from a security researcher" is the
+# researcher's, and "a warning from the certificate authority" (a machine's message) is an
+# alert only when no sender of a class is named.
 _CHANNELS = (
     "tweet", "twitter", "e-mail", "email", "discord", "forum", "gitter", "matrix", "mastodon",
-    "slack", "irc", "github issue", "community",
+    "slack", "irc", "github issue", "community", "warning", "notification",
 )  # fmt: skip
 # "We did not notice it", "we did not receive complaints", "the server should have barely
 # noticed": no learning, denied or not a fact, unless "until" ("did not know until …").
@@ -328,6 +637,10 @@ _ATTACHED = re.compile(r"(?:\s{1,8}[\w'-]+){0,3}?\s{1,8}(?:by|from|via|on|in)\s.
 # A subject worth the name: words, not a time or "first" ("12:11 | reports of …").
 _SUBJECT = re.compile(r"(?<![a-z])(?!(?:first|then|also|later|finally|utc|am|pm)\b)[a-z@]{2,}")
 _OF = re.compile(r"\s{1,8}of\b")
+# A subject that is the author or the team ("22:11: i (sam) looked at my node and realized"),
+# and the verbs of finding by oneself.
+_FIRST_PERSON = re.compile(r"[\W\d]{0,20}(?:am|pm|utc)?[\W\d]{0,8}(?:i|we)\b")
+_FINDING = re.compile(r"notic|realiz|realis|spott|discover|saw|observ|detect")
 _NEXT_WORD = re.compile(r"\s{1,8}[\w'-]+")
 
 
@@ -341,6 +654,13 @@ class _Told:
 
 
 _Part = list[tuple[int, str]]  # the sentences of one entry or paragraph, with their lines
+
+
+# A sentence that opens with a verb of doing is a follow-up to do, not how it was found.
+_PLAN = re.compile(
+    r"[\W\d]{0,8}(?:set up|setup|add|create|implement|configure|improve|introduce|enable|"
+    r"ensure|make sure|consider|build|write|document|automate|monitor|investigate)\b"
+)
 
 
 def _detection(
@@ -357,6 +677,8 @@ def _detection(
         for line, sentence in _block_sentences(block):
             if _NEGATED.search(sentence) or _TO_READER.search(sentence) or "?" in sentence:
                 continue  # "monitoring does not cover it", "was it found by a user?"
+            if _PLAN.match(sentence):
+                continue  # "set up alerting on the certificate's expiry": a follow-up
             value = _decide(sentence, patterns)
             if value is not None:
                 return Category(value, line, "section")
@@ -438,8 +760,21 @@ def _entry_sentences(text: str, moment: Moment) -> _Part:
 
 
 def _clean(text: str) -> str:
-    """Lower case, with link targets, URLs, tags and code blanked (offsets kept)."""
+    """Lower case, with link targets, URLs, tags and code blanked, and people's words that
+    are part of a name (`_IN_A_NAME`) blanked (offsets kept)."""
+    if _CAPITAL_PEOPLE.search(text):
+        text = _blank(text, _IN_A_NAME)
     return _blank(text.lower(), _URL)
+
+
+# A people word that opens a name of capitalised words, not opening the text: "the Office
+# of Community Care", "the Customer Success team" name an office or a team, not the
+# community or a customer; "Users Report Errors" (a heading) still tells of users.
+_CAPITAL_PEOPLE = re.compile(r"(?:User|Customer|Client|Communit)")
+_IN_A_NAME = re.compile(
+    r"(?<=[a-z,;:] )(?:Users?|Customers?|Clients?|Community|Communities)"
+    r"(?= (?!Report|Notic|Complain|Tweet|Flag|Spot|Saw|Found|Discover)[A-Z])"
+)
 
 
 def _learned(
@@ -452,17 +787,21 @@ def _learned(
     unnamed: _Told | None = None
     for line, sentence in part:
         text = _blank(_blank(sentence, _NOT_LEARNING), _NOT_AGENT)
-        if _TO_READER.search(text) or text.rstrip().endswith("?"):
-            continue  # to the reader, or a question ("Was it detected by monitoring?")
+        if _TO_READER.search(text) or text.rstrip().endswith("?") or _PLAN.match(text):
+            continue  # to the reader, a question ("Was it detected by monitoring?"), a plan
         clauses = [
             c.group()
             for c in _CLAUSE.finditer(_HEADING_RUN.sub(", ", text))
-            if _learns(c.group(), cue) and not _OUTBOUND.search(c.group())
+            if _learns(c.group(), cue)
+            and not _OUTBOUND.search(c.group())
+            and not _OPENED_WITH.search(c.group())
         ]
         if not clauses:
             continue
         source = ", ".join(_source(c) for c in clauses)
-        value = _decide_weighted(source, patterns)
+        value, strong = _scored(source, patterns, _CHANNELS)
+        if value is not None and not strong and any(_PAGED.search(c) for c in clauses):
+            value = "alert"  # "alerted in the community channel": a channel is not who told
         if value is not None:
             return _Told(value, line)
         if paged is None and any(_PAGED.search(c) for c in clauses):
@@ -487,10 +826,12 @@ def _source(clause: str) -> str:
         return clause  # no verb of telling, or a noun: "because of reports of failures"
     after = _ATTACHED.match(clause, match.end())
     attached = after.group() if after else ""
+    if _FIRST_PERSON.match(clause, 0, match.start()) and _FINDING.match(match.group()):
+        return "we " + match.group() + attached  # "i (the author) … realized": our finding
     if _SUBJECT.search(clause, 0, match.start()):
         return clause[: match.end()] + attached
     nearby = _NEXT_WORD.match(clause, match.end())
-    return match.group() + (nearby.group() if nearby else "") + attached
+    return match.group() + (attached or (nearby.group() if nearby else ""))
 
 
 def _learns(clause: str, cue: re.Pattern[str]) -> bool:
@@ -503,17 +844,3 @@ def _learns(clause: str, cue: re.Pattern[str]) -> bool:
 
 def _names_a_teller(text: str) -> bool:
     return any(text[: m.start()].strip() for m in _TELLER.finditer(text))
-
-
-def _decide_weighted(text: str, patterns: Sequence[tuple[str, re.Pattern[str]]]) -> str | None:
-    """As `_decide`, with a channel's word (`_CHANNELS`) counting half."""
-    best: tuple[float, int] | None = None
-    chosen = None
-    for value, pattern in patterns:
-        hits = [(m.start(), m.group()) for m in pattern.finditer(text)]
-        if not hits:
-            continue
-        score = sum(0.5 if word.startswith(_CHANNELS) else 1.0 for _, word in hits)
-        if best is None or (-score, hits[0][0]) < best:
-            best, chosen = (-score, hits[0][0]), value
-    return chosen

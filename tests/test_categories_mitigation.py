@@ -1,0 +1,223 @@
+"""The mitigation kind: read from the entry that tells the impact stopped, else from the remedy
+just before an entry that only tells the outcome; none when it healed by itself. Every
+document here was written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from pmlint.config import load_config
+from pmlint.engine import parse_document
+from pmlint.extract.categories import UNKNOWN, incident_categories
+from pmlint.extract.timeline import timeline
+from pmlint.settings import Settings
+
+
+def _mitigation(text: str) -> tuple[str, int | None]:
+    config = load_config(None)
+    doc = parse_document("doc.md", text, config.catalog)
+    facts = timeline(doc, Settings(timezone=None, milestones=config.milestones))
+    found = incident_categories(doc, facts, config.categories)["mitigation"]
+    return found.value, found.line
+
+
+def _timeline(*entries: str) -> str:
+    lines = "\n".join(f"- 2031-05-06 {entry}" for entry in entries)
+    return f"# Ledger outage\n\n## Timeline\n\nAll times UTC.\n\n{lines}\n"
+
+
+CASES = {
+    # the entry of the end tells only the outcome: the remedy is the entry before it
+    "remedy just before the outcome": (
+        _timeline(
+            "09:00 ledger writes started to time out",
+            "09:05 the on-call engineer was paged",
+            "09:30 deleted the stuck ledger worker pods",
+            "09:40 ledger writes back to normal",
+        ),
+        ("restart", 9),
+    ),
+    # an attempt that did not work is not the remedy
+    "an attempt is not the remedy": (
+        _timeline(
+            "09:00 ledger writes started to time out",
+            "09:05 the on-call engineer was paged",
+            "09:20 tried restarting the ledger workers, errors persist",
+            "09:40 ledger writes back to normal",
+        ),
+        (UNKNOWN, None),
+    ),
+    # it stopped with no one's doing: no kind, whatever was tried
+    "healed by itself": (
+        _timeline(
+            "09:00 ledger writes started to time out",
+            "09:05 the on-call engineer was paged",
+            "09:20 restarted the ledger workers",
+            "09:40 the timeouts cleared on their own once the batch import finished",
+        ),
+        (UNKNOWN, None),
+    ),
+    # scaling down to free resources is a scaling, and words may come between its own
+    "scaling down": (
+        _timeline(
+            "09:00 new pods could not get an address",
+            "09:05 the on-call engineer was paged",
+            "09:30 scaling the node group down by three nodes to free addresses",
+            "09:45 scheduling back to normal",
+        ),
+        ("scale", 9),
+    ),
+    # "the fix" of the outcome entry is any remedy: the kind named before it wins
+    "a generic fix after a pin to a good version": (
+        _timeline(
+            "09:00 every build failed",
+            "09:10 a maintainer noticed the red builds",
+            "10:00 a change was sent to pin the parser to the last good version",
+            "10:30 fix lands, builds pass again",
+        ),
+        ("rollback", 9),
+    ),
+    "a fix alone is still a fix": (
+        _timeline(
+            "09:00 every build failed",
+            "09:10 a maintainer noticed the red builds",
+            "10:30 fix lands, builds pass again",
+        ),
+        ("fix-forward", 9),
+    ),
+    # a credential rotated is a change of configuration
+    "a credential rotated": (
+        _timeline(
+            "09:00 sign-ins failed for every tenant",
+            "09:10 users reported failed sign-ins",
+            "09:40 the signing certificate was rolled over and sign-ins work again",
+        ),
+        ("config", 9),
+    ),
+    # a version that carries the fix, with words between the version and its release
+    "a corrected version released": (
+        _timeline(
+            "09:00 exports returned empty files",
+            "09:10 users reported empty exports",
+            "11:00 released version 4.2.1 with the corrected exporter; exports work again",
+        ),
+        ("fix-forward", 9),
+    ),
+    # disabling names many remedies: the undoing it came with decides
+    "disabled and reverted": (
+        _timeline(
+            "09:00 exports returned empty files",
+            "09:10 users reported empty exports",
+            "09:30 we disabled the migration and reverted to the old exporter; exports work again",
+        ),
+        ("rollback", 9),
+    ),
+    # a remedy to come is not the one done
+    "a fix to come": (
+        _timeline(
+            "09:00 exports returned empty files",
+            "09:10 users reported empty exports",
+            "09:30 exports work again. A fix for the links will be deployed next week.",
+        ),
+        (UNKNOWN, None),
+    ),
+    # changes deployed as the remedy are a fix forward
+    "changes deployed": (
+        _timeline(
+            "09:00 exports returned empty files",
+            "09:10 users reported empty exports",
+            "11:00 changes to the exporter were deployed and exports work again",
+        ),
+        ("fix-forward", 9),
+    ),
+    "the new version rolled back": (
+        _timeline(
+            "09:00 exports returned empty files",
+            "09:10 users reported empty exports",
+            "09:30 the new version was rolled back and exports work again",
+        ),
+        ("rollback", 9),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_mitigation_kind(name: str) -> None:
+    text, expected = CASES[name]
+    assert _mitigation(text) == expected
+
+
+def _summary(*sentences: str) -> str:
+    return "# Build outage\n\n## Summary\n\n" + " ".join(sentences) + "\n"
+
+
+PROSE = {
+    # no entry tells the end: a sentence that tells a remedy and the recovery together
+    "a patch and the recovery in one sentence": (
+        _summary(
+            "Every build failed after the parser update.",
+            "We shipped a patched parser, v2.4.1, and builds recovered within the hour.",
+        ),
+        ("fix-forward", 5),
+    ),
+    # a version number is a version, and its dots end no sentence
+    "a version number rolled out": (
+        _summary(
+            "Every build failed after the parser update.",
+            "Release 2.4.1 of the parser was rolled out and builds resumed.",
+        ),
+        ("fix-forward", 5),
+    ),
+    # a remedy planned, not done
+    "a remedy planned": (
+        _summary(
+            "Every build failed after the parser update.",
+            "We will roll back the parser if builds do not recover.",
+        ),
+        (UNKNOWN, None),
+    ),
+    # a condition or a guess tells no outcome, nor does "recovery" as a thing
+    "a remedy on a condition": (
+        _summary(
+            "Every build failed after the parser update.",
+            "The vendor says it is unlikely to recur, but if so they are on standby to assist",
+            "with recovery.",
+        ),
+        (UNKNOWN, None),
+    ),
+    # a time told in a paragraph: its sentence tells the mitigation, not the paragraph's
+    # other sentences about the change that caused it
+    "a window in the summary, the remedy in Resolution": (
+        _summary(
+            "A planned change to the gateway configuration broke every build.",
+            "The incident lasted forty minutes (10:00 UTC to 10:40 UTC).",
+        )
+        + "\n## Resolution\n\nWe restored the gateway from a backup taken the night before.\n",
+        ("rollback", 9),
+    ),
+    # a labelled workaround tells the kind when it names one
+    "a labelled workaround": (
+        "# Queue stall\n\n## Update 1\n\n- Symptoms: jobs hang for hours\n"
+        "- Workaround: stopping the stuck workers and letting them respawn clears the queue\n",
+        ("restart", 6),
+    ),
+    "a labelled fix of no kind": (
+        "# Queue stall\n\n## Update 1\n\n- Symptoms: jobs hang for hours\n"
+        "- Fix: still being looked into\n",
+        (UNKNOWN, None),
+    ),
+    # a remedy with no word that the impact stopped is a narrative, not the mitigation
+    "a remedy without its outcome": (
+        _summary(
+            "Every build failed after the parser update.",
+            "We rolled back the parser to look at the logs.",
+        ),
+        (UNKNOWN, None),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(PROSE))
+def test_mitigation_told_in_prose(name: str) -> None:
+    text, expected = PROSE[name]
+    assert _mitigation(text) == expected

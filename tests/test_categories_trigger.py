@@ -1,0 +1,181 @@
+"""The trigger read from the sentences that tell a cause: the summary's before a Root cause
+section's contributing factors, a sentence that points back at the one before, no cause in a
+search for one, and class words that name what set it off rather than what was involved.
+Every document here was written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from pmlint.config import load_config
+from pmlint.engine import parse_document
+from pmlint.extract.categories import UNKNOWN, incident_categories
+from pmlint.extract.timeline import timeline
+from pmlint.settings import Settings
+
+
+def _trigger(text: str) -> str:
+    config = load_config(None)
+    doc = parse_document("doc.md", text, config.catalog)
+    facts = timeline(doc, Settings(timezone=None, milestones=config.milestones))
+    return incident_categories(doc, facts, config.categories)["trigger"].value
+
+
+def _summary(*sentences: str, after: str = "") -> str:
+    return "# Login outage\n\n## Summary\n\n" + " ".join(sentences) + "\n" + after
+
+
+CASES = {
+    # the summary tells the cause more directly than a list of contributing factors
+    "summary before root-cause factors": (
+        _summary(
+            "The outage was caused by an expired signing certificate on the login service.",
+            after="\n## Root cause\n\n- We rely on another team's data center for the hosts.\n",
+        ),
+        "expiry",
+    ),
+    # "This …" points back at the sentence before it
+    "a sentence that points back": (
+        _summary("The signing certificates expired.", "This in turn led to failed logins."),
+        "expiry",
+    ),
+    # looking for a cause is not one
+    "searching for a cause": (
+        _summary(
+            "Engineers started looking for the root cause of the upgrade failures.",
+            "The outage was caused by the session store running out of memory.",
+        ),
+        "capacity",
+    ),
+    # an HTML line break ends a sentence
+    "a line break ends a sentence": (
+        _summary(
+            "The nightly release is published.<br>Errors begin, caused by the session store",
+            "running out of memory.",
+        ),
+        "capacity",
+    ),
+    # a version's dots end no sentence
+    "a version number inside a sentence": (
+        _summary(
+            "We published version 5.1.2 of the login service, which introduced a bug in the",
+            "session check.",
+        ),
+        "deploy",
+    ),
+    # a short form's stop ends no sentence
+    "a month's short form": (
+        _summary("The release went to every node on Apr. 28 and caused the outage."),
+        "deploy",
+    ),
+    # a time told in a paragraph: its own sentence, then the paragraph's cause sentences
+    "a start told in prose": (
+        _summary(
+            "On the 3rd, at 01:00 UTC, our monitors fired and the team began investigating.",
+            "Response times spiked across the cluster.",
+            "We had just rolled out a change that clears the cache; this caused a stampede.",
+        ),
+        "deploy",
+    ),
+    # words of a link target are not the text's
+    "a link target": (
+        _summary(
+            "The outage was caused by [a bad value](https://example.org/acme/pull/12/commits)",
+            "in the settings file.",
+        ),
+        "config",
+    ),
+    # TLS or a certificate named is not an expiry
+    "TLS named, no expiry": (
+        _summary(
+            "TLS was turned off on the internal proxy by a configuration change, which caused",
+            "the outage.",
+        ),
+        "config",
+    ),
+    # a weakness is not an attack: what set it off is the release
+    "a vulnerability is not an attack": (
+        _summary(
+            "The outage came from a vulnerability in the login form, introduced by the release",
+            "of the new form last week.",
+        ),
+        "deploy",
+    ),
+    # traffic named is not load that grew
+    "traffic named, not grown": (
+        _summary(
+            "Traffic for the login API was sent to the wrong backend because of a proxy",
+            "configuration change.",
+        ),
+        "config",
+    ),
+    "traffic that grew": (
+        _summary("The outage was caused by traffic that grew tenfold after a news article."),
+        "capacity",
+    ),
+    # the words after a remedy's tell the fix, not what broke
+    "a fix shipped in a release": (
+        _summary(
+            "Logins failed for an hour.",
+            "The bug in the session code was fixed and introduced via the 5.2 release.",
+        ),
+        UNKNOWN,
+    ),
+    "a remedy that made it worse, pointed back at": (
+        _summary(
+            "To solve the problem quickly, we upgraded the session database.",
+            "This, in turn, caused every login to fail.",
+        ),
+        UNKNOWN,
+    ),
+    "a release meant to fix something": (
+        _summary("A release meant to fix the avatar upload caused every login to fail."),
+        "deploy",
+    ),
+    # a misconfiguration is configuration, and the hardware it was on does not outweigh it
+    "a misconfiguration on a router": (
+        _summary("A misconfiguration on the edge router caused the outage."),
+        "config",
+    ),
+    # a device named is where it happened, its failure is what happened
+    "a router named twice": (
+        _summary(
+            "A misconfiguration on the edge router caused the outage, leaving the router and",
+            "everything behind the router unreachable.",
+        ),
+        "config",
+    ),
+    "a router that failed": (
+        _summary("The outage was caused by a router failure in the second rack."),
+        "hardware",
+    ),
+    # load that overwhelmed, pointed back at across a comma
+    "overloaded, pointed back at": (
+        _summary(
+            "A class of two hundred students overloaded the nodes.",
+            "This starved the login pods, in turn causing failures.",
+        ),
+        "capacity",
+    ),
+    # "broken" describing a thing tells no cause
+    "broken as a description": (
+        _summary("A new build was deployed to replace broken cached pages, and logins work again."),
+        UNKNOWN,
+    ),
+    # after the detection the timeline tells the response: its causes are not the trigger
+    "a cause in the response": (
+        "# Checkout outage\n\n## Timeline\n\nAll times UTC.\n\n"
+        "- 2031-04-05 08:00 checkout errors began\n"
+        "- 2031-04-05 08:05 the on-call engineer was paged\n"
+        "- 2031-04-05 08:30 the new settings were pushed by hand because CI was down due to the"
+        " same outage\n",
+        UNKNOWN,
+    ),
+    "no cause told": (_summary("Logins failed for an hour.", "We are sorry."), UNKNOWN),
+}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_trigger(name: str) -> None:
+    text, expected = CASES[name]
+    assert _trigger(text) == expected
