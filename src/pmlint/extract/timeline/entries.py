@@ -78,7 +78,21 @@ def timed_sections(doc: Document) -> frozenset[int]:
         updates = [c for c in section.children if _update_heading(c)]
         if len(updates) >= _UPDATES:
             found.update(id(c) for c in updates)
+        # "### Resolved", "This incident has been resolved.", "Posted Mar 10, 2024 - 18:45
+        # UTC": one update under each heading, the status in the heading, the time closing it
+        posted = [c for c in section.children if _posted_update(c)]
+        if len(posted) >= _UPDATES:
+            found.update(id(c) for c in posted)
     return frozenset(found)
+
+
+def _posted_update(section: Section) -> bool:
+    """Is the section one status update: a short status heading over text that a posting
+    time closes?"""
+    if section.heading_block is None or len(section.heading_block.prose.split()) > 3:
+        return False
+    blocks = [b for b in section.blocks if b.kind != "table_cell"]
+    return bool(blocks) and closing_time(blocks[-1].prose) is not None
 
 
 # An update log has this many updates at least: one alone is a dated paragraph.
