@@ -222,7 +222,7 @@ def zone_info(name: str) -> dt.tzinfo | None:
     if value is None and upper in ZONE_PAIRS:
         value = ZONE_PAIRS[upper]
     if value is None:
-        words = raw.lower().removesuffix(" time").strip()
+        words = raw.lower().removeprefix("us ").removesuffix(" time").strip()
         value = ZONE_NAMES.get(words.removesuffix(" standard").removesuffix(" daylight"))
         if value is None:
             value = ZONE_NAMES.get(words.removesuffix(" summer"))
