@@ -129,6 +129,14 @@ _STATED = [re.compile(rf"{phrase}{_APPROX}{_DURATION}\b", re.IGNORECASE) for phr
         r"|incident|interruption)\b",
         re.IGNORECASE,
     ),
+    # "users were unable to log in for 47 minutes", "builds could not start for two hours":
+    # what users could not do, and for how long (a few words between, bounded)
+    re.compile(
+        rf"\b(?:unable to|not able to|could not|couldn't|cannot|can't)"
+        rf"(?:\s[\w'-]+){{1,5}}?\sfor\s{_APPROX}{_DURATION}\b"
+        r"(?!\s(?:at a time|each|per|every|apiece|or (?:more|longer))\b)",
+        re.IGNORECASE,
+    ),
     # "it took about 50 minutes to restore service"
     re.compile(
         rf"\btook\s{_APPROX}{_DURATION}\sto\s(?:fully\s)?(?:recover|restore|resolve|mitigate|fix)",
@@ -182,6 +190,12 @@ _HINTS = (
     "errors",
     "failures",
     "experienced",
+    "unable to",
+    "not able to",
+    "could not",
+    "couldn't",
+    "cannot",
+    "can't",
 )
 # "Time to detection: 64 minutes" is not how long the incident lasted.
 _NOT_THE_INCIDENT = re.compile(
