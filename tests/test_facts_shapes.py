@@ -1,9 +1,13 @@
 """Shapes of writing that real postmortems use and the facts missed, each a class written for
 this repository: status updates under headings of their own, zones named in words in a
-heading, a metric that returns to zero."""
+heading, a metric that returns to zero, what users could not do for how long, a day told
+relative to the day of writing."""
 
 from __future__ import annotations
 
+import pytest
+
+from pmlint.extract.durations import stated_durations
 from pmlint.extract.timeline import Timeline
 from tests.conftest import facts
 
@@ -49,3 +53,47 @@ def test_an_error_rate_that_returns_to_zero_is_a_recovery() -> None:
         "- 2023-06-14 11:41 UTC upload error rate returns to 0\n"
     )
     assert iso(value, "mitigated") == "2023-06-14T11:41:00+00:00"
+
+
+@pytest.mark.parametrize(
+    ("told", "minutes"),
+    [
+        ("Customers were unable to sign in for 52 minutes.", [52.0]),
+        ("Builds could not start for two hours and 10 minutes.", [130.0]),
+        ("The worker could not reach the queue for 30 seconds at a time.", []),
+        ("We were not paged for 20 minutes.", []),
+    ],
+)
+def test_what_users_could_not_do_and_for_how_long_is_a_duration(
+    told: str, minutes: list[float]
+) -> None:
+    assert [s.minutes for s in stated_durations(told)] == minutes
+
+
+RELATIVE = """\
+---
+date: 2024-03-02
+---
+# DNS incident
+
+Yesterday at 18:20 UTC a bad record was pushed and the domain stopped resolving. Monitoring
+alerted us at 18:27 UTC. The record was corrected at 18:49 UTC.
+
+Today at 09:00 UTC we published this review.
+"""
+
+
+def test_a_day_told_relative_to_the_day_of_writing_moves_its_times() -> None:
+    value = facts(RELATIVE)
+    assert iso(value, "start") == "2024-03-01T18:20:00+00:00"
+    assert iso(value, "detected") == "2024-03-01T18:27:00+00:00"
+
+
+def test_a_weekday_names_the_day_before_the_post() -> None:
+    value = facts(RELATIVE.replace("Yesterday at", "On Thursday at"))
+    assert iso(value, "start") == "2024-02-29T18:20:00+00:00"
+
+
+def test_a_relative_word_does_not_move_a_dated_incident() -> None:
+    value = facts(RELATIVE.replace("Yesterday at 18:20", "On 2024-02-20 at 18:20"))
+    assert iso(value, "start") == "2024-02-20T18:20:00+00:00"

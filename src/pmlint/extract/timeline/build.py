@@ -23,6 +23,7 @@ from pmlint.extract.timeline.dates import (
     document_date,
     first_year,
     named_year,
+    relative_days,
 )
 from pmlint.extract.timeline.entries import (
     classify,
@@ -185,6 +186,7 @@ def _build(doc: Document, settings: Settings) -> Timeline:
             moments.append(moment)
     if first_day is None:
         _date_told_later(moments)
+    relative_days(moments)
     if zone_tz is None:
         carry_the_timeline_zone(moments, by_date, timed)
     events = timeline_events(doc, moments, by_date, timed, code)

@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 
 from pmlint.document import Document, TextBlock
+from pmlint.extract.timeline.model import Moment
 from pmlint.extract.timestamps import NO_YEAR, Stamp, find_stamps
 
 
@@ -234,3 +235,61 @@ def _front_matter_date(doc: Document) -> dt.date | None:
         if stamps and stamps[0].date is not None:
             return stamps[0].date
     return None
+
+
+# A day told relative to the day of writing, in the time's sentence: "Yesterday at 18:20 UTC",
+# "at 23:10 last night", "on Saturday at 14:00"; "today", "this morning" hold the day itself.
+_RELATIVE = re.compile(
+    r"\b(?:(?P<back>yesterday|last night)|(?P<same>today|tonight|this (?:morning|afternoon"
+    r"|evening))|(?:on|last|this past)\s+(?P<weekday>mon|tues|wednes|thurs|fri|satur|sun)day)\b",
+    re.IGNORECASE,
+)
+_WEEKDAYS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
+# How far before a time its relative day may be written, and after it ("18:20 UTC yesterday").
+_RELATIVE_BEFORE, _RELATIVE_AFTER = 60, 24
+
+
+def _relative_shift(prose: str, start: int, end: int, day: dt.date) -> dt.timedelta | None:
+    """The days to move a time by, from the relative day its sentence gives (None: none)."""
+    left = max(0, start - _RELATIVE_BEFORE)
+    window = prose[left:start] + " " + prose[end : end + _RELATIVE_AFTER]
+    cut = start - left
+    # only within the time's sentence: what a full stop separates is another's
+    before_stop = max(window.rfind(". ", 0, cut), window.rfind("\n", 0, cut))
+    after_stop = min(
+        (i for i in (window.find(". ", cut), window.find("\n", cut)) if i >= 0),
+        default=len(window),
+    )
+    match = _RELATIVE.search(window, before_stop + 1, after_stop)
+    if match is None:
+        return None
+    if match.group("back"):
+        return -dt.timedelta(days=1)
+    if match.group("same"):
+        return dt.timedelta(0)
+    wanted = _WEEKDAYS.index(match.group("weekday").lower())
+    return -dt.timedelta(days=(day.weekday() - wanted) % 7)
+
+
+def relative_days(moments: Sequence[Moment]) -> None:
+    """Times whose day is the day of writing (a post's date), told relative to it ("Yesterday at
+    18:20 UTC a record was pushed ... corrected at 18:49"): moved to the day they name, and
+    the times after them in the text with them, until a date or another relative day. Only
+    where no date in the document comes before the day of writing: then the text names the
+    incident's days itself."""
+    dated = [m.when.date() for m in moments if m.stamp.date is not None and m.when is not None]
+    shift: dt.timedelta | None = None
+    for moment in sorted(moments, key=lambda m: (m.line, m.span.column)):
+        if moment.stamp.date is not None:
+            shift = None
+            continue
+        if moment.when is None or not moment.has_time or not moment.day_known:
+            continue
+        day = moment.when.date()
+        if any(d < day for d in dated):
+            continue
+        told = _relative_shift(moment.block.prose, moment.stamp.start, moment.stamp.end, day)
+        if told is not None:
+            shift = told
+        if shift:
+            moment.when = moment.when + shift
