@@ -112,6 +112,8 @@ _DAY_FIRST = re.compile(
     re.IGNORECASE,
 )
 _SLASH = re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])")
+# 2019/01/23: the year first, as ISO writes it, with slashes (no day-or-month question)
+_YEAR_SLASH = re.compile(r"(?<![\d/])(?P<y>\d{4})/(?P<mo>\d{1,2})/(?P<d>\d{1,2})(?![\d/])")
 # 29-09-2021 and 29.09.2021: numbers with dashes or dots need a four-digit year, so that
 # version strings (1.2.3) and ranges (3-5) are not read as dates.
 _NUMERIC = re.compile(
@@ -292,6 +294,12 @@ def find_stamps(text: str, day_first: bool | None = None) -> list[Stamp]:
             except (ValueError, OverflowError):
                 continue
             dates.append((match.start(), match.end(), day, style))
+    for match in _YEAR_SLASH.finditer(text) if with_year and "/" in text else ():
+        try:
+            day = dt.date(int(match["y"]), int(match["mo"]), int(match["d"]))
+        except ValueError:
+            continue
+        dates.append((match.start(), match.end(), day, "slash"))
     for pattern, style in ((_SLASH, "slash"), (_NUMERIC, "numeric")):
         if (style == "slash" and "/" not in text) or (style == "numeric" and not with_year):
             continue
