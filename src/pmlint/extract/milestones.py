@@ -117,7 +117,8 @@ _HEALTHY = re.compile(
     # the symptom stopped: "errors dropped to zero", "the issue disappeared", "there were no
     # more errors", "stopping the errors", "the backlog had been processed"
     r"|\b(?:errors?|failures?|timeouts?|crashe?s?|alerts?|issue|problem|symptoms?)\s+"
-    r"(?:(?:had|have|has)\s+)?(?:disappeared|vanished|ceased|cleared|subsided|stopped"
+    r"(?:(?:had|have|has)\s+)?(?:disappear(?:ed|s)?|vanish(?:ed|es)?|cease[sd]?|clear(?:ed|s)?"
+    r"|subside[sd]?|stopped|stops?(?!\s+(?:the|a|an|all|our|any|new)\b)"
     r"|dropped to (?:zero|0|normal|baseline)|fell to (?:zero|0|normal|baseline))\b"
     r"|\bno (?:more|new|further) (?:errors?|failures?|timeouts?|crashes|alerts?|issues)\b"
     # "error rate at zero", "5xx back to 0%", "delay back under 1 minute"
