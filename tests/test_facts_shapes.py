@@ -1,14 +1,18 @@
 """Shapes of writing that real postmortems use and the facts missed, each a class written for
 this repository: status updates under headings of their own, zones named in words in a
 heading, a metric that returns to zero, what users could not do for how long, a day told
-relative to the day of writing."""
+relative to the day of writing, a date year first with slashes, symptoms that stop, an
+issue opened by a user."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 import pytest
 
 from pmlint.extract.durations import stated_durations
 from pmlint.extract.timeline import Timeline
+from pmlint.extract.timestamps import find_stamps
 from tests.conftest import facts
 
 
@@ -97,3 +101,28 @@ def test_a_weekday_names_the_day_before_the_post() -> None:
 def test_a_relative_word_does_not_move_a_dated_incident() -> None:
     value = facts(RELATIVE.replace("Yesterday at 18:20", "On 2024-02-20 at 18:20"))
     assert iso(value, "start") == "2024-02-20T18:20:00+00:00"
+
+
+def test_a_date_written_year_first_with_slashes_is_a_date() -> None:
+    (stamp,) = find_stamps("**2019/01/23 10:20 PST**: webhook pods crash")
+    assert (stamp.date, stamp.time, stamp.zone) == (dt.date(2019, 1, 23), dt.time(10, 20), "PST")
+    assert find_stamps("see /api/2019/01/23x and 3/11/2024")[-1].date == dt.date(2024, 3, 11)
+
+
+def test_symptoms_that_stop_in_the_present_tense_end_the_impact() -> None:
+    value = facts(
+        "# Checkout\n\n## Timeline\n\nAll times UTC, on 2023-03-03.\n\n- 10:00 - deployed v5\n"
+        "- 10:03 - errors on checkout\n- 10:05 - pager alert\n- 10:12 - reverted to v4\n"
+        "- 10:14 - errors stop\n"
+    )
+    assert iso(value, "resolved") == "2023-03-03T10:14:00+00:00"
+
+
+def test_a_user_who_opens_an_issue_tells_of_the_incident() -> None:
+    value = facts(
+        "# Metrics outage, 2021-11-30\n\n## Timeline\n\nAll times in UTC.\n\n"
+        "- 08:12 ingestion workers begin failing to insert rows\n"
+        "- 09:40 a user opened an issue saying their dashboards were empty\n"
+        "- 10:05 migration reverted, ingestion back to normal\n"
+    )
+    assert iso(value, "detected") == "2021-11-30T09:40:00+00:00"

@@ -130,9 +130,12 @@ _STATED = [re.compile(rf"{phrase}{_APPROX}{_DURATION}\b", re.IGNORECASE) for phr
         re.IGNORECASE,
     ),
     # "users were unable to log in for 47 minutes", "builds could not start for two hours":
-    # what users could not do, and for how long (a few words between, bounded)
+    # what users could not do, and for how long (a few words between, bounded); not what the
+    # team could not do ("we could not reproduce it for two days")
     re.compile(
-        rf"\b(?:unable to|not able to|could not|couldn't|cannot|can't)"
+        r"(?<!\bwe\s)(?<!\bwe were\s)(?<!\bI\s)(?<!\bI was\s)(?<!\bteam\s)(?<!\bteam was\s)"
+        r"\b(?:unable to|not able to|could not|couldn't|cannot|can't)"
+        r"(?!\s(?:reproduce|find|identify|determine|diagnose|locate|figure|explain|confirm|tell)\b)"
         rf"(?:\s[\w'-]+){{1,5}}?\sfor\s{_APPROX}{_DURATION}\b"
         r"(?!\s(?:at a time|each|per|every|apiece|or (?:more|longer))\b)",
         re.IGNORECASE,
