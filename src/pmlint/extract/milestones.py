@@ -515,12 +515,35 @@ def _says_recovered(entry: Entry, classes: WordClasses) -> bool:
     return _outcome("mitigated", entry, classes) or _outcome("resolved", entry, classes)
 
 
+# A change that did not happen: "first deploy fails with a permissions error", "the pipeline
+# failed, so the change did not take effect". The change words in it name what failed, not a
+# change that was made: it set nothing off.
+_FAILED_CHANGE = re.compile(
+    r"\b(?:deploy(?:ment)?s?|releases?|rollouts?|upgrades?|migrations?|pipelines?|changes?"
+    r"|updates?|builds?|jobs?|runs?)\s+(?:\w+\s+)?(?:fail(?:s|ed|ing)?|errored|aborted"
+    r"|did not|didn't|does not|doesn't|was not|wasn't|never)\b"
+    r"|\b(?:did not|didn't|does not|doesn't|failed to|never)\s+(?:take|took|takes)\s+effect\b",
+    re.IGNORECASE,
+)
+
+
+def _made_change(entry: Entry, classes: WordClasses) -> bool:
+    """Does the entry tell a change that was made (a trigger), not one that failed?"""
+    if not classes.trigger(entry.text):
+        return False
+    return classes.trigger(_FAILED_CHANGE.sub(" ", entry.text))
+
+
 def _start(ordered: Sequence[Entry], classes: WordClasses) -> Entry | None:
     symptoms = [e for e in ordered if classes.has("start", e.text)]
     detections = [e for e in ordered if _detection(e, classes)]
     anchors = symptoms[:1] + detections[:1]
     unintended = [
-        e for e in ordered if _UNINTENDED.search(e.text) and not _says_recovered(e, classes)
+        e
+        for e in ordered
+        if _UNINTENDED.search(e.text)
+        and not _says_recovered(e, classes)
+        and _FAILED_CHANGE.search(e.text) is None
     ]
     if not anchors:
         if unintended:
@@ -540,7 +563,7 @@ def _start(ordered: Sequence[Entry], classes: WordClasses) -> Entry | None:
     triggers = [
         e
         for e in recent
-        if classes.trigger(e.text)
+        if _made_change(e, classes)
         and not _says_recovered(e, classes)
         and _comparable(anchor.when) - _comparable(e.when) <= window
     ]
