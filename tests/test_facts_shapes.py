@@ -126,3 +126,28 @@ def test_a_user_who_opens_an_issue_tells_of_the_incident() -> None:
         "- 10:05 migration reverted, ingestion back to normal\n"
     )
     assert iso(value, "detected") == "2021-11-30T09:40:00+00:00"
+
+
+def test_a_change_that_failed_is_no_trigger() -> None:
+    value = facts(
+        "# Broken deploys\n\n## Timeline (PDT)\n\nOn 2020-04-16:\n\n"
+        "- 10:02 CI runner image upgraded\n"
+        "- 10:30 first deploy fails with a permissions error\n- 11:10 developer reports it\n"
+        "- 15:05 image rolled back; deploys work again\n"
+    )
+    assert iso(value, "start") == "2020-04-16T10:02:00-07:00"
+
+
+def test_an_engineer_woken_by_pages_detects_it() -> None:
+    value = facts(
+        "# Sync outage\n\n## Timeline\n\nAll times UTC.\n\n- 2021-12-09 06:00 sync requests fail\n"
+        "- 2021-12-09 07:45 engineer on call wakes up to pages\n"
+        "- 2021-12-09 09:00 sync traffic recovers\n"
+    )
+    assert iso(value, "detected") == "2021-12-09T07:45:00+00:00"
+
+
+def test_blocked_for_a_time_is_a_duration() -> None:
+    assert [s.minutes for s in stated_durations("Deploys were blocked for about 5 hours.")] == [
+        300.0
+    ]

@@ -88,7 +88,8 @@ _PHRASES = [
     r"\b(?:outage|incident|downtime|disruption|degradation|impact|interruption)\s"
     r"(?:of|lasting|that lasted|which lasted|lasted)\s",
     r"\b(?:down|unavailable|unusable|offline|broken|degraded|unreachable|impacted|affected"
-    r"|failing|failed|erroring|inaccessible|disrupted|out)\s(?:for\s(?:a\s(?:total|period)\sof\s)?)",
+    r"|failing|failed|erroring|inaccessible|disrupted|out|blocked|unresponsive|impaired|stuck)"
+    r"\s(?:for\s(?:a\s(?:total|period)\sof\s)?)",
     r"\b(?:for|over)\sa\s(?:total|duration|period)\sof\s",
     r"\b(?:total(?:ling)?|aggregate)\s(?:of\s)?",
     # "the network stopped for around 45 minutes", "block production halted for 6 hours"
@@ -193,6 +194,10 @@ _HINTS = (
     "errors",
     "failures",
     "experienced",
+    "blocked",
+    "unresponsive",
+    "impaired",
+    "stuck",
     "unable to",
     "not able to",
     "could not",
