@@ -11,6 +11,7 @@ import datetime as dt
 import pytest
 
 from pmlint.extract.durations import stated_durations
+from pmlint.extract.milestones import recovered_again
 from pmlint.extract.timeline import Timeline
 from pmlint.extract.timestamps import find_stamps
 from tests.conftest import facts
@@ -151,3 +152,26 @@ def test_blocked_for_a_time_is_a_duration() -> None:
     assert [s.minutes for s in stated_durations("Deploys were blocked for about 5 hours.")] == [
         300.0
     ]
+
+
+@pytest.mark.parametrize(
+    ("told", "recovered"),
+    [
+        ("Traffic was drained from the bad hosts, ending the customer impact.", True),
+        ("Customers were able to use the API again.", True),
+        ("Users were not able to log in again.", False),
+        ("The nightly job kept ending in errors.", False),
+    ],
+)
+def test_impact_that_ends_in_other_words(told: str, recovered: bool) -> None:
+    assert recovered_again(told) is recovered
+
+
+def test_a_detection_told_after_the_impact_stopped_is_of_something_else() -> None:
+    value = facts(
+        "# Breach\n\n## Summary\n\nAt 01:10 UTC on 2019-04-11 the API started failing. "
+        "Service was restored at 02:00 UTC. At 07:00 UTC on 2019-04-12 we were alerted to a "
+        "defacement of the website.\n"
+    )
+    assert iso(value, "mitigated") == "2019-04-11T02:00:00+00:00"
+    assert value.milestones["detected"] is None
