@@ -175,3 +175,16 @@ def test_a_detection_told_after_the_impact_stopped_is_of_something_else() -> Non
     )
     assert iso(value, "mitigated") == "2019-04-11T02:00:00+00:00"
     assert value.milestones["detected"] is None
+
+
+@pytest.mark.parametrize(
+    ("told", "recovered"),
+    [
+        ("14:11 launches succeed", True),
+        ("payments go through", True),
+        ("the page loads slowly", False),
+        ("the deploy succeeded", False),
+    ],
+)
+def test_what_users_do_succeeds(told: str, recovered: bool) -> None:
+    assert recovered_again(told) is recovered

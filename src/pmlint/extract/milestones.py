@@ -131,6 +131,12 @@ _HEALTHY = re.compile(
     r"|success rates?|metrics|graphs|dashboards?)\s+(?:(?:is|are|was|were|looks?|looked|back"
     r"|now)\s+)*(?:normal|nominal|healthy|stable|green)\b"
     r"|\b(?:issue|problem|errors?|symptoms?)\s+(?:is|are|was|were|had|has|have)\s+(?:been\s+)?gone\b"
+    # what users do succeeds: "14:11 launches succeed", "requests complete", "pages load"
+    # (what users do, not a change: "the deploy succeeded" is as often what broke it)
+    r"|\b(?:launch|request|upload|download|login|log-in|sign-in|sync|payment|transaction"
+    r"|checkout|quer(?:y|ie)|page|api call|call|connection)(?:e?s)?"
+    r"\s+(?:now\s+)?(?:succeed(?:s|ed)?|pass(?:es|ed)?|work(?:s|ed)?|load(?:s|ed)?"
+    r"|complete(?:s|d)?|go(?:es)? through|went through)\b(?!\s+(?:slowly|intermittently))"
     # "users can log in again", "customers were able to use the API again"
     r"|\b(?:can|(?:is|are|was|were)\s+able\s+to)\s+(?:now\s+)?(?!not\b|no\b|never\b)[a-z]+"
     r"(?:\s+[a-z]+){0,2}\s+again\b"
