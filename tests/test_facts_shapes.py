@@ -188,3 +188,11 @@ def test_a_detection_told_after_the_impact_stopped_is_of_something_else() -> Non
 )
 def test_what_users_do_succeeds(told: str, recovered: bool) -> None:
     assert recovered_again(told) is recovered
+
+
+def test_a_zone_before_a_spaced_dash_is_no_offset() -> None:
+    stamps = find_stamps("The API was down 2022-05-10 14:00 UTC - 15:05 UTC.")
+    assert [s.zone for s in stamps] == ["UTC", "UTC"]
+    assert find_stamps("at 14:00 UTC+2")[0].zone == "UTC+2"
+    value = facts("# Outage\n\n## Summary\n\nThe API was down 2022-05-10 14:00 UTC - 15:05 UTC.\n")
+    assert value.duration() == (65, "range")

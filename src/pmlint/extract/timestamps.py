@@ -193,6 +193,7 @@ _ZONE_IN_WORDS = (
 )
 _ZONE_AFTER = re.compile(rf"\s?\(?\s?(?P<zone>{ZONE_PATTERN}|{_ZONE_IN_WORDS})\s?\)?")
 _ZULU = re.compile(r"Z(?![A-Za-z])")
+_PLAIN_ZONE_AFTER = re.compile(r"\s?\(?\s?(?P<zone>UTC|GMT)\b(?=\s[-–—+]\s)")
 # What joins a date to its time: "Oct 3, 2022 16:45", "… at 16:45", "2023-01-04/11:34",
 # "3 May, 16:45", and a spaced dash, as status pages write it ("Oct 3, 2022 - 16:45 UTC").
 _JOIN = re.compile(
@@ -264,6 +265,11 @@ def _zone_after(text: str, end: int) -> tuple[str | None, int]:
     match = _ZONE_AFTER.match(text, end)
     if match and zone_info(match.group("zone")) is not None:
         return match.group("zone"), match.end()
+    if match:
+        # "14:00 UTC - 15:05 UTC": not an offset of 15 hours, a zone and then a range's dash
+        plain = _PLAIN_ZONE_AFTER.match(text, end)
+        if plain is not None:
+            return plain.group("zone"), plain.end()
     return None, end
 
 
