@@ -167,16 +167,6 @@ def test_impact_that_ends_in_other_words(told: str, recovered: bool) -> None:
     assert recovered_again(told) is recovered
 
 
-def test_a_detection_told_after_the_impact_stopped_is_of_something_else() -> None:
-    value = facts(
-        "# Breach\n\n## Summary\n\nAt 01:10 UTC on 2019-04-11 the API started failing. "
-        "Service was restored at 02:00 UTC. At 07:00 UTC on 2019-04-12 we were alerted to a "
-        "defacement of the website.\n"
-    )
-    assert iso(value, "mitigated") == "2019-04-11T02:00:00+00:00"
-    assert value.milestones["detected"] is None
-
-
 @pytest.mark.parametrize(
     ("told", "recovered"),
     [

@@ -773,7 +773,6 @@ def _sanity(result: dict[str, Moment | None], how: dict[str, str]) -> None:
     ):
         result["mitigated"] = None
         how.pop("mitigated", None)
-    _no_detection_after_the_end(result, how)
     start = result["start"]
     later = [
         (k, m)
@@ -796,22 +795,6 @@ def _sanity(result: dict[str, Moment | None], how: dict[str, str]) -> None:
             else:
                 result["start"] = None
                 how.pop("start", None)
-
-
-def _no_detection_after_the_end(result: dict[str, Moment | None], how: dict[str, str]) -> None:
-    """A detection read from prose after the impact stopped is word of something else (a
-    second attack found the next morning, a report about the fix): one learns of an incident
-    before it ends. Dropped when it comes after the mitigation the document gives."""
-    detected, ended = result["detected"], result["mitigated"]
-    if how.get("detected") != HOW_PROSE or detected is None or ended is None:
-        return
-    if detected.when is None or ended.when is None or not (detected.has_time and ended.has_time):
-        return
-    if (detected.when.tzinfo is None) != (ended.when.tzinfo is None):
-        return
-    if utc(detected.when) > utc(ended.when):
-        result["detected"] = None
-        how.pop("detected", None)
 
 
 def _front_matter_milestones(doc: Document) -> dict[str, Moment]:
