@@ -116,7 +116,7 @@ _HEALTHY = re.compile(
     r"|functioning|working)\b(?!\s+(?:on|with|to|towards?|through)\b)"
     # the symptom stopped: "errors dropped to zero", "the issue disappeared", "there were no
     # more errors", "stopping the errors", "the backlog had been processed"
-    r"|\b(?:errors?|failures?|timeouts?|crashe?s?|alerts?|issue|problem|symptoms?)\s+"
+    r"|\b(?:errors?|failures?|timeouts?|crashe?s?|alerts?|issue|problem|symptoms?|5xx|5\d\ds)\s+"
     r"(?:(?:had|have|has)\s+)?(?:disappear(?:ed|s)?|vanish(?:ed|es)?|cease[sd]?|clear(?:ed|s)?"
     r"|subside[sd]?|stopped|stops?(?!\s+(?:the|a|an|all|our|any|new)\b)"
     r"|dropped to (?:zero|0|normal|baseline)|fell to (?:zero|0|normal|baseline))\b"
