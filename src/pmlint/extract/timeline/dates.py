@@ -18,16 +18,43 @@ def day_first(blocks: Sequence[TextBlock]) -> bool | None:
     06-30-2023), None when it does not show (`find_stamps` then reads 3/11/2024 month first
     and 03-10-2021 day first)."""
     found: bool | None = None
+    ambiguous: list[tuple[int, int, int]] = []
     for block in blocks:
         for match in _NUMERIC_DATE.finditer(block.prose):
             if int(match.group(1)) > 12:
                 return True
             if int(match.group(3)) > 12:
                 found = False
+            elif match.group(2) == "/" and len(ambiguous) < _AMBIGUOUS_DATES:
+                year = int(match.group(4))
+                ambiguous.append((int(match.group(1)), int(match.group(3)), year))
+    if found is None and len(ambiguous) >= 2:
+        # "05/01/2023 22:40", then "06/01/2023 00:30": read month first they are a month
+        # apart, day first a day; a timeline's dates lie close together
+        by_day, by_month = _span(ambiguous, day_first=True), _span(ambiguous, day_first=False)
+        if by_day is not None and by_month is not None and by_day * 4 < by_month:
+            return True
     return found
 
 
-_NUMERIC_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2\d{2,4}")
+# How many ambiguous slashed dates are weighed (a timeline's first few tell its habit).
+_AMBIGUOUS_DATES = 24
+
+
+def _span(dates: Sequence[tuple[int, int, int]], day_first: bool) -> int | None:
+    """Days between the earliest and the latest date, read day first or month first (None
+    when a reading makes an impossible date)."""
+    days = []
+    for a, b, year in dates:
+        day, month = (a, b) if day_first else (b, a)
+        try:
+            days.append(dt.date(year + (2000 if year < 100 else 0), month, day))
+        except ValueError:
+            return None
+    return (max(days) - min(days)).days
+
+
+_NUMERIC_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{2,4})")
 
 # "Unless otherwise noted all events happened on 2019-10-21": the day of undated entries.
 _DEFAULT_DAY = re.compile(
