@@ -111,6 +111,18 @@ _DAY_FIRST = re.compile(
     rf"(?<![\w]){_WEEKDAY}(?P<text>\d{{1,2}}(?:st|nd|rd|th|\.)?\s+(?:of\s+)?{_MONTHS}\.?,?\s+\d{{4}})(?!\d)",
     re.IGNORECASE,
 )
+# "January 5-6, 2023", "5–6 May 2021": a range of days that writes its month and year once;
+# each day is a date (the second of a range does not move a timeline's day: `Dates.place`)
+_MONTH_DAYS = re.compile(
+    rf"(?<![\w]){_WEEKDAY}(?P<m>{_MONTHS})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?P<dash>\s?[-–]\s?)"
+    r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})(?!\d)",
+    re.IGNORECASE,
+)
+_DAYS_MONTH = re.compile(
+    r"(?<![\w.:/-])(?P<d1>\d{1,2})(?:st|nd|rd|th)?(?P<dash>\s?[-–]\s?)(?P<d2>\d{1,2})(?:st|nd|rd|th)?"
+    rf"\s+(?:of\s+)?(?P<m>{_MONTHS})\.?,?\s+(?P<y>\d{{4}})(?!\d)",
+    re.IGNORECASE,
+)
 _SLASH = re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])")
 # 2019/01/23: the year first, as ISO writes it, with slashes (no day-or-month question)
 _YEAR_SLASH = re.compile(r"(?<![\d/])(?P<y>\d{4})/(?P<mo>\d{1,2})/(?P<d>\d{1,2})(?![\d/])")
@@ -193,6 +205,7 @@ _ZONE_IN_WORDS = (
 )
 _ZONE_AFTER = re.compile(rf"\s?\(?\s?(?P<zone>{ZONE_PATTERN}|{_ZONE_IN_WORDS})\s?\)?")
 _ZULU = re.compile(r"Z(?![A-Za-z])")
+_RANGE_HINT = re.compile(r"\d\s?[-–]\s?\d")
 _PLAIN_ZONE_AFTER = re.compile(r"\s?\(?\s?(?P<zone>UTC|GMT)\b(?=\s[-–—+]\s)")
 # What joins a date to its time: "Oct 3, 2022 16:45", "… at 16:45", "2023-01-04/11:34",
 # "3 May, 16:45", and a spaced dash, as status pages write it ("Oct 3, 2022 - 16:45 UTC").
@@ -300,6 +313,25 @@ def find_stamps(text: str, day_first: bool | None = None) -> list[Stamp]:
             except (ValueError, OverflowError):
                 continue
             dates.append((match.start(), match.end(), day, style))
+    ranged: set[int] = set()  # where a range of days starts: no yearless date there
+    for pattern in (_MONTH_DAYS, _DAYS_MONTH) if with_year and _RANGE_HINT.search(text) else ():
+        for match in pattern.finditer(text):
+            month = _MONTH_NUMBER[match["m"][:3].lower()]
+            try:
+                first = dt.date(int(match["y"]), month, int(match["d1"]))
+                second = dt.date(int(match["y"]), month, int(match["d2"]))
+            except ValueError:
+                continue
+            if second <= first:
+                continue
+            if pattern is _MONTH_DAYS:
+                dates.append((match.start(), match.start("dash"), first, "month-name"))
+                dates.append((match.end("dash"), match.end(), second, "month-name"))
+            else:
+                dates.append((match.start(), match.start("dash"), first, "day-month"))
+                dates.append((match.end("dash"), match.end(), second, "day-month"))
+            ranged.add(match.start())
+            ranged.add(match.start("m"))
     for match in _YEAR_SLASH.finditer(text) if with_year and "/" in text else ():
         try:
             day = dt.date(int(match["y"]), int(match["mo"]), int(match["d"]))
@@ -327,7 +359,7 @@ def find_stamps(text: str, day_first: bool | None = None) -> list[Stamp]:
     for pattern in (_MONTH_DAY, _DAY_MONTH) if _MONTH_HINT.search(text) else ():
         for match in pattern.finditer(text):
             name = _MONTH_NAME.search(match["text"])
-            if name is None:
+            if name is None or match.start() in ranged or match.start("text") in ranged:
                 continue
             month = _MONTH_NUMBER[name.group(0)[:3].lower()]
             try:
