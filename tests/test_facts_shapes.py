@@ -186,3 +186,38 @@ def test_a_zone_before_a_spaced_dash_is_no_offset() -> None:
     assert find_stamps("at 14:00 UTC+2")[0].zone == "UTC+2"
     value = facts("# Outage\n\n## Summary\n\nThe API was down 2022-05-10 14:00 UTC - 15:05 UTC.\n")
     assert value.duration() == (65, "range")
+
+
+def test_status_codes_that_stop_end_the_impact() -> None:
+    assert recovered_again("00:41 503s stop")
+    assert recovered_again("5xx subsided")
+
+
+def test_slashed_dates_read_the_way_that_keeps_a_timeline_together() -> None:
+    value = facts(
+        "# Cache failure\n\n## Timeline\n\nAll times are UTC.\n\n"
+        "05/01/2023 22:52 - origin overloaded, 503s served\n05/01/2023 23:05 - alert fires\n"
+        "06/01/2023 00:41 - 503s stop\n"
+    )
+    assert iso(value, "start") == "2023-01-05T22:52:00+00:00"
+    assert iso(value, "resolved") == "2023-01-06T00:41:00+00:00"
+    us = facts(
+        "# Cache failure\n\n## Timeline\n\nAll times are UTC.\n\n"
+        "03/01/2023 22:52 - origin overloaded, 503s served\n03/01/2023 23:05 - alert fires\n"
+        "03/02/2023 00:41 - 503s stop\n"
+    )
+    assert iso(us, "resolved") == "2023-03-02T00:41:00+00:00"
+
+
+def test_a_range_of_days_with_one_month_and_year_dates_both_days() -> None:
+    first, second = find_stamps("On the night of January 5-6, 2023 our CDN served errors.")
+    assert (first.date, second.date) == (dt.date(2023, 1, 5), dt.date(2023, 1, 6))
+    first, second = find_stamps("from 5–6 May 2021")
+    assert (first.date, second.date) == (dt.date(2021, 5, 5), dt.date(2021, 5, 6))
+    value = facts(
+        "# Cache failure\n\n## Summary\n\nOn the night of January 5-6, 2023 our CDN served "
+        "errors.\n\n## Timeline (UTC)\n\n* 22:52 origin overloaded, 503s served\n"
+        "* 23:05 alert fires\n* 00:41 503s stop\n"
+    )
+    assert iso(value, "start") == "2023-01-05T22:52:00+00:00"
+    assert iso(value, "resolved") == "2023-01-06T00:41:00+00:00"
