@@ -221,3 +221,13 @@ def test_a_range_of_days_with_one_month_and_year_dates_both_days() -> None:
     )
     assert iso(value, "start") == "2023-01-05T22:52:00+00:00"
     assert iso(value, "resolved") == "2023-01-06T00:41:00+00:00"
+
+
+def test_confirmations_after_a_mitigation_that_says_finished_end_the_incident() -> None:
+    value = facts(
+        "# Outage\n\n## Timeline\n\n### 2023-02-02\n\n**14:02** deploy of v3.1 started\n\n"
+        "**14:06** error rate climbs to 40%\n\n**14:09** on-call paged\n\n"
+        "**14:31** rollback finished\n\n**14:33** error rate back to baseline\n\nAll times UTC.\n"
+    )
+    assert iso(value, "mitigated") == "2023-02-02T14:31:00+00:00"
+    assert iso(value, "resolved") == "2023-02-02T14:33:00+00:00"

@@ -446,6 +446,10 @@ def classify_entries(entries: Sequence[Entry], classes: WordClasses) -> dict[str
             resolved = entry
         if resolved is None and floor is not None:
             resolved = _last_confirmation(tail, floor, classes)
+        elif resolved is floor and floor is not None:
+            # only the mitigation's own words close it ("14:31 rollback finished"): the
+            # confirmations that follow it closely ("14:33 error rate back to baseline") end it
+            resolved = _last_confirmation(tail, floor, classes, _CONFIRMED_SOON) or resolved
         if resolved is not None:
             found["resolved"] = resolved
     _start_before_the_rest(ordered, found, classes)
@@ -463,18 +467,24 @@ def fix_landed(text: str, attempts: bool = True) -> bool:
     return not attempts or _ATTEMPT.search(text) is None
 
 
-def _last_confirmation(tail: Sequence[Entry], floor: Entry, classes: WordClasses) -> Entry | None:
+# How soon after a mitigation that closes itself in words its confirmations still end it.
+_CONFIRMED_SOON = dt.timedelta(hours=1)
+
+
+def _last_confirmation(
+    tail: Sequence[Entry], floor: Entry, classes: WordClasses, run: dt.timedelta = _CLOSING_RUN
+) -> Entry | None:
     """With no entry that closes the incident, the last entry after the mitigation that says
     things work ("14:05 rolled back", "14:10 submissions succeed again"): the confirmation
     ends it, as "service operational" a minute after "rollback performed" does. Each within
-    the closing run of the one before; None when no entry after the mitigation says so."""
+    `run` (the closing run) of the one before; None when no entry after the mitigation says so."""
     last = floor
     for entry in tail:
         if entry is floor or _comparable(entry.when) <= _comparable(floor.when):
             continue
         if not _outcome("mitigated", entry, classes):
             continue
-        if _comparable(entry.when) - _comparable(last.when) > _CLOSING_RUN:
+        if _comparable(entry.when) - _comparable(last.when) > run:
             break
         last = entry
     return None if last is floor else last
