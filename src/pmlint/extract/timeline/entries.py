@@ -645,6 +645,12 @@ def _entries(
             # a status update closed by its time: the whole update is the entry (not when
             # times open the block's lines, as a timeline written as lines has them)
             return [Event(last, block.text, block.first_line)]
+    if not opening and block.list_item is not None and section.is_under("timeline"):
+        # "- Deploy of v3.1 started (14:02)", "- The on-call was paged at 14:09.": an item of
+        # a timeline is an entry wherever its time is written; its first time is the entry's
+        timed = next((m for m in found if m.has_time), None)
+        if timed is not None:
+            return [Event(timed, block.text, block.first_line)]
     if block.kind == "paragraph" and section.is_under("timeline"):
         told = _told_entries(block, found, opening)
         if told:
