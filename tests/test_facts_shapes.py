@@ -231,3 +231,27 @@ def test_confirmations_after_a_mitigation_that_says_finished_end_the_incident() 
     )
     assert iso(value, "mitigated") == "2023-02-02T14:31:00+00:00"
     assert iso(value, "resolved") == "2023-02-02T14:33:00+00:00"
+
+
+def test_a_timeline_item_is_an_entry_wherever_its_time_is_written() -> None:
+    value = facts(
+        "# Outage 2023-02-02\n\n## Timeline\n\nAll times UTC.\n\n"
+        "- Deploy of v3.1 started (14:02)\n- Error rate climbs to 40% (14:06)\n"
+        "- The on-call engineer was paged at 14:09.\n- Rollback finished (14:31)\n"
+    )
+    assert len(value.events) == 4
+    assert iso(value, "start") == "2023-02-02T14:02:00+00:00"
+    assert iso(value, "detected") == "2023-02-02T14:09:00+00:00"
+
+
+def test_an_hour_without_pm_after_an_afternoon_time_keeps_the_afternoon() -> None:
+    value = facts(
+        "# Outage\n\n## Timeline\n\n- 2020-06-16 1:00 PM ET: locator starts failing\n"
+        "- 4:00 ET: users report errors\n- 4:30 ET: service restored\n"
+    )
+    assert iso(value, "detected") == "2020-06-16T16:00:00-04:00"
+    morning = facts(
+        "# Outage\n\n## Timeline\n\n- 2020-06-16 1:00 PM ET: locator starts failing\n"
+        "- 14:00 ET: users report errors\n- 04:30 ET: service restored\n"
+    )
+    assert [e.moment.when.hour for e in morning.events if e.moment.when] == [13, 14, 4]

@@ -18,6 +18,7 @@ from pmlint.extract.timeline.choose import (
 from pmlint.extract.timeline.dates import (
     NO_DAY,
     Dates,
+    carry_afternoon,
     date_after,
     day_first,
     document_date,
@@ -148,6 +149,7 @@ def _build(doc: Document, settings: Settings) -> Timeline:
     by_date = not doc.find_sections("timeline")
     timed = timed_sections(doc) if by_date else frozenset()
     carried: tuple[str, dt.tzinfo] | None = None  # a zone stated earlier in the timeline
+    afternoon = False  # the timeline's last 12-hour time was PM
     moments: list[Moment] = []
     fields = row_labels(doc)
     for block in blocks:
@@ -164,6 +166,8 @@ def _build(doc: Document, settings: Settings) -> Timeline:
                 written = zone_after(text, later.end)
                 if written is not None:
                     stamp = dataclasses.replace(stamp, zone=written)
+            if on_timeline:
+                stamp, afternoon = carry_afternoon(stamp, afternoon)  # "1:00 PM", "4:00"
             day = dates.place(stamp, block, on_timeline, previous, between, later)
             previous = stamp
             tz, source = stamp_zone(stamp, zone_tz)

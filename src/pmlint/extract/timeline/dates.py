@@ -3,6 +3,7 @@ the date a reader carries down the document from one time to the next (`Dates`).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -320,3 +321,24 @@ def relative_days(moments: Sequence[Moment]) -> None:
             shift = told
         if shift:
             moment.when = moment.when + shift
+
+
+def carry_afternoon(stamp: Stamp, afternoon: bool) -> tuple[Stamp, bool]:
+    """A timeline that writes "1:00 PM ET", then "4:00 ET", means 4 PM: an hour written
+    without AM/PM (and without a leading zero, as a 24-hour clock writes "04:00") after an
+    afternoon time on the timeline keeps the afternoon. Returns the time as meant and whether
+    the timeline is in the afternoon after it (an AM time, or a 24-hour one past 12, ends it)."""
+    time = stamp.time
+    if time is None:
+        return stamp, afternoon
+    if stamp.clock == "12h":
+        return stamp, time.hour >= 12
+    if time.hour >= 13 or time.hour == 0:
+        return stamp, False  # a 24-hour clock
+    bare = stamp.text.split()[0] if stamp.date is None and stamp.text.split() else ""
+    if afternoon and 1 <= time.hour <= 11 and _BARE_CLOCK.fullmatch(bare):
+        return dataclasses.replace(stamp, time=time.replace(hour=time.hour + 12)), True
+    return stamp, afternoon
+
+
+_BARE_CLOCK = re.compile(r"[1-9]:[0-5]\d")
