@@ -255,3 +255,18 @@ def test_an_hour_without_pm_after_an_afternoon_time_keeps_the_afternoon() -> Non
         "- 14:00 ET: users report errors\n- 04:30 ET: service restored\n"
     )
     assert [e.moment.when.hour for e in morning.events if e.moment.when] == [13, 14, 4]
+
+
+def test_a_timeline_that_goes_back_hours_on_the_clock_is_on_the_next_day() -> None:
+    value = facts(
+        "# Outage\n\nDate: 2022-03-14\n\n## Timeline (UTC)\n\n### Day 1\n\n"
+        "- 14:00 storage migration starts\n- 16:20 first reports of slow uploads\n\n"
+        "### Day 2\n\n- 09:10 uploads failing for 20% of users\n- 11:30 uploads back to normal\n"
+    )
+    assert iso(value, "start") == "2022-03-14T14:00:00+00:00"
+    assert iso(value, "resolved") == "2022-03-15T11:30:00+00:00"
+    minutes = facts(
+        "# Outage\n\nDate: 2022-03-14\n\n## Timeline (UTC)\n\n- 14:00 migration starts\n"
+        "- 14:20 uploads fail\n- 14:05 (told late) the migration had paused the index\n"
+    )
+    assert [e.moment.when.day for e in minutes.events if e.moment.when] == [14, 14, 14]

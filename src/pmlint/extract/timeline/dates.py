@@ -131,8 +131,7 @@ class Dates:
         late_then_early = (
             self.last_time is not None
             and stamp.time is not None
-            and self.last_time >= dt.time(18)
-            and stamp.time < dt.time(8)
+            and _went_back(self.last_time, stamp.time, in_timeline)
             # "2021-04-11 23:10" then "01:20" under "all events on 2021-04-12": already the
             # next day, not the one after
             and (day is None or self.last_day is None or day <= self.last_day)
@@ -163,6 +162,21 @@ class Dates:
             if fixed is not None and abs((fixed - reference).days) <= 7:
                 return fixed  # "2022-06-02" among 2023-06-0x entries
         return date
+
+
+# A timeline told in order that goes back this far in the clock has gone on to the next day
+# ("16:20 first reports", then "09:10 uploads failing" the next morning); a step back of
+# minutes is an entry told out of order. Prose tells back and forth: there only a night
+# ("23:10", then "01:20") is the next day.
+_NEXT_DAY_BACK = dt.timedelta(hours=6)
+
+
+def _went_back(last: dt.time, time: dt.time, in_timeline: bool) -> bool:
+    """Has the clock gone past midnight between two undated times?"""
+    if not in_timeline:
+        return last >= dt.time(18) and time < dt.time(8)
+    back = dt.datetime.combine(NO_DAY, last) - dt.datetime.combine(NO_DAY, time)
+    return back >= _NEXT_DAY_BACK
 
 
 # "... 03:40 UTC on 2023-09-12", "### 14:00 UTC, 2023-04-02", "16:45 UTC (2023-06-03)"
