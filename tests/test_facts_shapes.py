@@ -270,3 +270,33 @@ def test_a_timeline_that_goes_back_hours_on_the_clock_is_on_the_next_day() -> No
         "- 14:20 uploads fail\n- 14:05 (told late) the migration had paused the index\n"
     )
     assert [e.moment.when.day for e in minutes.events if e.moment.when] == [14, 14, 14]
+
+
+TTD = """\
+# Supply-chain incident
+
+## Timeline
+
+All times in UTC.
+
+| Time | Event |
+| --- | --- |
+| 2022-03-07 00:00 | new code committed to a package we depend on |
+| 2022-03-18 08:37 | engineer notified by social media of the malicious package |
+| 2022-03-18 11:20 | dependency pinned to the safe version |
+
+## Stats
+
+- Time to detection: 11 Days
+"""
+
+
+def test_a_stated_time_to_detect_places_the_start_on_its_entry() -> None:
+    value = facts(TTD)
+    assert iso(value, "start") == "2022-03-07T00:00:00+00:00"
+    assert iso(value, "detected") == "2022-03-18T08:37:00+00:00"
+
+
+def test_a_time_to_detect_that_lands_on_no_entry_changes_nothing() -> None:
+    value = facts(TTD.replace("11 Days", "3 hours"))
+    assert iso(value, "start") == "2022-03-18T08:37:00+00:00"

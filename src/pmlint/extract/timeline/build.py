@@ -37,6 +37,7 @@ from pmlint.extract.timeline.entries import (
     timeline_events,
 )
 from pmlint.extract.timeline.model import EVENT, Moment, Timeline
+from pmlint.extract.timeline.stated import start_from_time_to_detect
 from pmlint.extract.timeline.zones import carry_the_timeline_zone, declared_zone, stamp_zone
 from pmlint.extract.timestamps import Stamp, find_stamps, zone_after
 from pmlint.settings import Settings
@@ -202,6 +203,7 @@ def _build(doc: Document, settings: Settings) -> Timeline:
             moment.kinds = event_kinds(event.text, events_words)
     windows = impact_windows(moments)
     milestones, provenance = choose_milestones(doc, moments, events, windows, words)
+    start_from_time_to_detect(doc, milestones, provenance, events)
     durations = summary_durations(doc)
     return Timeline(
         moments,
