@@ -300,3 +300,14 @@ def test_a_stated_time_to_detect_places_the_start_on_its_entry() -> None:
 def test_a_time_to_detect_that_lands_on_no_entry_changes_nothing() -> None:
     value = facts(TTD.replace("11 Days", "3 hours"))
     assert iso(value, "start") == "2022-03-18T08:37:00+00:00"
+
+
+def test_a_lasting_fix_after_a_mitigation_that_solved_it_does_not_lengthen_the_impact() -> None:
+    text = (
+        "# DNS crash loop\n\n## Timeline\n\nAll times in CET.\n\n| Time | Event |\n| --- | --- |\n"
+        "| 2020-02-03 11:21 | upgrade makes the DNS pods crash loop |\n"
+        "| 2020-02-03 11:52 | DNS manually downgraded, which solved the issue |\n"
+        "| 2020-02-03 13:30 | DNS upgraded again and issue permanently fixed |\n"
+    )
+    assert facts(text).duration() == (31, "milestones")
+    assert facts(text.replace("permanently fixed", "fixed")).duration() == (129, "milestones")

@@ -26,6 +26,7 @@ from pmlint.extract.timeline.dates import (
     named_year,
     relative_days,
 )
+from pmlint.extract.timeline.ends import impact_end
 from pmlint.extract.timeline.entries import (
     classify,
     code_timelines,
@@ -216,4 +217,5 @@ def _build(doc: Document, settings: Settings) -> Timeline:
         provenance,
         windows,
         story_end(events, milestones),
+        impact_end(milestones, provenance, events),
     )
