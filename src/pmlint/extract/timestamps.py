@@ -22,7 +22,7 @@ _MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
-_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
+_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
 
 # UTC offsets of common abbreviations. Ambiguous ones (IST, CST in Asia) take the reading
 # most postmortems mean; "PT"/"ET"-style names map to IANA zones, whose offset depends on the date.
@@ -191,6 +191,28 @@ _DOT_TIME = re.compile(
 _MILITARY = re.compile(
     r"(?<![\w.:,/-])(?P<H>[01]\d|2[0-3])(?P<M>[0-5]\d)(?=\s?(?:UTC|GMT|Z)(?![A-Za-z]))"
 )
+# "1738: Cloudinary posted ...", "~1215: changes deployed", "1727 : noticed", "(~1738)": four
+# digits for a time, where a document writes its timeline so (`four_digit_clock`). Each
+# alternative opens with a fixed character or a line start: linear.
+_CLOCK4 = re.compile(
+    r"(?:^[ \t>*_\[-]*~?|\([ ~]?)(?P<H>[01]\d|2[0-3])(?P<M>[0-5]\d)(?=[ \t]?:(?!\d)|\)|\]\()",
+    re.MULTILINE,
+)
+# "1738: ...", "[1758](link): ...": a line that opens with a four-digit time
+_CLOCK4_LINE = re.compile(
+    r"^[ \t>*_\[-]*~?(?:[01]\d|2[0-3])[0-5]\d(?:[ \t]?:(?!\d)|\]\()", re.MULTILINE
+)
+# How many lines must open with a four-digit time before the document is read so.
+_CLOCK4_LINES = 2
+
+
+def four_digit_clock(text: str) -> bool:
+    """Does the document write its timeline's times as four digits ("1738: ...", "~1940:
+    ...")? Two lines at least must open so: one alone is as often a year ("2016: moved")."""
+    lines = _CLOCK4_LINE.finditer(text)
+    return sum(1 for _ in itertools.islice(lines, _CLOCK4_LINES)) >= _CLOCK4_LINES
+
+
 _DOT_HINT = re.compile(r"\d\.\d\d\s?[A-Za-z]|\d{4}\s?[UGZ]")
 _MONTH_HINT = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d"
@@ -208,9 +230,11 @@ _ZULU = re.compile(r"Z(?![A-Za-z])")
 _RANGE_HINT = re.compile(r"\d\s?[-–]\s?\d")
 _PLAIN_ZONE_AFTER = re.compile(r"\s?\(?\s?(?P<zone>UTC|GMT)\b(?=\s[-–—+]\s)")
 # What joins a date to its time: "Oct 3, 2022 16:45", "… at 16:45", "2023-01-04/11:34",
-# "3 May, 16:45", and a spaced dash, as status pages write it ("Oct 3, 2022 - 16:45 UTC").
+# "3 May, 16:45", a spaced dash, as status pages write it ("Oct 3, 2022 - 16:45 UTC"), and a
+# parenthesis ("28 Feb 2017 (~1738)", "2023-01-05 (14:00 UTC)").
 _JOIN = re.compile(
-    r"(?:(?<!\s),?\s+(?:at\s+)?|T|/|(?<!\s)\s*[,@]\s*|(?<!\s)\s+[-–—]\s+)$", re.IGNORECASE
+    r"(?:(?<!\s),?\s+(?:at\s+)?|T|/|(?<!\s)\s*[,@]\s*|(?<!\s)\s+[-–—]\s+|(?<!\s)\s?\([ ~]?)$",
+    re.IGNORECASE,
 )
 
 
@@ -291,10 +315,13 @@ def zone_after(text: str, end: int) -> str | None:
     return _zone_after(text, end)[0]
 
 
-def find_stamps(text: str, day_first: bool | None = None) -> list[Stamp]:
+def find_stamps(text: str, day_first: bool | None = None, clock4: bool = False) -> list[Stamp]:
     """Every date, time and date-time in `text`, in order, without overlaps. Numeric dates:
     `day_first` True or False is what the document shows (a day over 12 written first or
-    second somewhere); None (unknown) reads slashes month first and dashes or dots day first."""
+    second somewhere); None (unknown) reads slashes month first and dashes or dots day first.
+    `clock4`: the document writes its timeline's times as four digits ("1738: ..."), so a
+    line that opens with four digits and a colon, or "(~1738)", is a time
+    (`four_digit_clock`)."""
     if _DIGIT.search(text) is None:  # most prose: every pattern below needs a digit
         return []
     # Each family's necessary condition, found with one cheap search, spares its scans.
@@ -386,6 +413,10 @@ def find_stamps(text: str, day_first: bool | None = None) -> list[Stamp]:
                 value = _time(int(match["H"]), int(match["M"]), 0, ampm)
                 if value is not None:
                     times.append((match.start(), match.end(), value, "12h" if ampm else "24h"))
+    for match in _CLOCK4.finditer(text) if clock4 else ():
+        value = _time(int(match["H"]), int(match["M"]), 0, None)
+        if value is not None:
+            times.append((match.start("H"), match.end("M"), value, "24h"))
     for match in _BARE_HOUR.finditer(text) if _HOUR_HINT.search(text) else ():
         value = _time(int(match["H"]), 0, 0, match["ampm"])
         if value is not None:

@@ -40,7 +40,7 @@ from pmlint.extract.timeline.entries import (
 from pmlint.extract.timeline.model import EVENT, Moment, Timeline
 from pmlint.extract.timeline.stated import start_from_time_to_detect
 from pmlint.extract.timeline.zones import carry_the_timeline_zone, declared_zone, stamp_zone
-from pmlint.extract.timestamps import Stamp, find_stamps, zone_after
+from pmlint.extract.timestamps import Stamp, find_stamps, four_digit_clock, zone_after
 from pmlint.settings import Settings
 
 # The document's memo key (`Document.memo`).
@@ -148,6 +148,7 @@ def _build(doc: Document, settings: Settings) -> Timeline:
     if first_day is None and year is None:
         year = named_year(doc)
     dates = Dates(first_day, numeric_day_first, year)
+    clock4 = four_digit_clock(doc.source)  # "1738: ...", as some teams write their times
     by_date = not doc.find_sections("timeline")
     timed = timed_sections(doc) if by_date else frozenset()
     carried: tuple[str, dt.tzinfo] | None = None  # a zone stated earlier in the timeline
@@ -158,7 +159,7 @@ def _build(doc: Document, settings: Settings) -> Timeline:
         on_timeline = in_timeline(block.section, by_date, timed)
         previous: Stamp | None = None
         text = with_timed_code(block)
-        stamps = find_stamps(text, dates.day_first)
+        stamps = find_stamps(text, dates.day_first, clock4)
         times = [(s.start, s.end) for s in stamps if s.time is not None]
         for index, stamp in enumerate(stamps):
             between = text[previous.end : stamp.start] if previous is not None else ""
