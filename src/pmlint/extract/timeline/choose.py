@@ -52,7 +52,8 @@ _ENDING = r"(?:end(?:ed|ing)|recover(?:ed|ing)|resolv(?:ed|ing)|was resolved|sto
 # "and lasted until", "and continued through": the impact ran to the second time
 _LASTED = r"(?:and\s+)?(?:lasted|continued|persisted|ran)\s+(?:until|till|through|to)"
 _WINDOW_LINK = re.compile(
-    rf"^\s*(?:[-–—]+|to|until|till|through|,\s*(?:and\s+)?{_ENDING}|(?:and\s+)?{_ENDING}"
+    # "28 Feb 2017 (~1738) to 01 Mar 2017 (~2054)": the first end's parenthesis closes first
+    rf"^\)?\s*(?:[-–—]+|to|until|till|through|,\s*(?:and\s+)?{_ENDING}|(?:and\s+)?{_ENDING}"
     rf"|{_LASTED}|and)"
     # "to approximately 10:47", "until about 10:47", "– ~10:47": a hedge on the end
     r"(?:\s+at)?(?:\s*(?:about|around|approximately|approx\.|roughly|~)(?=[\s\d]))?"
@@ -85,8 +86,10 @@ def impact_windows(moments: list[Moment]) -> list[tuple[Moment, Moment]]:
         if first.block is not second.block or first.when is None or second.when is None:
             continue
         nearest = first.block.nearest_canonical()
-        if nearest not in _WINDOW_SECTIONS or (first.source <= FIELD and second.source <= FIELD):
+        if nearest not in _WINDOW_SECTIONS:
             continue
+        if first.source <= FIELD and second.source <= FIELD and first.label != second.label:
+            continue  # two fields; one that holds a range ("Date: A to B") is a window
         link = first.block.prose[first.stamp.end : second.stamp.start]
         if not _WINDOW_LINK.match(_ON_DAY.sub(" ", link, count=1)):
             continue
@@ -213,6 +216,12 @@ def choose_milestones(
         take(kind, moment, HOW_PROSE)
     for kind, entry in chosen.items():
         take(kind, timed[entry.index].moment, HOW_TIMELINE)
+    if how.get("start") == HOW_RANGE and "start" in chosen and "detected" in chosen:
+        # "Date: 3 Nov (~1727) to 3 Nov (~1900)" over a timeline whose 1727 is when someone
+        # noticed and whose 1442 deploy broke it: the window is counted from the noticing
+        story = timed[chosen["start"].index].moment
+        if _noticed_later(result["start"], story, timed[chosen["detected"].index].moment):
+            result["start"], how["start"] = story, HOW_TIMELINE
     if not any(m.has_time for m in moments):
         for begin, end in day_windows(moments)[:1]:
             take("start", begin, HOW_RANGE)
@@ -423,6 +432,23 @@ def _narrative_start(
     if utc(first.when) >= utc(end.when) or _ABOUT_THE_WRITING.search(sentence_of(first)):  # type: ignore[arg-type]
         return None
     return first
+
+
+def _noticed_later(window_start: Moment | None, story: Moment, noticed: Moment) -> bool:
+    """Does a stated window open when the timeline says someone noticed, after the start its
+    story tells (on the same day)?"""
+    if window_start is None or window_start.when is None:
+        return False
+    if story.when is None or noticed.when is None or not story.has_time:
+        return False
+    zones = {m.when.tzinfo is None for m in (window_start, story, noticed)}  # type: ignore[union-attr]
+    if len(zones) != 1 or utc(noticed.when) != utc(window_start.when):
+        return False
+    before = utc(window_start.when) - utc(story.when)
+    return dt.timedelta(0) < before <= _LEAD_UP_HOURS
+
+
+_LEAD_UP_HOURS = dt.timedelta(hours=12)
 
 
 def _window_told_in(
