@@ -11,9 +11,9 @@ import datetime as dt
 import pytest
 
 from pmlint.extract.durations import stated_durations
-from pmlint.extract.milestones import recovered_again
+from pmlint.extract.milestones import attempted, recovered_again
 from pmlint.extract.timeline import Timeline
-from pmlint.extract.timestamps import find_stamps
+from pmlint.extract.timestamps import find_stamps, four_digit_clock
 from tests.conftest import facts
 
 
@@ -311,3 +311,58 @@ def test_a_lasting_fix_after_a_mitigation_that_solved_it_does_not_lengthen_the_i
     )
     assert facts(text).duration() == (31, "milestones")
     assert facts(text.replace("permanently fixed", "fixed")).duration() == (129, "milestones")
+
+
+FOUR_DIGITS = """\
+## Summary
+
+Date: ~Thur 3 Nov 2016 (~1727) to Thur 3 Nov 2016 (~1900) (~1.5 hours)
+
+## How was it fixed
+
+### Thur 3 Nov 2016
+
+~1442: a change to the icon service was deployed that broke tinting.
+
+1727 : a reader noticed that the icons had turned black and told the team.
+
+[1837](https://example.com/pr/2): a fix was deployed.
+
+~1900: all cached icon requests were purged and icons work again.
+"""
+
+
+def test_a_timeline_written_with_four_digit_times_is_read() -> None:
+    value = facts(FOUR_DIGITS)
+    assert [e.moment.when.strftime("%H%M") for e in value.events if e.moment.when] == [
+        "1442",
+        "1727",
+        "1837",
+        "1900",
+    ]
+    assert iso(value, "start") == "2016-11-03T14:42:00"
+    assert iso(value, "detected") == "2016-11-03T17:27:00"
+
+
+def test_a_window_in_one_field_opened_when_noticed_keeps_the_storys_start() -> None:
+    value = facts(FOUR_DIGITS)
+    assert value.duration() == (93, "range")
+    assert iso(value, "resolved") == "2016-11-03T19:00:00"
+
+
+def test_four_digits_are_no_time_where_the_document_does_not_write_times_so() -> None:
+    assert find_stamps("2016: moved to the new host") == []
+    assert [s.time for s in find_stamps("1738: posted", clock4=True)] == [dt.time(17, 38)]
+    assert four_digit_clock("1738: a\n\n~1808: b\n") and not four_digit_clock("2016: moved\n")
+
+
+def test_a_weekday_written_thur_opens_a_date() -> None:
+    (stamp,) = find_stamps("### Thur 3 Nov 2016")
+    assert stamp.date == dt.date(2016, 11, 3)
+
+
+def test_starting_to_work_is_working() -> None:
+    assert not attempted("images started working once again")
+    assert not attempted("the network began to recover")
+    assert attempted("began working on the rollback")
+    assert attempted("started the rollback")

@@ -74,8 +74,15 @@ _FIX_WORDS = ("fix", "patch", "version", "release", "build")
 _REMEDY_WINDOW = dt.timedelta(minutes=30)
 # Words that turn an outcome into an attempt or a failure: "started the rollback",
 # "the failover hangs", "still down", "not restored".
+# (Starting to work is working: "images started working once again", "began to come back
+# online", "started serving traffic" tell the outcome, not an attempt at it.)
+_WORKS = (
+    r"(?!(?:to )?(?:work(?:s|ed|ing)?\b(?!\s+(?:on|towards?|to|through|with|around)\b)"
+    r"|(?:come|came|respond|serv|load|function|succeed|flow|process|pass|recover|resolv)\w*))"
+)
 _ATTEMPT = re.compile(
-    r"\b(?:start(?:s|ed|ing)? (?:to |the |a )?|begin(?:s|ning)? (?:to |the )?|began (?:to |the )?"
+    rf"\b(?:start(?:s|ed|ing)? {_WORKS}(?:to |the |a )?|begin(?:s|ning)? {_WORKS}(?:to |the )?"
+    rf"|began {_WORKS}(?:to |the )?"
     r"|attempt|trying|tried|try to|decid|plan|propos|initiat|prepar|not |n't |no longer"
     r"|still |hang|stuck|fail(?:s|ed|ing)? to|partial(?:ly)?|some "
     # the remedy did not work: "restarted the pods; errors persist", "no effect"
