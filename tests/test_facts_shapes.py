@@ -366,3 +366,14 @@ def test_starting_to_work_is_working() -> None:
     assert not attempted("the network began to recover")
     assert attempted("began working on the rollback")
     assert attempted("started the rollback")
+
+
+def test_a_recovery_followed_by_an_investigation_of_its_cause_is_a_recovery() -> None:
+    value = facts(
+        "# Site down\n\n## Timeline\n\n- 2021-05-26 04:52 PM UTC site is down, engineers get "
+        "alarms\n- 2021-05-26 05:45 PM UTC CI pipelines repaired, site begins to recover\n"
+        "- 2021-05-26 06:00 PM UTC site is fully recovered and support engineers begin "
+        "investigation into the bug\n"
+    )
+    assert iso(value, "mitigated") == "2021-05-26T17:45:00+00:00"
+    assert iso(value, "resolved") == "2021-05-26T18:00:00+00:00"

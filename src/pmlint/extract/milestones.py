@@ -75,10 +75,12 @@ _REMEDY_WINDOW = dt.timedelta(minutes=30)
 # Words that turn an outcome into an attempt or a failure: "started the rollback",
 # "the failover hangs", "still down", "not restored".
 # (Starting to work is working: "images started working once again", "began to come back
-# online", "started serving traffic" tell the outcome, not an attempt at it.)
+# online", "started serving traffic" tell the outcome, not an attempt at it; and starting to
+# look for the cause, "support engineers begin investigation into the bug", attempts nothing.)
 _WORKS = (
     r"(?!(?:to )?(?:work(?:s|ed|ing)?\b(?!\s+(?:on|towards?|to|through|with|around)\b)"
-    r"|(?:come|came|respond|serv|load|function|succeed|flow|process|pass|recover|resolv)\w*))"
+    r"|(?:come|came|respond|serv|load|function|succeed|flow|process|pass|recover|resolv"
+    r"|investigat|analy)\w*))"
 )
 _ATTEMPT = re.compile(
     rf"\b(?:start(?:s|ed|ing)? {_WORKS}(?:to |the |a )?|begin(?:s|ning)? {_WORKS}(?:to |the )?"
