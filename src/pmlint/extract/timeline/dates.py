@@ -128,6 +128,10 @@ class Dates:
                 self.last_time, self.last_day = stamp.time, date
             return date
         day = self.default if (in_timeline and self.default is not None) else self.current
+        if previous is not None and previous.time is not None and _CONVERSION.match(between):
+            # "21:48 (6:48 PDT)", "10:00 PST / 18:00 UTC": the same moment in another zone,
+            # written beside it: no step on the clock
+            return self.last_day if self.last_day is not None else day
         late_then_early = (
             self.last_time is not None
             and stamp.time is not None
@@ -169,6 +173,8 @@ class Dates:
 # minutes is an entry told out of order. Prose tells back and forth: there only a night
 # ("23:10", then "01:20") is the next day.
 _NEXT_DAY_BACK = dt.timedelta(hours=6)
+# Between a time and the same time in another zone: "21:48 (6:48 PDT)", "10:00 PST / 18:00".
+_CONVERSION = re.compile(r"^\s*(?:\(|/|=|\[)\s*(?:or\s+|i\.e\.\s+)?$", re.IGNORECASE)
 
 
 def _went_back(last: dt.time, time: dt.time, in_timeline: bool) -> bool:
