@@ -377,3 +377,30 @@ def test_a_recovery_followed_by_an_investigation_of_its_cause_is_a_recovery() ->
     )
     assert iso(value, "mitigated") == "2021-05-26T17:45:00+00:00"
     assert iso(value, "resolved") == "2021-05-26T18:00:00+00:00"
+
+
+STALL = """\
+## Issue summary
+
+On May 9th 2021 at 6:48AM PDT, the chain stopped making blocks, and then advanced slowly
+until the hotfix was released.
+
+## Timeline (Japan time)
+
+- 21:48 (6:48 PDT): the last block before the stall was made.
+- 22:11: I looked at my node and realized it was not synced.
+- 23:19: the hotfix branch was created.
+- 02:18: The final release was published and users were told to upgrade.
+"""
+
+
+def test_a_zone_named_by_its_country_and_a_time_in_another_zone_beside_it() -> None:
+    value = facts(STALL)
+    assert value.timezone == "Japan time"
+    assert iso(value, "start") == "2021-05-09T21:48:00+09:00"
+    assert iso(value, "detected") == "2021-05-09T22:11:00+09:00"
+
+
+def test_what_follows_until_tells_the_end_not_the_time_before_it() -> None:
+    value = facts(STALL)
+    assert iso(value, "mitigated") == "2021-05-10T02:18:00+09:00"

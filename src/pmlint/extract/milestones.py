@@ -64,7 +64,8 @@ _FIX_LANDED = re.compile(
     # with the bug removed"
     r"|\b(?:issued|released|published|shipped|deployed)\s+(?:a\s+|the\s+)?(?:new|fixed|patched)"
     r"\s+(?:version|release|build)\b"
-    r"|\b(?:new|latest|fixed|patched)\s+(?:version|release|build)\b[^;\n]{0,40}?"
+    r"|\b(?:new|latest|fixed|patched|final|corrected|hotfix)\s+(?:version|release|build)\b"
+    r"[^;\n]{0,40}?"
     r"\b(?:was|is|were|got)\s+(?:issued|released|published|shipped|deployed)\b",
     re.IGNORECASE,
 )

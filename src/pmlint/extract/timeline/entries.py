@@ -433,6 +433,21 @@ def row_labels(doc: Document) -> dict[int, str]:
     return found
 
 
+# "At 6:48 the chain stopped ... until the hotfix was released": what follows "until" tells
+# how the state the time opened ended, not what happened at the time.
+_UNTIL_CLAUSE = re.compile(r"\s(?:until|till)\s", re.IGNORECASE)
+
+
+def _before_until(clause: str, moment: Moment) -> str:
+    """The clause up to an "until" written after the time (the whole clause otherwise)."""
+    stamp = moment.stamp.text
+    at = clause.find(stamp) if stamp else -1
+    if at < 0:
+        return clause
+    match = _UNTIL_CLAUSE.search(clause, at + len(stamp))
+    return clause[: match.start()] if match else clause
+
+
 def classify(
     moment: Moment,
     labels: Mapping[str, re.Pattern[str] | None],
@@ -454,7 +469,7 @@ def classify(
             moment.source = FIELD
     if not kinds:
         start, end = moment.stamp.start, moment.stamp.end
-        clause = clause_of(moment.block, start, end, times)
+        clause = _before_until(clause_of(moment.block, start, end, times), moment)
         section = moment.block.section
         title = section.title if section is not None and section.style == "pseudo-list-item" else ""
         kinds = event_kinds(f"{title}: {clause}" if title else clause, events)
