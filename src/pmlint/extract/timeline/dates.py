@@ -140,6 +140,15 @@ class Dates:
             # next day, not the one after
             and (day is None or self.last_day is None or day <= self.last_day)
         )
+        if (
+            day is not None
+            and late_then_early
+            and not in_timeline
+            and _range_end(previous, between)
+        ):
+            # "(23:55 UTC to 01:30 UTC)" in a summary: the window's end is the next day, and
+            # what is told after it (a timeline from 23:55) is not moved a day on
+            return day + dt.timedelta(days=1)
         if day is not None and late_then_early:
             day = day + dt.timedelta(days=1)  # the timeline went past midnight
             if self.default is not None and in_timeline:
@@ -175,6 +184,11 @@ class Dates:
 _NEXT_DAY_BACK = dt.timedelta(hours=6)
 # Between a time and the same time in another zone: "21:48 (6:48 PDT)", "10:00 PST / 18:00".
 _CONVERSION = re.compile(r"^\s*(?:\(|/|=|\[)\s*(?:or\s+|i\.e\.\s+)?$", re.IGNORECASE)
+
+
+def _range_end(previous: Stamp | None, between: str) -> bool:
+    """Is the time the second end of a range written with the one before it?"""
+    return previous is not None and previous.time is not None and bool(_RANGE_LINK.match(between))
 
 
 def _went_back(last: dt.time, time: dt.time, in_timeline: bool) -> bool:
