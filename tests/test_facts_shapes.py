@@ -404,3 +404,17 @@ def test_a_zone_named_by_its_country_and_a_time_in_another_zone_beside_it() -> N
 def test_what_follows_until_tells_the_end_not_the_time_before_it() -> None:
     value = facts(STALL)
     assert iso(value, "mitigated") == "2021-05-10T02:18:00+09:00"
+
+
+def test_a_window_across_midnight_in_the_summary_does_not_move_the_timeline() -> None:
+    value = facts(
+        "# Network outage (2024-12-19/20)\n\n## Summary\n\nThe incident lasted about 95 "
+        "minutes (23:55 UTC to 01:30 UTC).\n\n## Timeline\n\n- 23:55 UTC: change started\n"
+        "- ~23:56 UTC: connectivity loss detected\n- 01:30 UTC: service restored by rollback\n"
+    )
+    assert iso(value, "detected") == "2024-12-19T23:56:00+00:00"
+    assert iso(value, "resolved") == "2024-12-20T01:30:00+00:00"
+
+
+def test_what_a_chain_makes_again_is_a_recovery() -> None:
+    assert recovered_again("7:42 PM - New blocks being created again")

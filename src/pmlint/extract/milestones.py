@@ -109,7 +109,7 @@ _NOT_RECOVERY = re.compile(
 _AGAIN = re.compile(
     r"\b(?:work|run|serv|respond|load|launch|build|sync|publish|upload|download|connect|resolv"
     r"|propagat|process|flow|accept|avail|reach|boot|pass|function|deliver|stream|send|receiv"
-    r"|succeed"
+    r"|succeed|creat|produc|mint|confirm|finaliz|index|render"
     r"|healthy|online|up|green|normal|fine|stable)\w*\s+(?:[a-z]+\s+)?again\b",
     re.IGNORECASE,
 )
