@@ -418,3 +418,8 @@ def test_a_window_across_midnight_in_the_summary_does_not_move_the_timeline() ->
 
 def test_what_a_chain_makes_again_is_a_recovery() -> None:
     assert recovered_again("7:42 PM - New blocks being created again")
+
+
+def test_moving_some_to_a_new_node_is_no_partial_recovery() -> None:
+    assert not attempted("This restarts the pods, and moves some to a new node. Things return")
+    assert attempted("Service restored for some users")
