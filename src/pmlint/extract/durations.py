@@ -69,7 +69,7 @@ _PART = re.compile(
 _AND_A_HALF = r"(?:\sand\s(?:an?\s)?half\b(?!\s(?:an?\s)?(?:hour|minute|day)))"
 # An amount and its unit: digits may touch it ("1h50m"), words take a blank ("an hour"; "and"
 # is not "an" days).
-_DUR_PART = rf"(?:\d+(?:[.,]\d+)?(?: and an? half)?\s?|{_AMOUNT}\s){_UNIT}(?![a-z])"
+_DUR_PART = rf"(?:\d+(?:[.,]\d+)?(?: and an? half)?[\s-]?|{_AMOUNT}[\s-]){_UNIT}(?![a-z])"
 _DURATION = rf"(?P<dur>{_DUR_PART}(?:,?\s?(?:and\s)?{_DUR_PART}){{0,2}}{_AND_A_HALF}?)"
 _APPROX = (
     r"(?:(?:about|around|approximately|approx\.?|roughly|nearly|almost|over|under|just under"
