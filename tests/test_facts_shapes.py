@@ -423,3 +423,16 @@ def test_what_a_chain_makes_again_is_a_recovery() -> None:
 def test_moving_some_to_a_new_node_is_no_partial_recovery() -> None:
     assert not attempted("This restarts the pods, and moves some to a new node. Things return")
     assert attempted("Service restored for some users")
+
+
+def test_a_service_back_for_a_moment_then_back_online_for_good() -> None:
+    value = facts(
+        "# Database outage\n\nThe incident lasted approximately 1-hour 25-minutes.\n\n"
+        "## Timeline\n\n* 2023-02-15 10:29 AM EST - first database errors, the site is down\n"
+        "* 2023-02-15 10:34 AM EST - the site returns online for a brief moment\n"
+        "* 2023-02-15 10:38 AM EST - database unreachable again\n"
+        "* 2023-02-15 11:28 AM EST - support acknowledges the ticket\n"
+        "* 2023-02-15 12:09 PM EST - last observed database error, the site returns online\n"
+    )
+    assert iso(value, "mitigated") == "2023-02-15T12:09:00-05:00"
+    assert value.duration() == (85, "stated-duration")

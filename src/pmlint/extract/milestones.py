@@ -89,6 +89,8 @@ _ATTEMPT = re.compile(
     r"|attempt|trying|tried|try to|decid|plan|propos|initiat|prepar|not |n't |no longer"
     # "restored for some users", "some investigating" (not "moves some to a new node")
     r"|still |hang|stuck|fail(?:s|ed|ing)? to|partial(?:ly)?|some (?!to\b)"
+    # "returns online for a brief moment": the impact came back
+    r"|\bbrief(?:ly)?\b|momentar|for a (?:short |few )?(?:moment|second|minute)s?\b"
     # the remedy did not work: "restarted the pods; errors persist", "no effect"
     r"|persist|no effect|did not help|didn't help|no improvement|unchanged"
     # "are working towards recovery", "working on a fix"
@@ -165,6 +167,10 @@ _HEALTHY = re.compile(
     r"|\b(?:has|have|had)\s+been\s+(?:up|stable|healthy|working|running|available|operational"
     r"|normal)\s+(?:ever\s+)?since\b"
     r"|\b(?:returned|restored|back)\s+to\s+(?:service|health|full capacity)\b"
+    # "dddice returns online", "the site came back online"; "last observed database error"
+    r"|\b(?:returns?|returned|returning)\s+(?:back\s+)?online\b"
+    r"|\blast\s+(?:observed\s+|reported\s+|seen\s+)?(?:[a-z]+\s+)?(?:errors?|failures?"
+    r"|timeouts?|crash(?:es)?)\b"
     # a remedy told as done: "the rollback was completed", "the failover is complete", "the
     # fix was in place"
     r"|\b(?:rollback|roll-back|revert|failover|fail-over|restart|reboot|redeploy(?:ment)?"
