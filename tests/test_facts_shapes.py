@@ -436,3 +436,15 @@ def test_a_service_back_for_a_moment_then_back_online_for_good() -> None:
     )
     assert iso(value, "mitigated") == "2023-02-15T12:09:00-05:00"
     assert value.duration() == (85, "stated-duration")
+
+
+def test_a_recovery_the_impact_came_back_after_is_not_the_mitigation() -> None:
+    value = facts(
+        "# Cache outage\n\n## Timeline\n\nAll times UTC.\n\n"
+        "* 2023-01-19 18:48 - first out-of-memory errors, users logged out\n"
+        "* 2023-01-19 18:57 - first user report\n"
+        "* 2023-01-19 22:23 - service observed as restored\n"
+        "* 2023-01-19 22:29 - OOM errors started reoccurring\n"
+        "* 2023-01-20 07:36 - users report that rolls work again\n"
+    )
+    assert iso(value, "mitigated") == "2023-01-20T07:36:00+00:00"

@@ -415,15 +415,13 @@ def classify_entries(entries: Sequence[Entry], classes: WordClasses) -> dict[str
         after_detection = [
             e for e in after_start if detected_at is None or _comparable(e.when) >= detected_at
         ]
-        mitigated = next(
-            (
-                e
-                for e in after_detection
-                if _outcome("mitigated", e, classes)
-                or (detected_at is not None and e is not found["detected"] and fix_landed(e.text))
-            ),
-            None,
-        )
+        candidates = [
+            e
+            for e in after_detection
+            if _outcome("mitigated", e, classes)
+            or (detected_at is not None and e is not found["detected"] and fix_landed(e.text))
+        ]
+        mitigated = _lasting(candidates, after_detection)
         if mitigated is not None and detected_at is not None:
             mitigated = _remedy_before(mitigated, after_detection, found)
         if mitigated is None and detected_at is not None:
@@ -471,6 +469,36 @@ def classify_entries(entries: Sequence[Entry], classes: WordClasses) -> dict[str
             found["resolved"] = resolved
     _start_before_the_rest(ordered, found, classes)
     return found
+
+
+# The impact came back after it had stopped: "OOM errors started reoccurring", "message
+# posted that the outage was not over", "the site went down again".
+_RECURRENCE = re.compile(
+    r"\b(?:re-?occur\w*|recur(?:s|red|ring|rence)?\b|resurfac\w*|reappear\w*"
+    r"|(?:not|n't)\s+(?:yet\s+)?over\b"
+    r"|(?:went|goes|is|was|were|are)\s+down\s+again\b"
+    r"|(?:fail\w*|error\w*|crash\w*|broke|broken|unreachable|unavailable)\s+again\b"
+    r"|again\s+(?:fail\w*|down|unreachable|unavailable|broken|crash\w*))",
+    re.IGNORECASE,
+)
+
+
+def _lasting(candidates: Sequence[Entry], story: Sequence[Entry]) -> Entry | None:
+    """The first outcome after which the impact did not come back: one followed within the
+    closing run by an entry that says it recurred ("22:23 service restored", "22:29 OOM
+    errors started reoccurring") gives way to the next outcome (the first, if all recur)."""
+    if not candidates:
+        return None
+    order = {id(e): i for i, e in enumerate(story)}
+    recurrences = [e for e in story if _RECURRENCE.search(e.text)]
+    for entry in candidates:
+        at, when = order.get(id(entry), -1), _comparable(entry.when)
+        if not any(
+            order[id(r)] > at and _comparable(r.when) - when <= _CLOSING_RUN
+            for r in recurrences
+        ):
+            return entry
+    return candidates[0]
 
 
 def fix_landed(text: str, attempts: bool = True) -> bool:
