@@ -37,6 +37,7 @@ from pmlint.extract.timeline.entries import (
     timed_sections,
     timeline_events,
 )
+from pmlint.extract.timeline.html import html_texts
 from pmlint.extract.timeline.model import EVENT, Moment, Timeline
 from pmlint.extract.timeline.stated import start_from_time_to_detect
 from pmlint.extract.timeline.zones import carry_the_timeline_zone, declared_zone, stamp_zone
@@ -64,6 +65,7 @@ def _all_blocks(doc: Document, code: dict[int, list[TextBlock]]) -> list[TextBlo
     blocks = list(doc.blocks)
     for found in code.values():
         blocks.extend(found)
+    blocks.extend(html_texts(doc))  # a status page's notices, written in HTML
     for section in doc.sections():
         if section.heading_block is not None:
             blocks.append(section.heading_block)
