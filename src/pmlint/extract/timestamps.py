@@ -227,6 +227,16 @@ def four_digit_clock(text: str) -> bool:
     return sum(1 for _ in itertools.islice(lines, _CLOCK4_LINES)) >= _CLOCK4_LINES
 
 
+# "Starting around noon on November 15": the time of day with a name, after a word that
+# makes it a time (not "a noon deploy"). "Midnight" is left out: "the job runs at midnight"
+# is as often background as a step of the story.
+_NOON = re.compile(
+    r"\b(?:at|around|about|approximately|by|until|till|before|after|from|to|since)\s+"
+    r"(?P<word>noon)\b",
+    re.IGNORECASE,
+)
+
+
 _DOT_HINT = re.compile(r"\d\.\d\d\s?[A-Za-z]|\d{4}\s?[UGZ]")
 _MONTH_HINT = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d"
@@ -336,8 +346,8 @@ def find_stamps(text: str, day_first: bool | None = None, clock4: bool = False) 
     `clock4`: the document writes its timeline's times as four digits ("1738: ..."), so a
     line that opens with four digits and a colon, or "(~1738)", is a time
     (`four_digit_clock`)."""
-    if _DIGIT.search(text) is None:  # most prose: every pattern below needs a digit
-        return []
+    if _DIGIT.search(text) is None and "noon" not in text and "Noon" not in text:
+        return []  # most prose: every pattern below needs a digit (or names noon)
     # Each family's necessary condition, found with one cheap search, spares its scans.
     with_year = _YEAR.search(text) is not None
     dates: list[tuple[int, int, dt.date, str]] = []
@@ -431,6 +441,9 @@ def find_stamps(text: str, day_first: bool | None = None, clock4: bool = False) 
         value = _time(int(match["H"]), int(match["M"]), 0, None)
         if value is not None:
             times.append((match.start("H"), match.end("M"), value, "24h"))
+    lower = text.lower()
+    for match in _NOON.finditer(text) if "noon" in lower else ():
+        times.append((match.start("word"), match.end("word"), dt.time(12), "24h"))
     for match in _BARE_HOUR.finditer(text) if _HOUR_HINT.search(text) else ():
         value = _time(int(match["H"]), 0, 0, match["ampm"])
         if value is not None:
