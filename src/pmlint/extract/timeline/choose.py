@@ -341,7 +341,12 @@ _HEDGE = r"(?:\s+(?:about|around|approximately|roughly|~))?\s*$"
 _STATED_BEFORE = {
     "start": re.compile(
         r"\b(?:issue|incident|outage|impact|problem|disruption|degradation|errors|failures)"
-        r"\s+(?:\w+\s+){0,2}?(?:started|began|begun)\s+(?:at|around|on)" + _HEDGE,
+        r"\s+(?:\w+\s+){0,2}?(?:started|began|begun)\s+(?:at|around|on)"
+        + _HEDGE
+        # "Starting at 11pm on October 17, Ion responded with 500s": a sentence that opens
+        # with when it began
+        + r"|(?:^|[.!?:>]\s*|\n\s*)(?:starting|beginning)\s+(?:at|around|on|from)"
+        + _HEDGE,
         re.IGNORECASE,
     ),
     "detected": re.compile(
