@@ -10,10 +10,12 @@ import datetime as dt
 
 import pytest
 
+from pmlint.config import load_config
 from pmlint.extract.durations import stated_durations
 from pmlint.extract.milestones import attempted, recovered_again
 from pmlint.extract.timeline import Timeline
 from pmlint.extract.timestamps import find_stamps, four_digit_clock
+from pmlint.parse import parse_document
 from tests.conftest import facts
 
 
@@ -448,3 +450,41 @@ def test_a_recovery_the_impact_came_back_after_is_not_the_mitigation() -> None:
         "* 2023-01-20 07:36 - users report that rolls work again\n"
     )
     assert iso(value, "mitigated") == "2023-01-20T07:36:00+00:00"
+
+
+NOTICE = """\
+---
+title: Director client down
+date: 2022-11-15T15:00:00-04:00
+resolved: false
+---
+<p>
+<b>Initial Announcement, November 15, 3:00pm:</b><br>
+Starting around noon on November 15, the director client has experienced downtime. We are
+aware of the issue and are working to fix it.
+</p>
+"""
+
+
+def test_a_notice_written_in_html_is_read_and_noon_is_a_time() -> None:
+    value = facts(NOTICE)
+    assert iso(value, "start") == "2022-11-15T12:00:00"
+
+
+def test_html_blocks_stay_out_of_the_blocks_the_checks_read() -> None:
+    doc = parse_document("notice.md", NOTICE, load_config(None).catalog)
+    assert not any("director client" in b.text for b in doc.blocks)
+    assert [h.info for h in doc.root.html_blocks] == ["html"]
+
+
+def test_noon_is_a_time_only_after_a_word_that_makes_it_one() -> None:
+    assert [s.time for s in find_stamps("until noon UTC")] == [dt.time(12)]
+    assert find_stamps("the job runs at midnight, before a noon deploy") == []
+
+
+def test_a_sentence_that_opens_with_when_it_began_states_the_start() -> None:
+    value = facts(
+        "# Ion errors\n\n**Initial update, October 18 2022, 7:52pm EDT:** Starting at 11pm EDT "
+        "on October 17 2022, Ion responded with 500 errors after a routine deployment.\n"
+    )
+    assert iso(value, "start") == "2022-10-17T23:00:00-04:00"

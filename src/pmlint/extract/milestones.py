@@ -494,8 +494,7 @@ def _lasting(candidates: Sequence[Entry], story: Sequence[Entry]) -> Entry | Non
     for entry in candidates:
         at, when = order.get(id(entry), -1), _comparable(entry.when)
         if not any(
-            order[id(r)] > at and _comparable(r.when) - when <= _CLOSING_RUN
-            for r in recurrences
+            order[id(r)] > at and _comparable(r.when) - when <= _CLOSING_RUN for r in recurrences
         ):
             return entry
     return candidates[0]
