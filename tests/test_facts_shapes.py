@@ -488,3 +488,16 @@ def test_a_sentence_that_opens_with_when_it_began_states_the_start() -> None:
         "on October 17 2022, Ion responded with 500 errors after a routine deployment.\n"
     )
     assert iso(value, "start") == "2022-10-17T23:00:00-04:00"
+
+
+def test_a_notice_still_open_has_no_resolution() -> None:
+    text = (
+        "---\ntitle: Ion errors\ndate: 2022-10-18T19:52:46-04:00\nresolved: false\n---\n"
+        "Starting at 11pm on October 17 2022, Ion responded with 500 errors. This was "
+        "resolved at 10:30am on October 18 2022, but minor issues persist.\n"
+    )
+    value = facts(text)
+    assert value.milestones["resolved"] is None
+    assert iso(value, "mitigated") == "2022-10-18T10:30:00"
+    closed = facts(text.replace("resolved: false", "resolved: true"))
+    assert iso(closed, "resolved") == "2022-10-18T10:30:00"

@@ -302,6 +302,13 @@ def choose_milestones(
         # at 11:46 PM PDT.": a story told in prose starts where its first time does
         take("start", _narrative_start(moments, result), HOW_PROSE)
     _sanity(result, how)
+    still_open = doc.meta.get("resolved") is False
+    if still_open and result["resolved"] is not None and how.get("resolved") != HOW_FRONT_MATTER:
+        # a status page's notice marked `resolved: false` is still open: what its text calls
+        # resolved ("this was resolved midmorning October 18") is the impact stopping
+        take("mitigated", result["resolved"], how["resolved"])
+        result["resolved"] = None
+        how.pop("resolved", None)
     if result["start"] is None and not timed:
         take("start", _opening_time(doc) or _first_update(moments, result), HOW_INFERRED)
         if result["start"] is not None:
@@ -316,6 +323,8 @@ def choose_milestones(
                 how[START_IS_DETECTION] = "detected"
     if result["mitigated"] is None and result["resolved"] is not None:
         take("mitigated", result["resolved"], HOW_INFERRED)
+    elif still_open:
+        pass  # no resolution is inferred for a notice still open
     elif (
         result["resolved"] is None
         and result["mitigated"] is not None
