@@ -501,3 +501,17 @@ def test_a_notice_still_open_has_no_resolution() -> None:
     assert iso(value, "mitigated") == "2022-10-18T10:30:00"
     closed = facts(text.replace("resolved: false", "resolved: true"))
     assert iso(closed, "resolved") == "2022-10-18T10:30:00"
+
+
+@pytest.mark.parametrize(
+    ("told", "time"),
+    [
+        ("at 3:10 in the afternoon", dt.time(15, 10)),
+        ("at 9:10 in the morning", dt.time(9, 10)),
+        ("at 11:20 at night", dt.time(23, 20)),
+        ("at 2:30 at night", dt.time(2, 30)),
+        ("at 14:10 in the afternoon", dt.time(14, 10)),
+    ],
+)
+def test_the_part_of_the_day_written_after_a_time_is_its_am_or_pm(told: str, time: dt.time) -> None:
+    assert [s.time for s in find_stamps(told)] == [time]

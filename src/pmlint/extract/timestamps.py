@@ -227,6 +227,28 @@ def four_digit_clock(text: str) -> bool:
     return sum(1 for _ in itertools.islice(lines, _CLOCK4_LINES)) >= _CLOCK4_LINES
 
 
+# "3:10 in the afternoon", "9:40 in the evening", "11:20 at night", "9:10 in the morning":
+# the part of the day written after a 12-hour time, in place of AM or PM.
+_PART_OF_DAY = re.compile(
+    r"[ \t]+(?:in[ \t]+the[ \t]+(?P<pm>afternoon|evening)|in[ \t]+the[ \t]+(?P<am>morning)"
+    r"|at[ \t]+(?P<night>night))\b",
+    re.IGNORECASE,
+)
+
+
+def _part_of_day(text: str, end: int, hour: int) -> tuple[str | None, int]:
+    """"pm" or "am" from the part of the day written after a time of 1 to 12 o'clock, and
+    where the words end (the time's own end when none is written)."""
+    if not 1 <= hour <= 12 or text[end : end + 1] not in (" ", "\t"):
+        return None, end
+    match = _PART_OF_DAY.match(text, end)
+    if match is None:
+        return None, end
+    if match["pm"] or (match["night"] and hour >= 6 and hour != 12):
+        return "pm", match.end()
+    return "am", match.end()
+
+
 # "Starting around noon on November 15": the time of day with a name, after a word that
 # makes it a time (not "a noon deploy"). "Midnight" is left out: "the job runs at midnight"
 # is as often background as a step of the story.
@@ -423,9 +445,12 @@ def find_stamps(text: str, day_first: bool | None = None, clock4: bool = False) 
 
     times: list[tuple[int, int, dt.time, str]] = []
     for match in _TIME.finditer(text) if ":" in text else ():
-        value = _time(int(match["H"]), int(match["M"]), int(match["S"] or 0), match["ampm"])
+        ampm, end = match["ampm"], match.end()
+        if ampm is None:
+            ampm, end = _part_of_day(text, end, int(match["H"]))
+        value = _time(int(match["H"]), int(match["M"]), int(match["S"] or 0), ampm)
         if value is not None:
-            times.append((match.start(), match.end(), value, "12h" if match["ampm"] else "24h"))
+            times.append((match.start(), end, value, "12h" if ampm else "24h"))
     for match in _H_TIME.finditer(text) if _H_HINT.search(text) else ():
         value = _time(int(match["H"]), int(match["M"]), 0, None)
         if value is not None:
