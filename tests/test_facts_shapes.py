@@ -515,3 +515,16 @@ def test_a_notice_still_open_has_no_resolution() -> None:
 )
 def test_the_part_of_the_day_written_after_a_time_is_its_am_or_pm(told: str, time: dt.time) -> None:
     assert [s.time for s in find_stamps(told)] == [time]
+
+
+def test_a_twelve_hour_timeline_through_noon_keeps_the_afternoon() -> None:
+    value = facts(
+        "# Outage\n\n## Timeline (UTC)\n\n- 2023-04-04 11:50 AM deploy starts\n"
+        "- 12:10 errors on checkout\n- 1:05 rollback done, checkout works again\n"
+    )
+    assert [e.moment.when.hour for e in value.events if e.moment.when] == [11, 12, 13]
+    late = facts(
+        "# Outage\n\n## Timeline (UTC)\n\n- 2023-04-04 11:50 AM deploy starts\n"
+        "- 11:20 (told late) a warning had fired\n- 09:05 a 24-hour time\n"
+    )
+    assert [e.moment.when.hour for e in late.events if e.moment.when] == [11, 11, 9]

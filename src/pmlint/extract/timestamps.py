@@ -237,7 +237,7 @@ _PART_OF_DAY = re.compile(
 
 
 def _part_of_day(text: str, end: int, hour: int) -> tuple[str | None, int]:
-    """"pm" or "am" from the part of the day written after a time of 1 to 12 o'clock, and
+    """ "pm" or "am" from the part of the day written after a time of 1 to 12 o'clock, and
     where the words end (the time's own end when none is written)."""
     if not 1 <= hour <= 12 or text[end : end + 1] not in (" ", "\t"):
         return None, end

@@ -17,6 +17,7 @@ from pmlint.extract.timeline.choose import (
 )
 from pmlint.extract.timeline.dates import (
     NO_DAY,
+    Clock,
     Dates,
     carry_afternoon,
     date_after,
@@ -154,7 +155,7 @@ def _build(doc: Document, settings: Settings) -> Timeline:
     by_date = not doc.find_sections("timeline")
     timed = timed_sections(doc) if by_date else frozenset()
     carried: tuple[str, dt.tzinfo] | None = None  # a zone stated earlier in the timeline
-    afternoon = False  # the timeline's last 12-hour time was PM
+    clock: Clock = None  # where a 12-hour timeline is on the clock ("1:00 PM", then "4:00")
     moments: list[Moment] = []
     fields = row_labels(doc)
     for block in blocks:
@@ -172,7 +173,7 @@ def _build(doc: Document, settings: Settings) -> Timeline:
                 if written is not None:
                     stamp = dataclasses.replace(stamp, zone=written)
             if on_timeline:
-                stamp, afternoon = carry_afternoon(stamp, afternoon)  # "1:00 PM", "4:00"
+                stamp, clock = carry_afternoon(stamp, clock)  # "1:00 PM", then "4:00"
             day = dates.place(stamp, block, on_timeline, previous, between, later)
             previous = stamp
             tz, source = stamp_zone(stamp, zone_tz)

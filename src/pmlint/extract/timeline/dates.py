@@ -357,22 +357,36 @@ def relative_days(moments: Sequence[Moment]) -> None:
             moment.when = moment.when + shift
 
 
-def carry_afternoon(stamp: Stamp, afternoon: bool) -> tuple[Stamp, bool]:
-    """A timeline that writes "1:00 PM ET", then "4:00 ET", means 4 PM: an hour written
-    without AM/PM (and without a leading zero, as a 24-hour clock writes "04:00") after an
-    afternoon time on the timeline keeps the afternoon. Returns the time as meant and whether
-    the timeline is in the afternoon after it (an AM time, or a 24-hour one past 12, ends it)."""
+# A bare hour this far below a morning one is the afternoon ("11:50 AM", then "1:05"); a step
+# back of an hour or two is an entry told out of order.
+_BACK_TO_AFTERNOON = 3
+# Where a 12-hour timeline is on the clock: its half of the day ("am" or "pm") and the hour
+# of its last time, or None before any 12-hour time (or in a 24-hour timeline).
+Clock = tuple[str, int] | None
+
+
+def carry_afternoon(stamp: Stamp, clock: Clock) -> tuple[Stamp, Clock]:
+    """A 12-hour timeline writes AM or PM on some times only: "1:00 PM ET", then "4:00 ET"
+    means 4 PM; "11:50 AM", then "12:10" (noon) and "1:05" means 1:05 PM. An hour written
+    without AM/PM (and without a leading zero, as a 24-hour clock writes "04:00") keeps the
+    afternoon, or enters it where the hour goes back from a morning one. Returns the time as
+    meant and where the timeline is after it (a 24-hour time past 12 ends the reading)."""
     time = stamp.time
     if time is None:
-        return stamp, afternoon
+        return stamp, clock
     if stamp.clock == "12h":
-        return stamp, time.hour >= 12
+        return stamp, ("pm" if time.hour >= 12 else "am", time.hour % 12 or 12)
     if time.hour >= 13 or time.hour == 0:
-        return stamp, False  # a 24-hour clock
+        return stamp, None  # a 24-hour clock
     bare = stamp.text.split()[0] if stamp.date is None and stamp.text.split() else ""
-    if afternoon and 1 <= time.hour <= 11 and _BARE_CLOCK.fullmatch(bare):
-        return dataclasses.replace(stamp, time=time.replace(hour=time.hour + 12)), True
-    return stamp, afternoon
+    if clock is None or not _BARE_CLOCK.fullmatch(bare):
+        return stamp, clock
+    half, last = clock
+    if time.hour == 12:
+        return stamp, ("pm", 12)  # noon, after the morning
+    if half == "pm" or last - time.hour >= _BACK_TO_AFTERNOON:
+        return dataclasses.replace(stamp, time=time.replace(hour=time.hour + 12)), ("pm", time.hour)
+    return stamp, ("am", time.hour)
 
 
-_BARE_CLOCK = re.compile(r"[1-9]:[0-5]\d")
+_BARE_CLOCK = re.compile(r"(?:1[0-2]|[1-9]):[0-5]\d")
