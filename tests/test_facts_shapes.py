@@ -528,3 +528,15 @@ def test_a_twelve_hour_timeline_through_noon_keeps_the_afternoon() -> None:
         "- 11:20 (told late) a warning had fired\n- 09:05 a 24-hour time\n"
     )
     assert [e.moment.when.hour for e in late.events if e.moment.when] == [11, 11, 9]
+
+
+def test_a_report_told_the_same_day_as_the_date_before_it_is_the_detection() -> None:
+    text = (
+        "# Release retro\n\n## Background\n\nOn Wednesday, July 21st, 2021, we released "
+        "version 3.30. Within a few hours, several customers reported that it would not "
+        "start.\n"
+    )
+    value = facts(text)
+    assert iso(value, "detected") == "2021-07-21T00:00:00"
+    later = facts(text.replace("Within a few hours", "Weeks later"))
+    assert later.milestones["detected"] is None

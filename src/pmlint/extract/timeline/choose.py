@@ -27,6 +27,7 @@ from pmlint.extract.milestones import (
     recovered_again,
     word_classes,
 )
+from pmlint.extract.timeline.days import same_day_detection
 from pmlint.extract.timeline.entries import (
     SENTENCE_OPENS,
     opens_clause,
@@ -226,6 +227,8 @@ def choose_milestones(
         for begin, end in day_windows(moments)[:1]:
             take("start", begin, HOW_RANGE)
             take("resolved", end, HOW_RANGE)
+        reported = same_day_detection(moments, classes, lambda b: _opening_prose(doc, b))
+        take("detected", reported, HOW_PROSE)
     if how.get("start") == HOW_TIMELINE and "start" not in marked:
         earlier = _told_earlier(result["start"], timed, moments, classes)
         if earlier is not None:
