@@ -540,3 +540,14 @@ def test_a_report_told_the_same_day_as_the_date_before_it_is_the_detection() -> 
     assert iso(value, "detected") == "2021-07-21T00:00:00"
     later = facts(text.replace("Within a few hours", "Weeks later"))
     assert later.milestones["detected"] is None
+
+
+def test_a_post_that_learned_of_it_this_afternoon_detected_it_on_its_own_day() -> None:
+    text = (
+        '+++\ntitle = "Export bug"\n+++\n\nIt was drawn to our attention this afternoon that '
+        "our export tool included events it should not have.\n"
+    )
+    value = facts(text, "2019-07-24-export-bug.md")
+    assert iso(value, "detected") == "2019-07-24T00:00:00"
+    yesterday = facts(text.replace("this afternoon", "yesterday"), "2019-07-24-export-bug.md")
+    assert iso(yesterday, "detected") == "2019-07-23T00:00:00"

@@ -27,7 +27,8 @@ from pmlint.extract.milestones import (
     recovered_again,
     word_classes,
 )
-from pmlint.extract.timeline.days import same_day_detection
+from pmlint.extract.timeline.dates import document_date
+from pmlint.extract.timeline.days import detection_told_today, same_day_detection
 from pmlint.extract.timeline.entries import (
     SENTENCE_OPENS,
     opens_clause,
@@ -229,6 +230,11 @@ def choose_milestones(
             take("resolved", end, HOW_RANGE)
         reported = same_day_detection(moments, classes, lambda b: _opening_prose(doc, b))
         take("detected", reported, HOW_PROSE)
+        if result["detected"] is None:  # "this afternoon", in a post: the post's own day
+            today = detection_told_today(
+                doc, document_date(doc), classes, lambda b: _opening_prose(doc, b)
+            )
+            take("detected", today, HOW_PROSE)
     if how.get("start") == HOW_TIMELINE and "start" not in marked:
         earlier = _told_earlier(result["start"], timed, moments, classes)
         if earlier is not None:

@@ -4,12 +4,14 @@ The report is told relative to the day written before it, so it was on that day.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 
-from pmlint.document import TextBlock
+from pmlint.document import Document, TextBlock
 from pmlint.extract.milestones import WordClasses, without_machine_reports
 from pmlint.extract.timeline.model import PROSE, Moment
+from pmlint.extract.timestamps import Stamp
 
 # Told as the same day as the date before it: "within a few hours", "shortly after", "later
 # that day", "that afternoon", "minutes later".
@@ -53,3 +55,45 @@ def same_day_detection(
             if classes.has("detected", told) and not classes.has("mitigated", told):
                 return moment
     return None
+
+
+# "It was drawn to our attention this afternoon", "we were alerted this morning": a day told
+# relative to the post's own date (a day before it for "yesterday").
+_TODAY = re.compile(
+    r"\b(?:(?P<back>yesterday|last night)|today|earlier today|tonight"
+    r"|this (?:morning|afternoon|evening))\b",
+    re.IGNORECASE,
+)
+
+
+def detection_told_today(
+    doc: Document,
+    day: dt.date | None,
+    classes: WordClasses,
+    told_where: Callable[[TextBlock], bool],
+) -> Moment | None:
+    """In a post with no times, the day of writing (`day`: the document's date) when its
+    opening prose tells someone learned of the incident "this afternoon" ("It was drawn to our
+    attention this afternoon that there is a bug ..."), or the day before for "yesterday"."""
+    if day is None:
+        return None
+    for block in doc.blocks:
+        if not told_where(block) or _TODAY.search(block.prose) is None:
+            continue
+        for sentence in _SENTENCE.split(block.prose):
+            match = _TODAY.search(sentence)
+            told = without_machine_reports(sentence)
+            if match is None or not classes.has("detected", told):
+                continue
+            when = day - dt.timedelta(days=1) if match["back"] else day
+            start = block.prose.find(sentence) + match.start()
+            return _day_moment(block, start, start + len(match.group(0)), when)
+    return None
+
+
+def _day_moment(block: TextBlock, start: int, end: int, day: dt.date) -> Moment:
+    """A day-precision moment for words that name a day without a date ("this afternoon")."""
+    text = block.prose[start:end]
+    stamp = Stamp(start, end, text, day, None, None, None, None)
+    when = dt.datetime.combine(day, dt.time(0))
+    return Moment(stamp, block, block.span(start, end), when, True, None, kinds=frozenset())
