@@ -551,3 +551,13 @@ def test_a_post_that_learned_of_it_this_afternoon_detected_it_on_its_own_day() -
     assert iso(value, "detected") == "2019-07-24T00:00:00"
     yesterday = facts(text.replace("this afternoon", "yesterday"), "2019-07-24-export-bug.md")
     assert iso(yesterday, "detected") == "2019-07-23T00:00:00"
+
+
+def test_a_field_named_time_of_incident_is_the_start() -> None:
+    value = facts(
+        "# Outage\n\n## Summary\n\nThe API failed.\n\n- **Time of incident:** 2022-03-01 10:00 UTC"
+        "\n- **Time of detection:** 2022-03-01 10:20 UTC\n"
+        "- **Time of resolution:** 2022-03-01 11:00 UTC\n"
+    )
+    assert iso(value, "start") == "2022-03-01T10:00:00+00:00"
+    assert value.duration() == (60, "milestones")
