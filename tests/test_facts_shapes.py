@@ -561,3 +561,14 @@ def test_a_field_named_time_of_incident_is_the_start() -> None:
     )
     assert iso(value, "start") == "2022-03-01T10:00:00+00:00"
     assert value.duration() == (60, "milestones")
+
+
+def test_a_month_and_year_in_the_prose_gives_yearless_dates_their_year() -> None:
+    text = (
+        "# Outage\n\n## Timeline\n\n| Day | Time (UTC) | Event |\n|---|---|---|\n"
+        "| Tue 2 Feb | 22:45 | API errors climb |\n| | 23:05 | pager alert |\n"
+        "| Wed 3 Feb | 00:25 | errors back to baseline |\n\nWritten in February 2021.\n"
+    )
+    assert iso(facts(text), "start") == "2021-02-02T22:45:00+00:00"
+    two = text.replace("Written in February 2021.", "Written in February 2021, after March 2020.")
+    assert not (iso(facts(two), "start") or "").startswith("2021")  # two years: no year

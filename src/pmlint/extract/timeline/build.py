@@ -24,6 +24,7 @@ from pmlint.extract.timeline.dates import (
     day_first,
     document_date,
     first_year,
+    month_year,
     named_year,
     relative_days,
 )
@@ -149,7 +150,7 @@ def _build(doc: Document, settings: Settings) -> Timeline:
     numeric_day_first = day_first(blocks)
     year = None if first_day is not None else first_year(blocks, numeric_day_first)
     if first_day is None and year is None:
-        year = named_year(doc)
+        year = named_year(doc) or month_year(blocks)
     dates = Dates(first_day, numeric_day_first, year)
     clock4 = four_digit_clock(doc.source)  # "1738: ...", as some teams write their times
     by_date = not doc.find_sections("timeline")

@@ -251,6 +251,20 @@ _MONTH_YEAR = re.compile(
 )
 
 
+def month_year(blocks: Sequence[TextBlock]) -> int | None:
+    """The year a month is written with in the prose ("Written in February 2021", "the
+    outage of March 2020"), when it is the only one: the year of the yearless dates of a
+    document that writes no full date and names no year in its title or file name."""
+    years: set[int] = set()
+    for block in blocks:
+        if _YEAR_HINT.search(block.prose) is None:
+            continue
+        years.update(int(m.group("year")) for m in _MONTH_YEAR.finditer(block.prose))
+        if len(years) > 1:
+            return None
+    return years.pop() if years else None
+
+
 def _replace_year(date: dt.date, year: int) -> dt.date | None:
     try:
         return date.replace(year=year) if date.year == NO_YEAR or date.year != year else date
