@@ -572,3 +572,15 @@ def test_a_month_and_year_in_the_prose_gives_yearless_dates_their_year() -> None
     assert iso(facts(text), "start") == "2021-02-02T22:45:00+00:00"
     two = text.replace("Written in February 2021.", "Written in February 2021, after March 2020.")
     assert not (iso(facts(two), "start") or "").startswith("2021")  # two years: no year
+
+
+@pytest.mark.parametrize(
+    "told", ["customer emails support about failing requests", "message in #ops about errors"]
+)
+def test_a_message_or_an_email_about_it_is_its_detection(told: str) -> None:
+    value = facts(
+        "# Outage\n\n## Timeline\n\nAll times UTC.\n\n"
+        "- 2022-05-10 14:00 bad config deployed, API starts returning errors\n"
+        f"- 2022-05-10 14:20 {told}\n- 2022-05-10 15:00 config reverted, API back to normal\n"
+    )
+    assert iso(value, "detected") == "2022-05-10T14:20:00+00:00"
