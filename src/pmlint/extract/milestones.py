@@ -167,6 +167,12 @@ _HEALTHY = re.compile(
     r"|\b(?:has|have|had)\s+been\s+(?:up|stable|healthy|working|running|available|operational"
     r"|normal)\s+(?:ever\s+)?since\b"
     r"|\b(?:returned|restored|back)\s+to\s+(?:service|health|full capacity)\b"
+    # "site reachable", "the API is up", "service available": a service named in a healthy
+    # state (not "errors are up", "load is up")
+    r"|\b(?:site|website|service|api|app|application|page|cluster|server|database|db|dashboard"
+    r"|portal|endpoint|platform|network|node|hub|registry|mirror|domain)s?\s+(?:(?:is|are|was"
+    r"|were|became|becomes|now|again|fully)\s+)*(?:reachable|accessible|available|up|online)\b"
+    r"(?!\s+(?:to|for)\b)"
     # "dddice returns online", "the site came back online"; "last observed database error"
     r"|\b(?:returns?|returned|returning)\s+(?:back\s+)?online\b"
     r"|\blast\s+(?:observed\s+|reported\s+|seen\s+)?(?:[a-z]+\s+)?(?:errors?|failures?"
@@ -312,10 +318,16 @@ def attempted(text: str) -> bool:
 
 def recovered_again(text: str) -> bool:
     """Does the text say something works again ("uploads work again") or is in a healthy
-    state ("running normally", "stabilized", "at baseline")? An impact stopping."""
+    state ("running normally", "stabilized", "at baseline")? An impact stopping. Words in
+    quotation marks are someone else's ('a report that "the website is accessible"')."""
+    if '"' in text or "“" in text:
+        text = _QUOTED.sub(" ", text)
     if "again" in text.lower() and _AGAIN.search(text) is not None:
         return True
     return _stated(_HEALTHY, text)
+
+
+_QUOTED = re.compile(r'"[^"\n]{0,300}"|“[^”\n]{0,300}”')
 
 
 def _detection(entry: Entry, classes: WordClasses) -> bool:
