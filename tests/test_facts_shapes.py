@@ -584,3 +584,26 @@ def test_a_message_or_an_email_about_it_is_its_detection(told: str) -> None:
         f"- 2022-05-10 14:20 {told}\n- 2022-05-10 15:00 config reverted, API back to normal\n"
     )
     assert iso(value, "detected") == "2022-05-10T14:20:00+00:00"
+
+
+@pytest.mark.parametrize(
+    ("told", "recovered"),
+    [
+        ("DNS change propagated, site reachable", True),
+        ("the API is up", True),
+        ("errors are up 40%", False),
+        ('a report that "the javascript on your website is accessible" arrives', False),
+    ],
+)
+def test_a_service_named_in_a_healthy_state(told: str, recovered: bool) -> None:
+    assert recovered_again(told) is recovered
+
+
+def test_customers_who_confirm_the_fix_and_monitoring_that_shows_recovery() -> None:
+    for told in ("customers confirm the fix", "monitoring shows recovery"):
+        value = facts(
+            "# Outage\n\n## Timeline\n\nAll times UTC.\n\n"
+            "- 2022-05-10 14:00 bad config deployed, API starts returning errors\n"
+            f"- 2022-05-10 14:20 pager alert fires\n- 2022-05-10 15:00 {told}\n"
+        )
+        assert iso(value, "mitigated") == "2022-05-10T15:00:00+00:00"
