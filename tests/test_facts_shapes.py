@@ -607,3 +607,18 @@ def test_customers_who_confirm_the_fix_and_monitoring_that_shows_recovery() -> N
             f"- 2022-05-10 14:20 pager alert fires\n- 2022-05-10 15:00 {told}\n"
         )
         assert iso(value, "mitigated") == "2022-05-10T15:00:00+00:00"
+
+
+@pytest.mark.parametrize(
+    "timeline",
+    [
+        "### Day 1\n\n- 09:00 migration starts\n- 10:20 first reports of slow uploads\n\n"
+        "### Day 2\n\n- 14:10 uploads failing\n- 15:30 uploads back to normal\n",
+        "- 09:00 migration starts\n- 10:20 first reports of slow uploads\n"
+        "- (next day) 14:10 uploads failing\n- 15:30 uploads back to normal\n",
+    ],
+)
+def test_a_timeline_that_tells_its_days_in_words(timeline: str) -> None:
+    value = facts(f"# Outage\n\nDate: 2022-03-14\n\n## Timeline (UTC)\n\n{timeline}")
+    assert iso(value, "start") == "2022-03-14T09:00:00+00:00"
+    assert iso(value, "resolved") == "2022-03-15T15:30:00+00:00"

@@ -161,6 +161,8 @@ def _build(doc: Document, settings: Settings) -> Timeline:
     fields = row_labels(doc)
     for block in blocks:
         on_timeline = in_timeline(block.section, by_date, timed)
+        if on_timeline and block.kind == "heading":
+            dates.told_day(block)  # "### Day 2"
         previous: Stamp | None = None
         text = with_timed_code(block)
         stamps = find_stamps(text, dates.day_first, clock4)
@@ -175,6 +177,8 @@ def _build(doc: Document, settings: Settings) -> Timeline:
                     stamp = dataclasses.replace(stamp, zone=written)
             if on_timeline:
                 stamp, clock = carry_afternoon(stamp, clock)  # "1:00 PM", then "4:00"
+                if stamp.date is None:  # "(next day) 09:10"
+                    dates.told_day(block, text[max(0, stamp.start - 40) : stamp.start])
             day = dates.place(stamp, block, on_timeline, previous, between, later)
             previous = stamp
             tz, source = stamp_zone(stamp, zone_tz)

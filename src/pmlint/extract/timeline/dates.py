@@ -73,6 +73,13 @@ _RANGE_LINK = re.compile(
 
 
 NO_DAY = dt.date(1970, 1, 1)  # the stand-in day of times no text dates
+# "## Day 2", "### Day 3:": a timeline's day counted in words
+_DAY_NUMBER = re.compile(r"[\s*_#]*day\s+(\d{1,2})[\s*_:.-]*", re.IGNORECASE)
+# "(next day) 09:10", "The following morning, 08:30": the times after it are a day later
+_NEXT_DAY = re.compile(
+    r"\b(?:(?:the\s+)?(?:next|following)\s+(?:day|morning)|the\s+day\s+after)\b[^\n]{0,12}$",
+    re.IGNORECASE,
+)
 
 
 class Dates:
@@ -94,6 +101,25 @@ class Dates:
         self.last_time: dt.time | None = None
         self.last_day: dt.date | None = None  # the day of `last_time`, when one is known
         self.midnights = 0  # times past midnight with no day known: "23:51", then "00:04"
+        self.day_one: dt.date | None = None  # the day a timeline's "Day 1" heading is on
+
+    def told_day(self, block: TextBlock, before: str = "") -> None:
+        """A timeline that tells its days in words: a heading "Day 2" (counted from the day
+        its "Day 1" is on), or "(next day)", "the following morning" before a time. The times
+        after it are on that day."""
+        if block.kind == "heading":
+            match = _DAY_NUMBER.fullmatch(block.prose.strip())
+            if match is None or self.current is None:
+                return
+            number = int(match.group(1))
+            if self.day_one is None or number == 1:
+                self.day_one = self.current
+            self.current = self.day_one + dt.timedelta(days=number - 1)
+        elif self.current is not None and _NEXT_DAY.search(before):
+            self.current = self.current + dt.timedelta(days=1)
+        else:
+            return
+        self.last_time, self.default = None, None
 
     def undated_day(self) -> dt.date:
         """The stand-in day of a time whose day no text gives: a fixed day, one later for
