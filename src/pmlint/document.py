@@ -133,6 +133,9 @@ class Section:
     list_items: list[ListItem] = field(default_factory=list)  # top-level items directly here
     tables: list[Table] = field(default_factory=list)
     code_blocks: list[CodeBlock] = field(default_factory=list)
+    # HTML blocks written in the section ("<p><b>Update, Nov 15, 3:00pm:</b> ..."), kept
+    # apart from `blocks`: only the timeline facts read them (a status page's notices)
+    html_blocks: list[CodeBlock] = field(default_factory=list)
     children: list[Section] = field(default_factory=list)
     parent: Section | None = None
 

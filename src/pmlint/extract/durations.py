@@ -69,7 +69,7 @@ _PART = re.compile(
 _AND_A_HALF = r"(?:\sand\s(?:an?\s)?half\b(?!\s(?:an?\s)?(?:hour|minute|day)))"
 # An amount and its unit: digits may touch it ("1h50m"), words take a blank ("an hour"; "and"
 # is not "an" days).
-_DUR_PART = rf"(?:\d+(?:[.,]\d+)?(?: and an? half)?\s?|{_AMOUNT}\s){_UNIT}(?![a-z])"
+_DUR_PART = rf"(?:\d+(?:[.,]\d+)?(?: and an? half)?[\s-]?|{_AMOUNT}[\s-]){_UNIT}(?![a-z])"
 _DURATION = rf"(?P<dur>{_DUR_PART}(?:,?\s?(?:and\s)?{_DUR_PART}){{0,2}}{_AND_A_HALF}?)"
 _APPROX = (
     r"(?:(?:about|around|approximately|approx\.?|roughly|nearly|almost|over|under|just under"
@@ -88,7 +88,8 @@ _PHRASES = [
     r"\b(?:outage|incident|downtime|disruption|degradation|impact|interruption)\s"
     r"(?:of|lasting|that lasted|which lasted|lasted)\s",
     r"\b(?:down|unavailable|unusable|offline|broken|degraded|unreachable|impacted|affected"
-    r"|failing|failed|erroring|inaccessible|disrupted|out)\s(?:for\s(?:a\s(?:total|period)\sof\s)?)",
+    r"|failing|failed|erroring|inaccessible|disrupted|out|blocked|unresponsive|impaired|stuck)"
+    r"\s(?:for\s(?:a\s(?:total|period)\sof\s)?)",
     r"\b(?:for|over)\sa\s(?:total|duration|period)\sof\s",
     r"\b(?:total(?:ling)?|aggregate)\s(?:of\s)?",
     # "the network stopped for around 45 minutes", "block production halted for 6 hours"
@@ -127,6 +128,17 @@ _STATED = [re.compile(rf"{phrase}{_APPROX}{_DURATION}\b", re.IGNORECASE) for phr
     re.compile(
         rf"\b(?P<dur>{_AMOUNT}-{_UNIT})(?:\slong)?\s(?:outage|downtime|disruption|degradation"
         r"|incident|interruption)\b",
+        re.IGNORECASE,
+    ),
+    # "users were unable to log in for 47 minutes", "builds could not start for two hours":
+    # what users could not do, and for how long (a few words between, bounded); not what the
+    # team could not do ("we could not reproduce it for two days")
+    re.compile(
+        r"(?<!\bwe\s)(?<!\bwe were\s)(?<!\bI\s)(?<!\bI was\s)(?<!\bteam\s)(?<!\bteam was\s)"
+        r"\b(?:unable to|not able to|could not|couldn't|cannot|can't)"
+        r"(?!\s(?:reproduce|find|identify|determine|diagnose|locate|figure|explain|confirm|tell)\b)"
+        rf"(?:\s[\w'-]+){{1,5}}?\sfor\s{_APPROX}{_DURATION}\b"
+        r"(?!\s(?:at a time|each|per|every|apiece|or (?:more|longer))\b)",
         re.IGNORECASE,
     ),
     # "it took about 50 minutes to restore service"
@@ -182,6 +194,16 @@ _HINTS = (
     "errors",
     "failures",
     "experienced",
+    "blocked",
+    "unresponsive",
+    "impaired",
+    "stuck",
+    "unable to",
+    "not able to",
+    "could not",
+    "couldn't",
+    "cannot",
+    "can't",
 )
 # "Time to detection: 64 minutes" is not how long the incident lasted.
 _NOT_THE_INCIDENT = re.compile(

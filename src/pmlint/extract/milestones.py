@@ -64,7 +64,8 @@ _FIX_LANDED = re.compile(
     # with the bug removed"
     r"|\b(?:issued|released|published|shipped|deployed)\s+(?:a\s+|the\s+)?(?:new|fixed|patched)"
     r"\s+(?:version|release|build)\b"
-    r"|\b(?:new|latest|fixed|patched)\s+(?:version|release|build)\b[^;\n]{0,40}?"
+    r"|\b(?:new|latest|fixed|patched|final|corrected|hotfix)\s+(?:version|release|build)\b"
+    r"[^;\n]{0,40}?"
     r"\b(?:was|is|were|got)\s+(?:issued|released|published|shipped|deployed)\b",
     re.IGNORECASE,
 )
@@ -74,10 +75,22 @@ _FIX_WORDS = ("fix", "patch", "version", "release", "build")
 _REMEDY_WINDOW = dt.timedelta(minutes=30)
 # Words that turn an outcome into an attempt or a failure: "started the rollback",
 # "the failover hangs", "still down", "not restored".
+# (Starting to work is working: "images started working once again", "began to come back
+# online", "started serving traffic" tell the outcome, not an attempt at it; and starting to
+# look for the cause, "support engineers begin investigation into the bug", attempts nothing.)
+_WORKS = (
+    r"(?!(?:to )?(?:work(?:s|ed|ing)?\b(?!\s+(?:on|towards?|to|through|with|around)\b)"
+    r"|(?:come|came|respond|serv|load|function|succeed|flow|process|pass|recover|resolv"
+    r"|investigat|analy)\w*))"
+)
 _ATTEMPT = re.compile(
-    r"\b(?:start(?:s|ed|ing)? (?:to |the |a )?|begin(?:s|ning)? (?:to |the )?|began (?:to |the )?"
+    rf"\b(?:start(?:s|ed|ing)? {_WORKS}(?:to |the |a )?|begin(?:s|ning)? {_WORKS}(?:to |the )?"
+    rf"|began {_WORKS}(?:to |the )?"
     r"|attempt|trying|tried|try to|decid|plan|propos|initiat|prepar|not |n't |no longer"
-    r"|still |hang|stuck|fail(?:s|ed|ing)? to|partial(?:ly)?|some "
+    # "restored for some users", "some investigating" (not "moves some to a new node")
+    r"|still |hang|stuck|fail(?:s|ed|ing)? to|partial(?:ly)?|some (?!to\b)"
+    # "returns online for a brief moment": the impact came back
+    r"|\bbrief(?:ly)?\b|momentar|for a (?:short |few )?(?:moment|second|minute)s?\b"
     # the remedy did not work: "restarted the pods; errors persist", "no effect"
     r"|persist|no effect|did not help|didn't help|no improvement|unchanged"
     # "are working towards recovery", "working on a fix"
@@ -99,7 +112,7 @@ _NOT_RECOVERY = re.compile(
 _AGAIN = re.compile(
     r"\b(?:work|run|serv|respond|load|launch|build|sync|publish|upload|download|connect|resolv"
     r"|propagat|process|flow|accept|avail|reach|boot|pass|function|deliver|stream|send|receiv"
-    r"|succeed"
+    r"|succeed|creat|produc|mint|confirm|finaliz|index|render"
     r"|healthy|online|up|green|normal|fine|stable)\w*\s+(?:[a-z]+\s+)?again\b",
     re.IGNORECASE,
 )
@@ -116,12 +129,14 @@ _HEALTHY = re.compile(
     r"|functioning|working)\b(?!\s+(?:on|with|to|towards?|through)\b)"
     # the symptom stopped: "errors dropped to zero", "the issue disappeared", "there were no
     # more errors", "stopping the errors", "the backlog had been processed"
-    r"|\b(?:errors?|failures?|timeouts?|crashe?s?|alerts?|issue|problem|symptoms?)\s+"
-    r"(?:(?:had|have|has)\s+)?(?:disappeared|vanished|ceased|cleared|subsided|stopped"
+    r"|\b(?:errors?|failures?|timeouts?|crashe?s?|alerts?|issue|problem|symptoms?|5xx|5\d\ds)\s+"
+    r"(?:(?:had|have|has)\s+)?(?:disappear(?:ed|s)?|vanish(?:ed|es)?|cease[sd]?|clear(?:ed|s)?"
+    r"|subside[sd]?|stopped|stops?(?!\s+(?:the|a|an|all|our|any|new)\b)"
     r"|dropped to (?:zero|0|normal|baseline)|fell to (?:zero|0|normal|baseline))\b"
     r"|\bno (?:more|new|further) (?:errors?|failures?|timeouts?|crashes|alerts?|issues)\b"
     # "error rate at zero", "5xx back to 0%", "delay back under 1 minute"
-    r"|\b(?:errors?|error rates?|failures?|failure rates?|5xx|timeouts?)\s+(?:(?:is|was|back)\s+)?"
+    r"|\b(?:errors?|error rates?|failures?|failure rates?|5xx|timeouts?)\s+(?:(?:is|was|back"
+    r"|returns?|returned|returning|drops?|dropped|falls?|fell|goes|went|gets?|got)\s+){0,2}"
     r"(?:at|to)\s+(?:zero|0)\b"
     r"|\bback\s+(?:under|below|within)\b"
     # "latency normal", "error rate back to normal", "graphs look healthy", "the issue is gone"
@@ -129,9 +144,19 @@ _HEALTHY = re.compile(
     r"|success rates?|metrics|graphs|dashboards?)\s+(?:(?:is|are|was|were|looks?|looked|back"
     r"|now)\s+)*(?:normal|nominal|healthy|stable|green)\b"
     r"|\b(?:issue|problem|errors?|symptoms?)\s+(?:is|are|was|were|had|has|have)\s+(?:been\s+)?gone\b"
-    # "users can log in again", "customers can check out again"
-    r"|\bcan\s+(?:now\s+)?[a-z]+(?:\s+[a-z]+)?\s+again\b"
-    r"|\b(?:stopp(?:ed|ing)|end(?:ed|ing)|eliminat(?:ed|ing))\s+(?:the\s+)?(?:errors?|failures?"
+    # what users do succeeds: "14:11 launches succeed", "requests complete", "pages load"
+    # (what users do, not a change: "the deploy succeeded" is as often what broke it)
+    r"|\b(?:launch|request|upload|download|login|log-in|sign-in|sync|payment|transaction"
+    r"|checkout|quer(?:y|ie)|page|api call|call|connection)(?:e?s)?"
+    r"\s+(?:now\s+)?(?:succeed(?:s|ed)?|pass(?:es|ed)?|work(?:s|ed)?|load(?:s|ed)?"
+    r"|complete(?:s|d)?|go(?:es)? through|went through)\b(?!\s+(?:slowly|intermittently))"
+    # "users can log in again", "customers were able to use the API again"
+    r"|\b(?:can|(?:is|are|was|were)\s+able\s+to)\s+(?:now\s+)?(?!not\b|no\b|never\b)[a-z]+"
+    r"(?:\s+[a-z]+){0,2}\s+again\b"
+    # "stopped the errors", "ending the customer impact"
+    r"|\b(?:stopp(?:ed|ing)|end(?:ed|ing)|eliminat(?:ed|ing))\s+(?:the\s+)?"
+    r"(?:(?!in\b|with\b|up\b|on\b|by\b|as\b)[a-z]+\s+)?"
+    r"(?:errors?|failures?"
     r"|crashe?s?|timeouts?|outage|impact)\b"
     r"|\b(?:backlog|queue)\s+(?:(?:had|has|was)\s+)?(?:(?:been|fully)\s+)*(?:processed|cleared"
     r"|drained|empty|caught up)\b"
@@ -142,6 +167,16 @@ _HEALTHY = re.compile(
     r"|\b(?:has|have|had)\s+been\s+(?:up|stable|healthy|working|running|available|operational"
     r"|normal)\s+(?:ever\s+)?since\b"
     r"|\b(?:returned|restored|back)\s+to\s+(?:service|health|full capacity)\b"
+    # "site reachable", "the API is up", "service available": a service named in a healthy
+    # state (not "errors are up", "load is up")
+    r"|\b(?:site|website|service|api|app|application|page|cluster|server|database|db|dashboard"
+    r"|portal|endpoint|platform|network|node|hub|registry|mirror|domain)s?\s+(?:(?:is|are|was"
+    r"|were|became|becomes|now|again|fully)\s+)*(?:reachable|accessible|available|up|online)\b"
+    r"(?!\s+(?:to|for)\b)"
+    # "dddice returns online", "the site came back online"; "last observed database error"
+    r"|\b(?:returns?|returned|returning)\s+(?:back\s+)?online\b"
+    r"|\blast\s+(?:observed\s+|reported\s+|seen\s+)?(?:[a-z]+\s+)?(?:errors?|failures?"
+    r"|timeouts?|crash(?:es)?)\b"
     # a remedy told as done: "the rollback was completed", "the failover is complete", "the
     # fix was in place"
     r"|\b(?:rollback|roll-back|revert|failover|fail-over|restart|reboot|redeploy(?:ment)?"
@@ -283,10 +318,16 @@ def attempted(text: str) -> bool:
 
 def recovered_again(text: str) -> bool:
     """Does the text say something works again ("uploads work again") or is in a healthy
-    state ("running normally", "stabilized", "at baseline")? An impact stopping."""
+    state ("running normally", "stabilized", "at baseline")? An impact stopping. Words in
+    quotation marks are someone else's ('a report that "the website is accessible"')."""
+    if '"' in text or "“" in text:
+        text = _QUOTED.sub(" ", text)
     if "again" in text.lower() and _AGAIN.search(text) is not None:
         return True
     return _stated(_HEALTHY, text)
+
+
+_QUOTED = re.compile(r'"[^"\n]{0,300}"|“[^”\n]{0,300}”')
 
 
 def _detection(entry: Entry, classes: WordClasses) -> bool:
@@ -386,15 +427,13 @@ def classify_entries(entries: Sequence[Entry], classes: WordClasses) -> dict[str
         after_detection = [
             e for e in after_start if detected_at is None or _comparable(e.when) >= detected_at
         ]
-        mitigated = next(
-            (
-                e
-                for e in after_detection
-                if _outcome("mitigated", e, classes)
-                or (detected_at is not None and e is not found["detected"] and fix_landed(e.text))
-            ),
-            None,
-        )
+        candidates = [
+            e
+            for e in after_detection
+            if _outcome("mitigated", e, classes)
+            or (detected_at is not None and e is not found["detected"] and fix_landed(e.text))
+        ]
+        mitigated = _lasting(candidates, after_detection)
         if mitigated is not None and detected_at is not None:
             mitigated = _remedy_before(mitigated, after_detection, found)
         if mitigated is None and detected_at is not None:
@@ -434,10 +473,43 @@ def classify_entries(entries: Sequence[Entry], classes: WordClasses) -> dict[str
             resolved = entry
         if resolved is None and floor is not None:
             resolved = _last_confirmation(tail, floor, classes)
+        elif resolved is floor and floor is not None:
+            # only the mitigation's own words close it ("14:31 rollback finished"): the
+            # confirmations that follow it closely ("14:33 error rate back to baseline") end it
+            resolved = _last_confirmation(tail, floor, classes, _CONFIRMED_SOON) or resolved
         if resolved is not None:
             found["resolved"] = resolved
     _start_before_the_rest(ordered, found, classes)
     return found
+
+
+# The impact came back after it had stopped: "OOM errors started reoccurring", "message
+# posted that the outage was not over", "the site went down again".
+_RECURRENCE = re.compile(
+    r"\b(?:re-?occur\w*|recur(?:s|red|ring|rence)?\b|resurfac\w*|reappear\w*"
+    r"|(?:not|n't)\s+(?:yet\s+)?over\b"
+    r"|(?:went|goes|is|was|were|are)\s+down\s+again\b"
+    r"|(?:fail\w*|error\w*|crash\w*|broke|broken|unreachable|unavailable)\s+again\b"
+    r"|again\s+(?:fail\w*|down|unreachable|unavailable|broken|crash\w*))",
+    re.IGNORECASE,
+)
+
+
+def _lasting(candidates: Sequence[Entry], story: Sequence[Entry]) -> Entry | None:
+    """The first outcome after which the impact did not come back: one followed within the
+    closing run by an entry that says it recurred ("22:23 service restored", "22:29 OOM
+    errors started reoccurring") gives way to the next outcome (the first, if all recur)."""
+    if not candidates:
+        return None
+    order = {id(e): i for i, e in enumerate(story)}
+    recurrences = [e for e in story if _RECURRENCE.search(e.text)]
+    for entry in candidates:
+        at, when = order.get(id(entry), -1), _comparable(entry.when)
+        if not any(
+            order[id(r)] > at and _comparable(r.when) - when <= _CLOSING_RUN for r in recurrences
+        ):
+            return entry
+    return candidates[0]
 
 
 def fix_landed(text: str, attempts: bool = True) -> bool:
@@ -451,18 +523,24 @@ def fix_landed(text: str, attempts: bool = True) -> bool:
     return not attempts or _ATTEMPT.search(text) is None
 
 
-def _last_confirmation(tail: Sequence[Entry], floor: Entry, classes: WordClasses) -> Entry | None:
+# How soon after a mitigation that closes itself in words its confirmations still end it.
+_CONFIRMED_SOON = dt.timedelta(hours=1)
+
+
+def _last_confirmation(
+    tail: Sequence[Entry], floor: Entry, classes: WordClasses, run: dt.timedelta = _CLOSING_RUN
+) -> Entry | None:
     """With no entry that closes the incident, the last entry after the mitigation that says
     things work ("14:05 rolled back", "14:10 submissions succeed again"): the confirmation
     ends it, as "service operational" a minute after "rollback performed" does. Each within
-    the closing run of the one before; None when no entry after the mitigation says so."""
+    `run` (the closing run) of the one before; None when no entry after the mitigation says so."""
     last = floor
     for entry in tail:
         if entry is floor or _comparable(entry.when) <= _comparable(floor.when):
             continue
         if not _outcome("mitigated", entry, classes):
             continue
-        if _comparable(entry.when) - _comparable(last.when) > _CLOSING_RUN:
+        if _comparable(entry.when) - _comparable(last.when) > run:
             break
         last = entry
     return None if last is floor else last
@@ -513,12 +591,35 @@ def _says_recovered(entry: Entry, classes: WordClasses) -> bool:
     return _outcome("mitigated", entry, classes) or _outcome("resolved", entry, classes)
 
 
+# A change that did not happen: "first deploy fails with a permissions error", "the pipeline
+# failed, so the change did not take effect". The change words in it name what failed, not a
+# change that was made: it set nothing off.
+_FAILED_CHANGE = re.compile(
+    r"\b(?:deploy(?:ment)?s?|releases?|rollouts?|upgrades?|migrations?|pipelines?|changes?"
+    r"|updates?|builds?|jobs?|runs?)\s+(?:\w+\s+)?(?:fail(?:s|ed|ing)?|errored|aborted"
+    r"|did not|didn't|does not|doesn't|was not|wasn't|never)\b"
+    r"|\b(?:did not|didn't|does not|doesn't|failed to|never)\s+(?:take|took|takes)\s+effect\b",
+    re.IGNORECASE,
+)
+
+
+def _made_change(entry: Entry, classes: WordClasses) -> bool:
+    """Does the entry tell a change that was made (a trigger), not one that failed?"""
+    if not classes.trigger(entry.text):
+        return False
+    return classes.trigger(_FAILED_CHANGE.sub(" ", entry.text))
+
+
 def _start(ordered: Sequence[Entry], classes: WordClasses) -> Entry | None:
     symptoms = [e for e in ordered if classes.has("start", e.text)]
     detections = [e for e in ordered if _detection(e, classes)]
     anchors = symptoms[:1] + detections[:1]
     unintended = [
-        e for e in ordered if _UNINTENDED.search(e.text) and not _says_recovered(e, classes)
+        e
+        for e in ordered
+        if _UNINTENDED.search(e.text)
+        and not _says_recovered(e, classes)
+        and _FAILED_CHANGE.search(e.text) is None
     ]
     if not anchors:
         if unintended:
@@ -538,7 +639,7 @@ def _start(ordered: Sequence[Entry], classes: WordClasses) -> Entry | None:
     triggers = [
         e
         for e in recent
-        if classes.trigger(e.text)
+        if _made_change(e, classes)
         and not _says_recovered(e, classes)
         and _comparable(anchor.when) - _comparable(e.when) <= window
     ]

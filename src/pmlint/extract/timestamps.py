@@ -22,7 +22,7 @@ _MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
-_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
+_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
 
 # UTC offsets of common abbreviations. Ambiguous ones (IST, CST in Asia) take the reading
 # most postmortems mean; "PT"/"ET"-style names map to IANA zones, whose offset depends on the date.
@@ -89,6 +89,20 @@ ZONE_NAMES: dict[str, str] = {
     "central": "America/Chicago",
     "eastern": "America/New_York",
     "central european": "Europe/Berlin",
+    "eastern european": "Europe/Helsinki",
+    "western european": "Europe/Lisbon",
+    "british": "Europe/London",
+    "uk": "Europe/London",
+    "japan": "Asia/Tokyo",
+    "japanese": "Asia/Tokyo",
+    "korea": "Asia/Seoul",
+    "korean": "Asia/Seoul",
+    "india": "Asia/Kolkata",
+    "indian": "Asia/Kolkata",
+    "singapore": "Asia/Singapore",
+    "hong kong": "Asia/Hong_Kong",
+    "china": "Asia/Shanghai",
+    "australian eastern": "Australia/Sydney",
     "coordinated universal": "UTC",
     "universal": "UTC",
 }
@@ -111,7 +125,21 @@ _DAY_FIRST = re.compile(
     rf"(?<![\w]){_WEEKDAY}(?P<text>\d{{1,2}}(?:st|nd|rd|th|\.)?\s+(?:of\s+)?{_MONTHS}\.?,?\s+\d{{4}})(?!\d)",
     re.IGNORECASE,
 )
+# "January 5-6, 2023", "5–6 May 2021": a range of days that writes its month and year once;
+# each day is a date (the second of a range does not move a timeline's day: `Dates.place`)
+_MONTH_DAYS = re.compile(
+    rf"(?<![\w]){_WEEKDAY}(?P<m>{_MONTHS})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?P<dash>\s?[-–]\s?)"
+    r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})(?!\d)",
+    re.IGNORECASE,
+)
+_DAYS_MONTH = re.compile(
+    r"(?<![\w.:/-])(?P<d1>\d{1,2})(?:st|nd|rd|th)?(?P<dash>\s?[-–]\s?)(?P<d2>\d{1,2})(?:st|nd|rd|th)?"
+    rf"\s+(?:of\s+)?(?P<m>{_MONTHS})\.?,?\s+(?P<y>\d{{4}})(?!\d)",
+    re.IGNORECASE,
+)
 _SLASH = re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])")
+# 2019/01/23: the year first, as ISO writes it, with slashes (no day-or-month question)
+_YEAR_SLASH = re.compile(r"(?<![\d/])(?P<y>\d{4})/(?P<mo>\d{1,2})/(?P<d>\d{1,2})(?![\d/])")
 # 29-09-2021 and 29.09.2021: numbers with dashes or dots need a four-digit year, so that
 # version strings (1.2.3) and ranges (3-5) are not read as dates.
 _NUMERIC = re.compile(
@@ -177,6 +205,60 @@ _DOT_TIME = re.compile(
 _MILITARY = re.compile(
     r"(?<![\w.:,/-])(?P<H>[01]\d|2[0-3])(?P<M>[0-5]\d)(?=\s?(?:UTC|GMT|Z)(?![A-Za-z]))"
 )
+# "1738: Cloudinary posted ...", "~1215: changes deployed", "1727 : noticed", "(~1738)": four
+# digits for a time, where a document writes its timeline so (`four_digit_clock`). Each
+# alternative opens with a fixed character or a line start: linear.
+_CLOCK4 = re.compile(
+    r"(?:^[ \t>*_\[-]*~?|\([ ~]?)(?P<H>[01]\d|2[0-3])(?P<M>[0-5]\d)(?=[ \t]?:(?!\d)|\)|\]\()",
+    re.MULTILINE,
+)
+# "1738: ...", "[1758](link): ...": a line that opens with a four-digit time
+_CLOCK4_LINE = re.compile(
+    r"^[ \t>*_\[-]*~?(?:[01]\d|2[0-3])[0-5]\d(?:[ \t]?:(?!\d)|\]\()", re.MULTILINE
+)
+# How many lines must open with a four-digit time before the document is read so.
+_CLOCK4_LINES = 2
+
+
+def four_digit_clock(text: str) -> bool:
+    """Does the document write its timeline's times as four digits ("1738: ...", "~1940:
+    ...")? Two lines at least must open so: one alone is as often a year ("2016: moved")."""
+    lines = _CLOCK4_LINE.finditer(text)
+    return sum(1 for _ in itertools.islice(lines, _CLOCK4_LINES)) >= _CLOCK4_LINES
+
+
+# "3:10 in the afternoon", "9:40 in the evening", "11:20 at night", "9:10 in the morning":
+# the part of the day written after a 12-hour time, in place of AM or PM.
+_PART_OF_DAY = re.compile(
+    r"[ \t]+(?:in[ \t]+the[ \t]+(?P<pm>afternoon|evening)|in[ \t]+the[ \t]+(?P<am>morning)"
+    r"|at[ \t]+(?P<night>night))\b",
+    re.IGNORECASE,
+)
+
+
+def _part_of_day(text: str, end: int, hour: int) -> tuple[str | None, int]:
+    """ "pm" or "am" from the part of the day written after a time of 1 to 12 o'clock, and
+    where the words end (the time's own end when none is written)."""
+    if not 1 <= hour <= 12 or text[end : end + 1] not in (" ", "\t"):
+        return None, end
+    match = _PART_OF_DAY.match(text, end)
+    if match is None:
+        return None, end
+    if match["pm"] or (match["night"] and hour >= 6 and hour != 12):
+        return "pm", match.end()
+    return "am", match.end()
+
+
+# "Starting around noon on November 15": the time of day with a name, after a word that
+# makes it a time (not "a noon deploy"). "Midnight" is left out: "the job runs at midnight"
+# is as often background as a step of the story.
+_NOON = re.compile(
+    r"\b(?:at|around|about|approximately|by|until|till|before|after|from|to|since)\s+"
+    r"(?P<word>noon)\b",
+    re.IGNORECASE,
+)
+
+
 _DOT_HINT = re.compile(r"\d\.\d\d\s?[A-Za-z]|\d{4}\s?[UGZ]")
 _MONTH_HINT = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d"
@@ -191,10 +273,14 @@ _ZONE_IN_WORDS = (
 )
 _ZONE_AFTER = re.compile(rf"\s?\(?\s?(?P<zone>{ZONE_PATTERN}|{_ZONE_IN_WORDS})\s?\)?")
 _ZULU = re.compile(r"Z(?![A-Za-z])")
+_RANGE_HINT = re.compile(r"\d\s?[-–]\s?\d")
+_PLAIN_ZONE_AFTER = re.compile(r"\s?\(?\s?(?P<zone>UTC|GMT)\b(?=\s[-–—+]\s)")
 # What joins a date to its time: "Oct 3, 2022 16:45", "… at 16:45", "2023-01-04/11:34",
-# "3 May, 16:45", and a spaced dash, as status pages write it ("Oct 3, 2022 - 16:45 UTC").
+# "3 May, 16:45", a spaced dash, as status pages write it ("Oct 3, 2022 - 16:45 UTC"), and a
+# parenthesis ("28 Feb 2017 (~1738)", "2023-01-05 (14:00 UTC)").
 _JOIN = re.compile(
-    r"(?:(?<!\s),?\s+(?:at\s+)?|T|/|(?<!\s)\s*[,@]\s*|(?<!\s)\s+[-–—]\s+)$", re.IGNORECASE
+    r"(?:(?<!\s),?\s+(?:at\s+)?|T|/|(?<!\s)\s*[,@]\s*|(?<!\s)\s+[-–—]\s+|(?<!\s)\s?\([ ~]?)$",
+    re.IGNORECASE,
 )
 
 
@@ -222,7 +308,7 @@ def zone_info(name: str) -> dt.tzinfo | None:
     if value is None and upper in ZONE_PAIRS:
         value = ZONE_PAIRS[upper]
     if value is None:
-        words = raw.lower().removesuffix(" time").strip()
+        words = raw.lower().removeprefix("us ").removesuffix(" time").strip()
         value = ZONE_NAMES.get(words.removesuffix(" standard").removesuffix(" daylight"))
         if value is None:
             value = ZONE_NAMES.get(words.removesuffix(" summer"))
@@ -262,6 +348,11 @@ def _zone_after(text: str, end: int) -> tuple[str | None, int]:
     match = _ZONE_AFTER.match(text, end)
     if match and zone_info(match.group("zone")) is not None:
         return match.group("zone"), match.end()
+    if match:
+        # "14:00 UTC - 15:05 UTC": not an offset of 15 hours, a zone and then a range's dash
+        plain = _PLAIN_ZONE_AFTER.match(text, end)
+        if plain is not None:
+            return plain.group("zone"), plain.end()
     return None, end
 
 
@@ -270,12 +361,15 @@ def zone_after(text: str, end: int) -> str | None:
     return _zone_after(text, end)[0]
 
 
-def find_stamps(text: str, day_first: bool | None = None) -> list[Stamp]:
+def find_stamps(text: str, day_first: bool | None = None, clock4: bool = False) -> list[Stamp]:
     """Every date, time and date-time in `text`, in order, without overlaps. Numeric dates:
     `day_first` True or False is what the document shows (a day over 12 written first or
-    second somewhere); None (unknown) reads slashes month first and dashes or dots day first."""
-    if _DIGIT.search(text) is None:  # most prose: every pattern below needs a digit
-        return []
+    second somewhere); None (unknown) reads slashes month first and dashes or dots day first.
+    `clock4`: the document writes its timeline's times as four digits ("1738: ..."), so a
+    line that opens with four digits and a colon, or "(~1738)", is a time
+    (`four_digit_clock`)."""
+    if _DIGIT.search(text) is None and "noon" not in text and "Noon" not in text:
+        return []  # most prose: every pattern below needs a digit (or names noon)
     # Each family's necessary condition, found with one cheap search, spares its scans.
     with_year = _YEAR.search(text) is not None
     dates: list[tuple[int, int, dt.date, str]] = []
@@ -292,6 +386,31 @@ def find_stamps(text: str, day_first: bool | None = None) -> list[Stamp]:
             except (ValueError, OverflowError):
                 continue
             dates.append((match.start(), match.end(), day, style))
+    ranged: set[int] = set()  # where a range of days starts: no yearless date there
+    for pattern in (_MONTH_DAYS, _DAYS_MONTH) if with_year and _RANGE_HINT.search(text) else ():
+        for match in pattern.finditer(text):
+            month = _MONTH_NUMBER[match["m"][:3].lower()]
+            try:
+                first = dt.date(int(match["y"]), month, int(match["d1"]))
+                second = dt.date(int(match["y"]), month, int(match["d2"]))
+            except ValueError:
+                continue
+            if second <= first:
+                continue
+            if pattern is _MONTH_DAYS:
+                dates.append((match.start(), match.start("dash"), first, "month-name"))
+                dates.append((match.end("dash"), match.end(), second, "month-name"))
+            else:
+                dates.append((match.start(), match.start("dash"), first, "day-month"))
+                dates.append((match.end("dash"), match.end(), second, "day-month"))
+            ranged.add(match.start())
+            ranged.add(match.start("m"))
+    for match in _YEAR_SLASH.finditer(text) if with_year and "/" in text else ():
+        try:
+            day = dt.date(int(match["y"]), int(match["mo"]), int(match["d"]))
+        except ValueError:
+            continue
+        dates.append((match.start(), match.end(), day, "slash"))
     for pattern, style in ((_SLASH, "slash"), (_NUMERIC, "numeric")):
         if (style == "slash" and "/" not in text) or (style == "numeric" and not with_year):
             continue
@@ -313,7 +432,7 @@ def find_stamps(text: str, day_first: bool | None = None) -> list[Stamp]:
     for pattern in (_MONTH_DAY, _DAY_MONTH) if _MONTH_HINT.search(text) else ():
         for match in pattern.finditer(text):
             name = _MONTH_NAME.search(match["text"])
-            if name is None:
+            if name is None or match.start() in ranged or match.start("text") in ranged:
                 continue
             month = _MONTH_NUMBER[name.group(0)[:3].lower()]
             try:
@@ -326,9 +445,12 @@ def find_stamps(text: str, day_first: bool | None = None) -> list[Stamp]:
 
     times: list[tuple[int, int, dt.time, str]] = []
     for match in _TIME.finditer(text) if ":" in text else ():
-        value = _time(int(match["H"]), int(match["M"]), int(match["S"] or 0), match["ampm"])
+        ampm, end = match["ampm"], match.end()
+        if ampm is None:
+            ampm, end = _part_of_day(text, end, int(match["H"]))
+        value = _time(int(match["H"]), int(match["M"]), int(match["S"] or 0), ampm)
         if value is not None:
-            times.append((match.start(), match.end(), value, "12h" if match["ampm"] else "24h"))
+            times.append((match.start(), end, value, "12h" if ampm else "24h"))
     for match in _H_TIME.finditer(text) if _H_HINT.search(text) else ():
         value = _time(int(match["H"]), int(match["M"]), 0, None)
         if value is not None:
@@ -340,6 +462,13 @@ def find_stamps(text: str, day_first: bool | None = None) -> list[Stamp]:
                 value = _time(int(match["H"]), int(match["M"]), 0, ampm)
                 if value is not None:
                     times.append((match.start(), match.end(), value, "12h" if ampm else "24h"))
+    for match in _CLOCK4.finditer(text) if clock4 else ():
+        value = _time(int(match["H"]), int(match["M"]), 0, None)
+        if value is not None:
+            times.append((match.start("H"), match.end("M"), value, "24h"))
+    lower = text.lower()
+    for match in _NOON.finditer(text) if "noon" in lower else ():
+        times.append((match.start("word"), match.end("word"), dt.time(12), "24h"))
     for match in _BARE_HOUR.finditer(text) if _HOUR_HINT.search(text) else ():
         value = _time(int(match["H"]), 0, 0, match["ampm"])
         if value is not None:

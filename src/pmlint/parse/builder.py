@@ -156,6 +156,9 @@ class Builder(FrontMatterReader, BlockMaker):
                 self.code_blocks.append(code)
             elif kind == "html_block":
                 self.html_comments(token)
+                if token.map is not None and remove_comments(token.content).strip():
+                    html = CodeBlock(token.map[0] + 1, token.map[1], "html", token.content)
+                    self.section.html_blocks.append(html)
             elif kind == "blockquote_open":
                 self.quote_depth += 1
             elif kind == "blockquote_close":

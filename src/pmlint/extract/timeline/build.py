@@ -17,13 +17,18 @@ from pmlint.extract.timeline.choose import (
 )
 from pmlint.extract.timeline.dates import (
     NO_DAY,
+    Clock,
     Dates,
+    carry_afternoon,
     date_after,
     day_first,
     document_date,
     first_year,
+    month_year,
     named_year,
+    relative_days,
 )
+from pmlint.extract.timeline.ends import impact_end
 from pmlint.extract.timeline.entries import (
     classify,
     code_timelines,
@@ -34,9 +39,11 @@ from pmlint.extract.timeline.entries import (
     timed_sections,
     timeline_events,
 )
+from pmlint.extract.timeline.html import html_texts
 from pmlint.extract.timeline.model import EVENT, Moment, Timeline
+from pmlint.extract.timeline.stated import start_from_time_to_detect
 from pmlint.extract.timeline.zones import carry_the_timeline_zone, declared_zone, stamp_zone
-from pmlint.extract.timestamps import Stamp, find_stamps, zone_after
+from pmlint.extract.timestamps import Stamp, find_stamps, four_digit_clock, zone_after
 from pmlint.settings import Settings
 
 # The document's memo key (`Document.memo`).
@@ -60,6 +67,7 @@ def _all_blocks(doc: Document, code: dict[int, list[TextBlock]]) -> list[TextBlo
     blocks = list(doc.blocks)
     for found in code.values():
         blocks.extend(found)
+    blocks.extend(html_texts(doc))  # a status page's notices, written in HTML
     for section in doc.sections():
         if section.heading_block is not None:
             blocks.append(section.heading_block)
@@ -142,18 +150,22 @@ def _build(doc: Document, settings: Settings) -> Timeline:
     numeric_day_first = day_first(blocks)
     year = None if first_day is not None else first_year(blocks, numeric_day_first)
     if first_day is None and year is None:
-        year = named_year(doc)
+        year = named_year(doc) or month_year(blocks)
     dates = Dates(first_day, numeric_day_first, year)
+    clock4 = four_digit_clock(doc.source)  # "1738: ...", as some teams write their times
     by_date = not doc.find_sections("timeline")
     timed = timed_sections(doc) if by_date else frozenset()
     carried: tuple[str, dt.tzinfo] | None = None  # a zone stated earlier in the timeline
+    clock: Clock = None  # where a 12-hour timeline is on the clock ("1:00 PM", then "4:00")
     moments: list[Moment] = []
     fields = row_labels(doc)
     for block in blocks:
         on_timeline = in_timeline(block.section, by_date, timed)
+        if on_timeline and block.kind == "heading":
+            dates.told_day(block)  # "### Day 2"
         previous: Stamp | None = None
         text = with_timed_code(block)
-        stamps = find_stamps(text, dates.day_first)
+        stamps = find_stamps(text, dates.day_first, clock4)
         times = [(s.start, s.end) for s in stamps if s.time is not None]
         for index, stamp in enumerate(stamps):
             between = text[previous.end : stamp.start] if previous is not None else ""
@@ -163,6 +175,10 @@ def _build(doc: Document, settings: Settings) -> Timeline:
                 written = zone_after(text, later.end)
                 if written is not None:
                     stamp = dataclasses.replace(stamp, zone=written)
+            if on_timeline:
+                stamp, clock = carry_afternoon(stamp, clock)  # "1:00 PM", then "4:00"
+                if stamp.date is None:  # "(next day) 09:10"
+                    dates.told_day(block, text[max(0, stamp.start - 40) : stamp.start])
             day = dates.place(stamp, block, on_timeline, previous, between, later)
             previous = stamp
             tz, source = stamp_zone(stamp, zone_tz)
@@ -185,6 +201,7 @@ def _build(doc: Document, settings: Settings) -> Timeline:
             moments.append(moment)
     if first_day is None:
         _date_told_later(moments)
+    relative_days(moments)
     if zone_tz is None:
         carry_the_timeline_zone(moments, by_date, timed)
     events = timeline_events(doc, moments, by_date, timed, code)
@@ -196,6 +213,7 @@ def _build(doc: Document, settings: Settings) -> Timeline:
             moment.kinds = event_kinds(event.text, events_words)
     windows = impact_windows(moments)
     milestones, provenance = choose_milestones(doc, moments, events, windows, words)
+    start_from_time_to_detect(doc, milestones, provenance, events)
     durations = summary_durations(doc)
     return Timeline(
         moments,
@@ -208,4 +226,5 @@ def _build(doc: Document, settings: Settings) -> Timeline:
         provenance,
         windows,
         story_end(events, milestones),
+        impact_end(milestones, provenance, events),
     )

@@ -27,6 +27,8 @@ from pmlint.extract.milestones import (
     recovered_again,
     word_classes,
 )
+from pmlint.extract.timeline.dates import document_date
+from pmlint.extract.timeline.days import detection_told_today, same_day_detection
 from pmlint.extract.timeline.entries import (
     SENTENCE_OPENS,
     opens_clause,
@@ -52,7 +54,8 @@ _ENDING = r"(?:end(?:ed|ing)|recover(?:ed|ing)|resolv(?:ed|ing)|was resolved|sto
 # "and lasted until", "and continued through": the impact ran to the second time
 _LASTED = r"(?:and\s+)?(?:lasted|continued|persisted|ran)\s+(?:until|till|through|to)"
 _WINDOW_LINK = re.compile(
-    rf"^\s*(?:[-–—]+|to|until|till|through|,\s*(?:and\s+)?{_ENDING}|(?:and\s+)?{_ENDING}"
+    # "28 Feb 2017 (~1738) to 01 Mar 2017 (~2054)": the first end's parenthesis closes first
+    rf"^\)?\s*(?:[-–—]+|to|until|till|through|,\s*(?:and\s+)?{_ENDING}|(?:and\s+)?{_ENDING}"
     rf"|{_LASTED}|and)"
     # "to approximately 10:47", "until about 10:47", "– ~10:47": a hedge on the end
     r"(?:\s+at)?(?:\s*(?:about|around|approximately|approx\.|roughly|~)(?=[\s\d]))?"
@@ -85,8 +88,10 @@ def impact_windows(moments: list[Moment]) -> list[tuple[Moment, Moment]]:
         if first.block is not second.block or first.when is None or second.when is None:
             continue
         nearest = first.block.nearest_canonical()
-        if nearest not in _WINDOW_SECTIONS or (first.source <= FIELD and second.source <= FIELD):
+        if nearest not in _WINDOW_SECTIONS:
             continue
+        if first.source <= FIELD and second.source <= FIELD and first.label != second.label:
+            continue  # two fields; one that holds a range ("Date: A to B") is a window
         link = first.block.prose[first.stamp.end : second.stamp.start]
         if not _WINDOW_LINK.match(_ON_DAY.sub(" ", link, count=1)):
             continue
@@ -213,10 +218,23 @@ def choose_milestones(
         take(kind, moment, HOW_PROSE)
     for kind, entry in chosen.items():
         take(kind, timed[entry.index].moment, HOW_TIMELINE)
+    if how.get("start") == HOW_RANGE and "start" in chosen and "detected" in chosen:
+        # "Date: 3 Nov (~1727) to 3 Nov (~1900)" over a timeline whose 1727 is when someone
+        # noticed and whose 1442 deploy broke it: the window is counted from the noticing
+        story = timed[chosen["start"].index].moment
+        if _noticed_later(result["start"], story, timed[chosen["detected"].index].moment):
+            result["start"], how["start"] = story, HOW_TIMELINE
     if not any(m.has_time for m in moments):
         for begin, end in day_windows(moments)[:1]:
             take("start", begin, HOW_RANGE)
             take("resolved", end, HOW_RANGE)
+        reported = same_day_detection(moments, classes, lambda b: _opening_prose(doc, b))
+        take("detected", reported, HOW_PROSE)
+        if result["detected"] is None:  # "this afternoon", in a post: the post's own day
+            today = detection_told_today(
+                doc, document_date(doc), classes, lambda b: _opening_prose(doc, b)
+            )
+            take("detected", today, HOW_PROSE)
     if how.get("start") == HOW_TIMELINE and "start" not in marked:
         earlier = _told_earlier(result["start"], timed, moments, classes)
         if earlier is not None:
@@ -293,6 +311,13 @@ def choose_milestones(
         # at 11:46 PM PDT.": a story told in prose starts where its first time does
         take("start", _narrative_start(moments, result), HOW_PROSE)
     _sanity(result, how)
+    still_open = doc.meta.get("resolved") is False
+    if still_open and result["resolved"] is not None and how.get("resolved") != HOW_FRONT_MATTER:
+        # a status page's notice marked `resolved: false` is still open: what its text calls
+        # resolved ("this was resolved midmorning October 18") is the impact stopping
+        take("mitigated", result["resolved"], how["resolved"])
+        result["resolved"] = None
+        how.pop("resolved", None)
     if result["start"] is None and not timed:
         take("start", _opening_time(doc) or _first_update(moments, result), HOW_INFERRED)
         if result["start"] is not None:
@@ -307,6 +332,8 @@ def choose_milestones(
                 how[START_IS_DETECTION] = "detected"
     if result["mitigated"] is None and result["resolved"] is not None:
         take("mitigated", result["resolved"], HOW_INFERRED)
+    elif still_open:
+        pass  # no resolution is inferred for a notice still open
     elif (
         result["resolved"] is None
         and result["mitigated"] is not None
@@ -332,7 +359,12 @@ _HEDGE = r"(?:\s+(?:about|around|approximately|roughly|~))?\s*$"
 _STATED_BEFORE = {
     "start": re.compile(
         r"\b(?:issue|incident|outage|impact|problem|disruption|degradation|errors|failures)"
-        r"\s+(?:\w+\s+){0,2}?(?:started|began|begun)\s+(?:at|around|on)" + _HEDGE,
+        r"\s+(?:\w+\s+){0,2}?(?:started|began|begun)\s+(?:at|around|on)"
+        + _HEDGE
+        # "Starting at 11pm on October 17, Ion responded with 500s": a sentence that opens
+        # with when it began
+        + r"|(?:^|[.!?:>]\s*|\n\s*)(?:starting|beginning)\s+(?:at|around|on|from)"
+        + _HEDGE,
         re.IGNORECASE,
     ),
     "detected": re.compile(
@@ -423,6 +455,23 @@ def _narrative_start(
     if utc(first.when) >= utc(end.when) or _ABOUT_THE_WRITING.search(sentence_of(first)):  # type: ignore[arg-type]
         return None
     return first
+
+
+def _noticed_later(window_start: Moment | None, story: Moment, noticed: Moment) -> bool:
+    """Does a stated window open when the timeline says someone noticed, after the start its
+    story tells (on the same day)?"""
+    if window_start is None or window_start.when is None:
+        return False
+    if story.when is None or noticed.when is None or not story.has_time:
+        return False
+    zones = {m.when.tzinfo is None for m in (window_start, story, noticed)}  # type: ignore[union-attr]
+    if len(zones) != 1 or utc(noticed.when) != utc(window_start.when):
+        return False
+    before = utc(window_start.when) - utc(story.when)
+    return dt.timedelta(0) < before <= _LEAD_UP_HOURS
+
+
+_LEAD_UP_HOURS = dt.timedelta(hours=12)
 
 
 def _window_told_in(

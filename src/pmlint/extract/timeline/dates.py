@@ -3,11 +3,13 @@ the date a reader carries down the document from one time to the next (`Dates`).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Sequence
 
 from pmlint.document import Document, TextBlock
+from pmlint.extract.timeline.model import Moment
 from pmlint.extract.timestamps import NO_YEAR, Stamp, find_stamps
 
 
@@ -17,16 +19,43 @@ def day_first(blocks: Sequence[TextBlock]) -> bool | None:
     06-30-2023), None when it does not show (`find_stamps` then reads 3/11/2024 month first
     and 03-10-2021 day first)."""
     found: bool | None = None
+    ambiguous: list[tuple[int, int, int]] = []
     for block in blocks:
         for match in _NUMERIC_DATE.finditer(block.prose):
             if int(match.group(1)) > 12:
                 return True
             if int(match.group(3)) > 12:
                 found = False
+            elif match.group(2) == "/" and len(ambiguous) < _AMBIGUOUS_DATES:
+                year = int(match.group(4))
+                ambiguous.append((int(match.group(1)), int(match.group(3)), year))
+    if found is None and len(ambiguous) >= 2:
+        # "05/01/2023 22:40", then "06/01/2023 00:30": read month first they are a month
+        # apart, day first a day; a timeline's dates lie close together
+        by_day, by_month = _span(ambiguous, day_first=True), _span(ambiguous, day_first=False)
+        if by_day is not None and by_month is not None and by_day * 4 < by_month:
+            return True
     return found
 
 
-_NUMERIC_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2\d{2,4}")
+# How many ambiguous slashed dates are weighed (a timeline's first few tell its habit).
+_AMBIGUOUS_DATES = 24
+
+
+def _span(dates: Sequence[tuple[int, int, int]], day_first: bool) -> int | None:
+    """Days between the earliest and the latest date, read day first or month first (None
+    when a reading makes an impossible date)."""
+    days = []
+    for a, b, year in dates:
+        day, month = (a, b) if day_first else (b, a)
+        try:
+            days.append(dt.date(year + (2000 if year < 100 else 0), month, day))
+        except ValueError:
+            return None
+    return (max(days) - min(days)).days
+
+
+_NUMERIC_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{2,4})")
 
 # "Unless otherwise noted all events happened on 2019-10-21": the day of undated entries.
 _DEFAULT_DAY = re.compile(
@@ -44,6 +73,13 @@ _RANGE_LINK = re.compile(
 
 
 NO_DAY = dt.date(1970, 1, 1)  # the stand-in day of times no text dates
+# "## Day 2", "### Day 3:": a timeline's day counted in words
+_DAY_NUMBER = re.compile(r"[\s*_#]*day\s+(\d{1,2})[\s*_:.-]*", re.IGNORECASE)
+# "(next day) 09:10", "The following morning, 08:30": the times after it are a day later
+_NEXT_DAY = re.compile(
+    r"\b(?:(?:the\s+)?(?:next|following)\s+(?:day|morning)|the\s+day\s+after)\b[^\n]{0,12}$",
+    re.IGNORECASE,
+)
 
 
 class Dates:
@@ -65,6 +101,25 @@ class Dates:
         self.last_time: dt.time | None = None
         self.last_day: dt.date | None = None  # the day of `last_time`, when one is known
         self.midnights = 0  # times past midnight with no day known: "23:51", then "00:04"
+        self.day_one: dt.date | None = None  # the day a timeline's "Day 1" heading is on
+
+    def told_day(self, block: TextBlock, before: str = "") -> None:
+        """A timeline that tells its days in words: a heading "Day 2" (counted from the day
+        its "Day 1" is on), or "(next day)", "the following morning" before a time. The times
+        after it are on that day."""
+        if block.kind == "heading":
+            match = _DAY_NUMBER.fullmatch(block.prose.strip())
+            if match is None or self.current is None:
+                return
+            number = int(match.group(1))
+            if self.day_one is None or number == 1:
+                self.day_one = self.current
+            self.current = self.day_one + dt.timedelta(days=number - 1)
+        elif self.current is not None and _NEXT_DAY.search(before):
+            self.current = self.current + dt.timedelta(days=1)
+        else:
+            return
+        self.last_time, self.default = None, None
 
     def undated_day(self) -> dt.date:
         """The stand-in day of a time whose day no text gives: a fixed day, one later for
@@ -99,15 +154,27 @@ class Dates:
                 self.last_time, self.last_day = stamp.time, date
             return date
         day = self.default if (in_timeline and self.default is not None) else self.current
+        if previous is not None and previous.time is not None and _CONVERSION.match(between):
+            # "21:48 (6:48 PDT)", "10:00 PST / 18:00 UTC": the same moment in another zone,
+            # written beside it: no step on the clock
+            return self.last_day if self.last_day is not None else day
         late_then_early = (
             self.last_time is not None
             and stamp.time is not None
-            and self.last_time >= dt.time(18)
-            and stamp.time < dt.time(8)
+            and _went_back(self.last_time, stamp.time, in_timeline)
             # "2021-04-11 23:10" then "01:20" under "all events on 2021-04-12": already the
             # next day, not the one after
             and (day is None or self.last_day is None or day <= self.last_day)
         )
+        if (
+            day is not None
+            and late_then_early
+            and not in_timeline
+            and _range_end(previous, between)
+        ):
+            # "(23:55 UTC to 01:30 UTC)" in a summary: the window's end is the next day, and
+            # what is told after it (a timeline from 23:55) is not moved a day on
+            return day + dt.timedelta(days=1)
         if day is not None and late_then_early:
             day = day + dt.timedelta(days=1)  # the timeline went past midnight
             if self.default is not None and in_timeline:
@@ -134,6 +201,28 @@ class Dates:
             if fixed is not None and abs((fixed - reference).days) <= 7:
                 return fixed  # "2022-06-02" among 2023-06-0x entries
         return date
+
+
+# A timeline told in order that goes back this far in the clock has gone on to the next day
+# ("16:20 first reports", then "09:10 uploads failing" the next morning); a step back of
+# minutes is an entry told out of order. Prose tells back and forth: there only a night
+# ("23:10", then "01:20") is the next day.
+_NEXT_DAY_BACK = dt.timedelta(hours=6)
+# Between a time and the same time in another zone: "21:48 (6:48 PDT)", "10:00 PST / 18:00".
+_CONVERSION = re.compile(r"^\s*(?:\(|/|=|\[)\s*(?:or\s+|i\.e\.\s+)?$", re.IGNORECASE)
+
+
+def _range_end(previous: Stamp | None, between: str) -> bool:
+    """Is the time the second end of a range written with the one before it?"""
+    return previous is not None and previous.time is not None and bool(_RANGE_LINK.match(between))
+
+
+def _went_back(last: dt.time, time: dt.time, in_timeline: bool) -> bool:
+    """Has the clock gone past midnight between two undated times?"""
+    if not in_timeline:
+        return last >= dt.time(18) and time < dt.time(8)
+    back = dt.datetime.combine(NO_DAY, last) - dt.datetime.combine(NO_DAY, time)
+    return back >= _NEXT_DAY_BACK
 
 
 # "... 03:40 UTC on 2023-09-12", "### 14:00 UTC, 2023-04-02", "16:45 UTC (2023-06-03)"
@@ -188,6 +277,20 @@ _MONTH_YEAR = re.compile(
 )
 
 
+def month_year(blocks: Sequence[TextBlock]) -> int | None:
+    """The year a month is written with in the prose ("Written in February 2021", "the
+    outage of March 2020"), when it is the only one: the year of the yearless dates of a
+    document that writes no full date and names no year in its title or file name."""
+    years: set[int] = set()
+    for block in blocks:
+        if _YEAR_HINT.search(block.prose) is None:
+            continue
+        years.update(int(m.group("year")) for m in _MONTH_YEAR.finditer(block.prose))
+        if len(years) > 1:
+            return None
+    return years.pop() if years else None
+
+
 def _replace_year(date: dt.date, year: int) -> dt.date | None:
     try:
         return date.replace(year=year) if date.year == NO_YEAR or date.year != year else date
@@ -234,3 +337,96 @@ def _front_matter_date(doc: Document) -> dt.date | None:
         if stamps and stamps[0].date is not None:
             return stamps[0].date
     return None
+
+
+# A day told relative to the day of writing, in the time's sentence: "Yesterday at 18:20 UTC",
+# "at 23:10 last night", "on Saturday at 14:00"; "today", "this morning" hold the day itself.
+_RELATIVE = re.compile(
+    r"\b(?:(?P<back>yesterday|last night)|(?P<same>today|tonight|this (?:morning|afternoon"
+    r"|evening))|(?:on|last|this past)\s+(?P<weekday>mon|tues|wednes|thurs|fri|satur|sun)day)\b",
+    re.IGNORECASE,
+)
+_WEEKDAYS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
+# How far before a time its relative day may be written, and after it ("18:20 UTC yesterday").
+_RELATIVE_BEFORE, _RELATIVE_AFTER = 60, 24
+
+
+def _relative_shift(prose: str, start: int, end: int, day: dt.date) -> dt.timedelta | None:
+    """The days to move a time by, from the relative day its sentence gives (None: none)."""
+    left = max(0, start - _RELATIVE_BEFORE)
+    window = prose[left:start] + " " + prose[end : end + _RELATIVE_AFTER]
+    cut = start - left
+    # only within the time's sentence: what a full stop separates is another's
+    before_stop = max(window.rfind(". ", 0, cut), window.rfind("\n", 0, cut))
+    after_stop = min(
+        (i for i in (window.find(". ", cut), window.find("\n", cut)) if i >= 0),
+        default=len(window),
+    )
+    match = _RELATIVE.search(window, before_stop + 1, after_stop)
+    if match is None:
+        return None
+    if match.group("back"):
+        return -dt.timedelta(days=1)
+    if match.group("same"):
+        return dt.timedelta(0)
+    wanted = _WEEKDAYS.index(match.group("weekday").lower())
+    return -dt.timedelta(days=(day.weekday() - wanted) % 7)
+
+
+def relative_days(moments: Sequence[Moment]) -> None:
+    """Times whose day is the day of writing (a post's date), told relative to it ("Yesterday at
+    18:20 UTC a record was pushed ... corrected at 18:49"): moved to the day they name, and
+    the times after them in the text with them, until a date or another relative day. Only
+    where no date in the document comes before the day of writing: then the text names the
+    incident's days itself."""
+    dated = [m.when.date() for m in moments if m.stamp.date is not None and m.when is not None]
+    shift: dt.timedelta | None = None
+    for moment in sorted(moments, key=lambda m: (m.line, m.span.column)):
+        if moment.stamp.date is not None:
+            shift = None
+            continue
+        if moment.when is None or not moment.has_time or not moment.day_known:
+            continue
+        day = moment.when.date()
+        if any(d < day for d in dated):
+            continue
+        told = _relative_shift(moment.block.prose, moment.stamp.start, moment.stamp.end, day)
+        if told is not None:
+            shift = told
+        if shift:
+            moment.when = moment.when + shift
+
+
+# A bare hour this far below a morning one is the afternoon ("11:50 AM", then "1:05"); a step
+# back of an hour or two is an entry told out of order.
+_BACK_TO_AFTERNOON = 3
+# Where a 12-hour timeline is on the clock: its half of the day ("am" or "pm") and the hour
+# of its last time, or None before any 12-hour time (or in a 24-hour timeline).
+Clock = tuple[str, int] | None
+
+
+def carry_afternoon(stamp: Stamp, clock: Clock) -> tuple[Stamp, Clock]:
+    """A 12-hour timeline writes AM or PM on some times only: "1:00 PM ET", then "4:00 ET"
+    means 4 PM; "11:50 AM", then "12:10" (noon) and "1:05" means 1:05 PM. An hour written
+    without AM/PM (and without a leading zero, as a 24-hour clock writes "04:00") keeps the
+    afternoon, or enters it where the hour goes back from a morning one. Returns the time as
+    meant and where the timeline is after it (a 24-hour time past 12 ends the reading)."""
+    time = stamp.time
+    if time is None:
+        return stamp, clock
+    if stamp.clock == "12h":
+        return stamp, ("pm" if time.hour >= 12 else "am", time.hour % 12 or 12)
+    if time.hour >= 13 or time.hour == 0:
+        return stamp, None  # a 24-hour clock
+    bare = stamp.text.split()[0] if stamp.date is None and stamp.text.split() else ""
+    if clock is None or not _BARE_CLOCK.fullmatch(bare):
+        return stamp, clock
+    half, last = clock
+    if time.hour == 12:
+        return stamp, ("pm", 12)  # noon, after the morning
+    if half == "pm" or last - time.hour >= _BACK_TO_AFTERNOON:
+        return dataclasses.replace(stamp, time=time.replace(hour=time.hour + 12)), ("pm", time.hour)
+    return stamp, ("am", time.hour)
+
+
+_BARE_CLOCK = re.compile(r"(?:1[0-2]|[1-9]):[0-5]\d")

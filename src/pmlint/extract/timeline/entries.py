@@ -78,7 +78,21 @@ def timed_sections(doc: Document) -> frozenset[int]:
         updates = [c for c in section.children if _update_heading(c)]
         if len(updates) >= _UPDATES:
             found.update(id(c) for c in updates)
+        # "### Resolved", "This incident has been resolved.", "Posted Mar 10, 2024 - 18:45
+        # UTC": one update under each heading, the status in the heading, the time closing it
+        posted = [c for c in section.children if _posted_update(c)]
+        if len(posted) >= _UPDATES:
+            found.update(id(c) for c in posted)
     return frozenset(found)
+
+
+def _posted_update(section: Section) -> bool:
+    """Is the section one status update: a short status heading over text that a posting
+    time closes?"""
+    if section.heading_block is None or len(section.heading_block.prose.split()) > 3:
+        return False
+    blocks = [b for b in section.blocks if b.kind != "table_cell"]
+    return bool(blocks) and closing_time(blocks[-1].prose) is not None
 
 
 # An update log has this many updates at least: one alone is a dated paragraph.
@@ -419,6 +433,21 @@ def row_labels(doc: Document) -> dict[int, str]:
     return found
 
 
+# "At 6:48 the chain stopped ... until the hotfix was released": what follows "until" tells
+# how the state the time opened ended, not what happened at the time.
+_UNTIL_CLAUSE = re.compile(r"\s(?:until|till)\s", re.IGNORECASE)
+
+
+def _before_until(clause: str, moment: Moment) -> str:
+    """The clause up to an "until" written after the time (the whole clause otherwise)."""
+    stamp = moment.stamp.text
+    at = clause.find(stamp) if stamp else -1
+    if at < 0:
+        return clause
+    match = _UNTIL_CLAUSE.search(clause, at + len(stamp))
+    return clause[: match.start()] if match else clause
+
+
 def classify(
     moment: Moment,
     labels: Mapping[str, re.Pattern[str] | None],
@@ -440,7 +469,7 @@ def classify(
             moment.source = FIELD
     if not kinds:
         start, end = moment.stamp.start, moment.stamp.end
-        clause = clause_of(moment.block, start, end, times)
+        clause = _before_until(clause_of(moment.block, start, end, times), moment)
         section = moment.block.section
         title = section.title if section is not None and section.style == "pseudo-list-item" else ""
         kinds = event_kinds(f"{title}: {clause}" if title else clause, events)
@@ -631,6 +660,12 @@ def _entries(
             # a status update closed by its time: the whole update is the entry (not when
             # times open the block's lines, as a timeline written as lines has them)
             return [Event(last, block.text, block.first_line)]
+    if not opening and block.list_item is not None and section.is_under("timeline"):
+        # "- Deploy of v3.1 started (14:02)", "- The on-call was paged at 14:09.": an item of
+        # a timeline is an entry wherever its time is written; its first time is the entry's
+        timed = next((m for m in found if m.has_time), None)
+        if timed is not None:
+            return [Event(timed, block.text, block.first_line)]
     if block.kind == "paragraph" and section.is_under("timeline"):
         told = _told_entries(block, found, opening)
         if told:

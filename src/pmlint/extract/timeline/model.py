@@ -75,6 +75,9 @@ class Timeline:
     # The timeline's last entry when it never says the incident is over (`choose.story_end`):
     # a duration's last resort, not a milestone.
     story_end: Moment | None = None
+    # The milestone the impact window ends with (`ends.impact_end`): "resolved", or
+    # "mitigated" when the resolution is a later, lasting fix.
+    impact_end: str = "resolved"
 
     def minutes_between(self, first: str, second: str) -> int | None:
         if "start" in (first, second) and self.provenance.get(START_IS_DETECTION):
@@ -98,7 +101,7 @@ class Timeline:
         if self.windows:
             total = sum(_window_minutes(a, b) for a, b in self.windows)
             return round(total), HOW_RANGE
-        between = self.minutes_between("start", "resolved")
+        between = self.minutes_between("start", self.impact_end)
         if between is not None and between >= 0:
             return between, "milestones"
         start, end = self.milestones.get("start"), self.story_end

@@ -41,8 +41,12 @@ _DECLARED = [
         re.IGNORECASE | re.MULTILINE,
     ),
 ]
+# "Timeline (UTC)", "Timeline (all times in PDT)", "Timeline (Pacific time)", "(US Eastern)"
 _HEADER_ZONE = re.compile(
-    rf"\(\s*(?:all times\s*(?:in\s*)?)?(?P<zone>{ZONE_PATTERN})\s*\)", re.IGNORECASE
+    r"\(\s*(?:(?:all\s+)?times?\s*(?:are\s+)?(?:in\s*)?)?"
+    rf"(?P<zone>{ZONE_PATTERN}|(?:US\s+)?(?:{_ZONE_WORDS})(?:\s+(?:standard|daylight))?"
+    r"(?:\s+time)?)\s*\)",
+    re.IGNORECASE,
 )
 # A heading or a column header that ends with its zone: "Timeline in UTC", "Time, PDT",
 # "Timestamp UTC" (the abbreviation as written, in capitals).

@@ -1,0 +1,80 @@
+"""Milestones that a stated time to detect places: "Time to detection: 11 days" counts from the
+start back from the detection, so the timeline entry at that time is where the impact began,
+however long before the first symptom it lies (a malicious commit eleven days earlier is no
+lead-up when the author counts from it)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from pmlint.document import Document
+from pmlint.extract.durations import parse_duration
+from pmlint.extract.milestones import HOW_TIMELINE
+from pmlint.extract.timeline.model import Event, Moment, utc
+
+# "Time to detection: 11 Days", "**TTD**: 64 minutes", "Time to detect - 2h": a field, its
+# amount on the same line. Anchored at the line's start, bounded: one pass per line.
+_TTD = re.compile(
+    r"^[\s*_>|-]*(?:time\s+to\s+(?:detect|detection)|ttd|mttd)[\s*_]*(?:[:=|–—-][\s*_]*)?"
+    r"(?P<amount>[^\n|]{1,40})",
+    re.IGNORECASE | re.MULTILINE,
+)
+# How far the entry may be from the time the stated duration points at: half the smallest
+# unit the amount is written in ("11 days" is a day's count, "64 minutes" a minute's).
+_MINUTES = re.compile(r"\d\s?m(?:in|\b)|minute", re.IGNORECASE)
+_HOURS = re.compile(r"\d\s?h(?:our|r|\b)|hour", re.IGNORECASE)
+_SLACK_MINUTES = dt.timedelta(minutes=2)
+_SLACK_HOURS = dt.timedelta(minutes=30)
+_SLACK_DAYS = dt.timedelta(hours=12)
+
+
+def stated_time_to_detect(doc: Document) -> tuple[float, dt.timedelta] | None:
+    """The time to detect the document states, in minutes, and how precisely its unit gives
+    it (the first one; None if none)."""
+    for block in doc.blocks:
+        if "ttd" not in block.prose.lower() and "time to" not in block.prose.lower():
+            continue
+        for match in _TTD.finditer(block.prose):
+            amount = match.group("amount")
+            minutes = parse_duration(amount)
+            if not minutes:
+                continue
+            if _MINUTES.search(amount):
+                return minutes, _SLACK_MINUTES
+            return minutes, _SLACK_HOURS if _HOURS.search(amount) else _SLACK_DAYS
+    return None
+
+
+def start_from_time_to_detect(
+    doc: Document,
+    milestones: dict[str, Moment | None],
+    how: dict[str, str],
+    events: Sequence[Event],
+) -> None:
+    """Where the timeline's start was read from its story and the author states a time to
+    detect that lands on another timeline entry, counted back from the detection: that
+    entry is the start."""
+    start, detected = milestones.get("start"), milestones.get("detected")
+    if how.get("start") != HOW_TIMELINE or detected is None or detected.when is None:
+        return
+    if start is None or start.when is None or not detected.has_time:
+        return
+    stated = stated_time_to_detect(doc)
+    if stated is None:
+        return
+    target = utc(detected.when) - dt.timedelta(minutes=stated[0])
+    slack = stated[1]
+    if abs(utc(start.when) - target) <= slack:
+        return  # the story's start agrees
+    near = [
+        e.moment
+        for e in events
+        if e.moment.when is not None
+        and e.moment.has_time
+        and (e.moment.when.tzinfo is None) == (detected.when.tzinfo is None)
+        and abs(utc(e.moment.when) - target) <= slack
+    ]
+    if near:
+        milestones["start"] = min(near, key=lambda m: abs(utc(m.when) - target))  # type: ignore[arg-type]
