@@ -3,6 +3,7 @@ omission or an error (see `base` for how the language rules run)."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, ClassVar
@@ -242,62 +243,70 @@ class BlameLanguage(HarmCheck):
                     yield found
 
     def _verb_hits(self, verb: Token) -> Iterator[Hit]:
+        """The patterns of a verb and its doer, in order; the first that fires is the hit.
+
+        Who the doer is, and whether the sentence reports what happened, are asked only of
+        a verb that a pattern's cheaper conditions keep: for a proper noun, who it is runs
+        the entity recognizer on the sentence, which costs more than parsing it, and most
+        verbs have no pattern that would read the answer.
+        """
         w = self.words
         lemmas = self.lemmas(verb)
         doer = self.doer(verb)
-        who = self.person_kind(doer)
+        who = functools.cache(lambda: self.person_kind(doer))
+        told = functools.cache(lambda: reported(verb))
         negated = is_negated(verb)
         if (
             lemmas & w["failure_verbs"]
-            and who in (STRICT if verb.lemma_.lower() == "fail" else OTHERS)
             and not negated
-            and reported(verb)
+            and told()
+            and who() in (STRICT if verb.lemma_.lower() == "fail" else OTHERS)
             and not routine_fail(verb, w["failure_verbs"])
         ):
             yield Hit(*span_of(doer, verb), "failure")
             return
-        if lemmas & w["lapse_verbs"] and who in STRICT and not negated and reported(verb):
+        if lemmas & w["lapse_verbs"] and not negated and told() and who() in STRICT:
             yield Hit(*span_of(doer, verb), "lapse")
             return
-        if who == GROUP and self._group_lapse(verb, lemmas, negated):
+        if self._group_lapse(verb, lemmas, negated) and who() == GROUP:
             first = phrase_start(doer) if doer is not None and doer.i < verb.i else verb
             yield Hit(*token_span(first, verb), "group")
             return
         if (
-            who == SELF
-            and lemmas & (w["failure_verbs"] | w["lapse_verbs"])
+            lemmas & (w["failure_verbs"] | w["lapse_verbs"])
             and verb.lemma_.lower() != "fail"
             and not negated
-            and reported(verb)
+            and told()
+            and who() == SELF
             and not routine_fail(verb, w["failure_verbs"])
             and not explained(verb)
         ):
             yield Hit(*span_of(doer, verb), "self_lapse")  # "we forgot", "I skipped"
             return
-        if who == SELF and negated and self._too_little_care(verb):
+        if negated and self._too_little_care(verb) and who() == SELF:
             yield Hit(*span_of(doer, verb, with_object=True), "self_lapse")
             return  # "we didn't test it properly", "we didn't take the warnings seriously"
-        if who in STRICT and doer is not None and reported(verb) and not negated:
+        if doer is not None and not negated and told():
             skipped = self._without_safeguard(verb)
-            if skipped is not None:
+            if skipped is not None and who() in STRICT:
                 yield Hit(
                     *token_span(phrase_start(doer) if doer.i < verb.i else verb, skipped), "bypass"
                 )
                 return
-        if who in OTHERS and reported(verb):
+        if told():
             adverb = self.error_adverb(verb)
-            if adverb is not None:
+            if adverb is not None and who() in OTHERS:
                 yield Hit(*token_span(adverb, adverb), "error_adverb")
                 return
         if (
             negated
-            and who in STRICT
             and not is_passive(verb)
             and verb.pos_ == "VERB"
             and verb.lemma_.lower() not in w["stative_verbs"]
             and past_negation(verb)
-            and reported(verb)
+            and told()
             and not explained(verb)
+            and who() in STRICT
         ):
             yield Hit(*span_of(doer, verb), "omission")
             return

@@ -38,13 +38,18 @@ class HarmCheck(LanguageCheck):
         """A person doing a faulty action ("pushed a bad config", "ran the wrong playbook"),
         or a destructive one by mistake ("accidentally dropped the table"); for named people
         also a destructive one on production ("Dave deleted the production database")."""
-        w = self.words
         if is_negated(verb) or not reported(verb):
             return None
         doer = self.doer(verb)
-        who = self.person_kind(doer)
-        if who not in STRICT:
+        span = self._faulty_span(verb, doer, named)
+        if span is None:
             return None
+        who = self.person_kind(doer)  # last: for a proper noun, it runs the entity recognizer
+        return (who, span) if who in STRICT else None
+
+    def _faulty_span(self, verb: Token, doer: Token | None, named: bool) -> tuple[int, int] | None:
+        """`faulty_hit`'s span where the action is faulty, whoever did it."""
+        w = self.words
         lemmas = self.lemmas(verb)
         thing = object_of(verb)
         # the object, or where the action went ("ran the script on the wrong server")
@@ -66,14 +71,14 @@ class HarmCheck(LanguageCheck):
             (thing is not None and thing.lemma_.lower() in w["harm_nouns"])
             or described(w["faulty_adjectives"])
         ):
-            return who, span_of(doer, verb, with_object=True)
+            return span_of(doer, verb, with_object=True)
         if lemmas & (w["destructive_verbs"] | w["disruptive_verbs"]):
             # "deleted the wrong database" is a mistake; "deleted the broken pods" a repair
             marked = described(w["wrong_target_adjectives"]) or self.error_adverb(verb) is not None
             if named and thing is not None and lemmas & w["destructive_verbs"]:
                 marked = marked or _mentions(thing, w["production_words"])
             if marked:
-                return who, span_of(doer, verb, with_object=True)
+                return span_of(doer, verb, with_object=True)
         elif (
             thing is not None
             and verb.lemma_.lower() not in w["stative_verbs"]
@@ -84,7 +89,7 @@ class HarmCheck(LanguageCheck):
             )
         ):
             # any action on the wrong target is a mistake: "restarted the wrong cluster"
-            return who, span_of(doer, verb, with_object=True)
+            return span_of(doer, verb, with_object=True)
         return None
 
     def harm_hit(self, verb: Token) -> tuple[str, tuple[int, int]] | None:
