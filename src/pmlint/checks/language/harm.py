@@ -7,6 +7,7 @@ and each rule keeps the people it reports (any person for PM301, named ones for 
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from pmlint.checks.language.base import STRICT, LanguageCheck
@@ -42,7 +43,7 @@ class HarmCheck(LanguageCheck):
             return None
         doer = self.doer(verb)
         span = self._faulty_span(verb, doer, named)
-        if span is None:
+        if span is None or self.intended(verb):
             return None
         who = self.person_kind(doer)  # last: for a proper noun, it runs the entity recognizer
         return (who, span) if who in STRICT else None
@@ -57,8 +58,6 @@ class HarmCheck(LanguageCheck):
         for prep in [*verb.children, *(thing.children if thing is not None else ())]:
             if prep.dep_ == "prep" and prep.lower_ in ("on", "against", "to", "in", "into"):
                 places += [g for g in prep.children if g.dep_ == "pobj"]
-        if self.intended(verb):
-            return None
 
         def described(adjectives: frozenset[str]) -> bool:
             return any(
@@ -226,8 +225,13 @@ class HarmCheck(LanguageCheck):
 
     def intended(self, verb: Token) -> bool:
         """The sentence says the action was meant ("on purpose", "scheduled maintenance")."""
-        text = verb.doc.text.lower()
-        return any(re.search(rf"\b{re.escape(w)}\b", text) for w in self.words["intent_words"])
+        return self._intent.search(verb.doc.text.lower()) is not None
+
+    @cached_property
+    def _intent(self) -> re.Pattern[str]:
+        """Any intent word, whole: one search where there was one per word."""
+        words = sorted(self.words["intent_words"], key=lambda w: (-len(w), w))
+        return re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\b" if words else r"(?!)")
 
     def error_noun_hit(
         self, noun: Token, kinds: tuple[str, ...]
