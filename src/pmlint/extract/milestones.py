@@ -177,6 +177,9 @@ def _stated(pattern: re.Pattern[str], text: str) -> bool:
     return False
 
 
+# The timeline asks both of the same entry or sentence several times (its kinds, then its
+# outcome, then the story's end): a third of the asks repeat one, over the whole text.
+@lru_cache(maxsize=1024)
 def closed(text: str) -> bool:
     """Does the text say the incident is over ("closing the incident", "the outage is
     over")? The author's own mark of the resolution."""
@@ -281,6 +284,7 @@ def attempted(text: str) -> bool:
     return _ATTEMPT.search(text) is not None
 
 
+@lru_cache(maxsize=1024)
 def recovered_again(text: str) -> bool:
     """Does the text say something works again ("uploads work again") or is in a healthy
     state ("running normally", "stabilized", "at baseline")? An impact stopping."""
