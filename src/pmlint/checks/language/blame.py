@@ -207,9 +207,10 @@ class BlameLanguage(HarmCheck):
                     yield found
                     break
         for token in parsed:
-            if token.pos_ in ("VERB", "AUX") and token.dep_ != "amod":
+            pos, lemma = token.pos_, token.lemma_.lower()  # read once: each read makes a str
+            if pos in ("VERB", "AUX") and token.dep_ != "amod":
                 yield from self._verb_hits(token)
-            if token.lemma_.lower() in w["error_nouns"] and token.pos_ in ("NOUN", "PROPN"):
+            if lemma in w["error_nouns"] and pos in ("NOUN", "PROPN"):
                 hit = self.error_noun_hit(token, OTHERS)
                 if hit is not None and hit[0] != NAMED:
                     yield Hit(*hit[1], "error_noun")
@@ -217,27 +218,27 @@ class BlameLanguage(HarmCheck):
                 hit = self.responsible_hit(token)
                 if hit is not None and hit[0] != NAMED:
                     yield Hit(*hit[1], "responsible")
-            if token.pos_ in ("NOUN", "PROPN"):
+            if pos in ("NOUN", "PROPN"):
                 hit = self.faulty_work_hit(token, (ROLE, PRONOUN))
                 if hit is not None:
                     yield Hit(*hit[1], "faulty_work")
-            if token.lemma_.lower() in ("blame", "fault", "responsibility", "cause"):
+            if lemma in ("blame", "fault", "responsibility", "cause"):
                 found = self._blame(token)
                 if found is not None:
                     yield found
-            if token.lemma_.lower() in w["failure_nouns"] and token.pos_ == "NOUN":
+            if lemma in w["failure_nouns"] and pos == "NOUN":
                 found = self._failure_of(token)
                 if found is not None:
                     yield found
-            if token.pos_ == "ADJ" and token.lemma_.lower() in w["decision_judgements"]:
+            if pos == "ADJ" and lemma in w["decision_judgements"]:
                 found = self._bad_decision(token)
                 if found is not None:
                     yield found
-            if token.pos_ == "ADJ":
+            if pos == "ADJ":
                 found = self._character(token)
                 if found is not None:
                     yield found
-            if token.lemma_.lower() == "action" and token.dep_ == "dobj":
+            if lemma == "action" and token.dep_ == "dobj":
                 found = self._action_against(token)
                 if found is not None:
                     yield found
