@@ -356,39 +356,37 @@ def _alternatives(source: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(parts))
 
 
-def _top_level(source: str) -> list[str] | None:
+# What `_top_level` looks at: an escape, a character class (its "^" and a first "]" taken
+# where they are, never given back; escapes in it), a bracket, a bar, and a "[" that opens
+# no class (unbalanced). The word lists make patterns of thousands of characters: the
+# regex skips the rest, not Python.
+_STRUCTURE = re.compile(r"\\.|\[(?:\^|(?!\^))(?:\]|(?!\]))(?:\\.|[^\]\\])*\]|[()|]|\[", re.DOTALL)
+
+
+@functools.lru_cache(maxsize=512)
+def _top_level(source: str) -> tuple[str, ...] | None:
     """The source cut at its `|`s outside groups and classes; None where its brackets do
-    not balance."""
+    not balance. Memoised: the language rules write the same lists (a person, a name)
+    into many triggers, and a trigger's parts are looked at again for their leads."""
+    if source in _WORDS_LEADS:
+        return (source,)  # a pattern of words (`words_pattern`, `alternation`): one group
     parts: list[str] = []
-    depth = start = index = 0
-    size = len(source)
-    while index < size:
-        char = source[index]
-        if char == "\\":
-            index += 2
-            continue
-        if char == "[":
-            index += 1
-            if index < size and source[index] == "^":
-                index += 1
-            if index < size and source[index] == "]":  # a first "]" is a member
-                index += 1
-            while index < size and source[index] != "]":
-                index += 2 if source[index] == "\\" else 1
-            if index >= size:
-                return None
-        elif char == "(":
+    depth = start = 0
+    for match in _STRUCTURE.finditer(source):
+        char = match.group()
+        if char == "(":
             depth += 1
         elif char == ")":
             depth -= 1
             if depth < 0:
                 return None
         elif char == "|" and depth == 0:
-            parts.append(source[start:index])
-            start = index + 1
-        index += 1
+            parts.append(source[start : match.start()])
+            start = match.end()
+        elif char == "[":
+            return None  # a class that does not close
     parts.append(source[start:])
-    return parts if depth == 0 else None
+    return tuple(parts) if depth == 0 else None
 
 
 def _parts(source: str) -> tuple[tuple[str, frozenset[str] | None], ...]:
