@@ -117,6 +117,9 @@ def test_select_agrees_with_trigger_search() -> None:
         Trigger.of(r"\bwithout\b", [str(people), r"\breview\b"]),
         Trigger.of(r"\bnot\b|n't\b|\bnever\b", [rf"{people}|\b[A-Z][a-z]+\b"]),
         Trigger.of(r"\bpaged\b|\bfailed\b", [rf"\b{alternation(['Dana', 'Sam'])}\b|@\w"]),
+        # a word list beside a plain pattern, and a case-insensitive group of phrases
+        Trigger.of(rf"{words_pattern(['renew', 'roll back'])}|\bnever\b", [r"\bthe\b"]),
+        Trigger.of(r"(?i:\bnobody had\b|['’]s? fault\b)", [r"@\w|\bDana\b"]),
     ]
 
     class Sentence:
