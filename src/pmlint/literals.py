@@ -32,7 +32,7 @@ _REPEATS = {
 }
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=1024)
 def needed(source: str, flags: int = 0) -> frozenset[str] | None:
     """Lower-case strings one of which every match of the pattern contains; None where
     the pattern needs none that this can tell (or cannot be read)."""

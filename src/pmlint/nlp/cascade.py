@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pmlint.document import Document
+from pmlint.literals import needed
 from pmlint.nlp.pipeline import MAX_PARSED_CHARS, Pipeline, pipe
 from pmlint.nlp.sentences import Sentence, document_sentences
 
@@ -415,13 +416,20 @@ def select(sentences: Iterable[Sentence], triggers: Sequence[Trigger]) -> list[S
     if parse_all():
         return list(sentences)
     # Patterns are compiled when a sentence first gets that far (most never do in a short
-    # document), and looked up once per call, not once per sentence.
+    # document), and looked up once per call, not once per sentence. A pattern without
+    # leads is searched only in a sentence that holds one of the strings it needs
+    # (`pmlint.literals`: found in the lower-cased sentence, `lowered`).
     searches: dict[tuple[str, int], Callable[[str], re.Match[str] | None]] = {}
+    lowered: str | None = None
 
-    def search(source: str, flags: int, text: str) -> bool:
+    def search(source: str, flags: int, text: str, leads: frozenset[str] | None) -> bool:
         found = searches.get((source, flags))
         if found is None:
             found = searches[source, flags] = _regex(source, flags).search
+        if leads is None and lowered is not None:
+            strings = needed(source, flags)
+            if strings is not None and not any(string in lowered for string in strings):
+                return False
         return found(text) is not None
 
     def matches(
@@ -438,7 +446,7 @@ def select(sentences: Iterable[Sentence], triggers: Sequence[Trigger]) -> list[S
             key = "(?i)" + part  # apart from the needs, which are searched as written
             found = known.get(key)
             if found is None:
-                found = known[key] = search(part, re.IGNORECASE, text)
+                found = known[key] = search(part, re.IGNORECASE, text, part_leads)
             if found:
                 return True
         return False
@@ -447,6 +455,7 @@ def select(sentences: Iterable[Sentence], triggers: Sequence[Trigger]) -> list[S
     for sentence in sentences:
         text = sentence.text
         runs = _letter_runs(text)
+        lowered = text.lower() if text and text.isascii() else None
         known: dict[str, bool] = {}  # by source (a str caches its hash)
         for trigger in triggers:
             leads = trigger.leads
@@ -459,9 +468,11 @@ def select(sentences: Iterable[Sentence], triggers: Sequence[Trigger]) -> list[S
                     found = known.get(part)
                     if found is None:
                         if part_leads is not None and runs is not None:
-                            found = not part_leads.isdisjoint(runs) and search(part, 0, text)
+                            found = not part_leads.isdisjoint(runs) and search(
+                                part, 0, text, part_leads
+                            )
                         else:
-                            found = search(part, 0, text)
+                            found = search(part, 0, text, part_leads)
                         known[part] = found
                     if found:
                         break  # this need is met
