@@ -123,12 +123,12 @@ class BlameLanguage(HarmCheck):
             if starts_with_time(block):
                 continue
             text = sentence.text.rstrip()
-            if text.endswith("?") and not textcat.counterfactual(text):
-                continue  # a question in a chat log ("can you paste the logs?")
-            if textcat.counterfactual(text):
-                continue  # hindsight is PM303's to report, with its own coaching
-            party = textcat.judged_party(sentence.text)
-            if party is not None and textcat.blame_eligible(sentence.text):
+            # a question in a chat log ("can you paste the logs?"); hindsight is PM303's to
+            # report, with its own coaching
+            if text.endswith("?") or textcat.counterfactual(text):
+                continue
+            party = textcat.judged_party(sentence.text)  # `blame_eligible`, its party once
+            if party is not None and textcat.judgement_cue(sentence.text):
                 candidates.append((sentence, party))
         scores = model.scores([s.text for s, _ in candidates])
         for (sentence, party), score in zip(candidates, scores, strict=True):
