@@ -97,6 +97,9 @@ def test_leads_rule_out_only_texts_that_cannot_match() -> None:
     assert _leads(r"\bcats?\b") is None
     assert _leads(r"\bat fault\b|n't\b") is None  # an alternative without leads
     assert _leads(r"(?i:\b(?:was|is) the cause\b)") == frozenset({"was", "is"})
+    # the other alternatives of the group do not open with the first one's words
+    assert _leads(r"(?i:\bat fault\b|['’]s? fault\b)") is None
+    assert _leads(r"(?i:\bwhy\b)|x") is None
 
 
 def test_names_between_word_boundaries_have_leads() -> None:

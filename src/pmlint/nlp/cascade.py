@@ -307,13 +307,13 @@ def _leads(pattern: str) -> frozenset[str] | None:
     return frozenset(words) or None
 
 
-# A pattern that opens with whole words: `\bat fault\b...`, `(?i:\b(?:was|is) the ...`,
+# A pattern that opens with whole words: `\bat fault\b...`, `(?i:\b(?:was|is) the ...)`,
 # `\b(?:because of|due to)\s+...`: a word boundary, words of lower-case letters (one, or
 # a group of alternatives, each perhaps several words apart by single spaces), then what
 # no letter can be: a word boundary, a space or an apostrophe, which no quantifier makes
 # optional.
 _OPENING = re.compile(
-    r"(?:\(\?i:)?\\b(?:([a-z]+(?: [a-z]+)*)|\(\?:([a-z]+(?: [a-z]+)*(?:\|[a-z]+(?: [a-z]+)*)*)\))"
+    r"\\b(?:([a-z]+(?: [a-z]+)*)|\(\?:([a-z]+(?: [a-z]+)*(?:\|[a-z]+(?: [a-z]+)*)*)\))"
     r"(?:\\b|\\s| |['’])(?![?*{])"
 )
 
@@ -328,6 +328,8 @@ def _opening_words(pattern: str) -> frozenset[str] | None:
     top = _top_level(pattern)
     if top is None or len(top) != 1:
         return None  # alternatives at the top level (`_parts` splits them)
+    if pattern.startswith("(?i:") and pattern.endswith(")") and _top_level(pattern[4:-1]):
+        return _opening_words(pattern[4:-1])  # one group, the whole pattern: its inside
     match = _OPENING.match(pattern)
     if match is None:
         return None
