@@ -38,6 +38,9 @@ NAMES = ["Dana", "Sam", "Jean-Luc", "O'Brien", "Alice"]
         (r"[]|]|y", (r"[]|]", "y")),
         (r"a\|b|c", (r"a\|b", "c")),
         (r"x|x|y", ("x", "y")),
+        (r"(?i:\bat fault\b|\bto blame\b)", (r"(?i:\bat fault\b)", r"(?i:\bto blame\b)")),
+        (r"(?i:a)|(?i:b)", (r"(?i:a)", r"(?i:b)")),
+        (r"(?i:a)(b|c)", (r"(?i:a)(b|c)",)),  # the group closes before the end
         # left whole: a back reference, global flags, an empty alternative, unbalanced
         (r"(a)|\1", (r"(a)|\1",)),
         (r"(?i)a|b", (r"(?i)a|b",)),
@@ -56,6 +59,7 @@ def test_alternatives(source: str, parts: tuple[str, ...]) -> None:
         r"@\w|\w@\w|\b[a-z][a-z0-9]+@(?!\w)",
         r"(?i:\b(?:we|i)\b)|[A-Z][a-z]+\b",
         r"\bwithout\b|\baction\b|[|]",
+        r"(?i:\bat fault\b|['’]s? fault\b|\bfault of\b)",
     ],
 )
 def test_a_need_matches_where_one_of_its_alternatives_does(source: str) -> None:
@@ -72,6 +76,10 @@ def test_leads_rule_out_only_texts_that_cannot_match() -> None:
         r"\b(?:against|with)\b",
         str(people),  # a word pattern written into a plain string keeps its leads
         rf"\b{alternation(NAMES)}\b",  # given names (as `personish` writes them)
+        r"\bat fault\b|\bfault of\b",  # opening words, of each alternative
+        r"(?i:\b(?:was|is|were) (?:the |a )?(?:root|main) cause\b)",
+        r"\b(?:because of|due to|after)\s+(?:this|that) (?:incident|outage)\b",
+        r"\bwhy\b[^?]*\?",
     ]
     for source in sources:
         leads = _leads(source)
@@ -84,6 +92,14 @@ def test_leads_rule_out_only_texts_that_cannot_match() -> None:
     assert _leads(rf"\b{alternation(['Dana', 'Zoë'])}\b") is None  # not ASCII
     assert _leads(rf"\b{alternation(['Dana', '@sam'])}\b") is None  # not a letter first
     assert _leads(alternation(["Dana", "Sam"])) is None  # no word boundaries around it
+    assert _leads(r"\bat ?fault\b") is None  # "atfault": the space may be missing
+    assert _leads(r"\b(?:should|could)(?:n't)?\s+have\b") is None  # "shouldn't"
+    assert _leads(r"\bcats?\b") is None
+    assert _leads(r"\bat fault\b|n't\b") is None  # an alternative without leads
+    assert _leads(r"(?i:\b(?:was|is) the cause\b)") == frozenset({"was", "is"})
+    # the other alternatives of the group do not open with the first one's words
+    assert _leads(r"(?i:\bat fault\b|['’]s? fault\b)") is None
+    assert _leads(r"(?i:\bwhy\b)|x") is None
 
 
 def test_names_between_word_boundaries_have_leads() -> None:
@@ -104,6 +120,9 @@ def test_select_agrees_with_trigger_search() -> None:
         Trigger.of(r"\bwithout\b", [str(people), r"\breview\b"]),
         Trigger.of(r"\bnot\b|n't\b|\bnever\b", [rf"{people}|\b[A-Z][a-z]+\b"]),
         Trigger.of(r"\bpaged\b|\bfailed\b", [rf"\b{alternation(['Dana', 'Sam'])}\b|@\w"]),
+        # a word list beside a plain pattern, and a case-insensitive group of phrases
+        Trigger.of(rf"{words_pattern(['renew', 'roll back'])}|\bnever\b", [r"\bthe\b"]),
+        Trigger.of(r"(?i:\bnobody had\b|['’]s? fault\b)", [r"@\w|\bDana\b"]),
     ]
 
     class Sentence:

@@ -354,9 +354,7 @@ class Runner:
         from concurrent.futures import ProcessPoolExecutor
         from concurrent.futures.process import BrokenProcessPool
 
-        # Batches small enough that the workers finish together, as big as BATCH_FILES.
-        size = max(1, min(_batch_files(), -(-len(work) // (jobs * 4))))
-        batches = [work[start : start + size] for start in range(0, len(work), size)]
+        batches = _worker_batches(work, jobs, _batch_files())
         done = 0
         pool = None
         try:
@@ -446,6 +444,22 @@ class Runner:
                 json.dump(payload, handle, indent=1, sort_keys=True)
         except OSError as exc:
             self.notes.append(f"{target}: cannot write stats: {exc.strerror}")
+
+
+def _worker_batches(work: list[Any], jobs: int, most: int) -> list[list[Any]]:
+    """The work in batches for `jobs` workers, each taken by the first worker free: as big
+    as `most` (spaCy parses a batch's texts together), then smaller towards the end, each
+    half of what is left per worker (at least 4 files), so that no worker is left with a
+    whole batch to lint while the others wait (a batch of 24 files is a second of work)."""
+    batches = []
+    start = 0
+    least = max(1, min(most, 4, -(-len(work) // (jobs * 4))))  # a few files: several each
+    while start < len(work):
+        left = len(work) - start
+        size = max(least, min(most, -(-left // (jobs * 2))))
+        batches.append(work[start : start + size])
+        start += size
+    return batches
 
 
 def _batch_files() -> int:

@@ -24,6 +24,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from pmlint.literals import may_match, needed
+
 MILESTONES = ("start", "detected", "escalated", "mitigated", "resolved")
 # How a milestone was found (the JSON's `milestone_sources[kind].how`).
 HOW_FRONT_MATTER, HOW_FIELD, HOW_RANGE, HOW_TIMELINE = "front-matter", "field", "range", "timeline"
@@ -204,7 +206,10 @@ _NEGATION_WINDOW = 24
 
 
 def _stated(pattern: re.Pattern[str], text: str) -> bool:
-    """Does the text state the pattern's state, not negated ("was not healthy")?"""
+    """Does the text state the pattern's state, not negated ("was not healthy")? A text
+    without any word the pattern needs is not searched (`pmlint.literals`)."""
+    if not may_match(needed(pattern.pattern, pattern.flags), text):
+        return False
     for match in pattern.finditer(text):
         before = text[max(0, match.start() - _NEGATION_WINDOW) : match.start()].lower()
         if _NEGATED.search(before) is None:
@@ -212,6 +217,9 @@ def _stated(pattern: re.Pattern[str], text: str) -> bool:
     return False
 
 
+# The timeline asks both of the same entry or sentence several times (its kinds, then its
+# outcome, then the story's end): a third of the asks repeat one, over the whole text.
+@lru_cache(maxsize=1024)
 def closed(text: str) -> bool:
     """Does the text say the incident is over ("closing the incident", "the outage is
     over")? The author's own mark of the resolution."""
@@ -316,6 +324,7 @@ def attempted(text: str) -> bool:
     return _ATTEMPT.search(text) is not None
 
 
+@lru_cache(maxsize=1024)
 def recovered_again(text: str) -> bool:
     """Does the text say something works again ("uploads work again") or is in a healthy
     state ("running normally", "stabilized", "at baseline")? An impact stopping. Words in

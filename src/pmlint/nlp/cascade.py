@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pmlint.document import Document
+from pmlint.literals import needed
 from pmlint.nlp.pipeline import MAX_PARSED_CHARS, Pipeline, pipe
 from pmlint.nlp.sentences import Sentence, document_sentences
 
@@ -239,7 +240,9 @@ class Trigger:
     A need matches where one of them does; the triggers of the language rules write the
     same large word lists ("a person": roles, pronouns, names) into several needs, and as
     alternatives each list is compiled once, not once per need (60 ms of every run that
-    lints), and ruled out by its leads without a search.
+    lints), and ruled out by its leads without a search. `parts`: the pattern's own, so
+    that a word list written beside a plain pattern ("{adjectives}|{CARELESSLY}") is
+    ruled out by its leads too, and only the rest is searched.
     """
 
     source: str
@@ -247,15 +250,21 @@ class Trigger:
     leads: frozenset[str] | None = None
     need_leads: tuple[frozenset[str] | None, ...] = ()
     need_parts: tuple[tuple[tuple[str, frozenset[str] | None], ...], ...] = ()
+    parts: tuple[tuple[str, frozenset[str] | None], ...] = ()  # of `source`, as a need's
 
     @classmethod
     def of(cls, pattern: str, needs: Sequence[str] = ()) -> Trigger:
-        parts = tuple(tuple((p, _leads(p)) for p in _alternatives(str(n))) for n in needs)
+        need_parts = tuple(_parts(str(n)) for n in needs)
+        parts = _parts(str(pattern))
+        leads = _leads(pattern)
+        if leads is None and all(part_leads is not None for _, part_leads in parts):
+            leads = frozenset().union(*(part_leads or () for _, part_leads in parts))
         return cls(
             str(pattern),
             tuple(str(n) for n in needs),
-            _leads(pattern),
+            leads,
             tuple(_leads(n) for n in needs),
+            need_parts,
             parts,
         )
 
@@ -282,18 +291,50 @@ def _leads(pattern: str) -> frozenset[str] | None:
     """The runs of letters one of which a text must have for `pattern` to match it: those
     of a `WordsPattern`, or the words of a plain pattern of whole lower-case words such as
     `\bblame\b|\bresponsible\b` (its `\b`s make each word a whole run of letters where
-    it matches ASCII text; in any case, with IGNORECASE or without). Else None."""
+    it matches ASCII text; in any case, with IGNORECASE or without), or of alternatives
+    that each open with whole words (`_opening_words`). Else None."""
     if isinstance(pattern, WordsPattern):
         return pattern.leads
     if pattern in _WORDS_LEADS:
         return _WORDS_LEADS[pattern]
     words: set[str] = set()
-    for part in str(pattern).split("|") if "(" not in pattern else [str(pattern)]:
+    for part in _top_level(str(pattern)) or [str(pattern)]:
         match = _WORDS_SOURCE.fullmatch(part)
-        if match is None:
+        found = _opening_words(part) if match is None else (match.group(1) or match.group(2))
+        if found is None:
             return None
-        words.update((match.group(1) or match.group(2)).split("|"))
+        words.update(found.split("|") if isinstance(found, str) else found)
     return frozenset(words) or None
+
+
+# A pattern that opens with whole words: `\bat fault\b...`, `(?i:\b(?:was|is) the ...)`,
+# `\b(?:because of|due to)\s+...`: a word boundary, words of lower-case letters (one, or
+# a group of alternatives, each perhaps several words apart by single spaces), then what
+# no letter can be: a word boundary, a space or an apostrophe, which no quantifier makes
+# optional.
+_OPENING = re.compile(
+    r"\\b(?:([a-z]+(?: [a-z]+)*)|\(\?:([a-z]+(?: [a-z]+)*(?:\|[a-z]+(?: [a-z]+)*)*)\))"
+    r"(?:\\b|\\s| |['’])(?![?*{])"
+)
+
+
+def _opening_words(pattern: str) -> frozenset[str] | None:
+    """The first words of a pattern that opens with whole words (`_OPENING`), else None.
+
+    Where such a pattern matches ASCII text, the first word of the alternative it took is
+    a whole run of letters in the lower-cased text: after a word boundary, before a
+    character that is no letter. So each of these first words is a lead (`_leads`).
+    """
+    top = _top_level(pattern)
+    if top is None or len(top) != 1:
+        return None  # alternatives at the top level (`_parts` splits them)
+    if pattern.startswith("(?i:") and pattern.endswith(")") and _top_level(pattern[4:-1]):
+        return _opening_words(pattern[4:-1])  # one group, the whole pattern: its inside
+    match = _OPENING.match(pattern)
+    if match is None:
+        return None
+    members = match.group(1) or match.group(2)
+    return frozenset(member.split(" ")[0] for member in members.split("|"))
 
 
 # What makes a pattern's alternatives mean something else apart: a back reference, a
@@ -304,41 +345,56 @@ _UNSPLITTABLE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(|\(\?[aiLmsux]+\)")
 def _alternatives(source: str) -> tuple[str, ...]:
     """The top-level alternatives of a regex source (outside groups and classes), each
     once; the source alone where splitting could change what it matches. A text has a
-    match of the whole where it has a match of one of them."""
+    match of the whole where it has a match of one of them. A pattern that is one case-
+    insensitive group, `(?i:A|B)`, is split as `(?i:A)|(?i:B)` (what `pattern` makes)."""
     if _UNSPLITTABLE.search(source):
         return (source,)
+    parts = _top_level(source)
+    if parts is None or "" in parts:
+        return (source,)
+    if len(parts) == 1 and source.startswith("(?i:") and source.endswith(")"):
+        inner = _top_level(source[4:-1])  # None where the group closes before the end
+        if inner is not None and len(inner) > 1 and "" not in inner:
+            return tuple(dict.fromkeys(f"(?i:{part})" for part in inner))
+    return tuple(dict.fromkeys(parts))
+
+
+# What `_top_level` looks at: an escape, a character class (its "^" and a first "]" taken
+# where they are, never given back; escapes in it), a bracket, a bar, and a "[" that opens
+# no class (unbalanced). The word lists make patterns of thousands of characters: the
+# regex skips the rest, not Python.
+_STRUCTURE = re.compile(r"\\.|\[(?:\^|(?!\^))(?:\]|(?!\]))(?:\\.|[^\]\\])*\]|[()|]|\[", re.DOTALL)
+
+
+@functools.lru_cache(maxsize=512)
+def _top_level(source: str) -> tuple[str, ...] | None:
+    """The source cut at its `|`s outside groups and classes; None where its brackets do
+    not balance. Memoised: the language rules write the same lists (a person, a name)
+    into many triggers, and a trigger's parts are looked at again for their leads."""
+    if source in _WORDS_LEADS:
+        return (source,)  # a pattern of words (`words_pattern`, `alternation`): one group
     parts: list[str] = []
-    depth = start = index = 0
-    size = len(source)
-    while index < size:
-        char = source[index]
-        if char == "\\":
-            index += 2
-            continue
-        if char == "[":
-            index += 1
-            if index < size and source[index] == "^":
-                index += 1
-            if index < size and source[index] == "]":  # a first "]" is a member
-                index += 1
-            while index < size and source[index] != "]":
-                index += 2 if source[index] == "\\" else 1
-            if index >= size:
-                return (source,)
-        elif char == "(":
+    depth = start = 0
+    for match in _STRUCTURE.finditer(source):
+        char = match.group()
+        if char == "(":
             depth += 1
         elif char == ")":
             depth -= 1
             if depth < 0:
-                return (source,)
+                return None
         elif char == "|" and depth == 0:
-            parts.append(source[start:index])
-            start = index + 1
-        index += 1
+            parts.append(source[start : match.start()])
+            start = match.end()
+        elif char == "[":
+            return None  # a class that does not close
     parts.append(source[start:])
-    if depth != 0 or "" in parts:
-        return (source,)
-    return tuple(dict.fromkeys(parts))
+    return tuple(parts) if depth == 0 else None
+
+
+def _parts(source: str) -> tuple[tuple[str, frozenset[str] | None], ...]:
+    """The alternatives of a pattern (`_alternatives`), each with its leads."""
+    return tuple((part, _leads(part)) for part in _alternatives(source))
 
 
 def candidates(doc: Document, triggers: Sequence[Trigger]) -> list[Sentence]:
@@ -362,34 +418,63 @@ def select(sentences: Iterable[Sentence], triggers: Sequence[Trigger]) -> list[S
     if parse_all():
         return list(sentences)
     # Patterns are compiled when a sentence first gets that far (most never do in a short
-    # document), and looked up once per call, not once per sentence.
+    # document), and looked up once per call, not once per sentence. A pattern without
+    # leads is searched only in a sentence that holds one of the strings it needs
+    # (`pmlint.literals`: found in the lower-cased sentence, `lowered`).
     searches: dict[tuple[str, int], Callable[[str], re.Match[str] | None]] = {}
+    lowered: str | None = None
 
-    def search(source: str, flags: int, text: str) -> bool:
+    def search(source: str, flags: int, text: str, leads: frozenset[str] | None) -> bool:
         found = searches.get((source, flags))
         if found is None:
             found = searches[source, flags] = _regex(source, flags).search
+        if leads is None and lowered is not None:
+            strings = needed(source, flags)
+            if strings is not None and not any(string in lowered for string in strings):
+                return False
         return found(text) is not None
+
+    def matches(
+        parts: Sequence[tuple[str, frozenset[str] | None]],
+        text: str,
+        runs: frozenset[str] | None,
+        known: dict[str, bool],
+    ) -> bool:
+        """Does one of a trigger's alternatives match (IGNORECASE)? Those whose leads the
+        text lacks are not searched; an alternative two triggers share, once."""
+        for part, part_leads in parts:
+            if part_leads is not None and runs is not None and part_leads.isdisjoint(runs):
+                continue
+            key = "(?i)" + part  # apart from the needs, which are searched as written
+            found = known.get(key)
+            if found is None:
+                found = known[key] = search(part, re.IGNORECASE, text, part_leads)
+            if found:
+                return True
+        return False
 
     chosen: list[Sentence] = []
     for sentence in sentences:
         text = sentence.text
         runs = _letter_runs(text)
+        lowered = text.lower() if text and text.isascii() else None
         known: dict[str, bool] = {}  # by source (a str caches its hash)
         for trigger in triggers:
             leads = trigger.leads
             if leads is not None and runs is not None and leads.isdisjoint(runs):
                 continue
-            if not search(trigger.source, re.IGNORECASE, text):
+            if not matches(trigger.parts or ((trigger.source, None),), text, runs, known):
                 continue
             for parts in trigger.need_parts:
                 for part, part_leads in parts:
                     found = known.get(part)
                     if found is None:
                         if part_leads is not None and runs is not None:
-                            found = not part_leads.isdisjoint(runs) and search(part, 0, text)
+                            found = not part_leads.isdisjoint(runs) and search(
+                                part, 0, text, part_leads
+                            )
                         else:
-                            found = search(part, 0, text)
+                            found = search(part, 0, text, part_leads)
                         known[part] = found
                     if found:
                         break  # this need is met

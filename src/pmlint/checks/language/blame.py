@@ -3,6 +3,7 @@ omission or an error (see `base` for how the language rules run)."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, ClassVar
@@ -124,12 +125,12 @@ class BlameLanguage(HarmCheck):
             if starts_with_time(block):
                 continue
             text = sentence.text.rstrip()
-            if text.endswith("?") and not textcat.counterfactual(text):
-                continue  # a question in a chat log ("can you paste the logs?")
-            if textcat.counterfactual(text):
-                continue  # hindsight is PM303's to report, with its own coaching
-            party = textcat.judged_party(sentence.text)
-            if party is not None and textcat.blame_eligible(sentence.text):
+            # a question in a chat log ("can you paste the logs?"); hindsight is PM303's to
+            # report, with its own coaching
+            if text.endswith("?") or textcat.counterfactual(text):
+                continue
+            party = textcat.judged_party(sentence.text)  # `blame_eligible`, its party once
+            if party is not None and textcat.judgement_cue(sentence.text):
                 candidates.append((sentence, party))
         scores = model.scores([s.text for s, _ in candidates])
         for (sentence, party), score in zip(candidates, scores, strict=True):
@@ -212,9 +213,10 @@ class BlameLanguage(HarmCheck):
                     yield found
                     break
         for token in parsed:
-            if token.pos_ in ("VERB", "AUX") and token.dep_ != "amod":
+            pos, lemma = token.pos_, token.lemma_.lower()  # read once: each read makes a str
+            if pos in ("VERB", "AUX") and token.dep_ != "amod":
                 yield from self._verb_hits(token)
-            if token.lemma_.lower() in w["error_nouns"] and token.pos_ in ("NOUN", "PROPN"):
+            if lemma in w["error_nouns"] and pos in ("NOUN", "PROPN"):
                 hit = self.error_noun_hit(token, OTHERS)
                 if hit is not None and hit[0] != NAMED:
                     yield Hit(*hit[1], "error_noun")
@@ -225,90 +227,99 @@ class BlameLanguage(HarmCheck):
                 hit = self.responsible_hit(token)
                 if hit is not None and hit[0] != NAMED:
                     yield Hit(*hit[1], "responsible")
-            if token.pos_ in ("NOUN", "PROPN"):
+            if pos in ("NOUN", "PROPN"):
                 hit = self.faulty_work_hit(token, (ROLE, PRONOUN))
                 if hit is not None:
                     yield Hit(*hit[1], "faulty_work")
-            if token.lemma_.lower() in ("blame", "fault", "responsibility", "cause"):
+            if lemma in ("blame", "fault", "responsibility", "cause"):
                 found = self._blame(token)
                 if found is not None:
                     yield found
-            if token.lemma_.lower() in w["failure_nouns"] and token.pos_ == "NOUN":
+            if lemma in w["failure_nouns"] and pos == "NOUN":
                 found = self._failure_of(token)
                 if found is not None:
                     yield found
-            if token.pos_ == "ADJ" and token.lemma_.lower() in w["decision_judgements"]:
+            if pos == "ADJ" and lemma in w["decision_judgements"]:
                 found = self._bad_decision(token)
                 if found is not None:
                     yield found
-            if token.pos_ == "ADJ":
+            if pos == "ADJ":
                 found = self._character(token)
                 if found is not None:
                     yield found
-            if token.lemma_.lower() == "action" and token.dep_ == "dobj":
+            if lemma == "action" and token.dep_ == "dobj":
                 found = self._action_against(token)
                 if found is not None:
                     yield found
 
     def _verb_hits(self, verb: Token) -> Iterator[Hit]:
+        """The patterns of a verb and its doer, in order; the first that fires is the hit.
+
+        Who the doer is, and whether the sentence reports what happened, are asked only of
+        a verb that a pattern's cheaper conditions keep: for a proper noun, who it is runs
+        the entity recognizer on the sentence, which costs more than parsing it, and most
+        verbs have no pattern that would read the answer.
+        """
         w = self.words
         lemmas = self.lemmas(verb)
         doer = self.doer(verb)
-        who = self.person_kind(doer)
+        who = functools.cache(lambda: self.person_kind(doer))
+        told = functools.cache(lambda: reported(verb))
         negated = is_negated(verb)
         nobody = doer is not None and doer.lower_ in ("nobody", "noone", "none")
         if (
             lemmas & w["failure_verbs"]
-            and who in (STRICT if verb.lemma_.lower() == "fail" else OTHERS)
             and not negated
-            and reported(verb)
+            and told()
+            and who() in (STRICT if verb.lemma_.lower() == "fail" else OTHERS)
             and not routine_fail(verb, w["failure_verbs"])
         ):
             yield Hit(*span_of(doer, verb), "failure")
             return
-        if lemmas & w["lapse_verbs"] and who in STRICT and not negated and reported(verb):
+        if lemmas & w["lapse_verbs"] and not negated and told() and who() in STRICT:
             yield Hit(*span_of(doer, verb), "lapse")
             return
         if (
             verb.lemma_.lower() == "do"
-            and who in (*STRICT, SELF)
-            and self._done_wrong(verb)
             and not negated
-            and reported(verb)
+            and self._done_wrong(verb)
+            and told()
+            and who() in (*STRICT, SELF)
             and not explained(verb)
         ):
-            reason = "self_lapse" if who == SELF else "lapse"
+            reason = "self_lapse" if who() == SELF else "lapse"
             yield Hit(*span_of(doer, verb, with_object=True), reason)
             return
         if (
             lemmas & w["dereliction_verbs"]
             and doer is not None
             and not negated
-            and reported(verb)
+            and told()
             and self._owed(verb)
         ):
-            first = phrase_start(doer) if doer is not None and doer.i < verb.i else verb
+            first = phrase_start(doer) if doer.i < verb.i else verb
             yield Hit(*token_span(first, verb), "dereliction")
             return
-        if who == GROUP and self._group_lapse(verb, lemmas, negated):
+        if self._group_lapse(verb, lemmas, negated) and who() == GROUP:
             first = phrase_start(doer) if doer is not None and doer.i < verb.i else verb
             yield Hit(*token_span(first, verb), "group")
             return
         if (
-            who == SELF
-            and lemmas & (w["failure_verbs"] | w["lapse_verbs"])
+            lemmas & (w["failure_verbs"] | w["lapse_verbs"])
             and verb.lemma_.lower() != "fail"
             and not negated
-            and reported(verb)
+            and told()
+            and who() == SELF
             and not routine_fail(verb, w["failure_verbs"])
             and not explained(verb)
         ):
             yield Hit(*span_of(doer, verb), "self_lapse")  # "we forgot", "I skipped"
             return
-        manner = carelessly(verb) if who == SELF and not negated else None
+        manner = carelessly(verb) if not negated else None
         if (
             manner is not None
-            and reported(verb)
+            and told()
+            and who() == SELF
             and not explained(verb)
             and verb.lemma_.lower() not in w["stative_verbs"]
         ):
@@ -317,32 +328,32 @@ class BlameLanguage(HarmCheck):
                 "self_lapse",
             )
             return  # "we hurriedly pushed an untested fix"
-        if who == SELF and negated and self._too_little_care(verb):
+        if negated and self._too_little_care(verb) and who() == SELF:
             yield Hit(*span_of(doer, verb, with_object=True), "self_lapse")
             return  # "we didn't test it properly", "we didn't take the warnings seriously"
-        if who in STRICT and doer is not None and reported(verb) and not negated:
+        if doer is not None and not negated and told():
             skipped = self._without_safeguard(verb)
-            if skipped is not None:
+            if skipped is not None and who() in STRICT:
                 yield Hit(
                     *token_span(phrase_start(doer) if doer.i < verb.i else verb, skipped), "bypass"
                 )
                 return
-        if who in OTHERS and reported(verb):
+        if told():
             adverb = self.error_adverb(verb)
-            if adverb is not None:
+            if adverb is not None and who() in OTHERS:
                 yield Hit(*token_span(adverb, adverb), "error_adverb")
                 return
         if (
             negated
-            and who in STRICT
             and not is_passive(verb)
             and verb.pos_ == "VERB"
             and verb.lemma_.lower() not in w["stative_verbs"]
             and not linking(verb)
             and not lemmas & self._wrong_to_do
             and past_negation(verb)
-            and reported(verb)
+            and told()
             and not explained(verb)
+            and who() in STRICT
         ):
             yield Hit(*span_of(doer, verb), "omission")
             return

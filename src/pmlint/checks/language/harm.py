@@ -7,6 +7,7 @@ and each rule keeps the people it reports (any person for PM301, named ones for 
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from pmlint.checks.language.base import STRICT, LanguageCheck
@@ -38,13 +39,18 @@ class HarmCheck(LanguageCheck):
         """A person doing a faulty action ("pushed a bad config", "ran the wrong playbook"),
         or a destructive one by mistake ("accidentally dropped the table"); for named people
         also a destructive one on production ("Dave deleted the production database")."""
-        w = self.words
         if is_negated(verb) or not reported(verb):
             return None
         doer = self.doer(verb)
-        who = self.person_kind(doer)
-        if who not in STRICT:
+        span = self._faulty_span(verb, doer, named)
+        if span is None or self.intended(verb):
             return None
+        who = self.person_kind(doer)  # last: for a proper noun, it runs the entity recognizer
+        return (who, span) if who in STRICT else None
+
+    def _faulty_span(self, verb: Token, doer: Token | None, named: bool) -> tuple[int, int] | None:
+        """`faulty_hit`'s span where the action is faulty, whoever did it."""
+        w = self.words
         lemmas = self.lemmas(verb)
         thing = object_of(verb)
         # the object, or where the action went ("ran the script on the wrong server")
@@ -52,8 +58,6 @@ class HarmCheck(LanguageCheck):
         for prep in [*verb.children, *(thing.children if thing is not None else ())]:
             if prep.dep_ == "prep" and prep.lower_ in ("on", "against", "to", "in", "into"):
                 places += [g for g in prep.children if g.dep_ == "pobj"]
-        if self.intended(verb):
-            return None
 
         def described(adjectives: frozenset[str]) -> bool:
             return any(
@@ -66,14 +70,14 @@ class HarmCheck(LanguageCheck):
             (thing is not None and thing.lemma_.lower() in w["harm_nouns"])
             or described(w["faulty_adjectives"])
         ):
-            return who, span_of(doer, verb, with_object=True)
+            return span_of(doer, verb, with_object=True)
         if lemmas & (w["destructive_verbs"] | w["disruptive_verbs"]):
             # "deleted the wrong database" is a mistake; "deleted the broken pods" a repair
             marked = described(w["wrong_target_adjectives"]) or self.error_adverb(verb) is not None
             if named and thing is not None and lemmas & w["destructive_verbs"]:
                 marked = marked or _mentions(thing, w["production_words"])
             if marked:
-                return who, span_of(doer, verb, with_object=True)
+                return span_of(doer, verb, with_object=True)
         elif (
             thing is not None
             and verb.lemma_.lower() not in w["stative_verbs"]
@@ -84,7 +88,7 @@ class HarmCheck(LanguageCheck):
             )
         ):
             # any action on the wrong target is a mistake: "restarted the wrong cluster"
-            return who, span_of(doer, verb, with_object=True)
+            return span_of(doer, verb, with_object=True)
         return None
 
     def harm_hit(self, verb: Token) -> tuple[str, tuple[int, int]] | None:
@@ -221,8 +225,13 @@ class HarmCheck(LanguageCheck):
 
     def intended(self, verb: Token) -> bool:
         """The sentence says the action was meant ("on purpose", "scheduled maintenance")."""
-        text = verb.doc.text.lower()
-        return any(re.search(rf"\b{re.escape(w)}\b", text) for w in self.words["intent_words"])
+        return self._intent.search(verb.doc.text.lower()) is not None
+
+    @cached_property
+    def _intent(self) -> re.Pattern[str]:
+        """Any intent word, whole: one search where there was one per word."""
+        words = sorted(self.words["intent_words"], key=lambda w: (-len(w), w))
+        return re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\b" if words else r"(?!)")
 
     def error_noun_hit(
         self, noun: Token, kinds: tuple[str, ...]

@@ -11,7 +11,16 @@ from pmlint.checks.language.base import NEGATION, STRICT, Hit, LanguageCheck, is
 from pmlint.checks.language.grammar import is_imperative, reported, token_span
 from pmlint.nlp.cascade import Trigger
 from pmlint.nlp.sentences import Sentence
-from pmlint.nlp.syntax import GROUP, MAYBE_ROLE, SELF, agent, is_negated, is_passive, subject
+from pmlint.nlp.syntax import (
+    GROUP,
+    MAYBE_ROLE,
+    SELF,
+    agent,
+    is_negated,
+    is_passive,
+    is_question,
+    subject,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -36,7 +45,7 @@ def _counterfactual(parsed: Doc) -> bool:
 def _prompt(verb: Token) -> bool:
     """A question that asks what should have happened ("What should have been done?")."""
     doc = verb.doc
-    return doc.text.rstrip().endswith("?") and doc[0].lower_ in ("what", "which", "how")
+    return is_question(doc) and doc[0].lower_ in ("what", "which", "how")
 
 
 def _state(verb: Token, stative: frozenset[str]) -> bool:
@@ -193,7 +202,7 @@ class HindsightLanguage(LanguageCheck):
         if doer is None or (who not in (*STRICT, SELF) and not maybe):
             return None  # "had we kept it patched": the writers replay their own past too
         iffy = would_have and any(c.dep_ == "mark" and c.lower_ == "if" for c in verb.children)
-        inverted = had.i < doer.i and not had.doc.text.rstrip().endswith("?")
+        inverted = had.i < doer.i and not is_question(had.doc)
         if not (iffy or inverted):
             return None
         first = next((c for c in verb.children if c.dep_ == "mark"), had)
