@@ -360,7 +360,9 @@ def _entry_text(facts: Timeline, moment: Moment) -> str:
 # timeline entry and the Resolution section; the detection source likewise.)
 _CAUSE = re.compile(
     r"(?<![a-z])(?:caus\w*|trigger\w*|due to|because|result of|led to|introduc\w*|"
-    r"root cause|started when|began when|broke\b|breaks\b|breaking\b|broken by)"
+    r"root cause|started when|began when|broke\b|breaks\b|breaking\b|broken by|"
+    r"stem(?:s|med) from|traced (?:back )?to|attributed to|side[- ]effects? of|owing to|"
+    r"hit by|struck by|victim of)"
 )
 # Words of the remedy: in a sentence of cause, what follows one tells the fix, not what
 # broke ("the bug was fixed and introduced via the 2.2 release", "after the hotfix was
