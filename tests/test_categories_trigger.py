@@ -113,6 +113,15 @@ CASES = {
         _summary("The outage was caused by traffic that grew tenfold after a news article."),
         "capacity",
     ),
+    # other ways of telling a cause
+    "stemmed from": (
+        _summary("Logins failed for an hour.", "The failures stemmed from a proxy setting."),
+        "config",
+    ),
+    "a side effect": (
+        _summary("Logins failed for an hour, a side effect of the memory exhaustion upstream."),
+        "capacity",
+    ),
     # the words after a remedy's tell the fix, not what broke
     "a fix shipped in a release": (
         _summary(

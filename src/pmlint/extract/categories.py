@@ -360,7 +360,9 @@ def _entry_text(facts: Timeline, moment: Moment) -> str:
 # timeline entry and the Resolution section; the detection source likewise.)
 _CAUSE = re.compile(
     r"(?<![a-z])(?:caus\w*|trigger\w*|due to|because|result of|led to|introduc\w*|"
-    r"root cause|started when|began when|broke\b|breaks\b|breaking\b|broken by)"
+    r"root cause|started when|began when|broke\b|breaks\b|breaking\b|broken by|"
+    r"stem(?:s|med) from|traced (?:back )?to|attributed to|side[- ]effects? of|owing to|"
+    r"hit by|struck by|victim of)"
 )
 # Words of the remedy: in a sentence of cause, what follows one tells the fix, not what
 # broke ("the bug was fixed and introduced via the 2.2 release", "after the hotfix was
@@ -440,7 +442,7 @@ def _cause(
 # A sentence that points back at the one before it: "The certificates expired. This caused
 # failed logins." tells its cause in the sentence before.
 _BACK_REFERENCE = re.compile(
-    r"\s*(?:this|that|it|which|these|those)\s+(?:[\w-]+[,;]?\s+){0,6}?"
+    r"\s{0,8}(?:this|that|it|which|these|those)\s{1,8}(?:[\w-]{1,30}[,;]?\s{1,8}){0,6}?"
     r"(?:caus|trigger|led\b|result)"
 )
 
@@ -639,7 +641,7 @@ _SUBJECT = re.compile(r"(?<![a-z])(?!(?:first|then|also|later|finally|utc|am|pm)
 _OF = re.compile(r"\s{1,8}of\b")
 # A subject that is the author or the team ("22:11: i (sam) looked at my node and realized"),
 # and the verbs of finding by oneself.
-_FIRST_PERSON = re.compile(r"[\W\d]{0,20}(?:am|pm|utc)?[\W\d]{0,8}(?:i|we)\b")
+_FIRST_PERSON = re.compile(r"[\W\d]{0,20}(?:(?:am|pm|utc)[\W\d]{0,8})?(?:i|we)\b")
 _FINDING = re.compile(r"notic|realiz|realis|spott|discover|saw|observ|detect")
 _NEXT_WORD = re.compile(r"\s{1,8}[\w'-]+")
 
