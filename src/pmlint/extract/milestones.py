@@ -122,73 +122,150 @@ _AGAIN = re.compile(
 # "behaving as expected", "the cluster stabilized", "latency was healthy", "error rates at
 # baseline", "failed over to the standby", "the site has been up since". Each alternative
 # opens with a fixed word, and the gaps are single bounded blanks: linear.
-_HEALTHY = re.compile(
-    r"\b(?:operat|function|work|run|perform|serv|process|respond|behav|load|flow|deliver)\w*"
-    r"\s+(?:normally|correctly|properly|as (?:normal|usual|expected|intended))\b"
-    r"|\bstabili[sz](?:ed|es)\b"
-    r"|\b(?:is|are|was|were|became|become|been|remained|looked|looks|seemed)\s+"
-    r"(?:(?:now|again|fully|all|once again)\s+)?(?:healthy|stable|nominal|correct|functional"
-    r"|functioning|working)\b(?!\s+(?:on|with|to|towards?|through)\b)"
+_HEALTHY_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (
+        ("normal", "correct", "properly", "usual", "expected", "intended"),
+        r"\b(?:operat|function|work|run|perform|serv|process|respond|behav|load|flow|deliver)\w*"
+        r"\s+(?:normally|correctly|properly|as (?:normal|usual|expected|intended))\b",
+    ),
+    (("stabili",), r"\bstabili[sz](?:ed|es)\b"),
+    (
+        ("healthy", "stable", "nominal", "correct", "function", "working"),
+        r"\b(?:is|are|was|were|became|become|been|remained|looked|looks|seemed)\s+"
+        r"(?:(?:now|again|fully|all|once again)\s+)?(?:healthy|stable|nominal|correct|functional"
+        r"|functioning|working)\b(?!\s+(?:on|with|to|towards?|through)\b)",
+    ),
     # the symptom stopped: "errors dropped to zero", "the issue disappeared", "there were no
     # more errors", "stopping the errors", "the backlog had been processed"
-    r"|\b(?:errors?|failures?|timeouts?|crashe?s?|alerts?|issue|problem|symptoms?|5xx|5\d\ds)\s+"
-    r"(?:(?:had|have|has)\s+)?(?:disappear(?:ed|s)?|vanish(?:ed|es)?|cease[sd]?|clear(?:ed|s)?"
-    r"|subside[sd]?|stopped|stops?(?!\s+(?:the|a|an|all|our|any|new)\b)"
-    r"|dropped to (?:zero|0|normal|baseline)|fell to (?:zero|0|normal|baseline))\b"
-    r"|\bno (?:more|new|further) (?:errors?|failures?|timeouts?|crashes|alerts?|issues)\b"
+    (
+        ("disappear", "vanish", "ceas", "clear", "subside", "stop", "dropped to", "fell to"),
+        r"\b(?:errors?|failures?|timeouts?|crashe?s?|alerts?|issue|problem|symptoms?|5xx|5\d\ds)"
+        r"\s+(?:(?:had|have|has)\s+)?(?:disappear(?:ed|s)?|vanish(?:ed|es)?|cease[sd]?"
+        r"|clear(?:ed|s)?|subside[sd]?|stopped|stops?(?!\s+(?:the|a|an|all|our|any|new)\b)"
+        r"|dropped to (?:zero|0|normal|baseline)|fell to (?:zero|0|normal|baseline))\b",
+    ),
+    (
+        ("no more", "no new", "no further"),
+        r"\bno (?:more|new|further) (?:errors?|failures?|timeouts?|crashes|alerts?|issues)\b",
+    ),
     # "error rate at zero", "5xx back to 0%", "delay back under 1 minute"
-    r"|\b(?:errors?|error rates?|failures?|failure rates?|5xx|timeouts?)\s+(?:(?:is|was|back"
-    r"|returns?|returned|returning|drops?|dropped|falls?|fell|goes|went|gets?|got)\s+){0,2}"
-    r"(?:at|to)\s+(?:zero|0)\b"
-    r"|\bback\s+(?:under|below|within)\b"
+    (
+        ("zero", "to 0", "at 0"),
+        r"\b(?:errors?|error rates?|failures?|failure rates?|5xx|timeouts?)\s+(?:(?:is|was|back"
+        r"|returns?|returned|returning|drops?|dropped|falls?|fell|goes|went|gets?|got)\s+){0,2}"
+        r"(?:at|to)\s+(?:zero|0)\b",
+    ),
+    (("back",), r"\bback\s+(?:under|below|within)\b"),
     # "latency normal", "error rate back to normal", "graphs look healthy", "the issue is gone"
-    r"|\b(?:latency|latencies|error rates?|traffic|throughput|load|response times?"
-    r"|success rates?|metrics|graphs|dashboards?)\s+(?:(?:is|are|was|were|looks?|looked|back"
-    r"|now)\s+)*(?:normal|nominal|healthy|stable|green)\b"
-    r"|\b(?:issue|problem|errors?|symptoms?)\s+(?:is|are|was|were|had|has|have)\s+(?:been\s+)?gone\b"
-    # what users do succeeds: "14:11 launches succeed", "requests complete", "pages load"
-    # (what users do, not a change: "the deploy succeeded" is as often what broke it)
-    r"|\b(?:launch|request|upload|download|login|log-in|sign-in|sync|payment|transaction"
-    r"|checkout|quer(?:y|ie)|page|api call|call|connection)(?:e?s)?"
-    r"\s+(?:now\s+)?(?:succeed(?:s|ed)?|pass(?:es|ed)?|work(?:s|ed)?|load(?:s|ed)?"
-    r"|complete(?:s|d)?|go(?:es)? through|went through)\b(?!\s+(?:slowly|intermittently))"
-    # "users can log in again", "customers were able to use the API again"
-    r"|\b(?:can|(?:is|are|was|were)\s+able\s+to)\s+(?:now\s+)?(?!not\b|no\b|never\b)[a-z]+"
-    r"(?:\s+[a-z]+){0,2}\s+again\b"
+    (
+        ("normal", "nominal", "healthy", "stable", "green"),
+        r"\b(?:latency|latencies|error rates?|traffic|throughput|load|response times?"
+        r"|success rates?|metrics|graphs|dashboards?)\s+(?:(?:is|are|was|were|looks?|looked|back"
+        r"|now)\s+)*(?:normal|nominal|healthy|stable|green)\b",
+    ),
+    (
+        ("gone",),
+        r"\b(?:issue|problem|errors?|symptoms?)\s+(?:is|are|was|were|had|has|have)\s+"
+        r"(?:been\s+)?gone\b",
+    ),
     # "stopped the errors", "ending the customer impact"
-    r"|\b(?:stopp(?:ed|ing)|end(?:ed|ing)|eliminat(?:ed|ing))\s+(?:the\s+)?"
-    r"(?:(?!in\b|with\b|up\b|on\b|by\b|as\b)[a-z]+\s+)?"
-    r"(?:errors?|failures?"
-    r"|crashe?s?|timeouts?|outage|impact)\b"
-    r"|\b(?:backlog|queue)\s+(?:(?:had|has|was)\s+)?(?:(?:been|fully)\s+)*(?:processed|cleared"
-    r"|drained|empty|caught up)\b"
-    r"|\b(?:at|to|near|within)\s+(?:the\s+)?(?:baseline|pre-incident levels?"
-    r"|(?:normal|expected|usual|healthy) (?:levels?|values?|rates?))\b"
-    r"|\bfailed\s+over\s+to\b|\bfail-?over\s+(?:(?:is|was|has)\s+)?(?:complete|completed"
-    r"|finished|succeeded|done)\b"
-    r"|\b(?:has|have|had)\s+been\s+(?:up|stable|healthy|working|running|available|operational"
-    r"|normal)\s+(?:ever\s+)?since\b"
-    r"|\b(?:returned|restored|back)\s+to\s+(?:service|health|full capacity)\b"
-    # "site reachable", "the API is up", "service available": a service named in a healthy
-    # state (not "errors are up", "load is up")
-    r"|\b(?:site|website|service|api|app|application|page|cluster|server|database|db|dashboard"
-    r"|portal|endpoint|platform|network|node|hub|registry|mirror|domain)s?\s+(?:(?:is|are|was"
-    r"|were|became|becomes|now|again|fully)\s+)*(?:reachable|accessible|available|up|online)\b"
-    r"(?!\s+(?:to|for)\b)"
-    # "dddice returns online", "the site came back online"; "last observed database error"
-    r"|\b(?:returns?|returned|returning)\s+(?:back\s+)?online\b"
-    r"|\blast\s+(?:observed\s+|reported\s+|seen\s+)?(?:[a-z]+\s+)?(?:errors?|failures?"
-    r"|timeouts?|crash(?:es)?)\b"
+    (
+        ("stopp", "ended", "ending", "eliminat"),
+        r"\b(?:stopp(?:ed|ing)|end(?:ed|ing)|eliminat(?:ed|ing))\s+(?:the\s+)?"
+        r"(?:(?!in\b|with\b|up\b|on\b|by\b|as\b)[a-z]+\s+)?"
+        r"(?:errors?|failures?|crashe?s?|timeouts?|outage|impact)\b",
+    ),
+    (
+        ("processed", "clear", "drained", "empty", "caught up"),
+        r"\b(?:backlog|queue)\s+(?:(?:had|has|was)\s+)?(?:(?:been|fully)\s+)*(?:processed"
+        r"|cleared|drained|empty|caught up)\b",
+    ),
+    (
+        ("baseline", "pre-incident", "normal", "expected", "usual", "healthy"),
+        r"\b(?:at|to|near|within)\s+(?:the\s+)?(?:baseline|pre-incident levels?"
+        r"|(?:normal|expected|usual|healthy) (?:levels?|values?|rates?))\b",
+    ),
+    (
+        ("fail",),
+        r"\bfailed\s+over\s+to\b|\bfail-?over\s+(?:(?:is|was|has)\s+)?(?:complete|completed"
+        r"|finished|succeeded|done)\b",
+    ),
+    (
+        ("since",),
+        r"\b(?:has|have|had)\s+been\s+(?:up|stable|healthy|working|running|available"
+        r"|operational|normal)\s+(?:ever\s+)?since\b",
+    ),
+    (
+        ("service", "health", "full capacity"),
+        r"\b(?:returned|restored|back)\s+to\s+(?:service|health|full capacity)\b",
+    ),
     # a remedy told as done: "the rollback was completed", "the failover is complete", "the
     # fix was in place"
-    r"|\b(?:rollback|roll-back|revert|failover|fail-over|restart|reboot|redeploy(?:ment)?"
-    r"|hotfix|fix|patch|workaround)\s+(?:(?:was|is|had been|has been)\s+)?(?:complete|completed"
-    r"|finished|done|successful|in place)\b"
+    (
+        ("complete", "finished", "done", "successful", "in place"),
+        r"\b(?:rollback|roll-back|revert|failover|fail-over|restart|reboot|redeploy(?:ment)?"
+        r"|hotfix|fix|patch|workaround)\s+(?:(?:was|is|had been|has been)\s+)?(?:complete"
+        r"|completed|finished|done|successful|in place)\b",
+    ),
     # "the site came back", "the service is back up": not "the errors came back"
-    r"|(?<!error )(?<!errors )(?<!issue )(?<!problem )(?<!alerts )(?<!outage )"
-    r"\b(?:came|comes|come|is|are|was|were)\s+back(?:\s+(?:up|online|again))?\b(?!\s+to\b)",
-    re.IGNORECASE,
+    (
+        ("back",),
+        r"(?<!error )(?<!errors )(?<!issue )(?<!problem )(?<!alerts )(?<!outage )"
+        r"\b(?:came|comes|come|is|are|was|were)\s+back(?:\s+(?:up|online|again))?\b"
+        r"(?!\s+to\b)",
+    ),
 )
+# Each part is read only where one of its words is in the text: one large alternation cost
+# every timeline entry a scan of every alternative at every position.
+_HEALTHY = tuple((cues, re.compile(pattern, re.IGNORECASE)) for cues, pattern in _HEALTHY_PARTS)
+# More healthy states, each read only where a cheap cue shows it may be there (the states
+# above are read for every entry; these would cost every entry a scan each).
+_HEALTHY_CUED = (
+    # what users do succeeds: "14:11 launches succeed", "requests complete", "pages load"
+    # (what users do, not a change: "the deploy succeeded" is as often what broke it)
+    (
+        ("succeed", "pass", "work", "load", "complete", "through"),
+        re.compile(
+            r"\b(?:launch|request|upload|download|login|log-in|sign-in|sync|payment|transaction"
+            r"|checkout|quer(?:y|ie)|page|api call|call|connection)(?:e?s)?"
+            r"\s+(?:now\s+)?(?:succeed(?:s|ed)?|pass(?:es|ed)?|work(?:s|ed)?|load(?:s|ed)?"
+            r"|complete(?:s|d)?|go(?:es)? through|went through)\b(?!\s+(?:slowly|intermittently))",
+            re.IGNORECASE,
+        ),
+    ),
+    # "users can log in again", "customers were able to use the API again"
+    (
+        ("again",),
+        re.compile(
+            r"\b(?:can|(?:is|are|was|were)\s+able\s+to)\s+(?:now\s+)?(?!not\b|no\b|never\b)"
+            r"[a-z]+(?:\s+[a-z]+){0,2}\s+again\b",
+            re.IGNORECASE,
+        ),
+    ),
+    # "site reachable", "the API is up", "service available": a service named in a healthy
+    # state (not "errors are up", "load is up"); "dddice returns online"
+    (
+        ("reachab", "accessib", "availab", "online", " up"),
+        re.compile(
+            r"\b(?:site|website|service|api|app|application|page|cluster|server|database|db"
+            r"|dashboard|portal|endpoint|platform|network|node|hub|registry|mirror|domain)s?\s+"
+            r"(?:(?:is|are|was|were|became|becomes|now|again|fully)\s+)*"
+            r"(?:reachable|accessible|available|up|online)\b(?!\s+(?:to|for)\b)"
+            r"|\b(?:returns?|returned|returning)\s+(?:back\s+)?online\b",
+            re.IGNORECASE,
+        ),
+    ),
+    # "last observed database error": the symptom ended
+    (
+        ("last ",),
+        re.compile(
+            r"\blast\s+(?:observed\s+|reported\s+|seen\s+)?(?:[a-z]+\s+)?(?:errors?|failures?"
+            r"|timeouts?|crash(?:es)?)\b",
+            re.IGNORECASE,
+        ),
+    ),
+)
+_ALL_HEALTHY = (*_HEALTHY, *_HEALTHY_CUED)
 # The author says the incident is over: "the incident is over", "closing the incident",
 # "we marked the incident as resolved". An explicit mark, as the pack's markers are.
 _CLOSING = re.compile(
@@ -331,9 +408,16 @@ def recovered_again(text: str) -> bool:
     quotation marks are someone else's ('a report that "the website is accessible"')."""
     if '"' in text or "“" in text:
         text = _QUOTED.sub(" ", text)
-    if "again" in text.lower() and _AGAIN.search(text) is not None:
+    lower = text.lower()
+    if "again" in lower and _AGAIN.search(text) is not None:
         return True
-    return _stated(_HEALTHY, text)
+    for cues, pattern in _ALL_HEALTHY:
+        for cue in cues:  # plain loops: this runs for every entry of every timeline
+            if cue in lower:
+                if _stated(pattern, text):
+                    return True
+                break
+    return False
 
 
 _QUOTED = re.compile(r'"[^"\n]{0,300}"|“[^”\n]{0,300}”')

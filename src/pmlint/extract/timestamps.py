@@ -387,7 +387,8 @@ def find_stamps(text: str, day_first: bool | None = None, clock4: bool = False) 
                 continue
             dates.append((match.start(), match.end(), day, style))
     ranged: set[int] = set()  # where a range of days starts: no yearless date there
-    for pattern in (_MONTH_DAYS, _DAYS_MONTH) if with_year and _RANGE_HINT.search(text) else ():
+    ranges = with_year and _MONTH_HINT.search(text) and _RANGE_HINT.search(text)
+    for pattern in (_MONTH_DAYS, _DAYS_MONTH) if ranges else ():
         for match in pattern.finditer(text):
             month = _MONTH_NUMBER[match["m"][:3].lower()]
             try:
@@ -466,8 +467,7 @@ def find_stamps(text: str, day_first: bool | None = None, clock4: bool = False) 
         value = _time(int(match["H"]), int(match["M"]), 0, None)
         if value is not None:
             times.append((match.start("H"), match.end("M"), value, "24h"))
-    lower = text.lower()
-    for match in _NOON.finditer(text) if "noon" in lower else ():
+    for match in _NOON.finditer(text) if "noon" in text or "Noon" in text else ():
         times.append((match.start("word"), match.end("word"), dt.time(12), "24h"))
     for match in _BARE_HOUR.finditer(text) if _HOUR_HINT.search(text) else ():
         value = _time(int(match["H"]), 0, 0, match["ampm"])

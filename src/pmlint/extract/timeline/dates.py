@@ -380,6 +380,7 @@ def relative_days(moments: Sequence[Moment]) -> None:
     where no date in the document comes before the day of writing: then the text names the
     incident's days itself."""
     dated = [m.when.date() for m in moments if m.stamp.date is not None and m.when is not None]
+    earliest = min(dated, default=None)
     shift: dt.timedelta | None = None
     for moment in sorted(moments, key=lambda m: (m.line, m.span.column)):
         if moment.stamp.date is not None:
@@ -388,7 +389,7 @@ def relative_days(moments: Sequence[Moment]) -> None:
         if moment.when is None or not moment.has_time or not moment.day_known:
             continue
         day = moment.when.date()
-        if any(d < day for d in dated):
+        if earliest is not None and earliest < day:
             continue
         told = _relative_shift(moment.block.prose, moment.stamp.start, moment.stamp.end, day)
         if told is not None:
