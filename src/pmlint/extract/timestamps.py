@@ -230,7 +230,7 @@ def four_digit_clock(text: str) -> bool:
 # "3:10 in the afternoon", "9:40 in the evening", "11:20 at night", "9:10 in the morning":
 # the part of the day written after a 12-hour time, in place of AM or PM.
 _PART_OF_DAY = re.compile(
-    r"[ \t]+(?:in[ \t]+the[ \t]+(?P<pm>afternoon|evening)|in[ \t]+the[ \t]+(?P<am>morning)"
+    r"[ \t]{1,3}(?:in[ \t]+the[ \t]+(?P<pm>afternoon|evening)|in[ \t]+the[ \t]+(?P<am>morning)"
     r"|at[ \t]+(?P<night>night))\b",
     re.IGNORECASE,
 )

@@ -3,8 +3,10 @@ timeline's events in order, the incident's milestones, and durations the text st
 
 Computed once per document (`Document.memo`) and shared by PM101–PM105 and analyze. The
 modules, by job: `model` (the data), `dates` (the day of each time), `zones` (its zone),
-`entries` (labels, kinds and timeline entries), `choose` (milestones, windows, stated
-durations) and `build` (the whole, and the document's memo).
+`html` (status-page notices written in HTML), `entries` (labels, kinds and timeline
+entries), `choose` (milestones, windows, stated durations), `days` (milestones of documents
+with days and no times), `stated` (a start a stated time to detect places), `ends` (which
+milestone ends the impact window) and `build` (the whole, and the document's memo).
 """
 
 from pmlint.extract.durations import parse_duration

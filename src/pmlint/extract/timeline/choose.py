@@ -363,7 +363,7 @@ _STATED_BEFORE = {
         + _HEDGE
         # "Starting at 11pm on October 17, Ion responded with 500s": a sentence that opens
         # with when it began
-        + r"|(?:^|[.!?:>]\s*|\n\s*)(?:starting|beginning)\s+(?:at|around|on|from)"
+        + r"|(?:^|[.!?:>][ \t]{0,4}|\n[ \t]{0,4})(?:starting|beginning)\s+(?:at|around|on|from)"
         + _HEDGE,
         re.IGNORECASE,
     ),

@@ -74,7 +74,7 @@ _RANGE_LINK = re.compile(
 
 NO_DAY = dt.date(1970, 1, 1)  # the stand-in day of times no text dates
 # "## Day 2", "### Day 3:": a timeline's day counted in words
-_DAY_NUMBER = re.compile(r"[\s*_#]*day\s+(\d{1,2})[\s*_:.-]*", re.IGNORECASE)
+_DAY_NUMBER = re.compile(r"\A[\s*_#]*day\s+(\d{1,2})[\s*_:.-]*\Z", re.IGNORECASE)
 # "(next day) 09:10", "The following morning, 08:30": the times after it are a day later
 _NEXT_DAY = re.compile(
     r"\b(?:(?:the\s+)?(?:next|following)\s+(?:day|morning)|the\s+day\s+after)\b[^\n]{0,12}$",

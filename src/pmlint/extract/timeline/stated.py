@@ -17,7 +17,7 @@ from pmlint.extract.timeline.model import Event, Moment, utc
 # "Time to detection: 11 Days", "**TTD**: 64 minutes", "Time to detect - 2h": a field, its
 # amount on the same line. Anchored at the line's start, bounded: one pass per line.
 _TTD = re.compile(
-    r"^[\s*_>|-]*(?:time\s+to\s+(?:detect|detection)|ttd|mttd)[\s*_]*(?:[:=|–—-][\s*_]*)?"
+    r"^[ \t*_>|-]*(?:time\s+to\s+(?:detect|detection)|ttd|mttd)[ \t*_]*(?:[:=|–—-][ \t*_]*)?"
     r"(?P<amount>[^\n|]{1,40})",
     re.IGNORECASE | re.MULTILINE,
 )
