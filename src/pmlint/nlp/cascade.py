@@ -362,8 +362,10 @@ def _alternatives(source: str) -> tuple[str, ...]:
 # What `_top_level` looks at: an escape, a character class (its "^" and a first "]" taken
 # where they are, never given back; escapes in it), a bracket, a bar, and a "[" that opens
 # no class (unbalanced). The word lists make patterns of thousands of characters: the
-# regex skips the rest, not Python.
-_STRUCTURE = re.compile(r"\\.|\[(?:\^|(?!\^))(?:\]|(?!\]))(?:\\.|[^\]\\])*\]|[()|]|\[", re.DOTALL)
+# regex skips the rest, not Python. A class stops at an unescaped "[" (taken as
+# unbalanced, the safe answer): scanning on to the end from every "[" of a long run of them
+# would be quadratic.
+_STRUCTURE = re.compile(r"\\.|\[(?:\^|(?!\^))(?:\]|(?!\]))(?:\\.|[^\]\\\[])*\]|[()|]|\[", re.DOTALL)
 
 
 @functools.lru_cache(maxsize=512)
