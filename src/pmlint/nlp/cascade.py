@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pmlint.document import Document
-from pmlint.literals import needed
+from pmlint.literals import needed_when_worth
 from pmlint.nlp.pipeline import MAX_PARSED_CHARS, Pipeline, pipe
 from pmlint.nlp.sentences import Sentence, document_sentences
 
@@ -429,7 +429,7 @@ def select(sentences: Iterable[Sentence], triggers: Sequence[Trigger]) -> list[S
         if found is None:
             found = searches[source, flags] = _regex(source, flags).search
         if leads is None and lowered is not None:
-            strings = needed(source, flags)
+            strings = needed_when_worth(source, flags)
             if strings is not None and not any(string in lowered for string in strings):
                 return False
         return found(text) is not None
