@@ -8,7 +8,7 @@ import re
 import pytest
 
 from pmlint.extract import milestones
-from pmlint.literals import may_match, needed
+from pmlint.literals import WORTH_AFTER, may_match, needed, needed_when_worth
 
 PATTERNS = [
     r"careless(?:ly|ness)?|negligen(?:t|tly|ce)|sloppy",
@@ -63,3 +63,10 @@ def test_what_is_needed() -> None:
     assert may_match(frozenset({"careless"}), "CARELESS")
     assert may_match(frozenset({"k"}), "\u212a")  # not ASCII: always searched
     assert may_match(None, "anything")
+
+
+def test_a_pattern_is_read_once_it_is_searched_often() -> None:
+    source = r"\bonly (?:here|there)\b"
+    asked = [needed_when_worth(source) for _ in range(WORTH_AFTER + 1)]
+    assert asked[:WORTH_AFTER] == [None] * WORTH_AFTER  # searched as it is, at first
+    assert asked[-1] == needed(source) == frozenset({"only "})

@@ -43,6 +43,23 @@ def needed(source: str, flags: int = 0) -> frozenset[str] | None:
     return _sequence(list(tree))
 
 
+# Reading a pattern costs about as much as 30 searches of it; a run that searches it less
+# than this (a single file) does not read it, and searches every text.
+WORTH_AFTER = 200
+_searched: dict[tuple[str, int], int] = {}
+
+
+def needed_when_worth(source: str, flags: int = 0) -> frozenset[str] | None:
+    """`needed`, once the pattern has been asked for `WORTH_AFTER` times in this process;
+    None (search every text) before."""
+    key = (source, flags)
+    count = _searched.get(key, 0)
+    if count >= WORTH_AFTER:
+        return needed(source, flags)
+    _searched[key] = count + 1
+    return None
+
+
 def may_match(strings: frozenset[str] | None, text: str) -> bool:
     """False only where `text` (any case) holds none of the needed strings."""
     if strings is None or not text.isascii():
@@ -91,4 +108,4 @@ def _item(op: Any, value: Any) -> _Needed:
     return None  # a class, any character, an anchor, a look-around, a back reference
 
 
-__all__ = ["may_match", "needed"]
+__all__ = ["WORTH_AFTER", "may_match", "needed", "needed_when_worth"]

@@ -24,7 +24,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pmlint.literals import may_match, needed
+from pmlint.literals import may_match, needed_when_worth
 
 MILESTONES = ("start", "detected", "escalated", "mitigated", "resolved")
 # How a milestone was found (the JSON's `milestone_sources[kind].how`).
@@ -285,7 +285,7 @@ _NEGATION_WINDOW = 24
 def _stated(pattern: re.Pattern[str], text: str) -> bool:
     """Does the text state the pattern's state, not negated ("was not healthy")? A text
     without any word the pattern needs is not searched (`pmlint.literals`)."""
-    if not may_match(needed(pattern.pattern, pattern.flags), text):
+    if not may_match(needed_when_worth(pattern.pattern, pattern.flags), text):
         return False
     for match in pattern.finditer(text):
         before = text[max(0, match.start() - _NEGATION_WINDOW) : match.start()].lower()

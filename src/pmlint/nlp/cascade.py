@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pmlint.document import Document
-from pmlint.literals import needed
+from pmlint.literals import needed_when_worth
 from pmlint.nlp.pipeline import MAX_PARSED_CHARS, Pipeline, pipe
 from pmlint.nlp.sentences import Sentence, document_sentences
 
@@ -359,13 +359,9 @@ def _alternatives(source: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(parts))
 
 
-# What `_top_level` looks at: an escape, a character class (its "^" and a first "]" taken
-# where they are, never given back; escapes in it), a bracket, a bar, and a "[" that opens
-# no class (unbalanced). The word lists make patterns of thousands of characters: the
-# regex skips the rest, not Python. A class stops at an unescaped "[" (taken as
-# unbalanced, the safe answer): scanning on to the end from every "[" of a long run of them
-# would be quadratic.
-_STRUCTURE = re.compile(r"\\.|\[(?:\^|(?!\^))(?:\]|(?!\]))(?:\\.|[^\]\\\[])*\]|[()|]|\[", re.DOTALL)
+# Where `_top_level` looks: an escape, a class, a bracket or a bar. The word lists make
+# patterns of thousands of characters: the regex skips the rest, not Python.
+_SPECIAL = re.compile(r"[\\\[()|]")
 
 
 @functools.lru_cache(maxsize=512)
@@ -376,20 +372,34 @@ def _top_level(source: str) -> tuple[str, ...] | None:
     if source in _WORDS_LEADS:
         return (source,)  # a pattern of words (`words_pattern`, `alternation`): one group
     parts: list[str] = []
-    depth = start = 0
-    for match in _STRUCTURE.finditer(source):
-        char = match.group()
-        if char == "(":
+    depth = start = index = 0
+    size = len(source)
+    while (found := _SPECIAL.search(source, index)) is not None:
+        index = found.start()
+        char = source[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char == "[":
+            index += 1
+            if index < size and source[index] == "^":
+                index += 1
+            if index < size and source[index] == "]":  # a first "]" is a member
+                index += 1
+            while index < size and source[index] != "]":
+                index += 2 if source[index] == "\\" else 1
+            if index >= size:
+                return None  # a class that does not close
+        elif char == "(":
             depth += 1
         elif char == ")":
             depth -= 1
             if depth < 0:
                 return None
         elif char == "|" and depth == 0:
-            parts.append(source[start : match.start()])
-            start = match.end()
-        elif char == "[":
-            return None  # a class that does not close
+            parts.append(source[start:index])
+            start = index + 1
+        index += 1
     parts.append(source[start:])
     return tuple(parts) if depth == 0 else None
 
@@ -431,7 +441,7 @@ def select(sentences: Iterable[Sentence], triggers: Sequence[Trigger]) -> list[S
         if found is None:
             found = searches[source, flags] = _regex(source, flags).search
         if leads is None and lowered is not None:
-            strings = needed(source, flags)
+            strings = needed_when_worth(source, flags)
             if strings is not None and not any(string in lowered for string in strings):
                 return False
         return found(text) is not None

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from pmlint.checks.base import CheckContext, CheckKind, Option, finding, user_regex
 from pmlint.diagnostics import Finding
 from pmlint.document import Document, TextBlock
-from pmlint.literals import may_match, needed
+from pmlint.literals import may_match, needed_when_worth
 from pmlint.nlp import LEXICAL
 from pmlint.nlp.cascade import (
     Trigger,
@@ -272,7 +272,7 @@ class LanguageCheck(CheckKind):
     def token_hits(self, sentence: Sentence) -> Iterator[Hit]:
         any_token = self._any_token
         if any_token is not None and (
-            not may_match(needed(any_token.pattern, any_token.flags), sentence.text)
+            not may_match(needed_when_worth(any_token.pattern, any_token.flags), sentence.text)
             or any_token.search(sentence.text) is None
         ):
             return  # most sentences hold none of the phrases: one search, not one per phrase
