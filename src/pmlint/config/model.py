@@ -76,9 +76,13 @@ class ConfigError(Exception):
 
 @lru_cache(maxsize=1)
 def core_given_names() -> frozenset[str]:
-    """`words.given_names` of the core pack's `lexicons/language.yaml`, lower case: the
-    action-item reader takes "Dana will rotate the keys" as naming its owner."""
+    """`words.given_names` of the core pack's `lexicons/language.yaml` and the given names
+    of many languages that PM301 knows (`pmlint/nlp/given_names.txt`), lower case: the
+    action-item reader takes "Dana will rotate the keys" and "Kofi to add ..." as naming
+    the owner. (The curated list alone, 275 mostly English names, missed most owners.)"""
     import yaml
+
+    from pmlint.nlp.names import given_names
 
     path = bundled_rules_dir() / "core" / "lexicons" / "language.yaml"
     # libyaml's parser where PyYAML has it: the same data, a tenth of the time (20 ms of a
@@ -87,13 +91,13 @@ def core_given_names() -> frozenset[str]:
     try:
         loader = safe_loader(path.read_text(encoding="utf-8"))
     except OSError:
-        return frozenset()
+        return given_names()
     try:
         data = loader.get_single_data() or {}
     finally:
         loader.dispose()
     names = (data.get("words") or {}).get("given_names") or []
-    return frozenset(str(n).lower() for n in names)
+    return frozenset(str(n).lower() for n in names) | given_names()
 
 
 @dataclass(slots=True)

@@ -20,10 +20,12 @@ from pmlint.extract.actions.fields import (
     tracking_like,
 )
 from pmlint.extract.actions.words import (
+    _ACRONYM_SUBJECT,
     _ACTION_VERBS,
     _CONNECTOR,
     _FIRST_PERSON,
     _HANDLE,
+    _INITIAL_SUBJECT,
     _LEAD_IN,
     _NAME_TO,
     _NAMED_SUBJECT,
@@ -36,6 +38,7 @@ from pmlint.extract.actions.words import (
     _PRONOUN_SUBJECT,
     _TAG_OWNER,
     _TEAM_ACRONYMS,
+    _TECH_TAGS,
     _USERNAME,
     OWNER_PLACEHOLDERS,
 )
@@ -63,7 +66,7 @@ def _leading_owner(action: str, given_names: frozenset[str]) -> tuple[str | None
     tag = _TAG_OWNER.match(text)
     if tag:
         value = tag.group("owner").strip()
-        if _owner_word(value, given_names):
+        if _owner_word(value, given_names) or _acronym_tag(value):
             return value, text[tag.end() :]
     prefix = _PREFIX_OWNER.match(text)
     if prefix:
@@ -82,7 +85,11 @@ def _leading_owner(action: str, given_names: frozenset[str]) -> tuple[str | None
             return owner, text
     subject = _NAMED_SUBJECT.match(text)
     if subject and subject.group("owner").lower() in given_names:
-        return subject.group("owner"), text
+        return subject.group("owner") + (subject.group("surname") or ""), text
+    for pattern in (_INITIAL_SUBJECT, _ACRONYM_SUBJECT):
+        person = pattern.match(text)
+        if person:
+            return person.group("owner"), text
     if _FIRST_PERSON.search(text):
         return "the author (I)", text
     pronoun = _PRONOUN_SUBJECT.match(text)
@@ -107,6 +114,19 @@ def _owner_word(value: str, given_names: frozenset[str]) -> bool:
         return True
     return all(w.lower() in given_names or w.rstrip(".") == w[:1] for w in words) and bool(
         words[0].lower() in given_names
+    )
+
+
+def _acronym_tag(value: str) -> bool:
+    """A leading tag in capitals ("[ICL] Rotate the keys", "[AR] ..."): in an action list
+    such a tag names the team or organisation that took the item, unless it names a
+    thing ("[DNS]", "[P1]", "[WIP]")."""
+    return (
+        re.fullmatch(r"[A-Z][A-Z0-9&]{1,5}", value) is not None
+        and value not in _TECH_TAGS
+        and _PRIORITY.match(value) is None
+        and _state_of(value) is None
+        and _type_of(value) is None
     )
 
 

@@ -374,7 +374,107 @@ _PRONOUN_SUBJECT = re.compile(
 )
 # "Alex added the sites to monitoring", "Dana will rotate the keys": a name as the subject
 _NAMED_SUBJECT = re.compile(
-    r"^(?P<owner>[A-Z][a-z'’]+)\s+(?:will|shall|has|had|is|was|also|then|['’]ll|[a-z]+ed)\b"
+    r"^(?P<owner>[A-Z][a-z'’]+)(?P<surname>\s+[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)?"
+    r"\s+(?:will|shall|has|had|is|was|also|then|['’]ll|[a-z]+ed)\b"
+)
+# "K. Sweeney will request ...", "J Doe to add ...": an initial and a surname name a person.
+_INITIAL_SUBJECT = re.compile(
+    r"^(?P<owner>[A-Z]\.?\s+[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)"
+    r"\s+(?:will|shall|to|is|has|had|['’]ll)\s+(?!be\b|not\b)[a-z]"
+)
+# "QA will get new hardware ...", "NOC to page ...": a team's acronym as the subject
+# (matched with its case, so that "It will ..." is not the IT team).
+_ACRONYM_SUBJECT = re.compile(
+    r"^(?P<owner>SREs?|QA|QE|IT|DBAs?|NOC|SOC|SecOps|DevOps)"
+    r"\s+(?:will|shall|to|is|are|has|have)\s+(?!be\b|not\b)[a-z]"
+)
+# Bracketed tags that name a thing, not who: "[DNS] Add resolver alerts", "[P1] ...".
+_TECH_TAGS = frozenset(
+    {
+        "API",
+        "APIS",
+        "CI",
+        "CD",
+        "CICD",
+        "UI",
+        "UX",
+        "DB",
+        "SQL",
+        "DNS",
+        "HTTP",
+        "HTTPS",
+        "TLS",
+        "SSL",
+        "CDN",
+        "VPN",
+        "K8S",
+        "VM",
+        "VMS",
+        "OS",
+        "CPU",
+        "RAM",
+        "IO",
+        "DISK",
+        "IAM",
+        "SSO",
+        "MFA",
+        "SLO",
+        "SLOS",
+        "SLA",
+        "SLAS",
+        "SLI",
+        "RCA",
+        "PR",
+        "MR",
+        "WIP",
+        "TODO",
+        "TBD",
+        "NA",
+        "FYI",
+        "BUG",
+        "FIX",
+        "DOC",
+        "DOCS",
+        "NEW",
+        "OLD",
+        "ALL",
+        "AI",
+        "ML",
+        "LB",
+        "ELB",
+        "ALB",
+        "NLB",
+        "EC2",
+        "S3",
+        "RDS",
+        "GKE",
+        "EKS",
+        "AKS",
+        "GCP",
+        "AWS",
+        "SMS",
+        "SMTP",
+        "SSH",
+        "TCP",
+        "UDP",
+        "IP",
+        "BGP",
+        "NTP",
+        "LDAP",
+        "JSON",
+        "YAML",
+        "CLI",
+        "SDK",
+        "QOL",
+        "ETA",
+        "OKR",
+        "KPI",
+        "ASAP",
+        "EOD",
+        "EOW",
+        "DONE",
+        "OPEN",
+    }
 )
 # "Alice: rotate the keys", "Infra team: add an alert", "[SRE] Add an alert", "Alice to rotate"
 _PREFIX_OWNER = re.compile(
