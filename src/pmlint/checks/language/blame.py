@@ -435,9 +435,18 @@ class BlameLanguage(HarmCheck):
 
     def _own_mistake(self, noun: Token) -> Hit | None:
         """The writers counting their own mistakes ("I've already made 2 big mistakes", "we
-        made a lot of errors that night"); not with the reason given ("made an error
-        because the prompt hid the host"), not negated, not a plan."""
+        made a lot of errors that night", "the worst mistake I made"); not with the reason
+        given ("made an error because the prompt hid the host"), not negated, not a plan."""
         error = noun
+        for clause in noun.children:  # "the biggest mistake I made", "errors we made"
+            if (
+                clause.dep_ == "relcl"
+                and clause.lemma_.lower() == "make"
+                and (doer := subject(clause)) is not None
+                and self.person_kind(doer) == SELF
+                and not (is_negated(clause) or explained(clause) or conditional(clause))
+            ):
+                return Hit(*token_span(noun, clause), "self_lapse")
         amount = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
         if amount is not None and amount.lemma_.lower() in _AMOUNTS:  # "made a lot of errors"
             noun = amount

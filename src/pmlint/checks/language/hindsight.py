@@ -4,7 +4,7 @@ caught", "if only", "why didn't ...?"), never in action items, tasks or instruct
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, ClassVar
 
 from pmlint.checks.language.base import NEGATION, STRICT, Hit, LanguageCheck, is_task
@@ -55,6 +55,29 @@ def _state(verb: Token, stative: frozenset[str]) -> bool:
     if lemma == "be":
         return not any(c.dep_ == "acomp" for c in verb.children)
     return lemma in stative
+
+
+def _passive_acts(words: Mapping[str, frozenset[str]]) -> frozenset[str]:
+    """What "should have been <done>" says people failed to do: noticing and checking, and
+    the acts of the change process ("approved", "rebased"); not "allowed" or "caused",
+    which say what a system should permit or what led to what."""
+    return (words["oversight_verbs"] | words["culprit_verbs"]) - _NOT_ACTS
+
+
+_NOT_ACTS = frozenset(("allow", "let", "cause", "break", "forget", "miss"))
+
+
+def _elided_act(been: Token, acts: frozenset[str]) -> bool:
+    """ "The change was approved when it should not have been": a bare "have been" whose
+    participle is left out, hung on a passive act of the change process."""
+    if been.lower_ != "been" or been.dep_ not in ("advcl", "conj", "relcl"):
+        return False
+    if any(
+        c.dep_ in ("attr", "acomp", "prep", "dobj", "xcomp", "ccomp", "oprd") for c in been.children
+    ):
+        return False
+    head = been.head
+    return is_passive(head) and head.lemma_.lower() in acts
 
 
 def _had_clause(had: Token) -> Token | None:
@@ -151,11 +174,13 @@ class HindsightLanguage(LanguageCheck):
                 return None  # "What should have been done, but wasn't?": a template's question
             if is_passive(verb):
                 by = agent(verb)
-                if lemma in w["oversight_verbs"] and (
+                if lemma in _passive_acts(w) and (
                     by is None or self.person_kind(by) is not None
-                ):
+                ):  # "should have been caught in review", "should have been rebased first"
                     return Hit(*span, "should_have")
                 return None
+            if _elided_act(verb, _passive_acts(w)):
+                return Hit(*span, "should_have")  # "was approved when it shouldn't have been"
             has_subject = any(c.dep_ in ("nsubj", "expl") for c in verb.children) or doer
             if doer is not None and any(
                 c.dep_ == "det" and c.lower_ in ("each", "every", "any", "all")
