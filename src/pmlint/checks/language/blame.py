@@ -65,6 +65,12 @@ _CARE = frozenset(
     )
 )
 _CARE_PATTERN = r"(?i:\b(?:" + "|".join(sorted(_CARE)) + r")\b)"
+# What a team owes before a change besides telling people (`communication_verbs`): the checks
+# and the procedure. The writers saying they did not do one of these judge themselves.
+_DUTY_ACTS = frozenset(
+    ("test", "verify", "validate", "review", "check", "follow", "coordinate", "consult", "escalate")
+)
+_DUTY_PATTERN = r"(?i:\b(?:" + "|".join(sorted(_DUTY_ACTS)) + r")(?:s|ed|ing)?\b)"
 # What an omission needs besides the negation (`grammar.past_negation`): the auxiliary of a past
 # action ("did not", "hadn't", "we'd not") or "never".
 _PAST_AUX = r"(?i:\b(?:did|had|has|have)(?:n['’]t)?\b|['’]d\b|\bnever\b)"
@@ -161,6 +167,10 @@ class BlameLanguage(HarmCheck):
             Trigger.of(
                 rf"{_CARE_PATTERN}|(?i:\b(?:much|enough) time\b)",
                 [r"\b(?i:we|i)\b", NEGATION],
+            ),
+            Trigger.of(
+                rf"{self.pattern('communication_verbs')}|{_DUTY_PATTERN}",
+                [r"\b(?i:we|i)\b", NEGATION, _PAST_AUX],
             ),
             Trigger.of(
                 rf"{self.pattern('faulty_adjectives', 'character_adjectives')}|{CARELESSLY}",
@@ -331,6 +341,9 @@ class BlameLanguage(HarmCheck):
         if negated and self._too_little_care(verb) and who() == SELF:
             yield Hit(*span_of(doer, verb, with_object=True), "self_lapse")
             return  # "we didn't test it properly", "we didn't take the warnings seriously"
+        if negated and who() == SELF and self._duty_undone(verb):
+            yield Hit(*span_of(doer, verb, with_object=True), "self_lapse")
+            return  # "we did not tell the support team in advance", "I never tested it"
         if doer is not None and not negated and told():
             skipped = self._without_safeguard(verb)
             if skipped is not None and who() in STRICT:
@@ -404,6 +417,19 @@ class BlameLanguage(HarmCheck):
             if owner is not None and self.person_kind(owner) in STRICT:
                 return owner  # "the developer's bonus"
         return None
+
+    def _duty_undone(self, verb: Token) -> bool:
+        """The writers say they did not do what the change process asks of them: tell the
+        people affected, test, review, follow the procedure ("we did not communicate the
+        migration to the build team", "I never tested the fallback"); not a state ("did not
+        know"), not with the reason given, not "did not test for X because ...", and not
+        "we did not have to ..."."""
+        lemma = verb.lemma_.lower()
+        if lemma not in self.words["communication_verbs"] | _DUTY_ACTS:
+            return False
+        if not past_negation(verb) or not reported(verb) or explained(verb):
+            return False
+        return any(c.dep_ in ("dobj", "dative", "prep", "ccomp") for c in verb.children)
 
     def _too_little_care(self, verb: Token) -> bool:
         """The writers say they did not act with enough care: a past negation of an action
