@@ -70,6 +70,11 @@ _CARE_PATTERN = r"(?i:\b(?:" + "|".join(sorted(_CARE)) + r")\b)"
 _DUTY_ACTS = frozenset(
     ("test", "verify", "validate", "review", "check", "follow", "coordinate", "consult", "escalate")
 )
+# Gates a change passes before it ships: acting "before QA had signed off" skips one.
+_GATE_ACTS = frozenset(("sign", "approve", "review"))
+# How a reviewer should be: "without being thorough" says they were not.
+_CARE_STATES = frozenset(("thorough", "careful", "cautious", "diligent", "rigorous", "attentive"))
+_GATE_PATTERN = r"(?i:\b(?:signed|approved|reviewed)\b)"
 _DUTY_PATTERN = r"(?i:\b(?:" + "|".join(sorted(_DUTY_ACTS)) + r")(?:s|ed|ing)?\b)"
 # What an omission needs besides the negation (`grammar.past_negation`): the auxiliary of a past
 # action ("did not", "hadn't", "we'd not") or "never".
@@ -153,6 +158,8 @@ class BlameLanguage(HarmCheck):
             Trigger.of(self.pattern("failure_verbs", "lapse_verbs"), [rf"{named}|\b(?i:we|i)\b"]),
             Trigger.of(self.pattern("error_adverbs"), [named]),
             Trigger.of(r"\bwithout\b", [named, self.pattern("safeguard_nouns")]),
+            Trigger.of(r"\b(?i:without being)\b", [named]),
+            Trigger.of(r"\b(?i:before)\b", [named, _GATE_PATTERN]),
             Trigger.of(NEGATION, [named, _PAST_AUX]),
             Trigger.of(self.pattern("harm_verbs"), [person]),
             Trigger.of(
@@ -659,13 +666,29 @@ class BlameLanguage(HarmCheck):
         return found
 
     def _without_safeguard(self, verb: Token) -> Token | None:
-        """ "ran the migration without approval": the safeguard the person acted without."""
+        """ "ran the migration without approval": the safeguard the person acted without;
+        also without care ("reviewed it without being thorough") and ahead of the gate
+        ("pushed the build before QA had signed off")."""
+        for clause in verb.children:
+            if (
+                clause.dep_ == "advcl"
+                and clause.lemma_.lower() in _GATE_ACTS
+                and any(m.dep_ == "mark" and m.lower_ == "before" for m in clause.children)
+                and not is_negated(clause)
+            ):
+                return next((c for c in clause.children if c.dep_ == "prt"), clause)
         for prep in verb.children:
             if prep.dep_ != "prep" or prep.lower_ != "without":
                 continue
             for thing in prep.children:
                 if thing.dep_ not in ("pobj", "pcomp"):
                     continue
+                state = next(
+                    (c for c in thing.children if c.dep_ == "acomp" and c.lower_ in _CARE_STATES),
+                    None,
+                )
+                if thing.lower_ == "being" and state is not None:
+                    return state  # "without being thorough"
                 words = {thing.lemma_.lower(), thing.lower_}
                 compound = " ".join(t.lower_ for t in thing.subtree if t.i <= thing.i)
                 if words & self.words["safeguard_nouns"] or any(
