@@ -8,7 +8,7 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, ClassVar
 
 from pmlint.checks.language.base import NEGATION, STRICT, Hit, LanguageCheck, is_task
-from pmlint.checks.language.grammar import is_imperative, reported, token_span
+from pmlint.checks.language.grammar import is_imperative, phrase_start, reported, token_span
 from pmlint.nlp.cascade import Trigger
 from pmlint.nlp.sentences import Sentence
 from pmlint.nlp.syntax import (
@@ -33,6 +33,10 @@ _MODAL_PERFECT = (
     r"\b(?:should|ought to|could|would)(?:n't| not)?\s+(?:[a-z]+ly\s+)?(?:have|'ve)\b"
     r"|\b(?:should|could|would)'ve\b"
 )
+
+
+_INSTEAD_OF_JUST = r"(?i:\binstead of (?:just|simply|merely)\s+\w+ing\b)"
+_OBVIOUS = frozenset(("just", "simply", "merely"))
 
 
 def _counterfactual(parsed: Doc) -> bool:
@@ -101,6 +105,7 @@ class HindsightLanguage(LanguageCheck):
         "who_question": "A question that looks for a culprit",
         "if_had": "Hindsight: a counterfactual about what a person did",
         "certainty": "Hindsight certainty about a person's lapse",
+        "obvious_other": "Hindsight: sets what people did against the obvious alternative",
     }
 
     def applies(self, sentence: Sentence) -> bool:
@@ -118,6 +123,7 @@ class HindsightLanguage(LanguageCheck):
             # "Had Lucía read the runbook, ...": a name the given-names list lacks
             Trigger.of(r"(?:^\s*|[,;:]\s+)(?i:had)\s+[A-Z]\w+"),
             Trigger.of(self.pattern("certainty_adverbs"), [person, rf"{NEGATION}|{lapses}"]),
+            Trigger.of(_INSTEAD_OF_JUST),
         ]
 
     def syntax_hits(self, sentence: Sentence, parsed: Doc) -> Iterator[Hit]:
@@ -125,6 +131,10 @@ class HindsightLanguage(LanguageCheck):
             return
         question = sentence.text.rstrip().endswith("?")
         for token in parsed:
+            if token.lower_ == "instead":
+                found = self._obvious_other(token)
+                if found is not None:
+                    yield found
             if token.tag_ == "VBN" or (token.pos_ == "VERB" and token.tag_ == "VBD"):
                 found = self._modal_perfect(token)
                 if found is not None:
@@ -212,6 +222,30 @@ class HindsightLanguage(LanguageCheck):
         ):  # "the alert reached a few people, so it could have been noticed earlier": a reason
             return Hit(*span, "could_have")  # "this could have been caught in review"
         return None
+
+    def _obvious_other(self, instead: Token) -> Hit | None:
+        """ "paged people for an hour instead of just following the escalation policy": what
+        people did set against what was "just" or "simply" to be done, the hindsight of
+        "should have"; by people or the writers, not by a system ("the job retried instead
+        of simply failing")."""
+        doc = instead.doc
+        rest = doc[instead.i + 1 : instead.i + 4]
+        if len(rest) < 3 or rest[0].lower_ != "of" or rest[1].lower_ not in _OBVIOUS:
+            return None
+        if rest[2].tag_ != "VBG":
+            return None
+        verb = instead.head
+        while (
+            verb.dep_ in ("prep", "advmod", "pobj", "pcomp", "cc", "xcomp")
+            and verb.head is not verb
+        ):
+            verb = verb.head
+        doer = subject(verb)
+        who = self.person_kind(doer)
+        if doer is not None and who is None:
+            return None
+        start = phrase_start(doer) if doer is not None and doer.i < instead.i else instead
+        return Hit(start.idx, rest[2].idx + len(rest[2].text), "obvious_other")
 
     def _if_had(self, had: Token, would_have: bool) -> Hit | None:
         """Counterfactuals: "Had the operator read ...", and "if the developer had tested
