@@ -225,6 +225,11 @@ _STATIVE = frozenset(
      "remained")
 )  # fmt: skip
 _DENIALS = frozenset(("not", "never", "no", "nobody", "none", "without"))
+# The writers saying what they are not doing now is no omission: "I'm not looking for a culprit".
+_PRESENT = frozenset(("am", "i'm", "we're"))
+_BLAME_WORDS = frozenset(
+    ("blame", "blamed", "blaming", "fault", "culprit", "culprits", "scapegoat")
+)
 _DETERMINERS = frozenset(("the", "a", "an", "this", "that", "its", "their", "our"))
 # Acts whose omission judges no one: "didn't blame the engineer", "did not delete the backups".
 _HARMFUL = frozenset(
@@ -250,8 +255,12 @@ def judgement_cue(text: str) -> bool:
     actor = any(_WORD_CLASS.get(w) == "PERSON" and w not in _AFFECTED for w in words[:3])
     for i, word in enumerate(words):
         found = _WORD_CLASS.get(word) or ("NEG" if word.endswith("n't") else None)
-        before = words[max(0, i - 2) : i]
+        # the word of blame itself is denied further back: "I'm not looking for someone
+        # to blame", "this is not about finding a culprit"
+        reach = 5 if word in _BLAME_WORDS else 2
+        before = words[max(0, i - reach) : i]
         denied = any(w in _DENIALS or w.endswith("n't") for w in before)
+        before = before[-2:]
         # a lapse word describing a thing: "the failed import", "a missed alert"
         described = found == "LAPSE" and bool(before) and before[-1] in _DETERMINERS
         if (
@@ -261,7 +270,7 @@ def judgement_cue(text: str) -> bool:
             and not described
         ):
             return True  # not "didn't blame the engineer", "nobody blamed", "a missed alert"
-        if found == "NEG":
+        if found == "NEG" and not (i and words[i - 1] in _PRESENT):  # "I'm not looking"
             following = [w for w in words[i + 1 : i + 3] if w not in ("even", "yet", "ever")]
             if (
                 following
