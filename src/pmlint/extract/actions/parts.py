@@ -274,7 +274,7 @@ class _TextReader:
     def _strip_notes(self, text: str, links: list[tuple[str, str]]) -> str:
         """The action without the notes about it (links, ticket keys, due dates)."""
         for link_text, url in links:
-            if link_text and _is_tracker_link(link_text, url):
+            if link_text and _is_tracker_link(link_text, url) and _names_reference(link_text):
                 at = text.rfind(link_text)
                 if at >= 0:
                     text = text[:at] + " " + text[at + len(link_text) :]
@@ -302,3 +302,11 @@ class _TextReader:
         parts.tracking_placeholder = parts.tracking_placeholder or other.tracking_placeholder
         parts.type = parts.type or other.type
         parts.state = parts.state or other.state
+
+
+def _names_reference(link_text: str) -> bool:
+    """A tracker link's text that only points ("#14", "PR 212", "OPS-12", "this issue",
+    "here"), which is a note about the item; a link whose text says what was done ("Drafted
+    [documentation on how permissions are granted](…/pull/14)") is the item itself."""
+    words = link_text.split()
+    return len(words) <= 3 or tracking_like(link_text) or bool(_ISSUE_NUMBER.fullmatch(link_text))
