@@ -167,7 +167,11 @@ class BlameLanguage(HarmCheck):
                 [person, self.pattern("faulty_adjectives", "harm_nouns", "error_adverbs")],
             ),
             Trigger.of(self.pattern("error_nouns"), [person]),
-            Trigger.of(self.pattern("error_nouns"), [r"\b(?i:we|i)\b", r"\b(?i:ma[dk]e|making)\b"]),
+            Trigger.of(
+                self.pattern("error_nouns"),
+                [r"\b(?i:we|i)\b", r"\b(?i:ma[dk]e|making|did|done|committed)\b"],
+            ),
+            Trigger.of(self.pattern("error_nouns"), [r"\b(?i:my|our)\b"]),
             Trigger.of(r"\b(?i:wrong|badly|poorly)\b", [rf"{named}|\b(?i:we|i)\b", _DID]),
             Trigger.of(CARELESSLY, [r"\b(?i:we|i)\b"]),
             Trigger.of(self.pattern("wrong_target_adjectives"), [named]),
@@ -471,10 +475,20 @@ class BlameLanguage(HarmCheck):
         made a lot of errors that night", "the worst mistake I made"); not with the reason
         given ("made an error because the prompt hid the host"), not negated, not a plan."""
         error = noun
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if (
+            owner is not None
+            and owner.lower_ in ("my", "our")
+            and noun.dep_ != "compound"  # "our error budget", "our error rate"
+            and noun.tag_ in ("NN", "NNS")
+            and not is_negated(noun.head)  # "it was not our mistake"
+            and not conditional(noun.head)
+        ):
+            return Hit(*token_span(owner, noun), "self_lapse")  # "learn from our mistakes"
         for clause in noun.children:  # "the biggest mistake I made", "errors we made"
             if (
                 clause.dep_ == "relcl"
-                and clause.lemma_.lower() == "make"
+                and clause.lemma_.lower() in ("make", "do", "commit")
                 and (doer := subject(clause)) is not None
                 and self.person_kind(doer) == SELF
                 and not (is_negated(clause) or explained(clause) or conditional(clause))
