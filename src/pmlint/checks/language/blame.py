@@ -68,14 +68,18 @@ _CARE_PATTERN = r"(?i:\b(?:" + "|".join(sorted(_CARE)) + r")\b)"
 # What a team owes before a change besides telling people (`communication_verbs`): the checks
 # and the procedure. The writers saying they did not do one of these judge themselves.
 _DUTY_ACTS = frozenset(
-    ("test", "verify", "validate", "review", "check", "follow", "coordinate", "consult", "escalate")
-)
+    ("test", "verify", "validate", "review", "check", "follow", "coordinate", "consult", "escalate",
+     "consider")
+)  # fmt: skip
+# What makes "..., and I didn't" a lapse: it was needed, expected or easy.
+_NEEDED = frozenset(("need", "should", "suppose", "must", "only", "just", "simply", "easy"))
+_COMPLEMENTS = ("dobj", "xcomp", "ccomp", "acomp", "attr", "prep", "dative", "advcl", "oprd")
 # Gates a change passes before it ships: acting "before QA had signed off" skips one.
 _GATE_ACTS = frozenset(("sign", "approve", "review"))
 # How a reviewer should be: "without being thorough" says they were not.
 _CARE_STATES = frozenset(("thorough", "careful", "cautious", "diligent", "rigorous", "attentive"))
 _GATE_PATTERN = r"(?i:\b(?:signed|approved|reviewed)\b)"
-_DUTY_PATTERN = r"(?i:\b(?:" + "|".join(sorted(_DUTY_ACTS)) + r")(?:s|ed|ing)?\b)"
+_DUTY_PATTERN = r"(?i:\b(?:" + "|".join(sorted(_DUTY_ACTS)) + r")(?:s|ed|ing)?\b|\binto account\b)"
 # What an omission needs besides the negation (`grammar.past_negation`): the auxiliary of a past
 # action ("did not", "hadn't", "we'd not") or "never".
 _PAST_AUX = r"(?i:\b(?:did|had|has|have)(?:n['’]t)?\b|['’]d\b|\bnever\b)"
@@ -172,6 +176,7 @@ class BlameLanguage(HarmCheck):
                 [r"\b(?i:we|i)\b", r"\b(?i:ma[dk]e|making|did|done|committed)\b"],
             ),
             Trigger.of(self.pattern("error_nouns"), [r"\b(?i:my|our)\b"]),
+            Trigger.of(r"(?i:\b(?:we|i)\s+(?:didn['’]t|did not|never did)\s*[.!;,]?\s*$)"),
             Trigger.of(r"\b(?i:wrong|badly|poorly)\b", [rf"{named}|\b(?i:we|i)\b", _DID]),
             Trigger.of(CARELESSLY, [r"\b(?i:we|i)\b"]),
             Trigger.of(self.pattern("wrong_target_adjectives"), [named]),
@@ -244,6 +249,8 @@ class BlameLanguage(HarmCheck):
                 found = self._own_mistake(token) if hit is None else None
                 if found is not None:
                     yield found
+            if lemma == "do" and self._left_undone(token):
+                yield Hit(*span_of(subject(token) or token, token), "self_lapse")
             if token.lower_ == "responsible":
                 hit = self.responsible_hit(token)
                 if hit is not None and hit[0] != NAMED:
@@ -429,6 +436,19 @@ class BlameLanguage(HarmCheck):
                 return owner  # "the developer's bonus"
         return None
 
+    def _left_undone(self, did: Token) -> bool:
+        """ "I only needed to click one button to take a backup, and I didn't": the writers
+        say they left undone what was needed, with the verb left out after "did not"."""
+        if not any(c.dep_ == "neg" for c in did.children):
+            return False
+        if any(c.dep_ in _COMPLEMENTS for c in did.children):
+            return False  # "did not test it": the verb is there, `_duty_undone` reads it
+        doer = subject(did)
+        if doer is None or self.person_kind(doer) != SELF:
+            return False
+        before = {t.lemma_.lower() for t in did.doc[: did.i]}
+        return bool(before & _NEEDED)
+
     def _duty_undone(self, verb: Token) -> bool:
         """The writers say they did not do what the change process asks of them: tell the
         people affected, test, review, follow the procedure ("we did not communicate the
@@ -436,7 +456,13 @@ class BlameLanguage(HarmCheck):
         know"), not with the reason given, not "did not test for X because ...", and not
         "we did not have to ..."."""
         lemma = verb.lemma_.lower()
-        if lemma not in self.words["communication_verbs"] | _DUTY_ACTS:
+        considered = lemma == "take" and any(  # "did not take the caching into account"
+            c.dep_ == "prep"
+            and c.lower_ == "into"
+            and any(g.lower_ == "account" for g in c.children)
+            for c in verb.children
+        )
+        if lemma not in self.words["communication_verbs"] | _DUTY_ACTS and not considered:
             return False
         if not past_negation(verb) or not reported(verb) or explained(verb):
             return False
