@@ -181,6 +181,14 @@ CASES = {
         UNKNOWN,
     ),
     "no cause told": (_summary("Logins failed for an hour.", "We are sorry."), UNKNOWN),
+    # a root-cause section titled as a question
+    "a root cause asked as a question": (
+        _summary(
+            "Logins failed for an hour.",
+            after="\n## But how did this happen?\n\nOur signing certificate had expired.\n",
+        ),
+        "expiry",
+    ),
 }
 
 
