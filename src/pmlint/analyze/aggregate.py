@@ -30,6 +30,27 @@ def _number(value: float | None) -> float | int | None:
     return int(value) if float(value).is_integer() else round(value, 1)
 
 
+def _median(values: Sequence[float]) -> float | int | None:
+    return _number(statistics.median(values)) if values else None
+
+
+def monthly(documents: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each month with a dated incident (by the document's date), oldest first: how many
+    incidents, and each duration's median with the number of incidents that state it."""
+    by_month: dict[str, list[dict[str, Any]]] = {}
+    for document in documents:
+        if document.get("date"):
+            by_month.setdefault(document["date"][:7], []).append(document)
+    result = []
+    for month in sorted(by_month):
+        entry: dict[str, Any] = {"month": month, "incidents": len(by_month[month])}
+        for key in DURATIONS:
+            values = [d[key] for d in by_month[month] if d.get(key) is not None and d[key] >= 0]
+            entry[key] = {"median": _median(values), "count": len(values)}
+        result.append(entry)
+    return result
+
+
 def aggregate(documents: Sequence[dict[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {"documents": len(documents)}
     for key in DURATIONS:
