@@ -273,3 +273,57 @@ def test_severity_is_read_as_teams_write_it_for_the_scatter() -> None:
     ]
     [scatter] = [c for c in charts(documents) if c["id"] == "severity"]
     assert scatter["svg"] is not None and scatter["svg"].count("<circle") == 2
+
+
+def _timed_doc(day: str, detect: str, resolve: str) -> str:
+    return (
+        f"---\ndate: {day}\n---\n# Incident of {day}\n\n## Timeline\n\nAll times UTC, {day}.\n\n"
+        f"- 10:00 — impact begins.\n- {detect} — the error-rate alert fires.\n"
+        f"- {resolve} — the release was rolled back; the incident is resolved.\n"
+    )
+
+
+def test_trends_and_distributions_in_json_csv_and_text(tmp_path: Path) -> None:
+    # TTD 0, 0 and 30 minutes; TTR 60, 180 and 120; January twice, none in February, March.
+    write(tmp_path / "a.md", _timed_doc("2024-01-10", "10:00", "11:00"))
+    write(tmp_path / "b.md", _timed_doc("2024-01-20", "10:00", "13:00"))
+    write(tmp_path / "c.md", _timed_doc("2024-03-05", "10:30", "12:00"))
+    aggregate = json.loads(invoke("analyze", "--format", "json", str(tmp_path)).stdout)["aggregate"]
+    assert aggregate["distributions"]["ttd_minutes"] == {
+        "n": 3, "min": 0, "q1": 0, "median": 0, "q3": 15, "max": 30
+    }  # fmt: skip
+    assert aggregate["distributions"]["ttr_minutes"] == {
+        "n": 3, "min": 60, "q1": 90, "median": 120, "q3": 150, "max": 180
+    }  # fmt: skip
+    assert [(m["month"], m["incidents"]) for m in aggregate["trends"]] == [
+        ("2024-01", 2),
+        ("2024-03", 1),
+    ]
+    assert aggregate["trends"][0]["ttd_minutes"] == {"median": 0, "count": 2}
+    assert aggregate["trends"][0]["ttr_minutes"] == {"median": 120, "count": 2}
+    months = list(
+        csv.DictReader(io.StringIO(invoke("analyze", "--format", "csv", "--table", "months",
+                                          str(tmp_path)).stdout))
+    )  # fmt: skip
+    assert [(r["month"], r["incidents"], r["ttd_median"], r["ttd_n"]) for r in months] == [
+        ("2024-01", "2", "0", "2"),
+        ("2024-03", "1", "30", "1"),
+    ]
+    spreads = csv.DictReader(
+        io.StringIO(invoke("analyze", "--format", "csv", "--table", "distributions",
+                           str(tmp_path)).stdout)
+    )  # fmt: skip
+    ttr = next(r for r in spreads if r["measure"] == "ttr")
+    assert (ttr["n"], ttr["min"], ttr["q1"], ttr["median"], ttr["q3"], ttr["max"]) == (
+        "3", "60", "90", "120", "150", "180"
+    )  # fmt: skip
+    # The documents table keeps its columns and gains the categories' lines at the end.
+    documents = invoke("analyze", "--format", "csv", str(tmp_path)).stdout
+    header = documents.splitlines()[0].split(",")
+    assert header[-3:] == ["detection_line", "trigger_line", "mitigation_line"]
+    assert header.index("score") == len(header) - 4
+    first = next(csv.DictReader(io.StringIO(documents)))
+    assert first["detection"] == "alert" and first["detection_line"] == "11"
+    text = invoke("analyze", str(tmp_path)).stdout
+    assert "TTR min / Q1 / median / Q3 / max: 1h00 / 1h30 / 2h00 / 2h30 / 3h00 (n=3)" in text
+    assert "Month 2024-01: 2 incidents, median TTD 0m (n=2), median TTR 2h00 (n=2)" in text

@@ -413,3 +413,16 @@ def test_trend_chart_shows_counts_zero_and_gaps(tmp_path: Path) -> None:
     assert "2024-03 1 30m (1) 2h00 (1)" in table
     assert "2024-02" not in table
     assert "TTD TTR" in table
+
+
+def test_spread_chart_lists_its_figures(tmp_path: Path) -> None:
+    write(tmp_path / "pm" / "a.md", _timed("2024-01-10", "10:00", "11:00"))
+    write(tmp_path / "pm" / "b.md", _timed("2024-01-20", "10:00", "13:00"))
+    write(tmp_path / "pm" / "c.md", _timed("2024-03-05", "10:30", "12:00"))
+    html, payload = render(str(tmp_path / "pm"))
+    figure = html.split('id="chart-spread"', 1)[1].split("</figure>", 1)[0]
+    table = Page(figure.split("</svg>", 1)[1]).text
+    assert "n Min Q1 Median Q3 Max" in table
+    assert "TTD 3 0m 0m 0m 15m 30m" in table
+    assert "TTR 3 1h00 1h30 2h00 2h30 3h00" in table
+    assert payload["aggregate"]["distributions"]["ttd_minutes"]["q3"] == 15

@@ -51,6 +51,26 @@ def monthly(documents: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     return result
 
 
+def spread(values: Sequence[float]) -> dict[str, float | int | None]:
+    """n, min, quartiles (statistics.quantiles, "inclusive": linear between the values, as
+    numpy's default and a spreadsheet's QUARTILE do), median and max of non-negative values."""
+    if not values:
+        return {"n": 0, "min": None, "q1": None, "median": None, "q3": None, "max": None}
+    q1, median, q3 = (
+        statistics.quantiles(values, n=4, method="inclusive")
+        if len(values) > 1
+        else (values[0],) * 3
+    )
+    return {
+        "n": len(values),
+        "min": _number(min(values)),
+        "q1": _number(q1),
+        "median": _number(median),
+        "q3": _number(q3),
+        "max": _number(max(values)),
+    }
+
+
 def aggregate(documents: Sequence[dict[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {"documents": len(documents)}
     for key in DURATIONS:
@@ -60,6 +80,12 @@ def aggregate(documents: Sequence[dict[str, Any]]) -> dict[str, Any]:
             "median": _number(statistics.median(values)) if values else None,
             "p90": _number(percentile(values, 0.9)),
         }
+    # Per measure: the figures behind the box plot (the page draws the same values).
+    result["distributions"] = {
+        key: spread([d[key] for d in documents if d.get(key) is not None and d[key] >= 0])
+        for key in DURATIONS
+    }
+    result["trends"] = monthly(documents)
     result["missing_milestones"] = {
         kind: sum(1 for d in documents if d["milestones"].get(kind) is None) for kind in MILESTONES
     }

@@ -57,7 +57,8 @@ def _spread(documents: Sequence[dict[str, Any]]) -> dict[str, Any]:
     title = "How times spread"
     caption = (
         "Minutes, log scale: boxes from the 1st to the 3rd quartile, whiskers 1.5 IQR, "
-        "dots outliers."
+        "dots outliers; a time under a minute (0m) is drawn at 1m. The table gives the "
+        "figures."
     )
     values = {
         name: [max(1, d[key]) for d in documents if d.get(key) is not None and d[key] >= 0]
@@ -81,7 +82,23 @@ def _spread(documents: Sequence[dict[str, Any]]) -> dict[str, Any]:
     chart.x_labels = [f"{name} ({len(v)})" for name, v in values.items()]
     for name, series in values.items():
         chart.add(name, series or [None])
-    return chart_entry("spread", title, caption, svg_of(chart, "spread"))
+    entry = chart_entry("spread", title, caption, svg_of(chart, "spread"))
+    from pmlint.analyze.aggregate import spread
+
+    keys = ("min", "q1", "median", "q3", "max")
+    entry["table"] = {
+        "head": ["", "n", "Min", "Q1", "Median", "Q3", "Max"],
+        "rows": [
+            [name, str(stats["n"]), *(format_minutes(stats[k]) for k in keys)]
+            for name, key in SPREAD.items()
+            if (
+                stats := spread(
+                    [d[key] for d in documents if (d.get(key) is not None and d[key] >= 0)]
+                )
+            )["n"]
+        ],
+    }
+    return entry
 
 
 _SEVERITY_WORDS = {"critical": 1, "high": 2, "major": 2, "medium": 3, "moderate": 3}
