@@ -327,3 +327,25 @@ def test_trends_and_distributions_in_json_csv_and_text(tmp_path: Path) -> None:
     text = invoke("analyze", str(tmp_path)).stdout
     assert "TTR min / Q1 / median / Q3 / max: 1h00 / 1h30 / 2h00 / 2h30 / 3h00 (n=3)" in text
     assert "Month 2024-01: 2 incidents, median TTD 0m (n=2), median TTR 2h00 (n=2)" in text
+
+
+def test_each_document_shows_its_categories_hours_and_follow_through(tmp_path: Path) -> None:
+    write(tmp_path / "a.md", _timed_doc("2024-01-10", "10:00", "11:00"))
+    write(tmp_path / "b.md", "# Something happened\n\n## Summary\n\nIt went away.\n")
+    payload = json.loads(invoke("analyze", "--format", "json", str(tmp_path)).stdout)
+    alert = payload["documents"][0]["categories"]["detection"]
+    shown = f"detection alert (line {alert['line']}, {alert['how']})"
+    text = invoke("analyze", str(tmp_path)).stdout
+    assert f"{tmp_path / 'a.md'}: {shown}; " in text
+    assert "; out of hours no; action items no action items" in text
+    assert (
+        f"{tmp_path / 'b.md'}: detection unknown; trigger unknown; mitigation unknown; "
+        "out of hours unknown; action items no action items"
+    ) in text
+    html = invoke("analyze", "--format", "html", str(tmp_path)).stdout
+    section = html.split('id="doc-1"', 1)[1].split("</section>", 1)[0]
+    assert f"<dt>Detection</dt><dd>alert (line {alert['line']}, {alert['how']})</dd>" in section
+    assert "<dt>Out of hours</dt><dd>no</dd>" in section
+    assert "<dt>Follow-through</dt><dd>no action items</dd>" in section
+    other = html.split('id="doc-2"', 1)[1].split("</section>", 1)[0]
+    assert "<dt>Trigger</dt><dd>unknown</dd>" in other

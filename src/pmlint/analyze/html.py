@@ -29,7 +29,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from pmlint.analyze.charts import charts
-from pmlint.analyze.shown import format_minutes, impact_headline
+from pmlint.analyze.shown import (
+    CATEGORY_KINDS,
+    category_shown,
+    follow_through_shown,
+    format_minutes,
+    impact_headline,
+    out_of_hours_shown,
+)
 from pmlint.version import __version__
 
 
@@ -258,5 +265,11 @@ def _row(index: int, document: dict[str, Any]) -> dict[str, Any]:
             for kind, iso in document["milestones"].items()
         },
         "timezone": document.get("timezone"),
+        "categories": {
+            kind: category_shown((document.get("categories") or {}).get(kind))
+            for kind in CATEGORY_KINDS
+        },
+        "out_of_hours": out_of_hours_shown(document.get("out_of_hours")),
+        "follow_through": follow_through_shown(document.get("follow_through")),
         "diagnostics": document.get("diagnostics", []),
     }

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from pmlint.analyze.aggregate import DURATIONS
-from pmlint.analyze.shown import format_minutes, impact_headline
+from pmlint.analyze.shown import document_facts_line, format_minutes, impact_headline
 
 COLUMNS = (
     "path",
@@ -148,6 +148,9 @@ def render_text(payload: dict[str, Any]) -> str:
     out.append("")
     if any(INFERRED_MARK in row[c] for row in rows for c in ("ttd", "ttm", "ttr", "duration")):
         out.extend([INFERRED_NOTE, ""])
+    if payload["documents"]:
+        out.extend(document_facts_line(d) for d in payload["documents"])
+        out.append("")
     out.extend(_aggregate_lines(payload["aggregate"]))
     return "\n".join(out) + "\n"
 
