@@ -349,3 +349,52 @@ def test_each_document_shows_its_categories_hours_and_follow_through(tmp_path: P
     assert "<dt>Follow-through</dt><dd>no action items</dd>" in section
     other = html.split('id="doc-2"', 1)[1].split("</section>", 1)[0]
     assert "<dt>Trigger</dt><dd>unknown</dd>" in other
+
+
+TEMPLATED = """\
+---
+date: 2024-0{month}-02
+---
+# Queue backlog {month}
+
+## Root cause
+
+*Run a 5-whys analysis to understand the true cause of the incident.*
+
+_What caused this situation?_ The **consumer pool** ran out of database connections during the
+nightly import.
+
+<!-- Note the final root cause and describe what needs to change to prevent it -->
+
+TBD
+
+## Action items
+
+- *Describe the follow-up work and who owns it*
+- Add an alert on `queue depth` above {month},000 messages (owner: @dana)
+"""
+
+
+def test_repeats_leave_out_template_text_and_read_as_words(tmp_path: Path) -> None:
+    for month in (1, 2, 3):
+        write(tmp_path / f"{month}.md", TEMPLATED.format(month=month))
+    payload = _analyze(tmp_path)
+    repeated = payload["aggregate"]["repeats"]
+    (causes,) = repeated["root_causes"]  # not the instruction shared by all three
+    assert [p["line"] for p in causes["places"]] == [10, 10, 10]
+    assert causes["places"][0]["text"] == (
+        "The consumer pool ran out of database connections during the nightly import."
+    )
+    assert causes["terms"] == [
+        "connections", "consumer", "database", "import", "nightly", "pool", "ran"
+    ]  # fmt: skip
+    assert "connection" in causes["stems"]
+    (items,) = repeated["action_items"]
+    assert items["places"][0]["text"] == "Add an alert on queue depth above 1,000 messages"
+    assert "messages" in items["terms"] and "messag" in items["stems"]
+    text = invoke("analyze", str(tmp_path)).stdout
+    assert "analysi" not in text and "*" not in text.split("Repeated", 1)[1]
+    html = invoke("analyze", "--format", "html", str(tmp_path)).stdout
+    section = html.split("What keeps coming back", 1)[1].split("<h2", 1)[0]
+    assert section.count('<a href="#doc-') == 6  # every place linked to its document
+    assert '<a href="#doc-1">' in section and "**" not in section and "`" not in section

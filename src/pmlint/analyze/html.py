@@ -68,7 +68,9 @@ def report_context(payload: dict[str, Any]) -> dict[str, Any]:
         "headline": _headline(aggregate),
         "charts": charts(documents) if documents else [],
         "missing": _missing(documents, aggregate),
-        "repeats": _repeats(aggregate),
+        "repeats": _repeats(
+            aggregate, {d["path"]: f"doc-{index}" for index, d in enumerate(documents, 1)}
+        ),
         "rows": [_row(index, d) for index, d in enumerate(documents, 1)],
     }
 
@@ -172,14 +174,14 @@ def _headline(aggregate: dict[str, Any]) -> list[dict[str, str]]:
     return tiles
 
 
-def _repeats(aggregate: dict[str, Any]) -> list[dict[str, Any]]:
+def _repeats(aggregate: dict[str, Any], anchors: dict[str, str]) -> list[dict[str, Any]]:
+    """The repeat groups, each place linked to its document's section."""
     groups = []
     names = (("action_items", "Follow-up"), ("root_causes", "Root cause"))
     for key, kind in names:
         for group in (aggregate.get("repeats") or {}).get(key, [])[:10]:
-            groups.append(
-                {"kind": kind, "terms": ", ".join(group["terms"]), "places": group["places"]}
-            )
+            places = [place | {"anchor": anchors.get(place["path"])} for place in group["places"]]
+            groups.append({"kind": kind, "terms": ", ".join(group["terms"]), "places": places})
     return groups
 
 
