@@ -398,3 +398,39 @@ def test_repeats_leave_out_template_text_and_read_as_words(tmp_path: Path) -> No
     section = html.split("What keeps coming back", 1)[1].split("<h2", 1)[0]
     assert section.count('<a href="#doc-') == 6  # every place linked to its document
     assert '<a href="#doc-1">' in section and "**" not in section and "`" not in section
+
+
+def test_config_vocabulary_reaches_analyze_and_agrees_with_pm005(tmp_path: Path) -> None:
+    write(
+        tmp_path / ".pmlint.yaml",
+        "rules:\n  PM005:\n    options:\n      fields:\n"
+        "        trigger: [deploy, config, human-error]\n",
+    )
+    write(
+        tmp_path / "a.md",
+        "---\ndetection: pager\ntrigger: Human-Error\n---\n# Queue stalled\n\n## Timeline\n\n"
+        "All times UTC, 2024-03-09.\n\n- 22:10 the release was deployed\n",
+    )
+    config = str(tmp_path / ".pmlint.yaml")
+    checked = invoke("check", "--format", "json", "--config", config, "--select", "PM005",
+                     str(tmp_path / "a.md"))  # fmt: skip
+    findings = json.loads(checked.stdout)
+    messages = [d["message"] for f in findings["files"] for d in f["diagnostics"]]
+    # The trigger the config allows is not reported; the detection is, saying what analyze
+    # counts it as.
+    assert messages == [
+        "'pager' is not a detection this repository uses (pmlint analyze counts it as alert)."
+    ]
+    payload = json.loads(
+        invoke("analyze", "--format", "json", "--config", config, str(tmp_path)).stdout
+    )
+    categories = payload["documents"][0]["categories"]
+    # Front matter wins over the deploy in the timeline; the allowed value counts as itself.
+    assert categories["trigger"] == {
+        "value": "human-error", "line": 1, "how": "front-matter", "stated": "Human-Error"
+    }  # fmt: skip
+    assert categories["detection"]["value"] == "alert"
+    assert categories["detection"]["stated"] == "pager"
+    assert payload["aggregate"]["categories"]["trigger"] == {"human-error": 1}
+    text = invoke("analyze", "--config", config, str(tmp_path)).stdout
+    assert "detection alert (line 1, front-matter 'pager')" in text

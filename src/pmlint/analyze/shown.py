@@ -42,6 +42,9 @@ def category_shown(category: dict[str, Any] | None) -> str:
         return "unknown"
     where = f"line {category['line']}" if category.get("line") is not None else ""
     how = category.get("how") or ""
+    stated = category.get("stated")
+    if stated and str(stated).strip().lower() != category["value"]:
+        how += f" '{stated}'"  # read as another class: "front-matter 'pager'"
     detail = ", ".join(part for part in (where, how) if part)
     return f"{category['value']} ({detail})" if detail else str(category["value"])
 
