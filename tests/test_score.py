@@ -99,3 +99,20 @@ def test_removing_a_required_section_never_raises_the_score() -> None:
             assert after <= before, (path.name, canonical, before, after)
             checked += 1
     assert checked >= 20
+
+
+def test_explain_score_gives_the_weights_it_uses() -> None:
+    from pmlint.analyze.score import WEIGHTS
+    from tests.conftest import invoke
+
+    result = invoke("explain", "score")
+    assert result.exit_code == 0, result.output
+    page = " ".join(result.stdout.split())
+    weights = (WEIGHTS[s] for s in (Severity.ERROR, Severity.WARNING, Severity.INFO))
+    assert "by severity (error {}, warning {}, info {})".format(*weights) in page
+    assert f"never less than {1 - PART_CAP / 100:.2f}" in page
+    assert f"keeps {MISSING_SECTION_FACTOR:.2f}" in page
+    assert "It is monotone: a new finding never raises it" in page
+    # The README shows this very page (tests/test_readme.py checks the block is real).
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert "<!-- output: pmlint explain score -->\n```text\n" + result.stdout in readme

@@ -18,6 +18,7 @@ contradiction between the summary and the removed timeline: 0.55/0.70 x 0.80/0.7
 
 from __future__ import annotations
 
+import textwrap
 from collections import Counter
 from collections.abc import Iterable
 
@@ -81,3 +82,29 @@ def _top_sections(doc: Document) -> list[Section]:
     if len(children) == 1 and children[0].level == 1:
         return children[0].children
     return children
+
+
+def explanation(width: int = 88) -> str:
+    """`pmlint explain score`: how the score is made, from the constants above. The README
+    shows this page (scripts/refresh_readme_output.py writes it there; tests/test_readme.py
+    checks it), so the text has one source."""
+    error, warning, info = (WEIGHTS[s] for s in (Severity.ERROR, Severity.WARNING, Severity.INFO))
+    floor = 1 - PART_CAP / 100
+    paragraphs = [
+        "Quality score (pmlint analyze: SCORE in text and Markdown, score in JSON and CSV, "
+        "the table, the headline strip and each document's section in HTML)",
+        f"Each finding costs points by severity (error {error}, warning {warning}, info "
+        f"{info}), charged to the part of the document it is in: the outermost section with a "
+        "known role (summary, impact, timeline, root cause, resolution, action items ...), "
+        "else its top-level section, else the document. A part keeps 1 - points/100 of the "
+        f"score, never less than {floor:.2f} (one section full of faults cannot sink a "
+        f"document alone); a required section that is missing ({MISSING_SECTION_RULE} error) "
+        f"keeps {MISSING_SECTION_FACTOR:.2f}, less than any section that is there. The score "
+        "is 100 times the product, rounded: parts multiply, so the score keeps telling "
+        "documents apart where most miss sections (a sum floored at zero had put 50 of the "
+        "65 real postmortems at 0). Engine findings (PM9xx) do not count.",
+        "It is monotone: a new finding never raises it, and removing a required section "
+        "never raises it (tests/test_score.py checks both, the second by removing each "
+        "required section in turn from every example, fixture and real postmortem).",
+    ]
+    return "\n\n".join(textwrap.fill(p, width) for p in paragraphs) + "\n"
