@@ -434,3 +434,30 @@ def test_config_vocabulary_reaches_analyze_and_agrees_with_pm005(tmp_path: Path)
     assert payload["aggregate"]["categories"]["trigger"] == {"human-error": 1}
     text = invoke("analyze", "--config", config, str(tmp_path)).stdout
     assert "detection alert (line 1, front-matter 'pager')" in text
+
+
+def test_small_slips_title_entities_markdown_headers_and_no_git_note(tmp_path: Path) -> None:
+    if shutil.which("git") is not None:
+        inside = subprocess.run(
+            ["git", "rev-parse", "--is-inside-work-tree"], cwd=tmp_path, capture_output=True
+        )
+        if inside.returncode == 0:
+            pytest.skip("the temporary folder is inside a git checkout")
+    write(
+        tmp_path / "a.md",
+        '---\ntitle: "Rate limiting post&#x2011;mortem"\n---\n'
+        + _timed_doc("2024-01-10", "10:00", "11:00").split("\n", 4)[4],  # no heading
+    )
+    page = invoke("analyze", "--format", "html", str(tmp_path)).stdout
+    assert "Rate limiting post\u2011mortem" in page
+    assert "&amp;#x2011;" not in page and "&#x2011;" not in page
+    markdown = invoke("analyze", "--format", "markdown", str(tmp_path)).stdout
+    assert markdown.startswith("| Path | Date | TTD | TTM | TTR | Duration |")
+    text = invoke("analyze", str(tmp_path)).stdout
+    note = "Days from incident to first commit: skipped, 1 of 1 documents are not in a git checkout"
+    assert note in text
+    assert "skipped: 1 of 1 documents are not in a git checkout" in page
+    aggregate = json.loads(invoke("analyze", "--format", "json", str(tmp_path)).stdout)["aggregate"]
+    assert aggregate["days_to_publish"] == {
+        "count": 0, "median": None, "p90": None, "outside_git": 1
+    }  # fmt: skip

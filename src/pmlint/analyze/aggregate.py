@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from pmlint.analyze.followthrough import aggregate_follow_through
+from pmlint.analyze.when import in_git_checkout
 from pmlint.extract.timeline import MILESTONES
 from pmlint.packs import CATEGORY_KINDS
 
@@ -128,6 +129,12 @@ def aggregate(documents: Sequence[dict[str, Any]]) -> dict[str, Any]:
         "count": len(publish),
         "median": _number(statistics.median(publish)) if publish else None,
         "p90": _number(percentile(publish, 0.9)),
+        # Dated documents whose folder is not a git checkout: no first commit to count to.
+        "outside_git": sum(
+            1
+            for d in documents
+            if d.get("date") and d.get("days_to_publish") is None and not in_git_checkout(d["path"])
+        ),
     }
     result["follow_through"] = aggregate_follow_through(documents)
     result["passing"] = sum(

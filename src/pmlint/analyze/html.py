@@ -25,6 +25,7 @@ The charts are drawn in `pmlint.analyze.charts`; this module lays out the page a
 from __future__ import annotations
 
 import datetime as dt
+import html
 from collections.abc import Sequence
 from typing import Any
 
@@ -150,13 +151,24 @@ def _headline(aggregate: dict[str, Any]) -> list[dict[str, str]]:
         }
     )
     publish = aggregate.get("days_to_publish") or {}
+    outside = publish.get("outside_git", 0)
     if publish.get("count"):
         tiles.append(
             {
                 "label": "Days to publish",
                 "value": f"{publish['median']:g}",
                 "detail": f"median from the incident to the first commit; p90 {publish['p90']:g}; "
-                f"{publish['count']} of {total} documents",
+                f"{publish['count']} of {total} documents"
+                + (f"; {outside} not in a git checkout" if outside else ""),
+            }
+        )
+    elif outside:
+        tiles.append(
+            {
+                "label": "Days to publish",
+                "value": "–",
+                "detail": f"skipped: {outside} of {total} documents are not in a git checkout "
+                "(the days run to a document's first commit)",
             }
         )
     score = aggregate.get("score") or {}
@@ -248,7 +260,9 @@ def _row(index: int, document: dict[str, Any]) -> dict[str, Any]:
     return {
         "anchor": f"doc-{index}",
         "path": document["path"],
-        "title": document.get("title") or document["path"].rsplit("/", 1)[-1],
+        # A title may carry HTML entities ("post&#x2011;mortem" in front matter): decoded
+        # here, so that the page escapes the character once instead of showing the entity.
+        "title": html.unescape(document.get("title") or "") or document["path"].rsplit("/", 1)[-1],
         "date": document.get("date") or "",
         "severity": document.get("severity") or "",
         "times": {

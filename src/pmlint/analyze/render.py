@@ -122,10 +122,18 @@ def _aggregate_lines(aggregate: dict[str, Any]) -> list[str]:
             f"(in hours {hours['working_hours']}, unknown {hours['unknown']})"
         )
     publish = aggregate.get("days_to_publish") or {}
+    outside = publish.get("outside_git", 0)
     if publish.get("count"):
         lines.append(
             f"Days from incident to first commit: median {publish['median']:g}, "
-            f"p90 {publish['p90']:g} ({publish['count']} documents)"
+            f"p90 {publish['p90']:g} ({publish['count']} documents"
+            + (f"; {outside} not in a git checkout" if outside else "")
+            + ")"
+        )
+    elif outside:
+        lines.append(
+            f"Days from incident to first commit: skipped, {outside} of "
+            f"{aggregate['documents']} documents are not in a git checkout"
         )
     score = aggregate.get("score") or {}
     if score.get("median") is not None:
@@ -274,10 +282,15 @@ def _repeated_per_document(aggregate: dict[str, Any]) -> dict[str, dict[str, int
     return counts
 
 
+def _header(column: str) -> str:
+    """A Markdown column title: TTD, TTM and TTR are abbreviations, the rest words."""
+    return column.upper() if column in ("ttd", "ttm", "ttr") else column.capitalize()
+
+
 def render_markdown(payload: dict[str, Any]) -> str:
     rows = [_row(d) for d in payload["documents"]]
     out = [
-        "| " + " | ".join(c.capitalize() for c in COLUMNS) + " |",
+        "| " + " | ".join(_header(c) for c in COLUMNS) + " |",
         "|" + "|".join(" --- " for _ in COLUMNS) + "|",
     ]
     for row in rows:
