@@ -273,3 +273,191 @@ def test_severity_is_read_as_teams_write_it_for_the_scatter() -> None:
     ]
     [scatter] = [c for c in charts(documents) if c["id"] == "severity"]
     assert scatter["svg"] is not None and scatter["svg"].count("<circle") == 2
+
+
+def _timed_doc(day: str, detect: str, resolve: str) -> str:
+    return (
+        f"---\ndate: {day}\n---\n# Incident of {day}\n\n## Timeline\n\nAll times UTC, {day}.\n\n"
+        f"- 10:00 — impact begins.\n- {detect} — the error-rate alert fires.\n"
+        f"- {resolve} — the release was rolled back; the incident is resolved.\n"
+    )
+
+
+def test_trends_and_distributions_in_json_csv_and_text(tmp_path: Path) -> None:
+    # TTD 0, 0 and 30 minutes; TTR 60, 180 and 120; January twice, none in February, March.
+    write(tmp_path / "a.md", _timed_doc("2024-01-10", "10:00", "11:00"))
+    write(tmp_path / "b.md", _timed_doc("2024-01-20", "10:00", "13:00"))
+    write(tmp_path / "c.md", _timed_doc("2024-03-05", "10:30", "12:00"))
+    aggregate = json.loads(invoke("analyze", "--format", "json", str(tmp_path)).stdout)["aggregate"]
+    assert aggregate["distributions"]["ttd_minutes"] == {
+        "n": 3, "min": 0, "q1": 0, "median": 0, "q3": 15, "max": 30
+    }  # fmt: skip
+    assert aggregate["distributions"]["ttr_minutes"] == {
+        "n": 3, "min": 60, "q1": 90, "median": 120, "q3": 150, "max": 180
+    }  # fmt: skip
+    assert [(m["month"], m["incidents"]) for m in aggregate["trends"]] == [
+        ("2024-01", 2),
+        ("2024-03", 1),
+    ]
+    assert aggregate["trends"][0]["ttd_minutes"] == {"median": 0, "count": 2}
+    assert aggregate["trends"][0]["ttr_minutes"] == {"median": 120, "count": 2}
+    months = list(
+        csv.DictReader(io.StringIO(invoke("analyze", "--format", "csv", "--table", "months",
+                                          str(tmp_path)).stdout))
+    )  # fmt: skip
+    assert [(r["month"], r["incidents"], r["ttd_median"], r["ttd_n"]) for r in months] == [
+        ("2024-01", "2", "0", "2"),
+        ("2024-03", "1", "30", "1"),
+    ]
+    spreads = csv.DictReader(
+        io.StringIO(invoke("analyze", "--format", "csv", "--table", "distributions",
+                           str(tmp_path)).stdout)
+    )  # fmt: skip
+    ttr = next(r for r in spreads if r["measure"] == "ttr")
+    assert (ttr["n"], ttr["min"], ttr["q1"], ttr["median"], ttr["q3"], ttr["max"]) == (
+        "3", "60", "90", "120", "150", "180"
+    )  # fmt: skip
+    # The documents table keeps its columns and gains the categories' lines at the end.
+    documents = invoke("analyze", "--format", "csv", str(tmp_path)).stdout
+    header = documents.splitlines()[0].split(",")
+    assert header[-3:] == ["detection_line", "trigger_line", "mitigation_line"]
+    assert header.index("score") == len(header) - 4
+    first = next(csv.DictReader(io.StringIO(documents)))
+    assert first["detection"] == "alert" and first["detection_line"] == "11"
+    text = invoke("analyze", str(tmp_path)).stdout
+    assert "TTR min / Q1 / median / Q3 / max: 1h00 / 1h30 / 2h00 / 2h30 / 3h00 (n=3)" in text
+    assert "Month 2024-01: 2 incidents, median TTD 0m (n=2), median TTR 2h00 (n=2)" in text
+
+
+def test_each_document_shows_its_categories_hours_and_follow_through(tmp_path: Path) -> None:
+    write(tmp_path / "a.md", _timed_doc("2024-01-10", "10:00", "11:00"))
+    write(tmp_path / "b.md", "# Something happened\n\n## Summary\n\nIt went away.\n")
+    payload = json.loads(invoke("analyze", "--format", "json", str(tmp_path)).stdout)
+    alert = payload["documents"][0]["categories"]["detection"]
+    shown = f"detection alert (line {alert['line']}, {alert['how']})"
+    text = invoke("analyze", str(tmp_path)).stdout
+    assert f"{tmp_path / 'a.md'}: {shown}; " in text
+    assert "; out of hours no; action items no action items" in text
+    assert (
+        f"{tmp_path / 'b.md'}: detection unknown; trigger unknown; mitigation unknown; "
+        "out of hours unknown; action items no action items"
+    ) in text
+    html = invoke("analyze", "--format", "html", str(tmp_path)).stdout
+    section = html.split('id="doc-1"', 1)[1].split("</section>", 1)[0]
+    assert f"<dt>Detection</dt><dd>alert (line {alert['line']}, {alert['how']})</dd>" in section
+    assert "<dt>Out of hours</dt><dd>no</dd>" in section
+    assert "<dt>Follow-through</dt><dd>no action items</dd>" in section
+    other = html.split('id="doc-2"', 1)[1].split("</section>", 1)[0]
+    assert "<dt>Trigger</dt><dd>unknown</dd>" in other
+
+
+TEMPLATED = """\
+---
+date: 2024-0{month}-02
+---
+# Queue backlog {month}
+
+## Root cause
+
+*Run a 5-whys analysis to understand the true cause of the incident.*
+
+_What caused this situation?_ The **consumer pool** ran out of database connections during the
+nightly import.
+
+<!-- Note the final root cause and describe what needs to change to prevent it -->
+
+TBD
+
+## Action items
+
+- *Describe the follow-up work and who owns it*
+- Add an alert on `queue depth` above {month},000 messages (owner: @dana)
+"""
+
+
+def test_repeats_leave_out_template_text_and_read_as_words(tmp_path: Path) -> None:
+    for month in (1, 2, 3):
+        write(tmp_path / f"{month}.md", TEMPLATED.format(month=month))
+    payload = _analyze(tmp_path)
+    repeated = payload["aggregate"]["repeats"]
+    (causes,) = repeated["root_causes"]  # not the instruction shared by all three
+    assert [p["line"] for p in causes["places"]] == [10, 10, 10]
+    assert causes["places"][0]["text"] == (
+        "The consumer pool ran out of database connections during the nightly import."
+    )
+    assert causes["terms"] == [
+        "connections", "consumer", "database", "import", "nightly", "pool", "ran"
+    ]  # fmt: skip
+    assert "connection" in causes["stems"]
+    (items,) = repeated["action_items"]
+    assert items["places"][0]["text"] == "Add an alert on queue depth above 1,000 messages"
+    assert "messages" in items["terms"] and "messag" in items["stems"]
+    text = invoke("analyze", str(tmp_path)).stdout
+    assert "analysi" not in text and "*" not in text.split("Repeated", 1)[1]
+    html = invoke("analyze", "--format", "html", str(tmp_path)).stdout
+    section = html.split("What keeps coming back", 1)[1].split("<h2", 1)[0]
+    assert section.count('<a href="#doc-') == 6  # every place linked to its document
+    assert '<a href="#doc-1">' in section and "**" not in section and "`" not in section
+
+
+def test_config_vocabulary_reaches_analyze_and_agrees_with_pm005(tmp_path: Path) -> None:
+    write(
+        tmp_path / ".pmlint.yaml",
+        "rules:\n  PM005:\n    options:\n      fields:\n"
+        "        trigger: [deploy, config, human-error]\n",
+    )
+    write(
+        tmp_path / "a.md",
+        "---\ndetection: pager\ntrigger: Human-Error\n---\n# Queue stalled\n\n## Timeline\n\n"
+        "All times UTC, 2024-03-09.\n\n- 22:10 the release was deployed\n",
+    )
+    config = str(tmp_path / ".pmlint.yaml")
+    checked = invoke("check", "--format", "json", "--config", config, "--select", "PM005",
+                     str(tmp_path / "a.md"))  # fmt: skip
+    findings = json.loads(checked.stdout)
+    messages = [d["message"] for f in findings["files"] for d in f["diagnostics"]]
+    # The trigger the config allows is not reported; the detection is, saying what analyze
+    # counts it as.
+    assert messages == [
+        "'pager' is not a detection this repository uses (pmlint analyze counts it as alert)."
+    ]
+    payload = json.loads(
+        invoke("analyze", "--format", "json", "--config", config, str(tmp_path)).stdout
+    )
+    categories = payload["documents"][0]["categories"]
+    # Front matter wins over the deploy in the timeline; the allowed value counts as itself.
+    assert categories["trigger"] == {
+        "value": "human-error", "line": 1, "how": "front-matter", "stated": "Human-Error"
+    }  # fmt: skip
+    assert categories["detection"]["value"] == "alert"
+    assert categories["detection"]["stated"] == "pager"
+    assert payload["aggregate"]["categories"]["trigger"] == {"human-error": 1}
+    text = invoke("analyze", "--config", config, str(tmp_path)).stdout
+    assert "detection alert (line 1, front-matter 'pager')" in text
+
+
+def test_small_slips_title_entities_markdown_headers_and_no_git_note(tmp_path: Path) -> None:
+    if shutil.which("git") is not None:
+        inside = subprocess.run(
+            ["git", "rev-parse", "--is-inside-work-tree"], cwd=tmp_path, capture_output=True
+        )
+        if inside.returncode == 0:
+            pytest.skip("the temporary folder is inside a git checkout")
+    write(
+        tmp_path / "a.md",
+        '---\ntitle: "Rate limiting post&#x2011;mortem"\n---\n'
+        + _timed_doc("2024-01-10", "10:00", "11:00").split("\n", 4)[4],  # no heading
+    )
+    page = invoke("analyze", "--format", "html", str(tmp_path)).stdout
+    assert "Rate limiting post\u2011mortem" in page
+    assert "&amp;#x2011;" not in page and "&#x2011;" not in page
+    markdown = invoke("analyze", "--format", "markdown", str(tmp_path)).stdout
+    assert markdown.startswith("| Path | Date | TTD | TTM | TTR | Duration |")
+    text = invoke("analyze", str(tmp_path)).stdout
+    note = "Days from incident to first commit: skipped, 1 of 1 documents are not in a git checkout"
+    assert note in text
+    assert "skipped: 1 of 1 documents are not in a git checkout" in page
+    aggregate = json.loads(invoke("analyze", "--format", "json", str(tmp_path)).stdout)["aggregate"]
+    assert aggregate["days_to_publish"] == {
+        "count": 0, "median": None, "p90": None, "outside_git": 1
+    }  # fmt: skip

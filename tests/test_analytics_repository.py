@@ -36,20 +36,57 @@ MITIGATION = [
 ]
 
 
+ZONES = (("UTC", 0.0), ("JST", 9.0), ("IST", 5.5))  # fixed offsets: no daylight saving
+UNKNOWN_DOC = 19  # says nothing of who detected it, what triggered it or what fixed it
+FRONT_MATTER_DOC = 5  # `trigger: hardware` in front matter, a deploy on its timeline
+STATUS_DOC = 7  # its action item in a table whose Status column says DONE
+ROOT_CAUSE_DOCS = (2, 9, 16)  # the same root cause, in different words around it
+ROOT_CAUSE = "The connection pool of the api database was exhausted by a retry storm"
+
+
 def _document(n: int) -> tuple[str, dict]:
     """Document n, and what it must yield."""
-    day = dt.date(2024, 1, 1) + dt.timedelta(days=7 * n)  # Mondays
+    day = dt.date(2024, 1, 3) + dt.timedelta(days=4 * n)  # every weekday, weekends too
+    zone, offset = ZONES[n % len(ZONES)]
     detection, detect_text = DETECTION[n % len(DETECTION)]
     trigger, trigger_text = TRIGGER[n % len(TRIGGER)]
     mitigation, mitigate_text = MITIGATION[n % len(MITIGATION)]
-    start_hour = 10 if n % 2 == 0 else 21  # even: in working hours; odd: evening
+    start_hour = 10 if n % 2 == 0 else 21  # even: in working hours (on a weekday); odd: evening
     ttd, ttm = 5 + n, 30 + 2 * n
-    start = dt.datetime.combine(day, dt.time(start_hour))
+    ttr = ttm + 10 + n
+    start = dt.datetime.combine(day, dt.time(start_hour))  # as written, in the zone
     detected, mitigated = start + dt.timedelta(minutes=ttd), start + dt.timedelta(minutes=ttm)
-    done = n % 3 == 0
+    resolved = start + dt.timedelta(minutes=ttr)
+    done = n % 3 == 0 or n == STATUS_DOC
     box = "x" if done else " "
+    front = "---\ntrigger: hardware\n---\n" if n == FRONT_MATTER_DOC else ""
+    if n == STATUS_DOC:
+        actions = (
+            "| Action | Owner | Due | Status |\n| --- | --- | --- | --- |\n"
+            f"| Add a dashboard panel for api error budget {n} | @ops{n} | 2024-02-01 | DONE |\n"
+        )
+    else:
+        actions = (
+            f"- [{box}] Add a dashboard panel for api error budget {n} "
+            f"(owner: @ops{n}, due 2024-02-01)\n"
+        )
+    cause = (
+        f"## Root cause\n\n{ROOT_CAUSE}, as in incident {n}.\n\n" if n in ROOT_CAUSE_DOCS else ""
+    )
+    if n == UNKNOWN_DOC:
+        timeline = (
+            f"- {start:%Y-%m-%d %H:%M} errors began\n"
+            f"- {resolved:%Y-%m-%d %H:%M} incident resolved\n"
+        )
+    else:
+        timeline = (
+            f"- {start:%Y-%m-%d %H:%M} {trigger_text.format(n=n)}; errors began\n"
+            f"- {detected:%Y-%m-%d %H:%M} {detect_text}\n"
+            f"- {mitigated:%Y-%m-%d %H:%M} {mitigate_text}\n"
+            f"- {resolved:%Y-%m-%d %H:%M} incident resolved\n"
+        )
     text = f"""\
-# Incident {n}
+{front}# Incident {n}
 
 ## Summary
 
@@ -57,29 +94,43 @@ An outage of the api.
 
 ## Timeline
 
-All times UTC.
+All times {zone}.
 
-- {start:%Y-%m-%d %H:%M} {trigger_text.format(n=n)}; errors began
-- {detected:%Y-%m-%d %H:%M} {detect_text}
-- {mitigated:%Y-%m-%d %H:%M} {mitigate_text}; incident resolved
+{timeline}
+{cause}## Action items
 
-## Action items
-
-- [{box}] Add a dashboard panel for api error budget {n} (owner: @ops{n}, due 2024-02-01)
-"""
+{actions}"""
+    seen = start if n == UNKNOWN_DOC else detected  # out of hours: the detection, else the start
+    unknown = n == UNKNOWN_DOC
     expected = {
-        "detection": detection,
-        "trigger": trigger,
-        "mitigation": mitigation,
-        "out_of_hours": start_hour + ttd // 60 >= 18,
-        "ttd": ttd,
-        "ttm": ttm,
+        "detection": "unknown" if unknown else detection,
+        "trigger": "hardware" if n == FRONT_MATTER_DOC else "unknown" if unknown else trigger,
+        "mitigation": "unknown" if unknown else mitigation,
+        "out_of_hours": seen.weekday() >= 5 or not 9 <= seen.hour < 18,
+        "ttd": None if unknown else ttd,
+        "ttm": ttr if unknown else ttm,  # the mitigation is inferred from the resolution
+        "ttr": ttr,
+        "duration": ttr,
         "done": done,
         "overdue": not done,  # due 2024-02-01, long past
         "publish": n,  # committed n days after the incident
         "day": day,
+        "offset": offset,
     }
     return text, expected
+
+
+def _spread(values: list[int]) -> dict:
+    q1, median, q3 = statistics.quantiles(values, n=4, method="inclusive")
+    number = lambda v: int(v) if float(v).is_integer() else round(v, 1)  # noqa: E731
+    return {
+        "n": len(values),
+        "min": min(values),
+        "q1": number(q1),
+        "median": number(median),
+        "q3": number(q3),
+        "max": max(values),
+    }
 
 
 @pytest.mark.slow
@@ -101,6 +152,9 @@ def test_twenty_documents_every_figure_known(tmp_path: Path) -> None:
         subprocess.run(["git", "add", name], cwd=repo, env=env, check=True)
         subprocess.run(["git", "commit", "-qm", name], cwd=repo, env=env | stamp, check=True)
         expected[name] = facts
+    # The documents are not uniform: weekends, three zones, an unknown, a front-matter field.
+    assert {f["day"].weekday() for f in expected.values()} == set(range(7))
+    assert {f["offset"] for f in expected.values()} == {0.0, 9.0, 5.5}
 
     payload = json.loads(invoke("analyze", "--format", "json", str(repo)).stdout)
     docs = {Path(d["path"]).name: d for d in payload["documents"]}
@@ -110,16 +164,20 @@ def test_twenty_documents_every_figure_known(tmp_path: Path) -> None:
         values = {k: v["value"] for k, v in doc["categories"].items()}
         assert values == {k: facts[k] for k in ("detection", "trigger", "mitigation")}, name
         assert doc["out_of_hours"] is facts["out_of_hours"], name
-        assert (doc["ttd_minutes"], doc["ttm_minutes"]) == (facts["ttd"], facts["ttm"]), name
+        times = [doc[f"{k}_minutes"] for k in ("ttd", "ttm", "ttr", "duration")]
+        assert times == [facts[k] for k in ("ttd", "ttm", "ttr", "duration")], name
+        assert doc["date"] == facts["day"].isoformat(), name
         assert doc["days_to_publish"] == facts["publish"], name
         follow = doc["follow_through"]
         assert (follow["done"], follow["overdue"]) == (int(facts["done"]), int(facts["overdue"]))
+    front = next(d for n, d in docs.items() if n.endswith(f"-{FRONT_MATTER_DOC:02d}.md"))
+    assert front["categories"]["trigger"]["how"] == "front-matter"  # it wins over the deploy
 
     aggregate = payload["aggregate"]
     for kind in ("detection", "trigger", "mitigation"):
-        assert aggregate["categories"][kind] == dict(
-            Counter(f[kind] for f in expected.values()).most_common()
-        )
+        counts = Counter(f[kind] for f in expected.values())
+        assert aggregate["categories"][kind] == dict(counts.most_common())
+        assert aggregate["categories"][kind]["unknown"] == 1
     hours = Counter(f["out_of_hours"] for f in expected.values())
     assert aggregate["out_of_hours"] == {
         "out_of_hours": hours[True],
@@ -127,9 +185,26 @@ def test_twenty_documents_every_figure_known(tmp_path: Path) -> None:
         "unknown": 0,
     }
     assert aggregate["days_to_publish"]["median"] == statistics.median(range(20))
-    assert aggregate["ttd_minutes"]["median"] == statistics.median(
-        f["ttd"] for f in expected.values()
-    )
+    measures = {"ttd_minutes": "ttd", "ttm_minutes": "ttm", "ttr_minutes": "ttr"}
+    measures |= {"duration_minutes": "duration"}
+    for key, name in measures.items():
+        known = [f[name] for f in expected.values() if f[name] is not None]
+        assert aggregate[key]["median"] == statistics.median(known), key
+        assert aggregate["distributions"][key] == _spread(known), key
+    assert aggregate["distributions"]["ttd_minutes"]["n"] == 19  # the unknown has no detection
+    # Per month, by the document's date: incidents, and each median with its count.
+    by_month: dict[str, list[dict]] = {}
+    for facts in expected.values():
+        by_month.setdefault(f"{facts['day']:%Y-%m}", []).append(facts)
+    assert [m["month"] for m in aggregate["trends"]] == sorted(by_month) == [
+        "2024-01", "2024-02", "2024-03"
+    ]  # fmt: skip
+    for entry in aggregate["trends"]:
+        month = by_month[entry["month"]]
+        assert entry["incidents"] == len(month)
+        for key, name in measures.items():
+            known = [f[name] for f in month if f[name] is not None]
+            assert entry[key] == {"median": statistics.median(known), "count": len(known)}
     done = sum(f["done"] for f in expected.values())
     assert aggregate["follow_through"] | {} == {
         "total": 20,
@@ -139,9 +214,13 @@ def test_twenty_documents_every_figure_known(tmp_path: Path) -> None:
         "owned": 20,
         "tracked": 0,
     }
-    # Every document repeats the same follow-up (a dashboard panel for the api error budget).
+    # Every document repeats the same follow-up (a dashboard panel for the api error budget),
+    # and three the same root cause.
     (group,) = aggregate["repeats"]["action_items"]
     assert len(group["places"]) == 20
+    (causes,) = aggregate["repeats"]["root_causes"]
+    assert sorted(int(Path(p["path"]).stem[-2:]) for p in causes["places"]) == list(ROOT_CAUSE_DOCS)
+    assert {"connection", "pool", "database", "exhausted", "retry", "storm"} <= set(causes["terms"])
 
     # The CSV has every per-document figure above, the repeats counted per document.
     import csv
@@ -150,18 +229,39 @@ def test_twenty_documents_every_figure_known(tmp_path: Path) -> None:
     table = invoke("analyze", "--format", "csv", str(repo)).stdout
     rows = {Path(r["path"]).name: r for r in csv.DictReader(io.StringIO(table))}
     assert set(rows) == set(expected)
+    shown = lambda value: "" if value is None else str(value)  # noqa: E731
     for name, facts in expected.items():
         row = rows[name]
-        assert row["detection"] == facts["detection"] and row["trigger"] == facts["trigger"]
+        for kind in ("detection", "trigger", "mitigation"):
+            assert row[kind] == facts[kind], name
+            line = docs[name]["categories"][kind]["line"]
+            assert row[f"{kind}_line"] == shown(line)
+            assert (row[f"{kind}_line"] == "") is (facts[kind] == "unknown"), (name, kind)
         assert row["out_of_hours"] == str(facts["out_of_hours"])
+        for key, measure in measures.items():
+            assert row[key] == shown(facts[measure]), (name, key)
         assert row["days_to_publish"] == str(facts["publish"])
         assert row["actions_done"] == str(int(facts["done"]))
         assert row["repeated_action_items"] == "1"
-        assert row["repeated_root_causes"] == str(
-            sum(
-                1
-                for g in aggregate["repeats"]["root_causes"]
-                for p in g["places"]
-                if Path(p["path"]).name == name
-            )
+        assert row["repeated_root_causes"] == str(int(int(name[-5:-3]) in ROOT_CAUSE_DOCS))
+    months = list(
+        csv.DictReader(
+            io.StringIO(invoke("analyze", "--format", "csv", "--table", "months", str(repo)).stdout)
         )
+    )
+    assert [(r["month"], int(r["incidents"])) for r in months] == [
+        (m, len(by_month[m])) for m in sorted(by_month)
+    ]
+    for row in months:
+        ttr = [f["ttr"] for f in by_month[row["month"]]]
+        assert (row["ttr_median"], row["ttr_n"]) == (shown(statistics.median(ttr)), str(len(ttr)))
+    spreads = csv.DictReader(
+        io.StringIO(
+            invoke("analyze", "--format", "csv", "--table", "distributions", str(repo)).stdout
+        )
+    )
+    for row in spreads:
+        key = next(k for k, v in measures.items() if v == row["measure"])
+        assert {k: v for k, v in row.items() if k != "measure"} == {
+            k: shown(v) for k, v in aggregate["distributions"][key].items()
+        }

@@ -146,7 +146,7 @@ def test_other_formats(tmp_path: Path, output_format: str) -> None:
         rows = list(csv.DictReader(io.StringIO(result.stdout)))
         assert rows[0]["ttd_minutes"] == "7" and rows[0]["start"].startswith("2024-05-14T13:02")
     elif output_format == "markdown":
-        assert result.stdout.startswith("| Path | Date | Ttd |")
+        assert result.stdout.startswith("| Path | Date | TTD | TTM | TTR |")
         assert "- TTD: median 7m, p90 7m (1 documents)" in result.stdout
     else:
         assert "TTD" in result.stdout.splitlines()[0]

@@ -368,3 +368,61 @@ def test_report_in_headless_chromium(tmp_path: Path) -> None:
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     assert struct.unpack(">II", data[16:24]) == (1280, 2000)
     assert len(data) > 50_000  # a page of charts and text, not a blank canvas
+
+
+def _timed(day: str, detect: str, resolve: str) -> str:
+    return f"""---
+date: {day}
+---
+# Incident of {day}
+
+## Summary
+
+The queue stopped.
+
+## Timeline
+
+All times UTC, {day}.
+
+- 10:00 — impact begins.
+- {detect} — the alert fires.
+- {resolve} — the incident is resolved.
+"""
+
+
+def test_trend_chart_shows_counts_zero_and_gaps(tmp_path: Path) -> None:
+    # January: two incidents detected at once (median TTD 0); February: none; March: one.
+    write(tmp_path / "pm" / "a.md", _timed("2024-01-10", "10:00", "11:00"))
+    write(tmp_path / "pm" / "b.md", _timed("2024-01-20", "10:00", "13:00"))
+    write(tmp_path / "pm" / "c.md", _timed("2024-03-05", "10:30", "12:00"))
+    html, _ = render(str(tmp_path / "pm"))
+    figure = html.split('id="chart-trends"', 1)[1].split("</figure>", 1)[0]
+    svg, rest = figure.split("</svg>", 1)
+    # The count behind each point is printed text in the browser, not a tooltip's <desc>.
+    labels = re.findall(r'<text[^>]*class="label"[^>]*>([^<]*)</text>', svg)
+    assert sorted(labels) == ["0, n=2", "n=1", "n=1", "n=2"]
+    # The bottom of the log axis, where a zero median is drawn, reads 0 (not 0.01).
+    axis = re.findall(r'<text[^>]*class=""[^>]*>([^<]*)</text>', svg)
+    assert "0" in axis and "0.01" not in axis
+    # February has no incident: no line runs from January to March.
+    assert re.findall(r'<path d="M[^"]*L[^"]*" class="line reactive', svg) == []
+    # The same figures in a table under the chart, and the legend in the page.
+    table = Page(rest).text
+    assert "Month Incidents Median TTD (n) Median TTR (n)" in table
+    assert "2024-01 2 0m (2) 2h00 (2)" in table
+    assert "2024-03 1 30m (1) 2h00 (1)" in table
+    assert "2024-02" not in table
+    assert "TTD TTR" in table
+
+
+def test_spread_chart_lists_its_figures(tmp_path: Path) -> None:
+    write(tmp_path / "pm" / "a.md", _timed("2024-01-10", "10:00", "11:00"))
+    write(tmp_path / "pm" / "b.md", _timed("2024-01-20", "10:00", "13:00"))
+    write(tmp_path / "pm" / "c.md", _timed("2024-03-05", "10:30", "12:00"))
+    html, payload = render(str(tmp_path / "pm"))
+    figure = html.split('id="chart-spread"', 1)[1].split("</figure>", 1)[0]
+    table = Page(figure.split("</svg>", 1)[1]).text
+    assert "n Min Q1 Median Q3 Max" in table
+    assert "TTD 3 0m 0m 0m 15m 30m" in table
+    assert "TTR 3 1h00 1h30 2h00 2h30 3h00" in table
+    assert payload["aggregate"]["distributions"]["ttd_minutes"]["q3"] == 15

@@ -70,4 +70,12 @@ def svg_of(chart: Any, chart_id: str) -> str:
 def chart_entry(
     chart_id: str, title: str, caption: str, svg: str | None, note: str = ""
 ) -> dict[str, Any]:
-    return {"id": chart_id, "title": title, "caption": caption, "svg": svg, "note": note}
+    return {
+        "id": chart_id,
+        "title": title,
+        "caption": caption,
+        "svg": svg,
+        "note": note,
+        "legend": [],  # [{"name", "color"}]: printed under the chart when pygal's is off
+        "table": None,  # {"head": [...], "rows": [[...]]}: the chart's figures, printed under it
+    }

@@ -57,7 +57,8 @@ def _spread(documents: Sequence[dict[str, Any]]) -> dict[str, Any]:
     title = "How times spread"
     caption = (
         "Minutes, log scale: boxes from the 1st to the 3rd quartile, whiskers 1.5 IQR, "
-        "dots outliers."
+        "dots outliers; a time under a minute (0m) is drawn at 1m. The table gives the "
+        "figures."
     )
     values = {
         name: [max(1, d[key]) for d in documents if d.get(key) is not None and d[key] >= 0]
@@ -81,7 +82,23 @@ def _spread(documents: Sequence[dict[str, Any]]) -> dict[str, Any]:
     chart.x_labels = [f"{name} ({len(v)})" for name, v in values.items()]
     for name, series in values.items():
         chart.add(name, series or [None])
-    return chart_entry("spread", title, caption, svg_of(chart, "spread"))
+    entry = chart_entry("spread", title, caption, svg_of(chart, "spread"))
+    from pmlint.analyze.aggregate import spread
+
+    keys = ("min", "q1", "median", "q3", "max")
+    entry["table"] = {
+        "head": ["", "n", "Min", "Q1", "Median", "Q3", "Max"],
+        "rows": [
+            [name, str(stats["n"]), *(format_minutes(stats[k]) for k in keys)]
+            for name, key in SPREAD.items()
+            if (
+                stats := spread(
+                    [d[key] for d in documents if (d.get(key) is not None and d[key] >= 0)]
+                )
+            )["n"]
+        ],
+    }
+    return entry
 
 
 _SEVERITY_WORDS = {"critical": 1, "high": 2, "major": 2, "medium": 3, "moderate": 3}
@@ -144,38 +161,67 @@ def _severity_duration(documents: Sequence[dict[str, Any]]) -> dict[str, Any]:
     return chart_entry("severity", title, caption, svg_of(chart, "severity"))
 
 
+TREND_SERIES = (("TTD", "ttd_minutes"), ("TTR", "ttr_minutes"))
+LABELLED_MONTHS = 36  # more points than this and their labels run into each other
+
+
+def _runs(values: Sequence[Any]) -> list[list[Any]]:
+    """One copy of `values` per run of consecutive known values, None elsewhere: pygal joins
+    the points of a log chart across None (its log view draws None at the bottom), so each run
+    is drawn as a series of its own and a month without incidents breaks the line."""
+    runs: list[list[Any]] = []
+    for index, value in enumerate(values):
+        if value is None:
+            continue
+        if index and values[index - 1] is not None and runs:
+            runs[-1][index] = value
+        else:
+            runs.append([None] * len(values))
+            runs[-1][index] = value
+    return runs
+
+
 def _trends(documents: Sequence[dict[str, Any]]) -> dict[str, Any]:
-    """Median TTD and TTR per month, with the number of incidents behind each point."""
+    """Median TTD and TTR per month, with the number of incidents behind each point printed
+    on it and listed in a table under the chart."""
     import pygal
 
-    by_month = _dated(documents)
+    from pmlint.analyze.aggregate import monthly
+
     title = "Time to detect and resolve over time"
+    stats = {entry["month"]: entry for entry in monthly(documents)}
+    by_month = _dated(documents)
+    months = _month_range(min(by_month), max(by_month)) if by_month else []
+    labelled = len(months) <= LABELLED_MONTHS
     caption = (
         "Median per month, in hours on a log axis (one slow month does not flatten the others); "
-        "the label says how many incidents each point rests on."
+        + (
+            "each point is labelled with the number of incidents it rests on (n), and the table "
+            "lists them"
+            if labelled
+            else "the table lists the number of incidents behind each point (too many months "
+            "to label the points)"
+        )
+        + ". A median of 0 sits on the bottom line, labelled 0; the line breaks at months "
+        "without a figure."
     )
-    months = _month_range(min(by_month), max(by_month)) if by_month else []
-    series: dict[str, list[dict[str, Any] | None]] = {"TTD": [], "TTR": []}
-    for month in months:
-        for name, key in (("TTD", "ttd_minutes"), ("TTR", "ttr_minutes")):
-            known = sorted(
-                d[key] for d in by_month.get(month, []) if d.get(key) is not None and d[key] >= 0
-            )
-            if known:
-                median = (
-                    known[len(known) // 2]
-                    if len(known) % 2
-                    else (known[len(known) // 2 - 1] + known[len(known) // 2]) / 2
-                )
-                # A log axis has no zero: a median of 0 minutes is drawn at its floor.
-                series[name].append(
-                    {
-                        "value": max(round(median / 60, 2), _LOG_FLOOR),
-                        "label": f"{len(known)} incidents",
-                    }
-                )
-            else:
+    series: dict[str, list[dict[str, Any] | None]] = {name: [] for name, _ in TREND_SERIES}
+    for year, month in months:
+        entry = stats.get(f"{year}-{month:02d}")
+        for name, key in TREND_SERIES:
+            figure = entry[key] if entry else None
+            if not figure or not figure["count"]:
                 series[name].append(None)
+                continue
+            median, count = figure["median"], figure["count"]
+            # A log axis has no zero: a median of 0 minutes is drawn on the bottom line, which
+            # the axis labels 0, and its label says 0.
+            series[name].append(
+                {
+                    "value": max(round(median / 60, 2), _LOG_FLOOR),
+                    "label": f"0, n={count}" if median == 0 else f"n={count}",
+                }
+            )
     if not any(point for values in series.values() for point in values):
         note = (
             "No dated document gives two milestone times."
@@ -183,21 +229,49 @@ def _trends(documents: Sequence[dict[str, Any]]) -> dict[str, Any]:
             else "No document states a date."
         )
         return chart_entry("trends", title, caption, None, note)
+    runs = {name: _runs(points) for name, points in series.items()}
+    colors = [SERIES_COLORS[i] for i, name in enumerate(runs) for _ in runs[name]]
     chart = pygal.Line(
         **chart_config(
             **_month_axis(months),
             y_title="hours",
             logarithmic=True,
-            y_labels=_hour_ticks(series),
-            margin_right=24,  # room for the last month's label
+            y_labels=(ticks := _hour_ticks(series)),
+            # Room under the lowest point for its label, above the month labels.
+            range=(_tick_value(ticks[0]) / 2.5, None),
+            margin_right=48 if labelled else 24,  # room for the last month's label
             dots_size=4,
-            allow_interruptions=True,
-            legend_at_bottom_columns=2,  # as many columns as series, or the legend is cut
+            print_labels=labelled,
+            # pygal would give every run a legend row (and loops when they fill the chart):
+            # the page prints the legend under the chart instead.
+            show_legend=False,
+            colors=tuple(colors),
         )
     )
-    for name, points in series.items():
-        chart.add(name, points)
-    return chart_entry("trends", title, caption, svg_of(chart, "trends"), _undated_note(documents))
+    for name, parts in runs.items():
+        for part in parts:
+            chart.add(name, part)
+    entry = chart_entry("trends", title, caption, svg_of(chart, "trends"), _undated_note(documents))
+    entry["legend"] = [
+        {"name": name, "color": SERIES_COLORS[i]} for i, (name, _) in enumerate(TREND_SERIES)
+    ]
+    entry["table"] = {
+        "head": ["Month", "Incidents", "Median TTD (n)", "Median TTR (n)"],
+        "rows": [
+            [
+                row["month"],
+                str(row["incidents"]),
+                *(
+                    f"{format_minutes(row[key]['median'])} ({row[key]['count']})"
+                    if row[key]["count"]
+                    else "–"
+                    for _, key in TREND_SERIES
+                ),
+            ]
+            for row in stats.values()
+        ],
+    }
+    return entry
 
 
 CATEGORY_TITLES = {
@@ -341,12 +415,19 @@ _LOG_FLOOR = 0.01  # hours: where a log axis draws a zero
 _HOUR_TICKS = (0.01, 0.1, 0.25, 0.5, 1, 2, 4, 8, 24, 72, 168, 720, 2160, 8760)
 
 
-def _hour_ticks(series: dict[str, list[dict[str, Any] | None]]) -> list[float]:
-    """A few round hours on the trend's log axis (pygal's own are every decimal)."""
+def _tick_value(tick: Any) -> float:
+    return float(tick["value"] if isinstance(tick, dict) else tick)
+
+
+def _hour_ticks(series: dict[str, list[dict[str, Any] | None]]) -> list[Any]:
+    """A few round hours on the trend's log axis (pygal's own are every decimal); the floor,
+    where a median of 0 is drawn, is labelled 0."""
     values = [p["value"] for points in series.values() for p in points if p is not None]
     low, high = min(values), max(values)
-    ticks = [t for t in _HOUR_TICKS if low / 2 <= t <= high * 2]
-    return ticks or [low, high]
+    ticks: list[Any] = [t for t in _HOUR_TICKS if low / 2 <= t <= high * 2] or [low, high]
+    if low <= _LOG_FLOOR:
+        ticks = [{"label": "0", "value": _LOG_FLOOR}] + [t for t in ticks if t != _LOG_FLOOR]
+    return ticks
 
 
 def _axis_top(

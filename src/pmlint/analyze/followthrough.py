@@ -6,12 +6,18 @@ Overdue: open, with a due date before the day of the analysis (`as_of`, today by
 Repeats: items (or root causes) of different documents that share most of their content
 words: at least three, and at least half of the smaller item's (Jaccard-like overlap on word
 stems). Plain text: no language model is needed, and the same documents give the same list.
+A template's text is left out before grouping: HTML comments, a paragraph or item that is all
+emphasis (a template's instruction such as "*Run a 5-whys analysis …*"), a placeholder (TBD,
+`<…>`, `[…]`) and an emphasised prompt that opens a paragraph ("_What caused this
+situation?_ …", "**Why?** …"); texts are kept without their Markdown. A group's terms are
+shown as the words its texts use most (stems, as compared, in `stems`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -20,6 +26,7 @@ from pmlint.config import core_given_names
 from pmlint.document import Document
 from pmlint.extract.actions import follow_up_items
 from pmlint.extract.timestamps import find_stamps
+from pmlint.masking import remove_comments, strip_markup
 
 _QUARTER = re.compile(r"\bQ([1-4])[ \t]?(?:FY[ \t]?)?'?(\d{4}|\d{2})\b", re.IGNORECASE)
 _WORD = re.compile(r"[a-z][a-z0-9-]{2,}")
@@ -86,7 +93,21 @@ _STOP = frozenset(
         "way",
         "ways",
         "new",
+        "what",
+        "why",
+        "how",
+        "which",
+        "who",
+        "during",
+        "out",
     )
+)
+# An emphasised run at the start of a text: a whole-paragraph instruction, or a prompt.
+_EMPHASISED = re.compile(r"(\*{1,2}|_{1,2})(?=\S)(.+?)(?<=\S)\1")
+_LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?")
+_PLACEHOLDER = re.compile(
+    r"(?:tbd|tbc|todo|n/?a|none|\.\.\.|…|lorem ipsum.*|<[^>]*>|\[[^\]]*\]|\{[^}]*\})[.!]?",
+    re.IGNORECASE,
 )
 MIN_SHARED = 3
 
@@ -128,11 +149,35 @@ def follow_through(doc: Document, as_of: dt.date, given_names: frozenset[str]) -
     }
 
 
+def authored_text(text: str) -> str:
+    """What the author wrote in a paragraph or item, as plain text: '' for a template's
+    instruction (all emphasis), a placeholder or a comment; a leading emphasised prompt (one
+    that ends with '?' or ':') dropped."""
+    text = " ".join(remove_comments(text).split())
+    while (match := _EMPHASISED.match(text)) is not None:
+        if match.end() == len(text):
+            return ""  # the whole paragraph is emphasis: an instruction, not an incident
+        if not match.group(2).rstrip().endswith(("?", ":")):
+            break
+        text = text[match.end() :].lstrip()
+    if not text or _PLACEHOLDER.fullmatch(text):
+        return ""
+    return strip_markup(text)
+
+
 def item_texts(doc: Document, given_names: frozenset[str] | None = None) -> list[tuple[int, str]]:
     """(line, text) of each follow-up item, for the repeats (`given_names`: the Config's;
     None: the core pack's, which every Config holds)."""
     names = core_given_names() if given_names is None else given_names
-    return [(item.line, item.action or item.text) for item in follow_up_items(doc, names)]
+    found = []
+    for item in follow_up_items(doc, names):
+        # The item's source line says whether it is a template's (the item's text has lost
+        # its emphasis markers).
+        raw = doc.lines[item.line - 1] if 0 < item.line <= len(doc.lines) else item.text
+        text = authored_text(_LIST_MARKER.sub("", raw)) and authored_text(item.action or item.text)
+        if text:
+            found.append((item.line, text))
+    return found
 
 
 def root_cause_texts(doc: Document) -> list[tuple[int, str]]:
@@ -140,7 +185,8 @@ def root_cause_texts(doc: Document) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     for section in doc.find_sections("root-cause"):
         for block in section.all_blocks():
-            sentence = re.split(r"(?<=[.!?])\s", " ".join(block.text.split()), maxsplit=1)[0]
+            text = authored_text(block.text)
+            sentence = re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0]
             if len(_terms(sentence)) >= MIN_SHARED:
                 found.append((block.first_line, sentence))
     return found
@@ -154,7 +200,25 @@ def _stem(word: str) -> str:
 
 
 def _terms(text: str) -> frozenset[str]:
-    return frozenset(_stem(w) for w in _WORD.findall(text.lower()) if w not in _STOP)
+    return frozenset(_stem(w) for w in _words(text))
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in _WORD.findall(text.lower()) if w not in _STOP]
+
+
+def _readable(stems: frozenset[str], texts: Iterable[str]) -> list[str]:
+    """Each stem as the word the texts write most for it (then the shorter, then the first
+    alphabetically): "analysis", not "analysi"."""
+    forms: dict[str, Counter[str]] = {stem: Counter() for stem in stems}
+    for text in texts:
+        for word in _words(text):
+            if _stem(word) in forms:
+                forms[_stem(word)][word] += 1
+    return sorted(
+        min(counts, key=lambda w: (-counts[w], len(w), w)) if counts else stem
+        for stem, counts in forms.items()
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,13 +250,17 @@ def repeats(entries: Iterable[tuple[str, int, str]]) -> list[dict[str, Any]]:
             groups.append([item])
     found = [g for g in groups if len(g) > 1]
     found.sort(key=lambda g: (-len(g), g[0].path, g[0].line))
-    return [
-        {
-            "terms": sorted(frozenset.intersection(*(g.terms for g in group))),
-            "places": [{"path": g.path, "line": g.line, "text": g.text} for g in group],
-        }
-        for group in found
-    ]
+    result = []
+    for group in found:
+        stems = frozenset.intersection(*(g.terms for g in group))
+        result.append(
+            {
+                "terms": _readable(stems, (g.text for g in group)),
+                "stems": sorted(stems),
+                "places": [{"path": g.path, "line": g.line, "text": g.text} for g in group],
+            }
+        )
+    return result
 
 
 def aggregate_follow_through(documents: Sequence[dict[str, Any]]) -> dict[str, int]:

@@ -25,11 +25,19 @@ The charts are drawn in `pmlint.analyze.charts`; this module lays out the page a
 from __future__ import annotations
 
 import datetime as dt
+import html
 from collections.abc import Sequence
 from typing import Any
 
 from pmlint.analyze.charts import charts
-from pmlint.analyze.shown import format_minutes, impact_headline
+from pmlint.analyze.shown import (
+    CATEGORY_KINDS,
+    category_shown,
+    follow_through_shown,
+    format_minutes,
+    impact_headline,
+    out_of_hours_shown,
+)
 from pmlint.version import __version__
 
 
@@ -61,7 +69,9 @@ def report_context(payload: dict[str, Any]) -> dict[str, Any]:
         "headline": _headline(aggregate),
         "charts": charts(documents) if documents else [],
         "missing": _missing(documents, aggregate),
-        "repeats": _repeats(aggregate),
+        "repeats": _repeats(
+            aggregate, {d["path"]: f"doc-{index}" for index, d in enumerate(documents, 1)}
+        ),
         "rows": [_row(index, d) for index, d in enumerate(documents, 1)],
     }
 
@@ -141,13 +151,24 @@ def _headline(aggregate: dict[str, Any]) -> list[dict[str, str]]:
         }
     )
     publish = aggregate.get("days_to_publish") or {}
+    outside = publish.get("outside_git", 0)
     if publish.get("count"):
         tiles.append(
             {
                 "label": "Days to publish",
                 "value": f"{publish['median']:g}",
                 "detail": f"median from the incident to the first commit; p90 {publish['p90']:g}; "
-                f"{publish['count']} of {total} documents",
+                f"{publish['count']} of {total} documents"
+                + (f"; {outside} not in a git checkout" if outside else ""),
+            }
+        )
+    elif outside:
+        tiles.append(
+            {
+                "label": "Days to publish",
+                "value": "–",
+                "detail": f"skipped: {outside} of {total} documents are not in a git checkout "
+                "(the days run to a document's first commit)",
             }
         )
     score = aggregate.get("score") or {}
@@ -165,14 +186,14 @@ def _headline(aggregate: dict[str, Any]) -> list[dict[str, str]]:
     return tiles
 
 
-def _repeats(aggregate: dict[str, Any]) -> list[dict[str, Any]]:
+def _repeats(aggregate: dict[str, Any], anchors: dict[str, str]) -> list[dict[str, Any]]:
+    """The repeat groups, each place linked to its document's section."""
     groups = []
     names = (("action_items", "Follow-up"), ("root_causes", "Root cause"))
     for key, kind in names:
         for group in (aggregate.get("repeats") or {}).get(key, [])[:10]:
-            groups.append(
-                {"kind": kind, "terms": ", ".join(group["terms"]), "places": group["places"]}
-            )
+            places = [place | {"anchor": anchors.get(place["path"])} for place in group["places"]]
+            groups.append({"kind": kind, "terms": ", ".join(group["terms"]), "places": places})
     return groups
 
 
@@ -239,7 +260,9 @@ def _row(index: int, document: dict[str, Any]) -> dict[str, Any]:
     return {
         "anchor": f"doc-{index}",
         "path": document["path"],
-        "title": document.get("title") or document["path"].rsplit("/", 1)[-1],
+        # A title may carry HTML entities ("post&#x2011;mortem" in front matter): decoded
+        # here, so that the page escapes the character once instead of showing the entity.
+        "title": html.unescape(document.get("title") or "") or document["path"].rsplit("/", 1)[-1],
         "date": document.get("date") or "",
         "severity": document.get("severity") or "",
         "times": {
@@ -258,5 +281,11 @@ def _row(index: int, document: dict[str, Any]) -> dict[str, Any]:
             for kind, iso in document["milestones"].items()
         },
         "timezone": document.get("timezone"),
+        "categories": {
+            kind: category_shown((document.get("categories") or {}).get(kind))
+            for kind in CATEGORY_KINDS
+        },
+        "out_of_hours": out_of_hours_shown(document.get("out_of_hours")),
+        "follow_through": follow_through_shown(document.get("follow_through")),
         "diagnostics": document.get("diagnostics", []),
     }

@@ -79,6 +79,21 @@ def _core_vague_lexicon() -> dict[str, Any]:
         return dict(yaml.safe_load(handle) or {})
 
 
+def allowed_categories(config: Config) -> dict[str, list[str]]:
+    """Values the config allows for a category's front-matter field (PM005's
+    `options.fields`), per category: analyze counts such a value as itself, as PM005 accepts
+    it."""
+    from pmlint.checks.vocabulary import CATEGORY_FIELDS
+
+    fields = (config.options_of_kind("metadata-vocabulary") or {}).get("fields") or {}
+    allowed: dict[str, list[str]] = {}
+    for key, values in fields.items():
+        kind = CATEGORY_FIELDS.get(str(key).lower())
+        if kind is not None and isinstance(values, list):
+            allowed.setdefault(kind, []).extend(str(v) for v in values)
+    return allowed
+
+
 def document_metrics(
     doc: Document, diagnostics: list[Diagnostic], config: Config, pipeline: Any = None
 ) -> dict[str, Any]:
@@ -90,7 +105,7 @@ def document_metrics(
     for diagnostic in diagnostics:
         findings[diagnostic.severity.label] += 1
     date = _document_date(doc, ms)
-    categories = incident_categories(doc, facts, config.categories)
+    categories = incident_categories(doc, facts, config.categories, allowed_categories(config))
     return {
         "path": doc.path,
         "title": doc.title,

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from pmlint.analyze.aggregate import DURATIONS
-from pmlint.analyze.shown import format_minutes, impact_headline
+from pmlint.analyze.shown import document_facts_line, format_minutes, impact_headline
 
 COLUMNS = (
     "path",
@@ -72,6 +72,25 @@ def _aggregate_lines(aggregate: dict[str, Any]) -> list[str]:
             f"{name}: median {format_minutes(stats['median'])}, p90 {format_minutes(stats['p90'])} "
             f"({stats['count']} documents)"
         )
+    for key, name in MEASURES.items():
+        stats = (aggregate.get("distributions") or {}).get(key) or {}
+        if stats.get("n"):
+            shown = " / ".join(
+                format_minutes(stats[k]) for k in ("min", "q1", "median", "q3", "max")
+            )
+            label = "Duration" if name == "duration" else name.upper()
+            lines.append(f"{label} min / Q1 / median / Q3 / max: {shown} (n={stats['n']})")
+    for entry in aggregate.get("trends") or []:
+        medians = ", ".join(
+            f"median {name} {format_minutes(figure['median'])} (n={figure['count']})"
+            for key, name in (("ttd_minutes", "TTD"), ("ttr_minutes", "TTR"))
+            if (figure := entry[key])["count"]
+        )
+        plural = "s" if entry["incidents"] != 1 else ""
+        lines.append(
+            f"Month {entry['month']}: {entry['incidents']} incident{plural}"
+            + (f", {medians}" if medians else "")
+        )
     missing = ", ".join(f"{k} {v}" for k, v in aggregate["missing_milestones"].items())
     lines.append(f"Documents missing each milestone: {missing}")
     actions = aggregate["action_items"]
@@ -103,10 +122,18 @@ def _aggregate_lines(aggregate: dict[str, Any]) -> list[str]:
             f"(in hours {hours['working_hours']}, unknown {hours['unknown']})"
         )
     publish = aggregate.get("days_to_publish") or {}
+    outside = publish.get("outside_git", 0)
     if publish.get("count"):
         lines.append(
             f"Days from incident to first commit: median {publish['median']:g}, "
-            f"p90 {publish['p90']:g} ({publish['count']} documents)"
+            f"p90 {publish['p90']:g} ({publish['count']} documents"
+            + (f"; {outside} not in a git checkout" if outside else "")
+            + ")"
+        )
+    elif outside:
+        lines.append(
+            f"Days from incident to first commit: skipped, {outside} of "
+            f"{aggregate['documents']} documents are not in a git checkout"
         )
     score = aggregate.get("score") or {}
     if score.get("median") is not None:
@@ -129,6 +156,9 @@ def render_text(payload: dict[str, Any]) -> str:
     out.append("")
     if any(INFERRED_MARK in row[c] for row in rows for c in ("ttd", "ttm", "ttr", "duration")):
         out.extend([INFERRED_NOTE, ""])
+    if payload["documents"]:
+        out.extend(document_facts_line(d) for d in payload["documents"])
+        out.append("")
     out.extend(_aggregate_lines(payload["aggregate"]))
     return "\n".join(out) + "\n"
 
@@ -166,6 +196,11 @@ def render_csv(payload: dict[str, Any]) -> str:
         "warnings",
         "infos",
         "score",
+        # Added at the end, so that existing readers keep their columns: where each
+        # category was read (the line; empty for `unknown`).
+        "detection_line",
+        "trigger_line",
+        "mitigation_line",
     ]
     repeated = _repeated_per_document(payload.get("aggregate") or {})
     writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
@@ -179,6 +214,7 @@ def render_csv(payload: dict[str, Any]) -> str:
         row["impact"] = impact_headline(document) if document["impact"] else ""
         for kind, category in (document.get("categories") or {}).items():
             row[kind] = category["value"]
+            row[f"{kind}_line"] = category.get("line")
         row["out_of_hours"] = document.get("out_of_hours")
         follow = document.get("follow_through") or {}
         row["actions_done"] = follow.get("done")
@@ -195,6 +231,46 @@ def render_csv(payload: dict[str, Any]) -> str:
     return buffer.getvalue()
 
 
+MEASURES = {"ttd_minutes": "ttd", "ttm_minutes": "ttm", "ttr_minutes": "ttr"}
+MEASURES |= {"duration_minutes": "duration"}
+
+
+def render_csv_months(payload: dict[str, Any]) -> str:
+    """`--table months`: one row a month with an incident, oldest first: incidents, and each
+    measure's median with the number of incidents that state it (`aggregate.trends`)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(
+        ["month", "incidents"]
+        + [f"{name}_{what}" for name in MEASURES.values() for what in ("median", "n")]
+    )
+    for entry in payload["aggregate"].get("trends", []):
+        row = [entry["month"], entry["incidents"]]
+        for key in MEASURES:
+            row += [entry[key]["median"], entry[key]["count"]]
+        writer.writerow(row)
+    return buffer.getvalue()
+
+
+def render_csv_distributions(payload: dict[str, Any]) -> str:
+    """`--table distributions`: one row per measure, in minutes (`aggregate.distributions`)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    keys = ("n", "min", "q1", "median", "q3", "max")
+    writer.writerow(["measure", *keys])
+    for key, name in MEASURES.items():
+        stats = payload["aggregate"].get("distributions", {}).get(key) or {}
+        writer.writerow([name, *(stats.get(k) for k in keys)])
+    return buffer.getvalue()
+
+
+CSV_TABLES: dict[str, Callable[[dict[str, Any]], str]] = {
+    "documents": render_csv,
+    "months": render_csv_months,
+    "distributions": render_csv_distributions,
+}
+
+
 def _repeated_per_document(aggregate: dict[str, Any]) -> dict[str, dict[str, int]]:
     """How many of a document's action items (root causes) recur in other documents: the
     places of the repeat groups, counted per path (the groups themselves are in JSON)."""
@@ -206,10 +282,15 @@ def _repeated_per_document(aggregate: dict[str, Any]) -> dict[str, dict[str, int
     return counts
 
 
+def _header(column: str) -> str:
+    """A Markdown column title: TTD, TTM and TTR are abbreviations, the rest words."""
+    return column.upper() if column in ("ttd", "ttm", "ttr") else column.capitalize()
+
+
 def render_markdown(payload: dict[str, Any]) -> str:
     rows = [_row(d) for d in payload["documents"]]
     out = [
-        "| " + " | ".join(c.capitalize() for c in COLUMNS) + " |",
+        "| " + " | ".join(_header(c) for c in COLUMNS) + " |",
         "|" + "|".join(" --- " for _ in COLUMNS) + "|",
     ]
     for row in rows:
@@ -234,7 +315,11 @@ RENDERERS: dict[str, Callable[[dict[str, Any]], str]] = {
 }
 
 
-def render(payload: dict[str, Any], output_format: str) -> str:
+def render(payload: dict[str, Any], output_format: str, table: str = "documents") -> str:
+    """The payload in a format; `table` picks the CSV's table (documents, months or
+    distributions)."""
+    if output_format == "csv":
+        return CSV_TABLES[table](payload)
     return RENDERERS[output_format](payload)
 
 

@@ -1,5 +1,6 @@
 """How analyze writes a figure for people, shared by the text, CSV, Markdown and HTML reports:
-a duration in minutes ("1h05"), and the headline impact figure of a document."""
+a duration in minutes ("1h05"), the headline impact figure of a document, and what analyze
+read about it beyond the times (categories with their lines, out of hours, follow-through)."""
 
 from __future__ import annotations
 
@@ -30,3 +31,40 @@ def impact_headline(document: dict[str, Any]) -> str:
             shown = f"{figure['of'] or ''} {shown}".strip()
         return f"{shown} {figure['of'] or ''}".strip() if figure["unit"] != "money" else shown
     return "-"
+
+
+CATEGORY_KINDS = ("detection", "trigger", "mitigation")
+
+
+def category_shown(category: dict[str, Any] | None) -> str:
+    """'alert (line 14, timeline)'; 'unknown' where nothing in the text says."""
+    if not category or category.get("value", "unknown") == "unknown":
+        return "unknown"
+    where = f"line {category['line']}" if category.get("line") is not None else ""
+    how = category.get("how") or ""
+    stated = category.get("stated")
+    if stated and str(stated).strip().lower() != category["value"]:
+        how += f" '{stated}'"  # read as another class: "front-matter 'pager'"
+    detail = ", ".join(part for part in (where, how) if part)
+    return f"{category['value']} ({detail})" if detail else str(category["value"])
+
+
+def out_of_hours_shown(value: bool | None) -> str:
+    return "unknown" if value is None else "yes" if value else "no"
+
+
+def follow_through_shown(follow: dict[str, Any] | None) -> str:
+    if not follow or not follow.get("total"):
+        return "no action items"
+    return f"{follow['done']} of {follow['total']} done, {follow['overdue']} overdue"
+
+
+def document_facts_line(document: dict[str, Any]) -> str:
+    """One line of what analyze read about a document, for the text report."""
+    categories = document.get("categories") or {}
+    shown = "; ".join(f"{kind} {category_shown(categories.get(kind))}" for kind in CATEGORY_KINDS)
+    return (
+        f"{document['path']}: {shown}; out of hours "
+        f"{out_of_hours_shown(document.get('out_of_hours'))}; action items "
+        f"{follow_through_shown(document.get('follow_through'))}"
+    )

@@ -65,3 +65,24 @@ def _first_commit_date(path: str) -> dt.date | None:
         return dt.datetime.fromisoformat(lines[-1].strip()).date()  # the oldest is last
     except ValueError:
         return None
+
+
+def in_git_checkout(path: str) -> bool:
+    """Whether the file's folder is inside a git work tree (False when git is missing)."""
+    return _in_work_tree(os.path.dirname(os.path.abspath(path)) or ".")
+
+
+@lru_cache(maxsize=1024)
+def _in_work_tree(folder: str) -> bool:
+    try:
+        result = subprocess.run(
+            ["git", "rev-parse", "--is-inside-work-tree"],
+            cwd=folder,
+            capture_output=True,
+            text=True,
+            timeout=20,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return result.returncode == 0 and result.stdout.strip() == "true"

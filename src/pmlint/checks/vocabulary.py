@@ -9,6 +9,7 @@ from typing import Any
 from pmlint.checks.base import CheckContext, CheckKind, Option, finding
 from pmlint.diagnostics import Finding
 from pmlint.document import Document
+from pmlint.extract.categories import stated_category
 from pmlint.rule import OptionError
 
 # Front-matter keys that state a category, and the category whose classes are their values.
@@ -40,7 +41,7 @@ class MetadataVocabulary(CheckKind):
             "Check trigger, detection and mitigation against the pack's categories.yaml.",
         ),
     )
-    fields = ("field", "value", "allowed")
+    fields = ("field", "value", "allowed", "counted")
 
     def __init__(self, options: Mapping[str, Any]) -> None:
         super().__init__(options)
@@ -65,13 +66,20 @@ class MetadataVocabulary(CheckKind):
             allowed = vocabulary.get(str(key).lower())
             if allowed is None or value is None:
                 continue
+            category = CATEGORY_FIELDS.get(str(key).lower())
             for item in value if isinstance(value, list) else [value]:
                 if str(item).strip().lower() not in {a.lower() for a in allowed}:
+                    counted = ""
+                    if category is not None:  # what analyze counts it as instead
+                        classes = ctx.settings.categories.get(category) or {}
+                        named = stated_category(str(item), classes)
+                        counted = f" (pmlint analyze counts it as {named})"
                     yield finding(
                         doc.line_span(_key_line(doc, str(key), line)),
                         field=str(key),
                         value=str(item),
                         allowed=", ".join(allowed),
+                        counted=counted,
                     )
 
 

@@ -32,6 +32,14 @@ from pmlint.cli.progress import progress_files
     show_default=True,
     help="Output format (html: a self-contained report page with charts).",
 )
+@click.option(
+    "--table",
+    type=click.Choice(["documents", "months", "distributions"]),
+    default="documents",
+    show_default=True,
+    help="With --format csv: a row per document, per month (incidents and median times with "
+    "their counts) or per measure (n, min, quartiles, median, max).",
+)
 @output_option
 @config_option
 @click.option(
@@ -42,6 +50,7 @@ from pmlint.cli.progress import progress_files
 def analyze(
     paths: tuple[str, ...],
     output_format: str,
+    table: str,
     output: str | None,
     config_path: str | None,
     select: tuple[str, ...],
@@ -73,5 +82,5 @@ def analyze(
         click.echo(f"pmlint: {note}", err=True)
     for report in failed:
         click.echo(f"pmlint: {report.path}: {report.error}", err=True)
-    write_report(render(payload, output_format), output)
+    write_report(render(payload, output_format, table), output)
     sys.exit(2 if failed else 0)

@@ -60,14 +60,21 @@ def rules_command(
 @click.argument("rule")
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False))
 def explain(rule: str, config_path: str | None) -> None:
-    """Show a rule's documentation (summary, why, a bad and a good example, options), or a
-    check kind's (what it checks, its options and their defaults)."""
+    """Show a rule's documentation (summary, why, a bad and a good example, options), a
+    check kind's (what it checks, its options and their defaults), or, for `score`, how
+    analyze's quality score is made."""
     from pmlint import docs
 
     config = config_or_fail(config_path)
+    if rule.strip().lower() == "score":  # analyze's quality score: no rule has this name
+        from pmlint.analyze.score import explanation
+
+        click.echo(explanation(), nl=False)
+        return
     page = docs.explain(config, rule)
     if page is None:
         forms = {name: name for name in docs.kind_names()}
+        forms["score"] = "score"
         forms.update(docs.known_forms(config.rules.values()))
         hint = docs.closest(rule, forms)
         suffix = f"; did you mean {', '.join(hint)}?" if hint else ""

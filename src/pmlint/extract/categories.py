@@ -60,9 +60,13 @@ class Category:
     value: str
     line: int | None
     how: str  # front-matter | field | timeline | section | none
+    stated: str | None = None  # the value as front matter or a field wrote it
 
     def to_json(self) -> dict[str, object]:
-        return {"value": self.value, "line": self.line, "how": self.how}
+        shown: dict[str, object] = {"value": self.value, "line": self.line, "how": self.how}
+        if self.stated is not None:
+            shown["stated"] = self.stated
+        return shown
 
 
 @lru_cache(maxsize=16)
@@ -168,14 +172,33 @@ _WEAK = frozenset(("fix", "disabled", "enabled"))
 
 
 def incident_categories(
-    doc: Document, facts: Timeline, vocabulary: Mapping[str, Mapping[str, Sequence[str]]]
+    doc: Document,
+    facts: Timeline,
+    vocabulary: Mapping[str, Mapping[str, Sequence[str]]],
+    allowed: Mapping[str, Sequence[str]] | None = None,
 ) -> dict[str, Category]:
+    """Each kind's category. `allowed`: per kind, values a repository's config adds to the
+    pack's class names (PM005's `options.fields`); stated in front matter or a field, such a
+    value counts as itself."""
     result: dict[str, Category] = {}
     for kind, (milestone, sections, keys) in _SOURCES.items():
         classes = vocabulary.get(kind) or {}
         patterns = _compiled(tuple((v, tuple(w)) for v, w in classes.items()))
-        result[kind] = _categorise(doc, facts, milestone, sections, keys, patterns, classes)
+        extra = tuple((allowed or {}).get(kind, ()))
+        result[kind] = _categorise(doc, facts, milestone, sections, keys, patterns, classes, extra)
     return result
+
+
+def stated_category(
+    value: str,
+    classes: Mapping[str, Sequence[str]],
+    allowed: Sequence[str] = (),
+) -> str:
+    """What analyze counts a stated value as (front matter `trigger: ...`): the class it
+    names, a value the config allows (as itself), else the class its words show, else
+    `other`."""
+    patterns = _compiled(tuple((v, tuple(w)) for v, w in classes.items()))
+    return _named(value, classes, patterns, tuple(allowed))
 
 
 def _categorise(
@@ -186,18 +209,21 @@ def _categorise(
     keys: tuple[str, ...],
     patterns: Sequence[tuple[str, re.Pattern[str]]],
     classes: Mapping[str, Sequence[str]],
+    allowed: tuple[str, ...] = (),
 ) -> Category:
     for key in keys:  # stated outright wins; a value the pack does not list is kept as written
         value = doc.meta.get(key)
         if isinstance(value, str) and value.strip():
             line = doc.meta_lines[0] if doc.meta_lines else 1
-            return Category(_named(value, classes, patterns), line, "front-matter")
+            named = _named(value, classes, patterns, allowed)
+            return Category(named, line, "front-matter", value.strip())
     soft = _SOFT_KEYS.get(milestone, ())
     for block in doc.blocks:
         match = _FIELD.match(block.text.split("\n", 1)[0])
         label = match["label"].strip().lower().replace(" ", "_") if match else ""
         if match and label in keys:
-            return Category(_named(match["value"], classes, patterns), block.first_line, "field")
+            named = _named(match["value"], classes, patterns, allowed)
+            return Category(named, block.first_line, "field", match["value"].strip())
         if match and label in soft and not _NOT_TOLD.intersection(block.canonical_sections()):
             value = _decide(block.text[match.start("value") :], patterns)
             if value is not None:  # "Workaround: restarted the workers"
@@ -324,11 +350,15 @@ def _named(
     value: str,
     classes: Mapping[str, Sequence[str]],
     patterns: Sequence[tuple[str, re.Pattern[str]]],
+    allowed: tuple[str, ...] = (),
 ) -> str:
-    """A stated value as one of the pack's classes: its own name, else the class its words
-    show, else `other`, so that trend tables stay a fixed set of rows."""
+    """A stated value as one of the pack's classes: its own name, or a value the config
+    allows, else the class its words show, else `other`, so that trend tables stay a fixed
+    set of rows."""
     cleaned = value.strip().lower()
     if cleaned in classes:
+        return cleaned
+    if cleaned in {a.strip().lower() for a in allowed}:
         return cleaned
     if _NOT_KNOWN.match(cleaned):
         return UNKNOWN  # "Unknown. First outage happened three days after …"
