@@ -89,7 +89,7 @@ def test_removing_a_required_section_never_raises_the_score() -> None:
             if not spans:
                 continue
             # All of them, then each alone where there are several (the real section goes,
-            # a stand-in such as a "Contributors" list stays and PM001 accepts it).
+            # a stand-in such as a "Causes" list stays and PM001 accepts it).
             for removed in [spans] + ([[span] for span in spans] if len(spans) > 1 else []):
                 gone = {n for first, last in removed for n in range(first, last + 1)}
                 text = "\n".join(line for n, line in enumerate(lines, start=1) if n not in gone)
@@ -154,10 +154,9 @@ The push was reverted.
 
 - Validate gateway configuration before a push (owner: @ana, PAY-12, due 2024-06-01)
 
-## Contributors
+## Causes
 
-- Ana Lima
-- Bo Chen
+- A configuration push to the gateway.
 """
 
 
@@ -167,7 +166,7 @@ The push was reverted.
 def test_removing_the_real_section_keeps_a_stand_in_from_raising_the_score(
     canonical: str, title: str
 ) -> None:
-    """ "Contributors" maps to root-cause in the catalog and the lead prose counts as the
+    """ "Causes" maps to root-cause in the catalog and the lead prose counts as the
     summary: with the faulty real section gone PM001 stays quiet, yet the score must not rise."""
     config = load_config(None)
     report = lint_text(STAND_IN, "x.md", config=config, nlp_model="blank")
