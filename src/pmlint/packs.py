@@ -10,7 +10,6 @@ import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -61,10 +60,14 @@ class Pack:
 
 
 def bundled_rules_dir() -> Path:
-    """`rules/` inside the wheel (pmlint/_rules), or the repository's in a source checkout."""
-    packaged = resources.files("pmlint").joinpath("_rules")
+    """`rules/` inside the wheel (pmlint/_rules), or the repository's in a source checkout.
+
+    The package's folder is this module's (what `importlib.resources.files("pmlint")` names
+    for an installed package; importing that module costs a run 40 others, tempfile's and
+    the compressors' among them)."""
+    packaged = Path(__file__).parent / "_rules"
     if packaged.is_dir():
-        return Path(str(packaged))
+        return packaged
     return Path(__file__).resolve().parents[2] / "rules"
 
 
