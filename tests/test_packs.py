@@ -143,7 +143,7 @@ def test_the_kind_memo_answers_as_the_kinds_do(tmp_path: Path, monkeypatch) -> N
         monkeypatch.setattr(learned, "registry", lambda: pytest.fail("imported the kinds"))
         assert load_pack("core") == first
 
-        monkeypatch.setattr(packs, "code_stamp", lambda: "other code")
+        monkeypatch.setattr(packs, "_code_files", lambda: "other code")
         stale = packs._KindMemo()
         monkeypatch.setattr(packs, "_KINDS", stale)
         assert stale.declared("phrases") is not None  # asked of the kinds again

@@ -10,6 +10,7 @@ import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,7 @@ from pmlint.rule import (
     RuleDocs,
     placeholders,
 )
-from pmlint.version import code_stamp
+from pmlint.version import __version__
 from pmlint.yamlfile import YamlError, YamlSource, read_yaml
 
 RULE_KEYS = {
@@ -308,7 +309,7 @@ class _KindMemo:
     that imports every check module (their word lists, patterns and facts: 0.06 s), which
     a run that the result cache serves would not need otherwise. The answers depend on
     pmlint's code and the options only, so the program keeps them in `kinds.json` beside
-    its regex cache (`pmlint.regexcache`), under the code's stamp (`code_stamp`): another
+    its regex cache (`pmlint.regexcache`), under a stamp of the code (`_code_files`): another
     version, or an edited module, reads none of them. Only successes are kept: a rule that
     fails to build is built again, and says why. Where the regex cache is not installed
     (tests, an embedding program), nothing is read or written.
@@ -376,7 +377,7 @@ class _KindMemo:
         try:
             with open(self._path, encoding="utf-8") as handle:
                 data = json.load(handle)
-            if data.get("format") != self.FORMAT or data.get("stamp") != code_stamp():
+            if data.get("format") != self.FORMAT or data.get("stamp") != _code_files():
                 return
             kinds = {
                 str(kind): (
@@ -401,7 +402,7 @@ class _KindMemo:
         }
         payload = {
             "format": self.FORMAT,
-            "stamp": code_stamp(),
+            "stamp": _code_files(),
             "kinds": kinds,
             "built": sorted(self._built),
         }
@@ -415,6 +416,27 @@ class _KindMemo:
         except (OSError, ValueError):
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
+
+
+@lru_cache(maxsize=1)
+def _code_files() -> str:
+    """pmlint's version and the size and modification time of each of its modules, as
+    Python's bytecode cache stamps a module: a run that lints without the result cache
+    does not read them all (`code_stamp` hashes their contents, 0.01 s)."""
+    root = os.path.dirname(os.path.abspath(__file__))
+    digest = hashlib.sha256(__version__.encode())
+    for folder, subfolders, names in os.walk(root):
+        subfolders[:] = sorted(d for d in subfolders if d != "__pycache__")
+        for name in sorted(names):
+            if name.endswith(".py"):
+                path = os.path.join(folder, name)
+                try:
+                    found = os.stat(path)
+                except OSError:
+                    continue
+                relative = os.path.relpath(path, root)
+                digest.update(f"{relative}\0{found.st_size}\0{found.st_mtime_ns}\0".encode())
+    return digest.hexdigest()
 
 
 _PLAIN = (str, int, float, bool, type(None))
