@@ -120,3 +120,33 @@ def test_every_bundled_message_uses_only_fields_its_kind_fills() -> None:
         rule = load_rule_file(str(path))
         fills = ENGINE_FIELDS if rule.kind == ENGINE_KIND else KINDS[rule.kind].fields
         assert placeholders(rule.message) | placeholders(rule.suggestion) <= set(fills), rule.id
+
+
+def test_the_kind_memo_answers_as_the_kinds_do(tmp_path: Path, monkeypatch) -> None:
+    """Validating rules keeps what it learned of the kinds for the next run of the program
+    (`kinds.json` beside the regex cache); the next run's pack is the same, and a file
+    from other code is not read."""
+    from pmlint import packs, regexcache
+
+    monkeypatch.setenv(regexcache.ENV, str(tmp_path / "regex.json"))
+    monkeypatch.setattr(regexcache, "_enabled", True)
+    regexcache.install()
+    try:
+        monkeypatch.setattr(packs, "_KINDS", packs._KindMemo())
+        first = load_pack("core")
+        packs.save_kind_memo()
+        memo = tmp_path / packs._KindMemo.NAME
+        assert memo.is_file()
+
+        learned = packs._KindMemo()
+        monkeypatch.setattr(packs, "_KINDS", learned)
+        monkeypatch.setattr(learned, "registry", lambda: pytest.fail("imported the kinds"))
+        assert load_pack("core") == first
+
+        monkeypatch.setattr(packs, "_code_files", lambda: "other code")
+        stale = packs._KindMemo()
+        monkeypatch.setattr(packs, "_KINDS", stale)
+        assert stale.declared("phrases") is not None  # asked of the kinds again
+        assert stale.built("phrases", {}) is False
+    finally:
+        regexcache.uninstall()

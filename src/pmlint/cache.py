@@ -32,14 +32,13 @@ import json
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from pmlint.config import Config
 from pmlint.diagnostics import Diagnostic, Fix, Related, Severity, Span, masked_lines
 from pmlint.reading import SourceText
 from pmlint.report import FileReport
-from pmlint.version import __version__
+from pmlint.version import code_stamp
 
 CACHE_DIR_NAME = ".pmlint_cache"
 CACHE_DIR_ENV = "PMLINT_CACHE_DIR"
@@ -62,28 +61,6 @@ def cache_dir_for(config: Config, environ: Mapping[str, str] | None = None) -> s
         return os.path.abspath(config.cache_dir)
     base = os.path.dirname(os.path.abspath(config.path)) if config.path else os.getcwd()
     return os.path.join(base, CACHE_DIR_NAME)
-
-
-@lru_cache(maxsize=1)
-def code_stamp() -> str:
-    """The pmlint version and the contents of its modules and of the trained models it ships
-    (a few milliseconds to read): retraining a model makes earlier results stale."""
-    root = os.path.dirname(os.path.abspath(__file__))
-    digest = hashlib.sha256(__version__.encode())
-    for folder, subfolders, names in os.walk(root):
-        subfolders[:] = sorted(d for d in subfolders if d != "__pycache__")
-        for name in sorted(names):
-            if name.endswith(".py") or os.sep + "models" in folder[len(root) :]:
-                path = os.path.join(folder, name)
-                try:
-                    with open(path, "rb") as handle:
-                        data = handle.read()
-                except OSError:
-                    continue
-                relative = os.path.relpath(path, root)
-                digest.update(f"{relative}\0{len(data)}\0".encode())
-                digest.update(data)
-    return digest.hexdigest()
 
 
 def _folders_digest(folders: tuple[str, ...]) -> str:

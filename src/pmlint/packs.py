@@ -2,17 +2,30 @@
 
 from __future__ import annotations
 
+import ast
+import contextlib
+import hashlib
+import json
 import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from importlib import resources
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from pmlint.checks import ENGINE_FIELDS, ENGINE_KIND, KINDS
 from pmlint.diagnostics import Severity
-from pmlint.rule import FIX_KINDS, Option, OptionError, Rule, RuleDocs, placeholders
+from pmlint.rule import (
+    ENGINE_FIELDS,
+    ENGINE_KIND,
+    FIX_KINDS,
+    Option,
+    OptionError,
+    Rule,
+    RuleDocs,
+    placeholders,
+)
+from pmlint.version import __version__
 from pmlint.yamlfile import YamlError, YamlSource, read_yaml
 
 RULE_KEYS = {
@@ -48,10 +61,14 @@ class Pack:
 
 
 def bundled_rules_dir() -> Path:
-    """`rules/` inside the wheel (pmlint/_rules), or the repository's in a source checkout."""
-    packaged = resources.files("pmlint").joinpath("_rules")
+    """`rules/` inside the wheel (pmlint/_rules), or the repository's in a source checkout.
+
+    The package's folder is this module's (what `importlib.resources.files("pmlint")` names
+    for an installed package; importing that module costs a run 40 others, tempfile's and
+    the compressors' among them)."""
+    packaged = Path(__file__).parent / "_rules"
     if packaged.is_dir():
-        return Path(str(packaged))
+        return packaged
     return Path(__file__).resolve().parents[2] / "rules"
 
 
@@ -218,8 +235,9 @@ def load_rule_file(path: str) -> Rule:
     if not _NAME.match(name):
         raise source.error(("name",), f"{name!r} is not a kebab-case name")
     kind = str(data["kind"])
-    if kind != ENGINE_KIND and kind not in KINDS:
-        raise source.error(("kind",), f"unknown kind {kind!r}; known: {', '.join(sorted(KINDS))}")
+    if kind != ENGINE_KIND and _KINDS.declared(kind) is None:
+        known = ", ".join(sorted(_KINDS.registry()))
+        raise source.error(("kind",), f"unknown kind {kind!r}; known: {known}")
     docs = _mapping(source, ("docs",), data["docs"])
     _no_unknown(source, ("docs",), docs, DOC_KEYS)
     if not docs.get("summary"):
@@ -251,7 +269,7 @@ def load_rule_file(path: str) -> Rule:
 
 def check_placeholders(rule: Rule, source: YamlSource) -> None:
     """A `{placeholder}` the kind does not fill would print as written: refuse it at load."""
-    fills = ENGINE_FIELDS if rule.kind == ENGINE_KIND else KINDS[rule.kind].fields
+    fills = ENGINE_FIELDS if rule.kind == ENGINE_KIND else _KINDS.fields(rule.kind)
     for key, template in (("message", rule.message), ("suggestion", rule.suggestion)):
         try:
             used = placeholders(template)
@@ -268,10 +286,11 @@ def check_placeholders(rule: Rule, source: YamlSource) -> None:
 
 def check_instantiable(rule: Rule, source: YamlSource, key_path: tuple[str, ...]) -> None:
     """Build the check once so bad regexes and option combinations fail at load time."""
-    if rule.kind == ENGINE_KIND:
+    if rule.kind == ENGINE_KIND or _KINDS.built(rule.kind, rule.options):
         return
     try:
-        KINDS[rule.kind](rule.options)
+        _KINDS.registry()[rule.kind](rule.options)
+        _KINDS.record_built(rule.kind, rule.options)
     except OptionError as exc:
         raise source.error((*key_path, exc.key), f"rule {rule.id}: {exc.problem}") from None
     except (ValueError, TypeError, re.error) as exc:  # re.error: a pattern a kind let through
@@ -279,7 +298,171 @@ def check_instantiable(rule: Rule, source: YamlSource, key_path: tuple[str, ...]
 
 
 def kind_options(kind: str) -> tuple[Option, ...]:
-    return () if kind == ENGINE_KIND else KINDS[kind].options
+    return () if kind == ENGINE_KIND else _KINDS.options(kind)
+
+
+class _KindMemo:
+    """What validating rules needs of the check kinds (their options and the fields they
+    fill, and which option sets build), kept between runs of the program.
+
+    Validating a rule asks its kind for its options and fields and builds the check once;
+    that imports every check module (their word lists, patterns and facts: 0.06 s), which
+    a run that the result cache serves would not need otherwise. The answers depend on
+    pmlint's code and the options only, so the program keeps them in `kinds.json` beside
+    its regex cache (`pmlint.regexcache`), under a stamp of the code (`_code_files`): another
+    version, or an edited module, reads none of them. Only successes are kept: a rule that
+    fails to build is built again, and says why. Where the regex cache is not installed
+    (tests, an embedding program), nothing is read or written.
+    """
+
+    FORMAT = 1
+    NAME = "kinds.json"
+
+    def __init__(self) -> None:
+        self._read = False
+        self._path: str | None = None
+        self._kinds: dict[str, tuple[tuple[Option, ...], tuple[str, ...]]] = {}
+        self._built: set[str] = set()
+        self._changed = False
+
+    def registry(self) -> Mapping[str, Any]:
+        from pmlint.checks import KINDS
+
+        return KINDS
+
+    def declared(self, kind: str) -> tuple[tuple[Option, ...], tuple[str, ...]] | None:
+        """(options, fields) of the kind; None where no kind has that name."""
+        self._load()
+        found = self._kinds.get(kind)
+        if found is None:
+            check = self.registry().get(kind)
+            if check is None:
+                return None
+            found = (tuple(check.options), tuple(check.fields))
+            self._kinds[kind] = found
+            self._changed = self._changed or _literals([o.default for o in found[0]])
+        return found
+
+    def options(self, kind: str) -> tuple[Option, ...]:
+        found = self.declared(kind)
+        if found is None:
+            raise KeyError(kind)
+        return found[0]
+
+    def fields(self, kind: str) -> tuple[str, ...]:
+        found = self.declared(kind)
+        if found is None:
+            raise KeyError(kind)
+        return found[1]
+
+    def built(self, kind: str, options: Mapping[str, Any]) -> bool:
+        self._load()
+        return self._path is not None and _options_key(kind, options) in self._built
+
+    def record_built(self, kind: str, options: Mapping[str, Any]) -> None:
+        if self._path is not None and _literals(options):
+            self._built.add(_options_key(kind, options))
+            self._changed = True
+
+    def _load(self) -> None:
+        if self._read:
+            return
+        self._read = True
+        from pmlint import regexcache
+
+        found = regexcache.cache_path() if regexcache.installed() else None
+        if found is None:
+            return
+        self._path = os.path.join(os.path.dirname(found), self.NAME)
+        try:
+            with open(self._path, encoding="utf-8") as handle:
+                data = json.load(handle)
+            if data.get("format") != self.FORMAT or data.get("stamp") != _code_files():
+                return
+            kinds = {
+                str(kind): (
+                    tuple(Option(n, t, ast.literal_eval(d), doc) for n, t, d, doc in options),
+                    tuple(str(f) for f in fields),
+                )
+                for kind, (options, fields) in data["kinds"].items()
+            }
+            built = {str(key) for key in data["built"]}
+        except (OSError, ValueError, TypeError, KeyError, SyntaxError, AttributeError):
+            return  # missing, damaged or another version's: asked of the kinds again
+        self._kinds, self._built = kinds, built
+
+    def save(self) -> None:
+        """Write what this run learned (never raises)."""
+        if self._path is None or not self._changed:
+            return
+        kinds = {
+            kind: [[[o.name, o.type, repr(o.default), o.doc] for o in options], list(fields)]
+            for kind, (options, fields) in sorted(self._kinds.items())
+            if _literals([o.default for o in options])
+        }
+        payload = {
+            "format": self.FORMAT,
+            "stamp": _code_files(),
+            "kinds": kinds,
+            "built": sorted(self._built),
+        }
+        temporary = f"{self._path}.{os.getpid()}.tmp"
+        try:
+            os.makedirs(os.path.dirname(self._path), exist_ok=True)
+            with open(temporary, "w", encoding="utf-8") as handle:
+                json.dump(payload, handle)
+            os.replace(temporary, self._path)  # readers never see half a file
+            self._changed = False
+        except (OSError, ValueError):
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+
+
+@lru_cache(maxsize=1)
+def _code_files() -> str:
+    """pmlint's version and the size and modification time of each of its modules, as
+    Python's bytecode cache stamps a module: a run that lints without the result cache
+    does not read them all (`code_stamp` hashes their contents, 0.01 s)."""
+    root = os.path.dirname(os.path.abspath(__file__))
+    digest = hashlib.sha256(__version__.encode())
+    for folder, subfolders, names in os.walk(root):
+        subfolders[:] = sorted(d for d in subfolders if d != "__pycache__")
+        for name in sorted(names):
+            if name.endswith(".py"):
+                path = os.path.join(folder, name)
+                try:
+                    found = os.stat(path)
+                except OSError:
+                    continue
+                relative = os.path.relpath(path, root)
+                digest.update(f"{relative}\0{found.st_size}\0{found.st_mtime_ns}\0".encode())
+    return digest.hexdigest()
+
+
+_PLAIN = (str, int, float, bool, type(None))
+
+
+def _literals(value: Any) -> bool:
+    """Plain data whose repr reads back as an equal value of the same types."""
+    if isinstance(value, _PLAIN):
+        return type(value) in _PLAIN
+    if isinstance(value, (list, tuple)) and type(value) in (list, tuple):
+        return all(_literals(v) for v in value)
+    if type(value) is dict:
+        return all(type(k) is str and _literals(v) for k, v in value.items())
+    return False
+
+
+def _options_key(kind: str, options: Mapping[str, Any]) -> str:
+    return hashlib.sha256(f"{kind}\0{options!r}".encode()).hexdigest()
+
+
+_KINDS = _KindMemo()
+
+
+def save_kind_memo() -> None:
+    """Keep what validating rules learned of the check kinds for the next run."""
+    _KINDS.save()
 
 
 def validate_options(

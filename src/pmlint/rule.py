@@ -28,6 +28,9 @@ class Option:
     doc: str
 
 
+ENGINE_KIND = "engine"  # findings the engine itself makes (PM9xx): no Python check behind them
+ENGINE_FIELDS = ("detail",)  # what the engine fills in their messages
+
 # How `docs.fix:` starts: what `pmlint check --fix` may do for the rule's findings.
 FIX_KINDS = ("safe", "unsafe", "safe or unsafe", "none")
 

@@ -23,9 +23,7 @@ from pmlint.checks.timeline import (
     TimestampTimezone,
 )
 from pmlint.checks.vocabulary import MetadataVocabulary
-
-ENGINE_KIND = "engine"  # findings the engine itself makes (PM9xx): no Python check behind them
-ENGINE_FIELDS = ("detail",)  # what the engine fills in their messages
+from pmlint.rule import ENGINE_FIELDS, ENGINE_KIND
 
 KINDS: dict[str, type[CheckKind]] = {
     kind.kind: kind

@@ -158,6 +158,7 @@ def check(
     from pmlint.engine import Selection, exit_code
     from pmlint.formats import RunInfo, formatter, resolve
     from pmlint.nlp import ModelError
+    from pmlint.packs import save_kind_memo
     from pmlint.runner import Runner, RunOptions, SelectionError
 
     if output_format in PLANNED:
@@ -221,6 +222,7 @@ def check(
     except SelectionError as exc:
         fail_all(exc.problems)
     regexcache.save()  # the patterns this run compiled, if installed and worth it
+    save_kind_memo()  # what validating the rules learned of the check kinds
     for note in runner.notes:
         click.echo(f"pmlint: {note}", err=True)
     if changed_since is not None and not reports:

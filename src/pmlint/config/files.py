@@ -13,11 +13,6 @@ from typing import Any
 from pmlint.config.model import CONFIG_NAMES, TOP_KEYS
 from pmlint.yamlfile import YamlError, YamlSource, load_yaml
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
 
 def find_config_file(start: str) -> str | None:
     """The nearest `.pmlint.yaml`/`.yml`, or `pyproject.toml` with [tool.pmlint], upwards."""
@@ -111,6 +106,10 @@ def _read_source(path: str) -> YamlSource:
 
 
 def _toml_source(path: str, text: str) -> YamlSource:
+    if sys.version_info >= (3, 11):  # imported here: most configs are YAML
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
