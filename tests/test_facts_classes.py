@@ -1783,3 +1783,87 @@ def test_a_timeline_written_as_lines_is_no_update_closed_by_its_last_time() -> N
     )
     assert len(value.events) == 3
     assert iso(value, "detected") == "2023-01-02T09:05:00+00:00"
+
+
+# Round 29: what the zone tells of the dates, restarting is working, losing is a symptom -------
+
+
+# Ticket queue outage
+_PARIS_TIMELINE = """# Ticket queue outage
+
+## Timeline ({zone})
+
+- 03/10/2021 07:15: the queue's disk fills up and every ticket submission fails.
+- 03/10/2021 08:40: a volunteer notices the failures and pings the admins.
+- 03/10/2021 10:05: old attachments moved away; submissions work again.
+"""
+
+
+@pytest.mark.parametrize(
+    ("zone", "day"),
+    [
+        ("Europe/Paris", "2021-10-03"),
+        ("CEST", "2021-10-03"),
+        ("UTC+2", "2021-10-03"),
+        ("US/Eastern", "2021-03-10"),
+        ("PST", "2021-03-10"),
+        ("UTC", "2021-03-10"),  # every writer's zone: slashes stay month first
+    ],
+)
+def test_the_zone_tells_how_ambiguous_numeric_dates_are_written(zone: str, day: str) -> None:
+    """4. A timeline kept in a European or Asian zone writes its slashed dates day first, one
+    kept in a US zone month first, when no date in it shows which."""
+    value = facts(_PARIS_TIMELINE.format(zone=zone))
+    start = iso(value, "start")
+    assert start is not None and start.startswith(f"{day}T07:15")
+
+
+def test_dates_that_show_their_order_win_over_the_zone() -> None:
+    text = _PARIS_TIMELINE.format(zone="Europe/Paris") + "- 10/13/2021 09:00: disk replaced.\n"
+    start = iso(facts(text), "start")
+    assert start is not None and start.startswith("2021-03-10T07:15")
+
+
+def test_the_title_date_is_read_as_the_zone_writes_it() -> None:
+    value = facts(
+        "# Outage of 04/11/2022\n\n## Timeline (CET)\n\n- 09:10 checkout fails for every user."
+        "\n- 09:40 the rollback completed; checkout works again.\n"
+    )
+    assert iso(value, "start") == "2022-11-04T09:10:00+01:00"
+
+
+@pytest.mark.parametrize(
+    ("told", "mitigated"),
+    [
+        ("jobs start running again", True),
+        ("the workers started running normally", True),
+        ("we started running the migration script", False),
+    ],
+)
+def test_starting_to_run_again_is_running(told: str, mitigated: bool) -> None:
+    """5. Starting to work is working: "builds began running again" tells the outcome."""
+    value = facts(
+        "# CI outage\n\n## Timeline\n\n- 2022-04-05 14:00 UTC: runners fail to launch; every "
+        f"job fails.\n- 2022-04-05 15:05 UTC: {told}.\n- 2022-04-05 16:00 UTC: queue drained."
+        "\n"
+    )
+    assert (iso(value, "mitigated") == "2022-04-05T15:05:00+00:00") is mitigated
+
+
+@pytest.mark.parametrize(
+    "symptom",
+    [
+        "the cluster lost its connection to the database",
+        "a bad route took down every service",
+        "the storm knocked out power in the data centre",
+    ],
+)
+def test_losing_something_or_taking_something_down_is_a_symptom(symptom: str) -> None:
+    """2. The start is the first symptom, in the words a writer tells it with."""
+    value = facts(
+        "# All services outage\n\nOn the 11th of December 2020 at approximately 19:00 UTC, "
+        f"{symptom}. An automated alert fired at 19:04 UTC and the team began investigating. "
+        "Services were fully restored by 23:10 UTC.\n"
+    )
+    assert iso(value, "start") == "2020-12-11T19:00:00+00:00"
+    assert iso(value, "detected") == "2020-12-11T19:04:00+00:00"

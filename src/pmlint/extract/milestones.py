@@ -82,7 +82,7 @@ _REMEDY_WINDOW = dt.timedelta(minutes=30)
 # look for the cause, "support engineers begin investigation into the bug", attempts nothing.)
 _WORKS = (
     r"(?!(?:to )?(?:work(?:s|ed|ing)?\b(?!\s+(?:on|towards?|to|through|with|around)\b)"
-    r"|(?:come|came|respond|serv|load|function|succeed|flow|process|pass|recover|resolv"
+    r"|(?:come|came|respond|serv|load|function|succeed|flow|process|pass|recover|resolv|run"
     r"|investigat|analy)\w*))"
 )
 _ATTEMPT = re.compile(

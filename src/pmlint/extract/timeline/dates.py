@@ -298,14 +298,16 @@ def _replace_year(date: dt.date, year: int) -> dt.date | None:
         return None
 
 
-def document_date(doc: Document) -> dt.date | None:
+def document_date(doc: Document, day_first: bool | None = None) -> dt.date | None:
     """The incident's date as the document gives it before any timeline: front matter, the
-    title, the file name."""
+    title, the file name (numeric dates read as `day_first` says, as in `find_stamps`)."""
     day = _front_matter_date(doc)
     if day is not None:
         return day
     for text in (doc.title or "", _FILE_DATE_GAP.sub(" ", doc.path.rsplit("/", 1)[-1])):
-        stamps = [s for s in find_stamps(text.replace("_", " ")) if s.date and s.year_known]
+        stamps = [
+            s for s in find_stamps(text.replace("_", " "), day_first) if s.date and s.year_known
+        ]
         if stamps:
             return stamps[0].date
     return None
