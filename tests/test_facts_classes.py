@@ -1867,3 +1867,38 @@ def test_losing_something_or_taking_something_down_is_a_symptom(symptom: str) ->
     )
     assert iso(value, "start") == "2020-12-11T19:00:00+00:00"
     assert iso(value, "detected") == "2020-12-11T19:04:00+00:00"
+
+
+@pytest.mark.parametrize(
+    ("told", "mitigated"),
+    [
+        ("name resolution works for everyone again", True),
+        ("the site is reachable from all regions again", True),
+        ("uploads were failing again", False),
+        ("we updated the config again", False),
+    ],
+)
+def test_a_service_working_for_someone_again_is_the_mitigation(told: str, mitigated: bool) -> None:
+    """5. "works again" with whom it serves between the verb and "again"; a symptom there, or
+    a verb that is an action ("updated"), is no recovery."""
+    value = facts(
+        "# Resolver outage\n\n## Timeline\n\n- 2023-01-25 10:05 UTC: lookups fail with "
+        f"SERVFAIL.\n- 2023-01-25 10:49 UTC: {told}.\n- 2023-01-25 11:20 UTC: zone file "
+        "reviewed; incident over.\n"
+    )
+    assert (iso(value, "mitigated") == "2023-01-25T10:49:00+00:00") is mitigated
+
+
+def test_a_symptom_since_a_time_in_an_update_is_the_start_not_the_detection() -> None:
+    """2. A status update that investigates "reports that users cannot log in since around
+    14:30" tells the start at 14:30; the update's own time is the detection."""
+    value = facts(
+        "# Login failures on 2022-09-12\n\n## Updates\n\n"
+        "**Resolved** (2022-09-12 17:05 UTC): We consider this incident resolved.\n\n"
+        "**Monitoring** (2022-09-12 16:02 UTC): A fix has been deployed and logins are "
+        "succeeding again.\n\n"
+        "**Investigating** (2022-09-12 14:48 UTC): We are investigating reports that users "
+        "cannot log in since around 14:30 UTC.\n"
+    )
+    assert iso(value, "start") == "2022-09-12T14:30:00+00:00"
+    assert iso(value, "detected") == "2022-09-12T14:48:00+00:00"

@@ -109,13 +109,16 @@ _NOT_RECOVERY = re.compile(
     re.IGNORECASE,
 )
 # Service doing its job again: "uploads work again", "the record started to get propagated
-# again", "builds pass again", "the broker accepts writes again" (a verb and its object). A
-# symptom "again" ("failed again") is not in the list.
+# again", "builds pass again", "the broker accepts writes again", "resolution works for
+# everyone again" (a verb, its object or whom it serves). A symptom "again" ("failed again",
+# "uploads were failing again") is not in the list, nor between the verb and "again".
 _AGAIN = re.compile(
     r"\b(?:work|run|serv|respond|load|launch|build|sync|publish|upload|download|connect|resolv"
     r"|propagat|process|flow|accept|avail|reach|boot|pass|function|deliver|stream|send|receiv"
     r"|succeed|creat|produc|mint|confirm|finaliz|index|render"
-    r"|healthy|online|up|green|normal|fine|stable)\w*\s+(?:[a-z]+\s+)?again\b",
+    r"|healthy|online|up(?!dat|grad|set)|green|normal|fine|stable)\w*\s+"
+    r"(?:(?!(?:fail|error|down|brok|break|stuck|crash|stop|slow|tim|hang|hung|not|never|no)"
+    r"(?:[a-z]*)\s)[a-z]+\s+){0,3}again\b",
     re.IGNORECASE,
 )
 # A service described in a healthy state, however the sentence is built: "running normally",

@@ -481,6 +481,11 @@ def classify(
         around = _told_around(moment)
         if "detected" not in kinds or "mitigated" not in around:
             kinds |= around  # "by 10:15 the on-call was paged" is no recovery
+        at = moment.stamp.start
+        if "start" in kinds and _SINCE.search(moment.block.prose, max(0, at - 40), at):
+            # "investigating reports that users cannot log in since 14:30": the symptom began
+            # then; the reports are the time the sentence is written
+            kinds -= {"detected"}
         if (
             moment.has_time
             and not kinds & {"start", "detected", "mitigated", "resolved"}
@@ -516,6 +521,10 @@ _UNTIL = re.compile(
     r"\b(?:until|till|ended (?:at|around|by)|ending (?:at|around))\s+"
     r"(?:(?:about|around|approximately|roughly)\s+)?$",
     re.IGNORECASE,
+)
+# "since 14:30", "since around 14:30" right before the time: when a state began.
+_SINCE = re.compile(
+    r"\bsince\s+(?:(?:about|around|approximately|roughly|ca\.|~)\s*)?\Z", re.IGNORECASE
 )
 _STARTING = re.compile(
     r"\b(?:starting|beginning)(?:\s+(?:at|on|from|around))?\s+"
