@@ -1902,3 +1902,26 @@ def test_a_symptom_since_a_time_in_an_update_is_the_start_not_the_detection() ->
     )
     assert iso(value, "start") == "2022-09-12T14:30:00+00:00"
     assert iso(value, "detected") == "2022-09-12T14:48:00+00:00"
+
+
+@pytest.mark.parametrize(
+    ("entry", "detected"),
+    [
+        ("a contributor asked in Slack why their PR had no test results", True),
+        ("a customer asks why invoices are missing", True),
+        ("the on-call was notified by the uptime check", True),
+        ("notification worker deploy with a broken retry loop", False),
+        ("notifications delivered on time again", False),
+    ],
+)
+def test_a_user_asking_is_a_report_and_a_notification_system_is_not(
+    entry: str, detected: bool
+) -> None:
+    """5. How one learns of it: a user asking about the symptom is a report; the word
+    "notification" naming a system or its output tells nobody anything."""
+    value = facts(
+        "# Hook outage\n\n## Timeline (UTC)\n\n- 2019-01-23 10:24: the hook begins dropping "
+        f"every webhook.\n- 2019-01-23 11:47: {entry}.\n- 2019-01-23 12:05: the deploy is "
+        "rolled back; webhooks are processed again.\n"
+    )
+    assert (iso(value, "detected") == "2019-01-23T11:47:00+00:00") is detected
