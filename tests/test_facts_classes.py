@@ -1925,3 +1925,23 @@ def test_a_user_asking_is_a_report_and_a_notification_system_is_not(
         "rolled back; webhooks are processed again.\n"
     )
     assert (iso(value, "detected") == "2019-01-23T11:47:00+00:00") is detected
+
+
+@pytest.mark.parametrize(
+    ("told", "mitigated"),
+    [
+        ("runners started in another zone; builds pass again", True),
+        ("the new pods started successfully and requests are served again", True),
+        ("we started the failover; builds pass again for some users", False),
+        ("started to move the runners to another zone", False),
+    ],
+)
+def test_a_thing_that_was_started_is_no_attempt(told: str, mitigated: bool) -> None:
+    """5. "Runners started in another zone" tells where they run, not an attempt at a fix
+    ("started the failover", "started to move"): the recovery told beside it counts."""
+    value = facts(
+        "# Zone power loss\n\n## Timeline\n\n### 2022-07-28 17:00 UTC\n\nA zone loses power; "
+        f"builds fail.\n\n### 17:40 UTC\n\n{told.capitalize()}.\n\n### 19:50 UTC\n\nThe "
+        "provider reports full recovery; incident closed.\n"
+    )
+    assert (iso(value, "mitigated") == "2022-07-28T17:40:00+00:00") is mitigated

@@ -79,11 +79,15 @@ _REMEDY_WINDOW = dt.timedelta(minutes=30)
 # "the failover hangs", "still down", "not restored".
 # (Starting to work is working: "images started working once again", "began to come back
 # online", "started serving traffic" tell the outcome, not an attempt at it; and starting to
-# look for the cause, "support engineers begin investigation into the bug", attempts nothing.)
+# look for the cause, "support engineers begin investigation into the bug", attempts nothing.
+# Nor does a thing that was started, told with where or how it runs: "runners started in
+# another zone", "the new pods started successfully", "the service started up again".)
 _WORKS = (
     r"(?!(?:to )?(?:work(?:s|ed|ing)?\b(?!\s+(?:on|towards?|to|through|with|around)\b)"
     r"|(?:come|came|respond|serv|load|function|succeed|flow|process|pass|recover|resolv|run"
-    r"|investigat|analy)\w*))"
+    r"|investigat|analy)\w*"
+    r"|(?:in|within|successfully|fine|normally|correctly|properly|cleanly|again|up|back|ok"
+    r"|okay)\b(?!\s+(?:to|the|a|an|our|their|its)\b)))"
 )
 _ATTEMPT = re.compile(
     rf"\b(?:start(?:s|ed|ing)? {_WORKS}(?:to |the |a )?|begin(?:s|ning)? {_WORKS}(?:to |the )?"
