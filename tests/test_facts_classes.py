@@ -1945,3 +1945,26 @@ def test_a_thing_that_was_started_is_no_attempt(told: str, mitigated: bool) -> N
         "provider reports full recovery; incident closed.\n"
     )
     assert (iso(value, "mitigated") == "2022-07-28T17:40:00+00:00") is mitigated
+
+
+def test_a_timeline_without_am_pm_that_goes_past_noon_stays_on_the_day() -> None:
+    """3/4. "11:50", "12:10", "1:15" with no AM/PM and no hour past 12 is a 12-hour clock
+    going past noon, not past midnight."""
+    value = facts(
+        "# Map widget outage, 2020-09-11\n\n## Timeline (times are Eastern)\n\n"
+        "- 11:50 a broken stylesheet is deployed; the map renders blank for every user.\n"
+        "- 12:10 a user reports the blank map.\n- 1:15 the broken selector is found.\n"
+        "- 2:30 fix deployed; the map renders again.\n- 3:00 incident closed.\n"
+    )
+    assert iso(value, "mitigated") == "2020-09-11T14:30:00-04:00"
+    assert iso(value, "resolved") == "2020-09-11T15:00:00-04:00"
+    assert value.duration() == (190, "milestones")
+
+
+def test_a_24_hour_timeline_past_midnight_keeps_its_night() -> None:
+    value = facts(
+        "# Night outage, 2020-09-11\n\n## Timeline (UTC)\n\n- 22:40 the queue stalls; jobs "
+        "fail.\n- 23:10 alert fires.\n- 0:30 workers restarted; jobs run again.\n"
+        "- 1:15 incident closed.\n"
+    )
+    assert iso(value, "resolved") == "2020-09-12T01:15:00+00:00"

@@ -422,8 +422,12 @@ def carry_afternoon(stamp: Stamp, clock: Clock) -> tuple[Stamp, Clock]:
     if time.hour >= 13 or time.hour == 0:
         return stamp, None  # a 24-hour clock
     bare = stamp.text.split()[0] if stamp.date is None and stamp.text.split() else ""
-    if clock is None or not _BARE_CLOCK.fullmatch(bare):
+    if not _BARE_CLOCK.fullmatch(bare):
         return stamp, clock
+    if clock is None:
+        # a timeline that never writes AM or PM nor an hour past 12 ("11:50", "12:10",
+        # "1:15") is on a 12-hour clock too: its hours go back past noon, not to the night
+        return stamp, ("pm", 12) if time.hour == 12 else ("am", time.hour)
     half, last = clock
     if time.hour == 12:
         return stamp, ("pm", 12)  # noon, after the morning
