@@ -1968,3 +1968,35 @@ def test_a_24_hour_timeline_past_midnight_keeps_its_night() -> None:
         "- 1:15 incident closed.\n"
     )
     assert iso(value, "resolved") == "2020-09-12T01:15:00+00:00"
+
+
+@pytest.mark.parametrize(
+    ("entry", "detected"),
+    [
+        ("customers open tickets about unpaid orders", True),
+        ("a user opened an issue on the tracker", True),
+        ("a customer filed a ticket", True),
+        ("the ticket queue is processed", False),
+    ],
+)
+def test_tickets_opened_by_users_are_a_report(entry: str, detected: bool) -> None:
+    """5. How one learns of it: tickets and issues users open or file, in any tense."""
+    value = facts(
+        "# Delayed callbacks\n\n## Timeline\n\n- 2024-10-15 14:00 UTC: callbacks are delayed; "
+        f"orders stay unpaid.\n- 2024-10-15 14:45 UTC: {entry}.\n- 2024-10-15 19:00 UTC: "
+        "callbacks flowing again.\n"
+    )
+    assert (iso(value, "detected") == "2024-10-15T14:45:00+00:00") is detected
+
+
+@pytest.mark.parametrize(
+    "told", ["packet loss stops", "the attack traffic subsided", "the crash loop stopped"]
+)
+def test_the_symptom_told_as_stopped_in_more_nouns(told: str) -> None:
+    """5. The symptom stopping, named by its noun: loss, an attack, a crash loop."""
+    value = facts(
+        "# ARP storm, 14 October 2022\n\n## Timeline\n\n- 1405Z: a host floods the router; "
+        f"packet loss for all customers.\n- 1409Z: NOC alarms on packet loss.\n- 1431Z: host "
+        f"port shut down; {told}.\n- 1500Z: host owner contacted, incident closed.\n"
+    )
+    assert iso(value, "mitigated") == "2022-10-14T14:31:00+00:00"

@@ -143,10 +143,13 @@ _HEALTHY_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
         r"|functioning|working)\b(?!\s+(?:on|with|to|towards?|through)\b)",
     ),
     # the symptom stopped: "errors dropped to zero", "the issue disappeared", "there were no
-    # more errors", "stopping the errors", "the backlog had been processed"
+    # more errors", "stopping the errors", "the backlog had been processed", "packet loss
+    # stops", "the attack traffic subsided", "the crash loop stopped"
     (
         ("disappear", "vanish", "ceas", "clear", "subside", "stop", "dropped to", "fell to"),
-        r"\b(?:errors?|failures?|timeouts?|crashe?s?|alerts?|issue|problem|symptoms?|5xx|5\d\ds)"
+        r"\b(?:errors?|failures?|timeouts?|crashe?s?|alerts?|issue|problem|symptoms?|5xx|5\d\ds"
+        r"|(?:packet )?loss|outage|disruption|attack(?: traffic)?|flood(?:ing)?|storm"
+        r"|crash ?loops?|restarts|retries|rejections|drops)"
         r"\s+(?:(?:had|have|has)\s+)?(?:disappear(?:ed|s)?|vanish(?:ed|es)?|cease[sd]?"
         r"|clear(?:ed|s)?|subside[sd]?|stopped|stops?(?!\s+(?:the|a|an|all|our|any|new)\b)"
         r"|dropped to (?:zero|0|normal|baseline)|fell to (?:zero|0|normal|baseline))\b",
