@@ -2000,3 +2000,30 @@ def test_the_symptom_told_as_stopped_in_more_nouns(told: str) -> None:
         f"port shut down; {told}.\n- 1500Z: host owner contacted, incident closed.\n"
     )
     assert iso(value, "mitigated") == "2022-10-14T14:31:00+00:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("It took us 2 hours to restore service.", 120),
+        ("It took the team about 50 minutes to recover.", 50),
+        ("The incident affected users for 25 minutes.", 25),
+        ("The incident impacted all EU customers for 2 hours.", 120),
+        ("The registry returned errors for 25 minutes.", 25),
+        ("Clients saw 502s for 10 minutes.", 10),
+    ],
+)
+def test_more_ways_to_state_how_long(text: str, minutes: float) -> None:
+    """6. Stated durations: who it took, whom it affected, the symptom and for how long."""
+    assert [s.minutes for s in stated_durations(text)] == [minutes]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We looked at the errors for 10 minutes before paging.",
+        "Requests saw timeouts for 30 seconds at a time.",
+    ],
+)
+def test_time_spent_on_the_errors_is_not_how_long_they_lasted(text: str) -> None:
+    assert stated_durations(text) == []

@@ -98,6 +98,8 @@ _PHRASES = [
     # "service was restored after 47 minutes", "recovered within two hours"
     r"\b(?:restored|recovered|resolved|mitigated|back online|back up|returned to normal)\s"
     r"(?:after|within)\s",
+    # "the incident affected users for 25 minutes", "impacted all EU customers for 2 hours"
+    r"\b(?:affected|impacted|disrupted)\s(?:[\w'-]+\s){1,4}?for\s",
 ]
 # The first three phrases are fields ("Duration: 2h17m", "Time to recovery: 87 minutes"), and
 # _SPAN_OF_INCIDENT names both ends: explicit wherever they are written (a "Stats" list, the
@@ -141,9 +143,19 @@ _STATED = [re.compile(rf"{phrase}{_APPROX}{_DURATION}\b", re.IGNORECASE) for phr
         r"(?!\s(?:at a time|each|per|every|apiece|or (?:more|longer))\b)",
         re.IGNORECASE,
     ),
-    # "it took about 50 minutes to restore service"
+    # "it took about 50 minutes to restore service", "it took us 2 hours to recover"
     re.compile(
-        rf"\btook\s{_APPROX}{_DURATION}\sto\s(?:fully\s)?(?:recover|restore|resolve|mitigate|fix)",
+        r"\btook\s(?:(?:us|them|the team|our team|(?:our |the )?engineers)\s)?"
+        rf"{_APPROX}{_DURATION}\sto\s(?:fully\s)?(?:recover|restore|resolve|mitigate|fix)",
+        re.IGNORECASE,
+    ),
+    # "the registry returned errors for 25 minutes", "clients saw timeouts for 10 minutes":
+    # the symptom, and for how long (not "errors for 30 seconds at a time")
+    re.compile(
+        r"(?<!\bthe\s)(?<!\bthese\s)(?<!\bthose\s)"  # "we looked at the errors for 10 min"
+        r"\b(?:errors?|5xx(?:\s(?:errors|responses))?|50[0-4]s?|timeouts?|failures?)\s"
+        rf"(?:[a-z]+\s){{0,2}}?for\s{_APPROX}{_DURATION}\b"
+        r"(?!\s(?:at a time|each|per|every|apiece|or (?:more|longer))\b)",
         re.IGNORECASE,
     ),
 ]
@@ -192,7 +204,12 @@ _HINTS = (
     "returned to normal",
     "took",
     "errors",
+    "error ",
     "failures",
+    "failure ",
+    "timeout",
+    "5xx",
+    "50",
     "experienced",
     "blocked",
     "unresponsive",
