@@ -2027,3 +2027,22 @@ def test_more_ways_to_state_how_long(text: str, minutes: float) -> None:
 )
 def test_time_spent_on_the_errors_is_not_how_long_they_lasted(text: str) -> None:
     assert stated_durations(text) == []
+
+
+@pytest.mark.parametrize(
+    ("told", "mitigated"),
+    [
+        ("New key deployed. Locator searches return results again.", True),
+        ("The API returned valid responses again.", True),
+        ("The errors returned again.", False),
+    ],
+)
+def test_returning_results_again_is_working_again(told: str, mitigated: bool) -> None:
+    """5. A service that returns what it should again has recovered; errors that return
+    have not."""
+    value = facts(
+        "# Locator outage, June 16, 2020\n\n## Timeline\n\n| Time (ET) | Event |\n| --- | --- |"
+        "\n| 9:05 AM | The vendor rotates its API key. All locator requests fail with 401. |\n"
+        f"| 12:15 PM | {told} |\n| 12:30 PM | Vendor call held. |\n"
+    )
+    assert (iso(value, "mitigated") == "2020-06-16T12:15:00-04:00") is mitigated

@@ -120,6 +120,9 @@ _AGAIN = re.compile(
     r"\b(?:work|run|serv|respond|load|launch|build|sync|publish|upload|download|connect|resolv"
     r"|propagat|process|flow|accept|avail|reach|boot|pass|function|deliver|stream|send|receiv"
     r"|succeed|creat|produc|mint|confirm|finaliz|index|render"
+    # "searches return results again" (and not "the errors returned again")
+    r"|return(?:s|ed|ing)?\s+(?:results?|data|responses?|content|pages?|valid|correct|expected"
+    r"|200)"
     r"|healthy|online|up(?!dat|grad|set)|green|normal|fine|stable)\w*\s+"
     r"(?:(?!(?:fail|error|down|brok|break|stuck|crash|stop|slow|tim|hang|hung|not|never|no)"
     r"(?:[a-z]*)\s)[a-z]+\s+){0,3}again\b",
