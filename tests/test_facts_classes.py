@@ -2046,3 +2046,70 @@ def test_returning_results_again_is_working_again(told: str, mitigated: bool) ->
         f"| 12:15 PM | {told} |\n| 12:30 PM | Vendor call held. |\n"
     )
     assert (iso(value, "mitigated") == "2020-06-16T12:15:00-04:00") is mitigated
+
+
+# Hub outage
+_HUB_OUTAGE = """# Hub outage
+
+## Timeline (times in BST)
+
+### July 11, 2025, 12:42 PM
+
+Incident declared. Alert text: Condition: health check | Violation started: July 11, 2025 at
+4:42PM UTC | Policy: hub
+
+### 12:49 PM
+
+The change that triggered the alerts is reverted.
+
+### 1:06 PM
+
+{after}
+
+### 4:06 PM
+
+{belief}
+
+### 4:22 PM
+
+Incident resolved and communicated to the hub admin.
+"""
+
+
+def test_a_field_start_after_the_impact_ended_is_no_start() -> None:
+    """7. A 'started:' field pasted from an alert, after the mitigation and the resolution,
+    is not when the impact began: the start falls back to the first the story tells."""
+    value = facts(
+        _HUB_OUTAGE.format(after="Hubs remain inaccessible.", belief="The lead re-deploys.")
+    )
+    assert iso(value, "start") == "2025-07-11T12:42:00+01:00"
+    assert value.duration() == (220, "milestones")
+
+
+@pytest.mark.parametrize(
+    ("after", "mitigated"),
+    [
+        ("The revert did not help; hubs remain inaccessible.", "2025-07-11T16:22:00+01:00"),
+        ("Restarts are not having the intended effect.", "2025-07-11T16:22:00+01:00"),
+        ("The engineer checks the dashboards.", "2025-07-11T12:49:00+01:00"),
+    ],
+)
+def test_a_remedy_a_later_entry_says_did_not_help_is_no_mitigation(
+    after: str, mitigated: str
+) -> None:
+    """5. "The revert did not help", "hubs remain inaccessible": the impact had not stopped."""
+    value = facts(_HUB_OUTAGE.format(after=after, belief="The lead re-deploys."))
+    assert iso(value, "mitigated") == mitigated
+
+
+@pytest.mark.parametrize(
+    "belief",
+    [
+        "The lead believes that the second PR fixed it and re-deploys.",
+        "The engineer deletes one pod to see if it comes back.",
+    ],
+)
+def test_a_belief_or_a_test_is_no_recovery(belief: str) -> None:
+    """5. What someone believes fixed it, or a step to see whether it does, is no outcome."""
+    value = facts(_HUB_OUTAGE.format(after="Hubs remain inaccessible.", belief=belief))
+    assert iso(value, "mitigated") == "2025-07-11T16:22:00+01:00"

@@ -93,6 +93,10 @@ _ATTEMPT = re.compile(
     rf"\b(?:start(?:s|ed|ing)? {_WORKS}(?:to |the |a )?|begin(?:s|ning)? {_WORKS}(?:to |the )?"
     rf"|began {_WORKS}(?:to |the )?"
     r"|attempt|trying|tried|try to|decid|plan|propos|initiat|prepar|not |n't |no longer"
+    # a belief or a test, not an outcome seen: "believes that the PR fixed it", "deletes one
+    # pod to see if it comes back"
+    r"|believ|\bthinks?\b|\bhop(?:e|es|ed|ing|eful\w*)\b|to see (?:if|whether)\b"
+    r"|to (?:check|test|verify) (?:if|whether)\b"
     # "restored for some users", "some investigating" (not "moves some to a new node")
     r"|still |hang|stuck|fail(?:s|ed|ing)? to|partial(?:ly)?|some (?!to\b)"
     # "returns online for a brief moment": the impact came back
@@ -596,7 +600,14 @@ _RECURRENCE = re.compile(
     r"|(?:not|n't)\s+(?:yet\s+)?over\b"
     r"|(?:went|goes|is|was|were|are)\s+down\s+again\b"
     r"|(?:fail\w*|error\w*|crash\w*|broke|broken|unreachable|unavailable)\s+again\b"
-    r"|again\s+(?:fail\w*|down|unreachable|unavailable|broken|crash\w*))",
+    r"|again\s+(?:fail\w*|down|unreachable|unavailable|broken|crash\w*)"
+    # or had never stopped: "the revert did not help", "restarts not having the intended
+    # effect", "hubs remain inaccessible" (a root cause left unsolved is another matter)
+    r"|(?:did\s+not|didn't|does\s+not|doesn't|failed\s+to)\s+(?:\w+\s+)?(?:solve|help|fix|resolve"
+    r"|work|restore|mitigate|improve)\b(?!\s+(?:\w+\s+){0,2}(?:root|underlying|permanent))"
+    r"|not\s+having\s+the\s+(?:intended|desired)\s+effect|\bno\s+(?:visible\s+)?(?:effect|improvement)"
+    r"|(?:remain|remains|remained|still)\s+(?:\w+\s+)?(?:inaccessible|down|unavailable|unreachable"
+    r"|broken|offline|failing|degraded)\b)",
     re.IGNORECASE,
 )
 

@@ -837,8 +837,14 @@ def _sanity(result: dict[str, Moment | None], how: dict[str, str]) -> None:
     if start is not None and start.when is not None and start.has_time and later:
         earliest_kind, earliest = min(later, key=lambda item: utc(item[1].when))  # type: ignore[arg-type]
         if utc(earliest.when) < utc(start.when):  # type: ignore[arg-type]
-            if how.get("start") in (HOW_FRONT_MATTER, HOW_FIELD):
-                return
+            ended = any(
+                k in ("mitigated", "resolved") and utc(m.when) < utc(start.when)  # type: ignore[arg-type]
+                for k, m in later
+            )
+            if how.get("start") in (HOW_FRONT_MATTER, HOW_FIELD) and not ended:
+                return  # the author's field, before the impact ended: trusted
+            # (a field after the impact ended is no start: "Violation started: ... 4:42PM UTC"
+            # in an alert pasted into a timeline kept in another zone)
             if earliest_kind == "detected":
                 result["start"], how["start"] = earliest, HOW_INFERRED
             else:
