@@ -2113,3 +2113,28 @@ def test_a_belief_or_a_test_is_no_recovery(belief: str) -> None:
     """5. What someone believes fixed it, or a step to see whether it does, is no outcome."""
     value = facts(_HUB_OUTAGE.format(after="Hubs remain inaccessible.", belief=belief))
     assert iso(value, "mitigated") == "2025-07-11T16:22:00+01:00"
+
+
+@pytest.mark.parametrize(
+    ("line", "start"),
+    [
+        # a message pasted into the entry: someone else's field, after a separator
+        (
+            "Uptime check fails: host is failing. | Violation started: Aug 12, 2025 at 4:32PM "
+            "UTC | Policy: hub",
+            "2025-08-12T17:00:00+01:00",
+        ),
+        # a field that opens its line, or follows another field, is the document's
+        ("Impact start: Aug 12, 2025 at 4:50PM UTC", "2025-08-12T16:50:00+00:00"),
+        ("Detected: 5:32 PM; Impact start: 4:50 PM", "2025-08-12T16:50:00+01:00"),
+    ],
+)
+def test_a_field_name_inside_a_pasted_message_is_no_field(line: str, start: str) -> None:
+    """1/7. A field is a line's own: "| Violation started: ..." inside an alert pasted into
+    a timeline entry does not set the incident's start."""
+    value = facts(
+        "# Hub outage, August 12 2025\n\n## Timeline (times in BST)\n\n### 5:00 PM\n\n"
+        "Hub pods terminated; the hub is inaccessible.\n\n### 5:32 PM\n\n"
+        f"{line}\n\n### 6:08 PM\n\nThe hub is back online.\n"
+    )
+    assert iso(value, "start") == start

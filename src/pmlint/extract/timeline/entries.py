@@ -233,7 +233,7 @@ def _label(moment: Moment) -> str | None:
     # label, and this says so without trying the pattern at every place of the window.
     if block.prose[window : stamp.start].rstrip().rstrip("*").rstrip().endswith(_LABEL_ENDS):
         match = _LABEL_BEFORE.search(block.prose, window, stamp.start)
-        if match:
+        if match and _opens_a_field(block.prose, line_start, match.start("label")):
             return match.group("label").strip()
     section = block.section
     if (
@@ -243,6 +243,24 @@ def _label(moment: Moment) -> str | None:
     ):
         return section.title
     return None
+
+
+# What may stand before a field's name on its line: markup, a list number, or the end of an
+# earlier field or clause ("Start: 10:00 UTC, End: 11:20 UTC"; "Date: 3 May; Detected: 10:15").
+_FIELD_LEAD = re.compile(r"[\s>*_#+-]*(?:\d{1,2}[.)]\s+)?[\s*_]*$")
+_FIELD_AFTER = re.compile(r"(?:[,;]|\.\s|\*\*|__)[\s*_]*$")
+
+
+def _opens_a_field(text: str, line_start: int, position: int) -> bool:
+    """Does a field's name at `position` open its line (after markup), or follow another
+    field or clause on it? Not a name inside a pasted message after a separator ("... is
+    failing. | Violation started: July 11, 2025 at 4:42PM UTC"), which is someone else's."""
+    lead = text[line_start:position]
+    if _FIELD_LEAD.fullmatch(lead):
+        return True
+    if "|" in lead[-60:]:
+        return False
+    return _FIELD_AFTER.search(lead) is not None
 
 
 def _blank_before(text: str, line_start: int, position: int) -> bool:
