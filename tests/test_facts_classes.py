@@ -2138,3 +2138,23 @@ def test_a_field_name_inside_a_pasted_message_is_no_field(line: str, start: str)
         f"{line}\n\n### 6:08 PM\n\nThe hub is back online.\n"
     )
     assert iso(value, "start") == start
+
+
+@pytest.mark.parametrize(
+    ("entry", "detected"),
+    [
+        ("Incident declared by the engineer who ran the command", "2025-08-12T17:00:00+01:00"),
+        ("Creating this incident whilst I figure out what happened", "2025-08-12T17:00:00+01:00"),
+        ("The engineer keeps deploying the new cluster", "2025-08-12T17:32:00+01:00"),
+    ],
+)
+def test_an_incident_declared_was_known(entry: str, detected: str) -> None:
+    """5. No one declares an incident without knowing of it: declaring it is a detection
+    when nothing earlier tells one."""
+    value = facts(
+        "# Hub outage, August 12 2025\n\n## Timeline (times in BST)\n\n"
+        "- 4:58 PM: the prod namespace is deleted; every hub pod is terminated.\n"
+        f"- 5:00 PM: {entry}.\n- 5:32 PM: the uptime check alerts.\n"
+        "- 6:08 PM: the hub is back online.\n"
+    )
+    assert iso(value, "detected") == detected
