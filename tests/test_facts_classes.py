@@ -2158,3 +2158,20 @@ def test_an_incident_declared_was_known(entry: str, detected: str) -> None:
         "- 6:08 PM: the hub is back online.\n"
     )
     assert iso(value, "detected") == detected
+
+
+@pytest.mark.parametrize(
+    ("text", "zones"),
+    [
+        ("10:01-10:02: the teams urge not to deploy", [None, None]),
+        ("11:57–12:08 discussion of the decoding", [None, None]),
+        ("2023-01-05T10:00:00-05:00 deploy", ["-05:00"]),
+        ("2023-01-05T10:00-05:00 deploy", ["-05:00"]),
+        ("16:55 -0500 revert", ["-0500"]),
+    ],
+)
+def test_a_range_of_clock_times_is_no_utc_offset(text: str, zones: list[str | None]) -> None:
+    """1/3. "10:01-10:02" is a range of two times, not 10:01 at UTC-10:02 (which then
+    carried to every later entry); an offset touches a time with seconds or an ISO
+    date-time, or stands apart."""
+    assert [s.zone for s in find_stamps(text)] == zones
