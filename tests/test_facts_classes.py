@@ -2175,3 +2175,38 @@ def test_a_range_of_clock_times_is_no_utc_offset(text: str, zones: list[str | No
     carried to every later entry); an offset touches a time with seconds or an ISO
     date-time, or stands apart."""
     assert [s.zone for s in find_stamps(text)] == zones
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("The archive node was out of service for six days.", 6 * 1440),
+        ("Media Server Outage for approximately 2 weeks", 14 * 1440),
+    ],
+)
+def test_out_of_service_and_an_outage_for_state_how_long(text: str, minutes: float) -> None:
+    """6. "out of service for six days", "Outage for approximately 2 weeks"."""
+    assert [s.minutes for s in stated_durations(text)] == [minutes]
+
+
+def test_a_duration_the_title_states_is_the_last_resort() -> None:
+    """6. A title's duration ("Server Outage for approximately 2 weeks") is the duration
+    when the text gives no other and no window ..."""
+    value = facts(
+        "# January 2020 - Media Server Outage for approximately 2 weeks\n\n## Summary\n\n"
+        "The server was unreachable for most users until the router was replaced.\n"
+    )
+    assert value.duration() == (20160, "stated-duration")
+
+
+def test_a_timeline_wins_over_the_round_figure_of_a_title() -> None:
+    """... and a timeline's window wins over the headline's round figure, which no check
+    holds the timeline to."""
+    value = facts(
+        "# 2019-04-03, 30min outage during a node pool upgrade\n\n## Timeline\n\n"
+        "All times in GMT+2\n\n- 2019-04-03 12:50 Start of incident: the ingress nodes are "
+        "cordoned.\n- 13:28 A user reports the site is down.\n- 13:29 Service resumes. "
+        "Incident ends.\n"
+    )
+    assert value.duration() == (39, "milestones")
+    assert value.durations == []

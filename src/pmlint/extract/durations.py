@@ -85,10 +85,12 @@ _PHRASES = [
     r"\b(?:time to (?:recover|recovery|resolve|resolution|restore|mitigate|mitigation)|ttr|ttm)"
     r"\s*(?:\*+\s*)?(?:[:=]|was|of|is)?\s*(?:\*+\s*)?",
     r"\blast(?:ed|ing|s)\s(?:for\s)?",
+    # "an outage of 47 minutes", "Server Outage for approximately 2 weeks"
     r"\b(?:outage|incident|downtime|disruption|degradation|impact|interruption)\s"
-    r"(?:of|lasting|that lasted|which lasted|lasted)\s",
+    r"(?:of|lasting|that lasted|which lasted|lasted|for)\s",
     r"\b(?:down|unavailable|unusable|offline|broken|degraded|unreachable|impacted|affected"
-    r"|failing|failed|erroring|inaccessible|disrupted|out|blocked|unresponsive|impaired|stuck)"
+    r"|failing|failed|erroring|inaccessible|disrupted|out|blocked|unresponsive|impaired|stuck"
+    r"|out of (?:service|action|commission|order))"
     r"\s(?:for\s(?:a\s(?:total|period)\sof\s)?)",
     r"\b(?:for|over)\sa\s(?:total|duration|period)\sof\s",
     r"\b(?:total(?:ling)?|aggregate)\s(?:of\s)?",
@@ -186,6 +188,7 @@ _HINTS = (
     "inaccessible",
     "interruption",
     "out for",
+    "out of",
     "period of",
     "stopped",
     "halted",

@@ -11,6 +11,7 @@ import re
 from pmlint.document import Document, TextBlock
 from pmlint.extract.timeline.choose import (
     choose_milestones,
+    headline_durations,
     impact_windows,
     story_end,
     summary_durations,
@@ -234,4 +235,5 @@ def _build(doc: Document, settings: Settings) -> Timeline:
         windows,
         story_end(events, milestones),
         impact_end(milestones, provenance, events),
+        headline_durations(doc),
     )

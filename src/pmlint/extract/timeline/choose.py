@@ -923,6 +923,8 @@ _EXPLICIT_HINT = re.compile(
 
 
 def summary_durations(doc: Document) -> list[StatedDuration]:
+    """The durations the summary, the impact or the lead prose state, and the explicit ones
+    (fields) anywhere else, in order."""
     found: list[StatedDuration] = []
     for block in doc.blocks:
         nearest = block.nearest_canonical()
@@ -938,3 +940,26 @@ def summary_durations(doc: Document) -> list[StatedDuration]:
             found.append(StatedDuration(stated.minutes, stated.text, span))
     found.sort(key=lambda d: (d.span.line, d.span.column))
     return found
+
+
+def headline_durations(doc: Document) -> list[StatedDuration]:
+    """The durations the title states ("Plex Server Outage for approximately 2 weeks"): a
+    headline's round figure, the duration only where the text gives no other and no window
+    (`Timeline.duration`), and no figure to hold the timeline to (PM104)."""
+    title = _title_block(doc)
+    if title is None:
+        return []
+    return [
+        StatedDuration(stated.minutes, stated.text, title.span(stated.start, stated.end))
+        for stated in stated_durations(title.prose)
+    ]
+
+
+def _title_block(doc: Document) -> TextBlock | None:
+    """The title heading's own text (kept out of `doc.blocks`), if the document has one."""
+    if not doc.title:
+        return None
+    for section in doc.sections():
+        if section.style == "heading" and section.heading_block is not None:
+            return section.heading_block if section.title == doc.title else None
+    return None
