@@ -2224,3 +2224,14 @@ def test_a_step_that_succeeds_is_an_outcome_and_the_last_of_the_run_closes_it() 
     )
     assert iso(value, "mitigated") == "2025-02-12T14:55:00+01:00"
     assert iso(value, "resolved") == "2025-02-12T15:44:00+01:00"
+
+
+def test_a_node_that_caught_up_has_recovered() -> None:
+    """5. "fully caught up and verified on July 8": a replica, a sync or a backlog that has
+    caught up is the impact stopping."""
+    value = facts(
+        "# Database corruption\n\n## Summary\n\nIn the early morning of July 2, 2026 the archive "
+        "node started crash-looping with a corrupted database. Its database was repaired "
+        "offline. It was fully caught up and verified on July 8.\n"
+    )
+    assert iso(value, "mitigated") == "2026-07-08T00:00:00"
