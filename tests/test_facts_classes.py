@@ -2235,3 +2235,41 @@ def test_a_node_that_caught_up_has_recovered() -> None:
         "offline. It was fully caught up and verified on July 8.\n"
     )
     assert iso(value, "mitigated") == "2026-07-08T00:00:00"
+
+
+_RACK_OUTAGE = """# Two storage outages
+
+## Summary
+
+On 2022-05-21 the storage API was unavailable {summary}.
+
+## Timeline
+
+{entries}
+"""
+
+
+def test_a_timeline_that_retells_the_day_after_the_summary_stays_on_its_day() -> None:
+    """4. The summary tells the afternoon's window last; the timeline then retells the day
+    from the morning: its undated entries stay on the summary's day, not the next."""
+    value = facts(
+        _RACK_OUTAGE.format(
+            summary="from 03:12 to 04:01 UTC, and again from 16:40 to 17:25 UTC",
+            entries="- 03:12 A switch reboots; the API is unreachable.\n- 03:20 Monitoring "
+            "alerts.\n- 04:01 Switch back; API reachable.\n- 16:40 The switch fails again.\n"
+            "- 17:25 Traffic moved to the spare switch.\n- 18:00 Incident closed.\n",
+        )
+    )
+    assert iso(value, "detected") == "2022-05-21T03:20:00+00:00"
+    assert iso(value, "resolved") == "2022-05-21T18:00:00+00:00"
+
+
+def test_a_timeline_after_a_summary_told_late_at_night_is_past_midnight() -> None:
+    value = facts(
+        _RACK_OUTAGE.format(
+            summary="from 23:40 UTC, when the disk filled",
+            entries="- 00:10 Monitoring alerts.\n- 01:05 Old snapshots deleted; writes succeed "
+            "again.\n",
+        )
+    )
+    assert iso(value, "detected") == "2022-05-22T00:10:00+00:00"
