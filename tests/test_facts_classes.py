@@ -2273,3 +2273,18 @@ def test_a_timeline_after_a_summary_told_late_at_night_is_past_midnight() -> Non
         )
     )
     assert iso(value, "detected") == "2022-05-22T00:10:00+00:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [
+        ("2021-01-30T18:22:01.123Z the pod is killed", "Z"),
+        ("2021-01-30 18:22:01.123Z the pod is killed", "Z"),
+        ("18:22:01.123 UTC the pod is killed", "UTC"),
+        ("18:22:01.5 then the pod is killed", None),
+    ],
+)
+def test_a_log_time_with_a_fraction_of_a_second_keeps_its_zone(text: str, zone: str) -> None:
+    """3. A timestamp copied from a log ("18:22:01.123Z") keeps the zone after its fraction
+    of a second; it carries to the entries that follow."""
+    assert [s.zone for s in find_stamps(text)] == [zone]
