@@ -2288,3 +2288,33 @@ def test_a_log_time_with_a_fraction_of_a_second_keeps_its_zone(text: str, zone: 
     """3. A timestamp copied from a log ("18:22:01.123Z") keeps the zone after its fraction
     of a second; it carries to the entries that follow."""
     assert [s.zone for s in find_stamps(text)] == [zone]
+
+
+_GALLERY = (
+    "# Outage report\n\nDate: 2013-03-06\n\nThis morning the gallery was down for a while. At "
+    "8:15 AM PST a scheduled database failover started, but the secondary database {symptom}. "
+    "Our monitoring caught the failure at 8:21 AM and paged the on-call engineer, who "
+    "{remedy} at 8:49 AM. The site was fully functional again at 8:55 AM.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "symptom", ["did not come up cleanly", "failed to start", "didn't come back"]
+)
+def test_a_thing_that_did_not_come_up_is_a_symptom(symptom: str) -> None:
+    """2. "the secondary did not come up", "failed to start": the first symptom."""
+    value = facts(_GALLERY.format(symptom=symptom, remedy="rolled the failover back"))
+    assert iso(value, "start") == "2013-03-06T08:15:00-08:00"
+
+
+@pytest.mark.parametrize(
+    "remedy", ["rolled the failover back", "switched the traffic back", "brought the primary back"]
+)
+def test_a_remedy_with_its_particle_apart_is_the_mitigation(remedy: str) -> None:
+    """5. "rolled the failover back": the verb and "back" with the object between; and the
+    time that ends its sentence ("at 8:49 AM.") is read with its own clause, not its
+    neighbour's."""
+    value = facts(_GALLERY.format(symptom="did not come up cleanly", remedy=remedy))
+    assert iso(value, "detected") == "2013-03-06T08:21:00-08:00"
+    assert iso(value, "mitigated") == "2013-03-06T08:49:00-08:00"
+    assert iso(value, "resolved") == "2013-03-06T08:55:00-08:00"

@@ -143,6 +143,13 @@ _HEALTHY_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
         r"\s+(?:normally|correctly|properly|as (?:normal|usual|expected|intended))\b",
     ),
     (("stabili",), r"\bstabili[sz](?:ed|es)\b"),
+    # a remedy told with its particle apart: "rolled the failover back", "switched traffic
+    # back", "brought the site back"
+    (
+        ("back",),
+        r"\b(?:rolled|rolls|reverted|switched|switches|moved|moves|brought|brings|put|puts"
+        r"|turned|turns)\s+(?:[\w-]+\s+){1,3}?back\b(?!\s+(?:and\s+forth|to\s+the\s+drawing))",
+    ),
     (
         ("healthy", "stable", "nominal", "correct", "function", "working"),
         r"\b(?:is|are|was|were|became|become|been|remained|looked|looks|seemed)\s+"

@@ -384,7 +384,8 @@ def clause_of(block: TextBlock, start: int, end: int, times: Sequence[tuple[int,
     two times at the last clause break written between them; where none is written (a range,
     "from 10:00 to 10:30"), the times share the sentence."""
     left, right = _sentence_bounds(block.prose, start, end)
-    inside = sorted(t for t in times if left <= t[0] and t[1] <= right)
+    # (a time that ends its sentence may hold its full stop: "at 8:49 AM.")
+    inside = sorted(t for t in times if left <= t[0] and t[0] < right)
     if len(inside) < 2:
         return block.prose[left:right]
     low, high = left, right
