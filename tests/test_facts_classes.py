@@ -2318,3 +2318,49 @@ def test_a_remedy_with_its_particle_apart_is_the_mitigation(remedy: str) -> None
     assert iso(value, "detected") == "2013-03-06T08:21:00-08:00"
     assert iso(value, "mitigated") == "2013-03-06T08:49:00-08:00"
     assert iso(value, "resolved") == "2013-03-06T08:55:00-08:00"
+
+
+def test_two_steps_told_in_one_sentence_of_a_story_are_two_entries() -> None:
+    """5. A timeline told in sentences: "notified at 11:45 UTC, and the registry unpublished
+    the version at 13:10 UTC" is two steps; the removal is the mitigation, not the notice."""
+    value = facts(
+        "# Malicious package\n\n## Timeline\n\nOn 2018-07-12 the malicious version was "
+        "published at 10:40 UTC. A user opened an issue reporting suspicious code at 11:17 UTC. "
+        "The maintainers were notified at 11:45 UTC, and the registry unpublished the version "
+        "at 13:10 UTC. At 15:00 UTC every access token was revoked, which ended the incident.\n"
+    )
+    assert iso(value, "detected") == "2018-07-12T11:17:00+00:00"
+    assert iso(value, "mitigated") == "2018-07-12T13:10:00+00:00"
+    assert iso(value, "resolved") == "2018-07-12T15:00:00+00:00"
+
+
+@pytest.mark.parametrize(
+    ("told", "mitigated"),
+    [
+        ("Removed the faulty node from the pool.", True),
+        ("Deleted the malicious image from the registry.", True),
+        ("Revoked the leaked token.", True),
+        ("The security team reviews the access logs of the malicious pushes.", False),
+    ],
+)
+def test_taking_the_offending_thing_away_is_the_mitigation(told: str, mitigated: bool) -> None:
+    """5. Removing the faulty, malicious or leaked thing stops the impact."""
+    value = facts(
+        "# Leaked token\n\n## Timeline (UTC)\n\n- 2024-10-09 19:40 — An attacker pushes a "
+        "modified image; devices fail to verify it.\n- 2024-10-10 07:12 — The signature check "
+        f"alerts the security team.\n- 2024-10-10 07:50 — {told}\n- 2024-10-10 09:30 — "
+        "Devices checked.\n"
+    )
+    assert (iso(value, "mitigated") == "2024-10-10T07:50:00+00:00") is mitigated
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("In total the malicious version was downloadable for 72 minutes.", 72),
+        ("The token was publicly visible for six hours.", 360),
+    ],
+)
+def test_a_security_window_states_how_long(text: str, minutes: float) -> None:
+    """6. A security incident's window: how long the bad thing was exposed."""
+    assert [s.minutes for s in stated_durations(text)] == [minutes]

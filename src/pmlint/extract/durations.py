@@ -100,6 +100,10 @@ _PHRASES = [
     # "service was restored after 47 minutes", "recovered within two hours"
     r"\b(?:restored|recovered|resolved|mitigated|back online|back up|returned to normal)\s"
     r"(?:after|within)\s",
+    # a security incident's window: "the malicious version was downloadable for 72 minutes",
+    # "the token was exposed for six hours"
+    r"\b(?:downloadable|exposed|leaked|public(?:ly\s(?:visible|available|accessible))?"
+    r"|compromised)\s(?:for\s)",
     # "the incident affected users for 25 minutes", "impacted all EU customers for 2 hours"
     r"\b(?:affected|impacted|disrupted)\s(?:[\w'-]+\s){1,4}?for\s",
 ]
@@ -189,6 +193,11 @@ _HINTS = (
     "interruption",
     "out for",
     "out of",
+    "downloadable",
+    "exposed",
+    "leaked",
+    "public",
+    "compromised",
     "period of",
     "stopped",
     "halted",

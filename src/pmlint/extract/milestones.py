@@ -143,6 +143,15 @@ _HEALTHY_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
         r"\s+(?:normally|correctly|properly|as (?:normal|usual|expected|intended))\b",
     ),
     (("stabili",), r"\bstabili[sz](?:ed|es)\b"),
+    # the offending thing taken away: "removed the faulty node", "deleted the malicious
+    # image", "revoked the leaked token", "blocked the attacker's addresses"
+    (
+        ("malicious", "compromised", "leaked", "stolen", "offending", "faulty", "attacker"),
+        r"\b(?:removed|removes|deleted|deletes|revoked|revokes|blocked|blocks|disabled|disables"
+        r"|took down|takes down|banned|bans|quarantined|isolated|drained|evicted)\s+"
+        r"(?:[\w'-]+\s+){0,3}?(?:malicious|compromised|leaked|stolen|offending|faulty"
+        r"|attacker'?s?)\b",
+    ),
     # a remedy told with its particle apart: "rolled the failover back", "switched traffic
     # back", "brought the site back"
     (

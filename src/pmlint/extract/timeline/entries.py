@@ -723,15 +723,30 @@ def _told_entries(block: TextBlock, found: list[Moment], opening: list[Moment]) 
     if block.list_item is not None:
         return []
     firsts: list[tuple[int, Moment]] = []
+    # Where each entry begins: a sentence's first time, and a later time of the same sentence
+    # told in a clause of its own ("The maintainers were notified at 11:45 UTC, and the
+    # registry unpublished the version at 13:10 UTC": two steps, not one at 11:45).
+    starts: list[tuple[int, Moment]] = []
+    previous: Moment | None = None
     for moment in timed:
         left, _ = _sentence_bounds(block.prose, moment.stamp.start, moment.stamp.end)
         if not firsts or firsts[-1][0] != left:
             firsts.append((left, moment))
+            starts.append((left, moment))
+        elif previous is not None:
+            cut = None
+            for match in _CLAUSE_BREAK.finditer(
+                block.prose, previous.stamp.end, moment.stamp.start
+            ):
+                cut = match.start()
+            if cut is not None:
+                starts.append((cut, moment))
+        previous = moment
     if len(firsts) < 2 or len(firsts) <= len(opening):
         return []
     events = []
-    for index, (left, moment) in enumerate(firsts):
-        right = firsts[index + 1][0] if index + 1 < len(firsts) else len(block.text)
+    for index, (left, moment) in enumerate(starts):
+        right = starts[index + 1][0] if index + 1 < len(starts) else len(block.text)
         events.append(Event(moment, block.text[left:right], moment.line))
     return events
 
