@@ -1594,7 +1594,9 @@ and error rates were back to normal by 14:36.
 
 def test_a_timeline_paragraph_told_in_sentences_has_an_entry_per_sentence() -> None:
     value = facts(STORY_TIMELINE)
-    assert len(value.events) == 4
+    # one entry per sentence, and one for the later time of the last sentence, told in a
+    # clause of its own ("..., and error rates were back to normal by 14:36")
+    assert len(value.events) == 5
     assert iso(value, "start") == "2023-05-02T14:02:00+00:00"
     assert iso(value, "detected") == "2023-05-02T14:09:00+00:00"
     assert iso(value, "mitigated") == "2023-05-02T14:31:00+00:00"
@@ -2364,3 +2366,28 @@ def test_taking_the_offending_thing_away_is_the_mitigation(told: str, mitigated:
 def test_a_security_window_states_how_long(text: str, minutes: float) -> None:
     """6. A security incident's window: how long the bad thing was exposed."""
     assert [s.minutes for s in stated_durations(text)] == [minutes]
+
+
+@pytest.mark.parametrize(
+    ("row", "minutes"),
+    [
+        ("| Duration | 1h 05m |", 65),
+        ("| **Total downtime** | 47 minutes |", 47),
+        ("| Time to recovery | about 2 hours |", 120),
+    ],
+)
+def test_a_duration_in_a_table_of_fields(row: str, minutes: int) -> None:
+    """6. A table of fields states the duration in a row of its own, as a field would."""
+    value = facts(
+        f"# CDN purge storm\n\n| Field | Value |\n| --- | --- |\n| Date | 2025-06-12 |\n{row}\n"
+        "| Severity | High |\n"
+    )
+    assert value.duration() == (minutes, "stated-duration")
+
+
+def test_a_table_row_that_names_no_duration_states_none() -> None:
+    value = facts(
+        "# CDN purge storm\n\n| Field | Value |\n| --- | --- |\n| Date | 2025-06-12 |\n"
+        "| Retention | 14 days |\n"
+    )
+    assert value.durations == []

@@ -938,7 +938,32 @@ def summary_durations(doc: Document) -> list[StatedDuration]:
                 continue
             span = block.span(stated.start, stated.end)
             found.append(StatedDuration(stated.minutes, stated.text, span))
+    found.extend(_table_durations(doc))
     found.sort(key=lambda d: (d.span.line, d.span.column))
+    return found
+
+
+def _table_durations(doc: Document) -> list[StatedDuration]:
+    """A table of fields that states the duration in a row of its own ("| Duration | 1h 05m
+    |", "| Total downtime | 47 minutes |"): the name in the first cell, the amount beside it,
+    read as the field "Duration: 1h 05m" would be."""
+    found: list[StatedDuration] = []
+    for section in doc.sections():
+        if section.canonical in _NOT_THIS_INCIDENT:
+            continue
+        for table in section.tables:
+            for row in table.rows:
+                if len(row) < 2:
+                    continue
+                name = row[0].prose.strip(" *_:")
+                if not name or len(name) > 40 or _EXPLICIT_HINT.search(name) is None:
+                    continue
+                value = row[1]
+                for stated in stated_durations(f"{name}: {value.prose.strip()}"):
+                    if stated.explicit:
+                        span = value.span(0, len(value.prose))
+                        found.append(StatedDuration(stated.minutes, value.prose.strip(), span))
+                        break
     return found
 
 
