@@ -838,13 +838,16 @@ def _sanity(result: dict[str, Moment | None], how: dict[str, str]) -> None:
         earliest_kind, earliest = min(later, key=lambda item: utc(item[1].when))  # type: ignore[arg-type]
         if utc(earliest.when) < utc(start.when):  # type: ignore[arg-type]
             ended = any(
-                k in ("mitigated", "resolved") and utc(m.when) < utc(start.when)  # type: ignore[arg-type]
+                k in ("mitigated", "resolved")
+                and how.get(k) in (HOW_TIMELINE, HOW_PROSE)
+                and utc(m.when) < utc(start.when)  # type: ignore[arg-type]
                 for k, m in later
             )
             if how.get("start") in (HOW_FRONT_MATTER, HOW_FIELD) and not ended:
-                return  # the author's field, before the impact ended: trusted
-            # (a field after the impact ended is no start: "Violation started: ... 4:42PM UTC"
-            # in an alert pasted into a timeline kept in another zone)
+                return  # the author's field, before the impact ended: trusted (and PM104
+                # reports a field that contradicts another field)
+            # (a field after the impact ended in the story is no start: "Violation started:
+            # ... 4:42PM UTC" in an alert pasted into a timeline kept in another zone)
             if earliest_kind == "detected":
                 result["start"], how["start"] = earliest, HOW_INFERRED
             else:
