@@ -2391,3 +2391,32 @@ def test_a_table_row_that_names_no_duration_states_none() -> None:
         "| Retention | 14 days |\n"
     )
     assert value.durations == []
+
+
+@pytest.mark.parametrize(
+    ("told", "detected"),
+    [
+        ("Within 37 minutes a user noticed strange code and opened an issue.", "11:17"),
+        ("Ten minutes later the on-call engineer was paged.", "10:50"),
+        ("Half an hour afterwards a customer reported failing installs.", "11:10"),
+        # a time written beside it is the moment itself
+        ("A minute later, at 10:45 UTC, the alert fired.", "10:45"),
+    ],
+)
+def test_a_time_told_relative_to_the_one_before(told: str, detected: str) -> None:
+    """2/5. "ten minutes later", "within 37 minutes": a step told relative to the time before
+    it in the paragraph has that time plus the amount."""
+    value = facts(
+        "# Malicious release\n\nOn 2018-07-12 at 10:40 UTC an attacker published a malicious "
+        f"version with a stolen token. {told} The version was unpublished at 11:52 UTC.\n"
+    )
+    assert iso(value, "detected") == f"2018-07-12T{detected}:00+00:00"
+
+
+def test_within_a_span_of_something_else_is_no_time() -> None:
+    value = facts(
+        "# Malicious release\n\nOn 2018-07-12 at 10:40 UTC an attacker published a malicious "
+        "version. Tokens expire within 30 minutes of their creation. The version was "
+        "unpublished at 11:52 UTC.\n"
+    )
+    assert len([m for m in value.moments if m.has_time]) == 2

@@ -41,6 +41,7 @@ from pmlint.extract.timeline.entries import (
     timeline_events,
 )
 from pmlint.extract.timeline.html import html_texts
+from pmlint.extract.timeline.later import later_moments
 from pmlint.extract.timeline.model import EVENT, Moment, Timeline
 from pmlint.extract.timeline.stated import start_from_time_to_detect
 from pmlint.extract.timeline.zones import (
@@ -212,6 +213,9 @@ def _build(doc: Document, settings: Settings) -> Timeline:
     relative_days(moments)
     if zone_tz is None:
         carry_the_timeline_zone(moments, by_date, timed)
+    moments = later_moments(
+        moments, lambda m, times: classify(m, labels, events_words, times, fields.get(id(m.block)))
+    )
     events = timeline_events(doc, moments, by_date, timed, code)
     for event in events:
         moment = event.moment
