@@ -2420,3 +2420,43 @@ def test_within_a_span_of_something_else_is_no_time() -> None:
         "unpublished at 11:52 UTC.\n"
     )
     assert len([m for m in value.moments if m.has_time]) == 2
+
+
+def test_closing_the_incident_after_the_stated_window_is_the_resolution() -> None:
+    """5/7. The impact states its window; the resolution section says when the incident was
+    closed: the window's end is the mitigation, the closing the resolution, and the
+    duration is the window's."""
+    value = facts(
+        "# Balancer failure, 2021-01-30\n\n## Impact\n\nEverything behind the balancer was "
+        "unreachable from 18:22 UTC until 19:15 UTC.\n\n## Resolution\n\nSupport recreated "
+        "the balancer at 19:15 UTC. We verified all services and closed the incident at "
+        "19:40 UTC.\n"
+    )
+    assert iso(value, "mitigated") == "2021-01-30T19:15:00+00:00"
+    assert iso(value, "resolved") == "2021-01-30T19:40:00+00:00"
+    assert value.duration() == (53, "range")
+
+
+def test_without_a_closing_the_window_ends_both() -> None:
+    value = facts(
+        "# Balancer failure, 2021-01-30\n\n## Impact\n\nEverything behind the balancer was "
+        "unreachable from 18:22 UTC until 19:15 UTC.\n\n## Resolution\n\nWe verified all "
+        "services at 19:40 UTC.\n"
+    )
+    assert iso(value, "resolved") == "2021-01-30T19:15:00+00:00"
+
+
+def test_numbered_update_headings_are_an_update_log() -> None:
+    """5. "### Update 4 — 2022-04-05 17:10 UTC" over what the update said: a numbered update
+    log, newest first, is a timeline."""
+    value = facts(
+        "# Degraded builds\n\n## Status updates\n\n### Update 3 — 2022-04-05 17:10 UTC\n\n"
+        "All queued builds are processed. This incident is resolved.\n\n"
+        "### Update 2 — 2022-04-05 16:05 UTC\n\nRunners are back; queued builds are being "
+        "processed again.\n\n### Update 1 — 2022-04-05 14:40 UTC\n\nWe are investigating "
+        "reports of builds stuck in the queue since 14:10 UTC.\n"
+    )
+    assert iso(value, "start") == "2022-04-05T14:10:00+00:00"
+    assert iso(value, "detected") == "2022-04-05T14:40:00+00:00"
+    assert iso(value, "mitigated") == "2022-04-05T16:05:00+00:00"
+    assert iso(value, "resolved") == "2022-04-05T17:10:00+00:00"

@@ -212,6 +212,12 @@ def choose_milestones(
             take(kind, told[1], HOW_RANGE)
         take(kind, event.moment, HOW_TIMELINE)
     if windows:
+        closed = _closed_after(windows[-1][1], moments, classes)
+        if closed is not None and result["resolved"] is None:
+            # "Everything was unreachable from 18:22 until 19:15 UTC ... we closed the
+            # incident at 19:40 UTC": the window ends the impact, the closing the incident
+            take("mitigated", windows[-1][1], HOW_RANGE)
+            take("resolved", closed, HOW_PROSE)
         take("start", windows[0][0], HOW_RANGE)
         take("resolved", windows[-1][1], HOW_RANGE)
     for kind, moment in _stated_in_prose(moments).items():
@@ -944,6 +950,28 @@ def summary_durations(doc: Document) -> list[StatedDuration]:
     found.extend(_table_durations(doc))
     found.sort(key=lambda d: (d.span.line, d.span.column))
     return found
+
+
+def _closed_after(end: Moment, moments: Sequence[Moment], classes: WordClasses) -> Moment | None:
+    """The last time the prose says in so many words that the incident was closed ("closed
+    the incident at 19:40 UTC", "the all clear was given at 20:05"), after a stated window's
+    end and within a day of it; None when it says none."""
+    if end.when is None or not end.has_time:
+        return None
+    found = []
+    for moment in moments:
+        if moment.source != PROSE or not moment.has_time or moment.when is None:
+            continue
+        if "resolved" not in moment.kinds or moment.block.nearest_canonical() in _NOT_THIS_INCIDENT:
+            continue
+        if (moment.when.tzinfo is None) != (end.when.tzinfo is None):
+            continue
+        gap = utc(moment.when) - utc(end.when)
+        if not dt.timedelta(0) < gap <= dt.timedelta(days=1):
+            continue
+        if classes.has("resolved", sentence_of(moment), "markers"):
+            found.append(moment)
+    return max(found, key=lambda m: utc(m.when)) if found else None  # type: ignore[arg-type]
 
 
 def _table_durations(doc: Document) -> list[StatedDuration]:

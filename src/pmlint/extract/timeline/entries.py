@@ -98,9 +98,10 @@ def _posted_update(section: Section) -> bool:
 # An update log has this many updates at least: one alone is a dated paragraph.
 _UPDATES = 2
 # The words an update's heading may hold before its time: "Update", "Investigating -",
-# "Resolved:" (a status word and a dash or a colon, a few words at most). Anchored: from
-# every start of a long run of blanks the leading class would rescan the rest (quadratic).
-_UPDATE_LABEL = re.compile(r"\A[\s*_#]*(?:[A-Za-z]+\s*){1,3}[-–—:|]?[\s*_(]*")
+# "Resolved:", "Update 4 —", "Update #2:" (a status word, perhaps its number, and a dash or a
+# colon, a few words at most). Anchored: from every start of a long run of blanks the leading
+# class would rescan the rest (quadratic).
+_UPDATE_LABEL = re.compile(r"\A[\s*_#]*(?:(?:[A-Za-z]+|#?\d{1,3})\s*){1,4}[-–—:|]?[\s*_(]*")
 
 
 def _update_heading(section: Section) -> bool:
