@@ -2460,3 +2460,32 @@ def test_numbered_update_headings_are_an_update_log() -> None:
     assert iso(value, "detected") == "2022-04-05T14:40:00+00:00"
     assert iso(value, "mitigated") == "2022-04-05T16:05:00+00:00"
     assert iso(value, "resolved") == "2022-04-05T17:10:00+00:00"
+
+
+def test_a_table_whose_header_names_the_fields() -> None:
+    """1. "| Start | End | Duration |" over one row of values: each value is the field its
+    column names."""
+    value = facts(
+        "# CI outage\n\n## Impact\n\n| Start | End | Duration | Affected |\n| --- | --- | --- | "
+        "--- |\n| 2022-04-05 14:00 UTC | 2022-04-05 15:05 UTC | 65 min | all CI jobs |\n\n"
+        "## Timeline\n\n- 14:00 the cloud provider is out of capacity; jobs fail.\n- 14:20 "
+        "developers report failing jobs.\n- 15:05 runners switched to another type.\n"
+    )
+    assert value.provenance["start"] == "field"
+    assert iso(value, "resolved") == "2022-04-05T15:05:00+00:00"
+    assert iso(value, "mitigated") == "2022-04-05T15:05:00+00:00"
+
+
+@pytest.mark.parametrize(
+    ("told", "mitigated"),
+    [("Nodes replaced; services recover", True), ("We plan how to recover the data", False)],
+)
+def test_services_that_recover_in_the_present_have_recovered(told: str, mitigated: bool) -> None:
+    """5. Timelines told in the present: "services recover"."""
+    value = facts(
+        "# Cascading failures\n\n## Timeline (2021-07-11, all times UTC)\n\n| Time | Event |\n"
+        "| ---- | ----- |\n| 13:51 | Node A goes NotReady after a kernel panic |\n| 13:58 | "
+        f"Bot and site offline; users report it |\n| 14:40 | {told} |\n| 15:05 | Monitoring "
+        "looked at; notes taken |\n"
+    )
+    assert (iso(value, "mitigated") == "2021-07-11T14:40:00+00:00") is mitigated

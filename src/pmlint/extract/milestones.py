@@ -143,6 +143,14 @@ _HEALTHY_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
         r"\s+(?:normally|correctly|properly|as (?:normal|usual|expected|intended))\b",
     ),
     (("stabili",), r"\bstabili[sz](?:ed|es)\b"),
+    # the service itself recovering, told in the present as timelines tell: "services
+    # recover", "the site slowly recovers" (not "a plan to recover")
+    (
+        ("recover",),
+        r"\b(?:services?|systems?|sites?|apis?|everything|traffic|nodes?|clusters?|pods?"
+        r"|builds?|requests?|the network|the chain)\s+(?:(?:fully|slowly|quickly|all|then)\s+)?"
+        r"recover(?:s|ed)?\b",
+    ),
     # the offending thing taken away: "removed the faulty node", "deleted the malicious
     # image", "revoked the leaked token", "blocked the attacker's addresses"
     (

@@ -442,15 +442,31 @@ def row_labels(doc: Document) -> dict[int, str]:
     found: dict[int, str] = {}
     for section in doc.sections():
         for table in section.tables:
+            # "| Start | End | Duration |" over "| 2022-04-05 14:00 UTC | ... 15:05 UTC | ...":
+            # a header that names the fields, one row of values under it
+            names = [_field_name(cell.prose) for cell in table.header]
+            if len(table.rows) <= 2 and sum(1 for n in names if n) >= 2:
+                for row in table.rows:
+                    for name, cell in zip(names, row, strict=False):
+                        if name:
+                            found[id(cell)] = name
             for row in table.rows:
                 if len(row) < 2:
                     continue
-                name = row[0].prose.strip(" *_:")
-                if not name or len(name) > 40 or any(c.isdigit() for c in name):
+                name = _field_name(row[0].prose)
+                if name is None:
                     continue
                 for cell in row[1:]:
                     found[id(cell)] = name
     return found
+
+
+def _field_name(text: str) -> str | None:
+    """A table cell that can name a field: a short name with no digits."""
+    name = text.strip(" *_:")
+    if not name or len(name) > 40 or any(c.isdigit() for c in name):
+        return None
+    return name
 
 
 # "At 6:48 the chain stopped ... until the hotfix was released": what follows "until" tells
