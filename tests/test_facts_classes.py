@@ -2489,3 +2489,15 @@ def test_services_that_recover_in_the_present_have_recovered(told: str, mitigate
         "looked at; notes taken |\n"
     )
     assert (iso(value, "mitigated") == "2021-07-11T14:40:00+00:00") is mitigated
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("This caused 40min of total outage.", 40),
+        ("It resulted in about 40 minutes of partial unavailability.", 40),
+    ],
+)
+def test_an_amount_of_a_qualified_outage_states_how_long(text: str, minutes: float) -> None:
+    """6. "40min of total outage", "40 minutes of partial unavailability"."""
+    assert [s.minutes for s in stated_durations(text)] == [minutes]

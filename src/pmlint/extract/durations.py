@@ -120,8 +120,10 @@ _SPAN_OF_INCIDENT = re.compile(
 _STATED = [re.compile(rf"{phrase}{_APPROX}{_DURATION}\b", re.IGNORECASE) for phrase in _PHRASES] + [
     _SPAN_OF_INCIDENT,
     re.compile(
-        rf"\b{_APPROX}{_DURATION}\s(?:of\s)?(?:outage|downtime|disruption|degradation|incident"
-        r"|errors|failures|unavailability|degraded\sservice|impact)\b",
+        # ("40 minutes of partial unavailability", "an hour of total outage")
+        rf"\b{_APPROX}{_DURATION}\s(?:of\s)?(?:(?:partial|total|complete|full|intermittent"
+        r"|severe|major|elevated|increased|widespread)\s)?(?:outage|downtime|disruption"
+        r"|degradation|incident|errors|failures|unavailability|degraded\sservice|impact)\b",
         re.IGNORECASE,
     ),
     # "On Thursday 9 March 2017, applications experienced elevated error rates for 47
@@ -175,6 +177,7 @@ _HINTS = (
     "disrupt",
     "degrad",
     "unavailable",
+    "unavailability",
     "unusable",
     "offline",
     "broken",
