@@ -248,8 +248,9 @@ def _label(moment: Moment) -> str | None:
 
 # What may stand before a field's name on its line: markup, a list number, or the end of an
 # earlier field or clause ("Start: 10:00 UTC, End: 11:20 UTC"; "Date: 3 May; Detected: 10:15").
-_FIELD_LEAD = re.compile(r"[\s>*_#+-]*(?:\d{1,2}[.)]\s+)?[\s*_]*$")
-_FIELD_AFTER = re.compile(r"(?:[,;]|\.\s|\*\*|__)[\s*_]*$")
+# (Unambiguous, for `fullmatch`: each blank is read by one class only, so a long run of them
+# costs one pass, not one per place.)
+_FIELD_LEAD = re.compile(r"[\s>*_#+-]*(?:\d{1,2}[.)]\s[\s*_]*)?")
 
 
 def _opens_a_field(text: str, line_start: int, position: int) -> bool:
@@ -261,7 +262,11 @@ def _opens_a_field(text: str, line_start: int, position: int) -> bool:
         return True
     if "|" in lead[-60:]:
         return False
-    return _FIELD_AFTER.search(lead) is not None
+    tail = lead.rstrip(" \t*_")
+    markup = lead[len(tail) :]
+    if "**" in markup or "__" in markup:
+        return True  # "**Start:** 10:00 **End:** 11:00": the next field's bold name
+    return tail.endswith((",", ";")) or (tail.endswith(".") and markup[:1] in (" ", "\t"))
 
 
 def _blank_before(text: str, line_start: int, position: int) -> bool:
