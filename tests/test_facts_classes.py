@@ -1594,7 +1594,9 @@ and error rates were back to normal by 14:36.
 
 def test_a_timeline_paragraph_told_in_sentences_has_an_entry_per_sentence() -> None:
     value = facts(STORY_TIMELINE)
-    assert len(value.events) == 4
+    # one entry per sentence, and one for the later time of the last sentence, told in a
+    # clause of its own ("..., and error rates were back to normal by 14:36")
+    assert len(value.events) == 5
     assert iso(value, "start") == "2023-05-02T14:02:00+00:00"
     assert iso(value, "detected") == "2023-05-02T14:09:00+00:00"
     assert iso(value, "mitigated") == "2023-05-02T14:31:00+00:00"
@@ -1783,3 +1785,719 @@ def test_a_timeline_written_as_lines_is_no_update_closed_by_its_last_time() -> N
     )
     assert len(value.events) == 3
     assert iso(value, "detected") == "2023-01-02T09:05:00+00:00"
+
+
+# Round 29: what the zone tells of the dates, restarting is working, losing is a symptom -------
+
+
+# Ticket queue outage
+_PARIS_TIMELINE = """# Ticket queue outage
+
+## Timeline ({zone})
+
+- 03/10/2021 07:15: the queue's disk fills up and every ticket submission fails.
+- 03/10/2021 08:40: a volunteer notices the failures and pings the admins.
+- 03/10/2021 10:05: old attachments moved away; submissions work again.
+"""
+
+
+@pytest.mark.parametrize(
+    ("zone", "day"),
+    [
+        ("Europe/Paris", "2021-10-03"),
+        ("CEST", "2021-10-03"),
+        ("UTC+2", "2021-10-03"),
+        ("US/Eastern", "2021-03-10"),
+        ("PST", "2021-03-10"),
+        ("UTC", "2021-03-10"),  # every writer's zone: slashes stay month first
+    ],
+)
+def test_the_zone_tells_how_ambiguous_numeric_dates_are_written(zone: str, day: str) -> None:
+    """4. A timeline kept in a European or Asian zone writes its slashed dates day first, one
+    kept in a US zone month first, when no date in it shows which."""
+    value = facts(_PARIS_TIMELINE.format(zone=zone))
+    start = iso(value, "start")
+    assert start is not None and start.startswith(f"{day}T07:15")
+
+
+def test_dates_that_show_their_order_win_over_the_zone() -> None:
+    text = _PARIS_TIMELINE.format(zone="Europe/Paris") + "- 10/13/2021 09:00: disk replaced.\n"
+    start = iso(facts(text), "start")
+    assert start is not None and start.startswith("2021-03-10T07:15")
+
+
+def test_the_title_date_is_read_as_the_zone_writes_it() -> None:
+    value = facts(
+        "# Outage of 04/11/2022\n\n## Timeline (CET)\n\n- 09:10 checkout fails for every user."
+        "\n- 09:40 the rollback completed; checkout works again.\n"
+    )
+    assert iso(value, "start") == "2022-11-04T09:10:00+01:00"
+
+
+@pytest.mark.parametrize(
+    ("told", "mitigated"),
+    [
+        ("jobs start running again", True),
+        ("the workers started running normally", True),
+        ("we started running the migration script", False),
+    ],
+)
+def test_starting_to_run_again_is_running(told: str, mitigated: bool) -> None:
+    """5. Starting to work is working: "builds began running again" tells the outcome."""
+    value = facts(
+        "# CI outage\n\n## Timeline\n\n- 2022-04-05 14:00 UTC: runners fail to launch; every "
+        f"job fails.\n- 2022-04-05 15:05 UTC: {told}.\n- 2022-04-05 16:00 UTC: queue drained."
+        "\n"
+    )
+    assert (iso(value, "mitigated") == "2022-04-05T15:05:00+00:00") is mitigated
+
+
+@pytest.mark.parametrize(
+    "symptom",
+    [
+        "the cluster lost its connection to the database",
+        "a bad route took down every service",
+        "the storm knocked out power in the data centre",
+    ],
+)
+def test_losing_something_or_taking_something_down_is_a_symptom(symptom: str) -> None:
+    """2. The start is the first symptom, in the words a writer tells it with."""
+    value = facts(
+        "# All services outage\n\nOn the 11th of December 2020 at approximately 19:00 UTC, "
+        f"{symptom}. An automated alert fired at 19:04 UTC and the team began investigating. "
+        "Services were fully restored by 23:10 UTC.\n"
+    )
+    assert iso(value, "start") == "2020-12-11T19:00:00+00:00"
+    assert iso(value, "detected") == "2020-12-11T19:04:00+00:00"
+
+
+@pytest.mark.parametrize(
+    ("told", "mitigated"),
+    [
+        ("name resolution works for everyone again", True),
+        ("the site is reachable from all regions again", True),
+        ("uploads were failing again", False),
+        ("we updated the config again", False),
+    ],
+)
+def test_a_service_working_for_someone_again_is_the_mitigation(told: str, mitigated: bool) -> None:
+    """5. "works again" with whom it serves between the verb and "again"; a symptom there, or
+    a verb that is an action ("updated"), is no recovery."""
+    value = facts(
+        "# Resolver outage\n\n## Timeline\n\n- 2023-01-25 10:05 UTC: lookups fail with "
+        f"SERVFAIL.\n- 2023-01-25 10:49 UTC: {told}.\n- 2023-01-25 11:20 UTC: zone file "
+        "reviewed; incident over.\n"
+    )
+    assert (iso(value, "mitigated") == "2023-01-25T10:49:00+00:00") is mitigated
+
+
+def test_a_symptom_since_a_time_in_an_update_is_the_start_not_the_detection() -> None:
+    """2. A status update that investigates "reports that users cannot log in since around
+    14:30" tells the start at 14:30; the update's own time is the detection."""
+    value = facts(
+        "# Login failures on 2022-09-12\n\n## Updates\n\n"
+        "**Resolved** (2022-09-12 17:05 UTC): We consider this incident resolved.\n\n"
+        "**Monitoring** (2022-09-12 16:02 UTC): A fix has been deployed and logins are "
+        "succeeding again.\n\n"
+        "**Investigating** (2022-09-12 14:48 UTC): We are investigating reports that users "
+        "cannot log in since around 14:30 UTC.\n"
+    )
+    assert iso(value, "start") == "2022-09-12T14:30:00+00:00"
+    assert iso(value, "detected") == "2022-09-12T14:48:00+00:00"
+
+
+@pytest.mark.parametrize(
+    ("entry", "detected"),
+    [
+        ("a contributor asked in Slack why their PR had no test results", True),
+        ("a customer asks why invoices are missing", True),
+        ("the on-call was notified by the uptime check", True),
+        ("notification worker deploy with a broken retry loop", False),
+        ("notifications delivered on time again", False),
+    ],
+)
+def test_a_user_asking_is_a_report_and_a_notification_system_is_not(
+    entry: str, detected: bool
+) -> None:
+    """5. How one learns of it: a user asking about the symptom is a report; the word
+    "notification" naming a system or its output tells nobody anything."""
+    value = facts(
+        "# Hook outage\n\n## Timeline (UTC)\n\n- 2019-01-23 10:24: the hook begins dropping "
+        f"every webhook.\n- 2019-01-23 11:47: {entry}.\n- 2019-01-23 12:05: the deploy is "
+        "rolled back; webhooks are processed again.\n"
+    )
+    assert (iso(value, "detected") == "2019-01-23T11:47:00+00:00") is detected
+
+
+@pytest.mark.parametrize(
+    ("told", "mitigated"),
+    [
+        ("runners started in another zone; builds pass again", True),
+        ("the new pods started successfully and requests are served again", True),
+        ("we started the failover; builds pass again for some users", False),
+        ("started to move the runners to another zone", False),
+    ],
+)
+def test_a_thing_that_was_started_is_no_attempt(told: str, mitigated: bool) -> None:
+    """5. "Runners started in another zone" tells where they run, not an attempt at a fix
+    ("started the failover", "started to move"): the recovery told beside it counts."""
+    value = facts(
+        "# Zone power loss\n\n## Timeline\n\n### 2022-07-28 17:00 UTC\n\nA zone loses power; "
+        f"builds fail.\n\n### 17:40 UTC\n\n{told.capitalize()}.\n\n### 19:50 UTC\n\nThe "
+        "provider reports full recovery; incident closed.\n"
+    )
+    assert (iso(value, "mitigated") == "2022-07-28T17:40:00+00:00") is mitigated
+
+
+def test_a_timeline_without_am_pm_that_goes_past_noon_stays_on_the_day() -> None:
+    """3/4. "11:50", "12:10", "1:15" with no AM/PM and no hour past 12 is a 12-hour clock
+    going past noon, not past midnight."""
+    value = facts(
+        "# Map widget outage, 2020-09-11\n\n## Timeline (times are Eastern)\n\n"
+        "- 11:50 a broken stylesheet is deployed; the map renders blank for every user.\n"
+        "- 12:10 a user reports the blank map.\n- 1:15 the broken selector is found.\n"
+        "- 2:30 fix deployed; the map renders again.\n- 3:00 incident closed.\n"
+    )
+    assert iso(value, "mitigated") == "2020-09-11T14:30:00-04:00"
+    assert iso(value, "resolved") == "2020-09-11T15:00:00-04:00"
+    assert value.duration() == (190, "milestones")
+
+
+def test_a_24_hour_timeline_past_midnight_keeps_its_night() -> None:
+    value = facts(
+        "# Night outage, 2020-09-11\n\n## Timeline (UTC)\n\n- 22:40 the queue stalls; jobs "
+        "fail.\n- 23:10 alert fires.\n- 0:30 workers restarted; jobs run again.\n"
+        "- 1:15 incident closed.\n"
+    )
+    assert iso(value, "resolved") == "2020-09-12T01:15:00+00:00"
+
+
+@pytest.mark.parametrize(
+    ("entry", "detected"),
+    [
+        ("customers open tickets about unpaid orders", True),
+        ("a user opened an issue on the tracker", True),
+        ("a customer filed a ticket", True),
+        ("the ticket queue is processed", False),
+    ],
+)
+def test_tickets_opened_by_users_are_a_report(entry: str, detected: bool) -> None:
+    """5. How one learns of it: tickets and issues users open or file, in any tense."""
+    value = facts(
+        "# Delayed callbacks\n\n## Timeline\n\n- 2024-10-15 14:00 UTC: callbacks are delayed; "
+        f"orders stay unpaid.\n- 2024-10-15 14:45 UTC: {entry}.\n- 2024-10-15 19:00 UTC: "
+        "callbacks flowing again.\n"
+    )
+    assert (iso(value, "detected") == "2024-10-15T14:45:00+00:00") is detected
+
+
+@pytest.mark.parametrize(
+    "told", ["packet loss stops", "the attack traffic subsided", "the crash loop stopped"]
+)
+def test_the_symptom_told_as_stopped_in_more_nouns(told: str) -> None:
+    """5. The symptom stopping, named by its noun: loss, an attack, a crash loop."""
+    value = facts(
+        "# ARP storm, 14 October 2022\n\n## Timeline\n\n- 1405Z: a host floods the router; "
+        f"packet loss for all customers.\n- 1409Z: NOC alarms on packet loss.\n- 1431Z: host "
+        f"port shut down; {told}.\n- 1500Z: host owner contacted, incident closed.\n"
+    )
+    assert iso(value, "mitigated") == "2022-10-14T14:31:00+00:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("It took us 2 hours to restore service.", 120),
+        ("It took the team about 50 minutes to recover.", 50),
+        ("The incident affected users for 25 minutes.", 25),
+        ("The incident impacted all EU customers for 2 hours.", 120),
+        ("The registry returned errors for 25 minutes.", 25),
+        ("Clients saw 502s for 10 minutes.", 10),
+    ],
+)
+def test_more_ways_to_state_how_long(text: str, minutes: float) -> None:
+    """6. Stated durations: who it took, whom it affected, the symptom and for how long."""
+    assert [s.minutes for s in stated_durations(text)] == [minutes]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We looked at the errors for 10 minutes before paging.",
+        "Requests saw timeouts for 30 seconds at a time.",
+    ],
+)
+def test_time_spent_on_the_errors_is_not_how_long_they_lasted(text: str) -> None:
+    assert stated_durations(text) == []
+
+
+@pytest.mark.parametrize(
+    ("told", "mitigated"),
+    [
+        ("New key deployed. Locator searches return results again.", True),
+        ("The API returned valid responses again.", True),
+        ("The errors returned again.", False),
+    ],
+)
+def test_returning_results_again_is_working_again(told: str, mitigated: bool) -> None:
+    """5. A service that returns what it should again has recovered; errors that return
+    have not."""
+    value = facts(
+        "# Locator outage, June 16, 2020\n\n## Timeline\n\n| Time (ET) | Event |\n| --- | --- |"
+        "\n| 9:05 AM | The vendor rotates its API key. All locator requests fail with 401. |\n"
+        f"| 12:15 PM | {told} |\n| 12:30 PM | Vendor call held. |\n"
+    )
+    assert (iso(value, "mitigated") == "2020-06-16T12:15:00-04:00") is mitigated
+
+
+# Hub outage
+_HUB_OUTAGE = """# Hub outage
+
+## Timeline (times in BST)
+
+### July 11, 2025, 12:42 PM
+
+Incident declared. Alert text: Condition: health check | Violation started: July 11, 2025 at
+4:42PM UTC | Policy: hub
+
+### 12:49 PM
+
+The change that triggered the alerts is reverted.
+
+### 1:06 PM
+
+{after}
+
+### 4:06 PM
+
+{belief}
+
+### 4:22 PM
+
+Incident resolved and communicated to the hub admin.
+"""
+
+
+def test_a_field_start_after_the_impact_ended_is_no_start() -> None:
+    """7. A 'started:' field pasted from an alert, after the mitigation and the resolution,
+    is not when the impact began: the start falls back to the first the story tells."""
+    value = facts(
+        _HUB_OUTAGE.format(after="Hubs remain inaccessible.", belief="The lead re-deploys.")
+    )
+    assert iso(value, "start") == "2025-07-11T12:42:00+01:00"
+    assert value.duration() == (220, "milestones")
+
+
+@pytest.mark.parametrize(
+    ("after", "mitigated"),
+    [
+        ("The revert did not help; hubs remain inaccessible.", "2025-07-11T16:22:00+01:00"),
+        ("Restarts are not having the intended effect.", "2025-07-11T16:22:00+01:00"),
+        ("The engineer checks the dashboards.", "2025-07-11T12:49:00+01:00"),
+    ],
+)
+def test_a_remedy_a_later_entry_says_did_not_help_is_no_mitigation(
+    after: str, mitigated: str
+) -> None:
+    """5. "The revert did not help", "hubs remain inaccessible": the impact had not stopped."""
+    value = facts(_HUB_OUTAGE.format(after=after, belief="The lead re-deploys."))
+    assert iso(value, "mitigated") == mitigated
+
+
+@pytest.mark.parametrize(
+    "belief",
+    [
+        "The lead believes that the second PR fixed it and re-deploys.",
+        "The engineer deletes one pod to see if it comes back.",
+    ],
+)
+def test_a_belief_or_a_test_is_no_recovery(belief: str) -> None:
+    """5. What someone believes fixed it, or a step to see whether it does, is no outcome."""
+    value = facts(_HUB_OUTAGE.format(after="Hubs remain inaccessible.", belief=belief))
+    assert iso(value, "mitigated") == "2025-07-11T16:22:00+01:00"
+
+
+@pytest.mark.parametrize(
+    ("line", "start"),
+    [
+        # a message pasted into the entry: someone else's field, after a separator
+        (
+            "Uptime check fails: host is failing. | Violation started: Aug 12, 2025 at 4:32PM "
+            "UTC | Policy: hub",
+            "2025-08-12T17:00:00+01:00",
+        ),
+        # a field that opens its line, or follows another field, is the document's
+        ("Impact start: Aug 12, 2025 at 4:50PM UTC", "2025-08-12T16:50:00+00:00"),
+        ("Detected: 5:32 PM; Impact start: 4:50 PM", "2025-08-12T16:50:00+01:00"),
+    ],
+)
+def test_a_field_name_inside_a_pasted_message_is_no_field(line: str, start: str) -> None:
+    """1/7. A field is a line's own: "| Violation started: ..." inside an alert pasted into
+    a timeline entry does not set the incident's start."""
+    value = facts(
+        "# Hub outage, August 12 2025\n\n## Timeline (times in BST)\n\n### 5:00 PM\n\n"
+        "Hub pods terminated; the hub is inaccessible.\n\n### 5:32 PM\n\n"
+        f"{line}\n\n### 6:08 PM\n\nThe hub is back online.\n"
+    )
+    assert iso(value, "start") == start
+
+
+@pytest.mark.parametrize(
+    ("entry", "detected"),
+    [
+        ("Incident declared by the engineer who ran the command", "2025-08-12T17:00:00+01:00"),
+        ("Creating this incident whilst I figure out what happened", "2025-08-12T17:00:00+01:00"),
+        ("The engineer keeps deploying the new cluster", "2025-08-12T17:32:00+01:00"),
+    ],
+)
+def test_an_incident_declared_was_known(entry: str, detected: str) -> None:
+    """5. No one declares an incident without knowing of it: declaring it is a detection
+    when nothing earlier tells one."""
+    value = facts(
+        "# Hub outage, August 12 2025\n\n## Timeline (times in BST)\n\n"
+        "- 4:58 PM: the prod namespace is deleted; every hub pod is terminated.\n"
+        f"- 5:00 PM: {entry}.\n- 5:32 PM: the uptime check alerts.\n"
+        "- 6:08 PM: the hub is back online.\n"
+    )
+    assert iso(value, "detected") == detected
+
+
+@pytest.mark.parametrize(
+    ("text", "zones"),
+    [
+        ("10:01-10:02: the teams urge not to deploy", [None, None]),
+        ("11:57–12:08 discussion of the decoding", [None, None]),
+        ("2023-01-05T10:00:00-05:00 deploy", ["-05:00"]),
+        ("2023-01-05T10:00-05:00 deploy", ["-05:00"]),
+        ("16:55 -0500 revert", ["-0500"]),
+    ],
+)
+def test_a_range_of_clock_times_is_no_utc_offset(text: str, zones: list[str | None]) -> None:
+    """1/3. "10:01-10:02" is a range of two times, not 10:01 at UTC-10:02 (which then
+    carried to every later entry); an offset touches a time with seconds or an ISO
+    date-time, or stands apart."""
+    assert [s.zone for s in find_stamps(text)] == zones
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("The archive node was out of service for six days.", 6 * 1440),
+        ("Media Server Outage for approximately 2 weeks", 14 * 1440),
+    ],
+)
+def test_out_of_service_and_an_outage_for_state_how_long(text: str, minutes: float) -> None:
+    """6. "out of service for six days", "Outage for approximately 2 weeks"."""
+    assert [s.minutes for s in stated_durations(text)] == [minutes]
+
+
+def test_a_duration_the_title_states_is_the_last_resort() -> None:
+    """6. A title's duration ("Server Outage for approximately 2 weeks") is the duration
+    when the text gives no other and no window ..."""
+    value = facts(
+        "# January 2020 - Media Server Outage for approximately 2 weeks\n\n## Summary\n\n"
+        "The server was unreachable for most users until the router was replaced.\n"
+    )
+    assert value.duration() == (20160, "stated-duration")
+
+
+def test_a_timeline_wins_over_the_round_figure_of_a_title() -> None:
+    """... and a timeline's window wins over the headline's round figure, which no check
+    holds the timeline to."""
+    value = facts(
+        "# 2019-04-03, 30min outage during a node pool upgrade\n\n## Timeline\n\n"
+        "All times in GMT+2\n\n- 2019-04-03 12:50 Start of incident: the ingress nodes are "
+        "cordoned.\n- 13:28 A user reports the site is down.\n- 13:29 Service resumes. "
+        "Incident ends.\n"
+    )
+    assert value.duration() == (39, "milestones")
+    assert value.durations == []
+
+
+def test_a_step_that_succeeds_is_an_outcome_and_the_last_of_the_run_closes_it() -> None:
+    """5. "First transaction is mined and succeeds", then "Second ... succeeds": the impact
+    stops with the first, and the run of confirmations closes it with the last."""
+    value = facts(
+        "# Stuck transfers\n\n## Timeline\n\n(all times CET)\n\n"
+        "- 2025-02-10 00:21 A user reports a transfer not being processed.\n"
+        "- 2025-02-11 19:23 A first fix is deployed, mitigating most, but not all cases.\n"
+        "- 2025-02-12 14:55 First transfer is resubmitted and succeeds.\n"
+        "- 2025-02-12 15:44 Second transfer is resubmitted and succeeds.\n"
+    )
+    assert iso(value, "mitigated") == "2025-02-12T14:55:00+01:00"
+    assert iso(value, "resolved") == "2025-02-12T15:44:00+01:00"
+
+
+def test_a_node_that_caught_up_has_recovered() -> None:
+    """5. "fully caught up and verified on July 8": a replica, a sync or a backlog that has
+    caught up is the impact stopping."""
+    value = facts(
+        "# Database corruption\n\n## Summary\n\nIn the early morning of July 2, 2026 the archive "
+        "node started crash-looping with a corrupted database. Its database was repaired "
+        "offline. It was fully caught up and verified on July 8.\n"
+    )
+    assert iso(value, "mitigated") == "2026-07-08T00:00:00"
+
+
+_RACK_OUTAGE = """# Two storage outages
+
+## Summary
+
+On 2022-05-21 the storage API was unavailable {summary}.
+
+## Timeline
+
+{entries}
+"""
+
+
+def test_a_timeline_that_retells_the_day_after_the_summary_stays_on_its_day() -> None:
+    """4. The summary tells the afternoon's window last; the timeline then retells the day
+    from the morning: its undated entries stay on the summary's day, not the next."""
+    value = facts(
+        _RACK_OUTAGE.format(
+            summary="from 03:12 to 04:01 UTC, and again from 16:40 to 17:25 UTC",
+            entries="- 03:12 A switch reboots; the API is unreachable.\n- 03:20 Monitoring "
+            "alerts.\n- 04:01 Switch back; API reachable.\n- 16:40 The switch fails again.\n"
+            "- 17:25 Traffic moved to the spare switch.\n- 18:00 Incident closed.\n",
+        )
+    )
+    assert iso(value, "detected") == "2022-05-21T03:20:00+00:00"
+    assert iso(value, "resolved") == "2022-05-21T18:00:00+00:00"
+
+
+def test_a_timeline_after_a_summary_told_late_at_night_is_past_midnight() -> None:
+    value = facts(
+        _RACK_OUTAGE.format(
+            summary="from 23:40 UTC, when the disk filled",
+            entries="- 00:10 Monitoring alerts.\n- 01:05 Old snapshots deleted; writes succeed "
+            "again.\n",
+        )
+    )
+    assert iso(value, "detected") == "2022-05-22T00:10:00+00:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [
+        ("2021-01-30T18:22:01.123Z the pod is killed", "Z"),
+        ("2021-01-30 18:22:01.123Z the pod is killed", "Z"),
+        ("18:22:01.123 UTC the pod is killed", "UTC"),
+        ("18:22:01.5 then the pod is killed", None),
+    ],
+)
+def test_a_log_time_with_a_fraction_of_a_second_keeps_its_zone(text: str, zone: str) -> None:
+    """3. A timestamp copied from a log ("18:22:01.123Z") keeps the zone after its fraction
+    of a second; it carries to the entries that follow."""
+    assert [s.zone for s in find_stamps(text)] == [zone]
+
+
+_GALLERY = (
+    "# Outage report\n\nDate: 2013-03-06\n\nThis morning the gallery was down for a while. At "
+    "8:15 AM PST a scheduled database failover started, but the secondary database {symptom}. "
+    "Our monitoring caught the failure at 8:21 AM and paged the on-call engineer, who "
+    "{remedy} at 8:49 AM. The site was fully functional again at 8:55 AM.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "symptom", ["did not come up cleanly", "failed to start", "didn't come back"]
+)
+def test_a_thing_that_did_not_come_up_is_a_symptom(symptom: str) -> None:
+    """2. "the secondary did not come up", "failed to start": the first symptom."""
+    value = facts(_GALLERY.format(symptom=symptom, remedy="rolled the failover back"))
+    assert iso(value, "start") == "2013-03-06T08:15:00-08:00"
+
+
+@pytest.mark.parametrize(
+    "remedy", ["rolled the failover back", "switched the traffic back", "brought the primary back"]
+)
+def test_a_remedy_with_its_particle_apart_is_the_mitigation(remedy: str) -> None:
+    """5. "rolled the failover back": the verb and "back" with the object between; and the
+    time that ends its sentence ("at 8:49 AM.") is read with its own clause, not its
+    neighbour's."""
+    value = facts(_GALLERY.format(symptom="did not come up cleanly", remedy=remedy))
+    assert iso(value, "detected") == "2013-03-06T08:21:00-08:00"
+    assert iso(value, "mitigated") == "2013-03-06T08:49:00-08:00"
+    assert iso(value, "resolved") == "2013-03-06T08:55:00-08:00"
+
+
+def test_two_steps_told_in_one_sentence_of_a_story_are_two_entries() -> None:
+    """5. A timeline told in sentences: "notified at 11:45 UTC, and the registry unpublished
+    the version at 13:10 UTC" is two steps; the removal is the mitigation, not the notice."""
+    value = facts(
+        "# Malicious package\n\n## Timeline\n\nOn 2018-07-12 the malicious version was "
+        "published at 10:40 UTC. A user opened an issue reporting suspicious code at 11:17 UTC. "
+        "The maintainers were notified at 11:45 UTC, and the registry unpublished the version "
+        "at 13:10 UTC. At 15:00 UTC every access token was revoked, which ended the incident.\n"
+    )
+    assert iso(value, "detected") == "2018-07-12T11:17:00+00:00"
+    assert iso(value, "mitigated") == "2018-07-12T13:10:00+00:00"
+    assert iso(value, "resolved") == "2018-07-12T15:00:00+00:00"
+
+
+@pytest.mark.parametrize(
+    ("told", "mitigated"),
+    [
+        ("Removed the faulty node from the pool.", True),
+        ("Deleted the malicious image from the registry.", True),
+        ("Revoked the leaked token.", True),
+        ("The security team reviews the access logs of the malicious pushes.", False),
+    ],
+)
+def test_taking_the_offending_thing_away_is_the_mitigation(told: str, mitigated: bool) -> None:
+    """5. Removing the faulty, malicious or leaked thing stops the impact."""
+    value = facts(
+        "# Leaked token\n\n## Timeline (UTC)\n\n- 2024-10-09 19:40 — An attacker pushes a "
+        "modified image; devices fail to verify it.\n- 2024-10-10 07:12 — The signature check "
+        f"alerts the security team.\n- 2024-10-10 07:50 — {told}\n- 2024-10-10 09:30 — "
+        "Devices checked.\n"
+    )
+    assert (iso(value, "mitigated") == "2024-10-10T07:50:00+00:00") is mitigated
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("In total the malicious version was downloadable for 72 minutes.", 72),
+        ("The token was publicly visible for six hours.", 360),
+    ],
+)
+def test_a_security_window_states_how_long(text: str, minutes: float) -> None:
+    """6. A security incident's window: how long the bad thing was exposed."""
+    assert [s.minutes for s in stated_durations(text)] == [minutes]
+
+
+@pytest.mark.parametrize(
+    ("row", "minutes"),
+    [
+        ("| Duration | 1h 05m |", 65),
+        ("| **Total downtime** | 47 minutes |", 47),
+        ("| Time to recovery | about 2 hours |", 120),
+    ],
+)
+def test_a_duration_in_a_table_of_fields(row: str, minutes: int) -> None:
+    """6. A table of fields states the duration in a row of its own, as a field would."""
+    value = facts(
+        f"# CDN purge storm\n\n| Field | Value |\n| --- | --- |\n| Date | 2025-06-12 |\n{row}\n"
+        "| Severity | High |\n"
+    )
+    assert value.duration() == (minutes, "stated-duration")
+
+
+def test_a_table_row_that_names_no_duration_states_none() -> None:
+    value = facts(
+        "# CDN purge storm\n\n| Field | Value |\n| --- | --- |\n| Date | 2025-06-12 |\n"
+        "| Retention | 14 days |\n"
+    )
+    assert value.durations == []
+
+
+@pytest.mark.parametrize(
+    ("told", "detected"),
+    [
+        ("Within 37 minutes a user noticed strange code and opened an issue.", "11:17"),
+        ("Ten minutes later the on-call engineer was paged.", "10:50"),
+        ("Half an hour afterwards a customer reported failing installs.", "11:10"),
+        # a time written beside it is the moment itself
+        ("A minute later, at 10:45 UTC, the alert fired.", "10:45"),
+    ],
+)
+def test_a_time_told_relative_to_the_one_before(told: str, detected: str) -> None:
+    """2/5. "ten minutes later", "within 37 minutes": a step told relative to the time before
+    it in the paragraph has that time plus the amount."""
+    value = facts(
+        "# Malicious release\n\nOn 2018-07-12 at 10:40 UTC an attacker published a malicious "
+        f"version with a stolen token. {told} The version was unpublished at 11:52 UTC.\n"
+    )
+    assert iso(value, "detected") == f"2018-07-12T{detected}:00+00:00"
+
+
+def test_within_a_span_of_something_else_is_no_time() -> None:
+    value = facts(
+        "# Malicious release\n\nOn 2018-07-12 at 10:40 UTC an attacker published a malicious "
+        "version. Tokens expire within 30 minutes of their creation. The version was "
+        "unpublished at 11:52 UTC.\n"
+    )
+    assert len([m for m in value.moments if m.has_time]) == 2
+
+
+def test_closing_the_incident_after_the_stated_window_is_the_resolution() -> None:
+    """5/7. The impact states its window; the resolution section says when the incident was
+    closed: the window's end is the mitigation, the closing the resolution, and the
+    duration is the window's."""
+    value = facts(
+        "# Balancer failure, 2021-01-30\n\n## Impact\n\nEverything behind the balancer was "
+        "unreachable from 18:22 UTC until 19:15 UTC.\n\n## Resolution\n\nSupport recreated "
+        "the balancer at 19:15 UTC. We verified all services and closed the incident at "
+        "19:40 UTC.\n"
+    )
+    assert iso(value, "mitigated") == "2021-01-30T19:15:00+00:00"
+    assert iso(value, "resolved") == "2021-01-30T19:40:00+00:00"
+    assert value.duration() == (53, "range")
+
+
+def test_without_a_closing_the_window_ends_both() -> None:
+    value = facts(
+        "# Balancer failure, 2021-01-30\n\n## Impact\n\nEverything behind the balancer was "
+        "unreachable from 18:22 UTC until 19:15 UTC.\n\n## Resolution\n\nWe verified all "
+        "services at 19:40 UTC.\n"
+    )
+    assert iso(value, "resolved") == "2021-01-30T19:15:00+00:00"
+
+
+def test_numbered_update_headings_are_an_update_log() -> None:
+    """5. "### Update 4 — 2022-04-05 17:10 UTC" over what the update said: a numbered update
+    log, newest first, is a timeline."""
+    value = facts(
+        "# Degraded builds\n\n## Status updates\n\n### Update 3 — 2022-04-05 17:10 UTC\n\n"
+        "All queued builds are processed. This incident is resolved.\n\n"
+        "### Update 2 — 2022-04-05 16:05 UTC\n\nRunners are back; queued builds are being "
+        "processed again.\n\n### Update 1 — 2022-04-05 14:40 UTC\n\nWe are investigating "
+        "reports of builds stuck in the queue since 14:10 UTC.\n"
+    )
+    assert iso(value, "start") == "2022-04-05T14:10:00+00:00"
+    assert iso(value, "detected") == "2022-04-05T14:40:00+00:00"
+    assert iso(value, "mitigated") == "2022-04-05T16:05:00+00:00"
+    assert iso(value, "resolved") == "2022-04-05T17:10:00+00:00"
+
+
+def test_a_table_whose_header_names_the_fields() -> None:
+    """1. "| Start | End | Duration |" over one row of values: each value is the field its
+    column names."""
+    value = facts(
+        "# CI outage\n\n## Impact\n\n| Start | End | Duration | Affected |\n| --- | --- | --- | "
+        "--- |\n| 2022-04-05 14:00 UTC | 2022-04-05 15:05 UTC | 65 min | all CI jobs |\n\n"
+        "## Timeline\n\n- 14:00 the cloud provider is out of capacity; jobs fail.\n- 14:20 "
+        "developers report failing jobs.\n- 15:05 runners switched to another type.\n"
+    )
+    assert value.provenance["start"] == "field"
+    assert iso(value, "resolved") == "2022-04-05T15:05:00+00:00"
+    assert iso(value, "mitigated") == "2022-04-05T15:05:00+00:00"
+
+
+@pytest.mark.parametrize(
+    ("told", "mitigated"),
+    [("Nodes replaced; services recover", True), ("We plan how to recover the data", False)],
+)
+def test_services_that_recover_in_the_present_have_recovered(told: str, mitigated: bool) -> None:
+    """5. Timelines told in the present: "services recover"."""
+    value = facts(
+        "# Cascading failures\n\n## Timeline (2021-07-11, all times UTC)\n\n| Time | Event |\n"
+        "| ---- | ----- |\n| 13:51 | Node A goes NotReady after a kernel panic |\n| 13:58 | "
+        f"Bot and site offline; users report it |\n| 14:40 | {told} |\n| 15:05 | Monitoring "
+        "looked at; notes taken |\n"
+    )
+    assert (iso(value, "mitigated") == "2021-07-11T14:40:00+00:00") is mitigated
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("This caused 40min of total outage.", 40),
+        ("It resulted in about 40 minutes of partial unavailability.", 40),
+    ],
+)
+def test_an_amount_of_a_qualified_outage_states_how_long(text: str, minutes: float) -> None:
+    """6. "40min of total outage", "40 minutes of partial unavailability"."""
+    assert [s.minutes for s in stated_durations(text)] == [minutes]

@@ -85,10 +85,12 @@ _PHRASES = [
     r"\b(?:time to (?:recover|recovery|resolve|resolution|restore|mitigate|mitigation)|ttr|ttm)"
     r"\s*(?:\*+\s*)?(?:[:=]|was|of|is)?\s*(?:\*+\s*)?",
     r"\blast(?:ed|ing|s)\s(?:for\s)?",
+    # "an outage of 47 minutes", "Server Outage for approximately 2 weeks"
     r"\b(?:outage|incident|downtime|disruption|degradation|impact|interruption)\s"
-    r"(?:of|lasting|that lasted|which lasted|lasted)\s",
+    r"(?:of|lasting|that lasted|which lasted|lasted|for)\s",
     r"\b(?:down|unavailable|unusable|offline|broken|degraded|unreachable|impacted|affected"
-    r"|failing|failed|erroring|inaccessible|disrupted|out|blocked|unresponsive|impaired|stuck)"
+    r"|failing|failed|erroring|inaccessible|disrupted|out|blocked|unresponsive|impaired|stuck"
+    r"|out of (?:service|action|commission|order))"
     r"\s(?:for\s(?:a\s(?:total|period)\sof\s)?)",
     r"\b(?:for|over)\sa\s(?:total|duration|period)\sof\s",
     r"\b(?:total(?:ling)?|aggregate)\s(?:of\s)?",
@@ -98,6 +100,12 @@ _PHRASES = [
     # "service was restored after 47 minutes", "recovered within two hours"
     r"\b(?:restored|recovered|resolved|mitigated|back online|back up|returned to normal)\s"
     r"(?:after|within)\s",
+    # a security incident's window: "the malicious version was downloadable for 72 minutes",
+    # "the token was exposed for six hours"
+    r"\b(?:downloadable|exposed|leaked|public(?:ly\s(?:visible|available|accessible))?"
+    r"|compromised)\s(?:for\s)",
+    # "the incident affected users for 25 minutes", "impacted all EU customers for 2 hours"
+    r"\b(?:affected|impacted|disrupted)\s(?:[\w'-]+\s){1,4}?for\s",
 ]
 # The first three phrases are fields ("Duration: 2h17m", "Time to recovery: 87 minutes"), and
 # _SPAN_OF_INCIDENT names both ends: explicit wherever they are written (a "Stats" list, the
@@ -112,8 +120,10 @@ _SPAN_OF_INCIDENT = re.compile(
 _STATED = [re.compile(rf"{phrase}{_APPROX}{_DURATION}\b", re.IGNORECASE) for phrase in _PHRASES] + [
     _SPAN_OF_INCIDENT,
     re.compile(
-        rf"\b{_APPROX}{_DURATION}\s(?:of\s)?(?:outage|downtime|disruption|degradation|incident"
-        r"|errors|failures|unavailability|degraded\sservice|impact)\b",
+        # ("40 minutes of partial unavailability", "an hour of total outage")
+        rf"\b{_APPROX}{_DURATION}\s(?:of\s)?(?:(?:partial|total|complete|full|intermittent"
+        r"|severe|major|elevated|increased|widespread)\s)?(?:outage|downtime|disruption"
+        r"|degradation|incident|errors|failures|unavailability|degraded\sservice|impact)\b",
         re.IGNORECASE,
     ),
     # "On Thursday 9 March 2017, applications experienced elevated error rates for 47
@@ -141,9 +151,19 @@ _STATED = [re.compile(rf"{phrase}{_APPROX}{_DURATION}\b", re.IGNORECASE) for phr
         r"(?!\s(?:at a time|each|per|every|apiece|or (?:more|longer))\b)",
         re.IGNORECASE,
     ),
-    # "it took about 50 minutes to restore service"
+    # "it took about 50 minutes to restore service", "it took us 2 hours to recover"
     re.compile(
-        rf"\btook\s{_APPROX}{_DURATION}\sto\s(?:fully\s)?(?:recover|restore|resolve|mitigate|fix)",
+        r"\btook\s(?:(?:us|them|the team|our team|(?:our |the )?engineers)\s)?"
+        rf"{_APPROX}{_DURATION}\sto\s(?:fully\s)?(?:recover|restore|resolve|mitigate|fix)",
+        re.IGNORECASE,
+    ),
+    # "the registry returned errors for 25 minutes", "clients saw timeouts for 10 minutes":
+    # the symptom, and for how long (not "errors for 30 seconds at a time")
+    re.compile(
+        r"(?<!\bthe\s)(?<!\bthese\s)(?<!\bthose\s)"  # "we looked at the errors for 10 min"
+        r"\b(?:errors?|5xx(?:\s(?:errors|responses))?|50[0-4]s?|timeouts?|failures?)\s"
+        rf"(?:[a-z]+\s){{0,2}}?for\s{_APPROX}{_DURATION}\b"
+        r"(?!\s(?:at a time|each|per|every|apiece|or (?:more|longer))\b)",
         re.IGNORECASE,
     ),
 ]
@@ -157,6 +177,7 @@ _HINTS = (
     "disrupt",
     "degrad",
     "unavailable",
+    "unavailability",
     "unusable",
     "offline",
     "broken",
@@ -174,6 +195,12 @@ _HINTS = (
     "inaccessible",
     "interruption",
     "out for",
+    "out of",
+    "downloadable",
+    "exposed",
+    "leaked",
+    "public",
+    "compromised",
     "period of",
     "stopped",
     "halted",
@@ -192,7 +219,12 @@ _HINTS = (
     "returned to normal",
     "took",
     "errors",
+    "error ",
     "failures",
+    "failure ",
+    "timeout",
+    "5xx",
+    "50",
     "experienced",
     "blocked",
     "unresponsive",

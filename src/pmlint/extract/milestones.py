@@ -79,16 +79,24 @@ _REMEDY_WINDOW = dt.timedelta(minutes=30)
 # "the failover hangs", "still down", "not restored".
 # (Starting to work is working: "images started working once again", "began to come back
 # online", "started serving traffic" tell the outcome, not an attempt at it; and starting to
-# look for the cause, "support engineers begin investigation into the bug", attempts nothing.)
+# look for the cause, "support engineers begin investigation into the bug", attempts nothing.
+# Nor does a thing that was started, told with where or how it runs: "runners started in
+# another zone", "the new pods started successfully", "the service started up again".)
 _WORKS = (
     r"(?!(?:to )?(?:work(?:s|ed|ing)?\b(?!\s+(?:on|towards?|to|through|with|around)\b)"
-    r"|(?:come|came|respond|serv|load|function|succeed|flow|process|pass|recover|resolv"
-    r"|investigat|analy)\w*))"
+    r"|(?:come|came|respond|serv|load|function|succeed|flow|process|pass|recover|resolv|run"
+    r"|investigat|analy)\w*"
+    r"|(?:in|within|successfully|fine|normally|correctly|properly|cleanly|again|up|back|ok"
+    r"|okay)\b(?!\s+(?:to|the|a|an|our|their|its)\b)))"
 )
 _ATTEMPT = re.compile(
     rf"\b(?:start(?:s|ed|ing)? {_WORKS}(?:to |the |a )?|begin(?:s|ning)? {_WORKS}(?:to |the )?"
     rf"|began {_WORKS}(?:to |the )?"
     r"|attempt|trying|tried|try to|decid|plan|propos|initiat|prepar|not |n't |no longer"
+    # a belief or a test, not an outcome seen: "believes that the PR fixed it", "deletes one
+    # pod to see if it comes back"
+    r"|believ|\bthinks?\b|\bhop(?:e|es|ed|ing|eful\w*)\b|to see (?:if|whether)\b"
+    r"|to (?:check|test|verify) (?:if|whether)\b"
     # "restored for some users", "some investigating" (not "moves some to a new node")
     r"|still |hang|stuck|fail(?:s|ed|ing)? to|partial(?:ly)?|some (?!to\b)"
     # "returns online for a brief moment": the impact came back
@@ -109,13 +117,19 @@ _NOT_RECOVERY = re.compile(
     re.IGNORECASE,
 )
 # Service doing its job again: "uploads work again", "the record started to get propagated
-# again", "builds pass again", "the broker accepts writes again" (a verb and its object). A
-# symptom "again" ("failed again") is not in the list.
+# again", "builds pass again", "the broker accepts writes again", "resolution works for
+# everyone again" (a verb, its object or whom it serves). A symptom "again" ("failed again",
+# "uploads were failing again") is not in the list, nor between the verb and "again".
 _AGAIN = re.compile(
     r"\b(?:work|run|serv|respond|load|launch|build|sync|publish|upload|download|connect|resolv"
     r"|propagat|process|flow|accept|avail|reach|boot|pass|function|deliver|stream|send|receiv"
     r"|succeed|creat|produc|mint|confirm|finaliz|index|render"
-    r"|healthy|online|up|green|normal|fine|stable)\w*\s+(?:[a-z]+\s+)?again\b",
+    # "searches return results again" (and not "the errors returned again")
+    r"|return(?:s|ed|ing)?\s+(?:results?|data|responses?|content|pages?|valid|correct|expected"
+    r"|200)"
+    r"|healthy|online|up(?!dat|grad|set)|green|normal|fine|stable)\w*\s+"
+    r"(?:(?!(?:fail|error|down|brok|break|stuck|crash|stop|slow|tim|hang|hung|not|never|no)"
+    r"(?:[a-z]*)\s)[a-z]+\s+){0,3}again\b",
     re.IGNORECASE,
 )
 # A service described in a healthy state, however the sentence is built: "running normally",
@@ -129,6 +143,30 @@ _HEALTHY_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
         r"\s+(?:normally|correctly|properly|as (?:normal|usual|expected|intended))\b",
     ),
     (("stabili",), r"\bstabili[sz](?:ed|es)\b"),
+    # the service itself recovering, told in the present as timelines tell: "services
+    # recover", "the site slowly recovers" (not "a plan to recover")
+    (
+        ("recover",),
+        r"\b(?:services?|systems?|sites?|apis?|everything|traffic|nodes?|clusters?|pods?"
+        r"|builds?|requests?|the network|the chain)\s+(?:(?:fully|slowly|quickly|all|then)\s+)?"
+        r"recover(?:s|ed)?\b",
+    ),
+    # the offending thing taken away: "removed the faulty node", "deleted the malicious
+    # image", "revoked the leaked token", "blocked the attacker's addresses"
+    (
+        ("malicious", "compromised", "leaked", "stolen", "offending", "faulty", "attacker"),
+        r"\b(?:removed|removes|deleted|deletes|revoked|revokes|blocked|blocks|disabled|disables"
+        r"|took down|takes down|banned|bans|quarantined|isolated|drained|evicted)\s+"
+        r"(?:[\w'-]+\s+){0,3}?(?:malicious|compromised|leaked|stolen|offending|faulty"
+        r"|attacker'?s?)\b",
+    ),
+    # a remedy told with its particle apart: "rolled the failover back", "switched traffic
+    # back", "brought the site back"
+    (
+        ("back",),
+        r"\b(?:rolled|rolls|reverted|switched|switches|moved|moves|brought|brings|put|puts"
+        r"|turned|turns)\s+(?:[\w-]+\s+){1,3}?back\b(?!\s+(?:and\s+forth|to\s+the\s+drawing))",
+    ),
     (
         ("healthy", "stable", "nominal", "correct", "function", "working"),
         r"\b(?:is|are|was|were|became|become|been|remained|looked|looks|seemed)\s+"
@@ -136,10 +174,13 @@ _HEALTHY_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
         r"|functioning|working)\b(?!\s+(?:on|with|to|towards?|through)\b)",
     ),
     # the symptom stopped: "errors dropped to zero", "the issue disappeared", "there were no
-    # more errors", "stopping the errors", "the backlog had been processed"
+    # more errors", "stopping the errors", "the backlog had been processed", "packet loss
+    # stops", "the attack traffic subsided", "the crash loop stopped"
     (
         ("disappear", "vanish", "ceas", "clear", "subside", "stop", "dropped to", "fell to"),
-        r"\b(?:errors?|failures?|timeouts?|crashe?s?|alerts?|issue|problem|symptoms?|5xx|5\d\ds)"
+        r"\b(?:errors?|failures?|timeouts?|crashe?s?|alerts?|issue|problem|symptoms?|5xx|5\d\ds"
+        r"|(?:packet )?loss|outage|disruption|attack(?: traffic)?|flood(?:ing)?|storm"
+        r"|crash ?loops?|restarts|retries|rejections|drops)"
         r"\s+(?:(?:had|have|has)\s+)?(?:disappear(?:ed|s)?|vanish(?:ed|es)?|cease[sd]?"
         r"|clear(?:ed|s)?|subside[sd]?|stopped|stops?(?!\s+(?:the|a|an|all|our|any|new)\b)"
         r"|dropped to (?:zero|0|normal|baseline)|fell to (?:zero|0|normal|baseline))\b",
@@ -583,7 +624,14 @@ _RECURRENCE = re.compile(
     r"|(?:not|n't)\s+(?:yet\s+)?over\b"
     r"|(?:went|goes|is|was|were|are)\s+down\s+again\b"
     r"|(?:fail\w*|error\w*|crash\w*|broke|broken|unreachable|unavailable)\s+again\b"
-    r"|again\s+(?:fail\w*|down|unreachable|unavailable|broken|crash\w*))",
+    r"|again\s+(?:fail\w*|down|unreachable|unavailable|broken|crash\w*)"
+    # or had never stopped: "the revert did not help", "restarts not having the intended
+    # effect", "hubs remain inaccessible" (a root cause left unsolved is another matter)
+    r"|(?:did\s+not|didn't|does\s+not|doesn't|failed\s+to)\s+(?:\w+\s+)?(?:solve|help|fix|resolve"
+    r"|work|restore|mitigate|improve)\b(?!\s+(?:\w+\s+){0,2}(?:root|underlying|permanent))"
+    r"|not\s+having\s+the\s+(?:intended|desired)\s+effect|\bno\s+(?:visible\s+)?(?:effect|improvement)"
+    r"|(?:remain|remains|remained|still)\s+(?:\w+\s+)?(?:inaccessible|down|unavailable|unreachable"
+    r"|broken|offline|failing|degraded)\b)",
     re.IGNORECASE,
 )
 

@@ -342,9 +342,31 @@ def _time(hour: int, minute: int, second: int, ampm: str | None) -> dt.time | No
     return dt.time(hour, minute, second)
 
 
+# "10:01-10:02", "11:57–12:08": a range of clock times, not a time and a UTC offset; an offset
+# touches a time written with its seconds or as an ISO date-time ("T10:00:00-05:00").
+_SECONDS_BEFORE = re.compile(r"\d:\d\d:\d\d$")
+_FRACTION = re.compile(r"\.\d{1,9}(?![\d.])")
+_ATTACHED_CLOCK = re.compile(r"[-–]\d{1,2}:\d{2}(?!\d|:\d)")
+_OFFSET_TIME = re.compile(r"(?:\d:\d\d:\d\d(?:\.\d+)?|T\d\d:\d\d)$")
+
+
 def _zone_after(text: str, end: int) -> tuple[str | None, int]:
+    if end < len(text) and text[end] == "." and _SECONDS_BEFORE.search(text, max(0, end - 8), end):
+        # "18:22:01.123Z", "18:22:01.123 UTC": a log's fraction of a second, then its zone
+        fraction = _FRACTION.match(text, end)
+        if fraction is not None:
+            zone, stop = _zone_after(text, fraction.end())
+            if zone is not None:
+                return zone, stop
     if end < len(text) and _ZULU.match(text, end):
         return "Z", end + 1
+    if (
+        end < len(text)
+        and text[end] in "-–"
+        and _ATTACHED_CLOCK.match(text, end)
+        and not _OFFSET_TIME.search(text, max(0, end - 12), end)
+    ):
+        return None, end
     match = _ZONE_AFTER.match(text, end)
     if match and zone_info(match.group("zone")) is not None:
         return match.group("zone"), match.end()

@@ -11,6 +11,7 @@ import re
 from pmlint.document import Document, TextBlock
 from pmlint.extract.timeline.choose import (
     choose_milestones,
+    headline_durations,
     impact_windows,
     story_end,
     summary_durations,
@@ -40,9 +41,15 @@ from pmlint.extract.timeline.entries import (
     timeline_events,
 )
 from pmlint.extract.timeline.html import html_texts
+from pmlint.extract.timeline.later import later_moments
 from pmlint.extract.timeline.model import EVENT, Moment, Timeline
 from pmlint.extract.timeline.stated import start_from_time_to_detect
-from pmlint.extract.timeline.zones import carry_the_timeline_zone, declared_zone, stamp_zone
+from pmlint.extract.timeline.zones import (
+    carry_the_timeline_zone,
+    declared_zone,
+    stamp_zone,
+    zone_day_first,
+)
 from pmlint.extract.timestamps import Stamp, find_stamps, four_digit_clock, zone_after
 from pmlint.settings import Settings
 
@@ -146,8 +153,10 @@ def _build(doc: Document, settings: Settings) -> Timeline:
         k: {"events": [*w.get("events", ()), *w.get("markers", ())]} for k, w in words.items()
     }
     labels, events_words = compiled_words(words, "labels"), compiled_words(marked, "events")
-    first_day = document_date(doc)
     numeric_day_first = day_first(blocks)
+    if numeric_day_first is None:  # the dates do not show it: the zone's writers' habit
+        numeric_day_first = zone_day_first(zone_name)
+    first_day = document_date(doc, numeric_day_first)
     year = None if first_day is not None else first_year(blocks, numeric_day_first)
     if first_day is None and year is None:
         year = named_year(doc) or month_year(blocks)
@@ -204,6 +213,9 @@ def _build(doc: Document, settings: Settings) -> Timeline:
     relative_days(moments)
     if zone_tz is None:
         carry_the_timeline_zone(moments, by_date, timed)
+    moments = later_moments(
+        moments, lambda m, times: classify(m, labels, events_words, times, fields.get(id(m.block)))
+    )
     events = timeline_events(doc, moments, by_date, timed, code)
     for event in events:
         moment = event.moment
@@ -227,4 +239,5 @@ def _build(doc: Document, settings: Settings) -> Timeline:
         windows,
         story_end(events, milestones),
         impact_end(milestones, provenance, events),
+        headline_durations(doc),
     )

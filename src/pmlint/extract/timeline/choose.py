@@ -212,6 +212,12 @@ def choose_milestones(
             take(kind, told[1], HOW_RANGE)
         take(kind, event.moment, HOW_TIMELINE)
     if windows:
+        closed = _closed_after(windows[-1][1], moments, classes)
+        if closed is not None and result["resolved"] is None:
+            # "Everything was unreachable from 18:22 until 19:15 UTC ... we closed the
+            # incident at 19:40 UTC": the window ends the impact, the closing the incident
+            take("mitigated", windows[-1][1], HOW_RANGE)
+            take("resolved", closed, HOW_PROSE)
         take("start", windows[0][0], HOW_RANGE)
         take("resolved", windows[-1][1], HOW_RANGE)
     for kind, moment in _stated_in_prose(moments).items():
@@ -837,8 +843,17 @@ def _sanity(result: dict[str, Moment | None], how: dict[str, str]) -> None:
     if start is not None and start.when is not None and start.has_time and later:
         earliest_kind, earliest = min(later, key=lambda item: utc(item[1].when))  # type: ignore[arg-type]
         if utc(earliest.when) < utc(start.when):  # type: ignore[arg-type]
-            if how.get("start") in (HOW_FRONT_MATTER, HOW_FIELD):
-                return
+            ended = any(
+                k in ("mitigated", "resolved")
+                and how.get(k) in (HOW_TIMELINE, HOW_PROSE)
+                and utc(m.when) < utc(start.when)  # type: ignore[arg-type]
+                for k, m in later
+            )
+            if how.get("start") in (HOW_FRONT_MATTER, HOW_FIELD) and not ended:
+                return  # the author's field, before the impact ended: trusted (and PM104
+                # reports a field that contradicts another field)
+            # (a field after the impact ended in the story is no start: "Violation started:
+            # ... 4:42PM UTC" in an alert pasted into a timeline kept in another zone)
             if earliest_kind == "detected":
                 result["start"], how["start"] = earliest, HOW_INFERRED
             else:
@@ -917,6 +932,8 @@ _EXPLICIT_HINT = re.compile(
 
 
 def summary_durations(doc: Document) -> list[StatedDuration]:
+    """The durations the summary, the impact or the lead prose state, and the explicit ones
+    (fields) anywhere else, in order."""
     found: list[StatedDuration] = []
     for block in doc.blocks:
         nearest = block.nearest_canonical()
@@ -930,5 +947,75 @@ def summary_durations(doc: Document) -> list[StatedDuration]:
                 continue
             span = block.span(stated.start, stated.end)
             found.append(StatedDuration(stated.minutes, stated.text, span))
+    found.extend(_table_durations(doc))
     found.sort(key=lambda d: (d.span.line, d.span.column))
     return found
+
+
+def _closed_after(end: Moment, moments: Sequence[Moment], classes: WordClasses) -> Moment | None:
+    """The last time the prose says in so many words that the incident was closed ("closed
+    the incident at 19:40 UTC", "the all clear was given at 20:05"), after a stated window's
+    end and within a day of it; None when it says none."""
+    if end.when is None or not end.has_time:
+        return None
+    found = []
+    for moment in moments:
+        if moment.source != PROSE or not moment.has_time or moment.when is None:
+            continue
+        if "resolved" not in moment.kinds or moment.block.nearest_canonical() in _NOT_THIS_INCIDENT:
+            continue
+        if (moment.when.tzinfo is None) != (end.when.tzinfo is None):
+            continue
+        gap = utc(moment.when) - utc(end.when)
+        if not dt.timedelta(0) < gap <= dt.timedelta(days=1):
+            continue
+        if classes.has("resolved", sentence_of(moment), "markers"):
+            found.append(moment)
+    return max(found, key=lambda m: utc(m.when)) if found else None  # type: ignore[arg-type]
+
+
+def _table_durations(doc: Document) -> list[StatedDuration]:
+    """A table of fields that states the duration in a row of its own ("| Duration | 1h 05m
+    |", "| Total downtime | 47 minutes |"): the name in the first cell, the amount beside it,
+    read as the field "Duration: 1h 05m" would be."""
+    found: list[StatedDuration] = []
+    for section in doc.sections():
+        if section.canonical in _NOT_THIS_INCIDENT:
+            continue
+        for table in section.tables:
+            for row in table.rows:
+                if len(row) < 2:
+                    continue
+                name = row[0].prose.strip(" *_:")
+                if not name or len(name) > 40 or _EXPLICIT_HINT.search(name) is None:
+                    continue
+                value = row[1]
+                for stated in stated_durations(f"{name}: {value.prose.strip()}"):
+                    if stated.explicit:
+                        span = value.span(0, len(value.prose))
+                        found.append(StatedDuration(stated.minutes, value.prose.strip(), span))
+                        break
+    return found
+
+
+def headline_durations(doc: Document) -> list[StatedDuration]:
+    """The durations the title states ("Plex Server Outage for approximately 2 weeks"): a
+    headline's round figure, the duration only where the text gives no other and no window
+    (`Timeline.duration`), and no figure to hold the timeline to (PM104)."""
+    title = _title_block(doc)
+    if title is None:
+        return []
+    return [
+        StatedDuration(stated.minutes, stated.text, title.span(stated.start, stated.end))
+        for stated in stated_durations(title.prose)
+    ]
+
+
+def _title_block(doc: Document) -> TextBlock | None:
+    """The title heading's own text (kept out of `doc.blocks`), if the document has one."""
+    if not doc.title:
+        return None
+    for section in doc.sections():
+        if section.style == "heading" and section.heading_block is not None:
+            return section.heading_block if section.title == doc.title else None
+    return None

@@ -100,6 +100,9 @@ class Dates:
         self.default: dt.date | None = None
         self.last_time: dt.time | None = None
         self.last_day: dt.date | None = None  # the day of `last_time`, when one is known
+        # Was `last_time` read on a timeline? A timeline that opens after a summary retells
+        # the story from its start: only a night between them is a new day (`_went_back`).
+        self.last_on_timeline = False
         self.midnights = 0  # times past midnight with no day known: "23:51", then "00:04"
         self.day_one: dt.date | None = None  # the day a timeline's "Day 1" heading is on
 
@@ -152,6 +155,7 @@ class Dates:
                 self.current = date
             if stamp.time is not None:
                 self.last_time, self.last_day = stamp.time, date
+                self.last_on_timeline = in_timeline
             return date
         day = self.default if (in_timeline and self.default is not None) else self.current
         if previous is not None and previous.time is not None and _CONVERSION.match(between):
@@ -161,7 +165,7 @@ class Dates:
         late_then_early = (
             self.last_time is not None
             and stamp.time is not None
-            and _went_back(self.last_time, stamp.time, in_timeline)
+            and _went_back(self.last_time, stamp.time, in_timeline and self.last_on_timeline)
             # "2021-04-11 23:10" then "01:20" under "all events on 2021-04-12": already the
             # next day, not the one after
             and (day is None or self.last_day is None or day <= self.last_day)
@@ -185,6 +189,7 @@ class Dates:
             self.midnights += 1
         if stamp.time is not None:
             self.last_time, self.last_day = stamp.time, day
+            self.last_on_timeline = in_timeline
         return day
 
     def _with_year(self, stamp: Stamp) -> dt.date | None:
@@ -298,14 +303,16 @@ def _replace_year(date: dt.date, year: int) -> dt.date | None:
         return None
 
 
-def document_date(doc: Document) -> dt.date | None:
+def document_date(doc: Document, day_first: bool | None = None) -> dt.date | None:
     """The incident's date as the document gives it before any timeline: front matter, the
-    title, the file name."""
+    title, the file name (numeric dates read as `day_first` says, as in `find_stamps`)."""
     day = _front_matter_date(doc)
     if day is not None:
         return day
     for text in (doc.title or "", _FILE_DATE_GAP.sub(" ", doc.path.rsplit("/", 1)[-1])):
-        stamps = [s for s in find_stamps(text.replace("_", " ")) if s.date and s.year_known]
+        stamps = [
+            s for s in find_stamps(text.replace("_", " "), day_first) if s.date and s.year_known
+        ]
         if stamps:
             return stamps[0].date
     return None
@@ -420,8 +427,12 @@ def carry_afternoon(stamp: Stamp, clock: Clock) -> tuple[Stamp, Clock]:
     if time.hour >= 13 or time.hour == 0:
         return stamp, None  # a 24-hour clock
     bare = stamp.text.split()[0] if stamp.date is None and stamp.text.split() else ""
-    if clock is None or not _BARE_CLOCK.fullmatch(bare):
+    if not _BARE_CLOCK.fullmatch(bare):
         return stamp, clock
+    if clock is None:
+        # a timeline that never writes AM or PM nor an hour past 12 ("11:50", "12:10",
+        # "1:15") is on a 12-hour clock too: its hours go back past noon, not to the night
+        return stamp, ("pm", 12) if time.hour == 12 else ("am", time.hour)
     half, last = clock
     if time.hour == 12:
         return stamp, ("pm", 12)  # noon, after the morning

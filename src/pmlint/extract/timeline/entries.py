@@ -98,9 +98,10 @@ def _posted_update(section: Section) -> bool:
 # An update log has this many updates at least: one alone is a dated paragraph.
 _UPDATES = 2
 # The words an update's heading may hold before its time: "Update", "Investigating -",
-# "Resolved:" (a status word and a dash or a colon, a few words at most). Anchored: from
-# every start of a long run of blanks the leading class would rescan the rest (quadratic).
-_UPDATE_LABEL = re.compile(r"\A[\s*_#]*(?:[A-Za-z]+\s*){1,3}[-–—:|]?[\s*_(]*")
+# "Resolved:", "Update 4 —", "Update #2:" (a status word, perhaps its number, and a dash or a
+# colon, a few words at most). Anchored: from every start of a long run of blanks the leading
+# class would rescan the rest (quadratic).
+_UPDATE_LABEL = re.compile(r"\A[\s*_#]*(?:(?:[A-Za-z]+|#?\d{1,3})\s*){1,4}[-–—:|]?[\s*_(]*")
 
 
 def _update_heading(section: Section) -> bool:
@@ -233,7 +234,7 @@ def _label(moment: Moment) -> str | None:
     # label, and this says so without trying the pattern at every place of the window.
     if block.prose[window : stamp.start].rstrip().rstrip("*").rstrip().endswith(_LABEL_ENDS):
         match = _LABEL_BEFORE.search(block.prose, window, stamp.start)
-        if match:
+        if match and _opens_a_field(block.prose, line_start, match.start("label")):
             return match.group("label").strip()
     section = block.section
     if (
@@ -243,6 +244,29 @@ def _label(moment: Moment) -> str | None:
     ):
         return section.title
     return None
+
+
+# What may stand before a field's name on its line: markup, a list number, or the end of an
+# earlier field or clause ("Start: 10:00 UTC, End: 11:20 UTC"; "Date: 3 May; Detected: 10:15").
+# (Unambiguous, for `fullmatch`: each blank is read by one class only, so a long run of them
+# costs one pass, not one per place.)
+_FIELD_LEAD = re.compile(r"[\s>*_#+-]*(?:\d{1,2}[.)]\s[\s*_]*)?")
+
+
+def _opens_a_field(text: str, line_start: int, position: int) -> bool:
+    """Does a field's name at `position` open its line (after markup), or follow another
+    field or clause on it? Not a name inside a pasted message after a separator ("... is
+    failing. | Violation started: July 11, 2025 at 4:42PM UTC"), which is someone else's."""
+    lead = text[line_start:position]
+    if _FIELD_LEAD.fullmatch(lead):
+        return True
+    if "|" in lead[-60:]:
+        return False
+    tail = lead.rstrip(" \t*_")
+    markup = lead[len(tail) :]
+    if "**" in markup or "__" in markup:
+        return True  # "**Start:** 10:00 **End:** 11:00": the next field's bold name
+    return tail.endswith((",", ";")) or (tail.endswith(".") and markup[:1] in (" ", "\t"))
 
 
 def _blank_before(text: str, line_start: int, position: int) -> bool:
@@ -366,7 +390,8 @@ def clause_of(block: TextBlock, start: int, end: int, times: Sequence[tuple[int,
     two times at the last clause break written between them; where none is written (a range,
     "from 10:00 to 10:30"), the times share the sentence."""
     left, right = _sentence_bounds(block.prose, start, end)
-    inside = sorted(t for t in times if left <= t[0] and t[1] <= right)
+    # (a time that ends its sentence may hold its full stop: "at 8:49 AM.")
+    inside = sorted(t for t in times if left <= t[0] and t[0] < right)
     if len(inside) < 2:
         return block.prose[left:right]
     low, high = left, right
@@ -422,15 +447,31 @@ def row_labels(doc: Document) -> dict[int, str]:
     found: dict[int, str] = {}
     for section in doc.sections():
         for table in section.tables:
+            # "| Start | End | Duration |" over "| 2022-04-05 14:00 UTC | ... 15:05 UTC | ...":
+            # a header that names the fields, one row of values under it
+            names = [_field_name(cell.prose) for cell in table.header]
+            if len(table.rows) <= 2 and sum(1 for n in names if n) >= 2:
+                for row in table.rows:
+                    for name, cell in zip(names, row, strict=False):
+                        if name:
+                            found[id(cell)] = name
             for row in table.rows:
                 if len(row) < 2:
                     continue
-                name = row[0].prose.strip(" *_:")
-                if not name or len(name) > 40 or any(c.isdigit() for c in name):
+                name = _field_name(row[0].prose)
+                if name is None:
                     continue
                 for cell in row[1:]:
                     found[id(cell)] = name
     return found
+
+
+def _field_name(text: str) -> str | None:
+    """A table cell that can name a field: a short name with no digits."""
+    name = text.strip(" *_:")
+    if not name or len(name) > 40 or any(c.isdigit() for c in name):
+        return None
+    return name
 
 
 # "At 6:48 the chain stopped ... until the hotfix was released": what follows "until" tells
@@ -481,6 +522,11 @@ def classify(
         around = _told_around(moment)
         if "detected" not in kinds or "mitigated" not in around:
             kinds |= around  # "by 10:15 the on-call was paged" is no recovery
+        at = moment.stamp.start
+        if "start" in kinds and _SINCE.search(moment.block.prose, max(0, at - 40), at):
+            # "investigating reports that users cannot log in since 14:30": the symptom began
+            # then; the reports are the time the sentence is written
+            kinds -= {"detected"}
         if (
             moment.has_time
             and not kinds & {"start", "detected", "mitigated", "resolved"}
@@ -516,6 +562,10 @@ _UNTIL = re.compile(
     r"\b(?:until|till|ended (?:at|around|by)|ending (?:at|around))\s+"
     r"(?:(?:about|around|approximately|roughly)\s+)?$",
     re.IGNORECASE,
+)
+# "since 14:30", "since around 14:30" right before the time: when a state began.
+_SINCE = re.compile(
+    r"\bsince\s+(?:(?:about|around|approximately|roughly|ca\.|~)\s*)?\Z", re.IGNORECASE
 )
 _STARTING = re.compile(
     r"\b(?:starting|beginning)(?:\s+(?:at|on|from|around))?\s+"
@@ -695,15 +745,30 @@ def _told_entries(block: TextBlock, found: list[Moment], opening: list[Moment]) 
     if block.list_item is not None:
         return []
     firsts: list[tuple[int, Moment]] = []
+    # Where each entry begins: a sentence's first time, and a later time of the same sentence
+    # told in a clause of its own ("The maintainers were notified at 11:45 UTC, and the
+    # registry unpublished the version at 13:10 UTC": two steps, not one at 11:45).
+    starts: list[tuple[int, Moment]] = []
+    previous: Moment | None = None
     for moment in timed:
         left, _ = _sentence_bounds(block.prose, moment.stamp.start, moment.stamp.end)
         if not firsts or firsts[-1][0] != left:
             firsts.append((left, moment))
+            starts.append((left, moment))
+        elif previous is not None:
+            cut = None
+            for match in _CLAUSE_BREAK.finditer(
+                block.prose, previous.stamp.end, moment.stamp.start
+            ):
+                cut = match.start()
+            if cut is not None:
+                starts.append((cut, moment))
+        previous = moment
     if len(firsts) < 2 or len(firsts) <= len(opening):
         return []
     events = []
-    for index, (left, moment) in enumerate(firsts):
-        right = firsts[index + 1][0] if index + 1 < len(firsts) else len(block.text)
+    for index, (left, moment) in enumerate(starts):
+        right = starts[index + 1][0] if index + 1 < len(starts) else len(block.text)
         events.append(Event(moment, block.text[left:right], moment.line))
     return events
 

@@ -78,6 +78,8 @@ class Timeline:
     # The milestone the impact window ends with (`ends.impact_end`): "resolved", or
     # "mitigated" when the resolution is a later, lasting fix.
     impact_end: str = "resolved"
+    # Durations the title states: the last resort of `duration`, after the milestones.
+    headline: list[StatedDuration] = field(default_factory=list)
 
     def minutes_between(self, first: str, second: str) -> int | None:
         if "start" in (first, second) and self.provenance.get(START_IS_DETECTION):
@@ -105,12 +107,13 @@ class Timeline:
         if between is not None and between >= 0:
             return between, "milestones"
         start, end = self.milestones.get("start"), self.story_end
+        told = (round(self.headline[0].minutes), "stated-duration") if self.headline else None
         if start is None or end is None or start.when is None or end.when is None:
-            return None
+            return told
         if not (start.has_time and end.has_time) or start.day_known != end.day_known:
-            return None
+            return told
         minutes = round((utc(end.when) - utc(start.when)).total_seconds() / 60)
-        return (minutes, HOW_INFERRED) if minutes > 0 else None
+        return (minutes, HOW_INFERRED) if minutes > 0 else told
 
 
 def _window_minutes(first: Moment, last: Moment) -> float:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pmlint.document import Document, TextBlock
 from pmlint.extract.timeline.entries import in_timeline
 from pmlint.extract.timeline.model import Moment
-from pmlint.extract.timestamps import ZONE_NAMES, ZONE_PATTERN, Stamp, zone_info
+from pmlint.extract.timestamps import ZONE_NAMES, ZONE_PAIRS, ZONE_PATTERN, Stamp, zone_info
 from pmlint.settings import Settings
 
 _ZONE_WORDS = "|".join(sorted(ZONE_NAMES, key=len, reverse=True))
@@ -122,3 +122,57 @@ def carry_the_timeline_zone(
         if moment.zone_source is None and moment.has_time and moment.when is not None:
             moment.when = moment.when.replace(tzinfo=tz)
             moment.zone_name, moment.zone_source = name, source
+
+
+# Zones of the Americas' month-first writers (the US, Canada): "03/10/2021" there is March 10.
+_MONTH_FIRST_ZONES = frozenset(
+    [
+        "EST",
+        "EDT",
+        "CST",
+        "CDT",
+        "MST",
+        "MDT",
+        "PST",
+        "PDT",
+        "AKST",
+        "AKDT",
+        "HST",
+        "PT",
+        "MT",
+        "CT",
+        "ET",
+    ]
+)
+
+
+def zone_day_first(name: str | None) -> bool | None:
+    """How the writers of the document's zone write numeric dates, where the dates do not show
+    it: day first in Europe, Asia, Africa and Oceania ("03/10/2021" in a timeline kept in
+    Europe/Paris is 3 October), month first in the US and Canada; None for UTC, GMT and the
+    Americas' bare offsets, which every writer uses."""
+    if not name or zone_info(name) is None:
+        return None
+    raw = name.strip().strip("()").strip()
+    upper = raw.upper().replace(" ", "")
+    if upper in ZONE_PAIRS:  # "CET/CEST": the region's clock
+        return zone_day_first(ZONE_PAIRS[upper])
+    if upper in _MONTH_FIRST_ZONES:
+        return False
+    if "/" in raw:
+        region = raw.split("/")[0].lower()
+        if region in ("america", "us", "canada"):
+            return None if raw.startswith(("America/Sao", "America/Argentina")) else False
+        return True if region in ("europe", "asia", "africa", "australia", "pacific") else None
+    words = raw.lower().removeprefix("us ")
+    if words.startswith(("pacific", "mountain", "central", "eastern")) and "europe" not in words:
+        return False
+    if upper in ("UTC", "GMT", "Z") or words.startswith(("coordinated", "universal")):
+        return None
+    offset = zone_info(name)
+    if offset is not None and not isinstance(offset, dt.timezone):
+        return True  # a named zone outside the Americas ("Europe/Berlin" via "CET/CEST")
+    delta = offset.utcoffset(None) if offset is not None else None
+    if delta is None or delta <= dt.timedelta(0):
+        return None  # UTC, GMT, or an offset of the Americas (Brazil writes day first)
+    return True
