@@ -46,20 +46,9 @@ def days_to_publish(path: str, incident_date: str | None) -> int | None:
 
 @lru_cache(maxsize=4096)
 def _first_commit_date(path: str) -> dt.date | None:
-    folder = os.path.dirname(path) or "."
-    try:
-        result = subprocess.run(
-            ["git", "log", "--diff-filter=A", "--follow", "--format=%aI", "--", path],
-            cwd=folder,
-            capture_output=True,
-            text=True,
-            timeout=20,
-            check=False,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    lines = [line for line in result.stdout.splitlines() if line.strip()]
-    if result.returncode != 0 or not lines:
+    out = _git(["log", "--diff-filter=A", "--follow", "--format=%aI", "--", path], path)
+    lines = [line for line in (out or "").splitlines() if line.strip()]
+    if not lines:
         return None
     try:
         return dt.datetime.fromisoformat(lines[-1].strip()).date()  # the oldest is last
@@ -74,15 +63,19 @@ def in_git_checkout(path: str) -> bool:
 
 @lru_cache(maxsize=1024)
 def _in_work_tree(folder: str) -> bool:
+    return (
+        _git(["rev-parse", "--is-inside-work-tree"], folder, folder=True) or ""
+    ).strip() == "true"
+
+
+def _git(args: list[str], path: str, folder: bool = False) -> str | None:
+    """What `git ARGS` prints, run in the file's folder (or in `path` itself when `folder`);
+    None when git is missing, fails or takes over 20 seconds."""
+    cwd = path if folder else (os.path.dirname(path) or ".")
     try:
         result = subprocess.run(
-            ["git", "rev-parse", "--is-inside-work-tree"],
-            cwd=folder,
-            capture_output=True,
-            text=True,
-            timeout=20,
-            check=False,
+            ["git", *args], cwd=cwd, capture_output=True, text=True, timeout=20, check=False
         )
     except (OSError, subprocess.SubprocessError):
-        return False
-    return result.returncode == 0 and result.stdout.strip() == "true"
+        return None
+    return result.stdout if result.returncode == 0 else None
