@@ -105,8 +105,10 @@ _STOP = frozenset(
 # An emphasised run at the start of a text: a whole-paragraph instruction, or a prompt.
 _EMPHASISED = re.compile(r"(\*{1,2}|_{1,2})(?=\S)(.+?)(?<=\S)\1")
 _LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?")
+# Anchored: it is only ever matched whole, and unanchored a search for "<[^>]*>" in a run of
+# "<" rescans the rest of the text from every position (quadratic).
 _PLACEHOLDER = re.compile(
-    r"(?:tbd|tbc|todo|n/?a|none|\.\.\.|…|lorem ipsum.*|<[^>]*>|\[[^\]]*\]|\{[^}]*\})[.!]?",
+    r"\A(?:tbd|tbc|todo|n/?a|none|\.\.\.|…|lorem ipsum.*|<[^>]*>|\[[^\]]*\]|\{[^}]*\})[.!]?\Z",
     re.IGNORECASE,
 )
 MIN_SHARED = 3
