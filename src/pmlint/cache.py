@@ -38,7 +38,7 @@ from pmlint.config import Config
 from pmlint.diagnostics import Diagnostic, Fix, Related, Severity, Span, masked_lines
 from pmlint.reading import SourceText
 from pmlint.report import FileReport
-from pmlint.version import code_stamp
+from pmlint.version import add_file, code_stamp, tree_files
 
 CACHE_DIR_NAME = ".pmlint_cache"
 CACHE_DIR_ENV = "PMLINT_CACHE_DIR"
@@ -66,19 +66,8 @@ def cache_dir_for(config: Config, environ: Mapping[str, str] | None = None) -> s
 def _folders_digest(folders: tuple[str, ...]) -> str:
     digest = hashlib.sha256()
     for root in folders:
-        for folder, subfolders, names in os.walk(root):
-            subfolders.sort()
-            for name in sorted(names):
-                if not name.endswith(_PACK_FILES):
-                    continue
-                path = os.path.join(folder, name)
-                try:
-                    with open(path, "rb") as handle:
-                        data = handle.read()
-                except OSError:
-                    continue
-                digest.update(f"{os.path.relpath(path, root)}\0{len(data)}\0".encode())
-                digest.update(data)
+        for path, relative in tree_files(root, lambda _folder, name: name.endswith(_PACK_FILES)):
+            add_file(digest, path, relative)
     return digest.hexdigest()
 
 

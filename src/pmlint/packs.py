@@ -25,7 +25,7 @@ from pmlint.rule import (
     RuleDocs,
     placeholders,
 )
-from pmlint.version import __version__
+from pmlint.version import __version__, tree_files
 from pmlint.yamlfile import YamlError, YamlSource, read_yaml
 
 RULE_KEYS = {
@@ -425,17 +425,12 @@ def _code_files() -> str:
     does not read them all (`code_stamp` hashes their contents, 0.01 s)."""
     root = os.path.dirname(os.path.abspath(__file__))
     digest = hashlib.sha256(__version__.encode())
-    for folder, subfolders, names in os.walk(root):
-        subfolders[:] = sorted(d for d in subfolders if d != "__pycache__")
-        for name in sorted(names):
-            if name.endswith(".py"):
-                path = os.path.join(folder, name)
-                try:
-                    found = os.stat(path)
-                except OSError:
-                    continue
-                relative = os.path.relpath(path, root)
-                digest.update(f"{relative}\0{found.st_size}\0{found.st_mtime_ns}\0".encode())
+    for path, relative in tree_files(root, lambda _folder, name: name.endswith(".py")):
+        try:
+            found = os.stat(path)
+        except OSError:
+            continue
+        digest.update(f"{relative}\0{found.st_size}\0{found.st_mtime_ns}\0".encode())
     return digest.hexdigest()
 
 
