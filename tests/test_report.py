@@ -390,12 +390,16 @@ All times UTC, {day}.
 """
 
 
+def _three_months(folder: Path) -> tuple[str, dict]:
+    """January: two incidents detected at once (median TTD 0); February: none; March: one."""
+    write(folder / "a.md", _timed("2024-01-10", "10:00", "11:00"))
+    write(folder / "b.md", _timed("2024-01-20", "10:00", "13:00"))
+    write(folder / "c.md", _timed("2024-03-05", "10:30", "12:00"))
+    return render(str(folder))
+
+
 def test_trend_chart_shows_counts_zero_and_gaps(tmp_path: Path) -> None:
-    # January: two incidents detected at once (median TTD 0); February: none; March: one.
-    write(tmp_path / "pm" / "a.md", _timed("2024-01-10", "10:00", "11:00"))
-    write(tmp_path / "pm" / "b.md", _timed("2024-01-20", "10:00", "13:00"))
-    write(tmp_path / "pm" / "c.md", _timed("2024-03-05", "10:30", "12:00"))
-    html, _ = render(str(tmp_path / "pm"))
+    html, _ = _three_months(tmp_path / "pm")
     figure = html.split('id="chart-trends"', 1)[1].split("</figure>", 1)[0]
     svg, rest = figure.split("</svg>", 1)
     # The count behind each point is printed text in the browser, not a tooltip's <desc>.
@@ -416,10 +420,7 @@ def test_trend_chart_shows_counts_zero_and_gaps(tmp_path: Path) -> None:
 
 
 def test_spread_chart_lists_its_figures(tmp_path: Path) -> None:
-    write(tmp_path / "pm" / "a.md", _timed("2024-01-10", "10:00", "11:00"))
-    write(tmp_path / "pm" / "b.md", _timed("2024-01-20", "10:00", "13:00"))
-    write(tmp_path / "pm" / "c.md", _timed("2024-03-05", "10:30", "12:00"))
-    html, payload = render(str(tmp_path / "pm"))
+    html, payload = _three_months(tmp_path / "pm")
     figure = html.split('id="chart-spread"', 1)[1].split("</figure>", 1)[0]
     table = Page(figure.split("</svg>", 1)[1]).text
     assert "n Min Q1 Median Q3 Max" in table
