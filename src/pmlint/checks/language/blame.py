@@ -65,21 +65,9 @@ _CARE = frozenset(
     )
 )
 _CARE_PATTERN = r"(?i:\b(?:" + "|".join(sorted(_CARE)) + r")\b)"
-# What a team owes before a change besides telling people (`communication_verbs`): the checks
-# and the procedure. The writers saying they did not do one of these judge themselves.
-_DUTY_ACTS = frozenset(
-    ("test", "verify", "validate", "review", "check", "follow", "coordinate", "consult", "escalate",
-     "consider")
-)  # fmt: skip
 # What makes "..., and I didn't" a lapse: it was needed, expected or easy.
 _NEEDED = frozenset(("need", "should", "suppose", "must", "only", "just", "simply", "easy"))
 _COMPLEMENTS = ("dobj", "xcomp", "ccomp", "acomp", "attr", "prep", "dative", "advcl", "oprd")
-# Gates a change passes before it ships: acting "before QA had signed off" skips one.
-_GATE_ACTS = frozenset(("sign", "approve", "review"))
-# How a reviewer should be: "without being thorough" says they were not.
-_CARE_STATES = frozenset(("thorough", "careful", "cautious", "diligent", "rigorous", "attentive"))
-_GATE_PATTERN = r"(?i:\b(?:signed|approved|reviewed)\b)"
-_DUTY_PATTERN = r"(?i:\b(?:" + "|".join(sorted(_DUTY_ACTS)) + r")(?:s|ed|ing)?\b|\binto account\b)"
 # What an omission needs besides the negation (`grammar.past_negation`): the auxiliary of a past
 # action ("did not", "hadn't", "we'd not") or "never".
 _PAST_AUX = r"(?i:\b(?:did|had|has|have)(?:n['’]t)?\b|['’]d\b|\bnever\b)"
@@ -163,7 +151,7 @@ class BlameLanguage(HarmCheck):
             Trigger.of(self.pattern("error_adverbs"), [named]),
             Trigger.of(r"\bwithout\b", [named, self.pattern("safeguard_nouns")]),
             Trigger.of(r"\b(?i:without being)\b", [named]),
-            Trigger.of(r"\b(?i:before)\b", [named, _GATE_PATTERN]),
+            Trigger.of(r"\b(?i:before)\b", [named, self.pattern("gate_verbs")]),
             Trigger.of(NEGATION, [named, _PAST_AUX]),
             Trigger.of(self.pattern("harm_verbs"), [person]),
             Trigger.of(
@@ -185,7 +173,7 @@ class BlameLanguage(HarmCheck):
                 [r"\b(?i:we|i)\b", NEGATION],
             ),
             Trigger.of(
-                rf"{self.pattern('communication_verbs')}|{_DUTY_PATTERN}",
+                rf"{self.pattern('communication_verbs', 'duty_verbs')}|(?i:\binto account\b)",
                 [r"\b(?i:we|i)\b", NEGATION, _PAST_AUX],
             ),
             Trigger.of(
@@ -462,7 +450,8 @@ class BlameLanguage(HarmCheck):
             and any(g.lower_ == "account" for g in c.children)
             for c in verb.children
         )
-        if lemma not in self.words["communication_verbs"] | _DUTY_ACTS and not considered:
+        acts = self.words["communication_verbs"] | self.words["duty_verbs"]
+        if lemma not in acts and not considered:
             return False
         if not past_negation(verb) or not reported(verb) or explained(verb):
             return False
@@ -712,7 +701,7 @@ class BlameLanguage(HarmCheck):
         for clause in verb.children:
             if (
                 clause.dep_ == "advcl"
-                and clause.lemma_.lower() in _GATE_ACTS
+                and clause.lemma_.lower() in self.words["gate_verbs"]
                 and any(m.dep_ == "mark" and m.lower_ == "before" for m in clause.children)
                 and not is_negated(clause)
             ):
@@ -723,9 +712,9 @@ class BlameLanguage(HarmCheck):
             for thing in prep.children:
                 if thing.dep_ not in ("pobj", "pcomp"):
                     continue
+                care = self.words["care_states"]
                 state = next(
-                    (c for c in thing.children if c.dep_ == "acomp" and c.lower_ in _CARE_STATES),
-                    None,
+                    (c for c in thing.children if c.dep_ == "acomp" and c.lower_ in care), None
                 )
                 if thing.lower_ == "being" and state is not None:
                     return state  # "without being thorough"
