@@ -335,7 +335,14 @@ class LanguageCheck(CheckKind):
             return None
         if token.lower_ == "one" and token.dep_ in ("nsubj", "nsubjpass"):
             return None  # generic "one" ("one could argue")
-        return self.people.kind(token, self._things)
+        kind = self.people.kind(token, self._things)
+        if kind is None:  # "the boss and the engineer were at fault": any conjunct counts
+            for conj in token.conjuncts:
+                if conj.i > token.i and conj.lower_ not in self.words["everyone"]:
+                    kind = self.people.kind(conj, self._things)
+                    if kind is not None:
+                        break
+        return kind
 
     def doer(self, verb: Token) -> Token | None:
         """Who does the action: the subject, or the "by" agent of a passive verb."""

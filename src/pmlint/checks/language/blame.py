@@ -429,8 +429,10 @@ class BlameLanguage(HarmCheck):
         say they left undone what was needed, with the verb left out after "did not"."""
         if not any(c.dep_ == "neg" for c in did.children):
             return False
-        if any(c.dep_ in _COMPLEMENTS for c in did.children):
+        if any(c.dep_ in _COMPLEMENTS and c.i > did.i for c in did.children):
             return False  # "did not test it": the verb is there, `_duty_undone` reads it
+        # (a complement before "did" is the clause it answers, which the parser may hang on
+        # it: "I only need to click one button ... and I didn't")
         doer = subject(did)
         if doer is None or self.person_kind(doer) != SELF:
             return False

@@ -199,6 +199,11 @@ class HarmCheck(LanguageCheck):
                     return who, doer
         if noun.dep_ == "nsubjpass" and reported(noun.head):
             return self._made_by(noun.head, kinds)
+        if noun.dep_ == "dobj" and self._making(noun.head) and reported(noun.head):
+            doer = subject(noun.head)  # "an engineer did an undocumented change"
+            who = self.person_kind(doer)
+            if doer is not None and who in kinds:
+                return who, doer
         return None
 
     def _making(self, verb: Token) -> bool:
