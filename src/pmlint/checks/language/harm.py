@@ -284,7 +284,7 @@ class HarmCheck(LanguageCheck):
 
     def responsible_hit(self, token: Token) -> tuple[str, tuple[int, int]] | None:
         """A person responsible for harm: "the engineer responsible for the change that took
-        the site down"."""
+        the site down", "the team was responsible for the bad push"."""
         w = self.words
         harmful = False
         for prep in token.children:
@@ -293,6 +293,8 @@ class HarmCheck(LanguageCheck):
             for thing in prep.children:
                 if thing.lemma_.lower() in w["harm_nouns"]:
                     harmful = True
+                if self._change(thing) and self._judged(thing) is not None:
+                    harmful = True  # "responsible for the broken deploy"
                 if any(
                     c.dep_ == "relcl" and self.lemmas(c) & w["harm_verbs"] for c in thing.children
                 ):
