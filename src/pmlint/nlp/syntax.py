@@ -43,6 +43,8 @@ _PARTITIVE = frozenset(
 ) | frozenset(("neither", "any", "none", "two", "three"))
 _RELATIVE = frozenset(("who", "that", "which", "whom"))
 _EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
+# A letter or a number standing for a person ("Engineer A", "Developer 2").
+_LABEL = re.compile(r"(?:[A-Z]|\d{1,2})$")
 _HANDLE = re.compile(r"^@[A-Za-z0-9][\w.-]*$")
 _LOGIN_AT = re.compile(r"^[a-z][a-z0-9._-]+@$")
 _ON_CALL = re.compile(r"\bon-?call(?:er)?s?$", re.IGNORECASE)
@@ -270,6 +272,10 @@ class People:
                     return GROUP if token.lemma_.lower() in self.groups else None
                 return MAYBE_ROLE
             return ROLE
+        if _LABEL.match(token.text) and any(
+            c.dep_ == "compound" and c.i == token.i - 1 and self._is_role(c) for c in token.children
+        ):
+            return ROLE  # "Engineer A", "Developer 2": a person anonymised by a label
         if lower in things or lower in self.things:
             return None
         if token.lemma_.lower() in self.groups or lower in self.groups:

@@ -73,6 +73,18 @@ _COMPLEMENTS = ("dobj", "xcomp", "ccomp", "acomp", "attr", "prep", "dative", "ad
 _PAST_AUX = r"(?i:\b(?:did|had|has|have)(?:n['’]t)?\b|['’]d\b|\bnever\b)"
 
 
+def _extraposed_act(copula: Token, adjective: Token) -> bool:
+    """ "It was unprofessional to ignore the pager": a judgement of an act whose doer the
+    sentence leaves out, with "it" standing for the act."""
+    doer = subject(copula)
+    if doer is None or doer.lower_ != "it":
+        return False
+    return any(
+        c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB" and c.i > adjective.i
+        for c in (*copula.children, *adjective.children)
+    )
+
+
 class BlameLanguage(HarmCheck):
     kind = "blame-language"
     description = (
@@ -212,6 +224,8 @@ class BlameLanguage(HarmCheck):
                 self.pattern("character_adjectives"), [rf"{party}|{NAME_LIKE}|\b(?i:we|i)\b"]
             ),
             Trigger.of(self.pattern("competence_adjectives"), [party, NEGATION]),
+            # "it was unprofessional to ignore the pager": the act judged, its doer left out
+            Trigger.of(self.pattern("character_adjectives"), [r"\b(?i:it)\b", r"\bto\b"]),
             Trigger.of(
                 rf"{self.pattern('conduct_states', 'conduct_verbs')}|{_CARE_PATTERN}|\b(?i:stop)\b",
                 [rf"{person}|{self.pattern('everyone')}|\b(?i:we|i)\b", _DEMAND],
@@ -656,6 +670,10 @@ class BlameLanguage(HarmCheck):
             return None
         if copula is not None and conditional(copula):
             return None
+        if judging and copula is not None and _extraposed_act(copula, adjective):
+            if is_negated(copula):
+                return None
+            return Hit(*token_span(adjective, adjective), "character")
         if able:  # an ability counts only where it is denied of them
             if copula is None or not is_negated(copula):
                 return None
