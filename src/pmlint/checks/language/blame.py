@@ -394,7 +394,15 @@ class BlameLanguage(HarmCheck):
         if harm is not None and harm[0] in (ROLE, PRONOUN):
             yield Hit(*harm[1], "cause")
             return
-        if lemmas & w["punish_verbs"] and not negated and not conditional(verb) and not nobody:
+        # "firing the intern doesn't make sense": the punishment argued against
+        argued_against = verb.dep_ == "csubj" and is_negated(verb.head)
+        if (
+            lemmas & w["punish_verbs"]
+            and not negated
+            and not conditional(verb)
+            and not nobody
+            and not argued_against
+        ):
             for child in verb.children:
                 target = resolve(child) if child.dep_ in ("dobj", "nsubjpass") else None
                 if target is None and child.dep_ == "prep" and child.lower_ == "on":
