@@ -133,6 +133,18 @@ def _spread(values: list[int]) -> dict:
     }
 
 
+def write_twenty(folder: Path) -> dict[str, dict]:
+    """The twenty documents written into `folder`: file name -> what it must yield (the
+    report page's browser check reads the same repository)."""
+    expected: dict[str, dict] = {}
+    for n in range(20):
+        text, facts = _document(n)
+        name = f"{facts['day']}-incident-{n:02d}.md"
+        write(folder / name, text)
+        expected[name] = facts
+    return expected
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 def test_twenty_documents_every_figure_known(tmp_path: Path) -> None:
@@ -142,16 +154,12 @@ def test_twenty_documents_every_figure_known(tmp_path: Path) -> None:
     env |= {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com"}
     env |= {"GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com"}
     subprocess.run(["git", "init", "-q"], cwd=repo, env=env, check=True)
-    expected: dict[str, dict] = {}
-    for n in range(20):
-        text, facts = _document(n)
-        name = f"{facts['day']}-incident-{n:02d}.md"
-        write(repo / name, text)
+    expected = write_twenty(repo)
+    for name, facts in expected.items():
         when = dt.datetime.combine(facts["day"], dt.time(12)) + dt.timedelta(days=facts["publish"])
         stamp = {"GIT_AUTHOR_DATE": when.isoformat(), "GIT_COMMITTER_DATE": when.isoformat()}
         subprocess.run(["git", "add", name], cwd=repo, env=env, check=True)
         subprocess.run(["git", "commit", "-qm", name], cwd=repo, env=env | stamp, check=True)
-        expected[name] = facts
     # The documents are not uniform: weekends, three zones, an unknown, a front-matter field.
     assert {f["day"].weekday() for f in expected.values()} == set(range(7))
     assert {f["offset"] for f in expected.values()} == {0.0, 9.0, 5.5}

@@ -165,6 +165,25 @@ CASES = {
         " aware of it until I opened the site myself and got an error page.\n",
         "employee",
     ),
+    # what was seen is an alert: the monitoring told whoever saw it
+    "a team saw an alert": (
+        _summary("After the release, the payments team saw an alert for failed card checks."),
+        "alert",
+    ),
+    # our telling in the passive is no detection
+    "an email sent to customers": (
+        _summary("An email was sent to all customers about the failed payments."),
+        UNKNOWN,
+    ),
+    "a status page updated": (
+        _summary("The status page was updated for customers at 10:05."),
+        UNKNOWN,
+    ),
+    # a field's label names the field, its value tells
+    "a field label is not the source": (
+        "# Payments outage\n\n## Details\n\n- Support ticket reference: none, I saw it myself\n",
+        UNKNOWN,
+    ),
     # the words of finding a cause are not read outside the summary and the timeline
     "discovering a tool in a narrative": (
         "# Chain halt\n\n## The long night\n\nThe chain halted after the upgrade. We discovered"

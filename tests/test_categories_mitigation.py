@@ -206,6 +206,47 @@ PROSE = {
         "- Fix: still being looked into\n",
         (UNKNOWN, None),
     ),
+    # a denial elsewhere in the sentence does not deny the remedy's clause
+    "a denial in another clause": (
+        _summary(
+            "The build farm wasn't reachable, so I reverted the parser bump, which restored",
+            "the builds, but the release job failed to finish.",
+        ),
+        ("rollback", 5),
+    ),
+    # a denial in the remedy's own clause still does
+    "a denial in the remedy's clause": (
+        _summary("We restarted the builders, but builds were not restored until the evening."),
+        (UNKNOWN, None),
+    ),
+    # a hope is no outcome
+    "a hope that it is resolved": (
+        _summary(
+            "Every build failed after the parser update.",
+            "We downgraded the parser and are cautiously optimistic that builds are resolved.",
+        ),
+        (UNKNOWN, None),
+    ),
+    # the last noun of a compound names the remedy: a configuration rollback is a rollback
+    "a configuration rollback": (
+        _summary(
+            "Every build failed after the parser update.",
+            "Builds were restored by a configuration rollback of the runners.",
+        ),
+        ("rollback", 5),
+    ),
+    # remedies tried without effect in a Resolution section are not the remedy
+    "remedies without effect in Resolution": (
+        "# Build outage\n\n## Resolution\n\nRolling back the runner image did not help, nor did"
+        " restarts; moving traffic to the standby farm did.\n",
+        ("failover", 5),
+    ),
+    # a Resolution section that instructs the reader lists remedies one may take, not done
+    "instructions to the reader in Resolution": (
+        "# Build outage\n\n## Resolution\n\nIf your runner still fails, restore your cache from"
+        " a backup.\n\nWe restarted the build coordinator.\n",
+        ("restart", 7),
+    ),
     # a remedy with no word that the impact stopped is a narrative, not the mitigation
     "a remedy without its outcome": (
         _summary(

@@ -181,6 +181,74 @@ CASES = {
         UNKNOWN,
     ),
     "no cause told": (_summary("Logins failed for an hour.", "We are sorry."), UNKNOWN),
+    # a provider's outage told as a fact, with no word of cause
+    "a provider's outage": (
+        _summary("Our hosting provider had a network outage.", "Logins failed for an hour."),
+        "dependency",
+    ),
+    # a surge that overwhelmed something, with no word of cause
+    "a surge that overwhelmed the servers": (
+        _summary("A surge of new sign-ups overwhelmed the login servers for an hour."),
+        "capacity",
+    ),
+    # a failure guessed is not told
+    "a failure guessed": (
+        _summary("We thought our provider might have had an outage.", "Logins failed."),
+        UNKNOWN,
+    ),
+    # a title that tells the cause, read after the summary's sentences
+    "a title that tells the cause": (
+        "# Upgrading the session store caused a login outage\n\n## Summary\n\n"
+        "Logins failed for an hour.\n",
+        "deploy",
+    ),
+    # a section titled as the problem, of no canonical name, is read like a Root cause
+    "a section titled as the problem": (
+        _summary(
+            "Logins failed for an hour.",
+            after="\n## Issue description\n\n- The login page hung.\n"
+            "- Our identity vendor stopped accepting our callback address.\n",
+        ),
+        "dependency",
+    ),
+    # ... and what went wrong, there, too
+    "what went wrong as the cause": (
+        _summary(
+            "Logins failed for an hour.",
+            after="\n## What went wrong\n\nThe session store ran out of memory.\n",
+        ),
+        "capacity",
+    ),
+    # a denial there covers what follows it in its clause; "no longer" is no denial
+    "a cause denied in a problem section": (
+        _summary(
+            "Logins failed for an hour.",
+            after="\n## What happened\n\nIt took a while to prove it was not a"
+            " misconfiguration on our side.\n",
+        ),
+        UNKNOWN,
+    ),
+    "no longer is a change": (
+        _summary(
+            "Logins failed for an hour.",
+            after="\n## Issues found\n\nThe vendor no longer accepted our callback address.\n",
+        ),
+        "dependency",
+    ),
+    # a field in a follow-up section describes a future system, not this incident
+    "a trigger field in the follow-ups": (
+        _summary(
+            "The outage was caused by an expired signing certificate.",
+            after="\n## Prevention\n\n- Automated failover\n"
+            "  - Trigger: two missed health checks\n",
+        ),
+        "expiry",
+    ),
+    # a word start reads every form of the verb: upgrading, merging, releasing
+    "upgrading as a deploy": (
+        _summary("Logins failed after merging a change that was caused by upgrading the store."),
+        "deploy",
+    ),
     # a root-cause section titled as a question
     "a root cause asked as a question": (
         _summary(

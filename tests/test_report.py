@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html as html_module
 import io
 import json
 import re
@@ -16,6 +17,7 @@ import pytest
 
 from tests.conftest import REPO, invoke, write
 from tests.report_samples import SAMPLES, write_samples
+from tests.test_analytics_repository import write_twenty
 
 ARTIFACTS = REPO / "test-artifacts"
 CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
@@ -352,6 +354,7 @@ def test_report_in_headless_chromium(tmp_path: Path) -> None:
         "none"
     ] * 10
     assert "Incidents 5 postmortems analyzed" in page.text
+    assert_nothing_clipped(browser, tmp_path / "p3", report)
 
     ARTIFACTS.mkdir(exist_ok=True)
     screenshot = ARTIFACTS / "analyze-report.png"
@@ -368,6 +371,119 @@ def test_report_in_headless_chromium(tmp_path: Path) -> None:
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     assert struct.unpack(">II", data[16:24]) == (1280, 2000)
     assert len(data) > 50_000  # a page of charts and text, not a blank canvas
+
+
+# Nothing clipped: a checker measures the laid-out page (tests/clipcheck.js says what counts).
+
+CLIPCHECK = Path(__file__).with_name("clipcheck.js")
+# The screenshot's width, a small laptop's, and half a screen: charts sit two abreast, then one.
+WIDTHS = (1280, 1024, 760)
+# Eleven columns do not fit in 760px: the incident table scrolls in its own box, by design.
+SCROLLS_BY_DESIGN = {(760, "scroll-x", "div#incident-table-scroll")}
+
+
+def clipped(browser: str, profile: Path, page: Path) -> dict[int, list[dict]]:
+    """Per window width, what the checker finds cut off or spilling in `page`. The page is
+    loaded unchanged in iframes of a wrapper page, whose script reaches into them (file:// pages
+    are one origin only with --allow-file-access-from-files) and writes its findings into the
+    wrapper's DOM, which --dump-dom prints. The iframes have loaded before the wrapper's `load`."""
+    frames = "".join(
+        f'<iframe id="w{w}" src="{page.as_uri()}" style="width:{w}px;height:900px;border:0">'
+        "</iframe>"
+        for w in WIDTHS
+    )
+    wrapper = write(
+        profile.parent / f"{profile.name}-clipcheck.html",
+        f"""<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>{frames}
+<pre id="clipped">not run</pre>
+<script>{CLIPCHECK.read_text(encoding="utf-8")}</script>
+<script>
+window.addEventListener("load", function () {{
+  var found = {{}};
+  {list(WIDTHS)}.forEach(function (width) {{
+    try {{ found[width] = clippedIn(document.getElementById("w" + width).contentDocument); }}
+    catch (error) {{ found[width] = "checker failed: " + error; }}
+  }});
+  document.getElementById("clipped").textContent = JSON.stringify(found);
+}});
+</script></body></html>""",
+    )
+    dom = _chromium(
+        browser, profile, wrapper.as_uri(), "--allow-file-access-from-files", "--dump-dom"
+    )
+    match = re.search(r'<pre id="clipped">(.*?)</pre>', dom.stdout, re.S)
+    assert match, dom.stdout[-2000:]
+    found = json.loads(html_module.unescape(match.group(1)))
+    assert all(isinstance(v, list) for v in found.values()), found
+    return {int(width): entries for width, entries in found.items()}
+
+
+def assert_nothing_clipped(browser: str, profile: Path, page: Path) -> None:
+    found = clipped(browser, profile, page)
+    assert sorted(found) == sorted(WIDTHS)
+    cut = {
+        width: [e for e in entries if (width, e["kind"], e["what"]) not in SCROLLS_BY_DESIGN]
+        for width, entries in found.items()
+    }
+    assert cut == {width: [] for width in WIDTHS}, json.dumps(cut, indent=1)
+
+
+CLIPPED_CONTROL = """<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>
+<figure style="width:400px">
+<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 100"
+     style="width:100%;height:auto;display:block">
+<defs><clipPath id="plot"><rect x="20" y="10" width="160" height="80"/></clipPath></defs>
+<text x="10" y="20" font-size="12">fits</text>
+<text id="off-right" x="120" y="50" font-size="12">an impact label running off the edge</text>
+<text id="off-top" x="60" y="4" font-size="12">axis title</text>
+<g clip-path="url(#plot)"><text id="in-clip" x="5" y="60" font-size="12">cut by the plot</text></g>
+<text x="100" y="95" font-size="12" transform="rotate(-40 100 95)">tilted</text>
+<text x="500" y="50" font-size="12" style="display:none">not drawn</text>
+</svg>
+</figure>
+<div id="hidden-cell" style="width:60px;overflow:hidden;white-space:nowrap">a long label</div>
+<table style="width:100%"><tr><td>a cell that fits</td></tr></table>
+<div id="narrow" style="width:80px"><table><tr><td style="white-space:nowrap">wider than its
+ block</td></tr></table></div>
+</body></html>"""
+
+
+@pytest.mark.slow
+def test_clip_checker_finds_each_kind_of_cut(tmp_path: Path) -> None:
+    """The checker can fail: in a control page with a label run off each edge, one cut by a
+    clip path, a box that hides its text and a table wider than its block, it finds exactly
+    those, at every width."""
+    browser = _browser()
+    control = write(tmp_path / "control.html", CLIPPED_CONTROL)
+    found = clipped(browser, tmp_path / "p0", control)
+    for entries in found.values():
+        assert sorted((e["kind"], e["what"].split(" (")[0], e["text"]) for e in entries) == [
+            ("hidden", "div#hidden-cell", "a long label"),
+            ("spill", "div#narrow", "wider than its block"),
+            ("svg", "svg clip-path text#in-clip", "cut by the plot"),
+            ("svg", "svg text#off-right", "an impact label running off the edge"),
+            ("svg", "svg text#off-top", "axis title"),
+        ]
+        assert all(e["by"] > 1 for e in entries)
+
+
+@pytest.mark.slow
+def test_nothing_clipped_in_the_twenty_document_report(tmp_path: Path) -> None:
+    write_twenty(tmp_path / "pm")
+    render(str(tmp_path / "pm"))
+    assert_nothing_clipped(_browser(), tmp_path / "p1", tmp_path / "pm-report.html")
+
+
+@pytest.mark.slow
+def test_nothing_clipped_in_the_real_corpus_report(tmp_path: Path, shared: Path) -> None:
+    """Sixty-five postmortems from public sources: long titles, paths and rule messages,
+    eleven years of months."""
+    report = tmp_path / "real-report.html"
+    result = invoke(
+        "analyze", "--format", "html", "--output", str(report), str(shared / "corpus" / "real")
+    )
+    assert result.exit_code == 0, result.output + result.stderr
+    assert_nothing_clipped(_browser(), tmp_path / "p1", report)
 
 
 def _timed(day: str, detect: str, resolve: str) -> str:

@@ -22,8 +22,9 @@ are unknown).
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -123,10 +124,12 @@ def _scored(
     found.sort(key=lambda hit: hit[0].start())  # stable: the pack's order between equals
     starts = [m.start() for m, _ in found]
     scores: dict[str, tuple[float, int, bool]] = {}
-    for match, value in found:
+    for index, (match, value) in enumerate(found):
         word = match.group()
         if _PEOPLE.match(word) and _qualifies(lower, match, value, found, starts):
             continue
+        if not half and _modifies(lower, match, value, found[index + 1 : index + 3]):
+            continue  # (not for the detection source, whose words are people and tools)
         weight = 0.5 if word in _WEAK or word.startswith(half) else 1.0
         total, first, strong = scores.get(value, (0.0, match.start(), False))
         scores[value] = (total + weight, min(first, match.start()), strong or weight == 1.0)
@@ -134,6 +137,34 @@ def _scored(
         return None, False
     value = min(scores, key=lambda v: (-scores[v][0], scores[v][1]))
     return value, scores[value][2]
+
+
+_WORD_END = re.compile(r"[\w']*")
+_JOIN = re.compile(r"[ -]")
+
+
+def _modifies(
+    lower: str,
+    match: re.Match[str],
+    value: str,
+    following: Sequence[tuple[re.Match[str], str]],
+) -> bool:
+    """Whether a hit is the first noun of a compound whose head, right after it, is another
+    class's word: "a configuration rollback" is a rollback, "a dependency upgrade" an
+    upgrade; the last noun names the thing."""
+    end = _WORD_END.match(lower, match.end())
+    after = end.end() if end else match.end()
+    return any(
+        other != value
+        and later.start() == after + 1
+        and _JOIN.match(lower, after)
+        and not _VERB_FORM.match(lower, later.start())
+        for later, other in following
+    )
+
+
+# "the provider upgraded": a verb, no compound.
+_VERB_FORM = re.compile(r"(?<![\w'-])[\w'-]*(?:ed|ing)\b")
 
 
 def _qualifies(
@@ -219,12 +250,14 @@ def _categorise(
             return Category(named, line, "front-matter", value.strip())
     soft = _SOFT_KEYS.get(milestone, ())
     for block in doc.blocks:
+        if _NOT_TOLD.intersection(block.canonical_sections()):
+            continue  # "Trigger: 100% missed votes" in a follow-up: a future alarm's trigger
         match = _FIELD.match(block.text.split("\n", 1)[0])
         label = match["label"].strip().lower().replace(" ", "_") if match else ""
         if match and label in keys:
             named = _named(match["value"], classes, patterns, allowed)
             return Category(named, block.first_line, "field", match["value"].strip())
-        if match and label in soft and not _NOT_TOLD.intersection(block.canonical_sections()):
+        if match and label in soft:
             value = _decide(block.text[match.start("value") :], patterns)
             if value is not None:  # "Workaround: restarted the workers"
                 return Category(value, block.first_line, "field")
@@ -249,10 +282,13 @@ def _categorise(
             return Category(value, moment.line, "timeline")
     if milestone == "start":
         found = _section(doc, "trigger", patterns) or _cause(doc, facts, patterns, summary=True)
-        found = found or _section(doc, "root-cause", patterns)
+        found = found or _title_cause(doc, patterns) or _section(doc, "root-cause", patterns)
+        found = found or _problem_section(doc, patterns)
         return found or _cause(doc, facts, patterns, summary=False) or _NONE
     for canonical in sections:
-        found = _section(doc, canonical, patterns)
+        found = _section(
+            doc, canonical, patterns, _without_effect if milestone == "mitigated" else None
+        )
         if found is not None:
             return found
     if milestone == "mitigated":
@@ -268,8 +304,12 @@ _RECOVERY = re.compile(
     r"back (?:to normal|online|up)\b|(?:work|works|worked|working|running|operational) again|"
     r"to an end|went away|goes away|resolv(?:es|ed|ing)\b|mitigat(?:es|ed|ing)\b)"
 )
-# A sentence of a condition or a guess tells no outcome ("if so, they are on standby").
-_HEDGED = re.compile(r"(?<![a-z])(?:if|unless|unlikely|likely|whether|in case)\b")
+# A sentence of a condition, a guess or a hope tells no outcome ("if so, they are on standby",
+# "we are cautiously optimistic that it is resolved").
+_HEDGED = re.compile(
+    r"(?<![a-z])(?:if|unless|unlikely|likely|whether|in case|optimistic|hope\w*|appears? to|"
+    r"seems? to)\b"
+)
 
 
 def _remedy_told(
@@ -281,14 +321,39 @@ def _remedy_told(
     recovered"); not one of plans or of what was not done."""
     for line, sentence, _ in _told(doc, facts):
         lower = _clean(sentence)
-        if not _RECOVERY.search(lower) or _NEGATED.search(lower) or _TO_READER.search(lower):
+        if not _RECOVERY.search(lower) or _TO_READER.search(lower) or _HEDGED.search(lower):
             continue
-        if _HEDGED.search(lower):
-            continue
-        value, strong = _scored(lower, patterns, ())
-        if value is not None and strong:
+        value = _recovered_by(lower, patterns)
+        if value is not None:
             return Category(value, line, "prose")
     return Category(UNKNOWN, None, "none")
+
+
+# Where a sentence's clauses part: "prod was down, so I reverted the bump, which restored it,
+# but the deploy to the other hubs failed".
+_CLAUSES = re.compile(r"[,;:]|\s(?:so|but|although|though|while|whereas|because)\s")
+
+
+def _clause_spans(lower: str) -> list[tuple[int, int]]:
+    bounds = [0, *(m.end() for m in _CLAUSES.finditer(lower)), len(lower)]
+    return list(itertools.pairwise(bounds))
+
+
+def _recovered_by(lower: str, patterns: Sequence[tuple[str, re.Pattern[str]]]) -> str | None:
+    """The remedy of a clause that tells the impact stopped, else of the nearest clause before
+    it that names one ("we rolled back, and errors stopped"); a denial counts in those clauses
+    only ("prod wasn't accessible, so I reverted the bump, which restored it" is a rollback)."""
+    clauses = [lower[a:b] for a, b in _clause_spans(lower)]
+    for index, clause in enumerate(clauses):
+        if not _RECOVERY.search(clause) or _NEGATED.search(clause):
+            continue
+        for before in range(index, -1, -1):  # this clause, else the nearest one before
+            if _NEGATED.search(clauses[before]):
+                break
+            value, strong = _scored(clauses[before], patterns, ())
+            if value is not None and strong:
+                return value
+    return None
 
 
 # A remedy to come, not done: "a fix … will be deployed as soon as possible".
@@ -403,6 +468,24 @@ _REMEDY = re.compile(
 )
 
 
+# Words that tell something failed, which is a cause of the outage when a class word names
+# what failed or how: "our hosting provider had an outage", "a surge of sign-ups overwhelmed
+# the web servers", "the upstream registry went down". Unlike `_CAUSE` they are not blanked
+# before the class is read: "had an outage" is itself the dependency's.
+_FAILED = re.compile(
+    r"(?<![a-z])(?:(?:had|has|have|experienc\w*|suffer\w*)\s{1,8}(?:an?\s{1,8}|some\s{1,8})?"
+    r"(?:[\w-]{1,30}\s{1,8})?(?:outage|incident|issue|problem|failure|disruption|degradation)s?\b|"
+    r"went (?:down|offline)|(?:was|were) down\b|took (?:\w+ )?down|brought (?:\w+ )?down|"
+    r"overwhelm\w*|overload\w*|exhaust\w*|saturat\w*|ran out of|running out of)"
+)
+
+
+def _failed(lower: str) -> bool:
+    """A failure told as a fact: not guessed, feared or denied ("we might have an issue with
+    our provider", "the provider had no outage")."""
+    return bool(_FAILED.search(lower)) and not _NEGATED.search(lower) and not _HEDGED.search(lower)
+
+
 def _before_remedy(lower: str) -> str:
     match = _REMEDY.search(lower)
     return lower if match is None else lower[: match.start()]
@@ -436,12 +519,46 @@ _SENTENCE = re.compile(
 _NONE = Category(UNKNOWN, None, "none")
 
 
+# A remedy tried without effect: "rolling back did not resolve it, nor did restarts".
+_NO_EFFECT = re.compile(
+    r"(?<![a-z])(?:did not|didn't|does not|doesn't|nor did|no effect|to no avail|"
+    r"without (?:success|effect)|unsuccessful\w*|(?:had|has) no)\b"
+)
+
+
+def _without_effect(text: str) -> str:
+    """The text with its clauses that tell a remedy without effect blanked, and its sentences
+    to the reader: the remedy left is the one that stopped the impact ("…, nor did restarts;
+    disabling the plugin did")."""
+    lower = _not_to_the_reader(text.lower())
+    return "".join(
+        " " * (b - a) if _NO_EFFECT.search(lower, a, b) else lower[a:b]
+        for a, b in _clause_spans(lower)
+    )
+
+
+def _not_to_the_reader(lower: str) -> str:
+    """The text with its sentences to the reader blanked ("restore the copy you saved"): an
+    instruction, not what was done (a notice to operators lists the remedies they may take)."""
+    return "".join(
+        " " * len(m.group()) if _TO_READER.search(m.group()) else m.group()
+        for m in _ANY_SENTENCE.finditer(lower)
+    )
+
+
+_ANY_SENTENCE = re.compile(r"[^.!?]+[.!?]*|[.!?]+")
+
+
 def _section(
-    doc: Document, canonical: str, patterns: Sequence[tuple[str, re.Pattern[str]]]
+    doc: Document,
+    canonical: str,
+    patterns: Sequence[tuple[str, re.Pattern[str]]],
+    keep: Callable[[str], str] | None = None,
 ) -> Category | None:
-    """The first paragraph of the sections named so with a class word, and its class."""
+    """The first paragraph of the sections named so with a class word, and its class
+    (`keep`: the part of a paragraph that counts)."""
     for line, text in _section_texts(doc, canonical):
-        value = _decide(text, patterns)
+        value = _decide(keep(text) if keep else text, patterns)
         if value is not None:
             return Category(value, line, "section")
     return None
@@ -459,13 +576,71 @@ def _cause(
     is read with it."""
     for line, sentence, before in _told(doc, facts, summary=summary, response=False):
         lower = _blank(sentence.lower(), _SEEKING)
-        if not _CAUSE.search(lower):
+        if not _CAUSE.search(lower) and not (summary and _failed(lower)):
             continue
         value = _decide(_before_remedy(_blank(lower, _CAUSE)), patterns)
         if value is None and _BACK_REFERENCE.match(lower):
             line, value = before[0], _decide(_before_remedy(before[1].lower()), patterns)
         if value is not None:
             return Category(value, line, "prose")
+    return None
+
+
+def _title_cause(doc: Document, patterns: Sequence[tuple[str, re.Pattern[str]]]) -> Category | None:
+    """The document's title when it tells a cause ("Expired certificate caused login
+    failures", "Upgrading the ingress controller broke the site"): a headline of the cause,
+    read after the summary's sentences and before a Root cause section's factors."""
+    titles = [s.heading_block for s in doc.root.walk() if s.level == 1 and s.heading_block]
+    for block in titles[:1]:
+        lower = block.text.lower()
+        if _CAUSE.search(lower) or _failed(lower):
+            value = _decide(_before_remedy(_blank(lower, _CAUSE)), patterns)
+            if value is not None:
+                return Category(value, block.first_line, "title")
+    return None
+
+
+# Sections that tell what went wrong under a title of no canonical section the trigger reads
+# ("Issues found", "Issue description", "Origin of the incident", "What went wrong", "The
+# problem"): read like a Root cause section, after it.
+_PROBLEM_TITLE = re.compile(
+    r"(?<![a-z])(?:issues?|problems?|went wrong|broke|fault|failures?|origin|what happened)"
+    r"(?![a-z])"
+)
+# Sections whose text is not the cause, whatever their title says ("Issues to follow up").
+_NOT_PROBLEM = frozenset(
+    ("action-items", "lessons", "went-well", "lucky", "recurrence", "timeline", "resolution",
+     "detection", "impact", "response", "communication")
+)  # fmt: skip
+
+
+# A denial: what follows it in its clause is not the cause ("it took a while to prove this was
+# not our own misconfiguration"); "no longer" tells a change, not a denial.
+_DENIED = re.compile(r"(?<![a-z])(?:not|never|no(?! longer)|n't|ruled out)\b")
+
+
+def _undenied(lower: str) -> str:
+    """The text with what a denial covers blanked: from the denial to its clause's end."""
+    parts = []
+    for a, b in _clause_spans(lower):
+        denial = _DENIED.search(lower, a, b)
+        cut = denial.start() if denial else b
+        parts.append(lower[a:cut] + " " * (b - cut))
+    return "".join(parts)
+
+
+def _problem_section(
+    doc: Document, patterns: Sequence[tuple[str, re.Pattern[str]]]
+) -> Category | None:
+    for section in doc.root.walk():
+        if section.level == 0 or not _PROBLEM_TITLE.search(section.title.lower()):
+            continue
+        if _NOT_PROBLEM.intersection(section.canonical_lineage()):
+            continue
+        for block in section.all_blocks():
+            value = _decide(_before_remedy(_undenied(block.text.lower())), patterns)
+            if value is not None:
+                return Category(value, block.first_line, "section")
     return None
 
 
@@ -599,6 +774,13 @@ _OUTBOUND = re.compile(
 )
 # A ticket or a case opened with someone else ("a support ticket was opened with the
 # vendor") is our telling too.
+# Our telling in the passive: "an email was sent to all customers", "the status page was
+# updated", "a notice was posted on the forum".
+_SENT_OUT = re.compile(
+    r"(?<![a-z])(?:(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?(?:sent|posted|published|"
+    r"issued|shared|announced)\s+(?:out\s+)?(?:to|on|in|via)\b|status\s*page\s+(?:\w+\s+)?"
+    r"(?:was|were|is)\s+(?:\w+ly\s+)?(?:updated|posted|published|created))"
+)
 _OPENED_WITH = re.compile(
     r"(?<![a-z])(?:tickets?|cases?|issues?|requests?)\s+(?:was\s+|were\s+)?"
     r"(?:opened|filed|raised|created|submitted|logged)\s+(?:with|to)\b"
@@ -674,6 +856,13 @@ _OF = re.compile(r"\s{1,8}of\b")
 _FIRST_PERSON = re.compile(r"[\W\d]{0,20}(?:(?:am|pm|utc)[\W\d]{0,8})?(?:i|we)\b")
 _FINDING = re.compile(r"notic|realiz|realis|spott|discover|saw|observ|detect")
 _NEXT_WORD = re.compile(r"\s{1,8}[\w'-]+")
+# What was seen is an alert or a page: "saw an alert for the hub", "notices PagerDuty alerts
+# come in". The one who saw it was told by the monitoring.
+_SEEN_ALERT = re.compile(
+    r"(?:\s{1,8}(?:that|an?|the|some|several|multiple|many|new|[\w-]+'s))?"
+    r"(?:\s{1,8}[\w-]+)?\s{1,8}(?:alert|alarm|page|pages|pagerduty|opsgenie)\b.*",
+    re.DOTALL,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -818,7 +1007,7 @@ def _learned(
     paged: _Told | None = None
     unnamed: _Told | None = None
     for line, sentence in part:
-        text = _blank(_blank(sentence, _NOT_LEARNING), _NOT_AGENT)
+        text = _blank(_blank(_field_label(sentence), _NOT_LEARNING), _NOT_AGENT)
         if _TO_READER.search(text) or text.rstrip().endswith("?") or _PLAN.match(text):
             continue  # to the reader, a question ("Was it detected by monitoring?"), a plan
         clauses = [
@@ -826,6 +1015,7 @@ def _learned(
             for c in _CLAUSE.finditer(_HEADING_RUN.sub(", ", text))
             if _learns(c.group(), cue)
             and not _OUTBOUND.search(c.group())
+            and not _SENT_OUT.search(c.group())
             and not _OPENED_WITH.search(c.group())
         ]
         if not clauses:
@@ -843,6 +1033,16 @@ def _learned(
     return paged or unnamed
 
 
+def _field_label(sentence: str) -> str:
+    """A "label: value" line with its label blanked: the label names the field, the value
+    tells ("Support ticket ref: I saw this myself" tells of no ticket)."""
+    match = _FIELD.match(sentence.strip())
+    if match is None or len(match["label"].split()) < 2:
+        return sentence  # "Reported: by a user" keeps its one-word cue
+    cut = sentence.index(":", sentence.find(match["label"])) + 1
+    return " " * cut + sentence[cut:]
+
+
 def _source(clause: str) -> str:
     """The words of a clause of learning that name the source. After a receiving or passive
     verb, what follows it ("the team received an email from Stackdriver", "when alerted",
@@ -858,6 +1058,9 @@ def _source(clause: str) -> str:
         return clause  # no verb of telling, or a noun: "because of reports of failures"
     after = _ATTACHED.match(clause, match.end())
     attached = after.group() if after else ""
+    seen = _SEEN_ALERT.match(clause, match.end())
+    if seen is not None and _FINDING.match(match.group()):
+        return seen.group()  # "the team saw an alert for the hub": the alert told them
     if _FIRST_PERSON.match(clause, 0, match.start()) and _FINDING.match(match.group()):
         return "we " + match.group() + attached  # "i (the author) … realized": our finding
     if _SUBJECT.search(clause, 0, match.start()):
