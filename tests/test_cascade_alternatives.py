@@ -133,3 +133,60 @@ def test_select_agrees_with_trigger_search() -> None:
     expected = [s for s in sentences if any(t.search(s.text) for t in triggers)]
     assert select(sentences, triggers) == expected  # type: ignore[arg-type]
     assert expected  # the texts exercise the triggers
+
+
+def _reference_trie(strings: list[str]) -> str:
+    """`alternation` as first written: a trie of dicts, one call per node, each character
+    escaped where it is written (what the chain-following version must write too)."""
+    end, separator = "", object()
+    root: dict = {}
+    for string in strings:
+        node = root
+        for index, word in enumerate(string.split()):
+            if index:
+                node = node.setdefault(separator, {})
+            for char in word:
+                node = node.setdefault(char, {})
+        node[end] = {}
+
+    def key(atom: object) -> str:
+        return "" if atom is separator else str(atom)
+
+    def write(node: dict) -> str:
+        branches = []
+        for atom in sorted((a for a in node if a != end), key=key):
+            head = r"[\s-]+" if atom is separator else re.escape(str(atom))
+            branches.append(head + write(node[atom]))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if end in node:
+            if len(branches) == 1 and len(branches[0]) > 1:
+                body = "(?:" + body + ")"
+            return body + "?"
+        return body
+
+    if not root or list(root) == [end]:
+        return r"(?!x)x"
+    return "(?:" + write(root) + ")"
+
+
+@pytest.mark.parametrize(
+    "strings",
+    [
+        ["fail", "failed", "fails", "failure", "forgot"],
+        ["take down", "take-down", "taken down", "took", "t"],
+        ["a", "ab", "abc", "abcd", "b"],
+        ["on call", "on-call", "oncall", "on call rotation"],
+        ["c++", "c#", "a.b", "naïve", "(x)", "$5"],
+        ["rollback", "roll back", "rolled back the change", "rolling"],
+        NAMES,
+    ],
+)
+def test_alternation_writes_what_a_plain_trie_writes(strings: list[str]) -> None:
+    """Following runs of single-child nodes in a loop writes the same pattern, and it
+    matches each string whole."""
+    source = alternation(strings)
+    assert source == _reference_trie(strings)
+    for string in strings:
+        assert re.fullmatch(source, string)

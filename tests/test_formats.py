@@ -434,6 +434,8 @@ def test_json_report_writes_each_diagnostic_as_json_dumps_does() -> None:
 
     fix = Fix("Add a\nsection", (Edit(Span(3, 1, 3, 1), "\n## Impact\n"),), Applicability.UNSAFE)
     related = (Related(Span(1, 2, 1, 9), 'the "start"'), Related(Span(4, 1, 5, 2), "é"))
+    edits = (Edit(Span(1, 1, 1, 4), ""), Edit(Span(12, 3, 14, 1), "\\ \u0000 ü"))
+    two_edits = Fix("", edits, Applicability.SAFE)
     diagnostics = [
         Diagnostic(
             "a.md", "PM001", "name", "structure", Severity.ERROR, "m\t\u2028", Span(1, 1, 1, 9)
@@ -456,6 +458,9 @@ def test_json_report_writes_each_diagnostic_as_json_dumps_does() -> None:
         Diagnostic(
             "a.md", "PM103", "n", "c", Severity.WARNING, "", Span(9, 1, 9, 2), "s", fix, related
         ),
+        Diagnostic(
+            "a.md", "PM104", "n", "c", Severity.WARNING, "w", Span(9, 1, 9, 2), None, two_edits
+        ),
     ]
     reports = [
         FileReport("a.md", diagnostics),
@@ -468,7 +473,7 @@ def test_json_report_writes_each_diagnostic_as_json_dumps_does() -> None:
             {"path": "a.md", "diagnostics": [d.to_json() for d in diagnostics]},
             {"path": "b.md", "diagnostics": []},
         ],
-        "summary": {"files": 2, "error": 1, "warning": 2, "info": 1},
+        "summary": {"files": 2, "error": 1, "warning": 3, "info": 1},
         "errors": [{"path": "c.md", "message": "x"}],
     }
     text = render(reports, RunInfo(2))

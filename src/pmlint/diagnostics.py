@@ -50,10 +50,16 @@ class Span:
     @classmethod
     def from_json(cls, data: Any) -> Span:
         """Read back `to_json` (the cache); ValueError when it is not one."""
-        numbers = [data[k] for k in ("line", "column", "end_line", "end_column")]
-        if not all(isinstance(n, int) for n in numbers):
+        # written out, not all() over a generator: a warm run reads thousands of spans
+        line, column, end_line, end_column = (
+            data["line"], data["column"], data["end_line"], data["end_column"]
+        )  # fmt: skip
+        if not (
+            isinstance(line, int) and isinstance(column, int) and isinstance(end_line, int)
+            and isinstance(end_column, int)
+        ):  # fmt: skip
             raise ValueError("malformed span")
-        return cls(*numbers)
+        return cls(line, column, end_line, end_column)
 
 
 class Applicability(str, Enum):

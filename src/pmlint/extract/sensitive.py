@@ -40,6 +40,7 @@ _KEYWORD = re.compile(
 _URL_CREDENTIALS = re.compile(r"://[^\s/@:]{1,100}:[^\s/@]{1,200}@")
 _LONG_RUN = re.compile(r"(?<![A-Za-z0-9+/=_\-])[A-Za-z0-9+/=_\-]{16,}")
 _DIGIT, _LETTER = re.compile(r"\d"), re.compile(r"[A-Za-z]")
+_SPACE = re.compile(r"\s")  # what str.isspace() is (both ask Py_UNICODE_ISSPACE)
 
 
 def candidate_lines(lines: Sequence[str], hint: re.Pattern[str] | None = None) -> list[int]:
@@ -71,7 +72,7 @@ def candidate_lines(lines: Sequence[str], hint: re.Pattern[str] | None = None) -
             continue
         before = text[max(starts[index], match.start() - 300) : match.start()]
         url = before.rfind("://")
-        if url >= 0 and not any(c.isspace() for c in before[url:]):
+        if url >= 0 and _SPACE.search(before, url) is None:
             continue  # a URL's path or query: ids and hashes, not keys
         found.add(index)
     return sorted(found)

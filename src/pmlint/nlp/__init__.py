@@ -181,9 +181,10 @@ def _load(requested: str) -> Pipeline:
         reason = (str(exc).splitlines() or [type(exc).__name__])[0]
         raise ModelError(f"cannot load spaCy model {name!r}: {reason}") from None
     version = str(nlp.meta.get("version", "?"))
-    from pmlint.nlp import fastattr, pastforms, textcat
+    from pmlint.nlp import fastattr, fastlemma, pastforms, textcat
 
     pastforms.install(nlp)  # "I forgot to ..." is tagged present; the lemmatizer needs the past
     fastattr.install(nlp)  # the same matches as spaCy's Matcher, in a third of the time
+    fastlemma.install(nlp)  # the same lemmas, memoised, the known lemmas looked up in sets
     textcat.offer_tokenizer(nlp)  # the trained models' tokenizer is the same file
     return SpacyPipeline(nlp, name, version, False)

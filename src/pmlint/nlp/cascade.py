@@ -210,8 +210,15 @@ def _remember(source: str, leads: frozenset[str] | None) -> None:
 def _trie(node: _Node) -> str:
     branches = []
     for atom in sorted((a for a in node if a is not _END), key=_atom_key):
-        head = r"[\s-]+" if isinstance(atom, _Separator) else re.escape(atom)
-        branches.append(head + _trie(node[atom]))
+        # A node with one child and no end writes that child's atom then the child's own
+        # text (see below): followed in a loop, not one call per character of every form.
+        parts = [_atom_text(atom)]
+        child = node[atom]
+        while len(child) == 1 and _END not in child:
+            (only,) = child
+            parts.append(_atom_text(only))
+            child = child[only]
+        branches.append("".join(parts) + _trie(child))
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -224,6 +231,18 @@ def _trie(node: _Node) -> str:
 
 def _atom_key(atom: str | _Separator) -> str:
     return "" if isinstance(atom, _Separator) else atom
+
+
+_ESCAPED: dict[str, str] = {}  # a character -> re.escape of it
+
+
+def _atom_text(atom: str | _Separator) -> str:
+    if isinstance(atom, _Separator):
+        return r"[\s-]+"
+    found = _ESCAPED.get(atom)
+    if found is None:
+        found = _ESCAPED[atom] = re.escape(atom)
+    return found
 
 
 @dataclass(frozen=True, slots=True)
