@@ -31,14 +31,19 @@ from pmlint.extract.actions.words import (
     _NAMED_SUBJECT,
     _NOT_NAMES,
     _NOT_PREFIX,
+    _NOT_SUBJECTS,
     _ORG_SUBJECT,
     _ORG_WORD,
     _PREFIX_OWNER,
     _PRIORITY,
+    _PROGRESSIVE_SUBJECT,
     _PRONOUN_SUBJECT,
+    _STATE_VERBS,
     _TAG_OWNER,
+    _TAG_TOPICS,
     _TEAM_ACRONYMS,
     _TECH_TAGS,
+    _TOPIC_ENDING,
     _USERNAME,
     OWNER_PLACEHOLDERS,
 )
@@ -66,7 +71,7 @@ def _leading_owner(action: str, given_names: frozenset[str]) -> tuple[str | None
     tag = _TAG_OWNER.match(text)
     if tag:
         value = tag.group("owner").strip()
-        if _owner_word(value, given_names) or _acronym_tag(value):
+        if _owner_word(value, given_names) or _party_tag(value):
             return value, text[tag.end() :]
     prefix = _PREFIX_OWNER.match(text)
     if prefix:
@@ -86,6 +91,9 @@ def _leading_owner(action: str, given_names: frozenset[str]) -> tuple[str | None
     subject = _NAMED_SUBJECT.match(text)
     if subject and subject.group("owner").lower() in given_names:
         return subject.group("owner") + (subject.group("surname") or ""), text
+    progressive = _PROGRESSIVE_SUBJECT.match(text)
+    if progressive and _progressive_party(progressive):
+        return progressive.group("owner"), text
     for pattern in (_INITIAL_SUBJECT, _ACRONYM_SUBJECT):
         person = pattern.match(text)
         if person:
@@ -128,6 +136,43 @@ def _acronym_tag(value: str) -> bool:
         and _state_of(value) is None
         and _type_of(value) is None
     )
+
+
+def _party_tag(value: str) -> bool:
+    """A leading tag that names one or more parties: in capitals ("[ICL]") or in Title
+    case ("[Acme]", "[Northwind Labs]", "[Acme + ICL]"); not one that says what the item
+    is about ("[Bug]", "[Docs]", "[Monitoring]", "[Gateway]")."""
+    if _type_of(value) is not None or _state_of(value) is not None or _PRIORITY.match(value):
+        return False
+    parts = [p.strip() for p in _CONNECTOR.split(value.strip()) if p.strip()]
+    return 1 <= len(parts) <= 4 and all(_acronym_tag(p) or _title_party(p) for p in parts)
+
+
+def _title_party(value: str) -> bool:
+    """One to three capitalised words that are not a topic: "Acme", "Cosmos Labs"."""
+    words = value.split()
+    if not 1 <= len(words) <= 3:
+        return False
+    for word in words:
+        if not re.fullmatch(r"[A-Z][A-Za-z0-9&.'’-]*[A-Za-z0-9]", word):
+            return False
+        key = word.lower()
+        if key in _NOT_NAMES or key in _TAG_TOPICS or key in _NOT_PREFIX:
+            return False
+        if key in OWNER_PLACEHOLDERS or word.upper() in _TECH_TAGS or key in _ACTION_VERBS:
+            return False
+    return _TOPIC_ENDING.search(words[-1]) is None
+
+
+def _progressive_party(match: re.Match[str]) -> bool:
+    """ "Acme is removing ...": the subject names a party (not "Monitoring", "Redis" or
+    "It") and the verb is work done (not "is missing", "is failing")."""
+    if match.group("verb") in _STATE_VERBS:
+        return False
+    words = match.group("owner").split()
+    if any(w.lower() in _NOT_SUBJECTS for w in words):
+        return False
+    return _title_party(match.group("owner")) or _acronym_tag(match.group("owner"))
 
 
 def _username(value: str) -> bool:

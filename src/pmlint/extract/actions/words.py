@@ -377,6 +377,34 @@ _NAMED_SUBJECT = re.compile(
     r"^(?P<owner>[A-Z][a-z'’]+)(?P<surname>\s+[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)?"
     r"\s+(?:will|shall|has|had|is|was|also|then|['’]ll|[a-z]+ed)\b"
 )
+# "Acme is removing the old packages", "Northwind Labs are rolling out ...": a named party
+# (a project, an organisation, a person not on the name list) doing the work now.
+_PROGRESSIVE_SUBJECT = re.compile(
+    r"^(?P<owner>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,2})\s+(?:is|are)\s+"
+    r"(?:(?:now|also|currently|already|actively)\s+)?(?P<verb>[a-z]+ing)\b(?!\s+(?:out\s+of|low|slow|late|behind)\b)"
+)
+# Capitalised words that open a sentence without naming a party.
+_NOT_SUBJECTS = frozenset(
+    {
+        "it", "this", "that", "there", "these", "those", "here", "everything", "nothing",
+        "something", "anything", "work", "we", "they", "he", "she", "i", "you", "the", "a",
+        "an", "our", "their", "each", "every", "some", "no", "any", "all", "one", "what",
+        "which", "who", "traffic", "load", "usage", "everyone", "nobody", "someone",
+    }
+)  # fmt: skip
+# Verbs in -ing that say how a thing behaves, not what a party does ("Redis is missing a
+# limit", "Search is failing over"): never an owner's work.
+_STATE_VERBS = frozenset(
+    {
+        "missing", "lacking", "failing", "pending", "being", "getting", "becoming",
+        "happening", "breaking", "crashing", "leaking", "lagging", "timing", "erroring",
+        "flapping", "hanging", "blocking", "waiting", "trending", "growing", "degrading",
+        "working", "starting", "stopping", "returning", "throwing", "showing", "causing",
+        "affecting", "consuming", "using", "hitting", "exceeding", "loading", "booting",
+        "restarting", "retrying", "spiking", "dropping", "losing", "going", "coming",
+        "holding", "filling", "saturating", "thrashing", "looping", "stuck", "serving",
+    }
+)  # fmt: skip
 # "K. Sweeney will request ...", "J Doe to add ...": an initial and a surname name a person.
 _INITIAL_SUBJECT = re.compile(
     r"^(?P<owner>[A-Z]\.?\s+[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)"
@@ -476,11 +504,38 @@ _TECH_TAGS = frozenset(
         "OPEN",
     }
 )
+# Words of a bracketed tag that says what an item is about or what kind it is, not who
+# takes it: "[Bug] ...", "[Docs] ...", "[Gateway] ...". Lower case; with `_NOT_NAMES`
+# (products, categories, states) and `_TECH_TAGS`.
+_TAG_TOPICS = frozenset(
+    {
+        "bug", "bugs", "bugfix", "hotfix", "fix", "fixes", "feature", "features", "feat",
+        "enhancement", "chore", "refactor", "cleanup", "doc", "tests", "ci", "cd", "build",
+        "builds", "frontend", "backend", "front-end", "back-end", "client", "clients",
+        "server", "servers", "database", "databases", "network", "storage", "core", "config",
+        "deploy", "deploys", "release", "releases", "question", "idea", "ideas", "proposal",
+        "epic", "spike", "story", "nit", "misc", "general", "blocker", "quick", "win",
+        "next", "mobile", "app", "apps", "ux", "design", "data", "cache", "queue", "queues",
+        "auth", "search", "dashboard", "dashboards", "alert", "alerts", "gateway", "proxy",
+        "cluster", "clusters", "node", "nodes", "worker", "workers", "scheduler", "runner",
+        "runners", "pipeline", "pipelines", "backup", "backups", "disk", "disks", "host",
+        "hosts", "website", "site", "portal", "domain", "domains", "certificate",
+        "certificates", "firewall", "router", "load", "balancer", "balancers", "mirror",
+        "mirrors", "registry", "repo", "repository", "code", "tooling", "tools", "access",
+        "permissions", "secrets", "keys", "users", "accounts", "billing", "payments",
+        "upgrade", "upgrades", "migration", "rollout", "rollback", "incident", "outage",
+        "postmortem", "retro", "action", "item", "fyi", "update", "updates", "status",
+        "infra-as-code", "k8s", "kube", "observability", "telemetry", "runbooks", "process",
+    }
+)  # fmt: skip
+# A tag word that names a thing or an activity by its ending: "[Monitoring]",
+# "[Documentation]", "[Deployment]", "[Analytics]", "[Storage]".
+_TOPIC_ENDING = re.compile(r"(?:ing|tion|sion|ment|ity|ness|ance|ence|ics|age|ure)$", re.I)
 # "Alice: rotate the keys", "Infra team: add an alert", "[SRE] Add an alert", "Alice to rotate"
 _PREFIX_OWNER = re.compile(
     r"^(?P<owner>[A-Za-z@][\w.@'’-]*(?:\s+[A-Za-z][\w.'’-]*){0,2})\s*:\s+(?=\S)"
 )
-_TAG_OWNER = re.compile(r"^\[(?P<owner>[A-Za-z][\w .&/-]{0,30})\]\s*[:-]?\s+(?=\S)")
+_TAG_OWNER = re.compile(r"^\[(?P<owner>[A-Za-z][\w .&/+'’-]{0,30})\]\s*[:-]?\s+(?=\S)")
 _NAME_TO = re.compile(
     r"^(?P<owner>[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+)?|@[\w.-]+|[\w.-]+@)\s+to\s+(?P<verb>[a-z]+)\b"
 )
