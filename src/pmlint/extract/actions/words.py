@@ -193,6 +193,15 @@ _TRACKER_LINK_TEXT = re.compile(
 
 
 _HANDLE = re.compile(r"(?<![\w.@/`])@(?P<handle>[A-Za-z0-9](?:[\w.-]*\w)?(?:/[\w.-]*\w)?)")
+# Handles the item only notifies: "ping @dana + @lee", "cc @ops", "page @oncall"; they do
+# not own the work ("ask @kim to ...", "with @kim" and "thanks to @kim" may).
+_RECIPIENT = re.compile(
+    r"\b(?:ping(?:s|ing)?|notif(?:y|ies|ying)|cc:?|tag(?:s|ging)?|mention(?:s|ing)?"
+    r"|pag(?:e|es|ing)|alert(?:s|ing)?|message|dm|e-?mail(?:s|ing)?|inform(?:s|ing)?"
+    r"|contact(?:s|ing)?|loop\s+in|escalate\s+to|reach\s+out\s+to|send\s+(?:it\s+|them\s+)?to|forward\s+(?:it\s+|them\s+)?to)\s+"
+    r"(?P<who>@[\w.-]+(?:\s*(?:,|\+|&|/|\band\b|\bor\b)\s*@[\w.-]+)*)",
+    re.I,
+)
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
 _FIELD_NAMES = sorted(
     {w for role, words in _ROLE_WORDS.items() if role != "description" for w in words}
@@ -311,6 +320,15 @@ _PRONOUN_PAST = re.compile(
     r"(?P<verb>[a-z][a-z-]*)\b",
     re.I,
 )
+# Words that open a past verb's object in "Acme noticed that ...", "Storage vendors
+# shipped a fix ...": a report of what a party did, not a reduced clause ("customers
+# affected by ...").
+_OBJECT_START = frozenset(
+    {
+        "the", "a", "an", "that", "our", "their", "its", "this", "these", "those", "it",
+        "them", "some", "several", "both", "all", "new", "support", "two", "three",
+    }
+)  # fmt: skip
 _PASSIVE_PAST = re.compile(
     r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:\w+ed|built|made|"
     r"written|rewritten|run|taken|sent|found|set\s+up|done|given|kept)\b",
