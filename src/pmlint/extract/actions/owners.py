@@ -25,6 +25,7 @@ from pmlint.extract.actions.words import (
     _CONNECTOR,
     _FIRST_PERSON,
     _HANDLE,
+    _INFINITIVE_VERBS,
     _INITIAL_SUBJECT,
     _LEAD_IN,
     _NAME_TO,
@@ -34,9 +35,9 @@ from pmlint.extract.actions.words import (
     _NOT_SUBJECTS,
     _ORG_SUBJECT,
     _ORG_WORD,
+    _PARTY_SUBJECT,
     _PREFIX_OWNER,
     _PRIORITY,
-    _PROGRESSIVE_SUBJECT,
     _PRONOUN_SUBJECT,
     _STATE_VERBS,
     _TAG_OWNER,
@@ -45,6 +46,7 @@ from pmlint.extract.actions.words import (
     _TECH_TAGS,
     _TOPIC_ENDING,
     _USERNAME,
+    _WORK_VERBS,
     OWNER_PLACEHOLDERS,
 )
 
@@ -76,8 +78,9 @@ def _leading_owner(action: str, given_names: frozenset[str]) -> tuple[str | None
     prefix = _PREFIX_OWNER.match(text)
     if prefix:
         value = prefix.group("owner").strip()
-        if _owner_word(value, given_names):
-            return value, text[prefix.end() :]
+        rest = text[prefix.end() :]
+        if _owner_word(value, given_names) or (_party_tag(value) and _starts_work(rest)):
+            return value, rest
     named = _NAME_TO.match(text)
     if named:
         value = named.group("owner")
@@ -91,9 +94,9 @@ def _leading_owner(action: str, given_names: frozenset[str]) -> tuple[str | None
     subject = _NAMED_SUBJECT.match(text)
     if subject and subject.group("owner").lower() in given_names:
         return subject.group("owner") + (subject.group("surname") or ""), text
-    progressive = _PROGRESSIVE_SUBJECT.match(text)
-    if progressive and _progressive_party(progressive):
-        return progressive.group("owner"), text
+    party = _PARTY_SUBJECT.match(text)
+    if party and _party_subject(party):
+        return party.group("owner"), text
     for pattern in (_INITIAL_SUBJECT, _ACRONYM_SUBJECT):
         person = pattern.match(text)
         if person:
@@ -164,15 +167,37 @@ def _title_party(value: str) -> bool:
     return _TOPIC_ENDING.search(words[-1]) is None
 
 
-def _progressive_party(match: re.Match[str]) -> bool:
-    """ "Acme is removing ...": the subject names a party (not "Monitoring", "Redis" or
-    "It") and the verb is work done (not "is missing", "is failing")."""
+def _starts_work(text: str) -> bool:
+    """ "rotate the keys" after "Acme: ": the text opens with a verb of work (a topic label
+    such as "Root cause: ..." is followed by anything else)."""
+    first = re.match(r"[A-Za-z-]+", text)
+    return first is not None and first.group().lower() in _WORK_VERBS
+
+
+def _party_subject(match: re.Match[str]) -> bool:
+    """ "Acme is removing ...", "Acme will add ...", "ICL to open ...": the subject names
+    parties (not "Monitoring", "Redis", "It" or a plural such as "Deploys") and the verb is
+    work ("is removing", not "is missing"; "to open", not "to the")."""
     if match.group("verb") in _STATE_VERBS:
         return False
-    words = match.group("owner").split()
+    if match.group("work") is not None:
+        first = match.group("owner").split()[0].lower()
+        if match.group("work") not in _WORK_VERBS or first in _INFINITIVE_VERBS:
+            return False  # "ICL to open ...", not "Remember to check ..." nor "Fallback to"
+    parts = [p.strip() for p in _CONNECTOR.split(match.group("owner")) if p.strip()]
+    return bool(parts) and all(_subject_party(p) for p in parts)
+
+
+def _subject_party(value: str) -> bool:
+    words = value.split()
     if any(w.lower() in _NOT_SUBJECTS for w in words):
         return False
-    return _title_party(match.group("owner")) or _acronym_tag(match.group("owner"))
+    if _acronym_tag(value):
+        return True
+    last = words[-1]
+    if re.search(r"[^siuo'’]s$", last) and len(words) == 1:
+        return False  # "Deploys will pause", "Jobs to ...": a plural noun, not a name
+    return _title_party(value)
 
 
 def _username(value: str) -> bool:

@@ -355,6 +355,17 @@ _ACTION_VERBS = frozenset(
         "retry", "backport", "pin", "patch", "revert", "roll", "tune", "raise", "lower",
     }
 )  # fmt: skip
+# Verbs that start the work after "Acme to ..." or "Acme: ...", beyond the action verbs.
+_WORK_VERBS = _ACTION_VERBS | frozenset(
+    {
+        "open", "file", "ship", "publish", "coordinate", "follow", "work", "send", "provide",
+        "share", "prepare", "propose", "release", "contact", "reach", "talk", "discuss",
+        "look", "write", "own", "lead", "drive", "finish", "complete", "land", "merge",
+        "announce", "communicate", "backfill", "restore", "rerun", "re-run", "rebuild",
+        "redeploy", "roll", "bump", "cut", "tag", "sign", "renew", "revoke", "reset",
+        "confirm", "document", "investigate", "evaluate", "assess", "decide", "plan",
+    }
+)  # fmt: skip
 # "Actions taken", "Steps performed during the incident": what was done, not follow-up work.
 _DONE_TITLE = re.compile(
     r"\b(?:taken|performed|done|completed|carried out|so far|during the (?:incident|outage))\b",
@@ -395,12 +406,32 @@ _NAMED_SUBJECT = re.compile(
     r"^(?P<owner>[A-Z][a-z'’]+)(?P<surname>\s+[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)?"
     r"\s+(?:will|shall|has|had|is|was|also|then|['’]ll|[a-z]+ed)\b"
 )
-# "Acme is removing the old packages", "Northwind Labs are rolling out ...": a named party
-# (a project, an organisation, a person not on the name list) doing the work now.
-_PROGRESSIVE_SUBJECT = re.compile(
-    r"^(?P<owner>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,2})\s+(?:is|are)\s+"
-    r"(?:(?:now|also|currently|already|actively)\s+)?(?P<verb>[a-z]+ing)\b(?!\s+(?:out\s+of|low|slow|late|behind)\b)"
+# A named party (a project, an organisation, a person not on the name list; several
+# joined by "and", "+", "&") as the subject of work: "Acme is removing the old packages",
+# "Northwind Labs will add ...", "Hypha and ICL will coordinate ...", "ICL to open ...".
+_PARTY = r"[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,2}"
+_PARTY_SUBJECT = re.compile(
+    rf"^(?P<owner>{_PARTY}(?:\s*(?:,|&|\+|\band\b)\s*{_PARTY}){{0,3}})\s+"
+    r"(?:(?P<progressive>(?:is|are)\s+(?:(?:now|also|currently|already|actively)\s+)?"
+    r"(?P<verb>[a-z]+ing)\b(?!\s+(?:out\s+of|low|slow|late|behind)\b))"
+    r"|(?:will|shall|(?:is|are)\s+going\s+to|plans?\s+to|(?:has|have)\s+committed\s+to)"
+    r"(?:\s+(?:also|now|then|first))?\s+(?!be\b|not\b|never\b|have\s+to\b)[a-z]"
+    r"|to\s+(?P<work>[a-z]+)\b)"
 )
+# Verbs that take a "to" infinitive: "Remember to check ...", "Try to reduce ..." open an
+# imperative, not "Acme to rotate ...".
+_INFINITIVE_VERBS = frozenset(
+    {
+        "remember", "try", "need", "want", "continue", "begin", "plan", "attempt", "aim",
+        "strive", "learn", "remind", "prefer", "decide", "agree", "choose", "hope", "intend",
+        "prepare", "refuse", "tend", "fail", "forget", "manage", "seek", "proceed", "commit",
+        "ask", "tell", "push", "go", "default", "fall", "return", "pivot", "get", "be",
+        "work", "look", "reach", "talk", "speak", "listen", "respond", "reply", "write",
+        "train", "teach", "encourage", "expect", "wait", "pledge", "promise", "offer",
+        "volunteer", "help", "allow", "enable", "require", "force", "invite", "urge",
+        "instruct", "advise", "escalate", "adhere", "stick", "keep", "opt",
+    }
+)  # fmt: skip
 # Capitalised words that open a sentence without naming a party.
 _NOT_SUBJECTS = frozenset(
     {
@@ -551,7 +582,7 @@ _TAG_TOPICS = frozenset(
 _TOPIC_ENDING = re.compile(r"(?:ing|tion|sion|ment|ity|ness|ance|ence|ics|age|ure)$", re.I)
 # "Alice: rotate the keys", "Infra team: add an alert", "[SRE] Add an alert", "Alice to rotate"
 _PREFIX_OWNER = re.compile(
-    r"^(?P<owner>[A-Za-z@][\w.@'’-]*(?:\s+[A-Za-z][\w.'’-]*){0,2})\s*:\s+(?=\S)"
+    r"^(?P<owner>[A-Za-z@][\w.@'’-]*(?:\s+(?:[+&]\s+)?[A-Za-z][\w.'’-]*){0,2})\s*:\s+(?=\S)"
 )
 _TAG_OWNER = re.compile(r"^\[(?P<owner>[A-Za-z][\w .&/+'’-]{0,30})\]\s*[:-]?\s+(?=\S)")
 _NAME_TO = re.compile(
