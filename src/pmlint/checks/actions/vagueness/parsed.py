@@ -110,6 +110,10 @@ def _parsed(text: str, reading: Any, plain: Any, lex: VagueLexicon) -> Vagueness
         if state is not None:
             return Vagueness("people", _between(head, state))
 
+    if reading is None and not numbered:
+        nominal = _nominal_item(tokens, lex)
+        if nominal is not None:
+            return nominal
     verb_class, phrase_text = _verb_class(head, tokens, lex, reading is not None)
     tentative = _tentative_conjunct(head, tokens, lex)
     if tentative is not None:
@@ -364,6 +368,23 @@ def _bounded_inquiry(head: Any, lex: VagueLexicon) -> bool:
     if objects:
         return any(_specific(list(obj.subtree), lex) for obj in objects)
     return False
+
+
+_FINITE = frozenset(("VB", "VBZ", "VBP", "VBD", "MD"))
+
+
+def _nominal_item(tokens: list[Any], lex: VagueLexicon) -> Vagueness | None:
+    """An item written as a noun phrase with no verb, headed by a noun of activity that
+    announces work ("Improvements to the deploy tooling", "Resilience testing of the
+    payment path", "Operational readiness review for X"): nothing says what is made."""
+    if any(t.tag_ in _FINITE for t in tokens) or tokens[0].tag_ == "PRP$":
+        return None  # "Our secret rotation processes - ...": a topic, not an activity
+    root = next((t for t in tokens if t.dep_ == "ROOT"), None)
+    first = next((t for t in tokens if t.pos_ in ("NOUN", "PROPN")), None)
+    for noun in (root, first):
+        if noun is not None and noun.pos_ == "NOUN" and lex.has("plan_noun", noun.lemma_):
+            return Vagueness("plan", _between(tokens[0], noun))
+    return None
 
 
 def _open_noun(token: Any, lex: VagueLexicon) -> bool:
