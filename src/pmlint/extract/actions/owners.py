@@ -4,6 +4,10 @@ platform team will:" over a list.
 
 A capitalised word is a person when it is one of `given_names`, the core pack's list
 (`rules/core/lexicons/language.yaml`, `words.given_names`) that the caller passes in.
+Other capitalised words name a party (a project, an organisation) where they stand as a
+tag ("[Acme] ..."), a prefix ("Acme: rotate ...") or the subject of work ("Acme will
+...", "Acme is removing ...", "ICL to open ..."), unless they name a topic, a product or
+a state ("[Monitoring]", "Redis is missing ...") or read as a plural noun ("Deploys will").
 """
 
 from __future__ import annotations
