@@ -1,6 +1,7 @@
 """Train the blame and vagueness models shipped in `src/pmlint/models/` (`make train`).
 
     python scripts/train_language.py [--labels ../shared/labels] [--out src/pmlint/models]
+        [--kind blame|vague]
 
 Reads the labeled sentences at run time (nothing of them is written to the repository
 except the trained weights) and the repository's own `scripts/training/written-sentences.tsv`,
@@ -22,12 +23,19 @@ from pathlib import Path
 import langtrain as lt
 
 
-def build(rows: list[lt.Row], out: Path, heldout: dict | None = None, quiet: bool = False) -> dict:
-    """Train both kinds on `rows` and write them under `out`; returns their thresholds."""
+def build(
+    rows: list[lt.Row],
+    out: Path,
+    heldout: dict | None = None,
+    quiet: bool = False,
+    kinds: tuple[str, ...] = ("blame", "vague"),
+) -> dict:
+    """Train `kinds` (both by default) on `rows` and write them under `out`; returns
+    their thresholds."""
     with lt.models_at("off"):
         blame = lt.blame_rows(rows)
         actions = lt.action_rows(rows)
-        blame_rule: dict[str, bool | str] = dict(lt.lint_blame(blame))
+        blame_rule: dict[str, bool | str] = dict(lt.lint_blame(blame)) if "blame" in kinds else {}
         # the stacked vagueness model reads the rule's reason ("" where it was quiet)
         action_rule: dict[str, bool | str] = {}
         lt.lint_actions(actions, action_rule)
@@ -36,6 +44,8 @@ def build(rows: list[lt.Row], out: Path, heldout: dict | None = None, quiet: boo
         ("blame", blame, {r.id: r.label == "blame" for r in blame}, blame_rule),
         ("vague", actions, {r.id: r.label == "action_vague" for r in actions}, action_rule),
     ):
+        if kind not in kinds:
+            continue
         started = time.perf_counter()
         nlp, keep, alone = lt.fit(kind, kind_rows, truth, rule)
         written = sum(r.written for r in kind_rows)
@@ -65,13 +75,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--labels", help="folder of the labeled TSVs (../shared/labels)")
     parser.add_argument("--out", default=str(lt.ROOT / "src" / "pmlint" / "models"))
     parser.add_argument("--heldout", help="JSON of held-out figures from evaluate_language.py")
+    parser.add_argument(
+        "--kind",
+        choices=("blame", "vague"),
+        action="append",
+        help="train only this kind (repeatable); default: both",
+    )
     args = parser.parse_args(argv)
     folder = lt.labels_dir(args.labels)
     if folder is None:
         print("train: no labeled sentences (../shared/labels); nothing to do")
         return 0
     heldout = json.loads(Path(args.heldout).read_text()) if args.heldout else None
-    build([*lt.read_written(), *lt.read_rows(folder)], Path(args.out), heldout)
+    kinds = tuple(args.kind) if args.kind else ("blame", "vague")
+    build([*lt.read_written(), *lt.read_rows(folder)], Path(args.out), heldout, kinds=kinds)
     return 0
 
 

@@ -271,6 +271,8 @@ def test_value_helpers() -> None:
         "We restarted the stuck partitions by hand.",
         "We re-ran the export.",
         "The alert was added to the on-call dashboard.",
+        "Northwind noticed that the flag was missing, fixed in #812",
+        "Storage vendors shipped a firmware fix for the controller",
     ],
 )
 def test_reports_of_work_done(text: str) -> None:
@@ -286,6 +288,8 @@ def test_reports_of_work_done(text: str) -> None:
         "Implement priority classes: has been scheduled for Q3",
         "We should have paging on cache warm-up failures.",
         "Add a check that the alert was added",
+        "Notify customers affected in the March outage",
+        "Email tenants migrated by the script with the new endpoint",
     ],
 )
 def test_follow_up_work(text: str) -> None:

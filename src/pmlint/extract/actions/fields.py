@@ -29,6 +29,7 @@ from pmlint.extract.actions.words import (
     _NOT_NAMES,
     _NOT_PAST,
     _NOT_TICKET_PREFIX,
+    _OBJECT_START,
     _OPEN_WORDS,
     _PASSIVE_PAST,
     _PAST_NEXT,
@@ -220,10 +221,26 @@ def is_past_report(text: str) -> bool:
     first = words[0].lower()
     if _past_form(first) and len(words) > 1 and words[1].lower() in _PAST_NEXT:
         return True
+    if _party_report(words):
+        return True
     # "Alert was added": only in the first clause, and not after an imperative
     # ("Implement X: has been scheduled" is an open item with a status note).
     clause = re.split(r"[.:;]\s", text, maxsplit=1)[0]
     return bool(_PASSIVE_PAST.search(clause)) and first not in _ACTION_VERBS
+
+
+def _party_report(words: list[str]) -> bool:
+    """ "Acme noticed that ...", "Storage vendors shipped a fix": a capitalised subject of
+    one word (or with one more noun) and a past verb with its object."""
+    first = words[0]
+    if not first[:1].isupper() or first.lower() in _ACTION_VERBS or _past_form(first):
+        return False
+    for at in (1, 2):
+        if len(words) <= at + 1 or (at == 2 and not words[1].islower()):
+            return False
+        if _past_form(words[at]) and words[at + 1].lower() in _OBJECT_START:
+            return True
+    return False
 
 
 def _past_form(word: str) -> bool:

@@ -4,6 +4,10 @@ platform team will:" over a list.
 
 A capitalised word is a person when it is one of `given_names`, the core pack's list
 (`rules/core/lexicons/language.yaml`, `words.given_names`) that the caller passes in.
+Other capitalised words name a party (a project, an organisation) where they stand as a
+tag ("[Acme] ..."), a prefix ("Acme: rotate ...") or the subject of work ("Acme will
+...", "Acme is removing ...", "ICL to open ..."), unless they name a topic, a product or
+a state ("[Monitoring]", "Redis is missing ...") or read as a plural noun ("Deploys will").
 """
 
 from __future__ import annotations
@@ -25,21 +29,28 @@ from pmlint.extract.actions.words import (
     _CONNECTOR,
     _FIRST_PERSON,
     _HANDLE,
+    _INFINITIVE_VERBS,
     _INITIAL_SUBJECT,
     _LEAD_IN,
     _NAME_TO,
     _NAMED_SUBJECT,
     _NOT_NAMES,
     _NOT_PREFIX,
+    _NOT_SUBJECTS,
     _ORG_SUBJECT,
     _ORG_WORD,
+    _PARTY_SUBJECT,
     _PREFIX_OWNER,
     _PRIORITY,
     _PRONOUN_SUBJECT,
+    _STATE_VERBS,
     _TAG_OWNER,
+    _TAG_TOPICS,
     _TEAM_ACRONYMS,
     _TECH_TAGS,
+    _TOPIC_ENDING,
     _USERNAME,
+    _WORK_VERBS,
     OWNER_PLACEHOLDERS,
 )
 
@@ -66,13 +77,14 @@ def _leading_owner(action: str, given_names: frozenset[str]) -> tuple[str | None
     tag = _TAG_OWNER.match(text)
     if tag:
         value = tag.group("owner").strip()
-        if _owner_word(value, given_names) or _acronym_tag(value):
+        if _owner_word(value, given_names) or _party_tag(value):
             return value, text[tag.end() :]
     prefix = _PREFIX_OWNER.match(text)
     if prefix:
         value = prefix.group("owner").strip()
-        if _owner_word(value, given_names):
-            return value, text[prefix.end() :]
+        rest = text[prefix.end() :]
+        if _owner_word(value, given_names) or (_party_tag(value) and _starts_work(rest)):
+            return value, rest
     named = _NAME_TO.match(text)
     if named:
         value = named.group("owner")
@@ -86,6 +98,9 @@ def _leading_owner(action: str, given_names: frozenset[str]) -> tuple[str | None
     subject = _NAMED_SUBJECT.match(text)
     if subject and subject.group("owner").lower() in given_names:
         return subject.group("owner") + (subject.group("surname") or ""), text
+    party = _PARTY_SUBJECT.match(text)
+    if party and _party_subject(party):
+        return party.group("owner"), text
     for pattern in (_INITIAL_SUBJECT, _ACRONYM_SUBJECT):
         person = pattern.match(text)
         if person:
@@ -128,6 +143,65 @@ def _acronym_tag(value: str) -> bool:
         and _state_of(value) is None
         and _type_of(value) is None
     )
+
+
+def _party_tag(value: str) -> bool:
+    """A leading tag that names one or more parties: in capitals ("[ICL]") or in Title
+    case ("[Acme]", "[Northwind Labs]", "[Acme + ICL]"); not one that says what the item
+    is about ("[Bug]", "[Docs]", "[Monitoring]", "[Gateway]")."""
+    if _type_of(value) is not None or _state_of(value) is not None or _PRIORITY.match(value):
+        return False
+    parts = [p.strip() for p in _CONNECTOR.split(value.strip()) if p.strip()]
+    return 1 <= len(parts) <= 4 and all(_acronym_tag(p) or _title_party(p) for p in parts)
+
+
+def _title_party(value: str) -> bool:
+    """One to three capitalised words that are not a topic: "Acme", "Cosmos Labs"."""
+    words = value.split()
+    if not 1 <= len(words) <= 3:
+        return False
+    for word in words:
+        if not re.fullmatch(r"[A-Z][A-Za-z0-9&.'’-]*[A-Za-z0-9]", word):
+            return False
+        key = word.lower()
+        if key in _NOT_NAMES or key in _TAG_TOPICS or key in _NOT_PREFIX:
+            return False
+        if key in OWNER_PLACEHOLDERS or word.upper() in _TECH_TAGS or key in _ACTION_VERBS:
+            return False
+    return _TOPIC_ENDING.search(words[-1]) is None
+
+
+def _starts_work(text: str) -> bool:
+    """ "rotate the keys" after "Acme: ": the text opens with a verb of work (a topic label
+    such as "Root cause: ..." is followed by anything else)."""
+    first = re.match(r"[A-Za-z-]+", text)
+    return first is not None and first.group().lower() in _WORK_VERBS
+
+
+def _party_subject(match: re.Match[str]) -> bool:
+    """ "Acme is removing ...", "Acme will add ...", "ICL to open ...": the subject names
+    parties (not "Monitoring", "Redis", "It" or a plural such as "Deploys") and the verb is
+    work ("is removing", not "is missing"; "to open", not "to the")."""
+    if match.group("verb") in _STATE_VERBS:
+        return False
+    if match.group("work") is not None:
+        first = match.group("owner").split()[0].lower()
+        if match.group("work") not in _WORK_VERBS or first in _INFINITIVE_VERBS:
+            return False  # "ICL to open ...", not "Remember to check ..." nor "Fallback to"
+    parts = [p.strip() for p in _CONNECTOR.split(match.group("owner")) if p.strip()]
+    return bool(parts) and all(_subject_party(p) for p in parts)
+
+
+def _subject_party(value: str) -> bool:
+    words = value.split()
+    if any(w.lower() in _NOT_SUBJECTS for w in words):
+        return False
+    if _acronym_tag(value):
+        return True
+    last = words[-1]
+    if re.search(r"[^siuo'’]s$", last) and len(words) == 1:
+        return False  # "Deploys will pause", "Jobs to ...": a plural noun, not a name
+    return _title_party(value)
 
 
 def _username(value: str) -> bool:

@@ -40,6 +40,7 @@ from pmlint.extract.actions.words import (
     _ISSUE_WORD,
     _LEADING_REF,
     _PRIORITY,
+    _RECIPIENT,
     _ROLE_OF,
     _STRIKE,
     _STRONG_TRACKING_FIELDS,
@@ -241,12 +242,9 @@ class _TextReader:
         if parts.tracking is None:
             parts.tracking = _tracking_in(text, links)
         if parts.owner is None:
+            handles = _owner_handles(text)
             handle = next(
-                (
-                    m.group()
-                    for m in _HANDLE.finditer(text)
-                    if normalise(m.group()) not in OWNER_PLACEHOLDERS
-                ),
+                (h for h in handles if normalise(h) not in OWNER_PLACEHOLDERS),
                 None,
             )
             if handle is not None:
@@ -255,12 +253,8 @@ class _TextReader:
                 email = _EMAIL.search(text)
                 if email:
                     parts.owner = email.group()
-                elif any(
-                    normalise(m.group()) in OWNER_PLACEHOLDERS for m in _HANDLE.finditer(text)
-                ):
-                    parts.owner_placeholder = parts.owner_placeholder or next(
-                        m.group() for m in _HANDLE.finditer(text)
-                    )
+                elif handles:
+                    parts.owner_placeholder = parts.owner_placeholder or handles[0]
         if parts.due is None:
             for keyword in _DUE_KEYWORD.finditer(text):
                 if _due_keyword_ok(keyword):
@@ -302,6 +296,17 @@ class _TextReader:
         parts.tracking_placeholder = parts.tracking_placeholder or other.tracking_placeholder
         parts.type = parts.type or other.type
         parts.state = parts.state or other.state
+
+
+def _owner_handles(text: str) -> list[str]:
+    """The @handles of the text that may name who does the work: not those the item only
+    notifies ("ping @dana + @lee", "cc @ops")."""
+    told = [m.span("who") for m in _RECIPIENT.finditer(text)]
+    return [
+        m.group()
+        for m in _HANDLE.finditer(text)
+        if not any(start <= m.start() < end for start, end in told)
+    ]
 
 
 def _names_reference(link_text: str) -> bool:

@@ -193,6 +193,15 @@ _TRACKER_LINK_TEXT = re.compile(
 
 
 _HANDLE = re.compile(r"(?<![\w.@/`])@(?P<handle>[A-Za-z0-9](?:[\w.-]*\w)?(?:/[\w.-]*\w)?)")
+# Handles the item only notifies: "ping @dana + @lee", "cc @ops", "page @oncall"; they do
+# not own the work ("ask @kim to ...", "with @kim" and "thanks to @kim" may).
+_RECIPIENT = re.compile(
+    r"\b(?:ping(?:s|ing)?|notif(?:y|ies|ying)|cc:?|tag(?:s|ging)?|mention(?:s|ing)?"
+    r"|pag(?:e|es|ing)|alert(?:s|ing)?|message|dm|e-?mail(?:s|ing)?|inform(?:s|ing)?"
+    r"|contact(?:s|ing)?|loop\s+in|escalate\s+to|reach\s+out\s+to|send\s+(?:it\s+|them\s+)?to|forward\s+(?:it\s+|them\s+)?to)\s+"
+    r"(?P<who>@[\w.-]+(?:\s*(?:,|\+|&|/|\band\b|\bor\b)\s*@[\w.-]+)*)",
+    re.I,
+)
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
 _FIELD_NAMES = sorted(
     {w for role, words in _ROLE_WORDS.items() if role != "description" for w in words}
@@ -311,6 +320,15 @@ _PRONOUN_PAST = re.compile(
     r"(?P<verb>[a-z][a-z-]*)\b",
     re.I,
 )
+# Words that open a past verb's object in "Acme noticed that ...", "Storage vendors
+# shipped a fix ...": a report of what a party did, not a reduced clause ("customers
+# affected by ...").
+_OBJECT_START = frozenset(
+    {
+        "the", "a", "an", "that", "our", "their", "its", "this", "these", "those", "it",
+        "them", "some", "several", "both", "all", "new", "support", "two", "three",
+    }
+)  # fmt: skip
 _PASSIVE_PAST = re.compile(
     r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:\w+ed|built|made|"
     r"written|rewritten|run|taken|sent|found|set\s+up|done|given|kept)\b",
@@ -335,6 +353,17 @@ _ACTION_VERBS = frozenset(
         "audit", "define", "draft", "schedule", "increase", "reduce", "block", "require",
         "enforce", "track", "check", "handle", "make", "use", "switch", "stop", "start",
         "retry", "backport", "pin", "patch", "revert", "roll", "tune", "raise", "lower",
+    }
+)  # fmt: skip
+# Verbs that start the work after "Acme to ..." or "Acme: ...", beyond the action verbs.
+_WORK_VERBS = _ACTION_VERBS | frozenset(
+    {
+        "open", "file", "ship", "publish", "coordinate", "follow", "work", "send", "provide",
+        "share", "prepare", "propose", "release", "contact", "reach", "talk", "discuss",
+        "look", "write", "own", "lead", "drive", "finish", "complete", "land", "merge",
+        "announce", "communicate", "backfill", "restore", "rerun", "re-run", "rebuild",
+        "redeploy", "roll", "bump", "cut", "tag", "sign", "renew", "revoke", "reset",
+        "confirm", "document", "investigate", "evaluate", "assess", "decide", "plan",
     }
 )  # fmt: skip
 # "Actions taken", "Steps performed during the incident": what was done, not follow-up work.
@@ -377,6 +406,54 @@ _NAMED_SUBJECT = re.compile(
     r"^(?P<owner>[A-Z][a-z'’]+)(?P<surname>\s+[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)?"
     r"\s+(?:will|shall|has|had|is|was|also|then|['’]ll|[a-z]+ed)\b"
 )
+# A named party (a project, an organisation, a person not on the name list; several
+# joined by "and", "+", "&") as the subject of work: "Acme is removing the old packages",
+# "Northwind Labs will add ...", "Hypha and ICL will coordinate ...", "ICL to open ...".
+_PARTY = r"[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,2}"
+_PARTY_SUBJECT = re.compile(
+    rf"^(?P<owner>{_PARTY}(?:\s*(?:,|&|\+|\band\b)\s*{_PARTY}){{0,3}})\s+"
+    r"(?:(?P<progressive>(?:is|are)\s+(?:(?:now|also|currently|already|actively)\s+)?"
+    r"(?P<verb>[a-z]+ing)\b(?!\s+(?:out\s+of|low|slow|late|behind)\b))"
+    r"|(?:will|shall|(?:is|are)\s+going\s+to|plans?\s+to|(?:has|have)\s+committed\s+to)"
+    r"(?:\s+(?:also|now|then|first))?\s+(?!be\b|not\b|never\b|have\s+to\b)[a-z]"
+    r"|to\s+(?P<work>[a-z]+)\b)"
+)
+# Verbs that take a "to" infinitive: "Remember to check ...", "Try to reduce ..." open an
+# imperative, not "Acme to rotate ...".
+_INFINITIVE_VERBS = frozenset(
+    {
+        "remember", "try", "need", "want", "continue", "begin", "plan", "attempt", "aim",
+        "strive", "learn", "remind", "prefer", "decide", "agree", "choose", "hope", "intend",
+        "prepare", "refuse", "tend", "fail", "forget", "manage", "seek", "proceed", "commit",
+        "ask", "tell", "push", "go", "default", "fall", "return", "pivot", "get", "be",
+        "work", "look", "reach", "talk", "speak", "listen", "respond", "reply", "write",
+        "train", "teach", "encourage", "expect", "wait", "pledge", "promise", "offer",
+        "volunteer", "help", "allow", "enable", "require", "force", "invite", "urge",
+        "instruct", "advise", "escalate", "adhere", "stick", "keep", "opt",
+    }
+)  # fmt: skip
+# Capitalised words that open a sentence without naming a party.
+_NOT_SUBJECTS = frozenset(
+    {
+        "it", "this", "that", "there", "these", "those", "here", "everything", "nothing",
+        "something", "anything", "work", "we", "they", "he", "she", "i", "you", "the", "a",
+        "an", "our", "their", "each", "every", "some", "no", "any", "all", "one", "what",
+        "which", "who", "traffic", "load", "usage", "everyone", "nobody", "someone",
+    }
+)  # fmt: skip
+# Verbs in -ing that say how a thing behaves, not what a party does ("Redis is missing a
+# limit", "Search is failing over"): never an owner's work.
+_STATE_VERBS = frozenset(
+    {
+        "missing", "lacking", "failing", "pending", "being", "getting", "becoming",
+        "happening", "breaking", "crashing", "leaking", "lagging", "timing", "erroring",
+        "flapping", "hanging", "blocking", "waiting", "trending", "growing", "degrading",
+        "working", "starting", "stopping", "returning", "throwing", "showing", "causing",
+        "affecting", "consuming", "using", "hitting", "exceeding", "loading", "booting",
+        "restarting", "retrying", "spiking", "dropping", "losing", "going", "coming",
+        "holding", "filling", "saturating", "thrashing", "looping", "stuck", "serving",
+    }
+)  # fmt: skip
 # "K. Sweeney will request ...", "J Doe to add ...": an initial and a surname name a person.
 _INITIAL_SUBJECT = re.compile(
     r"^(?P<owner>[A-Z]\.?\s+[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)"
@@ -476,11 +553,38 @@ _TECH_TAGS = frozenset(
         "OPEN",
     }
 )
+# Words of a bracketed tag that says what an item is about or what kind it is, not who
+# takes it: "[Bug] ...", "[Docs] ...", "[Gateway] ...". Lower case; with `_NOT_NAMES`
+# (products, categories, states) and `_TECH_TAGS`.
+_TAG_TOPICS = frozenset(
+    {
+        "bug", "bugs", "bugfix", "hotfix", "fix", "fixes", "feature", "features", "feat",
+        "enhancement", "chore", "refactor", "cleanup", "doc", "tests", "ci", "cd", "build",
+        "builds", "frontend", "backend", "front-end", "back-end", "client", "clients",
+        "server", "servers", "database", "databases", "network", "storage", "core", "config",
+        "deploy", "deploys", "release", "releases", "question", "idea", "ideas", "proposal",
+        "epic", "spike", "story", "nit", "misc", "general", "blocker", "quick", "win",
+        "next", "mobile", "app", "apps", "ux", "design", "data", "cache", "queue", "queues",
+        "auth", "search", "dashboard", "dashboards", "alert", "alerts", "gateway", "proxy",
+        "cluster", "clusters", "node", "nodes", "worker", "workers", "scheduler", "runner",
+        "runners", "pipeline", "pipelines", "backup", "backups", "disk", "disks", "host",
+        "hosts", "website", "site", "portal", "domain", "domains", "certificate",
+        "certificates", "firewall", "router", "load", "balancer", "balancers", "mirror",
+        "mirrors", "registry", "repo", "repository", "code", "tooling", "tools", "access",
+        "permissions", "secrets", "keys", "users", "accounts", "billing", "payments",
+        "upgrade", "upgrades", "migration", "rollout", "rollback", "incident", "outage",
+        "postmortem", "retro", "action", "item", "fyi", "update", "updates", "status",
+        "infra-as-code", "k8s", "kube", "observability", "telemetry", "runbooks", "process",
+    }
+)  # fmt: skip
+# A tag word that names a thing or an activity by its ending: "[Monitoring]",
+# "[Documentation]", "[Deployment]", "[Analytics]", "[Storage]".
+_TOPIC_ENDING = re.compile(r"(?:ing|tion|sion|ment|ity|ness|ance|ence|ics|age|ure)$", re.I)
 # "Alice: rotate the keys", "Infra team: add an alert", "[SRE] Add an alert", "Alice to rotate"
 _PREFIX_OWNER = re.compile(
-    r"^(?P<owner>[A-Za-z@][\w.@'’-]*(?:\s+[A-Za-z][\w.'’-]*){0,2})\s*:\s+(?=\S)"
+    r"^(?P<owner>[A-Za-z@][\w.@'’-]*(?:\s+(?:[+&]\s+)?[A-Za-z][\w.'’-]*){0,2})\s*:\s+(?=\S)"
 )
-_TAG_OWNER = re.compile(r"^\[(?P<owner>[A-Za-z][\w .&/-]{0,30})\]\s*[:-]?\s+(?=\S)")
+_TAG_OWNER = re.compile(r"^\[(?P<owner>[A-Za-z][\w .&/+'’-]{0,30})\]\s*[:-]?\s+(?=\S)")
 _NAME_TO = re.compile(
     r"^(?P<owner>[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+)?|@[\w.-]+|[\w.-]+@)\s+to\s+(?P<verb>[a-z]+)\b"
 )

@@ -152,11 +152,7 @@ class _LexicalReading:
         if self.numbered:
             return None
         if verb_class == "improve":
-            deliverable = (
-                any(_base(w, lex, ("deliverable",)) in lex.words["deliverable"] for w in rest[1:])
-                and self.specific
-            )
-            return None if deliverable else "improve"
+            return None if self._deliverable() else "improve"
         if verb_class == "loose_inquiry":
             after = self.words[len(self.phrase) :]
             if not any(_IDENTIFIER.search(w) or w[:1].isupper() for w in after):
@@ -172,7 +168,20 @@ class _LexicalReading:
             return None
         if verb_class == "assure" and not self.specific:
             return "assure"
+        if verb_class == "avert":
+            kept = [w for w in rest if w not in ("the", "a", "an", "our", "any", "all", "such")]
+            outcome = bool(kept) and (lex.has("outcome", kept[0]) or lex.has("open", kept[0]))
+            named_case = any(w in ("when", "whenever", "if", "while") for w in rest)
+            return "assure" if outcome and not named_case and not self._deliverable() else None
         return None
+
+    def _deliverable(self) -> bool:
+        """A deliverable verb after the head, and something specific: "by adding an alert"."""
+        lex = self.lex
+        return (
+            any(_base(w, lex, ("deliverable",)) in lex.words["deliverable"] for w in self.rest[1:])
+            and self.specific
+        )
 
     def plan(self) -> Vagueness | None:
         lex, lowers, words = self.lex, self.lowers, self.words

@@ -15,6 +15,8 @@ CLASSES = (
     "improve",
     "inquiry",
     "assure",
+    "avert",
+    "outcome",
     "people",
     "people_state",
     "qualifier",

@@ -110,6 +110,10 @@ def _parsed(text: str, reading: Any, plain: Any, lex: VagueLexicon) -> Vagueness
         if state is not None:
             return Vagueness("people", _between(head, state))
 
+    if reading is None and not numbered:
+        nominal = _nominal_item(tokens, lex)
+        if nominal is not None:
+            return nominal
     verb_class, phrase_text = _verb_class(head, tokens, lex, reading is not None)
     tentative = _tentative_conjunct(head, tokens, lex)
     if tentative is not None:
@@ -163,8 +167,17 @@ class _ParsedReading:
             )
             return None if checked else "inquiry"
         if verb_class == "assure":
+            if _asks_open_question(head) and not _has_deliverable(head, scope, lex):
+                return "inquiry"  # "follow up with the vendor on why it flapped"
             checked = (
                 self.numbered or _specific(scope, lex, head) or _has_deliverable(head, scope, lex)
+            )
+            return None if checked else "assure"
+        if verb_class == "avert":
+            checked = (
+                self.numbered
+                or not _outcome_object(head, lex)
+                or _has_deliverable(head, scope, lex)
             )
             return None if checked else "assure"
         return None
@@ -311,6 +324,8 @@ def _has_deliverable(head: Any, scope: list[Any], lex: VagueLexicon) -> bool:
             continue
         if not _attached_deliverable(token, head):
             continue
+        if any(c.dep_ == "dobj" and _open_noun(c, lex) for c in token.children):
+            continue  # "define and implement a caching strategy": a plan still to be made
         below = [t for t in token.subtree if t.i != token.i]
         if _specific(below, lex):
             return True
@@ -340,6 +355,8 @@ def _bounded_inquiry(head: Any, lex: VagueLexicon) -> bool:
         if lex.has("open", obj.lemma_) or lex.has("open", phrase) or obj.pos_ == "PRON":
             return False
     for clause in clauses:
+        if _open_copula(clause, lex):
+            return False  # "figure out what the limits are for X": a value still unknown
         wishes = [clause, *(c for c in clause.children if c.dep_ == "aux")]
         if any(t.lemma_.lower() in _WISHES for t in wishes):
             return False  # "whether we want to ...": a wish, not a question about the system
@@ -351,6 +368,71 @@ def _bounded_inquiry(head: Any, lex: VagueLexicon) -> bool:
     if objects:
         return any(_specific(list(obj.subtree), lex) for obj in objects)
     return False
+
+
+_FINITE = frozenset(("VB", "VBZ", "VBP", "VBD", "MD"))
+
+
+def _nominal_item(tokens: list[Any], lex: VagueLexicon) -> Vagueness | None:
+    """An item written as a noun phrase with no verb, headed by a noun of activity that
+    announces work ("Improvements to the deploy tooling", "Resilience testing of the
+    payment path", "Operational readiness review for X"): nothing says what is made."""
+    if any(t.tag_ in _FINITE for t in tokens) or tokens[0].tag_ == "PRP$":
+        return None  # "Our secret rotation processes - ...": a topic, not an activity
+    root = next((t for t in tokens if t.dep_ == "ROOT"), None)
+    first = next((t for t in tokens if t.pos_ in ("NOUN", "PROPN")), None)
+    for noun in (root, first):
+        if noun is not None and noun.pos_ == "NOUN" and lex.has("plan_noun", noun.lemma_):
+            return Vagueness("plan", _between(tokens[0], noun))
+    return None
+
+
+def _open_noun(token: Any, lex: VagueLexicon) -> bool:
+    """A noun that names a question or a plan, not a thing: "source", "strategy"."""
+    return lex.has("open", token.lemma_) or lex.has("open", _noun_phrase(token))
+
+
+def _open_copula(clause: Any, lex: VagueLexicon) -> bool:
+    """ "what the limits are", "what our options are": a wh-question about an abstract
+    subject (not "what the max batch size is", which names its parameter)."""
+    if clause.lemma_ != "be":
+        return False
+    asks = any(c.tag_ in ("WP", "WDT", "WRB") for c in clause.subtree if c.i < clause.i)
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "attr") and c.pos_ == "NOUN"]
+    return asks and any(_open_noun(c, lex) for c in subjects)
+
+
+def _asks_open_question(head: Any) -> bool:
+    """ "follow up (with X) on why ...", "... about whether ...": the head's complement is
+    a question, so the item is an inquiry with no result named."""
+    preps = (t for t in head.subtree if t.dep_ == "prep" and t.lower_ in ("on", "about"))
+    for prep in preps:
+        for clause in prep.children:
+            if clause.dep_ in ("pcomp", "pobj") and any(
+                t.tag_ in ("WRB", "WP") or t.lower_ in ("whether", "if")
+                for t in clause.subtree
+                if t.i <= clause.i
+            ):
+                return True
+    return False
+
+
+def _outcome_object(head: Any, lex: VagueLexicon) -> bool:
+    """What an "avoid"/"prevent" item keeps away is an outcome ("miscommunication",
+    "this", "data loss"), not an act or a thing ("using wildcard records", "pushes"), and
+    no condition names the case it happens in ("... when the cache is cold")."""
+    if any(
+        c.dep_ == "advcl" and any(m.lower_ in _CONDITIONS for m in c.children if m.i < c.i)
+        for c in head.children
+    ):
+        return False  # "prevent failures when the cache is cold": a named failure case
+    objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not objects:
+        return not any(c.dep_ in ("xcomp", "pcomp", "ccomp") for c in head.children)
+    return any(
+        o.pos_ == "PRON" or lex.has("outcome", o.lemma_) or lex.has("outcome", o.lower_)
+        for o in objects
+    )
 
 
 def _qualified(
@@ -385,7 +467,7 @@ def _qualifier_candidates(tokens: list[Any], lex: VagueLexicon) -> Iterable[tupl
                 tokens[start + len(phrase) - 1],
             )
     for token in tokens:
-        if token.lower_ == "more" and token.dep_ == "amod" and token.head.pos_ == "NOUN":
+        if token.lower_ == "more" and token.dep_ == "amod" and token.head.pos_ in ("NOUN", "PROPN"):
             yield Vagueness("qualifier", _between(token, token.head)), token  # "more QA"
         elif (
             token.lower_ in ("more", "less")
@@ -413,8 +495,8 @@ def _excused(token: Any, tokens: list[Any], lex: VagueLexicon, head: Any) -> boo
     an action that names what it acts on ("use iPXE to make reinstalls more reliable")."""
     if token.dep_ in ("nsubj", "nsubjpass", "pobj") and token.pos_ != "NOUN":
         return True  # "the best would be to ...": a noun, not a quality promised
-    if token.i > 0 and token.nbor(-1).lower_ in ("no", "any", "known"):
-        return True  # "no longer", "any further": of time; "known good": a tested version
+    if token.i > 0 and token.nbor(-1).lower_ in ("no", "any", "known", "last"):
+        return True  # "no longer", "any further": of time; "known good", "last good": a version
     if token.lower_ == "more" and token.dep_ == "amod":
         # "more drills" counts nothing, unless the item lists what is added: "more
         # context: member id, partition and lag", "more fields such as the tenant".
@@ -441,6 +523,7 @@ def _excused(token: Any, tokens: list[Any], lex: VagueLexicon, head: Any) -> boo
 
 
 _CLAUSES = frozenset(("advcl", "xcomp", "relcl", "acl"))
+_CONDITIONS = frozenset(("when", "whenever", "if", "while", "once", "after", "before", "during"))
 _PURPOSE = frozenset(("to", "so", "that"))
 _ENUMERATION = frozenset((":", "such", "including", "e.g.", "namely", "like"))
 

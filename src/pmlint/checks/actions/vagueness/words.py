@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 
-_VERB_CLASSES = ("people", "tentative", "improve", "loose_inquiry", "inquiry", "assure")
+_VERB_CLASSES = (
+    "people", "tentative", "improve", "loose_inquiry", "inquiry", "assure", "avert"
+)  # fmt: skip
 # Parsed behind this prefix, an imperative fragment gets a verb for a root.
 _PREFIX = "You should "
 # First words after which the item has its own subject or opens with a clause.
@@ -101,8 +103,10 @@ _ASPIRATION = re.compile(
 _CONTINUOUS = re.compile(
     r"^(?P<match>(?:ongoing|continuous|continued|constant|general|better|improved|increased"
     r"|greater|more|enhanced|stronger|tighter|closer|extended|expanded|broader|wider|deeper"
-    r"|additional|further|regular|frequent)\s+(?:[a-z][\w-]*\s+){0,2}?(?:\w+(?:tion|ment|ing|ance"
-    r"|ence|ity|ness)|reviews?|work|focus|attention|awareness|oversight|care))\b",
+    r"|additional|further|regular|frequent|faster|quicker|earlier|clearer|easier|simpler"
+    r"|smoother|safer)\s+(?:[a-z][\w-]*\s+){0,2}?(?:\w+(?:tion|ment|ing|ance"
+    r"|ence|ity|ness|ship)|reviews?|work|focus|attention|awareness|oversight|care)"
+    r"|(?:fewer|less)\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)\b",
     re.I,
 )
 # Not a commitment: a question, a hedged modal ("We could also use ...", "X could help"), a
