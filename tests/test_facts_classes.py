@@ -119,6 +119,56 @@ def test_a_zone_pair_in_the_heading_follows_daylight_saving() -> None:
     assert iso(value, "start") == "2023-08-25T21:14:00-07:00"
 
 
+@pytest.mark.parametrize(
+    ("line", "zone", "when"),
+    [
+        ("- UTC 09:41 — replicas stopped accepting reads", "UTC", "09:41"),
+        ("- GMT+2 17:03: every image request timed out", "GMT+2", "17:03"),
+        ("- 2021-11-30 PST 06:12 — the importer crashed on start", "PST", "06:12"),
+        ("| CET 23:50 | the nightly job locked the orders table |", "CET", "23:50"),
+    ],
+)
+def test_a_zone_written_before_the_time_is_its_zone(line: str, zone: str, when: str) -> None:
+    stamps = [stamp for stamp in find_stamps(line) if stamp.time is not None]
+    assert [(stamp.zone, stamp.time.strftime("%H:%M")) for stamp in stamps] == [(zone, when)]
+
+
+def test_a_zone_before_the_first_time_carries_and_a_date_then_zone_then_time_pairs() -> None:
+    value = facts(
+        "# X\n\n## Timeline\n\n- 2022-07-19 UTC 04:10 the token for the mirror expired, pulls "
+        "failed\n- 2022-07-19 UTC 04:31 an alert fired for failed pulls\n"
+        "- 2022-07-19 UTC 05:02 a new token was issued and pulls work again\n"
+    )
+    assert iso(value, "start") == "2022-07-19T04:10:00+00:00"
+    assert iso(value, "mitigated") == "2022-07-19T05:02:00+00:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "hours"),
+    [
+        ("- midnight: the certificate on the edge proxy expired", [0]),
+        ("| 12 noon | the cron job filled the disk |", [12]),
+        ("- 2019-10-08 noon - traffic shifted to the new region", [12]),
+        ("On March 3, 2021 at midnight the backups stopped", [0]),
+        ("The cleanup job runs at midnight every day.", []),
+        ("We held a noon stand-up about it.", []),
+    ],
+)
+def test_noon_and_midnight_are_times_where_a_timeline_writes_its_times(
+    text: str, hours: list[int]
+) -> None:
+    assert [stamp.time.hour for stamp in find_stamps(text) if stamp.time is not None] == hours
+
+
+def test_a_timeline_that_turns_midnight_moves_to_the_next_day() -> None:
+    value = facts(
+        "# X\n\n## Timeline (PST)\n\nOn 2023-03-09:\n\n- 11:48 PM: the job queue stopped, "
+        "exports failed\n- 11:55 PM: an engineer was paged\n- midnight: the queue was restarted"
+        " and exports work again\n"
+    )
+    assert iso(value, "mitigated") == "2023-03-10T00:00:00-08:00"
+
+
 # 4. Dates carry, and never slip ----------------------------------------------------------------
 
 

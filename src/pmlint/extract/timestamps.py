@@ -254,9 +254,19 @@ def _part_of_day(text: str, end: int, hour: int) -> tuple[str | None, int]:
 # is as often background as a step of the story.
 _NOON = re.compile(
     r"\b(?:at|around|about|approximately|by|until|till|before|after|from|to|since)\s+"
-    r"(?P<word>noon)\b",
-    re.IGNORECASE,
+    r"(?P<word>noon)\b"
+    # Where a timeline writes its times, either name is the time: opening an entry or a table
+    # cell ("- midnight: ...", "| 12 noon |") or right after a date ("2020-06-02 noon",
+    # "March 3, 2021 at midnight").
+    r"|(?:^|\|)[ \t>*_-]*(?:12[ \t]*)?(?P<lead>noon|midnight)\b"
+    r"(?=[ \t*_]*(?:[:|,(-]|\u2013|\u2014))"
+    r"|(?:\d|\d(?:st|nd|rd|th))(?:,?[ \t]+(?:at[ \t]+)?|[ \t]+[-\u2013\u2014][ \t]+)"
+    r"(?P<dated>noon|midnight)\b",
+    re.IGNORECASE | re.MULTILINE,
 )
+
+
+_NAMED_TIME = re.compile(r"noon|midnight", re.IGNORECASE)
 
 
 _DOT_HINT = re.compile(r"\d\.\d\d\s?[A-Za-z]|\d{4}\s?[UGZ]")
@@ -272,6 +282,17 @@ _ZONE_IN_WORDS = (
     r" [Tt]ime|(?:Pacific|Eastern)(?![\w-])(?! (?:Europe|European|Asia|Africa|region|coast))"
 )
 _ZONE_AFTER = re.compile(rf"\s?\(?\s?(?P<zone>{ZONE_PATTERN}|{_ZONE_IN_WORDS})\s?\)?")
+# A zone written before its time, as some timelines and logs put it: "UTC 14:05", "GMT+2
+# 13:02", "2024-05-02 UTC 09:14" (capitals, two letters at least: "Z" and "at 9" are not).
+_LEAD_ABBR = "|".join(
+    sorted((re.escape(a) for a in ZONE_ABBREVIATIONS if len(a) > 1), key=len, reverse=True)
+)
+_ZONE_BEFORE = re.compile(
+    rf"(?<![\w+:/-])(?P<zone>(?:UTC|GMT)\s?[+-]\s?\d{{1,2}}(?::?\d{{2}})?|(?:{_LEAD_ABBR}))"
+    r"[ \t]?,?[ \t]$"
+)
+# How far before a time its leading zone may start ("GMT+05:30 " is the longest).
+_ZONE_BEFORE_REACH = 12
 _ZULU = re.compile(r"Z(?![A-Za-z])")
 _RANGE_HINT = re.compile(r"\d\s?[-–]\s?\d")
 _PLAIN_ZONE_AFTER = re.compile(r"\s?\(?\s?(?P<zone>UTC|GMT)\b(?=\s[-–—+]\s)")
@@ -378,6 +399,22 @@ def _zone_after(text: str, end: int) -> tuple[str | None, int]:
     return None, end
 
 
+def _zone_before(text: str, start: int) -> tuple[str, int] | None:
+    """The zone written right before a time at `start` ("UTC 14:05"), and where it starts."""
+    if start < 3 or text[start - 1] not in " \t":
+        return None
+    offset = max(0, start - _ZONE_BEFORE_REACH)
+    match = _ZONE_BEFORE.search(text[offset:start])
+    if match is None or zone_info(match["zone"]) is None:
+        return None
+    return match["zone"], offset + match.start()
+
+
+def _leading_zone(text: str, start: int) -> str | None:
+    lead = _zone_before(text, start)
+    return lead[0] if lead is not None else None
+
+
 def zone_after(text: str, end: int) -> str | None:
     """The zone written right after offset `end` ("5 May 2021 US/Eastern"), if any."""
     return _zone_after(text, end)[0]
@@ -390,8 +427,8 @@ def find_stamps(text: str, day_first: bool | None = None, clock4: bool = False) 
     `clock4`: the document writes its timeline's times as four digits ("1738: ..."), so a
     line that opens with four digits and a colon, or "(~1738)", is a time
     (`four_digit_clock`)."""
-    if _DIGIT.search(text) is None and "noon" not in text and "Noon" not in text:
-        return []  # most prose: every pattern below needs a digit (or names noon)
+    if _DIGIT.search(text) is None and _NAMED_TIME.search(text) is None:
+        return []  # most prose: every pattern below needs a digit (or names noon or midnight)
     # Each family's necessary condition, found with one cheap search, spares its scans.
     with_year = _YEAR.search(text) is not None
     dates: list[tuple[int, int, dt.date, str]] = []
@@ -489,8 +526,10 @@ def find_stamps(text: str, day_first: bool | None = None, clock4: bool = False) 
         value = _time(int(match["H"]), int(match["M"]), 0, None)
         if value is not None:
             times.append((match.start("H"), match.end("M"), value, "24h"))
-    for match in _NOON.finditer(text) if "noon" in text or "Noon" in text else ():
-        times.append((match.start("word"), match.end("word"), dt.time(12), "24h"))
+    for match in _NOON.finditer(text) if _NAMED_TIME.search(text) else ():
+        group = next(name for name in ("word", "lead", "dated") if match[name])
+        hour = 0 if match[group].lower() == "midnight" else 12
+        times.append((match.start(group), match.end(group), dt.time(hour), "24h"))
     for match in _BARE_HOUR.finditer(text) if _HOUR_HINT.search(text) else ():
         value = _time(int(match["H"]), 0, 0, match["ampm"])
         if value is not None:
@@ -511,6 +550,11 @@ def find_stamps(text: str, day_first: bool | None = None, clock4: bool = False) 
             t_start, t_end, value, clock = times[index]
             if (t_start - end <= 6 and _JOIN.fullmatch(text[end:t_start])) or t_start == end + 1:
                 paired = (index, t_end, value, clock)
+            elif t_start - end <= 6 + _ZONE_BEFORE_REACH:
+                # "2024-05-02 UTC 09:14": the zone between the date and its time
+                lead = _zone_before(text, t_start)
+                if lead is not None and _JOIN.fullmatch(text[end : lead[1]] + " "):
+                    paired = (index, t_end, value, clock)
         if paired is None:
             # An ISO date-time matched as a whole keeps its time.
             iso = _ISO.match(text, start)
@@ -540,6 +584,8 @@ def find_stamps(text: str, day_first: bool | None = None, clock4: bool = False) 
         index, t_end, value, clock = paired
         used_times.add(index)
         zone, stop = _zone_after(text, t_end)
+        if zone is None:
+            zone = _leading_zone(text, time_starts[index])
         stamps.append(
             Stamp(
                 start,
@@ -565,6 +611,8 @@ def find_stamps(text: str, day_first: bool | None = None, clock4: bool = False) 
         if before >= 0 and date_reach[before] > start:
             continue
         zone, stop = _zone_after(text, end)
+        if zone is None:
+            zone = _leading_zone(text, start)
         stamps.append(Stamp(start, stop, text[start:stop].strip(), None, value, clock, None, zone))
         time_reach = max(time_reach, stop)
     stamps.sort(key=lambda s: s.start)
