@@ -273,6 +273,31 @@ def test_entries_split_by_html_breaks_are_separate_entries() -> None:
     assert iso(value, "mitigated") == "2023-08-25T22:05:00+00:00"
 
 
+@pytest.mark.parametrize(
+    ("entry", "mitigated"),
+    [
+        # what users waited for arrives
+        ("09:40 UTC: keys rotated and the batch rerun; statements delivered", True),
+        ("09:40 UTC: the delayed notifications were all delivered", True),
+        ("09:40 UTC: invoices were delivered twice to some tenants", False),
+        # the harm stopped, in other words than errors
+        ("09:40 UTC: the sender was paused, which stopped any further duplicate texts", True),
+        ("09:40 UTC: no further corrupted rows have been observed", True),
+        ("09:40 UTC: we stopped further deploys until the review", False),
+        # the impact easing away
+        ("09:40 UTC: workers restarted on the old build, queue draining", True),
+        ("09:40 UTC: the backlog started shrinking", True),
+    ],
+)
+def test_the_impact_stopping_in_other_words_is_the_mitigation(entry: str, mitigated: bool) -> None:
+    value = facts(
+        "# X\n\n## Timeline\n\nOn 2024-02-20:\n\n- 09:02 UTC: statement jobs failed after "
+        f"a key expired\n- 09:15 UTC: a customer reported the problem\n- {entry}\n"
+    )
+    found = iso(value, "mitigated") == "2024-02-20T09:40:00+00:00"
+    assert found is mitigated
+
+
 # 6. Stated durations -------------------------------------------------------------------------
 
 
@@ -299,6 +324,9 @@ def test_entries_split_by_html_breaks_are_separate_entries() -> None:
         ("The incident lasted about an hour and a half.", 90),
         ("Customers saw errors over a period of 35 minutes.", 35),
         ("Downtime was ~20m.", 20),
+        ("For 26 minutes, members could not open their dashboards.", 26),
+        ("The alert fired. Over the course of 40 minutes, half the uploads failed.", 40),
+        ("We were paged. For the next 15 minutes, search was down.", 15),
     ],
 )
 def test_stated_durations(text: str, minutes: float) -> None:
@@ -307,6 +335,8 @@ def test_stated_durations(text: str, minutes: float) -> None:
 
 def test_a_duration_of_something_else_is_not_the_incidents() -> None:
     assert stated_durations("We could not reproduce it for two days.") == []
+    assert stated_durations("For two days, the team looked into the cause.") == []
+    assert stated_durations("For 3 hours, every request worked as it should.") == []
     assert stated_durations("Time to detection: 64 minutes") == []
 
 

@@ -157,6 +157,16 @@ _STATED = [re.compile(rf"{phrase}{_APPROX}{_DURATION}\b", re.IGNORECASE) for phr
         rf"{_APPROX}{_DURATION}\sto\s(?:fully\s)?(?:recover|restore|resolve|mitigate|fix)",
         re.IGNORECASE,
     ),
+    # "For 26 minutes, users could not log in", "Over the course of 40 minutes, requests
+    # failed": a sentence that opens with how long, then the symptom (not "For two days, the
+    # team investigated": no symptom follows)
+    re.compile(
+        r"(?:^|(?<=[.!?:])\s{1,3})(?:for|over|during)\s(?:the\s(?:next|following|course\sof)\s)?"
+        rf"{_APPROX}{_DURATION},\s[^.;\n]{{0,80}}?\b(?:could\snot|couldn't|unable|fail\w*"
+        r"|errors?|down|unavailable|unreachable|offline|timed\sout|timeouts?|degraded|broken"
+        r"|stopped|lost|dropped|rejected)\b",
+        re.IGNORECASE,
+    ),
     # "the registry returned errors for 25 minutes", "clients saw timeouts for 10 minutes":
     # the symptom, and for how long (not "errors for 30 seconds at a time")
     re.compile(
@@ -170,6 +180,9 @@ _STATED = [re.compile(rf"{phrase}{_APPROX}{_DURATION}\b", re.IGNORECASE) for phr
 # Every phrase above holds one of these (lower-case) words: text without any is refused cheaply.
 _HINTS = (
     "duration",
+    "for ",
+    "over ",
+    "during ",
     "last",
     "outage",
     "incident",

@@ -84,7 +84,7 @@ _REMEDY_WINDOW = dt.timedelta(minutes=30)
 # another zone", "the new pods started successfully", "the service started up again".)
 _WORKS = (
     r"(?!(?:to )?(?:work(?:s|ed|ing)?\b(?!\s+(?:on|towards?|to|through|with|around)\b)"
-    r"|(?:come|came|respond|serv|load|function|succeed|flow|process|pass|recover|resolv|run"
+    r"|(?:come|came|respond|serv|load|function|succeed|flow|process|pass|recover|resolv|run|drain|shrink"
     r"|investigat|analy)\w*"
     r"|(?:in|within|successfully|fine|normally|correctly|properly|cleanly|again|up|back|ok"
     r"|okay)\b(?!\s+(?:to|the|a|an|our|their|its)\b)))"
@@ -293,6 +293,43 @@ _HEALTHY_CUED = (
             r"(?:(?:is|are|was|were|became|becomes|now|again|fully)\s+)*"
             r"(?:reachable|accessible|available|up|online)\b(?!\s+(?:to|for)\b)"
             r"|\b(?:returns?|returned|returning)\s+(?:back\s+)?online\b",
+            re.IGNORECASE,
+        ),
+    ),
+    # what users waited for arrives: "export delivered", "the delayed emails were all
+    # delivered" (a thing delivered, told at the clause's end;
+    # not delivered twice, late or to the wrong place)
+    (
+        ("deliver",),
+        re.compile(
+            r"\b(?!(?:we|they|it|vendor|team|who|which|that)\b)[a-z]{3,}\s+"
+            r"(?:(?:were|was|are|is|now|finally|all|successfully|been|have|has|got|get)\s+){0,3}"
+            r"delivered(?:\s+(?:again|successfully|normally|as\s+expected))?"
+            r"(?=\s*(?:$|[.;,)!]|\band\b))",
+            re.IGNORECASE,
+        ),
+    ),
+    # the harm stopped: "paused the mailer, which stopped any further duplicates", "this
+    # prevented further data loss", "no further errors were seen"
+    (
+        ("further", "more ", "no new"),
+        re.compile(
+            r"\b(?:stopp(?:ed|ing)|stops|prevent(?:ed|ing|s)?|halt(?:ed|ing|s)?|block(?:ed|ing|s)?"
+            r"|end(?:ed|ing|s)?)\s+(?:any\s+|all\s+)?(?:further|more)\s+"
+            r"(?!work\b|investigat|deploy|releas|chang|merg|rollout|updat|upgrad|action)"
+            r"[a-z]+|\bno\s+(?:further|more|new)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:were|was|have|has"
+            r"|had)\s+(?:been\s+)?(?:seen|observed|reported|logged|recorded|sent|received"
+            r"|detected|occurred)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    # "the queue is draining", "the backlog started shrinking": the impact easing away
+    (
+        ("drain", "shrink", "decreas"),
+        re.compile(
+            r"\b(?:backlogs?|queues?|queue\s+depth|lag)\s+(?:(?:is|was|were|are|started|starts"
+            r"|began|begins|now|steadily|slowly)\s+)*(?:to\s+)?(?:drain(?:ing|s|ed)?|shrink(?:ing|s)?"
+            r"|decreas(?:ing|es|ed))\b",
             re.IGNORECASE,
         ),
     ),
