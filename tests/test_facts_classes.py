@@ -239,6 +239,32 @@ def test_european_hour_notation_is_a_time() -> None:
     assert find_stamps("it took 1h50m") == []
 
 
+PROSE_NEXT_DAY = """\
+# Digest e-mails sent twice
+
+## Summary
+
+On 2022-05-17 the weekly digest went out twice to a third of our readers.
+
+## What happened
+
+Shortly after 07:10 (UTC) a retry worker picked up a batch that had already been sent. Readers
+began replying about the duplicates at about 07:45, which is when we noticed. We stopped the
+worker at 07:58, which stopped any further duplicate digests. The retry logic was fixed and
+deployed the following morning at 08:30.
+"""
+
+
+def test_the_next_morning_in_prose_is_a_day_later_and_the_story_starts_before_the_noticing() -> (
+    None
+):
+    value = facts(PROSE_NEXT_DAY)
+    assert iso(value, "start") == "2022-05-17T07:10:00+00:00"
+    assert iso(value, "detected") == "2022-05-17T07:45:00+00:00"
+    assert iso(value, "mitigated") == "2022-05-17T07:58:00+00:00"
+    assert iso(value, "resolved") == "2022-05-18T08:30:00+00:00"
+
+
 # 5. Explicit words, and what is not a mitigation ---------------------------------------------
 
 EXPLICIT = """\

@@ -28,6 +28,7 @@ from pmlint.extract.timeline.dates import (
     month_year,
     named_year,
     relative_days,
+    told_next_day,
 )
 from pmlint.extract.timeline.ends import impact_end
 from pmlint.extract.timeline.entries import (
@@ -189,6 +190,17 @@ def _build(doc: Document, settings: Settings) -> Timeline:
                 if stamp.date is None:  # "(next day) 09:10"
                     dates.told_day(block, text[max(0, stamp.start - 40) : stamp.start])
             day = dates.place(stamp, block, on_timeline, previous, between, later)
+            if (
+                day is not None
+                and not on_timeline
+                and stamp.date is None
+                and stamp.time is not None
+                and told_next_day(text[max(0, stamp.start - 40) : stamp.start])
+            ):
+                # prose: "the fix was deployed the next morning at 09:15" is a day after the
+                # day the paragraph tells (the days after it are not moved: a summary's
+                # sentence is no step of a timeline)
+                day = day + dt.timedelta(days=1)
             previous = stamp
             tz, source = stamp_zone(stamp, zone_tz)
             name = stamp.zone or (zone_name if tz is not None else None)

@@ -82,6 +82,12 @@ _NEXT_DAY = re.compile(
 )
 
 
+def told_next_day(before: str) -> bool:
+    """Does the text just before a time say it was the next day ("deployed the next morning
+    at 09:15", "the following day, at 10:00")?"""
+    return _NEXT_DAY.search(before) is not None
+
+
 class Dates:
     """The day each timestamp falls on, as a reader carries it down the document: a date written
     once (an entry, a date heading, a bold date line) holds for the times after it; a time past
