@@ -324,6 +324,41 @@ def test_the_impact_stopping_in_other_words_is_the_mitigation(entry: str, mitiga
     assert found is mitigated
 
 
+STATUS_UPDATES = """\
+# Delayed search indexing
+
+**Resolved** - Indexing is caught up and this incident is resolved.
+Nov 2, 16:44 UTC
+
+**Monitoring** - A fix has been implemented and we are watching the indexing rate.
+Nov 2, 16:20 UTC
+
+**Identified** - The cause is known and a fix is being implemented.
+Nov 2, 15:58 UTC
+
+**Investigating** - New documents are not appearing in search results.
+Nov 2, 15:31 UTC
+
+Posted Nov 3, 2021
+"""
+
+
+def test_a_fix_implemented_is_the_mitigation_and_one_being_implemented_is_not() -> None:
+    value = facts(STATUS_UPDATES)
+    assert iso(value, "mitigated") == "2021-11-02T16:20:00+00:00"
+    assert iso(value, "resolved") == "2021-11-02T16:44:00+00:00"
+
+
+def test_a_state_told_with_being_is_not_an_attempt() -> None:
+    value = facts(
+        "# X\n\n## Timeline\n\nOn 2020-09-14:\n\n- 11:02 UTC: the primary region failed "
+        "health checks, requests failing\n- 11:09 UTC: the on-call was paged\n"
+        "- 11:25 UTC: all traffic is being served from the standby region\n"
+        "- 11:27 UTC: the failover is being rolled back to test the primary\n"
+    )
+    assert iso(value, "mitigated") == "2020-09-14T11:25:00+00:00"
+
+
 # 6. Stated durations -------------------------------------------------------------------------
 
 

@@ -59,8 +59,8 @@ _REMEDY_DONE = re.compile(
 # patched version was released". After the impact stopped, it is what closes the incident.
 _FIX_LANDED = re.compile(
     r"\b(?:(?:hot)?fix(?:es)?|patch(?:ed|es)?)\b[\w ,.'-]{0,40}?\b(?:deployed|released|published"
-    r"|shipped|rolled out|live|in production|applied)\b"
-    r"|\b(?:deployed|released|published|shipped|rolled out|is out)\b[\w ,.'-]{0,40}?"
+    r"|shipped|rolled out|live|in production|applied|implemented)\b"
+    r"|\b(?:deployed|released|published|shipped|rolled out|is out|implemented)\b[\w ,.'-]{0,40}?"
     r"\b(?:fix(?:ing|es)?|patch(?:ing|es)?|hotfix)\b"
     # "issued a new version on February 19th", "the latest version (1.2.3) was released ...
     # with the bug removed"
@@ -103,6 +103,11 @@ _ATTEMPT = re.compile(
     r"|\bbrief(?:ly)?\b|momentar|for a (?:short |few )?(?:moment|second|minute)s?\b"
     # the remedy did not work: "restarted the pods; errors persist", "no effect"
     r"|persist|no effect|did not help|didn't help|no improvement|unchanged"
+    # a remedy still being carried out: "a fix is being implemented", "the change is being
+    # rolled back" (not a state: "traffic is being served from the standby")
+    r"|\b(?:is|are|currently)\s+being\s+(?:\w+\s+)?(?:implement|deploy|roll|appl|prepar|test"
+    r"|investigat|work|develop|restor|rebuil|migrat|rerun|replay|restart|reboot|provision|revert"
+    r"|releas|push|instal|upgrad)[a-z]*\b"
     # "are working towards recovery", "working on a fix"
     r"|working (?:on|towards?) (?:a |the |full )?(?:fix|recover|mitigat|resol|restor))",
     re.IGNORECASE,
@@ -306,6 +311,19 @@ _HEALTHY_CUED = (
             r"(?:(?:were|was|are|is|now|finally|all|successfully|been|have|has|got|get)\s+){0,3}"
             r"delivered(?:\s+(?:again|successfully|normally|as\s+expected))?"
             r"(?=\s*(?:$|[.;,)!]|\band\b))",
+            re.IGNORECASE,
+        ),
+    ),
+    # traffic moved to a healthy place: "all traffic is being served from the standby
+    # region", "requests routed to the backup cluster", "users redirected to the mirror"
+    (
+        ("served", "routed", "redirected", "shifted", "moved", "failed over"),
+        re.compile(
+            r"\b(?:traffic|requests|users|customers|queries|clients|reads|writes)\s+"
+            r"(?:(?:is|are|was|were|now|all|being|been|has|have|successfully)\s+)*"
+            r"(?:served|routed|re-?routed|redirected|shifted|moved|failed\s+over)\s+(?:from|to"
+            r"|through|via|by|onto)\s+(?:the\s+|a\s+|an\s+)?(?:[a-z-]+\s+)?(?:standby|backup"
+            r"|secondary|healthy|other|another|fallback|replica|mirror|old|previous|spare)\b",
             re.IGNORECASE,
         ),
     ),
