@@ -99,6 +99,32 @@ def test_the_start_is_the_change_just_before_the_first_symptom() -> None:
     assert value.duration() == (68, "milestones")
 
 
+@pytest.mark.parametrize(
+    ("warning", "symptom"),
+    [
+        ("disk usage on the log server reached 92%", "the log server stopped ingesting events"),
+        ("the replica lag crossed 10 seconds", "the nightly dump was truncated"),
+        ("the cleanup job started as usual", "the uploads volume was full and uploads were lost"),
+    ],
+)
+def test_a_warning_hours_before_the_first_symptom_is_lead_up(warning: str, symptom: str) -> None:
+    value = facts(
+        f"# X\n\n## Timeline (UTC)\n\n- 2021-04-02 18:10 {warning}\n"
+        f"- 2021-04-02 19:40 {symptom}\n"
+        "- 2021-04-03 06:55 a developer noticed the gap and opened an incident\n"
+    )
+    assert iso(value, "start") == "2021-04-02T19:40:00+00:00"
+
+
+def test_health_checks_passing_again_is_the_mitigation() -> None:
+    value = facts(
+        "# X\n\n## Timeline (UTC)\n\n- 2023-05-10 08:31 gateway-3 stopped responding\n"
+        "- 2023-05-10 08:33 the load balancer alert fired\n"
+        "- 2023-05-10 09:05 gateway-3 rebooted into the old kernel; health checks pass\n"
+    )
+    assert iso(value, "mitigated") == "2023-05-10T09:05:00+00:00"
+
+
 # 3. Zones carry ------------------------------------------------------------------------------
 
 

@@ -273,7 +273,7 @@ _HEALTHY_CUED = (
         ("succeed", "pass", "work", "load", "complete", "through"),
         re.compile(
             r"\b(?:launch|request|upload|download|login|log-in|sign-in|sync|payment|transaction"
-            r"|checkout|quer(?:y|ie)|page|api call|call|connection)(?:e?s)?"
+            r"|checkout|quer(?:y|ie)|page|api call|call|connection|health ?check|probe)(?:e?s)?"
             r"\s+(?:now\s+)?(?:succeed(?:s|ed)?|pass(?:es|ed)?|work(?:s|ed)?|load(?:s|ed)?"
             r"|complete(?:s|d)?|go(?:es)? through|went through)\b(?!\s+(?:slowly|intermittently))",
             re.IGNORECASE,
@@ -850,4 +850,6 @@ def _start(ordered: Sequence[Entry], classes: WordClasses) -> Entry | None:
         return accidents[0]
     if triggers:
         return triggers[-1]  # the closest change before the first symptom
+    if symptoms and anchor is symptoms[0]:
+        return anchor
     return recent[0] if recent else anchor  # what the entries just before it describe
