@@ -291,6 +291,26 @@ def test_the_next_morning_in_prose_is_a_day_later_and_the_story_starts_before_th
     assert iso(value, "resolved") == "2022-05-18T08:30:00+00:00"
 
 
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "### 2023-03-04",
+        "### March 4, 2023",
+        "### Saturday, 4th March 2023",
+        "### 04-Mar-2023",
+        "**4th of March, 2023**",
+        "### 2023/03/04",
+        "#### Sat 4 Mar 2023",
+    ],
+)
+def test_a_date_heading_in_any_common_order_dates_the_entries_below(heading: str) -> None:
+    value = facts(
+        f"# X\n\n## Timeline\n\n{heading}\n\n- 10:05 UTC: the API started failing\n"
+        "- 10:40 UTC: deploy rolled back, the API is back to normal\n"
+    )
+    assert iso(value, "start") == "2023-03-04T10:05:00+00:00"
+
+
 # 5. Explicit words, and what is not a mitigation ---------------------------------------------
 
 EXPLICIT = """\

@@ -122,7 +122,9 @@ _MONTH_FIRST = re.compile(
     re.IGNORECASE,
 )
 _DAY_FIRST = re.compile(
-    rf"(?<![\w]){_WEEKDAY}(?P<text>\d{{1,2}}(?:st|nd|rd|th|\.)?\s+(?:of\s+)?{_MONTHS}\.?,?\s+\d{{4}})(?!\d)",
+    rf"(?<![\w]){_WEEKDAY}(?P<text>\d{{1,2}}(?:st|nd|rd|th|\.)?\s+(?:of\s+)?{_MONTHS}\.?,?\s+\d{{4}}"
+    # "04-Mar-2023", as logs and some reports write it
+    rf"|\d{{1,2}}-{_MONTHS}-\d{{4}})(?!\d)",
     re.IGNORECASE,
 )
 # "January 5-6, 2023", "5–6 May 2021": a range of days that writes its month and year once;
