@@ -434,6 +434,11 @@ def test_a_state_told_with_being_is_not_an_attempt() -> None:
         ("For 26 minutes, members could not open their dashboards.", 26),
         ("The alert fired. Over the course of 40 minutes, half the uploads failed.", 40),
         ("We were paged. For the next 15 minutes, search was down.", 15),
+        ("Recovery took 2 hours.", 120),
+        # several windows in one sentence add up
+        ("The shop was down for 5 minutes at 10:00 and again for 12 minutes at 11:00.", 17),
+        ("Imports were unavailable for 20 minutes, then for another 15 minutes.", 35),
+        ("The outage lasted 40 minutes and the fix took another 2 hours to ship.", 40),
     ],
 )
 def test_stated_durations(text: str, minutes: float) -> None:
@@ -444,6 +449,8 @@ def test_a_duration_of_something_else_is_not_the_incidents() -> None:
     assert stated_durations("We could not reproduce it for two days.") == []
     assert stated_durations("For two days, the team looked into the cause.") == []
     assert stated_durations("For 3 hours, every request worked as it should.") == []
+    assert stated_durations("Pushes were failing for 30 seconds at a time.") == []
+    assert stated_durations("The previous outage in June lasted 3 hours.") == []
     assert stated_durations("Time to detection: 64 minutes") == []
 
 
