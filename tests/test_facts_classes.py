@@ -311,6 +311,63 @@ def test_a_date_heading_in_any_common_order_dates_the_entries_below(heading: str
     assert iso(value, "start") == "2023-03-04T10:05:00+00:00"
 
 
+ENTRIES = (
+    "## Timeline (UTC)\n\n- 09:10 upload workers began crashing after a library upgrade\n"
+    "- 09:25 support reported failed uploads\n- 09:50 the upgrade was rolled back; uploads "
+    "work again\n"
+)
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "**Incident date:** 2023-05-08\n**Published:** 2023-05-12",
+        "- Date: 2023-05-08\n- Report written: 2023-05-12",
+        "| Field | Value |\n| --- | --- |\n| Incident date | 2023-05-08 |\n"
+        "| Report date | 2023-05-12 |",
+        "On 8 May 2023 uploads failed.\n\n*Last updated 12 May 2023*",
+    ],
+)
+def test_the_day_the_report_was_written_does_not_date_the_timeline(header: str) -> None:
+    value = facts(f"# Upload outage\n\n{header}\n\n{ENTRIES}")
+    assert iso(value, "start") == "2023-05-08T09:10:00+00:00"
+
+
+@pytest.mark.parametrize(
+    ("monday", "thursday"),
+    [
+        ("### Monday\n\n- 10:00", "### Thursday\n\n- 11:20"),
+        ("**Monday**\n\n- 10:00", "**Thursday**\n\n- 11:20"),
+        ("- Mon 10:00", "- Thu 11:20"),
+        ("- 10:00", "- Three days later, 11:20"),
+    ],
+)
+def test_weekdays_and_days_later_move_a_timeline_on(monday: str, thursday: str) -> None:
+    value = facts(
+        "# X\n\nOn Monday, 2023-03-06 a config change broke the mirror sync.\n\n"
+        f"## Timeline (UTC)\n\n{monday} config change merged; sync jobs start failing\n"
+        "- 10:30 alert fired\n\n"
+        f"{thursday} sync completes; mirrors up to date again\n"
+    )
+    assert iso(value, "start") == "2023-03-06T10:00:00+00:00"
+    assert iso(value, "mitigated") == "2023-03-09T11:20:00+00:00"
+
+
+@pytest.mark.parametrize(
+    ("first", "second"), [("03/06", "03/09"), ("6/3", "9/3"), ("6.3.", "9.3.")]
+)
+def test_a_day_and_month_without_a_year_before_a_time_is_a_date(first: str, second: str) -> None:
+    value = facts(
+        "# Mirror outage (2023)\n\n## Timeline\n\n| When (UTC) | What |\n| --- | --- |\n"
+        f"| {first} 10:00 | config change merged; sync jobs start failing |\n"
+        f"| {first} 10:30 | alert fired |\n"
+        f"| {second} 11:20 | sync completes; mirrors up to date again |\n"
+    )
+    assert iso(value, "start") == "2023-03-06T10:00:00+00:00"
+    assert value.duration() == (3 * 1440 + 80, "milestones")
+    assert find_stamps("3/4 of the nodes, 12 hours") == []
+
+
 # 5. Explicit words, and what is not a mitigation ---------------------------------------------
 
 EXPLICIT = """\

@@ -161,6 +161,13 @@ _DAY_MONTH = re.compile(
     rf"(?<![\w.:]){_WEEKDAY}(?P<text>(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS_TITLE})\b"
     r"(?!\.?,?\s+\d{4})"
 )
+# "6/3 10:00", "09/14 at 14:05", "6.3. 10:00": a day and a month with no year, written only
+# right before a time, as timelines that span days write their entries (a bare "3/4" is as
+# often a share). The timeline supplies the year.
+_SHORT_NUMERIC = re.compile(
+    r"(?<![\w/.:,-])(?P<a>\d{1,2})(?:/(?P<b>\d{1,2})|\.(?P<c>\d{1,2})\.)"
+    r"(?=,?[ \t]+(?:at[ \t]+)?\d{1,2}[:h.]\d{2}(?!\d))"
+)
 _MONTH_NUMBER = {
     name: index
     for index, names in enumerate(
@@ -491,6 +498,19 @@ def find_stamps(text: str, day_first: bool | None = None, clock4: bool = False) 
                 continue
             dates.append((match.start(), match.end(), day, style))
     yearless: set[int] = set()
+    for match in _SHORT_NUMERIC.finditer(text) if "/" in text or "." in text else ():
+        a, b = int(match["a"]), int(match["b"] or match["c"])
+        if match["b"]:  # 6/3: month first, as US writers put it, unless the document shows not
+            first_is_day = day_first is True or a > 12
+        else:  # 6.3.: day first
+            first_is_day = day_first is not False or b > 12
+        month, day_of_month = (b, a) if first_is_day else (a, b)
+        try:
+            day = dt.date(NO_YEAR, month, day_of_month)
+        except ValueError:
+            continue
+        yearless.add(match.start())
+        dates.append((match.start(), match.end(), day, "slash" if match["b"] else "numeric"))
     for pattern in (_MONTH_DAY, _DAY_MONTH) if _MONTH_HINT.search(text) else ():
         for match in pattern.finditer(text):
             name = _MONTH_NAME.search(match["text"])
