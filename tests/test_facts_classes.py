@@ -301,6 +301,8 @@ def test_the_next_morning_in_prose_is_a_day_later_and_the_story_starts_before_th
         "**4th of March, 2023**",
         "### 2023/03/04",
         "#### Sat 4 Mar 2023",
+        "### 2023.03.04",
+        "### 2023-3-4",
     ],
 )
 def test_a_date_heading_in_any_common_order_dates_the_entries_below(heading: str) -> None:
@@ -309,6 +311,10 @@ def test_a_date_heading_in_any_common_order_dates_the_entries_below(heading: str
         "- 10:40 UTC: deploy rolled back, the API is back to normal\n"
     )
     assert iso(value, "start") == "2023-03-04T10:05:00+00:00"
+
+
+def test_a_version_with_a_year_is_not_a_date() -> None:
+    assert find_stamps("upgraded the server to 2023.3.1 and v2023.03.1") == []
 
 
 ENTRIES = (

@@ -141,7 +141,13 @@ _DAYS_MONTH = re.compile(
 )
 _SLASH = re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])")
 # 2019/01/23: the year first, as ISO writes it, with slashes (no day-or-month question)
-_YEAR_SLASH = re.compile(r"(?<![\d/])(?P<y>\d{4})/(?P<mo>\d{1,2})/(?P<d>\d{1,2})(?![\d/])")
+_YEAR_SLASH = re.compile(
+    r"(?<![\d/.-])(?P<y>\d{4})(?:/(?P<mo>\d{1,2})/(?P<d>\d{1,2})(?![\d/])"
+    # 2023.03.10 (month and day in two digits: "2023.3.1" is as often a version) and
+    # 2023-3-10, an ISO date without its zeros
+    r"|\.(?P<mo2>[01]\d)\.(?P<d2>[0-3]\d)(?![\d.])|-(?P<mo3>\d)-(?P<d3>\d{1,2})(?![\d-])"
+    r"|-(?P<mo4>1[0-2])-(?P<d4>\d)(?![\d-]))"
+)
 # 29-09-2021 and 29.09.2021: numbers with dashes or dots need a four-digit year, so that
 # version strings (1.2.3) and ranges (3-5) are not read as dates.
 _NUMERIC = re.compile(
@@ -474,9 +480,11 @@ def find_stamps(text: str, day_first: bool | None = None, clock4: bool = False) 
                 dates.append((match.end("dash"), match.end(), second, "day-month"))
             ranged.add(match.start())
             ranged.add(match.start("m"))
-    for match in _YEAR_SLASH.finditer(text) if with_year and "/" in text else ():
+    for match in _YEAR_SLASH.finditer(text) if with_year else ():
+        month = match["mo"] or match["mo2"] or match["mo3"] or match["mo4"]
+        day_of_month = match["d"] or match["d2"] or match["d3"] or match["d4"]
         try:
-            day = dt.date(int(match["y"]), int(match["mo"]), int(match["d"]))
+            day = dt.date(int(match["y"]), int(month), int(day_of_month))
         except ValueError:
             continue
         dates.append((match.start(), match.end(), day, "slash"))
