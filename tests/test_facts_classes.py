@@ -527,6 +527,34 @@ def test_a_stated_duration_is_the_duration_when_no_window_is_given() -> None:
     assert value.duration() == (72, "stated-duration")
 
 
+SECOND_ROUND = """\
+# Login outage
+
+## Timeline (UTC)
+
+- 2021-02-01 08:00 logins failing after the certificate rotation
+- 2021-02-01 08:10 alert for login failures
+- 2021-02-01 08:40 old certificate restored, logins work again
+- 2021-02-01 23:00 monitoring shows login errors returning for EU users
+- 2021-02-02 01:30 new certificate chain deployed, errors stopped
+- 2021-02-02 02:00 resolved
+"""
+
+
+def test_an_impact_that_comes_back_runs_the_incident_on_to_its_last_recovery() -> None:
+    value = facts(SECOND_ROUND)
+    assert iso(value, "mitigated") == "2021-02-02T01:30:00+00:00"
+    assert iso(value, "resolved") == "2021-02-02T02:00:00+00:00"
+    assert value.duration() == (18 * 60, "milestones")
+
+
+def test_a_symptom_returning_to_normal_is_no_recurrence() -> None:
+    value = facts(
+        SECOND_ROUND.replace("login errors returning for EU users", "errors returned to zero")
+    )
+    assert iso(value, "mitigated") == "2021-02-01T08:40:00+00:00"
+
+
 # 8. Impact figures in other units ------------------------------------------------------------
 
 

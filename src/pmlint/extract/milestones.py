@@ -657,8 +657,10 @@ def classify_entries(entries: Sequence[Entry], classes: WordClasses) -> dict[str
             late = (
                 last is not None and _comparable(entry.when) - _comparable(last.when) > _CLOSING_RUN
             )
-            if late and not entry.marked:
-                break  # a tail, unless the author set it apart as a milestone
+            if late and not entry.marked and not _came_back(tail, last, entry):
+                break  # a tail, unless the author set it apart, or the impact came back
+            # in between ("08:40 logins work again", "23:00 login errors returning", "01:30 ...
+            # errors stopped": the story goes on to the last recovery)
             resolved = entry
         if resolved is None and floor is not None:
             resolved = _last_confirmation(tail, floor, classes)
@@ -679,6 +681,10 @@ _RECURRENCE = re.compile(
     r"|(?:not|n't)\s+(?:yet\s+)?over\b"
     r"|(?:went|goes|is|was|were|are)\s+down\s+again\b"
     r"|(?:fail\w*|error\w*|crash\w*|broke|broken|unreachable|unavailable)\s+again\b"
+    # "login errors returning for EU users", "the timeouts came back": the symptom returns
+    r"|\b(?:errors?|failures?|timeouts?|crash(?:es|ing)?|outage|symptoms?|5xx|issue|problem)\s+"
+    r"(?:\w+\s+)?(?:return(?:s|ed|ing)?|came\s+back|comes?\s+back|coming\s+back)\b"
+    r"(?!\s+(?:to\s+(?:normal|zero|0|baseline|expected)|down|under|below))"
     r"|again\s+(?:fail\w*|down|unreachable|unavailable|broken|crash\w*)"
     # or had never stopped: "the revert did not help", "restarts not having the intended
     # effect", "hubs remain inaccessible" (a root cause left unsolved is another matter)
@@ -689,6 +695,21 @@ _RECURRENCE = re.compile(
     r"|broken|offline|failing|degraded)\b)",
     re.IGNORECASE,
 )
+
+
+# How long after a recovery the impact coming back still makes it no mitigation: the same
+# incident's second round ("23:00 login errors returning"), not a new incident days later.
+_RECURRENCE_REACH = dt.timedelta(days=2)
+
+
+def _came_back(entries: Sequence[Entry], before: Entry | None, after: Entry) -> bool:
+    """Does an entry between `before` and `after` say the impact came back?"""
+    if before is None:
+        return False
+    low, high = _comparable(before.when), _comparable(after.when)
+    return any(
+        low < _comparable(e.when) < high and _RECURRENCE.search(e.text) is not None for e in entries
+    )
 
 
 def _lasting(candidates: Sequence[Entry], story: Sequence[Entry]) -> Entry | None:
@@ -702,7 +723,8 @@ def _lasting(candidates: Sequence[Entry], story: Sequence[Entry]) -> Entry | Non
     for entry in candidates:
         at, when = order.get(id(entry), -1), _comparable(entry.when)
         if not any(
-            order[id(r)] > at and _comparable(r.when) - when <= _CLOSING_RUN for r in recurrences
+            order[id(r)] > at and _comparable(r.when) - when <= _RECURRENCE_REACH
+            for r in recurrences
         ):
             return entry
     return candidates[0]
