@@ -555,6 +555,17 @@ def test_a_symptom_returning_to_normal_is_no_recurrence() -> None:
     assert iso(value, "mitigated") == "2021-02-01T08:40:00+00:00"
 
 
+def test_a_prose_recovery_told_with_its_owner_is_the_mitigation() -> None:
+    value = facts(
+        "# X\n\n## What happened\n\nOn 2023-06-30, starting at 22:10 UTC, card payments were "
+        "declined for a third of customers. Our error-rate monitor alerted us at 22:14 UTC. We "
+        "deployed the new key at 23:35 UTC, after which declines returned to their usual level. "
+        "We consider the incident resolved as of 00:05 UTC on July 1.\n"
+    )
+    assert iso(value, "mitigated") == "2023-06-30T23:35:00+00:00"
+    assert iso(value, "resolved") == "2023-07-01T00:05:00+00:00"
+
+
 # 8. Impact figures in other units ------------------------------------------------------------
 
 

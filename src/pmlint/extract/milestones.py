@@ -228,7 +228,7 @@ _HEALTHY_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
     ),
     (
         ("baseline", "pre-incident", "normal", "expected", "usual", "healthy"),
-        r"\b(?:at|to|near|within)\s+(?:the\s+)?(?:baseline|pre-incident levels?"
+        r"\b(?:at|to|near|within)\s+(?:(?:the|their|its|our)\s+)?(?:baseline|pre-incident levels?"
         r"|(?:normal|expected|usual|healthy) (?:levels?|values?|rates?))\b",
     ),
     (
