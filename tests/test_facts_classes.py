@@ -195,6 +195,44 @@ def test_a_timeline_that_turns_midnight_moves_to_the_next_day() -> None:
     assert iso(value, "mitigated") == "2023-03-10T00:00:00-08:00"
 
 
+@pytest.mark.parametrize(
+    ("declaration", "when"),
+    [
+        (
+            "## Timeline\n\n| Time [CET] | Event |\n| --- | --- |\n| 10:05 | the API failed |",
+            "2023-04-02T10:05:00+01:00",
+        ),
+        (
+            "## Timeline\n\n| Time - UTC | Event |\n| --- | --- |\n| 10:05 | the API failed |",
+            "2023-04-02T10:05:00+00:00",
+        ),
+        ("## Timeline [UTC]\n\n- 10:05 the API started failing", "2023-04-02T10:05:00+00:00"),
+        ("Times: UTC\n\n- 10:05 the API started failing", "2023-04-02T10:05:00+00:00"),
+        (
+            "Times below are Eastern.\n\n- 10:05 the API started failing",
+            "2023-04-02T10:05:00-04:00",
+        ),
+        (
+            "## Timeline (UTC\u22125)\n\n- 10:05 the API started failing",
+            "2023-04-02T10:05:00-05:00",
+        ),
+    ],
+)
+def test_a_zone_declared_in_brackets_after_a_dash_or_as_a_field_carries(
+    declaration: str, when: str
+) -> None:
+    value = facts(f"# X\n\nOn 2023-04-02 the API failed.\n\n{declaration}\n")
+    assert iso(value, "start") == when
+
+
+def test_a_region_word_in_a_sentence_about_times_is_no_zone() -> None:
+    value = facts(
+        "# X\n\nResponse times are central to our SLOs.\n\nOn 2023-04-02:\n\n"
+        "- 10:05 the API started failing\n"
+    )
+    assert iso(value, "start") == "2023-04-02T10:05:00"
+
+
 # 4. Dates carry, and never slip ----------------------------------------------------------------
 
 

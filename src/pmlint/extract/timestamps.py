@@ -108,7 +108,7 @@ ZONE_NAMES: dict[str, str] = {
 }
 _ABBR = "|".join(sorted((re.escape(a) for a in ZONE_ABBREVIATIONS), key=len, reverse=True))
 ZONE_PATTERN = (
-    rf"(?:(?:UTC|GMT)\s?[+-]\s?\d{{1,2}}(?::?\d{{2}})?|[+-]\d{{2}}:?\d{{2}}"
+    rf"(?:(?:UTC|GMT)\s?[+\-\u2212]\s?\d{{1,2}}(?::?\d{{2}})?|[+-]\d{{2}}:?\d{{2}}"
     rf"|(?:{'|'.join(re.escape(p) for p in ZONE_PAIRS)})\b|(?:{_ABBR})\b"
     r"|[A-Z][a-z]+/[A-Z][A-Za-z_]+(?:/[A-Z][A-Za-z_]+)?|US/[A-Z][a-z]+)"
 )
@@ -338,7 +338,7 @@ class Stamp:
 @lru_cache(maxsize=256)
 def zone_info(name: str) -> dt.tzinfo | None:
     """tzinfo for a zone as written, or None when it is not one we know."""
-    raw = name.strip().strip("()").strip()
+    raw = name.strip().strip("()[]").strip().replace("\u2212", "-")  # "UTC−5": a minus sign
     upper = raw.upper().replace(" ", "")
     value = ZONE_ABBREVIATIONS.get(upper)
     if value is None and upper in ZONE_PAIRS:
