@@ -506,6 +506,22 @@ def test_a_state_told_with_being_is_not_an_attempt() -> None:
     assert iso(value, "mitigated") == "2020-09-14T11:25:00+00:00"
 
 
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "the status page monitor turned red",
+        "we learned from a GitHub issue that installs were failing",
+        "Sentry started sending error emails",
+    ],
+)
+def test_other_ways_of_learning_of_it_are_the_detection(entry: str) -> None:
+    value = facts(
+        "# X\n\n## Timeline (UTC)\n\nOn 2023-04-02:\n\n- 10:05 the API started failing "
+        f"after a deploy\n- 10:20 {entry}\n- 10:40 rollback done, API back to normal\n"
+    )
+    assert iso(value, "detected") == "2023-04-02T10:20:00+00:00"
+
+
 # 6. Stated durations -------------------------------------------------------------------------
 
 
