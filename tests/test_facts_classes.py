@@ -568,6 +568,7 @@ def test_a_duration_of_something_else_is_not_the_incidents() -> None:
     assert stated_durations("For 3 hours, every request worked as it should.") == []
     assert stated_durations("Pushes were failing for 30 seconds at a time.") == []
     assert stated_durations("The previous outage in June lasted 3 hours.") == []
+    assert stated_durations("A second incident followed the next week.") == []
     assert stated_durations("Time to detection: 64 minutes") == []
 
 

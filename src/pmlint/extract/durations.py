@@ -345,7 +345,7 @@ def stated_durations(prose: str) -> list[Stated]:
             ):
                 continue  # "for 30 seconds at a time", "the previous outage lasted 3 hours"
             minutes = parse_duration(match.group("dur").replace("-", " "))
-            if minutes:
+            if minutes and minutes >= 1:  # "a second incident" is no duration of one second
                 start = match.start("dur")
                 end = match.end()
                 again = _AGAIN_FOR.match(prose, end)
