@@ -182,9 +182,6 @@ _STATED = [re.compile(rf"{phrase}{_APPROX}{_DURATION}\b", re.IGNORECASE) for phr
 # Every phrase above holds one of these (lower-case) words: text without any is refused cheaply.
 _HINTS = (
     "duration",
-    "for ",
-    "over ",
-    "during ",
     "last",
     "outage",
     "incident",
@@ -254,6 +251,8 @@ _HINTS = (
     "cannot",
     "can't",
 )
+# A sentence that opens with how long ("For 26 minutes, ..."): the one phrase without a hint.
+_OPENS_WITH_SPAN = re.compile(r"(?:^|[.!?:]\s{1,3})(?:for|over|during)\s", re.IGNORECASE)
 # "Time to detection: 64 minutes" is not how long the incident lasted.
 _NOT_THE_INCIDENT = re.compile(
     r"(?:time to (?:detect|detection|acknowledge|respond|engage)|ttd|tta|mttd)\W{0,6}$",
@@ -330,7 +329,7 @@ _HALF_AFTER = re.compile(r"[a-z]\sand\s(?:an?\s)?half\s*$", re.IGNORECASE)
 def stated_durations(prose: str) -> list[Stated]:
     """Every incident duration the text states, in order, one per place."""
     lower = prose.lower()
-    if not any(hint in lower for hint in _HINTS):
+    if not any(hint in lower for hint in _HINTS) and _OPENS_WITH_SPAN.search(prose) is None:
         return []  # no phrase that states a duration
     if _PART.search(prose) is None and _HYPHENATED.search(prose) is None:
         return []  # no amount with a unit

@@ -281,9 +281,6 @@ _NOON = re.compile(
 )
 
 
-_NAMED_TIME = re.compile(r"noon|midnight", re.IGNORECASE)
-
-
 _DOT_HINT = re.compile(r"\d\.\d\d\s?[A-Za-z]|\d{4}\s?[UGZ]")
 _MONTH_HINT = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d"
@@ -442,7 +439,8 @@ def find_stamps(text: str, day_first: bool | None = None, clock4: bool = False) 
     `clock4`: the document writes its timeline's times as four digits ("1738: ..."), so a
     line that opens with four digits and a colon, or "(~1738)", is a time
     (`four_digit_clock`)."""
-    if _DIGIT.search(text) is None and _NAMED_TIME.search(text) is None:
+    named = "oon" in text or "idnight" in text  # (N|n)oon, (M|m)idnight: cheap
+    if _DIGIT.search(text) is None and not named:
         return []  # most prose: every pattern below needs a digit (or names noon or midnight)
     # Each family's necessary condition, found with one cheap search, spares its scans.
     with_year = _YEAR.search(text) is not None
@@ -506,7 +504,8 @@ def find_stamps(text: str, day_first: bool | None = None, clock4: bool = False) 
                 continue
             dates.append((match.start(), match.end(), day, style))
     yearless: set[int] = set()
-    for match in _SHORT_NUMERIC.finditer(text) if "/" in text or "." in text else ():
+    short = ":" in text and ("/" in text or "." in text)  # a day and month, then a time
+    for match in _SHORT_NUMERIC.finditer(text) if short else ():
         a, b = int(match["a"]), int(match["b"] or match["c"])
         if match["b"]:  # 6/3: month first, as US writers put it, unless the document shows not
             first_is_day = day_first is True or a > 12
@@ -556,7 +555,7 @@ def find_stamps(text: str, day_first: bool | None = None, clock4: bool = False) 
         value = _time(int(match["H"]), int(match["M"]), 0, None)
         if value is not None:
             times.append((match.start("H"), match.end("M"), value, "24h"))
-    for match in _NOON.finditer(text) if _NAMED_TIME.search(text) else ():
+    for match in _NOON.finditer(text) if named else ():
         group = next(name for name in ("word", "lead", "dated") if match[name])
         hour = 0 if match[group].lower() == "midnight" else 12
         times.append((match.start(group), match.end(group), dt.time(hour), "24h"))
