@@ -460,6 +460,9 @@ def test_entries_split_by_html_breaks_are_separate_entries() -> None:
         # the impact easing away
         ("09:40 UTC: workers restarted on the old build, queue draining", True),
         ("09:40 UTC: the backlog started shrinking", True),
+        ("09:40 UTC: the bad node was drained and requests stopped failing", True),
+        ("09:40 UTC: consumer restarted, the backlog is now being processed", True),
+        ("09:40 UTC: switched the database to the replica; writes succeed", True),
     ],
 )
 def test_the_impact_stopping_in_other_words_is_the_mitigation(entry: str, mitigated: bool) -> None:

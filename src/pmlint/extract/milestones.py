@@ -190,6 +190,12 @@ _HEALTHY_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
         r"|clear(?:ed|s)?|subside[sd]?|stopped|stops?(?!\s+(?:the|a|an|all|our|any|new)\b)"
         r"|dropped to (?:zero|0|normal|baseline)|fell to (?:zero|0|normal|baseline))\b",
     ),
+    # the symptom itself stopped: "requests stopped failing", "pods ceased crashing"
+    (
+        ("stopped", "ceased"),
+        r"\b(?:stopped|ceased)\s+(?:failing|erroring|timing\s+out|crashing|dropping|flapping"
+        r"|restarting|returning\s+errors|throwing)\b",
+    ),
     (
         ("no more", "no new", "no further"),
         r"\bno (?:more|new|further) (?:errors?|failures?|timeouts?|crashes|alerts?|issues)\b",
@@ -273,7 +279,8 @@ _HEALTHY_CUED = (
         ("succeed", "pass", "work", "load", "complete", "through"),
         re.compile(
             r"\b(?:launch|request|upload|download|login|log-in|sign-in|sync|payment|transaction"
-            r"|checkout|quer(?:y|ie)|page|api call|call|connection|health ?check|probe)(?:e?s)?"
+            r"|checkout|quer(?:y|ie)|page|api call|call|connection|health ?check|probe|write|read"
+            r"|push|pull)(?:e?s)?"
             r"\s+(?:now\s+)?(?:succeed(?:s|ed)?|pass(?:es|ed)?|work(?:s|ed)?|load(?:s|ed)?"
             r"|complete(?:s|d)?|go(?:es)? through|went through)\b(?!\s+(?:slowly|intermittently))",
             re.IGNORECASE,
@@ -343,11 +350,11 @@ _HEALTHY_CUED = (
     ),
     # "the queue is draining", "the backlog started shrinking": the impact easing away
     (
-        ("drain", "shrink", "decreas"),
+        ("drain", "shrink", "decreas", "processed"),
         re.compile(
             r"\b(?:backlogs?|queues?|queue\s+depth|lag)\s+(?:(?:is|was|were|are|started|starts"
-            r"|began|begins|now|steadily|slowly)\s+)*(?:to\s+)?(?:drain(?:ing|s|ed)?|shrink(?:ing|s)?"
-            r"|decreas(?:ing|es|ed))\b",
+            r"|began|begins|now|steadily|slowly|being)\s+)*(?:to\s+)?(?:drain(?:ing|s|ed)?"
+            r"|shrink(?:ing|s)?|decreas(?:ing|es|ed)|processed)\b",
             re.IGNORECASE,
         ),
     ),
