@@ -479,10 +479,10 @@ def find_stamps(text: str, day_first: bool | None = None, clock4: bool = False) 
             ranged.add(match.start())
             ranged.add(match.start("m"))
     for match in _YEAR_SLASH.finditer(text) if with_year else ():
-        month = match["mo"] or match["mo2"] or match["mo3"] or match["mo4"]
-        day_of_month = match["d"] or match["d2"] or match["d3"] or match["d4"]
+        month_text = match["mo"] or match["mo2"] or match["mo3"] or match["mo4"]
+        day_text = match["d"] or match["d2"] or match["d3"] or match["d4"]
         try:
-            day = dt.date(int(match["y"]), int(month), int(day_of_month))
+            day = dt.date(int(match["y"]), int(month_text), int(day_text))
         except ValueError:
             continue
         dates.append((match.start(), match.end(), day, "slash"))
