@@ -116,6 +116,14 @@ def test_a_warning_hours_before_the_first_symptom_is_lead_up(warning: str, sympt
     assert iso(value, "start") == "2021-04-02T19:40:00+00:00"
 
 
+def test_a_recovery_told_fully_is_no_full_disk() -> None:
+    value = facts(
+        "# X\n\n## Timeline (UTC)\n\n- 2023-05-10 08:31 the importer stopped processing files\n"
+        "- 2023-05-10 09:40 the importer was fully recovered\n"
+    )
+    assert iso(value, "start") == "2023-05-10T08:31:00+00:00"
+
+
 def test_health_checks_passing_again_is_the_mitigation() -> None:
     value = facts(
         "# X\n\n## Timeline (UTC)\n\n- 2023-05-10 08:31 gateway-3 stopped responding\n"
