@@ -99,6 +99,40 @@ def test_the_start_is_the_change_just_before_the_first_symptom() -> None:
     assert value.duration() == (68, "milestones")
 
 
+@pytest.mark.parametrize(
+    ("warning", "symptom"),
+    [
+        ("disk usage on the log server reached 92%", "the log server stopped ingesting events"),
+        ("the replica lag crossed 10 seconds", "the nightly dump was truncated"),
+        ("the cleanup job started as usual", "the uploads volume was full and uploads were lost"),
+    ],
+)
+def test_a_warning_hours_before_the_first_symptom_is_lead_up(warning: str, symptom: str) -> None:
+    value = facts(
+        f"# X\n\n## Timeline (UTC)\n\n- 2021-04-02 18:10 {warning}\n"
+        f"- 2021-04-02 19:40 {symptom}\n"
+        "- 2021-04-03 06:55 a developer noticed the gap and opened an incident\n"
+    )
+    assert iso(value, "start") == "2021-04-02T19:40:00+00:00"
+
+
+def test_a_recovery_told_fully_is_no_full_disk() -> None:
+    value = facts(
+        "# X\n\n## Timeline (UTC)\n\n- 2023-05-10 08:31 the importer stopped processing files\n"
+        "- 2023-05-10 09:40 the importer was fully recovered\n"
+    )
+    assert iso(value, "start") == "2023-05-10T08:31:00+00:00"
+
+
+def test_health_checks_passing_again_is_the_mitigation() -> None:
+    value = facts(
+        "# X\n\n## Timeline (UTC)\n\n- 2023-05-10 08:31 gateway-3 stopped responding\n"
+        "- 2023-05-10 08:33 the load balancer alert fired\n"
+        "- 2023-05-10 09:05 gateway-3 rebooted into the old kernel; health checks pass\n"
+    )
+    assert iso(value, "mitigated") == "2023-05-10T09:05:00+00:00"
+
+
 # 3. Zones carry ------------------------------------------------------------------------------
 
 
@@ -117,6 +151,94 @@ def test_a_zone_pair_in_the_heading_follows_daylight_saving() -> None:
         "# X\n\n## Timeline (all times in PST/PDT)\n\n- 2023-08-25 21:14 DNS errors began\n"
     )
     assert iso(value, "start") == "2023-08-25T21:14:00-07:00"
+
+
+@pytest.mark.parametrize(
+    ("line", "zone", "when"),
+    [
+        ("- UTC 09:41 — replicas stopped accepting reads", "UTC", "09:41"),
+        ("- GMT+2 17:03: every image request timed out", "GMT+2", "17:03"),
+        ("- 2021-11-30 PST 06:12 — the importer crashed on start", "PST", "06:12"),
+        ("| CET 23:50 | the nightly job locked the orders table |", "CET", "23:50"),
+    ],
+)
+def test_a_zone_written_before_the_time_is_its_zone(line: str, zone: str, when: str) -> None:
+    stamps = [stamp for stamp in find_stamps(line) if stamp.time is not None]
+    assert [(stamp.zone, stamp.time.strftime("%H:%M")) for stamp in stamps] == [(zone, when)]
+
+
+def test_a_zone_before_the_first_time_carries_and_a_date_then_zone_then_time_pairs() -> None:
+    value = facts(
+        "# X\n\n## Timeline\n\n- 2022-07-19 UTC 04:10 the token for the mirror expired, pulls "
+        "failed\n- 2022-07-19 UTC 04:31 an alert fired for failed pulls\n"
+        "- 2022-07-19 UTC 05:02 a new token was issued and pulls work again\n"
+    )
+    assert iso(value, "start") == "2022-07-19T04:10:00+00:00"
+    assert iso(value, "mitigated") == "2022-07-19T05:02:00+00:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "hours"),
+    [
+        ("- midnight: the certificate on the edge proxy expired", [0]),
+        ("| 12 noon | the cron job filled the disk |", [12]),
+        ("- 2019-10-08 noon - traffic shifted to the new region", [12]),
+        ("On March 3, 2021 at midnight the backups stopped", [0]),
+        ("The cleanup job runs at midnight every day.", []),
+        ("We held a noon stand-up about it.", []),
+    ],
+)
+def test_noon_and_midnight_are_times_where_a_timeline_writes_its_times(
+    text: str, hours: list[int]
+) -> None:
+    assert [stamp.time.hour for stamp in find_stamps(text) if stamp.time is not None] == hours
+
+
+def test_a_timeline_that_turns_midnight_moves_to_the_next_day() -> None:
+    value = facts(
+        "# X\n\n## Timeline (PST)\n\nOn 2023-03-09:\n\n- 11:48 PM: the job queue stopped, "
+        "exports failed\n- 11:55 PM: an engineer was paged\n- midnight: the queue was restarted"
+        " and exports work again\n"
+    )
+    assert iso(value, "mitigated") == "2023-03-10T00:00:00-08:00"
+
+
+@pytest.mark.parametrize(
+    ("declaration", "when"),
+    [
+        (
+            "## Timeline\n\n| Time [CET] | Event |\n| --- | --- |\n| 10:05 | the API failed |",
+            "2023-04-02T10:05:00+01:00",
+        ),
+        (
+            "## Timeline\n\n| Time - UTC | Event |\n| --- | --- |\n| 10:05 | the API failed |",
+            "2023-04-02T10:05:00+00:00",
+        ),
+        ("## Timeline [UTC]\n\n- 10:05 the API started failing", "2023-04-02T10:05:00+00:00"),
+        ("Times: UTC\n\n- 10:05 the API started failing", "2023-04-02T10:05:00+00:00"),
+        (
+            "Times below are Eastern.\n\n- 10:05 the API started failing",
+            "2023-04-02T10:05:00-04:00",
+        ),
+        (
+            "## Timeline (UTC\u22125)\n\n- 10:05 the API started failing",
+            "2023-04-02T10:05:00-05:00",
+        ),
+    ],
+)
+def test_a_zone_declared_in_brackets_after_a_dash_or_as_a_field_carries(
+    declaration: str, when: str
+) -> None:
+    value = facts(f"# X\n\nOn 2023-04-02 the API failed.\n\n{declaration}\n")
+    assert iso(value, "start") == when
+
+
+def test_a_region_word_in_a_sentence_about_times_is_no_zone() -> None:
+    value = facts(
+        "# X\n\nResponse times are central to our SLOs.\n\nOn 2023-04-02:\n\n"
+        "- 10:05 the API started failing\n"
+    )
+    assert iso(value, "start") == "2023-04-02T10:05:00"
 
 
 # 4. Dates carry, and never slip ----------------------------------------------------------------
@@ -189,6 +311,115 @@ def test_european_hour_notation_is_a_time() -> None:
     assert find_stamps("it took 1h50m") == []
 
 
+PROSE_NEXT_DAY = """\
+# Digest e-mails sent twice
+
+## Summary
+
+On 2022-05-17 the weekly digest went out twice to a third of our readers.
+
+## What happened
+
+Shortly after 07:10 (UTC) a retry worker picked up a batch that had already been sent. Readers
+began replying about the duplicates at about 07:45, which is when we noticed. We stopped the
+worker at 07:58, which stopped any further duplicate digests. The retry logic was fixed and
+deployed the following morning at 08:30.
+"""
+
+
+def test_the_next_morning_in_prose_is_a_day_later_and_the_story_starts_before_the_noticing() -> (
+    None
+):
+    value = facts(PROSE_NEXT_DAY)
+    assert iso(value, "start") == "2022-05-17T07:10:00+00:00"
+    assert iso(value, "detected") == "2022-05-17T07:45:00+00:00"
+    assert iso(value, "mitigated") == "2022-05-17T07:58:00+00:00"
+    assert iso(value, "resolved") == "2022-05-18T08:30:00+00:00"
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "### 2023-03-04",
+        "### March 4, 2023",
+        "### Saturday, 4th March 2023",
+        "### 04-Mar-2023",
+        "**4th of March, 2023**",
+        "### 2023/03/04",
+        "#### Sat 4 Mar 2023",
+        "### 2023.03.04",
+        "### 2023-3-4",
+    ],
+)
+def test_a_date_heading_in_any_common_order_dates_the_entries_below(heading: str) -> None:
+    value = facts(
+        f"# X\n\n## Timeline\n\n{heading}\n\n- 10:05 UTC: the API started failing\n"
+        "- 10:40 UTC: deploy rolled back, the API is back to normal\n"
+    )
+    assert iso(value, "start") == "2023-03-04T10:05:00+00:00"
+
+
+def test_a_version_with_a_year_is_not_a_date() -> None:
+    assert find_stamps("upgraded the server to 2023.3.1 and v2023.03.1") == []
+
+
+ENTRIES = (
+    "## Timeline (UTC)\n\n- 09:10 upload workers began crashing after a library upgrade\n"
+    "- 09:25 support reported failed uploads\n- 09:50 the upgrade was rolled back; uploads "
+    "work again\n"
+)
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "**Incident date:** 2023-05-08\n**Published:** 2023-05-12",
+        "- Date: 2023-05-08\n- Report written: 2023-05-12",
+        "| Field | Value |\n| --- | --- |\n| Incident date | 2023-05-08 |\n"
+        "| Report date | 2023-05-12 |",
+        "On 8 May 2023 uploads failed.\n\n*Last updated 12 May 2023*",
+    ],
+)
+def test_the_day_the_report_was_written_does_not_date_the_timeline(header: str) -> None:
+    value = facts(f"# Upload outage\n\n{header}\n\n{ENTRIES}")
+    assert iso(value, "start") == "2023-05-08T09:10:00+00:00"
+
+
+@pytest.mark.parametrize(
+    ("monday", "thursday"),
+    [
+        ("### Monday\n\n- 10:00", "### Thursday\n\n- 11:20"),
+        ("**Monday**\n\n- 10:00", "**Thursday**\n\n- 11:20"),
+        ("- Mon 10:00", "- Thu 11:20"),
+        ("- 10:00", "- Three days later, 11:20"),
+    ],
+)
+def test_weekdays_and_days_later_move_a_timeline_on(monday: str, thursday: str) -> None:
+    value = facts(
+        "# X\n\nOn Monday, 2023-03-06 a config change broke the mirror sync.\n\n"
+        f"## Timeline (UTC)\n\n{monday} config change merged; sync jobs start failing\n"
+        "- 10:30 alert fired\n\n"
+        f"{thursday} sync completes; mirrors up to date again\n"
+    )
+    assert iso(value, "start") == "2023-03-06T10:00:00+00:00"
+    assert iso(value, "mitigated") == "2023-03-09T11:20:00+00:00"
+
+
+@pytest.mark.parametrize(
+    ("first", "second"), [("03/06", "03/09"), ("6/3", "9/3"), ("6.3.", "9.3.")]
+)
+def test_a_day_and_month_without_a_year_before_a_time_is_a_date(first: str, second: str) -> None:
+    value = facts(
+        "# Mirror outage (2023)\n\n## Timeline\n\n| When (UTC) | What |\n| --- | --- |\n"
+        f"| {first} 10:00 | config change merged; sync jobs start failing |\n"
+        f"| {first} 10:30 | alert fired |\n"
+        f"| {second} 11:20 | sync completes; mirrors up to date again |\n"
+    )
+    assert iso(value, "start") == "2023-03-06T10:00:00+00:00"
+    assert value.duration() == (3 * 1440 + 80, "milestones")
+    assert find_stamps("3/4 of the nodes, 12 hours") == []
+
+
 # 5. Explicit words, and what is not a mitigation ---------------------------------------------
 
 EXPLICIT = """\
@@ -223,6 +454,85 @@ def test_entries_split_by_html_breaks_are_separate_entries() -> None:
     assert iso(value, "mitigated") == "2023-08-25T22:05:00+00:00"
 
 
+@pytest.mark.parametrize(
+    ("entry", "mitigated"),
+    [
+        # what users waited for arrives
+        ("09:40 UTC: keys rotated and the batch rerun; statements delivered", True),
+        ("09:40 UTC: the delayed notifications were all delivered", True),
+        ("09:40 UTC: invoices were delivered twice to some tenants", False),
+        # the harm stopped, in other words than errors
+        ("09:40 UTC: the sender was paused, which stopped any further duplicate texts", True),
+        ("09:40 UTC: no further corrupted rows have been observed", True),
+        ("09:40 UTC: we stopped further deploys until the review", False),
+        # the impact easing away
+        ("09:40 UTC: workers restarted on the old build, queue draining", True),
+        ("09:40 UTC: the backlog started shrinking", True),
+        ("09:40 UTC: the bad node was drained and requests stopped failing", True),
+        ("09:40 UTC: consumer restarted, the backlog is now being processed", True),
+        ("09:40 UTC: switched the database to the replica; writes succeed", True),
+    ],
+)
+def test_the_impact_stopping_in_other_words_is_the_mitigation(entry: str, mitigated: bool) -> None:
+    value = facts(
+        "# X\n\n## Timeline\n\nOn 2024-02-20:\n\n- 09:02 UTC: statement jobs failed after "
+        f"a key expired\n- 09:15 UTC: a customer reported the problem\n- {entry}\n"
+    )
+    found = iso(value, "mitigated") == "2024-02-20T09:40:00+00:00"
+    assert found is mitigated
+
+
+STATUS_UPDATES = """\
+# Delayed search indexing
+
+**Resolved** - Indexing is caught up and this incident is resolved.
+Nov 2, 16:44 UTC
+
+**Monitoring** - A fix has been implemented and we are watching the indexing rate.
+Nov 2, 16:20 UTC
+
+**Identified** - The cause is known and a fix is being implemented.
+Nov 2, 15:58 UTC
+
+**Investigating** - New documents are not appearing in search results.
+Nov 2, 15:31 UTC
+
+Posted Nov 3, 2021
+"""
+
+
+def test_a_fix_implemented_is_the_mitigation_and_one_being_implemented_is_not() -> None:
+    value = facts(STATUS_UPDATES)
+    assert iso(value, "mitigated") == "2021-11-02T16:20:00+00:00"
+    assert iso(value, "resolved") == "2021-11-02T16:44:00+00:00"
+
+
+def test_a_state_told_with_being_is_not_an_attempt() -> None:
+    value = facts(
+        "# X\n\n## Timeline\n\nOn 2020-09-14:\n\n- 11:02 UTC: the primary region failed "
+        "health checks, requests failing\n- 11:09 UTC: the on-call was paged\n"
+        "- 11:25 UTC: all traffic is being served from the standby region\n"
+        "- 11:27 UTC: the failover is being rolled back to test the primary\n"
+    )
+    assert iso(value, "mitigated") == "2020-09-14T11:25:00+00:00"
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "the status page monitor turned red",
+        "we learned from a GitHub issue that installs were failing",
+        "Sentry started sending error emails",
+    ],
+)
+def test_other_ways_of_learning_of_it_are_the_detection(entry: str) -> None:
+    value = facts(
+        "# X\n\n## Timeline (UTC)\n\nOn 2023-04-02:\n\n- 10:05 the API started failing "
+        f"after a deploy\n- 10:20 {entry}\n- 10:40 rollback done, API back to normal\n"
+    )
+    assert iso(value, "detected") == "2023-04-02T10:20:00+00:00"
+
+
 # 6. Stated durations -------------------------------------------------------------------------
 
 
@@ -249,6 +559,14 @@ def test_entries_split_by_html_breaks_are_separate_entries() -> None:
         ("The incident lasted about an hour and a half.", 90),
         ("Customers saw errors over a period of 35 minutes.", 35),
         ("Downtime was ~20m.", 20),
+        ("For 26 minutes, members could not open their dashboards.", 26),
+        ("The alert fired. Over the course of 40 minutes, half the uploads failed.", 40),
+        ("We were paged. For the next 15 minutes, search was down.", 15),
+        ("Recovery took 2 hours.", 120),
+        # several windows in one sentence add up
+        ("The shop was down for 5 minutes at 10:00 and again for 12 minutes at 11:00.", 17),
+        ("Imports were unavailable for 20 minutes, then for another 15 minutes.", 35),
+        ("The outage lasted 40 minutes and the fix took another 2 hours to ship.", 40),
     ],
 )
 def test_stated_durations(text: str, minutes: float) -> None:
@@ -257,6 +575,11 @@ def test_stated_durations(text: str, minutes: float) -> None:
 
 def test_a_duration_of_something_else_is_not_the_incidents() -> None:
     assert stated_durations("We could not reproduce it for two days.") == []
+    assert stated_durations("For two days, the team looked into the cause.") == []
+    assert stated_durations("For 3 hours, every request worked as it should.") == []
+    assert stated_durations("Pushes were failing for 30 seconds at a time.") == []
+    assert stated_durations("The previous outage in June lasted 3 hours.") == []
+    assert stated_durations("A second incident followed the next week.") == []
     assert stated_durations("Time to detection: 64 minutes") == []
 
 
@@ -268,6 +591,45 @@ def test_vague_durations_are_not_figures() -> None:
 def test_a_stated_duration_is_the_duration_when_no_window_is_given() -> None:
     value = facts("# X\n\n## Summary\n\nThe outage lasted 72 minutes.\n")
     assert value.duration() == (72, "stated-duration")
+
+
+SECOND_ROUND = """\
+# Login outage
+
+## Timeline (UTC)
+
+- 2021-02-01 08:00 logins failing after the certificate rotation
+- 2021-02-01 08:10 alert for login failures
+- 2021-02-01 08:40 old certificate restored, logins work again
+- 2021-02-01 23:00 monitoring shows login errors returning for EU users
+- 2021-02-02 01:30 new certificate chain deployed, errors stopped
+- 2021-02-02 02:00 resolved
+"""
+
+
+def test_an_impact_that_comes_back_runs_the_incident_on_to_its_last_recovery() -> None:
+    value = facts(SECOND_ROUND)
+    assert iso(value, "mitigated") == "2021-02-02T01:30:00+00:00"
+    assert iso(value, "resolved") == "2021-02-02T02:00:00+00:00"
+    assert value.duration() == (18 * 60, "milestones")
+
+
+def test_a_symptom_returning_to_normal_is_no_recurrence() -> None:
+    value = facts(
+        SECOND_ROUND.replace("login errors returning for EU users", "errors returned to zero")
+    )
+    assert iso(value, "mitigated") == "2021-02-01T08:40:00+00:00"
+
+
+def test_a_prose_recovery_told_with_its_owner_is_the_mitigation() -> None:
+    value = facts(
+        "# X\n\n## What happened\n\nOn 2023-06-30, starting at 22:10 UTC, card payments were "
+        "declined for a third of customers. Our error-rate monitor alerted us at 22:14 UTC. We "
+        "deployed the new key at 23:35 UTC, after which declines returned to their usual level. "
+        "We consider the incident resolved as of 00:05 UTC on July 1.\n"
+    )
+    assert iso(value, "mitigated") == "2023-06-30T23:35:00+00:00"
+    assert iso(value, "resolved") == "2023-07-01T00:05:00+00:00"
 
 
 # 8. Impact figures in other units ------------------------------------------------------------

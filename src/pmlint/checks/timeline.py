@@ -269,9 +269,13 @@ class TimelineContradiction(CheckKind):
             )
         actual = facts.minutes_between("start", "resolved")  # None without a start and an end
         if actual is not None and actual >= 0 and start is not None and resolved is not None:
+            # the impact may end at the mitigation, or with the windows the summary states,
+            # and the incident be closed later ("for 35 minutes, from 08:00 to 08:35", then
+            # "10:00 incident closed"): a duration that agrees with either is no contradiction
+            spans = [actual, facts.minutes_between("start", "mitigated"), _windows_total(facts)]
             for stated in facts.durations:
                 allowed = max(self.opts["tolerance_minutes"], self.opts["tolerance_ratio"] * actual)
-                if abs(stated.minutes - actual) > allowed:
+                if all(span is None or abs(stated.minutes - span) > allowed for span in spans):
                     yield finding(
                         stated.span,
                         related=(
@@ -314,6 +318,18 @@ class TimelineContradiction(CheckKind):
                         f"'{_clock(entry)}' on line {entry.line}"
                     ),
                 )
+
+
+def _windows_total(facts: Timeline) -> int | None:
+    """The minutes of the impact windows the document states, added up (None: none)."""
+    if not facts.windows:
+        return None
+    total = 0.0
+    for first, last in facts.windows:
+        if first.when is None or last.when is None:
+            return None
+        total += max(0.0, (utc(last.when) - utc(first.when)).total_seconds() / 60)
+    return round(total)
 
 
 def _minutes(value: float) -> str:

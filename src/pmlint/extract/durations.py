@@ -97,6 +97,8 @@ _PHRASES = [
     # "the network stopped for around 45 minutes", "block production halted for 6 hours"
     r"\b(?:stopped|halted|stalled|paused|froze|frozen|hung|interrupted|suspended)\s"
     r"(?:[a-z]+\s)?for\s",
+    # "Recovery took 2 hours", "full restoration took about 90 minutes"
+    r"\b(?:recovery|restoration|restoring\sservice|the\srecovery)\s(?:\w+\s)?took\s",
     # "service was restored after 47 minutes", "recovered within two hours"
     r"\b(?:restored|recovered|resolved|mitigated|back online|back up|returned to normal)\s"
     r"(?:after|within)\s",
@@ -155,6 +157,16 @@ _STATED = [re.compile(rf"{phrase}{_APPROX}{_DURATION}\b", re.IGNORECASE) for phr
     re.compile(
         r"\btook\s(?:(?:us|them|the team|our team|(?:our |the )?engineers)\s)?"
         rf"{_APPROX}{_DURATION}\sto\s(?:fully\s)?(?:recover|restore|resolve|mitigate|fix)",
+        re.IGNORECASE,
+    ),
+    # "For 26 minutes, users could not log in", "Over the course of 40 minutes, requests
+    # failed": a sentence that opens with how long, then the symptom (not "For two days, the
+    # team investigated": no symptom follows)
+    re.compile(
+        r"(?:^|(?<=[.!?:])\s{1,3})(?:for|over|during)\s(?:the\s(?:next|following|course\sof)\s)?"
+        rf"{_APPROX}{_DURATION},\s[^.;\n]{{0,80}}?\b(?:could\snot|couldn't|unable|fail\w*"
+        r"|errors?|down|unavailable|unreachable|offline|timed\sout|timeouts?|degraded|broken"
+        r"|stopped|lost|dropped|rejected)\b",
         re.IGNORECASE,
     ),
     # "the registry returned errors for 25 minutes", "clients saw timeouts for 10 minutes":
@@ -218,6 +230,8 @@ _HINTS = (
     "back up",
     "returned to normal",
     "took",
+    "recovery",
+    "restoration",
     "errors",
     "error ",
     "failures",
@@ -237,6 +251,8 @@ _HINTS = (
     "cannot",
     "can't",
 )
+# A sentence that opens with how long ("For 26 minutes, ..."): the one phrase without a hint.
+_OPENS_WITH_SPAN = re.compile(r"(?:^|[.!?:]\s{1,3})(?:for|over|during)\s", re.IGNORECASE)
 # "Time to detection: 64 minutes" is not how long the incident lasted.
 _NOT_THE_INCIDENT = re.compile(
     r"(?:time to (?:detect|detection|acknowledge|respond|engage)|ttd|tta|mttd)\W{0,6}$",
@@ -313,7 +329,7 @@ _HALF_AFTER = re.compile(r"[a-z]\sand\s(?:an?\s)?half\s*$", re.IGNORECASE)
 def stated_durations(prose: str) -> list[Stated]:
     """Every incident duration the text states, in order, one per place."""
     lower = prose.lower()
-    if not any(hint in lower for hint in _HINTS):
+    if not any(hint in lower for hint in _HINTS) and _OPENS_WITH_SPAN.search(prose) is None:
         return []  # no phrase that states a duration
     if _PART.search(prose) is None and _HYPHENATED.search(prose) is None:
         return []  # no amount with a unit
@@ -323,10 +339,41 @@ def stated_durations(prose: str) -> list[Stated]:
         for match in pattern.finditer(prose):
             if _NOT_THE_INCIDENT.search(prose, max(0, match.start() - 40), match.start() + 1):
                 continue
+            if _EACH_TIME.match(prose, match.end()) or _ANOTHER_INCIDENT.search(
+                prose, max(0, match.start() - _SENTENCE_REACH), match.start() + 1
+            ):
+                continue  # "for 30 seconds at a time", "the previous outage lasted 3 hours"
             minutes = parse_duration(match.group("dur").replace("-", " "))
-            if minutes:
+            if minutes and minutes >= 1:  # "a second incident" is no duration of one second
                 start = match.start("dur")
+                end = match.end()
+                again = _AGAIN_FOR.match(prose, end)
+                while again is not None:  # "for 5 minutes at 10:00 and again for 12 minutes"
+                    more = parse_duration(again.group("dur").replace("-", " "))
+                    if not more:
+                        break
+                    minutes, end = minutes + more, again.end()
+                    again = _AGAIN_FOR.match(prose, end)
                 found.setdefault(
-                    start, Stated(minutes, match.group(0), match.start(), match.end(), explicit)
+                    start, Stated(minutes, prose[match.start() : end], match.start(), end, explicit)
                 )
     return sorted(found.values(), key=lambda s: s.start)
+
+
+# A detail of each failure, not the incident: "failing for 30 seconds at a time".
+_EACH_TIME = re.compile(r"\s(?:at a time|each|per|every|apiece)\b", re.IGNORECASE)
+# Another incident's duration, told for comparison: "the previous outage in May lasted 3
+# hours", "a similar incident last year lasted two days" (in the same sentence, before it).
+_SENTENCE_REACH = 80
+_ANOTHER_INCIDENT = re.compile(
+    r"\b(?:previous|prior|earlier|similar|last\s+(?:year|month|week)'?s?)\s+(?:\w+\s+){0,2}?"
+    r"(?:outages?|incidents?|disruptions?|downtimes?|events?)\b[^.!?\n]*$",
+    re.IGNORECASE,
+)
+# Several windows told in one sentence: "down for 5 minutes at 10:00 and again for 12 minutes
+# at 11:00", "for 20 minutes, then for another 15" (each window after the first adds up).
+_AGAIN_FOR = re.compile(
+    rf"[^.;!?\n]{{0,40}}?\b(?:and|then|,)\s(?:then\s)?(?:again\s(?:for\s)?|for\s(?:another|a\sfurther"
+    rf"|a\ssecond\stime\s(?:for\s)?)\s?|another\s|a\sfurther\s){_APPROX}{_DURATION}",
+    re.IGNORECASE,
+)

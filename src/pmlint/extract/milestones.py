@@ -59,8 +59,8 @@ _REMEDY_DONE = re.compile(
 # patched version was released". After the impact stopped, it is what closes the incident.
 _FIX_LANDED = re.compile(
     r"\b(?:(?:hot)?fix(?:es)?|patch(?:ed|es)?)\b[\w ,.'-]{0,40}?\b(?:deployed|released|published"
-    r"|shipped|rolled out|live|in production|applied)\b"
-    r"|\b(?:deployed|released|published|shipped|rolled out|is out)\b[\w ,.'-]{0,40}?"
+    r"|shipped|rolled out|live|in production|applied|implemented)\b"
+    r"|\b(?:deployed|released|published|shipped|rolled out|is out|implemented)\b[\w ,.'-]{0,40}?"
     r"\b(?:fix(?:ing|es)?|patch(?:ing|es)?|hotfix)\b"
     # "issued a new version on February 19th", "the latest version (1.2.3) was released ...
     # with the bug removed"
@@ -84,7 +84,7 @@ _REMEDY_WINDOW = dt.timedelta(minutes=30)
 # another zone", "the new pods started successfully", "the service started up again".)
 _WORKS = (
     r"(?!(?:to )?(?:work(?:s|ed|ing)?\b(?!\s+(?:on|towards?|to|through|with|around)\b)"
-    r"|(?:come|came|respond|serv|load|function|succeed|flow|process|pass|recover|resolv|run"
+    r"|(?:come|came|respond|serv|load|function|succeed|flow|process|pass|recover|resolv|run|drain|shrink"
     r"|investigat|analy)\w*"
     r"|(?:in|within|successfully|fine|normally|correctly|properly|cleanly|again|up|back|ok"
     r"|okay)\b(?!\s+(?:to|the|a|an|our|their|its)\b)))"
@@ -103,6 +103,11 @@ _ATTEMPT = re.compile(
     r"|\bbrief(?:ly)?\b|momentar|for a (?:short |few )?(?:moment|second|minute)s?\b"
     # the remedy did not work: "restarted the pods; errors persist", "no effect"
     r"|persist|no effect|did not help|didn't help|no improvement|unchanged"
+    # a remedy still being carried out: "a fix is being implemented", "the change is being
+    # rolled back" (not a state: "traffic is being served from the standby")
+    r"|\b(?:is|are|currently)\s+being\s+(?:\w+\s+)?(?:implement|deploy|roll|appl|prepar|test"
+    r"|investigat|work|develop|restor|rebuil|migrat|rerun|replay|restart|reboot|provision|revert"
+    r"|releas|push|instal|upgrad)[a-z]*\b"
     # "are working towards recovery", "working on a fix"
     r"|working (?:on|towards?) (?:a |the |full )?(?:fix|recover|mitigat|resol|restor))",
     re.IGNORECASE,
@@ -185,6 +190,12 @@ _HEALTHY_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
         r"|clear(?:ed|s)?|subside[sd]?|stopped|stops?(?!\s+(?:the|a|an|all|our|any|new)\b)"
         r"|dropped to (?:zero|0|normal|baseline)|fell to (?:zero|0|normal|baseline))\b",
     ),
+    # the symptom itself stopped: "requests stopped failing", "pods ceased crashing"
+    (
+        ("stopped", "ceased"),
+        r"\b(?:stopped|ceased)\s+(?:failing|erroring|timing\s+out|crashing|dropping|flapping"
+        r"|restarting|returning\s+errors|throwing)\b",
+    ),
     (
         ("no more", "no new", "no further"),
         r"\bno (?:more|new|further) (?:errors?|failures?|timeouts?|crashes|alerts?|issues)\b",
@@ -223,7 +234,7 @@ _HEALTHY_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
     ),
     (
         ("baseline", "pre-incident", "normal", "expected", "usual", "healthy"),
-        r"\b(?:at|to|near|within)\s+(?:the\s+)?(?:baseline|pre-incident levels?"
+        r"\b(?:at|to|near|within)\s+(?:(?:the|their|its|our)\s+)?(?:baseline|pre-incident levels?"
         r"|(?:normal|expected|usual|healthy) (?:levels?|values?|rates?))\b",
     ),
     (
@@ -268,7 +279,8 @@ _HEALTHY_CUED = (
         ("succeed", "pass", "work", "load", "complete", "through"),
         re.compile(
             r"\b(?:launch|request|upload|download|login|log-in|sign-in|sync|payment|transaction"
-            r"|checkout|quer(?:y|ie)|page|api call|call|connection)(?:e?s)?"
+            r"|checkout|quer(?:y|ie)|page|api call|call|connection|health ?check|probe|write|read"
+            r"|push|pull)(?:e?s)?"
             r"\s+(?:now\s+)?(?:succeed(?:s|ed)?|pass(?:es|ed)?|work(?:s|ed)?|load(?:s|ed)?"
             r"|complete(?:s|d)?|go(?:es)? through|went through)\b(?!\s+(?:slowly|intermittently))",
             re.IGNORECASE,
@@ -293,6 +305,56 @@ _HEALTHY_CUED = (
             r"(?:(?:is|are|was|were|became|becomes|now|again|fully)\s+)*"
             r"(?:reachable|accessible|available|up|online)\b(?!\s+(?:to|for)\b)"
             r"|\b(?:returns?|returned|returning)\s+(?:back\s+)?online\b",
+            re.IGNORECASE,
+        ),
+    ),
+    # what users waited for arrives: "export delivered", "the delayed emails were all
+    # delivered" (a thing delivered, told at the clause's end;
+    # not delivered twice, late or to the wrong place)
+    (
+        ("deliver",),
+        re.compile(
+            r"\b(?!(?:we|they|it|vendor|team|who|which|that)\b)[a-z]{3,}\s+"
+            r"(?:(?:were|was|are|is|now|finally|all|successfully|been|have|has|got|get)\s+){0,3}"
+            r"delivered(?:\s+(?:again|successfully|normally|as\s+expected))?"
+            r"(?=\s*(?:$|[.;,)!]|\band\b))",
+            re.IGNORECASE,
+        ),
+    ),
+    # traffic moved to a healthy place: "all traffic is being served from the standby
+    # region", "requests routed to the backup cluster", "users redirected to the mirror"
+    (
+        ("served", "routed", "redirected", "shifted", "moved", "failed over"),
+        re.compile(
+            r"\b(?:traffic|requests|users|customers|queries|clients|reads|writes)\s+"
+            r"(?:(?:is|are|was|were|now|all|being|been|has|have|successfully)\s+)*"
+            r"(?:served|routed|re-?routed|redirected|shifted|moved|failed\s+over)\s+(?:from|to"
+            r"|through|via|by|onto)\s+(?:the\s+|a\s+|an\s+)?(?:[a-z-]+\s+)?(?:standby|backup"
+            r"|secondary|healthy|other|another|fallback|replica|mirror|old|previous|spare)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    # the harm stopped: "paused the mailer, which stopped any further duplicates", "this
+    # prevented further data loss", "no further errors were seen"
+    (
+        ("further", "more ", "no new"),
+        re.compile(
+            r"\b(?:stopp(?:ed|ing)|stops|prevent(?:ed|ing|s)?|halt(?:ed|ing|s)?|block(?:ed|ing|s)?"
+            r"|end(?:ed|ing|s)?)\s+(?:any\s+|all\s+)?(?:further|more)\s+"
+            r"(?!work\b|investigat|deploy|releas|chang|merg|rollout|updat|upgrad|action)"
+            r"[a-z]+|\bno\s+(?:further|more|new)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:were|was|have|has"
+            r"|had)\s+(?:been\s+)?(?:seen|observed|reported|logged|recorded|sent|received"
+            r"|detected|occurred)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    # "the queue is draining", "the backlog started shrinking": the impact easing away
+    (
+        ("drain", "shrink", "decreas", "processed"),
+        re.compile(
+            r"\b(?:backlogs?|queues?|queue\s+depth|lag)\s+(?:(?:is|was|were|are|started|starts"
+            r"|began|begins|now|steadily|slowly|being)\s+)*(?:to\s+)?(?:drain(?:ing|s|ed)?"
+            r"|shrink(?:ing|s)?|decreas(?:ing|es|ed)|processed)\b",
             re.IGNORECASE,
         ),
     ),
@@ -602,8 +664,10 @@ def classify_entries(entries: Sequence[Entry], classes: WordClasses) -> dict[str
             late = (
                 last is not None and _comparable(entry.when) - _comparable(last.when) > _CLOSING_RUN
             )
-            if late and not entry.marked:
-                break  # a tail, unless the author set it apart as a milestone
+            if late and not entry.marked and not _came_back(tail, last, entry):
+                break  # a tail, unless the author set it apart, or the impact came back
+            # in between ("08:40 logins work again", "23:00 login errors returning", "01:30 ...
+            # errors stopped": the story goes on to the last recovery)
             resolved = entry
         if resolved is None and floor is not None:
             resolved = _last_confirmation(tail, floor, classes)
@@ -624,6 +688,10 @@ _RECURRENCE = re.compile(
     r"|(?:not|n't)\s+(?:yet\s+)?over\b"
     r"|(?:went|goes|is|was|were|are)\s+down\s+again\b"
     r"|(?:fail\w*|error\w*|crash\w*|broke|broken|unreachable|unavailable)\s+again\b"
+    # "login errors returning for EU users", "the timeouts came back": the symptom returns
+    r"|\b(?:errors?|failures?|timeouts?|crash(?:es|ing)?|outage|symptoms?|5xx|issue|problem)\s+"
+    r"(?:\w+\s+)?(?:return(?:s|ed|ing)?|came\s+back|comes?\s+back|coming\s+back)\b"
+    r"(?!\s+(?:to\s+(?:normal|zero|0|baseline|expected)|down|under|below))"
     r"|again\s+(?:fail\w*|down|unreachable|unavailable|broken|crash\w*)"
     # or had never stopped: "the revert did not help", "restarts not having the intended
     # effect", "hubs remain inaccessible" (a root cause left unsolved is another matter)
@@ -634,6 +702,21 @@ _RECURRENCE = re.compile(
     r"|broken|offline|failing|degraded)\b)",
     re.IGNORECASE,
 )
+
+
+# How long after a recovery the impact coming back still makes it no mitigation: the same
+# incident's second round ("23:00 login errors returning"), not a new incident days later.
+_RECURRENCE_REACH = dt.timedelta(days=2)
+
+
+def _came_back(entries: Sequence[Entry], before: Entry | None, after: Entry) -> bool:
+    """Does an entry between `before` and `after` say the impact came back?"""
+    if before is None:
+        return False
+    low, high = _comparable(before.when), _comparable(after.when)
+    return any(
+        low < _comparable(e.when) < high and _RECURRENCE.search(e.text) is not None for e in entries
+    )
 
 
 def _lasting(candidates: Sequence[Entry], story: Sequence[Entry]) -> Entry | None:
@@ -647,7 +730,8 @@ def _lasting(candidates: Sequence[Entry], story: Sequence[Entry]) -> Entry | Non
     for entry in candidates:
         at, when = order.get(id(entry), -1), _comparable(entry.when)
         if not any(
-            order[id(r)] > at and _comparable(r.when) - when <= _CLOSING_RUN for r in recurrences
+            order[id(r)] > at and _comparable(r.when) - when <= _RECURRENCE_REACH
+            for r in recurrences
         ):
             return entry
     return candidates[0]
@@ -795,4 +879,6 @@ def _start(ordered: Sequence[Entry], classes: WordClasses) -> Entry | None:
         return accidents[0]
     if triggers:
         return triggers[-1]  # the closest change before the first symptom
+    if symptoms and anchor is symptoms[0]:
+        return anchor
     return recent[0] if recent else anchor  # what the entries just before it describe

@@ -108,7 +108,7 @@ ZONE_NAMES: dict[str, str] = {
 }
 _ABBR = "|".join(sorted((re.escape(a) for a in ZONE_ABBREVIATIONS), key=len, reverse=True))
 ZONE_PATTERN = (
-    rf"(?:(?:UTC|GMT)\s?[+-]\s?\d{{1,2}}(?::?\d{{2}})?|[+-]\d{{2}}:?\d{{2}}"
+    rf"(?:(?:UTC|GMT)\s?[+\-\u2212]\s?\d{{1,2}}(?::?\d{{2}})?|[+-]\d{{2}}:?\d{{2}}"
     rf"|(?:{'|'.join(re.escape(p) for p in ZONE_PAIRS)})\b|(?:{_ABBR})\b"
     r"|[A-Z][a-z]+/[A-Z][A-Za-z_]+(?:/[A-Z][A-Za-z_]+)?|US/[A-Z][a-z]+)"
 )
@@ -122,7 +122,9 @@ _MONTH_FIRST = re.compile(
     re.IGNORECASE,
 )
 _DAY_FIRST = re.compile(
-    rf"(?<![\w]){_WEEKDAY}(?P<text>\d{{1,2}}(?:st|nd|rd|th|\.)?\s+(?:of\s+)?{_MONTHS}\.?,?\s+\d{{4}})(?!\d)",
+    rf"(?<![\w]){_WEEKDAY}(?P<text>\d{{1,2}}(?:st|nd|rd|th|\.)?\s+(?:of\s+)?{_MONTHS}\.?,?\s+\d{{4}}"
+    # "04-Mar-2023", as logs and some reports write it
+    rf"|\d{{1,2}}-{_MONTHS}-\d{{4}})(?!\d)",
     re.IGNORECASE,
 )
 # "January 5-6, 2023", "5–6 May 2021": a range of days that writes its month and year once;
@@ -139,7 +141,13 @@ _DAYS_MONTH = re.compile(
 )
 _SLASH = re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])")
 # 2019/01/23: the year first, as ISO writes it, with slashes (no day-or-month question)
-_YEAR_SLASH = re.compile(r"(?<![\d/])(?P<y>\d{4})/(?P<mo>\d{1,2})/(?P<d>\d{1,2})(?![\d/])")
+_YEAR_SLASH = re.compile(
+    r"(?<![\d/.-])(?P<y>\d{4})(?:/(?P<mo>\d{1,2})/(?P<d>\d{1,2})(?![\d/])"
+    # 2023.03.10 (month and day in two digits: "2023.3.1" is as often a version) and
+    # 2023-3-10, an ISO date without its zeros
+    r"|\.(?P<mo2>[01]\d)\.(?P<d2>[0-3]\d)(?![\d.])|-(?P<mo3>\d)-(?P<d3>\d{1,2})(?![\d-])"
+    r"|-(?P<mo4>1[0-2])-(?P<d4>\d)(?![\d-]))"
+)
 # 29-09-2021 and 29.09.2021: numbers with dashes or dots need a four-digit year, so that
 # version strings (1.2.3) and ranges (3-5) are not read as dates.
 _NUMERIC = re.compile(
@@ -158,6 +166,13 @@ _MONTH_DAY = re.compile(
 _DAY_MONTH = re.compile(
     rf"(?<![\w.:]){_WEEKDAY}(?P<text>(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS_TITLE})\b"
     r"(?!\.?,?\s+\d{4})"
+)
+# "6/3 10:00", "09/14 at 14:05", "6.3. 10:00": a day and a month with no year, written only
+# right before a time, as timelines that span days write their entries (a bare "3/4" is as
+# often a share). The timeline supplies the year.
+_SHORT_NUMERIC = re.compile(
+    r"(?<![\w/.:,-])(?P<a>\d{1,2})(?:/(?P<b>\d{1,2})|\.(?P<c>\d{1,2})\.)"
+    r"(?=,?[ \t]+(?:at[ \t]+)?\d{1,2}[:h.]\d{2}(?!\d))"
 )
 _MONTH_NUMBER = {
     name: index
@@ -254,8 +269,15 @@ def _part_of_day(text: str, end: int, hour: int) -> tuple[str | None, int]:
 # is as often background as a step of the story.
 _NOON = re.compile(
     r"\b(?:at|around|about|approximately|by|until|till|before|after|from|to|since)\s+"
-    r"(?P<word>noon)\b",
-    re.IGNORECASE,
+    r"(?P<word>noon)\b"
+    # Where a timeline writes its times, either name is the time: opening an entry or a table
+    # cell ("- midnight: ...", "| 12 noon |") or right after a date ("2020-06-02 noon",
+    # "March 3, 2021 at midnight").
+    r"|(?:^|\|)[ \t>*_-]*(?:12[ \t]*)?(?P<lead>noon|midnight)\b"
+    r"(?=[ \t*_]*(?:[:|,(-]|\u2013|\u2014))"
+    r"|(?:\d|\d(?:st|nd|rd|th))(?:,?[ \t]+(?:at[ \t]+)?|[ \t]+[-\u2013\u2014][ \t]+)"
+    r"(?P<dated>noon|midnight)\b",
+    re.IGNORECASE | re.MULTILINE,
 )
 
 
@@ -272,6 +294,17 @@ _ZONE_IN_WORDS = (
     r" [Tt]ime|(?:Pacific|Eastern)(?![\w-])(?! (?:Europe|European|Asia|Africa|region|coast))"
 )
 _ZONE_AFTER = re.compile(rf"\s?\(?\s?(?P<zone>{ZONE_PATTERN}|{_ZONE_IN_WORDS})\s?\)?")
+# A zone written before its time, as some timelines and logs put it: "UTC 14:05", "GMT+2
+# 13:02", "2024-05-02 UTC 09:14" (capitals, two letters at least: "Z" and "at 9" are not).
+_LEAD_ABBR = "|".join(
+    sorted((re.escape(a) for a in ZONE_ABBREVIATIONS if len(a) > 1), key=len, reverse=True)
+)
+_ZONE_BEFORE = re.compile(
+    rf"(?<![\w+:/-])(?P<zone>(?:UTC|GMT)\s?[+-]\s?\d{{1,2}}(?::?\d{{2}})?|(?:{_LEAD_ABBR}))"
+    r"[ \t]?,?[ \t]$"
+)
+# How far before a time its leading zone may start ("GMT+05:30 " is the longest).
+_ZONE_BEFORE_REACH = 12
 _ZULU = re.compile(r"Z(?![A-Za-z])")
 _RANGE_HINT = re.compile(r"\d\s?[-–]\s?\d")
 _PLAIN_ZONE_AFTER = re.compile(r"\s?\(?\s?(?P<zone>UTC|GMT)\b(?=\s[-–—+]\s)")
@@ -302,7 +335,7 @@ class Stamp:
 @lru_cache(maxsize=256)
 def zone_info(name: str) -> dt.tzinfo | None:
     """tzinfo for a zone as written, or None when it is not one we know."""
-    raw = name.strip().strip("()").strip()
+    raw = name.strip().strip("()[]").strip().replace("\u2212", "-")  # "UTC−5": a minus sign
     upper = raw.upper().replace(" ", "")
     value = ZONE_ABBREVIATIONS.get(upper)
     if value is None and upper in ZONE_PAIRS:
@@ -378,6 +411,22 @@ def _zone_after(text: str, end: int) -> tuple[str | None, int]:
     return None, end
 
 
+def _zone_before(text: str, start: int) -> tuple[str, int] | None:
+    """The zone written right before a time at `start` ("UTC 14:05"), and where it starts."""
+    if start < 3 or text[start - 1] not in " \t":
+        return None
+    offset = max(0, start - _ZONE_BEFORE_REACH)
+    match = _ZONE_BEFORE.search(text[offset:start])
+    if match is None or zone_info(match["zone"]) is None:
+        return None
+    return match["zone"], offset + match.start()
+
+
+def _leading_zone(text: str, start: int) -> str | None:
+    lead = _zone_before(text, start)
+    return lead[0] if lead is not None else None
+
+
 def zone_after(text: str, end: int) -> str | None:
     """The zone written right after offset `end` ("5 May 2021 US/Eastern"), if any."""
     return _zone_after(text, end)[0]
@@ -390,8 +439,9 @@ def find_stamps(text: str, day_first: bool | None = None, clock4: bool = False) 
     `clock4`: the document writes its timeline's times as four digits ("1738: ..."), so a
     line that opens with four digits and a colon, or "(~1738)", is a time
     (`four_digit_clock`)."""
-    if _DIGIT.search(text) is None and "noon" not in text and "Noon" not in text:
-        return []  # most prose: every pattern below needs a digit (or names noon)
+    named = "oon" in text or "idnight" in text  # (N|n)oon, (M|m)idnight: cheap
+    if _DIGIT.search(text) is None and not named:
+        return []  # most prose: every pattern below needs a digit (or names noon or midnight)
     # Each family's necessary condition, found with one cheap search, spares its scans.
     with_year = _YEAR.search(text) is not None
     dates: list[tuple[int, int, dt.date, str]] = []
@@ -428,9 +478,11 @@ def find_stamps(text: str, day_first: bool | None = None, clock4: bool = False) 
                 dates.append((match.end("dash"), match.end(), second, "day-month"))
             ranged.add(match.start())
             ranged.add(match.start("m"))
-    for match in _YEAR_SLASH.finditer(text) if with_year and "/" in text else ():
+    for match in _YEAR_SLASH.finditer(text) if with_year else ():
+        month_text = match["mo"] or match["mo2"] or match["mo3"] or match["mo4"]
+        day_text = match["d"] or match["d2"] or match["d3"] or match["d4"]
         try:
-            day = dt.date(int(match["y"]), int(match["mo"]), int(match["d"]))
+            day = dt.date(int(match["y"]), int(month_text), int(day_text))
         except ValueError:
             continue
         dates.append((match.start(), match.end(), day, "slash"))
@@ -452,6 +504,20 @@ def find_stamps(text: str, day_first: bool | None = None, clock4: bool = False) 
                 continue
             dates.append((match.start(), match.end(), day, style))
     yearless: set[int] = set()
+    short = ":" in text and ("/" in text or "." in text)  # a day and month, then a time
+    for match in _SHORT_NUMERIC.finditer(text) if short else ():
+        a, b = int(match["a"]), int(match["b"] or match["c"])
+        if match["b"]:  # 6/3: month first, as US writers put it, unless the document shows not
+            first_is_day = day_first is True or a > 12
+        else:  # 6.3.: day first
+            first_is_day = day_first is not False or b > 12
+        month, day_of_month = (b, a) if first_is_day else (a, b)
+        try:
+            day = dt.date(NO_YEAR, month, day_of_month)
+        except ValueError:
+            continue
+        yearless.add(match.start())
+        dates.append((match.start(), match.end(), day, "slash" if match["b"] else "numeric"))
     for pattern in (_MONTH_DAY, _DAY_MONTH) if _MONTH_HINT.search(text) else ():
         for match in pattern.finditer(text):
             name = _MONTH_NAME.search(match["text"])
@@ -489,8 +555,10 @@ def find_stamps(text: str, day_first: bool | None = None, clock4: bool = False) 
         value = _time(int(match["H"]), int(match["M"]), 0, None)
         if value is not None:
             times.append((match.start("H"), match.end("M"), value, "24h"))
-    for match in _NOON.finditer(text) if "noon" in text or "Noon" in text else ():
-        times.append((match.start("word"), match.end("word"), dt.time(12), "24h"))
+    for match in _NOON.finditer(text) if named else ():
+        group = next(name for name in ("word", "lead", "dated") if match[name])
+        hour = 0 if match[group].lower() == "midnight" else 12
+        times.append((match.start(group), match.end(group), dt.time(hour), "24h"))
     for match in _BARE_HOUR.finditer(text) if _HOUR_HINT.search(text) else ():
         value = _time(int(match["H"]), 0, 0, match["ampm"])
         if value is not None:
@@ -511,6 +579,11 @@ def find_stamps(text: str, day_first: bool | None = None, clock4: bool = False) 
             t_start, t_end, value, clock = times[index]
             if (t_start - end <= 6 and _JOIN.fullmatch(text[end:t_start])) or t_start == end + 1:
                 paired = (index, t_end, value, clock)
+            elif t_start - end <= 6 + _ZONE_BEFORE_REACH:
+                # "2024-05-02 UTC 09:14": the zone between the date and its time
+                lead = _zone_before(text, t_start)
+                if lead is not None and _JOIN.fullmatch(text[end : lead[1]] + " "):
+                    paired = (index, t_end, value, clock)
         if paired is None:
             # An ISO date-time matched as a whole keeps its time.
             iso = _ISO.match(text, start)
@@ -540,6 +613,8 @@ def find_stamps(text: str, day_first: bool | None = None, clock4: bool = False) 
         index, t_end, value, clock = paired
         used_times.add(index)
         zone, stop = _zone_after(text, t_end)
+        if zone is None:
+            zone = _leading_zone(text, time_starts[index])
         stamps.append(
             Stamp(
                 start,
@@ -565,6 +640,8 @@ def find_stamps(text: str, day_first: bool | None = None, clock4: bool = False) 
         if before >= 0 and date_reach[before] > start:
             continue
         zone, stop = _zone_after(text, end)
+        if zone is None:
+            zone = _leading_zone(text, start)
         stamps.append(Stamp(start, stop, text[start:stop].strip(), None, value, clock, None, zone))
         time_reach = max(time_reach, stop)
     stamps.sort(key=lambda s: s.start)

@@ -27,7 +27,9 @@ from pmlint.extract.timeline.dates import (
     first_year,
     month_year,
     named_year,
+    names_the_writing,
     relative_days,
+    told_next_day,
 )
 from pmlint.extract.timeline.ends import impact_end
 from pmlint.extract.timeline.entries import (
@@ -170,8 +172,8 @@ def _build(doc: Document, settings: Settings) -> Timeline:
     fields = row_labels(doc)
     for block in blocks:
         on_timeline = in_timeline(block.section, by_date, timed)
-        if on_timeline and block.kind == "heading":
-            dates.told_day(block)  # "### Day 2"
+        if on_timeline and block.kind in ("heading", "paragraph"):
+            dates.told_day(block)  # "### Day 2", "### Thursday", "**Thursday**"
         previous: Stamp | None = None
         text = with_timed_code(block)
         stamps = find_stamps(text, dates.day_first, clock4)
@@ -188,7 +190,22 @@ def _build(doc: Document, settings: Settings) -> Timeline:
                 stamp, clock = carry_afternoon(stamp, clock)  # "1:00 PM", then "4:00"
                 if stamp.date is None:  # "(next day) 09:10"
                     dates.told_day(block, text[max(0, stamp.start - 40) : stamp.start])
-            day = dates.place(stamp, block, on_timeline, previous, between, later)
+            line_start = text.rfind("\n", 0, stamp.start) + 1
+            writing = stamp.date is not None and names_the_writing(
+                text[line_start : stamp.start], fields.get(id(block))
+            )
+            day = dates.place(stamp, block, on_timeline, previous, between, later, writing)
+            if (
+                day is not None
+                and not on_timeline
+                and stamp.date is None
+                and stamp.time is not None
+                and told_next_day(text[max(0, stamp.start - 40) : stamp.start])
+            ):
+                # prose: "the fix was deployed the next morning at 09:15" is a day after the
+                # day the paragraph tells (the days after it are not moved: a summary's
+                # sentence is no step of a timeline)
+                day = day + dt.timedelta(days=1)
             previous = stamp
             tz, source = stamp_zone(stamp, zone_tz)
             name = stamp.zone or (zone_name if tz is not None else None)

@@ -317,6 +317,20 @@ def choose_milestones(
         # at 11:46 PM PDT.": a story told in prose starts where its first time does
         take("start", _narrative_start(moments, result), HOW_PROSE)
     _sanity(result, how)
+    if how.get("start") == HOW_INFERRED and not timed:
+        # the change the prose told came after someone noticed ("the fix was deployed the
+        # next morning"): the narrative's first step, before the noticing, is the start
+        first_step = _narrative_start(moments, {**result, "start": None})
+        noticed = result["detected"]
+        if (
+            first_step is not None
+            and noticed is not None
+            and first_step.when is not None
+            and noticed.when is not None
+            and (first_step.when.tzinfo is None) == (noticed.when.tzinfo is None)
+            and utc(first_step.when) < utc(noticed.when)
+        ):
+            result["start"], how["start"] = first_step, HOW_PROSE
     still_open = doc.meta.get("resolved") is False
     if still_open and result["resolved"] is not None and how.get("resolved") != HOW_FRONT_MATTER:
         # a status page's notice marked `resolved: false` is still open: what its text calls

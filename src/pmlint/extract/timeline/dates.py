@@ -29,6 +29,15 @@ def day_first(blocks: Sequence[TextBlock]) -> bool | None:
             elif match.group(2) == "/" and len(ambiguous) < _AMBIGUOUS_DATES:
                 year = int(match.group(4))
                 ambiguous.append((int(match.group(1)), int(match.group(3)), year))
+        for match in _SHORT_SLASH.finditer(block.prose) if "/" in block.prose else ():
+            # "14/09 10:00", "6/3 10:00": a yearless day and month before a time
+            first, second = int(match.group(1)), int(match.group(2))
+            if first > 12:
+                return True
+            if second > 12:
+                found = False
+            elif len(ambiguous) < _AMBIGUOUS_DATES:
+                ambiguous.append((first, second, 2000))
     if found is None and len(ambiguous) >= 2:
         # "05/01/2023 22:40", then "06/01/2023 00:30": read month first they are a month
         # apart, day first a day; a timeline's dates lie close together
@@ -38,6 +47,9 @@ def day_first(blocks: Sequence[TextBlock]) -> bool | None:
     return found
 
 
+_SHORT_SLASH = re.compile(
+    r"(?<![\w/.:,-])(\d{1,2})/(\d{1,2})(?![\d/])(?=,?[ \t]+(?:at[ \t]+)?\d{1,2}[:h.]\d{2}(?!\d))"
+)
 # How many ambiguous slashed dates are weighed (a timeline's first few tell its habit).
 _AMBIGUOUS_DATES = 24
 
@@ -82,6 +94,65 @@ _NEXT_DAY = re.compile(
 )
 
 
+# The day the report was written, published or updated, named so: "Published: 2023-05-12",
+# "| Report date | 2023-05-12 |", "Last updated 12 May 2023", "*Posted on 12 May 2023*". It
+# dates the writing, not the incident: the times after it do not take it.
+_WRITING_LABEL = re.compile(
+    r"\b(?:publish(?:ed|ing)?|posted|written|authored|(?:last\s+)?updated|last\s+modified"
+    r"|modified|edited|revised|reviewed|report(?:\s+(?:date|written|published|created))"
+    r"|date\s+of\s+(?:the\s+)?(?:report|writing|publication|review)|created)"
+    r"(?:\s+(?:on|at|by\s+[^:\n]{1,40}?\s+on))?[\s*_:|-]*$",
+    re.IGNORECASE,
+)
+
+
+def names_the_writing(before: str, label: str | None = None) -> bool:
+    """Is the date after `before` (the text of its line up to it) or in the field `label` the
+    day the report was written, published or updated, rather than the incident's?"""
+    if label is not None and _WRITING_LABEL.search(label.strip(" *_:")):
+        return True
+    return _WRITING_LABEL.search(before) is not None
+
+
+def told_next_day(before: str) -> bool:
+    """Does the text just before a time say it was the next day ("deployed the next morning
+    at 09:15", "the following day, at 10:00")?"""
+    return _NEXT_DAY.search(before) is not None
+
+
+# A timeline that names its days by the weekday: a heading "### Thursday" ("Thursday
+# morning", "**Fri**"), or an entry "Thu 09:00", "Thursday, 11:20". The times after it are on
+# the next such weekday from the day so far (the same day when it is that weekday).
+_WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_WEEKDAY_WORD = (
+    r"(?P<weekday>mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs?(?:day)?)?|fri(?:day)?"
+    r"|sat(?:urday)?|sun(?:day)?)\.?"
+)
+_WEEKDAY_HEADING = re.compile(
+    rf"\A[\s*_#]*(?:on\s+)?{_WEEKDAY_WORD}(?:\s+(?:morning|afternoon|evening|night))?"
+    r"[\s*_:.,-]*\Z",
+    re.IGNORECASE,
+)
+_WEEKDAY_BEFORE = re.compile(
+    rf"(?:^|[\s*_|>(-])(?:on\s+)?{_WEEKDAY_WORD}(?:\s+(?:morning|afternoon|evening|night))?"
+    r"[\s*_,]*(?:at\s+|@\s*)?$",
+    re.IGNORECASE,
+)
+# "Three days later, 09:00", "2 days later at 14:00": the times after it are that many days on.
+_DAYS_LATER = re.compile(
+    r"\b(?P<n>\d{1,2}|two|three|four|five|six|seven)\s+days\s+(?:later|after(?:wards)?)\b"
+    r"[^\n]{0,12}$",
+    re.IGNORECASE,
+)
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def _weekday_ahead(day: dt.date, name: str) -> dt.date:
+    """The first day on or after `day` that is the weekday `name` ("thu", "Thursday")."""
+    target = _WEEKDAY_NAMES.index(name[:3].lower())
+    return day + dt.timedelta(days=(target - day.weekday()) % 7)
+
+
 class Dates:
     """The day each timestamp falls on, as a reader carries it down the document: a date written
     once (an entry, a date heading, a bold date line) holds for the times after it; a time past
@@ -110,7 +181,15 @@ class Dates:
         """A timeline that tells its days in words: a heading "Day 2" (counted from the day
         its "Day 1" is on), or "(next day)", "the following morning" before a time. The times
         after it are on that day."""
-        if block.kind == "heading":
+        if block.kind == "heading" or (block.kind == "paragraph" and not before):
+            named = _WEEKDAY_HEADING.fullmatch(block.prose.strip())
+            if named is not None and self.current is not None:
+                # "### Thursday", "**Thursday**": the entries below are on that weekday
+                self.current = _weekday_ahead(self.current, named["weekday"])
+                self.last_time, self.default = None, None
+                return
+            if block.kind != "heading":
+                return
             match = _DAY_NUMBER.fullmatch(block.prose.strip())
             if match is None or self.current is None:
                 return
@@ -120,6 +199,15 @@ class Dates:
             self.current = self.day_one + dt.timedelta(days=number - 1)
         elif self.current is not None and _NEXT_DAY.search(before):
             self.current = self.current + dt.timedelta(days=1)
+        elif self.current is not None and (later := _DAYS_LATER.search(before)) is not None:
+            amount = later["n"].lower()
+            days = int(amount) if amount.isdigit() else _NUMBER_WORDS[amount]
+            self.current = self.current + dt.timedelta(days=days)
+        elif self.current is not None and (named := _WEEKDAY_BEFORE.search(before)) is not None:
+            moved = _weekday_ahead(self.current, named["weekday"])
+            if moved == self.current:
+                return  # "Mon 10:30" on the Monday: the day it was already
+            self.current = moved
         else:
             return
         self.last_time, self.default = None, None
@@ -137,7 +225,12 @@ class Dates:
         previous: Stamp | None,
         between: str,
         later: Stamp | None = None,
+        writing: bool = False,
     ) -> dt.date | None:
+        """The day of `stamp`, carrying the days written before it; a date that names the
+        writing (`writing`: "Published: 2023-05-12") is its own day and carries to nothing."""
+        if writing and stamp.date is not None and stamp.time is None and not in_timeline:
+            return self._with_year(stamp)
         date = self._with_year(stamp)
         if date is None and later is not None:
             date = self._with_year(later)  # "from 02:05 to 03:40 UTC on 2023-09-12"

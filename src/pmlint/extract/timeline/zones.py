@@ -34,24 +34,32 @@ _DECLARED = [
         rf"(?:US )?(?P<zone>(?-i:{ZONE_PATTERN})|(?:{_ZONE_WORDS}) time)",
         re.IGNORECASE,
     ),
-    # "**Timezone**: CET", "Time zone = UTC": a field that names the zone
+    # "**Timezone**: CET", "Time zone = UTC", "Times: UTC": a field that names the zone
     re.compile(
-        rf"^[*_ \t]*time[ -]?zone(?: used)?[*_ \t]*[:=][*_ \t]*"
+        rf"^[*_ \t]*(?:time[ -]?zone(?: used)?|times|timestamps)[*_ \t]*[:=][*_ \t]*"
         rf"(?P<zone>{ZONE_PATTERN}|(?i:{_ZONE_WORDS})(?: time)?)",
         re.IGNORECASE | re.MULTILINE,
     ),
 ]
+# "Times below are Eastern.", "All times are Pacific": a region's clock named alone, where the
+# sentence ends with it ("times are central to" names none)
+_REGION_ALONE = re.compile(
+    r"\b(?:times?|timestamps?)(?: (?:below|above|here|shown|given|listed|mentioned|used))?"
+    r" (?:are|is)(?: in)?(?: US)? (?P<zone>Pacific|Eastern|Central|Mountain)\b(?=\s*(?:[.;)]|$))",
+    re.IGNORECASE | re.MULTILINE,
+)
 # "Timeline (UTC)", "Timeline (all times in PDT)", "Timeline (Pacific time)", "(US Eastern)"
 _HEADER_ZONE = re.compile(
-    r"\(\s*(?:(?:all\s+)?times?\s*(?:are\s+)?(?:in\s*)?)?"
+    r"[(\[]\s*(?:(?:all\s+)?times?\s*(?:are\s+)?(?:in\s*)?)?"
     rf"(?P<zone>{ZONE_PATTERN}|(?:US\s+)?(?:{_ZONE_WORDS})(?:\s+(?:standard|daylight))?"
-    r"(?:\s+time)?)\s*\)",
+    r"(?:\s+time)?)\s*[)\]]",
     re.IGNORECASE,
 )
 # A heading or a column header that ends with its zone: "Timeline in UTC", "Time, PDT",
 # "Timestamp UTC" (the abbreviation as written, in capitals).
 _HEADER_ZONE_LAST = re.compile(
-    rf"(?:\b(?:in|timeline|times?|timestamps?|clock)|,)[ \t]+(?P<zone>(?-i:{ZONE_PATTERN}))"
+    rf"(?:\b(?:in|timeline|times?|timestamps?|clock)(?:[ \t]+[-\u2013\u2014])?|,)[ \t]+"
+    rf"(?P<zone>(?-i:{ZONE_PATTERN}))"
     r"[ \t*_]*$",
     re.IGNORECASE,
 )
@@ -69,7 +77,7 @@ def declared_zone(doc: Document, blocks: Sequence[TextBlock], settings: Settings
             line = doc.meta_lines[0] if doc.meta_lines else 1
             return value, zone_info(value), "front matter", line
     for block in blocks:
-        patterns = list(_DECLARED)
+        patterns = [*_DECLARED, _REGION_ALONE]
         if block.kind in ("heading", "table_cell"):
             patterns += [_HEADER_ZONE, _HEADER_ZONE_LAST]
         for pattern in patterns:
