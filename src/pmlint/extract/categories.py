@@ -276,10 +276,14 @@ def _categorise(
         value, strong = _scored(text.lower(), patterns, ())
         if milestone == "mitigated" and told and not strong:
             found = _remedy_before(facts, moment, patterns)  # "all is well", "the fix lands"
-            if found is not None:
-                return found
+            if found is not None and found.line is not None:
+                end = _entry_end(facts, found.line)
+                return Category(
+                    found.value, _pinpoint(doc, found.line, found.value, patterns, end), found.how
+                )
         if value is not None:
-            return Category(value, moment.line, "timeline")
+            end = _entry_end(facts, moment.line) if told else None
+            return Category(value, _pinpoint(doc, moment.line, value, patterns, end), "timeline")
     if milestone == "start":
         found = _section(doc, "trigger", patterns) or _cause(doc, facts, patterns, summary=True)
         found = found or _title_cause(doc, patterns) or _section(doc, "root-cause", patterns)
@@ -409,6 +413,40 @@ def _remedy_before(
         if value is not None and strong:
             return Category(value, event.line, "timeline")
     return None
+
+
+def _pinpoint(
+    doc: Document,
+    line: int,
+    value: str,
+    patterns: Sequence[tuple[str, re.Pattern[str]]],
+    end: int | None = None,
+) -> int:
+    """The line that holds the first word of `value`'s class in the entry or paragraph that
+    opens at `line` (up to `end`, the next entry's line): a heading's entry ("### 11:02", a
+    blank, then what was done) or a paragraph of many lines is cited at the line that tells,
+    not at its time or its first line. `line` when no word of the class is found."""
+    pattern = next((p for v, p in patterns if v == value), None)
+    if pattern is None:
+        return line
+    for block in doc.blocks:
+        if block.last_line < line:
+            continue
+        if (end is not None and block.first_line >= end) or block.first_line > line + 60:
+            break
+        if end is None and block.first_line > line:
+            break  # a paragraph (or a row's cells): only the blocks that hold the line
+        lower = _blank(block.text.lower(), _LINK)
+        for match in pattern.finditer(lower):
+            found = block.position(match.start())[0]
+            if found >= line and (end is None or found < end):
+                return found
+    return line
+
+
+def _entry_end(facts: Timeline, line: int) -> int | None:
+    """The line of the timeline entry after the one at `line` (None for the last)."""
+    return min((e.line for e in facts.events if e.line > line), default=None)
 
 
 def _named(
@@ -560,7 +598,7 @@ def _section(
     for line, text in _section_texts(doc, canonical):
         value = _decide(keep(text) if keep else text, patterns)
         if value is not None:
-            return Category(value, line, "section")
+            return Category(value, _pinpoint(doc, line, value, patterns), "section")
     return None
 
 
@@ -640,7 +678,7 @@ def _problem_section(
         for block in section.all_blocks():
             value = _decide(_before_remedy(_undenied(block.text.lower())), patterns)
             if value is not None:
-                return Category(value, block.first_line, "section")
+                return Category(value, _pinpoint(doc, block.first_line, value, patterns), "section")
     return None
 
 
@@ -975,8 +1013,19 @@ def _entry_sentences(text: str, moment: Moment) -> _Part:
     paragraphs under it) has its heading as a sentence of its own."""
     heading = moment.block.text if moment.block.kind == "heading" else ""
     if heading and text.startswith(heading) and len(text) > len(heading):
-        body = text[len(heading) :]
-        return [*_sentences(heading, moment.line), *_sentences(body, moment.line + 1)]
+        # each paragraph under the heading at its own line, not the line after the heading
+        # (a blank one, mostly); lines are counted from the blocks, not the joined text
+        below = moment.block.section.blocks if moment.block.section is not None else []
+        body = [b for b in below[:6] if b.text and b.text in text]
+        if body:
+            return [
+                *_sentences(heading, moment.line),
+                *(s for b in body for s in _block_sentences(b)),
+            ]
+        return [
+            *_sentences(heading, moment.line),
+            *_sentences(text[len(heading) :], moment.line + 1),
+        ]
     return _sentences(text, moment.line)
 
 
