@@ -120,6 +120,8 @@ def _scored(
     lower = _SPACES.sub(" ", _blank(lower, _LINK))
     if any(c.isdigit() for c in lower):
         lower = _versions(lower)
+    if any(v == _DEPENDENCY for v, _ in patterns):  # the trigger's classes
+        lower = _others_release(_blank(lower, _ORIGIN))
     found = [(m, value) for value, pattern in patterns for m in pattern.finditer(lower)]
     found.sort(key=lambda hit: hit[0].start())  # stable: the pack's order between equals
     starts = [m.start() for m, _ in found]
@@ -137,6 +139,38 @@ def _scored(
         return None, False
     value = min(scores, key=lambda v: (-scores[v][0], scores[v][1]))
     return value, scores[value][2]
+
+
+# A release, a publish or a commit whose doer is not the team ("the authors of three crates
+# published them", "the upstream library released 2.0", "a change to package:args is
+# committed"): the incident came from a dependency, not from a deploy of ours. The doer opens
+# the clause the verb is in.
+_DEPENDENCY = "dependency"
+_OTHERS_RELEASE = re.compile(
+    r"(?<![a-z])(?:users?|authors?|maintainers?|upstream|third[- ]party|vendors?|"
+    r"(?:the|an?|its|their) (?:[\w:-]{1,30} )?(?:package|library|crate|gem|module|sdk)s?|"
+    r"package:[\w-]+)(?![a-z])(?:(?!(?<![a-z])(?:we|our|us|i)(?![a-z]))[^.;!?]){0,160}?"
+    r"(?<![a-z])(?P<verb>publish\w*|releas\w*|commit\w*|push(?:ed|es)\b)"
+)
+# Where a bug came from, told beside what set it off: "the bug was introduced in the version
+# 2 release in June 2024", "a latent bug in the webapp": that release or change is not what
+# set off this incident, so its clause tells no trigger.
+_ORIGIN = re.compile(
+    r"(?<![a-z])(?:(?:bug|issue|regression|flaw|defect|vulnerabilit\w*|problem)s? "
+    r"(?:was|were|had been|has been|got) introduced|latent|dormant|"
+    r"(?:had|has) (?:been )?(?:existed|lurked|lain)\w*)[^.,;!?]{0,160}"
+)
+
+
+def _others_release(lower: str) -> str:
+    """The text with each release by others told as a dependency's ("vendor" in the verb's
+    place, offsets kept); a release of ours ("we released 2.0") stays a deploy."""
+    out = lower
+    for match in _OTHERS_RELEASE.finditer(lower):
+        a, b = match.span("verb")
+        if b - a >= 6:
+            out = out[:a] + "vendor".ljust(b - a) + out[b:]
+    return out
 
 
 _WORD_END = re.compile(r"[\w']*")
@@ -512,9 +546,16 @@ _REMEDY = re.compile(
 # before the class is read: "had an outage" is itself the dependency's.
 _FAILED = re.compile(
     r"(?<![a-z])(?:(?:had|has|have|experienc\w*|suffer\w*)\s{1,8}(?:an?\s{1,8}|some\s{1,8})?"
-    r"(?:[\w-]{1,30}\s{1,8})?(?:outage|incident|issue|problem|failure|disruption|degradation)s?\b|"
+    r"(?:[\w-]{1,30}\s{1,8}){0,2}(?:outage|incident|issue|problem|failure|disruption|"
+    r"degradation|attack|loss of power|power loss)s?\b|"
     r"went (?:down|offline)|(?:was|were) down\b|took (?:\w+ )?down|brought (?:\w+ )?down|"
-    r"overwhelm\w*|overload\w*|exhaust\w*|saturat\w*|ran out of|running out of)"
+    r"overwhelm\w*|overload\w*|exhaust\w*|saturat\w*|ran out of|running out of|"
+    # a surge told as a story: "a post to reddit, it starts getting popular", "we are full"
+    r"(?:getting|got|became|went) (?:very |really )?(?:popular|viral)|"
+    r"(?:we|it|cluster|hub|server|node)s? (?:is|are|was|were) (?:completely |entirely )?full\b|"
+    # a vulnerability disclosed to the team: "received a potential vulnerability report"
+    r"(?:received|got|sent us|reported|disclosed) (?:an? )?(?:[\w-]{1,30} ){0,2}"
+    r"(?:vulnerabilit\w*|security (?:report|disclosure|issue)))"
 )
 
 
@@ -611,16 +652,19 @@ def _cause(
 ) -> Category | None:
     """The first sentence that tells of a cause and names a class, of the summary (or of the
     timeline and the rest); a sentence that points back at the one before ("This caused …")
-    is read with it."""
-    for line, sentence, before in _told(doc, facts, summary=summary, response=False):
-        lower = _blank(sentence.lower(), _SEEKING)
-        if not _CAUSE.search(lower) and not (summary and _failed(lower)):
-            continue
-        value = _decide(_before_remedy(_blank(lower, _CAUSE)), patterns)
-        if value is None and _BACK_REFERENCE.match(lower):
-            line, value = before[0], _decide(_before_remedy(before[1].lower()), patterns)
-        if value is not None:
-            return Category(value, line, "prose")
+    is read with it. In the summary, a failure told as a fact ("the provider had an
+    outage", "it got popular") counts after every sentence that says what caused it."""
+    told = list(_told(doc, facts, summary=summary, response=False))
+    for failures in (False, True) if summary else (False,):
+        for line, sentence, before in told:
+            lower = _blank(_blank(sentence.lower(), _SEEKING), _ORIGIN)  # not a bug's origin
+            if not (_failed(lower) if failures else _CAUSE.search(lower)):
+                continue
+            value = _decide(_before_remedy(_blank(lower, _CAUSE)), patterns)
+            if value is None and not failures and _BACK_REFERENCE.match(lower):
+                line, value = before[0], _decide(_before_remedy(before[1].lower()), patterns)
+            if value is not None:
+                return Category(value, line, "prose")
     return None
 
 
