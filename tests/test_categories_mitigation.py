@@ -262,3 +262,74 @@ PROSE = {
 def test_mitigation_told_in_prose(name: str) -> None:
     text, expected = PROSE[name]
     assert _mitigation(text) == expected
+
+
+def _resolution(*paragraphs: str) -> str:
+    body = "\n\n".join(paragraphs)
+    return f"# Ledger outage\n\n## Summary\n\nLedger writes failed.\n\n## Resolution\n\n{body}\n"
+
+
+ROUND_TWO = {
+    # code corrected and applied again is a fix forward, though a job was restarted too
+    "fixed the code and restarted the job": (
+        _timeline(
+            "09:00 ledger writes started to time out",
+            "09:05 the on-call engineer was paged",
+            "09:40 we fixed the code and restarted the import job, ledger writes back to normal",
+        ),
+        ("fix-forward", 9),
+    ),
+    "a restart alone is a restart": (
+        _timeline(
+            "09:00 ledger writes started to time out",
+            "09:05 the on-call engineer was paged",
+            "09:40 we restarted the import job, ledger writes back to normal",
+        ),
+        ("restart", 9),
+    ),
+    # new infrastructure code applied by a pipeline run
+    "the pipeline re-ran with new code": (
+        _timeline(
+            "09:00 ledger writes started to time out",
+            "09:05 the on-call engineer was paged",
+            "09:30 the state lock was cleared",
+            "09:40 the deploy pipeline re-queued and finished, ledger writes back to normal",
+        ),
+        ("fix-forward", 10),
+    ),
+    # work moved away from what failed
+    "work moved over to another region": (
+        _timeline(
+            "09:00 ledger writes started to time out",
+            "09:05 the on-call engineer was paged",
+            "09:40 we moved all ledger work over to the west region, writes back to normal",
+        ),
+        ("failover", 9),
+    ),
+    # a remedy's word as a product's name is no remedy; the act done is
+    "a failover IP named in a ticket": (
+        _resolution(
+            "I opened a ticket with the host concerning their ip failover product.",
+            "Then I changed the DNS record to the new address and mail flowed again.",
+        ),
+        ("config", 11),
+    ),
+    "a failover done": (
+        _resolution("We failed over to the standby ledger and writes resumed."),
+        ("failover", 9),
+    ),
+    # a remedy denied is none
+    "a fix denied": (
+        _resolution(
+            "I had neither the time nor the means to find a temporary fix.",
+            "Later we rolled back the ledger to the previous version.",
+        ),
+        ("rollback", 11),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(ROUND_TWO))
+def test_mitigation_round_two(name: str) -> None:
+    text, expected = ROUND_TWO[name]
+    assert _mitigation(text) == expected

@@ -75,7 +75,16 @@ def _compiled(
     classes: tuple[tuple[str, tuple[str, ...]], ...],
 ) -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple(
-        (value, re.compile(r"(?<![a-z])(?:" + "|".join(_word_pattern(w) for w in words) + ")"))
+        # longest first: a phrase is read whole rather than as the word it opens with
+        # ("fixed the code" rather than "fix", a weak word)
+        (
+            value,
+            re.compile(
+                r"(?<![a-z])(?:"
+                + "|".join(_word_pattern(w) for w in sorted(words, key=len, reverse=True))
+                + ")"
+            ),
+        )
         for value, words in classes
         if words
     )
@@ -122,6 +131,8 @@ def _scored(
         lower = _versions(lower)
     if any(v == _DEPENDENCY for v, _ in patterns):  # the trigger's classes
         lower = _others_release(_blank(lower, _ORIGIN))
+    elif any(v == "failover" for v, _ in patterns):  # the mitigation's
+        lower = _blank(lower, _PRODUCT_TERM)
     found = [(m, value) for value, pattern in patterns for m in pattern.finditer(lower)]
     found.sort(key=lambda hit: hit[0].start())  # stable: the pack's order between equals
     starts = [m.start() for m, _ in found]
@@ -159,6 +170,14 @@ _ORIGIN = re.compile(
     r"(?<![a-z])(?:(?:bug|issue|regression|flaw|defect|vulnerabilit\w*|problem)s? "
     r"(?:was|were|had been|has been|got) introduced|latent|dormant|"
     r"(?:had|has) (?:been )?(?:existed|lurked|lain)\w*)[^.,;!?]{0,160}"
+)
+
+
+# A remedy's word as the name of a product or a feature, not an act: "a ticket concerning
+# network ip failover", "the failover IPs we rent", "the restart policy", "the rollback plan".
+_PRODUCT_TERM = re.compile(
+    r"(?<![a-z])(?:(?:ip|address(?:es)?) failover|failover (?:ips?|address\w*)|"
+    r"(?:restart|rollback|failover) (?:policy|policies|plan|procedure|button|option))(?![a-z])"
 )
 
 
@@ -325,7 +344,7 @@ def _categorise(
         return found or _cause(doc, facts, patterns, summary=False) or _NONE
     for canonical in sections:
         found = _section(
-            doc, canonical, patterns, _without_effect if milestone == "mitigated" else None
+            doc, canonical, patterns, _unremedied if milestone == "mitigated" else None
         )
         if found is not None:
             return found
@@ -616,6 +635,12 @@ def _without_effect(text: str) -> str:
     )
 
 
+def _unremedied(text: str) -> str:
+    """A Resolution paragraph but its remedies tried without effect and those denied ("I had
+    neither the time nor the means to find a temporary fix")."""
+    return _undenied(_without_effect(text).lower())
+
+
 def _not_to_the_reader(lower: str) -> str:
     """The text with its sentences to the reader blanked ("restore the copy you saved"): an
     instruction, not what was done (a notice to operators lists the remedies they may take)."""
@@ -698,7 +723,7 @@ _NOT_PROBLEM = frozenset(
 
 # A denial: what follows it in its clause is not the cause ("it took a while to prove this was
 # not our own misconfiguration"); "no longer" tells a change, not a denial.
-_DENIED = re.compile(r"(?<![a-z])(?:not|never|no(?! longer)|n't|ruled out)\b")
+_DENIED = re.compile(r"(?<![a-z])(?:not|never|nor|no(?! longer)|n't|ruled out)\b")
 
 
 def _undenied(lower: str) -> str:
