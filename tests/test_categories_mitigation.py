@@ -326,6 +326,40 @@ ROUND_TWO = {
         ),
         ("rollback", 11),
     ),
+    # the outcome told in the sentence after the remedy
+    "a revert, then the errors drop to zero": (
+        _summary(
+            "Every build failed after the parser update.",
+            "Sam deployed a revert to the previous parser while preparing a fix.",
+            "Build errors subsequently dropped back to zero.",
+        ),
+        ("rollback", 5),
+    ),
+    "a plan, then the errors drop to zero": (
+        _summary(
+            "Every build failed after the parser update.",
+            "Sam planned to revert the parser.",
+            "Build errors subsequently dropped back to zero.",
+        ),
+        (UNKNOWN, None),
+    ),
+    # switching to a backup copy is a failover; restoring from it is a rollback
+    "switched to the backup": (
+        _timeline(
+            "09:00 ledger writes started to time out",
+            "09:05 the on-call engineer was paged",
+            "09:40 service is restored by switching to the backup database",
+        ),
+        ("failover", 9),
+    ),
+    "restored from a backup": (
+        _timeline(
+            "09:00 ledger writes started to time out",
+            "09:05 the on-call engineer was paged",
+            "09:40 service is restored from a backup of the database",
+        ),
+        ("rollback", 9),
+    ),
 }
 
 

@@ -359,7 +359,8 @@ def _categorise(
 _RECOVERY = re.compile(
     r"(?<![a-z])(?:recover(?:s|ed|ing)?\b|restor(?:es|ed|ing)\b|resum(?:es|ed|ing)\b|"
     r"back (?:to normal|online|up)\b|(?:work|works|worked|working|running|operational) again|"
-    r"to an end|went away|goes away|resolv(?:es|ed|ing)\b|mitigat(?:es|ed|ing)\b)"
+    r"to an end|went away|goes away|resolv(?:es|ed|ing)\b|mitigat(?:es|ed|ing)\b|"
+    r"(?:drop|fell|fall|went|go)\w* (?:back )?(?:down )?to zero)"
 )
 # A sentence of a condition, a guess or a hope tells no outcome ("if so, they are on standby",
 # "we are cautiously optimistic that it is resolved").
@@ -376,14 +377,38 @@ def _remedy_told(
     timeline's, then the rest, never the follow-ups or lessons) that tells a remedy of a class
     and, in the same breath, that the impact stopped ("we shipped a patch and the network
     recovered"); not one of plans or of what was not done."""
-    for line, sentence, _ in _told(doc, facts):
+    for line, sentence, before in _told(doc, facts):
         lower = _clean(sentence)
         if not _RECOVERY.search(lower) or _TO_READER.search(lower) or _HEDGED.search(lower):
             continue
         value = _recovered_by(lower, patterns)
         if value is not None:
             return Category(value, line, "prose")
+        value = _remedy_just_before(before[1], patterns)
+        if value is not None and not _scored(lower, patterns, ())[0]:
+            # "@sam deploys code to revert to the previous behavior. The error rates
+            # subsequently drop back to zero.": the outcome told in the next breath
+            return Category(value, before[0], "prose")
     return Category(UNKNOWN, None, "none")
+
+
+def _remedy_just_before(
+    sentence: str, patterns: Sequence[tuple[str, re.Pattern[str]]]
+) -> str | None:
+    """The remedy a sentence reports done, told just before one that only says the impact
+    stopped: not a plan, an attempt, a denial, a question or words to the reader."""
+    said = [m.group() for m in _ANY_SENTENCE.finditer(_clean(sentence)) if m.group().strip()]
+    lower = said[-1] if said else ""  # the sentence just before, not its whole paragraph
+    if not lower.strip() or _TO_READER.search(lower) or _HEDGED.search(lower):
+        return None
+    for a, b in _clause_spans(lower):  # "deploys a revert while preparing a fix": the revert
+        clause = lower[a:b]
+        if _FUTURE.search(clause) or _ATTEMPT.search(clause) or _NEGATED.search(clause):
+            continue
+        value, strong = _scored(clause, patterns, ())
+        if value is not None and strong:
+            return value
+    return None
 
 
 # Where a sentence's clauses part: "prod was down, so I reverted the bump, which restored it,
