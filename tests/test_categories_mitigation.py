@@ -360,6 +360,31 @@ ROUND_TWO = {
         ),
         ("rollback", 9),
     ),
+    # an entry after the one that says the outage ended is no remedy of it
+    "a remedy, the end, then a later finding": (
+        _timeline(
+            "09:00 ledger writes started to time out",
+            "09:05 the on-call engineer was paged",
+            "09:20 Sam manually rolls back the ledger.",
+            "09:30 Ledger is confirmed to be functional. Outage ends.",
+            "14:00 Sam determines why an older job reverted the required settings.",
+        ),
+        ("rollback", 9),
+    ),
+    # a Resolution section that says it healed upstream tells no remedy of ours
+    "resolved itself upstream": (
+        _resolution(
+            "The incident resolved itself upstream at the provider.",
+            "Our cluster kept posting updates to refresh the balancer configuration.",
+        ),
+        (UNKNOWN, None),
+    ),
+    "resolved by a configuration change": (
+        _resolution(
+            "The incident was resolved after we changed the balancer configuration.",
+        ),
+        ("config", 9),
+    ),
 }
 
 

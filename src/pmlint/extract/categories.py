@@ -317,6 +317,8 @@ def _categorise(
     if milestone == "detected":
         return _detection(doc, facts, patterns)
     moment = facts.milestones.get(milestone)
+    if milestone == "mitigated":
+        moment = _not_after_the_end(facts, moment)
     if moment is not None:
         text = _entry_text(facts, moment)
         told = facts.provenance.get(milestone) == "timeline"
@@ -343,6 +345,10 @@ def _categorise(
         found = found or _problem_section(doc, patterns)
         return found or _cause(doc, facts, patterns, summary=False) or _NONE
     for canonical in sections:
+        if milestone == "mitigated" and any(
+            _ON_ITS_OWN.search(t.lower()) for _, t in _section_texts(doc, canonical)
+        ):
+            return Category(UNKNOWN, None, "none")  # "the incident resolved itself upstream"
         found = _section(
             doc, canonical, patterns, _unremedied if milestone == "mitigated" else None
         )
@@ -368,6 +374,18 @@ _HEDGED = re.compile(
     r"(?<![a-z])(?:if|unless|unlikely|likely|whether|in case|optimistic|hope\w*|appears? to|"
     r"seems? to)\b"
 )
+
+
+def _not_after_the_end(facts: Timeline, moment: Moment | None) -> Moment | None:
+    """The mitigation's moment, or the resolution's when the entry taken for the mitigation
+    comes after the one that says the impact ended ("09:34 Outage ends", then "14:31 finds
+    why an old job reverted the settings"): a remedy is done by the end, not after it."""
+    end = facts.milestones.get("resolved")
+    if moment is None or end is None or facts.provenance.get("resolved") != "timeline":
+        return moment
+    if moment.when is not None and end.when is not None:
+        return end if moment.when > end.when else moment
+    return end if moment.line > end.line else moment
 
 
 def _remedy_told(
