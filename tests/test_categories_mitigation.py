@@ -262,3 +262,133 @@ PROSE = {
 def test_mitigation_told_in_prose(name: str) -> None:
     text, expected = PROSE[name]
     assert _mitigation(text) == expected
+
+
+def _resolution(*paragraphs: str) -> str:
+    body = "\n\n".join(paragraphs)
+    return f"# Ledger outage\n\n## Summary\n\nLedger writes failed.\n\n## Resolution\n\n{body}\n"
+
+
+ROUND_TWO = {
+    # code corrected and applied again is a fix forward, though a job was restarted too
+    "fixed the code and restarted the job": (
+        _timeline(
+            "09:00 ledger writes started to time out",
+            "09:05 the on-call engineer was paged",
+            "09:40 we fixed the code and restarted the import job, ledger writes back to normal",
+        ),
+        ("fix-forward", 9),
+    ),
+    "a restart alone is a restart": (
+        _timeline(
+            "09:00 ledger writes started to time out",
+            "09:05 the on-call engineer was paged",
+            "09:40 we restarted the import job, ledger writes back to normal",
+        ),
+        ("restart", 9),
+    ),
+    # new infrastructure code applied by a pipeline run
+    "the pipeline re-ran with new code": (
+        _timeline(
+            "09:00 ledger writes started to time out",
+            "09:05 the on-call engineer was paged",
+            "09:30 the state lock was cleared",
+            "09:40 the deploy pipeline re-queued and finished, ledger writes back to normal",
+        ),
+        ("fix-forward", 10),
+    ),
+    # work moved away from what failed
+    "work moved over to another region": (
+        _timeline(
+            "09:00 ledger writes started to time out",
+            "09:05 the on-call engineer was paged",
+            "09:40 we moved all ledger work over to the west region, writes back to normal",
+        ),
+        ("failover", 9),
+    ),
+    # a remedy's word as a product's name is no remedy; the act done is
+    "a failover IP named in a ticket": (
+        _resolution(
+            "I opened a ticket with the host concerning their ip failover product.",
+            "Then I changed the DNS record to the new address and mail flowed again.",
+        ),
+        ("config", 11),
+    ),
+    "a failover done": (
+        _resolution("We failed over to the standby ledger and writes resumed."),
+        ("failover", 9),
+    ),
+    # a remedy denied is none
+    "a fix denied": (
+        _resolution(
+            "I had neither the time nor the means to find a temporary fix.",
+            "Later we rolled back the ledger to the previous version.",
+        ),
+        ("rollback", 11),
+    ),
+    # the outcome told in the sentence after the remedy
+    "a revert, then the errors drop to zero": (
+        _summary(
+            "Every build failed after the parser update.",
+            "Sam deployed a revert to the previous parser while preparing a fix.",
+            "Build errors subsequently dropped back to zero.",
+        ),
+        ("rollback", 5),
+    ),
+    "a plan, then the errors drop to zero": (
+        _summary(
+            "Every build failed after the parser update.",
+            "Sam planned to revert the parser.",
+            "Build errors subsequently dropped back to zero.",
+        ),
+        (UNKNOWN, None),
+    ),
+    # switching to a backup copy is a failover; restoring from it is a rollback
+    "switched to the backup": (
+        _timeline(
+            "09:00 ledger writes started to time out",
+            "09:05 the on-call engineer was paged",
+            "09:40 service is restored by switching to the backup database",
+        ),
+        ("failover", 9),
+    ),
+    "restored from a backup": (
+        _timeline(
+            "09:00 ledger writes started to time out",
+            "09:05 the on-call engineer was paged",
+            "09:40 service is restored from a backup of the database",
+        ),
+        ("rollback", 9),
+    ),
+    # an entry after the one that says the outage ended is no remedy of it
+    "a remedy, the end, then a later finding": (
+        _timeline(
+            "09:00 ledger writes started to time out",
+            "09:05 the on-call engineer was paged",
+            "09:20 Sam manually rolls back the ledger.",
+            "09:30 Ledger is confirmed to be functional. Outage ends.",
+            "14:00 Sam determines why an older job reverted the required settings.",
+        ),
+        ("rollback", 9),
+    ),
+    # a Resolution section that says it healed upstream tells no remedy of ours
+    "resolved itself upstream": (
+        _resolution(
+            "The incident resolved itself upstream at the provider.",
+            "Our cluster kept posting updates to refresh the balancer configuration.",
+        ),
+        (UNKNOWN, None),
+    ),
+    "resolved by a configuration change": (
+        _resolution(
+            "The incident was resolved after we changed the balancer configuration.",
+        ),
+        ("config", 9),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(ROUND_TWO))
+def test_mitigation_round_two(name: str) -> None:
+    text, expected = ROUND_TWO[name]
+    assert _mitigation(text) == expected

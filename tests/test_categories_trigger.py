@@ -257,6 +257,58 @@ CASES = {
         ),
         "expiry",
     ),
+    # a release whose doer is not the team is a dependency's; ours stays a deploy
+    "others publish": (
+        _summary("Logins failed because the maintainers of two plugins published broken builds."),
+        "dependency",
+    ),
+    "an upstream library releases": (
+        _summary("Logins broke after the token library released its 3.0 version."),
+        "dependency",
+    ),
+    "we release": (
+        _summary("Logins broke after we released version 3.0 of the login service."),
+        "deploy",
+    ),
+    # where a bug came from, long before, is not what set this incident off
+    "a latent bug from an old release": (
+        _summary(
+            "The bug was introduced in the spring release, months before.",
+            "The outage was caused by an expired signing certificate that exposed it.",
+        ),
+        "expiry",
+    ),
+    "a release that caused it today": (
+        _summary("The outage was caused by the release of the new login service this morning."),
+        "deploy",
+    ),
+    # a vulnerability disclosed, with no outage, is a security event
+    "a vulnerability disclosed": (
+        _summary(
+            "A researcher sent us a potential vulnerability report on the login service.",
+            "No user was affected; the flaw was caused by a missing check.",
+        ),
+        "security",
+    ),
+    # a surge of traffic told as a story, without a word of cause, is capacity
+    "a post that got popular": (
+        _summary("A link to our app was posted to a news site and it got very popular."),
+        "capacity",
+    ),
+    "we are full": (_summary("By the evening the cluster was full and logins queued."), "capacity"),
+    "a popular post that is not the problem": (
+        _summary("Our post got popular.", "The outage was caused by an expired certificate."),
+        "expiry",
+    ),
+    # a cloud provider's zone that lost power is the provider's failure
+    "a provider's zone": (
+        _summary("The login hosts suffered a loss of power in one availability zone of our cloud."),
+        "dependency",
+    ),
+    "an attack suffered": (
+        _summary("The login service suffered a large DDoS attack."),
+        "security",
+    ),
 }
 
 

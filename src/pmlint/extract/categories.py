@@ -75,7 +75,16 @@ def _compiled(
     classes: tuple[tuple[str, tuple[str, ...]], ...],
 ) -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple(
-        (value, re.compile(r"(?<![a-z])(?:" + "|".join(_word_pattern(w) for w in words) + ")"))
+        # longest first: a phrase is read whole rather than as the word it opens with
+        # ("fixed the code" rather than "fix", a weak word)
+        (
+            value,
+            re.compile(
+                r"(?<![a-z])(?:"
+                + "|".join(_word_pattern(w) for w in sorted(words, key=len, reverse=True))
+                + ")"
+            ),
+        )
         for value, words in classes
         if words
     )
@@ -120,6 +129,10 @@ def _scored(
     lower = _SPACES.sub(" ", _blank(lower, _LINK))
     if any(c.isdigit() for c in lower):
         lower = _versions(lower)
+    if any(v == _DEPENDENCY for v, _ in patterns):  # the trigger's classes
+        lower = _others_release(_blank(lower, _ORIGIN))
+    elif any(v == "failover" for v, _ in patterns):  # the mitigation's
+        lower = _blank(lower, _PRODUCT_TERM)
     found = [(m, value) for value, pattern in patterns for m in pattern.finditer(lower)]
     found.sort(key=lambda hit: hit[0].start())  # stable: the pack's order between equals
     starts = [m.start() for m, _ in found]
@@ -137,6 +150,46 @@ def _scored(
         return None, False
     value = min(scores, key=lambda v: (-scores[v][0], scores[v][1]))
     return value, scores[value][2]
+
+
+# A release, a publish or a commit whose doer is not the team ("the authors of three crates
+# published them", "the upstream library released 2.0", "a change to package:args is
+# committed"): the incident came from a dependency, not from a deploy of ours. The doer opens
+# the clause the verb is in.
+_DEPENDENCY = "dependency"
+_OTHERS_RELEASE = re.compile(
+    r"(?<![a-z])(?:users?|authors?|maintainers?|upstream|third[- ]party|vendors?|"
+    r"(?:the|an?|its|their) (?:[\w:-]{1,30} )?(?:package|library|crate|gem|module|sdk)s?|"
+    r"package:[\w-]+)(?![a-z])(?:(?!(?<![a-z])(?:we|our|us|i)(?![a-z]))[^.;!?]){0,160}?"
+    r"(?<![a-z])(?P<verb>publish\w*|releas\w*|commit\w*|push(?:ed|es)\b)"
+)
+# Where a bug came from, told beside what set it off: "the bug was introduced in the version
+# 2 release in June 2024", "a latent bug in the webapp": that release or change is not what
+# set off this incident, so its clause tells no trigger.
+_ORIGIN = re.compile(
+    r"(?<![a-z])(?:(?:bug|issue|regression|flaw|defect|vulnerabilit\w*|problem)s? "
+    r"(?:was|were|had been|has been|got) introduced|latent|dormant|"
+    r"(?:had|has) (?:been )?(?:existed|lurked|lain)\w*)[^.,;!?]{0,160}"
+)
+
+
+# A remedy's word as the name of a product or a feature, not an act: "a ticket concerning
+# network ip failover", "the failover IPs we rent", "the restart policy", "the rollback plan".
+_PRODUCT_TERM = re.compile(
+    r"(?<![a-z])(?:(?:ip|address(?:es)?) failover|failover (?:ips?|address\w*)|"
+    r"(?:restart|rollback|failover) (?:policy|policies|plan|procedure|button|option))(?![a-z])"
+)
+
+
+def _others_release(lower: str) -> str:
+    """The text with each release by others told as a dependency's ("vendor" in the verb's
+    place, offsets kept); a release of ours ("we released 2.0") stays a deploy."""
+    out = lower
+    for match in _OTHERS_RELEASE.finditer(lower):
+        a, b = match.span("verb")
+        if b - a >= 6:
+            out = out[:a] + "vendor".ljust(b - a) + out[b:]
+    return out
 
 
 _WORD_END = re.compile(r"[\w']*")
@@ -264,6 +317,8 @@ def _categorise(
     if milestone == "detected":
         return _detection(doc, facts, patterns)
     moment = facts.milestones.get(milestone)
+    if milestone == "mitigated":
+        moment = _not_after_the_end(facts, moment)
     if moment is not None:
         text = _entry_text(facts, moment)
         told = facts.provenance.get(milestone) == "timeline"
@@ -276,18 +331,26 @@ def _categorise(
         value, strong = _scored(text.lower(), patterns, ())
         if milestone == "mitigated" and told and not strong:
             found = _remedy_before(facts, moment, patterns)  # "all is well", "the fix lands"
-            if found is not None:
-                return found
+            if found is not None and found.line is not None:
+                end = _entry_end(facts, found.line)
+                return Category(
+                    found.value, _pinpoint(doc, found.line, found.value, patterns, end), found.how
+                )
         if value is not None:
-            return Category(value, moment.line, "timeline")
+            end = _entry_end(facts, moment.line) if told else None
+            return Category(value, _pinpoint(doc, moment.line, value, patterns, end), "timeline")
     if milestone == "start":
         found = _section(doc, "trigger", patterns) or _cause(doc, facts, patterns, summary=True)
         found = found or _title_cause(doc, patterns) or _section(doc, "root-cause", patterns)
         found = found or _problem_section(doc, patterns)
         return found or _cause(doc, facts, patterns, summary=False) or _NONE
     for canonical in sections:
+        if milestone == "mitigated" and any(
+            _ON_ITS_OWN.search(t.lower()) for _, t in _section_texts(doc, canonical)
+        ):
+            return Category(UNKNOWN, None, "none")  # "the incident resolved itself upstream"
         found = _section(
-            doc, canonical, patterns, _without_effect if milestone == "mitigated" else None
+            doc, canonical, patterns, _unremedied if milestone == "mitigated" else None
         )
         if found is not None:
             return found
@@ -302,7 +365,8 @@ def _categorise(
 _RECOVERY = re.compile(
     r"(?<![a-z])(?:recover(?:s|ed|ing)?\b|restor(?:es|ed|ing)\b|resum(?:es|ed|ing)\b|"
     r"back (?:to normal|online|up)\b|(?:work|works|worked|working|running|operational) again|"
-    r"to an end|went away|goes away|resolv(?:es|ed|ing)\b|mitigat(?:es|ed|ing)\b)"
+    r"to an end|went away|goes away|resolv(?:es|ed|ing)\b|mitigat(?:es|ed|ing)\b|"
+    r"(?:drop|fell|fall|went|go)\w* (?:back )?(?:down )?to zero)"
 )
 # A sentence of a condition, a guess or a hope tells no outcome ("if so, they are on standby",
 # "we are cautiously optimistic that it is resolved").
@@ -312,6 +376,18 @@ _HEDGED = re.compile(
 )
 
 
+def _not_after_the_end(facts: Timeline, moment: Moment | None) -> Moment | None:
+    """The mitigation's moment, or the resolution's when the entry taken for the mitigation
+    comes after the one that says the impact ended ("09:34 Outage ends", then "14:31 finds
+    why an old job reverted the settings"): a remedy is done by the end, not after it."""
+    end = facts.milestones.get("resolved")
+    if moment is None or end is None or facts.provenance.get("resolved") != "timeline":
+        return moment
+    if moment.when is not None and end.when is not None:
+        return end if moment.when > end.when else moment
+    return end if moment.line > end.line else moment
+
+
 def _remedy_told(
     doc: Document, facts: Timeline, patterns: Sequence[tuple[str, re.Pattern[str]]]
 ) -> Category:
@@ -319,14 +395,38 @@ def _remedy_told(
     timeline's, then the rest, never the follow-ups or lessons) that tells a remedy of a class
     and, in the same breath, that the impact stopped ("we shipped a patch and the network
     recovered"); not one of plans or of what was not done."""
-    for line, sentence, _ in _told(doc, facts):
+    for line, sentence, before in _told(doc, facts):
         lower = _clean(sentence)
         if not _RECOVERY.search(lower) or _TO_READER.search(lower) or _HEDGED.search(lower):
             continue
         value = _recovered_by(lower, patterns)
         if value is not None:
             return Category(value, line, "prose")
+        value = _remedy_just_before(before[1], patterns)
+        if value is not None and not _scored(lower, patterns, ())[0]:
+            # "@sam deploys code to revert to the previous behavior. The error rates
+            # subsequently drop back to zero.": the outcome told in the next breath
+            return Category(value, before[0], "prose")
     return Category(UNKNOWN, None, "none")
+
+
+def _remedy_just_before(
+    sentence: str, patterns: Sequence[tuple[str, re.Pattern[str]]]
+) -> str | None:
+    """The remedy a sentence reports done, told just before one that only says the impact
+    stopped: not a plan, an attempt, a denial, a question or words to the reader."""
+    said = [m.group() for m in _ANY_SENTENCE.finditer(_clean(sentence)) if m.group().strip()]
+    lower = said[-1] if said else ""  # the sentence just before, not its whole paragraph
+    if not lower.strip() or _TO_READER.search(lower) or _HEDGED.search(lower):
+        return None
+    for a, b in _clause_spans(lower):  # "deploys a revert while preparing a fix": the revert
+        clause = lower[a:b]
+        if _FUTURE.search(clause) or _ATTEMPT.search(clause) or _NEGATED.search(clause):
+            continue
+        value, strong = _scored(clause, patterns, ())
+        if value is not None and strong:
+            return value
+    return None
 
 
 # Where a sentence's clauses part: "prod was down, so I reverted the bump, which restored it,
@@ -411,6 +511,40 @@ def _remedy_before(
     return None
 
 
+def _pinpoint(
+    doc: Document,
+    line: int,
+    value: str,
+    patterns: Sequence[tuple[str, re.Pattern[str]]],
+    end: int | None = None,
+) -> int:
+    """The line that holds the first word of `value`'s class in the entry or paragraph that
+    opens at `line` (up to `end`, the next entry's line): a heading's entry ("### 11:02", a
+    blank, then what was done) or a paragraph of many lines is cited at the line that tells,
+    not at its time or its first line. `line` when no word of the class is found."""
+    pattern = next((p for v, p in patterns if v == value), None)
+    if pattern is None:
+        return line
+    for block in doc.blocks:
+        if block.last_line < line:
+            continue
+        if (end is not None and block.first_line >= end) or block.first_line > line + 60:
+            break
+        if end is None and block.first_line > line:
+            break  # a paragraph (or a row's cells): only the blocks that hold the line
+        lower = _blank(block.text.lower(), _LINK)
+        for match in pattern.finditer(lower):
+            found = block.position(match.start())[0]
+            if found >= line and (end is None or found < end):
+                return found
+    return line
+
+
+def _entry_end(facts: Timeline, line: int) -> int | None:
+    """The line of the timeline entry after the one at `line` (None for the last)."""
+    return min((e.line for e in facts.events if e.line > line), default=None)
+
+
 def _named(
     value: str,
     classes: Mapping[str, Sequence[str]],
@@ -474,9 +608,16 @@ _REMEDY = re.compile(
 # before the class is read: "had an outage" is itself the dependency's.
 _FAILED = re.compile(
     r"(?<![a-z])(?:(?:had|has|have|experienc\w*|suffer\w*)\s{1,8}(?:an?\s{1,8}|some\s{1,8})?"
-    r"(?:[\w-]{1,30}\s{1,8})?(?:outage|incident|issue|problem|failure|disruption|degradation)s?\b|"
+    r"(?:[\w-]{1,30}\s{1,8}){0,2}(?:outage|incident|issue|problem|failure|disruption|"
+    r"degradation|attack|loss of power|power loss)s?\b|"
     r"went (?:down|offline)|(?:was|were) down\b|took (?:\w+ )?down|brought (?:\w+ )?down|"
-    r"overwhelm\w*|overload\w*|exhaust\w*|saturat\w*|ran out of|running out of)"
+    r"overwhelm\w*|overload\w*|exhaust\w*|saturat\w*|ran out of|running out of|"
+    # a surge told as a story: "a post to reddit, it starts getting popular", "we are full"
+    r"(?:getting|got|became|went) (?:very |really )?(?:popular|viral)|"
+    r"(?:we|it|cluster|hub|server|node)s? (?:is|are|was|were) (?:completely |entirely )?full\b|"
+    # a vulnerability disclosed to the team: "received a potential vulnerability report"
+    r"(?:received|got|sent us|reported|disclosed) (?:an? )?(?:[\w-]{1,30} ){0,2}"
+    r"(?:vulnerabilit\w*|security (?:report|disclosure|issue)))"
 )
 
 
@@ -537,6 +678,12 @@ def _without_effect(text: str) -> str:
     )
 
 
+def _unremedied(text: str) -> str:
+    """A Resolution paragraph but its remedies tried without effect and those denied ("I had
+    neither the time nor the means to find a temporary fix")."""
+    return _undenied(_without_effect(text).lower())
+
+
 def _not_to_the_reader(lower: str) -> str:
     """The text with its sentences to the reader blanked ("restore the copy you saved"): an
     instruction, not what was done (a notice to operators lists the remedies they may take)."""
@@ -560,7 +707,7 @@ def _section(
     for line, text in _section_texts(doc, canonical):
         value = _decide(keep(text) if keep else text, patterns)
         if value is not None:
-            return Category(value, line, "section")
+            return Category(value, _pinpoint(doc, line, value, patterns), "section")
     return None
 
 
@@ -573,16 +720,19 @@ def _cause(
 ) -> Category | None:
     """The first sentence that tells of a cause and names a class, of the summary (or of the
     timeline and the rest); a sentence that points back at the one before ("This caused …")
-    is read with it."""
-    for line, sentence, before in _told(doc, facts, summary=summary, response=False):
-        lower = _blank(sentence.lower(), _SEEKING)
-        if not _CAUSE.search(lower) and not (summary and _failed(lower)):
-            continue
-        value = _decide(_before_remedy(_blank(lower, _CAUSE)), patterns)
-        if value is None and _BACK_REFERENCE.match(lower):
-            line, value = before[0], _decide(_before_remedy(before[1].lower()), patterns)
-        if value is not None:
-            return Category(value, line, "prose")
+    is read with it. In the summary, a failure told as a fact ("the provider had an
+    outage", "it got popular") counts after every sentence that says what caused it."""
+    told = list(_told(doc, facts, summary=summary, response=False))
+    for failures in (False, True) if summary else (False,):
+        for line, sentence, before in told:
+            lower = _blank(_blank(sentence.lower(), _SEEKING), _ORIGIN)  # not a bug's origin
+            if not (_failed(lower) if failures else _CAUSE.search(lower)):
+                continue
+            value = _decide(_before_remedy(_blank(lower, _CAUSE)), patterns)
+            if value is None and not failures and _BACK_REFERENCE.match(lower):
+                line, value = before[0], _decide(_before_remedy(before[1].lower()), patterns)
+            if value is not None:
+                return Category(value, line, "prose")
     return None
 
 
@@ -616,7 +766,7 @@ _NOT_PROBLEM = frozenset(
 
 # A denial: what follows it in its clause is not the cause ("it took a while to prove this was
 # not our own misconfiguration"); "no longer" tells a change, not a denial.
-_DENIED = re.compile(r"(?<![a-z])(?:not|never|no(?! longer)|n't|ruled out)\b")
+_DENIED = re.compile(r"(?<![a-z])(?:not|never|nor|no(?! longer)|n't|ruled out)\b")
 
 
 def _undenied(lower: str) -> str:
@@ -640,7 +790,7 @@ def _problem_section(
         for block in section.all_blocks():
             value = _decide(_before_remedy(_undenied(block.text.lower())), patterns)
             if value is not None:
-                return Category(value, block.first_line, "section")
+                return Category(value, _pinpoint(doc, block.first_line, value, patterns), "section")
     return None
 
 
@@ -975,8 +1125,19 @@ def _entry_sentences(text: str, moment: Moment) -> _Part:
     paragraphs under it) has its heading as a sentence of its own."""
     heading = moment.block.text if moment.block.kind == "heading" else ""
     if heading and text.startswith(heading) and len(text) > len(heading):
-        body = text[len(heading) :]
-        return [*_sentences(heading, moment.line), *_sentences(body, moment.line + 1)]
+        # each paragraph under the heading at its own line, not the line after the heading
+        # (a blank one, mostly); lines are counted from the blocks, not the joined text
+        below = moment.block.section.blocks if moment.block.section is not None else []
+        body = [b for b in below[:6] if b.text and b.text in text]
+        if body:
+            return [
+                *_sentences(heading, moment.line),
+                *(s for b in body for s in _block_sentences(b)),
+            ]
+        return [
+            *_sentences(heading, moment.line),
+            *_sentences(text[len(heading) :], moment.line + 1),
+        ]
     return _sentences(text, moment.line)
 
 
