@@ -46,7 +46,33 @@ def _people(text: str, lex: VagueLexicon) -> Vagueness | None:
     match = _ASSURE_PERSON.match(stripped)
     if match:
         return Vagueness("people", " ".join(match.group()[:-1].split()))
+    for at, lower in enumerate(lowers[:8]):
+        # "provide training to new hires", "interns and new hires should receive training":
+        # the people fix handed over as a thing, by the item's own verb
+        if at and lowers[at - 1] not in _MODAL_BEFORE:
+            continue
+        if not lex.has("people_delivery", _base(lower, lex, ("people_delivery",))):
+            continue
+        for i, noun in enumerate(lowers[at + 1 : at + 5], at + 1):
+            after = lowers[i + 1] if i + 1 < len(lowers) else ""
+            if lex.has("people_nouns", noun) and (not after or after in _AFTER_PEOPLE_NOUN):
+                # not a modifier of a thing: "the training data set", "awareness metrics"
+                return Vagueness("people", " ".join(words[at : i + 1]))
+        break
     return None
+
+
+# What may stand before the item's own verb when a subject leads ("new hires should receive").
+_MODAL_BEFORE = frozenset(("should", "must", "will", "shall", "to", "can"))
+# What follows a people-fix noun that is the thing handed over ("training on the runbook",
+# "a training session"), not a modifier ("training data").
+_AFTER_PEOPLE_NOUN = frozenset(
+    (
+        *("on", "for", "to", "about", "in", "with", "of", "at", "and", "before", "after"),
+        *("session", "sessions", "course", "courses", "module", "modules", "program"),
+        *("programme", "programs", "programmes", "plan", "plans", "day", "days"),
+    )
+)
 
 
 @lru_cache(maxsize=1)

@@ -19,6 +19,8 @@ CLASSES = (
     "outcome",
     "people",
     "people_state",
+    "people_nouns",
+    "people_delivery",
     "qualifier",
     "generic",
     "open",
