@@ -85,6 +85,18 @@ def _extraposed_act(copula: Token, adjective: Token) -> bool:
     )
 
 
+def _act_named(copula: Token) -> bool:
+    """ "That was ...", "this wasn't ...": the subject is a pronoun standing for an act
+    told before, not a thing named ("that server", "this change")."""
+    doer = subject(copula)
+    past = copula.tag_ == "VBD"  # "that's not a good idea" is advice, not a judgement
+    return past and doer is not None and doer.lower_ in ("that", "this") and doer.dep_ == "nsubj"
+
+
+# Words that judge a situation as readily as an act ("that was not good"): not read here.
+_SITUATION_WORDS = frozenset(("good", "strong", "reliable"))
+
+
 class BlameLanguage(HarmCheck):
     kind = "blame-language"
     description = (
@@ -226,6 +238,9 @@ class BlameLanguage(HarmCheck):
             Trigger.of(self.pattern("competence_adjectives"), [party, NEGATION]),
             # "it was unprofessional to ignore the pager": the act judged, its doer left out
             Trigger.of(self.pattern("character_adjectives"), [r"\b(?i:it)\b", r"\bto\b"]),
+            # "That was reckless.", "That wasn't smart.": the act judged by a pronoun for it
+            Trigger.of(self.pattern("character_adjectives"), [r"\b(?i:that|this)\b"]),
+            Trigger.of(self.pattern("competence_adjectives"), [r"\b(?i:that|this)\b", NEGATION]),
             Trigger.of(
                 rf"{self.pattern('conduct_states', 'conduct_verbs')}|{_CARE_PATTERN}|\b(?i:stop)\b",
                 [rf"{person}|{self.pattern('everyone')}|\b(?i:we|i)\b", _DEMAND],
@@ -682,6 +697,16 @@ class BlameLanguage(HarmCheck):
             if is_negated(copula):
                 return None
             return Hit(*token_span(adjective, adjective), "character")
+        if (
+            copula is not None
+            and _act_named(copula)
+            and is_negated(copula) == able
+            and lemma not in _SITUATION_WORDS
+        ):
+            # "That was reckless.", "That wasn't smart.": an act judged by a pronoun for it
+            doer = subject(copula)
+            start = doer if doer is not None and doer.i < adjective.i else adjective
+            return Hit(*token_span(start, adjective), "character")
         if able:  # an ability counts only where it is denied of them
             if copula is None or not is_negated(copula):
                 return None
