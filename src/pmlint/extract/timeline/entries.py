@@ -14,7 +14,7 @@ from pmlint.document import CodeBlock, Document, Section, TextBlock
 from pmlint.extract.milestones import (
     closed,
     fix_landed,
-    phrase_pattern,
+    phrases_trie,
     recovered_again,
     without_machine_reports,
 )
@@ -316,8 +316,9 @@ def compiled_words(
 
 @lru_cache(maxsize=64)
 def _words_regex(words: tuple[str, ...]) -> re.Pattern[str]:
-    # one pattern per word list, compiled once: this runs for every time in every document
-    return re.compile(r"(?<![a-z])(?:" + "|".join(phrase_pattern(word) for word in words) + ")")
+    # one pattern per word list, compiled once: this runs for every time in every document;
+    # `kinds_in` asks whether it matches, so it may be a trie
+    return re.compile(phrases_trie(words))
 
 
 # Where a sentence may end: a stop and a blank, or a line break. A line break inside a
