@@ -678,6 +678,23 @@ def test_a_status_page_opening_time_is_the_start_when_nothing_else_says() -> Non
     assert value.duration() == (805, "milestones")
 
 
+def test_a_status_page_closed_before_the_recovery_its_updates_tell_ends_at_the_recovery() -> None:
+    # the updates are in the zone a sentence names; the notice's close time is written as UTC
+    # and falls before them: it is when the post was written, not the end
+    value = facts(
+        "---\ndate: 2023-02-11T08:30:00Z\nresolvedWhen: 2023-02-11T08:30:00Z\n---\n"
+        "# Storage node offline\n\n"
+        "2023-02-11 06:05:00 - The storage node lost its uplink and shares cannot be "
+        "reached. We are looking into it.\n\n"
+        "2023-02-11 06:40:00 - The carrier expects a fix by 9:00 AM Central Time.\n\n"
+        "2023-02-11 08:20:00 - The uplink is now restored and shares are online again.\n"
+    )
+    assert iso(value, "start") == "2023-02-11T06:05:00-06:00"
+    assert iso(value, "mitigated") == "2023-02-11T08:20:00-06:00"
+    assert iso(value, "resolved") == "2023-02-11T08:20:00-06:00"
+    assert value.duration() == (135, "milestones")
+
+
 # 9. "None." is no action item; "What we're changing" lists action items -------------------
 
 

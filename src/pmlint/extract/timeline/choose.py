@@ -222,6 +222,11 @@ def choose_milestones(
         take("resolved", windows[-1][1], HOW_RANGE)
     for kind, moment in _stated_in_prose(moments).items():
         take(kind, moment, HOW_PROSE)
+    _closed_before_recovery(
+        result,
+        how,
+        [timed[e.index].moment for k, e in chosen.items() if k in ("mitigated", "resolved")],
+    )
     for kind, entry in chosen.items():
         take(kind, timed[entry.index].moment, HOW_TIMELINE)
     if how.get("start") == HOW_RANGE and "start" in chosen and "detected" in chosen:
@@ -873,6 +878,28 @@ def _sanity(result: dict[str, Moment | None], how: dict[str, str]) -> None:
             else:
                 result["start"] = None
                 how.pop("start", None)
+
+
+def _closed_before_recovery(
+    result: dict[str, Moment | None], how: dict[str, str], recoveries: Sequence[Moment]
+) -> None:
+    """A status page's `resolvedWhen:` is when the notice was closed or written: when it comes
+    before the recovery its own updates tell ("11:42 - Power is now restored" under a
+    `resolvedWhen` of 11:48Z, the updates being Eastern), it is not the end, so the updates'
+    recovery is kept rather than dropped as coming after the end."""
+    closed = result["resolved"]
+    if how.get("resolved") != HOW_FRONT_MATTER or closed is None or closed.when is None:
+        return
+    for told in recoveries:
+        if (
+            told.when is not None
+            and told.has_time
+            and (told.when.tzinfo is None) == (closed.when.tzinfo is None)
+            and utc(told.when) > utc(closed.when)
+        ):
+            result["resolved"] = None
+            how.pop("resolved", None)
+            return
 
 
 def _front_matter_milestones(doc: Document) -> dict[str, Moment]:
