@@ -695,6 +695,21 @@ def test_a_status_page_closed_before_the_recovery_its_updates_tell_ends_at_the_r
     assert value.duration() == (135, "milestones")
 
 
+def test_a_status_page_closed_at_the_time_it_opened_ends_where_its_updates_say() -> None:
+    # `resolvedWhen` equal to `date` is a placeholder: a zero-length incident is no end
+    value = facts(
+        "---\ndate: 2019-06-02T14:10:00+00:00\nresolvedWhen: 2019-06-02T14:10:00+00:00\n---\n"
+        "# Mail relay down\n\nThe mail relay is not accepting connections. We are checking.\n\n"
+        "**Update: 14:55** - The relay is back online and mail is flowing again.\n\n"
+        "**Update: 15:20** - The relay is stable and working correctly again.\n"
+    )
+    assert iso(value, "start") == "2019-06-02T14:10:00+00:00"
+    assert iso(value, "mitigated") == "2019-06-02T14:55:00"
+    assert iso(value, "resolved") == "2019-06-02T15:20:00"
+    assert value.provenance["resolved"] == "prose"
+    assert value.duration() == (70, "milestones")
+
+
 # 9. "None." is no action item; "What we're changing" lists action items -------------------
 
 

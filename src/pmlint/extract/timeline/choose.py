@@ -187,7 +187,8 @@ def choose_milestones(
             how[kind] = source
 
     for kind, moment in _front_matter_milestones(doc).items():
-        take(kind, moment, HOW_FRONT_MATTER)
+        if kind != "resolved" or not _closed_when_opened(moment, _opening_time(doc)):
+            take(kind, moment, HOW_FRONT_MATTER)
     for kind in MILESTONES:  # a labelled field: "Detected: 10:15 UTC"
         fields = [m for m in moments if m.source == FIELD and kind in m.kinds and m.when]
         if fields:
@@ -878,6 +879,18 @@ def _sanity(result: dict[str, Moment | None], how: dict[str, str]) -> None:
             else:
                 result["start"] = None
                 how.pop("start", None)
+
+
+def _closed_when_opened(closed: Moment, opened: Moment | None) -> bool:
+    """A notice whose `resolvedWhen:` is not after the time it was opened (`date:`) carries a
+    placeholder, not its end: the updates tell when it recovered."""
+    return (
+        opened is not None
+        and opened.when is not None
+        and closed.when is not None
+        and (opened.when.tzinfo is None) == (closed.when.tzinfo is None)
+        and utc(closed.when) <= utc(opened.when)
+    )
 
 
 def _closed_before_recovery(
