@@ -710,6 +710,48 @@ def test_a_status_page_closed_at_the_time_it_opened_ends_where_its_updates_say()
     assert value.duration() == (70, "milestones")
 
 
+def test_an_entry_dated_days_back_in_a_timeline_on_the_documents_day_is_a_slip() -> None:
+    value = facts(
+        "# 2022-09-14: Search index stale\n\n## Timeline\n\nAll times UTC.\n\n"
+        "### 2022-09-14 08:02\n\nThe indexer deploy goes out and queries start to fail.\n\n"
+        "### 2022-09-14 08:10\n\nOn-call is paged by the error-rate alert.\n\n"
+        "### 2022-09-03 08:31\n\nThe deploy is rolled back and queries succeed again.\n\n"
+        "### 2022-09-03 11:50\n\nThe index rebuild completes.\n"
+    )
+    assert iso(value, "mitigated") == "2022-09-14T08:31:00+00:00"
+    # the same mistyped date later in the story keeps the day meant
+    assert {m.when.date().isoformat() for m in value.moments if m.when and m.has_time} == {
+        "2022-09-14"
+    }
+
+
+def test_an_entry_stepping_back_a_day_at_a_time_keeps_its_dates() -> None:
+    # a stream told newest first: each date is its own
+    value = facts(
+        "# Mirror lagging\n\n## Updates\n\n"
+        "- 2022-09-15 09:00 UTC: Mirrors are in sync again.\n"
+        "- 2022-09-14 09:20 UTC: Mirrors are lagging; we are looking into it.\n"
+    )
+    assert iso(value, "start") == "2022-09-14T09:20:00+00:00"
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "deploys a revert while preparing a fix. Error rates drop back to zero.",
+        "restarted the workers whilst planning the migration; requests succeed again.",
+    ],
+)
+def test_a_plan_beside_a_remedy_does_not_make_its_outcome_an_attempt(entry: str) -> None:
+    value = facts(
+        "# Queue stuck\n\n## Timeline (UTC)\n\n"
+        "- 2023-03-02 10:00: error rates rise on the API.\n"
+        "- 2023-03-02 10:05: on-call is paged by an alert.\n"
+        f"- 2023-03-02 10:30: Sam {entry}\n"
+    )
+    assert iso(value, "mitigated") == "2023-03-02T10:30:00+00:00"
+
+
 # 9. "None." is no action item; "What we're changing" lists action items -------------------
 
 

@@ -113,6 +113,15 @@ _ATTEMPT = re.compile(
     re.IGNORECASE,
 )
 
+# Work going on beside a remedy that was done: "deploys a revert while preparing a fix",
+# "restarted the workers whilst investigating the cause". The plan is not the remedy, so its
+# words do not make the remedy an attempt (its own clause, up to the sentence's end).
+_ALONGSIDE = re.compile(
+    r"\b(?:while|whilst)\s+(?:(?:we|they|the\s+team)\s+(?:are|were|was)\s+)?(?:prepar|plan"
+    r"|develop|investigat|writ|work(?:ing)?\s+on|look(?:ing)?\s+into|diagnos)\w*\b[^.;!?\n]*",
+    re.IGNORECASE,
+)
+
 # Words that read as recovery but tell something else: "got back to the author" (a reply),
 # "back to the drawing board".
 _NOT_RECOVERY = re.compile(
@@ -495,6 +504,8 @@ def _outcome(kind: str, entry: Entry, classes: WordClasses) -> bool:
     text = _NOT_RECOVERY.sub(" ", entry.text) if "back" in entry.text else entry.text
     if not (classes.has(kind, text) or (kind == "mitigated" and recovered_again(text))):
         return False
+    if "whil" in text:
+        text = _ALONGSIDE.sub(" ", text)
     return _ATTEMPT.search(text) is None
 
 
