@@ -752,6 +752,17 @@ def test_a_plan_beside_a_remedy_does_not_make_its_outcome_an_attempt(entry: str)
     assert iso(value, "mitigated") == "2023-03-02T10:30:00+00:00"
 
 
+def test_a_partial_workaround_with_the_rest_being_worked_on_is_not_the_mitigation() -> None:
+    value = facts(
+        "---\ndate: 2020-11-03T07:30:00+00:00\n---\n# Builds queued\n\n"
+        "Builds may wait in the queue. We are investigating.\n\n"
+        "**Update 08:15**: A workaround is in place for Linux builders and we are working on "
+        "a workaround for macOS builders.\n\n"
+        "**Update 09:40**: A workaround is in place for macOS builders too.\n"
+    )
+    assert iso(value, "mitigated") == "2020-11-03T09:40:00"
+
+
 # 9. "None." is no action item; "What we're changing" lists action items -------------------
 
 

@@ -109,7 +109,7 @@ _ATTEMPT = re.compile(
     r"|investigat|work|develop|restor|rebuil|migrat|rerun|replay|restart|reboot|provision|revert"
     r"|releas|push|instal|upgrad)[a-z]*\b"
     # "are working towards recovery", "working on a fix"
-    r"|working (?:on|towards?) (?:a |the |full )?(?:fix|recover|mitigat|resol|restor))",
+    r"|working (?:on|towards?) (?:a |the |full )?(?:fix|recover|mitigat|resol|restor|workaround))",
     re.IGNORECASE,
 )
 

@@ -289,6 +289,11 @@ def choose_milestones(
                 and (told_by(m) or _completes(m) or _works_again(m))
             ]
         candidates = [m for m in candidates if m.has_time] or candidates
+        if kind == "mitigated":
+            # "10:00: a workaround is in place for inbound mail; we are working on one for
+            # outbound", then "12:00: ... in place for outbound": a partial outcome, with the
+            # rest still being worked on, gives way to one told whole
+            candidates = [m for m in candidates if not attempted(sentence_of(m))] or candidates
         if kind in ("mitigated", "resolved"):
             # "At 16:30 we deployed a new version ... we reverted it at 17:05": the start's
             # own time is not its end
