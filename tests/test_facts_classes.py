@@ -763,6 +763,15 @@ def test_a_partial_workaround_with_the_rest_being_worked_on_is_not_the_mitigatio
     assert iso(value, "mitigated") == "2020-11-03T09:40:00"
 
 
+def test_a_quoted_front_matter_date_opens_the_notice_as_an_unquoted_one_does() -> None:
+    value = facts(
+        "---\ndate: '2021-04-12T08:00:00+02:00'\nresolvedWhen: '2021-04-12T20:00:00+02:00'\n"
+        "---\n# Reports delayed\n\nReport e-mails were queued and sent late.\n"
+    )
+    assert iso(value, "start") == "2021-04-12T08:00:00+02:00"
+    assert value.duration() == (720, "milestones")
+
+
 # 9. "None." is no action item; "What we're changing" lists action items -------------------
 
 

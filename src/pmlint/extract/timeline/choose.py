@@ -817,13 +817,28 @@ def _first_update(moments: Sequence[Moment], result: Mapping[str, Moment | None]
     return first
 
 
+def _meta_moment(value: object) -> dt.datetime | None:
+    """A front-matter value with a day and a time: YAML's own timestamp, or the same written
+    in quotes (`date: '2023-01-31T10:00:00+01:00'`), which YAML keeps as a string."""
+    if isinstance(value, dt.datetime):
+        return value
+    if not isinstance(value, str):
+        return None
+    stamps = find_stamps(value)
+    first = stamps[0] if stamps else None
+    if first is None or not first.date or not first.time:
+        return None
+    tz = zone_info(first.zone) if first.zone else None
+    return dt.datetime.combine(first.date, first.time, tzinfo=tz)
+
+
 def _opening_time(doc: Document) -> Moment | None:
     """With no timeline and no start in words, a front-matter date that carries a time of day
     (a status page's issue opened at 2022-10-14T18:25Z) is when the incident was opened. A bare
     day is not used: measured on documents held out from tuning, it was more often a
     publication date than the incident's."""
-    value = doc.meta.get("date")
-    if not isinstance(value, dt.datetime) or value.time() == dt.time():
+    value = _meta_moment(doc.meta.get("date"))
+    if value is None or value.time() == dt.time():
         return None
     line = doc.meta_lines[0] if doc.meta_lines else 1
     stamp = Stamp(0, 0, str(value), value.date(), value.time(), "24h", "iso", None)
@@ -952,13 +967,7 @@ def _front_matter_milestones(doc: Document) -> dict[str, Moment]:
     for kind, keys in aliases.items():
         for key in keys:
             value = doc.meta.get(key)
-            when = value if isinstance(value, dt.datetime) else None
-            if isinstance(value, str):
-                stamps = find_stamps(value)
-                first = stamps[0] if stamps else None
-                if first is not None and first.date and first.time:
-                    tz = zone_info(first.zone) if first.zone else None
-                    when = dt.datetime.combine(first.date, first.time, tzinfo=tz)
+            when = _meta_moment(value)
             if when is not None:
                 stamp = Stamp(0, 0, str(value), when.date(), when.time(), "24h", "iso", None)
                 holder = TextBlock("paragraph", str(value), str(value), [0], [line], [1])
