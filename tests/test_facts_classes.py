@@ -772,6 +772,25 @@ def test_a_quoted_front_matter_date_opens_the_notice_as_an_unquoted_one_does() -
     assert value.duration() == (720, "milestones")
 
 
+def test_each_time_in_a_sentence_takes_the_milestone_of_its_own_clause() -> None:
+    value = facts(
+        "# Cache outage\n\n## Summary\n\nOn 2022-05-03 at 09:05 UTC a config push broke the "
+        "cache. Engineers were alerted by monitoring at 09:21 UTC and rolled back the change at "
+        "10:55 UTC, which mitigated the issue.\n"
+    )
+    assert iso(value, "detected") == "2022-05-03T09:21:00+00:00"
+    assert iso(value, "mitigated") == "2022-05-03T10:55:00+00:00"
+
+
+def test_a_time_alone_after_a_window_over_midnight_stays_inside_the_window() -> None:
+    value = facts(
+        "# Queue stall\n\n## Summary\n\nBetween 13:40 UTC on 14 March 2023 and 02:15 UTC on "
+        "15 March 2023 jobs were stuck. The issue was detected by monitoring at 13:52 UTC.\n"
+    )
+    assert iso(value, "detected") == "2023-03-14T13:52:00+00:00"
+    assert iso(value, "resolved") == "2023-03-15T02:15:00+00:00"
+
+
 # 9. "None." is no action item; "What we're changing" lists action items -------------------
 
 

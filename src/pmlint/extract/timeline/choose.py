@@ -155,6 +155,38 @@ def _zoned(moment: Moment, when: dt.datetime, like: Moment) -> Moment:
     return copy
 
 
+def _inside_the_window(
+    moments: list[Moment], windows: Sequence[tuple[Moment, Moment]]
+) -> list[Moment]:
+    """A time told without its day after a window that runs over midnight ("Between 13:40 UTC
+    on 14 March and 02:15 UTC on 15 March ... detected by monitoring at 13:52 UTC") took the
+    window's last day and fell after its end: on the first day it keeps the story in order."""
+    if len(windows) != 1:
+        return moments
+    first, end = windows[0]
+    if first.when is None or end.when is None or end.when.date() - first.when.date() != _ONE_DAY:
+        return moments
+    placed = []
+    for moment in moments:
+        when = moment.when
+        if (
+            moment.source == PROSE
+            and moment.stamp.date is None
+            and moment.has_time
+            and when is not None
+            and (when.tzinfo is None) == (end.when.tzinfo is None)
+            and when.date() == end.when.date()
+            and utc(when) > utc(end.when)
+            and utc(first.when) <= utc(when - _ONE_DAY)
+        ):
+            moment = _shifted(moment, -_ONE_DAY)
+        placed.append(moment)
+    return placed
+
+
+_ONE_DAY = dt.timedelta(days=1)
+
+
 def _shifted(moment: Moment, delta: dt.timedelta) -> Moment:
     copy = Moment(
         moment.stamp,
@@ -180,6 +212,7 @@ def choose_milestones(
 ) -> tuple[dict[str, Moment | None], dict[str, str]]:
     result: dict[str, Moment | None] = dict.fromkeys(MILESTONES)
     how: dict[str, str] = {}
+    moments = _inside_the_window(moments, windows)
 
     def take(kind: str, moment: Moment | None, source: str) -> None:
         if moment is not None and result[kind] is None:
