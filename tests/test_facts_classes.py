@@ -678,6 +678,119 @@ def test_a_status_page_opening_time_is_the_start_when_nothing_else_says() -> Non
     assert value.duration() == (805, "milestones")
 
 
+def test_a_status_page_closed_before_the_recovery_its_updates_tell_ends_at_the_recovery() -> None:
+    # the updates are in the zone a sentence names; the notice's close time is written as UTC
+    # and falls before them: it is when the post was written, not the end
+    value = facts(
+        "---\ndate: 2023-02-11T08:30:00Z\nresolvedWhen: 2023-02-11T08:30:00Z\n---\n"
+        "# Storage node offline\n\n"
+        "2023-02-11 06:05:00 - The storage node lost its uplink and shares cannot be "
+        "reached. We are looking into it.\n\n"
+        "2023-02-11 06:40:00 - The carrier expects a fix by 9:00 AM Central Time.\n\n"
+        "2023-02-11 08:20:00 - The uplink is now restored and shares are online again.\n"
+    )
+    assert iso(value, "start") == "2023-02-11T06:05:00-06:00"
+    assert iso(value, "mitigated") == "2023-02-11T08:20:00-06:00"
+    assert iso(value, "resolved") == "2023-02-11T08:20:00-06:00"
+    assert value.duration() == (135, "milestones")
+
+
+def test_a_status_page_closed_at_the_time_it_opened_ends_where_its_updates_say() -> None:
+    # `resolvedWhen` equal to `date` is a placeholder: a zero-length incident is no end
+    value = facts(
+        "---\ndate: 2019-06-02T14:10:00+00:00\nresolvedWhen: 2019-06-02T14:10:00+00:00\n---\n"
+        "# Mail relay down\n\nThe mail relay is not accepting connections. We are checking.\n\n"
+        "**Update: 14:55** - The relay is back online and mail is flowing again.\n\n"
+        "**Update: 15:20** - The relay is stable and working correctly again.\n"
+    )
+    assert iso(value, "start") == "2019-06-02T14:10:00+00:00"
+    assert iso(value, "mitigated") == "2019-06-02T14:55:00"
+    assert iso(value, "resolved") == "2019-06-02T15:20:00"
+    assert value.provenance["resolved"] == "prose"
+    assert value.duration() == (70, "milestones")
+
+
+def test_an_entry_dated_days_back_in_a_timeline_on_the_documents_day_is_a_slip() -> None:
+    value = facts(
+        "# 2022-09-14: Search index stale\n\n## Timeline\n\nAll times UTC.\n\n"
+        "### 2022-09-14 08:02\n\nThe indexer deploy goes out and queries start to fail.\n\n"
+        "### 2022-09-14 08:10\n\nOn-call is paged by the error-rate alert.\n\n"
+        "### 2022-09-03 08:31\n\nThe deploy is rolled back and queries succeed again.\n\n"
+        "### 2022-09-03 11:50\n\nThe index rebuild completes.\n"
+    )
+    assert iso(value, "mitigated") == "2022-09-14T08:31:00+00:00"
+    # the same mistyped date later in the story keeps the day meant
+    assert {m.when.date().isoformat() for m in value.moments if m.when and m.has_time} == {
+        "2022-09-14"
+    }
+
+
+def test_an_entry_stepping_back_a_day_at_a_time_keeps_its_dates() -> None:
+    # a stream told newest first: each date is its own
+    value = facts(
+        "# Mirror lagging\n\n## Updates\n\n"
+        "- 2022-09-15 09:00 UTC: Mirrors are in sync again.\n"
+        "- 2022-09-14 09:20 UTC: Mirrors are lagging; we are looking into it.\n"
+    )
+    assert iso(value, "start") == "2022-09-14T09:20:00+00:00"
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "deploys a revert while preparing a fix. Error rates drop back to zero.",
+        "restarted the workers whilst planning the migration; requests succeed again.",
+    ],
+)
+def test_a_plan_beside_a_remedy_does_not_make_its_outcome_an_attempt(entry: str) -> None:
+    value = facts(
+        "# Queue stuck\n\n## Timeline (UTC)\n\n"
+        "- 2023-03-02 10:00: error rates rise on the API.\n"
+        "- 2023-03-02 10:05: on-call is paged by an alert.\n"
+        f"- 2023-03-02 10:30: Sam {entry}\n"
+    )
+    assert iso(value, "mitigated") == "2023-03-02T10:30:00+00:00"
+
+
+def test_a_partial_workaround_with_the_rest_being_worked_on_is_not_the_mitigation() -> None:
+    value = facts(
+        "---\ndate: 2020-11-03T07:30:00+00:00\n---\n# Builds queued\n\n"
+        "Builds may wait in the queue. We are investigating.\n\n"
+        "**Update 08:15**: A workaround is in place for Linux builders and we are working on "
+        "a workaround for macOS builders.\n\n"
+        "**Update 09:40**: A workaround is in place for macOS builders too.\n"
+    )
+    assert iso(value, "mitigated") == "2020-11-03T09:40:00"
+
+
+def test_a_quoted_front_matter_date_opens_the_notice_as_an_unquoted_one_does() -> None:
+    value = facts(
+        "---\ndate: '2021-04-12T08:00:00+02:00'\nresolvedWhen: '2021-04-12T20:00:00+02:00'\n"
+        "---\n# Reports delayed\n\nReport e-mails were queued and sent late.\n"
+    )
+    assert iso(value, "start") == "2021-04-12T08:00:00+02:00"
+    assert value.duration() == (720, "milestones")
+
+
+def test_each_time_in_a_sentence_takes_the_milestone_of_its_own_clause() -> None:
+    value = facts(
+        "# Cache outage\n\n## Summary\n\nOn 2022-05-03 at 09:05 UTC a config push broke the "
+        "cache. Engineers were alerted by monitoring at 09:21 UTC and rolled back the change at "
+        "10:55 UTC, which mitigated the issue.\n"
+    )
+    assert iso(value, "detected") == "2022-05-03T09:21:00+00:00"
+    assert iso(value, "mitigated") == "2022-05-03T10:55:00+00:00"
+
+
+def test_a_time_alone_after_a_window_over_midnight_stays_inside_the_window() -> None:
+    value = facts(
+        "# Queue stall\n\n## Summary\n\nBetween 13:40 UTC on 14 March 2023 and 02:15 UTC on "
+        "15 March 2023 jobs were stuck. The issue was detected by monitoring at 13:52 UTC.\n"
+    )
+    assert iso(value, "detected") == "2023-03-14T13:52:00+00:00"
+    assert iso(value, "resolved") == "2023-03-15T02:15:00+00:00"
+
+
 # 9. "None." is no action item; "What we're changing" lists action items -------------------
 
 

@@ -109,7 +109,16 @@ _ATTEMPT = re.compile(
     r"|investigat|work|develop|restor|rebuil|migrat|rerun|replay|restart|reboot|provision|revert"
     r"|releas|push|instal|upgrad)[a-z]*\b"
     # "are working towards recovery", "working on a fix"
-    r"|working (?:on|towards?) (?:a |the |full )?(?:fix|recover|mitigat|resol|restor))",
+    r"|working (?:on|towards?) (?:a |the |full )?(?:fix|recover|mitigat|resol|restor|workaround))",
+    re.IGNORECASE,
+)
+
+# Work going on beside a remedy that was done: "deploys a revert while preparing a fix",
+# "restarted the workers whilst investigating the cause". The plan is not the remedy, so its
+# words do not make the remedy an attempt (its own clause, up to the sentence's end).
+_ALONGSIDE = re.compile(
+    r"\b(?:while|whilst)\s+(?:(?:we|they|the\s+team)\s+(?:are|were|was)\s+)?(?:prepar|plan"
+    r"|develop|investigat|writ|work(?:ing)?\s+on|look(?:ing)?\s+into|diagnos)\w*\b[^.;!?\n]*",
     re.IGNORECASE,
 )
 
@@ -534,6 +543,8 @@ def _outcome(kind: str, entry: Entry, classes: WordClasses) -> bool:
     text = _NOT_RECOVERY.sub(" ", entry.text) if "back" in entry.text else entry.text
     if not (classes.has(kind, text) or (kind == "mitigated" and recovered_again(text))):
         return False
+    if "whil" in text:
+        text = _ALONGSIDE.sub(" ", text)
     return _ATTEMPT.search(text) is None
 
 

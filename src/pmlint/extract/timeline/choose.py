@@ -155,6 +155,38 @@ def _zoned(moment: Moment, when: dt.datetime, like: Moment) -> Moment:
     return copy
 
 
+def _inside_the_window(
+    moments: list[Moment], windows: Sequence[tuple[Moment, Moment]]
+) -> list[Moment]:
+    """A time told without its day after a window that runs over midnight ("Between 13:40 UTC
+    on 14 March and 02:15 UTC on 15 March ... detected by monitoring at 13:52 UTC") took the
+    window's last day and fell after its end: on the first day it keeps the story in order."""
+    if len(windows) != 1:
+        return moments
+    first, end = windows[0]
+    if first.when is None or end.when is None or end.when.date() - first.when.date() != _ONE_DAY:
+        return moments
+    placed = []
+    for moment in moments:
+        when = moment.when
+        if (
+            moment.source == PROSE
+            and moment.stamp.date is None
+            and moment.has_time
+            and when is not None
+            and (when.tzinfo is None) == (end.when.tzinfo is None)
+            and when.date() == end.when.date()
+            and utc(when) > utc(end.when)
+            and utc(first.when) <= utc(when - _ONE_DAY)
+        ):
+            moment = _shifted(moment, -_ONE_DAY)
+        placed.append(moment)
+    return placed
+
+
+_ONE_DAY = dt.timedelta(days=1)
+
+
 def _shifted(moment: Moment, delta: dt.timedelta) -> Moment:
     copy = Moment(
         moment.stamp,
@@ -180,6 +212,7 @@ def choose_milestones(
 ) -> tuple[dict[str, Moment | None], dict[str, str]]:
     result: dict[str, Moment | None] = dict.fromkeys(MILESTONES)
     how: dict[str, str] = {}
+    moments = _inside_the_window(moments, windows)
 
     def take(kind: str, moment: Moment | None, source: str) -> None:
         if moment is not None and result[kind] is None:
@@ -187,7 +220,8 @@ def choose_milestones(
             how[kind] = source
 
     for kind, moment in _front_matter_milestones(doc).items():
-        take(kind, moment, HOW_FRONT_MATTER)
+        if kind != "resolved" or not _closed_when_opened(moment, _opening_time(doc)):
+            take(kind, moment, HOW_FRONT_MATTER)
     for kind in MILESTONES:  # a labelled field: "Detected: 10:15 UTC"
         fields = [m for m in moments if m.source == FIELD and kind in m.kinds and m.when]
         if fields:
@@ -222,6 +256,11 @@ def choose_milestones(
         take("resolved", windows[-1][1], HOW_RANGE)
     for kind, moment in _stated_in_prose(moments).items():
         take(kind, moment, HOW_PROSE)
+    _closed_before_recovery(
+        result,
+        how,
+        [timed[e.index].moment for k, e in chosen.items() if k in ("mitigated", "resolved")],
+    )
     for kind, entry in chosen.items():
         take(kind, timed[entry.index].moment, HOW_TIMELINE)
     if how.get("start") == HOW_RANGE and "start" in chosen and "detected" in chosen:
@@ -283,6 +322,11 @@ def choose_milestones(
                 and (told_by(m) or _completes(m) or _works_again(m))
             ]
         candidates = [m for m in candidates if m.has_time] or candidates
+        if kind == "mitigated":
+            # "10:00: a workaround is in place for inbound mail; we are working on one for
+            # outbound", then "12:00: ... in place for outbound": a partial outcome, with the
+            # rest still being worked on, gives way to one told whole
+            candidates = [m for m in candidates if not attempted(sentence_of(m))] or candidates
         if kind in ("mitigated", "resolved"):
             # "At 16:30 we deployed a new version ... we reverted it at 17:05": the start's
             # own time is not its end
@@ -806,13 +850,28 @@ def _first_update(moments: Sequence[Moment], result: Mapping[str, Moment | None]
     return first
 
 
+def _meta_moment(value: object) -> dt.datetime | None:
+    """A front-matter value with a day and a time: YAML's own timestamp, or the same written
+    in quotes (`date: '2023-01-31T10:00:00+01:00'`), which YAML keeps as a string."""
+    if isinstance(value, dt.datetime):
+        return value
+    if not isinstance(value, str):
+        return None
+    stamps = find_stamps(value)
+    first = stamps[0] if stamps else None
+    if first is None or not first.date or not first.time:
+        return None
+    tz = zone_info(first.zone) if first.zone else None
+    return dt.datetime.combine(first.date, first.time, tzinfo=tz)
+
+
 def _opening_time(doc: Document) -> Moment | None:
     """With no timeline and no start in words, a front-matter date that carries a time of day
     (a status page's issue opened at 2022-10-14T18:25Z) is when the incident was opened. A bare
     day is not used: measured on documents held out from tuning, it was more often a
     publication date than the incident's."""
-    value = doc.meta.get("date")
-    if not isinstance(value, dt.datetime) or value.time() == dt.time():
+    value = _meta_moment(doc.meta.get("date"))
+    if value is None or value.time() == dt.time():
         return None
     line = doc.meta_lines[0] if doc.meta_lines else 1
     stamp = Stamp(0, 0, str(value), value.date(), value.time(), "24h", "iso", None)
@@ -875,6 +934,40 @@ def _sanity(result: dict[str, Moment | None], how: dict[str, str]) -> None:
                 how.pop("start", None)
 
 
+def _closed_when_opened(closed: Moment, opened: Moment | None) -> bool:
+    """A notice whose `resolvedWhen:` is not after the time it was opened (`date:`) carries a
+    placeholder, not its end: the updates tell when it recovered."""
+    return (
+        opened is not None
+        and opened.when is not None
+        and closed.when is not None
+        and (opened.when.tzinfo is None) == (closed.when.tzinfo is None)
+        and utc(closed.when) <= utc(opened.when)
+    )
+
+
+def _closed_before_recovery(
+    result: dict[str, Moment | None], how: dict[str, str], recoveries: Sequence[Moment]
+) -> None:
+    """A status page's `resolvedWhen:` is when the notice was closed or written: when it comes
+    before the recovery its own updates tell ("11:42 - Power is now restored" under a
+    `resolvedWhen` of 11:48Z, the updates being Eastern), it is not the end, so the updates'
+    recovery is kept rather than dropped as coming after the end."""
+    closed = result["resolved"]
+    if how.get("resolved") != HOW_FRONT_MATTER or closed is None or closed.when is None:
+        return
+    for told in recoveries:
+        if (
+            told.when is not None
+            and told.has_time
+            and (told.when.tzinfo is None) == (closed.when.tzinfo is None)
+            and utc(told.when) > utc(closed.when)
+        ):
+            result["resolved"] = None
+            how.pop("resolved", None)
+            return
+
+
 def _front_matter_milestones(doc: Document) -> dict[str, Moment]:
     aliases = {
         # "begin"/"end": a status feed's incident fields
@@ -907,13 +1000,7 @@ def _front_matter_milestones(doc: Document) -> dict[str, Moment]:
     for kind, keys in aliases.items():
         for key in keys:
             value = doc.meta.get(key)
-            when = value if isinstance(value, dt.datetime) else None
-            if isinstance(value, str):
-                stamps = find_stamps(value)
-                first = stamps[0] if stamps else None
-                if first is not None and first.date and first.time:
-                    tz = zone_info(first.zone) if first.zone else None
-                    when = dt.datetime.combine(first.date, first.time, tzinfo=tz)
+            when = _meta_moment(value)
             if when is not None:
                 stamp = Stamp(0, 0, str(value), when.date(), when.time(), "24h", "iso", None)
                 holder = TextBlock("paragraph", str(value), str(value), [0], [line], [1])

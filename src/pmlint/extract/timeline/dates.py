@@ -176,6 +176,7 @@ class Dates:
         self.last_on_timeline = False
         self.midnights = 0  # times past midnight with no day known: "23:51", then "00:04"
         self.day_one: dt.date | None = None  # the day a timeline's "Day 1" heading is on
+        self.slip: tuple[dt.date, dt.date] | None = None  # a mistyped date and the day meant
 
     def told_day(self, block: TextBlock, before: str = "") -> None:
         """A timeline that tells its days in words: a heading "Day 2" (counted from the day
@@ -234,6 +235,8 @@ class Dates:
         date = self._with_year(stamp)
         if date is None and later is not None:
             date = self._with_year(later)  # "from 02:05 to 03:40 UTC on 2023-09-12"
+        if in_timeline and date is not None:
+            date = self._slipped(date, stamp)
         if date is not None:
             second_of_range = (
                 previous is not None and previous.date is not None and _DATE_RANGE.match(between)
@@ -285,6 +288,28 @@ class Dates:
             self.last_on_timeline = in_timeline
         return day
 
+    def _slipped(self, date: dt.date, stamp: Stamp) -> dt.date:
+        """A timeline entry dated days before the entries above it, on the document's own day,
+        while its clock goes on minutes after theirs ("### 2021-06-28 14:09", then "### 2021-06-11
+        14:15"), carries a mistyped date: it and the entries written with the same date keep
+        the day the story is on. (A stream told newest first steps back a day at a time.)"""
+        if self.slip is not None and date == self.slip[0]:
+            return self.slip[1]
+        current, last = self.current, self.last_time
+        if (
+            current is None
+            or last is None
+            or stamp.time is None
+            or self.document_day != current
+            or (current - date).days <= 1
+        ):
+            return date
+        step = dt.datetime.combine(NO_DAY, stamp.time) - dt.datetime.combine(NO_DAY, last)
+        if dt.timedelta(0) <= step <= _SLIP_STEP:
+            self.slip = (date, current)
+            return current
+        return date
+
     def _with_year(self, stamp: Stamp) -> dt.date | None:
         date = stamp.date
         if date is None:
@@ -301,6 +326,9 @@ class Dates:
         return date
 
 
+# How far a mistyped date's clock may go on from the entry before it: the next step of the
+# same story, not a later chapter.
+_SLIP_STEP = dt.timedelta(hours=2)
 # A timeline told in order that goes back this far in the clock has gone on to the next day
 # ("16:20 first reports", then "09:10 uploads failing" the next morning); a step back of
 # minutes is an entry told out of order. Prose tells back and forth: there only a night

@@ -378,7 +378,8 @@ def sentence_of(moment: Moment) -> str:
 # that opens the next clause ("..., and at 03:05 the workers were restarted", "errors which
 # were detected at 14:10").
 _CLAUSE_BREAK = re.compile(
-    r"[,;:]|\s(?:and|but|then|which|who|whereupon|while|after which|before which)\s",
+    # (a time's text may hold the blank after it: the gap then opens with the word)
+    r"[,;:]|(?:^|\s)(?:and|but|then|which|who|whereupon|while|after which|before which)\s",
     re.IGNORECASE,
 )
 
