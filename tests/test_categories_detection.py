@@ -110,10 +110,18 @@ CASES = {
         ),
         "customer",
     ),
-    "a named teller of no class stops the search": (
+    "a named person is one of ours, the first to tell": (
         _timeline(
             "08:00 the card API returned errors",
             "08:10 Robin reports that the nightly build is red",
+            "09:00 a customer complained about failed payments",
+        ),
+        "employee",
+    ),
+    "an organisation of no class stops the search": (
+        _timeline(
+            "08:00 the card API returned errors",
+            "08:10 the Fernhill network reported packet loss to us",
             "09:00 a customer complained about failed payments",
         ),
         UNKNOWN,
@@ -368,3 +376,78 @@ The site was down for a day.
 def test_a_plan_in_a_detection_section_is_no_source() -> None:
     """A sentence that opens with a verb of doing is a follow-up, even inside Detection."""
     assert _detection(PLANS_IN_DETECTION)[0] == UNKNOWN
+
+
+# A name or a team that tells, with no class word: one of the writing organisation's people,
+# unless a class word says the teller is a user or an outside party.
+OUR_PEOPLE = {
+    "a handle notices": (
+        _timeline(
+            "08:00 the card API returned errors",
+            "08:12 @quilla notices the payment queue is growing",
+        ),
+        "employee",
+    ),
+    "a first and last name reports": (
+        _timeline(
+            "08:00 the card API returned errors",
+            "08:12 Dora Venn reports: checkout pages time out",
+        ),
+        "employee",
+    ),
+    "a linked name who first noticed": (
+        "# Slow site\n\n## How it went\n\nIt was my co-admin [Tam](https://example.org/@tam)"
+        " who first noticed that pages were slow.\n",
+        "employee",
+    ),
+    "detected by a team": (
+        _summary("The leaked token was detected by the Platform Security Team on Monday."),
+        "employee",
+    ),
+    "found with no one named": (
+        _timeline("08:00 router restarted & packet loss detected", "08:20 BGP sessions up"),
+        "employee",
+    ),
+    "a user by name stays a user": (
+        _timeline(
+            "08:00 the card API returned errors",
+            "08:12 Dora Venn (a customer) reports that checkout pages time out",
+        ),
+        "customer",
+    ),
+    "a validator is an outside party": (
+        _timeline(
+            "08:00 block production stops at height 5512",
+            "08:09 a validator notices the halt and escalates to our developers",
+        ),
+        "third-party",
+    ),
+    "node operators reporting": (
+        _summary("Two days later, several node operators reported the same corrupted index."),
+        "third-party",
+    ),
+    "we watching is no finding": (
+        _summary("Update: we brought the API back and are observing the situation."),
+        UNKNOWN,
+    ),
+    "a thing that reports is no person": (
+        _timeline(
+            "08:00 the card API returned errors",
+            "08:12 the nightly job reports 40 failures",
+        ),
+        UNKNOWN,
+    ),
+    "an alert firing without the word": (
+        _timeline(
+            "08:00 the card API returned errors",
+            "08:03 [FIRING:2] CheckoutLatencyHigh in eu-west",
+        ),
+        "alert",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(OUR_PEOPLE))
+def test_a_name_or_a_team_that_tells_is_ours(name: str) -> None:
+    text, expected = OUR_PEOPLE[name]
+    assert _detection(text)[0] == expected

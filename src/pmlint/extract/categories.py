@@ -876,7 +876,7 @@ def _section_texts(doc: Document, canonical: str) -> Iterator[tuple[int, str]]:
 _ALERT = (
     r"(?:alert|alarm)s?(?=\s*(?:[:.,;!)]|$)|\s+(?:fired|fires|firing|triggered|went off|goes off|"
     r"came in|was raised|was sent|for|on|about|from|that)\b)|alerted\b|alerting us\b|paged\b|"
-    r"pages\b|pager\b"
+    r"pages\b|pager\b|firing\b|(?<=\w )fired\b"
 )
 # Telling that reaches us ("a researcher reached out via DM", "reached out to us"), not
 # ours ("we reached out to the vendor").
@@ -1010,7 +1010,8 @@ _NEXT_WORD = re.compile(r"\s{1,8}[\w'-]+")
 # come in". The one who saw it was told by the monitoring.
 _SEEN_ALERT = re.compile(
     r"(?:\s{1,8}(?:that|an?|the|some|several|multiple|many|new|[\w-]+'s))?"
-    r"(?:\s{1,8}[\w-]+)?\s{1,8}(?:alert|alarm|page|pages|pagerduty|opsgenie)\b.*",
+    r"(?:\s{1,8}[\w-]+)?\s{1,8}(?:alert|alarm|pagerduty|opsgenie|"
+    r"pages?\b(?!\s{1,8}(?:were|was|are|is|load\w*|return\w*|time\w*)\b))\b.*",
     re.DOTALL,
 )
 
@@ -1185,6 +1186,8 @@ def _learned(
         value, strong = _scored(source, patterns, _CHANNELS)
         if value is not None and not strong and any(_PAGED.search(c) for c in clauses):
             value = "alert"  # "alerted in the community channel": a channel is not who told
+        if value is None and any(_ours(c) for c in clauses):
+            value = "employee"  # "ianh reports", "detected by the security team"
         if value is not None:
             return _Told(value, line)
         if paged is None and any(_PAGED.search(c) for c in clauses):
@@ -1240,3 +1243,66 @@ def _learns(clause: str, cue: re.Pattern[str]) -> bool:
 
 def _names_a_teller(text: str) -> bool:
     return any(text[: m.start()].strip() for m in _TELLER.finditer(text))
+
+
+# Who told, when a name or a team of no class told it: "ianh reports", "@katharine notices",
+# "[Mike](…) who first noticed", "detected by the Security Team", "connectivity loss
+# detected" (no teller: the writers' own finding). A person or a team of the writing
+# organisation, unless a class word says otherwise (a user, a provider, a validator).
+_TEAM = re.compile(r"(?<![a-z])(?:team|teams|squad|on-?call|sre|sres|ops|admins?)$")
+# Words that name no person: pronouns of things, the incident, and words of grammar.
+_NO_PERSON = frozenset((
+    "it", "this", "that", "these", "those", "which", "what", "there", "nothing", "nobody",
+    "no", "one", "issue", "issues", "problem", "error", "errors", "outage", "incident", "report",
+    "reports", "and", "or", "but", "as", "when", "once", "after", "the", "an", "a", "was",
+    "were", "is", "are", "be", "been", "also", "not", "then", "later", "first", "finally",
+    "we", "i", "us", "you", "they", "people", "everything", "everyone", "all",
+))  # fmt: skip
+# Words around a name that are not the name: "our", "the", "who first", "then", a time.
+_AROUND_NAME = re.compile(
+    r"^(?:(?:it (?:was|is)|our|my|his|her|good|pal|and|co-?\w+|utc|am|pm|then|later|also|"
+    r"first)\s+)+|"
+    r"(?:\s+(?:who|that|first|then|also|later|quickly|soon|finally|had|has|have))+$"
+)
+# A finding with no one named: "connectivity loss detected", "an anomaly was detected".
+_AGENTLESS = re.compile(r"(?<![a-z])detected\b(?!\s+(?:by|from|via)\b)")
+# Words that name an organisation or a place, not a person: "the ACME network reported".
+_ORGANISATION = frozenset((
+    "network", "networks", "company", "inc", "corp", "ltd", "llc", "gmbh", "foundation",
+    "office", "department", "university", "isp", "registrar", "bank", "government", "agency",
+    "hosting", "host", "cloud", "labs", "org", "project",
+))  # fmt: skip
+
+
+def _ours(clause: str) -> bool:
+    """Whether a clause of learning whose words name no class tells of a person or a team
+    named by a name (the subject of telling, or after "by"), or of a finding with no one named
+    ("loss detected"): the writers' own people."""
+    if _AGENTLESS.search(clause):
+        return True
+    source = _source(clause)
+    by = re.search(r"(?<![a-z])by\s+(.*)$", source, re.DOTALL)
+    verb = _TELLING.search(source)
+    if by is not None:
+        who = by.group(1)
+    elif verb is not None:
+        who = source[: verb.start()]
+    else:
+        return False
+    words = re.sub(r"[^\w@\s-]+", " ", who)
+    words = re.sub(r"(?<![\w@])[\d:-]+(?![\w@])", " ", words).strip()
+    words = _AROUND_NAME.sub("", _SPACES.sub(" ", _AFTER_WHO.sub("", words))).strip()
+    names = words.split()
+    if not names or _ORGANISATION.intersection(names):
+        return False
+    if _TEAM.search(words):
+        return len(names) <= 4
+    if names[0] in ("the", "a", "an"):
+        return False  # "the nightly job reports": a name takes no article
+    return len(names) <= 2 and not _NO_PERSON.intersection(names)
+
+
+# What follows who told: "by the security team on Monday", "Sam in the chat".
+_AFTER_WHO = re.compile(
+    r"\s(?:on|in|at|during|via|through|after|before|when|while|with|about|that)\s.*$", re.DOTALL
+)
