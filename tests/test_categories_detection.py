@@ -437,6 +437,29 @@ OUR_PEOPLE = {
         ),
         UNKNOWN,
     ),
+    "a template's instruction": (
+        "# Card outage\n\n## Detection\n\n*Report when the team detected the incident.*\n\n"
+        "The checkout latency alarm went off at 08:03.\n",
+        "alert",
+    ),
+    "a node reporting is no person": (
+        _timeline(
+            "08:00 the card API returned errors",
+            '08:05 node starts reporting "disk quota exceeded"',
+        ),
+        UNKNOWN,
+    ),
+    "alerted, then a team detected the cause": (
+        _summary(
+            "When alerted, the SRE team investigated the crash loop, detected the wrong flag and"
+            " removed it."
+        ),
+        "alert",
+    ),
+    "a name that found the cause": (
+        _summary("Priya Nandi discovered that the root cause was the 1.4 release of the map."),
+        UNKNOWN,
+    ),
     "an alert firing without the word": (
         _timeline(
             "08:00 the card API returned errors",

@@ -1031,7 +1031,10 @@ _Part = list[tuple[int, str]]  # the sentences of one entry or paragraph, with t
 # A sentence that opens with a verb of doing is a follow-up to do, not how it was found.
 _PLAN = re.compile(
     r"[\W\d]{0,8}(?:set up|setup|add|create|implement|configure|improve|introduce|enable|"
-    r"ensure|make sure|consider|build|write|document|automate|monitor|investigate)\b"
+    r"ensure|make sure|consider|build|write|document|automate|monitor|investigate|"
+    # a template's instruction to the writer: "*Report when the team detected the incident"
+    r"(?:report|describe|explain|list|include|summari[sz]e|outline)\s+"
+    r"(?:when|how|what|who|which|the|any|all|here)\b)\b"
 )
 
 
@@ -1186,7 +1189,11 @@ def _learned(
         value, strong = _scored(source, patterns, _CHANNELS)
         if value is not None and not strong and any(_PAGED.search(c) for c in clauses):
             value = "alert"  # "alerted in the community channel": a channel is not who told
-        if value is None and any(_ours(c) for c in clauses):
+        if (
+            value is None
+            and not any(_PAGED.search(c) for c in clauses)
+            and any(map(_ours, clauses))
+        ):
             value = "employee"  # "ianh reports", "detected by the security team"
         if value is not None:
             return _Told(value, line)
@@ -1256,7 +1263,12 @@ _NO_PERSON = frozenset((
     "no", "one", "issue", "issues", "problem", "error", "errors", "outage", "incident", "report",
     "reports", "and", "or", "but", "as", "when", "once", "after", "the", "an", "a", "was",
     "were", "is", "are", "be", "been", "also", "not", "then", "later", "first", "finally",
-    "we", "i", "us", "you", "they", "people", "everything", "everyone", "all",
+    "we", "i", "us", "you", "they", "people", "everything", "everyone", "all", "others",
+    "other", "folks", "please", "do", "having", "being", "cause",
+    # things that report: "the node starts reporting 'no space left'"
+    "starts", "started", "begins", "began", "keeps", "kept", "continues", "node", "nodes",
+    "server", "servers", "service", "services", "job", "jobs", "host", "hosts", "pod", "pods",
+    "system", "systems", "app", "application", "process", "script", "check", "test", "tests",
 ))  # fmt: skip
 # Words around a name that are not the name: "our", "the", "who first", "then", a time.
 _AROUND_NAME = re.compile(
@@ -1270,7 +1282,7 @@ _AGENTLESS = re.compile(r"(?<![a-z])detected\b(?!\s+(?:by|from|via)\b)")
 _ORGANISATION = frozenset((
     "network", "networks", "company", "inc", "corp", "ltd", "llc", "gmbh", "foundation",
     "office", "department", "university", "isp", "registrar", "bank", "government", "agency",
-    "hosting", "host", "cloud", "labs", "org", "project",
+    "hosting", "cloud", "labs", "org", "project", "media", "news", "press",
 ))  # fmt: skip
 
 
@@ -1278,6 +1290,8 @@ def _ours(clause: str) -> bool:
     """Whether a clause of learning whose words name no class tells of a person or a team
     named by a name (the subject of telling, or after "by"), or of a finding with no one named
     ("loss detected"): the writers' own people."""
+    if _CAUSE_FOUND.search(clause):
+        return False  # "Gibran discovered that the root cause was …": the cause, not the outage
     if _AGENTLESS.search(clause):
         return True
     source = _source(clause)
@@ -1285,6 +1299,8 @@ def _ours(clause: str) -> bool:
     verb = _TELLING.search(source)
     if by is not None:
         who = by.group(1)
+    elif verb is not None and verb.group() in ("discovery", "discoveries", "observation"):
+        return False  # a noun: "root cause discovery"
     elif verb is not None:
         who = source[: verb.start()]
     else:
@@ -1302,6 +1318,10 @@ def _ours(clause: str) -> bool:
     return len(names) <= 2 and not _NO_PERSON.intersection(names)
 
 
+_CAUSE_FOUND = re.compile(
+    r"(?<![a-z])(?:discover|realiz|realis|found|determin|spott|notic)\w*\s+(?:that\s+)?"
+    r"(?:the\s+)?(?:root\s+)?cause"
+)
 # What follows who told: "by the security team on Monday", "Sam in the chat".
 _AFTER_WHO = re.compile(
     r"\s(?:on|in|at|during|via|through|after|before|when|while|with|about|that)\s.*$", re.DOTALL
