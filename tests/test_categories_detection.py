@@ -460,6 +460,28 @@ OUR_PEOPLE = {
         _summary("Priya Nandi discovered that the root cause was the 1.4 release of the map."),
         UNKNOWN,
     ),
+    "an organisation in capitals is not ours": (
+        _timeline(
+            "08:00 the data centre lost power",
+            "08:20 PSEG reports that crews are on site",
+            "09:00 a customer complained about failed payments",
+        ),
+        UNKNOWN,
+    ),
+    "capitals inside a name are an organisation": (
+        _timeline(
+            "08:00 the data centre lost power",
+            "08:20 NorthGrid reports an outage in the region",
+        ),
+        UNKNOWN,
+    ),
+    "a team's short name is ours": (
+        _timeline(
+            "08:00 the card API returned errors",
+            "08:20 the SRE team noticed the queue growing",
+        ),
+        "employee",
+    ),
     "an alert firing without the word": (
         _timeline(
             "08:00 the card API returned errors",

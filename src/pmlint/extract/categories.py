@@ -1044,8 +1044,9 @@ def _detection(
     """The detection source: the first part of the text that tells how the incident was
     learned of, else `unknown` (see the comment above `_LEARNING`)."""
     blocks = [b for s in doc.find_sections("detection") for b in s.all_blocks() if _told_here(b)]
+    orgs = _organisations(doc)
     for block in blocks:  # a section about it: its sentences of learning, else any class word
-        told = _learned(_block_sentences(block), patterns, _LEARNING)
+        told = _learned(_block_sentences(block), patterns, _LEARNING, orgs)
         if told is not None and told.value is not None:
             return Category(told.value, told.line, "section")
     for block in blocks:  # a section about it may name the source without a verb
@@ -1062,7 +1063,7 @@ def _detection(
         if stopped and first_decides:
             continue
         for part in parts:
-            told = _learned(part, patterns, cue)
+            told = _learned(part, patterns, cue, orgs)
             if told is not None and told.value is not None:
                 return Category(told.value, told.line, how)
             if told is not None and first_decides:
@@ -1164,7 +1165,10 @@ _IN_A_NAME = re.compile(
 
 
 def _learned(
-    part: _Part, patterns: Sequence[tuple[str, re.Pattern[str]]], cue: re.Pattern[str]
+    part: _Part,
+    patterns: Sequence[tuple[str, re.Pattern[str]]],
+    cue: re.Pattern[str],
+    orgs: frozenset[str] = frozenset(),
 ) -> _Told | None:
     """What one entry or paragraph tells of the detection: the class its first sentence of
     learning names, else "alerted" or "paged" alone (the monitoring), else a source of no class
@@ -1192,7 +1196,7 @@ def _learned(
         if (
             value is None
             and not any(_PAGED.search(c) for c in clauses)
-            and any(map(_ours, clauses))
+            and any(_ours(c, orgs) for c in clauses)
         ):
             value = "employee"  # "ianh reports", "detected by the security team"
         if value is not None:
@@ -1286,7 +1290,19 @@ _ORGANISATION = frozenset((
 ))  # fmt: skip
 
 
-def _ours(clause: str) -> bool:
+def _organisations(doc: Document) -> frozenset[str]:
+    """The document's words written as an organisation's name, lower-cased: capitals
+    ("DTE", "AWS") or capitals inside a word ("CloudFlare", "IPFSForce"), not a team's
+    short name ("SRE", "NOC")."""
+    words = {m.group().lower() for b in doc.blocks for m in _ORG_SHAPED.finditer(b.text)}
+    return frozenset(words - _OUR_ACRONYMS)
+
+
+_ORG_SHAPED = re.compile(r"(?<![\w@])(?:[A-Z]{3,}|[A-Z][a-z]+[A-Z][\w]*)(?![\w@])")
+_OUR_ACRONYMS = frozenset(("sre", "sres", "noc", "soc", "dba", "ops", "devops", "qa", "cto", "ceo"))
+
+
+def _ours(clause: str, orgs: frozenset[str] = frozenset()) -> bool:
     """Whether a clause of learning whose words name no class tells of a person or a team
     named by a name (the subject of telling, or after "by"), or of a finding with no one named
     ("loss detected"): the writers' own people."""
@@ -1309,8 +1325,8 @@ def _ours(clause: str) -> bool:
     words = re.sub(r"(?<![\w@])[\d:-]+(?![\w@])", " ", words).strip()
     words = _AROUND_NAME.sub("", _SPACES.sub(" ", _AFTER_WHO.sub("", words))).strip()
     names = words.split()
-    if not names or _ORGANISATION.intersection(names):
-        return False
+    if not names or _ORGANISATION.intersection(names) or orgs.intersection(names):
+        return False  # "the ACME network reported", "DTE reports that they are aware"
     if _TEAM.search(words):
         return len(names) <= 4
     if names[0] in ("the", "a", "an"):
