@@ -368,6 +368,16 @@ _RECOVERY = re.compile(
     r"to an end|went away|goes away|resolv(?:es|ed|ing)\b|mitigat(?:es|ed|ing)\b|"
     r"(?:drop|fell|fall|went|go)\w* (?:back )?(?:down )?to zero)"
 )
+# The outcome told the way a status page or a narrative tells it: a remedy is in and being
+# watched ("a patch is deployed and being monitored", "they've rolled back the changes.
+# We're monitoring"), or what it freed ("the culler springs to action, cleaning out stale
+# pods"). Not a watch to come ("we will monitor").
+_OUTCOME = re.compile(
+    _RECOVERY.pattern
+    + r"|(?:(?<![a-z])(?:are|is|being|were|now)|['\u2019]re)(?:\s+(?:now\s+|closely\s+|"
+    r"currently\s+|carefully\s+)?(?:monitor|observ|watch)\w*)|(?<![a-z])freed\b|"
+    r"(?<![a-z])clean(?:s|ed|ing)? (?:out|up)\b"
+)
 # A sentence of a condition, a guess or a hope tells no outcome ("if so, they are on standby",
 # "we are cautiously optimistic that it is resolved").
 _HEDGED = re.compile(
@@ -397,7 +407,9 @@ def _remedy_told(
     recovered"); not one of plans or of what was not done."""
     for line, sentence, before in _told(doc, facts):
         lower = _clean(sentence)
-        if not _RECOVERY.search(lower) or _TO_READER.search(lower) or _HEDGED.search(lower):
+        if not _OUTCOME.search(lower) or _TO_READER.search(lower) or _HEDGED.search(lower):
+            continue
+        if not _RECOVERY.search(lower) and _FUTURE.search(lower):
             continue
         value = _recovered_by(lower, patterns)
         if value is not None:
@@ -445,7 +457,7 @@ def _recovered_by(lower: str, patterns: Sequence[tuple[str, re.Pattern[str]]]) -
     only ("prod wasn't accessible, so I reverted the bump, which restored it" is a rollback)."""
     clauses = [lower[a:b] for a, b in _clause_spans(lower)]
     for index, clause in enumerate(clauses):
-        if not _RECOVERY.search(clause) or _NEGATED.search(clause):
+        if not _OUTCOME.search(clause) or _NEGATED.search(clause):
             continue
         for before in range(index, -1, -1):  # this clause, else the nearest one before
             if _NEGATED.search(clauses[before]):
@@ -453,7 +465,15 @@ def _recovered_by(lower: str, patterns: Sequence[tuple[str, re.Pattern[str]]]) -
             value, strong = _scored(clauses[before], patterns, ())
             if value is not None and strong:
                 return value
+        if _AFTER.search(clause):  # "came back online after a new cluster was created, …"
+            for later in clauses[index + 1 :]:
+                value, strong = _scored(later, patterns, ())
+                if value is not None and strong and not _NEGATED.search(later):
+                    return value
     return None
+
+
+_AFTER = re.compile(r"(?<![a-z])(?:after|once|when)\s")
 
 
 # A remedy to come, not done: "a fix … will be deployed as soon as possible".
