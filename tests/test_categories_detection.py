@@ -482,6 +482,35 @@ OUR_PEOPLE = {
         ),
         "employee",
     ),
+    "a name after 'by', then where it was seen": (
+        _timeline(
+            "08:00 the card API returned errors",
+            "08:02 errors were detected by Lee Ostrom in the Grafana logs",
+        ),
+        "employee",
+    ),
+    "a tool after 'by' stays the tool": (
+        _timeline(
+            "08:00 the card API returned errors",
+            "08:02 errors were detected by Grafana in the ops channel",
+        ),
+        "alert",
+    ),
+    "seen, with no one named": (
+        _timeline("08:00 a build fails with DNS timeouts is seen", "09:00 more builds fail"),
+        "employee",
+    ),
+    "not seen is no finding": (
+        _timeline("08:00 the card API returned errors", "08:05 no error was seen in staging"),
+        UNKNOWN,
+    ),
+    "an invisible character inside a word": (
+        _timeline(
+            "08:00 the card API returned errors",
+            "08:05 U\ufeffpstream reports a fibre cut near the data centre",
+        ),
+        "third-party",
+    ),
     "an alert firing without the word": (
         _timeline(
             "08:00 the card API returned errors",

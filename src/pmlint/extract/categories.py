@@ -916,6 +916,7 @@ _POINTED = (
 _RESPONDED = r"respond\w* to (?:the |an? )?(?:[\w-]+ )?(?:alert|alarm|page)s?\b"
 _LEARNING = re.compile(
     r"(?<![a-z])(?:report(?:s|ed|ing)?\b|notic|realiz|realis|spott|discover|saw\b|observ|"
+    r"(?<=is |as |re )seen\b|(?<=was |een )seen\b|"
     r"acknowledg|" + _SHOWN + "|"
     r"detect(?:s|ed)\b|complain|tweet|flagg|pinged\b|pings?\s+(?=@|us\b|me\b|the team\b)|warn|"
     r"e-?mail|" + _ALERT + "|" + _REACHED + r"|informed|notified|told\b|made aware|"
@@ -1171,7 +1172,15 @@ def _clean(text: str) -> str:
     are part of a name (`_IN_A_NAME`) blanked (offsets kept)."""
     if _CAPITAL_PEOPLE.search(text):
         text = _blank(text, _IN_A_NAME)
+    if _INVISIBLE.search(text):  # "U\ufeffpstream reports": the word whole, a blank after it
+        text = _INVISIBLE_IN_WORD.sub(lambda m: m.group(1) + m.group(2) + " ", text)
     return _blank(text.lower(), _URL)
+
+
+_INVISIBLE = re.compile("[\u200b-\u200d\ufeff]")
+_INVISIBLE_IN_WORD = re.compile("(\\w*)[\u200b-\u200d\ufeff](\\w*)")
+# A teller named after "by", before where it was seen: "by Lee Delarm in the DataDog logs".
+_BY_NAME = re.compile(r"\s*by\s+(?!the\s|an?\s)[@\w]")
 
 
 # A people word that opens a name of capitalised words, not opening the text: "the Office
@@ -1247,7 +1256,10 @@ def _source(clause: str) -> str:
     disk alert fired")."""
     received = [m for p in (_RECEIVING, _PASSIVE) for m in p.finditer(clause)]
     if received:
-        return clause[min(received, key=lambda m: m.start()).end() :]
+        after = clause[min(received, key=lambda m: m.start()).end() :]
+        if _BY_NAME.match(after):  # "detected by Lee in the DataDog logs": Lee told
+            after = _AFTER_WHO.sub("", after)
+        return after
     match = _TELLING.search(clause)
     if match is None or _OF.match(clause, match.end()):
         return clause  # no verb of telling, or a noun: "because of reports of failures"
@@ -1301,7 +1313,10 @@ _AROUND_NAME = re.compile(
     r"(?:\s+(?:who|that|first|then|also|later|quickly|soon|finally|had|has|have))+$"
 )
 # A finding with no one named: "connectivity loss detected", "an anomaly was detected".
-_AGENTLESS = re.compile(r"(?<![a-z])detected\b(?!\s+(?:by|from|via)\b)")
+_AGENTLESS = re.compile(
+    r"(?<![a-z])(?:detected|(?:is|was|were|are|been) (?:first )?(?:seen|observed|noticed|spotted))"
+    r"\b(?!\s+(?:by|from|via)\b)"
+)
 # Words that name an organisation or a place, not a person: "the ACME network reported".
 _ORGANISATION = frozenset((
     "network", "networks", "company", "inc", "corp", "ltd", "llc", "gmbh", "foundation",
