@@ -475,6 +475,13 @@ OUR_PEOPLE = {
         ),
         UNKNOWN,
     ),
+    "capitals, then small letters, are an organisation": (
+        _timeline(
+            "08:00 the beacon chain stalled",
+            "08:40 NEStaking soon reported that their node could not load its key",
+        ),
+        UNKNOWN,
+    ),
     "a team's short name is ours": (
         _timeline(
             "08:00 the card API returned errors",

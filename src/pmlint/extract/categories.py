@@ -1333,7 +1333,9 @@ def _organisations(doc: Document) -> frozenset[str]:
     return frozenset(words - _OUR_ACRONYMS)
 
 
-_ORG_SHAPED = re.compile(r"(?<![\w@])(?:[A-Z]{3,}|[A-Z][a-z]+[A-Z][\w]*)(?![\w@])")
+_ORG_SHAPED = re.compile(
+    r"(?<![\w@])(?:[A-Z]{3,}|[A-Z]{2,}[a-z]+[\w]*|[A-Z][a-z]+[A-Z][\w]*)(?![\w@])"
+)
 _OUR_ACRONYMS = frozenset(("sre", "sres", "noc", "soc", "dba", "ops", "devops", "qa", "cto", "ceo"))
 
 
