@@ -518,6 +518,45 @@ OUR_PEOPLE = {
         ),
         "third-party",
     ),
+    "a monitor's message, labelled": (
+        _timeline(
+            "08:00 the card API returned errors",
+            "08:03 Pingdom: checkout.example.org is down",
+            "08:10 the team rolled back the release",
+        ),
+        "alert",
+    ),
+    "a monitor that triggered": (
+        _timeline(
+            "08:00 the card API returned errors",
+            "08:03 the Datadog monitor 'p99 latency' triggered",
+            "08:10 the team rolled back the release",
+        ),
+        "alert",
+    ),
+    "a label that is no monitor": (
+        _timeline(
+            "08:00 the card API returned errors",
+            "08:03 Checkout: every payment fails",
+            "08:10 a customer complained about failed payments",
+        ),
+        "customer",
+    ),
+    "a status page's phase is no monitor": (
+        _timeline(
+            "08:00 the card API returned errors",
+            "08:30 MONITORING at 08:30 UTC: payments are holding up",
+        ),
+        UNKNOWN,
+    ),
+    "a monitor added is no alert": (
+        _timeline(
+            "08:00 the card API returned errors",
+            "08:03 added a Datadog monitor: p99 latency",
+            "08:10 a customer complained about failed payments",
+        ),
+        "customer",
+    ),
     "an alert firing without the word": (
         _timeline(
             "08:00 the card API returned errors",

@@ -904,7 +904,9 @@ _REACHED = r"reached out(?=\s+(?:to\s+(?:us|me|our)\b|via|through|on|by|with)|\s
 # Monitoring that shows it: "the dashboard showed a spike", "monitoring picked it up".
 _SHOWN = (
     r"(?:monitor\w*|dashboards?|graphs?|metrics?|checks?)\s+(?:[\w-]+\s+)?"
-    r"(?:show|indicat|caught|catch|pick|flag)\w*"
+    r"(?:show|indicat|caught|catch|pick|flag)\w*|"
+    # a monitor that fires: "the Datadog monitor 'p99 latency' triggered"
+    r"(?:monitors?|checks?)\s+(?:[\w'\"-]+\s+){0,3}?(?:trigger(?:ed|s)|went off)\b"
 )
 # Telling in other words: "users pointed out", "a friend let us know", "brought it to our
 # attention", "we first heard about it on Twitter".
@@ -1217,6 +1219,8 @@ def _learned(
             and not _OPENED_WITH.search(c.group())
         ]
         if not clauses:
+            if _monitor_says(text, patterns):
+                return _Told("alert", line)  # "08:03 Pingdom: checkout is down"
             continue
         source = ", ".join(_source(c) for c in clauses)
         value, strong = _scored(source, patterns, _CHANNELS)
@@ -1379,3 +1383,29 @@ _CAUSE_FOUND = re.compile(
 _AFTER_WHO = re.compile(
     r"\s(?:on|in|at|during|via|through|after|before|when|while|with|about|that)\s.*$", re.DOTALL
 )
+
+
+# A time, a date or a list mark before an entry's words: "- 08:03 UTC - ", "| 2031-02-03 |".
+_LEAD = re.compile(
+    r"[\s*|>#\u2013\u2014-]*(?:[\d][\d:./-]*\s*(?:am|pm|utc|[a-z]{2,4}t)?\b[\s*|:\u2013\u2014-]*)*"
+)
+# A message's label up to its colon: "Pingdom: …", "Datadog monitor [P1]: …".
+# Not a time's colon: "MONITORING at 00:05" is a status page's phase.
+_LABEL = re.compile(r"(?:[^:.!?\n]|(?<=\d):(?=\d)){0,40}?(?<!\d):(?!\d)")
+
+
+def _monitor_says(text: str, patterns: Sequence[tuple[str, re.Pattern[str]]]) -> bool:
+    """Whether an entry opens with a message from the monitoring, labelled by its sender
+    ("Pingdom: checkout is down", "PagerDuty [P1]: latency"): the alert class's word, right
+    after the time, then a colon."""
+    alert = next((p for v, p in patterns if v == "alert"), None)
+    lead = _LEAD.match(text)
+    start = lead.end() if lead else 0
+    found = alert.match(text, start) if alert is not None else None
+    if found is None or _PHASE.match(text, found.start()):
+        return False
+    return bool(_LABEL.match(text, found.end()))
+
+
+# A status page's phase, not a monitor: "MONITORING at 00:05 EDT: things are holding".
+_PHASE = re.compile(r"monitoring\b")
