@@ -1260,10 +1260,10 @@ def _source(clause: str) -> str:
     disk alert fired")."""
     received = [m for p in (_RECEIVING, _PASSIVE) for m in p.finditer(clause)]
     if received:
-        after = clause[min(received, key=lambda m: m.start()).end() :]
-        if _BY_NAME.match(after):  # "detected by Lee in the DataDog logs": Lee told
-            after = _AFTER_WHO.sub("", after)
-        return after
+        rest = clause[min(received, key=lambda m: m.start()).end() :]
+        if _BY_NAME.match(rest):  # "detected by Lee in the DataDog logs": Lee told
+            rest = _AFTER_WHO.sub("", rest)
+        return rest
     match = _TELLING.search(clause)
     if match is None or _OF.match(clause, match.end()):
         return clause  # no verb of telling, or a noun: "because of reports of failures"
