@@ -1175,12 +1175,28 @@ def _clean(text: str) -> str:
     if _CAPITAL_PEOPLE.search(text):
         text = _blank(text, _IN_A_NAME)
     if _INVISIBLE.search(text):  # "U\ufeffpstream reports": the word whole, a blank after it
-        text = _INVISIBLE_IN_WORD.sub(lambda m: m.group(1) + m.group(2) + " ", text)
+        text = _joined(text)
     return _blank(text.lower(), _URL)
 
 
 _INVISIBLE = re.compile("[\u200b-\u200d\ufeff]")
-_INVISIBLE_IN_WORD = re.compile("(\\w*)[\u200b-\u200d\ufeff](\\w*)")
+_WORD_RUN = re.compile(r"\w*")
+
+
+def _joined(text: str) -> str:
+    """The text with each invisible character moved to the end of the word it splits, as a
+    blank (offsets kept): "U\ufeffpstream" reads "Upstream "."""
+    parts, done = [], 0
+    for match in _INVISIBLE.finditer(text):
+        if match.start() < done:
+            continue
+        word = _WORD_RUN.match(text, match.end())
+        end = word.end() if word else match.end()
+        parts.append(text[done : match.start()] + text[match.end() : end] + " ")
+        done = end
+    return "".join(parts) + text[done:]
+
+
 # A teller named after "by", before where it was seen: "by Lee Delarm in the DataDog logs".
 _BY_NAME = re.compile(r"\s*by\s+(?!the\s|an?\s)[@\w]")
 
@@ -1314,7 +1330,7 @@ _NO_PERSON = frozenset((
 _AROUND_NAME = re.compile(
     r"^(?:(?:it (?:was|is)|our|my|his|her|good|pal|and|co-?\w+|utc|am|pm|then|later|also|"
     r"first)\s+)+|"
-    r"(?:\s+(?:who|that|first|then|also|later|quickly|soon|finally|had|has|have))+$"
+    r"(?: (?:who|that|first|then|also|later|quickly|soon|finally|had|has|have))+$"
 )
 # A finding with no one named: "connectivity loss detected", "an anomaly was detected".
 _AGENTLESS = re.compile(
@@ -1387,7 +1403,7 @@ _AFTER_WHO = re.compile(
 
 # A time, a date or a list mark before an entry's words: "- 08:03 UTC - ", "| 2031-02-03 |".
 _LEAD = re.compile(
-    r"[\s*|>#\u2013\u2014-]*(?:[\d][\d:./-]*\s*(?:am|pm|utc|[a-z]{2,4}t)?\b[\s*|:\u2013\u2014-]*)*"
+    r"[\s*|>#\u2013\u2014\d:./-]*(?:(?:am|pm|utc|[a-z]{2,4}t)\b[\s*|:\u2013\u2014-]*)?"
 )
 # A message's label up to its colon: "Pingdom: …", "Datadog monitor [P1]: …".
 # Not a time's colon: "MONITORING at 00:05" is a status page's phase.
