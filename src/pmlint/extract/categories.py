@@ -1198,7 +1198,7 @@ def _joined(text: str) -> str:
 
 
 # A teller named after "by", before where it was seen: "by Lee Delarm in the DataDog logs".
-_BY_NAME = re.compile(r"\s*by\s+(?!the\s|an?\s)[@\w]")
+_BY_NAME = re.compile(r"[ \t\n]{0,8}by[ \t\n]{1,8}(?!the\s|an?\s)[@\w]")
 
 
 # A people word that opens a name of capitalised words, not opening the text: "the Office
