@@ -110,10 +110,18 @@ CASES = {
         ),
         "customer",
     ),
-    "a named teller of no class stops the search": (
+    "a named person is one of ours, the first to tell": (
         _timeline(
             "08:00 the card API returned errors",
             "08:10 Robin reports that the nightly build is red",
+            "09:00 a customer complained about failed payments",
+        ),
+        "employee",
+    ),
+    "an organisation of no class stops the search": (
+        _timeline(
+            "08:00 the card API returned errors",
+            "08:10 the Fernhill network reported packet loss to us",
             "09:00 a customer complained about failed payments",
         ),
         UNKNOWN,
@@ -368,3 +376,198 @@ The site was down for a day.
 def test_a_plan_in_a_detection_section_is_no_source() -> None:
     """A sentence that opens with a verb of doing is a follow-up, even inside Detection."""
     assert _detection(PLANS_IN_DETECTION)[0] == UNKNOWN
+
+
+# A name or a team that tells, with no class word: one of the writing organisation's people,
+# unless a class word says the teller is a user or an outside party.
+OUR_PEOPLE = {
+    "a handle notices": (
+        _timeline(
+            "08:00 the card API returned errors",
+            "08:12 @quilla notices the payment queue is growing",
+        ),
+        "employee",
+    ),
+    "a first and last name reports": (
+        _timeline(
+            "08:00 the card API returned errors",
+            "08:12 Dora Venn reports: checkout pages time out",
+        ),
+        "employee",
+    ),
+    "a linked name who first noticed": (
+        "# Slow site\n\n## How it went\n\nIt was my co-admin [Tam](https://example.org/@tam)"
+        " who first noticed that pages were slow.\n",
+        "employee",
+    ),
+    "detected by a team": (
+        _summary("The leaked token was detected by the Platform Security Team on Monday."),
+        "employee",
+    ),
+    "found with no one named": (
+        _timeline("08:00 router restarted & packet loss detected", "08:20 BGP sessions up"),
+        "employee",
+    ),
+    "a user by name stays a user": (
+        _timeline(
+            "08:00 the card API returned errors",
+            "08:12 Dora Venn (a customer) reports that checkout pages time out",
+        ),
+        "customer",
+    ),
+    "a validator is an outside party": (
+        _timeline(
+            "08:00 block production stops at height 5512",
+            "08:09 a validator notices the halt and escalates to our developers",
+        ),
+        "third-party",
+    ),
+    "node operators reporting": (
+        _summary("Two days later, several node operators reported the same corrupted index."),
+        "third-party",
+    ),
+    "we watching is no finding": (
+        _summary("Update: we brought the API back and are observing the situation."),
+        UNKNOWN,
+    ),
+    "a thing that reports is no person": (
+        _timeline(
+            "08:00 the card API returned errors",
+            "08:12 the nightly job reports 40 failures",
+        ),
+        UNKNOWN,
+    ),
+    "a template's instruction": (
+        "# Card outage\n\n## Detection\n\n*Report when the team detected the incident.*\n\n"
+        "The checkout latency alarm went off at 08:03.\n",
+        "alert",
+    ),
+    "a node reporting is no person": (
+        _timeline(
+            "08:00 the card API returned errors",
+            '08:05 node starts reporting "disk quota exceeded"',
+        ),
+        UNKNOWN,
+    ),
+    "alerted, then a team detected the cause": (
+        _summary(
+            "When alerted, the SRE team investigated the crash loop, detected the wrong flag and"
+            " removed it."
+        ),
+        "alert",
+    ),
+    "a name that found the cause": (
+        _summary("Priya Nandi discovered that the root cause was the 1.4 release of the map."),
+        UNKNOWN,
+    ),
+    "an organisation in capitals is not ours": (
+        _timeline(
+            "08:00 the data centre lost power",
+            "08:20 PSEG reports that crews are on site",
+            "09:00 a customer complained about failed payments",
+        ),
+        UNKNOWN,
+    ),
+    "capitals inside a name are an organisation": (
+        _timeline(
+            "08:00 the data centre lost power",
+            "08:20 NorthGrid reports an outage in the region",
+        ),
+        UNKNOWN,
+    ),
+    "capitals, then small letters, are an organisation": (
+        _timeline(
+            "08:00 the beacon chain stalled",
+            "08:40 NEStaking soon reported that their node could not load its key",
+        ),
+        UNKNOWN,
+    ),
+    "a team's short name is ours": (
+        _timeline(
+            "08:00 the card API returned errors",
+            "08:20 the SRE team noticed the queue growing",
+        ),
+        "employee",
+    ),
+    "a name after 'by', then where it was seen": (
+        _timeline(
+            "08:00 the card API returned errors",
+            "08:02 errors were detected by Lee Ostrom in the Grafana logs",
+        ),
+        "employee",
+    ),
+    "a tool after 'by' stays the tool": (
+        _timeline(
+            "08:00 the card API returned errors",
+            "08:02 errors were detected by Grafana in the ops channel",
+        ),
+        "alert",
+    ),
+    "seen, with no one named": (
+        _timeline("08:00 a build fails with DNS timeouts is seen", "09:00 more builds fail"),
+        "employee",
+    ),
+    "not seen is no finding": (
+        _timeline("08:00 the card API returned errors", "08:05 no error was seen in staging"),
+        UNKNOWN,
+    ),
+    "an invisible character inside a word": (
+        _timeline(
+            "08:00 the card API returned errors",
+            "08:05 U\ufeffpstream reports a fibre cut near the data centre",
+        ),
+        "third-party",
+    ),
+    "a monitor's message, labelled": (
+        _timeline(
+            "08:00 the card API returned errors",
+            "08:03 Pingdom: checkout.example.org is down",
+            "08:10 the team rolled back the release",
+        ),
+        "alert",
+    ),
+    "a monitor that triggered": (
+        _timeline(
+            "08:00 the card API returned errors",
+            "08:03 the Datadog monitor 'p99 latency' triggered",
+            "08:10 the team rolled back the release",
+        ),
+        "alert",
+    ),
+    "a label that is no monitor": (
+        _timeline(
+            "08:00 the card API returned errors",
+            "08:03 Checkout: every payment fails",
+            "08:10 a customer complained about failed payments",
+        ),
+        "customer",
+    ),
+    "a status page's phase is no monitor": (
+        _timeline(
+            "08:00 the card API returned errors",
+            "08:30 MONITORING at 08:30 UTC: payments are holding up",
+        ),
+        UNKNOWN,
+    ),
+    "a monitor added is no alert": (
+        _timeline(
+            "08:00 the card API returned errors",
+            "08:03 added a Datadog monitor: p99 latency",
+            "08:10 a customer complained about failed payments",
+        ),
+        "customer",
+    ),
+    "an alert firing without the word": (
+        _timeline(
+            "08:00 the card API returned errors",
+            "08:03 [FIRING:2] CheckoutLatencyHigh in eu-west",
+        ),
+        "alert",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(OUR_PEOPLE))
+def test_a_name_or_a_team_that_tells_is_ours(name: str) -> None:
+    text, expected = OUR_PEOPLE[name]
+    assert _detection(text)[0] == expected

@@ -392,3 +392,57 @@ ROUND_TWO = {
 def test_mitigation_round_two(name: str) -> None:
     text, expected = ROUND_TWO[name]
     assert _mitigation(text) == expected
+
+
+# Round three: the outcome told as a status page or a narrative tells it, and a remedy told
+# after "came back after …".
+ROUND_THREE = {
+    "a patch in and being watched": (
+        _summary(
+            "Update: the slow builds went on and we found the source.",
+            "A patch is deployed and being monitored.",
+        ),
+        ("fix-forward", 5),
+    ),
+    "their rollback, then we watch": (
+        _summary(
+            "Our registrar dropped the glue records.",
+            "We reached their support and they have rolled back the change.",
+            "We're monitoring the builders to make sure the change holds.",
+        ),
+        ("rollback", 5),
+    ),
+    "a watch to come is no outcome": (
+        _summary(
+            "Our registrar dropped the glue records.",
+            "We will ask them to roll back the change and will be monitoring the builders.",
+        ),
+        (UNKNOWN, None),
+    ),
+    "watching alone names no remedy": (
+        _summary("Builds failed for an hour.", "We are observing the situation."),
+        (UNKNOWN, None),
+    ),
+    "back after a move to a new cluster": (
+        _summary(
+            "The control plane of the build cluster stopped answering.",
+            "The builders came back online after a new cluster was created, the cache was"
+            " migrated to the new cluster, and then DNS was updated.",
+        ),
+        ("failover", 5),
+    ),
+    "what a restart freed": (
+        _summary(
+            "The build cluster was full.",
+            "Restarting the scheduler also woke up its reaper.",
+            "The reaper sprang to action, cleaning out a lot of stale build pods.",
+        ),
+        ("restart", 5),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(ROUND_THREE))
+def test_mitigation_round_three(name: str) -> None:
+    text, expected = ROUND_THREE[name]
+    assert _mitigation(text) == expected

@@ -368,6 +368,16 @@ _RECOVERY = re.compile(
     r"to an end|went away|goes away|resolv(?:es|ed|ing)\b|mitigat(?:es|ed|ing)\b|"
     r"(?:drop|fell|fall|went|go)\w* (?:back )?(?:down )?to zero)"
 )
+# The outcome told the way a status page or a narrative tells it: a remedy is in and being
+# watched ("a patch is deployed and being monitored", "they've rolled back the changes.
+# We're monitoring"), or what it freed ("the culler springs to action, cleaning out stale
+# pods"). Not a watch to come ("we will monitor").
+_OUTCOME = re.compile(
+    _RECOVERY.pattern
+    + r"|(?:(?<![a-z])(?:are|is|being|were|now)|['\u2019]re)(?:\s+(?:now\s+|closely\s+|"
+    r"currently\s+|carefully\s+)?(?:monitor|observ|watch)\w*)|(?<![a-z])freed\b|"
+    r"(?<![a-z])clean(?:s|ed|ing)? (?:out|up)\b"
+)
 # A sentence of a condition, a guess or a hope tells no outcome ("if so, they are on standby",
 # "we are cautiously optimistic that it is resolved").
 _HEDGED = re.compile(
@@ -397,7 +407,9 @@ def _remedy_told(
     recovered"); not one of plans or of what was not done."""
     for line, sentence, before in _told(doc, facts):
         lower = _clean(sentence)
-        if not _RECOVERY.search(lower) or _TO_READER.search(lower) or _HEDGED.search(lower):
+        if not _OUTCOME.search(lower) or _TO_READER.search(lower) or _HEDGED.search(lower):
+            continue
+        if not _RECOVERY.search(lower) and _FUTURE.search(lower):
             continue
         value = _recovered_by(lower, patterns)
         if value is not None:
@@ -445,7 +457,7 @@ def _recovered_by(lower: str, patterns: Sequence[tuple[str, re.Pattern[str]]]) -
     only ("prod wasn't accessible, so I reverted the bump, which restored it" is a rollback)."""
     clauses = [lower[a:b] for a, b in _clause_spans(lower)]
     for index, clause in enumerate(clauses):
-        if not _RECOVERY.search(clause) or _NEGATED.search(clause):
+        if not _OUTCOME.search(clause) or _NEGATED.search(clause):
             continue
         for before in range(index, -1, -1):  # this clause, else the nearest one before
             if _NEGATED.search(clauses[before]):
@@ -453,7 +465,15 @@ def _recovered_by(lower: str, patterns: Sequence[tuple[str, re.Pattern[str]]]) -
             value, strong = _scored(clauses[before], patterns, ())
             if value is not None and strong:
                 return value
+        if _AFTER.search(clause):  # "came back online after a new cluster was created, …"
+            for later in clauses[index + 1 :]:
+                value, strong = _scored(later, patterns, ())
+                if value is not None and strong and not _NEGATED.search(later):
+                    return value
     return None
+
+
+_AFTER = re.compile(r"(?<![a-z])(?:after|once|when)\s")
 
 
 # A remedy to come, not done: "a fix … will be deployed as soon as possible".
@@ -876,7 +896,7 @@ def _section_texts(doc: Document, canonical: str) -> Iterator[tuple[int, str]]:
 _ALERT = (
     r"(?:alert|alarm)s?(?=\s*(?:[:.,;!)]|$)|\s+(?:fired|fires|firing|triggered|went off|goes off|"
     r"came in|was raised|was sent|for|on|about|from|that)\b)|alerted\b|alerting us\b|paged\b|"
-    r"pages\b|pager\b"
+    r"pages\b|pager\b|firing\b|(?<=\w )fired\b"
 )
 # Telling that reaches us ("a researcher reached out via DM", "reached out to us"), not
 # ours ("we reached out to the vendor").
@@ -884,7 +904,9 @@ _REACHED = r"reached out(?=\s+(?:to\s+(?:us|me|our)\b|via|through|on|by|with)|\s
 # Monitoring that shows it: "the dashboard showed a spike", "monitoring picked it up".
 _SHOWN = (
     r"(?:monitor\w*|dashboards?|graphs?|metrics?|checks?)\s+(?:[\w-]+\s+)?"
-    r"(?:show|indicat|caught|catch|pick|flag)\w*"
+    r"(?:show|indicat|caught|catch|pick|flag)\w*|"
+    # a monitor that fires: "the Datadog monitor 'p99 latency' triggered"
+    r"(?:monitors?|checks?)\s+(?:[\w'\"-]+\s+){0,3}?(?:trigger(?:ed|s)|went off)\b"
 )
 # Telling in other words: "users pointed out", "a friend let us know", "brought it to our
 # attention", "we first heard about it on Twitter".
@@ -896,6 +918,7 @@ _POINTED = (
 _RESPONDED = r"respond\w* to (?:the |an? )?(?:[\w-]+ )?(?:alert|alarm|page)s?\b"
 _LEARNING = re.compile(
     r"(?<![a-z])(?:report(?:s|ed|ing)?\b|notic|realiz|realis|spott|discover|saw\b|observ|"
+    r"(?<=is |as |re )seen\b|(?<=was |een )seen\b|"
     r"acknowledg|" + _SHOWN + "|"
     r"detect(?:s|ed)\b|complain|tweet|flagg|pinged\b|pings?\s+(?=@|us\b|me\b|the team\b)|warn|"
     r"e-?mail|" + _ALERT + "|" + _REACHED + r"|informed|notified|told\b|made aware|"
@@ -1010,7 +1033,8 @@ _NEXT_WORD = re.compile(r"\s{1,8}[\w'-]+")
 # come in". The one who saw it was told by the monitoring.
 _SEEN_ALERT = re.compile(
     r"(?:\s{1,8}(?:that|an?|the|some|several|multiple|many|new|[\w-]+'s))?"
-    r"(?:\s{1,8}[\w-]+)?\s{1,8}(?:alert|alarm|page|pages|pagerduty|opsgenie)\b.*",
+    r"(?:\s{1,8}[\w-]+)?\s{1,8}(?:alert|alarm|pagerduty|opsgenie|"
+    r"pages?\b(?!\s{1,8}(?:were|was|are|is|load\w*|return\w*|time\w*)\b))\b.*",
     re.DOTALL,
 )
 
@@ -1030,7 +1054,10 @@ _Part = list[tuple[int, str]]  # the sentences of one entry or paragraph, with t
 # A sentence that opens with a verb of doing is a follow-up to do, not how it was found.
 _PLAN = re.compile(
     r"[\W\d]{0,8}(?:set up|setup|add|create|implement|configure|improve|introduce|enable|"
-    r"ensure|make sure|consider|build|write|document|automate|monitor|investigate)\b"
+    r"ensure|make sure|consider|build|write|document|automate|monitor|investigate|"
+    # a template's instruction to the writer: "*Report when the team detected the incident"
+    r"(?:report|describe|explain|list|include|summari[sz]e|outline)\s+"
+    r"(?:when|how|what|who|which|the|any|all|here)\b)\b"
 )
 
 
@@ -1040,8 +1067,9 @@ def _detection(
     """The detection source: the first part of the text that tells how the incident was
     learned of, else `unknown` (see the comment above `_LEARNING`)."""
     blocks = [b for s in doc.find_sections("detection") for b in s.all_blocks() if _told_here(b)]
+    orgs = _organisations(doc)
     for block in blocks:  # a section about it: its sentences of learning, else any class word
-        told = _learned(_block_sentences(block), patterns, _LEARNING)
+        told = _learned(_block_sentences(block), patterns, _LEARNING, orgs)
         if told is not None and told.value is not None:
             return Category(told.value, told.line, "section")
     for block in blocks:  # a section about it may name the source without a verb
@@ -1058,7 +1086,7 @@ def _detection(
         if stopped and first_decides:
             continue
         for part in parts:
-            told = _learned(part, patterns, cue)
+            told = _learned(part, patterns, cue, orgs)
             if told is not None and told.value is not None:
                 return Category(told.value, told.line, how)
             if told is not None and first_decides:
@@ -1146,7 +1174,31 @@ def _clean(text: str) -> str:
     are part of a name (`_IN_A_NAME`) blanked (offsets kept)."""
     if _CAPITAL_PEOPLE.search(text):
         text = _blank(text, _IN_A_NAME)
+    if _INVISIBLE.search(text):  # "U\ufeffpstream reports": the word whole, a blank after it
+        text = _joined(text)
     return _blank(text.lower(), _URL)
+
+
+_INVISIBLE = re.compile("[\u200b-\u200d\ufeff]")
+_WORD_RUN = re.compile(r"\w*")
+
+
+def _joined(text: str) -> str:
+    """The text with each invisible character moved to the end of the word it splits, as a
+    blank (offsets kept): "U\ufeffpstream" reads "Upstream "."""
+    parts, done = [], 0
+    for match in _INVISIBLE.finditer(text):
+        if match.start() < done:
+            continue
+        word = _WORD_RUN.match(text, match.end())
+        end = word.end() if word else match.end()
+        parts.append(text[done : match.start()] + text[match.end() : end] + " ")
+        done = end
+    return "".join(parts) + text[done:]
+
+
+# A teller named after "by", before where it was seen: "by Lee Delarm in the DataDog logs".
+_BY_NAME = re.compile(r"[ \t\n]{0,8}by[ \t\n]{1,8}(?!the\s|an?\s)[@\w]")
 
 
 # A people word that opens a name of capitalised words, not opening the text: "the Office
@@ -1160,7 +1212,10 @@ _IN_A_NAME = re.compile(
 
 
 def _learned(
-    part: _Part, patterns: Sequence[tuple[str, re.Pattern[str]]], cue: re.Pattern[str]
+    part: _Part,
+    patterns: Sequence[tuple[str, re.Pattern[str]]],
+    cue: re.Pattern[str],
+    orgs: frozenset[str] = frozenset(),
 ) -> _Told | None:
     """What one entry or paragraph tells of the detection: the class its first sentence of
     learning names, else "alerted" or "paged" alone (the monitoring), else a source of no class
@@ -1180,11 +1235,19 @@ def _learned(
             and not _OPENED_WITH.search(c.group())
         ]
         if not clauses:
+            if _monitor_says(text, patterns):
+                return _Told("alert", line)  # "08:03 Pingdom: checkout is down"
             continue
         source = ", ".join(_source(c) for c in clauses)
         value, strong = _scored(source, patterns, _CHANNELS)
         if value is not None and not strong and any(_PAGED.search(c) for c in clauses):
             value = "alert"  # "alerted in the community channel": a channel is not who told
+        if (
+            value is None
+            and not any(_PAGED.search(c) for c in clauses)
+            and any(_ours(c, orgs) for c in clauses)
+        ):
+            value = "employee"  # "ianh reports", "detected by the security team"
         if value is not None:
             return _Told(value, line)
         if paged is None and any(_PAGED.search(c) for c in clauses):
@@ -1213,7 +1276,10 @@ def _source(clause: str) -> str:
     disk alert fired")."""
     received = [m for p in (_RECEIVING, _PASSIVE) for m in p.finditer(clause)]
     if received:
-        return clause[min(received, key=lambda m: m.start()).end() :]
+        rest = clause[min(received, key=lambda m: m.start()).end() :]
+        if _BY_NAME.match(rest):  # "detected by Lee in the DataDog logs": Lee told
+            rest = _AFTER_WHO.sub("", rest)
+        return rest
     match = _TELLING.search(clause)
     if match is None or _OF.match(clause, match.end()):
         return clause  # no verb of telling, or a noun: "because of reports of failures"
@@ -1240,3 +1306,122 @@ def _learns(clause: str, cue: re.Pattern[str]) -> bool:
 
 def _names_a_teller(text: str) -> bool:
     return any(text[: m.start()].strip() for m in _TELLER.finditer(text))
+
+
+# Who told, when a name or a team of no class told it: "ianh reports", "@katharine notices",
+# "[Mike](…) who first noticed", "detected by the Security Team", "connectivity loss
+# detected" (no teller: the writers' own finding). A person or a team of the writing
+# organisation, unless a class word says otherwise (a user, a provider, a validator).
+_TEAM = re.compile(r"(?<![a-z])(?:team|teams|squad|on-?call|sre|sres|ops|admins?)$")
+# Words that name no person: pronouns of things, the incident, and words of grammar.
+_NO_PERSON = frozenset((
+    "it", "this", "that", "these", "those", "which", "what", "there", "nothing", "nobody",
+    "no", "one", "issue", "issues", "problem", "error", "errors", "outage", "incident", "report",
+    "reports", "and", "or", "but", "as", "when", "once", "after", "the", "an", "a", "was",
+    "were", "is", "are", "be", "been", "also", "not", "then", "later", "first", "finally",
+    "we", "i", "us", "you", "they", "people", "everything", "everyone", "all", "others",
+    "other", "folks", "please", "do", "having", "being", "cause",
+    # things that report: "the node starts reporting 'no space left'"
+    "starts", "started", "begins", "began", "keeps", "kept", "continues", "node", "nodes",
+    "server", "servers", "service", "services", "job", "jobs", "host", "hosts", "pod", "pods",
+    "system", "systems", "app", "application", "process", "script", "check", "test", "tests",
+))  # fmt: skip
+# Words around a name that are not the name: "our", "the", "who first", "then", a time.
+_AROUND_NAME = re.compile(
+    r"^(?:(?:it (?:was|is)|our|my|his|her|good|pal|and|co-?\w+|utc|am|pm|then|later|also|"
+    r"first)\s+)+|"
+    r"(?: (?:who|that|first|then|also|later|quickly|soon|finally|had|has|have))+$"
+)
+# A finding with no one named: "connectivity loss detected", "an anomaly was detected".
+_AGENTLESS = re.compile(
+    r"(?<![a-z])(?:detected|(?:is|was|were|are|been) (?:first )?(?:seen|observed|noticed|spotted))"
+    r"\b(?!\s+(?:by|from|via)\b)"
+)
+# Words that name an organisation or a place, not a person: "the ACME network reported".
+_ORGANISATION = frozenset((
+    "network", "networks", "company", "inc", "corp", "ltd", "llc", "gmbh", "foundation",
+    "office", "department", "university", "isp", "registrar", "bank", "government", "agency",
+    "hosting", "cloud", "labs", "org", "project", "media", "news", "press",
+))  # fmt: skip
+
+
+def _organisations(doc: Document) -> frozenset[str]:
+    """The document's words written as an organisation's name, lower-cased: capitals
+    ("DTE", "AWS") or capitals inside a word ("CloudFlare", "IPFSForce"), not a team's
+    short name ("SRE", "NOC")."""
+    words = {m.group().lower() for b in doc.blocks for m in _ORG_SHAPED.finditer(b.text)}
+    return frozenset(words - _OUR_ACRONYMS)
+
+
+_ORG_SHAPED = re.compile(
+    r"(?<![\w@])(?:[A-Z]{3,}|[A-Z]{2,}[a-z]+[\w]*|[A-Z][a-z]+[A-Z][\w]*)(?![\w@])"
+)
+_OUR_ACRONYMS = frozenset(("sre", "sres", "noc", "soc", "dba", "ops", "devops", "qa", "cto", "ceo"))
+
+
+def _ours(clause: str, orgs: frozenset[str] = frozenset()) -> bool:
+    """Whether a clause of learning whose words name no class tells of a person or a team
+    named by a name (the subject of telling, or after "by"), or of a finding with no one named
+    ("loss detected"): the writers' own people."""
+    if _CAUSE_FOUND.search(clause):
+        return False  # "Gibran discovered that the root cause was …": the cause, not the outage
+    if _AGENTLESS.search(clause):
+        return True
+    source = _source(clause)
+    by = re.search(r"(?<![a-z])by\s+(.*)$", source, re.DOTALL)
+    verb = _TELLING.search(source)
+    if by is not None:
+        who = by.group(1)
+    elif verb is not None and verb.group() in ("discovery", "discoveries", "observation"):
+        return False  # a noun: "root cause discovery"
+    elif verb is not None:
+        who = source[: verb.start()]
+    else:
+        return False
+    words = re.sub(r"[^\w@\s-]+", " ", who)
+    words = re.sub(r"(?<![\w@])[\d:-]+(?![\w@])", " ", words).strip()
+    words = _AROUND_NAME.sub("", _SPACES.sub(" ", _AFTER_WHO.sub("", words))).strip()
+    names = words.split()
+    if not names or _ORGANISATION.intersection(names) or orgs.intersection(names):
+        return False  # "the ACME network reported", "DTE reports that they are aware"
+    if _TEAM.search(words):
+        return len(names) <= 4
+    if names[0] in ("the", "a", "an"):
+        return False  # "the nightly job reports": a name takes no article
+    return len(names) <= 2 and not _NO_PERSON.intersection(names)
+
+
+_CAUSE_FOUND = re.compile(
+    r"(?<![a-z])(?:discover|realiz|realis|found|determin|spott|notic)\w*\s+(?:that\s+)?"
+    r"(?:the\s+)?(?:root\s+)?cause"
+)
+# What follows who told: "by the security team on Monday", "Sam in the chat".
+_AFTER_WHO = re.compile(
+    r"\s(?:on|in|at|during|via|through|after|before|when|while|with|about|that)\s.*$", re.DOTALL
+)
+
+
+# A time, a date or a list mark before an entry's words: "- 08:03 UTC - ", "| 2031-02-03 |".
+_LEAD = re.compile(
+    r"[\s*|>#\u2013\u2014\d:./-]*(?:(?:am|pm|utc|[a-z]{2,4}t)\b[\s*|:\u2013\u2014-]*)?"
+)
+# A message's label up to its colon: "Pingdom: …", "Datadog monitor [P1]: …".
+# Not a time's colon: "MONITORING at 00:05" is a status page's phase.
+_LABEL = re.compile(r"(?:[^:.!?\n]|(?<=\d):(?=\d)){0,40}?(?<!\d):(?!\d)")
+
+
+def _monitor_says(text: str, patterns: Sequence[tuple[str, re.Pattern[str]]]) -> bool:
+    """Whether an entry opens with a message from the monitoring, labelled by its sender
+    ("Pingdom: checkout is down", "PagerDuty [P1]: latency"): the alert class's word, right
+    after the time, then a colon."""
+    alert = next((p for v, p in patterns if v == "alert"), None)
+    lead = _LEAD.match(text)
+    start = lead.end() if lead else 0
+    found = alert.match(text, start) if alert is not None else None
+    if found is None or _PHASE.match(text, found.start()):
+        return False
+    return bool(_LABEL.match(text, found.end()))
+
+
+# A status page's phase, not a monitor: "MONITORING at 00:05 EDT: things are holding".
+_PHASE = re.compile(r"monitoring\b")
