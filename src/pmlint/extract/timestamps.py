@@ -22,7 +22,9 @@ _MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
-_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
+# A weekday's name, short or whole ("Thu", "Thurs", "Thursday"): one spelling for every reader.
+WEEKDAY_NAME = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
+_WEEKDAY = rf"(?:{WEEKDAY_NAME}\.?,?\s+)?"
 
 # UTC offsets of common abbreviations. Ambiguous ones (IST, CST in Asia) take the reading
 # most postmortems mean; "PT"/"ET"-style names map to IANA zones, whose offset depends on the date.

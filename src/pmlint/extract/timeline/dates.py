@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from pmlint.document import Document, TextBlock
 from pmlint.extract.timeline.model import Moment
-from pmlint.extract.timestamps import NO_YEAR, Stamp, find_stamps
+from pmlint.extract.timestamps import NO_YEAR, WEEKDAY_NAME, Stamp, find_stamps
 
 
 def day_first(blocks: Sequence[TextBlock]) -> bool | None:
@@ -124,10 +124,7 @@ def told_next_day(before: str) -> bool:
 # morning", "**Fri**"), or an entry "Thu 09:00", "Thursday, 11:20". The times after it are on
 # the next such weekday from the day so far (the same day when it is that weekday).
 _WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-_WEEKDAY_WORD = (
-    r"(?P<weekday>mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs?(?:day)?)?|fri(?:day)?"
-    r"|sat(?:urday)?|sun(?:day)?)\.?"
-)
+_WEEKDAY_WORD = rf"(?P<weekday>{WEEKDAY_NAME})\.?"
 _WEEKDAY_HEADING = re.compile(
     rf"\A[\s*_#]*(?:on\s+)?{_WEEKDAY_WORD}(?:\s+(?:morning|afternoon|evening|night))?"
     r"[\s*_:.,-]*\Z",
