@@ -128,7 +128,7 @@ def test_model_findings_say_what_the_model_leaned_on(tmp_path: Path) -> None:
     sample = tmp_path / "pm.md"
     sample.write_text(
         "# Outage\n\n## Contributing factors\n\n"
-        "The engineer ignored the alert for an hour.\n\n"
+        "The engineer ignored the alert for an hour and went back to sleep.\n\n"
         "## Timeline\n\n- 10:05 the engineer ignored the alert.\n",
         encoding="utf-8",
     )
