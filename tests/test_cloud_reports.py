@@ -626,6 +626,19 @@ AWS: dict[str, Case] = {
         "2020-11-25T22:23:00-08:00",
         1028,
     ),
+    # The event's window, then the periods of impact inside it: the event's span, counted
+    # once, not the event plus each period again.
+    "event_window_then_periods_inside_it": (
+        "# Summary of the Amazon SQS Service Event in the Oregon (US-WEST-2) Region\n\n"
+        "While the event started at 9:12 PM PDT on 3 April 2024 and ended at 6:40 AM PDT on 4 "
+        "April 2024, there were two distinct periods of impact. First, between 9:12 PM and "
+        "11:05 PM on 3 April, SQS returned elevated errors. Second, between 2:30 AM and 6:40 AM "
+        "on 4 April, message delivery was delayed.\n",
+        "2024-04-03T21:12:00-07:00",
+        "2024-04-04T06:40:00-07:00",
+        "2024-04-04T06:40:00-07:00",
+        568,
+    ),
 }
 
 CASES = {
@@ -704,3 +717,22 @@ def test_a_failure_s_own_length_is_not_the_incident_s() -> None:
         "12 Jan 2023, customers experienced intermittent failures for 30 seconds at a time.\n"
     )
     assert value.duration() == (280, "range")
+
+
+def test_overlapping_windows_are_counted_once() -> None:
+    """A status header's window and the report's own window that overlaps it: the impact is
+    the time they cover together (09:40 to 11:10), not their sum; separate windows still add
+    up."""
+    value = facts(
+        "# Incident affecting Cloud Memorystore\n\n"
+        "Incident began at 2024-02-06 10:05 and ended at 2024-02-06 11:10 (all times are "
+        "US/Pacific).\n\n## Summary\n\n"
+        "Between 09:40 and 10:50 US/Pacific on Tuesday, 6 February 2024, Memorystore instances "
+        "in us-east4 refused new connections.\n"
+    )
+    assert value.duration() == (90, "range")
+    apart = facts(
+        "# Storage - North Europe\n\n**Summary of Impact:** Between 03:12 and 04:01 UTC on "
+        "2 Mar 2023, and again between 16:40 and 17:25 UTC on 2 Mar 2023, writes failed.\n"
+    )
+    assert apart.duration() == (94, "range")
