@@ -382,6 +382,20 @@ AZURE: dict[str, Case] = {
         "2023-01-25T12:43:00+00:00",
         338,
     ),
+    # The preliminary review's notice: "within 3 days of incident mitigation" is when the
+    # review comes out, not how long the incident lasted.
+    "preliminary_review_deadline_is_no_duration": (
+        "# Preliminary Post Incident Review - Azure Cosmos DB - West US 3\n\n"
+        "This is our preliminary review, published within 3 days of incident mitigation; the "
+        "final review follows within 14 days of incident resolution.\n\n"
+        "## What happened?\n\n"
+        "Between 13:20 UTC and 15:05 UTC on 9 May 2024, requests to Cosmos DB accounts in West "
+        "US 3 timed out for a subset of customers.\n",
+        "2024-05-09T13:20:00+00:00",
+        "2024-05-09T15:05:00+00:00",
+        "2024-05-09T15:05:00+00:00",
+        105,
+    ),
 }
 
 AWS: dict[str, Case] = {
