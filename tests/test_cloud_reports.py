@@ -750,3 +750,20 @@ def test_overlapping_windows_are_counted_once() -> None:
         "2 Mar 2023, and again between 16:40 and 17:25 UTC on 2 Mar 2023, writes failed.\n"
     )
     assert apart.duration() == (94, "range")
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("the outage of October 19 and 20, 2025", ["2025-10-19", "2025-10-20"]),
+        ("between 19 and 20 October 2025", ["2025-10-19", "2025-10-20"]),
+        ("from Jan. 30 and 31, 2024 onwards", ["2024-01-30", "2024-01-31"]),
+    ],
+)
+def test_two_days_joined_by_and_share_month_and_year(text: str, days: list[str]) -> None:
+    """ "October 19 and 20, 2025": two dates written with one month and one year, so a later
+    "October 19" knows its year."""
+    from pmlint.extract.timestamps import find_stamps
+
+    found = [s.date.isoformat() for s in find_stamps(text) if s.date is not None]
+    assert found == days
