@@ -653,6 +653,20 @@ AWS: dict[str, Case] = {
         "2024-04-04T06:40:00-07:00",
         568,
     ),
+    # The days written once with their year ("April 3 and 4, 2024"), then the event window,
+    # then periods of impact that end before the event does: the event's end is the end.
+    "days_written_once_and_event_outlasting_its_periods": (
+        "# Summary of the Amazon ECS Service Event in the Ireland (EU-WEST-1) Region\n\n"
+        "We want to share details of the disruption of April 3 and 4, 2024. While the event "
+        "started at 10:05 PM PDT on April 3 and ended at 9:30 AM PDT on April 4, there were two "
+        "distinct periods of impact. First, between 10:05 PM on April 3 and 1:15 AM on April 4, "
+        "task launches failed. Second, between 3:40 AM and 7:55 AM on April 4, services could "
+        "not scale.\n",
+        "2024-04-03T22:05:00-07:00",
+        "2024-04-04T09:30:00-07:00",
+        "2024-04-04T09:30:00-07:00",
+        685,
+    ),
 }
 
 CASES = {
