@@ -382,6 +382,20 @@ AZURE: dict[str, Case] = {
         "2023-01-25T12:43:00+00:00",
         338,
     ),
+    # The preliminary review's notice: "within 3 days of incident mitigation" is when the
+    # review comes out, not how long the incident lasted.
+    "preliminary_review_deadline_is_no_duration": (
+        "# Preliminary Post Incident Review - Azure Cosmos DB - West US 3\n\n"
+        "This is our preliminary review, published within 3 days of incident mitigation; the "
+        "final review follows within 14 days of incident resolution.\n\n"
+        "## What happened?\n\n"
+        "Between 13:20 UTC and 15:05 UTC on 9 May 2024, requests to Cosmos DB accounts in West "
+        "US 3 timed out for a subset of customers.\n",
+        "2024-05-09T13:20:00+00:00",
+        "2024-05-09T15:05:00+00:00",
+        "2024-05-09T15:05:00+00:00",
+        105,
+    ),
 }
 
 AWS: dict[str, Case] = {
@@ -626,6 +640,33 @@ AWS: dict[str, Case] = {
         "2020-11-25T22:23:00-08:00",
         1028,
     ),
+    # The event's window, then the periods of impact inside it: the event's span, counted
+    # once, not the event plus each period again.
+    "event_window_then_periods_inside_it": (
+        "# Summary of the Amazon SQS Service Event in the Oregon (US-WEST-2) Region\n\n"
+        "While the event started at 9:12 PM PDT on 3 April 2024 and ended at 6:40 AM PDT on 4 "
+        "April 2024, there were two distinct periods of impact. First, between 9:12 PM and "
+        "11:05 PM on 3 April, SQS returned elevated errors. Second, between 2:30 AM and 6:40 AM "
+        "on 4 April, message delivery was delayed.\n",
+        "2024-04-03T21:12:00-07:00",
+        "2024-04-04T06:40:00-07:00",
+        "2024-04-04T06:40:00-07:00",
+        568,
+    ),
+    # The days written once with their year ("April 3 and 4, 2024"), then the event window,
+    # then periods of impact that end before the event does: the event's end is the end.
+    "days_written_once_and_event_outlasting_its_periods": (
+        "# Summary of the Amazon ECS Service Event in the Ireland (EU-WEST-1) Region\n\n"
+        "We want to share details of the disruption of April 3 and 4, 2024. While the event "
+        "started at 10:05 PM PDT on April 3 and ended at 9:30 AM PDT on April 4, there were two "
+        "distinct periods of impact. First, between 10:05 PM on April 3 and 1:15 AM on April 4, "
+        "task launches failed. Second, between 3:40 AM and 7:55 AM on April 4, services could "
+        "not scale.\n",
+        "2024-04-03T22:05:00-07:00",
+        "2024-04-04T09:30:00-07:00",
+        "2024-04-04T09:30:00-07:00",
+        685,
+    ),
 }
 
 CASES = {
@@ -704,3 +745,39 @@ def test_a_failure_s_own_length_is_not_the_incident_s() -> None:
         "12 Jan 2023, customers experienced intermittent failures for 30 seconds at a time.\n"
     )
     assert value.duration() == (280, "range")
+
+
+def test_overlapping_windows_are_counted_once() -> None:
+    """A status header's window and the report's own window that overlaps it: the impact is
+    the time they cover together (09:40 to 11:10), not their sum; separate windows still add
+    up."""
+    value = facts(
+        "# Incident affecting Cloud Memorystore\n\n"
+        "Incident began at 2024-02-06 10:05 and ended at 2024-02-06 11:10 (all times are "
+        "US/Pacific).\n\n## Summary\n\n"
+        "Between 09:40 and 10:50 US/Pacific on Tuesday, 6 February 2024, Memorystore instances "
+        "in us-east4 refused new connections.\n"
+    )
+    assert value.duration() == (90, "range")
+    apart = facts(
+        "# Storage - North Europe\n\n**Summary of Impact:** Between 03:12 and 04:01 UTC on "
+        "2 Mar 2023, and again between 16:40 and 17:25 UTC on 2 Mar 2023, writes failed.\n"
+    )
+    assert apart.duration() == (94, "range")
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("the outage of October 19 and 20, 2025", ["2025-10-19", "2025-10-20"]),
+        ("between 19 and 20 October 2025", ["2025-10-19", "2025-10-20"]),
+        ("from Jan. 30 and 31, 2024 onwards", ["2024-01-30", "2024-01-31"]),
+    ],
+)
+def test_two_days_joined_by_and_share_month_and_year(text: str, days: list[str]) -> None:
+    """ "October 19 and 20, 2025": two dates written with one month and one year, so a later
+    "October 19" knows its year."""
+    from pmlint.extract.timestamps import find_stamps
+
+    found = [s.date.isoformat() for s in find_stamps(text) if s.date is not None]
+    assert found == days

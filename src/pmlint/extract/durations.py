@@ -122,10 +122,14 @@ _SPAN_OF_INCIDENT = re.compile(
 _STATED = [re.compile(rf"{phrase}{_APPROX}{_DURATION}\b", re.IGNORECASE) for phrase in _PHRASES] + [
     _SPAN_OF_INCIDENT,
     re.compile(
-        # ("40 minutes of partial unavailability", "an hour of total outage")
-        rf"\b{_APPROX}{_DURATION}\s(?:of\s)?(?:(?:partial|total|complete|full|intermittent"
-        r"|severe|major|elevated|increased|widespread)\s)?(?:outage|downtime|disruption"
-        r"|degradation|incident|errors|failures|unavailability|degraded\sservice|impact)\b",
+        # ("40 minutes of partial unavailability", "an hour of total outage"); not a deadline
+        # counted from the incident ("we publish a review within 3 days of incident
+        # mitigation", "14 days of incident resolution"): a wait, not how long it lasted
+        rf"(?<!\bwithin\s)\b{_APPROX}{_DURATION}\s(?:of\s)?(?:(?:partial|total|complete|full"
+        r"|intermittent|severe|major|elevated|increased|widespread)\s)?(?:outage|downtime"
+        r"|disruption|degradation|incident|errors|failures|unavailability|degraded\sservice"
+        r"|impact)\b(?!\s(?:mitigation|resolution|closure|review|report|retrospective"
+        r"|post-?mortems?|declaration)\b)",
         re.IGNORECASE,
     ),
     # "On Thursday 9 March 2017, applications experienced elevated error rates for 47

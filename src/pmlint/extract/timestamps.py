@@ -129,15 +129,17 @@ _DAY_FIRST = re.compile(
     rf"|\d{{1,2}}-{_MONTHS}-\d{{4}})(?!\d)",
     re.IGNORECASE,
 )
-# "January 5-6, 2023", "5–6 May 2021": a range of days that writes its month and year once;
-# each day is a date (the second of a range does not move a timeline's day: `Dates.place`)
+# "January 5-6, 2023", "5–6 May 2021", "on October 19 and 20, 2025": a range (or a pair) of
+# days that writes its month and year once; each day is a date (the second of a range does
+# not move a timeline's day: `Dates.place`)
+_DAYS_LINK = r"(?P<dash>\s?[-–]\s?|\s+and\s+)"
 _MONTH_DAYS = re.compile(
-    rf"(?<![\w]){_WEEKDAY}(?P<m>{_MONTHS})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?P<dash>\s?[-–]\s?)"
+    rf"(?<![\w]){_WEEKDAY}(?P<m>{_MONTHS})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?{_DAYS_LINK}"
     r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})(?!\d)",
     re.IGNORECASE,
 )
 _DAYS_MONTH = re.compile(
-    r"(?<![\w.:/-])(?P<d1>\d{1,2})(?:st|nd|rd|th)?(?P<dash>\s?[-–]\s?)(?P<d2>\d{1,2})(?:st|nd|rd|th)?"
+    rf"(?<![\w.:/-])(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?{_DAYS_LINK}(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?"
     rf"\s+(?:of\s+)?(?P<m>{_MONTHS})\.?,?\s+(?P<y>\d{{4}})(?!\d)",
     re.IGNORECASE,
 )
@@ -308,7 +310,7 @@ _ZONE_BEFORE = re.compile(
 # How far before a time its leading zone may start ("GMT+05:30 " is the longest).
 _ZONE_BEFORE_REACH = 12
 _ZULU = re.compile(r"Z(?![A-Za-z])")
-_RANGE_HINT = re.compile(r"\d\s?[-–]\s?\d")
+_RANGE_HINT = re.compile(r"\d(?:\s?[-–]\s?|\s+and\s+)\d")
 _PLAIN_ZONE_AFTER = re.compile(r"\s?\(?\s?(?P<zone>UTC|GMT)\b(?=\s[-–—+]\s)")
 # What joins a date to its time: "Oct 3, 2022 16:45", "… at 16:45", "2023-01-04/11:34",
 # "3 May, 16:45", a spaced dash, as status pages write it ("Oct 3, 2022 - 16:45 UTC"), and a

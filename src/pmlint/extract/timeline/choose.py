@@ -114,6 +114,27 @@ def impact_windows(moments: list[Moment]) -> list[tuple[Moment, Moment]]:
     return windows
 
 
+def _outer_ends(windows: Sequence[tuple[Moment, Moment]]) -> tuple[Moment, Moment]:
+    """The earliest start and the latest end of the stated windows: the first and last told
+    unless a window told later reaches further ("the event started at 11:48 PM and ended at
+    2:20 PM ... first, between 11:48 PM and 2:40 AM ... third, between 2:25 AM and 10:36 AM":
+    the event ended at 2:20 PM, not at the last period's 10:36 AM)."""
+    first, last = windows[0][0], windows[-1][1]
+    for begin, end in windows:
+        if _comparable_pair(begin, first) and utc(begin.when) < utc(first.when):  # type: ignore[arg-type]
+            first = begin
+        if _comparable_pair(end, last) and utc(end.when) > utc(last.when):  # type: ignore[arg-type]
+            last = end
+    return first, last
+
+
+def _comparable_pair(a: Moment, b: Moment) -> bool:
+    """Both times known, both zoned or both naive, and both on a known day."""
+    if a.when is None or b.when is None or a.day_known != b.day_known:
+        return False
+    return (a.when.tzinfo is None) == (b.when.tzinfo is None)
+
+
 def _same_interval(first: Moment, end: Moment, other_first: Moment, other_end: Moment) -> bool:
     """Do two windows cover the same instants (written in two zones)?"""
     ends = (first.when, end.when, other_first.when, other_end.when)
@@ -246,14 +267,15 @@ def choose_milestones(
             take(kind, told[1], HOW_RANGE)
         take(kind, event.moment, HOW_TIMELINE)
     if windows:
-        closed = _closed_after(windows[-1][1], moments, classes)
+        first, last = _outer_ends(windows)
+        closed = _closed_after(last, moments, classes)
         if closed is not None and result["resolved"] is None:
             # "Everything was unreachable from 18:22 until 19:15 UTC ... we closed the
             # incident at 19:40 UTC": the window ends the impact, the closing the incident
-            take("mitigated", windows[-1][1], HOW_RANGE)
+            take("mitigated", last, HOW_RANGE)
             take("resolved", closed, HOW_PROSE)
-        take("start", windows[0][0], HOW_RANGE)
-        take("resolved", windows[-1][1], HOW_RANGE)
+        take("start", first, HOW_RANGE)
+        take("resolved", last, HOW_RANGE)
     for kind, moment in _stated_in_prose(moments).items():
         take(kind, moment, HOW_PROSE)
     _closed_before_recovery(

@@ -101,8 +101,7 @@ class Timeline:
         if self.durations:
             return round(self.durations[0].minutes), "stated-duration"
         if self.windows:
-            total = sum(_window_minutes(a, b) for a, b in self.windows)
-            return round(total), HOW_RANGE
+            return round(_covered_minutes(self.windows)), HOW_RANGE
         between = self.minutes_between("start", self.impact_end)
         if between is not None and between >= 0:
             return between, "milestones"
@@ -116,10 +115,32 @@ class Timeline:
         return (minutes, HOW_INFERRED) if minutes > 0 else told
 
 
-def _window_minutes(first: Moment, last: Moment) -> float:
-    if first.when is None or last.when is None:
-        return 0.0
-    return max(0.0, (utc(last.when) - utc(first.when)).total_seconds() / 60)
+def _covered_minutes(windows: list[tuple[Moment, Moment]]) -> float:
+    """Minutes the windows cover together: separate windows add up ("03:12 to 04:01, then
+    16:40 to 17:25"), but a window inside or across another is counted once (an event
+    window "11:48 PM to 2:20 PM" and the three periods of impact inside it; a status header's
+    window and the report's own overlapping one)."""
+    spans = sorted(
+        (utc(first.when), utc(last.when))
+        for first, last in windows
+        if first.when is not None
+        and last.when is not None
+        and (first.when.tzinfo is None) == (last.when.tzinfo is None)
+        and utc(last.when) > utc(first.when)
+    )
+    total = 0.0
+    begin: dt.datetime | None = None
+    end: dt.datetime | None = None
+    for a, b in spans:
+        if end is not None and a <= end:
+            end = max(end, b)
+            continue
+        if begin is not None and end is not None:
+            total += (end - begin).total_seconds() / 60
+        begin, end = a, b
+    if begin is not None and end is not None:
+        total += (end - begin).total_seconds() / 60
+    return total
 
 
 def utc(value: dt.datetime) -> dt.datetime:
