@@ -309,6 +309,65 @@ CASES = {
         _summary("The login service suffered a large DDoS attack."),
         "security",
     ),
+    # a deployment as a thing that runs (a place, the tooling, a service that stops), not a
+    # deploy: no class is told, and an unknown beats a guess
+    "usage on a deployment": (
+        _summary("The sessions failed because of heavy usage on the acme deployment."),
+        UNKNOWN,
+    ),
+    "a bug in the deployment tooling": (
+        _summary("The root cause is a bug in our deployment process for the session store."),
+        UNKNOWN,
+    ),
+    "a deployment that stopped responding": (
+        _summary("Logins failed because the main login deployment stopped responding."),
+        UNKNOWN,
+    ),
+    "a deployment as an act": (
+        _summary("Logins failed because of the deployment of version 4 of the session store."),
+        "deploy",
+    ),
+    # "outage at" and a time names no provider
+    "an outage at a time": (
+        _summary("Support reported the outage at 12:16 and it was caused by the nightly job."),
+        UNKNOWN,
+    ),
+    "an outage at a provider": (
+        _summary("The logins failed due to an outage at our DNS host."),
+        "dependency",
+    ),
+    # what is not told as a fact: a guess later disproved, a condition, a denial
+    "a disproved guess": (
+        _summary(
+            "Our initial hypothesis was that a user submitted an exploit; testing confirmed the "
+            "issue was triggered by a malformed request."
+        ),
+        UNKNOWN,
+    ),
+    "a condition": (
+        _summary("The halt was caused by a safeguard that, even if exploited, stops the chain."),
+        UNKNOWN,
+    ),
+    "in case of a condition": (
+        _summary(
+            "The guard halts the chain in case the bug was exploited.",
+            after="\n## What went wrong\n\nThe guard halts the chain in case of an attack.\n",
+        ),
+        UNKNOWN,
+    ),
+    "a denial": (
+        _summary("The leak was caused by a tooling bug; we do not consider it a breach of data."),
+        UNKNOWN,
+    ),
+    # "This triggered …" may point two sentences back, to the first cause of the chain
+    "a chain told over three sentences": (
+        _summary(
+            "The signing certificate expired.",
+            "It was renewed on every host but one.",
+            "This triggered a chain reaction across the login service.",
+        ),
+        "expiry",
+    ),
 }
 
 

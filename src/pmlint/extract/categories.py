@@ -130,7 +130,9 @@ def _scored(
     if any(c.isdigit() for c in lower):
         lower = _versions(lower)
     if any(v == _DEPENDENCY for v, _ in patterns):  # the trigger's classes
-        lower = _others_release(_blank(lower, _ORIGIN))
+        for told_otherwise in (_ORIGIN, _INSTALLED, _WHEN, _GUESS, _CONDITION):
+            lower = _blank(lower, told_otherwise)
+        lower = _others_release(lower)
     elif any(v == "failover" for v, _ in patterns):  # the mitigation's
         lower = _blank(lower, _PRODUCT_TERM)
     found = [(m, value) for value, pattern in patterns for m in pattern.finditer(lower)]
@@ -171,6 +173,22 @@ _ORIGIN = re.compile(
     r"(?:was|were|had been|has been|got) introduced|latent|dormant|"
     r"(?:had|has) (?:been )?(?:existed|lurked|lain)\w*)[^.,;!?]{0,160}"
 )
+
+# A deployment as a thing that runs, not an act: a place things are in ("usage on the mybinder
+# deployment", "the namespace for the LEAP deployment"), the tooling that deploys ("a bug in
+# our deployment process"), or a service that stops ("the Prow deployment stopped
+# responding"). "After the deployment", "the deployment of v2" stay acts.
+_INSTALLED = re.compile(
+    r"(?<![a-z])(?:(?:on|in|for|across|within|inside) (?:the|our|a|an|its|their|this|each|"
+    r"every|all) (?:[\w`'./-]{1,30} ){0,3}deployments?(?! (?:of|to)\b)|"
+    r"deploy(?:ment)?s? (?:process\w*|pipelines?|scripts?|tool\w*|automation|jobs?|"
+    r"documentation|checklists?|history|steps?|manifests?|namespaces?|variants?)(?![a-z])|"
+    r"deployments?,? (?:\S+ ){0,3}?(?:stopped responding|(?:is|was|were|are) (?:up|down|"
+    r"running|unresponsive)\b|up and running))"
+)
+# A provider's phrase followed by a time: "notified OCC of the outage at 12:16" names no
+# place the outage was at.
+_WHEN = re.compile(r"(?<![a-z])outage at(?= (?:about |around |approximately |~)?\d)")
 
 
 # A remedy's word as the name of a product or a feature, not an act: "a ticket concerning
@@ -744,16 +762,61 @@ def _cause(
     outage", "it got popular") counts after every sentence that says what caused it."""
     told = list(_told(doc, facts, summary=summary, response=False))
     for failures in (False, True) if summary else (False,):
-        for line, sentence, before in told:
-            lower = _blank(_blank(sentence.lower(), _SEEKING), _ORIGIN)  # not a bug's origin
+        for index, (line, sentence, _before) in enumerate(told):
+            lower = _not_told_as_fact(sentence.lower())
             if not (_failed(lower) if failures else _CAUSE.search(lower)):
                 continue
             value = _decide(_before_remedy(_blank(lower, _CAUSE)), patterns)
             if value is None and not failures and _BACK_REFERENCE.match(lower):
-                line, value = before[0], _decide(_before_remedy(before[1].lower()), patterns)
+                for earlier in _pointed_at(told, index):
+                    line, value = (
+                        earlier[0],
+                        _decide(_before_remedy(_not_told_as_fact(earlier[1].lower())), patterns),
+                    )
+                    if value is not None:
+                        break
             if value is not None:
                 return Category(value, line, "prose")
     return None
+
+
+def _pointed_at(
+    told: Sequence[tuple[int, str, tuple[int, str]]], index: int
+) -> list[tuple[int, str]]:
+    """The sentences a "This caused …" may point back at: the one before it in its block,
+    then the one before that ("The certificate expired. It was rotated everywhere but on one
+    service. This triggered a chain reaction.": the chain starts two sentences back)."""
+    before = told[index][2]
+    found = [before] if before[1] else []
+    if found and index > 0 and told[index - 1][1] == before[1] and told[index - 1][2][1]:
+        found.append(told[index - 1][2])
+    return found
+
+
+def _not_told_as_fact(lower: str) -> str:
+    """A sentence with what it does not tell as a fact blanked: where a bug came from, a
+    search for a cause, a guess later disproved ("our initial hypothesis was that a user
+    submitted an exploit"), a condition ("even if exploited") and a denial ("we do not
+    consider them a breach")."""
+    lower = _blank(_blank(_blank(_blank(lower, _SEEKING), _ORIGIN), _GUESS), _CONDITION)
+    parts = []
+    for a, b in _clause_spans(lower):
+        denial = _CAUSE_DENIED.search(lower, a, b)
+        cut = denial.start() if denial else b
+        parts.append(lower[a:cut] + " " * (b - cut))
+    return "".join(parts)
+
+
+# A guess, to its clause's end: "our initial hypothesis was that …; exploration confirmed …".
+_GUESS = re.compile(
+    r"(?<![a-z])(?:hypothes[ie]s|suspicion|first guess|initial guess|theory was|"
+    r"(?:we|i) (?:first |initially |originally )?(?:thought|suspected|assumed))\b[^;.!?]*"
+)
+# A condition, to its clause's end: "these bugs, even if exploited, could not …".
+_CONDITION = re.compile(r"(?<![a-z])(?:if|unless|in case)\b[^,;:.!?]*")
+# A denial of a cause, to its clause's end ("not our own misconfiguration", "was never
+# attacked"); unlike `_DENIED`, "no" is left alone, so "no space left on device" still tells.
+_CAUSE_DENIED = re.compile(r"(?<![a-z])(?:not|never|nor|n't|ruled out)\b")
 
 
 def _title_cause(doc: Document, patterns: Sequence[tuple[str, re.Pattern[str]]]) -> Category | None:
