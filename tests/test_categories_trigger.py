@@ -359,6 +359,69 @@ CASES = {
         _summary("The leak was caused by a tooling bug; we do not consider it a breach of data."),
         UNKNOWN,
     ),
+    # the first symptom is often the start: load seen in its entry tells no trigger, a cause
+    # told in the summary does
+    "a symptom at the start, a cause in the summary": (
+        _summary(
+            "Logins failed for two hours.",
+            "A change to the session cache settings was the root cause.",
+            after="\n## Timeline\n\n- 10:00 CPU on the login hosts spikes to 100%\n"
+            "- 10:05 The on-call engineer is paged\n- 12:00 Errors stop\n",
+        ),
+        "config",
+    ),
+    "a symptom at the start and nothing else": (
+        _summary(
+            "Logins failed for two hours.",
+            after="\n## Timeline\n\n- 10:00 Error rate spikes on the login service\n"
+            "- 10:05 The on-call engineer is paged\n- 12:00 Errors stop\n",
+        ),
+        UNKNOWN,
+    ),
+    "load told as the cause at the start": (
+        _summary(
+            "Logins failed for two hours.",
+            after="\n## Timeline\n\n- 10:00 Logins start failing due to the low disk space\n"
+            "- 10:05 The on-call engineer is paged\n- 12:00 Errors stop\n",
+        ),
+        "capacity",
+    ),
+    # the deploy of the fix is not what set it off, at the start's sentence or in the Root
+    # cause section
+    "the fix deployed at the start's time": (
+        _summary(
+            "Checkout failed because of a bug in the payment form code.",
+            "The fix was deployed at 15:10 and checkout recovered.",
+        ),
+        UNKNOWN,
+    ),
+    "the fix deployed in the root cause": (
+        _summary(
+            "Checkout failed for an hour.",
+            after="\n## Root cause\n\nA null check was missing in the payment form. "
+            "A fix was merged and deployed.\n",
+        ),
+        UNKNOWN,
+    ),
+    # load in the Impact section is what was seen
+    "load in the impact": (
+        "# Login outage\n\n## Impact\n\nCPU was saturated for two hours due to the retries.\n",
+        UNKNOWN,
+    ),
+    # an act that should have happened and did not is told, not denied
+    "a certificate not renewed": (
+        _summary("Logins failed because the certificate of the login service was not renewed."),
+        "expiry",
+    ),
+    # a failure told with what came just before it
+    "failed after a deploy": (
+        _summary("Checkout failed for 40 minutes after we deployed release 2.4 of the shop."),
+        "deploy",
+    ),
+    "recovered after a rollback": (
+        _summary("Checkout recovered after we rolled back the release of the shop."),
+        UNKNOWN,
+    ),
     # "This triggered …" may point two sentences back, to the first cause of the chain
     "a chain told over three sentences": (
         _summary(

@@ -346,6 +346,8 @@ def _categorise(
             if _ON_ITS_OWN.search(text.lower()):
                 return Category(UNKNOWN, None, "none")  # it healed: no remedy had a kind
             text = _done(text)
+        if milestone == "start":
+            text = _unremedied_start(text)
         value, strong = _scored(text.lower(), patterns, ())
         if milestone == "mitigated" and told and not strong:
             found = _remedy_before(facts, moment, patterns)  # "all is well", "the fix lands"
@@ -356,10 +358,13 @@ def _categorise(
                 )
         if value is not None:
             end = _entry_end(facts, moment.line) if told else None
-            return Category(value, _pinpoint(doc, moment.line, value, patterns, end), "timeline")
+            if milestone != "start" or not _symptom(text.lower(), value):
+                line = _pinpoint(doc, moment.line, value, patterns, end)
+                return Category(value, line, "timeline")
     if milestone == "start":
-        found = _section(doc, "trigger", patterns) or _cause(doc, facts, patterns, summary=True)
-        found = found or _title_cause(doc, patterns) or _section(doc, "root-cause", patterns)
+        found = _section(doc, "trigger", patterns, _unremedied_start)
+        found = found or _cause(doc, facts, patterns, summary=True) or _title_cause(doc, patterns)
+        found = found or _section(doc, "root-cause", patterns, _unremedied_start)
         found = found or _problem_section(doc, patterns)
         return found or _cause(doc, facts, patterns, summary=False) or _NONE
     for canonical in sections:
@@ -375,6 +380,30 @@ def _categorise(
     if milestone == "mitigated":
         return _remedy_told(doc, facts, patterns)
     return Category(UNKNOWN, None, "none")
+
+
+def _symptom(lower: str, value: str) -> bool:
+    """Whether the start entry tells load only as what was seen ("CPU spikes to 100%",
+    "error rate spikes"), not as what set it off: a capacity word with no word of cause or
+    of failure ("due to the low disk space", "a surge overwhelmed the hosts"). The first
+    symptom is often the start: such an entry tells no trigger, and when no other text
+    tells one, an unknown beats a guess."""
+    return value == "capacity" and not _CAUSE.search(lower) and not _failed(lower)
+
+
+def _unremedied_start(text: str) -> str:
+    """The text but its clauses of a remedy that tell no cause ("the fix was deployed at
+    15:10 and checkout recovered" is when a remedy landed, not what set it off; "a release
+    meant to fix the upload caused the outage" stays); a version's name ("v1.12.13+hotfix.6
+    is released") is no remedy. For the start's entry and the Trigger and Root cause
+    sections."""
+    lower = _versions(text.lower())
+    return "".join(
+        " " * (b - a)
+        if _REMEDY.search(lower, a, b) and not _CAUSE.search(lower, a, b)
+        else text[a:b]
+        for a, b in _clause_spans(lower)
+    )
 
 
 # Words that tell the impact stopped: "the network began to recover", "service resumes",
@@ -629,7 +658,11 @@ _CAUSE = re.compile(
     r"(?<![a-z])(?:caus\w*|trigger\w*|due to|because|result of|led to|introduc\w*|"
     r"root cause|started when|began when|broke\b|breaks\b|breaking\b|broken by|"
     r"stem(?:s|med) from|traced (?:back )?to|attributed to|side[- ]effects? of|owing to|"
-    r"hit by|struck by|victim of)"
+    r"hit by|struck by|victim of|"
+    # a failure told with what came just before it: "checkout failed for 40 minutes after we
+    # deployed 2.4", "logins broke after the certificate expired"
+    r"(?:fail(?:s|ed|ing)?|broke|broken|went down|crash(?:es|ed)?|became unavailable)\b"
+    r"[^,;.!?]{0,60}?(?<![a-z])after\b)"
 )
 # Words of the remedy: in a sentence of cause, what follows one tells the fix, not what
 # broke ("the bug was fixed and introduced via the 2.2 release", "after the hotfix was
@@ -760,7 +793,10 @@ def _cause(
     timeline and the rest); a sentence that points back at the one before ("This caused …")
     is read with it. In the summary, a failure told as a fact ("the provider had an
     outage", "it got popular") counts after every sentence that says what caused it."""
-    told = list(_told(doc, facts, summary=summary, response=False))
+    # an Impact section's load is what was seen, not what set it off ("CPU was saturated
+    # for two hours due to the retries"): read for a cause only in the summary's sentences
+    skip = frozenset(("impact",)) if not summary else frozenset()
+    told = list(_told(doc, facts, summary=summary, response=False, skip=skip))
     for failures in (False, True) if summary else (False,):
         for index, (line, sentence, _before) in enumerate(told):
             lower = _not_told_as_fact(sentence.lower())
@@ -814,9 +850,14 @@ _GUESS = re.compile(
 )
 # A condition, to its clause's end: "these bugs, even if exploited, could not …".
 _CONDITION = re.compile(r"(?<![a-z])(?:if|unless|in case)\b[^,;:.!?]*")
-# A denial of a cause, to its clause's end ("not our own misconfiguration", "was never
-# attacked"); unlike `_DENIED`, "no" is left alone, so "no space left on device" still tells.
-_CAUSE_DENIED = re.compile(r"(?<![a-z])(?:not|never|nor|n't|ruled out)\b")
+# A denial of a cause, to its clause's end ("not our own misconfiguration", "we do not
+# consider them a breach", "was not caused by an attack"); not a denial of an act that
+# should have happened ("the certificate was not renewed", "the pool did not scale"), nor
+# "no" ("no space left on device").
+_CAUSE_DENIED = re.compile(
+    r"(?<![a-z])(?:(?:not|never|n't)\s+(?:[\w-]+\s+)?(?:an?|the|caused|due|related|because|"
+    r"from|consider\w*|our|part of)\b|ruled out|rather than)"
+)
 
 
 def _title_cause(doc: Document, patterns: Sequence[tuple[str, re.Pattern[str]]]) -> Category | None:
@@ -900,11 +941,17 @@ def _response(doc: Document, facts: Timeline) -> list[TextBlock]:
 
 
 def _told(
-    doc: Document, facts: Timeline, *, summary: bool | None = None, response: bool = True
+    doc: Document,
+    facts: Timeline,
+    *,
+    summary: bool | None = None,
+    response: bool = True,
+    skip: frozenset[str] = frozenset(),
 ) -> Iterator[tuple[int, str, tuple[int, str]]]:
     """Sentences with their lines, and the sentence before each in its block (or an empty
     one): the summary's, the timeline entries in order, the rest (`summary`: the summary's
-    only, or all but the summary's; `response`: also the timeline after the detection)."""
+    only, or all but the summary's; `response`: also the timeline after the detection;
+    `skip`: sections left out besides the follow-ups and lessons)."""
     seen: set[int] = set()
     first = [b for s in doc.find_sections("summary") for b in s.all_blocks()]
     first += [b for b in doc.blocks if b.section is None or b.section.level <= 1]
@@ -917,7 +964,7 @@ def _told(
     for block in ordered:
         if id(block) in seen or block.kind == "heading":
             continue
-        if _NOT_TOLD.intersection(block.canonical_sections()):
+        if (_NOT_TOLD | skip).intersection(block.canonical_sections()):
             continue
         seen.add(id(block))
         before = (block.first_line, "")
