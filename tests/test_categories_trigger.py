@@ -422,6 +422,24 @@ CASES = {
         _summary("Checkout recovered after we rolled back the release of the shop."),
         UNKNOWN,
     ),
+    # power comes from a utility or the site's provider; a power supply is a device
+    "a site's power outage": (
+        _summary("The login site had an unexpected power outage, which caused the downtime."),
+        "dependency",
+    ),
+    "a failed power supply": (
+        _summary("A failed power supply in the login host caused the downtime."),
+        "hardware",
+    ),
+    # a pod the node had no room for
+    "a pod evicted": (
+        _summary(
+            "Logins failed for an hour.",
+            after="\n## Timeline\n\n- 21:10 The session pod is evicted, due to a known "
+            "issue, and logins fail\n- 21:30 Logins work again\n",
+        ),
+        "capacity",
+    ),
     # "This triggered …" may point two sentences back, to the first cause of the chain
     "a chain told over three sentences": (
         _summary(
