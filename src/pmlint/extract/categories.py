@@ -1026,8 +1026,12 @@ _POINTED = (
 )
 # Answering an alarm is learning of it: "engineers respond to alarms".
 _RESPONDED = r"respond\w* to (?:the |an? )?(?:[\w-]+ )?(?:alert|alarm|page)s?\b"
+# A note sent to us: "our hosting provider sent a note that their network was degraded".
+_NOTE = r"sen[dt]s?\s+(?:us\s+|me\s+)?an?\s+(?:[\w-]+\s+)?(?:note|notice|message|heads[- ]up)\b"
 _LEARNING = re.compile(
-    r"(?<![a-z])(?:report(?:s|ed|ing)?\b|notic|realiz|realis|spott|discover|saw\b|observ|"
+    r"(?<![a-z])(?:"
+    + _NOTE
+    + r"|report(?:s|ed|ing)?\b|notic|realiz|realis|spott|discover|saw\b|observ|"
     r"(?<=is |as |re )seen\b|(?<=was |een )seen\b|"
     r"acknowledg|" + _SHOWN + "|"
     r"detect(?:s|ed)\b|complain|tweet|flagg|pinged\b|pings?\s+(?=@|us\b|me\b|the team\b)|warn|"
@@ -1040,7 +1044,9 @@ _LEARNING = re.compile(
 # a new command", "we saw that the config was wrong"): those outside the summary and the
 # timeline must use one of these.
 _PLAIN = re.compile(
-    r"(?<![a-z])(?:report(?:s|ed|ing)?\b|notic|complain|tweet|pinged\b|"
+    r"(?<![a-z])(?:"
+    + _NOTE
+    + r"|report(?:s|ed|ing)?\b|notic|complain|tweet|pinged\b|"
     + _ALERT
     + "|"
     + _REACHED
@@ -1053,7 +1059,7 @@ _PLAIN = re.compile(
 _OUTBOUND = re.compile(
     r"(?<![a-z])(?:we|i|(?:the|our)\s+(?:[\w-]+\s+)?team|support)\s+(?:[\w-]+ly\s+|then\s+|also\s+|"
     r"had\s+|have\s+)?(?:notif|inform|told|tell|alert|e-?mail|tweet|post|contact|reach|warn|ping|"
-    r"page|report|publish|updat|escalat)"
+    r"page|report|publish|updat|escalat|sen[dt])"
 )
 # A ticket or a case opened with someone else ("a support ticket was opened with the
 # vendor") is our telling too.
@@ -1124,7 +1130,9 @@ _URL = re.compile(r"\]\([^)\s]{0,500}\)|https?://\S+|<[^>]{1,40}>|`[^`\n]{0,200}
 # Verbs whose subject is the one who told or noticed: "an engineer noticed errors on the
 # dashboard" is the engineer's finding; what follows is what was found.
 _TELLING = re.compile(
-    r"(?<![a-z])(?:report(?:s|ed|ing)?|notic\w*|realiz\w*|realis\w*|spott\w*|discover\w*|"
+    r"(?<![a-z])(?:"
+    + _NOTE
+    + r"|report(?:s|ed|ing)?|notic\w*|realiz\w*|realis\w*|spott\w*|discover\w*|"
     r"saw|observ\w*|complain\w*|tweet\w*|flagged|pings?|pinged|warn(?:s|ed)?|detect(?:s|ed)?|"
     r"alerted|paged|pointed out|let (?:us|me) know|brought|tipped)\b"
 )
@@ -1222,6 +1230,9 @@ def _detection_parts(
     if start is not None:
         first = next((i for i, e in enumerate(events) if e.moment is start), 0)
         events = events[first:]
+    known = next((i for i, e in enumerate(events) if _KNOWN.search(e.text.lower())), None)
+    if known is not None:
+        events = events[: known + 1]
     yield "timeline", (_entry_sentences(e.text, e.moment) for e in events), True, _LEARNING
     summary = [b for s in doc.find_sections("summary") for b in s.all_blocks()]
     summary += [b for b in doc.blocks if b.section is None or b.section.level <= 1]
@@ -1235,6 +1246,16 @@ def _detection_parts(
         and not _EXPLAINS.intersection(b.canonical_sections())
     )
     yield "prose", rest, True, _PLAIN
+
+
+# An entry that tells the incident was already known: the investigation starts, it is
+# declared. What a later entry tells ("the data center provider informed us of maintenance on
+# the host") is news of the cause, not how the incident was learned of.
+_KNOWN = re.compile(
+    r"(?<![a-z])(?:investigat\w* (?:start|begin|began|launch|open)\w*|"
+    r"(?:start|began|begin)\w* (?:to |the |an )?investigat\w*|"
+    r"incident (?:is |was |has been )?(?:declared|opened)|declared an incident)"
+)
 
 
 # Sections that explain the system or the fix: "the health check reported the node as down, so
