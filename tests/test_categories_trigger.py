@@ -422,6 +422,15 @@ CASES = {
         _summary("Checkout recovered after we rolled back the release of the shop."),
         UNKNOWN,
     ),
+    # the summary's stated cause comes before the words of the start's entry
+    "the summary's cause before the start's entry": (
+        _summary(
+            "The outage was caused by a change to the session cache configuration.",
+            after="\n## Timeline\n\n- 10:00 Release 4.2 is deployed to production\n"
+            "- 10:05 The on-call engineer is paged\n- 12:00 Errors stop\n",
+        ),
+        "config",
+    ),
     # power comes from a utility or the site's provider; a power supply is a device
     "a site's power outage": (
         _summary("The login site had an unexpected power outage, which caused the downtime."),

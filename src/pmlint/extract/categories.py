@@ -9,14 +9,17 @@ Resolution); when the mitigation's entry tells only the outcome ("all checks gre
 "fix lands" that names no kind), the remedy is the nearest of the two entries before it that
 names one and is not an attempt, and an entry that says it healed by itself has no kind.
 The detection source is read from the sentences that tell how the incident was
-learned of, and who told (`_detection`, below). For the trigger, after its entry: a
-Trigger section, then the summary's sentences that tell of a cause (`_CAUSE`; "This caused
-…" is read with the sentence before it), then a Root cause section (often a list of
-contributing factors, less direct than the summary), then the cause sentences of the
-timeline and the rest, never the follow-ups or lessons. The first of
+learned of, and who told (`_detection`, below). For the trigger, the first cause of the
+chain as the text tells it: a Trigger section, then the summary's sentences that tell of a
+cause (`_CAUSE`; "This caused …" is read with one of the two sentences before it), then the
+start's entry (unless it only tells load seen, a symptom, or a remedy), the title, a Root
+cause section (often a list of contributing factors, less direct than the summary), then the
+cause sentences of the timeline and the rest, never the follow-ups, lessons or the Impact
+section. What is not told as a fact or an act tells nothing: a guess, a condition, a
+denial, a deployment as a thing that runs. The first of
 these with any hit decides: the class with the most hits there, ties going to the class the
-text names first. A stated value the pack does not know is `other` ("unknown", "TBD", "?"
-are unknown).
+text names first; none is `unknown`, better than a guess. A stated value the pack does not
+know is `other` ("unknown", "TBD", "?" are unknown).
 """
 
 from __future__ import annotations
@@ -335,6 +338,7 @@ def _categorise(
     if milestone == "detected":
         return _detection(doc, facts, patterns)
     moment = facts.milestones.get(milestone)
+    entry: Category | None = None
     if milestone == "mitigated":
         moment = _not_after_the_end(facts, moment)
     if moment is not None:
@@ -360,10 +364,13 @@ def _categorise(
             end = _entry_end(facts, moment.line) if told else None
             if milestone != "start" or not _symptom(text.lower(), value):
                 line = _pinpoint(doc, moment.line, value, patterns, end)
-                return Category(value, line, "timeline")
+                if milestone != "start":
+                    return Category(value, line, "timeline")
+                entry = Category(value, line, "timeline")
     if milestone == "start":
         found = _section(doc, "trigger", patterns, _unremedied_start)
-        found = found or _cause(doc, facts, patterns, summary=True) or _title_cause(doc, patterns)
+        found = found or _cause(doc, facts, patterns, summary=True) or entry
+        found = found or _title_cause(doc, patterns)
         found = found or _section(doc, "root-cause", patterns, _unremedied_start)
         found = found or _problem_section(doc, patterns)
         return found or _cause(doc, facts, patterns, summary=False) or _NONE
