@@ -431,6 +431,44 @@ CASES = {
         ),
         "config",
     ),
+    # why it was found or fixed late is not why it broke
+    "the delay's cause": (
+        _summary(
+            "Logins failed for nine hours.",
+            "The delay in incident response was due to the pager being misconfigured.",
+            "The signing certificates had expired because the renewal job was retired.",
+        ),
+        "expiry",
+    ),
+    "paged late": (
+        _summary(
+            "Logins failed for two hours.",
+            "Our cloud provider had a network outage in one region.",
+            "We were paged late because the alert threshold was set too high in the config.",
+        ),
+        "dependency",
+    ),
+    # a failure told as a fact, without a word of cause
+    "a domain that expired": (
+        _summary("Our domain expired on Friday and the login page was unreachable."),
+        "expiry",
+    ),
+    "a token that expired": (
+        _summary("The API token of the login sync expired, so every sync failed for a day."),
+        "expiry",
+    ),
+    "an upstream that was unreachable": (
+        _summary("Logins failed for three hours. The upstream identity service was unreachable."),
+        "dependency",
+    ),
+    # a change pushed is one deployed
+    "a change pushed": (
+        _summary(
+            "A change was pushed to tidy the login page which inadvertently caused every "
+            "login to fail."
+        ),
+        "deploy",
+    ),
     # power comes from a utility or the site's provider; a power supply is a device
     "a site's power outage": (
         _summary("The login site had an unexpected power outage, which caused the downtime."),

@@ -668,8 +668,18 @@ _CAUSE = re.compile(
     r"hit by|struck by|victim of|"
     # a failure told with what came just before it: "checkout failed for 40 minutes after we
     # deployed 2.4", "logins broke after the certificate expired"
-    r"(?:fail(?:s|ed|ing)?|broke|broken|went down|crash(?:es|ed)?|became unavailable)\b"
-    r"[^,;.!?]{0,60}?(?<![a-z])after\b)"
+    r"(?:fail(?:s|ed|ing)?|broke|broken|(?:was|were|went) down|crash(?:es|ed)?|"
+    r"(?:was|were|became) unavailable)\b[^,;.!?]{0,60}?(?<![a-z])after\b)"
+)
+# Why it was found or fixed late, not why it broke: "the delay in incident response was due
+# to the pager being misconfigured", "we were paged late because the alert threshold was set
+# too high", "recovery took long because of a slow restore". Such a sentence tells no trigger.
+_DELAY = re.compile(
+    r"(?<![a-z])(?:(?:delay\w*|slow\w*|late)\s+(?:in\s+|of\s+)?(?:the\s+|our\s+)?"
+    r"(?:incident\s+)?(?:response|detection|detecting|notic\w*|escalat\w*|alert\w*|paging|"
+    r"recovery|resolution|mitigation)|(?:paged|alerted|notified|noticed|detected|responded|"
+    r"escalated)\s+(?:\w+\s+)?(?:late|slowly)|(?:recovery|resolution|mitigation|restore|"
+    r"response)\s+took\s+(?:\w+\s+)?(?:long|longer|hours|a while))"
 )
 # Words of the remedy: in a sentence of cause, what follows one tells the fix, not what
 # broke ("the bug was fixed and introduced via the 2.2 release", "after the hotfix was
@@ -689,6 +699,9 @@ _FAILED = re.compile(
     r"(?:[\w-]{1,30}\s{1,8}){0,2}(?:outage|incident|issue|problem|failure|disruption|"
     r"degradation|attack|loss of power|power loss)s?\b|"
     r"went (?:down|offline)|(?:was|were) down\b|took (?:\w+ )?down|brought (?:\w+ )?down|"
+    r"(?:was|were|became) (?:unreachable|unavailable|offline)\b|"
+    # something that ran out in time: "our domain expired on Friday", "the token expired"
+    r"expired\b|"
     r"overwhelm\w*|overload\w*|exhaust\w*|saturat\w*|ran out of|running out of|"
     # a surge told as a story: "a post to reddit, it starts getting popular", "we are full"
     r"(?:getting|got|became|went) (?:very |really )?(?:popular|viral)|"
@@ -807,6 +820,8 @@ def _cause(
     for failures in (False, True) if summary else (False,):
         for index, (line, sentence, _before) in enumerate(told):
             lower = _not_told_as_fact(sentence.lower())
+            if _DELAY.search(lower):
+                continue  # why it was found or fixed late
             if not (_failed(lower) if failures else _CAUSE.search(lower)):
                 continue
             value = _decide(_before_remedy(_blank(lower, _CAUSE)), patterns)
