@@ -991,9 +991,20 @@ def _told(
         seen.add(id(block))
         before = (block.first_line, "")
         for match in _SENTENCE.finditer(block.text):
-            here = (block.position(match.start())[0], match.group())
+            here = (block.position(_first_word(match))[0], match.group())
             yield here[0], here[1], before
             before = here
+
+
+def _first_word(match: re.Match[str]) -> int:
+    """Where a sentence's first word is: a sentence that opens a line starts with the line
+    break before it (and maybe a line of markup, "\\\\"), which would cite the line above
+    ("Interesting.")."""
+    word = _WORD.search(match.group())
+    return match.start() + (word.start() if word else 0)
+
+
+_WORD = re.compile(r"\w")
 
 
 def _section_texts(doc: Document, canonical: str) -> Iterator[tuple[int, str]]:
@@ -1291,7 +1302,7 @@ def _told_here(block: TextBlock) -> bool:
 
 def _block_sentences(block: TextBlock) -> _Part:
     text = _clean(block.text)
-    return [(block.position(m.start())[0], m.group()) for m in _SENTENCE.finditer(text)]
+    return [(block.position(_first_word(m))[0], m.group()) for m in _SENTENCE.finditer(text)]
 
 
 def _sentences(text: str, line: int) -> _Part:
