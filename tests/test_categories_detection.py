@@ -571,3 +571,34 @@ OUR_PEOPLE = {
 def test_a_name_or_a_team_that_tells_is_ours(name: str) -> None:
     text, expected = OUR_PEOPLE[name]
     assert _detection(text)[0] == expected
+
+
+# A provider's or a partner's note is theirs; our own note is no source; the news of the cause
+# after the investigation has started is not how it was learned of.
+NOTES_AND_AFTERWARDS = {
+    "a note from the provider": (
+        _summary(
+            "Payments failed for two hours.",
+            "Our hosting provider sent a note at 10:05 that their network was degraded.",
+        ),
+        "third-party",
+    ),
+    "a note of ours": (
+        _summary("Payments failed for two hours.", "We sent a note to all merchants at 10:30."),
+        UNKNOWN,
+    ),
+    "news of the cause after the investigation started": (
+        "# Payments outage\n\nAt 18:50 our monitoring system detected that the card API went "
+        "down.\n\n**Updates**\n\n* 18:50 - Outage start, investigation starts\n"
+        "* 18:55 - Found a network issue on the card API host\n"
+        "* 19:05 - The data center provider informed us of maintenance on the host\n"
+        "* 20:40 - The card API is back online\n",
+        "alert",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(NOTES_AND_AFTERWARDS))
+def test_notes_and_what_came_after(name: str) -> None:
+    text, expected = NOTES_AND_AFTERWARDS[name]
+    assert _detection(text)[0] == expected

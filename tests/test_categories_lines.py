@@ -96,3 +96,16 @@ def test_section_paragraph_cites_the_line_with_the_class_word(
     text: str, kind: str, expected: tuple[str, int]
 ) -> None:
     assert _categories(text)[kind] == expected
+
+
+def test_a_sentence_that_opens_a_line_cites_that_line() -> None:
+    """A sentence read for a cause cites the line its first word is on, not the line above
+    that ends the sentence before it (nor a line of markup between them)."""
+    text = (
+        "# Queue outage\n\n"  # 1-2
+        "Queue consumers failed for an hour and nobody knew why.\n"  # 3
+        "Strange.\n"  # 4
+        "\\\\\n"  # 5
+        "The consumers died due to the hosts running out of memory.\n"  # 6
+    )
+    assert _categories(text)["trigger"] == ("capacity", 6)

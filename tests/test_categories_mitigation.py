@@ -446,3 +446,13 @@ ROUND_THREE = {
 def test_mitigation_round_three(name: str) -> None:
     text, expected = ROUND_THREE[name]
     assert _mitigation(text) == expected
+
+
+def test_immediate_actions_are_the_resolution() -> None:
+    """An "Immediate actions" section tells what was done to stop it, as a Resolution does."""
+    text = (
+        "# Payments outage\n\n## Summary\n\nPayments failed for two hours.\n\n"
+        "## Immediate actions\n\n- Migrated the payment workers away from the failed host to "
+        "a new server\n- Scheduled an on-site check for next week\n"
+    )
+    assert _mitigation(text) == ("failover", 9)

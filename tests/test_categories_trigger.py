@@ -309,6 +309,193 @@ CASES = {
         _summary("The login service suffered a large DDoS attack."),
         "security",
     ),
+    # a deployment as a thing that runs (a place, the tooling, a service that stops), not a
+    # deploy: no class is told, and an unknown beats a guess
+    "usage on a deployment": (
+        _summary("The sessions failed because of heavy usage on the acme deployment."),
+        UNKNOWN,
+    ),
+    "a bug in the deployment tooling": (
+        _summary("The root cause is a bug in our deployment process for the session store."),
+        UNKNOWN,
+    ),
+    "a deployment that stopped responding": (
+        _summary("Logins failed because the main login deployment stopped responding."),
+        UNKNOWN,
+    ),
+    "a deployment as an act": (
+        _summary("Logins failed because of the deployment of version 4 of the session store."),
+        "deploy",
+    ),
+    # "outage at" and a time names no provider
+    "an outage at a time": (
+        _summary("Support reported the outage at 12:16 and it was caused by the nightly job."),
+        UNKNOWN,
+    ),
+    "an outage at a provider": (
+        _summary("The logins failed due to an outage at our DNS host."),
+        "dependency",
+    ),
+    # what is not told as a fact: a guess later disproved, a condition, a denial
+    "a disproved guess": (
+        _summary(
+            "Our initial hypothesis was that a user submitted an exploit; testing confirmed the "
+            "issue was triggered by a malformed request."
+        ),
+        UNKNOWN,
+    ),
+    "a condition": (
+        _summary("The halt was caused by a safeguard that, even if exploited, stops the chain."),
+        UNKNOWN,
+    ),
+    "in case of a condition": (
+        _summary(
+            "The guard halts the chain in case the bug was exploited.",
+            after="\n## What went wrong\n\nThe guard halts the chain in case of an attack.\n",
+        ),
+        UNKNOWN,
+    ),
+    "a denial": (
+        _summary("The leak was caused by a tooling bug; we do not consider it a breach of data."),
+        UNKNOWN,
+    ),
+    # the first symptom is often the start: load seen in its entry tells no trigger, a cause
+    # told in the summary does
+    "a symptom at the start, a cause in the summary": (
+        _summary(
+            "Logins failed for two hours.",
+            "A change to the session cache settings was the root cause.",
+            after="\n## Timeline\n\n- 10:00 CPU on the login hosts spikes to 100%\n"
+            "- 10:05 The on-call engineer is paged\n- 12:00 Errors stop\n",
+        ),
+        "config",
+    ),
+    "a symptom at the start and nothing else": (
+        _summary(
+            "Logins failed for two hours.",
+            after="\n## Timeline\n\n- 10:00 Error rate spikes on the login service\n"
+            "- 10:05 The on-call engineer is paged\n- 12:00 Errors stop\n",
+        ),
+        UNKNOWN,
+    ),
+    "load told as the cause at the start": (
+        _summary(
+            "Logins failed for two hours.",
+            after="\n## Timeline\n\n- 10:00 Logins start failing due to the low disk space\n"
+            "- 10:05 The on-call engineer is paged\n- 12:00 Errors stop\n",
+        ),
+        "capacity",
+    ),
+    # the deploy of the fix is not what set it off, at the start's sentence or in the Root
+    # cause section
+    "the fix deployed at the start's time": (
+        _summary(
+            "Checkout failed because of a bug in the payment form code.",
+            "The fix was deployed at 15:10 and checkout recovered.",
+        ),
+        UNKNOWN,
+    ),
+    "the fix deployed in the root cause": (
+        _summary(
+            "Checkout failed for an hour.",
+            after="\n## Root cause\n\nA null check was missing in the payment form. "
+            "A fix was merged and deployed.\n",
+        ),
+        UNKNOWN,
+    ),
+    # load in the Impact section is what was seen
+    "load in the impact": (
+        "# Login outage\n\n## Impact\n\nCPU was saturated for two hours due to the retries.\n",
+        UNKNOWN,
+    ),
+    # an act that should have happened and did not is told, not denied
+    "a certificate not renewed": (
+        _summary("Logins failed because the certificate of the login service was not renewed."),
+        "expiry",
+    ),
+    # a failure told with what came just before it
+    "failed after a deploy": (
+        _summary("Checkout failed for 40 minutes after we deployed release 2.4 of the shop."),
+        "deploy",
+    ),
+    "recovered after a rollback": (
+        _summary("Checkout recovered after we rolled back the release of the shop."),
+        UNKNOWN,
+    ),
+    # the summary's stated cause comes before the words of the start's entry
+    "the summary's cause before the start's entry": (
+        _summary(
+            "The outage was caused by a change to the session cache configuration.",
+            after="\n## Timeline\n\n- 10:00 Release 4.2 is deployed to production\n"
+            "- 10:05 The on-call engineer is paged\n- 12:00 Errors stop\n",
+        ),
+        "config",
+    ),
+    # why it was found or fixed late is not why it broke
+    "the delay's cause": (
+        _summary(
+            "Logins failed for nine hours.",
+            "The delay in incident response was due to the pager being misconfigured.",
+            "The signing certificates had expired because the renewal job was retired.",
+        ),
+        "expiry",
+    ),
+    "paged late": (
+        _summary(
+            "Logins failed for two hours.",
+            "Our cloud provider had a network outage in one region.",
+            "We were paged late because the alert threshold was set too high in the config.",
+        ),
+        "dependency",
+    ),
+    # a failure told as a fact, without a word of cause
+    "a domain that expired": (
+        _summary("Our domain expired on Friday and the login page was unreachable."),
+        "expiry",
+    ),
+    "a token that expired": (
+        _summary("The API token of the login sync expired, so every sync failed for a day."),
+        "expiry",
+    ),
+    "an upstream that was unreachable": (
+        _summary("Logins failed for three hours. The upstream identity service was unreachable."),
+        "dependency",
+    ),
+    # a change pushed is one deployed
+    "a change pushed": (
+        _summary(
+            "A change was pushed to tidy the login page which inadvertently caused every "
+            "login to fail."
+        ),
+        "deploy",
+    ),
+    # power comes from a utility or the site's provider; a power supply is a device
+    "a site's power outage": (
+        _summary("The login site had an unexpected power outage, which caused the downtime."),
+        "dependency",
+    ),
+    "a failed power supply": (
+        _summary("A failed power supply in the login host caused the downtime."),
+        "hardware",
+    ),
+    # a pod the node had no room for
+    "a pod evicted": (
+        _summary(
+            "Logins failed for an hour.",
+            after="\n## Timeline\n\n- 21:10 The session pod is evicted, due to a known "
+            "issue, and logins fail\n- 21:30 Logins work again\n",
+        ),
+        "capacity",
+    ),
+    # "This triggered …" may point two sentences back, to the first cause of the chain
+    "a chain told over three sentences": (
+        _summary(
+            "The signing certificate expired.",
+            "It was renewed on every host but one.",
+            "This triggered a chain reaction across the login service.",
+        ),
+        "expiry",
+    ),
 }
 
 

@@ -9,14 +9,17 @@ Resolution); when the mitigation's entry tells only the outcome ("all checks gre
 "fix lands" that names no kind), the remedy is the nearest of the two entries before it that
 names one and is not an attempt, and an entry that says it healed by itself has no kind.
 The detection source is read from the sentences that tell how the incident was
-learned of, and who told (`_detection`, below). For the trigger, after its entry: a
-Trigger section, then the summary's sentences that tell of a cause (`_CAUSE`; "This caused
-…" is read with the sentence before it), then a Root cause section (often a list of
-contributing factors, less direct than the summary), then the cause sentences of the
-timeline and the rest, never the follow-ups or lessons. The first of
+learned of, and who told (`_detection`, below). For the trigger, the first cause of the
+chain as the text tells it: a Trigger section, then the summary's sentences that tell of a
+cause (`_CAUSE`; "This caused …" is read with one of the two sentences before it), then the
+start's entry (unless it only tells load seen, a symptom, or a remedy), the title, a Root
+cause section (often a list of contributing factors, less direct than the summary), then the
+cause sentences of the timeline and the rest, never the follow-ups, lessons or the Impact
+section. What is not told as a fact or an act tells nothing: a guess, a condition, a
+denial, a deployment as a thing that runs. The first of
 these with any hit decides: the class with the most hits there, ties going to the class the
-text names first. A stated value the pack does not know is `other` ("unknown", "TBD", "?"
-are unknown).
+text names first; none is `unknown`, better than a guess. A stated value the pack does not
+know is `other` ("unknown", "TBD", "?" are unknown).
 """
 
 from __future__ import annotations
@@ -130,7 +133,9 @@ def _scored(
     if any(c.isdigit() for c in lower):
         lower = _versions(lower)
     if any(v == _DEPENDENCY for v, _ in patterns):  # the trigger's classes
-        lower = _others_release(_blank(lower, _ORIGIN))
+        for told_otherwise in (_ORIGIN, _INSTALLED, _WHEN, _GUESS, _CONDITION):
+            lower = _blank(lower, told_otherwise)
+        lower = _others_release(lower)
     elif any(v == "failover" for v, _ in patterns):  # the mitigation's
         lower = _blank(lower, _PRODUCT_TERM)
     found = [(m, value) for value, pattern in patterns for m in pattern.finditer(lower)]
@@ -171,6 +176,22 @@ _ORIGIN = re.compile(
     r"(?:was|were|had been|has been|got) introduced|latent|dormant|"
     r"(?:had|has) (?:been )?(?:existed|lurked|lain)\w*)[^.,;!?]{0,160}"
 )
+
+# A deployment as a thing that runs, not an act: a place things are in ("usage on the mybinder
+# deployment", "the namespace for the LEAP deployment"), the tooling that deploys ("a bug in
+# our deployment process"), or a service that stops ("the Prow deployment stopped
+# responding"). "After the deployment", "the deployment of v2" stay acts.
+_INSTALLED = re.compile(
+    r"(?<![a-z])(?:(?:on|in|for|across|within|inside) (?:the|our|a|an|its|their|this|each|"
+    r"every|all) (?:[\w`'./-]{1,30} ){0,3}deployments?(?! (?:of|to)\b)|"
+    r"deploy(?:ment)?s? (?:process\w*|pipelines?|scripts?|tool\w*|automation|jobs?|"
+    r"documentation|checklists?|history|steps?|manifests?|namespaces?|variants?)(?![a-z])|"
+    r"deployments?,? (?:\S+ ){0,3}?(?:stopped responding|(?:is|was|were|are) (?:up|down|"
+    r"running|unresponsive)\b|up and running))"
+)
+# A provider's phrase followed by a time: "notified OCC of the outage at 12:16" names no
+# place the outage was at.
+_WHEN = re.compile(r"(?<![a-z])outage at(?= (?:about |around |approximately |~)?\d)")
 
 
 # A remedy's word as the name of a product or a feature, not an act: "a ticket concerning
@@ -317,6 +338,7 @@ def _categorise(
     if milestone == "detected":
         return _detection(doc, facts, patterns)
     moment = facts.milestones.get(milestone)
+    entry: Category | None = None
     if milestone == "mitigated":
         moment = _not_after_the_end(facts, moment)
     if moment is not None:
@@ -328,6 +350,8 @@ def _categorise(
             if _ON_ITS_OWN.search(text.lower()):
                 return Category(UNKNOWN, None, "none")  # it healed: no remedy had a kind
             text = _done(text)
+        if milestone == "start":
+            text = _unremedied_start(text)
         value, strong = _scored(text.lower(), patterns, ())
         if milestone == "mitigated" and told and not strong:
             found = _remedy_before(facts, moment, patterns)  # "all is well", "the fix lands"
@@ -338,10 +362,16 @@ def _categorise(
                 )
         if value is not None:
             end = _entry_end(facts, moment.line) if told else None
-            return Category(value, _pinpoint(doc, moment.line, value, patterns, end), "timeline")
+            if milestone != "start" or not _symptom(text.lower(), value):
+                line = _pinpoint(doc, moment.line, value, patterns, end)
+                if milestone != "start":
+                    return Category(value, line, "timeline")
+                entry = Category(value, line, "timeline")
     if milestone == "start":
-        found = _section(doc, "trigger", patterns) or _cause(doc, facts, patterns, summary=True)
-        found = found or _title_cause(doc, patterns) or _section(doc, "root-cause", patterns)
+        found = _section(doc, "trigger", patterns, _unremedied_start)
+        found = found or _cause(doc, facts, patterns, summary=True) or entry
+        found = found or _title_cause(doc, patterns)
+        found = found or _section(doc, "root-cause", patterns, _unremedied_start)
         found = found or _problem_section(doc, patterns)
         return found or _cause(doc, facts, patterns, summary=False) or _NONE
     for canonical in sections:
@@ -357,6 +387,30 @@ def _categorise(
     if milestone == "mitigated":
         return _remedy_told(doc, facts, patterns)
     return Category(UNKNOWN, None, "none")
+
+
+def _symptom(lower: str, value: str) -> bool:
+    """Whether the start entry tells load only as what was seen ("CPU spikes to 100%",
+    "error rate spikes"), not as what set it off: a capacity word with no word of cause or
+    of failure ("due to the low disk space", "a surge overwhelmed the hosts"). The first
+    symptom is often the start: such an entry tells no trigger, and when no other text
+    tells one, an unknown beats a guess."""
+    return value == "capacity" and not _CAUSE.search(lower) and not _failed(lower)
+
+
+def _unremedied_start(text: str) -> str:
+    """The text but its clauses of a remedy that tell no cause ("the fix was deployed at
+    15:10 and checkout recovered" is when a remedy landed, not what set it off; "a release
+    meant to fix the upload caused the outage" stays); a version's name ("v1.12.13+hotfix.6
+    is released") is no remedy. For the start's entry and the Trigger and Root cause
+    sections."""
+    lower = _versions(text.lower())
+    return "".join(
+        " " * (b - a)
+        if _REMEDY.search(lower, a, b) and not _CAUSE.search(lower, a, b)
+        else text[a:b]
+        for a, b in _clause_spans(lower)
+    )
 
 
 # Words that tell the impact stopped: "the network began to recover", "service resumes",
@@ -611,7 +665,21 @@ _CAUSE = re.compile(
     r"(?<![a-z])(?:caus\w*|trigger\w*|due to|because|result of|led to|introduc\w*|"
     r"root cause|started when|began when|broke\b|breaks\b|breaking\b|broken by|"
     r"stem(?:s|med) from|traced (?:back )?to|attributed to|side[- ]effects? of|owing to|"
-    r"hit by|struck by|victim of)"
+    r"hit by|struck by|victim of|"
+    # a failure told with what came just before it: "checkout failed for 40 minutes after we
+    # deployed 2.4", "logins broke after the certificate expired"
+    r"(?:fail(?:s|ed|ing)?|broke|broken|(?:was|were|went) down|crash(?:es|ed)?|"
+    r"(?:was|were|became) unavailable)\b[^,;.!?]{0,60}?(?<![a-z])after\b)"
+)
+# Why it was found or fixed late, not why it broke: "the delay in incident response was due
+# to the pager being misconfigured", "we were paged late because the alert threshold was set
+# too high", "recovery took long because of a slow restore". Such a sentence tells no trigger.
+_DELAY = re.compile(
+    r"(?<![a-z])(?:(?:delay\w*|slow\w*|late)\s+(?:in\s+|of\s+)?(?:the\s+|our\s+)?"
+    r"(?:incident\s+)?(?:response|detection|detecting|notic\w*|escalat\w*|alert\w*|paging|"
+    r"recovery|resolution|mitigation)|(?:paged|alerted|notified|noticed|detected|responded|"
+    r"escalated)\s+(?:\w+\s+)?(?:late|slowly)|(?:recovery|resolution|mitigation|restore|"
+    r"response)\s+took\s+(?:\w+\s+)?(?:long|longer|hours|a while))"
 )
 # Words of the remedy: in a sentence of cause, what follows one tells the fix, not what
 # broke ("the bug was fixed and introduced via the 2.2 release", "after the hotfix was
@@ -631,6 +699,9 @@ _FAILED = re.compile(
     r"(?:[\w-]{1,30}\s{1,8}){0,2}(?:outage|incident|issue|problem|failure|disruption|"
     r"degradation|attack|loss of power|power loss)s?\b|"
     r"went (?:down|offline)|(?:was|were) down\b|took (?:\w+ )?down|brought (?:\w+ )?down|"
+    r"(?:was|were|became) (?:unreachable|unavailable|offline)\b|"
+    # something that ran out in time: "our domain expired on Friday", "the token expired"
+    r"expired\b|"
     r"overwhelm\w*|overload\w*|exhaust\w*|saturat\w*|ran out of|running out of|"
     # a surge told as a story: "a post to reddit, it starts getting popular", "we are full"
     r"(?:getting|got|became|went) (?:very |really )?(?:popular|viral)|"
@@ -742,18 +813,73 @@ def _cause(
     timeline and the rest); a sentence that points back at the one before ("This caused …")
     is read with it. In the summary, a failure told as a fact ("the provider had an
     outage", "it got popular") counts after every sentence that says what caused it."""
-    told = list(_told(doc, facts, summary=summary, response=False))
+    # an Impact section's load is what was seen, not what set it off ("CPU was saturated
+    # for two hours due to the retries"): read for a cause only in the summary's sentences
+    skip = frozenset(("impact",)) if not summary else frozenset()
+    told = list(_told(doc, facts, summary=summary, response=False, skip=skip))
     for failures in (False, True) if summary else (False,):
-        for line, sentence, before in told:
-            lower = _blank(_blank(sentence.lower(), _SEEKING), _ORIGIN)  # not a bug's origin
+        for index, (line, sentence, _before) in enumerate(told):
+            lower = _not_told_as_fact(sentence.lower())
+            if _DELAY.search(lower):
+                continue  # why it was found or fixed late
             if not (_failed(lower) if failures else _CAUSE.search(lower)):
                 continue
             value = _decide(_before_remedy(_blank(lower, _CAUSE)), patterns)
             if value is None and not failures and _BACK_REFERENCE.match(lower):
-                line, value = before[0], _decide(_before_remedy(before[1].lower()), patterns)
+                for earlier in _pointed_at(told, index):
+                    line, value = (
+                        earlier[0],
+                        _decide(_before_remedy(_not_told_as_fact(earlier[1].lower())), patterns),
+                    )
+                    if value is not None:
+                        break
             if value is not None:
                 return Category(value, line, "prose")
     return None
+
+
+def _pointed_at(
+    told: Sequence[tuple[int, str, tuple[int, str]]], index: int
+) -> list[tuple[int, str]]:
+    """The sentences a "This caused …" may point back at: the one before it in its block,
+    then the one before that ("The certificate expired. It was rotated everywhere but on one
+    service. This triggered a chain reaction.": the chain starts two sentences back)."""
+    before = told[index][2]
+    found = [before] if before[1] else []
+    if found and index > 0 and told[index - 1][1] == before[1] and told[index - 1][2][1]:
+        found.append(told[index - 1][2])
+    return found
+
+
+def _not_told_as_fact(lower: str) -> str:
+    """A sentence with what it does not tell as a fact blanked: where a bug came from, a
+    search for a cause, a guess later disproved ("our initial hypothesis was that a user
+    submitted an exploit"), a condition ("even if exploited") and a denial ("we do not
+    consider them a breach")."""
+    lower = _blank(_blank(_blank(_blank(lower, _SEEKING), _ORIGIN), _GUESS), _CONDITION)
+    parts = []
+    for a, b in _clause_spans(lower):
+        denial = _CAUSE_DENIED.search(lower, a, b)
+        cut = denial.start() if denial else b
+        parts.append(lower[a:cut] + " " * (b - cut))
+    return "".join(parts)
+
+
+# A guess, to its clause's end: "our initial hypothesis was that …; exploration confirmed …".
+_GUESS = re.compile(
+    r"(?<![a-z])(?:hypothes[ie]s|suspicion|first guess|initial guess|theory was|"
+    r"(?:we|i) (?:first |initially |originally )?(?:thought|suspected|assumed))\b[^;.!?]*"
+)
+# A condition, to its clause's end: "these bugs, even if exploited, could not …".
+_CONDITION = re.compile(r"(?<![a-z])(?:if|unless|in case)\b[^,;:.!?]*")
+# A denial of a cause, to its clause's end ("not our own misconfiguration", "we do not
+# consider them a breach", "was not caused by an attack"); not a denial of an act that
+# should have happened ("the certificate was not renewed", "the pool did not scale"), nor
+# "no" ("no space left on device").
+_CAUSE_DENIED = re.compile(
+    r"(?<![a-z])(?:(?:not|never|n't)\s+(?:[\w-]+\s+)?(?:an?|the|caused|due|related|because|"
+    r"from|consider\w*|our|part of)\b|ruled out|rather than)"
+)
 
 
 def _title_cause(doc: Document, patterns: Sequence[tuple[str, re.Pattern[str]]]) -> Category | None:
@@ -837,11 +963,17 @@ def _response(doc: Document, facts: Timeline) -> list[TextBlock]:
 
 
 def _told(
-    doc: Document, facts: Timeline, *, summary: bool | None = None, response: bool = True
+    doc: Document,
+    facts: Timeline,
+    *,
+    summary: bool | None = None,
+    response: bool = True,
+    skip: frozenset[str] = frozenset(),
 ) -> Iterator[tuple[int, str, tuple[int, str]]]:
     """Sentences with their lines, and the sentence before each in its block (or an empty
     one): the summary's, the timeline entries in order, the rest (`summary`: the summary's
-    only, or all but the summary's; `response`: also the timeline after the detection)."""
+    only, or all but the summary's; `response`: also the timeline after the detection;
+    `skip`: sections left out besides the follow-ups and lessons)."""
     seen: set[int] = set()
     first = [b for s in doc.find_sections("summary") for b in s.all_blocks()]
     first += [b for b in doc.blocks if b.section is None or b.section.level <= 1]
@@ -854,14 +986,25 @@ def _told(
     for block in ordered:
         if id(block) in seen or block.kind == "heading":
             continue
-        if _NOT_TOLD.intersection(block.canonical_sections()):
+        if (_NOT_TOLD | skip).intersection(block.canonical_sections()):
             continue
         seen.add(id(block))
         before = (block.first_line, "")
         for match in _SENTENCE.finditer(block.text):
-            here = (block.position(match.start())[0], match.group())
+            here = (block.position(_first_word(match))[0], match.group())
             yield here[0], here[1], before
             before = here
+
+
+def _first_word(match: re.Match[str]) -> int:
+    """Where a sentence's first word is: a sentence that opens a line starts with the line
+    break before it (and maybe a line of markup, "\\\\"), which would cite the line above
+    ("Interesting.")."""
+    word = _WORD.search(match.group())
+    return match.start() + (word.start() if word else 0)
+
+
+_WORD = re.compile(r"\w")
 
 
 def _section_texts(doc: Document, canonical: str) -> Iterator[tuple[int, str]]:
@@ -916,8 +1059,12 @@ _POINTED = (
 )
 # Answering an alarm is learning of it: "engineers respond to alarms".
 _RESPONDED = r"respond\w* to (?:the |an? )?(?:[\w-]+ )?(?:alert|alarm|page)s?\b"
+# A note sent to us: "our hosting provider sent a note that their network was degraded".
+_NOTE = r"sen[dt]s?\s+(?:us\s+|me\s+)?an?\s+(?:[\w-]+\s+)?(?:note|notice|message|heads[- ]up)\b"
 _LEARNING = re.compile(
-    r"(?<![a-z])(?:report(?:s|ed|ing)?\b|notic|realiz|realis|spott|discover|saw\b|observ|"
+    r"(?<![a-z])(?:"
+    + _NOTE
+    + r"|report(?:s|ed|ing)?\b|notic|realiz|realis|spott|discover|saw\b|observ|"
     r"(?<=is |as |re )seen\b|(?<=was |een )seen\b|"
     r"acknowledg|" + _SHOWN + "|"
     r"detect(?:s|ed)\b|complain|tweet|flagg|pinged\b|pings?\s+(?=@|us\b|me\b|the team\b)|warn|"
@@ -930,7 +1077,9 @@ _LEARNING = re.compile(
 # a new command", "we saw that the config was wrong"): those outside the summary and the
 # timeline must use one of these.
 _PLAIN = re.compile(
-    r"(?<![a-z])(?:report(?:s|ed|ing)?\b|notic|complain|tweet|pinged\b|"
+    r"(?<![a-z])(?:"
+    + _NOTE
+    + r"|report(?:s|ed|ing)?\b|notic|complain|tweet|pinged\b|"
     + _ALERT
     + "|"
     + _REACHED
@@ -943,7 +1092,7 @@ _PLAIN = re.compile(
 _OUTBOUND = re.compile(
     r"(?<![a-z])(?:we|i|(?:the|our)\s+(?:[\w-]+\s+)?team|support)\s+(?:[\w-]+ly\s+|then\s+|also\s+|"
     r"had\s+|have\s+)?(?:notif|inform|told|tell|alert|e-?mail|tweet|post|contact|reach|warn|ping|"
-    r"page|report|publish|updat|escalat)"
+    r"page|report|publish|updat|escalat|sen[dt])"
 )
 # A ticket or a case opened with someone else ("a support ticket was opened with the
 # vendor") is our telling too.
@@ -1014,7 +1163,9 @@ _URL = re.compile(r"\]\([^)\s]{0,500}\)|https?://\S+|<[^>]{1,40}>|`[^`\n]{0,200}
 # Verbs whose subject is the one who told or noticed: "an engineer noticed errors on the
 # dashboard" is the engineer's finding; what follows is what was found.
 _TELLING = re.compile(
-    r"(?<![a-z])(?:report(?:s|ed|ing)?|notic\w*|realiz\w*|realis\w*|spott\w*|discover\w*|"
+    r"(?<![a-z])(?:"
+    + _NOTE
+    + r"|report(?:s|ed|ing)?|notic\w*|realiz\w*|realis\w*|spott\w*|discover\w*|"
     r"saw|observ\w*|complain\w*|tweet\w*|flagged|pings?|pinged|warn(?:s|ed)?|detect(?:s|ed)?|"
     r"alerted|paged|pointed out|let (?:us|me) know|brought|tipped)\b"
 )
@@ -1112,6 +1263,9 @@ def _detection_parts(
     if start is not None:
         first = next((i for i, e in enumerate(events) if e.moment is start), 0)
         events = events[first:]
+    known = next((i for i, e in enumerate(events) if _KNOWN.search(e.text.lower())), None)
+    if known is not None:
+        events = events[: known + 1]
     yield "timeline", (_entry_sentences(e.text, e.moment) for e in events), True, _LEARNING
     summary = [b for s in doc.find_sections("summary") for b in s.all_blocks()]
     summary += [b for b in doc.blocks if b.section is None or b.section.level <= 1]
@@ -1127,6 +1281,16 @@ def _detection_parts(
     yield "prose", rest, True, _PLAIN
 
 
+# An entry that tells the incident was already known: the investigation starts, it is
+# declared. What a later entry tells ("the data center provider informed us of maintenance on
+# the host") is news of the cause, not how the incident was learned of.
+_KNOWN = re.compile(
+    r"(?<![a-z])(?:investigat\w* (?:start|begin|began|launch|open)\w*|"
+    r"(?:start|began|begin)\w* (?:to |the |an )?investigat\w*|"
+    r"incident (?:is |was |has been )?(?:declared|opened)|declared an incident)"
+)
+
+
 # Sections that explain the system or the fix: "the health check reported the node as down, so
 # the balancer dropped it" there is how it broke, not how it was found.
 _EXPLAINS = frozenset(("root-cause", "trigger", "resolution", "supporting-info"))
@@ -1138,7 +1302,7 @@ def _told_here(block: TextBlock) -> bool:
 
 def _block_sentences(block: TextBlock) -> _Part:
     text = _clean(block.text)
-    return [(block.position(m.start())[0], m.group()) for m in _SENTENCE.finditer(text)]
+    return [(block.position(_first_word(m))[0], m.group()) for m in _SENTENCE.finditer(text)]
 
 
 def _sentences(text: str, line: int) -> _Part:
