@@ -17,6 +17,7 @@ from pmlint.checks.actions.vagueness.words import (
     _NUMBER,
     _ONGOING,
     _SENTENCE_END,
+    _SPARE_TIME,
     _STUDY,
     _STUDY_RESULT,
     _TEMPLATE,
@@ -56,9 +57,16 @@ def _shape(text: str) -> Vagueness | None:
     hedged = _HEDGED.search(stripped)
     if hedged:
         return Vagueness("tentative", hedged.group("match") or hedged.group("help"))
+    spare = _SPARE_TIME.search(stripped)
+    if spare:
+        return Vagueness("tentative", spare.group("match"))
+    # Work reported as under way has no end, whatever it names (a number, a link, a name).
     inquiring = _INQUIRING.match(stripped)
     if inquiring and not _STUDY_RESULT.search(stripped[inquiring.end() :]):
         return Vagueness("inquiry", inquiring.group("match"))
+    ongoing = _ONGOING.search(stripped)
+    if ongoing:
+        return Vagueness("generic", ongoing.group("match"))
     if _NUMBER.search(stripped) or _IDENTIFIER.search(stripped):
         return None
     aspiration = _ASPIRATION.match(stripped)
@@ -67,7 +75,4 @@ def _shape(text: str) -> Vagueness | None:
     continuous = _CONTINUOUS.match(stripped)
     if continuous:
         return Vagueness("generic", continuous.group("match"))
-    ongoing = _ONGOING.search(stripped)
-    if ongoing:
-        return Vagueness("generic", ongoing.group("match"))
     return None

@@ -138,6 +138,14 @@ _INQUIRING = re.compile(
     r"|assessing|thinking\s+about|discussing))\b",
     re.I,
 )
+# Work promised only for the writer's spare time: "if I have some time this week", "when
+# we get a chance", "if time allows".
+_SPARE_TIME = re.compile(
+    r"\b(?P<match>(?:if|when|whenever|once)\s+(?:i|we)\s+(?:have|get|find)\s+(?:some\s+|a\s+|the\s+)?"
+    r"(?:spare\s+|free\s+)?(?:time|chance|moment|minute|bandwidth|cycles)"
+    r"|(?:if|when)\s+time\s+(?:allows|permits))\b",
+    re.I,
+)
 # A short label before a colon ("The fix: ...", "servers: ...", "Action item: ..."):
 # the action is what follows it.
 _LABEL = re.compile(r"^[\w/&'’-]{1,30}(?: [\w/&'’-]{1,30}){0,2} ?:\s+(?=\S+\s+\S+\s+\S)")
