@@ -3,6 +3,7 @@ parse. An item is read behind "You should" when that makes its first word the ro
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import cached_property
 from typing import Any
@@ -23,6 +24,7 @@ from pmlint.checks.actions.vagueness.words import (
     _RESULT_JOINED,
     _VERB_CLASSES,
     _WISHES,
+    _WORD,
 )
 
 
@@ -61,6 +63,9 @@ def _parsed(text: str, reading: Any, plain: Any, lex: VagueLexicon) -> Vagueness
     people = _people(text, lex)
     if people is not None:
         return people
+    topics = None if numbered else _topic_list(text, lex)
+    if topics is not None:
+        return topics
     hedge = lex.find("hedge", lowers)
     hedged = Vagueness("hedge", _span_text(tokens, *hedge)) if hedge is not None else None
 
@@ -343,6 +348,26 @@ def _attached_deliverable(token: Any, head: Any) -> bool:
     if token.head.i == head.i and token.dep_ in ("advcl", "xcomp") and token.tag_ == "VB":
         return any(c.lower_ == "to" and c.dep_ == "aux" for c in token.children)
     return False
+
+
+def _topic_list(text: str, lex: VagueLexicon) -> Vagueness | None:
+    """An item that only names areas of work ("Monitoring and alerting (uptime, internals,
+    corruption)", "Process changes"): every word before an aside is a generic noun, so
+    nothing says what will be made, whatever the aside lists."""
+    head = _ASIDE_OPEN.split(text, maxsplit=1)[0].strip(" .;:,")
+    words = [w.lower() for w in _WORD.findall(head)]
+    content = [w for w in words if w not in _JOINERS]
+    if not content or len(content) > 6:
+        return None
+    if lex.has("plan_noun", content[-1]):
+        return None  # "Security review": work announced, reported as such
+    if all(lex.has("generic", w) for w in content):
+        return Vagueness("generic", head)
+    return None
+
+
+_ASIDE_OPEN = re.compile(r"[(\[]")
+_JOINERS = frozenset(("and", "or", "&", "plus", "the", "of", "our", "general", "all"))
 
 
 def _records_result(head: Any) -> bool:
