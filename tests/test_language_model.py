@@ -39,6 +39,25 @@ def test_features_add_the_classed_form() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "mark"),
+    [
+        ("Sure, I'll take the flaky upload test.", "MARK_TAKEN_ON"),
+        ("Moved the nightly export onto the replica.", "MARK_DONE"),
+        ("Reword the quota error. Fixed by @ana.", "MARK_DONE"),
+        ("We’re also exploring a second mail relay.", "MARK_UNDER_WAY"),
+        ("dns: add a secondary provider", "MARK_LABEL"),
+        ("Should the importer validate files first?", "MARK_QUESTION"),
+    ],
+)
+def test_action_shapes_are_read_by_the_vagueness_model_only(text: str, mark: str) -> None:
+    """The stacked vagueness model (given a rule's verdict) reads an item's shape; the blame
+    model (no verdict) reads what it was trained on, without these marks."""
+    assert mark in textcat.features(text, "").split()
+    assert mark not in textcat.features(text).split()
+    assert mark not in textcat.features("Add an alert on queue depth above 500.", "").split()
+
+
+@pytest.mark.parametrize(
     ("text", "party"),
     [
         ("The vendor did not warn us about the change.", "group"),

@@ -192,10 +192,48 @@ def features(text: str, rule_hit: bool | str | None = None) -> str:
         marks.append("MARK_NOMINAL_FIRST")
     marks.append(f"MARK_LEN_{min(len(words) // 6, 5)}")
     if rule_hit is not None:
+        marks += _action_marks(text)
         marks.append("RULE_HIT" if rule_hit else "RULE_QUIET")
         if isinstance(rule_hit, str) and rule_hit:  # the rule's reason ("improve", "people")
             marks.append(f"RULE_{rule_hit.upper()}")
     return " ".join([*plain, "||", *classed, "||", *marks])
+
+
+# Shapes of an action item's sentence, read by the vagueness model only (the blame model
+# was trained without them): the writer taking the task on, work reported done, an inquiry
+# reported as under way, a label before the action, a question.
+_ACTION_SHAPES = (
+    (
+        "MARK_TAKEN_ON",
+        re.compile(
+            r"^(?:(?:ok(?:ay)?|sure|yes|yep)\W{0,2}\s)?i(?:'ll| will| am going to|'m going to"
+            r"| can)\s",
+            re.I,
+        ),
+    ),
+    (
+        "MARK_DONE",
+        re.compile(
+            r"^[A-Z][a-z]+(?<!e)ed\b|\b(?:has|have) been \w+ed\b|\bi \w+ed\b"
+            r"|\b(?:fixed|resolved|done|merged|built|carried out|shipped) (?:by|in)\b",
+            re.I,
+        ),
+    ),
+    (
+        "MARK_UNDER_WAY",
+        re.compile(
+            r"\b(?:we are|we're|i'm|i am|team is)(?: also| now| still| currently){0,2} "
+            r"(?:looking|investigating|exploring|evaluating|considering|researching|thinking)\b",
+            re.I,
+        ),
+    ),
+    ("MARK_LABEL", re.compile(r"^[\w/&'-]{1,30}(?: [\w/&'-]{1,30}){0,2} ?:\s")),
+    ("MARK_QUESTION", re.compile(r"\?\W{0,3}$")),
+)
+
+
+def _action_marks(text: str) -> list[str]:
+    return [name for name, pattern in _ACTION_SHAPES if pattern.search(text)]
 
 
 _AGENTS = ("SELF", "PERSON", "GROUP", "CAP")

@@ -43,6 +43,7 @@ from pmlint.extract.actions.words import (
     _PREFIX_OWNER,
     _PRIORITY,
     _PRONOUN_SUBJECT,
+    _PSEUDONYM_SUBJECT,
     _STATE_VERBS,
     _TAG_OWNER,
     _TAG_TOPICS,
@@ -101,7 +102,7 @@ def _leading_owner(action: str, given_names: frozenset[str]) -> tuple[str | None
     party = _PARTY_SUBJECT.match(text)
     if party and _party_subject(party):
         return party.group("owner"), text
-    for pattern in (_INITIAL_SUBJECT, _ACRONYM_SUBJECT):
+    for pattern in (_INITIAL_SUBJECT, _ACRONYM_SUBJECT, _PSEUDONYM_SUBJECT):
         person = pattern.match(text)
         if person:
             return person.group("owner"), text

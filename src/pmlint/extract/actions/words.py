@@ -389,7 +389,7 @@ _ORG_SUBJECT = re.compile(
 # "I will add ...", "I'll rotate ...", "I've bumped ...": the writer owns it.
 # Anywhere in the item with a modal ("-- I will be moving ...", "Note to self: I need to").
 _FIRST_PERSON = re.compile(
-    r"(?:^|[,;]\s+)I(?:['’](?:ll|ve|m|d)|\s+(?:will|shall|am|have|also|plan|intend|might"
+    r"(?:^|[,;]\s+|\(\s?)I(?:['’](?:ll|ve|m|d)|\s+(?:will|shall|am|have|also|plan|intend|might"
     r"|may|can|could|would))?\s+[a-z]"
     r"|(?<![\w'’/.-])I(?:['’](?:ll|ve|m|d)|\s+(?:will|shall|plan|intend|need|must|should"
     r"|am\s+going))\s+[a-z]"
@@ -458,6 +458,14 @@ _STATE_VERBS = frozenset(
 _INITIAL_SUBJECT = re.compile(
     r"^(?P<owner>[A-Z]\.?\s+[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)"
     r"\s+(?:will|shall|to|is|has|had|['’]ll)\s+(?!be\b|not\b)[a-z]"
+)
+# "Engineer A will ...", "Developer 2 to add ...": a person kept anonymous by a role and a
+# letter or number, as blameless write-ups do (after a label or a quote: "Action item:
+# \"Engineer A will ...\""); "will be more careful" is still that person's promise.
+_PSEUDONYM_SUBJECT = re.compile(
+    r"^(?:[A-Za-z][\w -]{0,20}:\s*)?[\"“']?(?P<owner>(?:Engineer|Developer|Operator|Admin"
+    r"|Administrator|Responder|Reviewer|Person|Employee|Contractor|Analyst|SRE)\s+(?:[A-Z]|\d{1,2}))"
+    r"\s+(?:will|shall|to|is|has|['’]ll)\s+(?!not\b|be\s+\w+ed\b)[a-z]"
 )
 # "QA will get new hardware ...", "NOC to page ...": a team's acronym as the subject
 # (matched with its case, so that "It will ..." is not the IT team).

@@ -30,6 +30,7 @@ from pmlint.checks.actions.vagueness.parsed import (
     _parsed,
 )
 from pmlint.checks.actions.vagueness.shapes import _shape, analysis_text
+from pmlint.checks.actions.vagueness.words import _COMMITMENT
 from pmlint.document import Document
 from pmlint.extract.actions import follow_up_items
 from pmlint.nlp import MAX_PARSED_CHARS
@@ -92,7 +93,16 @@ def assess(texts: Sequence[str], pipeline: Any, lexicon: VagueLexicon) -> list[V
     """Vagueness of each action text: first the shapes that need no parse (`_shape`), then
     the parse (lexically in blank mode), for the rest."""
     verdicts = _assess(texts, pipeline, lexicon)
-    return [_shape(t) or v for t, v in zip(texts, verdicts, strict=True)]
+    return [_shape(t) or _unless_taken_on(t, v) for t, v in zip(texts, verdicts, strict=True)]
+
+
+def _unless_taken_on(text: str, verdict: Vagueness | None) -> Vagueness | None:
+    """The writer taking a task on ("I'll pick this up", "I'm going to start fixing the
+    test failures") names it by reference to the thread it answers: naming no component
+    is no vagueness there (a vague verb or a hedge still is)."""
+    if verdict is not None and verdict.reason == "generic" and _COMMITMENT.match(text):
+        return None
+    return verdict
 
 
 def _assess(texts: Sequence[str], pipeline: Any, lexicon: VagueLexicon) -> list[Vagueness | None]:

@@ -3,6 +3,7 @@ parse. An item is read behind "You should" when that makes its first word the ro
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import cached_property
 from typing import Any
@@ -20,8 +21,10 @@ from pmlint.checks.actions.vagueness.words import (
     _NOT_IMPERATIVE,
     _NUMBER,
     _PREFIX,
+    _RESULT_JOINED,
     _VERB_CLASSES,
     _WISHES,
+    _WORD,
 )
 
 
@@ -60,6 +63,9 @@ def _parsed(text: str, reading: Any, plain: Any, lex: VagueLexicon) -> Vagueness
     people = _people(text, lex)
     if people is not None:
         return people
+    topics = None if numbered else _topic_list(text, lex)
+    if topics is not None:
+        return topics
     hedge = lex.find("hedge", lowers)
     hedged = Vagueness("hedge", _span_text(tokens, *hedge)) if hedge is not None else None
 
@@ -111,7 +117,7 @@ def _parsed(text: str, reading: Any, plain: Any, lex: VagueLexicon) -> Vagueness
             return Vagueness("people", _between(head, state))
 
     if reading is None and not numbered:
-        nominal = _nominal_item(tokens, lex)
+        nominal = _nominal_item(tokens, lex) or _gerund_led(tokens, lex, numbered)
         if nominal is not None:
             return nominal
     verb_class, phrase_text = _verb_class(head, tokens, lex, reading is not None)
@@ -155,6 +161,8 @@ class _ParsedReading:
 
     def unchecked(self, verb_class: str) -> str | None:
         head, scope, lex = self.head, self.scope, self.lex
+        if verb_class in ("loose_inquiry", "inquiry") and _records_result(head):
+            return None  # "determine the snapshot policy and document it"
         if verb_class == "loose_inquiry":
             checked = self.numbered or _named(scope) or _has_deliverable(head, scope, lex)
             return None if checked else "inquiry"
@@ -236,7 +244,7 @@ def _verb_class(
     head: Any, tokens: list[Any], lex: VagueLexicon, imperative: bool
 ) -> tuple[str | None, str]:
     """The lexicon class of the head verb phrase ("look into", "make sure", "follow up")."""
-    lemma = head.lemma_.lower()
+    lemma = _verb_base(head.lemma_.lower(), lex)
     extras = sorted(
         (
             c
@@ -342,6 +350,90 @@ def _attached_deliverable(token: Any, head: Any) -> bool:
     return False
 
 
+def _topic_list(text: str, lex: VagueLexicon) -> Vagueness | None:
+    """An item that only names areas of work ("Monitoring and alerting (uptime, internals,
+    corruption)", "Process changes"): every word before an aside is a generic noun, so
+    nothing says what will be made, whatever the aside lists."""
+    head = _ASIDE_OPEN.split(text, maxsplit=1)[0].strip(" .;:,")
+    words = [w.lower() for w in _WORD.findall(head)]
+    content = [w for w in words if w not in _JOINERS]
+    if not content or len(content) > 6:
+        return None
+    if lex.has("plan_noun", content[-1]):
+        return None  # "Security review": work announced, reported as such
+    if all(lex.has("generic", w) for w in content):
+        return Vagueness("generic", head)
+    return None
+
+
+_ASIDE_OPEN = re.compile(r"[(\[]")
+_JOINERS = frozenset(("and", "or", "&", "plus", "the", "of", "our", "general", "all"))
+
+
+def _records_result(head: Any) -> bool:
+    """A verb joined to the inquiry that writes its answer down ("and document it", "and
+    write up the findings", "then propose a limit"): the result is named, as for a study.
+    Read on the words, as the tagger often takes "document" there for a noun."""
+    after = head.doc[head.i + 1 :].text
+    return _RESULT_JOINED.search(after) is not None
+
+
+def _gerund_led(tokens: list[Any], lex: VagueLexicon, numbered: bool) -> Vagueness | None:
+    """An item written as a gerund of a vague verb with no verb of its own ("Refining the
+    response process to improve escalation", "Hardening of observability"): the parser
+    reads it as a noun phrase, but it is the imperative in another form."""
+    first = tokens[0]
+    word = first.lower_
+    if numbered or not word.endswith("ing") or len(word) < 6:
+        return None
+    if any(
+        t.tag_ in _FINITE and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+        for t in tokens
+    ):
+        return None  # "Improving X reduced the lag": a report, with its own subject and verb
+    base = _verb_base(word, lex)
+    for name, reason in _GERUND_REASONS:
+        if lex.has(name, base):
+            if _named(tokens[1:]) or any(
+                t.pos_ == "VERB" and lex.has("deliverable", t.lemma_) and _purpose(t) is False
+                for t in tokens[1:]
+            ):
+                return None
+            return Vagueness(reason, first.text)
+    return None
+
+
+def _gerund_bases(word: str) -> tuple[str, ...]:
+    stem = word[:-3]
+    doubled = stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem
+    return (stem, stem + "e", doubled)
+
+
+def _verb_base(word: str, lex: VagueLexicon) -> str:
+    """The verb of a gerund the lemmatizer left as it is ("refining" -> "refine"), when
+    the lexicon knows it as a verb of some class; else the word."""
+    if not word.endswith("ing") or len(word) < 6:
+        return word
+    for base in _gerund_bases(word):
+        if any(lex.has(name, base) for name in _VERB_CLASSES):
+            return base
+    return word
+
+
+_GERUND_REASONS = (
+    ("improve", "improve"),
+    ("inquiry", "inquiry"),
+    ("loose_inquiry", "inquiry"),
+    ("tentative", "tentative"),
+    ("assure", "assure"),
+)
+
+
+def _purpose(token: Any) -> bool:
+    """The verb of a "to ..." clause ("to improve escalation"): what the item is for."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
 def _bounded_inquiry(head: Any, lex: VagueLexicon) -> bool:
     """The question has a subject: "investigate using a PolicyEngine", not "the root cause"."""
     objects = [c for c in head.children if c.dep_ in ("dobj", "attr", "oprd")]
@@ -355,6 +447,10 @@ def _bounded_inquiry(head: Any, lex: VagueLexicon) -> bool:
         if lex.has("open", obj.lemma_) or lex.has("open", phrase) or obj.pos_ == "PRON":
             return False
     for clause in clauses:
+        if clause.i < head.i and any(
+            c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in clause.children
+        ):
+            continue  # "if an alarm did not fire, find out why": the case, not the question
         if _open_copula(clause, lex):
             return False  # "figure out what the limits are for X": a value still unknown
         wishes = [clause, *(c for c in clause.children if c.dep_ == "aux")]

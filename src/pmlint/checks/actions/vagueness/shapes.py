@@ -12,9 +12,12 @@ from pmlint.checks.actions.vagueness.words import (
     _CONTINUOUS,
     _HEDGED,
     _IDENTIFIER,
+    _INQUIRING,
+    _LABEL,
     _NUMBER,
     _ONGOING,
     _SENTENCE_END,
+    _SPARE_TIME,
     _STUDY,
     _STUDY_RESULT,
     _TEMPLATE,
@@ -28,6 +31,9 @@ def analysis_text(item: ActionItem) -> str:
     """The part of the item that states the action: its first sentence, without asides."""
     text = item.action or item.text
     text = _ENUMERATOR.sub("", text, count=1)  # "- 6. Study ...": a number pasted in
+    label = _LABEL.match(text)  # "The fix: Create a linter ...": the label names no action
+    if label:
+        text = text[label.end() :]
     text = _SENTENCE_END.split(text, maxsplit=1)[0]
     aside = _ASIDE.search(text)
     if aside and len(text[: aside.start()].split()) >= 2:
@@ -37,7 +43,8 @@ def analysis_text(item: ActionItem) -> str:
 
 def _shape(text: str) -> Vagueness | None:
     """Shapes of vague items that the words show without a parse: leftover template text,
-    a study item with no result, a wish about a property, a continuing activity noun."""
+    a study item with no result, a wish about a property, a continuing activity noun, an
+    inquiry reported as under way."""
     stripped = text.strip()
     template = _TEMPLATE.search(stripped)
     if template:
@@ -50,6 +57,16 @@ def _shape(text: str) -> Vagueness | None:
     hedged = _HEDGED.search(stripped)
     if hedged:
         return Vagueness("tentative", hedged.group("match") or hedged.group("help"))
+    spare = _SPARE_TIME.search(stripped)
+    if spare:
+        return Vagueness("tentative", spare.group("match"))
+    # Work reported as under way has no end, whatever it names (a number, a link, a name).
+    inquiring = _INQUIRING.match(stripped)
+    if inquiring and not _STUDY_RESULT.search(stripped[inquiring.end() :]):
+        return Vagueness("inquiry", inquiring.group("match"))
+    ongoing = _ONGOING.search(stripped)
+    if ongoing:
+        return Vagueness("generic", ongoing.group("match"))
     if _NUMBER.search(stripped) or _IDENTIFIER.search(stripped):
         return None
     aspiration = _ASPIRATION.match(stripped)
@@ -58,7 +75,4 @@ def _shape(text: str) -> Vagueness | None:
     continuous = _CONTINUOUS.match(stripped)
     if continuous:
         return Vagueness("generic", continuous.group("match"))
-    ongoing = _ONGOING.search(stripped)
-    if ongoing:
-        return Vagueness("generic", ongoing.group("match"))
     return None

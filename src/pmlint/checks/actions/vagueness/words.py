@@ -90,6 +90,12 @@ _STUDY_RESULT = re.compile(
     r"|(?:draft|produce|create|open|file|prepare)\s+(?:an?\s+|the\s+)?(?:rfc|adr|doc))\b",
     re.I,
 )
+# An inquiry's answer written down by a verb joined to it: "determine X and document it".
+_RESULT_JOINED = re.compile(
+    r"(?:\band|\bthen|,)\s+(?:then\s+)?(?:document|write\s+(?:up|down)|publish|report|present"
+    r"|propose|share|summari[sz]e|record)\b",
+    re.I,
+)
 _ASPIRATION = re.compile(
     r"^(?:the\s+|our\s+|all\s+|each\s+|every\s+)?[\w\s/-]{1,50}?\s+(?P<match>(?:should|must|"
     r"needs? to|has to|have to|ought to)\s+(?:be|become|feel|remain|stay|look|get)\s+"
@@ -120,6 +126,34 @@ _HEDGED = re.compile(
     r"|be\s+(?:happy|delighted|glad|keen|interested)\s+to)"
     r"|\s+(?:hope|wish)\s+to))\s+\w+"
     r"|(?P<help>\bcould\s+help\b)",
+    re.I,
+)
+# An inquiry under way, reported rather than committed to: "we are looking into another
+# way to ...", "we're also investigating whether ...". No result is named, whatever it is
+# about (a number or a link in it does not make it checkable).
+_INQUIRING = re.compile(
+    r"^(?:[\w,]{1,20}\s){0,3}?(?P<match>(?:we\s+are|we're|we’re|i\s+am|i'm|i’m"
+    r"|the\s+team\s+is)\s+(?:(?:also|now|still|currently|actively)\s+){0,2}"
+    r"(?:looking\s+(?:into|at)|investigating|exploring|evaluating|researching|considering"
+    r"|assessing|thinking\s+about|discussing))\b",
+    re.I,
+)
+# Work promised only for the writer's spare time: "if I have some time this week", "when
+# we get a chance", "if time allows".
+_SPARE_TIME = re.compile(
+    r"\b(?P<match>(?:if|when|whenever|once)\s+(?:i|we)\s+(?:have|get|find)\s+(?:some\s+|a\s+|the\s+)?"
+    r"(?:spare\s+|free\s+)?(?:time|chance|moment|minute|bandwidth|cycles)"
+    r"|(?:if|when)\s+time\s+(?:allows|permits))\b",
+    re.I,
+)
+# A short label before a colon ("The fix: ...", "servers: ...", "Action item: ..."):
+# the action is what follows it.
+_LABEL = re.compile(r"^[\w/&'’-]{1,30}(?: [\w/&'’-]{1,30}){0,2} ?:\s+(?=\S+\s+\S+\s+\S)")
+# The writer taking a task on: "I'll pick this up", "Ok, I'm going to start fixing the test
+# failures". In a thread about one problem, "this" and "the failures" name it.
+_COMMITMENT = re.compile(
+    r"^(?:(?:ok(?:ay)?|sure|yes|yep|right|great|thanks)\s?[,!.]?\s+)?"
+    r"i(?:'ll|’ll| will| am going to|'m going to|’m going to| can| shall)\s+\w",
     re.I,
 )
 # Work in progress with no end: "we are working on ...", "work is ongoing to ...".
