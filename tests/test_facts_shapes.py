@@ -622,3 +622,24 @@ def test_a_timeline_that_tells_its_days_in_words(timeline: str) -> None:
     value = facts(f"# Outage\n\nDate: 2022-03-14\n\n## Timeline (UTC)\n\n{timeline}")
     assert iso(value, "start") == "2022-03-14T09:00:00+00:00"
     assert iso(value, "resolved") == "2022-03-15T15:30:00+00:00"
+
+
+@pytest.mark.parametrize("written", ["2024-03-02", "2 March 2024", "March 2, 2024"])
+def test_a_weekday_written_with_its_date_names_that_date(written: str) -> None:
+    # 2024-03-02 was a Saturday; "On Tuesday, <date>" names the date, whatever its weekday
+    value = facts(
+        f"---\ndate: 2024-03-02\n---\n# Queue stuck\n\nOn Tuesday, {written} from 10:05 to "
+        "11:40 UTC the job queue stopped draining. We restarted the broker at 11:40 UTC.\n"
+    )
+    assert iso(value, "start") == "2024-03-02T10:05:00+00:00"
+
+
+def test_an_update_note_dated_later_does_not_move_the_times_after_it() -> None:
+    value = facts(
+        "---\ndate: 2023-05-06\n---\n# Load balancer faults\n\nAt 09:10 UTC on 6 May the load "
+        "balancer began dropping connections.\n\n**Update 9th May 2023:** the vendor moved our "
+        "load balancer to a new host.\n\n## Timeline\n\n- 09:10 UTC alerts fire for failed "
+        "health checks\n- 10:02 UTC the load balancer is restarted and traffic recovers\n"
+    )
+    assert iso(value, "start") == "2023-05-06T09:10:00+00:00"
+    assert iso(value, "mitigated") == "2023-05-06T10:02:00+00:00"

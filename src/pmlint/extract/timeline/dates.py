@@ -95,10 +95,11 @@ _NEXT_DAY = re.compile(
 
 
 # The day the report was written, published or updated, named so: "Published: 2023-05-12",
-# "| Report date | 2023-05-12 |", "Last updated 12 May 2023", "*Posted on 12 May 2023*". It
+# "| Report date | 2023-05-12 |", "Last updated 12 May 2023", "*Posted on 12 May 2023*",
+# "**Update 2nd February 2021:** the vendor found the cause" (a note added days later). It
 # dates the writing, not the incident: the times after it do not take it.
 _WRITING_LABEL = re.compile(
-    r"\b(?:publish(?:ed|ing)?|posted|written|authored|(?:last\s+)?updated|last\s+modified"
+    r"\b(?:publish(?:ed|ing)?|posted|written|authored|(?:last\s+)?updated?|last\s+modified"
     r"|modified|edited|revised|reviewed|report(?:\s+(?:date|written|published|created))"
     r"|date\s+of\s+(?:the\s+)?(?:report|writing|publication|review)|created)"
     r"(?:\s+(?:on|at|by\s+[^:\n]{1,40}?\s+on))?[\s*_:|-]*$",
@@ -471,6 +472,12 @@ _RELATIVE = re.compile(
     r"|evening))|(?:on|last|this past)\s+(?P<weekday>mon|tues|wednes|thurs|fri|satur|sun)day)\b",
     re.IGNORECASE,
 )
+# A date right after the weekday ("Sunday, 2023-10-14", "Sunday 14 October", "Sunday, Oct 14"):
+# the weekday names the day written, not one counted back from the day of writing.
+_DATE_NEXT = re.compile(
+    r",?\s+(?:the\s+)?(?:\d{1,4}(?![:h.]\d|\d)|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+    r"[a-z]*\.?\s+\d)"
+)
 _WEEKDAYS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
 # How far before a time its relative day may be written, and after it ("18:20 UTC yesterday").
 _RELATIVE_BEFORE, _RELATIVE_AFTER = 60, 24
@@ -494,6 +501,8 @@ def _relative_shift(prose: str, start: int, end: int, day: dt.date) -> dt.timede
         return -dt.timedelta(days=1)
     if match.group("same"):
         return dt.timedelta(0)
+    if _DATE_NEXT.match(window, match.end()):
+        return None  # "On Sunday, 2023-10-14 from 12:00": the weekday of the date written
     wanted = _WEEKDAYS.index(match.group("weekday").lower())
     return -dt.timedelta(days=(day.weekday() - wanted) % 7)
 
