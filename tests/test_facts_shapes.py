@@ -643,3 +643,21 @@ def test_an_update_note_dated_later_does_not_move_the_times_after_it() -> None:
     )
     assert iso(value, "start") == "2023-05-06T09:10:00+00:00"
     assert iso(value, "mitigated") == "2023-05-06T10:02:00+00:00"
+
+
+def test_a_month_and_day_with_a_dash_before_a_time_is_a_date() -> None:
+    (stamp,) = find_stamps("- [04-17 23:40] cache node drained")
+    assert stamp.date is not None
+    assert (stamp.date.month, stamp.date.day, stamp.time) == (4, 17, dt.time(23, 40))
+    assert [s.date for s in find_stamps("pages 3-5 then 10:00")] == [None]
+
+
+def test_a_day_told_as_before_the_incident_does_not_date_the_timeline() -> None:
+    value = facts(
+        "## 2022-11-04 registry outage\n\nThe registry was down from 08:10 UTC to 08:55 UTC.\n\n"
+        "### What happened\n\nOn the previous day, 2022-11-03, we rotated the signing keys.\n\n"
+        "### Timeline\n\n* **08:10 UTC** - pushes start failing with signature errors\n"
+        "* **08:55 UTC** - the old key is restored and pushes succeed again\n"
+    )
+    assert iso(value, "start") == "2022-11-04T08:10:00+00:00"
+    assert iso(value, "mitigated") == "2022-11-04T08:55:00+00:00"

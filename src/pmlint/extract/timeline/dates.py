@@ -115,6 +115,23 @@ def names_the_writing(before: str, label: str | None = None) -> bool:
     return _WRITING_LABEL.search(before) is not None
 
 
+# A day told as before the incident's: "On the previous day, 2024-10-08, we rotated ...",
+# "until last week (2019-03-20)", "two days earlier (May 3)". It is the lead-up's day: the
+# times told after it are not on it.
+_BEFORE_THE_DAY = re.compile(
+    r"\b(?:(?:the\s+)?(?:previous|prior|preceding)\s+(?:day|week|night|evening)"
+    r"|(?:the\s+)?(?:day|night|evening|week)\s+before|last\s+week"
+    r"|(?:a|one|two|three|several|a\s+few|\d{1,2})\s+(?:days?|weeks?)\s+(?:earlier|before|ago))"
+    r"[\s,(:-]*(?:on\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def told_before_the_day(before: str) -> bool:
+    """Is the date after `before` (the text up to it) told as a day before the incident's?"""
+    return _BEFORE_THE_DAY.search(before) is not None
+
+
 def told_next_day(before: str) -> bool:
     """Does the text just before a time say it was the next day ("deployed the next morning
     at 09:15", "the following day, at 10:00")?"""
