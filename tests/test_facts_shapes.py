@@ -661,3 +661,21 @@ def test_a_day_told_as_before_the_incident_does_not_date_the_timeline() -> None:
     )
     assert iso(value, "start") == "2022-11-04T08:10:00+00:00"
     assert iso(value, "mitigated") == "2022-11-04T08:55:00+00:00"
+
+
+@pytest.mark.parametrize(
+    ("last", "resolved"),
+    [
+        ("- 2021-09-03 16:05 UTC all API keys issued before 11:00 are revoked\n", "16:05"),
+        ("- 2021-09-03 16:05 UTC the broken image is removed from the mirror\n", "16:05"),
+        ("- 2021-09-03 16:05 UTC we start trying to revoke the old keys\n", "12:40"),
+        ("- 2021-09-04 16:05 UTC all API keys issued before 11:00 are revoked\n", "12:40"),
+    ],
+)
+def test_more_work_done_after_the_mitigation_ends_the_incident(last: str, resolved: str) -> None:
+    value = facts(
+        "# Leaked key\n\n## Timeline\n\n- 2021-09-03 10:50 UTC a leaked key publishes a bad "
+        "image\n- 2021-09-03 11:30 UTC a user reports the bad image\n"
+        "- 2021-09-03 12:40 UTC the bad image is unpublished and installs work again\n" + last
+    )
+    assert iso(value, "resolved") == f"2021-09-03T{resolved}:00+00:00"
