@@ -348,7 +348,7 @@ _SLIP_STEP = dt.timedelta(hours=2)
 # ("16:20 first reports", then "09:10 uploads failing" the next morning); a step back of
 # minutes is an entry told out of order. Prose tells back and forth: there only a night
 # ("23:10", then "01:20") is the next day.
-_NEXT_DAY_BACK = dt.timedelta(hours=6)
+NEXT_DAY_BACK = dt.timedelta(hours=6)
 # Between a time and the same time in another zone: "21:48 (6:48 PDT)", "10:00 PST / 18:00".
 _CONVERSION = re.compile(r"^\s*(?:\(|/|=|\[)\s*(?:or\s+|i\.e\.\s+)?$", re.IGNORECASE)
 
@@ -363,11 +363,11 @@ def _went_back(last: dt.time, time: dt.time, in_timeline: bool) -> bool:
     if not in_timeline:
         return last >= dt.time(18) and time < dt.time(8)
     back = dt.datetime.combine(NO_DAY, last) - dt.datetime.combine(NO_DAY, time)
-    return back >= _NEXT_DAY_BACK
+    return back >= NEXT_DAY_BACK
 
 
 # "... 03:40 UTC on 2023-09-12", "### 14:00 UTC, 2023-04-02", "16:45 UTC (2023-06-03)"
-_ON_DATE = re.compile(r"(?:\b(?:on|of)\s+|,\s*|\(\s*)(?:\w+day,?\s+)?$", re.IGNORECASE)
+_ON_DATE = re.compile(r"(?:\b(?:on|of)\s+|,\s*|\(\s*[*_]{0,2})(?:\w+day,?\s+)?$", re.IGNORECASE)
 
 
 def date_after(text: str, stamps: list[Stamp], index: int) -> Stamp | None:
