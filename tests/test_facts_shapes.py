@@ -746,3 +746,49 @@ def test_a_list_of_log_lines_a_few_minutes_out_of_order_is_no_timeline() -> None
         "registry-2021-05-03.md",
     )
     assert value.events == []
+
+
+def test_a_timeline_that_ends_with_the_team_pausing_the_target_is_mitigated_there() -> None:
+    value = facts(
+        "# Vault drained\n\n## Timeline (all times UTC, 2024-06-02)\n\n| Time | Event |\n"
+        "| --- | --- |\n| 08:10 | Exploit 1 drains 40 ETH from the vault |\n"
+        "| 08:25 | Exploit 2 drains 12 ETH |\n| ~09:02 | Team pauses the vault contract |\n"
+    )
+    assert iso(value, "start") == "2024-06-02T08:10:00+00:00"
+    assert iso(value, "mitigated") == "2024-06-02T09:02:00+00:00"
+
+
+@pytest.mark.parametrize(
+    ("last", "resolved"),
+    [
+        ("We removed the workarounds; deliveries work normally.", "2022-03-10T00:00:00"),
+        ("We are keeping the workaround for a few more days.", None),
+    ],
+)
+def test_a_later_days_update_ends_what_a_workaround_eased(last: str, resolved: str | None) -> None:
+    value = facts(
+        "---\ntitle: Webhooks delayed\ndate: 2022-03-08T07:00:00\n---\n\nWebhook deliveries "
+        "are delayed. We are investigating.<br />**Update 08:30**: a workaround is in place "
+        f"and deliveries are flowing.<br />**10 Mar 2022**: {last}\n"
+    )
+    assert iso(value, "mitigated") == "2022-03-08T08:30:00"
+    assert iso(value, "resolved") == resolved
+
+
+@pytest.mark.parametrize(
+    ("later", "mitigated"),
+    [
+        ("- 2023-05-04 16:30 UTC second held payout is sent and succeeds\n", "16:30"),
+        ("- 2023-05-04 16:30 UTC the remaining payouts are sent and all succeeded\n", "16:30"),
+        ("- 2023-05-04 16:30 UTC postmortem meeting scheduled\n", "15:10"),
+    ],
+)
+def test_the_first_of_several_recovering_is_not_yet_the_mitigation(
+    later: str, mitigated: str
+) -> None:
+    value = facts(
+        "# Stuck payouts\n\n## Timeline\n\n- 2023-05-03 22:00 UTC payouts stop being sent\n"
+        "- 2023-05-04 08:00 UTC a user reports a missing payout\n"
+        "- 2023-05-04 15:10 UTC first held payout is sent and succeeds\n" + later
+    )
+    assert iso(value, "mitigated") == f"2023-05-04T{mitigated}:00+00:00"
