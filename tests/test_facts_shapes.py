@@ -792,3 +792,27 @@ def test_the_first_of_several_recovering_is_not_yet_the_mitigation(
         "- 2023-05-04 15:10 UTC first held payout is sent and succeeds\n" + later
     )
     assert iso(value, "mitigated") == f"2023-05-04T{mitigated}:00+00:00"
+
+
+@pytest.mark.parametrize(
+    ("title", "entries", "days"),
+    [
+        (
+            "# April 9th, 2020 queue outage",
+            "- [11-14 10:00] the retry bug ships\n- [04-08 09:00] config updated\n"
+            "- [04-09 08:15] queue stops draining\n",
+            ["2019-11-14", "2020-04-08", "2020-04-09"],
+        ),
+        (
+            "# January 1st, 2021 queue outage",
+            "- [12-31 23:50] queue stops draining\n- [01-01 00:40] workers restarted, queue "
+            "drains again\n",
+            ["2020-12-31", "2021-01-01"],
+        ),
+    ],
+)
+def test_a_yearless_date_takes_the_year_that_keeps_the_story_before_the_report(
+    title: str, entries: str, days: list[str]
+) -> None:
+    value = facts(f"{title}\n\n## Timeline (UTC)\n\n{entries}")
+    assert [e.moment.when.date().isoformat() for e in value.events if e.moment.when] == days

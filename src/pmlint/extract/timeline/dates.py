@@ -333,7 +333,20 @@ class Dates:
         if not stamp.year_known:
             if reference is None:
                 return None if self.year is None else _replace_year(date, self.year)
-            return _replace_year(date, reference.year)
+            placed = _replace_year(date, reference.year)
+            if placed is None:
+                return None
+            if self.document_day is None:
+                return placed
+            if self.current is not None and (self.current - placed).days > _AFTER_THE_WRITING:
+                # "[12-05 16:21]", then "[03-20 16:46]": a story told in order went on to the
+                # next year, not months back (unless that is after the report's own day)
+                placed = _replace_year(date, reference.year + 1) or placed
+            if (placed - self.document_day).days > _AFTER_THE_WRITING:
+                # "[12-05 16:21] the bug is introduced" in a report of March 2019: months after
+                # the report's own day, so the December before
+                return _replace_year(date, placed.year - 1)
+            return placed
         if reference is not None and abs(date.year - reference.year) == 1:
             fixed = _replace_year(date, reference.year)
             if fixed is not None and abs((fixed - reference).days) <= 7:
@@ -341,6 +354,9 @@ class Dates:
         return date
 
 
+# How many days after the document's own day a yearless date may fall and still be in its
+# year (a report dated in March tells no December of the same year).
+_AFTER_THE_WRITING = 60
 # How far a mistyped date's clock may go on from the entry before it: the next step of the
 # same story, not a later chapter.
 _SLIP_STEP = dt.timedelta(hours=2)
