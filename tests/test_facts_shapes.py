@@ -816,3 +816,16 @@ def test_a_yearless_date_takes_the_year_that_keeps_the_story_before_the_report(
 ) -> None:
     value = facts(f"{title}\n\n## Timeline (UTC)\n\n{entries}")
     assert [e.moment.when.date().isoformat() for e in value.events if e.moment.when] == days
+
+
+@pytest.mark.parametrize(
+    "remedy", ["the on-call engineer rolls back the deploy", "ops restores the backup"]
+)
+def test_a_remedy_told_in_the_present_is_the_mitigation(remedy: str) -> None:
+    value = facts(
+        "# Deploy outage\n\n## Timeline\n\nAll times UTC on 2020-06-01.\n\n"
+        "* [10:00] the deploy starts and the API returns 500 errors\n"
+        "* [10:06] the on-call engineer notices the error alert\n"
+        f"* [10:20] {remedy}\n* [11:40] the team reviews the deploy checklist\n"
+    )
+    assert iso(value, "mitigated") == "2020-06-01T10:20:00+00:00"
