@@ -508,8 +508,8 @@ _RELATIVE = re.compile(
 # A date right after the weekday ("Sunday, 2023-10-14", "Sunday 14 October", "Sunday, Oct 14"):
 # the weekday names the day written, not one counted back from the day of writing.
 _DATE_NEXT = re.compile(
-    r",?\s+(?:the\s+)?(?:\d{1,4}(?![:h.]\d|\d)|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
-    r"[a-z]*\.?\s+\d)"
+    r",?[ \t]{1,3}(?:the[ \t]{1,3})?(?:\d{1,4}(?![:h.]\d|\d)"
+    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?[ \t]{1,3}\d)"
 )
 _WEEKDAYS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
 # How far before a time its relative day may be written, and after it ("18:20 UTC yesterday").
