@@ -681,53 +681,6 @@ def test_more_work_done_after_the_mitigation_ends_the_incident(last: str, resolv
     assert iso(value, "resolved") == f"2021-09-03T{resolved}:00+00:00"
 
 
-def test_status_updates_closed_by_a_shortcode_newest_first_are_a_timeline() -> None:
-    value = facts(
-        "---\ntitle: Mail delays\ndate: 2020-04-11 09:30:00\nresolved: false\n---\n\n"
-        "**Mail flowing again**\nThe provider rolled back their filter and mail is delivered "
-        'again.\n{{< track "2020-04-11 13:15:00" >}}\n\n**Still waiting**\nWe are still '
-        'waiting to hear from the provider.\n{{< track "2020-04-11 11:00:00" >}}\n\n'
-        "**Mail delays**\nOutgoing mail is rejected by our provider's new spam filter.\n"
-        '{{< track "2020-04-11 09:40:00" >}}\n'
-    )
-    assert iso(value, "mitigated") == "2020-04-11T13:15:00"
-
-
-@pytest.mark.parametrize(
-    ("opening", "start"),
-    [
-        ("We are experiencing delays in processing uploads.", "2023-02-07T09:05:00+00:00"),
-        ("This page tracks the upload incident.", "2023-02-07T09:40:00+00:00"),
-    ],
-)
-def test_a_status_page_opened_before_its_first_timed_update(opening: str, start: str) -> None:
-    value = facts(
-        f'---\ntitle: "Upload delays"\ndate: "2023-02-07T09:05Z"\n---\n\n{opening}\n\n'
-        "Updates:\n\n- Tue Feb 7 09:40 UTC: uploads are failing for some users.\n"
-        "- Tue Feb 7 10:30 UTC: the queue is empty and uploads are processed normally again.\n"
-    )
-    assert iso(value, "start") == start
-
-
-@pytest.mark.parametrize(
-    ("told", "mitigated"),
-    [
-        ("Most users are fine by now; a few still need their sessions reset.", "20:40"),
-        ("The vast majority of builds work again, some still queue.", "20:40"),
-        ("Some users are fine by now; most still see errors.", "21:15"),
-        ("We checked and the database is fine.", "21:15"),
-    ],
-)
-def test_most_of_those_hurt_recovering_is_a_mitigation(told: str, mitigated: str) -> None:
-    value = facts(
-        "# Hub errors\n\nDate: 2019-11-02\n\n## Timeline (UTC)\n\n"
-        "### 20:05\n\nThe proxy restarts and users get 500 errors.\n\n"
-        f"### 20:40\n\n{told}\n\n"
-        "### 21:15\n\nThe last affected user is fixed and the hub is fully operational again.\n"
-    )
-    assert iso(value, "mitigated") == f"2019-11-02T{mitigated}:00+00:00"
-
-
 def test_a_list_of_times_that_goes_back_hours_goes_on_to_the_next_day() -> None:
     value = facts(
         "## Registry failures\n\n* **22:30 UTC (*May 3*)** - first pushes fail with timeouts\n"
@@ -746,33 +699,6 @@ def test_a_list_of_log_lines_a_few_minutes_out_of_order_is_no_timeline() -> None
         "registry-2021-05-03.md",
     )
     assert value.events == []
-
-
-def test_a_timeline_that_ends_with_the_team_pausing_the_target_is_mitigated_there() -> None:
-    value = facts(
-        "# Vault drained\n\n## Timeline (all times UTC, 2024-06-02)\n\n| Time | Event |\n"
-        "| --- | --- |\n| 08:10 | Exploit 1 drains 40 ETH from the vault |\n"
-        "| 08:25 | Exploit 2 drains 12 ETH |\n| ~09:02 | Team pauses the vault contract |\n"
-    )
-    assert iso(value, "start") == "2024-06-02T08:10:00+00:00"
-    assert iso(value, "mitigated") == "2024-06-02T09:02:00+00:00"
-
-
-@pytest.mark.parametrize(
-    ("last", "resolved"),
-    [
-        ("We removed the workarounds; deliveries work normally.", "2022-03-10T00:00:00"),
-        ("We are keeping the workaround for a few more days.", None),
-    ],
-)
-def test_a_later_days_update_ends_what_a_workaround_eased(last: str, resolved: str | None) -> None:
-    value = facts(
-        "---\ntitle: Webhooks delayed\ndate: 2022-03-08T07:00:00\n---\n\nWebhook deliveries "
-        "are delayed. We are investigating.<br />**Update 08:30**: a workaround is in place "
-        f"and deliveries are flowing.<br />**10 Mar 2022**: {last}\n"
-    )
-    assert iso(value, "mitigated") == "2022-03-08T08:30:00"
-    assert iso(value, "resolved") == resolved
 
 
 @pytest.mark.parametrize(
