@@ -2690,8 +2690,9 @@ def test_a_timeline_wins_over_the_round_figure_of_a_title() -> None:
 
 
 def test_a_step_that_succeeds_is_an_outcome_and_the_last_of_the_run_closes_it() -> None:
-    """5. "First transaction is mined and succeeds", then "Second ... succeeds": the impact
-    stops with the first, and the run of confirmations closes it with the last."""
+    """5. "First transaction is mined and succeeds", then "Second ... succeeds": a step that
+    succeeds is an outcome; the impact stops when the last of the series recovers (the first
+    of several is not yet the end of it), and the run closes the incident with its last."""
     value = facts(
         "# Stuck transfers\n\n## Timeline\n\n(all times CET)\n\n"
         "- 2025-02-10 00:21 A user reports a transfer not being processed.\n"
@@ -2699,7 +2700,7 @@ def test_a_step_that_succeeds_is_an_outcome_and_the_last_of_the_run_closes_it() 
         "- 2025-02-12 14:55 First transfer is resubmitted and succeeds.\n"
         "- 2025-02-12 15:44 Second transfer is resubmitted and succeeds.\n"
     )
-    assert iso(value, "mitigated") == "2025-02-12T14:55:00+01:00"
+    assert iso(value, "mitigated") == "2025-02-12T15:44:00+01:00"
     assert iso(value, "resolved") == "2025-02-12T15:44:00+01:00"
 
 

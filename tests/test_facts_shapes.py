@@ -622,3 +622,136 @@ def test_a_timeline_that_tells_its_days_in_words(timeline: str) -> None:
     value = facts(f"# Outage\n\nDate: 2022-03-14\n\n## Timeline (UTC)\n\n{timeline}")
     assert iso(value, "start") == "2022-03-14T09:00:00+00:00"
     assert iso(value, "resolved") == "2022-03-15T15:30:00+00:00"
+
+
+@pytest.mark.parametrize("written", ["2024-03-02", "2 March 2024", "March 2, 2024"])
+def test_a_weekday_written_with_its_date_names_that_date(written: str) -> None:
+    # 2024-03-02 was a Saturday; "On Tuesday, <date>" names the date, whatever its weekday
+    value = facts(
+        f"---\ndate: 2024-03-02\n---\n# Queue stuck\n\nOn Tuesday, {written} from 10:05 to "
+        "11:40 UTC the job queue stopped draining. We restarted the broker at 11:40 UTC.\n"
+    )
+    assert iso(value, "start") == "2024-03-02T10:05:00+00:00"
+
+
+def test_an_update_note_dated_later_does_not_move_the_times_after_it() -> None:
+    value = facts(
+        "---\ndate: 2023-05-06\n---\n# Load balancer faults\n\nAt 09:10 UTC on 6 May the load "
+        "balancer began dropping connections.\n\n**Update 9th May 2023:** the vendor moved our "
+        "load balancer to a new host.\n\n## Timeline\n\n- 09:10 UTC alerts fire for failed "
+        "health checks\n- 10:02 UTC the load balancer is restarted and traffic recovers\n"
+    )
+    assert iso(value, "start") == "2023-05-06T09:10:00+00:00"
+    assert iso(value, "mitigated") == "2023-05-06T10:02:00+00:00"
+
+
+def test_a_month_and_day_with_a_dash_before_a_time_is_a_date() -> None:
+    (stamp,) = find_stamps("- [04-17 23:40] cache node drained")
+    assert stamp.date is not None
+    assert (stamp.date.month, stamp.date.day, stamp.time) == (4, 17, dt.time(23, 40))
+    assert [s.date for s in find_stamps("pages 3-5 then 10:00")] == [None]
+
+
+def test_a_day_told_as_before_the_incident_does_not_date_the_timeline() -> None:
+    value = facts(
+        "## 2022-11-04 registry outage\n\nThe registry was down from 08:10 UTC to 08:55 UTC.\n\n"
+        "### What happened\n\nOn the previous day, 2022-11-03, we rotated the signing keys.\n\n"
+        "### Timeline\n\n* **08:10 UTC** - pushes start failing with signature errors\n"
+        "* **08:55 UTC** - the old key is restored and pushes succeed again\n"
+    )
+    assert iso(value, "start") == "2022-11-04T08:10:00+00:00"
+    assert iso(value, "mitigated") == "2022-11-04T08:55:00+00:00"
+
+
+@pytest.mark.parametrize(
+    ("last", "resolved"),
+    [
+        ("- 2021-09-03 16:05 UTC all API keys issued before 11:00 are revoked\n", "16:05"),
+        ("- 2021-09-03 16:05 UTC the broken image is removed from the mirror\n", "16:05"),
+        ("- 2021-09-03 16:05 UTC we start trying to revoke the old keys\n", "12:40"),
+        ("- 2021-09-04 16:05 UTC all API keys issued before 11:00 are revoked\n", "12:40"),
+    ],
+)
+def test_more_work_done_after_the_mitigation_ends_the_incident(last: str, resolved: str) -> None:
+    value = facts(
+        "# Leaked key\n\n## Timeline\n\n- 2021-09-03 10:50 UTC a leaked key publishes a bad "
+        "image\n- 2021-09-03 11:30 UTC a user reports the bad image\n"
+        "- 2021-09-03 12:40 UTC the bad image is unpublished and installs work again\n" + last
+    )
+    assert iso(value, "resolved") == f"2021-09-03T{resolved}:00+00:00"
+
+
+def test_a_list_of_times_that_goes_back_hours_goes_on_to_the_next_day() -> None:
+    value = facts(
+        "## Registry failures\n\n* **22:30 UTC (*May 3*)** - first pushes fail with timeouts\n"
+        "* **09:10 UTC** - more pushes failing, on-call paged\n"
+        "* **10:45 UTC** - the registry's cache is purged and pushes work again\n",
+        "registry-2021-05-03.md",
+    )
+    assert iso(value, "start") == "2021-05-03T22:30:00+00:00"
+    assert iso(value, "mitigated") == "2021-05-04T10:45:00+00:00"
+
+
+def test_a_list_of_log_lines_a_few_minutes_out_of_order_is_no_timeline() -> None:
+    value = facts(
+        "## Registry failures\n\nThe log showed:\n\n- 09:12 worker 3 restarted\n"
+        "- 09:05 worker 1 restarted\n- 09:14 worker 2 restarted\n",
+        "registry-2021-05-03.md",
+    )
+    assert value.events == []
+
+
+@pytest.mark.parametrize(
+    ("later", "mitigated"),
+    [
+        ("- 2023-05-04 16:30 UTC second held payout is sent and succeeds\n", "16:30"),
+        ("- 2023-05-04 16:30 UTC the remaining payouts are sent and all succeeded\n", "16:30"),
+        ("- 2023-05-04 16:30 UTC postmortem meeting scheduled\n", "15:10"),
+    ],
+)
+def test_the_first_of_several_recovering_is_not_yet_the_mitigation(
+    later: str, mitigated: str
+) -> None:
+    value = facts(
+        "# Stuck payouts\n\n## Timeline\n\n- 2023-05-03 22:00 UTC payouts stop being sent\n"
+        "- 2023-05-04 08:00 UTC a user reports a missing payout\n"
+        "- 2023-05-04 15:10 UTC first held payout is sent and succeeds\n" + later
+    )
+    assert iso(value, "mitigated") == f"2023-05-04T{mitigated}:00+00:00"
+
+
+@pytest.mark.parametrize(
+    ("title", "entries", "days"),
+    [
+        (
+            "# April 9th, 2020 queue outage",
+            "- [11-14 10:00] the retry bug ships\n- [04-08 09:00] config updated\n"
+            "- [04-09 08:15] queue stops draining\n",
+            ["2019-11-14", "2020-04-08", "2020-04-09"],
+        ),
+        (
+            "# January 1st, 2021 queue outage",
+            "- [12-31 23:50] queue stops draining\n- [01-01 00:40] workers restarted, queue "
+            "drains again\n",
+            ["2020-12-31", "2021-01-01"],
+        ),
+    ],
+)
+def test_a_yearless_date_takes_the_year_that_keeps_the_story_before_the_report(
+    title: str, entries: str, days: list[str]
+) -> None:
+    value = facts(f"{title}\n\n## Timeline (UTC)\n\n{entries}")
+    assert [e.moment.when.date().isoformat() for e in value.events if e.moment.when] == days
+
+
+@pytest.mark.parametrize(
+    "remedy", ["the on-call engineer rolls back the deploy", "ops restores the backup"]
+)
+def test_a_remedy_told_in_the_present_is_the_mitigation(remedy: str) -> None:
+    value = facts(
+        "# Deploy outage\n\n## Timeline\n\nAll times UTC on 2020-06-01.\n\n"
+        "* [10:00] the deploy starts and the API returns 500 errors\n"
+        "* [10:06] the on-call engineer notices the error alert\n"
+        f"* [10:20] {remedy}\n* [11:40] the team reviews the deploy checklist\n"
+    )
+    assert iso(value, "mitigated") == "2020-06-01T10:20:00+00:00"

@@ -680,6 +680,8 @@ def classify_entries(entries: Sequence[Entry], classes: WordClasses) -> dict[str
             or (detected_at is not None and e is not found["detected"] and fix_landed(e.text))
         ]
         mitigated = _lasting(candidates, after_detection)
+        if mitigated is not None:
+            mitigated = _series_end(mitigated, candidates)
         if mitigated is not None and detected_at is not None:
             mitigated = _remedy_before(mitigated, after_detection, found)
         if mitigated is None and detected_at is not None:
@@ -729,6 +731,26 @@ def classify_entries(entries: Sequence[Entry], classes: WordClasses) -> dict[str
             found["resolved"] = resolved
     _start_before_the_rest(ordered, found, classes)
     return found
+
+
+# An outcome told of the first of several ("First transaction is mined and succeeds"), and
+# the rest of the series told after it ("Second transaction is mined", "the remaining nodes").
+_FIRST_OF = re.compile(r"\bfirst\s+(?!(?:fix|workaround|attempt|step|mitigation)\b)[a-z]", re.I)
+_REST_OF = re.compile(
+    r"\b(?:second|third|fourth|next|last|final|remaining|rest\s+of|other)\b", re.IGNORECASE
+)
+
+
+def _series_end(mitigated: Entry, candidates: Sequence[Entry]) -> Entry:
+    """The last outcome of a series whose first is `mitigated`: the impact stopped when the
+    last of those hurt recovered, not the first."""
+    if _FIRST_OF.search(mitigated.text) is None:
+        return mitigated
+    end = mitigated
+    for entry in candidates:
+        if _comparable(entry.when) > _comparable(end.when) and _REST_OF.search(entry.text):
+            end = entry
+    return end
 
 
 # The impact came back after it had stopped: "OOM errors started reoccurring", "message

@@ -171,11 +171,11 @@ _DAY_MONTH = re.compile(
     rf"(?<![\w.:]){_WEEKDAY}(?P<text>(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS_TITLE})\b"
     r"(?!\.?,?\s+\d{4})"
 )
-# "6/3 10:00", "09/14 at 14:05", "6.3. 10:00": a day and a month with no year, written only
-# right before a time, as timelines that span days write their entries (a bare "3/4" is as
-# often a share). The timeline supplies the year.
+# "6/3 10:00", "09/14 at 14:05", "6.3. 10:00", "[03-26 23:04]": a day and a month with no
+# year, written only right before a time, as timelines that span days write their entries (a
+# bare "3/4" is as often a share). The timeline supplies the year.
 _SHORT_NUMERIC = re.compile(
-    r"(?<![\w/.:,-])(?P<a>\d{1,2})(?:/(?P<b>\d{1,2})|\.(?P<c>\d{1,2})\.)"
+    r"(?<![\w/.:,-])(?P<a>\d{1,2})(?:/(?P<b>\d{1,2})|\.(?P<c>\d{1,2})\.|-(?P<e>[0-3]\d))"
     r"(?=,?[ \t]+(?:at[ \t]+)?\d{1,2}[:h.]\d{2}(?!\d))"
 )
 _MONTH_NUMBER = {
@@ -508,11 +508,13 @@ def find_stamps(text: str, day_first: bool | None = None, clock4: bool = False) 
                 continue
             dates.append((match.start(), match.end(), day, style))
     yearless: set[int] = set()
-    short = ":" in text and ("/" in text or "." in text)  # a day and month, then a time
+    short = ":" in text and ("/" in text or "." in text or "-" in text)  # a day and month, a time
     for match in _SHORT_NUMERIC.finditer(text) if short else ():
-        a, b = int(match["a"]), int(match["b"] or match["c"])
+        a, b = int(match["a"]), int(match["b"] or match["c"] or match["e"])
         if match["b"]:  # 6/3: month first, as US writers put it, unless the document shows not
             first_is_day = day_first is True or a > 12
+        elif match["e"]:  # 03-26: month first, as the end of an ISO date
+            first_is_day = a > 12
         else:  # 6.3.: day first
             first_is_day = day_first is not False or b > 12
         month, day_of_month = (b, a) if first_is_day else (a, b)

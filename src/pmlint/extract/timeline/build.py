@@ -29,6 +29,7 @@ from pmlint.extract.timeline.dates import (
     named_year,
     names_the_writing,
     relative_days,
+    told_before_the_day,
     told_next_day,
 )
 from pmlint.extract.timeline.ends import impact_end
@@ -191,8 +192,9 @@ def _build(doc: Document, settings: Settings) -> Timeline:
                 if stamp.date is None:  # "(next day) 09:10"
                     dates.told_day(block, text[max(0, stamp.start - 40) : stamp.start])
             line_start = text.rfind("\n", 0, stamp.start) + 1
-            writing = stamp.date is not None and names_the_writing(
-                text[line_start : stamp.start], fields.get(id(block))
+            writing = stamp.date is not None and (
+                names_the_writing(text[line_start : stamp.start], fields.get(id(block)))
+                or told_before_the_day(text[max(line_start, stamp.start - 40) : stamp.start])
             )
             day = dates.place(stamp, block, on_timeline, previous, between, later, writing)
             if (

@@ -426,7 +426,7 @@ def choose_milestones(
         and how.get("mitigated") in (HOW_TIMELINE, HOW_FIELD, HOW_FRONT_MATTER)
         and not _provisional(result["mitigated"], timed)
     ):
-        take("resolved", result["mitigated"], HOW_INFERRED)
+        take("resolved", _later_remedy(timed, result) or result["mitigated"], HOW_INFERRED)
     elif (
         result["resolved"] is None
         and how.get("mitigated") == HOW_PROSE
@@ -641,7 +641,7 @@ _REMEDY = re.compile(
     r"|updated|updates|corrected|renewed|reinstalled|reconfigured|re-?created|turned off"
     r"|workaround (?:was )?applied"
     r"|evicted|drained|scaled (?:up|out|down)|freed|released|releasing|cleared|purged|disabled"
-    r"|fixed|patched|recycled|redeployed)\b",
+    r"|fixed|patched|recycled|redeployed|revoked|rotated|invalidated)\b",
     re.IGNORECASE,
 )
 _AFTERMATH = re.compile(
@@ -798,6 +798,31 @@ def _closing_remedy(timed: Sequence[Event], result: Mapping[str, Moment | None])
         if _REMEDY.search(event.text) and not attempted(event.text):
             return moment
     return None
+
+
+def _later_remedy(timed: Sequence[Event], result: Mapping[str, Moment | None]) -> Moment | None:
+    """A timeline that goes on after its mitigation with more work done ("12:37 the package is
+    unpublished", then "18:42 all tokens revoked"; "17:43 jobs moved to another region", then
+    "19:30 the new servers' issues corrected"): the incident ends with its last remedy, not
+    the first outcome. None when the story ends with the mitigation, a tail or an attempt."""
+    mitigated = result["mitigated"]
+    if mitigated is None or mitigated.when is None:
+        return None
+    story = sorted(timed, key=lambda e: (utc(e.moment.when), e.line))  # type: ignore[arg-type]
+    while story and _AFTERMATH.search(story[-1].text):
+        story.pop()
+    if len(story) < 2 or _tail(story[-2].moment, story[-1].moment):
+        return None
+    last = story[-1].moment
+    if last is mitigated or not last.has_time or last.when is None:
+        return None
+    if (last.when.tzinfo is None) != (mitigated.when.tzinfo is None):
+        return None
+    if utc(last.when) <= utc(mitigated.when) or _tail(mitigated, last):
+        return None
+    if _REMEDY.search(story[-1].text) is None or attempted(story[-1].text):
+        return None
+    return last
 
 
 def _tail(before: Moment, last: Moment) -> bool:

@@ -95,10 +95,11 @@ _NEXT_DAY = re.compile(
 
 
 # The day the report was written, published or updated, named so: "Published: 2023-05-12",
-# "| Report date | 2023-05-12 |", "Last updated 12 May 2023", "*Posted on 12 May 2023*". It
+# "| Report date | 2023-05-12 |", "Last updated 12 May 2023", "*Posted on 12 May 2023*",
+# "**Update 2nd February 2021:** the vendor found the cause" (a note added days later). It
 # dates the writing, not the incident: the times after it do not take it.
 _WRITING_LABEL = re.compile(
-    r"\b(?:publish(?:ed|ing)?|posted|written|authored|(?:last\s+)?updated|last\s+modified"
+    r"\b(?:publish(?:ed|ing)?|posted|written|authored|(?:last\s+)?updated?|last\s+modified"
     r"|modified|edited|revised|reviewed|report(?:\s+(?:date|written|published|created))"
     r"|date\s+of\s+(?:the\s+)?(?:report|writing|publication|review)|created)"
     r"(?:\s+(?:on|at|by\s+[^:\n]{1,40}?\s+on))?[\s*_:|-]*$",
@@ -112,6 +113,23 @@ def names_the_writing(before: str, label: str | None = None) -> bool:
     if label is not None and _WRITING_LABEL.search(label.strip(" *_:")):
         return True
     return _WRITING_LABEL.search(before) is not None
+
+
+# A day told as before the incident's: "On the previous day, 2024-10-08, we rotated ...",
+# "until last week (2019-03-20)", "two days earlier (May 3)". It is the lead-up's day: the
+# times told after it are not on it.
+_BEFORE_THE_DAY = re.compile(
+    r"\b(?:(?:the\s+)?(?:previous|prior|preceding)\s+(?:day|week|night|evening)"
+    r"|(?:the\s+)?(?:day|night|evening|week)\s+before|last\s+week"
+    r"|(?:a|one|two|three|several|a\s+few|\d{1,2})\s+(?:days?|weeks?)\s+(?:earlier|before|ago))"
+    r"[\s,(:-]*(?:on\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def told_before_the_day(before: str) -> bool:
+    """Is the date after `before` (the text up to it) told as a day before the incident's?"""
+    return _BEFORE_THE_DAY.search(before) is not None
 
 
 def told_next_day(before: str) -> bool:
@@ -315,7 +333,20 @@ class Dates:
         if not stamp.year_known:
             if reference is None:
                 return None if self.year is None else _replace_year(date, self.year)
-            return _replace_year(date, reference.year)
+            placed = _replace_year(date, reference.year)
+            if placed is None:
+                return None
+            if self.document_day is None:
+                return placed
+            if self.current is not None and (self.current - placed).days > _AFTER_THE_WRITING:
+                # "[12-05 16:21]", then "[03-20 16:46]": a story told in order went on to the
+                # next year, not months back (unless that is after the report's own day)
+                placed = _replace_year(date, reference.year + 1) or placed
+            if (placed - self.document_day).days > _AFTER_THE_WRITING:
+                # "[12-05 16:21] the bug is introduced" in a report of March 2019: months after
+                # the report's own day, so the December before
+                return _replace_year(date, placed.year - 1)
+            return placed
         if reference is not None and abs(date.year - reference.year) == 1:
             fixed = _replace_year(date, reference.year)
             if fixed is not None and abs((fixed - reference).days) <= 7:
@@ -323,6 +354,9 @@ class Dates:
         return date
 
 
+# How many days after the document's own day a yearless date may fall and still be in its
+# year (a report dated in March tells no December of the same year).
+_AFTER_THE_WRITING = 60
 # How far a mistyped date's clock may go on from the entry before it: the next step of the
 # same story, not a later chapter.
 _SLIP_STEP = dt.timedelta(hours=2)
@@ -330,7 +364,7 @@ _SLIP_STEP = dt.timedelta(hours=2)
 # ("16:20 first reports", then "09:10 uploads failing" the next morning); a step back of
 # minutes is an entry told out of order. Prose tells back and forth: there only a night
 # ("23:10", then "01:20") is the next day.
-_NEXT_DAY_BACK = dt.timedelta(hours=6)
+NEXT_DAY_BACK = dt.timedelta(hours=6)
 # Between a time and the same time in another zone: "21:48 (6:48 PDT)", "10:00 PST / 18:00".
 _CONVERSION = re.compile(r"^\s*(?:\(|/|=|\[)\s*(?:or\s+|i\.e\.\s+)?$", re.IGNORECASE)
 
@@ -345,11 +379,11 @@ def _went_back(last: dt.time, time: dt.time, in_timeline: bool) -> bool:
     if not in_timeline:
         return last >= dt.time(18) and time < dt.time(8)
     back = dt.datetime.combine(NO_DAY, last) - dt.datetime.combine(NO_DAY, time)
-    return back >= _NEXT_DAY_BACK
+    return back >= NEXT_DAY_BACK
 
 
 # "... 03:40 UTC on 2023-09-12", "### 14:00 UTC, 2023-04-02", "16:45 UTC (2023-06-03)"
-_ON_DATE = re.compile(r"(?:\b(?:on|of)\s+|,\s*|\(\s*)(?:\w+day,?\s+)?$", re.IGNORECASE)
+_ON_DATE = re.compile(r"(?:\b(?:on|of)\s+|,\s*|\(\s*[*_]{0,2})(?:\w+day,?\s+)?$", re.IGNORECASE)
 
 
 def date_after(text: str, stamps: list[Stamp], index: int) -> Stamp | None:
@@ -471,6 +505,12 @@ _RELATIVE = re.compile(
     r"|evening))|(?:on|last|this past)\s+(?P<weekday>mon|tues|wednes|thurs|fri|satur|sun)day)\b",
     re.IGNORECASE,
 )
+# A date right after the weekday ("Sunday, 2023-10-14", "Sunday 14 October", "Sunday, Oct 14"):
+# the weekday names the day written, not one counted back from the day of writing.
+_DATE_NEXT = re.compile(
+    r",?[ \t]{1,3}(?:the[ \t]{1,3})?(?:\d{1,4}(?![:h.]\d|\d)"
+    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?[ \t]{1,3}\d)"
+)
 _WEEKDAYS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
 # How far before a time its relative day may be written, and after it ("18:20 UTC yesterday").
 _RELATIVE_BEFORE, _RELATIVE_AFTER = 60, 24
@@ -494,6 +534,8 @@ def _relative_shift(prose: str, start: int, end: int, day: dt.date) -> dt.timede
         return -dt.timedelta(days=1)
     if match.group("same"):
         return dt.timedelta(0)
+    if _DATE_NEXT.match(window, match.end()):
+        return None  # "On Sunday, 2023-10-14 from 12:00": the weekday of the date written
     wanted = _WEEKDAYS.index(match.group("weekday").lower())
     return -dt.timedelta(days=(day.weekday() - wanted) % 7)
 

@@ -18,6 +18,7 @@ from pmlint.extract.milestones import (
     recovered_again,
     without_machine_reports,
 )
+from pmlint.extract.timeline.dates import NEXT_DAY_BACK
 from pmlint.extract.timeline.model import FIELD, Event, Moment
 from pmlint.extract.timestamps import Stamp, find_stamps
 
@@ -194,6 +195,17 @@ def _opening_time(text: str, start: int) -> Stamp | None:
     return None
 
 
+def _next_day(last: dt.time, time: dt.time) -> bool:
+    """Has a story told in order gone on to the next day between two times? Past midnight
+    ("23:40", then "00:20"), or back on the clock by hours ("23:00 first failures", then
+    "11:00 more failures"), as `Dates` reads a timeline; a step back of minutes is a list out
+    of order."""
+    if last >= dt.time(18) and time < dt.time(8):
+        return True
+    back = dt.datetime.combine(dt.date.min, last) - dt.datetime.combine(dt.date.min, time)
+    return back >= NEXT_DAY_BACK
+
+
 def _in_order(stamps: list[Stamp]) -> bool:
     """A story told in order: each time at or after the one before (or past midnight), each
     date at or after the last date written. A list of times out of order (log lines, a table
@@ -210,7 +222,7 @@ def _in_order(stamps: list[Stamp]) -> bool:
         time = stamp.time
         if time is None:
             continue
-        past_midnight = last is not None and last >= dt.time(18) and time < dt.time(8)
+        past_midnight = last is not None and _next_day(last, time)
         if last is not None and time < last and not past_midnight:
             return False
         last = time
