@@ -44,6 +44,7 @@ from pmlint.extract.timeline.model import (
     Moment,
     StatedDuration,
     utc,
+    zoned_alike,
 )
 from pmlint.extract.timestamps import Stamp, find_stamps, zone_info
 
@@ -132,7 +133,7 @@ def _comparable_pair(a: Moment, b: Moment) -> bool:
     """Both times known, both zoned or both naive, and both on a known day."""
     if a.when is None or b.when is None or a.day_known != b.day_known:
         return False
-    return (a.when.tzinfo is None) == (b.when.tzinfo is None)
+    return zoned_alike(a.when, b.when)
 
 
 def _same_interval(first: Moment, end: Moment, other_first: Moment, other_end: Moment) -> bool:
@@ -195,7 +196,7 @@ def _inside_the_window(
             and moment.stamp.date is None
             and moment.has_time
             and when is not None
-            and (when.tzinfo is None) == (end.when.tzinfo is None)
+            and zoned_alike(when, end.when)
             and when.date() == end.when.date()
             and utc(when) > utc(end.when)
             and utc(first.when) <= utc(when - _ONE_DAY)
@@ -393,7 +394,7 @@ def choose_milestones(
             and noticed is not None
             and first_step.when is not None
             and noticed.when is not None
-            and (first_step.when.tzinfo is None) == (noticed.when.tzinfo is None)
+            and zoned_alike(first_step.when, noticed.when)
             and utc(first_step.when) < utc(noticed.when)
         ):
             result["start"], how["start"] = first_step, HOW_PROSE
@@ -536,7 +537,7 @@ def _narrative_start(
     first = told[0]
     if first.kinds & {"detected", *_ENDS} or first.day_known != end.day_known:
         return None
-    if (first.when.tzinfo is None) != (end.when.tzinfo is None):  # type: ignore[union-attr]
+    if not zoned_alike(first.when, end.when):  # type: ignore[arg-type]
         return None
     if utc(first.when) >= utc(end.when) or _ABOUT_THE_WRITING.search(sentence_of(first)):  # type: ignore[arg-type]
         return None
@@ -623,7 +624,7 @@ def _last_recovery(moments: Sequence[Moment], result: Mapping[str, Moment | None
         and "mitigated" in m.kinds
         and m.when is not None
         and m.has_time == mitigated.has_time
-        and (m.when.tzinfo is None) == (mitigated.when.tzinfo is None)
+        and zoned_alike(m.when, mitigated.when)
         and utc(m.when) >= utc(mitigated.when)
     ]
     return max(later, key=lambda m: utc(m.when)) if later else mitigated  # type: ignore[arg-type]
@@ -663,7 +664,7 @@ def _shortly_before(start: Moment, moment: Moment) -> bool:
     a zone or none on both)."""
     if start.when is None or moment.when is None or moment.day_known != start.day_known:
         return False
-    if (moment.when.tzinfo is None) != (start.when.tzinfo is None):
+    if not zoned_alike(moment.when, start.when):
         return False
     gap = utc(start.when) - utc(moment.when)
     return dt.timedelta(0) < gap <= dt.timedelta(hours=12)
@@ -748,7 +749,7 @@ def _first_of(result: Mapping[str, Moment | None], kind: str) -> bool:
     for other in result.values():
         if other is None or other is moment or other.when is None:
             continue
-        if (other.when.tzinfo is None) != (moment.when.tzinfo is None):
+        if not zoned_alike(other.when, moment.when):
             return False  # not comparable: say nothing
         if utc(other.when) < utc(moment.when):
             return False
@@ -790,7 +791,7 @@ def _closing_remedy(timed: Sequence[Event], result: Mapping[str, Moment | None])
         if not moment.has_time or any(m is moment for m in floor):
             continue
         if any(
-            (m.when.tzinfo is None) != (moment.when.tzinfo is None)  # type: ignore[union-attr]
+            not zoned_alike(m.when, moment.when)  # type: ignore[arg-type]
             or utc(m.when) >= utc(moment.when)  # type: ignore[arg-type]
             for m in floor
         ):
@@ -816,7 +817,7 @@ def _later_remedy(timed: Sequence[Event], result: Mapping[str, Moment | None]) -
     last = story[-1].moment
     if last is mitigated or not last.has_time or last.when is None:
         return None
-    if (last.when.tzinfo is None) != (mitigated.when.tzinfo is None):
+    if not zoned_alike(last.when, mitigated.when):
         return None
     if utc(last.when) <= utc(mitigated.when) or _tail(mitigated, last):
         return None
@@ -829,7 +830,7 @@ def _tail(before: Moment, last: Moment) -> bool:
     """Is the last entry a tail, more than half a day after the one before it?"""
     if before.when is None or last.when is None:
         return False
-    if (before.when.tzinfo is None) != (last.when.tzinfo is None):
+    if not zoned_alike(before.when, last.when):
         return False
     return utc(last.when) - utc(before.when) > dt.timedelta(hours=12)
 
@@ -890,7 +891,7 @@ def _first_update(moments: Sequence[Moment], result: Mapping[str, Moment | None]
         return None
     first = min(headers, key=lambda m: utc(m.when))  # type: ignore[arg-type]
     ends = [m for k in _ENDS if (m := result[k]) is not None and m.when is not None]
-    if not ends or any((m.when.tzinfo is None) != (first.when.tzinfo is None) for m in ends):  # type: ignore[union-attr]
+    if not ends or any(not zoned_alike(m.when, first.when) for m in ends):  # type: ignore[arg-type]
         return None
     if any(utc(m.when) <= utc(first.when) for m in ends):  # type: ignore[arg-type]
         return None
@@ -943,7 +944,7 @@ def _sanity(result: dict[str, Moment | None], how: dict[str, str]) -> None:
         and resolved.when is not None
         and mitigated.has_time
         and resolved.has_time
-        and (mitigated.when.tzinfo is None) == (resolved.when.tzinfo is None)
+        and zoned_alike(mitigated.when, resolved.when)
         and utc(mitigated.when) > utc(resolved.when)
     ):
         result["mitigated"] = None
@@ -958,7 +959,7 @@ def _sanity(result: dict[str, Moment | None], how: dict[str, str]) -> None:
         and m.has_time
         and start is not None
         and start.when is not None
-        and (m.when.tzinfo is None) == (start.when.tzinfo is None)  # else not comparable
+        and zoned_alike(m.when, start.when)  # else not comparable
     ]
     if start is not None and start.when is not None and start.has_time and later:
         earliest_kind, earliest = min(later, key=lambda item: utc(item[1].when))  # type: ignore[arg-type]
@@ -988,7 +989,7 @@ def _closed_when_opened(closed: Moment, opened: Moment | None) -> bool:
         opened is not None
         and opened.when is not None
         and closed.when is not None
-        and (opened.when.tzinfo is None) == (closed.when.tzinfo is None)
+        and zoned_alike(opened.when, closed.when)
         and utc(closed.when) <= utc(opened.when)
     )
 
@@ -1007,7 +1008,7 @@ def _closed_before_recovery(
         if (
             told.when is not None
             and told.has_time
-            and (told.when.tzinfo is None) == (closed.when.tzinfo is None)
+            and zoned_alike(told.when, closed.when)
             and utc(told.when) > utc(closed.when)
         ):
             result["resolved"] = None
@@ -1112,7 +1113,7 @@ def _closed_after(end: Moment, moments: Sequence[Moment], classes: WordClasses) 
             continue
         if "resolved" not in moment.kinds or moment.block.nearest_canonical() in _NOT_THIS_INCIDENT:
             continue
-        if (moment.when.tzinfo is None) != (end.when.tzinfo is None):
+        if not zoned_alike(moment.when, end.when):
             continue
         gap = utc(moment.when) - utc(end.when)
         if not dt.timedelta(0) < gap <= dt.timedelta(days=1):

@@ -8,7 +8,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from pmlint.extract.milestones import HOW_TIMELINE
-from pmlint.extract.timeline.model import Event, Moment, utc
+from pmlint.extract.timeline.model import Event, Moment, utc, zoned_alike
 
 # A fix told as the lasting one, after the impact had stopped.
 _LASTING_FIX = re.compile(
@@ -36,7 +36,7 @@ def impact_end(
         return "resolved"
     if mitigated.when is None or resolved.when is None:
         return "resolved"
-    if (mitigated.when.tzinfo is None) != (resolved.when.tzinfo is None):
+    if not zoned_alike(mitigated.when, resolved.when):
         return "resolved"
     if utc(mitigated.when) >= utc(resolved.when):
         return "resolved"

@@ -125,7 +125,7 @@ def _covered_minutes(windows: list[tuple[Moment, Moment]]) -> float:
         for first, last in windows
         if first.when is not None
         and last.when is not None
-        and (first.when.tzinfo is None) == (last.when.tzinfo is None)
+        and zoned_alike(first.when, last.when)
         and utc(last.when) > utc(first.when)
     )
     total = 0.0
@@ -141,6 +141,11 @@ def _covered_minutes(windows: list[tuple[Moment, Moment]]) -> float:
     if begin is not None and end is not None:
         total += (end - begin).total_seconds() / 60
     return total
+
+
+def zoned_alike(a: dt.datetime, b: dt.datetime) -> bool:
+    """Both with a zone or both without: only such times can be compared (`utc`)."""
+    return (a.tzinfo is None) == (b.tzinfo is None)
 
 
 def utc(value: dt.datetime) -> dt.datetime:

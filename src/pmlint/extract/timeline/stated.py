@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pmlint.document import Document
 from pmlint.extract.durations import parse_duration
 from pmlint.extract.milestones import HOW_TIMELINE
-from pmlint.extract.timeline.model import Event, Moment, utc
+from pmlint.extract.timeline.model import Event, Moment, utc, zoned_alike
 
 # "Time to detection: 11 Days", "**TTD**: 64 minutes", "Time to detect - 2h": a field, its
 # amount on the same line. Anchored at the line's start, bounded: one pass per line.
@@ -73,7 +73,7 @@ def start_from_time_to_detect(
         for e in events
         if e.moment.when is not None
         and e.moment.has_time
-        and (e.moment.when.tzinfo is None) == (detected.when.tzinfo is None)
+        and zoned_alike(e.moment.when, detected.when)
         and abs(utc(e.moment.when) - target) <= slack
     ]
     if near:
