@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -62,7 +63,7 @@ def test_patterns_served_from_the_file_match_as_compiled(cache_file: Path) -> No
     regexcache.uninstall()
 
     regexcache.install()
-    assert len(regexcache._table) >= len(PATTERNS)
+    assert len(regexcache._stored) >= len(PATTERNS)  # read, decoded when compiled
     served = compile_all()
     assert regexcache._added == 0.0  # nothing compiled anew
     for one, other in zip(served, expected, strict=True):
@@ -94,3 +95,39 @@ def test_not_installed_unless_enabled(cache_file: Path, monkeypatch: pytest.Monk
     monkeypatch.setattr(regexcache, "_enabled", False)
     regexcache.install()
     assert not regexcache.installed()
+
+
+def test_a_damaged_row_is_compiled_as_usual(cache_file: Path) -> None:
+    regexcache.install()
+    compile_all()
+    regexcache.save()
+    regexcache.uninstall()
+    data = json.loads(cache_file.read_text(encoding="utf-8"))
+    for row in data["patterns"]:
+        row[4] = "not base64!"  # the matcher's code
+    cache_file.write_text(json.dumps(data), encoding="utf-8")
+
+    regexcache.install()
+    served = compile_all()
+    assert regexcache._added > 0.0  # compiled anew
+    regexcache.uninstall()
+    for one, other in zip(served, compile_all(), strict=True):
+        same(one, other)
+
+
+def test_a_save_keeps_the_rows_this_run_did_not_use(cache_file: Path) -> None:
+    regexcache.install()
+    compile_all()
+    regexcache.save()
+    regexcache.uninstall()
+
+    regexcache.install()
+    re.purge()
+    re.compile(*PATTERNS[0])  # one row decoded, the others still as read
+    re.compile(r"new (pattern)", 0)
+    regexcache.save()
+    regexcache.uninstall()
+    saved = json.loads(cache_file.read_text(encoding="utf-8"))["patterns"]
+    assert {(row[0], row[2]) for row in saved} >= {
+        (p.decode("latin-1") if isinstance(p, bytes) else p, f) for p, f in PATTERNS
+    } | {("new (pattern)", 0)}

@@ -41,7 +41,11 @@ _FORMAT = 2  # 2: JSON (1 was marshal)
 
 # (pattern, flags) -> (flags, code as bytes, groups, groupindex, indexgroup)
 _Entry = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
-_table: dict[tuple[str | bytes, int], _Entry] = {}
+_Key = tuple[str | bytes, int]
+_table: dict[_Key, _Entry] = {}
+# The file's rows, decoded only when their pattern is compiled: a warm run compiles a few
+# dozen of the file's thousand-odd patterns, and decoding them all took 30 ms.
+_stored: dict[_Key, list[Any]] = {}
 _used: set[tuple[str | bytes, int]] = set()
 _added = 0.0  # seconds spent compiling patterns the table did not hold
 _path: str | None = None
@@ -107,7 +111,7 @@ def install() -> None:
         return
     _compiler, _parser = found
     _path, _original = path, _compiler.compile
-    _table.update(_read(path))
+    _stored.update(_read(path))
     _compiler.compile = _compile
 
 
@@ -122,13 +126,15 @@ def uninstall() -> None:
         _compiler.compile = _original
         _original = None
     _table.clear()
+    _stored.clear()
     _used.clear()
     _added = 0.0
 
 
-def _read(path: str) -> dict[tuple[str | bytes, int], _Entry]:
-    """The file's table; empty when it is missing, damaged or from another interpreter.
-    JSON, like the result cache: nothing in it is ever run or unpickled."""
+def _read(path: str) -> dict[_Key, list[Any]]:
+    """The file's rows by pattern, not yet decoded (`_decode`); empty when the file is
+    missing, damaged or from another interpreter. JSON, like the result cache: nothing in
+    it is ever run or unpickled."""
     try:
         with open(path, encoding="utf-8") as handle:
             data = json.load(handle)
@@ -136,31 +142,39 @@ def _read(path: str) -> dict[tuple[str | bytes, int], _Entry]:
         return {}
     if not isinstance(data, dict) or data.get("format") != _FORMAT or data.get("stamp") != _stamp():
         return {}
-    table: dict[tuple[str | bytes, int], _Entry] = {}
+    rows: dict[_Key, list[Any]] = {}
     try:
-        for pattern, is_bytes, flags, code_flags, code, groups, groupindex, indexgroup in data[
-            "patterns"
-        ]:
-            key = (pattern.encode("latin-1") if is_bytes else pattern, int(flags))
-            table[key] = (
-                int(code_flags),
-                base64.b64decode(code),
-                int(groups),
-                {str(k): int(v) for k, v in groupindex.items()},
-                tuple(indexgroup),
-            )
-    except (KeyError, TypeError, ValueError, AttributeError):
+        for row in data["patterns"]:
+            if not isinstance(row, list) or len(row) != 8 or type(row[2]) is not int:
+                return {}
+            pattern, is_bytes, flags = row[0], row[1], row[2]
+            rows[(pattern.encode("latin-1") if is_bytes else pattern, flags)] = row
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError):
         return {}
-    return table
+    return rows
 
 
-def _rows(table: dict[tuple[str | bytes, int], _Entry]) -> list[list[Any]]:
+def _decode(row: list[Any]) -> _Entry:
+    """A row of the file as a table entry; ValueError (or TypeError...) if it is not one."""
+    _pattern, _is_bytes, _flags, code_flags, code, groups, groupindex, indexgroup = row
+    return (
+        int(code_flags),
+        base64.b64decode(code),
+        int(groups),
+        {str(k): int(v) for k, v in groupindex.items()},
+        tuple(indexgroup),
+    )
+
+
+def _rows(table: dict[_Key, _Entry], stored: dict[_Key, list[Any]]) -> list[list[Any]]:
+    """The file's rows: the entries of `table`, then the rows of `stored` it does not hold."""
     rows = []
     for (pattern, flags), (code_flags, code, groups, groupindex, indexgroup) in table.items():
         is_bytes = isinstance(pattern, bytes)
         text = pattern.decode("latin-1") if isinstance(pattern, bytes) else pattern
         encoded = base64.b64encode(code).decode("ascii")
         rows.append([text, is_bytes, flags, code_flags, encoded, groups, groupindex, indexgroup])
+    rows.extend(row for key, row in stored.items() if key not in table)
     return rows
 
 
@@ -173,6 +187,11 @@ def _compile(pattern: Any, flags: int = 0) -> Any:
         return _original(pattern, flags)
     key = (pattern, flags)
     entry = _table.get(key)
+    if entry is None and key in _stored:
+        try:
+            entry = _table[key] = _decode(_stored.pop(key))
+        except Exception:  # a damaged row: compile the pattern as usual
+            entry = None
     if entry is not None:
         try:
             made = _build(pattern, entry)
@@ -220,14 +239,15 @@ def save() -> None:
     global _added
     if _original is None or _path is None or _added < MIN_SAVING_S:
         return
-    table = {**_read(_path), **_table}
-    if len(table) > MAX_ENTRIES:
-        table = {key: _table[key] for key in _used if key in _table}
+    stored = {**_read(_path), **_stored}
+    rows = _rows(_table, stored)
+    if len(rows) > MAX_ENTRIES:
+        rows = _rows({key: _table[key] for key in _used if key in _table}, {})
     temporary = f"{_path}.{os.getpid()}.tmp"
     try:
         os.makedirs(os.path.dirname(_path), exist_ok=True)
         with open(temporary, "w", encoding="utf-8") as handle:
-            json.dump({"format": _FORMAT, "stamp": _stamp(), "patterns": _rows(table)}, handle)
+            json.dump({"format": _FORMAT, "stamp": _stamp(), "patterns": rows}, handle)
         os.replace(temporary, _path)  # readers never see half a file
     except (OSError, ValueError):
         with contextlib.suppress(OSError):
