@@ -177,3 +177,55 @@ def test_analyze_does_not_use_the_cache(work: Path) -> None:
     after = invoke("analyze", "pm", "--format", "json")
     assert after.stdout == before.stdout
     assert json.loads(after.stdout)["documents"][0]["action_items"]["total"] == 1
+
+
+def test_a_run_of_many_files_keeps_an_index_that_serves_the_next(
+    work: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "INDEX_MIN_FILES", 2)
+    _, cold, _ = run(work)
+    index = work / ".pmlint_cache" / f"v{cache.FORMAT}" / "index.json"
+    assert len(json.loads(index.read_text(encoding="utf-8"))["entries"]) == 2
+    for entry in entries(work / ".pmlint_cache"):
+        if entry != index:
+            entry.unlink()  # only the index can serve now
+    _, warm, stats = run(work)
+    assert (stats["linted"], stats["cached"]) == (0, 2)
+    assert warm == cold
+    modified = index.stat().st_mtime_ns
+    run(work)
+    assert index.stat().st_mtime_ns == modified  # nothing new: not written again
+
+
+def test_a_damaged_index_is_a_copy_the_entries_replace(
+    work: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "INDEX_MIN_FILES", 2)
+    _, cold, _ = run(work)
+    index = work / ".pmlint_cache" / f"v{cache.FORMAT}" / "index.json"
+    for damage in ("{not json", json.dumps({"format": cache.FORMAT, "entries": []})):
+        index.write_text(damage, encoding="utf-8")
+        second, warm, stats = run(work)
+        assert (stats["linted"], stats["cached"]) == (0, 2)  # from the entries' files
+        assert warm == cold and "cache" not in second.stderr
+        assert len(json.loads(index.read_text(encoding="utf-8"))["entries"]) == 2  # rewritten
+
+
+def test_a_damaged_entry_in_the_index_is_linted_again(
+    work: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "INDEX_MIN_FILES", 2)
+    _, cold, _ = run(work)
+    index = work / ".pmlint_cache" / f"v{cache.FORMAT}" / "index.json"
+    data = json.loads(index.read_text(encoding="utf-8"))
+    for entry in data["entries"].values():
+        entry["diagnostics"] = [["PM003"]]
+    index.write_text(json.dumps(data), encoding="utf-8")
+    _, warm, stats = run(work)
+    assert stats["linted"] == 2 and warm == cold
+
+
+def test_a_run_of_few_files_writes_no_index(work: Path) -> None:
+    run(work)
+    run(work)
+    assert not list((work / ".pmlint_cache").rglob("index.json"))

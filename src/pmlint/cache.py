@@ -21,6 +21,11 @@ a hit whose targets appeared or vanished since is a miss. The entry holds the fi
 the pipeline that produced them; the source lines for excerpts come from the file just
 read. A broken entry, or a cache folder that cannot be read or written, is never an error:
 the file is linted, and pmlint says so once on stderr.
+
+A run of many files (`INDEX_MIN_FILES`) also reads and writes `index.json`, every entry
+of the folder's last such runs in one file, as ruff keeps one cache file per package:
+opening and parsing a small file per result was a fifth of a warm run's time. The files
+per entry stay the record (a run of a few files, a run in parallel), the index a copy.
 """
 
 from __future__ import annotations
@@ -43,6 +48,8 @@ from pmlint.version import add_file, code_stamp, tree_files
 CACHE_DIR_NAME = ".pmlint_cache"
 CACHE_DIR_ENV = "PMLINT_CACHE_DIR"
 FORMAT = 2  # of an entry; a change starts a new subfolder (2: findings carry fixes)
+INDEX_MIN_FILES = 50  # a run of fewer files reads the entries' own files only
+MAX_INDEX_ENTRIES = 20_000  # beyond this, an index keeps the entries of the run that writes it
 _PACK_FILES = (".yaml", ".yml", ".json", ".txt")
 _GITIGNORE = "# Created by pmlint: its result cache (safe to delete).\n*\n"
 _CACHEDIR_TAG = (
@@ -170,12 +177,18 @@ def _with_path(diagnostic: Diagnostic, path: str) -> Diagnostic:
 class ResultCache:
     """One cache folder. Never raises: trouble makes it a miss and a note."""
 
-    def __init__(self, directory: str) -> None:
+    def __init__(self, directory: str, index: bool = False) -> None:
+        """`index`: read the folder's index at the first `get`, and let `save_index`
+        write it (a run of many files)."""
         self.directory = directory
         self.entries = os.path.join(directory, f"v{FORMAT}")
         self.writable = True
         self.broken = 0  # entries that could not be read back
         self.write_error: str | None = None
+        self.use_index = index
+        self._indexed: dict[str, Any] | None = None  # the index as read: key -> entry
+        self._served: dict[str, Any] = {}  # this run's entries: key -> entry
+        self._learned = False  # an entry this run served or wrote that the index lacks
 
     def key(self, settings: str, path: str, source: SourceText) -> str:
         digest = hashlib.sha256(settings.encode())
@@ -188,15 +201,20 @@ class ResultCache:
         return os.path.join(self.entries, key[:2], key[2:] + ".json")
 
     def get(self, key: str, path: str) -> Hit | None:
+        data = self._from_index(key)
         try:
-            with open(self._entry(key), encoding="utf-8") as handle:
-                data = json.load(handle)
+            if data is None:
+                with open(self._entry(key), encoding="utf-8") as handle:
+                    data = json.load(handle)
+                self._learned = self._learned or self.use_index
             hit, references = _decode(data, path)
         except (FileNotFoundError, NotADirectoryError):
             return None  # a miss (the folder may not exist, or be a file: see `put`)
         except (OSError, ValueError, TypeError, KeyError, IndexError, RecursionError):
             self.broken += 1
             return None
+        if self.use_index:
+            self._served[key] = data
         base = os.path.dirname(os.path.abspath(path))
         for target, existed in references.items():
             if os.path.exists(os.path.join(base, target)) != existed:
@@ -227,6 +245,54 @@ class ResultCache:
             self.write_error = exc.strerror or type(exc).__name__
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
+            return
+        if self.use_index:
+            self._served[key] = payload
+            self._learned = True
+
+    def _from_index(self, key: str) -> Any:
+        """The index's entry for `key` (the index read on first use), or None."""
+        if not self.use_index:
+            return None
+        if self._indexed is None:
+            self._indexed = self._read_index()
+        return self._indexed.get(key)
+
+    def _read_index(self) -> dict[str, Any]:
+        """The index's entries; empty when it is missing or damaged (it is a copy: the
+        entries' own files still serve, and this run writes a new index)."""
+        try:
+            with open(os.path.join(self.entries, "index.json"), encoding="utf-8") as handle:
+                data = json.load(handle)
+        except (OSError, ValueError, RecursionError):
+            return {}
+        entries = data.get("entries") if isinstance(data, dict) else None
+        if not isinstance(entries, dict) or data.get("format") != FORMAT:
+            return {}
+        return entries  # each entry is checked as it is served (`_decode`)
+
+    def save_index(self) -> None:
+        """Write the index when this run served or wrote entries it lacks: this run's
+        entries, then the index's others while the total stays under `MAX_INDEX_ENTRIES`.
+        Never raises; trouble leaves the old index (or none)."""
+        if not (self.use_index and self._learned and self.writable):
+            return
+        entries = dict(self._served)
+        for key, entry in (self._indexed or {}).items():
+            if len(entries) >= MAX_INDEX_ENTRIES:
+                break
+            entries.setdefault(key, entry)
+        target = os.path.join(self.entries, "index.json")
+        temporary = f"{target}.{os.getpid()}.tmp"
+        try:
+            os.makedirs(self.entries, exist_ok=True)
+            with open(temporary, "w", encoding="utf-8") as handle:
+                json.dump({"format": FORMAT, "entries": entries}, handle, separators=(",", ":"))
+            os.replace(temporary, target)
+        except (OSError, ValueError):
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+        self._learned = False
 
     def notes(self) -> list[str]:
         """One-line messages for stderr about what went wrong with this cache."""

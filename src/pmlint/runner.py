@@ -58,6 +58,7 @@ class Runner:
         self._config_files: dict[str, Any] = {}  # real folder -> its config file (or None)
         self._real_folders: dict[str, str] = {}  # folder as named -> its real path
         self._caches: dict[str, Any] = {}  # cache folder -> pmlint.cache.ResultCache
+        self._many_files = False  # this run's caches keep an index (pmlint.cache)
         self._settings: dict[int, str] = {}  # id(linter) -> its cache settings key
         self._nlp: dict[str, Any] | None = None  # the pipeline of a cached or worker result
         self.stats: dict[str, int] = {"files": 0, "cached": 0, "linted": 0, "jobs": 1}
@@ -265,6 +266,9 @@ class Runner:
 
     def _run_batch(self, files: list[str]) -> Iterator[FileReport]:
         """Results from the cache first; the rest linted here or by workers, in order."""
+        from pmlint.cache import INDEX_MIN_FILES
+
+        self._many_files = len(files) >= INDEX_MIN_FILES
         reports: list[FileReport | None] = [None] * len(files)
         todo: list[tuple[int, str, SourceText, str | None]] = []
         for index, path in enumerate(files):
@@ -297,6 +301,7 @@ class Runner:
             if key is not None:
                 self._cache_for(self.linter_for(path).config).put(key, report, nlp)
         for cache in self._caches.values():
+            cache.save_index()
             self.notes.extend(cache.notes())
         for found in reports:
             assert found is not None
@@ -410,7 +415,7 @@ class Runner:
         directory = cache_dir_for(config)
         cache = self._caches.get(directory)
         if cache is None:
-            cache = self._caches[directory] = ResultCache(directory)
+            cache = self._caches[directory] = ResultCache(directory, index=self._many_files)
         return cache
 
     def _cache_key(self, linter: Linter, path: str, source: SourceText) -> tuple[Any, str]:
