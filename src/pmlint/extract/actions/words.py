@@ -203,11 +203,12 @@ _RECIPIENT = re.compile(
     re.I,
 )
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
+# Longest first, then alphabetical: the same pattern in every process (a set's order
+# changes with the hash seed, and each new order was a pattern to compile and to store).
 _FIELD_NAMES = sorted(
     {w for role, words in _ROLE_WORDS.items() if role != "description" for w in words}
     | {"owned by"},
-    key=len,
-    reverse=True,
+    key=lambda name: (-len(name), name),
 )
 _FIELD_NAME_RE = "|".join(re.escape(n) for n in _FIELD_NAMES if len(n) > 1)
 # `Owner: Dana`, `**Due:** 2024-06-01`, `assigned to Dana`: the value runs to a comma,
