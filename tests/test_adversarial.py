@@ -259,14 +259,16 @@ def timeline_text(rows: int, style: str) -> tuple[str, list[int]]:
 @pytest.mark.parametrize("style", ["table", "list"])
 def test_hundred_thousand_timeline_rows(style: str) -> None:
     """Timeline extraction and PM103 stay linear: ten times the rows, about ten times the
-    time (a quadratic step would make it a hundred), and every row is an event."""
+    time (a quadratic step would make it a hundred), and every row is an event. The time is
+    this process's CPU time: on a machine busy with other work, wall time made the ratio
+    swing past the bound."""
     linter = Linter(load_config(None), Selection(("PM1",)), nlp_model="blank")
     timings = {}
     for rows in (10_000, 100_000):
         text, expected = timeline_text(rows, style)
-        started = time.monotonic()
+        started = time.process_time()
         report = linter.lint("timeline.md", decode(text.encode("utf-8")), "/")
-        timings[rows] = time.monotonic() - started
+        timings[rows] = time.process_time() - started
         assert report.document is not None
         events = cached_timeline(report.document).events
         assert len(events) == rows
