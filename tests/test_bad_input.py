@@ -150,10 +150,10 @@ def test_five_megabyte_file_is_linted(work: Path) -> None:
     assert len(data) == 5_000_000
     (work / "big.md").write_bytes(data)
     last_line = data.count(b"\n")
-    started = time.monotonic()
+    started = time.process_time()  # CPU, not wall: the bound must hold on a busy machine
     result, payload = check_json("good.md", "big.md")
-    elapsed = time.monotonic() - started
-    assert elapsed < 30, f"a 5 MB file took {elapsed:.1f}s"
+    elapsed = time.process_time() - started
+    assert elapsed < 30, f"a 5 MB file took {elapsed:.1f}s of CPU"
     assert result.exit_code == 1
     assert stderr_lines(result) == []
     found = [(d["rule"], d["line"]) for d in diagnostics(payload, "big.md")]
