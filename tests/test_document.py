@@ -531,6 +531,21 @@ def test_yaml_front_matter() -> None:
     assert not doc.blocks
 
 
+def test_yaml_front_matter_after_blank_lines_keeps_every_line_number() -> None:
+    doc = parse("\n\n---\ntitle: Mail delays\nresolved: true\n---\n\n# Mail delays\n\nQueued.\n")
+    assert doc.meta == {"title": "Mail delays", "resolved": True}
+    assert doc.meta_lines == (3, 6)
+    assert outline(doc) == [("Mail delays", 1, "heading", None)]
+    assert [s.first_line for s in doc.sections() if s.level > 0] == [8]
+    assert [(b.text, b.first_line) for b in doc.blocks] == [("Queued.", 10)]
+
+
+def test_a_rule_after_blank_lines_with_no_closing_fence_is_no_front_matter() -> None:
+    doc = parse("\n---\n\nJust a note under a rule.\n")
+    assert doc.meta == {} and doc.meta_lines is None
+    assert [b.text for b in doc.blocks] == ["Just a note under a rule."]
+
+
 def test_empty_yaml_front_matter() -> None:
     doc = parse("---\n---\n# Heading\n")
     assert doc.meta == {} and doc.meta_error is None and doc.meta_lines == (1, 2)

@@ -755,3 +755,14 @@ def test_a_remedy_told_in_the_present_is_the_mitigation(remedy: str) -> None:
         f"* [10:20] {remedy}\n* [11:40] the team reviews the deploy checklist\n"
     )
     assert iso(value, "mitigated") == "2020-06-01T10:20:00+00:00"
+
+
+def test_front_matter_after_a_blank_line_still_dates_the_notice() -> None:
+    value = facts(
+        '\n---\ntitle: "Network fault"\ndate: 2023-04-28T10:39:00\nresolved: true\n'
+        "resolvedWhen: 2023-04-28T11:26:00\n# pin: true\nsection: issue\n---\n\n"
+        "# Network fault\n\nSeveral services are "
+        "down, we are looking into it.\n"
+    )
+    assert iso(value, "start") == iso(value, "detected") == "2023-04-28T10:39:00"
+    assert value.duration() == (47, "milestones")
