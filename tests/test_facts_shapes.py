@@ -766,3 +766,15 @@ def test_front_matter_after_a_blank_line_still_dates_the_notice() -> None:
     )
     assert iso(value, "start") == iso(value, "detected") == "2023-04-28T10:39:00"
     assert value.duration() == (47, "milestones")
+
+
+def test_a_yearless_day_told_again_is_the_day_written_with_its_year() -> None:
+    value = facts(
+        "# Queue outage\n\nOn June 17th, 2021 at about 18:00 UTC the queue went down.\n\n"
+        "## Background\n\nOn July 30th, 2020 the disks were replaced and one index was damaged."
+        "\n\n## What happened\n\nOn June 17th at around 18:00 UTC the damaged index blocked "
+        "all writes. The queue accepted writes again at 20:15 UTC on June 18th, 2021.\n"
+    )
+    told_again = [m.when for m in value.moments if m.stamp.text == "June 17th"]
+    assert [d.date().isoformat() for d in told_again if d] == ["2021-06-17"]
+    assert iso(value, "start") == "2021-06-17T18:00:00+00:00"
