@@ -778,3 +778,18 @@ def test_a_yearless_day_told_again_is_the_day_written_with_its_year() -> None:
     told_again = [m.when for m in value.moments if m.stamp.text == "June 17th"]
     assert [d.date().isoformat() for d in told_again if d] == ["2021-06-17"]
     assert iso(value, "start") == "2021-06-17T18:00:00+00:00"
+
+
+@pytest.mark.parametrize(("still_open", "resolved"), [("false", None), ("true", "2022-03-02")])
+def test_a_notice_still_open_has_no_end_and_a_change_announced_for_later_no_start(
+    still_open: str, resolved: str | None
+) -> None:
+    value = facts(
+        f"---\ntitle: Errors on the storage node\ndate: 2022-03-01T20:40:00Z\n"
+        f"resolved: {still_open}\nresolvedWhen: 2022-03-02T04:10:00Z\n---\n"
+        "*Note:* a scheduled disk migration will occur on 3/4 at 9 AM PST to fix the root "
+        "cause.\n\n*Investigating* - We are looking into errors on one storage node.\n"
+    )
+    assert iso(value, "start") == "2022-03-01T20:40:00+00:00"
+    found = iso(value, "resolved")
+    assert (found[:10] if found else None) == resolved

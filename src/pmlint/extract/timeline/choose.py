@@ -242,6 +242,8 @@ def choose_milestones(
             how[kind] = source
 
     for kind, moment in _front_matter_milestones(doc).items():
+        if kind == "resolved" and doc.meta.get("resolved") is False:
+            continue  # a notice still open: its `resolvedWhen:` is what the tool saved, no end
         if kind != "resolved" or not _closed_when_opened(moment, _opening_time(doc)):
             take(kind, moment, HOW_FRONT_MATTER)
     for kind in MILESTONES:  # a labelled field: "Detected: 10:15 UTC"
@@ -331,6 +333,7 @@ def choose_milestones(
                 )
                 and classes.trigger(sentence := sentence_of(m))
                 and _ABOUT_THE_WRITING.search(sentence) is None
+                and _TOLD_AHEAD.search(sentence) is None
             ]
         if kind == "resolved" and candidates:
             # "error rates returned to normal. By 2:25 PM PDT, all backlogged invocations had
@@ -632,6 +635,13 @@ def _last_recovery(moments: Sequence[Moment], result: Mapping[str, Moment | None
 
 # A sentence about the write-up itself ("this post was published on 2024-02-23"), not the
 # incident.
+# A change announced for later ("A scheduled migration will occur on 12/9 at 12 PM PST"):
+# no trigger of what already happened.
+_TOLD_AHEAD = re.compile(
+    r"\b(?:will|shall|(?:is|are) (?:scheduled|planned)|scheduled (?:for|on)|planned (?:for|on)"
+    r"|upcoming)\b",
+    re.IGNORECASE,
+)
 _ABOUT_THE_WRITING = re.compile(
     r"\b(?:this|the|our) (?:post|article|write-?up|report|post-?mortem|retrospective|blog)\b",
     re.IGNORECASE,
