@@ -793,3 +793,14 @@ def test_a_notice_still_open_has_no_end_and_a_change_announced_for_later_no_star
     assert iso(value, "start") == "2022-03-01T20:40:00+00:00"
     found = iso(value, "resolved")
     assert (found[:10] if found else None) == resolved
+
+
+@pytest.mark.parametrize("verified", ["Manual fix verified.", "The fix is confirmed by users."])
+def test_a_fix_verified_is_the_mitigation(verified: str) -> None:
+    value = facts(
+        "# Bridge reset\n\n## Timeline\n\n* 2024-02-03 - 21:00 UTC - The bot deletes every "
+        "room link.\n* 2024-02-04 - 06:15 UTC - Issue identified in a routine check.\n"
+        f"* 2024-02-04 - 06:24 UTC - {verified}\n"
+        "* 2024-02-04 - 07:10 UTC - Blog post started.\n"
+    )
+    assert iso(value, "mitigated") == "2024-02-04T06:24:00+00:00"
