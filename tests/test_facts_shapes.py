@@ -804,3 +804,15 @@ def test_a_fix_verified_is_the_mitigation(verified: str) -> None:
         "* 2024-02-04 - 07:10 UTC - Blog post started.\n"
     )
     assert iso(value, "mitigated") == "2024-02-04T06:24:00+00:00"
+
+
+def test_a_status_notice_has_begun_by_its_first_update() -> None:
+    value = facts(
+        '---\ntitle: "Portal trouble"\ndate: 2023-05-02T09:30:00\nresolved: true\n'
+        "resolvedWhen: 2023-05-02T14:00:00\n---\n\nThe newest update is on top.\n\n"
+        "### Update 02.05.2023 14:00\n\nThe portal works again for everyone.\n\n"
+        "### Update 02.05.2023 10:15\n\nAfter a crash of one storage node, the backups are "
+        "being copied back.\n\n### Update 02.05.2023 09:00\n\nThe portal shows an empty page "
+        "after login.\n"
+    )
+    assert iso(value, "start") == "2023-05-02T09:00:00"
