@@ -540,10 +540,18 @@ def test_yaml_front_matter_after_blank_lines_keeps_every_line_number() -> None:
     assert [(b.text, b.first_line) for b in doc.blocks] == [("Queued.", 10)]
 
 
-def test_a_rule_after_blank_lines_with_no_closing_fence_is_no_front_matter() -> None:
-    doc = parse("\n---\n\nJust a note under a rule.\n")
-    assert doc.meta == {} and doc.meta_lines is None
-    assert [b.text for b in doc.blocks] == ["Just a note under a rule."]
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\n---\n\nJust a note under a rule.\n",
+        "\n---\n\nJust a note between rules.\n\n---\n",
+        "\n---\n\n- Just a note in a list\n\n---\n",
+    ],
+)
+def test_rules_after_blank_lines_around_no_mapping_are_no_front_matter(text: str) -> None:
+    doc = parse(text)
+    assert doc.meta == {} and doc.meta_lines is None and doc.meta_error is None
+    assert len(doc.blocks) == 1 and doc.blocks[0].text.startswith("Just a note")
 
 
 def test_empty_yaml_front_matter() -> None:

@@ -54,7 +54,8 @@ class FrontMatterReader:
     def lead_blank_front_matter(self, source: str) -> str:
         """A YAML block after blank lines (Hugo reads it; a file saved with an empty first
         line): the blank lines are moved after the block, so markdown-it's plugin, which wants
-        the fence on the first line, finds it and every line below keeps its number."""
+        the fence on the first line, finds it and every line below keeps its number. Only a
+        block that reads as a mapping of keys: two rules around prose stay rules."""
         lines = source.split("\n")
         lead = 0
         while lead < len(lines) and not lines[lead].strip():
@@ -63,6 +64,12 @@ class FrontMatterReader:
             return source
         for index in range(lead + 1, len(lines)):
             if lines[index].rstrip() == "---":
+                try:
+                    data = load_untrusted("\n".join(lines[lead + 1 : index]))
+                except (YamlError, yaml.YAMLError, RecursionError, ValueError):
+                    return source
+                if not isinstance(data, dict) or not data:
+                    return source
                 self.front_shift = lead
                 moved = lines[lead : index + 1] + lines[:lead] + lines[index + 1 :]
                 return "\n".join(moved)
