@@ -531,6 +531,29 @@ def test_yaml_front_matter() -> None:
     assert not doc.blocks
 
 
+def test_yaml_front_matter_after_blank_lines_keeps_every_line_number() -> None:
+    doc = parse("\n\n---\ntitle: Mail delays\nresolved: true\n---\n\n# Mail delays\n\nQueued.\n")
+    assert doc.meta == {"title": "Mail delays", "resolved": True}
+    assert doc.meta_lines == (3, 6)
+    assert outline(doc) == [("Mail delays", 1, "heading", None)]
+    assert [s.first_line for s in doc.sections() if s.level > 0] == [8]
+    assert [(b.text, b.first_line) for b in doc.blocks] == [("Queued.", 10)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\n---\n\nJust a note under a rule.\n",
+        "\n---\n\nJust a note between rules.\n\n---\n",
+        "\n---\n\n- Just a note in a list\n\n---\n",
+    ],
+)
+def test_rules_after_blank_lines_around_no_mapping_are_no_front_matter(text: str) -> None:
+    doc = parse(text)
+    assert doc.meta == {} and doc.meta_lines is None and doc.meta_error is None
+    assert len(doc.blocks) == 1 and doc.blocks[0].text.startswith("Just a note")
+
+
 def test_empty_yaml_front_matter() -> None:
     doc = parse("---\n---\n# Heading\n")
     assert doc.meta == {} and doc.meta_error is None and doc.meta_lines == (1, 2)

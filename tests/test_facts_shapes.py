@@ -755,3 +755,64 @@ def test_a_remedy_told_in_the_present_is_the_mitigation(remedy: str) -> None:
         f"* [10:20] {remedy}\n* [11:40] the team reviews the deploy checklist\n"
     )
     assert iso(value, "mitigated") == "2020-06-01T10:20:00+00:00"
+
+
+def test_front_matter_after_a_blank_line_still_dates_the_notice() -> None:
+    value = facts(
+        '\n---\ntitle: "Network fault"\ndate: 2023-04-28T10:39:00\nresolved: true\n'
+        "resolvedWhen: 2023-04-28T11:26:00\n# pin: true\nsection: issue\n---\n\n"
+        "# Network fault\n\nSeveral services are "
+        "down, we are looking into it.\n"
+    )
+    assert iso(value, "start") == iso(value, "detected") == "2023-04-28T10:39:00"
+    assert value.duration() == (47, "milestones")
+
+
+def test_a_yearless_day_told_again_is_the_day_written_with_its_year() -> None:
+    value = facts(
+        "# Queue outage\n\nOn June 17th, 2021 at about 18:00 UTC the queue went down.\n\n"
+        "## Background\n\nOn July 30th, 2020 the disks were replaced and one index was damaged."
+        "\n\n## What happened\n\nOn June 17th at around 18:00 UTC the damaged index blocked "
+        "all writes. The queue accepted writes again at 20:15 UTC on June 18th, 2021.\n"
+    )
+    told_again = [m.when for m in value.moments if m.stamp.text == "June 17th"]
+    assert [d.date().isoformat() for d in told_again if d] == ["2021-06-17"]
+    assert iso(value, "start") == "2021-06-17T18:00:00+00:00"
+
+
+@pytest.mark.parametrize(("still_open", "resolved"), [("false", None), ("true", "2022-03-02")])
+def test_a_notice_still_open_has_no_end_and_a_change_announced_for_later_no_start(
+    still_open: str, resolved: str | None
+) -> None:
+    value = facts(
+        f"---\ntitle: Errors on the storage node\ndate: 2022-03-01T20:40:00Z\n"
+        f"resolved: {still_open}\nresolvedWhen: 2022-03-02T04:10:00Z\n---\n"
+        "*Note:* a scheduled disk migration will occur on 3/4 at 9 AM PST to fix the root "
+        "cause.\n\n*Investigating* - We are looking into errors on one storage node.\n"
+    )
+    assert iso(value, "start") == "2022-03-01T20:40:00+00:00"
+    found = iso(value, "resolved")
+    assert (found[:10] if found else None) == resolved
+
+
+@pytest.mark.parametrize("verified", ["Manual fix verified.", "The fix is confirmed by users."])
+def test_a_fix_verified_is_the_mitigation(verified: str) -> None:
+    value = facts(
+        "# Bridge reset\n\n## Timeline\n\n* 2024-02-03 - 21:00 UTC - The bot deletes every "
+        "room link.\n* 2024-02-04 - 06:15 UTC - Issue identified in a routine check.\n"
+        f"* 2024-02-04 - 06:24 UTC - {verified}\n"
+        "* 2024-02-04 - 07:10 UTC - Blog post started.\n"
+    )
+    assert iso(value, "mitigated") == "2024-02-04T06:24:00+00:00"
+
+
+def test_a_status_notice_has_begun_by_its_first_update() -> None:
+    value = facts(
+        '---\ntitle: "Portal trouble"\ndate: 2023-05-02T09:30:00\nresolved: true\n'
+        "resolvedWhen: 2023-05-02T14:00:00\n---\n\nThe newest update is on top.\n\n"
+        "### Update 02.05.2023 14:00\n\nThe portal works again for everyone.\n\n"
+        "### Update 02.05.2023 10:15\n\nAfter a crash of one storage node, the backups are "
+        "being copied back.\n\n### Update 02.05.2023 09:00\n\nThe portal shows an empty page "
+        "after login.\n"
+    )
+    assert iso(value, "start") == "2023-05-02T09:00:00"

@@ -122,7 +122,7 @@ class Builder(FrontMatterReader, BlockMaker):
 
     # -- the walk -----------------------------------------------------------------------
     def build(self) -> Document:
-        source = self.toml_front_matter()
+        source = self.lead_blank_front_matter(self.toml_front_matter())
         tokens = _markdown().parse(source)
         self.nesting_limit_line = nesting_limit_line(tokens)
         nested = items_with_nested_lists(tokens)

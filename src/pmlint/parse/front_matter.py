@@ -28,6 +28,8 @@ class FrontMatterReader:
     meta: dict[str, Any]
     meta_lines: tuple[int, int] | None
     meta_error: tuple[int, str] | None
+    # Blank lines before a YAML block that were moved after it (`lead_blank_front_matter`).
+    front_shift: int = 0
 
     def toml_front_matter(self) -> str:
         """Blank a `+++` TOML block (Hugo, Zola) so markdown-it sees empty lines instead."""
@@ -49,9 +51,33 @@ class FrontMatterReader:
                 return "\n".join(blanked)
         return self.text
 
+    def lead_blank_front_matter(self, source: str) -> str:
+        """A YAML block after blank lines (Hugo reads it; a file saved with an empty first
+        line): the blank lines are moved after the block, so markdown-it's plugin, which wants
+        the fence on the first line, finds it and every line below keeps its number. Only a
+        block that reads as a mapping of keys: two rules around prose stay rules."""
+        lines = source.split("\n")
+        lead = 0
+        while lead < len(lines) and not lines[lead].strip():
+            lead += 1
+        if lead == 0 or lead == len(lines) or lines[lead].rstrip() != "---":
+            return source
+        for index in range(lead + 1, len(lines)):
+            if lines[index].rstrip() == "---":
+                try:
+                    data = load_untrusted("\n".join(lines[lead + 1 : index]))
+                except (YamlError, yaml.YAMLError, RecursionError, ValueError):
+                    return source
+                if not isinstance(data, dict) or not data:
+                    return source
+                self.front_shift = lead
+                moved = lines[lead : index + 1] + lines[:lead] + lines[index + 1 :]
+                return "\n".join(moved)
+        return source
+
     def yaml_front_matter(self, token: Token) -> None:
         assert token.map is not None  # a block token's lines
-        first, last = token.map[0] + 1, token.map[1]
+        first, last = token.map[0] + 1 + self.front_shift, token.map[1] + self.front_shift
         self.meta_lines = (first, last)
         try:
             data = load_untrusted(token.content) if token.content.strip() else {}

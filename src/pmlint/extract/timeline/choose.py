@@ -242,6 +242,8 @@ def choose_milestones(
             how[kind] = source
 
     for kind, moment in _front_matter_milestones(doc).items():
+        if kind == "resolved" and doc.meta.get("resolved") is False:
+            continue  # a notice still open: its `resolvedWhen:` is what the tool saved, no end
         if kind != "resolved" or not _closed_when_opened(moment, _opening_time(doc)):
             take(kind, moment, HOW_FRONT_MATTER)
     for kind in MILESTONES:  # a labelled field: "Detected: 10:15 UTC"
@@ -331,6 +333,7 @@ def choose_milestones(
                 )
                 and classes.trigger(sentence := sentence_of(m))
                 and _ABOUT_THE_WRITING.search(sentence) is None
+                and _TOLD_AHEAD.search(sentence) is None
             ]
         if kind == "resolved" and candidates:
             # "error rates returned to normal. By 2:25 PM PDT, all backlogged invocations had
@@ -384,6 +387,7 @@ def choose_milestones(
         # at 11:46 PM PDT.": a story told in prose starts where its first time does
         take("start", _narrative_start(moments, result), HOW_PROSE)
     _sanity(result, how)
+    _begun_by_first_update(doc, timed, result, how)
     if how.get("start") == HOW_INFERRED and not timed:
         # the change the prose told came after someone noticed ("the fix was deployed the
         # next morning"): the narrative's first step, before the noticing, is the start
@@ -632,6 +636,13 @@ def _last_recovery(moments: Sequence[Moment], result: Mapping[str, Moment | None
 
 # A sentence about the write-up itself ("this post was published on 2024-02-23"), not the
 # incident.
+# A change announced for later ("A scheduled migration will occur on 12/9 at 12 PM PST"):
+# no trigger of what already happened.
+_TOLD_AHEAD = re.compile(
+    r"\b(?:will|shall|(?:is|are) (?:scheduled|planned)|scheduled (?:for|on)|planned (?:for|on)"
+    r"|upcoming)\b",
+    re.IGNORECASE,
+)
 _ABOUT_THE_WRITING = re.compile(
     r"\b(?:this|the|our) (?:post|article|write-?up|report|post-?mortem|retrospective|blog)\b",
     re.IGNORECASE,
@@ -980,6 +991,35 @@ def _sanity(result: dict[str, Moment | None], how: dict[str, str]) -> None:
             else:
                 result["start"] = None
                 how.pop("start", None)
+
+
+# Front-matter keys of a status page's notice (cState, Upptime and the like), not of a report.
+_NOTICE_KEYS = ("resolvedWhen", "resolved_on", "affected")
+
+
+def _begun_by_first_update(
+    doc: Document, timed: Sequence[Event], result: dict[str, Moment | None], how: dict[str, str]
+) -> None:
+    """A status page's notice is opened when something is wrong: its earliest update ("07:00 -
+    the platform is not available", at the bottom of a newest-first log) is when the impact
+    had begun by, and a later start read from the updates' words gives way to it. (Taking it
+    as the detection too added a detection where a reader found none on a set not tuned on.)"""
+    if not timed or not (
+        any(key in doc.meta for key in _NOTICE_KEYS) or isinstance(doc.meta.get("resolved"), bool)
+    ):
+        return
+    dated = [e.moment for e in timed if e.moment.has_time and e.moment.day_known]
+    if not dated or any(not zoned_alike(m.when, dated[0].when) for m in dated):  # type: ignore[arg-type]
+        return
+    first = min(dated, key=lambda m: utc(m.when))  # type: ignore[arg-type]
+    told = result["start"]
+    if told is not None and (
+        told.when is None
+        or not zoned_alike(told.when, first.when)  # type: ignore[arg-type]
+        or utc(told.when) <= utc(first.when)  # type: ignore[arg-type]
+    ):
+        return
+    result["start"], how["start"] = first, HOW_TIMELINE
 
 
 def _closed_when_opened(closed: Moment, opened: Moment | None) -> bool:

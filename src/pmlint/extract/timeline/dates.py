@@ -192,6 +192,9 @@ class Dates:
         self.midnights = 0  # times past midnight with no day known: "23:51", then "00:04"
         self.day_one: dt.date | None = None  # the day a timeline's "Day 1" heading is on
         self.slip: tuple[dt.date, dt.date] | None = None  # a mistyped date and the day meant
+        # The year of each month and day written with one: "On June 17th, 2020 ...", then
+        # "... on June 17th at around 18:00" is that day told again.
+        self.written: dict[tuple[int, int], int] = {}
 
     def told_day(self, block: TextBlock, before: str = "") -> None:
         """A timeline that tells its days in words: a heading "Day 2" (counted from the day
@@ -331,6 +334,9 @@ class Dates:
             return None
         reference = self.current or self.document_day
         if not stamp.year_known:
+            told = self.written.get((date.month, date.day))
+            if told is not None:
+                return _replace_year(date, told)
             if reference is None:
                 return None if self.year is None else _replace_year(date, self.year)
             placed = _replace_year(date, reference.year)
@@ -351,6 +357,7 @@ class Dates:
             fixed = _replace_year(date, reference.year)
             if fixed is not None and abs((fixed - reference).days) <= 7:
                 return fixed  # "2022-06-02" among 2023-06-0x entries
+        self.written.setdefault((date.month, date.day), date.year)
         return date
 
 
