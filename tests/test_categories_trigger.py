@@ -496,6 +496,19 @@ CASES = {
         ),
         "expiry",
     ),
+    # work to come announced in the start's entry is a remedy planned, not what set it off;
+    # an expiry to come is the warning of the trigger
+    "a plan announced at the start": (
+        "# Storage notice\n\n## Timeline\n\n- 10:00 A scheduled storage migration will run on "
+        "Friday to address the disk faults. We are looking into errors on the API.\n"
+        "- 10:30 Errors stop\n",
+        UNKNOWN,
+    ),
+    "an expiry to come at the start": (
+        "# Login outage\n\n## Timeline\n\n- 09:00 A mail says the login certificate will "
+        "expire at noon.\n- 12:00 Logins fail\n- 12:40 Logins work again\n",
+        "expiry",
+    ),
 }
 
 

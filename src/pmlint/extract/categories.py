@@ -351,7 +351,7 @@ def _categorise(
                 return Category(UNKNOWN, None, "none")  # it healed: no remedy had a kind
             text = _done(text)
         if milestone == "start":
-            text = _unremedied_start(text)
+            text = _unremedied_start(_unplanned(text))
         value, strong = _scored(text.lower(), patterns, ())
         if milestone == "mitigated" and told and not strong:
             found = _remedy_before(facts, moment, patterns)  # "all is well", "the fix lands"
@@ -411,6 +411,25 @@ def _unremedied_start(text: str) -> str:
         else text[a:b]
         for a, b in _clause_spans(lower)
     )
+
+
+def _unplanned(text: str) -> str:
+    """The start's entry but its clauses of work to come that tell no cause: a notice that
+    opens with a plan ("a scheduled backend migration will occur on Friday to address the
+    disk issues") announces a remedy, not what set the incident off. An expiry to come
+    stays: the warning of it ("our certificate was going to expire") tells the trigger."""
+    lower = text.lower()
+    return "".join(
+        " " * (b - a)
+        if _FUTURE.search(lower, a, b)
+        and not _CAUSE.search(lower, a, b)
+        and not _EXPIRING.search(lower, a, b)
+        else text[a:b]
+        for a, b in _clause_spans(lower)
+    )
+
+
+_EXPIRING = re.compile(r"(?<![a-z])(?:expir|lapse)")
 
 
 # Words that tell the impact stopped: "the network began to recover", "service resumes",
