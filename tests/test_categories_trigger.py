@@ -509,6 +509,25 @@ CASES = {
         "expire at noon.\n- 12:00 Logins fail\n- 12:40 Logins work again\n",
         "expiry",
     ),
+    # a Root cause section that lists evidence: load measured is what was seen, and a failure
+    # denied in passing is none
+    "load measured in the root cause": (
+        "# Ledger node report\n\n## Summary\n\nThe ledger node missed blocks for two hours.\n\n"
+        "## Root cause\n\n- Latency graphs showed sustained spikes of 9 seconds per block.\n"
+        "- A health review confirmed no disk/memory/CPU problems on the host.\n",
+        UNKNOWN,
+    ),
+    "memory that ran out in the root cause": (
+        "# Ledger node report\n\n## Summary\n\nThe ledger node missed blocks for two hours.\n\n"
+        "## Root cause\n\n- Graphs showed the node ran out of memory during the compaction.\n",
+        "capacity",
+    ),
+    # a title that names the issue holds the follow-ups too: theirs tell no cause
+    "a title that names the issue": (
+        "# Ledger Node Issues\n\nThe ledger node missed blocks for two hours.\n\n"
+        "## Next steps\n\n- Alert on block time spikes.\n",
+        UNKNOWN,
+    ),
 }
 
 

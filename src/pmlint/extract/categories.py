@@ -371,7 +371,7 @@ def _categorise(
         found = _section(doc, "trigger", patterns, _unremedied_start)
         found = found or _cause(doc, facts, patterns, summary=True) or entry
         found = found or _title_cause(doc, patterns)
-        found = found or _section(doc, "root-cause", patterns, _unremedied_start)
+        found = found or _section(doc, "root-cause", patterns, _unremedied_start, readings=True)
         found = found or _problem_section(doc, patterns)
         return found or _cause(doc, facts, patterns, summary=False) or _NONE
     for canonical in sections:
@@ -396,6 +396,27 @@ def _symptom(lower: str, value: str) -> bool:
     symptom is often the start: such an entry tells no trigger, and when no other text
     tells one, an unknown beats a guess."""
     return value == "capacity" and not _CAUSE.search(lower) and not _failed(lower)
+
+
+def _reading(lower: str, value: str) -> bool:
+    """Whether a Root cause paragraph tells load only as measured ("block time metrics
+    showed sustained spikes of 12 seconds", "CPU peaked at 90%"): evidence gathered, not
+    what set it off; unlike a state that ran out ("out of memory", "no space left")."""
+    return bool(_MEASURED.search(lower)) and _symptom(lower, value) and not _RAN_OUT.search(lower)
+
+
+# Words of evidence: what was measured or seen, "metrics showed", "as evidenced by".
+_MEASURED = re.compile(
+    r"(?<![a-z])(?:show(?:s|ed|ing|n)?|reveal\w*|indicat\w*|confirm\w*|evidenc\w*|observ\w*|"
+    r"measur\w*|recorded|peak(?:ed|s)? (?:at|of))\b"
+)
+
+
+# Load that ran out or was refused, a failure in itself: "out of memory", "the OOM killer".
+_RAN_OUT = re.compile(
+    r"(?<![a-z])(?:out of (?:memory|space|disk)|oom|no space|disk full|evict\w*|too many|"
+    r"quota|killed|limit\w* (?:reached|exceeded|hit))"
+)
 
 
 def _unremedied_start(text: str) -> str:
@@ -811,11 +832,17 @@ def _section(
     canonical: str,
     patterns: Sequence[tuple[str, re.Pattern[str]]],
     keep: Callable[[str], str] | None = None,
+    *,
+    readings: bool = False,
 ) -> Category | None:
     """The first paragraph of the sections named so with a class word, and its class
-    (`keep`: the part of a paragraph that counts)."""
+    (`keep`: the part of a paragraph that counts; `readings`: a paragraph that only tells
+    load measured, `_reading`, counts for nothing)."""
     for line, text in _section_texts(doc, canonical):
-        value = _decide(keep(text) if keep else text, patterns)
+        kept = keep(text) if keep else text
+        value = _decide(kept, patterns)
+        if value is not None and readings and _reading(kept.lower(), value):
+            continue
         if value is not None:
             return Category(value, _pinpoint(doc, line, value, patterns), "section")
     return None
@@ -953,8 +980,11 @@ def _problem_section(
         if _NOT_PROBLEM.intersection(section.canonical_lineage()):
             continue
         for block in section.all_blocks():
-            value = _decide(_before_remedy(_undenied(block.text.lower())), patterns)
-            if value is not None:
+            if _NOT_PROBLEM.intersection(block.canonical_sections()):
+                continue  # a title that names the issue holds the follow-ups too
+            kept = _before_remedy(_undenied(block.text.lower()))
+            value = _decide(kept, patterns)
+            if value is not None and not _reading(kept, value):
                 return Category(value, _pinpoint(doc, block.first_line, value, patterns), "section")
     return None
 
