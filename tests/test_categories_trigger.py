@@ -528,6 +528,12 @@ CASES = {
         "## Next steps\n\n- Alert on block time spikes.\n",
         UNKNOWN,
     ),
+    # DNS data is configuration
+    "records of a DNS zone removed": (
+        "# Name lookups failed\n\n## Timeline\n\n- 11:45 Every record in the old DNS zone is "
+        "deleted\n- 12:10 Customers report failed lookups\n- 12:40 Lookups work again\n",
+        "config",
+    ),
 }
 
 
