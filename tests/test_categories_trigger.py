@@ -534,6 +534,24 @@ CASES = {
         "deleted\n- 12:10 Customers report failed lookups\n- 12:40 Lookups work again\n",
         "config",
     ),
+    # a change others made to what is theirs is a dependency; ours to theirs stays a deploy
+    "others' upgrade of their network": (
+        _summary("The outage was caused by the campus team performing upgrades to their network."),
+        "dependency",
+    ),
+    "our deploy to their cluster": (
+        _summary("We deployed the new login page to their cluster, which caused the outage."),
+        "deploy",
+    ),
+    # a sentence that announces the causes, then the list that names them: its first item
+    "causes announced, then listed": (
+        _summary(
+            "Logins failed for a day. There were two causes for this:",
+            after="\n- A setting of the session store was changed by hand\n"
+            "- Traffic grew after a news article\n",
+        ),
+        "config",
+    ),
 }
 
 

@@ -202,12 +202,28 @@ _PRODUCT_TERM = re.compile(
 )
 
 
+# A change made to what is theirs ("the campus IT performed upgrades to their network", "a
+# migration of their servers"): the others' act, unless we did it ("we deployed to their
+# cluster").
+_THEIR_CHANGE = re.compile(
+    r"(?<![a-z])(?P<verb>upgrad\w*|releas\w*|migrat\w*|deploy\w*|rollouts?)"
+    r"(?: (?:to|of|on|in|at|for))? their(?![a-z])"
+)
+_OURS = re.compile(r"(?<![a-z])(?:we|our|us|i)(?![a-z])")
+_CLAUSE_START = re.compile(r"[.;!?\n]")
+
+
 def _others_release(lower: str) -> str:
-    """The text with each release by others told as a dependency's ("vendor" in the verb's
-    place, offsets kept); a release of ours ("we released 2.0") stays a deploy."""
+    """The text with each release or change by others told as a dependency's ("vendor" in the
+    verb's place, offsets kept); a release of ours ("we released 2.0") stays a deploy."""
     out = lower
-    for match in _OTHERS_RELEASE.finditer(lower):
-        a, b = match.span("verb")
+    spans = [m.span("verb") for m in _OTHERS_RELEASE.finditer(lower)]
+    for match in _THEIR_CHANGE.finditer(lower):
+        before = lower[max(match.start() - 200, 0) : match.start()]  # its clause, bounded
+        clause = _CLAUSE_START.split(before)[-1]
+        if not _OURS.search(clause):
+            spans.append(match.span("verb"))
+    for a, b in spans:
         if b - a >= 6:
             out = out[:a] + "vendor".ljust(b - a) + out[b:]
     return out
@@ -879,9 +895,19 @@ def _cause(
                     )
                     if value is not None:
                         break
+            if value is None and not failures and lower.rstrip().endswith(":"):
+                # "There were two causes for this:" and the list that names them: its first
+                # item
+                for line, later, _ in told[index + 1 : index + 2]:
+                    first = _LIST_ITEM.split(later.lower().lstrip(), maxsplit=1)[0]
+                    value = _decide(_before_remedy(_not_told_as_fact(first)), patterns)
             if value is not None:
                 return Category(value, line, "prose")
     return None
+
+
+# Where a list's next item opens: "\n- ", "\n\\* " (an escaped star), "\n2. ".
+_LIST_ITEM = re.compile(r"\n[ \t]{0,8}(?:\\?[*+-]|\d{1,3}[.)])[ \t]")
 
 
 def _pointed_at(
