@@ -897,13 +897,25 @@ def _cause(
                         break
             if value is None and not failures and lower.rstrip().endswith(":"):
                 # "There were two causes for this:" and the list that names them: its first
-                # item
-                for line, later, _ in told[index + 1 : index + 2]:
-                    first = _LIST_ITEM.split(later.lower().lstrip(), maxsplit=1)[0]
-                    value = _decide(_before_remedy(_not_told_as_fact(first)), patterns)
+                # item, cited at its line
+                line, value = _listed_after(told, index, patterns, line)
             if value is not None:
                 return Category(value, line, "prose")
     return None
+
+
+def _listed_after(
+    told: Sequence[tuple[int, str, tuple[int, str]]],
+    index: int,
+    patterns: Sequence[tuple[str, re.Pattern[str]]],
+    line: int,
+) -> tuple[int, str | None]:
+    """The class of the first item of the list after the sentence at `index`, with its line."""
+    if index + 1 >= len(told):
+        return line, None
+    later_line, later, _ = told[index + 1]
+    first = _LIST_ITEM.split(later.lower().lstrip(), maxsplit=1)[0]
+    return later_line, _decide(_before_remedy(_not_told_as_fact(first)), patterns)
 
 
 # Where a list's next item opens: "\n- ", "\n\\* " (an escaped star), "\n2. ".
