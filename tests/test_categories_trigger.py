@@ -552,6 +552,21 @@ CASES = {
         ),
         "config",
     ),
+    # an earlier incident told as background is not this one's trigger
+    "history told as background": (
+        _summary(
+            "On May 3rd checkout failed for two hours.",
+            after="\nWay back in 2029 the primary database failed due to a faulty disk.\n",
+        ),
+        UNKNOWN,
+    ),
+    "the same cause told of this incident": (
+        _summary(
+            "On May 3rd checkout failed for two hours.",
+            after="\nThe primary database failed due to a faulty disk.\n",
+        ),
+        "hardware",
+    ),
 }
 
 

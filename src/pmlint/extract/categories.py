@@ -879,8 +879,11 @@ def _cause(
     # for two hours due to the retries"): read for a cause only in the summary's sentences
     skip = frozenset(("impact",)) if not summary else frozenset()
     told = list(_told(doc, facts, summary=summary, response=False, skip=skip))
+    past = _history_lines(doc)
     for failures in (False, True) if summary else (False,):
         for index, (line, sentence, _before) in enumerate(told):
+            if line in past:
+                continue  # an earlier incident told as background
             lower = _not_told_as_fact(sentence.lower())
             if _DELAY.search(lower):
                 continue  # why it was found or fixed late
@@ -920,6 +923,26 @@ def _listed_after(
 
 # Where a list's next item opens: "\n- ", "\n\\* " (an escaped star), "\n2. ".
 _LIST_ITEM = re.compile(r"\n[ \t]{0,8}(?:\\?[*+-]|\d{1,3}[.)])[ \t]")
+
+
+# A paragraph that opens in the past, before this incident: "Way back on August 2nd, 2019 the
+# primary failed due to failed disks", "Years ago we migrated …". The history that led to the
+# incident, not what set it off.
+_HISTORY = re.compile(
+    r"\W{0,8}(?:way back|long ago|(?:many |several |a few |two |three )?years ago|"
+    r"back in (?:19|20)\d\d)\b",
+    re.I,
+)
+
+
+def _history_lines(doc: Document) -> frozenset[int]:
+    """The lines of the paragraphs that open in the past (`_HISTORY`)."""
+    return frozenset(
+        n
+        for b in doc.blocks
+        if b.kind != "heading" and _HISTORY.match(b.text)
+        for n in range(b.first_line, b.last_line + 1)
+    )
 
 
 def _pointed_at(
