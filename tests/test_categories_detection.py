@@ -198,6 +198,18 @@ CASES = {
         " a new recovery command made by a developer and used it.\n",
         UNKNOWN,
     ),
+    # a subject parted from its verb by a clause of its own: the denial there is not the verb's
+    "a subject before a relative clause": (
+        _summary(
+            "A customer who had not logged in for months, came back to the shop and noticed",
+            "an empty basket page.",
+        ),
+        "customer",
+    ),
+    "a denial in the clause of learning": (
+        _summary("A customer came back to the shop, but did not notice the empty basket page."),
+        UNKNOWN,
+    ),
 }
 
 

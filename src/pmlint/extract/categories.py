@@ -1501,12 +1501,14 @@ def _learned(
         if _TO_READER.search(text) or text.rstrip().endswith("?") or _PLAN.match(text):
             continue  # to the reader, a question ("Was it detected by monitoring?"), a plan
         clauses = [
-            c.group()
-            for c in _CLAUSE.finditer(_HEADING_RUN.sub(", ", text))
-            if _learns(c.group(), cue)
-            and not _OUTBOUND.search(c.group())
-            and not _SENT_OUT.search(c.group())
-            and not _OPENED_WITH.search(c.group())
+            _with_subject(before, c)
+            for before, c in itertools.pairwise(
+                ["", *(m.group() for m in _CLAUSE.finditer(_HEADING_RUN.sub(", ", text)))]
+            )
+            if _learns(c, cue)
+            and not _OUTBOUND.search(c)
+            and not _SENT_OUT.search(c)
+            and not _OPENED_WITH.search(c)
         ]
         if not clauses:
             if _monitor_says(text, patterns):
@@ -1529,6 +1531,20 @@ def _learned(
         if unnamed is None and (_NAMED_SOURCE.search(source) or _names_a_teller(source)):
             unnamed = _Told(None, line)
     return paged or unnamed
+
+
+def _with_subject(before: str, clause: str) -> str:
+    """A clause that opens with its verb, with the clause before it, which holds its subject:
+    in "a user who had not visited for months, reopened the site and noticed a blank page"
+    the user noticed (the denial in the clause before is not this clause's)."""
+    return before + "," + clause if _VERB_FIRST.match(clause) else clause
+
+
+# A clause that opens with a past verb and no subject: " reopened the site and noticed".
+_VERB_FIRST = re.compile(
+    r"\s{0,8}(?:(?!(?:need|seed|speed|feed|bed|red|shed)\s)[a-z]{2,20}ed|came|went|got|saw|"
+    r"found|ran|took|tried)\s"
+)
 
 
 def _field_label(sentence: str) -> str:
