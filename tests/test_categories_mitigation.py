@@ -255,6 +255,15 @@ PROSE = {
         ),
         (UNKNOWN, None),
     ),
+    # a safeguard for a case to come tells no outcome
+    "a safeguard in the event of a loss": (
+        _summary(
+            "Every build failed after the parser update.",
+            "A secondary cache now keeps a day of builds.",
+            "This ensures builds can be recovered in the event the primary loses them.",
+        ),
+        (UNKNOWN, None),
+    ),
 }
 
 

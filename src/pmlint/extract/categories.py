@@ -489,9 +489,11 @@ _OUTCOME = re.compile(
     r"(?<![a-z])clean(?:s|ed|ing)? (?:out|up)\b"
 )
 # A sentence of a condition, a guess or a hope tells no outcome ("if so, they are on standby",
-# "we are cautiously optimistic that it is resolved").
+# "we are cautiously optimistic that it is resolved", "in the event data needs to be
+# recovered").
 _HEDGED = re.compile(
-    r"(?<![a-z])(?:if|unless|unlikely|likely|whether|in case|optimistic|hope\w*|appears? to|"
+    r"(?<![a-z])(?:if|unless|unlikely|likely|whether|in case|in the event|optimistic|hope\w*|"
+    r"appears? to|"
     r"seems? to)\b"
 )
 
