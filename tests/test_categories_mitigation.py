@@ -264,6 +264,21 @@ PROSE = {
         ),
         (UNKNOWN, None),
     ),
+    # a standby named is a place; a move to it, or its promotion, is a failover
+    "a secondary named": (
+        _summary(
+            "Every build failed after the parser update.",
+            "We took copies of the build cache on the secondary host and builds recovered.",
+        ),
+        (UNKNOWN, None),
+    ),
+    "a secondary promoted": (
+        _summary(
+            "Every build failed after the parser update.",
+            "We promoted the secondary cache host and builds recovered.",
+        ),
+        ("failover", 5),
+    ),
 }
 
 
