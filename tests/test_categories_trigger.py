@@ -567,6 +567,17 @@ CASES = {
         ),
         "hardware",
     ),
+    # a version of ours named with what we changed in it, a link's text too
+    "our version named with its change": (
+        "# Blank page\n\n## Why did it happen?\n\nWith [v2.3.0](https://example.org/notes) we "
+        "stored the session in a new format, which old browsers could not read.\n",
+        "deploy",
+    ),
+    "another's version named": (
+        "# Blank page\n\n## Why did it happen?\n\nThe browser in v2.3.0 stored the session in "
+        "a new format, which our page could not read.\n",
+        UNKNOWN,
+    ),
 }
 
 

@@ -114,7 +114,8 @@ _VERSION = re.compile(r"(?<![\w.])v?\d+\.\d+\.\d+[\w.+-]*|(?<![\w.])v\d+(?:\.\d+
 
 
 # Link targets and URLs: their words are not the text's ("…/commit/…", "…/releases/…").
-_LINK = re.compile(r"\]\([^)\s]{0,500}\)|https?://\S+")
+# A link's opening bracket too: "with [v1.27.0](…) we" reads "with v1.27.0 we".
+_LINK = re.compile(r"\]\([^)\s]{0,500}\)|https?://\S+|\[(?=[^\[\]\n]{0,200}\]\()")
 _SPACES = re.compile(r"\s+")
 
 
