@@ -1178,6 +1178,7 @@ _LEARNING = re.compile(
     r"(?<![a-z])(?:"
     + _NOTE
     + r"|report(?:s|ed|ing)?\b|notic|realiz|realis|spott|discover|saw\b|observ|"
+    r"(?:issue|problem|outage|incident)s? (?:(?:was|were|is|are) )?identified\b|"
     r"(?<=is |as |re )seen\b|(?<=was |een )seen\b|"
     r"acknowledg|" + _SHOWN + "|"
     r"detect(?:s|ed)\b|complain|tweet|flagg|pinged\b|pings?\s+(?=@|us\b|me\b|the team\b)|warn|"
@@ -1278,7 +1279,7 @@ _URL = re.compile(r"\]\([^)\s]{0,500}\)|https?://\S+|<[^>]{1,40}>|`[^`\n]{0,200}
 _TELLING = re.compile(
     r"(?<![a-z])(?:"
     + _NOTE
-    + r"|report(?:s|ed|ing)?|notic\w*|realiz\w*|realis\w*|spott\w*|discover\w*|"
+    + r"|report(?:s|ed|ing)?|notic\w*|realiz\w*|realis\w*|spott\w*|discover\w*|identified|"
     r"saw|observ\w*|complain\w*|tweet\w*|flagged|pings?|pinged|warn(?:s|ed)?|detect(?:s|ed)?|"
     r"alerted|paged|pointed out|let (?:us|me) know|brought|tipped)\b"
 )
@@ -1627,7 +1628,8 @@ _AROUND_NAME = re.compile(
 )
 # A finding with no one named: "connectivity loss detected", "an anomaly was detected".
 _AGENTLESS = re.compile(
-    r"(?<![a-z])(?:detected|(?:is|was|were|are|been) (?:first )?(?:seen|observed|noticed|spotted))"
+    r"(?<![a-z])(?:detected|(?:issue|problem|outage|incident)s? (?:(?:was|were|is|are) )?"
+    r"identified|(?:is|was|were|are|been) (?:first )?(?:seen|observed|noticed|spotted))"
     r"\b(?!\s+(?:by|from|via)\b)"
 )
 # Words that name an organisation or a place, not a person: "the ACME network reported".
