@@ -198,6 +198,33 @@ CASES = {
         " a new recovery command made by a developer and used it.\n",
         UNKNOWN,
     ),
+    # a subject parted from its verb by a clause of its own: the denial there is not the verb's
+    "a subject before a relative clause": (
+        _summary(
+            "A customer who had not logged in for months, came back to the shop and noticed",
+            "an empty basket page.",
+        ),
+        "customer",
+    ),
+    "a denial in the clause of learning": (
+        _summary("A customer came back to the shop, but did not notice the empty basket page."),
+        UNKNOWN,
+    ),
+    # an issue identified with no one named is the team's own finding; a bug identified is
+    # its cause found, not the incident learned of
+    "an issue identified": (
+        _timeline(
+            "05:00 the payment bridge drops every message",
+            "06:00 routine check of the bridge metrics",
+            "06:15 issue identified with the payment bridge",
+            "06:30 the bridge is restarted",
+        ),
+        "employee",
+    ),
+    "a bug identified": (
+        _summary("Payments failed for an hour.", "The bug was identified and fixed by noon."),
+        UNKNOWN,
+    ),
 }
 
 

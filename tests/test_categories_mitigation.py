@@ -255,6 +255,30 @@ PROSE = {
         ),
         (UNKNOWN, None),
     ),
+    # a safeguard for a case to come tells no outcome
+    "a safeguard in the event of a loss": (
+        _summary(
+            "Every build failed after the parser update.",
+            "A secondary cache now keeps a day of builds.",
+            "This ensures builds can be recovered in the event the primary loses them.",
+        ),
+        (UNKNOWN, None),
+    ),
+    # a standby named is a place; a move to it, or its promotion, is a failover
+    "a secondary named": (
+        _summary(
+            "Every build failed after the parser update.",
+            "We took copies of the build cache on the secondary host and builds recovered.",
+        ),
+        (UNKNOWN, None),
+    ),
+    "a secondary promoted": (
+        _summary(
+            "Every build failed after the parser update.",
+            "We promoted the secondary cache host and builds recovered.",
+        ),
+        ("failover", 5),
+    ),
 }
 
 

@@ -496,6 +496,88 @@ CASES = {
         ),
         "expiry",
     ),
+    # work to come announced in the start's entry is a remedy planned, not what set it off;
+    # an expiry to come is the warning of the trigger
+    "a plan announced at the start": (
+        "# Storage notice\n\n## Timeline\n\n- 10:00 A scheduled storage migration will run on "
+        "Friday to address the disk faults. We are looking into errors on the API.\n"
+        "- 10:30 Errors stop\n",
+        UNKNOWN,
+    ),
+    "an expiry to come at the start": (
+        "# Login outage\n\n## Timeline\n\n- 09:00 A mail says the login certificate will "
+        "expire at noon.\n- 12:00 Logins fail\n- 12:40 Logins work again\n",
+        "expiry",
+    ),
+    # a Root cause section that lists evidence: load measured is what was seen, and a failure
+    # denied in passing is none
+    "load measured in the root cause": (
+        "# Ledger node report\n\n## Summary\n\nThe ledger node missed blocks for two hours.\n\n"
+        "## Root cause\n\n- Latency graphs showed sustained spikes of 9 seconds per block.\n"
+        "- A health review confirmed no disk/memory/CPU problems on the host.\n",
+        UNKNOWN,
+    ),
+    "memory that ran out in the root cause": (
+        "# Ledger node report\n\n## Summary\n\nThe ledger node missed blocks for two hours.\n\n"
+        "## Root cause\n\n- Graphs showed the node ran out of memory during the compaction.\n",
+        "capacity",
+    ),
+    # a title that names the issue holds the follow-ups too: theirs tell no cause
+    "a title that names the issue": (
+        "# Ledger Node Issues\n\nThe ledger node missed blocks for two hours.\n\n"
+        "## Next steps\n\n- Alert on block time spikes.\n",
+        UNKNOWN,
+    ),
+    # DNS data is configuration
+    "records of a DNS zone removed": (
+        "# Name lookups failed\n\n## Timeline\n\n- 11:45 Every record in the old DNS zone is "
+        "deleted\n- 12:10 Customers report failed lookups\n- 12:40 Lookups work again\n",
+        "config",
+    ),
+    # a change others made to what is theirs is a dependency; ours to theirs stays a deploy
+    "others' upgrade of their network": (
+        _summary("The outage was caused by the campus team performing upgrades to their network."),
+        "dependency",
+    ),
+    "our deploy to their cluster": (
+        _summary("We deployed the new login page to their cluster, which caused the outage."),
+        "deploy",
+    ),
+    # a sentence that announces the causes, then the list that names them: its first item
+    "causes announced, then listed": (
+        _summary(
+            "Logins failed for a day. There were two causes for this:",
+            after="\n- A setting of the session store was changed by hand\n"
+            "- Traffic grew after a news article\n",
+        ),
+        "config",
+    ),
+    # an earlier incident told as background is not this one's trigger
+    "history told as background": (
+        _summary(
+            "On May 3rd checkout failed for two hours.",
+            after="\nWay back in 2029 the primary database failed due to a faulty disk.\n",
+        ),
+        UNKNOWN,
+    ),
+    "the same cause told of this incident": (
+        _summary(
+            "On May 3rd checkout failed for two hours.",
+            after="\nThe primary database failed due to a faulty disk.\n",
+        ),
+        "hardware",
+    ),
+    # a version of ours named with what we changed in it, a link's text too
+    "our version named with its change": (
+        "# Blank page\n\n## Why did it happen?\n\nWith [v2.3.0](https://example.org/notes) we "
+        "stored the session in a new format, which old browsers could not read.\n",
+        "deploy",
+    ),
+    "another's version named": (
+        "# Blank page\n\n## Why did it happen?\n\nThe browser in v2.3.0 stored the session in "
+        "a new format, which our page could not read.\n",
+        UNKNOWN,
+    ),
 }
 
 

@@ -114,7 +114,8 @@ _VERSION = re.compile(r"(?<![\w.])v?\d+\.\d+\.\d+[\w.+-]*|(?<![\w.])v\d+(?:\.\d+
 
 
 # Link targets and URLs: their words are not the text's ("…/commit/…", "…/releases/…").
-_LINK = re.compile(r"\]\([^)\s]{0,500}\)|https?://\S+")
+# A link's opening bracket too: "with [v1.27.0](…) we" reads "with v1.27.0 we".
+_LINK = re.compile(r"\]\([^)\s]{0,500}\)|https?://\S+|\[(?=[^\[\]\n]{0,200}\]\()")
 _SPACES = re.compile(r"\s+")
 
 
@@ -202,12 +203,28 @@ _PRODUCT_TERM = re.compile(
 )
 
 
+# A change made to what is theirs ("the campus IT performed upgrades to their network", "a
+# migration of their servers"): the others' act, unless we did it ("we deployed to their
+# cluster").
+_THEIR_CHANGE = re.compile(
+    r"(?<![a-z])(?P<verb>upgrad\w*|releas\w*|migrat\w*|deploy\w*|rollouts?)"
+    r"(?: (?:to|of|on|in|at|for))? their(?![a-z])"
+)
+_OURS = re.compile(r"(?<![a-z])(?:we|our|us|i)(?![a-z])")
+_CLAUSE_START = re.compile(r"[.;!?\n]")
+
+
 def _others_release(lower: str) -> str:
-    """The text with each release by others told as a dependency's ("vendor" in the verb's
-    place, offsets kept); a release of ours ("we released 2.0") stays a deploy."""
+    """The text with each release or change by others told as a dependency's ("vendor" in the
+    verb's place, offsets kept); a release of ours ("we released 2.0") stays a deploy."""
     out = lower
-    for match in _OTHERS_RELEASE.finditer(lower):
-        a, b = match.span("verb")
+    spans = [m.span("verb") for m in _OTHERS_RELEASE.finditer(lower)]
+    for match in _THEIR_CHANGE.finditer(lower):
+        before = lower[max(match.start() - 200, 0) : match.start()]  # its clause, bounded
+        clause = _CLAUSE_START.split(before)[-1]
+        if not _OURS.search(clause):
+            spans.append(match.span("verb"))
+    for a, b in spans:
         if b - a >= 6:
             out = out[:a] + "vendor".ljust(b - a) + out[b:]
     return out
@@ -351,7 +368,7 @@ def _categorise(
                 return Category(UNKNOWN, None, "none")  # it healed: no remedy had a kind
             text = _done(text)
         if milestone == "start":
-            text = _unremedied_start(text)
+            text = _unremedied_start(_unplanned(text))
         value, strong = _scored(text.lower(), patterns, ())
         if milestone == "mitigated" and told and not strong:
             found = _remedy_before(facts, moment, patterns)  # "all is well", "the fix lands"
@@ -371,7 +388,7 @@ def _categorise(
         found = _section(doc, "trigger", patterns, _unremedied_start)
         found = found or _cause(doc, facts, patterns, summary=True) or entry
         found = found or _title_cause(doc, patterns)
-        found = found or _section(doc, "root-cause", patterns, _unremedied_start)
+        found = found or _section(doc, "root-cause", patterns, _unremedied_start, readings=True)
         found = found or _problem_section(doc, patterns)
         return found or _cause(doc, facts, patterns, summary=False) or _NONE
     for canonical in sections:
@@ -398,6 +415,27 @@ def _symptom(lower: str, value: str) -> bool:
     return value == "capacity" and not _CAUSE.search(lower) and not _failed(lower)
 
 
+def _reading(lower: str, value: str) -> bool:
+    """Whether a Root cause paragraph tells load only as measured ("block time metrics
+    showed sustained spikes of 12 seconds", "CPU peaked at 90%"): evidence gathered, not
+    what set it off; unlike a state that ran out ("out of memory", "no space left")."""
+    return bool(_MEASURED.search(lower)) and _symptom(lower, value) and not _RAN_OUT.search(lower)
+
+
+# Words of evidence: what was measured or seen, "metrics showed", "as evidenced by".
+_MEASURED = re.compile(
+    r"(?<![a-z])(?:show(?:s|ed|ing|n)?|reveal\w*|indicat\w*|confirm\w*|evidenc\w*|observ\w*|"
+    r"measur\w*|recorded|peak(?:ed|s)? (?:at|of))\b"
+)
+
+
+# Load that ran out or was refused, a failure in itself: "out of memory", "the OOM killer".
+_RAN_OUT = re.compile(
+    r"(?<![a-z])(?:out of (?:memory|space|disk)|oom|no space|disk full|evict\w*|too many|"
+    r"quota|killed|limit\w* (?:reached|exceeded|hit))"
+)
+
+
 def _unremedied_start(text: str) -> str:
     """The text but its clauses of a remedy that tell no cause ("the fix was deployed at
     15:10 and checkout recovered" is when a remedy landed, not what set it off; "a release
@@ -411,6 +449,25 @@ def _unremedied_start(text: str) -> str:
         else text[a:b]
         for a, b in _clause_spans(lower)
     )
+
+
+def _unplanned(text: str) -> str:
+    """The start's entry but its clauses of work to come that tell no cause: a notice that
+    opens with a plan ("a scheduled backend migration will occur on Friday to address the
+    disk issues") announces a remedy, not what set the incident off. An expiry to come
+    stays: the warning of it ("our certificate was going to expire") tells the trigger."""
+    lower = text.lower()
+    return "".join(
+        " " * (b - a)
+        if _FUTURE.search(lower, a, b)
+        and not _CAUSE.search(lower, a, b)
+        and not _EXPIRING.search(lower, a, b)
+        else text[a:b]
+        for a, b in _clause_spans(lower)
+    )
+
+
+_EXPIRING = re.compile(r"(?<![a-z])(?:expir|lapse)")
 
 
 # Words that tell the impact stopped: "the network began to recover", "service resumes",
@@ -433,9 +490,11 @@ _OUTCOME = re.compile(
     r"(?<![a-z])clean(?:s|ed|ing)? (?:out|up)\b"
 )
 # A sentence of a condition, a guess or a hope tells no outcome ("if so, they are on standby",
-# "we are cautiously optimistic that it is resolved").
+# "we are cautiously optimistic that it is resolved", "in the event data needs to be
+# recovered").
 _HEDGED = re.compile(
-    r"(?<![a-z])(?:if|unless|unlikely|likely|whether|in case|optimistic|hope\w*|appears? to|"
+    r"(?<![a-z])(?:if|unless|unlikely|likely|whether|in case|in the event|optimistic|hope\w*|"
+    r"appears? to|"
     r"seems? to)\b"
 )
 
@@ -792,11 +851,17 @@ def _section(
     canonical: str,
     patterns: Sequence[tuple[str, re.Pattern[str]]],
     keep: Callable[[str], str] | None = None,
+    *,
+    readings: bool = False,
 ) -> Category | None:
     """The first paragraph of the sections named so with a class word, and its class
-    (`keep`: the part of a paragraph that counts)."""
+    (`keep`: the part of a paragraph that counts; `readings`: a paragraph that only tells
+    load measured, `_reading`, counts for nothing)."""
     for line, text in _section_texts(doc, canonical):
-        value = _decide(keep(text) if keep else text, patterns)
+        kept = keep(text) if keep else text
+        value = _decide(kept, patterns)
+        if value is not None and readings and _reading(kept.lower(), value):
+            continue
         if value is not None:
             return Category(value, _pinpoint(doc, line, value, patterns), "section")
     return None
@@ -817,8 +882,11 @@ def _cause(
     # for two hours due to the retries"): read for a cause only in the summary's sentences
     skip = frozenset(("impact",)) if not summary else frozenset()
     told = list(_told(doc, facts, summary=summary, response=False, skip=skip))
+    past = _history_lines(doc)
     for failures in (False, True) if summary else (False,):
         for index, (line, sentence, _before) in enumerate(told):
+            if line in past:
+                continue  # an earlier incident told as background
             lower = _not_told_as_fact(sentence.lower())
             if _DELAY.search(lower):
                 continue  # why it was found or fixed late
@@ -833,9 +901,51 @@ def _cause(
                     )
                     if value is not None:
                         break
+            if value is None and not failures and lower.rstrip().endswith(":"):
+                # "There were two causes for this:" and the list that names them: its first
+                # item, cited at its line
+                line, value = _listed_after(told, index, patterns, line)
             if value is not None:
                 return Category(value, line, "prose")
     return None
+
+
+def _listed_after(
+    told: Sequence[tuple[int, str, tuple[int, str]]],
+    index: int,
+    patterns: Sequence[tuple[str, re.Pattern[str]]],
+    line: int,
+) -> tuple[int, str | None]:
+    """The class of the first item of the list after the sentence at `index`, with its line."""
+    if index + 1 >= len(told):
+        return line, None
+    later_line, later, _ = told[index + 1]
+    first = _LIST_ITEM.split(later.lower().lstrip(), maxsplit=1)[0]
+    return later_line, _decide(_before_remedy(_not_told_as_fact(first)), patterns)
+
+
+# Where a list's next item opens: "\n- ", "\n\\* " (an escaped star), "\n2. ".
+_LIST_ITEM = re.compile(r"\n[ \t]{0,8}(?:\\?[*+-]|\d{1,3}[.)])[ \t]")
+
+
+# A paragraph that opens in the past, before this incident: "Way back on August 2nd, 2019 the
+# primary failed due to failed disks", "Years ago we migrated …". The history that led to the
+# incident, not what set it off.
+_HISTORY = re.compile(
+    r"\W{0,8}(?:way back|long ago|(?:many |several |a few |two |three )?years ago|"
+    r"back in (?:19|20)\d\d)\b",
+    re.I,
+)
+
+
+def _history_lines(doc: Document) -> frozenset[int]:
+    """The lines of the paragraphs that open in the past (`_HISTORY`)."""
+    return frozenset(
+        n
+        for b in doc.blocks
+        if b.kind != "heading" and _HISTORY.match(b.text)
+        for n in range(b.first_line, b.last_line + 1)
+    )
 
 
 def _pointed_at(
@@ -934,8 +1044,11 @@ def _problem_section(
         if _NOT_PROBLEM.intersection(section.canonical_lineage()):
             continue
         for block in section.all_blocks():
-            value = _decide(_before_remedy(_undenied(block.text.lower())), patterns)
-            if value is not None:
+            if _NOT_PROBLEM.intersection(block.canonical_sections()):
+                continue  # a title that names the issue holds the follow-ups too
+            kept = _before_remedy(_undenied(block.text.lower()))
+            value = _decide(kept, patterns)
+            if value is not None and not _reading(kept, value):
                 return Category(value, _pinpoint(doc, block.first_line, value, patterns), "section")
     return None
 
@@ -1065,6 +1178,7 @@ _LEARNING = re.compile(
     r"(?<![a-z])(?:"
     + _NOTE
     + r"|report(?:s|ed|ing)?\b|notic|realiz|realis|spott|discover|saw\b|observ|"
+    r"(?:issue|problem|outage|incident)s? (?:(?:was|were|is|are) )?identified\b|"
     r"(?<=is |as |re )seen\b|(?<=was |een )seen\b|"
     r"acknowledg|" + _SHOWN + "|"
     r"detect(?:s|ed)\b|complain|tweet|flagg|pinged\b|pings?\s+(?=@|us\b|me\b|the team\b)|warn|"
@@ -1165,7 +1279,7 @@ _URL = re.compile(r"\]\([^)\s]{0,500}\)|https?://\S+|<[^>]{1,40}>|`[^`\n]{0,200}
 _TELLING = re.compile(
     r"(?<![a-z])(?:"
     + _NOTE
-    + r"|report(?:s|ed|ing)?|notic\w*|realiz\w*|realis\w*|spott\w*|discover\w*|"
+    + r"|report(?:s|ed|ing)?|notic\w*|realiz\w*|realis\w*|spott\w*|discover\w*|identified|"
     r"saw|observ\w*|complain\w*|tweet\w*|flagged|pings?|pinged|warn(?:s|ed)?|detect(?:s|ed)?|"
     r"alerted|paged|pointed out|let (?:us|me) know|brought|tipped)\b"
 )
@@ -1391,12 +1505,14 @@ def _learned(
         if _TO_READER.search(text) or text.rstrip().endswith("?") or _PLAN.match(text):
             continue  # to the reader, a question ("Was it detected by monitoring?"), a plan
         clauses = [
-            c.group()
-            for c in _CLAUSE.finditer(_HEADING_RUN.sub(", ", text))
-            if _learns(c.group(), cue)
-            and not _OUTBOUND.search(c.group())
-            and not _SENT_OUT.search(c.group())
-            and not _OPENED_WITH.search(c.group())
+            _with_subject(before, c)
+            for before, c in itertools.pairwise(
+                ["", *(m.group() for m in _CLAUSE.finditer(_HEADING_RUN.sub(", ", text)))]
+            )
+            if _learns(c, cue)
+            and not _OUTBOUND.search(c)
+            and not _SENT_OUT.search(c)
+            and not _OPENED_WITH.search(c)
         ]
         if not clauses:
             if _monitor_says(text, patterns):
@@ -1419,6 +1535,20 @@ def _learned(
         if unnamed is None and (_NAMED_SOURCE.search(source) or _names_a_teller(source)):
             unnamed = _Told(None, line)
     return paged or unnamed
+
+
+def _with_subject(before: str, clause: str) -> str:
+    """A clause that opens with its verb, with the clause before it, which holds its subject:
+    in "a user who had not visited for months, reopened the site and noticed a blank page"
+    the user noticed (the denial in the clause before is not this clause's)."""
+    return before + "," + clause if _VERB_FIRST.match(clause) else clause
+
+
+# A clause that opens with a past verb and no subject: " reopened the site and noticed".
+_VERB_FIRST = re.compile(
+    r"\s{0,8}(?:(?!(?:need|seed|speed|feed|bed|red|shed)\s)[a-z]{2,20}ed|came|went|got|saw|"
+    r"found|ran|took|tried)\s"
+)
 
 
 def _field_label(sentence: str) -> str:
@@ -1498,7 +1628,8 @@ _AROUND_NAME = re.compile(
 )
 # A finding with no one named: "connectivity loss detected", "an anomaly was detected".
 _AGENTLESS = re.compile(
-    r"(?<![a-z])(?:detected|(?:is|was|were|are|been) (?:first )?(?:seen|observed|noticed|spotted))"
+    r"(?<![a-z])(?:detected|(?:issue|problem|outage|incident)s? (?:(?:was|were|is|are) )?"
+    r"identified|(?:is|was|were|are|been) (?:first )?(?:seen|observed|noticed|spotted))"
     r"\b(?!\s+(?:by|from|via)\b)"
 )
 # Words that name an organisation or a place, not a person: "the ACME network reported".
