@@ -312,11 +312,13 @@ _PAST_NEXT = frozenset(
 )  # fmt: skip
 _FUTURE = re.compile(
     r"\b(?:will|shall|should|must|need(?:s|ed)?\s+to|have\s+to|has\s+to|to\s+be|going\s+to"
-    r"|plan(?:s|ned)?\s+to|want\s+to|todo|to\s+do)\b",
+    r"|plan(?:s|ned)?\s+to|want\s+to|todo|to\s+do|(?:['’]ve|\bhave|\bhas)\s+got\s+to)\b",
     re.I,
 )
+# "We added", "We have added" and the contracted "We've added" / "I’ve added".
 _PRONOUN_PAST = re.compile(
-    r"^(?:we|i|they|he|she|the\s+team)\s+(?:(?:have|has|had|already)\s+)*"
+    r"^(?:(?:we|i|they)['’]ve\s+|(?:we|i|they|he|she|the\s+team)\s+)"
+    r"(?:(?:have|has|had|already)\s+)*"
     r"(?P<verb>[a-z][a-z-]*)\b",
     re.I,
 )
