@@ -391,7 +391,8 @@ _ORG_SUBJECT = re.compile(
 # "I will add ...", "I'll rotate ...", "I've bumped ...": the writer owns it.
 # Anywhere in the item with a modal ("-- I will be moving ...", "Note to self: I need to").
 _FIRST_PERSON = re.compile(
-    r"(?:^|[,;]\s+|\(\s?)I(?:['’](?:ll|ve|m|d)|\s+(?:will|shall|am|have|also|plan|intend|might"
+    r"(?:^(?:(?i:so|and|then|also|ok(?:ay)?|now|next|meanwhile)\b,?\s+)?|[,;]\s+|\(\s?)"
+    r"I(?:['’](?:ll|ve|m|d)|\s+(?:will|shall|am|have|also|plan|intend|might"
     r"|may|can|could|would))?\s+[a-z]"
     r"|(?<![\w'’/.-])I(?:['’](?:ll|ve|m|d)|\s+(?:will|shall|plan|intend|need|must|should"
     r"|am\s+going))\s+[a-z]"
