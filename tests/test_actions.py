@@ -273,6 +273,8 @@ def test_value_helpers() -> None:
         "The alert was added to the on-call dashboard.",
         "Northwind noticed that the flag was missing, fixed in #812",
         "Storage vendors shipped a firmware fix for the controller",
+        "We've added an alert on queue depth so we'll hear about a backlog sooner.",
+        "I’ve moved the nightly export to the new host",
     ],
 )
 def test_reports_of_work_done(text: str) -> None:
@@ -290,6 +292,8 @@ def test_reports_of_work_done(text: str) -> None:
         "Add a check that the alert was added",
         "Notify customers affected in the March outage",
         "Email tenants migrated by the script with the new endpoint",
+        "We've got to add a retry to the uploader",
+        "I've to rotate the keys before Friday",
     ],
 )
 def test_follow_up_work(text: str) -> None:

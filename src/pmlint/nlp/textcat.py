@@ -33,6 +33,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from pmlint.nlp.itemshapes import TAKEN_ON, UNDER_WAY
+
 if TYPE_CHECKING:
     from spacy.language import Language
 
@@ -201,16 +203,10 @@ def features(text: str, rule_hit: bool | str | None = None) -> str:
 
 # Shapes of an action item's sentence, read by the vagueness model only (the blame model
 # was trained without them): the writer taking the task on, work reported done, an inquiry
-# reported as under way, a label before the action, a question.
+# reported as under way (those two are PM403's own patterns, `itemshapes`), a label before
+# the action, a question.
 _ACTION_SHAPES = (
-    (
-        "MARK_TAKEN_ON",
-        re.compile(
-            r"^(?:(?:ok(?:ay)?|sure|yes|yep)\W{0,2}\s)?i(?:'ll| will| am going to|'m going to"
-            r"| can)\s",
-            re.I,
-        ),
-    ),
+    ("MARK_TAKEN_ON", TAKEN_ON),
     (
         "MARK_DONE",
         re.compile(
@@ -219,14 +215,7 @@ _ACTION_SHAPES = (
             re.I,
         ),
     ),
-    (
-        "MARK_UNDER_WAY",
-        re.compile(
-            r"\b(?:we are|we're|i'm|i am|team is)(?: also| now| still| currently){0,2} "
-            r"(?:looking|investigating|exploring|evaluating|considering|researching|thinking)\b",
-            re.I,
-        ),
-    ),
+    ("MARK_UNDER_WAY", UNDER_WAY),
     ("MARK_LABEL", re.compile(r"^[\w/&'-]{1,30}(?: [\w/&'-]{1,30}){0,2} ?:\s")),
     ("MARK_QUESTION", re.compile(r"\?\W{0,3}$")),
 )

@@ -313,11 +313,13 @@ _PAST_NEXT = frozenset(
 )  # fmt: skip
 _FUTURE = re.compile(
     r"\b(?:will|shall|should|must|need(?:s|ed)?\s+to|have\s+to|has\s+to|to\s+be|going\s+to"
-    r"|plan(?:s|ned)?\s+to|want\s+to|todo|to\s+do)\b",
+    r"|plan(?:s|ned)?\s+to|want\s+to|todo|to\s+do|(?:['’]ve|\bhave|\bhas)\s+got\s+to)\b",
     re.I,
 )
+# "We added", "We have added" and the contracted "We've added" / "I’ve added".
 _PRONOUN_PAST = re.compile(
-    r"^(?:we|i|they|he|she|the\s+team)\s+(?:(?:have|has|had|already)\s+)*"
+    r"^(?:(?:we|i|they)['’]ve\s+|(?:we|i|they|he|she|the\s+team)\s+)"
+    r"(?:(?:have|has|had|already)\s+)*"
     r"(?P<verb>[a-z][a-z-]*)\b",
     re.I,
 )
@@ -390,7 +392,8 @@ _ORG_SUBJECT = re.compile(
 # "I will add ...", "I'll rotate ...", "I've bumped ...": the writer owns it.
 # Anywhere in the item with a modal ("-- I will be moving ...", "Note to self: I need to").
 _FIRST_PERSON = re.compile(
-    r"(?:^|[,;]\s+|\(\s?)I(?:['’](?:ll|ve|m|d)|\s+(?:will|shall|am|have|also|plan|intend|might"
+    r"(?:^(?:(?i:so|and|then|also|ok(?:ay)?|now|next|meanwhile)\b,?\s+)?|[,;]\s+|\(\s?)"
+    r"I(?:['’](?:ll|ve|m|d)|\s+(?:will|shall|am|have|also|plan|intend|might"
     r"|may|can|could|would))?\s+[a-z]"
     r"|(?<![\w'’/.-])I(?:['’](?:ll|ve|m|d)|\s+(?:will|shall|plan|intend|need|must|should"
     r"|am\s+going))\s+[a-z]"

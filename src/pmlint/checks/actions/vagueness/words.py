@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from pmlint.nlp.itemshapes import TAKEN_ON, UNDER_WAY
+
 _VERB_CLASSES = (
     "people", "tentative", "improve", "loose_inquiry", "inquiry", "assure", "avert"
 )  # fmt: skip
@@ -128,16 +130,8 @@ _HEDGED = re.compile(
     r"|(?P<help>\bcould\s+help\b)",
     re.I,
 )
-# An inquiry under way, reported rather than committed to: "we are looking into another
-# way to ...", "we're also investigating whether ...". No result is named, whatever it is
-# about (a number or a link in it does not make it checkable).
-_INQUIRING = re.compile(
-    r"^(?:[\w,]{1,20}\s){0,3}?(?P<match>(?:we\s+are|we're|we’re|i\s+am|i'm|i’m"
-    r"|the\s+team\s+is)\s+(?:(?:also|now|still|currently|actively)\s+){0,2}"
-    r"(?:looking\s+(?:into|at)|investigating|exploring|evaluating|researching|considering"
-    r"|assessing|thinking\s+about|discussing))\b",
-    re.I,
-)
+# An inquiry under way, reported rather than committed to (shared with the model).
+_INQUIRING = UNDER_WAY
 # Work promised only for the writer's spare time: "if I have some time this week", "when
 # we get a chance", "if time allows".
 _SPARE_TIME = re.compile(
@@ -149,13 +143,8 @@ _SPARE_TIME = re.compile(
 # A short label before a colon ("The fix: ...", "servers: ...", "Action item: ..."):
 # the action is what follows it.
 _LABEL = re.compile(r"^[\w/&'’-]{1,30}(?: [\w/&'’-]{1,30}){0,2} ?:\s+(?=\S+\s+\S+\s+\S)")
-# The writer taking a task on: "I'll pick this up", "Ok, I'm going to start fixing the test
-# failures". In a thread about one problem, "this" and "the failures" name it.
-_COMMITMENT = re.compile(
-    r"^(?:(?:ok(?:ay)?|sure|yes|yep|right|great|thanks)\s?[,!.]?\s+)?"
-    r"i(?:'ll|’ll| will| am going to|'m going to|’m going to| can| shall)\s+\w",
-    re.I,
-)
+# The writer taking a task on (shared with the model).
+_COMMITMENT = TAKEN_ON
 # Work in progress with no end: "we are working on ...", "work is ongoing to ...".
 _ONGOING = re.compile(
     r"\b(?P<match>(?:we\s+are|we're|we’re)\s+(?:also\s+|now\s+|still\s+)?working\s+(?:on|to)"
