@@ -793,7 +793,9 @@ class BlameLanguage(HarmCheck):
         )  # fmt: skip
         if not (pronoun or act_after):
             return None
-        start = doer if doer.i < noun.i else noun
+        # the judged words only ("human error", not "This was human error"), so that a
+        # phrase of the lexicon on the same words keeps its own coaching
+        start = next(t for t in noun.subtree if t.dep_ not in ("det", "punct") or t is noun)
         return Hit(*token_span(start, noun), "decision")
 
     def _harmful_habit(self, stop: Token) -> bool:

@@ -85,7 +85,7 @@ def _depth(token: Token) -> int:
 def _frame(node: Token, inside: set[int]) -> str | None:
     children = list(node.children)
     outside = [c for c in children if c.i not in inside]
-    if any(c.dep_ == "neg" for c in outside):
+    if any(c.dep_ == "neg" for c in outside) and not _prohibition(children):
         return "denied"
     if any(c.dep_ in ("nsubj", "nsubjpass") and _no_one(c) for c in outside):
         return "denied"
@@ -98,6 +98,15 @@ def _frame(node: Token, inside: set[int]) -> str | None:
     if node.pos_ == "VERB" and node.lemma_.lower() in _WEIGHING:
         return "supposed"
     return None
+
+
+def _prohibition(children: list[Token]) -> bool:
+    """ "We cannot have careless mistakes like this", "we won't tolerate sloppy reviews": a
+    negated can/must/will forbids what follows, which judges it, not denies it."""
+    return any(c.tag_ == "MD" and c.lower_ in _FORBIDDING for c in children)
+
+
+_FORBIDDING = frozenset(("can", "ca", "must", "will", "wo", "shall", "cannot"))
 
 
 def _no_one(subject: Token) -> bool:
