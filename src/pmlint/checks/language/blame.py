@@ -243,7 +243,7 @@ class BlameLanguage(HarmCheck):
                 rf"\s+(?:[\w-]+\s+)?{self.pattern('decision_nouns')})"
             ),
             Trigger.of(_FAULT_PUT, [rf"{party}|{NAME_LIKE}|\b(?i:we|i)\b"]),
-            Trigger.of(self.pattern("error_nouns"), [r"\b(?i:that|this|it)\b", r"\b(?i:was)\b"]),
+            Trigger.of(self.pattern("error_nouns"), [r"\b(?i:that|this|it) was\b"]),
             Trigger.of(self.pattern("failure_nouns"), [r"\b(?i:my|our)\b"]),
             Trigger.of(r"\b(?i:fail(?:ed)?)\s*[.!;,]?\s*$", [r"\b(?i:we|i)\b"]),
             Trigger.of(_ROOT_CAUSE, [person]),
