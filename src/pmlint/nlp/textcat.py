@@ -344,7 +344,38 @@ _READER = frozenset(("you", "your", "yours", "yourself", "yourselves"))
 def counterfactual(text: str) -> bool:
     """ "should have caught", "if only", "had we ...": the past replayed as it should have been."""
     text = text.replace("’", "'")
-    return _COUNTERFACTUAL.search(text) is not None or _INVERTED.match(text) is not None
+    return (
+        _COUNTERFACTUAL.search(text) is not None
+        or _INVERTED.match(text) is not None
+        or _ADVERB_COUNTERFACTUAL.search(text) is not None
+    )
+
+
+# "He should never have been placed in that position": a person as the patient of what should
+# not have happened, which defends them (not a model feature: the shipped weights were
+# trained without it).
+_ADVERB_COUNTERFACTUAL = re.compile(
+    r"\b(?:should|could|would|might|must)(?:n't| not)?\s+(?:never|not|ever)\s+"
+    r"(?:have|'ve)\s+been\b",
+    re.I,
+)
+# Blame denied or supposed: "it was not his fault", "none of which are the fault of", "even if
+# it was their fault", "no one is to blame". A sentence that discusses blame this way
+# rejects it: the model does not report it.
+_OWNER = r"(?:(?:my|our|his|her|their|your|anyone's|anybody's|\w+'s|the)\s+)?"
+_BLAME_REJECTED = re.compile(
+    rf"(?:\bnot|\bnever|n't)\s+(?:\w+ly\s+)?(?:{_OWNER}fault\b|to blame\b)"
+    r"|\bnone of \w+ (?:is|are|was|were) (?:the |a )?fault\b"
+    rf"|\b(?:if|unless|whether)\s+(?:it|this|that|the \w+)\s+(?:is|was|were|are)\s+{_OWNER}fault\b"
+    r"|\b(?:no one|nobody|no-one|none of (?:us|them))\s+(?:is|was|are|were)\s+"
+    r"(?:to blame|at fault)\b",
+    re.I,
+)
+
+
+def blame_rejected(text: str) -> bool:
+    """The sentence denies, supposes or withdraws blame rather than assigning it."""
+    return _BLAME_REJECTED.search(text.replace("’", "'")) is not None
 
 
 def judged_party(text: str) -> str | None:

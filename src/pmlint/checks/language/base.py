@@ -242,6 +242,7 @@ class LanguageCheck(CheckKind):
             hits = list(self.token_hits(sentence))
             if sentence in parsed:
                 hits += list(self.syntax_hits(sentence, parsed[sentence]))
+                hits = [h for h in hits if self.asserted(parsed[sentence], h)]
             if not hits:
                 quiet.append(sentence)
             for hit in _without_overlaps(hits):
@@ -252,6 +253,15 @@ class LanguageCheck(CheckKind):
     def model_hits(self, sentences: list[Sentence]) -> Iterable[tuple[Sentence, Hit]]:
         """Findings of the trained model on sentences the rules left alone (PM301)."""
         return ()
+
+    def asserted(self, parsed: Doc, hit: Hit) -> bool:
+        """Whether the parse lets `hit` stand (PM301 drops judgements the sentence denies,
+        supposes or quotes; `rejection`)."""
+        return True
+
+    def also_parse(self, sentence: Sentence) -> bool:
+        """A sentence to parse besides the cascade's candidates (for `asserted`)."""
+        return False
 
     def texts_to_parse(self, doc: Document, ctx: CheckContext) -> list[str]:
         return [sentence.text for sentence in self._wanted(doc)]
@@ -269,8 +279,12 @@ class LanguageCheck(CheckKind):
         """The cascade's candidates among them, once per document."""
         return doc.memo(
             f"checks.language.wanted.{id(self)}",
-            lambda: select(self._sentences(doc), self.triggers),
+            lambda: self._candidates(self._sentences(doc)),
         )
+
+    def _candidates(self, sentences: list[Sentence]) -> list[Sentence]:
+        chosen = set(select(sentences, self.triggers))
+        return [s for s in sentences if s in chosen or self.also_parse(s)]
 
     def token_hits(self, sentence: Sentence) -> Iterator[Hit]:
         any_token = self._any_token

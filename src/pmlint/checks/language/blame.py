@@ -30,6 +30,7 @@ from pmlint.checks.language.grammar import (
     token_span,
 )
 from pmlint.checks.language.harm import CARELESSLY, HarmCheck, carelessly, purposeful
+from pmlint.checks.language.rejection import rejected
 from pmlint.nlp import textcat
 from pmlint.nlp.cascade import Trigger, words_pattern
 from pmlint.nlp.sentences import Sentence, starts_with_time
@@ -138,6 +139,17 @@ class BlameLanguage(HarmCheck):
         ),
     )
 
+    def asserted(self, parsed: Doc, hit: Hit) -> bool:
+        """A judgement the sentence denies, supposes, quotes as what not to write, or calls
+        normal is the writer rejecting blame (`rejection`); a lapse or an omission is read
+        by its own pattern, whose negation is often the lapse itself ("we did not test")."""
+        found = rejected(parsed, hit.start, hit.end)
+        return found is None or (found != "quoted" and hit.pattern not in _JUDGEMENTS)
+
+    def also_parse(self, sentence: Sentence) -> bool:
+        """A phrase found in a sentence with the cue of a frame that may reject it."""
+        return _FRAME_CUE.search(sentence.text) is not None and any(self.token_hits(sentence))
+
     def model_hits(self, sentences: list[Sentence]) -> Iterable[tuple[Sentence, Hit]]:
         if not self.opts["model"]:
             return
@@ -156,6 +168,8 @@ class BlameLanguage(HarmCheck):
             # report, with its own coaching
             if text.endswith("?") or textcat.counterfactual(text):
                 continue
+            if textcat.blame_rejected(text):
+                continue  # "it was not his fault", "even if it was their fault"
             party = textcat.judged_party(sentence.text)  # `blame_eligible`, its party once
             if party is not None and textcat.judgement_cue(sentence.text):
                 candidates.append((sentence, party))
@@ -228,7 +242,10 @@ class BlameLanguage(HarmCheck):
                 rf"(?i:{words_pattern(self.words['decision_judgements'], inflect=False)}"
                 rf"\s+(?:[\w-]+\s+)?{self.pattern('decision_nouns')})"
             ),
-            Trigger.of(_FAULT_PUT, [rf"{party}|{NAME_LIKE}"]),
+            Trigger.of(_FAULT_PUT, [rf"{party}|{NAME_LIKE}|\b(?i:we|i)\b"]),
+            Trigger.of(self.pattern("error_nouns"), [r"\b(?i:that|this|it) was\b"]),
+            Trigger.of(self.pattern("failure_nouns"), [r"\b(?i:my|our)\b"]),
+            Trigger.of(r"\b(?i:fail(?:ed)?)\s*[.!;,]?\s*$", [r"\b(?i:we|i)\b"]),
             Trigger.of(_ROOT_CAUSE, [person]),
             Trigger.of(r"\baction\b", [person, r"\b(?:against|with)\b"]),
             Trigger.of(r"\bblame\b|\bresponsible\b", [person]),
@@ -281,7 +298,11 @@ class BlameLanguage(HarmCheck):
                 if found is not None:
                     yield found
             if lemma in w["failure_nouns"] and pos == "NOUN":
-                found = self._failure_of(token)
+                found = self._failure_of(token) or self._own_mistake(token, counted=False)
+                if found is not None:
+                    yield found  # "the vendor's refusal to engage", "my failure"
+            if lemma in w["error_nouns"] and pos == "NOUN" and token.dep_ == "attr":
+                found = self._act_judged(token)
                 if found is not None:
                     yield found
             if pos == "ADJ" and lemma in w["decision_judgements"]:
@@ -360,6 +381,15 @@ class BlameLanguage(HarmCheck):
         ):
             yield Hit(*span_of(doer, verb), "self_lapse")  # "we forgot", "I skipped"
             return
+        if (
+            verb.lemma_.lower() == "fail"
+            and not negated
+            and told()
+            and who() == SELF
+            and self._failed_outright(verb)
+        ):
+            yield Hit(*span_of(doer, verb, with_object=True), "self_lapse")
+            return  # "we planned for this, and we failed", "we failed you"
         manner = carelessly(verb) if not negated else None
         if (
             manner is not None
@@ -461,6 +491,22 @@ class BlameLanguage(HarmCheck):
                 return owner  # "the developer's bonus"
         return None
 
+    def _failed_outright(self, verb: Token) -> bool:
+        """ "... and we failed.", "we failed our users": failing as a verdict, with no task
+        named ("we failed to reproduce it", "we failed over to the replica") or only the
+        people let down as its object; not an attempt that failed ("we tried and failed")."""
+        if verb.dep_ == "conj" and verb.head.lemma_.lower() in ("try", "attempt"):
+            return False
+        for child in verb.children:
+            if child.dep_ in ("dobj", "dative"):
+                if self.person_kind(child) is None and child.lower_ not in ("you", "everyone"):
+                    return False
+            elif child.dep_ not in ("nsubj", "punct", "cc", "conj", "aux", "advmod") or (
+                child.lower_ in ("over", "back", "open", "closed")  # "failed over"
+            ):
+                return False
+        return True
+
     def _left_undone(self, did: Token) -> bool:
         """ "I only needed to click one button to take a backup, and I didn't": the writers
         say they left undone what was needed, with the verb left out after "did not"."""
@@ -524,10 +570,11 @@ class BlameLanguage(HarmCheck):
         harmful = w["punish_verbs"] | w["harm_verbs"] | w["destructive_verbs"] | {"blame"}
         return harmful | w["failure_verbs"] | w["lapse_verbs"]
 
-    def _own_mistake(self, noun: Token) -> Hit | None:
+    def _own_mistake(self, noun: Token, counted: bool = True) -> Hit | None:
         """The writers counting their own mistakes ("I've already made 2 big mistakes", "we
         made a lot of errors that night", "the worst mistake I made"); not with the reason
-        given ("made an error because the prompt hid the host"), not negated, not a plan."""
+        given ("made an error because the prompt hid the host"), not negated, not a plan.
+        Without `counted`, only the owned noun ("my failure", "our failures")."""
         error = noun
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
         if (
@@ -539,6 +586,8 @@ class BlameLanguage(HarmCheck):
             and not conditional(noun.head)
         ):
             return Hit(*token_span(owner, noun), "self_lapse")  # "learn from our mistakes"
+        if not counted:
+            return None
         for clause in noun.children:  # "the biggest mistake I made", "errors we made"
             if (
                 clause.dep_ == "relcl"
@@ -722,6 +771,33 @@ class BlameLanguage(HarmCheck):
         end = max(person, adjective, key=lambda t: t.i)
         return Hit(*token_span(start, end), "self_character" if who == SELF else "character")
 
+    def _act_judged(self, noun: Token) -> Hit | None:
+        """An act called a mistake by a pronoun for it ("This was a mistake.", "that was an
+        error on our part") or with the act after it ("it was a mistake to deploy on a
+        Friday"); not a thing's error ("this was an error in the parser") or a denial."""
+        copula = noun.head
+        if copula.lemma_ != "be" or copula.tag_ != "VBD":
+            return None
+        if is_negated(copula) or conditional(copula):
+            return None
+        doer = subject(copula)
+        if doer is None or doer.dep_ != "nsubj":
+            return None
+        if any(c.dep_ == "prep" and c.lower_ not in ("on", "by") for c in noun.children):
+            return None  # "an error in the parser", "a mistake of the cache layer"
+        pronoun = doer.lower_ in ("that", "this")
+        act_after = doer.lower_ == "it" and any(
+            c.dep_ in ("xcomp", "ccomp", "acl", "relcl") and c.pos_ in ("VERB", "AUX")
+            and c.i > noun.i and any(g.lower_ == "to" for g in c.children)
+            for c in (*copula.children, *noun.children)
+        )  # fmt: skip
+        if not (pronoun or act_after):
+            return None
+        # the judged words only ("human error", not "This was human error"), so that a
+        # phrase of the lexicon on the same words keeps its own coaching
+        start = next(t for t in noun.subtree if t.dep_ not in ("det", "punct") or t is noun)
+        return Hit(*token_span(start, noun), "decision")
+
     def _harmful_habit(self, stop: Token) -> bool:
         """What people are told to stop: making errors, breaking things."""
         w = self.words
@@ -787,17 +863,18 @@ class BlameLanguage(HarmCheck):
         head = token.head
         found: Token | None = None
         if lemma == "blame" and token.pos_ == "VERB" and token.dep_ in _PREDICATES:
-            found = self._party_of(head, (*OTHERS, GROUP))
+            found = self._party_of(head, (*OTHERS, GROUP, SELF))
         elif lemma == "fault" and token.dep_ == "pobj" and head.lower_ == "at":
-            found = self._party_of(head.head, (*OTHERS, GROUP))
+            found = self._party_of(head.head, (*OTHERS, GROUP, SELF))
         elif lemma == "responsibility" and token.dep_ == "dobj" and head.lemma_ == "bear":
             party = self._party_of(head, (*OTHERS, GROUP), copula=False)
             if party is not None:
                 return Hit(*span_of(party, head, with_object=True), "blame")
         elif lemma == "cause" and token.dep_ == "attr" and _root(token):
             found = self._party_of(head, OTHERS)
-        if found is not None:
-            return Hit(*span_of(found, token), "blame")
+        if found is not None:  # "I was to blame": the writers blaming themselves
+            mine = self.person_kind(found) == SELF
+            return Hit(*span_of(found, token), "self_character" if mine else "blame")
         if lemma == "fault" and token.pos_ == "NOUN" and token.dep_ in ("attr", "nsubj"):
             owned = self._fault_of(token)
             if owned is not None:
@@ -889,6 +966,20 @@ class BlameLanguage(HarmCheck):
                         return Hit(*token_span(verb, grand), "punitive")
         return None
 
+
+# The findings that judge (a word, a fault, a sanction) rather than report a lapse: these
+# do not stand in a frame that rejects them (`rejection`). Not a judgement of character or
+# of a decision: their patterns read the negation themselves ("that wasn't smart" judges).
+_JUDGEMENTS = frozenset(
+    ("phrase", "error_noun", "blame", "responsible", "punitive", "faulty_work", "cause",
+     "error_adverb", "conduct")
+)  # fmt: skip
+# Words that may open such a frame: a phrase in a sentence without one needs no parse.
+_FRAME_CUE = re.compile(
+    r"(?i:\b(?:not|never|none|nobody|no|neither|nothing|if|unless|whether|could|would|might|"
+    r"may|consider\w*|threaten\w*|inevitable|unavoidable|normal|natural|human|happen\w*)\b"
+    r"|n['’]t\b|[\"“”])"
+)
 
 # The cheap pass's versions of what the parse reads: not telling or failing to ("never
 # told us", "failed to respond"), ignoring a message, fault or blame put on someone, and a

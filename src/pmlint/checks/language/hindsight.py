@@ -25,7 +25,7 @@ from pmlint.nlp.syntax import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-_WHO_WHY_QUESTION = r"(?i:\b(?:why|who)\b)[^?]*\?\s*$"
+_WHO_WHY_QUESTION = r"(?i:\b(?:why|who)\b)[^?]*\?[\"”’']?\s*$"
 # The same question asked indirectly: "I wonder why the vendor didn't stage the rollout."
 _WONDER_WHY = r"(?i:\b(?:wonder|wondering|wondered|ask|asking|asked|question|questioning)\s+why\b)"
 _WONDERING = frozenset(("wonder", "ask", "question"))
@@ -129,7 +129,7 @@ class HindsightLanguage(LanguageCheck):
     def syntax_hits(self, sentence: Sentence, parsed: Doc) -> Iterator[Hit]:
         if is_imperative(parsed):
             return
-        question = sentence.text.rstrip().endswith("?")
+        question = sentence.text.rstrip().rstrip("\"”’'").endswith("?")  # also quoted
         for token in parsed:
             if token.lower_ == "instead":
                 found = self._obvious_other(token)
@@ -180,6 +180,8 @@ class HindsightLanguage(LanguageCheck):
         if doer is not None and doer.i < the_modal.i and the_modal.i - doer.i <= 3:
             span = (doer.idx, span[1])
         if name in w["counterfactual_modals"]:
+            if self._withdrawn(verb, the_modal):
+                return None  # "we shouldn't have blamed the provider": blame taken back
             if _prompt(verb):
                 return None  # "What should have been done, but wasn't?": a template's question
             if is_passive(verb):
@@ -222,6 +224,13 @@ class HindsightLanguage(LanguageCheck):
         ):  # "the alert reached a few people, so it could have been noticed earlier": a reason
             return Hit(*span, "could_have")  # "this could have been caught in review"
         return None
+
+    def _withdrawn(self, verb: Token, the_modal: Token) -> bool:
+        """A sanction or blame the writers say should not have happened ("we shouldn't have
+        blamed Rackspace", "she should never have been fired"): blame rejected, not the
+        hindsight that judges what people did."""
+        denied = is_negated(verb) or "n't" in the_modal.lower_.replace("’", "'")
+        return denied and bool(self.lemmas(verb) & self.words["punish_verbs"])
 
     def _obvious_other(self, instead: Token) -> Hit | None:
         """ "paged people for an hour instead of just following the escalation policy": what
@@ -302,7 +311,11 @@ class HindsightLanguage(LanguageCheck):
         verb = who.head
         if verb.tag_ not in ("VBD", "VBN") or is_negated(verb):
             return None
-        if not self.lemmas(verb) & self.words["culprit_verbs"]:
+        done = verb.lemma_.lower() == "do" and any(  # "Who did it?", "who did this?"
+            c.dep_ in ("dobj", "nsubj") and c.i > verb.i and c.lower_ in ("it", "this", "that")
+            for c in verb.children
+        )
+        if not (done or self.lemmas(verb) & self.words["culprit_verbs"]):
             return None
         return Hit(*token_span(who, verb), "who_question")
 

@@ -1,0 +1,145 @@
+"""Frames in which a sentence mentions blame without asserting it: it denies it ("none of
+which are the fault of the author", "not ego on the part of the moderator who made the
+mistake"), supposes it ("even if it was their fault", "a company that would consider firing
+somebody", "they could be fired"), quotes it as the wrong way to write ("instead of 'the
+engineer deployed a bad configuration'"), or calls the error of people normal ("human
+mistakes are inevitable").
+
+Blameless-culture writing discusses blame in exactly these frames, so a judgement word in
+them is the writer rejecting the judgement. The test is the parse: the frame must govern
+the judged words (negation or a modal on their own clause, an if-clause around them), not
+merely occur in the sentence ("the engineer was careless, so we could not recover" still
+judges).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# The dependencies that keep a word inside the proposition of its head: walking up them from
+# the judged words reaches the predicate that asserts (or denies, or supposes) the judgement.
+# A relative or adverbial clause is a proposition of its own: the walk checks it and stops.
+# A coordinated clause ("the vendor did not answer and the admin was careless") is another
+# proposition too: its negation is not this one's.
+_INSIDE = frozenset(
+    ("attr", "acomp", "dobj", "pobj", "prep", "pcomp", "xcomp", "nsubj", "nsubjpass", "amod",
+     "compound", "poss", "det", "appos", "npadvmod", "oprd", "agent", "dative")
+)  # fmt: skip
+# Possibility, not report: "they could be fired" (not "would": "I can see why the engineer
+# would be fired" endorses the sanction; "would consider firing" is a weighing verb's).
+_SUPPOSING_MODALS = frozenset(("could", "might", "may"))
+_SUPPOSING_MARKS = frozenset(("if", "unless", "whether"))
+# Verbs whose complement is weighed, not done: "would consider firing", "threatened to fire".
+_WEIGHING = frozenset(("consider", "contemplate", "threaten", "fear", "suggest", "propose"))
+# A negative quantifier as the subject denies the predicate: "none of which are the fault".
+_NO_ONE = frozenset(("none", "nobody", "noone", "nothing", "neither"))
+# What a normalising predicate says of an error: it is to be expected, not anyone's failing.
+_NORMAL = frozenset(
+    ("inevitable", "unavoidable", "normal", "natural", "human", "understandable", "forgivable",
+     "expected", "common", "ok", "okay", "fine", "certain", "bound", "inescapable")
+)  # fmt: skip
+_HAPPEN = frozenset(("happen", "occur"))
+# A quoted example introduced as what not to write.
+_REJECTING_LEAD = re.compile(
+    r"(?i:\b(?:instead of|rather than|not|never|avoid(?:ing)?|don't say|do not say|"
+    r"replace[sd]?|such as|like)\s*[:,]?\s*)$"
+)
+_OPEN_QUOTES = "\"“'‘"
+_CLOSE_QUOTES = "\"”'’"
+
+
+def rejected(doc: Doc, start: int, end: int) -> str | None:
+    """How the sentence keeps the judgement at characters `start`..`end` from being asserted
+    ("denied", "supposed", "quoted", "normal"), or None when it asserts it."""
+    tokens = [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
+    if not tokens:
+        return None
+    if _quoted_example(doc.text, start, end):
+        return "quoted"
+    top = min(tokens, key=_depth)
+    if _normalised(top, tokens):
+        return "normal"
+    inside = {t.i for t in tokens}  # a negation the finding holds is its content ("did not")
+    node = top
+    for _ in range(12):  # parses are shallow; the bound guards odd ones
+        found = _frame(node, inside)
+        if found is not None:
+            return found
+        if node.dep_ not in _INSIDE or node.head is node:
+            return None
+        node = node.head
+    return None
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head is not token and depth < 50:
+        token, depth = token.head, depth + 1
+    return depth
+
+
+def _frame(node: Token, inside: set[int]) -> str | None:
+    children = list(node.children)
+    outside = [c for c in children if c.i not in inside]
+    if any(c.dep_ == "neg" for c in outside) and not _prohibition(children):
+        return "denied"
+    if any(c.dep_ in ("nsubj", "nsubjpass") and _no_one(c) for c in outside):
+        return "denied"
+    if any(c.dep_ == "mark" and c.lower_ in _SUPPOSING_MARKS for c in children):
+        return "supposed"
+    if node.pos_ in ("VERB", "AUX") and any(
+        c.tag_ == "MD" and c.lower_.replace("n't", "") in _SUPPOSING_MODALS for c in children
+    ):
+        return "supposed"
+    if node.pos_ == "VERB" and node.lemma_.lower() in _WEIGHING:
+        return "supposed"
+    return None
+
+
+def _prohibition(children: list[Token]) -> bool:
+    """ "We cannot have careless mistakes like this", "we won't tolerate sloppy reviews": a
+    negated can/must/will forbids what follows, which judges it, not denies it."""
+    return any(c.tag_ == "MD" and c.lower_ in _FORBIDDING for c in children)
+
+
+_FORBIDDING = frozenset(("can", "ca", "must", "will", "wo", "shall", "cannot"))
+
+
+def _no_one(subject: Token) -> bool:
+    """ "none of which", "nobody", "no one", "no engineer": a subject that denies."""
+    if subject.lower_ in _NO_ONE:
+        return True
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
+
+
+def _normalised(top: Token, tokens: list[Token]) -> bool:
+    """ "Human mistakes are inevitable", "mistakes happen": errors of people called normal."""
+    noun = next((t for t in tokens if t.pos_ == "NOUN" and t.dep_ in ("nsubj", "nsubjpass")), None)
+    if noun is None:
+        return False
+    verb = noun.head
+    if verb.lemma_.lower() in _HAPPEN:
+        return True
+    if verb.lemma_ != "be":
+        return False
+    return any(c.dep_ in ("acomp", "attr") and c.lemma_.lower() in _NORMAL for c in verb.children)
+
+
+def _quoted_example(text: str, start: int, end: int) -> bool:
+    """The judged words sit inside a quotation that the sentence offers as what not to
+    write: "instead of 'the engineer deployed a bad configuration'"."""
+    before = text[:start]
+    opening = max(before.rfind(q) for q in _OPEN_QUOTES)
+    if opening < 0 or (text[opening] in "'‘" and opening > 0 and text[opening - 1].isalpha()):
+        return False  # no quotation, or an apostrophe ("the engineer's")
+    closing = [i for i in (text.find(q, end) for q in _CLOSE_QUOTES) if i >= 0]
+    if not closing:
+        return False
+    between = text[opening + 1 : start]
+    if any(q in between for q in _CLOSE_QUOTES if q not in "'’"):
+        return False
+    return _REJECTING_LEAD.search(text[:opening].rstrip()) is not None
