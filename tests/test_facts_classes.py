@@ -305,6 +305,65 @@ def test_a_year_typo_does_not_make_a_year_long_incident() -> None:
     assert value.duration() == (30, "milestones")
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "kind", "when"),
+    [
+        # the timeline's date line mistypes the year of the report's front-matter date
+        (
+            "---\ndate: 2021-03-09\n---\n\n# Broken release\n\n## Timeline\n\n"
+            "2017-03-09 **(times in UTC)**\n\n- 14:10: the release went out broken\n"
+            "- 15:25: the release was pulled and installs work again\n",
+            "doc.md",
+            "mitigated",
+            "2021-03-09T15:25:00+00:00",
+        ),
+        # the impact names a month one off the title's, the night before its day
+        (
+            "# November 4th, 2020 queue outage\n\nAll times UTC.\n\n## Impact\n\n"
+            "Every upload failed between 2020-10-03 22:40 and 2020-10-04 01:15.\n",
+            "doc.md",
+            "start",
+            "2020-11-03T22:40:00+00:00",
+        ),
+        # the file name gives the day the mistyped year means
+        (
+            "# Search down\n\n## Timeline\n\n- 2016-07-21 09:00 UTC search began failing\n"
+            "- 2016-07-21 09:40 UTC search was restored\n",
+            "search-down-2018-07-21.md",
+            "start",
+            "2018-07-21T09:00:00+00:00",
+        ),
+    ],
+)
+def test_a_date_one_field_off_the_documents_own_day_is_that_day(
+    text: str, name: str, kind: str, when: str
+) -> None:
+    """7. A date far from the document's own day (front matter, title, file name) that differs
+    from it only in its year, or by one in its month, is a typo of that field."""
+    assert iso(facts(text, name), kind) == when
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a month before, and on another day of the month: the lead-up, not a typo
+        "- 2021-02-17 10:00 UTC the change that later broke the release was merged\n",
+        # two fields off: an earlier incident recalled
+        "- 2019-05-02 10:00 UTC a similar release broke, as told in the last report\n",
+    ],
+)
+def test_a_date_that_differs_more_than_a_typo_stays(line: str) -> None:
+    text = (
+        "---\ndate: 2021-03-09\n---\n\n# Broken release\n\n## Timeline\n\n"
+        + line
+        + "- 2021-03-09 14:10 UTC the release went out broken\n"
+    )
+    moments = facts(text).moments
+    assert any(
+        m.when is not None and m.when.date() == dt.date.fromisoformat(line[2:12]) for m in moments
+    )
+
+
 def test_european_hour_notation_is_a_time() -> None:
     (stamp,) = find_stamps("10h47 CEST")
     assert stamp.time is not None and stamp.time.isoformat() == "10:47:00"

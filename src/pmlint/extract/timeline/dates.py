@@ -357,8 +357,40 @@ class Dates:
             fixed = _replace_year(date, reference.year)
             if fixed is not None and abs((fixed - reference).days) <= 7:
                 return fixed  # "2022-06-02" among 2023-06-0x entries
+        own = _own_day_meant(date, self.document_day)
+        if own is not None:
+            return own
         self.written.setdefault((date.month, date.day), date.year)
         return date
+
+
+def _own_day_meant(date: dt.date, own: dt.date | None) -> dt.date | None:
+    """The day a date mistyped in one field means: a date far from the document's own day
+    (its front matter, title or file name) that, with its year or its month set to the own
+    day's, falls beside it ("2015-08-15" under a timeline of a report dated 2019-08-15,
+    "2019-02-25 23:04" in a report titled "March 26th, 2019") is a typo of that field. A
+    year typo is one key or digit (any year of the decade around), a month's one step."""
+    if own is None or abs((date - own).days) <= _TYPO_FAR:
+        return None
+    fixed: dt.date | None = None
+    if date.month == own.month or abs((date.replace(day=1) - own.replace(day=1)).days) > 40:
+        if date.month == own.month and 0 < abs(date.year - own.year) <= _TYPO_YEARS:
+            fixed = _replace_year(date, own.year)
+    elif date.year == own.year and abs(date.month - own.month) == 1:
+        try:
+            fixed = date.replace(month=own.month)
+        except ValueError:  # "02-30" has no month of its own
+            return None
+    if fixed is None or abs((fixed - own).days) > _TYPO_NEAR:
+        return None
+    return fixed
+
+
+# A mistyped date is far from the document's own day (weeks: not a neighbouring day of the
+# story told), and set right it is on that day or beside it (a night before, a day after).
+_TYPO_FAR = 20
+_TYPO_NEAR = 2
+_TYPO_YEARS = 9
 
 
 # How many days after the document's own day a yearless date may fall and still be in its
