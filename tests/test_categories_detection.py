@@ -629,3 +629,50 @@ NOTES_AND_AFTERWARDS = {
 def test_notes_and_what_came_after(name: str) -> None:
     text, expected = NOTES_AND_AFTERWARDS[name]
     assert _detection(text)[0] == expected
+
+
+# Reports that came in with no teller named are from those who use the service: seen as
+# "reports began coming in", "we received reports through …", "issues … are reported" in
+# three sets of postmortems. A name, a machine or our own telling keeps its class.
+UNNAMED_REPORTS = {
+    "reports began coming in": (
+        _timeline("08:00 the card API returned errors", "08:25 first reports start coming in"),
+        "customer",
+    ),
+    "reports received through a channel": (
+        _summary(
+            "Checkout broke at noon.",
+            "Around 12:20 we received reports through internal chat that payments failed.",
+        ),
+        "customer",
+    ),
+    "issues reported in the passive": (
+        _timeline("08:00 the zone file was emptied", "08:20 the first login issues are reported"),
+        "customer",
+    ),
+    "reported by a name stays ours": (
+        _timeline("08:00 the card API returned errors", "08:20 the issue was reported by Robin"),
+        "employee",
+    ),
+    "reported by a machine stays an alert": (
+        _timeline(
+            "08:00 the card API returned errors",
+            "08:20 the outage was reported by the health check",
+        ),
+        "alert",
+    ),
+    "reports from a name are no customer's": (
+        _timeline("08:00 the card API returned errors", "08:20 we received reports from Robin"),
+        UNKNOWN,
+    ),
+    "our report to others tells nothing": (
+        _timeline("08:00 the card API returned errors", "08:20 we reported the outage to users"),
+        UNKNOWN,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(UNNAMED_REPORTS))
+def test_reports_with_no_teller_named_are_the_users(name: str) -> None:
+    text, expected = UNNAMED_REPORTS[name]
+    assert _detection(text)[0] == expected

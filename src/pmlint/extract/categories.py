@@ -1522,6 +1522,8 @@ def _learned(
         value, strong = _scored(source, patterns, _CHANNELS)
         if value is not None and not strong and any(_PAGED.search(c) for c in clauses):
             value = "alert"  # "alerted in the community channel": a channel is not who told
+        if value is None and any(_UNNAMED_REPORT.search(c) for c in clauses):
+            value = "customer"  # "initial reports began coming in", "errors were reported"
         if (
             value is None
             and not any(_PAGED.search(c) for c in clauses)
@@ -1535,6 +1537,19 @@ def _learned(
         if unnamed is None and (_NAMED_SOURCE.search(source) or _names_a_teller(source)):
             unnamed = _Told(None, line)
     return paged or unnamed
+
+
+# Reports that came in with no one named as their teller ("initial reports began coming in",
+# "we received reports through internal chat", "the first issues are reported"): those who
+# use the service told, not a person of ours (a name is one: "reported by Sam") nor a machine
+# (its words are a class of their own: "reported by the health check").
+_UNNAMED_REPORT = re.compile(
+    r"(?<![a-z])(?:(?:was|were|is|are|been|being)\s+(?:\w+ly\s+|first\s+|then\s+)?reported\b"
+    r"(?!\s+(?:by|from|to)\b)|reports\s+(?:\w+\s+)?(?:began|begin|begins|begain|started|start|"
+    r"starts|came|come|coming|arrived|arriving|poured|pouring|flowed|flowing)\b|"
+    r"(?:received|receiving|got|getting)\s+(?:some\s+|several\s+|multiple\s+|many\s+|first\s+|"
+    r"initial\s+)?reports\b(?!\s+from\b))"
+)
 
 
 def _with_subject(before: str, clause: str) -> str:
