@@ -676,3 +676,26 @@ UNNAMED_REPORTS = {
 def test_reports_with_no_teller_named_are_the_users(name: str) -> None:
     text, expected = UNNAMED_REPORTS[name]
     assert _detection(text)[0] == expected
+
+
+# The pack's "i noticed" is the author's: a one-letter word takes no ending, so "it notices"
+# (a system's own check) and "is noticed" (no one named) are not read as "i noticed".
+ONE_LETTER_WORDS = {
+    "a system that notices is no person": (
+        _timeline(
+            "08:00 the card API returned errors",
+            "08:20 the sync job rebuilds the cache when it notices it is stale",
+        ),
+        UNKNOWN,
+    ),
+    "the author who noticed": (
+        _timeline("08:00 the card API returned errors", "08:20 I noticed errors in the logs"),
+        "employee",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(ONE_LETTER_WORDS))
+def test_a_one_letter_word_takes_no_ending(name: str) -> None:
+    text, expected = ONE_LETTER_WORDS[name]
+    assert _detection(text)[0] == expected

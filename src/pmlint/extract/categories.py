@@ -32,7 +32,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pmlint.document import Document, TextBlock
-from pmlint.extract.milestones import phrase_pattern
 from pmlint.extract.timeline import Moment, Timeline
 
 UNKNOWN = "unknown"
@@ -99,7 +98,24 @@ _GAP = r"[\w'-]*(?:\s{1,8}\S{0,39}[^\s.,;:!?]){0,4}?\s{1,8}"
 
 
 def _word_pattern(phrase: str) -> str:
-    return _GAP.join(phrase_pattern(part) for part in phrase.split(" * "))
+    return _GAP.join(_part_pattern(part) for part in phrase.split(" * "))
+
+
+# A one-letter word ("i", "a") is whole: it takes no ending, so that "i noticed" does not read
+# "it noticed" (a system's check: "the hub repopulates the table when it notices it is empty")
+# nor "is noticed" (a finding with no one named, read as such elsewhere).
+_WHOLE = r"(?![\w'-])"
+_ENDING = r"[\w'-]*"
+
+
+def _part_pattern(part: str) -> str:
+    """A phrase whose every word but a one-letter one may take an ending; the last word is a
+    word start (`phrase_pattern`'s rule, but for the one-letter words)."""
+    words = part.lower().split()
+    return r"\s+".join(
+        re.escape(word) + (_WHOLE if len(word) == 1 else "" if last else _ENDING)
+        for word, last in zip(words, [False] * (len(words) - 1) + [True], strict=True)
+    )
 
 
 def _decide(text: str, patterns: Sequence[tuple[str, re.Pattern[str]]]) -> str | None:
