@@ -629,3 +629,73 @@ NOTES_AND_AFTERWARDS = {
 def test_notes_and_what_came_after(name: str) -> None:
     text, expected = NOTES_AND_AFTERWARDS[name]
     assert _detection(text)[0] == expected
+
+
+# Reports that came in with no teller named are from those who use the service: seen as
+# "reports began coming in", "we received reports through …", "issues … are reported" in
+# three sets of postmortems. A name, a machine or our own telling keeps its class.
+UNNAMED_REPORTS = {
+    "reports began coming in": (
+        _timeline("08:00 the card API returned errors", "08:25 first reports start coming in"),
+        "customer",
+    ),
+    "reports received through a channel": (
+        _summary(
+            "Checkout broke at noon.",
+            "Around 12:20 we received reports through internal chat that payments failed.",
+        ),
+        "customer",
+    ),
+    "issues reported in the passive": (
+        _timeline("08:00 the zone file was emptied", "08:20 the first login issues are reported"),
+        "customer",
+    ),
+    "reported by a name stays ours": (
+        _timeline("08:00 the card API returned errors", "08:20 the issue was reported by Robin"),
+        "employee",
+    ),
+    "reported by a machine stays an alert": (
+        _timeline(
+            "08:00 the card API returned errors",
+            "08:20 the outage was reported by the health check",
+        ),
+        "alert",
+    ),
+    "reports from a name are no customer's": (
+        _timeline("08:00 the card API returned errors", "08:20 we received reports from Robin"),
+        UNKNOWN,
+    ),
+    "our report to others tells nothing": (
+        _timeline("08:00 the card API returned errors", "08:20 we reported the outage to users"),
+        UNKNOWN,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(UNNAMED_REPORTS))
+def test_reports_with_no_teller_named_are_the_users(name: str) -> None:
+    text, expected = UNNAMED_REPORTS[name]
+    assert _detection(text)[0] == expected
+
+
+# The pack's "i noticed" is the author's: a one-letter word takes no ending, so "it notices"
+# (a system's own check) and "is noticed" (no one named) are not read as "i noticed".
+ONE_LETTER_WORDS = {
+    "a system that notices is no person": (
+        _timeline(
+            "08:00 the card API returned errors",
+            "08:20 the sync job rebuilds the cache when it notices it is stale",
+        ),
+        UNKNOWN,
+    ),
+    "the author who noticed": (
+        _timeline("08:00 the card API returned errors", "08:20 I noticed errors in the logs"),
+        "employee",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(ONE_LETTER_WORDS))
+def test_a_one_letter_word_takes_no_ending(name: str) -> None:
+    text, expected = ONE_LETTER_WORDS[name]
+    assert _detection(text)[0] == expected

@@ -32,7 +32,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pmlint.document import Document, TextBlock
-from pmlint.extract.milestones import phrase_pattern
 from pmlint.extract.timeline import Moment, Timeline
 
 UNKNOWN = "unknown"
@@ -99,7 +98,24 @@ _GAP = r"[\w'-]*(?:\s{1,8}\S{0,39}[^\s.,;:!?]){0,4}?\s{1,8}"
 
 
 def _word_pattern(phrase: str) -> str:
-    return _GAP.join(phrase_pattern(part) for part in phrase.split(" * "))
+    return _GAP.join(_part_pattern(part) for part in phrase.split(" * "))
+
+
+# A one-letter word ("i", "a") is whole: it takes no ending, so that "i noticed" does not read
+# "it noticed" (a system's check: "the hub repopulates the table when it notices it is empty")
+# nor "is noticed" (a finding with no one named, read as such elsewhere).
+_WHOLE = r"(?![\w'-])"
+_ENDING = r"[\w'-]*"
+
+
+def _part_pattern(part: str) -> str:
+    """A phrase whose every word but a one-letter one may take an ending; the last word is a
+    word start (`phrase_pattern`'s rule, but for the one-letter words)."""
+    words = part.lower().split()
+    return r"\s+".join(
+        re.escape(word) + (_WHOLE if len(word) == 1 else "" if last else _ENDING)
+        for word, last in zip(words, [False] * (len(words) - 1) + [True], strict=True)
+    )
 
 
 def _decide(text: str, patterns: Sequence[tuple[str, re.Pattern[str]]]) -> str | None:
@@ -1522,6 +1538,8 @@ def _learned(
         value, strong = _scored(source, patterns, _CHANNELS)
         if value is not None and not strong and any(_PAGED.search(c) for c in clauses):
             value = "alert"  # "alerted in the community channel": a channel is not who told
+        if value is None and any(_UNNAMED_REPORT.search(c) for c in clauses):
+            value = "customer"  # "initial reports began coming in", "errors were reported"
         if (
             value is None
             and not any(_PAGED.search(c) for c in clauses)
@@ -1535,6 +1553,19 @@ def _learned(
         if unnamed is None and (_NAMED_SOURCE.search(source) or _names_a_teller(source)):
             unnamed = _Told(None, line)
     return paged or unnamed
+
+
+# Reports that came in with no one named as their teller ("initial reports began coming in",
+# "we received reports through internal chat", "the first issues are reported"): those who
+# use the service told, not a person of ours (a name is one: "reported by Sam") nor a machine
+# (its words are a class of their own: "reported by the health check").
+_UNNAMED_REPORT = re.compile(
+    r"(?<![a-z])(?:(?:was|were|is|are|been|being)\s+(?:\w+ly\s+|first\s+|then\s+)?reported\b"
+    r"(?!\s+(?:by|from|to)\b)|reports\s+(?:\w+\s+)?(?:began|begin|begins|begain|started|start|"
+    r"starts|came|come|coming|arrived|arriving|poured|pouring|flowed|flowing)\b|"
+    r"(?:received|receiving|got|getting)\s+(?:some\s+|several\s+|multiple\s+|many\s+|first\s+|"
+    r"initial\s+)?reports\b(?!\s+from\b))"
+)
 
 
 def _with_subject(before: str, clause: str) -> str:
