@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from pmlint.checks.base import CheckContext
 from pmlint.document import Document
-from pmlint.extract.actions import ActionItem, follow_up_items
+from pmlint.extract.actions import ActionItem, action_items, follow_up_items
 
 _ITEM_WIDTH = 60
 
@@ -21,6 +21,16 @@ def follow_up(doc: Document, ctx: CheckContext, skip_done: bool) -> Iterator[Act
     """The follow-up items of `doc` (none that only report work done), in document order;
     with `skip_done`, none marked done either."""
     for item in follow_up_items(doc, given_names(ctx)):
+        if skip_done and item.state == "done":
+            continue
+        yield item
+
+
+def with_reports(doc: Document, ctx: CheckContext, skip_done: bool) -> Iterator[ActionItem]:
+    """Every action item of `doc`, reports of work done ("Added an alert") too: who did
+    the work is asked of those as well (the labeled sets count a done item with no one
+    named as unowned); with `skip_done`, no item that is done."""
+    for item in action_items(doc, given_names(ctx)):
         if skip_done and item.state == "done":
             continue
         yield item

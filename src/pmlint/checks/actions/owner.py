@@ -1,10 +1,10 @@
-"""PM401: action items with no owner."""
+"""PM401: action items with no owner, done items included (who did the work)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pmlint.checks.actions.common import follow_up, short
+from pmlint.checks.actions.common import short, with_reports
 from pmlint.checks.base import CheckContext, CheckKind, Option, finding
 from pmlint.diagnostics import Finding
 from pmlint.document import Document
@@ -30,7 +30,7 @@ class ActionOwner(CheckKind):
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         extra = {normalise(p) for p in self.opts["extra_placeholders"]}
-        for item in follow_up(doc, ctx, self.opts["skip_done"]):
+        for item in with_reports(doc, ctx, self.opts["skip_done"]):
             owner = item.owner
             placeholder = item.owner_placeholder
             if owner is not None and normalise(owner) in extra:

@@ -12,7 +12,8 @@ text, and the inline forms teams write (`@handle`, an email, `(Dana Lee)`, `— 
 team`, `by 2024-04-01`, `Q2 2024`, `INC-123`, an issue or PR URL, `#123`, `b/123`).
 Placeholders (TBD, `?`, n/a, "team", "everyone", `@team`) count as missing. An item that
 only reports work already done ("Rolled back the deployment") is kept with
-`reported=True` and state "done"; rules and counts skip it.
+`reported=True` and state "done" (its owner is the party it names as doer, "Acme
+shipped a fix"); PM401 still asks who did it, the other rules and counts skip it.
 
 Pure text rules, no NLP: the linter and `pmlint analyze` get the same items.
 `action_items(doc, given_names)` computes them once per document (`doc.memo`); the given

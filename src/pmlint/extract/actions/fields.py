@@ -28,6 +28,7 @@ from pmlint.extract.actions.words import (
     _NAME_WORD,
     _NOT_NAMES,
     _NOT_PAST,
+    _NOT_SUBJECTS,
     _NOT_TICKET_PREFIX,
     _OBJECT_START,
     _OPEN_WORDS,
@@ -232,15 +233,32 @@ def is_past_report(text: str) -> bool:
 def _party_report(words: list[str]) -> bool:
     """ "Acme noticed that ...", "Storage vendors shipped a fix": a capitalised subject of
     one word (or with one more noun) and a past verb with its object."""
+    return _reporting_party(words) is not None
+
+
+def _reporting_party(words: list[str]) -> str | None:
+    """The subject of a party's report ("Acme" in "Acme noticed that ...", "Storage
+    vendors" in "Storage vendors shipped a fix"), or None when the text is not one."""
     first = words[0]
     if not first[:1].isupper() or first.lower() in _ACTION_VERBS or _past_form(first):
-        return False
+        return None
     for at in (1, 2):
         if len(words) <= at + 1 or (at == 2 and not words[1].islower()):
-            return False
+            return None
         if _past_form(words[at]) and words[at + 1].lower() in _OBJECT_START:
-            return True
-    return False
+            return " ".join(words[:at])
+    return None
+
+
+def report_doer(text: str) -> str | None:
+    """Who did the work a done item reports, when the report names a party as its subject
+    ("Geth noticed that ...", "Execution clients implemented a fix"); "We added ..." and
+    "Added ..." name no one (the writers' "we" is not an owner one can ask)."""
+    words = re.findall(r"[A-Za-z'-]+", text)
+    party = _reporting_party(words) if words else None
+    if party is None or re.split(r"['’]", party.split()[0])[0].lower() in _NOT_SUBJECTS:
+        return None
+    return party
 
 
 def _past_form(word: str) -> bool:

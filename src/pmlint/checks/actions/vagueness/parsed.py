@@ -16,6 +16,8 @@ from pmlint.checks.actions.vagueness.lexicon import (
 )
 from pmlint.checks.actions.vagueness.words import (
     _CARRIERS,
+    _CONTINUERS,
+    _EFFORT_NOUNS,
     _IDENTIFIER,
     _LIGHT_VERBS,
     _NOT_IMPERATIVE,
@@ -86,6 +88,11 @@ def _parsed(text: str, reading: Any, plain: Any, lex: VagueLexicon) -> Vagueness
                     return Vagueness(name, _span_text(tokens, 0, found))
                 head = tokens[0]
                 break
+    work = _continued_work(head, lex)
+    if work is not head:  # judged as the item "host docker images on ..." would be
+        start = work.i if work.pos_ == "VERB" else work.left_edge.i
+        head, tokens = work, [t for t in tokens if t.i >= start]
+        lowers = [t.lower_ for t in tokens]
     while head is not None and head.lemma_.lower() in _CARRIERS:
         if lex.has("tentative", head.lemma_):
             return Vagueness("tentative", head.text)
@@ -210,6 +217,37 @@ class _ParsedReading:
                 "generic", _span_text(self.tokens, 0, tuple(lowers[: min(4, len(lowers))]))
             )
         return None
+
+
+def _continued_work(head: Any, lex: VagueLexicon) -> Any:
+    """ "Continue to host the images on Docker Hub", "keep running the restore drill",
+    "continue the root cause analysis in OPS-12": the item is judged by the work it
+    continues, as a new item would be (continuing an improvement, an attempt or a culture
+    stays vague by that work's own class). "Continue" with no work named ("continue our
+    efforts"), or with watching ("continue to monitor the error rate": vigilance, no
+    change), stays tentative."""
+    if head is None or head.lemma_.lower() not in _CONTINUERS:
+        return head
+    work = next(
+        (
+            c
+            for c in head.children
+            if c.i > head.i
+            and (
+                (c.dep_ == "xcomp" and c.pos_ == "VERB")
+                or (c.dep_ in ("dobj", "xcomp") and c.pos_ == "NOUN" and not _effort_noun(c))
+            )
+        ),
+        None,
+    )
+    if work is None or lex.has("assure", work.lemma_.lower()):
+        return head
+    return work
+
+
+def _effort_noun(noun: Any) -> bool:
+    """ "continue our efforts", "keep the focus": a noun of effort names no work."""
+    return noun.lemma_.lower() in _EFFORT_NOUNS
 
 
 def _tentative_conjunct(head: Any, tokens: list[Any], lex: VagueLexicon) -> Vagueness | None:

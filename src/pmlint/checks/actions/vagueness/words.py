@@ -27,6 +27,13 @@ _CARRIERS = frozenset(
     {"need", "have", "want", "try", "strive", "attempt", "aim", "seek", "plan", "hope", "go",
      "ask", "request", "get", "start", "begin", "wish", "like", "intend", "mean"}
 )  # fmt: skip
+# Verbs that carry on work named after them ("continue to host ...", "keep running ...").
+_CONTINUERS = frozenset({"continue", "keep"})
+# Nouns of effort or attention that name no work of their own ("continue our efforts").
+_EFFORT_NOUNS = frozenset(
+    {"effort", "work", "focus", "attention", "push", "progress", "journey", "practice",
+     "momentum", "commitment", "discussion", "conversation", "dialogue", "vigilance"}
+)  # fmt: skip
 _LIGHT_VERBS = frozenset(
     {"be", "have", "do", "get", "make", "go", "take", "let", "help", "cause", "happen", "occur",
      "lead", "result", "seem", "become", "exist", "mean", "want", "wish", "like"}
