@@ -374,8 +374,13 @@ _BLAME_REJECTED = re.compile(
 
 
 def blame_rejected(text: str) -> bool:
-    """The sentence denies, supposes or withdraws blame rather than assigning it."""
-    return _BLAME_REJECTED.search(text.replace("’", "'")) is not None
+    """The sentence denies, supposes or withdraws blame rather than assigning it; not when a
+    contrast after the denial assigns it ("not the vendor's fault, but rather ours")."""
+    found = _BLAME_REJECTED.search(text.replace("’", "'"))
+    return found is not None and _CONTRAST_AFTER.search(text, found.end()) is None
+
+
+_CONTRAST_AFTER = re.compile(r"\b(?:but|rather|instead)\b", re.I)
 
 
 def judged_party(text: str) -> str | None:

@@ -64,14 +64,14 @@ def rejected(doc: Doc, start: int, end: int) -> str | None:
     if _normalised(top, tokens):
         return "normal"
     inside = {t.i for t in tokens}  # a negation the finding holds is its content ("did not")
-    node = top
+    node, came_from = top, top
     for _ in range(12):  # parses are shallow; the bound guards odd ones
-        found = _frame(node, inside)
+        found = _frame(node, inside, came_from)
         if found is not None:
             return found
         if node.dep_ not in _INSIDE or node.head is node:
             return None
-        node = node.head
+        node, came_from = node.head, node
     return None
 
 
@@ -82,10 +82,14 @@ def _depth(token: Token) -> int:
     return depth
 
 
-def _frame(node: Token, inside: set[int]) -> str | None:
+def _frame(node: Token, inside: set[int], came_from: Token) -> str | None:
     children = list(node.children)
     outside = [c for c in children if c.i not in inside]
-    if any(c.dep_ == "neg" for c in outside) and not _prohibition(children):
+    if (
+        any(c.dep_ == "neg" and not _contrasted(c, children, came_from) for c in outside)
+        and not _prohibition(children)
+        and not _cause_of(came_from)
+    ):
         return "denied"
     if any(c.dep_ in ("nsubj", "nsubjpass") and _no_one(c) for c in outside):
         return "denied"
@@ -98,6 +102,29 @@ def _frame(node: Token, inside: set[int]) -> str | None:
     if node.pos_ == "VERB" and node.lemma_.lower() in _WEIGHING:
         return "supposed"
     return None
+
+
+def _contrasted(negation: Token, children: list[Token], came_from: Token) -> bool:
+    """ "This was not due to the code, but rather user error": the negation denies the
+    first part, and "but" (or "rather", "instead") after it asserts the part the judged words
+    are in."""
+    return any(
+        negation.i < c.i < came_from.i and c.lower_ in _CONTRAST
+        for c in children
+        if c.dep_ in ("cc", "advmod", "punct")
+    )
+
+
+_CONTRAST = frozenset(("but", "rather", "instead"))
+
+
+def _cause_of(adjunct: Token) -> bool:
+    """ "The window was not activated due to user error", "the backup did not run because
+    of operator error": the negated event is the failure, and its cause is asserted."""
+    return adjunct.dep_ == "prep" and adjunct.lower_ in _CAUSAL
+
+
+_CAUSAL = frozenset(("due", "because", "owing", "thanks"))
 
 
 def _prohibition(children: list[Token]) -> bool:
