@@ -179,12 +179,17 @@ def test_analyze_does_not_use_the_cache(work: Path) -> None:
     assert json.loads(after.stdout)["documents"][0]["action_items"]["total"] == 1
 
 
+def indexed_run(work: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[dict, Path]:
+    """A first run with the index on for two files: its JSON and the index's path."""
+    monkeypatch.setattr(cache, "INDEX_MIN_FILES", 2)
+    _, cold, _ = run(work)
+    return cold, work / ".pmlint_cache" / f"v{cache.FORMAT}" / "index.json"
+
+
 def test_a_run_of_many_files_keeps_an_index_that_serves_the_next(
     work: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(cache, "INDEX_MIN_FILES", 2)
-    _, cold, _ = run(work)
-    index = work / ".pmlint_cache" / f"v{cache.FORMAT}" / "index.json"
+    cold, index = indexed_run(work, monkeypatch)
     assert len(json.loads(index.read_text(encoding="utf-8"))["entries"]) == 2
     for entry in entries(work / ".pmlint_cache"):
         if entry != index:
@@ -200,9 +205,7 @@ def test_a_run_of_many_files_keeps_an_index_that_serves_the_next(
 def test_a_damaged_index_is_a_copy_the_entries_replace(
     work: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(cache, "INDEX_MIN_FILES", 2)
-    _, cold, _ = run(work)
-    index = work / ".pmlint_cache" / f"v{cache.FORMAT}" / "index.json"
+    cold, index = indexed_run(work, monkeypatch)
     for damage in ("{not json", json.dumps({"format": cache.FORMAT, "entries": []})):
         index.write_text(damage, encoding="utf-8")
         second, warm, stats = run(work)
@@ -214,9 +217,7 @@ def test_a_damaged_index_is_a_copy_the_entries_replace(
 def test_a_damaged_entry_in_the_index_is_linted_again(
     work: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(cache, "INDEX_MIN_FILES", 2)
-    _, cold, _ = run(work)
-    index = work / ".pmlint_cache" / f"v{cache.FORMAT}" / "index.json"
+    cold, index = indexed_run(work, monkeypatch)
     data = json.loads(index.read_text(encoding="utf-8"))
     for entry in data["entries"].values():
         entry["diagnostics"] = [["PM003"]]
