@@ -380,7 +380,10 @@ def blame_rejected(text: str) -> bool:
     return found is not None and _CONTRAST_AFTER.search(text, found.end()) is None
 
 
-_CONTRAST_AFTER = re.compile(r"\b(?:but|rather|instead)\b", re.I)
+# Words after a denial that assign what the denial took away: "not the vendor's fault, but
+# rather ours" (PM301's parse-based frames read the same words).
+CONTRAST_WORDS = frozenset(("but", "rather", "instead"))
+_CONTRAST_AFTER = re.compile(rf"\b(?:{'|'.join(sorted(CONTRAST_WORDS))})\b", re.I)
 
 
 def judged_party(text: str) -> str | None:

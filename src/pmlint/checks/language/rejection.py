@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from pmlint.nlp.textcat import CONTRAST_WORDS
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
@@ -109,13 +111,10 @@ def _contrasted(negation: Token, children: list[Token], came_from: Token) -> boo
     first part, and "but" (or "rather", "instead") after it asserts the part the judged words
     are in."""
     return any(
-        negation.i < c.i < came_from.i and c.lower_ in _CONTRAST
+        negation.i < c.i < came_from.i and c.lower_ in CONTRAST_WORDS
         for c in children
         if c.dep_ in ("cc", "advmod", "punct")
     )
-
-
-_CONTRAST = frozenset(("but", "rather", "instead"))
 
 
 def _cause_of(adjunct: Token) -> bool:
