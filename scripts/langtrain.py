@@ -76,15 +76,22 @@ def labels_dir(path: str | None = None) -> Path | None:
 
 
 def read_rows(folder: Path) -> list[Row]:
-    rows = []
-    for name in LABEL_FILES:
-        with open(folder / name, encoding="utf-8", newline="") as handle:
-            for raw in csv.DictReader(handle, delimiter="\t"):
-                source = raw.get("source_file") or raw.get("source") or ""
-                rows.append(
-                    Row(raw["id"], raw["text"], raw["label"], source, raw.get("note") or "")
-                )
-    return rows
+    return [row for name in LABEL_FILES for row in read_file(folder / name)]
+
+
+def read_file(path: Path) -> list[Row]:
+    """The rows of one labeled TSV (`id, text, label, source_file or source, note`)."""
+    with open(path, encoding="utf-8", newline="") as handle:
+        return [
+            Row(
+                raw["id"],
+                raw["text"],
+                raw["label"],
+                raw.get("source_file") or raw.get("source") or "",
+                raw.get("note") or "",
+            )
+            for raw in csv.DictReader(handle, delimiter="\t")
+        ]
 
 
 def read_written(path: Path = WRITTEN) -> list[Row]:
@@ -229,16 +236,19 @@ def train(
     seed: int = SEED,
     epochs: int = EPOCHS,
     rule_hits: Sequence[bool | str] | None = None,
+    config: dict | None = None,
+    drop: float = 0.1,
 ):
     """A blank English pipeline with one textcat trained on `features(text)` (and the
-    rules' verdicts, for a stacked model)."""
+    rules' verdicts, for a stacked model); `config` and `drop` are for the variants that
+    `select_language.py` compares (the shipped ones: `textcat_config()`, 0.1)."""
     import spacy
     from spacy.training import Example
     from spacy.util import fix_random_seed, minibatch
 
     fix_random_seed(seed)
     nlp = spacy.blank("en")
-    cat = nlp.add_pipe("textcat", config=textcat.textcat_config())
+    cat = nlp.add_pipe("textcat", config=config or textcat.textcat_config())
     cat.add_label(textcat.LABEL)
     cat.add_label("OTHER")
     hits = list(rule_hits) if rule_hits is not None else [None] * len(texts)
@@ -255,7 +265,7 @@ def train(
     for _ in range(epochs):
         shuffle.shuffle(order)
         for batch in minibatch([examples[i] for i in order], size=16):
-            nlp.update(batch, sgd=optimizer, drop=0.1)
+            nlp.update(batch, sgd=optimizer, drop=drop)
     return nlp
 
 

@@ -185,6 +185,22 @@ def test_evaluation_script_skips_without_labels(tmp_path: Path) -> None:
     assert "skipped" in result.stdout
 
 
+def test_selection_script_skips_without_labels(tmp_path: Path) -> None:
+    script = REPO / "scripts" / "select_language.py"
+    if not script.is_file():
+        pytest.skip("scripts/ is not part of this checkout")
+    validation = tmp_path / "tune.tsv"
+    validation.write_text("id\ttext\tlabel\tsource_file\tnote\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, str(script), str(validation), "--labels", str(tmp_path / "absent")],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=script.parent,
+    )
+    assert "skipped" in result.stdout
+
+
 @pytest.mark.slow
 def test_evaluation_script_cross_validates_by_source(tmp_path: Path) -> None:
     script = REPO / "scripts" / "evaluate_language.py"
