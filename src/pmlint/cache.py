@@ -50,6 +50,11 @@ CACHE_DIR_ENV = "PMLINT_CACHE_DIR"
 FORMAT = 2  # of an entry; a change starts a new subfolder (2: findings carry fixes)
 INDEX_MIN_FILES = 50  # a run of fewer files reads the entries' own files only
 MAX_INDEX_ENTRIES = 20_000  # beyond this, an index keeps the entries of the run that writes it
+# An index keeps other entries than its run's (another folder's, files since changed, an
+# older pmlint's) up to a quarter of its run's: a warm run parses the whole index, and one
+# that kept every entry up to the maximum parsed twenty times its own after enough edits.
+# An entry left out still serves from its own file, and is back in the next index.
+OTHERS_SHARE = 0.25
 _PACK_FILES = (".yaml", ".yml", ".json", ".txt")
 _GITIGNORE = "# Created by pmlint: its result cache (safe to delete).\n*\n"
 _CACHEDIR_TAG = (
@@ -272,14 +277,19 @@ class ResultCache:
         return entries  # each entry is checked as it is served (`_decode`)
 
     def save_index(self) -> None:
-        """Write the index when this run served or wrote entries it lacks: this run's
-        entries, then the index's others while the total stays under `MAX_INDEX_ENTRIES`.
-        Never raises; trouble leaves the old index (or none)."""
-        if not (self.use_index and self._learned and self.writable):
+        """Write the index when this run served or wrote entries it lacks, or when it
+        holds too many others: this run's entries, then the index's others up to a share of
+        them (`OTHERS_SHARE`) and `MAX_INDEX_ENTRIES` in all. Never raises; trouble leaves
+        the old index (or none)."""
+        indexed = self._indexed or {}
+        most = min(MAX_INDEX_ENTRIES, int(len(self._served) * (1 + OTHERS_SHARE)))
+        if not (self.use_index and self.writable and self._served):
+            return
+        if not (self._learned or len(indexed) > most):
             return
         entries = dict(self._served)
-        for key, entry in (self._indexed or {}).items():
-            if len(entries) >= MAX_INDEX_ENTRIES:
+        for key, entry in indexed.items():
+            if len(entries) >= most:
                 break
             entries.setdefault(key, entry)
         target = os.path.join(self.entries, "index.json")
