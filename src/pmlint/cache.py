@@ -122,16 +122,11 @@ def pack_digest(config: Config) -> str:
 
 def model_identity(requested: str) -> str:
     """The pipeline `requested` resolves to, with its version, without importing spaCy."""
-    from importlib import metadata
-
-    from pmlint.nlp import BLANK, resolve_model_name
+    from pmlint.nlp import BLANK, distribution_info, resolve_model_name
 
     name = resolve_model_name(requested)
-    package = "spacy" if name == BLANK else name
-    try:
-        version = metadata.version(package)
-    except (metadata.PackageNotFoundError, ValueError):
-        version = _model_dir_version(name)
+    found = distribution_info("spacy" if name == BLANK else name)
+    version = found[1] if found is not None else _model_dir_version(name)
     return f"{name}=={version}"
 
 
