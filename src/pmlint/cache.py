@@ -144,7 +144,7 @@ def _model_dir_version(name: str) -> str:
 def settings_key(config: Config, rule_ids: Iterable[str], nlp_model: str) -> str:
     """Everything but the file that decides its findings (a run computes it once per
     config, and reads the rule packs' files then)."""
-    from pmlint.nlp.cascade import parse_all
+    from pmlint.nlp.pipeline import parse_all
 
     parts = {
         "format": FORMAT,
