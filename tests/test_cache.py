@@ -230,3 +230,21 @@ def test_a_run_of_few_files_writes_no_index(work: Path) -> None:
     run(work)
     run(work)
     assert not list((work / ".pmlint_cache").rglob("index.json"))
+
+
+def test_an_index_drops_most_entries_its_run_did_not_serve(
+    work: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Stale entries (files since changed, an older pmlint's) are kept up to a share of
+    the run's own: a warm run parses the whole index."""
+    cold, index = indexed_run(work, monkeypatch)
+    data = json.loads(index.read_text(encoding="utf-8"))
+    served = dict(data["entries"])
+    entry = next(iter(served.values()))
+    data["entries"].update({f"{n:064x}": entry for n in range(40)})
+    index.write_text(json.dumps(data), encoding="utf-8")
+    monkeypatch.setattr(cache, "OTHERS_SHARE", 0.5)
+    _, warm, stats = run(work)
+    assert (stats["linted"], stats["cached"]) == (0, 2) and warm == cold
+    kept = json.loads(index.read_text(encoding="utf-8"))["entries"]
+    assert len(kept) == 3 and served.keys() <= kept.keys()

@@ -50,6 +50,11 @@ CACHE_DIR_ENV = "PMLINT_CACHE_DIR"
 FORMAT = 2  # of an entry; a change starts a new subfolder (2: findings carry fixes)
 INDEX_MIN_FILES = 50  # a run of fewer files reads the entries' own files only
 MAX_INDEX_ENTRIES = 20_000  # beyond this, an index keeps the entries of the run that writes it
+# An index keeps other entries than its run's (another folder's, files since changed, an
+# older pmlint's) up to a quarter of its run's: a warm run parses the whole index, and one
+# that kept every entry up to the maximum parsed twenty times its own after enough edits.
+# An entry left out still serves from its own file, and is back in the next index.
+OTHERS_SHARE = 0.25
 _PACK_FILES = (".yaml", ".yml", ".json", ".txt")
 _GITIGNORE = "# Created by pmlint: its result cache (safe to delete).\n*\n"
 _CACHEDIR_TAG = (
@@ -117,16 +122,11 @@ def pack_digest(config: Config) -> str:
 
 def model_identity(requested: str) -> str:
     """The pipeline `requested` resolves to, with its version, without importing spaCy."""
-    from importlib import metadata
-
-    from pmlint.nlp import BLANK, resolve_model_name
+    from pmlint.nlp import BLANK, distribution_info, resolve_model_name
 
     name = resolve_model_name(requested)
-    package = "spacy" if name == BLANK else name
-    try:
-        version = metadata.version(package)
-    except (metadata.PackageNotFoundError, ValueError):
-        version = _model_dir_version(name)
+    found = distribution_info("spacy" if name == BLANK else name)
+    version = found[1] if found is not None else _model_dir_version(name)
     return f"{name}=={version}"
 
 
@@ -144,7 +144,7 @@ def _model_dir_version(name: str) -> str:
 def settings_key(config: Config, rule_ids: Iterable[str], nlp_model: str) -> str:
     """Everything but the file that decides its findings (a run computes it once per
     config, and reads the rule packs' files then)."""
-    from pmlint.nlp.cascade import parse_all
+    from pmlint.nlp.pipeline import parse_all
 
     parts = {
         "format": FORMAT,
@@ -272,14 +272,19 @@ class ResultCache:
         return entries  # each entry is checked as it is served (`_decode`)
 
     def save_index(self) -> None:
-        """Write the index when this run served or wrote entries it lacks: this run's
-        entries, then the index's others while the total stays under `MAX_INDEX_ENTRIES`.
-        Never raises; trouble leaves the old index (or none)."""
-        if not (self.use_index and self._learned and self.writable):
+        """Write the index when this run served or wrote entries it lacks, or when it
+        holds too many others: this run's entries, then the index's others up to a share of
+        them (`OTHERS_SHARE`) and `MAX_INDEX_ENTRIES` in all. Never raises; trouble leaves
+        the old index (or none)."""
+        indexed = self._indexed or {}
+        most = min(MAX_INDEX_ENTRIES, int(len(self._served) * (1 + OTHERS_SHARE)))
+        if not (self.use_index and self.writable and self._served):
+            return
+        if not (self._learned or len(indexed) > most):
             return
         entries = dict(self._served)
-        for key, entry in (self._indexed or {}).items():
-            if len(entries) >= MAX_INDEX_ENTRIES:
+        for key, entry in indexed.items():
+            if len(entries) >= most:
                 break
             entries.setdefault(key, entry)
         target = os.path.join(self.entries, "index.json")

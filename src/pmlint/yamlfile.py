@@ -147,4 +147,13 @@ def read_yaml(path: str) -> YamlSource:
             text = handle.read()
     except (OSError, UnicodeDecodeError) as exc:
         raise YamlError(f"{path}: cannot read: {getattr(exc, 'strerror', None) or exc}") from None
-    return load_yaml(text, path)
+    # The program keeps the parse of a pack's file between runs (`pmlint.yamlmemo`).
+    from pmlint import yamlmemo
+
+    digest = yamlmemo.key(text)
+    found = yamlmemo.get(digest)
+    if found is not None:
+        return YamlSource(path, *found)
+    source = load_yaml(text, path)
+    yamlmemo.put(digest, source.data, source.key_lines)
+    return source

@@ -151,7 +151,7 @@ def check(
     color: str,
 ) -> None:
     """Lint postmortems: files, folders (Markdown files below them), or '-' for stdin."""
-    from pmlint import regexcache
+    from pmlint import regexcache, yamlmemo
 
     regexcache.install()  # where pmlint runs as the program: before the rules compile
     from pmlint.diagnostics import Severity
@@ -223,6 +223,7 @@ def check(
         fail_all(exc.problems)
     regexcache.save()  # the patterns this run compiled, if installed and worth it
     save_kind_memo()  # what validating the rules learned of the check kinds
+    yamlmemo.save()  # the rule packs' YAML, parsed
     for note in runner.notes:
         click.echo(f"pmlint: {note}", err=True)
     if changed_since is not None and not reports:

@@ -15,13 +15,16 @@ def render(reports: Sequence[FileReport], info: RunInfo) -> str:
     counts = {s.label: 0 for s in reversed(Severity)}
     files: list[dict[str, Any]] = []
     errors: list[dict[str, str]] = []
+    by_severity: dict[Severity, int] = dict.fromkeys(Severity, 0)
     for report in reports:
         if report.error is not None:
             errors.append({"path": report.path, "message": report.error})
             continue
         for diagnostic in report.diagnostics:
-            counts[diagnostic.severity.label] += 1
+            by_severity[diagnostic.severity] += 1
         files.append({"path": report.path, "diagnostics": _Diagnostics(report.diagnostics)})
+    for severity, count in by_severity.items():
+        counts[severity.label] += count
     payload: dict[str, Any] = {
         "version": 1,
         "files": files,
@@ -81,23 +84,29 @@ def _keys(field: str) -> tuple[str, ...]:
     return found
 
 
+# A severity's label as JSON: `Severity.label` is an enum property, slow for 12,000 calls.
+_SEVERITY_JSON = {severity: encode_basestring(severity.label) for severity in Severity}
+
+
 def _diagnostic(d: Diagnostic, newline: str, keys: tuple[str, ...]) -> str:
     span = d.span
     hint = d.suggestion
-    values = (
-        encode_basestring(d.rule),
-        encode_basestring(d.name),
-        encode_basestring(d.category),
-        encode_basestring(d.severity.label),
-        encode_basestring(d.message),
-        int.__repr__(span.line),
-        int.__repr__(span.column),
-        int.__repr__(span.end_line),
-        int.__repr__(span.end_column),
-        "null" if hint is None else encode_basestring(hint),
-    )
-    # keys has two more (fix, related), written below only when present
-    text = "{" + ",".join([key + value for key, value in zip(keys, values, strict=False)])
+    # One join of the keys and values, without a tuple of values zipped with the keys:
+    # the report of a warm run of 1,000 documents writes 12,000 of these.
+    text = "".join(
+        (
+            "{", keys[0], encode_basestring(d.rule),
+            ",", keys[1], encode_basestring(d.name),
+            ",", keys[2], encode_basestring(d.category),
+            ",", keys[3], _SEVERITY_JSON[d.severity],
+            ",", keys[4], encode_basestring(d.message),
+            ",", keys[5], int.__repr__(span.line),
+            ",", keys[6], int.__repr__(span.column),
+            ",", keys[7], int.__repr__(span.end_line),
+            ",", keys[8], int.__repr__(span.end_column),
+            ",", keys[9], "null" if hint is None else encode_basestring(hint),
+        )
+    )  # fmt: skip
     field = newline + "  "
     if d.fix is not None:
         text += "," + keys[10] + _fix(d.fix, field)

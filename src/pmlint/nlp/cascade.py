@@ -27,13 +27,12 @@ from typing import TYPE_CHECKING
 
 from pmlint.document import Document
 from pmlint.literals import needed_when_worth
-from pmlint.nlp.pipeline import MAX_PARSED_CHARS, Pipeline, pipe
+from pmlint.nlp.pipeline import MAX_PARSED_CHARS, Pipeline, parse_all, pipe
 from pmlint.nlp.sentences import Sentence, document_sentences
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-PARSE_ALL_ENV = "PMLINT_PARSE_ALL"
 
 _IRREGULAR: dict[str, tuple[str, ...]] = {
     "be": ("am", "is", "are", "was", "were", "been", "being"),
@@ -431,12 +430,6 @@ def _parts(source: str) -> tuple[tuple[str, frozenset[str] | None], ...]:
 def candidates(doc: Document, triggers: Sequence[Trigger]) -> list[Sentence]:
     """Sentences of the document that any trigger selects (document order)."""
     return select(document_sentences(doc), triggers)
-
-
-def parse_all() -> bool:
-    """`PMLINT_PARSE_ALL=1`: every sentence is a candidate (to measure what the cascade
-    saves, and to check that it finds what parsing everything finds)."""
-    return os.environ.get(PARSE_ALL_ENV, "") not in ("", "0")
 
 
 def select(sentences: Iterable[Sentence], triggers: Sequence[Trigger]) -> list[Sentence]:

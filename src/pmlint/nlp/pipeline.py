@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
 import sys
 import types
 from collections.abc import Callable, Sequence
@@ -31,6 +32,15 @@ if TYPE_CHECKING:
 MAX_PARSED_CHARS = 5_000
 PENDING_NER = "pmlint.pending_ner"  # Doc.user_data: the entity recognizer not run yet
 BATCH_SIZE = 64
+PARSE_ALL_ENV = "PMLINT_PARSE_ALL"
+
+
+def parse_all() -> bool:
+    """`PMLINT_PARSE_ALL=1`: every sentence is a candidate (to measure what the cascade
+    saves, and to check that it finds what parsing everything finds). Here, not in the
+    cascade's module: the result cache's key asks it, and a warm run would import the
+    cascade for it (0.01 s)."""
+    return os.environ.get(PARSE_ALL_ENV, "") not in ("", "0")
 
 
 @dataclass(slots=True)
