@@ -626,6 +626,10 @@ def test_other_ways_of_learning_of_it_are_the_detection(entry: str) -> None:
         ("The shop was down for 5 minutes at 10:00 and again for 12 minutes at 11:00.", 17),
         ("Imports were unavailable for 20 minutes, then for another 15 minutes.", 35),
         ("The outage lasted 40 minutes and the fix took another 2 hours to ship.", 40),
+        # the recovery told with how long it took
+        ("The broken config was fixed in about 25 minutes.", 25),
+        ("After 33 minutes the mirrors were reachable again.", 33),
+        ("Alerts fired at once. After 2 hours, the queue was back to normal.", 120),
     ],
 )
 def test_stated_durations(text: str, minutes: float) -> None:
@@ -640,6 +644,16 @@ def test_a_duration_of_something_else_is_not_the_incidents() -> None:
     assert stated_durations("The previous outage in June lasted 3 hours.") == []
     assert stated_durations("A second incident followed the next week.") == []
     assert stated_durations("Time to detection: 64 minutes") == []
+    assert stated_durations("After two hours the team found the cause.") == []
+    assert stated_durations("After 20 minutes, the on-call was back with a plan.") == []
+
+
+def test_an_about_sign_before_the_amount_stays_in_the_prose() -> None:
+    """'~' before a figure means 'about': the prose keeps it, so 'inaccessible for ~1hr' is a
+    duration (blanked as strikethrough it read 'for  1hr', which no phrase takes)."""
+    value = facts("# X\n\n## Summary\n\nThe wiki was left entirely inaccessible for ~1hr.\n")
+    assert value.duration() == (60, "stated-duration")
+    assert facts("# X\n\n## Summary\n\nThe wiki was ~~down~~ slow.\n").durations == []
 
 
 def test_vague_durations_are_not_figures() -> None:
