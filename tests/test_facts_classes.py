@@ -116,6 +116,48 @@ def test_a_warning_hours_before_the_first_symptom_is_lead_up(warning: str, sympt
     assert iso(value, "start") == "2021-04-02T19:40:00+00:00"
 
 
+SUMMARY_THEN_LEAD_UP = """\
+# Bridge drained
+
+## Summary
+
+{summary}
+
+## Timeline (all times UTC, 2025-03-09)
+
+| Time | Event |
+| --- | --- |
+| 06:40 | A wallet of the attacker is funded through a mixer |
+| 11:52 | First swap against the bridge's stale price; 40k drained |
+| 12:05 | Second swap; 9k drained |
+| 12:31 | The on-call engineer is paged by the balance alert |
+| 12:48 | Bridge paused; no further swaps possible |
+"""
+
+
+def test_the_summarys_start_makes_the_earlier_entries_lead_up() -> None:
+    """The summary's first timed sentence tells when it began, and an entry has that minute:
+    the entries before it are lead-up, however the timeline words them."""
+    told = "On 9 March 2025 at 11:52 UTC, an attacker drained the bridge with a stale price."
+    value = facts(SUMMARY_THEN_LEAD_UP.format(summary=told))
+    assert iso(value, "start") == "2025-03-09T11:52:00+00:00"
+    assert value.provenance["start"] == "timeline"
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        # no entry at the minute the summary gives: no account to place the lead-up by
+        "On 9 March 2025 at 11:30 UTC, an attacker drained the bridge with a stale price.",
+        # the summary's time is when it was noticed, not when it began
+        "On 9 March 2025 at 12:31 UTC the on-call engineer was paged by the balance alert.",
+    ],
+)
+def test_a_summary_time_that_places_no_entry_keeps_the_timelines_start(summary: str) -> None:
+    value = facts(SUMMARY_THEN_LEAD_UP.format(summary=summary))
+    assert iso(value, "start") == "2025-03-09T06:40:00+00:00"
+
+
 def test_a_recovery_told_fully_is_no_full_disk() -> None:
     value = facts(
         "# X\n\n## Timeline (UTC)\n\n- 2023-05-10 08:31 the importer stopped processing files\n"
@@ -626,6 +668,10 @@ def test_other_ways_of_learning_of_it_are_the_detection(entry: str) -> None:
         ("The shop was down for 5 minutes at 10:00 and again for 12 minutes at 11:00.", 17),
         ("Imports were unavailable for 20 minutes, then for another 15 minutes.", 35),
         ("The outage lasted 40 minutes and the fix took another 2 hours to ship.", 40),
+        # the recovery told with how long it took
+        ("The broken config was fixed in about 25 minutes.", 25),
+        ("After 33 minutes the mirrors were reachable again.", 33),
+        ("Alerts fired at once. After 2 hours, the queue was back to normal.", 120),
     ],
 )
 def test_stated_durations(text: str, minutes: float) -> None:
@@ -640,6 +686,16 @@ def test_a_duration_of_something_else_is_not_the_incidents() -> None:
     assert stated_durations("The previous outage in June lasted 3 hours.") == []
     assert stated_durations("A second incident followed the next week.") == []
     assert stated_durations("Time to detection: 64 minutes") == []
+    assert stated_durations("After two hours the team found the cause.") == []
+    assert stated_durations("After 20 minutes, the on-call was back with a plan.") == []
+
+
+def test_an_about_sign_before_the_amount_stays_in_the_prose() -> None:
+    """'~' before a figure means 'about': the prose keeps it, so 'inaccessible for ~1hr' is a
+    duration (blanked as strikethrough it read 'for  1hr', which no phrase takes)."""
+    value = facts("# X\n\n## Summary\n\nThe wiki was left entirely inaccessible for ~1hr.\n")
+    assert value.duration() == (60, "stated-duration")
+    assert facts("# X\n\n## Summary\n\nThe wiki was ~~down~~ slow.\n").durations == []
 
 
 def test_vague_durations_are_not_figures() -> None:

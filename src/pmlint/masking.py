@@ -21,7 +21,9 @@ _HTML_TAG = re.compile(
 _LINK_DEST = re.compile(r"\]\((?:[^()\n]|\([^()\n]*\))*\)")
 _REF_LABEL = re.compile(r"\]\[[^\]\n]*\]")
 _BARE_URL = re.compile(r"\b(?:https?|ftp)://[^\s<>]+")
-_EMPHASIS = re.compile(r"(?<![0-9A-Za-z])[*_~]+|[*_~]+(?![0-9A-Za-z])")
+# A tilde before a figure ("~1hr", "~40 mins") is the sign for "about", not strikethrough: it
+# stays, or "for ~1hr" would read "for  1hr" and the amount lose the words before it.
+_EMPHASIS = re.compile(r"(?<![0-9A-Za-z])(?!~\d)[*_~]+|[*_~]+(?![0-9A-Za-z])")
 _TASK_MARKER = re.compile(r"^\[[ xX]\]\s")
 _BACKTICKS = re.compile(r"`+")
 

@@ -99,9 +99,10 @@ _PHRASES = [
     r"(?:[a-z]+\s)?for\s",
     # "Recovery took 2 hours", "full restoration took about 90 minutes"
     r"\b(?:recovery|restoration|restoring\sservice|the\srecovery)\s(?:\w+\s)?took\s",
-    # "service was restored after 47 minutes", "recovered within two hours"
-    r"\b(?:restored|recovered|resolved|mitigated|back online|back up|returned to normal)\s"
-    r"(?:after|within)\s",
+    # "service was restored after 47 minutes", "recovered within two hours", "the problem
+    # was fixed in about 40 minutes": the recovery, and how long it took
+    r"\b(?:restored|recovered|resolved|mitigated|fixed|back online|back up|returned to normal)\s"
+    r"(?:after|within|in)\s",
     # a security incident's window: "the malicious version was downloadable for 72 minutes",
     # "the token was exposed for six hours"
     r"\b(?:downloadable|exposed|leaked|public(?:ly\s(?:visible|available|accessible))?"
@@ -173,6 +174,14 @@ _STATED = [re.compile(rf"{phrase}{_APPROX}{_DURATION}\b", re.IGNORECASE) for phr
         r"|stopped|lost|dropped|rejected)\b",
         re.IGNORECASE,
     ),
+    # "After 46 minutes our servers were reachable again": a sentence that opens with how
+    # long, then tells the recovery (not "After two hours the team found the cause")
+    re.compile(
+        rf"(?:^|(?<=[.!?:])\s{{1,3}})after\s{_APPROX}{_DURATION},?\s[^.;\n]{{0,80}}?"
+        r"\b(?:(?:reachable|available|accessible|online|up)\sagain|back\s(?:up|online|to\snormal)"
+        r"|restored|recovered|resolved|fixed|(?:was|were)\sover)\b",
+        re.IGNORECASE,
+    ),
     # "the registry returned errors for 25 minutes", "clients saw timeouts for 10 minutes":
     # the symptom, and for how long (not "errors for 30 seconds at a time")
     re.compile(
@@ -228,6 +237,7 @@ _HINTS = (
     "suspended",
     "restored",
     "recovered",
+    "fixed",
     "resolved",
     "mitigated",
     "back online",
@@ -255,8 +265,9 @@ _HINTS = (
     "cannot",
     "can't",
 )
-# A sentence that opens with how long ("For 26 minutes, ..."): the one phrase without a hint.
-_OPENS_WITH_SPAN = re.compile(r"(?:^|[.!?:]\s{1,3})(?:for|over|during)\s", re.IGNORECASE)
+# A sentence that opens with how long ("For 26 minutes, ...", "After 46 minutes ..."): the
+# phrases without a hint.
+_OPENS_WITH_SPAN = re.compile(r"(?:^|[.!?:]\s{1,3})(?:for|over|during|after)\s", re.IGNORECASE)
 # "Time to detection: 64 minutes" is not how long the incident lasted.
 _NOT_THE_INCIDENT = re.compile(
     r"(?:time to (?:detect|detection|acknowledge|respond|engage)|ttd|tta|mttd)\W{0,6}$",

@@ -312,6 +312,9 @@ def choose_milestones(
         summary = _summary_start(result["start"], moments, classes)
         if summary is not None:
             result["start"], how["start"] = summary, HOW_PROSE
+        placed = _summary_start_later(result["start"], timed, moments, classes)
+        if placed is not None:
+            result["start"] = placed
     for kind in MILESTONES:  # what the timeline does not show, the prose may say
         if result[kind] is not None or (kind == "start" and timed):
             continue
@@ -730,6 +733,46 @@ def _summary_start(
         if "start" in moment.kinds or classes.trigger(sentence):
             found.append(moment)
     return min(found, key=lambda m: utc(m.when)) if found else None  # type: ignore[arg-type]
+
+
+def _summary_start_later(
+    start: Moment | None, timed: Sequence[Event], moments: Sequence[Moment], classes: WordClasses
+) -> Moment | None:
+    """The timeline's entry at the time the summary says the incident began, when the start
+    chosen is an earlier entry ("On 5 May at 13:38 UTC, an attacker drained the pool" over a
+    timeline that opens at 07:00 with the attacker's funding): the author's own account makes
+    the entries before it lead-up. Only the summary's first timed sentence counts, and only
+    when it tells the change or the symptom and a timeline entry has its very minute."""
+    if start is None or start.when is None or not start.has_time:
+        return None
+    told = [
+        m
+        for m in moments
+        if m.source == PROSE
+        and m.has_time
+        and m.when is not None
+        and m.block.nearest_canonical() in _WINDOW_SECTIONS
+    ]
+    if not told:
+        return None
+    first = min(told, key=lambda m: (m.line, m.span.column))
+    if first.when is None or not first.day_known or not zoned_alike(first.when, start.when):
+        return None
+    gap = utc(first.when) - utc(start.when)
+    if not dt.timedelta(0) < gap <= _LEAD_UP_HOURS:
+        return None
+    prose, at = first.block.prose, first.stamp.start
+    if "detected" in first.kinds or _ENDS_BEFORE.search(prose, max(0, at - 40), at):
+        return None
+    if not ("start" in first.kinds or classes.trigger(sentence_of(first))):
+        return None
+    for event in timed:
+        when = event.moment.when
+        if when is None or not event.moment.has_time or not zoned_alike(when, first.when):
+            continue
+        if utc(when).replace(second=0, microsecond=0) == utc(first.when).replace(second=0):
+            return event.moment
+    return None
 
 
 # A mitigation that says it is not the end: "mitigated for now", "a temporary workaround",
