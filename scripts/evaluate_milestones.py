@@ -11,7 +11,8 @@ chooser combined with the rules.
 2. Chooser: the real corpus split as `evaluate_facts.py` splits it (`sha1(repo) mod K`), each
    fold measured with `../shared/tools/facts_eval.py` by the rules alone and by the rules with
    a model trained on the other folds (the model fills a milestone the rules left empty, from
-   `--threshold`; with `--override L` it also replaces a timeline pick it scores below L).
+   `--threshold`; with `--override L` it also replaces a timeline pick it scores below L by an
+   entry it scores higher by the threshold).
 3. `--validate`: FACTS files of documents never trained on, with the model trained on the
    whole corpus, against the rules alone.
 """
@@ -147,7 +148,7 @@ def main() -> int:
         "--override",
         type=float,
         help="also re-choose a milestone the timeline's words chose when the model gives their "
-        "entry less than this (and another entry at least the threshold)",
+        "entry less than this and another entry more, by at least the threshold",
     )
     args = parser.parse_args()
     if args.override is not None:

@@ -162,7 +162,7 @@ def fill_from_model(result: dict, how: dict, events: Sequence) -> None:
     empty = [k for k in CLASSES[:-1] if result.get(k) is None]
     loaded = load()
     # OVERRIDE_ENV: also re-choose a milestone the timeline's words chose when the model gives
-    # the rules' entry less than this and another entry at least the threshold
+    # the rules' entry less than this and another entry more, by at least the threshold
     low = float(os.environ.get(OVERRIDE_ENV, "-1"))
     chosen = [k for k in CLASSES[:-1] if how.get(k) == "timeline"] if low >= 0 else []
     if not (empty or chosen) or not timed or loaded is None:
@@ -192,7 +192,8 @@ def fill_from_model(result: dict, how: dict, events: Sequence) -> None:
         if not mine or scores[mine[0]].get(kind, 0.0) >= low:
             continue
         best = max(range(len(timed)), key=lambda i: scores[i].get(kind, 0.0))
-        if scores[best].get(kind, 0.0) >= threshold and timed[best].moment.has_time:
+        margin = scores[best].get(kind, 0.0) - scores[mine[0]].get(kind, 0.0)
+        if margin >= threshold and timed[best].moment.has_time:
             kept = result[kind]
             result[kind] = None
             if in_order(kind, timed[best].moment.when):
