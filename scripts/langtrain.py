@@ -135,17 +135,18 @@ def unowned_truth(row: Row) -> bool | None:
 
 
 @contextlib.contextmanager
-def models_at(folder: str) -> Iterator[None]:
-    """Lint with the models of `folder` ("off": the rules alone)."""
-    before = os.environ.get(textcat.MODELS_ENV)
-    os.environ[textcat.MODELS_ENV] = folder
+def models_at(folder: str, variable: str = textcat.MODELS_ENV) -> Iterator[None]:
+    """Lint with the models of `folder` ("off": the rules alone); `variable` names the
+    setting (the language models' folder, or the milestone model's)."""
+    before = os.environ.get(variable)
+    os.environ[variable] = folder
     try:
         yield
     finally:
         if before is None:
-            os.environ.pop(textcat.MODELS_ENV, None)
+            os.environ.pop(variable, None)
         else:
-            os.environ[textcat.MODELS_ENV] = before
+            os.environ[variable] = before
 
 
 def _clean(text: str) -> str:
@@ -242,6 +243,29 @@ def train(
     """A blank English pipeline with one textcat trained on `features(text)` (and the
     rules' verdicts, for a stacked model); `config` and `drop` are for the variants that
     `select_language.py` compares (the shipped ones: `textcat_config()`, 0.1)."""
+    hits = list(rule_hits) if rule_hits is not None else [None] * len(texts)
+    return train_classes(
+        [textcat.features(t, h) for t, h in zip(texts, hits, strict=True)],
+        [{textcat.LABEL: float(p), "OTHER": float(not p)} for p in positives],
+        (textcat.LABEL, "OTHER"),
+        seed,
+        epochs,
+        config,
+        drop,
+    )
+
+
+def train_classes(
+    read: Sequence[str],
+    cats: Sequence[dict[str, float]],
+    labels: Sequence[str],
+    seed: int = SEED,
+    epochs: int = EPOCHS,
+    config: dict | None = None,
+    drop: float = 0.1,
+):
+    """A blank English pipeline with one exclusive-classes textcat trained on the already
+    featured texts `read` (the milestone model's classes as well as the two-class ones)."""
     import spacy
     from spacy.training import Example
     from spacy.util import fix_random_seed, minibatch
@@ -249,15 +273,10 @@ def train(
     fix_random_seed(seed)
     nlp = spacy.blank("en")
     cat = nlp.add_pipe("textcat", config=config or textcat.textcat_config())
-    cat.add_label(textcat.LABEL)
-    cat.add_label("OTHER")
-    hits = list(rule_hits) if rule_hits is not None else [None] * len(texts)
+    for label in labels:
+        cat.add_label(label)
     examples = [
-        Example.from_dict(
-            nlp.make_doc(textcat.features(t, h)),
-            {"cats": {textcat.LABEL: float(p), "OTHER": float(not p)}},
-        )
-        for t, p, h in zip(texts, positives, hits, strict=True)
+        Example.from_dict(nlp.make_doc(r), {"cats": c}) for r, c in zip(read, cats, strict=True)
     ]
     optimizer = nlp.initialize(lambda: examples)
     order = list(range(len(examples)))
