@@ -61,8 +61,8 @@ def cause_candidates(doc: Document, facts: Timeline) -> list[Candidate]:
                     add(line, sentence, canonical)
     for line, sentence, _before in _told(doc, facts, summary=True):
         add(line, sentence, "summary")
-    for section in doc.sections():
-        if section.level == 1 and section.heading_block is not None:
+    for section in doc.sections():  # the title: the first heading ("## CI failures in AWS")
+        if section.heading_block is not None:
             add(section.heading_block.first_line, section.heading_block.text, "title")
             break
     for event in facts.events[:FIRST_ENTRIES]:
