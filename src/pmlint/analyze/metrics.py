@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from pmlint.analyze.followthrough import follow_through
+from pmlint.analyze.modelcause import categories_json
 from pmlint.analyze.score import quality_score
 from pmlint.analyze.when import days_to_publish, out_of_hours
 from pmlint.config import Config
@@ -120,7 +121,7 @@ def document_metrics(
         "duration_source": duration[1] if duration else None,
         "milestone_sources": _sources(facts),
         "impact": [figure.to_json() for figure in impact_figures(doc, nouns)],
-        "categories": {kind: category.to_json() for kind, category in categories.items()},
+        "categories": categories_json(doc, facts, categories, config.categories),
         "out_of_hours": out_of_hours(facts, config.working_hours),
         "days_to_publish": days_to_publish(doc.path, date),
         "action_items": action_counts(doc, config, pipeline),

@@ -1,0 +1,145 @@
+"""The trained trigger model (`nlp/causecat.py`): read only where the rules say `unknown`, only
+in the sentences they read for a cause, citing its sentence's line; its training sentences
+are the repository's own and `make train` rebuilds the same weights. Every document and
+sentence here was written for this test."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from pmlint.config import load_config
+from pmlint.engine import parse_document
+from pmlint.extract.categories import incident_categories
+from pmlint.extract.causetext import cause_candidates
+from pmlint.extract.timeline import timeline
+from pmlint.nlp import causecat, textcat
+from pmlint.settings import Settings
+from tests.conftest import REPO
+
+FIXTURES = REPO / "tests" / "fixtures" / "causes"
+MODEL = REPO / "src" / "pmlint" / "models" / "trigger"
+WRITTEN = REPO / "scripts" / "training" / "written-causes.tsv"
+needs_model = pytest.mark.skipif(
+    importlib.util.find_spec("spacy") is None or not (MODEL / "meta.json").is_file(),
+    reason="needs spaCy and the shipped trigger model",
+)
+
+
+def _parsed(text: str):
+    config = load_config(None)
+    doc = parse_document("doc.md", text, config.catalog)
+    return doc, timeline(doc, Settings(timezone=None, milestones=config.milestones)), config
+
+
+def _analyze(*paths: Path, env: dict[str, str] | None = None) -> dict:
+    result = subprocess.run(
+        [sys.executable, "-m", "pmlint", "analyze", "--format", "json", *map(str, paths)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        check=False,
+    )
+    return {Path(d["path"]).name: d["categories"] for d in json.loads(result.stdout)["documents"]}
+
+
+def test_features_add_broad_classes_and_drop_punctuation() -> None:
+    read = causecat.features("The hosting provider's DDoS, at 09:00!")
+    words, classed = read.split(" || ")
+    assert words.split() == ["the", "hosting", "provider's", "ddos", "at", "NUM", "NUM"]
+    assert set(classed.split()) == {"THIRD", "ATTACK"}
+    assert causecat.features("--- ... !!") == ""
+
+
+def test_candidates_are_the_sentences_the_rules_read_for_a_cause() -> None:
+    text = (
+        "# Mail relay outage on 3 May\n\n"  # 1
+        "## Summary\n\n"  # 3
+        "Mail was down for an hour. The relay lost its disk.\n\n"  # 5
+        "## Impact\n\n"  # 7
+        "Nobody could send invoices because the relay was down.\n\n"  # 9
+        "## Timeline\n\n"  # 11
+        "- 10:00 UTC first bounce\n"  # 13
+        "- 10:05 UTC page\n"  # 14
+        "- 10:10 UTC call\n"  # 15
+        "- 10:40 UTC relay swapped\n\n"  # 16
+        "## Root cause\n\n"  # 18
+        "The relay's only disk wore out.\n\n"  # 20
+        "## Action items\n\n"  # 22
+        "- Add a second disk because one is not enough.\n"  # 24
+    )
+    doc, facts, _ = _parsed(text)
+    found = [(c.line, c.where) for c in cause_candidates(doc, facts)]
+    assert (20, "root-cause") in found
+    assert (5, "summary") in found and (1, "title") in found
+    assert {13, 14, 15} <= {line for line, where in found if where == "timeline"}
+    assert 16 not in {line for line, _ in found}  # only the first entries tell the start
+    assert not {9, 24} & {line for line, _ in found}  # never Impact nor the follow-ups
+
+
+def test_the_written_training_sentences_cover_every_class() -> None:
+    with open(WRITTEN, encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    counts = Counter(r["label"] for r in rows)
+    assert set(counts) == {*load_config(None).categories["trigger"], "other", "none"}
+    assert min(counts.values()) >= 40
+    assert len({r["text"] for r in rows}) == len(rows) == len({r["id"] for r in rows})
+
+
+@needs_model
+def test_a_cause_in_words_no_rule_reads_gets_a_class_and_its_line() -> None:
+    found = _analyze(FIXTURES / "hosting-company.md", FIXTURES / "no-cause.md")
+    trigger = found["hosting-company.md"]["trigger"]
+    assert (trigger["value"], trigger["line"], trigger["how"]) == ("dependency", 6, "model")
+    assert trigger["score"] >= json.loads((MODEL / "meta.json").read_text())["threshold"]
+    assert found["no-cause.md"]["trigger"]["value"] == "unknown"  # apologies are no cause
+    off = _analyze(FIXTURES / "hosting-company.md", env={textcat.MODELS_ENV: "off"})
+    assert off["hosting-company.md"]["trigger"] == {"value": "unknown", "line": None, "how": "none"}
+
+
+@needs_model
+def test_the_rules_and_a_stated_value_win_over_the_model() -> None:
+    text = (FIXTURES / "hosting-company.md").read_text(encoding="utf-8")
+    stated = "---\ntrigger: unknown\n---\n" + text
+    doc, facts, config = _parsed(stated)
+    assert incident_categories(doc, facts, config.categories)["trigger"].how == "front-matter"
+    from pmlint.analyze.modelcause import categories_json
+
+    categories = incident_categories(doc, facts, config.categories)
+    assert categories_json(doc, facts, categories, config.categories)["trigger"]["how"] != "model"
+    ruled = text.replace("hosting company lost", "provider had an outage in")
+    doc, facts, config = _parsed(ruled)
+    categories = incident_categories(doc, facts, config.categories)
+    assert categories_json(doc, facts, categories, config.categories)["trigger"]["how"] == "prose"
+
+
+@needs_model
+def test_best_keeps_to_the_pack_classes_and_the_threshold() -> None:
+    texts = ["we apologise to everyone affected.", "the hosting company lost its storage."]
+    guess = causecat.best(texts)
+    assert guess is not None and (guess.index, guess.value) == (1, "dependency")
+    assert causecat.best(texts, threshold=1.01) is None
+    assert causecat.best(["---", "", "we apologise to everyone affected."]) is None
+    assert causecat.best([]) is None
+
+
+@needs_model
+def test_make_train_rebuilds_the_shipped_weights(tmp_path: Path) -> None:
+    subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "train_causes.py"), "--out", str(tmp_path)],
+        check=True,
+        capture_output=True,
+        env={**os.environ, "PYTHONPATH": str(REPO / "src")},
+    )
+    for name in ("pipeline/textcat/model", "pipeline/config.cfg"):
+        built = hashlib.sha256((tmp_path / "trigger" / name).read_bytes()).hexdigest()
+        assert built == hashlib.sha256((MODEL / name).read_bytes()).hexdigest(), name
