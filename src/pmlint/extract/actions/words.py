@@ -202,6 +202,17 @@ _RECIPIENT = re.compile(
     r"(?P<who>@[\w.-]+(?:\s*(?:,|\+|&|/|\band\b|\bor\b)\s*@[\w.-]+)*)",
     re.I,
 )
+# An @handle or an email that the work points at, not who does it: after an article or a
+# possessive it names a thing ("added an @emergency role", "the @oncall group"); an email
+# after a preposition of direction is where something goes ("hooked the checks up to
+# alerts@example.org"), unless the words before give the work to it ("assigned to",
+# "handed over to", "thanks to").
+_ADDRESS_DETERMINERS = frozenset({"a", "an", "the", "our", "their", "its", "this", "that", "new"})
+_ADDRESS_DIRECTIONS = frozenset({"to", "into", "onto", "at", "via", "from"})
+_ADDRESS_GIVEN_TO = frozenset(
+    {"assign", "assigned", "hand", "handed", "over", "delegate", "delegated", "thanks", "credit",
+     "give", "given", "pass", "passed", "goes", "went", "falls", "fell"}
+)  # fmt: skip
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
 # Longest first, then alphabetical: the same pattern in every process (a set's order
 # changes with the hash seed, and each new order was a pattern to compile and to store).
