@@ -275,6 +275,10 @@ def test_value_helpers() -> None:
         "Storage vendors shipped a firmware fix for the controller",
         "We've added an alert on queue depth so we'll hear about a backlog sooner.",
         "I’ve moved the nightly export to the new host",
+        "We have quickly updated the failover runbook with the new DNS steps.",
+        "We improved the deploy pipeline so that a flaky build retries once.",
+        "The cache eviction bug has now been fixed.",
+        "The broker connection limits were also raised to 5,000.",
     ],
 )
 def test_reports_of_work_done(text: str) -> None:
@@ -294,6 +298,9 @@ def test_reports_of_work_done(text: str) -> None:
         "Email tenants migrated by the script with the new endpoint",
         "We've got to add a retry to the uploader",
         "I've to rotate the keys before Friday",
+        "Improved alerting for the billing queue",
+        "We've already checked the broker logs, and we're now drafting a list of fixes",
+        "We finished the key audit and intend to rotate every deploy key",
     ],
 )
 def test_follow_up_work(text: str) -> None:

@@ -32,6 +32,7 @@ from pmlint.extract.actions.words import (
     _NOT_TICKET_PREFIX,
     _OBJECT_START,
     _OPEN_WORDS,
+    _PARTICIPLE_ADJECTIVES,
     _PASSIVE_PAST,
     _PAST_NEXT,
     _PERIOD,
@@ -217,7 +218,7 @@ def is_past_report(text: str) -> bool:
     if not words:
         return False
     match = _PRONOUN_PAST.match(text)
-    if match and _past_form(match.group("verb")):
+    if match and _past_form(match.group("verb"), after_subject=True):
         return True
     first = words[0].lower()
     if _past_form(first) and len(words) > 1 and words[1].lower() in _PAST_NEXT:
@@ -261,11 +262,15 @@ def report_doer(text: str) -> str | None:
     return party
 
 
-def _past_form(word: str) -> bool:
+def _past_form(word: str, after_subject: bool = False) -> bool:
+    """A verb in the past ("added", "wrote"); `after_subject`: the word follows a subject,
+    where "improved" or "updated" are verbs, not adjectives ("We improved our CI")."""
     word = word.lower()
     for prefix in ("", "re-", "re", "un", "over", "with"):
         if word.startswith(prefix) and word[len(prefix) :] in _IRREGULAR_PAST:
             return True
+    if after_subject and word in _PARTICIPLE_ADJECTIVES:
+        return True
     return len(word) > 4 and word.endswith("ed") and word not in _NOT_PAST
 
 

@@ -29,6 +29,9 @@ from pmlint.extract.actions.owners import (
     _username,
 )
 from pmlint.extract.actions.words import (
+    _ADDRESS_DETERMINERS,
+    _ADDRESS_DIRECTIONS,
+    _ADDRESS_GIVEN_TO,
     _BARE_URL,
     _BUG_SLASH,
     _DATE_ALONE,
@@ -250,7 +253,10 @@ class _TextReader:
             if handle is not None:
                 parts.owner = handle
             else:
-                email = _EMAIL.search(text)
+                email = next(
+                    (m for m in _EMAIL.finditer(text) if not _address_as_thing(text, m.start())),
+                    None,
+                )
                 if email:
                     parts.owner = email.group()
                 elif handles:
@@ -306,7 +312,22 @@ def _owner_handles(text: str) -> list[str]:
         m.group()
         for m in _HANDLE.finditer(text)
         if not any(start <= m.start() < end for start, end in told)
+        and not _address_as_thing(text, m.start(), handle=True)
     ]
+
+
+def _address_as_thing(text: str, start: int, handle: bool = False) -> bool:
+    """The @handle or email at `start` is a thing the work points at, not its owner: after
+    an article or a possessive ("an @emergency role"), or, an email, after a preposition of
+    direction ("to alerts@example.org") that does not hand the work over ("assigned to")."""
+    before = [w.lower() for w in re.findall(r"[\w'’]+", text[:start])[-2:]]
+    if not before:
+        return False
+    if before[-1] in _ADDRESS_DETERMINERS:
+        return True
+    if handle or before[-1] not in _ADDRESS_DIRECTIONS:
+        return False
+    return len(before) < 2 or before[0] not in _ADDRESS_GIVEN_TO
 
 
 def _names_reference(link_text: str) -> bool:

@@ -202,6 +202,17 @@ _RECIPIENT = re.compile(
     r"(?P<who>@[\w.-]+(?:\s*(?:,|\+|&|/|\band\b|\bor\b)\s*@[\w.-]+)*)",
     re.I,
 )
+# An @handle or an email that the work points at, not who does it: after an article or a
+# possessive it names a thing ("added an @emergency role", "the @oncall group"); an email
+# after a preposition of direction is where something goes ("hooked the checks up to
+# alerts@example.org"), unless the words before give the work to it ("assigned to",
+# "handed over to", "thanks to").
+_ADDRESS_DETERMINERS = frozenset({"a", "an", "the", "our", "their", "its", "this", "that", "new"})
+_ADDRESS_DIRECTIONS = frozenset({"to", "into", "onto", "at", "via", "from"})
+_ADDRESS_GIVEN_TO = frozenset(
+    {"assign", "assigned", "hand", "handed", "over", "delegate", "delegated", "thanks", "credit",
+     "give", "given", "pass", "passed", "goes", "went", "falls", "fell"}
+)  # fmt: skip
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
 # Longest first, then alphabetical: the same pattern in every process (a set's order
 # changes with the hash seed, and each new order was a pattern to compile and to store).
@@ -292,15 +303,22 @@ _IRREGULAR_PAST = frozenset(
         "drew", "shook", "swept", "stole", "upheld", "overrode", "rewound", "forgot", "bent",
     }
 )  # fmt: skip
-_NOT_PAST = frozenset(
+# Participles that also stand as adjectives at the start of an item ("Improved alerting
+# for X", "Automated tests for Y" name work to do); after a subject they are verbs ("We
+# improved our CI", "We have updated the docs" report it).
+_PARTICIPLE_ADJECTIVES = frozenset(
+    {
+        "automated", "dedicated", "detailed", "advanced", "distributed", "centralized",
+        "centralised", "improved", "enhanced", "expanded", "extended", "increased", "reduced",
+        "updated", "combined", "unified", "simplified", "standardized", "standardised",
+        "scheduled", "managed", "hosted", "shared", "related", "based", "limited", "required",
+        "continued", "focused", "targeted", "structured", "integrated", "isolated",
+    }
+)  # fmt: skip
+_NOT_PAST = _PARTICIPLE_ADJECTIVES | frozenset(
     {
         "need", "needed", "feed", "seed", "speed", "proceed", "succeed", "exceed", "embed",
-        "shed", "shred", "bleed", "breed", "heed", "weed", "red", "bed", "ted", "automated",
-        "dedicated", "detailed", "advanced", "distributed", "centralized", "centralised",
-        "improved", "enhanced", "expanded", "extended", "increased", "reduced", "updated",
-        "combined", "unified", "simplified", "standardized", "standardised", "scheduled",
-        "managed", "hosted", "shared", "related", "based", "limited", "required",
-        "continued", "focused", "targeted", "structured", "integrated", "isolated",
+        "shed", "shred", "bleed", "breed", "heed", "weed", "red", "bed", "ted",
     }
 )  # fmt: skip
 _PAST_NEXT = frozenset(
@@ -313,13 +331,19 @@ _PAST_NEXT = frozenset(
 )  # fmt: skip
 _FUTURE = re.compile(
     r"\b(?:will|shall|should|must|need(?:s|ed)?\s+to|have\s+to|has\s+to|to\s+be|going\s+to"
-    r"|plan(?:s|ned)?\s+to|want\s+to|todo|to\s+do|(?:['’]ve|\bhave|\bhas)\s+got\s+to)\b",
+    r"|plan(?:s|ned)?\s+to|want\s+to|intends?\s+to|todo|to\s+do"
+    r"|(?:['’]ve|\bhave|\bhas)\s+got\s+to)\b"
+    # work still under way beside the report: "..., and we're currently compiling a list"
+    r"|\b(?:we|i|they)(?:['’]re|['’]m|\s+are|\s+am)\s+(?:(?:\w+ly|now|still|also)\s+)*\w+ing\b",
     re.I,
 )
+# Adverbs between a subject or an auxiliary and the verb of a report: "We have
+# immediately updated", "has now been fixed", "I also installed".
+_REPORT_ADVERB = r"(?:\w+ly|now|just|also|already|since|then|finally|meanwhile)"
 # "We added", "We have added" and the contracted "We've added" / "I’ve added".
 _PRONOUN_PAST = re.compile(
     r"^(?:(?:we|i|they)['’]ve\s+|(?:we|i|they|he|she|the\s+team)\s+)"
-    r"(?:(?:have|has|had|already)\s+)*"
+    rf"(?:(?:have|has|had|{_REPORT_ADVERB})\s+)*"
     r"(?P<verb>[a-z][a-z-]*)\b",
     re.I,
 )
@@ -333,7 +357,8 @@ _OBJECT_START = frozenset(
     }
 )  # fmt: skip
 _PASSIVE_PAST = re.compile(
-    r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:\w+ed|built|made|"
+    rf"\b(?:was|were|(?:has|have|had)\s+(?:{_REPORT_ADVERB}\s+)?been)\s+(?:{_REPORT_ADVERB}\s+)?"
+    r"(?:\w+ed|built|made|"
     r"written|rewritten|run|taken|sent|found|set\s+up|done|given|kept)\b",
     re.I,
 )

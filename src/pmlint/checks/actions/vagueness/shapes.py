@@ -16,6 +16,7 @@ from pmlint.checks.actions.vagueness.words import (
     _LABEL,
     _NUMBER,
     _ONGOING,
+    _OPINION,
     _SENTENCE_END,
     _SPARE_TIME,
     _STUDY,
@@ -57,6 +58,9 @@ def _shape(text: str) -> Vagueness | None:
     hedged = _HEDGED.search(stripped)
     if hedged:
         return Vagueness("tentative", hedged.group("match") or hedged.group("help"))
+    opinion = _OPINION.search(stripped)
+    if opinion:
+        return Vagueness("hedge", opinion.group("match"))
     spare = _SPARE_TIME.search(stripped)
     if spare:
         return Vagueness("tentative", spare.group("match"))

@@ -137,6 +137,17 @@ _HEDGED = re.compile(
     r"|(?P<help>\bcould\s+help\b)",
     re.I,
 )
+# A need or a duty someone only holds an opinion about: "I feel that in the future we
+# should ...", "Alex thinks we really need ...", "we believe it could ...": the writer (or
+# a named colleague) guesses at the need, as "I think we need" does. Not "you" ("if you
+# feel that this affected you, ..."), and only with a need or a modal in what follows.
+_OPINION = re.compile(
+    r"(?:^|[,;:]\s*|\b(?:but|and|so)\s+)"
+    r"(?P<match>(?:I|[Ww]e|[A-Z][a-z]+)\s+(?:(?:really|also|still|honestly|personally)\s+)?"
+    r"(?:think|thinks|feel|feels|believe|believes|guess|suspect|suspects|reckon|reckons))"
+    r"\s+(?:that\s+)?(?:[\w’',-]+\s+){1,6}?"
+    r"(?:need|needs|should|must|could|might|ought|have\s+to|has\s+to)\b"
+)
 # An inquiry under way, reported rather than committed to (shared with the model).
 _INQUIRING = UNDER_WAY
 # Work promised only for the writer's spare time: "if I have some time this week", "when
