@@ -94,6 +94,25 @@ def _act_named(copula: Token) -> bool:
     return past and doer is not None and doer.lower_ in ("that", "this") and doer.dep_ == "nsubj"
 
 
+# Verbs that link a subject to what it is, as "be" does: "the admin remains unresponsive",
+# "the vendor seemed indifferent", "the contractor proved unreliable".
+_LINKING = frozenset(("be", "remain", "seem", "appear", "become", "stay", "prove", "sound"))
+
+
+def _links(verb: Token) -> bool:
+    return verb.lemma_.lower() in _LINKING
+
+
+def _predicated(copula: Token) -> Token | None:
+    """Who a linking verb says something of: its subject, or the doer named by a free
+    relative standing as the subject ("whoever approved it is not competent")."""
+    found = subject(copula)
+    if found is None or found.dep_ != "csubj":
+        return found
+    doer = subject(found)
+    return doer if doer is not None and doer.tag_ == "WP" else None
+
+
 # Words that judge a situation as readily as an act ("that was not good"): not read here.
 _SITUATION_WORDS = frozenset(("good", "strong", "reliable"))
 
@@ -733,11 +752,15 @@ class BlameLanguage(HarmCheck):
         head = adjective.head
         person: Token | None
         copula: Token | None
-        if adjective.dep_ == "amod" and head.pos_ in ("NOUN", "PROPN"):
+        if adjective.dep_ == "amod" and head.dep_ == "acomp" and _links(head.head):
+            # "remains silent, unresponsive, absent": a list of predicate adjectives the
+            # parser hung on the last one, read as a noun
+            person, copula = _predicated(head.head), head.head
+        elif adjective.dep_ == "amod" and head.pos_ in ("NOUN", "PROPN"):
             person = head
             copula = head.head if head.dep_ == "attr" and head.head.lemma_ == "be" else None
-        elif adjective.dep_ in ("acomp", "attr") and head.lemma_ == "be":
-            person, copula = subject(head), head
+        elif adjective.dep_ in ("acomp", "attr", "oprd") and _links(head):
+            person, copula = _predicated(head), head
         else:
             return None
         if copula is not None and conditional(copula):
@@ -759,7 +782,7 @@ class BlameLanguage(HarmCheck):
         if able:  # an ability counts only where it is denied of them
             if copula is None or not is_negated(copula):
                 return None
-            person = subject(copula)
+            person = _predicated(copula)
         elif copula is not None and is_negated(copula):
             return None
         who = self.person_kind(person)
