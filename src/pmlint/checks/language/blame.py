@@ -143,6 +143,7 @@ class BlameLanguage(HarmCheck):
         "dereliction": "Judges a party for walking away from what it owes",
         "self_character": "Judges yourselves",
         "decision": "Judges a decision instead of explaining it",
+        "verdict": "Calls what people did a blunder",
         "model": "Reads as a judgement of people (trained model)",
         "model_self": "Reads as a judgement of yourselves (trained model)",
     }
@@ -221,6 +222,7 @@ class BlameLanguage(HarmCheck):
                 [r"\b(?i:we|i)\b", r"\b(?i:ma[dk]e|making|did|done|committed)\b"],
             ),
             Trigger.of(self.pattern("error_nouns"), [r"\b(?i:my|our)\b"]),
+            Trigger.of(self.pattern("mistake_nouns"), [self.pattern("mistake_judgements")]),
             Trigger.of(r"(?i:\b(?:we|i)\s+(?:didn['’]t|did not|never did)\s*[.!;,]?\s*$)"),
             Trigger.of(r"\b(?i:wrong|badly|poorly)\b", [rf"{named}|\b(?i:we|i)\b", _DID]),
             Trigger.of(CARELESSLY, [r"\b(?i:we|i)\b"]),
@@ -322,6 +324,10 @@ class BlameLanguage(HarmCheck):
                     yield found  # "the vendor's refusal to engage", "my failure"
             if lemma in w["error_nouns"] and pos == "NOUN" and token.dep_ == "attr":
                 found = self._act_judged(token)
+                if found is not None:
+                    yield found
+            if lemma in w["mistake_nouns"] and pos == "NOUN":
+                found = self._mistake_judged(token)
                 if found is not None:
                     yield found
             if pos == "ADJ" and lemma in w["decision_judgements"]:
@@ -793,6 +799,29 @@ class BlameLanguage(HarmCheck):
         start = min(phrase_start(person), adjective, key=lambda t: t.i)
         end = max(person, adjective, key=lambda t: t.i)
         return Hit(*token_span(start, end), "self_character" if who == SELF else "character")
+
+    def _mistake_judged(self, noun: Token) -> Hit | None:
+        """What people did called a verdict: "An enormous and nearly disastrous blunder.",
+        "it was some amateur mistakes that almost cost us", "one of my embarrassing
+        blunders"; not a thing's ("a glaring oversight in the schema": a prepositional
+        owner), not a compound ("mistake rate"), not denied or supposed (`rejection`)."""
+        w = self.words
+        if noun.dep_ == "compound" or is_negated(noun.head) or conditional(noun.head):
+            return None
+        owned = ("in", "of", "with", "from")
+        if any(c.dep_ == "prep" and c.lower_ in owned for c in noun.children):
+            return None
+        judges = [
+            a
+            for c in noun.children
+            if c.dep_ in ("amod", "compound")  # "schoolboy mistakes": a noun as modifier
+            for a in (c, *c.conjuncts)
+            if a.lemma_.lower() in w["mistake_judgements"] or a.lower_ in w["mistake_judgements"]
+        ]
+        if not judges:
+            return None
+        first = min(judges, key=lambda t: t.i)
+        return Hit(*token_span(first, noun), "verdict")
 
     def _act_judged(self, noun: Token) -> Hit | None:
         """An act called a mistake by a pronoun for it ("This was a mistake.", "that was an
