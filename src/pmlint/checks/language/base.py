@@ -91,6 +91,8 @@ WORD_CLASSES = (
     "conduct_verbs",
     "character_adjectives",
     "competence_adjectives",
+    "mistake_nouns",
+    "mistake_judgements",
 )
 STRICT = (NAMED, ROLE, PRONOUN)  # people other than the writer
 OTHERS = (*STRICT, MAYBE_ROLE)  # ... and roles that may be software, for human-only verbs

@@ -94,6 +94,25 @@ def _act_named(copula: Token) -> bool:
     return past and doer is not None and doer.lower_ in ("that", "this") and doer.dep_ == "nsubj"
 
 
+# Verbs that link a subject to what it is, as "be" does: "the admin remains unresponsive",
+# "the vendor seemed indifferent", "the contractor proved unreliable".
+_LINKING = frozenset(("be", "remain", "seem", "appear", "become", "stay", "prove", "sound"))
+
+
+def _links(verb: Token) -> bool:
+    return verb.lemma_.lower() in _LINKING
+
+
+def _predicated(copula: Token) -> Token | None:
+    """Who a linking verb says something of: its subject, or the doer named by a free
+    relative standing as the subject ("whoever approved it is not competent")."""
+    found = subject(copula)
+    if found is None or found.dep_ != "csubj":
+        return found
+    doer = subject(found)
+    return doer if doer is not None and doer.tag_ == "WP" else None
+
+
 # Words that judge a situation as readily as an act ("that was not good"): not read here.
 _SITUATION_WORDS = frozenset(("good", "strong", "reliable"))
 
@@ -124,6 +143,7 @@ class BlameLanguage(HarmCheck):
         "dereliction": "Judges a party for walking away from what it owes",
         "self_character": "Judges yourselves",
         "decision": "Judges a decision instead of explaining it",
+        "verdict": "Calls what people did a blunder",
         "model": "Reads as a judgement of people (trained model)",
         "model_self": "Reads as a judgement of yourselves (trained model)",
     }
@@ -202,6 +222,7 @@ class BlameLanguage(HarmCheck):
                 [r"\b(?i:we|i)\b", r"\b(?i:ma[dk]e|making|did|done|committed)\b"],
             ),
             Trigger.of(self.pattern("error_nouns"), [r"\b(?i:my|our)\b"]),
+            Trigger.of(self.pattern("mistake_nouns"), [self.pattern("mistake_judgements")]),
             Trigger.of(r"(?i:\b(?:we|i)\s+(?:didn['’]t|did not|never did)\s*[.!;,]?\s*$)"),
             Trigger.of(r"\b(?i:wrong|badly|poorly)\b", [rf"{named}|\b(?i:we|i)\b", _DID]),
             Trigger.of(CARELESSLY, [r"\b(?i:we|i)\b"]),
@@ -303,6 +324,10 @@ class BlameLanguage(HarmCheck):
                     yield found  # "the vendor's refusal to engage", "my failure"
             if lemma in w["error_nouns"] and pos == "NOUN" and token.dep_ == "attr":
                 found = self._act_judged(token)
+                if found is not None:
+                    yield found
+            if lemma in w["mistake_nouns"] and pos == "NOUN":
+                found = self._mistake_judged(token)
                 if found is not None:
                     yield found
             if pos == "ADJ" and lemma in w["decision_judgements"]:
@@ -733,11 +758,15 @@ class BlameLanguage(HarmCheck):
         head = adjective.head
         person: Token | None
         copula: Token | None
-        if adjective.dep_ == "amod" and head.pos_ in ("NOUN", "PROPN"):
+        if adjective.dep_ == "amod" and head.dep_ == "acomp" and _links(head.head):
+            # "remains silent, unresponsive, absent": a list of predicate adjectives the
+            # parser hung on the last one, read as a noun
+            person, copula = _predicated(head.head), head.head
+        elif adjective.dep_ == "amod" and head.pos_ in ("NOUN", "PROPN"):
             person = head
             copula = head.head if head.dep_ == "attr" and head.head.lemma_ == "be" else None
-        elif adjective.dep_ in ("acomp", "attr") and head.lemma_ == "be":
-            person, copula = subject(head), head
+        elif adjective.dep_ in ("acomp", "attr", "oprd") and _links(head):
+            person, copula = _predicated(head), head
         else:
             return None
         if copula is not None and conditional(copula):
@@ -759,7 +788,7 @@ class BlameLanguage(HarmCheck):
         if able:  # an ability counts only where it is denied of them
             if copula is None or not is_negated(copula):
                 return None
-            person = subject(copula)
+            person = _predicated(copula)
         elif copula is not None and is_negated(copula):
             return None
         who = self.person_kind(person)
@@ -770,6 +799,29 @@ class BlameLanguage(HarmCheck):
         start = min(phrase_start(person), adjective, key=lambda t: t.i)
         end = max(person, adjective, key=lambda t: t.i)
         return Hit(*token_span(start, end), "self_character" if who == SELF else "character")
+
+    def _mistake_judged(self, noun: Token) -> Hit | None:
+        """What people did called a verdict: "An enormous and nearly disastrous blunder.",
+        "it was some amateur mistakes that almost cost us", "one of my embarrassing
+        blunders"; not a thing's ("a glaring oversight in the schema": a prepositional
+        owner), not a compound ("mistake rate"), not denied or supposed (`rejection`)."""
+        w = self.words
+        if noun.dep_ == "compound" or is_negated(noun.head) or conditional(noun.head):
+            return None
+        owned = ("in", "of", "with", "from")
+        if any(c.dep_ == "prep" and c.lower_ in owned for c in noun.children):
+            return None
+        judges = [
+            a
+            for c in noun.children
+            if c.dep_ in ("amod", "compound")  # "schoolboy mistakes": a noun as modifier
+            for a in (c, *c.conjuncts)
+            if a.lemma_.lower() in w["mistake_judgements"] or a.lower_ in w["mistake_judgements"]
+        ]
+        if not judges:
+            return None
+        first = min(judges, key=lambda t: t.i)
+        return Hit(*token_span(first, noun), "verdict")
 
     def _act_judged(self, noun: Token) -> Hit | None:
         """An act called a mistake by a pronoun for it ("This was a mistake.", "that was an

@@ -4,6 +4,7 @@ caught", "if only", "why didn't ...?"), never in action items, tasks or instruct
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, ClassVar
 
@@ -37,6 +38,8 @@ _MODAL_PERFECT = (
 
 _INSTEAD_OF_JUST = r"(?i:\binstead of (?:just|simply|merely)\s+\w+ing\b)"
 _OBVIOUS = frozenset(("just", "simply", "merely"))
+# The lexicon's certainty phrase, which the parse reads (`HindsightLanguage.asserted`).
+_CERTAINTY_WORD = re.compile(r"(?i:\bobviously\b)")
 
 
 def _counterfactual(parsed: Doc) -> bool:
@@ -110,6 +113,40 @@ class HindsightLanguage(LanguageCheck):
 
     def applies(self, sentence: Sentence) -> bool:
         return not is_task(sentence.block)
+
+    def also_parse(self, sentence: Sentence) -> bool:
+        """A certainty adverb ("obviously") is read by what it qualifies (`asserted`)."""
+        return _CERTAINTY_WORD.search(sentence.text) is not None
+
+    def asserted(self, parsed: Doc, hit: Hit) -> bool:
+        """ "Obviously" is hindsight where it calls a flaw or a lapse plain to see ("Obviously,
+        the timeout was far too low", "X obviously never checked"), not where it qualifies
+        an outcome or a lesson ("it obviously went terribly", "obviously taking the server
+        down with it", "obviously we learned that ...")."""
+        if hit.pattern != "phrase":
+            return True
+        adverbs = [
+            t
+            for t in parsed
+            if hit.start <= t.idx < hit.end and t.lower_ in self.words["certainty_adverbs"]
+        ]
+        return not adverbs or any(self._plain_flaw(t.head) for t in adverbs)
+
+    def _plain_flaw(self, head: Token) -> bool:
+        """What a certainty adverb qualifies is a judgement: a state ("was too low", "was a
+        mistake"), a negation ("never checked", "nobody checked"), a failure or lapse
+        ("forgot"), or what another person did ("he was obviously covering for his son")."""
+        if head.pos_ == "ADJ" or is_negated(head):
+            return True
+        doer = self.doer(head)
+        if doer is not None and (
+            doer.lower_ in ("nobody", "noone", "none") or self.person_kind(doer) in STRICT
+        ):
+            return True
+        if head.lemma_.lower() == "be":
+            return any(c.dep_ in ("acomp", "attr") for c in head.children)
+        w = self.words
+        return bool(self.lemmas(head) & (w["failure_verbs"] | w["lapse_verbs"]))
 
     def build_triggers(self) -> list[Trigger]:
         person = self.personish()
