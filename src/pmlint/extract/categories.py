@@ -357,7 +357,7 @@ def _categorise(
             return Category(named, line, "front-matter", value.strip())
     soft = _SOFT_KEYS.get(milestone, ())
     for block in doc.blocks:
-        if _NOT_TOLD.intersection(block.canonical_sections()):
+        if NOT_TOLD.intersection(block.canonical_sections()):
             continue  # "Trigger: 100% missed votes" in a follow-up: a future alarm's trigger
         match = _FIELD.match(block.text.split("\n", 1)[0])
         label = match["label"].strip().lower().replace(" ", "_") if match else ""
@@ -534,7 +534,7 @@ def _remedy_told(
     timeline's, then the rest, never the follow-ups or lessons) that tells a remedy of a class
     and, in the same breath, that the impact stopped ("we shipped a patch and the network
     recovered"); not one of plans or of what was not done."""
-    for line, sentence, before in _told(doc, facts):
+    for line, sentence, before in told_sentences(doc, facts):
         lower = _clean(sentence)
         if not _OUTCOME.search(lower) or _TO_READER.search(lower) or _HEDGED.search(lower):
             continue
@@ -615,7 +615,7 @@ _FUTURE = re.compile(
 def _done(text: str) -> str:
     """The entry's sentences but those of a remedy to come."""
     return " ".join(
-        m.group() for m in _SENTENCE.finditer(text) if not _FUTURE.search(m.group().lower())
+        m.group() for m in SENTENCE.finditer(text) if not _FUTURE.search(m.group().lower())
     )
 
 
@@ -718,7 +718,7 @@ def _sentence_at(moment: Moment) -> str:
     95 minutes (23:55 to 01:30 UTC)" tells no remedy, whatever the paragraph's first lines
     say of the change that caused it)."""
     text = moment.block.text
-    for match in _SENTENCE.finditer(text):
+    for match in SENTENCE.finditer(text):
         if match.start() <= moment.stamp.start < match.end():
             return match.group()
     return text
@@ -806,7 +806,7 @@ _SEEKING = re.compile(
 )
 # Sections about the future or about lessons: "we need alerts on X" says nothing of this
 # incident's detection.
-_NOT_TOLD = frozenset(("action-items", "lessons", "went-well", "went-wrong", "lucky", "recurrence"))
+NOT_TOLD = frozenset(("action-items", "lessons", "went-well", "went-wrong", "lucky", "recurrence"))
 
 
 def _blank(text: str, pattern: re.Pattern[str]) -> str:
@@ -818,7 +818,7 @@ def _blank(text: str, pattern: re.Pattern[str]) -> str:
 # "version 2.0.4" stays in its sentence, and not after a short form ("Apr. 28", "e.g. the").
 # An HTML line break ends one too ("**11:07** Issue reproduced.<br> **11:30** …").
 _SHORT_FORM = r"\b(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|e\.g|i\.e|approx|vs|ca|no)\."
-_SENTENCE = re.compile(
+SENTENCE = re.compile(
     r"(?:" + _SHORT_FORM + r"|[^.!?<]|[.!?](?=\S)|<(?!br\s*/?>))+(?:[.!?]+|<br\s*/?>|$)", re.I
 )
 
@@ -897,13 +897,13 @@ def _cause(
     # an Impact section's load is what was seen, not what set it off ("CPU was saturated
     # for two hours due to the retries"): read for a cause only in the summary's sentences
     skip = frozenset(("impact",)) if not summary else frozenset()
-    told = list(_told(doc, facts, summary=summary, response=False, skip=skip))
-    past = _history_lines(doc)
+    told = list(told_sentences(doc, facts, summary=summary, response=False, skip=skip))
+    past = history_lines(doc)
     for failures in (False, True) if summary else (False,):
         for index, (line, sentence, _before) in enumerate(told):
             if line in past:
                 continue  # an earlier incident told as background
-            lower = _not_told_as_fact(sentence.lower())
+            lower = not_told_as_fact(sentence.lower())
             if _DELAY.search(lower):
                 continue  # why it was found or fixed late
             if not (_failed(lower) if failures else _CAUSE.search(lower)):
@@ -913,7 +913,7 @@ def _cause(
                 for earlier in _pointed_at(told, index):
                     line, value = (
                         earlier[0],
-                        _decide(_before_remedy(_not_told_as_fact(earlier[1].lower())), patterns),
+                        _decide(_before_remedy(not_told_as_fact(earlier[1].lower())), patterns),
                     )
                     if value is not None:
                         break
@@ -937,7 +937,7 @@ def _listed_after(
         return line, None
     later_line, later, _ = told[index + 1]
     first = _LIST_ITEM.split(later.lower().lstrip(), maxsplit=1)[0]
-    return later_line, _decide(_before_remedy(_not_told_as_fact(first)), patterns)
+    return later_line, _decide(_before_remedy(not_told_as_fact(first)), patterns)
 
 
 # Where a list's next item opens: "\n- ", "\n\\* " (an escaped star), "\n2. ".
@@ -954,7 +954,7 @@ _HISTORY = re.compile(
 )
 
 
-def _history_lines(doc: Document) -> frozenset[int]:
+def history_lines(doc: Document) -> frozenset[int]:
     """The lines of the paragraphs that open in the past (`_HISTORY`)."""
     return frozenset(
         n
@@ -977,7 +977,7 @@ def _pointed_at(
     return found
 
 
-def _not_told_as_fact(lower: str) -> str:
+def not_told_as_fact(lower: str) -> str:
     """A sentence with what it does not tell as a fact blanked: where a bug came from, a
     search for a cause, a guess later disproved ("our initial hypothesis was that a user
     submitted an exploit"), a condition ("even if exploited") and a denial ("we do not
@@ -1091,7 +1091,7 @@ def _response(doc: Document, facts: Timeline) -> list[TextBlock]:
     ]
 
 
-def _told(
+def told_sentences(
     doc: Document,
     facts: Timeline,
     *,
@@ -1115,11 +1115,11 @@ def _told(
     for block in ordered:
         if id(block) in seen or block.kind == "heading":
             continue
-        if (_NOT_TOLD | skip).intersection(block.canonical_sections()):
+        if (NOT_TOLD | skip).intersection(block.canonical_sections()):
             continue
         seen.add(id(block))
         before = (block.first_line, "")
-        for match in _SENTENCE.finditer(block.text):
+        for match in SENTENCE.finditer(block.text):
             here = (block.position(_first_word(match))[0], match.group())
             yield here[0], here[1], before
             before = here
@@ -1141,7 +1141,7 @@ def _section_texts(doc: Document, canonical: str) -> Iterator[tuple[int, str]]:
     ("Action items > Detection" lists alerts to add, not how this incident was found)."""
     for section in doc.find_sections(canonical):
         for block in section.all_blocks():
-            if not _NOT_TOLD.intersection(block.canonical_sections()):
+            if not NOT_TOLD.intersection(block.canonical_sections()):
                 yield block.first_line, block.text
 
 
@@ -1427,18 +1427,18 @@ _EXPLAINS = frozenset(("root-cause", "trigger", "resolution", "supporting-info")
 
 
 def _told_here(block: TextBlock) -> bool:
-    return block.kind != "heading" and not _NOT_TOLD.intersection(block.canonical_sections())
+    return block.kind != "heading" and not NOT_TOLD.intersection(block.canonical_sections())
 
 
 def _block_sentences(block: TextBlock) -> _Part:
     text = _clean(block.text)
-    return [(block.position(_first_word(m))[0], m.group()) for m in _SENTENCE.finditer(text)]
+    return [(block.position(_first_word(m))[0], m.group()) for m in SENTENCE.finditer(text)]
 
 
 def _sentences(text: str, line: int) -> _Part:
     cleaned = _clean(text)
     return [
-        (line + cleaned.count("\n", 0, m.start()), m.group()) for m in _SENTENCE.finditer(cleaned)
+        (line + cleaned.count("\n", 0, m.start()), m.group()) for m in SENTENCE.finditer(cleaned)
     ]
 
 

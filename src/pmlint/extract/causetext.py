@@ -16,11 +16,11 @@ from dataclasses import dataclass
 
 from pmlint.document import Document, TextBlock
 from pmlint.extract.categories import (
-    _NOT_TOLD,
-    _SENTENCE,
-    _history_lines,
-    _not_told_as_fact,
-    _told,
+    NOT_TOLD,
+    SENTENCE,
+    history_lines,
+    not_told_as_fact,
+    told_sentences,
 )
 from pmlint.extract.timeline import Timeline
 
@@ -41,14 +41,14 @@ class Candidate:
 
 def cause_candidates(doc: Document, facts: Timeline) -> list[Candidate]:
     """The candidate sentences in the order the rules read them, each once."""
-    past = _history_lines(doc)
+    past = history_lines(doc)
     found: list[Candidate] = []
     seen: set[tuple[int, str]] = set()
 
     def add(line: int, text: str, where: str) -> None:
         if line in past:
             return
-        kept = " ".join(_not_told_as_fact(text.lower()).split())[:MAX_CHARS]
+        kept = " ".join(not_told_as_fact(text.lower()).split())[:MAX_CHARS]
         if len(kept) < 12 or (line, kept) in seen:
             return
         seen.add((line, kept))
@@ -59,7 +59,7 @@ def cause_candidates(doc: Document, facts: Timeline) -> list[Candidate]:
             for block in section.all_blocks():
                 for line, sentence in _sentences(block):
                     add(line, sentence, canonical)
-    for line, sentence, _before in _told(doc, facts, summary=True):
+    for line, sentence, _before in told_sentences(doc, facts, summary=True):
         add(line, sentence, "summary")
     for section in doc.sections():  # the title: the first heading ("## CI failures in AWS")
         if section.heading_block is not None:
@@ -71,8 +71,8 @@ def cause_candidates(doc: Document, facts: Timeline) -> list[Candidate]:
 
 
 def _sentences(block: TextBlock) -> Iterator[tuple[int, str]]:
-    if block.kind == "heading" or _NOT_TOLD.intersection(block.canonical_sections()):
+    if block.kind == "heading" or NOT_TOLD.intersection(block.canonical_sections()):
         return
-    for match in _SENTENCE.finditer(block.text):
+    for match in SENTENCE.finditer(block.text):
         start = match.start() + (len(match.group()) - len(match.group().lstrip()))
         yield block.position(start)[0], match.group()
