@@ -17,9 +17,10 @@ INSTALLED = ["spacy", "PyYAML", "pyyaml", "markdown-it-py", "markdown_it.py", "c
 def expected(name: str) -> tuple[str, str] | None:
     try:
         found = importlib.metadata.distribution(name)
-    except importlib.metadata.PackageNotFoundError:
-        return None
-    return os.path.realpath(str(found.locate_file(""))), found.version
+        version = found.version
+    except (importlib.metadata.PackageNotFoundError, KeyError):
+        return None  # KeyError: no version, as the `importlib_metadata` backport says it
+    return (os.path.realpath(str(found.locate_file(""))), version) if version else None
 
 
 def found(name: str) -> tuple[str, str] | None:

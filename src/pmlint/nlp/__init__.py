@@ -179,9 +179,11 @@ def _distribution_info_slow(name: str) -> tuple[str, str] | None:
     try:
         distribution = importlib.metadata.distribution(name)
         version = distribution.version
-    except (importlib.metadata.PackageNotFoundError, ValueError):
+    except (importlib.metadata.PackageNotFoundError, ValueError, KeyError):
+        # KeyError: no `Version:` where the `importlib_metadata` backport's finder, which
+        # another package may have put on `sys.meta_path`, answers instead of the stdlib's
         return None
-    return str(distribution.locate_file("")), version
+    return (str(distribution.locate_file("")), version) if version else None
 
 
 _BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
