@@ -298,7 +298,15 @@ def test_python_tags_are_refused_everywhere(work: Path, tag: str) -> None:
 
 # The only names of the yaml module pmlint may use: safe loading, nodes and errors.
 SAFE_YAML = frozenset(
-    {"safe_load", "compose", "SafeLoader", "CSafeLoader", "YAMLError", "MarkedYAMLError"}
+    {
+        "safe_load",
+        "compose",
+        "SafeLoader",
+        "CSafeLoader",
+        "YAMLError",
+        "MarkedYAMLError",
+        "__version__",
+    }
     | {"Node", "MappingNode", "SequenceNode", "ScalarNode"}
 )
 UNSAFE_CALLS = frozenset(("eval", "exec", "compile", "__import__"))
