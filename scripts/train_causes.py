@@ -16,9 +16,12 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import random
 import sys
 from pathlib import Path
+
+import langtrain as lt
+
+from pmlint.nlp import textcat
 
 ROOT = Path(__file__).resolve().parent.parent
 WRITTEN = ROOT / "scripts" / "training" / "written-causes.tsv"
@@ -41,44 +44,24 @@ def read(path: Path = WRITTEN) -> list[tuple[str, str]]:
 
 
 def config() -> dict:
-    return {
-        "threshold": 0.5,
-        "model": {
-            "@architectures": "spacy.TextCatBOW.v3",
-            "exclusive_classes": True,
-            "ngram_size": 2,
-            "no_output_layer": False,
-            "length": 2**16,
-        },
-    }
+    """The blame and vagueness models' textcat with a smaller table: 519 short sentences."""
+    chosen = textcat.textcat_config()
+    chosen["model"]["length"] = 2**16
+    return chosen
 
 
 def train(rows: list[tuple[str, str]], seed: int = SEED, epochs: int = EPOCHS):
-    import spacy
-    from spacy.training import Example
-    from spacy.util import fix_random_seed, minibatch
-
+    """The trigger textcat over `rows`, seed fixed (`langtrain.train_classes`)."""
     from pmlint.nlp.causecat import features
 
-    fix_random_seed(seed)
-    nlp = spacy.blank("en")
-    cat = nlp.add_pipe("textcat", config=config())
-    for label in LABELS:
-        cat.add_label(label)
-    examples = [
-        Example.from_dict(
-            nlp.make_doc(features(text)), {"cats": {c: float(c == label) for c in LABELS}}
-        )
-        for text, label in rows
-    ]
-    optimizer = nlp.initialize(lambda: examples)
-    order = list(range(len(examples)))
-    shuffle = random.Random(seed)
-    for _ in range(epochs):
-        shuffle.shuffle(order)
-        for batch in minibatch([examples[i] for i in order], size=16):
-            nlp.update(batch, sgd=optimizer, drop=0.1)
-    return nlp
+    return lt.train_classes(
+        [features(text) for text, _ in rows],
+        [{c: float(c == label) for c in LABELS} for _, label in rows],
+        LABELS,
+        seed,
+        epochs,
+        config(),
+    )
 
 
 def save(nlp, folder: Path, threshold: float, rows: int) -> None:
