@@ -41,6 +41,7 @@ from typing import Any
 
 from pmlint.config import Config
 from pmlint.diagnostics import Diagnostic, Fix, Related, Severity, Span, masked_lines
+from pmlint.jsonfile import write_atomically
 from pmlint.reading import SourceText
 from pmlint.report import FileReport
 from pmlint.version import add_file, code_stamp, tree_files
@@ -230,21 +231,14 @@ class ResultCache:
             "references": report.references,
             "nlp": dict(nlp) if nlp is not None else None,
         }
-        target = self._entry(key)
-        temporary = f"{target}.{os.getpid()}.tmp"
         try:
             if not os.path.isdir(self.directory):
                 os.makedirs(self.directory, exist_ok=True)
                 _mark(self.directory)
-            os.makedirs(os.path.dirname(target), exist_ok=True)
-            with open(temporary, "w", encoding="utf-8") as handle:
-                json.dump(payload, handle, separators=(",", ":"))
-            os.replace(temporary, target)  # readers never see half an entry
+            write_atomically(self._entry(key), payload, compact=True)
         except OSError as exc:
             self.writable = False
             self.write_error = exc.strerror or type(exc).__name__
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
             return
         if self.use_index:
             self._served[key] = payload
@@ -288,15 +282,8 @@ class ResultCache:
                 break
             entries.setdefault(key, entry)
         target = os.path.join(self.entries, "index.json")
-        temporary = f"{target}.{os.getpid()}.tmp"
-        try:
-            os.makedirs(self.entries, exist_ok=True)
-            with open(temporary, "w", encoding="utf-8") as handle:
-                json.dump({"format": FORMAT, "entries": entries}, handle, separators=(",", ":"))
-            os.replace(temporary, target)
-        except (OSError, ValueError):
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
+        with contextlib.suppress(OSError, ValueError):
+            write_atomically(target, {"format": FORMAT, "entries": entries}, compact=True)
         self._learned = False
 
     def notes(self) -> list[str]:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from pmlint.diagnostics import Severity
+from pmlint.jsonfile import write_atomically
 from pmlint.rule import (
     ENGINE_FIELDS,
     ENGINE_KIND,
@@ -406,16 +407,9 @@ class _KindMemo:
             "kinds": kinds,
             "built": sorted(self._built),
         }
-        temporary = f"{self._path}.{os.getpid()}.tmp"
-        try:
-            os.makedirs(os.path.dirname(self._path), exist_ok=True)
-            with open(temporary, "w", encoding="utf-8") as handle:
-                json.dump(payload, handle)
-            os.replace(temporary, self._path)  # readers never see half a file
+        with contextlib.suppress(OSError, ValueError):
+            write_atomically(self._path, payload)
             self._changed = False
-        except (OSError, ValueError):
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
 
 
 @lru_cache(maxsize=1)

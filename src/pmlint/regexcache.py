@@ -30,6 +30,8 @@ from array import array
 from collections.abc import Callable
 from typing import Any
 
+from pmlint.jsonfile import write_atomically
+
 _SRE: Any = importlib.import_module("_sre")  # the regex engine (no stubs for mypy)
 ENV = "PMLINT_REGEX_CACHE"
 MAX_ENTRIES = 2048  # beyond this, a save keeps only the patterns of the run that saves
@@ -243,13 +245,6 @@ def save() -> None:
     rows = _rows(_table, stored)
     if len(rows) > MAX_ENTRIES:
         rows = _rows({key: _table[key] for key in _used if key in _table}, {})
-    temporary = f"{_path}.{os.getpid()}.tmp"
-    try:
-        os.makedirs(os.path.dirname(_path), exist_ok=True)
-        with open(temporary, "w", encoding="utf-8") as handle:
-            json.dump({"format": _FORMAT, "stamp": _stamp(), "patterns": rows}, handle)
-        os.replace(temporary, _path)  # readers never see half a file
-    except (OSError, ValueError):
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
+    with contextlib.suppress(OSError, ValueError):
+        write_atomically(_path, {"format": _FORMAT, "stamp": _stamp(), "patterns": rows})
     _added = 0.0

@@ -22,6 +22,8 @@ import json
 import os
 from typing import Any
 
+from pmlint.jsonfile import write_atomically
+
 FORMAT = 1
 NAME = "yaml.json"
 MAX_ENTRIES = 500  # beyond this, a save keeps only the texts this process read
@@ -76,16 +78,9 @@ def save() -> None:
     entries = _stored
     if len(entries) > MAX_ENTRIES:
         entries = {k: v for k, v in _stored.items() if k in _used}
-    temporary = f"{_path}.{os.getpid()}.tmp"
-    try:
-        os.makedirs(os.path.dirname(_path), exist_ok=True)
-        with open(temporary, "w", encoding="utf-8") as handle:
-            json.dump({"format": FORMAT, "stamp": _stamp(), "texts": entries}, handle)
-        os.replace(temporary, _path)  # readers never see half a file
+    with contextlib.suppress(OSError, ValueError):
+        write_atomically(_path, {"format": FORMAT, "stamp": _stamp(), "texts": entries})
         _changed = False
-    except (OSError, ValueError):
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
 
 
 def _load() -> None:
