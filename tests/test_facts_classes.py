@@ -13,7 +13,7 @@ import pytest
 from pmlint.config import load_config
 from pmlint.extract.durations import parse_duration, stated_durations
 from pmlint.extract.impact import find_figures
-from pmlint.extract.timeline import Timeline
+from pmlint.extract.timeline import MITIGATION_AT_STORY_END, Timeline
 from pmlint.extract.timestamps import find_stamps
 from pmlint.parse import parse_document
 from tests.conftest import check_json, facts, invoke
@@ -579,7 +579,9 @@ def test_the_impact_stopping_in_other_words_is_the_mitigation(entry: str, mitiga
         "# X\n\n## Timeline\n\nOn 2024-02-20:\n\n- 09:02 UTC: statement jobs failed after "
         f"a key expired\n- 09:15 UTC: a customer reported the problem\n- {entry}\n"
     )
-    found = iso(value, "mitigated") == "2024-02-20T09:40:00+00:00"
+    # told as the mitigation, not inferred as the timeline's last entry
+    told = MITIGATION_AT_STORY_END not in value.provenance
+    found = iso(value, "mitigated") == "2024-02-20T09:40:00+00:00" and told
     assert found is mitigated
 
 
@@ -1216,12 +1218,56 @@ def test_a_timeline_that_never_says_it_is_over_ends_with_its_last_fix() -> None:
 def test_a_timeline_that_never_says_it_is_over_runs_to_its_last_entry() -> None:
     told = QUIET_ENDING.replace("last consumer replaced", "consumer logs read")
     value = facts(told.replace("drained and replaced", "inspected"))
-    # not a milestone the document states: no resolution, no mitigation, no TTR
-    assert value.milestones["resolved"] is None and value.milestones["mitigated"] is None
+    # no resolution is stated; the mitigation is inferred at the last entry, the last thing
+    # done (a guess, marked as one), and the duration runs to it
+    assert value.milestones["resolved"] is None
+    assert iso(value, "mitigated") == "2023-10-03T09:10:00+00:00"
+    assert value.provenance["mitigated"] == "inferred"
+    assert value.provenance[MITIGATION_AT_STORY_END]
     end = value.story_end  # the postmortem review the next day is after the incident
     assert end is not None and end.when is not None
     assert end.when.isoformat() == "2023-10-03T09:10:00+00:00"
     assert value.duration() == (90, "inferred")
+
+
+# The mitigation told in words the remedy lists do not hold (another language, a halt, a build
+# "much more stable"): the timeline's last entry, after the start and the detection, is it.
+UNWORDED_ENDINGS = [
+    "11:52 - Omstart av tjenesten ferdig, alt normalt",
+    "11:52 - Team pauses the vault (`paused = true` set on chain)",
+    "11:52 - Nightly builds much more stable after the patches",
+]
+
+
+@pytest.mark.parametrize("ending", UNWORDED_ENDINGS)
+def test_an_unworded_last_entry_is_the_inferred_mitigation(ending: str) -> None:
+    text = (
+        "# Vault outage\n\nAll times UTC, 2024-02-11.\n\n## Timeline\n\n"
+        "- 10:05 - deposits begin to revert\n- 10:20 - on-call paged by the revert alert\n"
+        f"- 11:10 - cause traced to the price feed\n- {ending}\n"
+    )
+    value = facts(text)
+    assert iso(value, "start") == "2024-02-11T10:05:00+00:00"
+    assert iso(value, "mitigated") == "2024-02-11T11:52:00+00:00"
+    assert value.milestones["resolved"] is None  # no end is told: none inferred
+    assert value.minutes_between("start", "mitigated") == 107
+    assert value.duration() == (107, "inferred")
+    # PM105 still reports that no entry marks the mitigation: the document never says it
+    _, payload = check_json("--select", "PM105", "-", stdin=text.encode())
+    found = payload["files"][0]["diagnostics"]
+    assert [d["rule"] for d in found] == ["PM105"] and "mitigation" in found[0]["message"]
+
+
+def test_a_told_mitigation_is_not_moved_to_the_last_entry() -> None:
+    text = (
+        "# Vault outage\n\nAll times UTC, 2024-02-11.\n\n## Timeline\n\n"
+        "- 10:05 - deposits begin to revert\n- 10:20 - on-call paged by the revert alert\n"
+        "- 11:10 - feed rolled back, deposits work again\n- 11:52 - cause traced to the feed\n"
+    )
+    value = facts(text)
+    assert iso(value, "mitigated") == "2024-02-11T11:10:00+00:00"
+    assert value.provenance["mitigated"] == "timeline"
+    assert MITIGATION_AT_STORY_END not in value.provenance
 
 
 def test_a_tail_long_after_the_rest_is_not_the_end() -> None:
@@ -2093,7 +2139,9 @@ def test_a_fix_followed_by_more_than_one_entry_is_not_taken_as_the_end() -> None
         "- 2023-02-02 09:00 Engineering discusses the rotation process\n"
         "- 2023-02-02 09:10 Queued emails sent\n"
     )
-    assert value.milestones["mitigated"] is None
+    # not the 08:40 fix: the story runs on, so only its last entry is inferred as the end
+    assert iso(value, "mitigated") == "2023-02-02T09:10:00+00:00"
+    assert value.provenance[MITIGATION_AT_STORY_END]
 
 
 # Words of the classes, as a word, not inside another word ------------------------------------
@@ -2246,7 +2294,9 @@ def test_what_tells_that_the_impact_stopped(told: str, mitigated: bool) -> None:
         "# Outage\n\n## Timeline\n\n- 2023-07-10 10:00 UTC errors start for users\n"
         f"- 2023-07-10 10:10 UTC alert fired, on-call paged\n- 2023-07-10 10:40 UTC {told}\n"
     )
-    assert (iso(value, "mitigated") == "2023-07-10T10:40:00+00:00") is mitigated
+    # told as the mitigation, not inferred as the timeline's last entry
+    told = MITIGATION_AT_STORY_END not in value.provenance
+    assert (iso(value, "mitigated") == "2023-07-10T10:40:00+00:00" and told) is mitigated
 
 
 def test_prose_that_tells_the_service_working_again_ends_at_that_time() -> None:

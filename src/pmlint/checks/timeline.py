@@ -15,6 +15,7 @@ from pmlint.extract.timeline import (
     EVENT,
     FIELD,
     FRONT_MATTER,
+    MITIGATION_AT_STORY_END,
     Event,
     Moment,
     Timeline,
@@ -361,7 +362,10 @@ class TimelineMilestones(CheckKind):
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         if not doc.find_sections("timeline"):
             return  # no timeline at all is PM001's finding; one report is enough
-        milestones = _facts(doc, ctx).milestones
+        facts = _facts(doc, ctx)
+        milestones = dict(facts.milestones)
+        if facts.provenance.get(MITIGATION_AT_STORY_END):
+            milestones["mitigated"] = None  # a guess from the last entry: the document marks none
         for specs, severity, level in (
             (self.opts["required"], None, "required"),
             (self.opts["recommended"], Severity.INFO, "recommended"),

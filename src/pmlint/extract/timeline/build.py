@@ -9,6 +9,7 @@ import datetime as dt
 import re
 
 from pmlint.document import Document, TextBlock
+from pmlint.extract.milestones import HOW_INFERRED, attempted
 from pmlint.extract.timeline.choose import (
     choose_milestones,
     headline_durations,
@@ -45,7 +46,7 @@ from pmlint.extract.timeline.entries import (
 )
 from pmlint.extract.timeline.html import html_texts
 from pmlint.extract.timeline.later import later_moments
-from pmlint.extract.timeline.model import EVENT, Moment, Timeline
+from pmlint.extract.timeline.model import EVENT, MITIGATION_AT_STORY_END, Event, Moment, Timeline
 from pmlint.extract.timeline.stated import start_from_time_to_detect
 from pmlint.extract.timeline.zones import (
     carry_the_timeline_zone,
@@ -55,6 +56,12 @@ from pmlint.extract.timeline.zones import (
 )
 from pmlint.extract.timestamps import Stamp, find_stamps, four_digit_clock, zone_after
 from pmlint.settings import Settings
+
+
+def _told_as_attempt(moment: Moment, events: list[Event]) -> bool:
+    """Does the timeline entry at this moment tell an attempt or a harm going on?"""
+    return any(e.moment is moment and attempted(e.text) for e in events)
+
 
 # The document's memo key (`Document.memo`).
 KEY = "extract.timeline"
@@ -246,6 +253,15 @@ def _build(doc: Document, settings: Settings) -> Timeline:
     milestones, provenance = choose_milestones(doc, moments, events, windows, words)
     start_from_time_to_detect(doc, milestones, provenance, events)
     durations = summary_durations(doc)
+    end = story_end(events, milestones)
+    if end is not None and milestones["mitigated"] is None and not _told_as_attempt(end, events):
+        # "11:34 fix out in production", "~15:23 team halts the pool", "04:00 builds much more
+        # stable": a timeline that never says in words that the impact stopped stopped it with
+        # its last entry, the last thing done (the duration already counts to it); not an
+        # attempt or a harm still going on ("trying a restart", "still failing for some")
+        milestones["mitigated"] = end
+        provenance["mitigated"] = HOW_INFERRED
+        provenance[MITIGATION_AT_STORY_END] = "story-end"
     return Timeline(
         moments,
         events,
@@ -256,7 +272,7 @@ def _build(doc: Document, settings: Settings) -> Timeline:
         durations,
         provenance,
         windows,
-        story_end(events, milestones),
+        end,
         impact_end(milestones, provenance, events),
         headline_durations(doc),
     )

@@ -16,6 +16,10 @@ FRONT_MATTER, FIELD, EVENT, PROSE = 0, 1, 2, 3
 # A provenance key beside the milestones': the start is only when it was noticed, a bound and
 # not the impact window's start, so no duration is counted from it.
 START_IS_DETECTION = "start-is-detection"
+# A provenance key beside the milestones': the mitigation is the timeline's last entry, inferred
+# because no entry says the impact stopped; a guess, so it does not count as a time the
+# document marks (`timeline-milestones` still reports the missing mitigation).
+MITIGATION_AT_STORY_END = "mitigation-at-story-end"
 SOURCE_NAMES = {FRONT_MATTER: "front matter", FIELD: "field", EVENT: "timeline", PROSE: "text"}
 
 
