@@ -98,6 +98,14 @@ def test_an_empty_milestone_is_filled_from_its_entry_and_says_model(tmp_path: Pa
     }
     assert found["ttd_minutes"] == 19
     assert found["milestone_sources"]["mitigated"]["how"] == "timeline"  # the rules' own stay
+    text = subprocess.run(
+        [sys.executable, "-m", "pmlint", "analyze", "--format", "text", str(path)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, textcat.MODELS_ENV: str(models)},
+        check=False,
+    ).stdout
+    assert " 19m* " in text.splitlines()[1]  # a time to detect resting on the model is marked
     off = _analyze(path, env={textcat.MODELS_ENV: "off"})["ferry-booking.md"]
     assert off["milestones"]["detected"] is None and off["ttd_minutes"] is None
     shipped = _analyze(path)["ferry-booking.md"]  # under the shipped threshold: left empty
