@@ -8,9 +8,10 @@ mitigated, resolved or other), trains one exclusive spaCy textcat on all of them
 fixed seed (the same file gives the same weights, byte for byte) and writes it with the
 threshold `pmlint analyze` applies. The threshold is not fitted here: it was chosen on the
 tuning halves of the facts sets and the real corpus' FACTS.tsv, which the model never trained
-on (`evaluate_written_milestones.py`), and is kept from the model's previous meta.json unless `--threshold` gives a new one. `--folds K` only prints the
-written rows' cross-validated precision and recall (a sanity check, not a held-out figure:
-the rows share their writer).
+on (`evaluate_written_milestones.py`), and is kept from the model's previous meta.json
+unless `--threshold` gives a new one. `--folds K` only prints the written rows'
+cross-validated precision and recall (a sanity check, not a held-out figure: the rows share
+their writer).
 """
 
 from __future__ import annotations
