@@ -245,7 +245,9 @@ def _with_source(shown: str | None, source: dict[str, Any] | None) -> str | None
     if source.get("precision") == "day":
         shown = shown[:10]  # the document gives the day only
     how = source.get("how")
-    label = "inferred from another milestone" if how == "inferred" else how
+    label = {"inferred": "inferred from another milestone", "model": "read by the model"}.get(
+        str(how), how
+    )
     return f"{shown} (line {source.get('line')}, {label})"
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from pmlint.analyze.followthrough import follow_through
 from pmlint.analyze.modelcause import categories_json
+from pmlint.analyze.modelmilestones import with_model_milestones
 from pmlint.analyze.score import quality_score
 from pmlint.analyze.when import days_to_publish, out_of_hours
 from pmlint.config import Config
@@ -99,6 +100,7 @@ def document_metrics(
     doc: Document, diagnostics: list[Diagnostic], config: Config, pipeline: Any = None
 ) -> dict[str, Any]:
     facts = timeline(doc, Settings(timezone=config.timezone, milestones=config.milestones))
+    facts = with_model_milestones(facts)  # the model fills what the rules left empty
     ms = facts.milestones
     duration = facts.duration()
     nouns = list((config.options_of_kind("impact-figures") or {}).get("nouns", []))

@@ -27,21 +27,24 @@ COLUMNS = (
 
 
 INFERRED_MARK = "*"
+# Milestones no words of the document state: inferred from another, or the model's reading.
+_GUESSED = frozenset(("inferred", "model"))
 INFERRED_NOTE = (
     f"{INFERRED_MARK} from a milestone inferred from another (mitigation from resolution, or "
-    "the reverse); `--format json` gives each milestone's line and how it was found."
+    "the reverse) or read by the trained milestone model; `--format json` gives each "
+    "milestone's line and how it was found."
 )
 
 
 def _marked(document: dict[str, Any], key: str, kinds: tuple[str, ...]) -> str:
-    """A duration, with a mark when it rests on an inferred milestone."""
+    """A duration, with a mark when it rests on an inferred or model-read milestone."""
     shown = format_minutes(document.get(key))
     if document.get(key) is None:
         return shown
     if key == "duration_minutes" and document.get("duration_source") != "milestones":
         return shown  # stated by the document, or its windows added up
     sources = document.get("milestone_sources") or {}
-    inferred = any((sources.get(kind) or {}).get("how") == "inferred" for kind in kinds)
+    inferred = any((sources.get(kind) or {}).get("how") in _GUESSED for kind in kinds)
     return shown + INFERRED_MARK if inferred else shown
 
 

@@ -1,0 +1,126 @@
+"""The milestones the rules leave empty, read by the trained milestone model instead.
+
+Only a milestone the rules found no time for, only from the timeline's timed entries, and
+only when the entry the model scores highest for it reaches the model's threshold (chosen on
+labelled documents the model never trained on) and keeps the milestones in order (start,
+detected, mitigated, resolved). The milestone cites its entry's line and says `how: model`,
+so a reader can tell it from the rules' answers. Facts stay free of NLP (the import
+contract): this is analyze's reading of the facts, not the facts the checks see.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Mapping
+
+from pmlint.extract.milestones import MILESTONES
+from pmlint.extract.timeline import Moment, Timeline, utc
+from pmlint.extract.timeline.choose import story_end
+from pmlint.extract.timeline.ends import impact_end
+from pmlint.extract.timeline.model import zoned_alike
+from pmlint.nlp import milestonecat
+
+HOW_MODEL = "model"
+# The milestones the model reads (the rules' "escalated" has no class of its own).
+FILLED = tuple(k for k in MILESTONES if k in milestonecat.CLASSES)
+
+
+def _placed(moment: Moment | None) -> bool:
+    return moment is not None and moment.when is not None and moment.day_known
+
+
+def _in_order(kind: str, moment: Moment, chosen: Mapping[str, Moment | None]) -> bool:
+    """Whether `moment` at milestone `kind` keeps the chosen milestones in order."""
+    place = MILESTONES.index(kind)
+    when = moment.when
+    if when is None:
+        return False
+    for other, found in chosen.items():
+        if other not in MILESTONES or found is None or found.when is None:
+            continue
+        if not found.day_known:
+            continue  # a time with no day: not in JSON, and no order with a dated one
+        if not zoned_alike(found.when, when):
+            return False
+        if MILESTONES.index(other) < place and utc(found.when) > utc(when):
+            return False
+        if MILESTONES.index(other) > place and utc(found.when) < utc(when):
+            return False
+    return True
+
+
+# Where a time is no step of the incident: a due date, a lesson, background.
+_NOT_THE_INCIDENT = frozenset(
+    ("action-items", "lessons", "went-well", "went-wrong", "lucky", "recurrence", "background")
+)
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+
+
+def _sentence(moment: Moment) -> str:
+    """The sentence (or line) of the block that holds the moment's time."""
+    text = moment.block.prose
+    start, end = moment.stamp.start, moment.stamp.end
+    if end > len(text) or text[start:end] != moment.stamp.text:
+        return ""  # a time found in other text than the block's prose (an HTML notice)
+    begin = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    after = _SENTENCE_END.search(text, end)
+    return text[begin : after.start() + 1 if after else len(text)].strip()
+
+
+def _candidates(facts: Timeline) -> list[tuple[Moment, str]]:
+    """Each time on a known day with what the document says at it: a timeline entry's
+    text, else the sentence of the prose it stands in (a time with no day would be placed
+    on a day the document never gave)."""
+    found: list[tuple[Moment, str]] = []
+    seen: set[int] = set()
+    for event in facts.events:
+        if event.moment.has_time and _placed(event.moment) and event.text.strip():
+            found.append((event.moment, event.text))
+            seen.add(id(event.moment))
+    for moment in facts.moments:
+        if id(moment) in seen or not (moment.has_time and _placed(moment)):
+            continue
+        if _NOT_THE_INCIDENT & set(moment.block.canonical_sections()):
+            continue
+        sentence = _sentence(moment)
+        if sentence:
+            found.append((moment, sentence))
+            seen.add(id(moment))
+    return found
+
+
+def with_model_milestones(facts: Timeline, threshold: float | None = None) -> Timeline:
+    """`facts`, or a copy whose empty milestones the model filled (`how: model`) from the
+    threshold (the model's own unless given)."""
+    empty = [k for k in FILLED if facts.milestones.get(k) is None]
+    if not empty:
+        return facts
+    candidates = _candidates(facts)
+    if not candidates:
+        return facts
+    scored = milestonecat.scores([text for _, text in candidates])
+    if scored is None:
+        return facts
+    scores, own = scored
+    threshold = own if threshold is None else threshold
+    milestones = dict(facts.milestones)
+    provenance = dict(facts.provenance)
+    for kind in empty:
+        ranked = sorted(range(len(candidates)), key=lambda i: -scores[i].get(kind, 0.0))
+        for index in ranked:
+            if scores[index].get(kind, 0.0) < threshold:
+                break
+            moment = candidates[index][0]
+            if _in_order(kind, moment, milestones):
+                milestones[kind], provenance[kind] = moment, HOW_MODEL
+                break
+    if milestones == facts.milestones:
+        return facts
+    return dataclasses.replace(
+        facts,
+        milestones=milestones,
+        provenance=provenance,
+        story_end=story_end(facts.events, milestones),
+        impact_end=impact_end(milestones, provenance, facts.events),
+    )

@@ -1,0 +1,142 @@
+"""The trained milestone model (`nlp/milestonecat.py`, `analyze/modelmilestones.py`): it fills
+only the milestones the rules left empty, from the timeline's dated entries, in order, and
+says `how: model`; its training entries are the repository's own and `make train` rebuilds
+the same weights. Every document and entry here was written for this test."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from pmlint.analyze.modelmilestones import with_model_milestones
+from pmlint.config import load_config
+from pmlint.engine import parse_document
+from pmlint.extract.timeline import timeline
+from pmlint.nlp import milestonecat, textcat
+from pmlint.settings import Settings
+from tests.conftest import REPO
+
+FIXTURES = REPO / "tests" / "fixtures" / "milestones"
+MODEL = REPO / "src" / "pmlint" / "models" / "milestone"
+WRITTEN = REPO / "scripts" / "training" / "written-entries.tsv"
+needs_model = pytest.mark.skipif(
+    importlib.util.find_spec("spacy") is None or not (MODEL / "meta.json").is_file(),
+    reason="needs spaCy and the shipped milestone model",
+)
+# The ferry document's detection entry ("a travel agent phones our service desk") is in
+# words the rules do not read; the model gives it a low probability, under the shipped
+# threshold, so the tests that need it filled lower the threshold.
+LOW = 0.2
+
+
+def _facts(text: str):
+    config = load_config(None)
+    doc = parse_document("doc.md", text, config.catalog)
+    return timeline(doc, Settings(timezone=None, milestones=config.milestones))
+
+
+def _analyze(*paths: Path, env: dict[str, str] | None = None) -> dict:
+    result = subprocess.run(
+        [sys.executable, "-m", "pmlint", "analyze", "--format", "json", *map(str, paths)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        check=False,
+    )
+    return {Path(d["path"]).name: d for d in json.loads(result.stdout)["documents"]}
+
+
+def _models_with_threshold(folder: Path, threshold: float) -> Path:
+    """A models folder whose milestone model is the shipped one with another threshold."""
+    for kind in ("blame", "vague", "trigger"):
+        (folder / kind).symlink_to(MODEL.parent / kind)
+    (folder / "milestone").mkdir()
+    (folder / "milestone" / "pipeline").symlink_to(MODEL / "pipeline")
+    meta = json.loads((MODEL / "meta.json").read_text(encoding="utf-8"))
+    (folder / "milestone" / "meta.json").write_text(json.dumps({**meta, "threshold": threshold}))
+    return folder
+
+
+def test_features_drop_times_dates_and_zones_and_add_broad_classes() -> None:
+    read = milestonecat.features("2025-10-09 14:22 UTC Build 80 put back; bookings succeed again")
+    words, classed = read.split(" || ")
+    assert words.split() == ["build", "NUM", "put", "back", "bookings", "succeed", "again"]
+    assert {"RECOVER"} <= set(classed.split())
+    assert milestonecat.features("09:00 UTC") == ""
+
+
+def test_the_written_training_entries_cover_every_class_and_register() -> None:
+    with open(WRITTEN, encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    counts = Counter(r["label"] for r in rows)
+    assert set(counts) == set(milestonecat.CLASSES)
+    assert min(counts.values()) >= 150
+    assert len({r["text"] for r in rows}) == len(rows) == len({r["id"] for r in rows})
+    registers = Counter(r["register"] for r in rows if r["label"] != "other")
+    assert {"timeline", "chat", "status", "summary", "prose", "table"} <= set(registers)
+
+
+@needs_model
+def test_an_empty_milestone_is_filled_from_its_entry_and_says_model(tmp_path: Path) -> None:
+    path = FIXTURES / "ferry-booking.md"
+    models = _models_with_threshold(tmp_path, LOW)
+    found = _analyze(path, env={textcat.MODELS_ENV: str(models)})["ferry-booking.md"]
+    assert found["milestones"]["detected"] == "2025-10-09T13:31:00+00:00"
+    assert found["milestone_sources"]["detected"] == {
+        "line": 12,
+        "how": "model",
+        "precision": "minute",
+    }
+    assert found["ttd_minutes"] == 19
+    assert found["milestone_sources"]["mitigated"]["how"] == "timeline"  # the rules' own stay
+    text = subprocess.run(
+        [sys.executable, "-m", "pmlint", "analyze", "--format", "text", str(path)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, textcat.MODELS_ENV: str(models)},
+        check=False,
+    ).stdout
+    assert " 19m* " in text.splitlines()[1]  # a time to detect resting on the model is marked
+    off = _analyze(path, env={textcat.MODELS_ENV: "off"})["ferry-booking.md"]
+    assert off["milestones"]["detected"] is None and off["ttd_minutes"] is None
+    shipped = _analyze(path)["ferry-booking.md"]  # under the shipped threshold: left empty
+    assert shipped["milestones"]["detected"] is None
+
+
+@needs_model
+def test_the_model_keeps_the_milestones_in_order_and_leaves_found_ones() -> None:
+    text = (FIXTURES / "ferry-booking.md").read_text(encoding="utf-8")
+    facts = _facts(text)
+    filled = with_model_milestones(facts, threshold=LOW)
+    assert filled.provenance["detected"] == "model" and filled.milestones["detected"] is not None
+    for kind in ("start", "mitigated", "resolved"):
+        assert filled.milestones[kind] is facts.milestones[kind]
+    assert facts.milestones["detected"] is None  # the checks' facts are not changed
+    assert with_model_milestones(facts, threshold=1.01) is facts
+    # the only detection-like entry after the mitigation: out of order, so it stays empty
+    late = text.replace("2025-10-09 13:31 A travel agent", "2025-10-09 15:31 A travel agent")
+    late_facts = _facts(late)
+    assert late_facts.milestones["detected"] is None
+    assert with_model_milestones(late_facts, threshold=LOW).milestones["detected"] is None
+
+
+@needs_model
+def test_make_train_rebuilds_the_shipped_weights(tmp_path: Path) -> None:
+    subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "train_milestones.py"), "--out", str(tmp_path)],
+        check=True,
+        capture_output=True,
+        env={**os.environ, "PYTHONPATH": str(REPO / "src")},
+    )
+    for name in ("pipeline/textcat/model", "pipeline/config.cfg", "meta.json"):
+        built = hashlib.sha256((tmp_path / "milestone" / name).read_bytes()).hexdigest()
+        assert built == hashlib.sha256((MODEL / name).read_bytes()).hexdigest(), name
