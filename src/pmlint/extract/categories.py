@@ -1561,8 +1561,9 @@ def _learned(
 # (its words are a class of their own: "reported by the health check").
 _UNNAMED_REPORT = re.compile(
     r"(?<![a-z])(?:(?:was|were|is|are|been|being)\s+(?:\w+ly\s+|first\s+|then\s+)?reported\b"
-    r"(?!\s+(?:by|from|to)\b)|reports\s+(?:\w+\s+)?(?:began|begin|begins|begain|started|start|"
-    r"starts|came|come|coming|arrived|arriving|poured|pouring|flowed|flowing)\b|"
+    r"(?!\s+(?:by|from|to)\b)|reports\s+(?:of\s+(?:[\w-]+\s+){1,3}?|\w+\s+)?(?:began|begin|begins|"
+    r"begain|started|start|starts|came|come|coming|arrived|arriving|poured|pouring|flowed|"
+    r"flowing|reach(?:ed|ing|es)?)\b|"
     r"(?:received|receiving|got|getting)\s+(?:some\s+|several\s+|multiple\s+|many\s+|first\s+|"
     r"initial\s+)?reports\b(?!\s+from\b))"
 )
@@ -1630,7 +1631,16 @@ def _learns(clause: str, cue: re.Pattern[str]) -> bool:
 
 
 def _names_a_teller(text: str) -> bool:
-    return any(text[: m.start()].strip() for m in _TELLER.finditer(text))
+    """Whether someone is said to tell or notice: words before the verb, not a pronoun of
+    things ("the hub refills the table when it notices it is empty" names no one)."""
+    for match in _TELLER.finditer(text):
+        before = text[: match.start()].split()
+        if before and before[-1] not in _THING_PRONOUNS:
+            return True
+    return False
+
+
+_THING_PRONOUNS = frozenset(("it", "which", "this", "that"))
 
 
 # Who told, when a name or a team of no class told it: "ianh reports", "@katharine notices",
@@ -1693,6 +1703,9 @@ def _ours(clause: str, orgs: frozenset[str] = frozenset()) -> bool:
         return False  # "Gibran discovered that the root cause was …": the cause, not the outage
     if _AGENTLESS.search(clause):
         return True
+    aware = _OURS_AWARE.search(clause)
+    if aware is not None and not _NAMED_SOURCE.search(clause, aware.end()):
+        return True  # "while upgrading I became aware of the fault": no one told us
     source = _source(clause)
     by = re.search(r"(?<![a-z])by\s+(.*)$", source, re.DOTALL)
     verb = _TELLING.search(source)
@@ -1717,6 +1730,12 @@ def _ours(clause: str, orgs: frozenset[str] = frozenset()) -> bool:
     return len(names) <= 2 and not _NO_PERSON.intersection(names)
 
 
+# The author or the team becoming aware with no teller named: their own finding.
+_OURS_AWARE = re.compile(
+    r"(?<![a-z])(?:i|we)\s+(?:\w+ly\s+|then\s+|first\s+|soon\s+)?(?:became|become|becoming)"
+    r"\s+aware\b(?!.*\b(?:via|through)\s)",
+    re.DOTALL,
+)
 _CAUSE_FOUND = re.compile(
     r"(?<![a-z])(?:discover|realiz|realis|found|determin|spott|notic)\w*\s+(?:that\s+)?"
     r"(?:the\s+)?(?:root\s+)?cause"
