@@ -1342,6 +1342,15 @@ _PLAN = re.compile(
 )
 
 
+def tells_no_detection(sentence: str) -> bool:
+    """Whether a sentence is one the rules never read for a detection: to the reader, a
+    question, a plan, or a denial ("no alert fired"; "until" keeps it: "did not know until")."""
+    text = sentence.lower()
+    if _TO_READER.search(text) or text.rstrip().endswith("?") or _PLAN.match(text):
+        return True
+    return bool(_NEGATED.search(text)) and not _UNTIL.search(text)
+
+
 def _detection(
     doc: Document, facts: Timeline, patterns: Sequence[tuple[str, re.Pattern[str]]]
 ) -> Category:

@@ -1,41 +1,17 @@
-"""A trained reader of stated causes, for the trigger that the rules leave `unknown`.
+"""The broad word classes each category model reads besides the words (`categorymodel`).
 
-One small spaCy `textcat` (exclusive classes, bag of words and word pairs, no vectors)
-ships in `pmlint/models/trigger/`; `make train` rebuilds it from the sentences written for
-this repository (`scripts/training/written-causes.tsv`, `scripts/train_causes.py`). Its
-classes are the trigger classes of the core pack, `other` (a cause of no class: a latent
-bug, a slip of the hand, corrupted data) and `none` (a sentence that states no cause:
-impact, detection, remedy, timeline noise, lessons). A document gets a class only when a
-candidate sentence's most likely class is one of the pack's and its probability reaches
-the threshold stored in the model's meta.json (chosen on labelled documents the model never
-trained on); `other` and `none` stay `unknown`.
+General English, one class per kind of answer and a few for the words around it, so that
+weights learnt on one writer's words carry over to another's. They are the models' inputs:
+changing a class changes the features and needs `make train`.
 """
 
 from __future__ import annotations
-
-import re
-from collections.abc import Sequence
-from dataclasses import dataclass
-
-from pmlint.nlp import textcat
-
-KIND = "trigger"
-NOT_A_CLASS = frozenset(("other", "none"))
-_TOKEN = re.compile(r"[a-z][a-z'-]*|\d+")
-
-
-@dataclass(frozen=True, slots=True)
-class Guess:
-    index: int  # of the sentence in the candidates given
-    value: str
-    score: float
-
 
 # Broad classes of general English, one per kind of cause and one for the words that say a
 # cause is told, so that weights learnt on one writer's words carry over to another's
 # ("the storm cut the power" and "an electrical fault in the building" share INFRA). A word
 # may belong to more than one class ("disk": load and device).
-_CLASSES: dict[str, tuple[str, ...]] = {
+TRIGGER: dict[str, tuple[str, ...]] = {
     "CHANGE": ("deploy", "deployed", "deploying", "deployment", "release", "released",
                "rollout", "rolled", "shipped", "ship", "merged", "merge", "commit", "upgrade",
                "upgraded", "upgrading", "update", "updated", "updates", "version", "patch",
@@ -83,39 +59,51 @@ _CLASSES: dict[str, tuple[str, ...]] = {
               "sorry", "apologize", "apologise", "inconvenience", "thanks", "thank",
               "update", "users", "customers", "affected", "impact", "will", "future"),
 }  # fmt: skip
-_WORD_CLASSES: dict[str, list[str]] = {}
-for _name, _words in _CLASSES.items():
-    for _word in _words:
-        _WORD_CLASSES.setdefault(_word, []).append(_name)
 
-
-def features(text: str) -> str:
-    """What the model reads: the words, lowercased, numbers as one token (`NUM`), then
-    ` || ` and the broad class of each word that has one (`_CLASSES`)."""
-    words = ["NUM" if w[0].isdigit() else w for w in _TOKEN.findall(text.lower().replace("’", "'"))]
-    if not words:
-        return ""
-    classed = [c for w in words for c in _WORD_CLASSES.get(w, ())]
-    return " ".join([*words, "||", *classed]) if classed else " ".join(words)
-
-
-def best(texts: Sequence[str], threshold: float | None = None) -> Guess | None:
-    """The most confident class of the pack over `texts`, if it reaches the threshold
-    (the model's own unless given); None when the model is off or missing."""
-    model = textcat.load(KIND)
-    if model is None or not texts:
-        return None
-    limit = float(model.meta.get("threshold", 1.01)) if threshold is None else threshold
-    found: Guess | None = None
-    # a text of no words (a line of dashes) would make an empty bag, which the model rejects
-    read = [(i, f) for i, t in enumerate(texts) if (f := features(t[: textcat.MAX_CHARS]))]
-    docs = model.nlp.pipe([f for _, f in read], batch_size=64)
-    for (index, _), doc in zip(read, docs, strict=True):
-        if not doc.cats:
-            continue
-        value, score = max(doc.cats.items(), key=lambda item: item[1])
-        if value in NOT_A_CLASS or score < limit:
-            continue
-        if found is None or score > found.score:
-            found = Guess(index, value, float(score))
-    return found
+# Detection: who or what told. Classes of tellers (machines that watch, those who use the
+# service, outside parties, our own people), the verbs of learning, and the words of what
+# came after or of the cause, which tell no detection ("the alert threshold was raised").
+DETECTION: dict[str, tuple[str, ...]] = {
+    "WATCHER": ("alert", "alerts", "alerted", "alerting", "alarm", "alarms", "page", "paged",
+                "pager", "pagerduty", "opsgenie", "monitor", "monitors", "monitoring",
+                "monitored", "grafana", "prometheus", "nagios", "icinga", "zabbix", "datadog",
+                "sentry", "pingdom", "uptimerobot", "statuscake", "probe", "probes", "check",
+                "checks", "healthcheck", "synthetic", "dashboard", "dashboards", "graph",
+                "graphs", "metric", "metrics", "threshold", "fired", "firing", "triggered",
+                "automated", "automatic", "bot", "watchdog", "uptime", "canary", "heartbeat",
+                "on-call", "oncall", "pages", "sms", "siren"),
+    "USERS": ("user", "users", "customer", "customers", "client", "clients", "people",
+              "visitor", "visitors", "player", "players", "student", "students", "member",
+              "members", "subscriber", "subscribers", "community", "tenant", "tenants",
+              "merchant", "merchants", "shopper", "shoppers", "reader", "readers", "patient",
+              "patients", "researchers", "listener", "listeners", "complaint", "complaints",
+              "complained", "complaining", "ticket", "tickets", "tweet", "tweets", "twitter",
+              "forum", "discord", "reddit", "mastodon", "issue", "issues", "helpdesk",
+              "support", "email", "emails", "someone", "anyone", "several", "many",
+              "flood", "influx", "inbox"),
+    "OUTSIDE": ("provider", "providers", "vendor", "vendors", "upstream", "partner",
+                "partners", "third-party", "third", "party", "external", "isp", "host",
+                "hoster", "hosting", "registrar", "cloud", "their", "they", "status",
+                "notice", "advisory", "disclosure", "researcher", "bounty", "validator",
+                "validators", "operator", "operators", "carrier", "datacenter", "colocation",
+                "supplier", "bank", "regulator", "government", "cert", "authority"),
+    "OURS": ("we", "i", "our", "us", "me", "my", "team", "engineer", "engineers", "developer",
+             "developers", "dev", "devs", "staff", "colleague", "colleagues", "admin",
+             "admins", "sysadmin", "operator", "maintainer", "maintainers", "employee",
+             "employees", "ourselves", "myself", "ops", "sre", "sres", "intern", "qa",
+             "tester", "testers", "ceo", "cto", "founder"),
+    "LEARN": ("noticed", "notice", "notices", "noticing", "saw", "seen", "see", "spotted",
+              "spot", "discovered", "discover", "found", "realized", "realised", "observed",
+              "detected", "detect", "detection", "caught", "reported", "reports", "report",
+              "reporting", "told", "informed", "notified", "aware", "learned", "learnt",
+              "heard", "received", "got", "pinged", "flagged", "raised", "opened", "filed",
+              "contacted", "reached", "warned", "warning", "warnings", "first", "initially",
+              "began", "started", "came", "arrived", "identified", "woke", "looked",
+              "checking", "investigating"),
+    "AFTERWARD": ("restored", "recovered", "resolved", "fixed", "mitigated", "rolled", "back",
+                  "reverted", "restarted", "will", "should", "future", "add", "added",
+                  "improve", "improved", "action", "sorry", "apologize", "apologise",
+                  "thanks", "lessons", "because", "caused", "cause", "due", "root",
+                  "postmortem", "impact", "affected", "duration", "lasted", "minutes",
+                  "hours"),
+}  # fmt: skip
