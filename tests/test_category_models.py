@@ -20,7 +20,11 @@ import pytest
 from pmlint.config import load_config
 from pmlint.engine import parse_document
 from pmlint.extract.categories import incident_categories
-from pmlint.extract.modeltext import cause_candidates, detection_candidates
+from pmlint.extract.modeltext import (
+    cause_candidates,
+    detection_candidates,
+    mitigation_candidates,
+)
 from pmlint.extract.timeline import timeline
 from pmlint.nlp import categorymodel, textcat
 from pmlint.settings import Settings
@@ -30,6 +34,7 @@ FIXTURES = REPO / "tests" / "fixtures" / "causes"
 MODEL = REPO / "src" / "pmlint" / "models" / "trigger"
 WRITTEN = REPO / "scripts" / "training" / "written-causes.tsv"
 WRITTEN_DETECTIONS = REPO / "scripts" / "training" / "written-detections.tsv"
+WRITTEN_REMEDIES = REPO / "scripts" / "training" / "written-remedies.tsv"
 needs_model = pytest.mark.skipif(
     importlib.util.find_spec("spacy") is None or not (MODEL / "meta.json").is_file(),
     reason="needs spaCy and the shipped trigger model",
@@ -92,7 +97,11 @@ def test_candidates_are_the_sentences_the_rules_read_for_a_cause() -> None:
 
 @pytest.mark.parametrize(
     ("path", "kind", "extra"),
-    [(WRITTEN, "trigger", {"other", "none"}), (WRITTEN_DETECTIONS, "detection", {"none"})],
+    [
+        (WRITTEN, "trigger", {"other", "none"}),
+        (WRITTEN_DETECTIONS, "detection", {"none"}),
+        (WRITTEN_REMEDIES, "mitigation", {"other", "none"}),
+    ],
 )
 def test_the_written_training_sentences_cover_every_class(
     path: Path, kind: str, extra: set[str]
@@ -178,3 +187,33 @@ def test_make_train_rebuilds_the_shipped_weights(tmp_path: Path) -> None:
     for name in ("pipeline/textcat/model", "pipeline/config.cfg"):
         built = hashlib.sha256((tmp_path / "trigger" / name).read_bytes()).hexdigest()
         assert built == hashlib.sha256((MODEL / name).read_bytes()).hexdigest(), name
+
+
+_REMEDIED = (
+    "# Shop outage\n\n"  # 1
+    "## Summary\n\n"  # 3
+    "The shop was down for an hour. We will add a standby. Could a restart have helped?\n\n"  # 5
+    "## Timeline\n\n"  # 7
+    "- 10:00 UTC the shop returns errors\n"  # 9
+    "- 10:10 UTC first complaints\n"  # 10
+    "- 10:20 UTC the team looks at the logs\n"  # 11
+    "- 10:30 UTC the cache host is swapped for a spare\n"  # 12
+    "- 10:40 UTC mitigated: the shop is back\n\n"  # 13
+    "## Resolution\n\n"  # 15
+    "The cache host was swapped for a spare one.\n"  # 17
+)
+
+
+def test_mitigation_candidates_are_where_the_rules_read_a_remedy() -> None:
+    doc, facts, _ = _parsed(_REMEDIED)
+    lines = {c.line for c in mitigation_candidates(doc, facts)}
+    assert {17, 12, 13, 5} <= lines
+    assert not {9, 10} & lines  # before the entries that end it
+    texts = [c.text for c in mitigation_candidates(doc, facts)]
+    assert not [t for t in texts if "will add" in t or t.endswith("?")]  # plans, questions
+
+
+def test_no_mitigation_candidates_when_it_healed_on_its_own() -> None:
+    healed = _REMEDIED.replace("swapped for a spare one", "fine: it recovered on its own")
+    doc, facts, _ = _parsed(healed)
+    assert mitigation_candidates(doc, facts) == []

@@ -612,6 +612,20 @@ _FUTURE = re.compile(
 )
 
 
+def tells_no_remedy(sentence: str) -> bool:
+    """Whether a sentence is one the rules never read for a remedy done: to the reader, a
+    question, a guess or a condition, a remedy to come, a plan ("set up a standby")."""
+    text = sentence.lower()
+    if _TO_READER.search(text) or text.rstrip().endswith("?") or _HEDGED.search(text):
+        return True
+    return bool(_FUTURE.search(text)) or bool(_PLAN.match(text))
+
+
+def healed_on_its_own(text: str) -> bool:
+    """Whether a text says the impact stopped with no remedy ("it recovered on its own")."""
+    return bool(_ON_ITS_OWN.search(text.lower()))
+
+
 def _done(text: str) -> str:
     """The entry's sentences but those of a remedy to come."""
     return " ".join(

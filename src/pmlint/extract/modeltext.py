@@ -23,9 +23,11 @@ from pmlint.document import Document, TextBlock
 from pmlint.extract.categories import (
     NOT_TOLD,
     SENTENCE,
+    healed_on_its_own,
     history_lines,
     not_told_as_fact,
     tells_no_detection,
+    tells_no_remedy,
     told_sentences,
 )
 from pmlint.extract.timeline import Timeline
@@ -116,9 +118,38 @@ def detection_candidates(doc: Document, facts: Timeline) -> list[Candidate]:
     return found.found
 
 
+# For the mitigation: the entry that tells the impact stopped and the few before it.
+REMEDY_ENTRIES = 3
+
+
+def mitigation_candidates(doc: Document, facts: Timeline) -> list[Candidate]:
+    """The candidate sentences for the mitigation kind in the order the rules read them: a
+    Resolution section, the mitigation's entry and the entries before it, the summary's
+    first sentences. None when the text says it healed on its own (the rules' `unknown`)."""
+    found = _Found(doc)
+    read: list[tuple[int, str, str]] = []
+    for section in doc.find_sections("resolution"):
+        for block in section.all_blocks():
+            read += [(line, s, "resolution") for line, s in _sentences(block)]
+    moment = facts.milestones.get("mitigated") or facts.milestones.get("resolved")
+    index = next((i for i, e in enumerate(facts.events) if e.moment is moment), None)
+    if index is not None:
+        for event in facts.events[max(index + 1 - REMEDY_ENTRIES, 0) : index + 1]:
+            read += [(event.line, m.group(), "timeline") for m in SENTENCE.finditer(event.text)]
+    summary = told_sentences(doc, facts, summary=True)
+    read += [(line, s, "summary") for line, s, _ in itertools.islice(summary, SUMMARY_SENTENCES)]
+    if any(healed_on_its_own(text) for _, text, where in read if where != "summary"):
+        return []
+    for line, text, where in read:
+        if not tells_no_remedy(text):
+            found.add(line, text, where)
+    return found.found
+
+
 CANDIDATES: dict[str, Callable[[Document, Timeline], list[Candidate]]] = {
     "trigger": cause_candidates,
     "detection": detection_candidates,
+    "mitigation": mitigation_candidates,
 }
 
 

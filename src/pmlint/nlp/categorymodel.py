@@ -42,6 +42,7 @@ def _reader(kind: str, classes: Mapping[str, tuple[str, ...]]) -> Reader:
 READERS: dict[str, Reader] = {
     "trigger": _reader("trigger", categorywords.TRIGGER),
     "detection": _reader("detection", categorywords.DETECTION),
+    "mitigation": _reader("mitigation", categorywords.MITIGATION),
 }
 
 

@@ -107,3 +107,37 @@ DETECTION: dict[str, tuple[str, ...]] = {
                   "postmortem", "impact", "affected", "duration", "lasted", "minutes",
                   "hours"),
 }  # fmt: skip
+
+# Mitigation: what was done that stopped the impact. A class per kind of remedy, one for the
+# words that say it worked, and one for what is no remedy of ours (waiting, the provider's
+# doing, the plans for later).
+MITIGATION: dict[str, tuple[str, ...]] = {
+    "UNDO": ("revert", "reverted", "reverting", "rollback", "rolled", "roll", "back",
+             "downgrade", "downgraded", "previous", "prior", "older", "undo", "undid",
+             "restore", "restored", "last", "known", "good", "backed", "out"),
+    "SWITCH": ("failover", "failed", "over", "standby", "secondary", "replica", "promoted",
+               "promote", "switched", "switch", "moved", "migrated", "redirected", "rerouted",
+               "traffic", "region", "backup", "spare", "another", "drained", "evacuated"),
+    "GROW": ("scaled", "scale", "scaling", "added", "more", "capacity", "instances",
+             "replicas", "workers", "nodes", "bigger", "larger", "resized", "increased",
+             "raised", "provisioned", "memory", "cpu", "disk", "quota", "limit", "extra"),
+    "SETTING": ("config", "configuration", "setting", "settings", "flag", "toggle", "toggled",
+                "disabled", "enabled", "changed", "corrected", "edited", "updated", "rule",
+                "record", "dns", "firewall", "value", "parameter", "timeout", "variable",
+                "allowlist", "blocked", "block", "whitelisted", "removed", "entry", "policy",
+                "permissions", "route", "routing", "cname", "nameservers"),
+    "KICK": ("restart", "restarted", "restarting", "reboot", "rebooted", "rebooting",
+             "recycled", "killed", "kill", "bounced", "power-cycled", "cycled", "reloaded",
+             "reload", "redeployed", "recreated", "deleted", "pod", "pods", "process",
+             "service", "daemon", "container", "kicked", "respawned", "remounted"),
+    "REPAIR": ("fix", "fixed", "fixes", "patch", "patched", "hotfix", "deployed", "deploy",
+               "released", "release", "shipped", "merged", "commit", "pull", "pr", "code",
+               "version", "upgrade", "upgraded", "bug", "change", "wrote", "implemented"),
+    "WORKED": ("recovered", "resolved", "mitigated", "stopped", "normal", "healthy", "back",
+               "online", "operational", "errors", "dropped", "cleared", "fine", "working",
+               "restored", "returned", "stable", "subsided", "ended"),
+    "NOTOURS": ("provider", "vendor", "upstream", "their", "they", "waited", "wait",
+                "itself", "own", "will", "should", "plan", "future", "add", "cause", "caused",
+                "because", "due", "noticed", "alert", "alerted", "reported", "impact",
+                "affected", "sorry", "apologize"),
+}  # fmt: skip
