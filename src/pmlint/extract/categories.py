@@ -1656,9 +1656,12 @@ def _learns(clause: str, cue: re.Pattern[str]) -> bool:
 def _names_a_teller(text: str) -> bool:
     """Whether someone is said to tell or notice: words before the verb, not a pronoun of
     things ("the hub refills the table when it notices it is empty" names no one)."""
+    first = len(text) - len(text.lstrip())  # where the first word starts
     for match in _TELLER.finditer(text):
-        before = text[: match.start()].split()
-        if before and before[-1] not in _THING_PRONOUNS:
+        if match.start() <= first:
+            continue  # no words before it
+        word = text[max(match.start() - 12, 0) : match.start()].split()
+        if not word or word[-1] not in _THING_PRONOUNS:
             return True
     return False
 
@@ -1756,8 +1759,7 @@ def _ours(clause: str, orgs: frozenset[str] = frozenset()) -> bool:
 # The author or the team becoming aware with no teller named: their own finding.
 _OURS_AWARE = re.compile(
     r"(?<![a-z])(?:i|we)\s+(?:\w+ly\s+|then\s+|first\s+|soon\s+)?(?:became|become|becoming)"
-    r"\s+aware\b(?!.*\b(?:via|through)\s)",
-    re.DOTALL,
+    r"\s+aware\b(?![^.;\n]{0,200}?\b(?:via|through)\s)"
 )
 _CAUSE_FOUND = re.compile(
     r"(?<![a-z])(?:discover|realiz|realis|found|determin|spott|notic)\w*\s+(?:that\s+)?"
