@@ -75,7 +75,7 @@ fuzz: $(VENV)/.test-installed
 # train time, not copied), seed fixed; about half a minute. `$(BIN)/python
 # scripts/evaluate_language.py` measures them held out by source (a few minutes).
 train: | $(VENV)/.demo-installed
-	cd scripts && ../$(BIN)/python train_language.py && ../$(BIN)/python train_causes.py \
+	cd scripts && ../$(BIN)/python train_language.py && ../$(BIN)/python train_categories.py \
 		&& ../$(BIN)/python train_milestones.py
 
 clean:

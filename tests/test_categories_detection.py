@@ -699,3 +699,51 @@ ONE_LETTER_WORDS = {
 def test_a_one_letter_word_takes_no_ending(name: str) -> None:
     text, expected = ONE_LETTER_WORDS[name]
     assert _detection(text)[0] == expected
+
+
+# Three ways an entry told the detection and the rules missed it: reports named by what they
+# were of ("reports of timeouts start reaching the forum"), the author's becoming aware with no
+# one telling ("during the upgrade I became aware of the fault"), and a machine's "it notices"
+# earlier on, which named no teller and so ended the search.
+MISSED_TELLINGS = {
+    "reports of something start reaching": (
+        _timeline(
+            "08:00 the cache node was evicted",
+            "08:14 reports of timeouts start reaching the forum and the chat",
+        ),
+        "customer",
+    ),
+    "reports reached us": (
+        _timeline("08:00 the cache node was evicted", "08:14 reports reached us by noon"),
+        "customer",
+    ),
+    "the author became aware": (
+        _summary("While moving the mail host I became aware of a fault in the spool."),
+        "employee",
+    ),
+    "becoming aware through a channel is no finding of ours": (
+        _summary("We became aware of the fault through a post."),
+        UNKNOWN,
+    ),
+    "a machine that notices names no teller": (
+        _timeline(
+            "08:00 the proxy restarts with an empty table; the hub refills it when it notices"
+            " it is empty",
+            "08:14 reports of errors start coming in",
+        ),
+        "customer",
+    ),
+    "a named teller still ends the search": (
+        _timeline(
+            "08:00 the proxy restarts and Robin notices the empty table",
+            "08:14 reports of errors start coming in",
+        ),
+        UNKNOWN,  # a teller of no class: the later reports are not read
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(MISSED_TELLINGS))
+def test_tellings_the_rules_missed(name: str) -> None:
+    text, expected = MISSED_TELLINGS[name]
+    assert _detection(text)[0] == expected

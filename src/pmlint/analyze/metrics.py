@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from pmlint.analyze.followthrough import follow_through
-from pmlint.analyze.modelcause import categories_json
+from pmlint.analyze.modelcategories import categories_json
 from pmlint.analyze.modelmilestones import with_model_milestones
 from pmlint.analyze.score import quality_score
 from pmlint.analyze.when import days_to_publish, out_of_hours

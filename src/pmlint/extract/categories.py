@@ -612,6 +612,20 @@ _FUTURE = re.compile(
 )
 
 
+def tells_no_remedy(sentence: str) -> bool:
+    """Whether a sentence is one the rules never read for a remedy done: to the reader, a
+    question, a guess or a condition, a remedy to come, a plan ("set up a standby")."""
+    text = sentence.lower()
+    if _TO_READER.search(text) or text.rstrip().endswith("?") or _HEDGED.search(text):
+        return True
+    return bool(_FUTURE.search(text)) or bool(_PLAN.match(text))
+
+
+def healed_on_its_own(text: str) -> bool:
+    """Whether a text says the impact stopped with no remedy ("it recovered on its own")."""
+    return bool(_ON_ITS_OWN.search(text.lower()))
+
+
 def _done(text: str) -> str:
     """The entry's sentences but those of a remedy to come."""
     return " ".join(
@@ -1342,6 +1356,15 @@ _PLAN = re.compile(
 )
 
 
+def tells_no_detection(sentence: str) -> bool:
+    """Whether a sentence is one the rules never read for a detection: to the reader, a
+    question, a plan, or a denial ("no alert fired"; "until" keeps it: "did not know until")."""
+    text = sentence.lower()
+    if _TO_READER.search(text) or text.rstrip().endswith("?") or _PLAN.match(text):
+        return True
+    return bool(_NEGATED.search(text)) and not _UNTIL.search(text)
+
+
 def _detection(
     doc: Document, facts: Timeline, patterns: Sequence[tuple[str, re.Pattern[str]]]
 ) -> Category:
@@ -1561,8 +1584,9 @@ def _learned(
 # (its words are a class of their own: "reported by the health check").
 _UNNAMED_REPORT = re.compile(
     r"(?<![a-z])(?:(?:was|were|is|are|been|being)\s+(?:\w+ly\s+|first\s+|then\s+)?reported\b"
-    r"(?!\s+(?:by|from|to)\b)|reports\s+(?:\w+\s+)?(?:began|begin|begins|begain|started|start|"
-    r"starts|came|come|coming|arrived|arriving|poured|pouring|flowed|flowing)\b|"
+    r"(?!\s+(?:by|from|to)\b)|reports\s+(?:of\s+(?:[\w-]+\s+){1,3}?|\w+\s+)?(?:began|begin|begins|"
+    r"begain|started|start|starts|came|come|coming|arrived|arriving|poured|pouring|flowed|"
+    r"flowing|reach(?:ed|ing|es)?)\b|"
     r"(?:received|receiving|got|getting)\s+(?:some\s+|several\s+|multiple\s+|many\s+|first\s+|"
     r"initial\s+)?reports\b(?!\s+from\b))"
 )
@@ -1630,7 +1654,19 @@ def _learns(clause: str, cue: re.Pattern[str]) -> bool:
 
 
 def _names_a_teller(text: str) -> bool:
-    return any(text[: m.start()].strip() for m in _TELLER.finditer(text))
+    """Whether someone is said to tell or notice: words before the verb, not a pronoun of
+    things ("the hub refills the table when it notices it is empty" names no one)."""
+    first = len(text) - len(text.lstrip())  # where the first word starts
+    for match in _TELLER.finditer(text):
+        if match.start() <= first:
+            continue  # no words before it
+        word = text[max(match.start() - 12, 0) : match.start()].split()
+        if not word or word[-1] not in _THING_PRONOUNS:
+            return True
+    return False
+
+
+_THING_PRONOUNS = frozenset(("it", "which", "this", "that"))
 
 
 # Who told, when a name or a team of no class told it: "ianh reports", "@katharine notices",
@@ -1693,6 +1729,9 @@ def _ours(clause: str, orgs: frozenset[str] = frozenset()) -> bool:
         return False  # "Gibran discovered that the root cause was …": the cause, not the outage
     if _AGENTLESS.search(clause):
         return True
+    aware = _OURS_AWARE.search(clause)
+    if aware is not None and not _NAMED_SOURCE.search(clause, aware.end()):
+        return True  # "while upgrading I became aware of the fault": no one told us
     source = _source(clause)
     by = re.search(r"(?<![a-z])by\s+(.*)$", source, re.DOTALL)
     verb = _TELLING.search(source)
@@ -1717,6 +1756,11 @@ def _ours(clause: str, orgs: frozenset[str] = frozenset()) -> bool:
     return len(names) <= 2 and not _NO_PERSON.intersection(names)
 
 
+# The author or the team becoming aware with no teller named: their own finding.
+_OURS_AWARE = re.compile(
+    r"(?<![a-z])(?:i|we)\s+(?:\w+ly\s+|then\s+|first\s+|soon\s+)?(?:became|become|becoming)"
+    r"\s+aware\b(?![^.;\n]{0,200}?\b(?:via|through)\s)"
+)
 _CAUSE_FOUND = re.compile(
     r"(?<![a-z])(?:discover|realiz|realis|found|determin|spott|notic)\w*\s+(?:that\s+)?"
     r"(?:the\s+)?(?:root\s+)?cause"

@@ -1,7 +1,7 @@
-"""The trained trigger model (`nlp/causecat.py`): read only where the rules say `unknown`, only
-in the sentences they read for a cause, citing its sentence's line; its training sentences
-are the repository's own and `make train` rebuilds the same weights. Every document and
-sentence here was written for this test."""
+"""The trained category models (`nlp/categorymodel.py`): read only where the rules say
+`unknown`, only in the sentences they read for that kind, citing its sentence's line; their
+training sentences are the repository's own and `make train` rebuilds the same weights.
+Every document and sentence here was written for this test."""
 
 from __future__ import annotations
 
@@ -20,15 +20,21 @@ import pytest
 from pmlint.config import load_config
 from pmlint.engine import parse_document
 from pmlint.extract.categories import incident_categories
-from pmlint.extract.causetext import cause_candidates
+from pmlint.extract.modeltext import (
+    cause_candidates,
+    detection_candidates,
+    mitigation_candidates,
+)
 from pmlint.extract.timeline import timeline
-from pmlint.nlp import causecat, textcat
+from pmlint.nlp import categorymodel, textcat
 from pmlint.settings import Settings
 from tests.conftest import REPO
 
 FIXTURES = REPO / "tests" / "fixtures" / "causes"
 MODEL = REPO / "src" / "pmlint" / "models" / "trigger"
 WRITTEN = REPO / "scripts" / "training" / "written-causes.tsv"
+WRITTEN_DETECTIONS = REPO / "scripts" / "training" / "written-detections.tsv"
+WRITTEN_REMEDIES = REPO / "scripts" / "training" / "written-remedies.tsv"
 needs_model = pytest.mark.skipif(
     importlib.util.find_spec("spacy") is None or not (MODEL / "meta.json").is_file(),
     reason="needs spaCy and the shipped trigger model",
@@ -53,11 +59,14 @@ def _analyze(*paths: Path, env: dict[str, str] | None = None) -> dict:
 
 
 def test_features_add_broad_classes_and_drop_punctuation() -> None:
-    read = causecat.features("The hosting provider's DDoS, at 09:00!")
+    read = categorymodel.features("The hosting provider's DDoS, at 09:00!", "trigger")
     words, classed = read.split(" || ")
     assert words.split() == ["the", "hosting", "provider's", "ddos", "at", "NUM", "NUM"]
     assert set(classed.split()) == {"THIRD", "ATTACK"}
-    assert causecat.features("--- ... !!") == ""
+    assert categorymodel.features("--- ... !!") == ""
+    # each kind reads its own classes: the same words, other classes ("notice": two of them)
+    detection = categorymodel.features("The hosting provider's notice, at 09:00!", "detection")
+    assert detection.split(" || ")[1].split() == ["OUTSIDE", "OUTSIDE", "LEARN"]
 
 
 def test_candidates_are_the_sentences_the_rules_read_for_a_cause() -> None:
@@ -86,13 +95,47 @@ def test_candidates_are_the_sentences_the_rules_read_for_a_cause() -> None:
     assert not {9, 24} & {line for line, _ in found}  # never Impact nor the follow-ups
 
 
-def test_the_written_training_sentences_cover_every_class() -> None:
-    with open(WRITTEN, encoding="utf-8", newline="") as handle:
+@pytest.mark.parametrize(
+    ("path", "kind", "extra"),
+    [
+        (WRITTEN, "trigger", {"other", "none"}),
+        (WRITTEN_DETECTIONS, "detection", {"none"}),
+        (WRITTEN_REMEDIES, "mitigation", {"other", "none"}),
+    ],
+)
+def test_the_written_training_sentences_cover_every_class(
+    path: Path, kind: str, extra: set[str]
+) -> None:
+    with open(path, encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t"))
     counts = Counter(r["label"] for r in rows)
-    assert set(counts) == {*load_config(None).categories["trigger"], "other", "none"}
+    assert set(counts) == {*load_config(None).categories[kind], *extra}
     assert min(counts.values()) >= 40
     assert len({r["text"] for r in rows}) == len(rows) == len({r["id"] for r in rows})
+
+
+def test_detection_candidates_are_where_the_rules_read_a_detection() -> None:
+    text = (
+        "# Wiki outage\n\n"  # 1
+        "## Summary\n\n"  # 3
+        "The wiki was down for an hour. A reader wrote to us about it. Was it the cache?\n\n"  # 5
+        "## Timeline\n\n"  # 7
+        "- 10:00 UTC the cache node fills up\n"  # 9
+        "- 10:05 UTC no alert fires\n"  # 10
+        "- 10:20 UTC a reader emails us\n"  # 11
+        "- 10:30 UTC cache cleared\n"  # 12
+        "- 10:40 UTC checked\n"  # 13
+        "- 10:50 UTC all good\n"  # 14
+        "- 11:00 UTC closed\n\n"  # 15
+        "## Action items\n\n"  # 17
+        "- Add an alert on the cache's disk.\n"  # 19
+    )
+    doc, facts, _ = _parsed(text)
+    found = detection_candidates(doc, facts)
+    lines = {c.line for c in found}
+    assert {9, 11, 5} <= lines
+    assert not {10, 15, 19} & lines  # a denial, past the first entries, a follow-up
+    assert not [c for c in found if c.text.endswith("?")]  # a question tells nothing
 
 
 @needs_model
@@ -112,7 +155,7 @@ def test_the_rules_and_a_stated_value_win_over_the_model() -> None:
     stated = "---\ntrigger: unknown\n---\n" + text
     doc, facts, config = _parsed(stated)
     assert incident_categories(doc, facts, config.categories)["trigger"].how == "front-matter"
-    from pmlint.analyze.modelcause import categories_json
+    from pmlint.analyze.modelcategories import categories_json
 
     categories = incident_categories(doc, facts, config.categories)
     assert categories_json(doc, facts, categories, config.categories)["trigger"]["how"] != "model"
@@ -125,17 +168,18 @@ def test_the_rules_and_a_stated_value_win_over_the_model() -> None:
 @needs_model
 def test_best_keeps_to_the_pack_classes_and_the_threshold() -> None:
     texts = ["we apologise to everyone affected.", "the hosting company lost its storage."]
-    guess = causecat.best(texts)
+    guess = categorymodel.best("trigger", texts)
     assert guess is not None and (guess.index, guess.value) == (1, "dependency")
-    assert causecat.best(texts, threshold=1.01) is None
-    assert causecat.best(["---", "", "we apologise to everyone affected."]) is None
-    assert causecat.best([]) is None
+    assert categorymodel.best("trigger", texts, threshold=1.01) is None
+    assert categorymodel.best("trigger", ["---", "", "we apologise to everyone affected."]) is None
+    assert categorymodel.best("trigger", []) is None
+    assert categorymodel.best("no-such-kind", texts) is None
 
 
 @needs_model
 def test_make_train_rebuilds_the_shipped_weights(tmp_path: Path) -> None:
     subprocess.run(
-        [sys.executable, str(REPO / "scripts" / "train_causes.py"), "--out", str(tmp_path)],
+        [sys.executable, str(REPO / "scripts" / "train_categories.py"), "--out", str(tmp_path)],
         check=True,
         capture_output=True,
         env={**os.environ, "PYTHONPATH": str(REPO / "src")},
@@ -143,3 +187,33 @@ def test_make_train_rebuilds_the_shipped_weights(tmp_path: Path) -> None:
     for name in ("pipeline/textcat/model", "pipeline/config.cfg"):
         built = hashlib.sha256((tmp_path / "trigger" / name).read_bytes()).hexdigest()
         assert built == hashlib.sha256((MODEL / name).read_bytes()).hexdigest(), name
+
+
+_REMEDIED = (
+    "# Shop outage\n\n"  # 1
+    "## Summary\n\n"  # 3
+    "The shop was down for an hour. We will add a standby. Could a restart have helped?\n\n"  # 5
+    "## Timeline\n\n"  # 7
+    "- 10:00 UTC the shop returns errors\n"  # 9
+    "- 10:10 UTC first complaints\n"  # 10
+    "- 10:20 UTC the team looks at the logs\n"  # 11
+    "- 10:30 UTC the cache host is swapped for a spare\n"  # 12
+    "- 10:40 UTC mitigated: the shop is back\n\n"  # 13
+    "## Resolution\n\n"  # 15
+    "The cache host was swapped for a spare one.\n"  # 17
+)
+
+
+def test_mitigation_candidates_are_where_the_rules_read_a_remedy() -> None:
+    doc, facts, _ = _parsed(_REMEDIED)
+    lines = {c.line for c in mitigation_candidates(doc, facts)}
+    assert {17, 12, 13, 5} <= lines
+    assert not {9, 10} & lines  # before the entries that end it
+    texts = [c.text for c in mitigation_candidates(doc, facts)]
+    assert not [t for t in texts if "will add" in t or t.endswith("?")]  # plans, questions
+
+
+def test_no_mitigation_candidates_when_it_healed_on_its_own() -> None:
+    healed = _REMEDIED.replace("swapped for a spare one", "fine: it recovered on its own")
+    doc, facts, _ = _parsed(healed)
+    assert mitigation_candidates(doc, facts) == []
