@@ -230,8 +230,8 @@ class _Extractor(_TextReader):
         owner_column: bool | None = None,
     ) -> None:
         reported = not explicit_task and state is None and is_past_report(parts.action)
-        if reported and parts.owner is None:
-            parts.owner = report_doer(parts.action)
+        if (reported or state == "done") and parts.owner is None:
+            parts.owner = report_doer(parts.action)  # "[x] Acme shipped the fix" too
         item_type = parts.type or _section_type(section) or group_type or _hinted_type(parts.action)
         if parts.owner is not None:
             parts.owner_placeholder = None

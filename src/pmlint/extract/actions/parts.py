@@ -140,6 +140,8 @@ class _TextReader:
                 continue
             if role == "due" and name in ("date", "when", "target") and not date_like(value):
                 continue
+            if role == "state" and _state_of(value) is None and len(value.split()) > 2:
+                continue  # "Done: Alex added the wiki to ...": a status label, then the item
             if (
                 role == "tracking"
                 and name not in _STRONG_TRACKING_FIELDS

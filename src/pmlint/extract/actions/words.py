@@ -414,14 +414,31 @@ _ORG_SUBJECT = re.compile(
     r"\s+(?:will|shall|to|is|are|has|have|plans?\s+to|commits?\s+to)\s+(?!be\b|not\b)",
     re.I,
 )
+# "... after I dig through the logs", "and I was able to patch the pipeline": the writer
+# as the subject of work in any clause of the item (the labeled sets count such items as
+# the author's). Not a verb of opinion, wish or perception ("I think we need", "I feel
+# that we should", "I wanted to get this out", "I noticed"), nor "I am"/"I was" alone.
+_AUTHOR_DOES = (
+    r"(?:(?:also|just|then|now|already|quickly|finally|first)\s+)?"
+    r"(?:(?:was|am)\s+able\s+to\s+[a-z]"
+    r"|(?!(?:do|did)\s+not\b)"
+    r"(?!(?:think|thought|feel|felt|believe|believed|guess|suppose|hope|hoped|wish|wished"
+    r"|wonder|wondered|know|knew|want|wanted|would|assume|assumed|agree|suspect|suspected"
+    r"|expect|expected|understand|understood|mean|meant|see|saw|notice|noticed|hear|heard"
+    r"|reali[sz]ed?|appreciate|apologi[sz]e|am|was|don|didn|doesn|cannot|can|could|may"
+    r"|might|should|must|love|like|liked|hate|doubt|reckon|imagine|recall|remember)\b)"
+    r"[a-z]{2,}\b)"
+)
 # "I will add ...", "I'll rotate ...", "I've bumped ...": the writer owns it.
 # Anywhere in the item with a modal ("-- I will be moving ...", "Note to self: I need to").
 _FIRST_PERSON = re.compile(
     r"(?:^(?:(?i:so|and|then|also|ok(?:ay)?|now|next|meanwhile)\b,?\s+)?|[,;]\s+|\(\s?)"
     r"I(?:['’](?:ll|ve|m|d)|\s+(?:will|shall|am|have|also|plan|intend|might"
-    r"|may|can|could|would))?\s+[a-z]"
+    r"|may|can|could|would))\s+(?!not\b|sure\b|sorry\b|glad\b|afraid\b)[a-z]"
     r"|(?<![\w'’/.-])I(?:['’](?:ll|ve|m|d)|\s+(?:will|shall|plan|intend|need|must|should"
     r"|am\s+going))\s+[a-z]"
+    r"|(?<![\w'’/.-])(?<!Phase )(?<!Part )(?<!Stage )(?<!Step )(?<!Tier )"
+    rf"I\s+{_AUTHOR_DOES}"
 )
 # "They are going to review ...", "She will add ...": a party named before the item (the
 # lead-in or the paragraph above) as the subject of an intention; not "they will be paged".
