@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -121,3 +123,16 @@ def facts(text: str, path: str = "doc.md") -> Timeline:
     config = load_config(None)
     doc = parse_document(path, text, config.catalog)
     return timeline(doc, Settings(timezone=None, milestones=config.milestones))
+
+
+def analyzed_documents(*paths: Path, env: dict[str, str] | None = None) -> dict[str, dict]:
+    """`pmlint analyze --format json` in a fresh process (so that model environment variables
+    apply from start-up), its documents keyed by file name."""
+    result = subprocess.run(
+        [sys.executable, "-m", "pmlint", "analyze", "--format", "json", *map(str, paths)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        check=False,
+    )
+    return {Path(d["path"]).name: d for d in json.loads(result.stdout)["documents"]}

@@ -28,7 +28,7 @@ from pmlint.extract.modeltext import (
 from pmlint.extract.timeline import timeline
 from pmlint.nlp import categorymodel, textcat
 from pmlint.settings import Settings
-from tests.conftest import REPO
+from tests.conftest import REPO, analyzed_documents
 
 FIXTURES = REPO / "tests" / "fixtures" / "causes"
 MODEL = REPO / "src" / "pmlint" / "models" / "trigger"
@@ -48,14 +48,7 @@ def _parsed(text: str):
 
 
 def _analyze(*paths: Path, env: dict[str, str] | None = None) -> dict:
-    result = subprocess.run(
-        [sys.executable, "-m", "pmlint", "analyze", "--format", "json", *map(str, paths)],
-        capture_output=True,
-        text=True,
-        env={**os.environ, **(env or {})},
-        check=False,
-    )
-    return {Path(d["path"]).name: d["categories"] for d in json.loads(result.stdout)["documents"]}
+    return {name: d["categories"] for name, d in analyzed_documents(*paths, env=env).items()}
 
 
 def test_features_add_broad_classes_and_drop_punctuation() -> None:

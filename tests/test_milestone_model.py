@@ -23,7 +23,7 @@ from pmlint.engine import parse_document
 from pmlint.extract.timeline import timeline
 from pmlint.nlp import milestonecat, textcat
 from pmlint.settings import Settings
-from tests.conftest import REPO
+from tests.conftest import REPO, analyzed_documents
 
 FIXTURES = REPO / "tests" / "fixtures" / "milestones"
 MODEL = REPO / "src" / "pmlint" / "models" / "milestone"
@@ -42,17 +42,6 @@ def _facts(text: str):
     config = load_config(None)
     doc = parse_document("doc.md", text, config.catalog)
     return timeline(doc, Settings(timezone=None, milestones=config.milestones))
-
-
-def _analyze(*paths: Path, env: dict[str, str] | None = None) -> dict:
-    result = subprocess.run(
-        [sys.executable, "-m", "pmlint", "analyze", "--format", "json", *map(str, paths)],
-        capture_output=True,
-        text=True,
-        env={**os.environ, **(env or {})},
-        check=False,
-    )
-    return {Path(d["path"]).name: d for d in json.loads(result.stdout)["documents"]}
 
 
 def _models_with_threshold(folder: Path, threshold: float) -> Path:
@@ -89,7 +78,7 @@ def test_the_written_training_entries_cover_every_class_and_register() -> None:
 def test_an_empty_milestone_is_filled_from_its_entry_and_says_model(tmp_path: Path) -> None:
     path = FIXTURES / "ferry-booking.md"
     models = _models_with_threshold(tmp_path, LOW)
-    found = _analyze(path, env={textcat.MODELS_ENV: str(models)})["ferry-booking.md"]
+    found = analyzed_documents(path, env={textcat.MODELS_ENV: str(models)})["ferry-booking.md"]
     assert found["milestones"]["detected"] == "2025-10-09T13:31:00+00:00"
     assert found["milestone_sources"]["detected"] == {
         "line": 12,
@@ -106,9 +95,11 @@ def test_an_empty_milestone_is_filled_from_its_entry_and_says_model(tmp_path: Pa
         check=False,
     ).stdout
     assert " 19m* " in text.splitlines()[1]  # a time to detect resting on the model is marked
-    off = _analyze(path, env={textcat.MODELS_ENV: "off"})["ferry-booking.md"]
+    off = analyzed_documents(path, env={textcat.MODELS_ENV: "off"})["ferry-booking.md"]
     assert off["milestones"]["detected"] is None and off["ttd_minutes"] is None
-    shipped = _analyze(path)["ferry-booking.md"]  # under the shipped threshold: left empty
+    shipped = analyzed_documents(path)[
+        "ferry-booking.md"
+    ]  # under the shipped threshold: left empty
     assert shipped["milestones"]["detected"] is None
 
 
