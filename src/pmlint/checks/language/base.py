@@ -91,11 +91,6 @@ WORD_CLASSES = (
     "conduct_verbs",
     "character_adjectives",
     "competence_adjectives",
-    "deficient_adjectives",
-    "conduct_nouns",
-    "deficient_adverbs",
-    "conduct_acts",
-    "deficient_at",
     "mistake_nouns",
     "mistake_judgements",
 )

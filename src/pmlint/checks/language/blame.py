@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, ClassVar
 
 from pmlint.checks.base import Option
@@ -40,7 +40,6 @@ from pmlint.nlp.syntax import (
     PRONOUN,
     ROLE,
     SELF,
-    agent,
     conditional,
     is_negated,
     is_passive,
@@ -114,12 +113,6 @@ def _predicated(copula: Token) -> Token | None:
     return doer if doer is not None and doer.tag_ == "WP" else None
 
 
-def _enough(adjective: Token) -> bool:
-    """ "fast enough", "robust enough": a quality with "enough", which a negation makes
-    a judgement that it fell short."""
-    return any(c.lower_ == "enough" for c in adjective.children)
-
-
 # Words that judge a situation as readily as an act ("that was not good"): not read here.
 _SITUATION_WORDS = frozenset(("good", "strong", "reliable"))
 
@@ -139,7 +132,6 @@ class BlameLanguage(HarmCheck):
         "cause": "A person is the cause",
         "error_noun": "Attributes the error to a person",
         "faulty_work": "Judges a person's change",
-        "deficient": "Judges a party's work as falling short",
         "blame": "Assigns blame to a person or a group",
         "punitive": "Punishes or blames a person",
         "responsible": "Makes a person responsible for the failure",
@@ -247,20 +239,6 @@ class BlameLanguage(HarmCheck):
                 rf"{self.pattern('faulty_adjectives', 'character_adjectives')}|{CARELESSLY}",
                 [person, self.pattern("change_nouns")],
             ),
-            # a party's work judged as falling short ("a sub-par job", "our response was
-            # not fast enough")
-            Trigger.of(
-                rf"{self.pattern('deficient_adjectives')}|\b(?i:enough)\b",
-                [
-                    rf"{party}|{NAME_LIKE}|\b(?i:we|i|our|my|you|your)\b",
-                    self.pattern("conduct_nouns", "change_nouns"),
-                ],
-            ),
-            Trigger.of(self.pattern("deficient_adverbs"), [rf"{party}|{NAME_LIKE}"]),
-            Trigger.of(
-                self.pattern("deficient_at", "competence_adjectives"),
-                [rf"{party}|{NAME_LIKE}|\b(?i:we|i)\b", r"\b(?i:at)\b"],
-            ),
             Trigger.of(self.pattern("punish_verbs"), [person]),
             Trigger.of(self.pattern("dereliction_verbs"), [self.pattern("duty_nouns")]),
             Trigger.of(_FOR_THE_INCIDENT.pattern, [person]),
@@ -357,11 +335,7 @@ class BlameLanguage(HarmCheck):
                 if found is not None:
                     yield found
             if pos == "ADJ":
-                found = self._character(token) or self._deficient_at(token)
-                if found is not None:
-                    yield found
-            if pos == "NOUN" and lemma in w["conduct_nouns"] | w["change_nouns"]:
-                found = self._deficient_work(token)
+                found = self._character(token)
                 if found is not None:
                     yield found
             if lemma == "action" and token.dep_ == "dobj":
@@ -471,11 +445,6 @@ class BlameLanguage(HarmCheck):
             adverb = self.error_adverb(verb)
             if adverb is not None and who() in OTHERS:
                 yield Hit(*token_span(adverb, adverb), "error_adverb")
-                return
-        if not negated and told() and not conditional(verb):
-            found = self._done_deficiently(verb, doer, who)
-            if found is not None:
-                yield found
                 return
         if (
             negated
@@ -772,109 +741,6 @@ class BlameLanguage(HarmCheck):
             return None
         return Hit(*token_span(phrase_start(doer) if doer.i < token.i else token, token), "conduct")
 
-    def _deficient_work(self, noun: Token) -> Hit | None:
-        """A party's work judged as falling short: "you plan on doing a sub-par job", "the
-        vendor's support was inadequate", "our response was not fast enough", "we did a
-        half-hearted job". The judgement is a deficient-quality adjective on the work (or
-        said of it), or a quality denied with "enough"; the party owns the work (its
-        possessor, or the subject that does or has it). A thing's poor performance, or
-        "not good enough" of a disk, names no party and stays quiet."""
-        judged = self._deficiency(noun)
-        if judged is None:
-            return None
-        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-        if owner is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in ("do", "have"):
-            owner = subject(noun.head)  # "doing a sub-par job", "we had a lax process"
-            if owner is None and noun.head.dep_ in ("xcomp", "pcomp", "pobj"):
-                owner = subject(noun.head.head)  # "you plan on doing a sub-par job"
-                if owner is None and noun.head.head.dep_ == "prep":
-                    owner = subject(noun.head.head.head)
-        who = self.person_kind(owner)
-        if owner is None or who not in (*STRICT, GROUP, SELF):
-            return None
-        tokens = (judged, noun, owner)
-        span = token_span(min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i))
-        return Hit(*span, "deficient")
-
-    def _done_deficiently(
-        self, verb: Token, doer: Token | None, kind: Callable[[], str | None]
-    ) -> Hit | None:
-        """A party's act judged by how badly it was done: "the vendor handled this badly",
-        "the release was handled poorly by the platform team". People are judged for any
-        act; an organisation (whose name is often its product's: "the CDN handled the spike
-        poorly") only for an act of conduct (`conduct_acts`); the writers' own careless acts
-        are `self_lapse`."""
-        words = self.words
-        manners = words["deficient_adverbs"]
-        adverb = next(
-            (c for c in verb.children if c.dep_ == "advmod" and c.lower_ in manners), None
-        )
-        if adverb is None or verb.lemma_.lower() in words["stative_verbs"]:
-            return None
-        if is_passive(verb):
-            doer = agent(verb)
-            who = self.person_kind(doer)
-        else:
-            who = kind()  # asked only here: for a proper noun it runs the entity recognizer
-        if doer is None or who not in (*STRICT, GROUP):
-            return None
-        if who == GROUP and verb.lemma_.lower() not in words["conduct_acts"]:
-            return None
-        first = min(phrase_start(doer), adverb, verb, key=lambda t: t.i)
-        last = max(doer, adverb, verb, key=lambda t: t.i)
-        return Hit(*token_span(first, last), "deficient")
-
-    def _deficient_at(self, adjective: Token) -> Hit | None:
-        """A party called bad at an activity: "we are bad at testing upgrades", "the vendor
-        is terrible at communicating", "we are not good at keeping runbooks current"; not a
-        thing ("the cache is bad at bursts"), not supposed ("if we are bad at it")."""
-        words = self.words
-        lemma = adjective.lemma_.lower()
-        head = adjective.head
-        if adjective.dep_ not in ("acomp", "attr") or not _links(head) or conditional(head):
-            return None
-        # "at" hangs on the adjective or, as often, on the copula right after it
-        after = (*adjective.children, *(c for c in head.children if c.i == adjective.i + 1))
-        if not any(c.dep_ == "prep" and c.lower_ == "at" for c in after):
-            return None
-        if lemma in words["deficient_at"]:
-            if is_negated(head) or is_negated(adjective):
-                return None
-        elif not (lemma in words["competence_adjectives"] and is_negated(head)):
-            return None
-        person = _predicated(head)
-        who = self.person_kind(person)
-        if person is None or who not in (*STRICT, GROUP, SELF):
-            return None
-        start = min(phrase_start(person), adjective, key=lambda t: t.i)
-        return Hit(*token_span(start, max(person, adjective, key=lambda t: t.i)), "deficient")
-
-    def _deficiency(self, noun: Token) -> Token | None:
-        """The word that says a work noun falls short: "a sub-par job", "was inadequate",
-        "was not fast enough", "a robust enough process" under a negated "have"."""
-        deficient = self.words["deficient_adjectives"]
-        modifiers = [c for c in noun.children if c.dep_ in ("amod", "advmod") and c.i < noun.i]
-        if modifiers:
-            # hyphenated words come in pieces ("sub", "-", "par"): read them as written
-            first = min((noun.left_edge, *modifiers), key=lambda t: t.i)
-            written = noun.doc[first.i : noun.i].text.lower().replace(" - ", "-")
-            if any(word in deficient for word in re.split(r"[^\w-]+", written)):
-                return None if is_negated(noun.head) else first
-            enough = any(m.lower_ == "enough" for m in modifiers) or any(map(_enough, modifiers))
-            if enough and is_negated(noun.head):
-                return first  # "we didn't have a robust enough process"
-        head = noun.head
-        if noun.dep_ != "nsubj" or not _links(head) or conditional(head):
-            return None
-        for child in head.children:
-            if child.dep_ not in ("acomp", "attr"):
-                continue
-            if child.lower_ in deficient and not is_negated(head):
-                return child  # "their support was inadequate"
-            if _enough(child) and is_negated(head):
-                return child  # "our response was not fast enough"
-        return None
-
     def _character(self, adjective: Token) -> Hit | None:
         """A judgement of a person's ability or character: "the inexperienced contractor",
         "the vendor was unresponsive", or an ability denied: "she is not a competent
@@ -1158,7 +1024,7 @@ class BlameLanguage(HarmCheck):
 # of a decision: their patterns read the negation themselves ("that wasn't smart" judges).
 _JUDGEMENTS = frozenset(
     ("phrase", "error_noun", "blame", "responsible", "punitive", "faulty_work", "cause",
-     "error_adverb", "conduct", "deficient")
+     "error_adverb", "conduct")
 )  # fmt: skip
 # Words that may open such a frame: a phrase in a sentence without one needs no parse.
 _FRAME_CUE = re.compile(
