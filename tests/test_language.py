@@ -252,3 +252,29 @@ def test_irregular_past_forms_tagged_present_are_read_as_past() -> None:
     forms = past_forms(nlp)
     assert {"forgot", "forgotten", "overlooked"} & forms == {"forgot", "forgotten"}
     assert not {"found", "lay", "saw", "read"} & forms  # also base forms, or regular
+
+
+def test_phrase_gates_read_after_many_sentences_find_what_the_alternation_finds() -> None:
+    """PM301 searches its phrase alternation until `WORTH_AFTER` sentences, then only the
+    phrases whose needed strings a sentence holds: the findings must not change."""
+    from pmlint.literals import WORTH_AFTER
+
+    sample = (
+        "# Outage\n\n## Summary\n\nA careless engineer ran the script on the time plan.\n\n"
+        "It was my own fault, and we dropped the ball.\n\n"
+        "The café team was sloppy with the rollout.\n\n"
+        "We worked on the plan for a long time.\n"
+    )
+    padding = "# Padding\n\n## Summary\n\n" + "".join(
+        f"The job {i} ran on the time plan.\n\n" for i in range(WORTH_AFTER + 10)
+    )
+
+    def found(report):  # type: ignore[no-untyped-def]
+        return [(d.span, d.message) for d in report.diagnostics]
+
+    warmed = Linter(load_config(None), Selection(select=("PM301",)), nlp_model=BLANK)
+    warmed.lint("pad.md", decode(padding.encode("utf-8")), ".")
+    fresh = Linter(load_config(None), Selection(select=("PM301",)), nlp_model=BLANK)
+    expected = found(fresh.lint("pm.md", decode(sample.encode("utf-8")), "."))
+    assert len(expected) >= 3
+    assert found(warmed.lint("pm.md", decode(sample.encode("utf-8")), ".")) == expected

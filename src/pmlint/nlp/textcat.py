@@ -282,21 +282,18 @@ def judgement_cue(text: str) -> bool:
     actor = any(_WORD_CLASS.get(w) == "PERSON" and w not in _AFFECTED for w in words[:3])
     for i, word in enumerate(words):
         found = _WORD_CLASS.get(word) or ("NEG" if word.endswith("n't") else None)
-        # the word of blame itself is denied further back: "I'm not looking for someone
-        # to blame", "this is not about finding a culprit"
-        reach = 5 if word in _BLAME_WORDS else 2
-        before = words[max(0, i - reach) : i]
-        denied = any(w in _DENIALS or w.endswith("n't") for w in before)
-        before = before[-2:]
-        # a lapse word describing a thing: "the failed import", "a missed alert"
-        described = found == "LAPSE" and bool(before) and before[-1] in _DETERMINERS
-        if (
-            found in ("JUDGE", "LAPSE")
-            and (actor or word not in _WEAK_JUDGEMENT)
-            and not denied
-            and not described
-        ):
-            return True  # not "didn't blame the engineer", "nobody blamed", "a missed alert"
+        if found in ("JUDGE", "LAPSE") and (actor or word not in _WEAK_JUDGEMENT):
+            # the word of blame itself is denied further back: "I'm not looking for someone
+            # to blame", "this is not about finding a culprit" (read only for such a word:
+            # most words are neither)
+            reach = 5 if word in _BLAME_WORDS else 2
+            before = words[max(0, i - reach) : i]
+            denied = any(w in _DENIALS or w.endswith("n't") for w in before)
+            # a lapse word describing a thing: "the failed import", "a missed alert"
+            described = found == "LAPSE" and bool(before) and before[-1] in _DETERMINERS
+            # not "didn't blame the engineer", "nobody blamed", "a missed alert"
+            if not denied and not described:
+                return True
         if found == "NEG" and not (i and words[i - 1] in _PRESENT):  # "I'm not looking"
             following = [w for w in words[i + 1 : i + 3] if w not in ("even", "yet", "ever")]
             if (

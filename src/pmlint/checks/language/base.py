@@ -18,7 +18,7 @@ the rule's `coaching` option for the syntactic pattern that fired.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from pmlint.checks.base import CheckContext, CheckKind, Option, finding, user_regex
 from pmlint.diagnostics import Finding
 from pmlint.document import Document, TextBlock
-from pmlint.literals import may_match, needed_when_worth
+from pmlint.literals import WORTH_AFTER, needed
 from pmlint.nlp import LEXICAL
 from pmlint.nlp.cascade import (
     Trigger,
@@ -202,6 +202,8 @@ class LanguageCheck(CheckKind):
         raw += list(self.opts.get("tokens") or [])
         self.tokens = [_compile_token(item) for item in raw]
         self._any_token = _any_of(raw)
+        self._token_gates: list[_Gate] | None = None
+        self._gated = 0  # sentences asked about before the gates were read (`_may_hold_token`)
         coaching = self.opts.get("coaching") or {}
         if not isinstance(coaching, Mapping):
             raise OptionError("coaching", "expected a mapping of pattern name to text")
@@ -289,17 +291,46 @@ class LanguageCheck(CheckKind):
         return [s for s in sentences if s in chosen or self.also_parse(s)]
 
     def token_hits(self, sentence: Sentence) -> Iterator[Hit]:
-        any_token = self._any_token
-        if any_token is not None and (
-            not may_match(needed_when_worth(any_token.pattern, any_token.flags), sentence.text)
-            or any_token.search(sentence.text) is None
-        ):
-            return  # most sentences hold none of the phrases: one search, not one per phrase
+        if not self._may_hold_token(sentence.text):
+            return  # most sentences hold none of the phrases
         for token in self.tokens:
             for match in token.pattern.finditer(sentence.text):
                 if _NEGATION_BEFORE.search(sentence.text[: match.start()]):
                     continue
                 yield Hit(match.start(), match.end(), "phrase", token.suggestion)
+
+    def _may_hold_token(self, text: str) -> bool:
+        """Whether a phrase may match: the strings each phrase needs (`pmlint.literals`)
+        name the few phrases worth a search, as their alternation (`_any_token`) needs no
+        rare string that most sentences lack ("on ", "time" are in many); a phrase is
+        searched wrapped as in the alternation, so the answer is the alternation's. A
+        run that asks less than `WORTH_AFTER` times (one file) searches the alternation:
+        reading the phrases costs more than that."""
+        any_token = self._any_token
+        if any_token is None:
+            return True
+        gates = self._token_gates
+        if gates is None:
+            self._gated += 1
+            if self._gated < WORTH_AFTER:
+                return any_token.search(text) is not None
+            gates = self._token_gates = [
+                (needed(t.pattern.pattern, t.pattern.flags), t.pattern.search) for t in self.tokens
+            ]
+        if not text.isascii():  # IGNORECASE matches some letters beyond ASCII to ASCII ones
+            return any_token.search(text) is not None
+        lowered = text.lower()
+        for strings, search in gates:
+            if strings is None:
+                if search(text) is not None:
+                    return True
+                continue
+            for string in strings:
+                if string in lowered:
+                    if search(text) is not None:
+                        return True
+                    break
+        return False
 
     def _finding(self, sentence: Sentence, hit: Hit) -> Finding:
         block = sentence.block
@@ -414,6 +445,10 @@ def _compile_token(item: Any) -> _Token:
     user_regex(source)
     pattern = user_regex(rf"(?<![\w-])(?:{source})(?![\w-])", re.IGNORECASE, shown=source)
     return _Token(pattern, str(suggestion) if suggestion else None)
+
+
+# A phrase's gate: the strings it needs (None: none known) and its search.
+_Gate = tuple[frozenset[str] | None, Callable[[str], "re.Match[str] | None"]]
 
 
 def _any_of(raw: list[Any]) -> re.Pattern[str] | None:
