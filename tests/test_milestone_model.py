@@ -6,7 +6,6 @@ the same weights. Every document and entry here was written for this test."""
 from __future__ import annotations
 
 import csv
-import hashlib
 import importlib.util
 import json
 import os
@@ -23,7 +22,7 @@ from pmlint.engine import parse_document
 from pmlint.extract.timeline import timeline
 from pmlint.nlp import milestonecat, textcat
 from pmlint.settings import Settings
-from tests.conftest import REPO, analyzed_documents
+from tests.conftest import REPO, analyzed_documents, assert_training_rebuilds
 
 FIXTURES = REPO / "tests" / "fixtures" / "milestones"
 MODEL = REPO / "src" / "pmlint" / "models" / "milestone"
@@ -121,13 +120,10 @@ def test_the_model_keeps_the_milestones_in_order_and_leaves_found_ones() -> None
 
 
 @needs_model
-def test_make_train_rebuilds_the_shipped_weights(tmp_path: Path) -> None:
-    subprocess.run(
-        [sys.executable, str(REPO / "scripts" / "train_milestones.py"), "--out", str(tmp_path)],
-        check=True,
-        capture_output=True,
-        env={**os.environ, "PYTHONPATH": str(REPO / "src")},
+def test_make_train_rebuilds_the_shipped_weights() -> None:
+    assert_training_rebuilds(
+        REPO / "scripts" / "train_milestones.py",
+        "milestone",
+        MODEL,
+        ("pipeline/textcat/model", "pipeline/config.cfg", "meta.json"),
     )
-    for name in ("pipeline/textcat/model", "pipeline/config.cfg", "meta.json"):
-        built = hashlib.sha256((tmp_path / "milestone" / name).read_bytes()).hexdigest()
-        assert built == hashlib.sha256((MODEL / name).read_bytes()).hexdigest(), name
