@@ -31,12 +31,24 @@ class Reader:
     word_classes: Mapping[str, tuple[str, ...]]
 
 
-def _reader(kind: str, classes: Mapping[str, tuple[str, ...]]) -> Reader:
+def word_index(classes: Mapping[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """Word -> the names of the broad classes it is in (a word may be in two: "disk")."""
     index: dict[str, list[str]] = {}
-    for name, words in classes.items():  # a word may be in two classes ("disk")
+    for name, words in classes.items():
         for word in words:
             index.setdefault(word, []).append(name)
-    return Reader(kind, {word: tuple(names) for word, names in index.items()})
+    return {word: tuple(names) for word, names in index.items()}
+
+
+def classed(words: Sequence[str], word_classes: Mapping[str, tuple[str, ...]]) -> str:
+    """The words, then ` || ` and the broad class of each word that has one: what the
+    category and milestone models read, so that weights carry across writers' words."""
+    found = [c for w in words for c in word_classes.get(w, ())]
+    return " ".join([*words, "||", *found]) if found else " ".join(words)
+
+
+def _reader(kind: str, classes: Mapping[str, tuple[str, ...]]) -> Reader:
+    return Reader(kind, word_index(classes))
 
 
 READERS: dict[str, Reader] = {
@@ -57,11 +69,7 @@ def features(text: str, kind: str = "trigger") -> str:
     """What a model reads: the words, lowercased, numbers as one token (`NUM`), then
     ` || ` and the broad class of each word that has one (`categorywords`)."""
     words = ["NUM" if w[0].isdigit() else w for w in _TOKEN.findall(text.lower().replace("’", "'"))]
-    if not words:
-        return ""
-    classes = READERS[kind].word_classes
-    classed = [c for w in words for c in classes.get(w, ())]
-    return " ".join([*words, "||", *classed]) if classed else " ".join(words)
+    return classed(words, READERS[kind].word_classes) if words else ""
 
 
 def best(kind: str, texts: Sequence[str], threshold: float | None = None) -> Guess | None:

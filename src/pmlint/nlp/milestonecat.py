@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from pmlint.nlp import textcat
+from pmlint.nlp import categorymodel, textcat
 
 KIND = "milestone"
 CLASSES = ("start", "detected", "mitigated", "resolved", "other")
@@ -91,10 +91,7 @@ _CLASSES: dict[str, tuple[str, ...]] = {
                "tested", "staging", "canary", "routine", "successfully", "success", "passed",
                "usual", "weeks", "month", "year"),
 }  # fmt: skip
-_WORD_CLASS: dict[str, list[str]] = {}
-for _name, _words in _CLASSES.items():
-    for _word in _words:
-        _WORD_CLASS.setdefault(_word, []).append(_name)
+_WORD_CLASS = categorymodel.word_index(_CLASSES)
 
 _TOKEN = re.compile(r"[a-z][a-z'’-]*|\d+")
 # Times, dates and zones say when, not what: taken out before the words are read.
@@ -112,8 +109,7 @@ def features(text: str) -> str:
     numbers as `NUM`, then ` || ` and the broad class of each word that has one."""
     text = _WHEN.sub(" ", text.lower().replace("’", "'"))
     words = ["NUM" if w[0].isdigit() else w for w in _TOKEN.findall(text)][:80]
-    classed = [c for w in words for c in _WORD_CLASS.get(w, ())]
-    return " ".join([*words, "||", *classed]) if classed else " ".join(words)
+    return categorymodel.classed(words, _WORD_CLASS)
 
 
 def scores(texts: Sequence[str]) -> tuple[list[dict[str, float]], float] | None:
