@@ -385,6 +385,11 @@ def choose_milestones(
         # says it worked
         take("mitigated", _closing_remedy(timed, result), HOW_TIMELINE)
     _no_day_alone(result, how)
+    if how.get("start") == HOW_TIMELINE:
+        begun = _day_begun_before(doc, result, timed, moments, classes)
+        if begun is not None:
+            result["start"] = begun
+            how["start"] = HOW_TIMELINE if begun.source != PROSE else HOW_PROSE
     if result["start"] is None and not timed:
         # "At 10:25 PM PDT, our utility provider suffered a loss of power. Power was restored
         # at 11:46 PM PDT.": a story told in prose starts where its first time does
@@ -773,6 +778,76 @@ def _summary_start_later(
         if utc(when).replace(second=0, microsecond=0) == utc(first.when).replace(second=0):
             return event.moment
     return None
+
+
+# The day the summary or impact says the harm began: "since 09/11/20", "On or after July 22,
+# 2025, ...", "On February 9th, 2025 two users submitted ...": a date after "since", "on or
+# after", "starting" or "beginning", or one that opens its sentence with "On".
+_SINCE_DAY = re.compile(
+    r"\b(?:since|on or after|starting(?: on| from)?|beginning(?: on| from)?)\s+(?:\w+day,?\s+)?$",
+    re.IGNORECASE,
+)
+_OPENS_ON_DAY = re.compile(r"^\W{0,4}(?:on\s+)?(?:or after\s+)?(?:\w+day,?\s+)?$", re.IGNORECASE)
+# How far before the noticing a day told in prose may open the story: a quarter. (Harm that
+# went unnoticed for weeks is common: "not noticed for at least 2 weeks".)
+_UNNOTICED_FOR = dt.timedelta(days=92)
+
+
+def _day_begun_before(
+    doc: Document,
+    result: Mapping[str, Moment | None],
+    timed: Sequence[Event],
+    moments: Sequence[Moment],
+    classes: WordClasses,
+) -> Moment | None:
+    """The day the summary or the impact says the harm began, when the timeline opens on a
+    later day with the noticing ("Affected all mobile users since 09/11/20" over a timeline
+    whose first entry is "9/25/20 - issue filed"): the timeline tells the response, the prose
+    the harm. The timeline's first entry on that day gives its minute ("12:30:25 PM: last
+    successful form submission"); else the day alone (no minutes count from it). A sentence
+    that tells the noticing or the recovery, or the writing, opens nothing; nor does a day
+    when the timeline's start is not on the day it was noticed."""
+    start, noticed = result["start"], result["detected"]
+    if start is None or noticed is None or start.when is None or noticed.when is None:
+        return None
+    if start.when.date() != noticed.when.date():
+        return None  # the timeline tells the harm before the noticing: it opens the story
+    found: list[Moment] = []
+    for moment in moments:
+        if moment.source != PROSE or moment.has_time or not moment.day_known:
+            continue
+        if moment.when is None or moment.block.nearest_canonical() not in ("summary", "impact"):
+            continue
+        before = moment.when.date()
+        if not dt.timedelta(0) < start.when.date() - before <= _UNNOTICED_FOR:
+            continue
+        sentence = sentence_of(moment)
+        prose, at = moment.block.prose, moment.stamp.start
+        opening = prose[max(0, at - 30) : at]
+        told = _SINCE_DAY.search(opening) is not None or (
+            _OPENS_ON_DAY.search(opening.rsplit(".", 1)[-1]) is not None
+            and sentence.lstrip(" *_").lower().startswith("on")
+        )
+        if not told or moment.kinds & {"detected", "mitigated", "resolved"}:
+            continue
+        if any(classes.has(k, sentence) for k in ("detected", "mitigated", "resolved")):
+            continue
+        if _TOLD_AHEAD.search(sentence) or _ABOUT_THE_WRITING.search(sentence):
+            continue
+        found.append(moment)
+    if not found:
+        return None
+    first = min(found, key=lambda m: m.when)  # type: ignore[arg-type, return-value]
+    day = first.when.date()  # type: ignore[union-attr]
+    entries = [
+        e.moment
+        for e in timed
+        if e.moment.has_time
+        and e.moment.when is not None
+        and e.moment.when.date() == day
+        and not e.moment.kinds & {"mitigated", "resolved"}
+    ]
+    return min(entries, key=lambda m: m.when) if entries else first  # type: ignore[arg-type, return-value]
 
 
 # A mitigation that says it is not the end: "mitigated for now", "a temporary workaround",

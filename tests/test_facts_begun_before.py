@@ -1,0 +1,94 @@
+"""Start class: the summary or the impact tells, as a day, when the harm began, and the
+timeline opens on a later day with the noticing. The prose's day opens the story; a
+timeline entry on that day gives its minute. (Text written for this repository.)"""
+
+from __future__ import annotations
+
+import pytest
+
+from pmlint.extract.timeline import Timeline
+from tests.conftest import facts
+
+
+def iso(value: Timeline, kind: str) -> str | None:
+    moment = value.milestones[kind]
+    return moment.when.isoformat() if moment is not None and moment.when else None
+
+
+_SINCE = """# Export button missing
+
+## Impact
+
+Every tablet user of the export page was affected since 03/02/21, the day of the release.
+
+## Timeline
+
+- 3/16/21 - a user reports the missing button in the support channel
+- 3/16/21 - fix merged and deployed, export button back
+"""
+
+_ON_DAY_WITH_ENTRY = """# Upload failures after a vendor change
+
+## Summary
+
+On or after May 4, 2024, the storage vendor changed its signing rules, which made every
+upload from the mobile app fail. A customer told us on May 20, 2024.
+
+## Timeline
+
+### May 4, 2024
+
+- 08:12:40 AM: Last upload accepted
+
+### May 20, 2024
+
+- 9:30 AM: Investigation began after the customer's email
+- 1:00 PM: New signing deployed, uploads succeed again
+- 1:30 PM: Issue resolved
+"""
+
+
+def test_a_day_told_since_opens_a_timeline_that_begins_with_the_noticing() -> None:
+    told = facts(_SINCE)
+    assert iso(told, "start") == "2021-03-02T00:00:00"
+    assert told.provenance["start"] == "prose"
+    assert told.milestones["start"].line == 5  # type: ignore[union-attr]
+    assert told.duration() is None  # a day alone gives no minutes
+
+
+def test_the_timeline_entry_on_the_told_day_gives_the_minute() -> None:
+    told = facts(_ON_DAY_WITH_ENTRY)
+    assert iso(told, "start") == "2024-05-04T08:12:40"
+    assert told.provenance["start"] == "timeline"
+    minutes = (16 * 24 + 5) * 60 + 17  # 08:12:40 on May 4 to 1:30 PM on May 20
+    assert told.duration() == (minutes, "milestones")
+
+
+@pytest.mark.parametrize(
+    ("impact", "first_entry"),
+    [
+        # the timeline itself tells the harm before the noticing: it opens the story
+        (
+            "Every tablet user was affected since 03/02/21.",
+            "- 3/14/21 - exports start failing for tablet users\n",
+        ),
+        # the sentence tells the noticing, not the harm
+        ("We have been aware of the missing button since 03/02/21.", ""),
+        # too long before the noticing to be this incident's day
+        ("Every tablet user was affected since 10/02/20.", ""),
+        # a day told after the noticing day opens nothing
+        ("Every tablet user was affected since 03/20/21.", ""),
+    ],
+)
+def test_other_days_leave_the_timeline_start(impact: str, first_entry: str) -> None:
+    text = (
+        f"# Export button missing\n\n## Impact\n\n{impact}\n\n## Timeline\n\n{first_entry}"
+        "- 3/16/21 - a user reports the missing button in the support channel\n"
+        "- 3/16/21 - fix merged and deployed, export button back\n"
+    )
+    told = facts(text)
+    assert told.provenance["start"] == "timeline"
+    if first_entry:
+        assert iso(told, "start") == "2021-03-14T00:00:00"
+    else:
+        assert told.milestones["start"].line == 9  # type: ignore[union-attr]
