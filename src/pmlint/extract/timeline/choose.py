@@ -390,6 +390,7 @@ def choose_milestones(
         # at 11:46 PM PDT.": a story told in prose starts where its first time does
         take("start", _narrative_start(moments, result), HOW_PROSE)
     _sanity(result, how)
+    _ends_in_order(result, how, {k: timed[e.index].moment for k, e in chosen.items()}, marked)
     _begun_by_first_update(doc, timed, result, how)
     if how.get("start") == HOW_INFERRED and not timed:
         # the change the prose told came after someone noticed ("the fix was deployed the
@@ -1034,6 +1035,61 @@ def _sanity(result: dict[str, Moment | None], how: dict[str, str]) -> None:
             else:
                 result["start"] = None
                 how.pop("start", None)
+
+
+def _after(later: Moment | None, earlier: Moment | None) -> bool:
+    """Are both told to the minute, in comparable zones, `later` strictly after `earlier`?"""
+    return (
+        later is not None
+        and earlier is not None
+        and later.when is not None
+        and earlier.when is not None
+        and later.has_time
+        and earlier.has_time
+        and zoned_alike(later.when, earlier.when)
+        and utc(later.when) > utc(earlier.when)
+    )
+
+
+# Sources of a milestone that the document states as such: the timeline, a labelled field.
+_STATED_SOURCES = (HOW_TIMELINE, HOW_FIELD, HOW_FRONT_MATTER)
+# Sources read from words around a time, or worked out: what a vote may overrule.
+_TOLD_SOURCES = (HOW_PROSE, HOW_RANGE, HOW_INFERRED)
+
+
+def _ends_in_order(
+    result: dict[str, Moment | None],
+    how: dict[str, str],
+    story: Mapping[str, Moment],
+    marked: set[str],
+) -> None:
+    """A vote between the timeline and what prose or a range tells of the impact's end, when
+    the two put the milestones out of order. `story`: the timeline's own pick per milestone;
+    `marked`: the milestones an entry names in so many words.
+
+    - A mitigation told in prose after the resolution the timeline names ("08:10 fixed image
+      deployed (**outage ends**)" against a summary's "a new image was deployed at 10:04")
+      is not when the impact stopped: the author's marked end is.
+    - An end told before the detection the timeline or a field states ("**Time**: 04:23-04:28
+      UTC", the deploy, over a timeline whose users report errors at 19:30 and whose tables are
+      restored at 23:58) is not this incident's end when the timeline's own end for it comes
+      after the detection: the story of the recovery wins over an earlier told time."""
+    mitigated, resolved = result["mitigated"], result["resolved"]
+    if (
+        "resolved" in marked
+        and how.get("resolved") == HOW_TIMELINE
+        and how.get("mitigated") in _TOLD_SOURCES
+        and _after(mitigated, resolved)
+    ):
+        result["mitigated"] = None
+        how.pop("mitigated", None)
+    detected = result["detected"]
+    if how.get("detected") not in _STATED_SOURCES:
+        return
+    for kind in ("mitigated", "resolved"):
+        told, picked = result[kind], story.get(kind)
+        if how.get(kind) in _TOLD_SOURCES and _after(detected, told) and _after(picked, detected):
+            result[kind], how[kind] = picked, HOW_TIMELINE
 
 
 # Front-matter keys of a status page's notice (cState, Upptime and the like), not of a report.
