@@ -1,6 +1,8 @@
 """The end of the impact kept in order with the rest of the story (issue 14, class 7): when
 prose or a range puts a mitigation or a resolution out of order with what the timeline
-states, the vote goes to the timeline. Each document is written for this repository."""
+states, the vote goes to the timeline; and a mitigation that one place tells gives way to a
+later one that prose and the timeline both tell. Each document is written for this
+repository."""
 
 from __future__ import annotations
 
@@ -82,3 +84,56 @@ On 2024-03-02 the API returned errors from 02:10 to 02:25 UTC.
 def test_a_range_that_ended_before_anyone_noticed_stays_the_window() -> None:
     value = facts(SELF_HEALED_BEFORE_DETECTION)
     assert iso(value, "resolved") == "2024-03-02T02:25:00+00:00"
+
+
+TOLD_TWICE_LATER = """\
+# Image proxy outage
+
+## Summary
+
+A proxy change broke image loading on 2022-10-04. By 11:05 UTC, the corrected proxy
+configuration was in place and users could load images again.
+
+## Timeline
+
+All times UTC.
+
+- 09:40 - proxy change deployed
+- 09:52 - users report that images do not load
+- 10:30 - workaround in place to force images through the old path; cache purge begins
+- 11:05 - proxy reconfigured to send the right headers
+- 11:50 - the old path is removed and the incident is closed
+"""
+
+
+def test_a_recovery_that_prose_and_the_timeline_both_tell_wins_over_one_told_once() -> None:
+    value = facts(TOLD_TWICE_LATER)
+    assert iso(value, "mitigated") == "2022-10-04T11:05:00+00:00"
+    assert value.provenance["mitigated"] == "prose"
+    assert iso(value, "resolved") == "2022-10-04T11:50:00+00:00"
+
+
+TOLD_TWICE_AT_THE_PICK = """\
+# Image proxy outage
+
+## Summary
+
+A proxy change broke image loading on 2022-10-04. At 10:30 UTC a workaround was in place and
+users could load images again; the proxy was reconfigured properly at 11:05 UTC.
+
+## Timeline
+
+All times UTC.
+
+- 09:40 - proxy change deployed
+- 09:52 - users report that images do not load
+- 10:30 - workaround in place to force images through the old path; images load again
+- 11:05 - proxy reconfigured to send the right headers
+- 11:50 - the old path is removed and the incident is closed
+"""
+
+
+def test_a_pick_the_prose_confirms_stays() -> None:
+    value = facts(TOLD_TWICE_AT_THE_PICK)
+    assert iso(value, "mitigated") == "2022-10-04T10:30:00+00:00"
+    assert value.provenance["mitigated"] == "timeline"

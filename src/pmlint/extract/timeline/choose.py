@@ -384,6 +384,7 @@ def choose_milestones(
         # watches": the fix the story ends with is when the impact stopped, though no entry
         # says it worked
         take("mitigated", _closing_remedy(timed, result), HOW_TIMELINE)
+    _mitigation_told_twice(result, how, moments, timed, windows)
     _no_day_alone(result, how)
     if result["start"] is None and not timed:
         # "At 10:25 PM PDT, our utility provider suffered a loss of power. Power was restored
@@ -1090,6 +1091,70 @@ def _ends_in_order(
         told, picked = result[kind], story.get(kind)
         if how.get(kind) in _TOLD_SOURCES and _after(detected, told) and _after(picked, detected):
             result[kind], how[kind] = picked, HOW_TIMELINE
+
+
+def _same_minute(a: Moment, b: Moment) -> bool:
+    """Are two moments told to the minute the same minute, in comparable zones?"""
+    return (
+        a.when is not None
+        and b.when is not None
+        and a.has_time
+        and b.has_time
+        and zoned_alike(a.when, b.when)
+        and utc(a.when).replace(second=0, microsecond=0)
+        == utc(b.when).replace(second=0, microsecond=0)
+    )
+
+
+def _mitigation_told_twice(
+    result: dict[str, Moment | None],
+    how: dict[str, str],
+    moments: Sequence[Moment],
+    timed: Sequence[Event],
+    windows: Sequence[tuple[Moment, Moment]],
+) -> None:
+    """A vote between prose and the timeline on when the impact stopped. A mitigation that
+    only one place tells ("20:30 workaround in place; cache invalidations begin") gives way to a
+    later one that two places tell: a sentence of prose that tells the recovery at a time, and
+    a timeline entry or a stated window's end at that very minute ("By 21:00, the proper
+    configuration was in place" over "21:00 - CloudFront reconfigured"). Only before the
+    resolution: a window's end that prose also tells ("by 09:45 UTC all regions had
+    recovered") ends the incident, after the rollback that stopped the impact."""
+    current = result["mitigated"]
+    if current is None or how.get("mitigated") not in (HOW_TIMELINE, HOW_PROSE):
+        return
+    told = [
+        m
+        for m in moments
+        if m.source == PROSE
+        and m.has_time
+        and m.when is not None
+        and "mitigated" in m.kinds
+        and not attempted(sentence_of(m))
+    ]
+    if not told:
+        return
+    anchors = [e.moment for e in timed if e.moment.has_time] + [end for _, end in windows]
+
+    def support(moment: Moment) -> bool:
+        """Does a place other than the moment's own sentence tell its minute?"""
+        others = [a for a in anchors if a is not moment]
+        others += [m for m in told if m is not moment and m.block is not moment.block]
+        return any(_same_minute(moment, other) for other in others)
+
+    if support(current) or any(_same_minute(current, m) and m is not current for m in told):
+        return
+    resolved = result["resolved"]
+    later = [
+        m
+        for m in told
+        if _after(m, current)
+        and support(m)
+        and (resolved is None or not (_after(m, resolved) or _same_minute(m, resolved)))
+    ]
+    if later:
+        result["mitigated"] = min(later, key=lambda m: utc(m.when))  # type: ignore[arg-type]
+        how["mitigated"] = HOW_PROSE
 
 
 # Front-matter keys of a status page's notice (cState, Upptime and the like), not of a report.
