@@ -1093,17 +1093,11 @@ def _ends_in_order(
             result[kind], how[kind] = picked, HOW_TIMELINE
 
 
-def _same_minute(a: Moment, b: Moment) -> bool:
-    """Are two moments told to the minute the same minute, in comparable zones?"""
-    return (
-        a.when is not None
-        and b.when is not None
-        and a.has_time
-        and b.has_time
-        and zoned_alike(a.when, b.when)
-        and utc(a.when).replace(second=0, microsecond=0)
-        == utc(b.when).replace(second=0, microsecond=0)
-    )
+def _minute(moment: Moment) -> tuple[bool, dt.datetime] | None:
+    """A key under which moments told to the same minute, in comparable zones, meet."""
+    if moment.when is None or not moment.has_time:
+        return None
+    return moment.when.tzinfo is None, utc(moment.when).replace(second=0, microsecond=0)
 
 
 def _mitigation_told_twice(
@@ -1134,23 +1128,31 @@ def _mitigation_told_twice(
     ]
     if not told:
         return
-    anchors = [e.moment for e in timed if e.moment.has_time] + [end for _, end in windows]
+    # who tells each minute: a timeline entry or a window's end, or a sentence's block
+    tellers: dict[tuple[bool, dt.datetime], set[int]] = {}
+    for place in [e.moment for e in timed] + [end for _, end in windows] + told:
+        key = _minute(place)
+        if key is not None:
+            teller = id(place.block) if place.source == PROSE else id(place)
+            tellers.setdefault(key, set()).add(teller)
 
-    def support(moment: Moment) -> bool:
-        """Does a place other than the moment's own sentence tell its minute?"""
-        others = [a for a in anchors if a is not moment]
-        others += [m for m in told if m is not moment and m.block is not moment.block]
-        return any(_same_minute(moment, other) for other in others)
+    def told_twice(moment: Moment) -> bool:
+        """Does a place other than the moment's own (its block, for prose) tell its minute?"""
+        key = _minute(moment)
+        own = id(moment.block) if moment.source == PROSE else id(moment)
+        return key is not None and bool(tellers.get(key, set()) - {own})
 
-    if support(current) or any(_same_minute(current, m) and m is not current for m in told):
+    if told_twice(current):
         return
     resolved = result["resolved"]
+    ends = _minute(resolved) if resolved is not None else None
     later = [
         m
         for m in told
         if _after(m, current)
-        and support(m)
-        and (resolved is None or not (_after(m, resolved) or _same_minute(m, resolved)))
+        and told_twice(m)
+        and not _after(m, resolved)
+        and (ends is None or _minute(m) != ends)
     ]
     if later:
         result["mitigated"] = min(later, key=lambda m: utc(m.when))  # type: ignore[arg-type]
