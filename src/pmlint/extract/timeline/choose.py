@@ -384,6 +384,7 @@ def choose_milestones(
         # watches": the fix the story ends with is when the impact stopped, though no entry
         # says it worked
         take("mitigated", _closing_remedy(timed, result), HOW_TIMELINE)
+    _mitigation_told_twice(result, how, moments, timed, windows)
     _no_day_alone(result, how)
     if how.get("start") == HOW_TIMELINE:
         begun = _day_begun_before(doc, result, timed, moments, classes)
@@ -395,6 +396,7 @@ def choose_milestones(
         # at 11:46 PM PDT.": a story told in prose starts where its first time does
         take("start", _narrative_start(moments, result), HOW_PROSE)
     _sanity(result, how)
+    _ends_in_order(result, how, {k: timed[e.index].moment for k, e in chosen.items()}, marked)
     _begun_by_first_update(doc, timed, result, how)
     if how.get("start") == HOW_INFERRED and not timed:
         # the change the prose told came after someone noticed ("the fix was deployed the
@@ -1109,6 +1111,127 @@ def _sanity(result: dict[str, Moment | None], how: dict[str, str]) -> None:
             else:
                 result["start"] = None
                 how.pop("start", None)
+
+
+def _after(later: Moment | None, earlier: Moment | None) -> bool:
+    """Are both told to the minute, in comparable zones, `later` strictly after `earlier`?"""
+    return (
+        later is not None
+        and earlier is not None
+        and later.when is not None
+        and earlier.when is not None
+        and later.has_time
+        and earlier.has_time
+        and zoned_alike(later.when, earlier.when)
+        and utc(later.when) > utc(earlier.when)
+    )
+
+
+# Sources of a milestone that the document states as such: the timeline, a labelled field.
+_STATED_SOURCES = (HOW_TIMELINE, HOW_FIELD, HOW_FRONT_MATTER)
+# Sources read from words around a time, or worked out: what a vote may overrule.
+_TOLD_SOURCES = (HOW_PROSE, HOW_RANGE, HOW_INFERRED)
+
+
+def _ends_in_order(
+    result: dict[str, Moment | None],
+    how: dict[str, str],
+    story: Mapping[str, Moment],
+    marked: set[str],
+) -> None:
+    """A vote between the timeline and what prose or a range tells of the impact's end, when
+    the two put the milestones out of order. `story`: the timeline's own pick per milestone;
+    `marked`: the milestones an entry names in so many words.
+
+    - A mitigation told in prose after the resolution the timeline names ("08:10 fixed image
+      deployed (**outage ends**)" against a summary's "a new image was deployed at 10:04")
+      is not when the impact stopped: the author's marked end is.
+    - An end told before the detection the timeline or a field states ("**Time**: 04:23-04:28
+      UTC", the deploy, over a timeline whose users report errors at 19:30 and whose tables are
+      restored at 23:58) is not this incident's end when the timeline's own end for it comes
+      after the detection: the story of the recovery wins over an earlier told time."""
+    mitigated, resolved = result["mitigated"], result["resolved"]
+    if (
+        "resolved" in marked
+        and how.get("resolved") == HOW_TIMELINE
+        and how.get("mitigated") in _TOLD_SOURCES
+        and _after(mitigated, resolved)
+    ):
+        result["mitigated"] = None
+        how.pop("mitigated", None)
+    detected = result["detected"]
+    if how.get("detected") not in _STATED_SOURCES:
+        return
+    for kind in ("mitigated", "resolved"):
+        told, picked = result[kind], story.get(kind)
+        if how.get(kind) in _TOLD_SOURCES and _after(detected, told) and _after(picked, detected):
+            result[kind], how[kind] = picked, HOW_TIMELINE
+
+
+def _minute(moment: Moment) -> tuple[bool, dt.datetime] | None:
+    """A key under which moments told to the same minute, in comparable zones, meet."""
+    if moment.when is None or not moment.has_time:
+        return None
+    return moment.when.tzinfo is None, utc(moment.when).replace(second=0, microsecond=0)
+
+
+def _mitigation_told_twice(
+    result: dict[str, Moment | None],
+    how: dict[str, str],
+    moments: Sequence[Moment],
+    timed: Sequence[Event],
+    windows: Sequence[tuple[Moment, Moment]],
+) -> None:
+    """A vote between prose and the timeline on when the impact stopped. A mitigation that
+    only one place tells ("20:30 workaround in place; cache invalidations begin") gives way to a
+    later one that two places tell: a sentence of prose that tells the recovery at a time, and
+    a timeline entry or a stated window's end at that very minute ("By 21:00, the proper
+    configuration was in place" over "21:00 - CloudFront reconfigured"). Only before the
+    resolution: a window's end that prose also tells ("by 09:45 UTC all regions had
+    recovered") ends the incident, after the rollback that stopped the impact."""
+    current = result["mitigated"]
+    if current is None or how.get("mitigated") not in (HOW_TIMELINE, HOW_PROSE):
+        return
+    told = [
+        m
+        for m in moments
+        if m.source == PROSE
+        and m.has_time
+        and m.when is not None
+        and "mitigated" in m.kinds
+        and not attempted(sentence_of(m))
+    ]
+    if not told:
+        return
+    # who tells each minute: a timeline entry or a window's end, or a sentence's block
+    tellers: dict[tuple[bool, dt.datetime], set[int]] = {}
+    for place in [e.moment for e in timed] + [end for _, end in windows] + told:
+        key = _minute(place)
+        if key is not None:
+            teller = id(place.block) if place.source == PROSE else id(place)
+            tellers.setdefault(key, set()).add(teller)
+
+    def told_twice(moment: Moment) -> bool:
+        """Does a place other than the moment's own (its block, for prose) tell its minute?"""
+        key = _minute(moment)
+        own = id(moment.block) if moment.source == PROSE else id(moment)
+        return key is not None and bool(tellers.get(key, set()) - {own})
+
+    if told_twice(current):
+        return
+    resolved = result["resolved"]
+    ends = _minute(resolved) if resolved is not None else None
+    later = [
+        m
+        for m in told
+        if _after(m, current)
+        and told_twice(m)
+        and not _after(m, resolved)
+        and (ends is None or _minute(m) != ends)
+    ]
+    if later:
+        result["mitigated"] = min(later, key=lambda m: utc(m.when))  # type: ignore[arg-type]
+        how["mitigated"] = HOW_PROSE
 
 
 # Front-matter keys of a status page's notice (cState, Upptime and the like), not of a report.
