@@ -405,6 +405,19 @@ def test_a_plan_in_a_detection_section_is_no_source() -> None:
     assert _detection(PLANS_IN_DETECTION)[0] == UNKNOWN
 
 
+def test_a_follow_up_told_as_done_in_a_detection_section_is_no_source() -> None:
+    """ "We've added alerts" tells the detection to come, wherever it stands in its sentence;
+    the sentence of this incident's finding still counts."""
+    text = (
+        "# Payments outage\n\n## Detection\n\n"
+        "Nobody was on call that evening.\n\n"
+        "To this end, we've added alerts for high CPU usage and low memory.\n"
+    )
+    assert _detection(text)[0] == UNKNOWN
+    found = text.replace("Nobody was on call that evening", "A customer reported errors")
+    assert _detection(found)[0] == "customer"
+
+
 # A name or a team that tells, with no class word: one of the writing organisation's people,
 # unless a class word says the teller is a user or an outside party.
 OUR_PEOPLE = {

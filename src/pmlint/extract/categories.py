@@ -1356,6 +1356,16 @@ _PLAN = re.compile(
 )
 
 
+# A follow-up told as done or to be done, anywhere in its sentence: "To this end, we've added
+# alerts for high CPU usage", "we will configure paging": the detection to come, not this one.
+_FOLLOW_UP_DONE = re.compile(
+    r"(?<![a-z])(?:we(?:'ve|\u2019ve| have| will|'ll|\u2019ll)|we now|we then)\s+"
+    r"(?:now\s+|also\s+)?"
+    r"(?:added|add|set up|setup|configured|configure|introduced|introduce|created|create|"
+    r"implemented|implement|enabled|enable|built|build)\b"
+)
+
+
 def tells_no_detection(sentence: str) -> bool:
     """Whether a sentence is one the rules never read for a detection: to the reader, a
     question, a plan, or a denial ("no alert fired"; "until" keeps it: "did not know until")."""
@@ -1380,8 +1390,8 @@ def _detection(
         for line, sentence in _block_sentences(block):
             if _NEGATED.search(sentence) or _TO_READER.search(sentence) or "?" in sentence:
                 continue  # "monitoring does not cover it", "was it found by a user?"
-            if _PLAN.match(sentence):
-                continue  # "set up alerting on the certificate's expiry": a follow-up
+            if _PLAN.match(sentence) or _FOLLOW_UP_DONE.search(sentence.lower()):
+                continue  # "set up alerting on …", "we've added alerts for …": a follow-up
             value = _decide(sentence, patterns)
             if value is not None:
                 return Category(value, line, "section")
@@ -1541,7 +1551,12 @@ def _learned(
     unnamed: _Told | None = None
     for line, sentence in part:
         text = _blank(_blank(_field_label(sentence), _NOT_LEARNING), _NOT_AGENT)
-        if _TO_READER.search(text) or text.rstrip().endswith("?") or _PLAN.match(text):
+        if (
+            _TO_READER.search(text)
+            or text.rstrip().endswith("?")
+            or _PLAN.match(text)
+            or _FOLLOW_UP_DONE.search(text.lower())
+        ):
             continue  # to the reader, a question ("Was it detected by monitoring?"), a plan
         clauses = [
             _with_subject(before, c)
