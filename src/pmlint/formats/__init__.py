@@ -16,6 +16,7 @@ from pmlint.formats.common import (
 
 __all__ = [
     "AUTO",
+    "EXCERPT_FORMATS",
     "IMPLEMENTED",
     "PLANNED",
     "Formatter",
@@ -55,5 +56,8 @@ def resolve(name: str, environ: Mapping[str, str]) -> str:
 
 
 IMPLEMENTED = ("text", "json", "sarif", "github", "junit", "gitlab")
+# The formats that print source lines (`FileReport.lines`): a run in another format leaves
+# the files the cache serves unread.
+EXCERPT_FORMATS = frozenset({"text"})
 AUTO = "auto"
 PLANNED: tuple[str, ...] = ()
