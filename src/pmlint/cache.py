@@ -239,27 +239,27 @@ class ResultCache:
         digest.update(source.text.encode("utf-8", "surrogatepass"))
         return digest.hexdigest()
 
-    def stamped_key(self, settings: str, path: str, stamp: Stamp | None) -> str | None:
-        """The key of `path` under `settings` when the index holds the same stamp for it
-        (the file unchanged since it was hashed), else None: hash its text."""
+    def stamped_key(self, settings: str, absolute: str, stamp: Stamp | None) -> str | None:
+        """The key of the file at `absolute` (its absolute path) under `settings` when the
+        index holds the same stamp for it (the file unchanged since it was hashed), else
+        None: hash its text."""
         if stamp is None or not self.use_index:
             return None
         if self._indexed is None:
             self._indexed = self._read_index()
         by_path = self._stamps_read.get(settings)
-        found = by_path.get(os.path.abspath(path)) if isinstance(by_path, dict) else None
+        found = by_path.get(absolute) if isinstance(by_path, dict) else None
         if not isinstance(found, list) or len(found) != 6 or tuple(found[:5]) != stamp:
             return None
         key = found[5]
         return key if isinstance(key, str) else None
 
-    def remember(self, settings: str, path: str, stamp: Stamp | None, key: str) -> None:
-        """Record that `path`, with `stamp`, hashed to `key` (for the index: see
-        `stamped_key`); nothing for a file without a trusted stamp."""
+    def remember(self, settings: str, absolute: str, stamp: Stamp | None, key: str) -> None:
+        """Record that the file at `absolute`, with `stamp`, hashed to `key` (for the
+        index: see `stamped_key`); nothing for a file without a trusted stamp."""
         if stamp is None or not self.use_index:
             return
         record = [*stamp, key]
-        absolute = os.path.abspath(path)
         self._stamps.setdefault(settings, {})[absolute] = record
         if not self._learned:
             by_path = self._stamps_read.get(settings)
@@ -284,10 +284,11 @@ class ResultCache:
             return None
         if self.use_index:
             self._served[key] = data
-        base = os.path.dirname(os.path.abspath(path))
-        for target, existed in references.items():
-            if os.path.exists(os.path.join(base, target)) != existed:
-                return None  # a linked file appeared or vanished: lint again
+        if references:
+            base = os.path.dirname(os.path.abspath(path))
+            for target, existed in references.items():
+                if os.path.exists(os.path.join(base, target)) != existed:
+                    return None  # a linked file appeared or vanished: lint again
         return hit
 
     def put(self, key: str, report: FileReport, nlp: Mapping[str, Any] | None) -> None:

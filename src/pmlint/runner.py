@@ -8,7 +8,6 @@ the files whatever the jobs, so the output is the same as a serial run's.
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import json
 import os
@@ -276,8 +275,35 @@ class Runner:
         self._many_files = len(files) >= INDEX_MIN_FILES
         reports: list[FileReport | None] = [None] * len(files)
         todo: list[tuple[int, str, SourceText, str | None, Any]] = []
-        with _collector_paused():
+        # Python's cycle collector off while cached results are decoded, and what they
+        # left alive frozen (out of its passes) for the rest of this: they hold no cycles,
+        # and each pass their allocations triggered walked every object alive, the cache
+        # index's lists included (about a tenth of a warm run's CPU). Not where the caller
+        # turned it off or froze objects of its own (unfreezing would free those too).
+        pause = gc.isenabled() and gc.get_freeze_count() == 0
+        if pause:
+            gc.disable()
+        try:
             self._serve_cached(files, reports, todo)
+        finally:
+            if pause:
+                gc.freeze()
+                gc.enable()
+        try:
+            self._lint_and_keep(reports, todo)
+        finally:
+            if pause:
+                gc.unfreeze()
+        for found in reports:
+            assert found is not None
+            yield found
+
+    def _lint_and_keep(
+        self,
+        reports: list[FileReport | None],
+        todo: list[tuple[int, str, SourceText, str | None, Any]],
+    ) -> None:
+        """Lint the files `todo` lists into `reports`, and keep their results in the cache."""
         jobs = self._jobs(len(todo))
         self.stats["linted"], self.stats["jobs"] = len(todo), jobs
         work = [(path, source) for _, path, source, _, _ in todo]
@@ -291,13 +317,10 @@ class Runner:
                 linter = self.linter_for(path)
                 cache = self._cache_for(linter.config)
                 cache.put(key, report, nlp)
-                cache.remember(self._settings[id(linter)], path, stamp, key)
+                cache.remember(self._settings[id(linter)], os.path.abspath(path), stamp, key)
         for cache in self._caches.values():
             cache.save_index()
             self.notes.extend(cache.notes())
-        for found in reports:
-            assert found is not None
-            yield found
 
     def _serve_cached(
         self,
@@ -324,7 +347,8 @@ class Runner:
                 cache, key = self._cache_key(linter, path, source)
                 hit = cache.get(key, path) if cache is not None else None
                 if hit is not None:
-                    cache.remember(self._settings[id(linter)], path, stamp, key)
+                    settings = self._settings[id(linter)]
+                    cache.remember(settings, os.path.abspath(path), stamp, key)
                     text = source.text if self.options.source_lines else None
                     reports[index] = self._served(hit, path, text)
                     continue
@@ -342,7 +366,8 @@ class Runner:
             return None, None  # `_read` reports it
         cache, settings = self._cache_for(linter.config), self._settings_for(linter)
         stamp = file_stamp(path, cache.started_ns)
-        key = cache.stamped_key(settings, path, stamp)
+        absolute = os.path.abspath(path)
+        key = cache.stamped_key(settings, absolute, stamp)
         hit = cache.get(key, path) if key is not None else None
         if hit is None:
             return None, stamp
@@ -352,7 +377,7 @@ class Runner:
             if isinstance(source, FileReport):
                 return None, stamp
             text = source.text
-        cache.remember(settings, path, stamp, key)
+        cache.remember(settings, absolute, stamp, key)
         return self._served(hit, path, text), stamp
 
     def _served(self, hit: Any, path: str, text: str | None) -> FileReport:
@@ -513,21 +538,6 @@ class Runner:
                 json.dump(payload, handle, indent=1, sort_keys=True)
         except OSError as exc:
             self.notes.append(f"{target}: cannot write stats: {exc.strerror}")
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector off while cached results are decoded: they hold no cycles,
-    and each pass their allocations trigger walks every object alive, the cache index's
-    lists included (about a tenth of a warm run's CPU)."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def _worker_batches(work: list[Any], jobs: int, most: int) -> list[list[Any]]:
