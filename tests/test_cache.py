@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from click.testing import Result
 
 from pmlint import cache, runner
 from pmlint.config import load_config
+from pmlint.formats import SOURCE_LINE_FORMATS
 from pmlint.reading import SourceText, read_file
 from tests.conftest import GOOD_POSTMORTEM as GOOD
 from tests.conftest import invoke, write
@@ -360,3 +362,23 @@ def test_damaged_stamps_are_ignored(
         second, warm, stats = run(work)
         assert (stats["linted"], stats["cached"]) == (0, 2) and warm == cold
         assert len(read) == 2 and "cache" not in second.stderr
+
+
+@pytest.mark.parametrize("output", ["text", "json", "sarif", "gitlab", "junit", "github"])
+def test_every_format_is_the_same_from_stamps(
+    work: Path, stamped: Path, monkeypatch: pytest.MonkeyPatch, output: str
+) -> None:
+    """Served by their stamps, the files give every format's output as linting them does
+    (SARIF's and GitLab's fingerprints hash the flagged source text: those formats read it)."""
+    cold = invoke("check", "pm", "--format", output, "--no-cache")
+    run(work)
+    run(work)  # the stamps recorded
+    read = reads(monkeypatch)
+    warm = invoke("check", "pm", "--format", output)
+    assert undated(warm.stdout) == undated(cold.stdout) and warm.exit_code == cold.exit_code
+    assert len(read) == (2 if output in SOURCE_LINE_FORMATS else 0)
+
+
+def undated(report: str) -> str:
+    """A report without JUnit's timestamp (the time of the run, to the second)."""
+    return re.sub(r'timestamp="[^"]*"', "", report)

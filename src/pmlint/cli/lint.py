@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from pmlint.report import FileReport
     from pmlint.runner import Runner
 from pmlint.cli.progress import Progress, progress_wanted
-from pmlint.formats import EXCERPT_FORMATS, IMPLEMENTED, PLANNED
+from pmlint.formats import IMPLEMENTED, PLANNED, SOURCE_LINE_FORMATS
 from pmlint.version import __version__
 
 
@@ -187,8 +187,8 @@ def check(
     selection = Selection(split_values(select), split_values(ignore))
     check_config(config_path)
     output_format = resolve(output_format, os.environ)
-    # Source lines for excerpts and a baseline's fingerprints; else cached files go unread.
-    lines = baseline_path is not None or (output_format in EXCERPT_FORMATS and not statistics)
+    # Source lines for excerpts and fingerprints; else the files the cache serves go unread.
+    lines = baseline_path is not None or (output_format in SOURCE_LINE_FORMATS and not statistics)
     runner = Runner(
         RunOptions(
             config_path, selection, nlp_model, only, jobs, cache=not no_cache, source_lines=lines
