@@ -4,13 +4,17 @@ written (a notice on stderr, the same results, never an error)."""
 from __future__ import annotations
 
 import json
+import os
+import re
 from pathlib import Path
 
 import pytest
 from click.testing import Result
 
-from pmlint import cache
+from pmlint import cache, runner
 from pmlint.config import load_config
+from pmlint.formats import SOURCE_LINE_FORMATS
+from pmlint.reading import SourceText, read_file
 from tests.conftest import GOOD_POSTMORTEM as GOOD
 from tests.conftest import invoke, write
 
@@ -248,3 +252,133 @@ def test_an_index_drops_most_entries_its_run_did_not_serve(
     assert (stats["linted"], stats["cached"]) == (0, 2) and warm == cold
     kept = json.loads(index.read_text(encoding="utf-8"))["entries"]
     assert len(kept) == 3 and served.keys() <= kept.keys()
+
+
+@pytest.fixture
+def stamped(work: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The index on for two files, and every file's stamp trusted however recent (the
+    files here were written a moment ago); returns the index's path."""
+    monkeypatch.setattr(cache, "INDEX_MIN_FILES", 2)
+    monkeypatch.setattr(cache, "RACY_NS", 0)
+    return work / ".pmlint_cache" / f"v{cache.FORMAT}" / "index.json"
+
+
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files the runner reads from now on."""
+    read: list[str] = []
+
+    def counted(path: str, limit: int) -> SourceText:
+        read.append(path)
+        return read_file(path, limit)
+
+    monkeypatch.setattr(runner, "read_file", counted)
+    return read
+
+
+def test_an_unchanged_file_is_served_by_its_stamp_unread(
+    work: Path, stamped: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, cold, _ = run(work)
+    text = invoke("check", "pm")
+    read = reads(monkeypatch)
+    _, warm, stats = run(work)
+    assert (stats["linted"], stats["cached"]) == (0, 2) and warm == cold
+    assert read == []  # JSON prints no excerpt: neither read nor hashed
+    assert invoke("check", "pm").stdout == text.stdout
+    assert len(read) == 2  # the text format's excerpts need the source lines
+
+
+def test_a_file_changed_just_before_the_run_keeps_no_stamp(
+    work: Path, stamped: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "RACY_NS", 10**18)  # every file is too recent to trust
+    run(work)
+    run(work)
+    assert json.loads(stamped.read_text(encoding="utf-8"))["stamps"] == {}
+    read = reads(monkeypatch)
+    assert run(work)[2]["cached"] == 2 and len(read) == 2  # hashed again
+
+
+def same_size_same_mtime(path: Path, old: str, new: str) -> None:
+    """Replace `old` with `new` (as long) in the file, putting its modification time back;
+    its change time moves on (waiting out the clock's tick if the write fell in the same)."""
+    assert len(old) == len(new)
+    before = path.stat()
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    while path.stat().st_ctime_ns == before.st_ctime_ns:
+        os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (path.stat().st_size, path.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+
+
+def test_an_edit_that_keeps_size_and_mtime_is_linted_again(work: Path, stamped: Path) -> None:
+    run(work)
+    run(work)
+    same_size_same_mtime(work / "pm" / "good.md", "TODO", "Done")
+    _, payload, stats = run(work)
+    assert (stats["linted"], stats["cached"]) == (1, 1)
+    good = next(f for f in payload["files"] if f["path"].endswith("good.md"))
+    assert "PM003" not in {d["rule"] for d in good["diagnostics"]}
+
+
+@pytest.mark.parametrize("change", ["config", "rule pack", "pmlint", "selection"])
+def test_stamps_do_not_outlive_the_settings(
+    work: Path, stamped: Path, monkeypatch: pytest.MonkeyPatch, change: str
+) -> None:
+    """A stamp serves only under the settings it was recorded with (config, rule packs,
+    pmlint's code, the selection: `settings_key`)."""
+    run(work)
+    assert run(work)[2]["cached"] == 2
+    args: tuple[str, ...] = ()
+    if change == "config":
+        write(work / ".pmlint.yaml", "extends: core\nrules:\n  PM003: off\n")
+        load_config.cache_clear()
+    elif change == "rule pack":
+        monkeypatch.setattr(cache, "pack_digest", lambda config: "other packs")
+    elif change == "pmlint":
+        monkeypatch.setattr(cache, "code_stamp", lambda: "another pmlint")
+    else:
+        args = ("--select", "PM502")
+    _, payload, stats = run(work, *args)
+    assert stats["cached"] == 0
+    monkeypatch.setattr(cache, "RACY_NS", 10**18)  # the same findings when hashed again
+    assert run(work, *args)[1] == payload
+
+
+@pytest.mark.parametrize(
+    "stamps",
+    [[], {"x": 1}, {"x": {"y": 1}}, "stamps", None],
+)
+def test_damaged_stamps_are_ignored(
+    work: Path, stamped: Path, stamps: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, cold, _ = run(work)
+    data = json.loads(stamped.read_text(encoding="utf-8"))
+    settings = next(iter(data["stamps"]))
+    for broken in (stamps, {settings: {p: [1, 2] for p in data["stamps"][settings]}}):
+        data["stamps"] = broken
+        stamped.write_text(json.dumps(data), encoding="utf-8")
+        read = reads(monkeypatch)
+        second, warm, stats = run(work)
+        assert (stats["linted"], stats["cached"]) == (0, 2) and warm == cold
+        assert len(read) == 2 and "cache" not in second.stderr
+
+
+@pytest.mark.parametrize("output", ["text", "json", "sarif", "gitlab", "junit", "github"])
+def test_every_format_is_the_same_from_stamps(
+    work: Path, stamped: Path, monkeypatch: pytest.MonkeyPatch, output: str
+) -> None:
+    """Served by their stamps, the files give every format's output as linting them does
+    (SARIF's and GitLab's fingerprints hash the flagged source text: those formats read it)."""
+    cold = invoke("check", "pm", "--format", output, "--no-cache")
+    run(work)
+    run(work)  # the stamps recorded
+    read = reads(monkeypatch)
+    warm = invoke("check", "pm", "--format", output)
+    assert undated(warm.stdout) == undated(cold.stdout) and warm.exit_code == cold.exit_code
+    assert len(read) == (2 if output in SOURCE_LINE_FORMATS else 0)
+
+
+def undated(report: str) -> str:
+    """A report without JUnit's timestamp (the time of the run, to the second)."""
+    return re.sub(r'timestamp="[^"]*"', "", report)

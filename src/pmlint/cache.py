@@ -26,6 +26,16 @@ A run of many files (`INDEX_MIN_FILES`) also reads and writes `index.json`, ever
 of the folder's last such runs in one file, as ruff keeps one cache file per package:
 opening and parsing a small file per result was a fifth of a warm run's time. The files
 per entry stay the record (a run of a few files, a run in parallel), the index a copy.
+
+The index also keeps each file's stamp (`file_stamp`: size, modification and change times,
+inode) with the key its text hashed to under the run's settings. A later run of many files
+whose stamp and settings match uses that key without reading or hashing the file, as ruff
+and git trust a file's stat: reading, decoding and hashing 1,000 documents was a quarter
+of a warm run. A stamp is only recorded for a file last changed more than `RACY_NS`
+before the run started (git's "racily clean" rule): a file written within the same tick of
+its timestamp could change again without changing its stamp. An edit that keeps the size
+and puts the modification time back (`touch -d`, `os.utime`) still moves the change time,
+which no program can set, so the stamp differs and the text is hashed again.
 """
 
 from __future__ import annotations
@@ -35,6 +45,8 @@ import dataclasses
 import hashlib
 import json
 import os
+import stat
+import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -56,6 +68,9 @@ MAX_INDEX_ENTRIES = 20_000  # beyond this, an index keeps the entries of the run
 # that kept every entry up to the maximum parsed twenty times its own after enough edits.
 # An entry left out still serves from its own file, and is back in the next index.
 OTHERS_SHARE = 0.25
+# A file changed less than this before the run may change again within its timestamp's tick
+# (2 s: FAT's; Linux file systems tick at the kernel's clock) without a new stamp.
+RACY_NS = 2_000_000_000
 _PACK_FILES = (".yaml", ".yml", ".json", ".txt")
 _GITIGNORE = "# Created by pmlint: its result cache (safe to delete).\n*\n"
 _CACHEDIR_TAG = (
@@ -166,9 +181,31 @@ class Hit:
     diagnostics: list[Diagnostic]
     nlp: dict[str, Any] | None
 
-    def report(self, path: str, text: str) -> FileReport:
+    def report(self, path: str, text: str | None) -> FileReport:
+        """The file's report; `text` None: without its source lines (no format that prints
+        an excerpt, no baseline)."""
         diagnostics = [d if d.path == path else _with_path(d, path) for d in self.diagnostics]
+        if text is None:
+            return FileReport(path, diagnostics)
         return FileReport(path, diagnostics, lines=masked_lines(text.split("\n"), diagnostics))
+
+
+Stamp = tuple[int, int, int, int, int]  # size, mtime_ns, ctime_ns, inode, device
+
+
+def file_stamp(path: str, before_ns: int) -> Stamp | None:
+    """A regular file's stamp, taken before its text is read; None for another kind of
+    file, one that cannot be stat'ed, or one changed less than `RACY_NS` before
+    `before_ns` (the run's start), whose stamp cannot be trusted."""
+    try:
+        status = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    if not stat.S_ISREG(status.st_mode):
+        return None
+    if max(status.st_mtime_ns, status.st_ctime_ns) > before_ns - RACY_NS:
+        return None
+    return (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino, status.st_dev)
 
 
 def _with_path(diagnostic: Diagnostic, path: str) -> Diagnostic:
@@ -190,6 +227,10 @@ class ResultCache:
         self._indexed: dict[str, Any] | None = None  # the index as read: key -> entry
         self._served: dict[str, Any] = {}  # this run's entries: key -> entry
         self._learned = False  # an entry this run served or wrote that the index lacks
+        # settings -> absolute path -> [*stamp, key]: as read, and as this run leaves them
+        self._stamps_read: dict[str, Any] = {}
+        self._stamps: dict[str, dict[str, list[Any]]] = {}
+        self.started_ns = time.time_ns()  # stamps are trusted for files older than this
 
     def key(self, settings: str, path: str, source: SourceText) -> str:
         digest = hashlib.sha256(settings.encode())
@@ -197,6 +238,33 @@ class ResultCache:
         digest.update(repr((source.invalid_utf8_at, source.invalid_utf8_count)).encode())
         digest.update(source.text.encode("utf-8", "surrogatepass"))
         return digest.hexdigest()
+
+    def stamped_key(self, settings: str, absolute: str, stamp: Stamp | None) -> str | None:
+        """The key of the file at `absolute` (its absolute path) under `settings` when the
+        index holds the same stamp for it (the file unchanged since it was hashed), else
+        None: hash its text."""
+        if stamp is None or not self.use_index:
+            return None
+        if self._indexed is None:
+            self._indexed = self._read_index()
+        by_path = self._stamps_read.get(settings)
+        found = by_path.get(absolute) if isinstance(by_path, dict) else None
+        if not isinstance(found, list) or len(found) != 6 or tuple(found[:5]) != stamp:
+            return None
+        key = found[5]
+        return key if isinstance(key, str) else None
+
+    def remember(self, settings: str, absolute: str, stamp: Stamp | None, key: str) -> None:
+        """Record that the file at `absolute`, with `stamp`, hashed to `key` (for the
+        index: see `stamped_key`); nothing for a file without a trusted stamp."""
+        if stamp is None or not self.use_index:
+            return
+        record = [*stamp, key]
+        self._stamps.setdefault(settings, {})[absolute] = record
+        if not self._learned:
+            by_path = self._stamps_read.get(settings)
+            known = by_path.get(absolute) if isinstance(by_path, dict) else None
+            self._learned = known != record
 
     def _entry(self, key: str) -> str:
         return os.path.join(self.entries, key[:2], key[2:] + ".json")
@@ -216,10 +284,11 @@ class ResultCache:
             return None
         if self.use_index:
             self._served[key] = data
-        base = os.path.dirname(os.path.abspath(path))
-        for target, existed in references.items():
-            if os.path.exists(os.path.join(base, target)) != existed:
-                return None  # a linked file appeared or vanished: lint again
+        if references:
+            base = os.path.dirname(os.path.abspath(path))
+            for target, existed in references.items():
+                if os.path.exists(os.path.join(base, target)) != existed:
+                    return None  # a linked file appeared or vanished: lint again
         return hit
 
     def put(self, key: str, report: FileReport, nlp: Mapping[str, Any] | None) -> None:
@@ -263,6 +332,8 @@ class ResultCache:
         entries = data.get("entries") if isinstance(data, dict) else None
         if not isinstance(entries, dict) or data.get("format") != FORMAT:
             return {}
+        stamps = data.get("stamps")
+        self._stamps_read = stamps if isinstance(stamps, dict) else {}
         return entries  # each entry is checked as it is served (`_decode`)
 
     def save_index(self) -> None:
@@ -281,9 +352,15 @@ class ResultCache:
             if len(entries) >= most:
                 break
             entries.setdefault(key, entry)
+        # This run's stamps whose entries are kept (the files of other runs hash again).
+        stamps = {
+            settings: {path: record for path, record in by_path.items() if record[5] in entries}
+            for settings, by_path in self._stamps.items()
+        }
         target = os.path.join(self.entries, "index.json")
+        payload = {"format": FORMAT, "entries": entries, "stamps": stamps}
         with contextlib.suppress(OSError, ValueError):
-            write_atomically(target, {"format": FORMAT, "entries": entries}, compact=True)
+            write_atomically(target, payload, compact=True)
         self._learned = False
 
     def notes(self) -> list[str]:

@@ -48,6 +48,9 @@ class RunOptions:
     only: frozenset[str] | None = None  # --changed-since: real paths of the files to keep
     jobs: int | None = None  # worker processes; None: by CPUs and files to lint
     cache: bool = False  # the result cache (`check` only: `analyze` needs the documents)
+    # Reports carry their source lines (excerpts, baselines); without them, a cached
+    # result whose file is unchanged (`pmlint.cache.file_stamp`) is served unread.
+    source_lines: bool = True
 
 
 class Runner:
@@ -58,6 +61,7 @@ class Runner:
         self._config_files: dict[str, Any] = {}  # real folder -> its config file (or None)
         self._real_folders: dict[str, str] = {}  # folder as named -> its real path
         self._caches: dict[str, Any] = {}  # cache folder -> pmlint.cache.ResultCache
+        self._config_caches: dict[int, tuple[Config, Any]] = {}  # id(config) -> its cache
         self._many_files = False  # this run's caches keep an index (pmlint.cache)
         self._settings: dict[int, str] = {}  # id(linter) -> its cache settings key
         self._nlp: dict[str, Any] | None = None  # the pipeline of a cached or worker result
@@ -270,8 +274,69 @@ class Runner:
 
         self._many_files = len(files) >= INDEX_MIN_FILES
         reports: list[FileReport | None] = [None] * len(files)
-        todo: list[tuple[int, str, SourceText, str | None]] = []
+        todo: list[tuple[int, str, SourceText, str | None, Any]] = []
+        # Python's cycle collector off while cached results are decoded, and what they
+        # left alive frozen (out of its passes) for the rest of this: they hold no cycles,
+        # and each pass their allocations triggered walked every object alive, the cache
+        # index's lists included (about a tenth of a warm run's CPU). Not where the caller
+        # turned it off or froze objects of its own (unfreezing would free those too).
+        pause = gc.isenabled() and gc.get_freeze_count() == 0
+        if pause:
+            gc.disable()
+        try:
+            self._serve_cached(files, reports, todo)
+        finally:
+            if pause:
+                gc.freeze()
+                gc.enable()
+        try:
+            self._lint_and_keep(reports, todo)
+        finally:
+            if pause:
+                gc.unfreeze()
+        for found in reports:
+            assert found is not None
+            yield found
+
+    def _lint_and_keep(
+        self,
+        reports: list[FileReport | None],
+        todo: list[tuple[int, str, SourceText, str | None, Any]],
+    ) -> None:
+        """Lint the files `todo` lists into `reports`, and keep their results in the cache."""
+        jobs = self._jobs(len(todo))
+        self.stats["linted"], self.stats["jobs"] = len(todo), jobs
+        work = [(path, source) for _, path, source, _, _ in todo]
+        results = self._lint_batches(work) if jobs <= 1 else self._lint_in_workers(work, jobs)
+        for (index, path, _, key, stamp), (report, nlp) in zip(todo, results, strict=True):
+            reports[index] = report
+            self._advance(1)
+            if nlp is not None and self._nlp is None:
+                self._nlp = nlp
+            if key is not None:
+                linter = self.linter_for(path)
+                cache = self._cache_for(linter.config)
+                cache.put(key, report, nlp)
+                cache.remember(self._settings[id(linter)], os.path.abspath(path), stamp, key)
+        for cache in self._caches.values():
+            cache.save_index()
+            self.notes.extend(cache.notes())
+
+    def _serve_cached(
+        self,
+        files: list[str],
+        reports: list[FileReport | None],
+        todo: list[tuple[int, str, SourceText, str | None, Any]],
+    ) -> None:
+        """Fill `reports` with what the cache serves and what cannot be read; the files
+        to lint go to `todo` with their cache keys and stamps."""
         for index, path in enumerate(files):
+            stamp = None
+            if self.options.cache and self._many_files:
+                found, stamp = self._stamped(path)
+                if found is not None:
+                    reports[index] = found
+                    continue
             source = self._read(path)
             if isinstance(source, FileReport):
                 reports[index] = source
@@ -282,30 +347,46 @@ class Runner:
                 cache, key = self._cache_key(linter, path, source)
                 hit = cache.get(key, path) if cache is not None else None
                 if hit is not None:
-                    reports[index] = hit.report(path, source.text)
-                    if hit.nlp is not None and self._nlp is None:
-                        self._nlp = hit.nlp
-                    self.stats["cached"] += 1
-                    self._advance(1)
+                    settings = self._settings[id(linter)]
+                    cache.remember(settings, os.path.abspath(path), stamp, key)
+                    text = source.text if self.options.source_lines else None
+                    reports[index] = self._served(hit, path, text)
                     continue
-            todo.append((index, path, source, key))
-        jobs = self._jobs(len(todo))
-        self.stats["linted"], self.stats["jobs"] = len(todo), jobs
-        work = [(path, source) for _, path, source, _ in todo]
-        results = self._lint_batches(work) if jobs <= 1 else self._lint_in_workers(work, jobs)
-        for (index, path, _, key), (report, nlp) in zip(todo, results, strict=True):
-            reports[index] = report
-            self._advance(1)
-            if nlp is not None and self._nlp is None:
-                self._nlp = nlp
-            if key is not None:
-                self._cache_for(self.linter_for(path).config).put(key, report, nlp)
-        for cache in self._caches.values():
-            cache.save_index()
-            self.notes.extend(cache.notes())
-        for found in reports:
-            assert found is not None
-            yield found
+            todo.append((index, path, source, key, stamp))
+
+    def _stamped(self, path: str) -> tuple[FileReport | None, Any]:
+        """The cached report of a file whose stamp the cache's index holds under this
+        run's settings, unread (read only for its source lines), or None; and the stamp,
+        taken before the file is read (`pmlint.cache.file_stamp`)."""
+        from pmlint.cache import file_stamp
+
+        try:
+            linter = self.linter_for(path)
+        except ConfigError:
+            return None, None  # `_read` reports it
+        cache, settings = self._cache_for(linter.config), self._settings_for(linter)
+        stamp = file_stamp(path, cache.started_ns)
+        absolute = os.path.abspath(path)
+        key = cache.stamped_key(settings, absolute, stamp)
+        hit = cache.get(key, path) if key is not None else None
+        if hit is None:
+            return None, stamp
+        text = None
+        if self.options.source_lines:
+            source = self._read(path)
+            if isinstance(source, FileReport):
+                return None, stamp
+            text = source.text
+        cache.remember(settings, absolute, stamp, key)
+        return self._served(hit, path, text), stamp
+
+    def _served(self, hit: Any, path: str, text: str | None) -> FileReport:
+        """A cache hit's report, counted."""
+        if hit.nlp is not None and self._nlp is None:
+            self._nlp = hit.nlp
+        self.stats["cached"] += 1
+        self._advance(1)
+        return hit.report(path, text)
 
     def _lint_batches(
         self, work: list[tuple[str, SourceText]]
@@ -410,15 +491,20 @@ class Runner:
         return _PRELOADED
 
     def _cache_for(self, config: Config) -> Any:
+        found = self._config_caches.get(id(config))
+        if found is not None and found[0] is config:
+            return found[1]  # the folder found once per config, not once per file
         from pmlint.cache import ResultCache, cache_dir_for
 
         directory = cache_dir_for(config)
         cache = self._caches.get(directory)
         if cache is None:
             cache = self._caches[directory] = ResultCache(directory, index=self._many_files)
+        self._config_caches[id(config)] = (config, cache)
         return cache
 
-    def _cache_key(self, linter: Linter, path: str, source: SourceText) -> tuple[Any, str]:
+    def _settings_for(self, linter: Linter) -> str:
+        """The cache settings key of `linter` (`pmlint.cache.settings_key`), once per run."""
         from pmlint.cache import settings_key
 
         settings = self._settings.get(id(linter))
@@ -426,8 +512,11 @@ class Runner:
             rule_ids = [rule.id for rule in linter.rules]
             settings = settings_key(linter.config, rule_ids, linter.nlp_model)
             self._settings[id(linter)] = settings
+        return settings
+
+    def _cache_key(self, linter: Linter, path: str, source: SourceText) -> tuple[Any, str]:
         cache = self._cache_for(linter.config)
-        return cache, cache.key(settings, path, source)
+        return cache, cache.key(self._settings_for(linter), path, source)
 
     def parse_stats(self) -> dict[str, int]:
         """Sentences the cascade saw and parsed, here and in the workers."""

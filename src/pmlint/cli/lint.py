@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from pmlint.report import FileReport
     from pmlint.runner import Runner
 from pmlint.cli.progress import Progress, progress_wanted
-from pmlint.formats import IMPLEMENTED, PLANNED
+from pmlint.formats import IMPLEMENTED, PLANNED, SOURCE_LINE_FORMATS
 from pmlint.version import __version__
 
 
@@ -186,8 +186,13 @@ def check(
             fail(str(exc))
     selection = Selection(split_values(select), split_values(ignore))
     check_config(config_path)
+    output_format = resolve(output_format, os.environ)
+    # Source lines for excerpts and fingerprints; else the files the cache serves go unread.
+    lines = baseline_path is not None or (output_format in SOURCE_LINE_FORMATS and not statistics)
     runner = Runner(
-        RunOptions(config_path, selection, nlp_model, only, jobs=jobs, cache=not no_cache)
+        RunOptions(
+            config_path, selection, nlp_model, only, jobs, cache=not no_cache, source_lines=lines
+        )
     )
     if unsafe_fixes and not (apply_fixes or show_diff):
         fail("--unsafe-fixes needs --fix or --diff")
@@ -256,7 +261,7 @@ def check(
 
         text = render_statistics(reports, info)
     else:
-        text = formatter(resolve(output_format, os.environ))(reports, info)
+        text = formatter(output_format)(reports, info)
     write_report(text, output, use_color)
     if summary_path:
         from pmlint.formats.summary import render as render_summary

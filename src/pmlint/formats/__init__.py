@@ -18,6 +18,7 @@ __all__ = [
     "AUTO",
     "IMPLEMENTED",
     "PLANNED",
+    "SOURCE_LINE_FORMATS",
     "Formatter",
     "RunInfo",
     "describe",
@@ -55,5 +56,9 @@ def resolve(name: str, environ: Mapping[str, str]) -> str:
 
 
 IMPLEMENTED = ("text", "json", "sarif", "github", "junit", "gitlab")
+# The formats that read a report's source lines (`FileReport.lines`): text prints excerpts,
+# SARIF and GitLab fingerprint the flagged text (`pmlint.fingerprints`). A run in another
+# format leaves the files the cache serves unread.
+SOURCE_LINE_FORMATS = frozenset({"text", "sarif", "gitlab"})
 AUTO = "auto"
 PLANNED: tuple[str, ...] = ()
