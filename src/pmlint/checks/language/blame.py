@@ -670,20 +670,24 @@ class BlameLanguage(HarmCheck):
         "did not notify"), and not acting on a message ("ignored our ticket", "did not
         respond to our e-mails", "failed to reply")."""
         w = self.words
-        if not reported(verb) or explained(verb):
+        # The verb's own words first: most verbs are none of these, and whether the
+        # sentence reports what happened walks the tree.
+        human = not negated and bool(lemmas & (w["failure_verbs"] - {"fail", "ignore", "miss"}))
+        acted = not human and not negated and bool(lemmas & _NOT_ACTED_ON)
+        untold = negated and (
+            verb.lemma_.lower() in w["communication_verbs"] or self._about_message(verb)
+        )
+        if not (human or acted or untold) or not reported(verb) or explained(verb):
             return False
-        human_only = w["failure_verbs"] - {"fail", "ignore", "miss"}
-        if lemmas & human_only and not negated:
+        if human:
             return True
-        if lemmas & {"fail", "ignore", "disregard", "refuse"} and not negated:
+        if acted:
             goals = [c for c in verb.children if c.dep_ == "xcomp"] or [verb]
             return any(
                 self._about_message(goal) or goal.lemma_.lower() in w["communication_verbs"]
                 for goal in goals
             )
-        if not negated or not past_negation(verb) or is_passive(verb):
-            return False
-        return verb.lemma_.lower() in w["communication_verbs"] or self._about_message(verb)
+        return past_negation(verb) and not is_passive(verb)
 
     def _about_message(self, verb: Token) -> bool:
         """The verb acts on a message: its object (or the object of its preposition) is a
@@ -1083,6 +1087,8 @@ def _no_longer(verb: Token) -> bool:
 _MANNER = frozenset(("advmod", "acomp", "oprd", "xcomp", "ccomp", "dobj"))
 _WHOLE = frozenset(("thing", "things", "everything", "something", "lot", "much"))
 _DID = r"\b(?i:do|does|did|doing|done)\b"
+# Verbs whose doer left a message unanswered: "ignored our ticket", "failed to reply".
+_NOT_ACTED_ON = frozenset(("fail", "ignore", "disregard", "refuse"))
 # "a lot of", "a number of": how many errors, not a thing made of them ("a list of errors")
 _AMOUNTS = frozenset(("lot", "lots", "number", "couple", "series", "bunch", "handful", "string"))
 _DEMAND_VERBS = frozenset(

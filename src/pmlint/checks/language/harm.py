@@ -39,11 +39,13 @@ class HarmCheck(LanguageCheck):
         """A person doing a faulty action ("pushed a bad config", "ran the wrong playbook"),
         or a destructive one by mistake ("accidentally dropped the table"); for named people
         also a destructive one on production ("Dave deleted the production database")."""
-        if is_negated(verb) or not reported(verb):
+        if is_negated(verb):
             return None
         doer = self.doer(verb)
+        # the action's own words before the sentence's mood: most verbs have no faulty span,
+        # and whether the sentence reports what happened walks the tree
         span = self._faulty_span(verb, doer, named)
-        if span is None or self.intended(verb):
+        if span is None or not reported(verb) or self.intended(verb):
             return None
         who = self.person_kind(doer)  # last: for a proper noun, it runs the entity recognizer
         return (who, span) if who in STRICT else None
