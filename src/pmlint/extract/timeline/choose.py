@@ -1067,16 +1067,9 @@ def _sanity(result: dict[str, Moment | None], how: dict[str, str]) -> None:
     document states (a range, a field) is dropped, the impact having stopped by then."""
     mitigated, resolved = result["mitigated"], result["resolved"]
     if (
-        mitigated is not None
-        and resolved is not None
-        and how.get("mitigated") in (HOW_TIMELINE, HOW_PROSE)
+        how.get("mitigated") in (HOW_TIMELINE, HOW_PROSE)
         and how.get("resolved") in (HOW_RANGE, HOW_FIELD, HOW_FRONT_MATTER)
-        and mitigated.when is not None
-        and resolved.when is not None
-        and mitigated.has_time
-        and resolved.has_time
-        and zoned_alike(mitigated.when, resolved.when)
-        and utc(mitigated.when) > utc(resolved.when)
+        and _after(mitigated, resolved)
     ):
         result["mitigated"] = None
         how.pop("mitigated", None)
