@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import importlib.machinery
+import importlib.util
 import json
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,6 +16,8 @@ import pytest
 from pmlint import regexcache, yamlmemo
 from pmlint.packs import bundled_rules_dir, load_pack
 from pmlint.yamlfile import YamlError, load_yaml, read_yaml
+
+SRC = str(Path(__file__).resolve().parents[1] / "src")
 
 SAMPLE = """\
 rules:
@@ -107,3 +114,47 @@ def test_the_core_pack_loads_the_same_from_the_memo(memo: Path) -> None:
     assert load_pack("core") == first
     lexicon = bundled_rules_dir() / "core" / "lexicons" / "language.yaml"
     assert yamlmemo.key(lexicon.read_text(encoding="utf-8")) in yamlmemo._used
+
+
+LOAD_CORE = """\
+import sys
+from pmlint import regexcache, yamlmemo
+regexcache.enable()
+regexcache.install()
+from pmlint.packs import load_pack
+load_pack("core")
+yamlmemo.save()
+print("yaml" in sys.modules)
+"""
+
+
+def test_packs_served_from_the_memo_do_not_import_pyyaml(tmp_path: Path) -> None:
+    """A warm run never parses YAML: importing PyYAML (about 5 ms) is left to a parse."""
+    env = {**os.environ, regexcache.ENV: str(tmp_path / "regex.json")}
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [SRC, env.get("PYTHONPATH")]))
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", LOAD_CORE], env=env, capture_output=True, text=True, check=True
+        ).stdout.split()
+        for _ in range(2)
+    ]
+    assert runs == [["True"], ["False"]]  # parsed and kept, then served from the memo
+
+
+def test_the_stamp_follows_pyyaml_without_importing_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    package = tmp_path / "yaml"
+    package.mkdir()
+    init = package / "__init__.py"
+    init.write_text("__version__ = '6.0.1'\n", encoding="utf-8")
+    spec = importlib.machinery.ModuleSpec("yaml", None, origin=str(init))
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: spec)
+    first = yamlmemo._stamp()
+    init.write_text("__version__ = '6.0.10'\n", encoding="utf-8")
+    second = yamlmemo._stamp()
+    (package / "_yaml.cpython-311-x86_64-linux-gnu.so").write_bytes(b"")
+    third = yamlmemo._stamp()
+    assert len({first, second, third}) == 3
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
+    assert yamlmemo._stamp() == "?"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import json
 import textwrap
 from collections.abc import Iterable, Sequence
@@ -32,6 +31,8 @@ def known_forms(rules: Iterable[Rule]) -> dict[str, str]:
 
 def closest(word: str, forms: dict[str, str], count: int = 3) -> list[str]:
     """The known ids, names or categories that look most like `word` (a typo's fix)."""
+    import difflib  # here: every run checks its selectors, few have a typo to suggest for
+
     found = difflib.get_close_matches(word.strip().lower(), list(forms), n=count, cutoff=0.6)
     return [forms[match] for match in found]
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
+if TYPE_CHECKING:  # imported where a text is parsed: a run served from its caches never parses
+    import yaml
 
 # A document whose aliases expand past this many nodes is refused ("billion laughs").
 MAX_EXPANDED_NODES = 100_000
@@ -42,6 +43,8 @@ class YamlSource:
 
 def load_yaml(text: str, path: str) -> YamlSource:
     """Parse with the safe loader only; never constructs Python objects from tags."""
+    import yaml
+
     try:
         node = _compose(text)
     except yaml.YAMLError as exc:
@@ -75,6 +78,8 @@ def load_untrusted(text: str) -> Any:
     """YAML written in a document (front matter): the safe loader, and alias bombs refused
     as in config files. Raises yaml.YAMLError, YamlError (a bomb; a value that cannot be
     constructed, such as the date 2024-13-45) or RecursionError (nested too deeply)."""
+    import yaml
+
     node = yaml.compose(text, Loader=yaml.SafeLoader)
     if node is None:
         return None
@@ -97,6 +102,8 @@ def _compose(text: str) -> yaml.Node | None:
     """The node tree: by libyaml where PyYAML has it (several times faster: every run loads
     the rule packs), else or on any complaint of libyaml's by PyYAML's own parser, whose
     error messages are the ones pmlint reports."""
+    import yaml
+
     fast = getattr(yaml, "CSafeLoader", None)
     if fast is not None:
         try:
@@ -113,6 +120,8 @@ def _index(
 
     Key paths are recorded to `MAX_KEY_DEPTH` only: through an alias that contains itself
     (`a: &a [*a]`) each path was one key longer than the last, quadratic in memory."""
+    import yaml
+
     stack: list[tuple[yaml.Node, tuple[str, ...]]] = [(root, prefix)]
     visited = 0
     while stack:

@@ -13,7 +13,6 @@ from json.encoder import encode_basestring
 from typing import Any
 
 from pmlint.diagnostics import Diagnostic, Severity
-from pmlint.fingerprints import repository_root
 from pmlint.report import FileReport
 from pmlint.rule import Rule
 
@@ -48,8 +47,10 @@ def source_root() -> str:
     """Where the CI formats' paths start: the repository root of the current folder, else it.
 
     GitHub annotations, code scanning and GitLab all expect paths from the repository root,
-    also when pmlint runs in a subfolder.
+    also when pmlint runs in a subfolder. (Imported here: only these formats need it.)
     """
+    from pmlint.fingerprints import repository_root
+
     return repository_root(os.getcwd()) or os.getcwd()
 
 
