@@ -230,6 +230,37 @@ def test_a_damaged_entry_in_the_index_is_linted_again(
     assert stats["linted"] == 2 and warm == cold
 
 
+def test_the_index_writes_each_string_once_and_reads_them_back(
+    work: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rule, name, category, message and suggestion go to the index's string table."""
+    cold, index = indexed_run(work, monkeypatch)
+    data = json.loads(index.read_text(encoding="utf-8"))
+    strings = data["strings"]
+    assert strings and len(strings) == len(set(strings))
+    rows = [row for entry in data["entries"].values() for row in entry["diagnostics"]]
+    assert rows and all(all(type(row[n]) is int for n in (0, 1, 2, 4)) for row in rows)
+    # The same findings under another table (reversed) are served the same.
+    last = len(strings) - 1
+    for row in rows:
+        for n in cache._TABLED:
+            if type(row[n]) is int:
+                row[n] = last - row[n]
+    data["strings"] = strings[::-1]
+    index.write_text(json.dumps(data), encoding="utf-8")
+    for entry in entries(work / ".pmlint_cache"):
+        if entry != index:
+            entry.unlink()  # only the index can serve now
+    _, warm, stats = run(work)
+    assert (stats["linted"], stats["cached"]) == (0, 2) and warm == cold
+    # A number outside the table is a damaged entry: its file is linted again.
+    for row in rows:
+        row[0] = len(strings) + 5
+    index.write_text(json.dumps(data), encoding="utf-8")
+    _, warm, stats = run(work)
+    assert stats["linted"] == 2 and warm == cold
+
+
 def test_a_run_of_few_files_writes_no_index(work: Path) -> None:
     run(work)
     run(work)
