@@ -47,7 +47,7 @@ import json
 import os
 import stat
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -272,14 +272,14 @@ class ResultCache:
 
     def get(self, key: str, path: str) -> Hit | None:
         data = self._from_index(key)
+        strings = self._strings
         try:
-            if data is not None:
-                _untabled(data, self._strings)
-            else:
+            if data is None:
+                strings = []  # an entry's own file has no string table
                 with open(self._entry(key), encoding="utf-8") as handle:
                     data = json.load(handle)
                 self._learned = self._learned or self.use_index
-            hit, references = _decode(data, path)
+            hit, references = _decode(data, path, strings)
         except (FileNotFoundError, NotADirectoryError):
             return None  # a miss (the folder may not exist, or be a file: see `put`)
         except (OSError, ValueError, TypeError, KeyError, IndexError, RecursionError):
@@ -358,11 +358,7 @@ class ResultCache:
         for key, entry in indexed.items():
             if len(entries) >= most:
                 break
-            if key not in entries:
-                try:  # in this index's string table: the new index has its own
-                    entries[key] = _untabled(entry, self._strings)
-                except (TypeError, KeyError, IndexError, ValueError):
-                    continue  # damaged: left out
+            entries.setdefault(key, entry)
         # This run's stamps whose entries are kept (the files of other runs hash again).
         stamps = {
             settings: {path: record for path, record in by_path.items() if record[5] in entries}
@@ -371,10 +367,16 @@ class ResultCache:
         target = os.path.join(self.entries, "index.json")
         strings: list[str] = []
         table: dict[str, int] = {}
-        try:
-            tabled = {key: _tabled(entry, table, strings) for key, entry in entries.items()}
-        except (TypeError, KeyError, IndexError, ValueError, AttributeError):
-            return  # an entry not as `put` writes them: the old index stays
+        tabled = {}
+        for key, entry in entries.items():
+            try:  # from `put`, or in the string table of the index read
+                tabled[key] = _tabled(entry, self._strings, table, strings)
+            except (TypeError, KeyError, IndexError, ValueError, AttributeError):
+                continue  # damaged (one this run did not serve): left out
+        stamps = {
+            settings: {path: record for path, record in by_path.items() if record[5] in tabled}
+            for settings, by_path in stamps.items()
+        }
         payload = {"format": FORMAT, "strings": strings, "entries": tabled, "stamps": stamps}
         with contextlib.suppress(OSError, ValueError):
             write_atomically(target, payload, compact=True)
@@ -431,13 +433,18 @@ def _encode(d: Diagnostic) -> list[Any]:
 _TABLED = (0, 1, 2, 4, 9)
 
 
-def _tabled(entry: Any, table: dict[str, int], strings: list[str]) -> Any:
-    """`entry` (as `put` makes it) with its findings' strings as numbers in `strings`."""
+def _tabled(entry: Any, old: list[Any], table: dict[str, int], strings: list[str]) -> Any:
+    """`entry` (as `put` makes it, or in the table `old` of the index read) with its
+    findings' strings as numbers in `strings`."""
     rows = []
     for item in entry["diagnostics"]:
         row = list(item)
         for position in _TABLED:
             value = row[position]
+            if type(value) is int:
+                if value < 0:
+                    raise IndexError("not in the string table")
+                value = old[value]
             if type(value) is str:
                 number = table.get(value)
                 if number is None:
@@ -448,30 +455,13 @@ def _tabled(entry: Any, table: dict[str, int], strings: list[str]) -> Any:
     return {**entry, "diagnostics": rows}
 
 
-def _untabled(entry: Any, strings: list[Any]) -> Any:
-    """`entry` as read from the index, its numbers replaced by the strings of the index's
-    table in place (a number already replaced is a string: serving an entry twice is
-    fine); IndexError (or TypeError...) for a number not in the table. `_decode` checks
-    the rest."""
-    rows = entry["diagnostics"] if isinstance(entry, dict) else None
-    if not isinstance(rows, list):
-        return entry  # `_decode` refuses it
-    for row in rows:
-        for position in _TABLED:
-            value = row[position]
-            if type(value) is int:
-                if value < 0:
-                    raise IndexError("not in the string table")
-                row[position] = strings[value]
-    return entry
-
-
 _SEVERITY = {int(severity): severity for severity in Severity}  # KeyError: not a severity
 
 
-def _decode(data: Any, path: str = "") -> tuple[Hit, dict[str, bool]]:
-    """An entry read back, its diagnostics on `path`; ValueError (or TypeError...) when it
-    is not one."""
+def _decode(data: Any, path: str = "", strings: Sequence[Any] = ()) -> tuple[Hit, dict[str, bool]]:
+    """An entry read back, its diagnostics on `path` (numbers in place of its strings
+    looked up in `strings`, the index's table); ValueError (or TypeError...) when it is
+    not one."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ValueError("not a pmlint cache entry")
     diagnostics = []
@@ -480,6 +470,17 @@ def _decode(data: Any, path: str = "") -> tuple[Hit, dict[str, bool]]:
     for item in data["diagnostics"]:
         (rule, name, category, severity, message, line, column, end_line, end_column) = item[:9]
         hint, fix, related = item[9:]  # ValueError unless exactly 12 fields
+        # A number outside the table fails below (IndexError; negative: not a string).
+        if type(rule) is int:
+            rule = strings[rule] if rule >= 0 else rule
+        if type(name) is int:
+            name = strings[name] if name >= 0 else name
+        if type(category) is int:
+            category = strings[category] if category >= 0 else category
+        if type(message) is int:
+            message = strings[message] if message >= 0 else message
+        if type(hint) is int:
+            hint = strings[hint] if hint >= 0 else hint
         if not (
             isinstance(rule, str)
             and isinstance(name, str)
