@@ -1362,7 +1362,8 @@ _FOLLOW_UP_DONE = re.compile(
     r"(?<![a-z])(?:we(?:'ve|\u2019ve| have| will|'ll|\u2019ll)|we now|we then)\s+"
     r"(?:now\s+|also\s+)?"
     r"(?:added|add|set up|setup|configured|configure|introduced|introduce|created|create|"
-    r"implemented|implement|enabled|enable|built|build)\b"
+    r"implemented|implement|enabled|enable|built|build)\b",
+    re.IGNORECASE,
 )
 
 
@@ -1390,7 +1391,7 @@ def _detection(
         for line, sentence in _block_sentences(block):
             if _NEGATED.search(sentence) or _TO_READER.search(sentence) or "?" in sentence:
                 continue  # "monitoring does not cover it", "was it found by a user?"
-            if _PLAN.match(sentence) or _FOLLOW_UP_DONE.search(sentence.lower()):
+            if _PLAN.match(sentence) or _FOLLOW_UP_DONE.search(sentence):
                 continue  # "set up alerting on …", "we've added alerts for …": a follow-up
             value = _decide(sentence, patterns)
             if value is not None:
@@ -1555,7 +1556,7 @@ def _learned(
             _TO_READER.search(text)
             or text.rstrip().endswith("?")
             or _PLAN.match(text)
-            or _FOLLOW_UP_DONE.search(text.lower())
+            or _FOLLOW_UP_DONE.search(text)
         ):
             continue  # to the reader, a question ("Was it detected by monitoring?"), a plan
         clauses = [
