@@ -87,10 +87,8 @@ def _leading_owner(action: str, given_names: frozenset[str]) -> tuple[str | None
         if _owner_word(value, given_names) or (_party_tag(value) and _starts_work(rest)):
             return value, rest
     named = _NAME_TO.match(text)
-    if named:
-        value = named.group("owner")
-        if value.split()[0].lower() in given_names or "@" in value:
-            return value, text
+    if named and _people(named.group("owner"), given_names):
+        return named.group("owner"), text
     org = _ORG_SUBJECT.match(text)
     if org:
         owner = _org_owner(org.group("owner"))
@@ -112,6 +110,12 @@ def _leading_owner(action: str, given_names: frozenset[str]) -> tuple[str | None
     if pronoun:
         return f"{pronoun.group('owner').lower()} (named before the item)", text
     return None, action
+
+
+def _people(value: str, given_names: frozenset[str]) -> bool:
+    """ "Dana", "Victor and Chris", "@dana + Lee": each one a given name or a handle."""
+    parts = [p.strip() for p in _CONNECTOR.split(value) if p.strip()]
+    return bool(parts) and all("@" in p or p.split()[0].lower() in given_names for p in parts)
 
 
 def _owner_word(value: str, given_names: frozenset[str]) -> bool:

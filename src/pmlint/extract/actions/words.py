@@ -460,7 +460,7 @@ _PARTY_SUBJECT = re.compile(
     rf"^(?P<owner>{_PARTY}(?:\s*(?:,|&|\+|\band\b)\s*{_PARTY}){{0,3}})\s+"
     r"(?:(?P<progressive>(?:is|are)\s+(?:(?:now|also|currently|already|actively)\s+)?"
     r"(?P<verb>[a-z]+ing)\b(?!\s+(?:out\s+of|low|slow|late|behind)\b))"
-    r"|(?:will|shall|(?:is|are)\s+going\s+to|plans?\s+to|(?:has|have)\s+committed\s+to)"
+    r"|(?:will|shall|(?:is|are)\s+going\s+to|plans?\s+to|(?:has|have)\s+committed\s+to|needs?\s+to)"
     r"(?:\s+(?:also|now|then|first))?\s+(?!be\b|not\b|never\b|have\s+to\b)[a-z]"
     r"|to\s+(?P<work>[a-z]+)\b)"
 )
@@ -639,8 +639,12 @@ _PREFIX_OWNER = re.compile(
     r"^(?P<owner>[A-Za-z@][\w.@'’-]*(?:\s+(?:[+&]\s+)?[A-Za-z][\w.'’-]*){0,2})\s*:\s+(?=\S)"
 )
 _TAG_OWNER = re.compile(r"^\[(?P<owner>[A-Za-z][\w .&/+'’-]{0,30})\]\s*[:-]?\s+(?=\S)")
+# "Dana to write ...", "Victor and Chris to sync ...", "@dana to ...": people (several joined
+# by "and", "&", "+", ",") and the work they are to do.
+_NAME_OR_HANDLE = r"(?:[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+)?|@[\w.-]+|[\w.-]+@)"
 _NAME_TO = re.compile(
-    r"^(?P<owner>[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+)?|@[\w.-]+|[\w.-]+@)\s+to\s+(?P<verb>[a-z]+)\b"
+    rf"^(?P<owner>{_NAME_OR_HANDLE}(?:\s*(?:,|&|\+|\band\b)\s*{_NAME_OR_HANDLE}){{0,3}})"
+    r"\s+to\s+(?P<verb>[a-z]+)\b"
 )
 _NOT_PREFIX = frozenset(
     {
