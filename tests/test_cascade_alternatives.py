@@ -135,6 +135,32 @@ def test_select_agrees_with_trigger_search() -> None:
     assert expected  # the texts exercise the triggers
 
 
+def test_answers_shared_between_rules_are_those_of_each_text() -> None:
+    """Rules that select from the same sentences one after the other reuse the answers
+    found for a text (`_answers`); a rule's own patterns, another text, or a text seen
+    after the kept answers were dropped are still searched."""
+    from pmlint.nlp import cascade
+
+    class Sentence:
+        def __init__(self, text: str) -> None:
+            self.text = text
+
+    people = words_pattern(["engineer", "dana", "we"]).wrapped("(?i:", ")")
+    first = [Trigger.of(r"\bnot\b|n't\b", [str(people)])]
+    second = [
+        Trigger.of(r"\bnever\b|n't\b", [str(people)]),  # shares "n't" and the people
+        Trigger.of(r"\bforgot\b", [r"\bDana\b"]),
+    ]
+    texts = [*TEXTS, "Dana forgot it.", "We can't say.", "dana forgot it."]
+    filler = [Sentence(f"Filler {n} can't be read by the engineer.") for n in range(1100)]
+    for rounds in (texts, [*texts, *(s.text for s in filler)], texts):
+        sentences = [Sentence(text) for text in rounds]
+        for triggers in (first, second, first):
+            expected = [s for s in sentences if any(t.search(s.text) for t in triggers)]
+            assert cascade.select(sentences, triggers) == expected  # type: ignore[arg-type]
+    assert len(cascade._ANSWERS) <= cascade._ANSWERS_KEPT
+
+
 def _reference_trie(strings: list[str]) -> str:
     """`alternation` as first written: a trie of dicts, one call per node, each character
     escaped where it is written (what the chain-following version must write too)."""

@@ -482,7 +482,7 @@ def select(sentences: Iterable[Sentence], triggers: Sequence[Trigger]) -> list[S
         text = sentence.text
         runs = _letter_runs(text)
         lowered = text.lower() if text and text.isascii() else None
-        known: dict[str, bool] = {}  # by source (a str caches its hash)
+        known = _answers(text)  # by source (a str caches its hash)
         for trigger in triggers:
             leads = trigger.leads
             if leads is not None and runs is not None and leads.isdisjoint(runs):
@@ -512,6 +512,23 @@ def select(sentences: Iterable[Sentence], triggers: Sequence[Trigger]) -> list[S
 
 # The language rules select from the same sentences one after the other.
 _letter_runs = functools.lru_cache(maxsize=1024)(letter_runs)
+
+# A sentence's answers by pattern source: whether a trigger's alternative ("(?i)" + part)
+# or a need's (part) matches its text. The language rules select from the same sentences
+# one after the other, and their triggers share patterns (a person, a negation, the
+# writer): an answer one rule found is the next one's. An answer depends on the text only.
+_ANSWERS: dict[str, dict[str, bool]] = {}
+_ANSWERS_KEPT = 1024  # texts: more than a document's sentences
+
+
+def _answers(text: str) -> dict[str, bool]:
+    """The answers found so far for `text` (a dict to add to)."""
+    found = _ANSWERS.get(text)
+    if found is None:
+        if len(_ANSWERS) >= _ANSWERS_KEPT:
+            _ANSWERS.clear()
+        found = _ANSWERS[text] = {}
+    return found
 
 
 def parse_sentences(

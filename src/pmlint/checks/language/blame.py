@@ -434,18 +434,19 @@ class BlameLanguage(HarmCheck):
         if negated and who() == SELF and self._duty_undone(verb):
             yield Hit(*span_of(doer, verb, with_object=True), "self_lapse")
             return  # "we did not tell the support team in advance", "I never tested it"
-        if doer is not None and not negated and told():
-            skipped = self._without_safeguard(verb)
-            if skipped is not None and who() in STRICT:
-                yield Hit(
-                    *token_span(phrase_start(doer) if doer.i < verb.i else verb, skipped), "bypass"
-                )
-                return
-        if told():
-            adverb = self.error_adverb(verb)
-            if adverb is not None and who() in OTHERS:
-                yield Hit(*token_span(adverb, adverb), "error_adverb")
-                return
+        # the verb's own words (a safeguard skipped, an error adverb) before the walk that
+        # asks whether the sentence reports what happened: most verbs have neither
+        skipped = self._without_safeguard(verb) if doer is not None and not negated else None
+        if skipped is not None and told() and who() in STRICT:
+            assert doer is not None
+            yield Hit(
+                *token_span(phrase_start(doer) if doer.i < verb.i else verb, skipped), "bypass"
+            )
+            return
+        adverb = self.error_adverb(verb)
+        if adverb is not None and told() and who() in OTHERS:
+            yield Hit(*token_span(adverb, adverb), "error_adverb")
+            return
         if (
             negated
             and not is_passive(verb)
