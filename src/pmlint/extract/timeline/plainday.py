@@ -19,7 +19,8 @@ from pmlint.extract.timeline.model import PROSE, Moment
 from pmlint.extract.timestamps import find_stamps
 
 # "On May 8, 2024, ...", "On Saturday, October 18th, 2025, ...": the day opens the sentence.
-_ON_THE_DAY = re.compile(r"(?:^|[.!?:]\s+)\W*on\s+(?:the\s+)?$", re.IGNORECASE)
+# (One class of blanks before "on": blanks and other non-words in two classes backtrack.)
+_ON_THE_DAY = re.compile(r"(?:^|[.!?:])\s*on\s+(?:the\s+)?$", re.IGNORECASE)
 # A header line that dates the document ("Date: 13 August, 2021", "Incident date: ...").
 _DATE_LABEL = re.compile(r"^(?:incident\s+|outage\s+)?date(?:\s+of\s+(?:the\s+)?incident)?$", re.I)
 
