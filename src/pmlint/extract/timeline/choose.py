@@ -46,6 +46,7 @@ from pmlint.extract.timeline.model import (
     utc,
     zoned_alike,
 )
+from pmlint.extract.timeline.plainday import plain_day_start
 from pmlint.extract.timestamps import Stamp, find_stamps, zone_info
 
 # "from 02:05 to 03:40 UTC", "between 02:10 and 04:45", "22:40–01:15", "began at A and ended
@@ -431,6 +432,10 @@ def choose_milestones(
                 take("start", result["detected"], HOW_INFERRED)
             if result["start"] is not None:
                 how[START_IS_DETECTION] = "detected"
+    if result["start"] is None and not timed:
+        # a story told in days: "On May 8, 2024, we ran into an error ..." starts that day
+        day = plain_day_start(doc, moments, result, lambda b: _opening_prose(doc, b))
+        take("start", day, HOW_PROSE)
     if result["mitigated"] is None and result["resolved"] is not None:
         take("mitigated", result["resolved"], HOW_INFERRED)
     elif still_open:
