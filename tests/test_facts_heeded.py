@@ -1,8 +1,9 @@
 """Detection is when a person learned (issue 14, class 5): word that came in and sat unseen (a
 mail to a support address, an alert e-mailed overnight, a vendor's status post) is detected
 when a person is told to notice or acknowledge it; word a person sent by name, or a heeding
-that comes after the recovery, leaves the first entry. Each document is written for this
-repository."""
+that comes after the recovery, leaves the first entry. A detection word that tells no one
+learned (an alarm that "does not fire", a machine that refills a table "when it notices" it is
+empty) is no detection. Each document is written for this repository."""
 
 from __future__ import annotations
 
@@ -90,3 +91,42 @@ All times UTC, 2023-01-09.
 def test_a_heeding_after_the_recovery_is_not_the_detection() -> None:
     value = facts(HEEDED_AFTER_RECOVERY)
     assert iso(value, "detected") == "2023-01-09T03:05:00+00:00"
+
+
+ALARM_SILENT = """\
+# Nightly export gap
+
+## Timeline
+
+All times UTC.
+
+| When | What |
+| --- | --- |
+| 2024-02-06 01:30 | The nightly export fails on a permission error. The alarm does not fire. |
+| 2024-02-07 08:10 | The weekly audit report shows the export missing; an alert is raised. |
+| 2024-02-07 11:00 | The permission is restored and the export rerun; the data is complete again. |
+"""
+
+
+def test_a_detection_word_denied_after_it_is_no_detection() -> None:
+    value = facts(ALARM_SILENT)
+    assert iso(value, "detected") == "2024-02-07T08:10:00+00:00"
+
+
+MACHINE_NOTICES = """\
+# Route table emptied
+
+## Timeline
+
+All times UTC, 2019-11-21.
+
+- 14:02 The router restarts with an empty route table; the balancer refills it when it
+  notices the table is empty, and requests fail meanwhile.
+- 14:06 Reports of failed requests reach the support channel.
+- 14:30 The route table is complete and requests succeed again.
+"""
+
+
+def test_a_machine_that_notices_is_no_detection() -> None:
+    value = facts(MACHINE_NOTICES)
+    assert iso(value, "detected") == "2019-11-21T14:06:00+00:00"

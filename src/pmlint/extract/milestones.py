@@ -586,20 +586,28 @@ def _detection(entry: Entry, classes: WordClasses) -> bool:
     if pattern is None:
         return True
     lower = text.lower()
-    # "without doing too much investigation", "nobody noticed": a detection word denied
+    # "without doing too much investigation", "nobody noticed": a detection word denied;
+    # "Alarm does not fire", "the alert never triggered": denied after it
     return any(
         _DENIED.search(lower, max(0, m.start() - _NEGATION_WINDOW), m.start()) is None
+        and _DENIED_AFTER.match(lower, m.end()) is None
         for m in pattern.finditer(lower)
     )
 
 
 _DENIED = re.compile(r"\b(?:not|never|no|nobody|without)\s+(?:\w+\s+){0,3}$|n't\s+(?:\w+\s+)?$")
+# A detection word whose own verb is denied right after it: "Alarm does not fire", "the page
+# never went out", "alerts didn't trigger" (the rest of its word first). What a verb of
+# learning learned may be a denial: "realized it was not synced" stays.
+_DENIED_AFTER = re.compile(r"\w*\s+(?:(?:does|did|do)\s*(?:not\b|n't)|never\b)")
 
 
 # A machine that "reports" or "logs" its own state tells a symptom, not that anyone learned of
 # it: "cache nodes report disk pressure", "the kubelet reported OOM kills", "pods logged
 # connection refused warnings".
 _MACHINE_REPORT = re.compile(
+    # a thing's own check, told with "it": "repopulates the table when it notices it is empty"
+    r"\bit\s+(?:notices|noticed|detects|detected)\b[^.;\n]{0,60}|"
     r"\b(?:nodes?|pods?|servers?|hosts?|containers?|instances?|kubelets?|daemons?|processe?s?"
     r"|workers?|replicas?|shards?|disks?|volumes?|databases?|db|clusters?|brokers?|probes?"
     r"|health ?checks?|load ?balancers?|lbs?|vms?|machines?|jobs?|services?|apis?)"
@@ -635,7 +643,13 @@ def without_machine_reports(text: str) -> str:
     lower = text.lower()
     if " s" in lower and ("saw" in lower or "see" in lower):
         text = _USERS_SEE.sub(" ", text)
-    if "report" not in lower and " log" not in lower and "emit" not in lower and "thr" not in lower:
+    if (
+        "report" not in lower
+        and " log" not in lower
+        and "emit" not in lower
+        and "thr" not in lower
+        and "it " not in lower
+    ):
         return text
     return _REPORT_THING.sub(" ", _MACHINE_REPORT.sub(" ", text))
 
