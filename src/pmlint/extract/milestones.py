@@ -590,7 +590,7 @@ def _detection(entry: Entry, classes: WordClasses) -> bool:
     # "Alarm does not fire", "the alert never triggered": denied after it
     return any(
         _DENIED.search(lower, max(0, m.start() - _NEGATION_WINDOW), m.start()) is None
-        and _DENIED_AFTER.match(lower, m.end()) is None
+        and _DENIED_AFTER.match(lower, _WORD_REST.match(lower, m.end()).end()) is None  # type: ignore[union-attr]
         for m in pattern.finditer(lower)
     )
 
@@ -599,7 +599,9 @@ _DENIED = re.compile(r"\b(?:not|never|no|nobody|without)\s+(?:\w+\s+){0,3}$|n't\
 # A detection word whose own verb is denied right after it: "Alarm does not fire", "the page
 # never went out", "alerts didn't trigger" (the rest of its word first). What a verb of
 # learning learned may be a denial: "realized it was not synced" stays.
-_DENIED_AFTER = re.compile(r"\w*\s+(?:(?:does|did|do)\s*(?:not\b|n't)|never\b)")
+# (Entry text is blank-normalised: one space; no leading \w* or \s+ keeps a search linear.)
+_DENIED_AFTER = re.compile(r" (?:(?:does|did|do) ?(?:not\b|n't)|never\b)")
+_WORD_REST = re.compile(r"\w*")
 
 
 # A machine that "reports" or "logs" its own state tells a symptom, not that anyone learned of
