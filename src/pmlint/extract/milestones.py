@@ -586,20 +586,30 @@ def _detection(entry: Entry, classes: WordClasses) -> bool:
     if pattern is None:
         return True
     lower = text.lower()
-    # "without doing too much investigation", "nobody noticed": a detection word denied
+    # "without doing too much investigation", "nobody noticed": a detection word denied;
+    # "Alarm does not fire", "the alert never triggered": denied after it
     return any(
         _DENIED.search(lower, max(0, m.start() - _NEGATION_WINDOW), m.start()) is None
+        and _DENIED_AFTER.match(lower, _WORD_REST.match(lower, m.end()).end()) is None  # type: ignore[union-attr]
         for m in pattern.finditer(lower)
     )
 
 
 _DENIED = re.compile(r"\b(?:not|never|no|nobody|without)\s+(?:\w+\s+){0,3}$|n't\s+(?:\w+\s+)?$")
+# A detection word whose own verb is denied right after it: "Alarm does not fire", "the page
+# never went out", "alerts didn't trigger" (the rest of its word first). What a verb of
+# learning learned may be a denial: "realized it was not synced" stays.
+# (Entry text is blank-normalised: one space; no leading \w* or \s+ keeps a search linear.)
+_DENIED_AFTER = re.compile(r" (?:(?:does|did|do) ?(?:not\b|n't)|never\b)")
+_WORD_REST = re.compile(r"\w*")
 
 
 # A machine that "reports" or "logs" its own state tells a symptom, not that anyone learned of
 # it: "cache nodes report disk pressure", "the kubelet reported OOM kills", "pods logged
 # connection refused warnings".
 _MACHINE_REPORT = re.compile(
+    # a thing's own check, told with "it": "repopulates the table when it notices it is empty"
+    r"\bit\s+(?:notices|noticed|detects|detected)\b[^.;\n]{0,60}|"
     r"\b(?:nodes?|pods?|servers?|hosts?|containers?|instances?|kubelets?|daemons?|processe?s?"
     r"|workers?|replicas?|shards?|disks?|volumes?|databases?|db|clusters?|brokers?|probes?"
     r"|health ?checks?|load ?balancers?|lbs?|vms?|machines?|jobs?|services?|apis?)"
@@ -635,7 +645,13 @@ def without_machine_reports(text: str) -> str:
     lower = text.lower()
     if " s" in lower and ("saw" in lower or "see" in lower):
         text = _USERS_SEE.sub(" ", text)
-    if "report" not in lower and " log" not in lower and "emit" not in lower and "thr" not in lower:
+    if (
+        "report" not in lower
+        and " log" not in lower
+        and "emit" not in lower
+        and "thr" not in lower
+        and "it " not in lower
+    ):
         return text
     return _REPORT_THING.sub(" ", _MACHINE_REPORT.sub(" ", text))
 
@@ -661,7 +677,7 @@ def classify_entries(entries: Sequence[Entry], classes: WordClasses) -> dict[str
     if "detected" not in found:
         detected = next((e for e in after_start if _detection(e, classes)), None)
         if detected is not None:
-            found["detected"] = detected
+            found["detected"] = _heeded_later(detected, after_start, classes)
     if "escalated" not in found:
         escalated = next((e for e in after_start if classes.has("escalated", e.text)), None)
         if escalated is not None:
@@ -731,6 +747,46 @@ def classify_entries(entries: Sequence[Entry], classes: WordClasses) -> dict[str
             found["resolved"] = resolved
     _start_before_the_rest(ordered, found, classes)
     return found
+
+
+# A person heeding word that had come in: "Pietro notices the support mail", "@Hixie sees and
+# acknowledges the message", "@Katharine wakes up and notices the Slack reports", "Jake
+# acknowledged that there is an issue". A person is a handle, a name, "we", the on-call or a
+# team; the verb is one of learning, not of checking ("the NOC confirms" a fault it was told),
+# and what is learned is word or a problem (not "acknowledges that they would like to ...").
+_HEEDED = re.compile(
+    r"(?:@[\w.-]+|\b[A-Z][a-z]+|\b(?:we|I|on-?call(?:\s+engineers?)?|engineers?|team|staff"
+    r"|maintainers?|admins?|sysadmins?|someone|developers?|operators?))\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:notic(?:es|ed)|sees|saw|acknowledg(?:es|ed)|spott(?:s|ed)|spots)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:(?:e-?)?mails?|messages?|reports?|alerts?|pages?|notifications?|tickets?|issues?"
+    r"|problems?|outage|errors?|incident|breakage|failures?)\b"
+)
+# Word a person sent by name ("@cal-smith reached out to @joshblack ... reporting"): a person
+# knew already.
+_HANDLE_TELLS = re.compile(
+    r"(?:^|[\s:|*(-])@[\w.-]+\s+(?:\w+\s+){0,2}?(?:report|reach|told|tell|flag|rais|open|post"
+    r"|ping|mention|notic|sa(?:y|id)|ask)",
+)
+# How long word may sit unseen (a mail overnight) and its heeding still be the detection.
+_UNSEEN_REACH = dt.timedelta(days=1)
+
+
+def _heeded_later(detected: Entry, story: Sequence[Entry], classes: WordClasses) -> Entry:
+    """The detection is when a person learned: word that came in (a mail to a support
+    address, an alert e-mailed, a vendor's status post) and that a person is told to notice
+    or acknowledge later, before anything recovered, was detected then."""
+    if _HEEDED.search(detected.text) is not None or _HANDLE_TELLS.search(detected.text):
+        return detected
+    at = _comparable(detected.when)
+    for entry in story:
+        when = _comparable(entry.when)
+        if when <= at:
+            continue
+        if when - at > _UNSEEN_REACH or _outcome("mitigated", entry, classes):
+            break
+        if _HEEDED.search(entry.text) is not None and _detection(entry, classes):
+            return entry
+    return detected
 
 
 # An outcome told of the first of several ("First transaction is mined and succeeds"), and

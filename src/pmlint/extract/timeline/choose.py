@@ -27,6 +27,7 @@ from pmlint.extract.milestones import (
     recovered_again,
     word_classes,
 )
+from pmlint.extract.timeline.atonce import known_at_once
 from pmlint.extract.timeline.dates import document_date
 from pmlint.extract.timeline.days import detection_told_today, same_day_detection
 from pmlint.extract.timeline.entries import (
@@ -396,6 +397,8 @@ def choose_milestones(
         # "At 10:25 PM PDT, our utility provider suffered a loss of power. Power was restored
         # at 11:46 PM PDT.": a story told in prose starts where its first time does
         take("start", _narrative_start(moments, result), HOW_PROSE)
+    if result["detected"] is None and known_at_once(result["start"], moments):
+        take("detected", result["start"], how.get("start", HOW_PROSE))
     _sanity(result, how)
     _ends_in_order(result, how, {k: timed[e.index].moment for k, e in chosen.items()}, marked)
     _begun_by_first_update(doc, timed, result, how)

@@ -1,0 +1,60 @@
+"""A detection told with the start: the symptom seen the moment it began.
+
+"At 16:15 CET the host slowed to a crawl. It was reported "down" in the fleet dashboard, and
+internal monitoring showed a load spike", "A CI run failing on network errors is seen", "all
+services became unresponsive. The team were already in a call and immediately started to
+investigate": no later time says when anyone learned, because it was known at once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from pmlint.extract.timeline.model import Moment
+
+# Learning told in the passive or by monitoring, or an investigation begun at once.
+_SEEN_AT_ONCE = re.compile(
+    r"\b(?:is|was|were|are)\s+(?:first\s+|quickly\s+|immediately\s+|promptly\s+)?(?:seen|noticed"
+    r"|spotted|observed|reported|detected|flagged)\b"
+    r"|\bmonitoring\s+(?:[\w-]+\s+){0,2}?(?:showed|shows|flagged|flags|caught|catches|alerted"
+    r"|alerts)\b"
+    r"|\b(?:immediately|promptly|right away)\s+(?:started|began|starts|begins)\s+(?:to\s+)?"
+    r"investigat",
+    re.IGNORECASE,
+)
+# How far past the start's time its passage is read: its sentence and the next (a learning
+# told further on, "Days later the stale entries were noticed", is not at once).
+_SENTENCES = 2
+# The next entry of a list or table, or a paragraph break: the passage ends there.
+_NEXT_ITEM = re.compile(r"\n\s*(?:[-*+]\s|\d+[.)]\s|\||\n)")
+_REACH = 400
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def known_at_once(start: Moment | None, moments: Sequence[Moment]) -> bool:
+    """Does a passage that tells the start's minute (the sentence of the time and the next,
+    within its entry or paragraph) say the symptom was seen, reported or investigated at
+    once? The start may come from a range ("16:15 - 16:45 CET") and the prose tell it again."""
+    if start is None or not start.has_time or start.when is None:
+        return False
+    return any(
+        _passage_seen(m)
+        for m in (start, *moments)
+        if m is start or (m.has_time and m.when is not None and _same_minute(m, start))
+    )
+
+
+def _same_minute(a: Moment, b: Moment) -> bool:
+    x, y = a.when, b.when
+    if x is None or y is None or (x.tzinfo is None) != (y.tzinfo is None):
+        return False
+    return x.replace(second=0, microsecond=0) == y.replace(second=0, microsecond=0)
+
+
+def _passage_seen(moment: Moment) -> bool:
+    """Do the words after the time, up to the end of the next sentence, tell it seen?"""
+    after = moment.block.text[moment.stamp.end : moment.stamp.end + _REACH]
+    text = " ".join(_NEXT_ITEM.split(after, 1)[0].split())
+    passage = " ".join(_SENTENCE_END.split(text)[:_SENTENCES])
+    return _SEEN_AT_ONCE.search(passage) is not None

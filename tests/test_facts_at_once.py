@@ -1,0 +1,65 @@
+"""A detection told with the start (issue 14, class 5): when no time says when anyone learned,
+a passage at the start's minute that tells the symptom seen, reported or investigated at once
+makes the start the detection; a learning told further on does not. Each document is
+written for this repository."""
+
+from __future__ import annotations
+
+from pmlint.extract.timeline import Timeline
+from tests.conftest import facts
+
+
+def iso(value: Timeline, kind: str) -> str | None:
+    moment = value.milestones[kind]
+    return moment.when.isoformat() if moment is not None and moment.when else None
+
+
+INVESTIGATED_AT_ONCE = """\
+# Build farm outage on 2022-02-14
+
+## Summary
+
+At 11:40 UTC every build agent became unresponsive. The infrastructure team were already
+on a call and immediately started to investigate. A stuck certificate rotation was found and
+rolled back at 12:25 UTC, and builds ran again.
+"""
+
+
+def test_an_investigation_begun_at_once_makes_the_start_the_detection() -> None:
+    value = facts(INVESTIGATED_AT_ONCE)
+    assert iso(value, "start") == "2022-02-14T11:40:00+00:00"
+    assert iso(value, "detected") == "2022-02-14T11:40:00+00:00"
+
+
+RANGE_TOLD_AGAIN = """\
+# Mail relay brownout
+
+**Duration**: about 40 minutes (09:05 - 09:45 UTC, 2024-06-03)
+
+## What happened
+
+At roughly 09:05 UTC the relay's queue stalled. The relay was reported "degraded" on the
+status board, and internal monitoring showed the queue growing past its limit.
+"""
+
+
+def test_a_range_start_the_prose_tells_seen_is_the_detection() -> None:
+    value = facts(RANGE_TOLD_AGAIN)
+    assert iso(value, "start") == "2024-06-03T09:05:00+00:00"
+    assert iso(value, "detected") == "2024-06-03T09:05:00+00:00"
+
+
+SEEN_DAYS_LATER = """\
+# Search index drift on 2021-09-30
+
+## Summary
+
+At 03:10 UTC the indexer became unresponsive. Its queue filled over the following hours. Days
+later the stale entries were noticed by a customer, and the indexer was restarted.
+"""
+
+
+def test_a_learning_told_further_on_is_not_at_once() -> None:
+    value = facts(SEEN_DAYS_LATER)
+    assert iso(value, "start") == "2021-09-30T03:10:00+00:00"
+    assert value.milestones["detected"] is None
