@@ -19,6 +19,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from folds import fold_groups
+
 from pmlint.nlp import textcat
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -214,21 +216,8 @@ def lint_actions(rows: Sequence[Row], reasons: dict[str, str] | None = None) -> 
 
 
 def grouped_folds(rows: Sequence[Row], k: int, seed: int = SEED) -> list[set[str]]:
-    """k sets of groups with about as many rows each (largest groups first, each to the
-    fold with the fewest rows; ties broken by a seeded shuffle)."""
-    sizes: dict[str, int] = {}
-    for r in rows:
-        sizes[r.group] = sizes.get(r.group, 0) + 1
-    names = sorted(sizes)
-    random.Random(seed).shuffle(names)
-    names.sort(key=lambda g: -sizes[g])
-    folds: list[set[str]] = [set() for _ in range(k)]
-    counts = [0] * k
-    for name in names:
-        i = counts.index(min(counts))
-        folds[i].add(name)
-        counts[i] += sizes[name]
-    return folds
+    """k sets of the rows' groups with about as many rows each (`folds.fold_groups`)."""
+    return fold_groups([r.group for r in rows], k, seed)
 
 
 def train(

@@ -23,11 +23,13 @@ from __future__ import annotations
 
 import json
 import os
-import random
 import sys
 from collections.abc import Callable, Sequence
 
 import numpy as np
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from folds import fold_groups
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 SEED = 20261204
@@ -55,19 +57,7 @@ def prf(pred: Sequence[bool], truth: Sequence[bool]) -> tuple[float, float, floa
 
 
 def grouped_folds(groups: Sequence[str], k: int) -> list[set[str]]:
-    sizes: dict[str, int] = {}
-    for g in groups:
-        sizes[g] = sizes.get(g, 0) + 1
-    names = sorted(sizes)
-    random.Random(SEED).shuffle(names)
-    names.sort(key=lambda g: -sizes[g])
-    folds: list[set[str]] = [set() for _ in range(k)]
-    counts = [0] * k
-    for name in names:
-        i = counts.index(min(counts))
-        folds[i].add(name)
-        counts[i] += sizes[name]
-    return folds
+    return fold_groups(groups, k, SEED)
 
 
 def fit_lr(x: np.ndarray, y: np.ndarray, c: float):
