@@ -513,22 +513,16 @@ def select(sentences: Iterable[Sentence], triggers: Sequence[Trigger]) -> list[S
 # The language rules select from the same sentences one after the other.
 _letter_runs = functools.lru_cache(maxsize=1024)(letter_runs)
 
+
 # A sentence's answers by pattern source: whether a trigger's alternative ("(?i)" + part)
 # or a need's (part) matches its text. The language rules select from the same sentences
 # one after the other, and their triggers share patterns (a person, a negation, the
-# writer): an answer one rule found is the next one's. An answer depends on the text only.
-_ANSWERS: dict[str, dict[str, bool]] = {}
-_ANSWERS_KEPT = 1024  # texts: more than a document's sentences
-
-
+# writer): an answer one rule found is the next one's. An answer depends on the text only,
+# so the same LRU as the letter runs keeps one dict per text (more than a document's).
+@functools.lru_cache(maxsize=1024)
 def _answers(text: str) -> dict[str, bool]:
-    """The answers found so far for `text` (a dict to add to)."""
-    found = _ANSWERS.get(text)
-    if found is None:
-        if len(_ANSWERS) >= _ANSWERS_KEPT:
-            _ANSWERS.clear()
-        found = _ANSWERS[text] = {}
-    return found
+    """The answers found so far for `text` (a dict the caller adds to)."""
+    return {}
 
 
 def parse_sentences(
