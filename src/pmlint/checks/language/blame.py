@@ -1034,7 +1034,10 @@ _JUDGEMENTS = frozenset(
 # Words that may open such a frame: a phrase in a sentence without one needs no parse.
 _FRAME_CUE = re.compile(
     r"(?i:\b(?:not|never|none|nobody|no|neither|nothing|if|unless|whether|could|would|might|"
-    r"may|consider\w*|threaten\w*|inevitable|unavoidable|normal|natural|human|happen\w*)\b"
+    r"may|consider\w*|threaten\w*|inevitable|unavoidable|normal|natural|human|happen\w*"
+    r"|risk|chances?|room|prone|resilient|robust|tolerant|resistant|susceptible|vulnerable"
+    r"|immune|proof|prevent\w*|avoid\w*|eliminat\w*|reduc\w*|minimi[sz]\w*|mitigat\w*"
+    r"|guard\w*|protect\w*|safeguard\w*|against)\b"
     r"|n['’]t\b|[\"“”])"
 )
 

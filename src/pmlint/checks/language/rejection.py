@@ -56,7 +56,7 @@ _CLOSE_QUOTES = "\"”'’"
 
 def rejected(doc: Doc, start: int, end: int) -> str | None:
     """How the sentence keeps the judgement at characters `start`..`end` from being asserted
-    ("denied", "supposed", "quoted", "normal"), or None when it asserts it."""
+    ("denied", "supposed", "quoted", "normal", "hazard"), or None when it asserts it."""
     tokens = [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
     if not tokens:
         return None
@@ -65,6 +65,8 @@ def rejected(doc: Doc, start: int, end: int) -> str | None:
     top = min(tokens, key=_depth)
     if _normalised(top, tokens):
         return "normal"
+    if _hazard(tokens):
+        return "hazard"
     inside = {t.i for t in tokens}  # a negation the finding holds is its content ("did not")
     node, came_from = top, top
     for _ in range(12):  # parses are shallow; the bound guards odd ones
@@ -153,6 +155,48 @@ def _normalised(top: Token, tokens: list[Token]) -> bool:
     if verb.lemma_ != "be":
         return False
     return any(c.dep_ in ("acomp", "attr") and c.lemma_.lower() in _NORMAL for c in verb.children)
+
+
+# An error of people named as a hazard that a system or a process is exposed to or guards
+# against: "resilient to operator error", "prone to human error", "checks that prevent
+# operator mistakes", "reduces the risk of human error". The sentence judges the system's
+# exposure, not anyone's act.
+_ERROR_NOUNS = frozenset(("error", "mistake", "slip", "misstep"))
+_GUARDING = frozenset(
+    ("prevent", "avoid", "eliminate", "reduce", "minimize", "minimise", "mitigate", "limit",
+     "lessen", "lower", "tolerate", "absorb", "remove", "rule", "stop", "block")
+)  # fmt: skip
+_EXPOSED = frozenset(
+    ("resilient", "robust", "tolerant", "resistant", "prone", "susceptible", "vulnerable",
+     "immune", "proof", "safe", "exposed", "open", "sensitive")
+)  # fmt: skip
+_GUARDS = frozenset(
+    ("guard", "protect", "safeguard", "defend", "guardrail", "guardrails", "protection",
+     "safeguards", "defense", "defence", "insurance", "hedge")
+)  # fmt: skip
+_CHANCES = frozenset(
+    ("risk", "chance", "likelihood", "possibility", "probability", "potential", "room",
+     "scope", "surface", "opportunity", "odds")
+)  # fmt: skip
+
+
+def _hazard(tokens: list[Token]) -> bool:
+    noun = next((t for t in tokens if t.lemma_.lower() in _ERROR_NOUNS), None)
+    if noun is None:
+        return False
+    while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head  # "operator error and drift": the first conjunct's place
+    head = noun.head
+    if noun.dep_ == "dobj":
+        return head.lemma_.lower() in _GUARDING
+    if noun.dep_ != "pobj" or head.lower_ not in ("to", "against", "of", "from", "for"):
+        return False
+    holder = head.head.lemma_.lower()
+    if head.lower_ == "against":
+        return holder in _GUARDS or holder in _GUARDING or holder in _EXPOSED
+    if head.lower_ in ("to", "from"):
+        return holder in _EXPOSED or holder in _GUARDS
+    return holder in _CHANCES or holder in _EXPOSED  # "risk of", "room for", "tolerant of"
 
 
 def _quoted_example(text: str, start: int, end: int) -> bool:

@@ -67,7 +67,7 @@ def _org_owner(phrase: str) -> str | None:
                             "any", "some", "this", "that", "new", "whole")
            for w in words):  # fmt: skip
         return None
-    if len(words) == 1 and bare.lower() in ("team", "teams", "group", "crew", "company"):
+    if len(words) == 1 and bare.lower() in ("team", "teams", "group", "crew", "company", "staff"):
         return None
     return phrase
 
@@ -166,7 +166,8 @@ def _title_party(value: str) -> bool:
     if not 1 <= len(words) <= 3:
         return False
     for word in words:
-        if not re.fullmatch(r"[A-Z][A-Za-z0-9&.'’-]*[A-Za-z0-9]", word):
+        # letters of any script: "Nóva", "Łukasz", "Søren" are names as "Nova" is
+        if not (word[0].isupper() and re.fullmatch(r"[^\W\d_][\w&.'’-]*[^\W_]", word)):
             return False
         key = word.lower()
         if key in _NOT_NAMES or key in _TAG_TOPICS or key in _NOT_PREFIX:
@@ -189,6 +190,8 @@ def _party_subject(match: re.Match[str]) -> bool:
     work ("is removing", not "is missing"; "to open", not "to the")."""
     if match.group("verb") in _STATE_VERBS:
         return False
+    if match.group("bare") is not None and not _CONNECTOR.search(match.group("owner")):
+        return False  # "Identify plan to ...", "Review need to ...": a verb and a noun
     if match.group("work") is not None:
         first = match.group("owner").split()[0].lower()
         if match.group("work") not in _WORK_VERBS or first in _INFINITIVE_VERBS:

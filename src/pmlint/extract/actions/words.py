@@ -406,7 +406,7 @@ _DONE_TITLE = re.compile(
 _ORG_WORD = (
     r"(?:team|squad|group|crew|guild|tribe|committee|council|maintainers|foundation|board"
     r"|department|dept|org|organi[sz]ation|company|vendor|provider|sre|sres|devops|infra"
-    r"|infrastructure|platform|ops|security|support|admins|sysadmins)"
+    r"|infrastructure|platform|ops|security|support|admins|sysadmins|staff)"
 )
 # "The drand team will patch ...", "Payments team to add ...", "The foundation is moving ..."
 _ORG_SUBJECT = re.compile(
@@ -455,12 +455,13 @@ _NAMED_SUBJECT = re.compile(
 # A named party (a project, an organisation, a person not on the name list; several
 # joined by "and", "+", "&") as the subject of work: "Acme is removing the old packages",
 # "Northwind Labs will add ...", "Hypha and ICL will coordinate ...", "ICL to open ...".
-_PARTY = r"[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,2}"
+_PARTY = r"[^\W\d_a-z][\w&.'’-]*(?:\s+[^\W\d_a-z][\w&.'’-]*){0,2}"
 _PARTY_SUBJECT = re.compile(
     rf"^(?P<owner>{_PARTY}(?:\s*(?:,|&|\+|\band\b)\s*{_PARTY}){{0,3}})\s+"
     r"(?:(?P<progressive>(?:is|are)\s+(?:(?:now|also|currently|already|actively)\s+)?"
     r"(?P<verb>[a-z]+ing)\b(?!\s+(?:out\s+of|low|slow|late|behind)\b))"
-    r"|(?:will|shall|(?:is|are)\s+going\s+to|plans?\s+to|(?:has|have)\s+committed\s+to|needs?\s+to)"
+    r"|(?:will|shall|(?:is|are)\s+going\s+to|plans\s+to|(?:has|have)\s+committed\s+to|needs\s+to"
+    r"|(?P<bare>plan|need)\s+to)"
     r"(?:\s+(?:also|now|then|first))?\s+(?!be\b|not\b|never\b|have\s+to\b)[a-z]"
     r"|to\s+(?P<work>[a-z]+)\b)"
 )
@@ -641,7 +642,10 @@ _PREFIX_OWNER = re.compile(
 _TAG_OWNER = re.compile(r"^\[(?P<owner>[A-Za-z][\w .&/+'’-]{0,30})\]\s*[:-]?\s+(?=\S)")
 # "Dana to write ...", "Victor and Chris to sync ...", "@dana to ...": people (several joined
 # by "and", "&", "+", ",") and the work they are to do.
-_NAME_OR_HANDLE = r"(?:[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+)?|@[\w.-]+|[\w.-]+@)"
+_NAME_OR_HANDLE = (  # a name in letters of any script ("Inês", "Łucja"), or a handle
+    r"(?:[^\W\d_a-z](?:[^\W\d_A-Z]|['’])+(?:\s+[^\W\d_a-z](?:[^\W\d_A-Z]|['’])+)?"
+    r"|@[\w.-]+|[\w.-]+@)"
+)
 _NAME_TO = re.compile(
     rf"^(?P<owner>{_NAME_OR_HANDLE}(?:\s*(?:,|&|\+|\band\b)\s*{_NAME_OR_HANDLE}){{0,3}})"
     r"\s+to\s+(?P<verb>[a-z]+)\b"
