@@ -99,8 +99,12 @@ def _frame(node: Token, inside: set[int], came_from: Token) -> str | None:
         return "denied"
     if any(c.dep_ == "mark" and c.lower_ in _SUPPOSING_MARKS for c in children):
         return "supposed"
-    if node.pos_ in ("VERB", "AUX") and any(
-        c.tag_ == "MD" and c.lower_.replace("n't", "") in _SUPPOSING_MODALS for c in children
+    if (
+        node.pos_ in ("VERB", "AUX")
+        and any(
+            c.tag_ == "MD" and c.lower_.replace("n't", "") in _SUPPOSING_MODALS for c in children
+        )
+        and not any(c.dep_ == "neg" for c in children)  # "couldn't have picked worse" asserts
     ):
         return "supposed"
     if node.pos_ == "VERB" and node.lemma_.lower() in _WEIGHING:
