@@ -166,6 +166,7 @@ def _normalised(top: Token, tokens: list[Token]) -> bool:
 # operator mistakes", "reduces the risk of human error". The sentence judges the system's
 # exposure, not anyone's act.
 _ERROR_NOUNS = frozenset(("error", "mistake", "slip", "misstep"))
+_SPECIFIC = frozenset(("the", "this", "that", "these", "those"))
 _GUARDING = frozenset(
     ("prevent", "avoid", "eliminate", "reduce", "minimize", "minimise", "mitigate", "limit",
      "lessen", "lower", "tolerate", "absorb", "remove", "rule", "stop", "block")
@@ -190,6 +191,8 @@ def _hazard(tokens: list[Token]) -> bool:
         return False
     while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
         noun = noun.head  # "operator error and drift": the first conjunct's place
+    if any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _SPECIFIC) for c in noun.children):
+        return False  # one error told ("prevented the new hire's mistake"), not a hazard
     head = noun.head
     if noun.dep_ == "dobj":
         return head.lemma_.lower() in _GUARDING
