@@ -413,3 +413,54 @@ def test_every_format_is_the_same_from_stamps(
 def undated(report: str) -> str:
     """A report without JUnit's timestamp (the time of the run, to the second)."""
     return re.sub(r'timestamp="[^"]*"', "", report)
+
+
+def served(work: Path, written: bool) -> list:
+    """The reports of `pm` from the cache, as `check --format json` asks for them
+    (`written`) or as the other formats do."""
+    options = runner.RunOptions(cache=True, source_lines=False, written_json=written)
+    return list(runner.Runner(options).run(["pm"]))
+
+
+def test_a_json_run_from_the_cache_writes_the_text_it_kept(work: Path) -> None:
+    """The cache keeps each file's findings as `--format json` writes them: a warm JSON run
+    writes that text and builds no finding, unless something reads them."""
+    from pmlint.report import CachedReport
+
+    cold = invoke("check", "pm", "--format", "json", "--no-cache")
+    run(work)
+    for name in entries(work / ".pmlint_cache"):
+        assert isinstance(json.loads(name.read_text(encoding="utf-8"))["json"], str)
+    warm = invoke("check", "pm", "--format", "json")
+    assert warm.stdout == cold.stdout and warm.exit_code == cold.exit_code
+    for fail_on in ("error", "info"):  # the exit code from the counts kept
+        again = invoke("check", "pm", "--format", "json", "--fail-on", fail_on)
+        built = invoke("check", "pm", "--format", "json", "--fail-on", fail_on, "--no-cache")
+        assert again.exit_code == built.exit_code
+    reports = served(work, written=True)
+    assert all(type(r) is CachedReport and r.pending for r in reports)
+    built = served(work, written=False)
+    assert [r.diagnostics for r in reports] == [r.diagnostics for r in built]  # built now
+    assert not any(r.pending for r in reports) and any(r.diagnostics for r in reports)
+
+
+def test_an_entry_without_the_json_text_is_decoded(work: Path) -> None:
+    """An entry that keeps no text (or one whose text does not list its findings: damaged)
+    is served by building its findings, or linted again."""
+    from pmlint.report import CachedReport
+
+    _, cold, _ = run(work)
+    found = entries(work / ".pmlint_cache")
+    for name in found:
+        data = json.loads(name.read_text(encoding="utf-8"))
+        del data["json"]
+        name.write_text(json.dumps(data), encoding="utf-8")
+    _, warm, stats = run(work)
+    assert (stats["linted"], stats["cached"], warm) == (0, 2, cold)
+    assert not any(isinstance(r, CachedReport) for r in served(work, written=True))
+    for name in found:
+        data = json.loads(name.read_text(encoding="utf-8"))
+        data["json"] = "[]" if data["diagnostics"] else "[\n  {}\n]"
+        name.write_text(json.dumps(data), encoding="utf-8")
+    _, warm, stats = run(work)
+    assert (stats["linted"], warm) == (2, cold)

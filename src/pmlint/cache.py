@@ -55,7 +55,7 @@ from pmlint.config import Config
 from pmlint.diagnostics import Diagnostic, Fix, Related, Severity, Span, masked_lines
 from pmlint.jsonfile import write_atomically
 from pmlint.reading import SourceText
-from pmlint.report import FileReport
+from pmlint.report import INTERNAL_ERROR, CachedReport, FileReport
 from pmlint.version import add_file, code_stamp, tree_files
 
 CACHE_DIR_NAME = ".pmlint_cache"
@@ -190,6 +190,27 @@ class Hit:
         return FileReport(path, diagnostics, lines=masked_lines(text.split("\n"), diagnostics))
 
 
+@dataclass(slots=True)
+class Written:
+    """A cached result served as `--format json` writes it (`get(..., written=True)`):
+    the text of its diagnostics and their count by severity; they are built from the entry
+    only if something asks for them (`pmlint.report.CachedReport`)."""
+
+    json: str
+    counts: tuple[int, int, int]
+    nlp: dict[str, Any] | None
+    entry: Any
+    strings: Sequence[Any]
+
+    def report(self, path: str, text: str | None) -> FileReport:
+        if text is not None:  # excerpts: the report as usual
+            return _decode(self.entry, path, self.strings)[0].report(path, text)
+        entry, strings = self.entry, self.strings
+        return CachedReport(
+            path, lambda: _decode(entry, path, strings)[0].diagnostics, self.json, self.counts
+        )
+
+
 Stamp = tuple[int, int, int, int, int]  # size, mtime_ns, ctime_ns, inode, device
 
 
@@ -270,7 +291,9 @@ class ResultCache:
     def _entry(self, key: str) -> str:
         return os.path.join(self.entries, key[:2], key[2:] + ".json")
 
-    def get(self, key: str, path: str) -> Hit | None:
+    def get(self, key: str, path: str, written: bool = False) -> Hit | Written | None:
+        """The result kept under `key` for the file at `path`, or None (a miss);
+        `written`: as `Written` where the entry keeps the text `--format json` writes."""
         data = self._from_index(key)
         strings = self._strings
         try:
@@ -279,7 +302,12 @@ class ResultCache:
                 with open(self._entry(key), encoding="utf-8") as handle:
                     data = json.load(handle)
                 self._learned = self._learned or self.use_index
-            hit, references = _decode(data, path, strings)
+            found = _written(data, strings) if written else None
+            if found is not None:
+                hit: Hit | Written = found
+                references = data["references"]
+            else:
+                hit, references = _decode(data, path, strings)
         except (FileNotFoundError, NotADirectoryError):
             return None  # a miss (the folder may not exist, or be a file: see `put`)
         except (OSError, ValueError, TypeError, KeyError, IndexError, RecursionError):
@@ -294,7 +322,15 @@ class ResultCache:
                     return None  # a linked file appeared or vanished: lint again
         return hit
 
-    def put(self, key: str, report: FileReport, nlp: Mapping[str, Any] | None) -> None:
+    def put(
+        self,
+        key: str,
+        report: FileReport,
+        nlp: Mapping[str, Any] | None,
+        written: str | None = None,
+    ) -> None:
+        """Keep `report` under `key`; `written`: its diagnostics as `--format json` writes
+        them (`pmlint.formats.json_format.diagnostics_json`), served by `get(written=True)`."""
         if not self.writable or report.error is not None or report.internal_error:
             return
         payload = {
@@ -303,6 +339,8 @@ class ResultCache:
             "references": report.references,
             "nlp": dict(nlp) if nlp is not None else None,
         }
+        if written is not None:
+            payload["json"] = written
         try:
             if not os.path.isdir(self.directory):
                 os.makedirs(self.directory, exist_ok=True)
@@ -456,6 +494,40 @@ def _tabled(entry: Any, old: list[Any], table: dict[str, int], strings: list[str
 
 
 _SEVERITY = {int(severity): severity for severity in Severity}  # KeyError: not a severity
+
+
+def _written(data: Any, strings: Sequence[Any]) -> Written | None:
+    """An entry as `Written`, or None where it keeps no text of its diagnostics (an entry
+    of a run that did not write one) or one of them is an internal error: decode it. The
+    text is what pmlint wrote with the entry; the findings are checked as far as the counts
+    need them, and built (and checked) only if something reads them."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ValueError("not a pmlint cache entry")
+    text = data.get("json")
+    if type(text) is not str:
+        return None
+    rows = data["diagnostics"]
+    # Each finding's object starts a line of the array's own indentation (a nested one is
+    # indented further): a text that does not list as many as the entry is damaged.
+    if not (text.startswith("[") and text.endswith("]")) or text.count("\n  {") != len(rows):
+        raise ValueError("malformed json")
+    counts = [0, 0, 0]
+    for item in rows:
+        rule, severity = item[0], item[3]
+        if type(rule) is int:
+            rule = strings[rule] if rule >= 0 else rule
+        if rule == INTERNAL_ERROR:
+            return None
+        counts[_SEVERITY[severity] - 1] += 1  # KeyError: not a severity
+    references = data["references"]
+    if not isinstance(references, dict) or not all(
+        isinstance(k, str) and isinstance(v, bool) for k, v in references.items()
+    ):
+        raise ValueError("malformed references")
+    nlp = data["nlp"]
+    if nlp is not None and not isinstance(nlp, dict):
+        raise ValueError("malformed nlp")
+    return Written(text, (counts[0], counts[1], counts[2]), nlp, data, strings)
 
 
 def _decode(data: Any, path: str = "", strings: Sequence[Any] = ()) -> tuple[Hit, dict[str, bool]]:
