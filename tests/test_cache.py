@@ -442,6 +442,13 @@ def test_a_json_run_from_the_cache_writes_the_text_it_kept(work: Path) -> None:
     built = served(work, written=False)
     assert [r.diagnostics for r in reports] == [r.diagnostics for r in built]  # built now
     assert not any(r.pending for r in reports) and any(r.diagnostics for r in reports)
+    # The kept text, written at another indentation or read back, is the findings'.
+    from pmlint.formats import json_format
+
+    for report in built:
+        kept = json_format._Written(json_format.diagnostics_json(report.diagnostics))
+        fresh = json_format._Diagnostics(report.diagnostics)
+        assert kept.render("\n") == fresh.render("\n") and kept.plain() == fresh.plain()
 
 
 def test_an_entry_without_the_json_text_is_decoded(work: Path) -> None:
@@ -464,3 +471,30 @@ def test_an_entry_without_the_json_text_is_decoded(work: Path) -> None:
         name.write_text(json.dumps(data), encoding="utf-8")
     _, warm, stats = run(work)
     assert (stats["linted"], warm) == (2, cold)
+
+
+def test_the_code_digest_is_kept_under_the_files_stat(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Beside the regex cache, `code.json` keeps the digest of pmlint's code under its
+    files' stat: the same digest without reading them; another stat reads them again; files
+    changed just before the run keep nothing."""
+    from pmlint import regexcache, version
+
+    stamp = version.code_stamp.__wrapped__  # without the process's own memo
+    plain = stamp()  # the regex cache not installed: no memo
+    monkeypatch.setattr(regexcache, "installed", lambda: True)
+    monkeypatch.setenv(regexcache.ENV, str(tmp_path / "one" / "regex.json"))
+    monkeypatch.setattr(version, "_RACY_NS", 0)
+    assert stamp() == plain and (tmp_path / "one" / version.MEMO_NAME).exists()
+    read: list[str] = []
+    real = version.add_file
+    monkeypatch.setattr(version, "add_file", lambda d, p, r: (read.append(r), real(d, p, r)))
+    assert stamp() == plain and read == []
+    monkeypatch.setattr(version, "_stat_digest", lambda files: "another stat")
+    assert stamp() == plain and read  # read again
+    monkeypatch.undo()
+    monkeypatch.setattr(regexcache, "installed", lambda: True)
+    monkeypatch.setenv(regexcache.ENV, str(tmp_path / "two" / "regex.json"))
+    monkeypatch.setattr(version, "_RACY_NS", 10**30)  # every file changed just now
+    assert stamp() == plain and not (tmp_path / "two").exists()

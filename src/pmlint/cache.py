@@ -507,9 +507,16 @@ def _written(data: Any, strings: Sequence[Any]) -> Written | None:
     if type(text) is not str:
         return None
     rows = data["diagnostics"]
-    # Each finding's object starts a line of the array's own indentation (a nested one is
-    # indented further): a text that does not list as many as the entry is damaged.
-    if not (text.startswith("[") and text.endswith("]")) or text.count("\n  {") != len(rows):
+    # Each finding's object starts a line of the same indentation, the line after "[" (a
+    # nested object is indented further): a text that does not list as many objects as
+    # the entry has findings is damaged.
+    if rows:
+        opening = text[1 : text.find("{") + 1]  # a newline, the indentation, "{"
+        good = opening.startswith("\n") and opening.strip() == "{"
+        found = text.count(opening) if good else -1
+    else:
+        found = 0 if text == "[]" else -1
+    if found != len(rows) or not (text.startswith("[") and text.endswith("]")):
         raise ValueError("malformed json")
     counts = [0, 0, 0]
     for item in rows:

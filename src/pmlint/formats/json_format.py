@@ -66,15 +66,21 @@ class _Diagnostics(Prerendered):
         return "[" + inner + ("," + inner).join(text) + newline + "]"
 
 
+# Where `render` writes a file's diagnostics: in the payload's list of files, in each
+# file's object (what `diagnostics_json` writes, so that a warm run writes it as it is).
+_AT = "\n      "
+
+
 def diagnostics_json(diagnostics: Sequence[Diagnostic]) -> str:
-    """The JSON array this format writes of a file's diagnostics, at the top level (the
+    """The JSON array this format writes of a file's diagnostics, where it writes them (the
     result cache keeps it: `pmlint.report.CachedReport`)."""
-    return _Diagnostics(diagnostics).render("\n")
+    return _Diagnostics(diagnostics).render(_AT)
 
 
 class _Written(Prerendered):
-    """A file's diagnostics as `diagnostics_json` wrote them, indented where they go: the
-    text holds a newline only between its lines (a newline in a string is `\\n`)."""
+    """A file's diagnostics as `diagnostics_json` wrote them, indented where they go: each
+    newline of the text (a newline in a string is `\\n`) starts a line indented by `_AT`
+    at least."""
 
     __slots__ = ("text",)
 
@@ -85,7 +91,7 @@ class _Written(Prerendered):
         return json.loads(self.text)
 
     def render(self, newline: str) -> str:
-        return self.text if newline == "\n" else self.text.replace("\n", newline)
+        return self.text if newline == _AT else self.text.replace(_AT, newline)
 
 
 _FIELDS = (
