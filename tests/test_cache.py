@@ -498,3 +498,24 @@ def test_the_code_digest_is_kept_under_the_files_stat(
     monkeypatch.setenv(regexcache.ENV, str(tmp_path / "two" / "regex.json"))
     monkeypatch.setattr(version, "_RACY_NS", 10**30)  # every file changed just now
     assert stamp() == plain and not (tmp_path / "two").exists()
+
+
+def test_the_index_keeps_the_json_texts_apart(work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The index's entries carry no JSON text: a file beside it does, read only for a JSON
+    report; without it (or damaged), the findings are built from the index."""
+    from pmlint.report import CachedReport
+
+    cold, index = indexed_run(work, monkeypatch)
+    texts = index.with_name(cache.TEXTS_NAME)
+    assert all("json" not in e for e in json.loads(index.read_text("utf-8"))["entries"].values())
+    assert len(json.loads(texts.read_text("utf-8"))["texts"]) == 2
+    for entry in entries(work / ".pmlint_cache"):
+        if entry not in (index, texts):
+            entry.unlink()  # only the index and its texts can serve now
+    assert all(type(r) is CachedReport and r.pending for r in served(work, written=True))
+    _, warm, stats = run(work)
+    assert (stats["linted"], warm) == (0, cold)
+    texts.write_text("{not json", encoding="utf-8")
+    assert not any(isinstance(r, CachedReport) for r in served(work, written=True))
+    _, warm, stats = run(work)
+    assert (stats["linted"], warm) == (0, cold)

@@ -61,6 +61,7 @@ from pmlint.version import add_file, code_stamp, tree_files
 CACHE_DIR_NAME = ".pmlint_cache"
 CACHE_DIR_ENV = "PMLINT_CACHE_DIR"
 FORMAT = 2  # of an entry; a change starts a new subfolder (2: findings carry fixes)
+TEXTS_NAME = "index-json.json"  # beside index.json: its entries' JSON texts (`CachedReport`)
 INDEX_MIN_FILES = 50  # a run of fewer files reads the entries' own files only
 MAX_INDEX_ENTRIES = 20_000  # beyond this, an index keeps the entries of the run that writes it
 # An index keeps other entries than its run's (another folder's, files since changed, an
@@ -253,6 +254,7 @@ class ResultCache:
         self._stamps: dict[str, dict[str, list[Any]]] = {}
         self.started_ns = time.time_ns()  # stamps are trusted for files older than this
         self._strings: list[Any] = []  # the index's string table (`_tabled`)
+        self._texts: dict[str, Any] | None = None  # `TEXTS_NAME` as read: key -> JSON text
 
     def key(self, settings: str, path: str, source: SourceText) -> str:
         digest = hashlib.sha256(settings.encode())
@@ -302,7 +304,7 @@ class ResultCache:
                 with open(self._entry(key), encoding="utf-8") as handle:
                     data = json.load(handle)
                 self._learned = self._learned or self.use_index
-            found = _written(data, strings) if written else None
+            found = _written(data, strings, self._text(key, data)) if written else None
             if found is not None:
                 hit: Hit | Written = found
                 references = data["references"]
@@ -353,6 +355,27 @@ class ResultCache:
         if self.use_index:
             self._served[key] = payload
             self._learned = True
+
+    def _text(self, key: str, data: Any) -> Any:
+        """The JSON text of the entry `data` under `key`: its own, or the index's (kept
+        apart, in `TEXTS_NAME`, read on first use: only a JSON report needs them)."""
+        text = data.get("json") if isinstance(data, dict) else None
+        if text is not None or not self.use_index:
+            return text
+        return self._indexed_texts().get(key)
+
+    def _indexed_texts(self) -> dict[str, Any]:
+        if self._texts is None:
+            self._texts = {}
+            try:
+                with open(os.path.join(self.entries, TEXTS_NAME), encoding="utf-8") as handle:
+                    data = json.load(handle)
+                if isinstance(data, dict) and data.get("format") == FORMAT:
+                    texts = data.get("texts")
+                    self._texts = texts if isinstance(texts, dict) else {}
+            except (OSError, ValueError, RecursionError):
+                pass
+        return self._texts
 
     def _from_index(self, key: str) -> Any:
         """The index's entry for `key` (the index read on first use), or None."""
@@ -415,8 +438,23 @@ class ResultCache:
             settings: {path: record for path, record in by_path.items() if record[5] in tabled}
             for settings, by_path in stamps.items()
         }
+        # The JSON texts apart (`_text`): a run that writes text or SARIF does not read them.
+        texts = {}
+        for key, entry in tabled.items():
+            text = entry.pop("json", None)
+            if text is None:
+                text = self._indexed_texts().get(key)
+            if type(text) is str:
+                texts[key] = text
         payload = {"format": FORMAT, "strings": strings, "entries": tabled, "stamps": stamps}
         with contextlib.suppress(OSError, ValueError):
+            # The texts first: an entry's key names its findings, so a text under a key is
+            # right whichever index is read with it.
+            write_atomically(
+                os.path.join(self.entries, TEXTS_NAME),
+                {"format": FORMAT, "texts": texts},
+                compact=True,
+            )
             write_atomically(target, payload, compact=True)
         self._learned = False
 
@@ -496,14 +534,13 @@ def _tabled(entry: Any, old: list[Any], table: dict[str, int], strings: list[str
 _SEVERITY = {int(severity): severity for severity in Severity}  # KeyError: not a severity
 
 
-def _written(data: Any, strings: Sequence[Any]) -> Written | None:
-    """An entry as `Written`, or None where it keeps no text of its diagnostics (an entry
-    of a run that did not write one) or one of them is an internal error: decode it. The
-    text is what pmlint wrote with the entry; the findings are checked as far as the counts
-    need them, and built (and checked) only if something reads them."""
+def _written(data: Any, strings: Sequence[Any], text: Any) -> Written | None:
+    """An entry with `text`, the JSON text of its diagnostics, as `Written`; None where
+    there is no text (an entry of a run that did not write one) or a finding is an internal
+    error: decode it. The text is what pmlint wrote with the entry; the findings are checked
+    as far as the counts need them, and built (and checked) only if something reads them."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ValueError("not a pmlint cache entry")
-    text = data.get("json")
     if type(text) is not str:
         return None
     rows = data["diagnostics"]
