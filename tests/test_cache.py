@@ -3,6 +3,7 @@ written (a notice on stderr, the same results, never an error)."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import re
@@ -439,6 +440,8 @@ def test_a_json_run_from_the_cache_writes_the_text_it_kept(work: Path) -> None:
         assert again.exit_code == built.exit_code
     reports = served(work, written=True)
     assert all(type(r) is CachedReport and r.pending for r in reports)
+    given = dataclasses.replace(reports[0], diagnostics=[])
+    assert (given.diagnostics, given.pending, reports[0].pending) == ([], False, True)
     built = served(work, written=False)
     assert [r.diagnostics for r in reports] == [r.diagnostics for r in built]  # built now
     assert not any(r.pending for r in reports) and any(r.diagnostics for r in reports)

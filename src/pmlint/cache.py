@@ -207,7 +207,7 @@ class Written:
         if text is not None:  # excerpts: the report as usual
             return _decode(self.entry, path, self.strings)[0].report(path, text)
         entry, strings = self.entry, self.strings
-        return CachedReport(
+        return CachedReport.served(
             path, lambda: _decode(entry, path, strings)[0].diagnostics, self.json, self.counts
         )
 

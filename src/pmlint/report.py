@@ -56,18 +56,26 @@ class CachedReport(FileReport):
     """
 
     __slots__ = ("_load", "counts", "json")
+    _load: Callable[[], list[Diagnostic]] | None
+    json: str
+    counts: tuple[int, int, int]
 
-    def __init__(
-        self,
+    @classmethod
+    def served(
+        cls,
         path: str,
         load: Callable[[], list[Diagnostic]],
         json: str,
         counts: tuple[int, int, int],
-    ) -> None:
-        FileReport.__init__(self, path)
-        self._load: Callable[[], list[Diagnostic]] | None = load
-        self.json = json
-        self.counts = counts
+    ) -> CachedReport:
+        """The report of the file at `path`: `load()` builds its diagnostics. (The class
+        keeps `FileReport`'s constructor, so that `dataclasses.replace` makes a report
+        whose diagnostics are given.)"""
+        report = cls(path)
+        report._load = load
+        report.json = json
+        report.counts = counts
+        return report
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
