@@ -3,6 +3,7 @@ written (a notice on stderr, the same results, never an error)."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import re
@@ -413,3 +414,111 @@ def test_every_format_is_the_same_from_stamps(
 def undated(report: str) -> str:
     """A report without JUnit's timestamp (the time of the run, to the second)."""
     return re.sub(r'timestamp="[^"]*"', "", report)
+
+
+def served(work: Path, written: bool) -> list:
+    """The reports of `pm` from the cache, as `check --format json` asks for them
+    (`written`) or as the other formats do."""
+    options = runner.RunOptions(cache=True, source_lines=False, written_json=written)
+    return list(runner.Runner(options).run(["pm"]))
+
+
+def test_a_json_run_from_the_cache_writes_the_text_it_kept(work: Path) -> None:
+    """The cache keeps each file's findings as `--format json` writes them: a warm JSON run
+    writes that text and builds no finding, unless something reads them."""
+    from pmlint.report import CachedReport
+
+    cold = invoke("check", "pm", "--format", "json", "--no-cache")
+    run(work)
+    for name in entries(work / ".pmlint_cache"):
+        assert isinstance(json.loads(name.read_text(encoding="utf-8"))["json"], str)
+    warm = invoke("check", "pm", "--format", "json")
+    assert warm.stdout == cold.stdout and warm.exit_code == cold.exit_code
+    for fail_on in ("error", "info"):  # the exit code from the counts kept
+        again = invoke("check", "pm", "--format", "json", "--fail-on", fail_on)
+        built = invoke("check", "pm", "--format", "json", "--fail-on", fail_on, "--no-cache")
+        assert again.exit_code == built.exit_code
+    reports = served(work, written=True)
+    assert all(type(r) is CachedReport and r.pending for r in reports)
+    given = dataclasses.replace(reports[0], diagnostics=[])
+    assert (given.diagnostics, given.pending, reports[0].pending) == ([], False, True)
+    built = served(work, written=False)
+    assert [r.diagnostics for r in reports] == [r.diagnostics for r in built]  # built now
+    assert not any(r.pending for r in reports) and any(r.diagnostics for r in reports)
+    # The kept text, written at another indentation or read back, is the findings'.
+    from pmlint.formats import json_format
+
+    for report in built:
+        kept = json_format._Written(json_format.diagnostics_json(report.diagnostics))
+        fresh = json_format._Diagnostics(report.diagnostics)
+        assert kept.render("\n") == fresh.render("\n") and kept.plain() == fresh.plain()
+
+
+def test_an_entry_without_the_json_text_is_decoded(work: Path) -> None:
+    """An entry that keeps no text (or one whose text does not list its findings: damaged)
+    is served by building its findings, or linted again."""
+    from pmlint.report import CachedReport
+
+    _, cold, _ = run(work)
+    found = entries(work / ".pmlint_cache")
+    for name in found:
+        data = json.loads(name.read_text(encoding="utf-8"))
+        del data["json"]
+        name.write_text(json.dumps(data), encoding="utf-8")
+    _, warm, stats = run(work)
+    assert (stats["linted"], stats["cached"], warm) == (0, 2, cold)
+    assert not any(isinstance(r, CachedReport) for r in served(work, written=True))
+    for name in found:
+        data = json.loads(name.read_text(encoding="utf-8"))
+        data["json"] = "[]" if data["diagnostics"] else "[\n  {}\n]"
+        name.write_text(json.dumps(data), encoding="utf-8")
+    _, warm, stats = run(work)
+    assert (stats["linted"], warm) == (2, cold)
+
+
+def test_the_code_digest_is_kept_under_the_files_stat(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Beside the regex cache, `code.json` keeps the digest of pmlint's code under its
+    files' stat: the same digest without reading them; another stat reads them again; files
+    changed just before the run keep nothing."""
+    from pmlint import regexcache, version
+
+    stamp = version.code_stamp.__wrapped__  # without the process's own memo
+    plain = stamp()  # the regex cache not installed: no memo
+    monkeypatch.setattr(regexcache, "installed", lambda: True)
+    monkeypatch.setenv(regexcache.ENV, str(tmp_path / "one" / "regex.json"))
+    monkeypatch.setattr(version, "_RACY_NS", 0)
+    assert stamp() == plain and (tmp_path / "one" / version.MEMO_NAME).exists()
+    read: list[str] = []
+    real = version.add_file
+    monkeypatch.setattr(version, "add_file", lambda d, p, r: (read.append(r), real(d, p, r)))
+    assert stamp() == plain and read == []
+    monkeypatch.setattr(version, "_stat_digest", lambda files: "another stat")
+    assert stamp() == plain and read  # read again
+    monkeypatch.undo()
+    monkeypatch.setattr(regexcache, "installed", lambda: True)
+    monkeypatch.setenv(regexcache.ENV, str(tmp_path / "two" / "regex.json"))
+    monkeypatch.setattr(version, "_RACY_NS", 10**30)  # every file changed just now
+    assert stamp() == plain and not (tmp_path / "two").exists()
+
+
+def test_the_index_keeps_the_json_texts_apart(work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The index's entries carry no JSON text: a file beside it does, read only for a JSON
+    report; without it (or damaged), the findings are built from the index."""
+    from pmlint.report import CachedReport
+
+    cold, index = indexed_run(work, monkeypatch)
+    texts = index.with_name(cache.TEXTS_NAME)
+    assert all("json" not in e for e in json.loads(index.read_text("utf-8"))["entries"].values())
+    assert len(json.loads(texts.read_text("utf-8"))["texts"]) == 2
+    for entry in entries(work / ".pmlint_cache"):
+        if entry not in (index, texts):
+            entry.unlink()  # only the index and its texts can serve now
+    assert all(type(r) is CachedReport and r.pending for r in served(work, written=True))
+    _, warm, stats = run(work)
+    assert (stats["linted"], warm) == (0, cold)
+    texts.write_text("{not json", encoding="utf-8")
+    assert not any(isinstance(r, CachedReport) for r in served(work, written=True))
+    _, warm, stats = run(work)
+    assert (stats["linted"], warm) == (0, cold)

@@ -217,3 +217,20 @@ def test_alternation_writes_what_a_plain_trie_writes(strings: list[str]) -> None
     assert source == _reference_trie(strings)
     for string in strings:
         assert re.fullmatch(source, string)
+
+
+def test_a_words_pattern_built_again_is_the_same_and_keeps_its_leads() -> None:
+    """The same words (in any order, any iterable) give the same pattern, with its leads
+    recorded again though the record was cleared since it was built."""
+    from pmlint.nlp import cascade
+
+    cascade._WORDS_LEADS.clear()
+    first = words_pattern(["forget", "neglect", "roll back"])
+    recorded = dict(cascade._WORDS_LEADS)
+    assert len(recorded) == 2 and set(recorded.values()) == {first.leads}
+    cascade._WORDS_LEADS.clear()
+    again = words_pattern(iter(["roll back", "neglect", "forget"]))
+    assert (str(again), again.leads) == (str(first), first.leads)
+    assert recorded == cascade._WORDS_LEADS
+    odd = words_pattern(["ſkip"], inflect=False)
+    assert odd.leads is None and words_pattern({"ſkip"}, inflect=False).leads is None

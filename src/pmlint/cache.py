@@ -55,12 +55,13 @@ from pmlint.config import Config
 from pmlint.diagnostics import Diagnostic, Fix, Related, Severity, Span, masked_lines
 from pmlint.jsonfile import write_atomically
 from pmlint.reading import SourceText
-from pmlint.report import FileReport
+from pmlint.report import INTERNAL_ERROR, CachedReport, FileReport
 from pmlint.version import add_file, code_stamp, tree_files
 
 CACHE_DIR_NAME = ".pmlint_cache"
 CACHE_DIR_ENV = "PMLINT_CACHE_DIR"
 FORMAT = 2  # of an entry; a change starts a new subfolder (2: findings carry fixes)
+TEXTS_NAME = "index-json.json"  # beside index.json: its entries' JSON texts (`CachedReport`)
 INDEX_MIN_FILES = 50  # a run of fewer files reads the entries' own files only
 MAX_INDEX_ENTRIES = 20_000  # beyond this, an index keeps the entries of the run that writes it
 # An index keeps other entries than its run's (another folder's, files since changed, an
@@ -190,6 +191,27 @@ class Hit:
         return FileReport(path, diagnostics, lines=masked_lines(text.split("\n"), diagnostics))
 
 
+@dataclass(slots=True)
+class Written:
+    """A cached result served as `--format json` writes it (`get(..., written=True)`):
+    the text of its diagnostics and their count by severity; they are built from the entry
+    only if something asks for them (`pmlint.report.CachedReport`)."""
+
+    json: str
+    counts: tuple[int, int, int]
+    nlp: dict[str, Any] | None
+    entry: Any
+    strings: Sequence[Any]
+
+    def report(self, path: str, text: str | None) -> FileReport:
+        if text is not None:  # excerpts: the report as usual
+            return _decode(self.entry, path, self.strings)[0].report(path, text)
+        entry, strings = self.entry, self.strings
+        return CachedReport.served(
+            path, lambda: _decode(entry, path, strings)[0].diagnostics, self.json, self.counts
+        )
+
+
 Stamp = tuple[int, int, int, int, int]  # size, mtime_ns, ctime_ns, inode, device
 
 
@@ -232,6 +254,7 @@ class ResultCache:
         self._stamps: dict[str, dict[str, list[Any]]] = {}
         self.started_ns = time.time_ns()  # stamps are trusted for files older than this
         self._strings: list[Any] = []  # the index's string table (`_tabled`)
+        self._texts: dict[str, Any] | None = None  # `TEXTS_NAME` as read: key -> JSON text
 
     def key(self, settings: str, path: str, source: SourceText) -> str:
         digest = hashlib.sha256(settings.encode())
@@ -270,7 +293,9 @@ class ResultCache:
     def _entry(self, key: str) -> str:
         return os.path.join(self.entries, key[:2], key[2:] + ".json")
 
-    def get(self, key: str, path: str) -> Hit | None:
+    def get(self, key: str, path: str, written: bool = False) -> Hit | Written | None:
+        """The result kept under `key` for the file at `path`, or None (a miss);
+        `written`: as `Written` where the entry keeps the text `--format json` writes."""
         data = self._from_index(key)
         strings = self._strings
         try:
@@ -279,7 +304,12 @@ class ResultCache:
                 with open(self._entry(key), encoding="utf-8") as handle:
                     data = json.load(handle)
                 self._learned = self._learned or self.use_index
-            hit, references = _decode(data, path, strings)
+            found = _written(data, strings, self._text(key, data)) if written else None
+            if found is not None:
+                hit: Hit | Written = found
+                references = data["references"]
+            else:
+                hit, references = _decode(data, path, strings)
         except (FileNotFoundError, NotADirectoryError):
             return None  # a miss (the folder may not exist, or be a file: see `put`)
         except (OSError, ValueError, TypeError, KeyError, IndexError, RecursionError):
@@ -294,7 +324,15 @@ class ResultCache:
                     return None  # a linked file appeared or vanished: lint again
         return hit
 
-    def put(self, key: str, report: FileReport, nlp: Mapping[str, Any] | None) -> None:
+    def put(
+        self,
+        key: str,
+        report: FileReport,
+        nlp: Mapping[str, Any] | None,
+        written: str | None = None,
+    ) -> None:
+        """Keep `report` under `key`; `written`: its diagnostics as `--format json` writes
+        them (`pmlint.formats.json_format.diagnostics_json`), served by `get(written=True)`."""
         if not self.writable or report.error is not None or report.internal_error:
             return
         payload = {
@@ -303,6 +341,8 @@ class ResultCache:
             "references": report.references,
             "nlp": dict(nlp) if nlp is not None else None,
         }
+        if written is not None:
+            payload["json"] = written
         try:
             if not os.path.isdir(self.directory):
                 os.makedirs(self.directory, exist_ok=True)
@@ -315,6 +355,27 @@ class ResultCache:
         if self.use_index:
             self._served[key] = payload
             self._learned = True
+
+    def _text(self, key: str, data: Any) -> Any:
+        """The JSON text of the entry `data` under `key`: its own, or the index's (kept
+        apart, in `TEXTS_NAME`, read on first use: only a JSON report needs them)."""
+        text = data.get("json") if isinstance(data, dict) else None
+        if text is not None or not self.use_index:
+            return text
+        return self._indexed_texts().get(key)
+
+    def _indexed_texts(self) -> dict[str, Any]:
+        if self._texts is None:
+            self._texts = {}
+            try:
+                with open(os.path.join(self.entries, TEXTS_NAME), encoding="utf-8") as handle:
+                    data = json.load(handle)
+                if isinstance(data, dict) and data.get("format") == FORMAT:
+                    texts = data.get("texts")
+                    self._texts = texts if isinstance(texts, dict) else {}
+            except (OSError, ValueError, RecursionError):
+                pass
+        return self._texts
 
     def _from_index(self, key: str) -> Any:
         """The index's entry for `key` (the index read on first use), or None."""
@@ -377,8 +438,23 @@ class ResultCache:
             settings: {path: record for path, record in by_path.items() if record[5] in tabled}
             for settings, by_path in stamps.items()
         }
+        # The JSON texts apart (`_text`): a run that writes text or SARIF does not read them.
+        texts = {}
+        for key, entry in tabled.items():
+            text = entry.pop("json", None)
+            if text is None:
+                text = self._indexed_texts().get(key)
+            if type(text) is str:
+                texts[key] = text
         payload = {"format": FORMAT, "strings": strings, "entries": tabled, "stamps": stamps}
         with contextlib.suppress(OSError, ValueError):
+            # The texts first: an entry's key names its findings, so a text under a key is
+            # right whichever index is read with it.
+            write_atomically(
+                os.path.join(self.entries, TEXTS_NAME),
+                {"format": FORMAT, "texts": texts},
+                compact=True,
+            )
             write_atomically(target, payload, compact=True)
         self._learned = False
 
@@ -456,6 +532,46 @@ def _tabled(entry: Any, old: list[Any], table: dict[str, int], strings: list[str
 
 
 _SEVERITY = {int(severity): severity for severity in Severity}  # KeyError: not a severity
+
+
+def _written(data: Any, strings: Sequence[Any], text: Any) -> Written | None:
+    """An entry with `text`, the JSON text of its diagnostics, as `Written`; None where
+    there is no text (an entry of a run that did not write one) or a finding is an internal
+    error: decode it. The text is what pmlint wrote with the entry; the findings are checked
+    as far as the counts need them, and built (and checked) only if something reads them."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ValueError("not a pmlint cache entry")
+    if type(text) is not str:
+        return None
+    rows = data["diagnostics"]
+    # Each finding's object starts a line of the same indentation, the line after "[" (a
+    # nested object is indented further): a text that does not list as many objects as
+    # the entry has findings is damaged.
+    if rows:
+        opening = text[1 : text.find("{") + 1]  # a newline, the indentation, "{"
+        good = opening.startswith("\n") and opening.strip() == "{"
+        found = text.count(opening) if good else -1
+    else:
+        found = 0 if text == "[]" else -1
+    if found != len(rows) or not (text.startswith("[") and text.endswith("]")):
+        raise ValueError("malformed json")
+    counts = [0, 0, 0]
+    for item in rows:
+        rule, severity = item[0], item[3]
+        if type(rule) is int:
+            rule = strings[rule] if rule >= 0 else rule
+        if rule == INTERNAL_ERROR:
+            return None
+        counts[_SEVERITY[severity] - 1] += 1  # KeyError: not a severity
+    references = data["references"]
+    if not isinstance(references, dict) or not all(
+        isinstance(k, str) and isinstance(v, bool) for k, v in references.items()
+    ):
+        raise ValueError("malformed references")
+    nlp = data["nlp"]
+    if nlp is not None and not isinstance(nlp, dict):
+        raise ValueError("malformed nlp")
+    return Written(text, (counts[0], counts[1], counts[2]), nlp, data, strings)
 
 
 def _decode(data: Any, path: str = "", strings: Sequence[Any] = ()) -> tuple[Hit, dict[str, bool]]:

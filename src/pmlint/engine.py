@@ -352,7 +352,7 @@ def exit_code(reports: Iterable[FileReport], fail_on: Severity, usage_error: boo
     reports = list(reports)
     if usage_error or any(r.error or r.internal_error for r in reports):
         return 2
-    if any(d.severity >= fail_on for r in reports for d in r.diagnostics):
+    if any(r.reaches(fail_on) for r in reports):
         return 1
     return 0
 

@@ -51,6 +51,9 @@ class RunOptions:
     # Reports carry their source lines (excerpts, baselines); without them, a cached
     # result whose file is unchanged (`pmlint.cache.file_stamp`) is served unread.
     source_lines: bool = True
+    # The report goes out as `--format json` and nothing else reads its findings: a cached
+    # result is served as the text that format writes (`pmlint.report.CachedReport`).
+    written_json: bool = False
 
 
 class Runner:
@@ -314,9 +317,11 @@ class Runner:
             if nlp is not None and self._nlp is None:
                 self._nlp = nlp
             if key is not None:
+                from pmlint.formats.json_format import diagnostics_json
+
                 linter = self.linter_for(path)
                 cache = self._cache_for(linter.config)
-                cache.put(key, report, nlp)
+                cache.put(key, report, nlp, diagnostics_json(report.diagnostics))
                 cache.remember(self._settings[id(linter)], os.path.abspath(path), stamp, key)
         for cache in self._caches.values():
             cache.save_index()
@@ -345,7 +350,8 @@ class Runner:
             key = None
             if self.options.cache:
                 cache, key = self._cache_key(linter, path, source)
-                hit = cache.get(key, path) if cache is not None else None
+                written = self.options.written_json
+                hit = cache.get(key, path, written) if cache is not None else None
                 if hit is not None:
                     settings = self._settings[id(linter)]
                     cache.remember(settings, os.path.abspath(path), stamp, key)
@@ -368,7 +374,7 @@ class Runner:
         stamp = file_stamp(path, cache.started_ns)
         absolute = os.path.abspath(path)
         key = cache.stamped_key(settings, absolute, stamp)
-        hit = cache.get(key, path) if key is not None else None
+        hit = cache.get(key, path, self.options.written_json) if key is not None else None
         if hit is None:
             return None, stamp
         text = None

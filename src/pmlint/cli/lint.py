@@ -189,9 +189,22 @@ def check(
     output_format = resolve(output_format, os.environ)
     # Source lines for excerpts and fingerprints; else the files the cache serves go unread.
     lines = baseline_path is not None or (output_format in SOURCE_LINE_FORMATS and not statistics)
+    # Only the JSON report reads the findings: cached ones are served as it writes them.
+    written = (
+        output_format == "json"
+        and baseline_path is None
+        and not (statistics or summary_path or apply_fixes or show_diff)
+    )
     runner = Runner(
         RunOptions(
-            config_path, selection, nlp_model, only, jobs, cache=not no_cache, source_lines=lines
+            config_path,
+            selection,
+            nlp_model,
+            only,
+            jobs,
+            cache=not no_cache,
+            source_lines=lines,
+            written_json=written,
         )
     )
     if unsafe_fixes and not (apply_fixes or show_diff):

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from json.encoder import encode_basestring
 from typing import Any
 
 from pmlint.diagnostics import Diagnostic, Fix, Related, Severity, Span
 from pmlint.formats.common import Prerendered, RunInfo, indented_json
-from pmlint.report import FileReport
+from pmlint.report import CachedReport, FileReport
 
 
 def render(reports: Sequence[FileReport], info: RunInfo) -> str:
@@ -19,6 +20,12 @@ def render(reports: Sequence[FileReport], info: RunInfo) -> str:
     for report in reports:
         if report.error is not None:
             errors.append({"path": report.path, "message": report.error})
+            continue
+        if type(report) is CachedReport and report.pending:
+            # As the file's first run wrote them (`diagnostics_json`), without building them.
+            for severity, count in zip(Severity, report.counts, strict=True):
+                by_severity[severity] += count
+            files.append({"path": report.path, "diagnostics": _Written(report.json)})
             continue
         for diagnostic in report.diagnostics:
             by_severity[diagnostic.severity] += 1
@@ -57,6 +64,34 @@ class _Diagnostics(Prerendered):
         keys = _keys(inner + "  ")
         text = [_diagnostic(d, inner, keys) for d in self.diagnostics]
         return "[" + inner + ("," + inner).join(text) + newline + "]"
+
+
+# Where `render` writes a file's diagnostics: in the payload's list of files, in each
+# file's object (what `diagnostics_json` writes, so that a warm run writes it as it is).
+_AT = "\n      "
+
+
+def diagnostics_json(diagnostics: Sequence[Diagnostic]) -> str:
+    """The JSON array this format writes of a file's diagnostics, where it writes them (the
+    result cache keeps it: `pmlint.report.CachedReport`)."""
+    return _Diagnostics(diagnostics).render(_AT)
+
+
+class _Written(Prerendered):
+    """A file's diagnostics as `diagnostics_json` wrote them, indented where they go: each
+    newline of the text (a newline in a string is `\\n`) starts a line indented by `_AT`
+    at least."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def plain(self) -> Any:
+        return json.loads(self.text)
+
+    def render(self, newline: str) -> str:
+        return self.text if newline == _AT else self.text.replace(_AT, newline)
 
 
 _FIELDS = (
