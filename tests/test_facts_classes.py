@@ -3142,3 +3142,50 @@ def test_services_that_recover_in_the_present_have_recovered(told: str, mitigate
 def test_an_amount_of_a_qualified_outage_states_how_long(text: str, minutes: float) -> None:
     """6. "40min of total outage", "40 minutes of partial unavailability"."""
     assert [s.minutes for s in stated_durations(text)] == [minutes]
+
+
+# Front-matter fields named in any of the usual spellings ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("opened", "closed"),
+    [
+        ("startedAt", "resolvedAt"),
+        ("impact_start_time", "resolved-date"),
+        ("Incident Start", "EndTime"),
+        ("began_on", "resolution_timestamp"),
+    ],
+)
+def test_front_matter_milestone_keys_in_any_case_or_separator(opened: str, closed: str) -> None:
+    value = facts(
+        f"---\ntitle: Queue stall\n{opened}: 2024-03-01T09:10:00Z\n"
+        f"{closed}: 2024-03-01T11:40:00Z\n---\n"
+        "# Queue stall\n\nThe job queue stopped draining and uploads piled up.\n"
+    )
+    assert iso(value, "start") == "2024-03-01T09:10:00+00:00"
+    assert iso(value, "resolved") == "2024-03-01T11:40:00+00:00"
+    assert value.provenance["start"] == "front-matter"
+    assert value.provenance["resolved"] == "front-matter"
+    assert value.duration() == (150, "milestones")
+
+
+def test_a_front_matter_day_alone_is_that_day_and_a_flag_is_no_moment() -> None:
+    value = facts(
+        "---\ntitle: Mail backlog\ndate: 2024-03-06\nresolved: true\n"
+        "resolvedDate: 2024-03-04\n---\n"
+        "# Mail backlog\n\nOn March 3, 2024, outgoing mail queued for hours after a relay "
+        "lost its credentials.\n"
+    )
+    assert iso(value, "resolved") == "2024-03-04T00:00:00"
+    assert value.provenance["resolved"] == "front-matter"
+    assert not value.milestones["resolved"].has_time  # type: ignore[union-attr]
+
+
+def test_front_matter_keys_that_only_contain_a_milestone_word_are_not_milestones() -> None:
+    value = facts(
+        "---\ntitle: Cache flush\nlast_updated: 2024-03-09T10:00:00Z\n"
+        "endpoint_date: 2024-03-09T12:00:00Z\n---\n"
+        "# Cache flush\n\nA cache flush emptied the session store.\n"
+    )
+    assert value.milestones["start"] is None
+    assert value.milestones["resolved"] is None
