@@ -3227,3 +3227,41 @@ def test_a_timeline_of_four_digit_utc_times_keeps_the_documents_year() -> None:
 def test_an_amount_in_millions_is_no_duration(sentence: str) -> None:
     assert stated_durations(sentence) == []
     assert [s.minutes for s in stated_durations("The outage lasted 35m in total.")] == [35]
+
+
+# 7. Several windows, each told with its own duration, add up -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        (
+            "Uploads failed twice. The first outage lasted 38 minutes; the second, after "
+            "lunch, lasted 22 minutes.",
+            [60],
+        ),
+        ("Search was down for 25 minutes. Another outage of 10 minutes followed at dusk.", [35]),
+        (
+            "The brownout lasted 2 hours. Another incident later that month lasted 9 minutes.",
+            [120, 9],
+        ),
+        ("The queue stalled for 15 minutes, for a second time that week.", [15]),
+        # a later window alone is a part of the incident, not its duration
+        ("A second burst of traffic began at 10:55 UTC and lasted about an hour.", []),
+    ],
+)
+def test_later_windows_told_in_their_own_sentences_add_to_the_first(
+    text: str, minutes: list[float]
+) -> None:
+    assert [s.minutes for s in stated_durations(text)] == minutes
+
+
+def test_the_duration_is_the_sum_of_the_windows_each_told_with_its_duration() -> None:
+    value = facts(
+        "# Upload failures\n\n## Summary\n\nUploads failed twice on 2024-04-02. The first "
+        "outage lasted 38 minutes; the second, after lunch, lasted 22 minutes.\n\n"
+        "## Timeline (UTC)\n\n- 09:02 - uploads start failing\n- 09:10 - an alert pages the "
+        "on-call\n- 09:40 - disk cleared, uploads succeed again\n- 13:15 - uploads fail again\n"
+        "- 13:37 - second disk cleared, uploads succeed again\n"
+    )
+    assert value.duration() == (60, "stated-duration")
