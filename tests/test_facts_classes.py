@@ -3265,3 +3265,27 @@ def test_the_duration_is_the_sum_of_the_windows_each_told_with_its_duration() ->
         "- 13:37 - second disk cleared, uploads succeed again\n"
     )
     assert value.duration() == (60, "stated-duration")
+
+
+# 4. Relative days: a timeline carried past midnight still lands on the day it names ---------
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "third"),
+    [
+        ("Yesterday, 21:40", "Yesterday, 21:55", "Today, 06:50"),
+        ("Last night at 21:40", "21:55", "This morning at 06:50"),
+    ],
+)
+def test_yesterday_and_today_in_a_timeline_that_crosses_midnight(
+    first: str, second: str, third: str
+) -> None:
+    value = facts(
+        "---\ndate: 2024-11-02\n---\n# Mail relay down\n\n## Timeline (UTC)\n\n"
+        f"- {first} - the relay's certificate expires and outgoing mail bounces\n"
+        f"- {second} - an alert pages the on-call engineer\n"
+        f"- {third} - a new certificate is installed and mail flows again\n"
+    )
+    assert iso(value, "start") == "2024-11-01T21:40:00+00:00"
+    assert iso(value, "mitigated") == "2024-11-02T06:50:00+00:00"
+    assert value.duration() == (550, "milestones")
