@@ -3289,3 +3289,28 @@ def test_yesterday_and_today_in_a_timeline_that_crosses_midnight(
     assert iso(value, "start") == "2024-11-01T21:40:00+00:00"
     assert iso(value, "mitigated") == "2024-11-02T06:50:00+00:00"
     assert value.duration() == (550, "milestones")
+
+
+def test_times_after_the_next_morning_in_a_paragraph_go_on_that_day() -> None:
+    value = facts(
+        "# Invoice run failed\n\n## Summary\n\nOn 2024-03-12 at 19:20 UTC the nightly invoice "
+        "run started failing after a driver upgrade. Billing staff noticed the next morning at "
+        "07:50 UTC, and the driver was rolled back at 08:30 UTC, after which invoices were "
+        "generated again.\n"
+    )
+    assert iso(value, "start") == "2024-03-12T19:20:00+00:00"
+    assert iso(value, "detected") == "2024-03-13T07:50:00+00:00"
+    assert iso(value, "mitigated") == "2024-03-13T08:30:00+00:00"
+    assert value.duration() == (790, "milestones")
+
+
+def test_a_next_morning_time_the_clock_did_not_carry_moves_the_times_after_it() -> None:
+    # 17:45, then 08:40 "the next morning": past 08:00 the clock alone does not cross midnight
+    value = facts(
+        "# Invoice run failed\n\n## Summary\n\nOn 2024-03-12 at 17:45 UTC the nightly invoice "
+        "run started failing after a driver upgrade. Billing staff noticed the next morning at "
+        "08:40 UTC, and the driver was rolled back at 09:10 UTC, after which invoices were "
+        "generated again.\n"
+    )
+    assert iso(value, "detected") == "2024-03-13T08:40:00+00:00"
+    assert iso(value, "mitigated") == "2024-03-13T09:10:00+00:00"
