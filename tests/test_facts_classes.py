@@ -3316,13 +3316,3 @@ def test_a_next_morning_time_the_clock_did_not_carry_moves_the_times_after_it() 
     )
     assert iso(value, "detected") == "2024-03-13T08:40:00+00:00"
     assert iso(value, "mitigated") == "2024-03-13T09:10:00+00:00"
-
-
-def test_windows_told_as_a_duration_and_the_time_they_began_end_the_incident() -> None:
-    value = facts(
-        "# Portal flaps\n\n## Timeline\n\n"
-        "*2024-06-03 10:02*: Monitoring alerts on the portal.<br />\n"
-        "*2024-06-03 10:06*: The host saw the portal drop for 5 minutes beginning from UTC "
-        "10:00, 3 minutes (UTC 10:20) and 6 minutes (UTC 10:41).<br />\n"
-    )
-    assert iso(value, "resolved") == "2024-06-03T10:47:00+00:00"

@@ -114,36 +114,7 @@ def impact_windows(moments: list[Moment]) -> list[tuple[Moment, Moment]]:
         if any(_same_interval(first, end, *known) for known in windows):
             continue  # "10:02 to 10:47 UTC (3:02 to 3:47 AM PDT)": one window in two zones
         windows.append((first, end))
-    return windows or _windows_from_durations(moments)
-
-
-# A window told as a duration and the time it began: "outages of 7 minutes beginning from UTC
-# 05:13, 2 minutes (UTC 05:29) and 4 minutes (UTC 05:43)", "down for 12 minutes starting at
-# 09:40". Two such at least, so that the windows of one incident are told, not a detail.
-_DURATION_THEN_TIME = re.compile(
-    r"\b(?P<n>\d{1,3})\s?(?:minutes?|mins?)\s*(?:\(\s*|(?:beginning|starting)\s+(?:from|at)\s+)"
-    r"(?:UTC\s*)?$",
-    re.IGNORECASE,
-)
-
-
-def _windows_from_durations(moments: list[Moment]) -> list[tuple[Moment, Moment]]:
-    windows: list[tuple[Moment, Moment]] = []
-    for moment in moments:
-        if not moment.has_time or moment.when is None or moment.stamp.date is not None:
-            continue
-        if moment.block.nearest_canonical() in _NOT_THIS_INCIDENT:
-            continue
-        prose = moment.block.prose
-        told = _DURATION_THEN_TIME.search(
-            prose, max(0, moment.stamp.start - 40), moment.stamp.start
-        )
-        if told is None:
-            continue
-        minutes = int(told["n"])
-        if 0 < minutes <= 24 * 60:
-            windows.append((moment, _shifted(moment, dt.timedelta(minutes=minutes))))
-    return windows if len(windows) >= 2 else []
+    return windows
 
 
 def _outer_ends(windows: Sequence[tuple[Moment, Moment]]) -> tuple[Moment, Moment]:
