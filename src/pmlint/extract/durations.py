@@ -182,14 +182,6 @@ _STATED = [re.compile(rf"{phrase}{_APPROX}{_DURATION}\b", re.IGNORECASE) for phr
         r"|restored|recovered|resolved|fixed|(?:was|were)\sover)\b",
         re.IGNORECASE,
     ),
-    # "Several outages of short periods (7min, 2min, 3min, 4min)": windows listed in
-    # brackets after the outages they were, added up
-    re.compile(
-        r"\b(?:outages|interruptions|disruptions|downtimes|periods|windows|episodes)\b"
-        rf"[^.;\n()]{{0,40}}?\(\s?(?P<dur>{_DUR_PART}(?:\s?(?:,|and|,\sand)\s?{_DUR_PART}){{1,9}})"
-        r"\s?\)",
-        re.IGNORECASE,
-    ),
     # "the registry returned errors for 25 minutes", "clients saw timeouts for 10 minutes":
     # the symptom, and for how long (not "errors for 30 seconds at a time")
     re.compile(
