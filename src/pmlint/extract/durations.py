@@ -380,8 +380,8 @@ def stated_durations(prose: str) -> list[Stated]:
 
 
 # A later window told in a sentence of its own: "The first outage lasted 49 minutes; the
-# second, in the afternoon, lasted 45 minutes", "A second set began at 10:55 and lasted just
-# over an hour" (its sentence, up to the duration, names a second or another window).
+# second, in the afternoon, lasted 45 minutes" (its sentence, up to the duration, names a
+# second or another window).
 _LATER_WINDOW = re.compile(
     r"(?:\b(?:second|third)\b(?!\s+(?:half|of|day|week|month)\b)(?<!for a second)(?<!in a second)"
     r"|\b(?:another|a further|the next|a later|the later)\s+(?:[\w-]+\s+){0,2}?(?:outage|window"
@@ -395,8 +395,7 @@ _LATER_HINTS = ("second", "third", "another", "further", "next", "later")
 
 def _windows_added(prose: str, found: list[Stated]) -> list[Stated]:
     """Each later window's duration adds to the one before it: several windows are one
-    incident's duration (a later window alone, with no first one stated, is a part of it and
-    no duration of the incident)."""
+    incident's duration."""
     if not found:
         return found
     lower = prose.lower()
@@ -410,7 +409,8 @@ def _windows_added(prose: str, found: list[Stated]) -> list[Stated]:
             kept.append(stated)
             continue
         if not kept:
-            continue  # the second window alone: no duration of the whole
+            kept.append(stated)  # a later window with no first one stated: left as told
+            continue
         first = kept[-1]
         kept[-1] = Stated(
             first.minutes + stated.minutes,
