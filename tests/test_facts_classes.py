@@ -3191,44 +3191,6 @@ def test_front_matter_keys_that_only_contain_a_milestone_word_are_not_milestones
     assert value.milestones["resolved"] is None
 
 
-# 7. Sanity: four digits before a zone are a clock, an amount in millions is no duration -----
-
-
-def test_four_digits_before_utc_after_a_day_are_its_time_not_its_year() -> None:
-    stamp, later = find_stamps(
-        "- Mar 4 0212 UTC: the first node reports a hash mismatch; Mar 5 1830 UTC"
-    )
-    assert (stamp.date.month, stamp.date.day, stamp.year_known) == (3, 4, False)  # type: ignore[union-attr]
-    assert (stamp.time, stamp.zone) == (dt.time(2, 12), "UTC")
-    assert later.time == dt.time(18, 30)
-    (written,) = find_stamps("On Mar 4, 2024 the nodes halted.")
-    assert written.date == dt.date(2024, 3, 4)
-
-
-def test_a_timeline_of_four_digit_utc_times_keeps_the_documents_year() -> None:
-    value = facts(
-        "# Chain halt\n\n- Date: 2024-Mar-03\n\n## Timeline\n\n"
-        "- Mar 3 2210 UTC: the patched release is published.\n"
-        "- Mar 4 0212 UTC: validators report that the chain has halted.\n"
-        "- 0240 UTC: an alert pages the on-call engineer.\n"
-        "- 0405 UTC: most validators are signing again.\n"
-    )
-    assert iso(value, "start") == "2024-03-04T02:12:00+00:00"
-    assert iso(value, "mitigated") == "2024-03-04T04:05:00+00:00"
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "The attacker took 12m USDC, a third of the pool's total 36m USDC.",
-        "Of the fund's total 40m tokens, 18m were frozen.",
-    ],
-)
-def test_an_amount_in_millions_is_no_duration(sentence: str) -> None:
-    assert stated_durations(sentence) == []
-    assert [s.minutes for s in stated_durations("The outage lasted 35m in total.")] == [35]
-
-
 # 7. Several windows, each told with its own duration, add up -------------------------------
 
 

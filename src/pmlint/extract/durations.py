@@ -358,10 +358,6 @@ def stated_durations(prose: str) -> list[Stated]:
                 prose, max(0, match.start() - _SENTENCE_REACH), match.start() + 1
             ):
                 continue  # "for 30 seconds at a time", "the previous outage lasted 3 hours"
-            if _AN_AMOUNT_OF.match(prose, match.end("dur")) and _BARE_LETTER.search(
-                match.group("dur")
-            ):
-                continue  # "the vault's total 35m DAI": millions of a currency or a token
             minutes = parse_duration(match.group("dur").replace("-", " "))
             if minutes and minutes >= 1:  # "a second incident" is no duration of one second
                 start = match.start("dur")
@@ -422,13 +418,6 @@ def _windows_added(prose: str, found: list[Stated]) -> list[Stated]:
     return kept
 
 
-# "35m DAI", "2.7m USDC", "3m dollars", "$1.2m": an amount ending in a bare "m" (or "k") that a
-# currency, a token's ticker (capitals) or a counted noun follows is millions, not minutes.
-_BARE_LETTER = re.compile(r"\d\s?[mk]$", re.IGNORECASE)
-_AN_AMOUNT_OF = re.compile(
-    r"\s?(?:(?!(?:UTC|GMT)\b)[A-Z]{2,6}\b(?![a-z])|(?:dollars|euros|pounds|tokens|coins|shares|users|accounts"
-    r"|customers|records|rows|requests|transactions|messages|files|downloads)\b)"
-)
 # A detail of each failure, not the incident: "failing for 30 seconds at a time".
 _EACH_TIME = re.compile(r"\s(?:at a time|each|per|every|apiece)\b", re.IGNORECASE)
 # Another incident's duration, told for comparison: "the previous outage in May lasted 3

@@ -115,26 +115,19 @@ ZONE_PATTERN = (
     r"|[A-Z][a-z]+/[A-Z][A-Za-z_]+(?:/[A-Z][A-Za-z_]+)?|US/[A-Z][a-z]+)"
 )
 
-# Four digits right before UTC, GMT or Z are a clock, as `_MILITARY` reads them ("Feb 8 0117
-# UTC: first report", "Feb 9 1924 UTC"), not the year of the day before them.
-_NO_CLOCK = r"(?!\s?(?:UTC|GMT|Z)(?![A-Za-z]))"
 _ISO = re.compile(
     r"(?<![\d-])(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})"
     r"(?:(?:T|\s)(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:\.\d+)?)?)?(?![\d])"
 )
 _MONTH_FIRST = re.compile(
-    rf"(?<![\w]){_WEEKDAY}(?P<text>{_MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})(?!\d){_NO_CLOCK}",
+    rf"(?<![\w]){_WEEKDAY}(?P<text>{_MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})(?!\d)",
     re.IGNORECASE,
 )
 _DAY_FIRST = re.compile(
     rf"(?<![\w]){_WEEKDAY}(?P<text>\d{{1,2}}(?:st|nd|rd|th|\.)?\s+(?:of\s+)?{_MONTHS}\.?,?\s+\d{{4}}"
     # "04-Mar-2023", as logs and some reports write it
-    rf"|\d{{1,2}}-{_MONTHS}-\d{{4}})(?!\d){_NO_CLOCK}",
+    rf"|\d{{1,2}}-{_MONTHS}-\d{{4}})(?!\d)",
     re.IGNORECASE,
-)
-# "2025-Feb-07": ISO's order with the month's name
-_YEAR_MONTH = re.compile(
-    rf"(?<![\w-])(?P<text>\d{{4}}-{_MONTHS}-\d{{1,2}})(?![\w-])", re.IGNORECASE
 )
 # "January 5-6, 2023", "5–6 May 2021", "on October 19 and 20, 2025": a range (or a pair) of
 # days that writes its month and year once; each day is a date (the second of a range does
@@ -172,11 +165,11 @@ _MONTHS_TITLE = (
 )
 _MONTH_DAY = re.compile(
     rf"(?<![\w]){_WEEKDAY}(?P<text>{_MONTHS_TITLE}\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?)"
-    rf"(?![\d:A-Za-z]|,?\s+\d{{4}}{_NO_CLOCK}|\.\d)"
+    r"(?![\d:A-Za-z]|,?\s+\d{4}|\.\d)"
 )
 _DAY_MONTH = re.compile(
     rf"(?<![\w.:]){_WEEKDAY}(?P<text>(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS_TITLE})\b"
-    rf"(?!\.?,?\s+\d{{4}}{_NO_CLOCK})"
+    r"(?!\.?,?\s+\d{4})"
 )
 # "6/3 10:00", "09/14 at 14:05", "6.3. 10:00", "[03-26 23:04]": a day and a month with no
 # year, written only right before a time, as timelines that span days write their entries (a
@@ -475,11 +468,7 @@ def _find_stamps(text: str, day_first: bool | None = None, clock4: bool = False)
         except ValueError:
             continue
         dates.append((match.start(), match.start() + 10, day, "iso"))
-    for pattern, style in (
-        (_MONTH_FIRST, "month-name"),
-        (_DAY_FIRST, "day-month"),
-        (_YEAR_MONTH, "month-name"),
-    ):
+    for pattern, style in ((_MONTH_FIRST, "month-name"), (_DAY_FIRST, "day-month")):
         for match in pattern.finditer(text) if with_year else ():
             try:
                 day = date_parser.parse(match["text"], fuzzy=False).date()
