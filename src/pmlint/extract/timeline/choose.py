@@ -1361,11 +1361,14 @@ def _front_matter_milestones(doc: Document) -> dict[str, Moment]:
     return found
 
 
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def _meta_day(value: object) -> dt.date | None:
     """A front-matter value that is a day alone: YAML's date, or an ISO day in quotes."""
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value
-    if isinstance(value, str) and re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}\s*", value):
+    if isinstance(value, str) and _ISO_DAY.fullmatch(value.strip()):
         try:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
