@@ -3142,3 +3142,135 @@ def test_services_that_recover_in_the_present_have_recovered(told: str, mitigate
 def test_an_amount_of_a_qualified_outage_states_how_long(text: str, minutes: float) -> None:
     """6. "40min of total outage", "40 minutes of partial unavailability"."""
     assert [s.minutes for s in stated_durations(text)] == [minutes]
+
+
+# Front-matter fields named in any of the usual spellings ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("opened", "closed"),
+    [
+        ("startedAt", "resolvedAt"),
+        ("impact_start_time", "resolved-date"),
+        ("Incident Start", "EndTime"),
+        ("began_on", "resolution_timestamp"),
+    ],
+)
+def test_front_matter_milestone_keys_in_any_case_or_separator(opened: str, closed: str) -> None:
+    value = facts(
+        f"---\ntitle: Queue stall\n{opened}: 2024-03-01T09:10:00Z\n"
+        f"{closed}: 2024-03-01T11:40:00Z\n---\n"
+        "# Queue stall\n\nThe job queue stopped draining and uploads piled up.\n"
+    )
+    assert iso(value, "start") == "2024-03-01T09:10:00+00:00"
+    assert iso(value, "resolved") == "2024-03-01T11:40:00+00:00"
+    assert value.provenance["start"] == "front-matter"
+    assert value.provenance["resolved"] == "front-matter"
+    assert value.duration() == (150, "milestones")
+
+
+def test_a_front_matter_day_alone_is_that_day_and_a_flag_is_no_moment() -> None:
+    value = facts(
+        "---\ntitle: Mail backlog\ndate: 2024-03-06\nresolved: true\n"
+        "resolvedDate: 2024-03-04\n---\n"
+        "# Mail backlog\n\nOn March 3, 2024, outgoing mail queued for hours after a relay "
+        "lost its credentials.\n"
+    )
+    assert iso(value, "resolved") == "2024-03-04T00:00:00"
+    assert value.provenance["resolved"] == "front-matter"
+    assert not value.milestones["resolved"].has_time  # type: ignore[union-attr]
+
+
+def test_front_matter_keys_that_only_contain_a_milestone_word_are_not_milestones() -> None:
+    value = facts(
+        "---\ntitle: Cache flush\nlast_updated: 2024-03-09T10:00:00Z\n"
+        "endpoint_date: 2024-03-09T12:00:00Z\n---\n"
+        "# Cache flush\n\nA cache flush emptied the session store.\n"
+    )
+    assert value.milestones["start"] is None
+    assert value.milestones["resolved"] is None
+
+
+# 7. Several windows, each told with its own duration, add up -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        (
+            "Uploads failed twice. The first outage lasted 38 minutes; the second, after "
+            "lunch, lasted 22 minutes.",
+            [60],
+        ),
+        ("Search was down for 25 minutes. Another outage of 10 minutes followed at dusk.", [35]),
+        (
+            "The brownout lasted 2 hours. Another incident later that month lasted 9 minutes.",
+            [120, 9],
+        ),
+        ("The queue stalled for 15 minutes, for a second time that week.", [15]),
+    ],
+)
+def test_later_windows_told_in_their_own_sentences_add_to_the_first(
+    text: str, minutes: list[float]
+) -> None:
+    assert [s.minutes for s in stated_durations(text)] == minutes
+
+
+def test_the_duration_is_the_sum_of_the_windows_each_told_with_its_duration() -> None:
+    value = facts(
+        "# Upload failures\n\n## Summary\n\nUploads failed twice on 2024-04-02. The first "
+        "outage lasted 38 minutes; the second, after lunch, lasted 22 minutes.\n\n"
+        "## Timeline (UTC)\n\n- 09:02 - uploads start failing\n- 09:10 - an alert pages the "
+        "on-call\n- 09:40 - disk cleared, uploads succeed again\n- 13:15 - uploads fail again\n"
+        "- 13:37 - second disk cleared, uploads succeed again\n"
+    )
+    assert value.duration() == (60, "stated-duration")
+
+
+# 4. Relative days: a timeline carried past midnight still lands on the day it names ---------
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "third"),
+    [
+        ("Yesterday, 21:40", "Yesterday, 21:55", "Today, 06:50"),
+        ("Last night at 21:40", "21:55", "This morning at 06:50"),
+    ],
+)
+def test_yesterday_and_today_in_a_timeline_that_crosses_midnight(
+    first: str, second: str, third: str
+) -> None:
+    value = facts(
+        "---\ndate: 2024-11-02\n---\n# Mail relay down\n\n## Timeline (UTC)\n\n"
+        f"- {first} - the relay's certificate expires and outgoing mail bounces\n"
+        f"- {second} - an alert pages the on-call engineer\n"
+        f"- {third} - a new certificate is installed and mail flows again\n"
+    )
+    assert iso(value, "start") == "2024-11-01T21:40:00+00:00"
+    assert iso(value, "mitigated") == "2024-11-02T06:50:00+00:00"
+    assert value.duration() == (550, "milestones")
+
+
+def test_times_after_the_next_morning_in_a_paragraph_go_on_that_day() -> None:
+    value = facts(
+        "# Invoice run failed\n\n## Summary\n\nOn 2024-03-12 at 19:20 UTC the nightly invoice "
+        "run started failing after a driver upgrade. Billing staff noticed the next morning at "
+        "07:50 UTC, and the driver was rolled back at 08:30 UTC, after which invoices were "
+        "generated again.\n"
+    )
+    assert iso(value, "start") == "2024-03-12T19:20:00+00:00"
+    assert iso(value, "detected") == "2024-03-13T07:50:00+00:00"
+    assert iso(value, "mitigated") == "2024-03-13T08:30:00+00:00"
+    assert value.duration() == (790, "milestones")
+
+
+def test_a_next_morning_time_the_clock_did_not_carry_moves_the_times_after_it() -> None:
+    # 17:45, then 08:40 "the next morning": past 08:00 the clock alone does not cross midnight
+    value = facts(
+        "# Invoice run failed\n\n## Summary\n\nOn 2024-03-12 at 17:45 UTC the nightly invoice "
+        "run started failing after a driver upgrade. Billing staff noticed the next morning at "
+        "08:40 UTC, and the driver was rolled back at 09:10 UTC, after which invoices were "
+        "generated again.\n"
+    )
+    assert iso(value, "detected") == "2024-03-13T08:40:00+00:00"
+    assert iso(value, "mitigated") == "2024-03-13T09:10:00+00:00"

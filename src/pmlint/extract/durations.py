@@ -372,7 +372,50 @@ def stated_durations(prose: str) -> list[Stated]:
                 found.setdefault(
                     start, Stated(minutes, prose[match.start() : end], match.start(), end, explicit)
                 )
-    return sorted(found.values(), key=lambda s: s.start)
+    return _windows_added(prose, sorted(found.values(), key=lambda s: s.start))
+
+
+# A later window told in a sentence of its own: "The first outage lasted 49 minutes; the
+# second, in the afternoon, lasted 45 minutes" (its sentence, up to the duration, names a
+# second or another window).
+_LATER_WINDOW = re.compile(
+    r"(?:\b(?:second|third)\b(?!\s+(?:half|of|day|week|month)\b)(?<!for a second)(?<!in a second)"
+    r"|\b(?:another|a further|the next|a later|the later)\s+(?:[\w-]+\s+){0,2}?(?:outage|window"
+    r"|wave|episode|set|period|spike|round|burst|event|disruption|interruption"
+    r"|failure)s?\b)[^.;!?\n]*$",
+    re.IGNORECASE,
+)
+_SENTENCE_START = re.compile(r"[.;!?\n][^.;!?\n]*$")
+_LATER_HINTS = ("second", "third", "another", "further", "next", "later")
+
+
+def _windows_added(prose: str, found: list[Stated]) -> list[Stated]:
+    """Each later window's duration adds to the one before it: several windows are one
+    incident's duration."""
+    if not found:
+        return found
+    lower = prose.lower()
+    if not any(word in lower for word in _LATER_HINTS):
+        return found
+    kept: list[Stated] = []
+    for stated in found:
+        head = _SENTENCE_START.search(prose, 0, stated.start)
+        begin = head.start() + 1 if head is not None else 0
+        if _LATER_WINDOW.search(prose[begin : stated.end]) is None:
+            kept.append(stated)
+            continue
+        if not kept:
+            kept.append(stated)  # a later window with no first one stated: left as told
+            continue
+        first = kept[-1]
+        kept[-1] = Stated(
+            first.minutes + stated.minutes,
+            prose[first.start : stated.end],
+            first.start,
+            stated.end,
+            first.explicit,
+        )
+    return kept
 
 
 # A detail of each failure, not the incident: "failing for 30 seconds at a time".

@@ -183,6 +183,7 @@ def _build(doc: Document, settings: Settings) -> Timeline:
         if on_timeline and block.kind in ("heading", "paragraph"):
             dates.told_day(block)  # "### Day 2", "### Thursday", "**Thursday**"
         previous: Stamp | None = None
+        next_day: tuple[dt.date, dt.time] | None = None  # "the next morning at 08:15": its day
         text = with_timed_code(block)
         stamps = find_stamps(text, dates.day_first, clock4)
         times = [(s.start, s.end) for s in stamps if s.time is not None]
@@ -213,8 +214,24 @@ def _build(doc: Document, settings: Settings) -> Timeline:
             ):
                 # prose: "the fix was deployed the next morning at 09:15" is a day after the
                 # day the paragraph tells (the days after it are not moved: a summary's
-                # sentence is no step of a timeline)
-                day = day + dt.timedelta(days=1)
+                # sentence is no step of a timeline); a time the clock already carried past
+                # midnight ("at 19:20 ... the next morning at 07:50") is on that day already
+                told = [m.when.date() for m in moments if m.has_time and m.when is not None]
+                if not told or day <= told[-1]:
+                    day = day + dt.timedelta(days=1)
+                next_day = (day, stamp.time)
+            elif (
+                next_day is not None
+                and day is not None
+                and not on_timeline
+                and stamp.date is None
+                and stamp.time is not None
+                and day + dt.timedelta(days=1) == next_day[0]
+                and stamp.time >= next_day[1]
+            ):
+                # "... noticed the next morning at 08:15, and the upgrade was reverted at
+                # 09:05": a later time told after it in the same paragraph goes on that day
+                day = next_day[0]
             previous = stamp
             tz, source = stamp_zone(stamp, zone_tz)
             name = stamp.zone or (zone_name if tz is not None else None)

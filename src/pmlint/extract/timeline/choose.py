@@ -1298,55 +1298,82 @@ def _closed_before_recovery(
             return
 
 
+# Front-matter keys that name a milestone, compared with case, "_", "-" and blanks removed, so
+# that one stem covers `resolved_at`, `resolvedAt`, `resolved-date` and `ResolvedDate`: a
+# milestone's word, optionally after "incident"/"impact"/"outage" and before a word that says
+# the value is a moment ("at", "date", "time", "when", "on"). "begin"/"end": a status feed's
+# incident fields. A bare `resolved:` is a status page's flag (true/false), never a moment.
+_META_STEMS = {
+    "start": ("start", "started", "began", "begin", "beginning"),
+    "detected": ("detected", "detection"),
+    "escalated": ("escalated",),
+    "mitigated": ("mitigated", "mitigation"),
+    "resolved": ("resolved", "resolution", "end", "ended"),
+}
+_META_KEYS = {
+    kind: re.compile(
+        r"(?:incident|impact|outage)?(?:"
+        + "|".join(sorted(stems, key=len, reverse=True))
+        + r")(?:at|date|time|datetime|timestamp|when|on)?"
+    )
+    for kind, stems in _META_STEMS.items()
+}
+
+
+def _meta_kind(key: object) -> str | None:
+    if not isinstance(key, str):
+        return None
+    flat = re.sub(r"[\s_\-]+", "", key).lower()
+    for kind, pattern in _META_KEYS.items():
+        if pattern.fullmatch(flat):
+            return kind
+    return None
+
+
 def _front_matter_milestones(doc: Document) -> dict[str, Moment]:
-    aliases = {
-        # "begin"/"end": a status feed's incident fields
-        "start": (
-            "start",
-            "started",
-            "impact_start",
-            "started_at",
-            "start_time",
-            "began",
-            "begin",
-            "begin_time",
-        ),
-        "detected": ("detected", "detected_at", "detection_time"),
-        "escalated": ("escalated", "escalated_at"),
-        "mitigated": ("mitigated", "mitigated_at"),
-        "resolved": (
-            "resolved",
-            "resolved_at",
-            "resolvedWhen",
-            "resolved_when",
-            "end",
-            "ended",
-            "ended_at",
-            "end_time",
-        ),
-    }
     found: dict[str, Moment] = {}
     line = doc.meta_lines[0] if doc.meta_lines else 1
-    for kind, keys in aliases.items():
-        for key in keys:
-            value = doc.meta.get(key)
-            when = _meta_moment(value)
-            if when is not None:
-                stamp = Stamp(0, 0, str(value), when.date(), when.time(), "24h", "iso", None)
-                holder = TextBlock("paragraph", str(value), str(value), [0], [line], [1])
-                found[kind] = Moment(  # by keyword: zone_name sits between label and kinds
-                    stamp,
-                    holder,
-                    Span(line, 1, line, 1),
-                    when,
-                    True,
-                    "stated" if when.tzinfo else None,
-                    label=key,
-                    kinds=frozenset({kind}),
-                    source=FRONT_MATTER,
-                )
-                break
+    for key, value in doc.meta.items():
+        kind = _meta_kind(key)
+        if kind is None or kind in found:
+            continue
+        when = _meta_moment(value)
+        day = _meta_day(value) if when is None else None
+        if when is None and day is None:
+            continue
+        if when is not None:
+            stamp = Stamp(0, 0, str(value), when.date(), when.time(), "24h", "iso", None)
+        else:  # a day alone (`resolvedDate: 2024-03-01`): read as that day, `precision: day`
+            stamp = Stamp(0, 0, str(value), day, None, None, "iso", None)
+            when = dt.datetime.combine(day, dt.time())  # type: ignore[arg-type]
+        holder = TextBlock("paragraph", str(value), str(value), [0], [line], [1])
+        found[kind] = Moment(  # by keyword: zone_name sits between label and kinds
+            stamp,
+            holder,
+            Span(line, 1, line, 1),
+            when,
+            True,
+            "stated" if when.tzinfo else None,
+            label=str(key),
+            kinds=frozenset({kind}),
+            source=FRONT_MATTER,
+        )
     return found
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _meta_day(value: object) -> dt.date | None:
+    """A front-matter value that is a day alone: YAML's date, or an ISO day in quotes."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str) and _ISO_DAY.fullmatch(value.strip()):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
 
 
 # Sections whose durations are how long the incident lasted, whatever the phrase; a field

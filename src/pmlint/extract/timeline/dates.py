@@ -555,8 +555,8 @@ _WEEKDAYS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
 _RELATIVE_BEFORE, _RELATIVE_AFTER = 60, 24
 
 
-def _relative_shift(prose: str, start: int, end: int, day: dt.date) -> dt.timedelta | None:
-    """The days to move a time by, from the relative day its sentence gives (None: none)."""
+def _relative_day(prose: str, start: int, end: int, writing: dt.date) -> dt.date | None:
+    """The day a time's sentence names relative to the day of writing (None: none)."""
     left = max(0, start - _RELATIVE_BEFORE)
     window = prose[left:start] + " " + prose[end : end + _RELATIVE_AFTER]
     cut = start - left
@@ -570,13 +570,13 @@ def _relative_shift(prose: str, start: int, end: int, day: dt.date) -> dt.timede
     if match is None:
         return None
     if match.group("back"):
-        return -dt.timedelta(days=1)
+        return writing - dt.timedelta(days=1)
     if match.group("same"):
-        return dt.timedelta(0)
+        return writing
     if _DATE_NEXT.match(window, match.end()):
         return None  # "On Sunday, 2023-10-14 from 12:00": the weekday of the date written
     wanted = _WEEKDAYS.index(match.group("weekday").lower())
-    return -dt.timedelta(days=(day.weekday() - wanted) % 7)
+    return writing - dt.timedelta(days=(writing.weekday() - wanted) % 7)
 
 
 def relative_days(moments: Sequence[Moment]) -> None:
@@ -584,9 +584,19 @@ def relative_days(moments: Sequence[Moment]) -> None:
     18:20 UTC a record was pushed ... corrected at 18:49"): moved to the day they name, and
     the times after them in the text with them, until a date or another relative day. Only
     where no date in the document comes before the day of writing: then the text names the
-    incident's days itself."""
+    incident's days itself. A time that a timeline carried past midnight ("Yesterday, 22:10",
+    then "Today, 07:30") is on the day it names all the same: the day of writing is the
+    earliest day an undated time was given, and each named day is counted from it."""
     dated = [m.when.date() for m in moments if m.stamp.date is not None and m.when is not None]
     earliest = min(dated, default=None)
+    undated = [
+        m.when.date()
+        for m in moments
+        if m.stamp.date is None and m.when is not None and m.has_time and m.day_known
+    ]
+    if not undated:
+        return
+    writing = min(undated)
     shift: dt.timedelta | None = None
     for moment in sorted(moments, key=lambda m: (m.line, m.span.column)):
         if moment.stamp.date is not None:
@@ -597,9 +607,9 @@ def relative_days(moments: Sequence[Moment]) -> None:
         day = moment.when.date()
         if earliest is not None and earliest < day:
             continue
-        told = _relative_shift(moment.block.prose, moment.stamp.start, moment.stamp.end, day)
+        told = _relative_day(moment.block.prose, moment.stamp.start, moment.stamp.end, writing)
         if told is not None:
-            shift = told
+            shift = told - day
         if shift:
             moment.when = moment.when + shift
 
