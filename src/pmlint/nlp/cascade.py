@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from pmlint.document import Document
 from pmlint.literals import needed_when_worth
-from pmlint.nlp.pipeline import MAX_PARSED_CHARS, Pipeline, parse_all, pipe
+from pmlint.nlp.pipeline import MAX_PARSED_CHARS, Pipeline, parse_all, pipe, remember_batch
 from pmlint.nlp.sentences import Sentence, document_sentences
 
 if TYPE_CHECKING:
@@ -338,7 +338,7 @@ _BEFORE_WORDS, _AFTER_WORDS = r"(?<![\w@-])", r"(?![\w-])"  # around `words_patt
 
 
 def _opening_words_pattern(pattern: str) -> frozenset[str] | None:
-    """The leads of a pattern that is one case-insensitive group opening with a pattern of
+    r"""The leads of a pattern that is one case-insensitive group opening with a pattern of
     words (`words_pattern`, its leads known), then what the match must have after it:
     `(?i:{words}\s+to)\b`. Every match of it starts with a match of those words, so one of
     their leads is a whole run of letters of the text (see `WordsPattern`). Else None."""
@@ -639,7 +639,7 @@ def prefetched(pipeline: Pipeline | None, texts: Iterable[str]) -> Iterator[None
         prefetch(pipeline, texts)
         yield
     finally:
-        pipeline.memo.clear()
+        remember_batch(pipeline)  # the memo emptied, its parses kept for the next batches
 
 
 def prefetch(pipeline: Pipeline | None, texts: Iterable[str]) -> None:
@@ -649,6 +649,10 @@ def prefetch(pipeline: Pipeline | None, texts: Iterable[str]) -> None:
         return
     memo = pipeline.memo
     wanted = [t for t in dict.fromkeys(texts) if len(t) <= MAX_PARSED_CHARS and t not in memo]
+    recent = pipeline.recent  # parsed for an earlier batch: the same Doc, not parsed again
+    if recent and any(t in recent for t in wanted):
+        memo.update((t, recent[t]) for t in wanted if t in recent)
+        wanted = [t for t in wanted if t not in recent]
     try:
         memo.update(zip(wanted, pipe(pipeline.nlp, wanted), strict=True))
         pipeline.stats.spacy_texts += len(wanted)
