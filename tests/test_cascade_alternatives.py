@@ -24,6 +24,8 @@ TEXTS = [
     "The deploy failed (again) and never recovered.",
     "Take-down of the blame-free process: responsible_party was set.",
     "Café owners were not affected.",
+    "Before the freeze, WITHOUT BEING asked, they shipped it badly.",
+    "A refusal to page the owner; the reluctance-to-act memo; neglect toward it.",
     "",
 ]
 NAMES = ["Dana", "Sam", "Jean-Luc", "O'Brien", "Alice"]
@@ -80,6 +82,12 @@ def test_leads_rule_out_only_texts_that_cannot_match() -> None:
         r"(?i:\b(?:was|is|were) (?:the |a )?(?:root|main) cause\b)",
         r"\b(?:because of|due to|after)\s+(?:this|that) (?:incident|outage)\b",
         r"\bwhy\b[^?]*\?",
+        # a case-insensitive group of words, of phrases
+        r"\b(?i:before)\b",
+        r"\b(?i:wrong|badly|poorly)\b",
+        r"\b(?i:without being)\b",
+        # a case-insensitive group that opens with a word list, then more of the match
+        rf"(?i:{words_pattern(['refusal', 'neglect'], inflect=False)}\s+to)\b",
     ]
     for source in sources:
         leads = _leads(source)
@@ -100,6 +108,12 @@ def test_leads_rule_out_only_texts_that_cannot_match() -> None:
     # the other alternatives of the group do not open with the first one's words
     assert _leads(r"(?i:\bat fault\b|['’]s? fault\b)") is None
     assert _leads(r"(?i:\bwhy\b)|x") is None
+    assert _leads(r"\b(?i:at fault|to blame)\b") == frozenset({"at", "to"})
+    listed = words_pattern(["refusal", "neglect"], inflect=False)
+    assert _leads(rf"(?i:{listed}\s+to)\b") == frozenset({"refusal", "neglect"})
+    # the word list may match nothing, or another alternative of the group opens otherwise
+    assert _leads(rf"(?i:{listed}\s+to)?\b") is None
+    assert _leads(rf"(?i:{listed}\s+to|x)") is None
 
 
 def test_names_between_word_boundaries_have_leads() -> None:
@@ -123,6 +137,8 @@ def test_select_agrees_with_trigger_search() -> None:
         # a word list beside a plain pattern, and a case-insensitive group of phrases
         Trigger.of(rf"{words_pattern(['renew', 'roll back'])}|\bnever\b", [r"\bthe\b"]),
         Trigger.of(r"(?i:\bnobody had\b|['’]s? fault\b)", [r"@\w|\bDana\b"]),
+        Trigger.of(r"\b(?i:before)\b", [r"\b(?i:without being)\b"]),
+        Trigger.of(rf"(?i:{words_pattern(['refusal'], inflect=False)}\s+to)\b", [r"\bpage\b"]),
     ]
 
     class Sentence:

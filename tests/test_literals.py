@@ -8,7 +8,7 @@ import re
 import pytest
 
 from pmlint.extract import milestones
-from pmlint.literals import WORTH_AFTER, may_match, needed, needed_when_worth
+from pmlint.literals import WORTH_AFTER, any_of, may_match, needed, needed_when_worth
 
 PATTERNS = [
     r"careless(?:ly|ness)?|negligen(?:t|tly|ce)|sloppy",
@@ -70,3 +70,26 @@ def test_a_pattern_is_read_once_it_is_searched_often() -> None:
     asked = [needed_when_worth(source) for _ in range(WORTH_AFTER + 1)]
     assert asked[:WORTH_AFTER] == [None] * WORTH_AFTER  # searched as it is, at first
     assert asked[-1] == needed(source) == frozenset({"only "})
+
+
+def test_any_of_finds_a_text_holding_one_of_the_strings() -> None:
+    strings = ["did not", "didn't", "did", "on ", " on the ball", "a.b", "care ", "x|y"]
+    pattern = any_of(strings)
+    texts = [
+        "",
+        "we did",
+        "it was on us",
+        "onto the next",
+        "the ball",
+        "a.b",
+        "axb",
+        "careful",
+        "take care now",
+        "x|y",
+        "xy",
+        "did not",
+    ]
+    for text in texts:
+        assert (pattern.search(text) is not None) == any(s in text for s in strings), text
+    assert any_of([]).search("anything") is None
+    assert any_of([""]).search("") is not None  # the empty string is in every text

@@ -45,8 +45,15 @@ _GC_THRESHOLDS = (50_000, 20, 100)
 
 
 @contextmanager
-def _fewer_collections() -> Iterator[None]:
+def fewer_collections() -> Iterator[None]:
+    """The collector's thresholds raised for the block (nothing to do inside another such
+    block: a run raises them once for all its batches of documents, since going back to
+    the default ones after each batch made the collector walk the batch's objects at once,
+    1% of a cold run)."""
     before = gc.get_threshold()
+    if before == _GC_THRESHOLDS:
+        yield
+        return
     gc.set_threshold(*_GC_THRESHOLDS)
     try:
         yield
@@ -175,7 +182,7 @@ class Linter:
         # The checks are built (their modules imported) before the collector's thresholds
         # are raised: imported under them, a single-file lint took 0.02 s more CPU.
         _ = self.checks
-        with _fewer_collections():
+        with fewer_collections():
             started = [self._start(path, source, directory) for path, source in files]
             ready = [item for item in started if item.doc is not None]
             with (

@@ -16,6 +16,8 @@ so is a pattern whose needed strings would have them.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -58,6 +60,29 @@ def needed_when_worth(source: str, flags: int = 0) -> frozenset[str] | None:
         return needed(source, flags)
     _searched[key] = count + 1
     return None
+
+
+def any_of(strings: Iterable[str]) -> re.Pattern[str]:
+    """A pattern that finds a text (lower-cased by the caller) to hold one of the strings:
+    the strings as a trie, so that the engine follows only the branches that share the
+    text's next character, where 130 `in` tests each scan the whole text. A string that
+    another one starts with is enough where it ends: the longer one adds nothing."""
+    root: dict[str, Any] = {}
+    for string in strings:
+        node = root
+        for char in string:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return re.compile(_trie(root))
+
+
+def _trie(node: dict[str, Any]) -> str:
+    if "" in node:
+        return ""  # a string ends here: found
+    branches = [re.escape(char) + _trie(child) for char, child in sorted(node.items())]
+    if not branches:
+        return "(?!x)x"  # no strings: nothing is found
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 def may_match(strings: frozenset[str] | None, text: str) -> bool:

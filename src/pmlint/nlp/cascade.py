@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from pmlint.document import Document
 from pmlint.literals import needed_when_worth
-from pmlint.nlp.pipeline import MAX_PARSED_CHARS, Pipeline, parse_all, pipe
+from pmlint.nlp.pipeline import MAX_PARSED_CHARS, Pipeline, parse_all, pipe, remember_batch
 from pmlint.nlp.sentences import Sentence, document_sentences
 
 if TYPE_CHECKING:
@@ -316,8 +316,11 @@ def _regex(source: str, flags: int = 0) -> re.Pattern[str]:
     return re.compile(source, flags)
 
 
-# A plain pattern of whole words: `\bword\b`, `\b(?:one|two)\b`, alternatives of these.
-_WORDS_SOURCE = re.compile(r"\\b(?:([a-z]+)|\(\?:([a-z]+(?:\|[a-z]+)*)\))\\b")
+# A plain pattern of whole words: `\bword\b`, `\b(?:one|two)\b`, `\b(?i:one|two)\b`,
+# alternatives of these; a word may be several apart by single spaces (`\b(?i:at fault)\b`).
+_WORDS_SOURCE = re.compile(
+    r"\\b(?:([a-z]+(?: [a-z]+)*)|\(\?i?:([a-z]+(?: [a-z]+)*(?:\|[a-z]+(?: [a-z]+)*)*)\))\\b"
+)
 
 
 def _leads(pattern: str) -> frozenset[str] | None:
@@ -333,11 +336,73 @@ def _leads(pattern: str) -> frozenset[str] | None:
     words: set[str] = set()
     for part in _top_level(str(pattern)) or [str(pattern)]:
         match = _WORDS_SOURCE.fullmatch(part)
-        found = _opening_words(part) if match is None else (match.group(1) or match.group(2))
+        if match is not None:  # the first word of each alternative: a whole run of letters
+            members = (match.group(1) or match.group(2)).split("|")
+            words.update(member.split(" ")[0] for member in members)
+            continue
+        found = _opening_words(part)
+        if found is None:
+            found = _opening_words_pattern(part)
         if found is None:
             return None
-        words.update(found.split("|") if isinstance(found, str) else found)
+        words.update(found)
     return frozenset(words) or None
+
+
+_BEFORE_WORDS, _AFTER_WORDS = r"(?<![\w@-])", r"(?![\w-])"  # around `words_pattern`'s group
+
+
+def _opening_words_pattern(pattern: str) -> frozenset[str] | None:
+    r"""The leads of a pattern that is one case-insensitive group opening with a pattern of
+    words (`words_pattern`, its leads known), then what the match must have after it:
+    `(?i:{words}\s+to)\b`. Every match of it starts with a match of those words, so one of
+    their leads is a whole run of letters of the text (see `WordsPattern`). Else None."""
+    if not pattern.startswith("(?i:" + _BEFORE_WORDS + "(?:"):
+        return None
+    end = _group_end(pattern, 0)
+    if end is None or pattern[end + 1 : end + 2] in ("?", "*", "{"):
+        return None  # the group may match nothing
+    inner = pattern[4:end]
+    if len(_top_level(inner) or ()) != 1:
+        return None  # alternatives inside the group: not all of them open with the words
+    words_end = _group_end(inner, len(_BEFORE_WORDS))
+    if words_end is None or not inner.startswith(_AFTER_WORDS, words_end + 1):
+        return None
+    return _WORDS_LEADS.get(inner[: words_end + 1 + len(_AFTER_WORDS)])
+
+
+def _group_end(source: str, start: int) -> int | None:
+    """The index of the `)` that closes the group opening at `source[start]`; None when
+    it does not close (escapes and classes are skipped, as `_top_level` does)."""
+    depth = 0
+    index = start
+    size = len(source)
+    while (found := _SPECIAL.search(source, index)) is not None:
+        index = found.start()
+        char = source[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char == "[":
+            index += 1
+            if index < size and source[index] == "^":
+                index += 1
+            if index < size and source[index] == "]":
+                index += 1
+            while index < size and source[index] != "]":
+                index += 2 if source[index] == "\\" else 1
+            if index >= size:
+                return None
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return index
+            if depth < 0:
+                return None
+        index += 1
+    return None
 
 
 # A pattern that opens with whole words: `\bat fault\b...`, `(?i:\b(?:was|is) the ...)`,
@@ -589,7 +654,7 @@ def prefetched(pipeline: Pipeline | None, texts: Iterable[str]) -> Iterator[None
         prefetch(pipeline, texts)
         yield
     finally:
-        pipeline.memo.clear()
+        remember_batch(pipeline)  # the memo emptied, its parses kept for the next batches
 
 
 def prefetch(pipeline: Pipeline | None, texts: Iterable[str]) -> None:
@@ -599,6 +664,10 @@ def prefetch(pipeline: Pipeline | None, texts: Iterable[str]) -> None:
         return
     memo = pipeline.memo
     wanted = [t for t in dict.fromkeys(texts) if len(t) <= MAX_PARSED_CHARS and t not in memo]
+    recent = pipeline.recent  # parsed for an earlier batch: the same Doc, not parsed again
+    if recent and any(t in recent for t in wanted):
+        memo.update((t, recent[t]) for t in wanted if t in recent)
+        wanted = [t for t in wanted if t not in recent]
     try:
         memo.update(zip(wanted, pipe(pipeline.nlp, wanted), strict=True))
         pipeline.stats.spacy_texts += len(wanted)

@@ -13,6 +13,7 @@ Nothing here imports spaCy at import time: the annotations name its types only.
 from __future__ import annotations
 
 import importlib
+import itertools
 import json
 import os
 import sys
@@ -32,6 +33,11 @@ if TYPE_CHECKING:
 MAX_PARSED_CHARS = 5_000
 PENDING_NER = "pmlint.pending_ner"  # Doc.user_data: the entity recognizer not run yet
 BATCH_SIZE = 64
+# Parses of short texts kept after their batch of documents, for the batches that follow
+# (`Pipeline.recent`): the texts that recur across documents are short lines ("Why?", a
+# template's sentence, a heading-like item); a Doc is 15-30 KB, so at most 1,024 of them.
+RECENT_DOCS = 1024
+RECENT_CHARS = 100
 PARSE_ALL_ENV = "PMLINT_PARSE_ALL"
 
 
@@ -95,6 +101,12 @@ class Pipeline(Protocol):
         ...
 
     @property
+    def recent(self) -> dict[str, Doc]:
+        """Text -> parsed Doc of the last batches (`remember_batch`), oldest first, at most
+        `RECENT_DOCS`: a later batch's text parsed before is served from here."""
+        ...
+
+    @property
     def nlp(self) -> Language: ...
 
     def parse(self, texts: Sequence[str]) -> list[Doc]:
@@ -112,6 +124,7 @@ class SpacyPipeline:
     reduced: bool  # True for a blank pipeline: no tagger, parser, lemmatizer or NER
     stats: ParseStats = field(default_factory=ParseStats, compare=False)
     memo: dict[str, Doc] = field(default_factory=dict, compare=False)
+    recent: dict[str, Doc] = field(default_factory=dict, compare=False)
 
     def parse(self, texts: Sequence[str]) -> list[Doc]:
         """Those the engine prefetched for the current batch of documents from the memo,
@@ -123,13 +136,14 @@ class LexicalPipeline:
     """The null pipeline: reduced (nothing to parse with), with a blank English
     tokenizer as its `nlp` (given, or built when first asked for)."""
 
-    __slots__ = ("_nlp", "memo", "name", "stats", "version")
+    __slots__ = ("_nlp", "memo", "name", "recent", "stats", "version")
 
     def __init__(self, name: str, version: str, nlp: Language | None = None) -> None:
         self.name = name
         self.version = version
         self.stats = ParseStats()
         self.memo: dict[str, Doc] = {}
+        self.recent: dict[str, Doc] = {}
         self._nlp = nlp
 
     @property
@@ -290,6 +304,27 @@ def _parse(pipeline: Pipeline, texts: Sequence[str]) -> list[Doc]:
     parsed = dict(zip(missing, pipe(pipeline.nlp, missing), strict=True))
     pipeline.stats.spacy_texts += len(missing)
     return [memo[text] if text in memo else parsed[text] for text in texts]
+
+
+def remember_batch(pipeline: Pipeline) -> None:
+    """Move the batch's parses of short texts (`memo`) to the recent ones, the oldest
+    dropped beyond `RECENT_DOCS`. A text parsed for one batch of documents is often in a
+    later one: a template's sentence, a short line ("Why?", "Root cause"), a quote."""
+    recent = pipeline.recent
+    for text, doc in pipeline.memo.items():
+        if len(text) <= RECENT_CHARS:
+            recent.pop(text, None)  # to the end: the newest
+            recent[text] = doc
+            tensor: Any = getattr(doc, "tensor", None)
+            if getattr(tensor, "base", None) is not None:
+                # a view into the whole batch's array, which it would keep alive (14 MB
+                # for 1,024 short texts; 60 MB as views)
+                doc.tensor = tensor.copy()
+    pipeline.memo.clear()
+    excess = len(recent) - RECENT_DOCS
+    if excess > 0:
+        for text in list(itertools.islice(recent, excess)):
+            del recent[text]
 
 
 def pipe(nlp: Language, texts: Sequence[str]) -> list[Doc]:

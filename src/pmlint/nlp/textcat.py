@@ -23,6 +23,7 @@ stored in the model's `meta.json` with the cross-validated precision and recall.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -33,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from pmlint.literals import may_match, needed
 from pmlint.nlp.itemshapes import TAKEN_ON, UNDER_WAY
 
 if TYPE_CHECKING:
@@ -341,6 +343,8 @@ _READER = frozenset(("you", "your", "yours", "yourself", "yourselves"))
 def counterfactual(text: str) -> bool:
     """ "should have caught", "if only", "had we ...": the past replayed as it should have been."""
     text = text.replace("’", "'")
+    if not may_match(_counterfactual_needs(), text):
+        return False  # none of the strings one of which each pattern below needs
     return (
         _COUNTERFACTUAL.search(text) is not None
         or _INVERTED.match(text) is not None
@@ -373,8 +377,26 @@ _BLAME_REJECTED = re.compile(
 def blame_rejected(text: str) -> bool:
     """The sentence denies, supposes or withdraws blame rather than assigning it; not when a
     contrast after the denial assigns it ("not the vendor's fault, but rather ours")."""
-    found = _BLAME_REJECTED.search(text.replace("’", "'"))
+    text_read = text.replace("’", "'")
+    if not may_match(_needed_of(_BLAME_REJECTED), text_read):
+        return False  # most sentences: no "fault", "to blame" or "none of " in them
+    found = _BLAME_REJECTED.search(text_read)
     return found is not None and _CONTRAST_AFTER.search(text, found.end()) is None
+
+
+@functools.cache
+def _needed_of(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Strings one of which every match of `pattern` holds (`pmlint.literals.needed`)."""
+    return needed(pattern.pattern, pattern.flags)
+
+
+@functools.lru_cache(maxsize=1)
+def _counterfactual_needs() -> frozenset[str] | None:
+    """What `counterfactual`'s three patterns need: one of their strings (None: any text)."""
+    found = [_needed_of(p) for p in (_COUNTERFACTUAL, _INVERTED, _ADVERB_COUNTERFACTUAL)]
+    if any(strings is None for strings in found):
+        return None
+    return frozenset().union(*(strings or () for strings in found))
 
 
 # Words after a denial that assign what the denial took away: "not the vendor's fault, but

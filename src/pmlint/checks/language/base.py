@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from pmlint.checks.base import CheckContext, CheckKind, Option, finding, user_regex
 from pmlint.diagnostics import Finding
 from pmlint.document import Document, TextBlock
-from pmlint.literals import WORTH_AFTER, needed
+from pmlint.literals import WORTH_AFTER, any_of, needed
 from pmlint.nlp import LEXICAL
 from pmlint.nlp.cascade import (
     Trigger,
@@ -202,7 +202,7 @@ class LanguageCheck(CheckKind):
         raw += list(self.opts.get("tokens") or [])
         self.tokens = [_compile_token(item) for item in raw]
         self._any_token = _any_of(raw)
-        self._token_gates: list[_Gate] | None = None
+        self._token_gates: _Gates | None = None
         self._gated = 0  # sentences asked about before the gates were read (`_may_hold_token`)
         coaching = self.opts.get("coaching") or {}
         if not isinstance(coaching, Mapping):
@@ -305,7 +305,12 @@ class LanguageCheck(CheckKind):
         rare string that most sentences lack ("on ", "time" are in many); a phrase is
         searched wrapped as in the alternation, so the answer is the alternation's. A
         run that asks less than `WORTH_AFTER` times (one file) searches the alternation:
-        reading the phrases costs more than that."""
+        reading the phrases costs more than that.
+
+        The phrases whose strings are all of four letters or more are ruled out together
+        by one search for any of their strings (`any_of`: worth it from 20 strings, PM301
+        has 130), which most sentences lack; the few phrases with a short string ("on ",
+        "let ") are tested one by one first. The answer is the same."""
         any_token = self._any_token
         if any_token is None:
             return True
@@ -314,23 +319,42 @@ class LanguageCheck(CheckKind):
             self._gated += 1
             if self._gated < WORTH_AFTER:
                 return any_token.search(text) is not None
-            gates = self._token_gates = [
-                (needed(t.pattern.pattern, t.pattern.flags), t.pattern.search) for t in self.tokens
-            ]
+            gates = self._token_gates = self._gates()
         if not text.isascii():  # IGNORECASE matches some letters beyond ASCII to ASCII ones
             return any_token.search(text) is not None
         lowered = text.lower()
-        for strings, search in gates:
-            if strings is None:
-                if search(text) is not None:
-                    return True
-                continue
-            for string in strings:
-                if string in lowered:
+        weak, strong, any_string = gates
+        for group in (weak, strong):
+            if group is strong and any_string is not None and any_string.search(lowered) is None:
+                return False
+            for strings, search in group:
+                if strings is None:
                     if search(text) is not None:
                         return True
-                    break
+                    continue
+                for string in strings:
+                    if string in lowered:
+                        if search(text) is not None:
+                            return True
+                        break
         return False
+
+    def _gates(self) -> _Gates:
+        """The phrases' gates: those with a short or no needed string, the others, and
+        the search for any string of the others (None when there are none)."""
+        weak: list[_Gate] = []
+        strong: list[_Gate] = []
+        for token in self.tokens:
+            strings = needed(token.pattern.pattern, token.pattern.flags)
+            gate = (strings, token.pattern.search)
+            if strings is None or any(len(s.strip()) < _STRONG_STRING for s in strings):
+                weak.append(gate)
+            else:
+                strong.append(gate)
+        gated = [string for found, _ in strong for string in found or ()]
+        # one search costs about as much as 20 `in` tests of a sentence
+        any_string = any_of(gated) if len(gated) > _WORTH_ONE_SEARCH else None
+        return weak, strong, any_string
 
     def _finding(self, sentence: Sentence, hit: Hit) -> Finding:
         block = sentence.block
@@ -449,6 +473,10 @@ def _compile_token(item: Any) -> _Token:
 
 # A phrase's gate: the strings it needs (None: none known) and its search.
 _Gate = tuple[frozenset[str] | None, Callable[[str], "re.Match[str] | None"]]
+# (gates tested one by one, gates ruled out together, the search for their strings)
+_Gates = tuple[list[_Gate], list[_Gate], "re.Pattern[str] | None"]
+_STRONG_STRING = 4  # a needed string this long (spaces aside) is rare enough to gate with
+_WORTH_ONE_SEARCH = 20
 
 
 def _any_of(raw: list[Any]) -> re.Pattern[str] | None:

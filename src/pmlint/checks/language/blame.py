@@ -183,6 +183,11 @@ class BlameLanguage(HarmCheck):
                 continue  # instructions, and who did what when, are not judgements
             if starts_with_time(block):
                 continue
+            # `blame_eligible`, its party once; first, as it rules out the most sentences
+            # (half of them name no one), and each test below rules one out alone
+            party = textcat.judged_party(sentence.text)
+            if party is None:
+                continue
             text = sentence.text.rstrip()
             # a question in a chat log ("can you paste the logs?"); hindsight is PM303's to
             # report, with its own coaching
@@ -190,8 +195,7 @@ class BlameLanguage(HarmCheck):
                 continue
             if textcat.blame_rejected(text):
                 continue  # "it was not his fault", "even if it was their fault"
-            party = textcat.judged_party(sentence.text)  # `blame_eligible`, its party once
-            if party is not None and textcat.judgement_cue(sentence.text):
+            if textcat.judgement_cue(sentence.text):
                 candidates.append((sentence, party))
         scores = model.scores([s.text for s, _ in candidates])
         for (sentence, party), score in zip(candidates, scores, strict=True):
