@@ -563,6 +563,13 @@ def _written(data: Any, strings: Sequence[Any], text: Any) -> Written | None:
         if rule == INTERNAL_ERROR:
             return None
         counts[_SEVERITY[severity] - 1] += 1  # KeyError: not a severity
+    _references, nlp = _references_and_nlp(data)
+    return Written(text, (counts[0], counts[1], counts[2]), nlp, data, strings)
+
+
+def _references_and_nlp(data: dict) -> tuple[dict[str, bool], dict | None]:
+    """An entry's references (path -> exists) and its NLP statistics, checked; ValueError
+    when either is malformed."""
     references = data["references"]
     if not isinstance(references, dict) or not all(
         isinstance(k, str) and isinstance(v, bool) for k, v in references.items()
@@ -571,7 +578,7 @@ def _written(data: Any, strings: Sequence[Any], text: Any) -> Written | None:
     nlp = data["nlp"]
     if nlp is not None and not isinstance(nlp, dict):
         raise ValueError("malformed nlp")
-    return Written(text, (counts[0], counts[1], counts[2]), nlp, data, strings)
+    return references, nlp
 
 
 def _decode(data: Any, path: str = "", strings: Sequence[Any] = ()) -> tuple[Hit, dict[str, bool]]:
@@ -618,12 +625,5 @@ def _decode(data: Any, path: str = "", strings: Sequence[Any] = ()) -> tuple[Hit
                 path, rule, name, category, _SEVERITY[severity], message, span, hint, repair, places
             )
         )
-    references = data["references"]
-    if not isinstance(references, dict) or not all(
-        isinstance(k, str) and isinstance(v, bool) for k, v in references.items()
-    ):
-        raise ValueError("malformed references")
-    nlp = data["nlp"]
-    if nlp is not None and not isinstance(nlp, dict):
-        raise ValueError("malformed nlp")
+    references, nlp = _references_and_nlp(data)
     return Hit(diagnostics, nlp), references

@@ -371,12 +371,24 @@ def _opening_words_pattern(pattern: str) -> frozenset[str] | None:
     return _WORDS_LEADS.get(inner[: words_end + 1 + len(_AFTER_WORDS)])
 
 
-def _group_end(source: str, start: int) -> int | None:
-    """The index of the `)` that closes the group opening at `source[start]`; None when
-    it does not close (escapes and classes are skipped, as `_top_level` does)."""
-    depth = 0
-    index = start
-    size = len(source)
+def _class_end(source: str, start: int) -> int | None:
+    """The index of the `]` that closes the character class opening at `source[start]`
+    (a first `]`, after an optional `^`, is a member); None when it does not close."""
+    index, size = start + 1, len(source)
+    if index < size and source[index] == "^":
+        index += 1
+    if index < size and source[index] == "]":
+        index += 1
+    while index < size and source[index] != "]":
+        index += 2 if source[index] == "\\" else 1
+    return index if index < size else None
+
+
+def _marks(source: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """The places of `(`, `)` and `|` in the source from `start`, each with the depth of
+    groups after it, escapes and character classes skipped; a class that does not close
+    yields its `[` and ends the walk."""
+    index, depth = start, 0
     while (found := _SPECIAL.search(source, index)) is not None:
         index = found.start()
         char = source[index]
@@ -384,24 +396,25 @@ def _group_end(source: str, start: int) -> int | None:
             index += 2
             continue
         if char == "[":
-            index += 1
-            if index < size and source[index] == "^":
-                index += 1
-            if index < size and source[index] == "]":
-                index += 1
-            while index < size and source[index] != "]":
-                index += 2 if source[index] == "\\" else 1
-            if index >= size:
-                return None
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return index
-            if depth < 0:
-                return None
+            closing = _class_end(source, index)
+            if closing is None:
+                yield index, char, depth
+                return
+            index = closing
+        else:
+            depth += 1 if char == "(" else -1 if char == ")" else 0
+            yield index, char, depth
         index += 1
+
+
+def _group_end(source: str, start: int) -> int | None:
+    """The index of the `)` that closes the group opening at `source[start]`; None when
+    it does not close (escapes and classes are skipped, as `_top_level` does)."""
+    for index, char, depth in _marks(source, start):
+        if char == "[" or depth < 0:
+            return None  # a class that does not close, or a stray `)`
+        if char == ")" and depth == 0:
+            return index
     return None
 
 
@@ -470,34 +483,13 @@ def _top_level(source: str) -> tuple[str, ...] | None:
     if source in _WORDS_LEADS:
         return (source,)  # a pattern of words (`words_pattern`, `alternation`): one group
     parts: list[str] = []
-    depth = start = index = 0
-    size = len(source)
-    while (found := _SPECIAL.search(source, index)) is not None:
-        index = found.start()
-        char = source[index]
-        if char == "\\":
-            index += 2
-            continue
-        if char == "[":
-            index += 1
-            if index < size and source[index] == "^":
-                index += 1
-            if index < size and source[index] == "]":  # a first "]" is a member
-                index += 1
-            while index < size and source[index] != "]":
-                index += 2 if source[index] == "\\" else 1
-            if index >= size:
-                return None  # a class that does not close
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth < 0:
-                return None
-        elif char == "|" and depth == 0:
+    depth = start = 0
+    for index, char, depth in _marks(source):
+        if char == "[" or depth < 0:
+            return None  # a class that does not close, or a stray `)`
+        if char == "|" and depth == 0:
             parts.append(source[start:index])
             start = index + 1
-        index += 1
     parts.append(source[start:])
     return tuple(parts) if depth == 0 else None
 
