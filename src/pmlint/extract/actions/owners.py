@@ -166,7 +166,7 @@ def _title_party(value: str) -> bool:
     if not 1 <= len(words) <= 3:
         return False
     for word in words:
-        # letters of any script: "Nóva", "Łukasz", "Søren" are names as "Nova" is
+        # letters of any script: "Zoë", "Łukasz", "Søren" are names as "Zoe" is
         if not (word[0].isupper() and re.fullmatch(r"[^\W\d_][\w&.'’-]*[^\W_]", word)):
             return False
         key = word.lower()
@@ -191,7 +191,7 @@ def _party_subject(match: re.Match[str]) -> bool:
     if match.group("verb") in _STATE_VERBS:
         return False
     if match.group("bare") is not None and not _CONNECTOR.search(match.group("owner")):
-        return False  # "Identify plan to ...", "Review need to ...": a verb and a noun
+        return False  # "Draft plan to ...", "Review need to ...": a verb and a noun
     if match.group("work") is not None:
         first = match.group("owner").split()[0].lower()
         if match.group("work") not in _WORK_VERBS or first in _INFINITIVE_VERBS:
