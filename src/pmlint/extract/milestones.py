@@ -103,6 +103,12 @@ _ATTEMPT = re.compile(
     r"|\bbrief(?:ly)?\b|momentar|for a (?:short |few )?(?:moment|second|minute)s?\b"
     # the remedy did not work: "restarted the pods; errors persist", "no effect"
     r"|persist|no effect|did not help|didn't help|no improvement|unchanged"
+    # the symptom told past the remedy: "reports errors even after rolling back", "the
+    # node kept crashing despite the restart"
+    r"|\beven after\b|\bdespite\b"
+    # a remedy asked of others is not done yet: "instructs operators to revert", "asks the
+    # tenants to restart their nodes"
+    r"|\b(?:tell|ask|instruct|urg|remind|advis)(?:s|es|ed|d)?\s+(?:[\w@.-]+\s+){1,3}?to\s"
     # a remedy still being carried out: "a fix is being implemented", "the change is being
     # rolled back" (not a state: "traffic is being served from the standby")
     r"|\b(?:is|are|currently)\s+being\s+(?:\w+\s+)?(?:implement|deploy|roll|appl|prepar|test"
@@ -143,7 +149,14 @@ _AGAIN = re.compile(
     r"|200)"
     r"|healthy|online|up(?!dat|grad|set)|green|normal|fine|stable)\w*\s+"
     r"(?:(?!(?:fail|error|down|brok|break|stuck|crash|stop|slow|tim|hang|hung|not|never|no)"
-    r"(?:[a-z]*)\s)[a-z]+\s+){0,3}again\b",
+    r"(?:[a-z]*)\s)[a-z]+\s+){0,3}again\b"
+    # any doing told in the progressive with "again", unless it is a symptom or an attempt:
+    # "most nodes are signing again", "the workers were consuming again" (not "failing
+    # again", "restarting again", "investigating again")
+    r"|\b(?:is|are|was|were)\s+(?:now\s+)?(?!(?:fail|error|crash|hang|stall|drop|flap|restart"
+    r"|reboot|break|leak|throw|spik|reject|refus|panic|lag|los|miss|tim|go|stuck|investigat|look"
+    r"|try|attempt|seeing|experienc|return|report|alert|pag|retry|climb|ris|grow|fall)\w*\s)"
+    r"[a-z]+ing\s+again\b",
     re.IGNORECASE,
 )
 # A service described in a healthy state, however the sentence is built: "running normally",
@@ -421,7 +434,11 @@ _ALL_FINE = re.compile(
     r"\b(?:all (?:fine|good|green|ok|okay|healthy|clear|passed)|(?:looks?|looked|seems?|seemed)"
     r" (?:fine|good|ok|okay|healthy|normal)|(?:tests?|checks?) (?:pass(?:ed|es)?|succeed(?:ed|s)?"
     r"|green)|report(?:s|ed)? success|no (?:errors?|issues?|problems?) (?:were |was )?(?:found|seen"
-    r"|reported|observed))\b",
+    r"|reported|observed)"
+    # a report that something went well: "the team reports the dry run on staging passes",
+    # "QA reported that the migration test succeeded" (up to eight words between)
+    r"|report(?:s|ed)?\s+(?:that\s+)?(?:[\w.'-]+\s+){0,8}?(?:pass(?:es|ed)?|succeed(?:s|ed)?"
+    r"|(?:is|was|were|are)\s+successful|went\s+well))\b",
     re.IGNORECASE,
 )
 
@@ -951,7 +968,11 @@ _FAILED_CHANGE = re.compile(
     r"\b(?:deploy(?:ment)?s?|releases?|rollouts?|upgrades?|migrations?|pipelines?|changes?"
     r"|updates?|builds?|jobs?|runs?)\s+(?:\w+\s+)?(?:fail(?:s|ed|ing)?|errored|aborted"
     r"|did not|didn't|does not|doesn't|was not|wasn't|never)\b"
-    r"|\b(?:did not|didn't|does not|doesn't|failed to|never)\s+(?:take|took|takes)\s+effect\b",
+    r"|\b(?:did not|didn't|does not|doesn't|failed to|never)\s+(?:take|took|takes)\s+effect\b"
+    # a change asked of others, not yet made: "tells operators to apply the upgrade", "asks
+    # tenants to roll out the new config" (the change is theirs, later, untimed)
+    r"|\b(?:tell|ask|instruct|urg|remind|advis)(?:s|es|ed|d)?\s+(?:[\w@.-]+\s+){1,3}?to\s+"
+    r"(?:[^.;\n]|\.(?=\w)){0,200}",  # to the clause's end ("v1.2.3" holds no end)
     re.IGNORECASE,
 )
 
@@ -964,7 +985,10 @@ def _made_change(entry: Entry, classes: WordClasses) -> bool:
 
 
 def _start(ordered: Sequence[Entry], classes: WordClasses) -> Entry | None:
-    symptoms = [e for e in ordered if classes.has("start", e.text)]
+    # a report that all is well is no symptom ("previously failing tests now pass")
+    symptoms = [
+        e for e in ordered if classes.has("start", e.text) and _ALL_FINE.search(e.text) is None
+    ]
     detections = [e for e in ordered if _detection(e, classes)]
     anchors = symptoms[:1] + detections[:1]
     unintended = [
@@ -1009,4 +1033,6 @@ def _start(ordered: Sequence[Entry], classes: WordClasses) -> Entry | None:
         return triggers[-1]  # the closest change before the first symptom
     if symptoms and anchor is symptoms[0]:
         return anchor
+    if _FIRST_OF.search(anchor.text) is not None:
+        return anchor  # "the first customer reports errors": the first sign is the start
     return recent[0] if recent else anchor  # what the entries just before it describe

@@ -119,14 +119,19 @@ _ISO = re.compile(
     r"(?<![\d-])(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})"
     r"(?:(?:T|\s)(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:\.\d+)?)?)?(?![\d])"
 )
+# "Feb 8 0117 UTC", "8 Feb 1924 UTC": four digits that make a time and that a zone follows,
+# with no comma before them, are the time of a day written without its year, not a year.
+_HHMM_ZONE = r"(?:[01]\d|2[0-3])[0-5]\d\s?(?:UTC|GMT|Z)(?![A-Za-z])"
+_YEAR_AFTER_DAY = rf"(?:,\s*\d{{4}}|\s+(?!{_HHMM_ZONE})\d{{4}})"
 _MONTH_FIRST = re.compile(
-    rf"(?<![\w]){_WEEKDAY}(?P<text>{_MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})(?!\d)",
+    rf"(?<![\w]){_WEEKDAY}(?P<text>{_MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?{_YEAR_AFTER_DAY})(?!\d)",
     re.IGNORECASE,
 )
 _DAY_FIRST = re.compile(
-    rf"(?<![\w]){_WEEKDAY}(?P<text>\d{{1,2}}(?:st|nd|rd|th|\.)?\s+(?:of\s+)?{_MONTHS}\.?,?\s+\d{{4}}"
-    # "04-Mar-2023", as logs and some reports write it
-    rf"|\d{{1,2}}-{_MONTHS}-\d{{4}})(?!\d)",
+    rf"(?<![\w]){_WEEKDAY}(?P<text>\d{{1,2}}(?:st|nd|rd|th|\.)?\s+(?:of\s+)?{_MONTHS}\.?"
+    rf"{_YEAR_AFTER_DAY}"
+    # "04-Mar-2023", as logs and some reports write it, and "2025-Feb-07", its year first
+    rf"|\d{{1,2}}-{_MONTHS}-\d{{4}}|\d{{4}}-{_MONTHS}-\d{{1,2}})(?!\d)",
     re.IGNORECASE,
 )
 # "January 5-6, 2023", "5–6 May 2021", "on October 19 and 20, 2025": a range (or a pair) of
@@ -165,11 +170,11 @@ _MONTHS_TITLE = (
 )
 _MONTH_DAY = re.compile(
     rf"(?<![\w]){_WEEKDAY}(?P<text>{_MONTHS_TITLE}\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?)"
-    r"(?![\d:A-Za-z]|,?\s+\d{4}|\.\d)"
+    rf"(?![\d:A-Za-z]|,\s*\d{{4}}|\s+(?!{_HHMM_ZONE})\d{{4}}|\.\d)"
 )
 _DAY_MONTH = re.compile(
     rf"(?<![\w.:]){_WEEKDAY}(?P<text>(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS_TITLE})\b"
-    r"(?!\.?,?\s+\d{4})"
+    rf"(?!\.?(?:,\s*\d{{4}}|\s+(?!{_HHMM_ZONE})\d{{4}}))"
 )
 # "6/3 10:00", "09/14 at 14:05", "6.3. 10:00", "[03-26 23:04]": a day and a month with no
 # year, written only right before a time, as timelines that span days write their entries (a
