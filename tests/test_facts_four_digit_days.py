@@ -20,6 +20,7 @@ import datetime as dt
 import pytest
 
 from pmlint.extract import milestones
+from pmlint.extract.durations import stated_durations
 from pmlint.extract.timeline import Timeline
 from pmlint.extract.timestamps import find_stamps
 from tests.conftest import facts
@@ -124,3 +125,17 @@ def test_a_change_asked_of_others_is_not_made(text: str, asked: bool) -> None:
 )
 def test_a_doing_again_is_a_recovery(text: str, recovered: bool) -> None:
     assert milestones.recovered_again(text) is recovered
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("The pool kept 40m USDC of the bridge's total 52m USDC locked.", []),
+        ("A total of 2.5m OSMO was drained.", []),
+        ("Total downtime: 1h 20m.", [80.0]),
+        ("The outage lasted 35m in total.", [35.0]),
+        ("Total downtime: 45m UTC", [45.0]),
+    ],
+)
+def test_millions_of_a_currency_are_no_minutes(text: str, minutes: list[float]) -> None:
+    assert [d.minutes for d in stated_durations(text)] == minutes
