@@ -37,6 +37,7 @@ from pmlint.analyze.shown import (
     format_minutes,
     impact_headline,
     out_of_hours_shown,
+    severity_shown,
 )
 from pmlint.version import __version__
 
@@ -267,6 +268,8 @@ def _row(index: int, document: dict[str, Any]) -> dict[str, Any]:
         "title": html.unescape(document.get("title") or "") or document["path"].rsplit("/", 1)[-1],
         "date": document.get("date") or "",
         "severity": document.get("severity") or "",
+        "severity_level": document.get("severity_level"),
+        "severity_shown": severity_shown(document),
         "times": {
             key: (document.get(f"{key}_minutes"), format_minutes(document.get(f"{key}_minutes")))
             for key in ("ttd", "ttm", "ttr", "duration")
