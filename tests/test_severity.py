@@ -139,3 +139,12 @@ def test_severity_in_json_csv_text_and_the_scatter(tmp_path: Path) -> None:
     assert "b.md: severity low (level 4, line 3, field);" in text
     page = invoke("analyze", "--format", "html", str(folder)).stdout
     assert "2 of 3 documents give both." in page  # the scatter has its two dots
+
+
+def test_scatter_spreads_dots_of_one_level() -> None:
+    """Incidents of one level and the same length sit side by side, the first on its level."""
+    from pmlint.analyze.charts import _spread_out
+
+    placed = _spread_out([(2, 60), (2, 60), (2, 60), (4, 5)])
+    assert [round(x, 2) for x, _ in placed] == [2.0, 2.05, 1.95, 4.0]
+    assert len({x for x, _ in placed}) == 4

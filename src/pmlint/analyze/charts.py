@@ -101,6 +101,20 @@ def _spread(documents: Sequence[dict[str, Any]]) -> dict[str, Any]:
     return entry
 
 
+def _spread_out(points: Sequence[tuple[int, float]]) -> list[tuple[float, float]]:
+    """Dots of one level side by side (the first on the level, the next ones out to 0.3 of a
+    level each way, in the order of the documents) rather than on one line, where incidents
+    of the same length would hide each other; the same documents give the same places."""
+    seen: Counter[int] = Counter()
+    placed = []
+    for level, minutes in points:
+        turn = seen[level] % 13  # 0, then +0.05, -0.05, +0.1 ... out to 0.3 and back
+        offset = (turn + 1) // 2 * 0.05 * (1 if turn % 2 else -1)
+        seen[level] += 1
+        placed.append((level + offset, math.log10(minutes)))
+    return placed
+
+
 def _level(document: dict[str, Any]) -> int | None:
     """The document's severity level; from its written severity for a payload without one."""
     if "severity_level" in document:
@@ -156,7 +170,8 @@ def _severity_duration(documents: Sequence[dict[str, Any]]) -> dict[str, Any]:
         )
     )
     chart.value_formatter = lambda value: format_minutes(round(10**value))
-    chart.add("Incidents", [(level, math.log10(minutes)) for level, minutes in points])
+    chart.x_value_formatter = lambda value: f"SEV{round(value)}"  # a dot set beside its level
+    chart.add("Incidents", _spread_out(points))
     return chart_entry("severity", title, caption, svg_of(chart, "severity"))
 
 
