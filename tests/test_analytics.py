@@ -458,9 +458,9 @@ def test_small_slips_title_entities_markdown_headers_and_no_git_note(tmp_path: P
     markdown = invoke("analyze", "--format", "markdown", str(tmp_path)).stdout
     assert markdown.startswith("| Path | Date | TTD | TTM | TTR | Duration |")
     text = invoke("analyze", str(tmp_path)).stdout
-    note = "Days from incident to first commit: skipped, 1 of 1 documents are not in a git checkout"
+    note = "Days from incident to first commit: skipped, 1 dated document is not in a git checkout"
     assert note in text
-    assert "skipped: 1 of 1 documents are not in a git checkout" in page
+    assert "skipped: 1 dated document is not in a git checkout" in page
     aggregate = json.loads(invoke("analyze", "--format", "json", str(tmp_path)).stdout)["aggregate"]
     assert aggregate["days_to_publish"] == {
         "count": 0, "median": None, "p90": None, "outside_git": 1

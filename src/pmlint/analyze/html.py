@@ -33,6 +33,7 @@ from pmlint.analyze.charts import charts
 from pmlint.analyze.shown import (
     CATEGORY_KINDS,
     category_shown,
+    dated_outside,
     follow_through_shown,
     format_minutes,
     impact_headline,
@@ -168,8 +169,8 @@ def _headline(aggregate: dict[str, Any]) -> list[dict[str, str]]:
             {
                 "label": "Days to publish",
                 "value": "–",
-                "detail": f"skipped: {outside} of {total} documents are not in a git checkout "
-                "(the days run to a document's first commit)",
+                "detail": f"skipped: {dated_outside(outside)} not in a git checkout "
+                "(the days run from a document's date to its first commit)",
             }
         )
     score = aggregate.get("score") or {}

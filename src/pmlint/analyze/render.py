@@ -9,7 +9,12 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from pmlint.analyze.aggregate import DURATIONS
-from pmlint.analyze.shown import document_facts_line, format_minutes, impact_headline
+from pmlint.analyze.shown import (
+    dated_outside,
+    document_facts_line,
+    format_minutes,
+    impact_headline,
+)
 
 COLUMNS = (
     "path",
@@ -138,8 +143,8 @@ def _aggregate_lines(aggregate: dict[str, Any]) -> list[str]:
         )
     elif outside:
         lines.append(
-            f"Days from incident to first commit: skipped, {outside} of "
-            f"{aggregate['documents']} documents are not in a git checkout"
+            f"Days from incident to first commit: skipped, {dated_outside(outside)} "
+            "not in a git checkout"
         )
     score = aggregate.get("score") or {}
     if score.get("median") is not None:

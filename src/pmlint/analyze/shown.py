@@ -64,6 +64,12 @@ def severity_shown(document: dict[str, Any]) -> str:
     return f"{stated} ({', '.join(parts)})"
 
 
+def dated_outside(count: int) -> str:
+    """'64 dated documents are' / '1 dated document is': the documents the days to publish
+    were skipped for (an undated one has no day to count from, in a checkout or not)."""
+    return f"{count} dated document is" if count == 1 else f"{count} dated documents are"
+
+
 def out_of_hours_shown(value: bool | None) -> str:
     return "unknown" if value is None else "yes" if value else "no"
 
