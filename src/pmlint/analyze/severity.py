@@ -23,7 +23,7 @@ _WORDS |= {"medium": 3, "moderate": 3, "disrupted": 3, "degraded": 3, "normal": 
 _WORDS |= {"degraded performance": 3, "minor": 4, "low": 4, "notice": 5, "trivial": 5}
 _WORDS |= {"informational": 5, "info": 5}
 # "SEV1", "sev-2", "Severity 3", "P1", "S2", "level 4", "2". Anchored: linear.
-_CODE = re.compile(r"(?:sev(?:erity)?|p|s|level|l)?[\s_-]*([0-9])")
+_CODE = re.compile(r"^(?:sev(?:erity)?|p|s|level|l)?[\s_-]*([0-9])$")
 # The labels of a field or a table row that states the severity.
 _LABEL = r"(?:incident[ _-]+)?(?:severity|sev|priority|impact[ _-]+level|severity[ _-]+level)"
 _LABELS = re.compile(_LABEL + r"(?:[ _-]+level)?", re.I)
