@@ -317,11 +317,14 @@ def test_trends_and_distributions_in_json_csv_and_text(tmp_path: Path) -> None:
     assert (ttr["n"], ttr["min"], ttr["q1"], ttr["median"], ttr["q3"], ttr["max"]) == (
         "3", "60", "90", "120", "150", "180"
     )  # fmt: skip
-    # The documents table keeps its columns and gains the categories' lines at the end.
+    # The documents table keeps its columns and gains the categories' lines at the end, then
+    # the severity's level and line.
     documents = invoke("analyze", "--format", "csv", str(tmp_path)).stdout
     header = documents.splitlines()[0].split(",")
-    assert header[-3:] == ["detection_line", "trigger_line", "mitigation_line"]
-    assert header.index("score") == len(header) - 4
+    assert header[-5:] == [
+        "detection_line", "trigger_line", "mitigation_line", "severity_level", "severity_line"
+    ]  # fmt: skip
+    assert header.index("score") == len(header) - 6
     first = next(csv.DictReader(io.StringIO(documents)))
     assert first["detection"] == "alert" and first["detection_line"] == "11"
     text = invoke("analyze", str(tmp_path)).stdout
@@ -336,10 +339,11 @@ def test_each_document_shows_its_categories_hours_and_follow_through(tmp_path: P
     alert = payload["documents"][0]["categories"]["detection"]
     shown = f"detection alert (line {alert['line']}, {alert['how']})"
     text = invoke("analyze", str(tmp_path)).stdout
-    assert f"{tmp_path / 'a.md'}: {shown}; " in text
+    assert f"{tmp_path / 'a.md'}: severity not stated; {shown}; " in text
     assert "; out of hours no; action items no action items" in text
     assert (
-        f"{tmp_path / 'b.md'}: detection unknown; trigger unknown; mitigation unknown; "
+        f"{tmp_path / 'b.md'}: severity not stated; detection unknown; trigger unknown; "
+        "mitigation unknown; "
         "out of hours unknown; action items no action items"
     ) in text
     html = invoke("analyze", "--format", "html", str(tmp_path)).stdout
@@ -454,9 +458,9 @@ def test_small_slips_title_entities_markdown_headers_and_no_git_note(tmp_path: P
     markdown = invoke("analyze", "--format", "markdown", str(tmp_path)).stdout
     assert markdown.startswith("| Path | Date | TTD | TTM | TTR | Duration |")
     text = invoke("analyze", str(tmp_path)).stdout
-    note = "Days from incident to first commit: skipped, 1 of 1 documents are not in a git checkout"
+    note = "Days from incident to first commit: skipped, 1 dated document is not in a git checkout"
     assert note in text
-    assert "skipped: 1 of 1 documents are not in a git checkout" in page
+    assert "skipped: 1 dated document is not in a git checkout" in page
     aggregate = json.loads(invoke("analyze", "--format", "json", str(tmp_path)).stdout)["aggregate"]
     assert aggregate["days_to_publish"] == {
         "count": 0, "median": None, "p90": None, "outside_git": 1

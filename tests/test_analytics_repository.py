@@ -42,6 +42,10 @@ FRONT_MATTER_DOC = 5  # `trigger: hardware` in front matter, a deploy on its tim
 STATUS_DOC = 7  # its action item in a table whose Status column says DONE
 ROOT_CAUSE_DOCS = (2, 9, 16)  # the same root cause, in different words around it
 ROOT_CAUSE = "The connection pool of the api database was exhausted by a retry storm"
+# How each document states its severity, by n % 5 (the level is 1 + n % 3): a field, a table
+# row, a sentence, front matter, or not at all.
+SEVERITY_FORMS = ("field", "table", "prose", "front-matter", None)
+TRACKED_DOCS = (1, 4, 11)  # their action item names a ticket
 
 
 def _document(n: int) -> tuple[str, dict]:
@@ -59,7 +63,16 @@ def _document(n: int) -> tuple[str, dict]:
     resolved = start + dt.timedelta(minutes=ttr)
     done = n % 3 == 0 or n == STATUS_DOC
     box = "x" if done else " "
+    level, form = 1 + n % 3, SEVERITY_FORMS[n % len(SEVERITY_FORMS)]
     front = "---\ntrigger: hardware\n---\n" if n == FRONT_MATTER_DOC else ""
+    if form == "front-matter":
+        front = f"---\nseverity: SEV{level}\n---\n"
+    severity = {
+        "field": f"**Severity:** SEV-{level}\n\n",
+        "table": f"| Field | Value |\n| --- | --- |\n| Severity | Sev {level} |\n\n",
+        "prose": f"It was run as a P{level} incident.\n\n",
+    }.get(form or "", "")
+    ticket = f", ticket OPS-{100 + n}" if n in TRACKED_DOCS else ""
     if n == STATUS_DOC:
         actions = (
             "| Action | Owner | Due | Status |\n| --- | --- | --- | --- |\n"
@@ -68,7 +81,7 @@ def _document(n: int) -> tuple[str, dict]:
     else:
         actions = (
             f"- [{box}] Add a dashboard panel for api error budget {n} "
-            f"(owner: @ops{n}, due 2024-02-01)\n"
+            f"(owner: @ops{n}, due 2024-02-01{ticket})\n"
         )
     cause = (
         f"## Root cause\n\n{ROOT_CAUSE}, as in incident {n}.\n\n" if n in ROOT_CAUSE_DOCS else ""
@@ -90,7 +103,7 @@ def _document(n: int) -> tuple[str, dict]:
 
 ## Summary
 
-An outage of the api.
+{severity}An outage of the api.
 
 ## Timeline
 
@@ -114,6 +127,9 @@ All times {zone}.
         "done": done,
         "overdue": not done,  # due 2024-02-01, long past
         "publish": n,  # committed n days after the incident
+        "severity_level": level if form else None,
+        "severity_how": "front-matter" if form == "front-matter" else form,
+        "tracked": n in TRACKED_DOCS,
         "day": day,
         "offset": offset,
     }
@@ -178,6 +194,9 @@ def test_twenty_documents_every_figure_known(tmp_path: Path) -> None:
         assert doc["days_to_publish"] == facts["publish"], name
         follow = doc["follow_through"]
         assert (follow["done"], follow["overdue"]) == (int(facts["done"]), int(facts["overdue"]))
+        assert (follow["owned"], follow["tracked"]) == (1, int(facts["tracked"])), name
+        assert doc["severity_level"] == facts["severity_level"], name
+        assert (doc["severity_source"] or {}).get("how") == facts["severity_how"], name
     front = next(d for n, d in docs.items() if n.endswith(f"-{FRONT_MATTER_DOC:02d}.md"))
     assert front["categories"]["trigger"]["how"] == "front-matter"  # it wins over the deploy
 
@@ -220,8 +239,13 @@ def test_twenty_documents_every_figure_known(tmp_path: Path) -> None:
         "open": 20 - done,
         "overdue": 20 - done,
         "owned": 20,
-        "tracked": 0,
+        "tracked": len(TRACKED_DOCS),
     }
+    levels = Counter(
+        f"SEV{f['severity_level']}" if f["severity_level"] else "unknown" for f in expected.values()
+    )
+    assert aggregate["severity"] == dict(sorted(levels.items(), key=lambda i: i[0] == "unknown"))
+    assert levels["unknown"] == 4 and len(levels) == 4  # SEV1, SEV2, SEV3 and four unknown
     # Every document repeats the same follow-up (a dashboard panel for the api error budget),
     # and three the same root cause.
     (group,) = aggregate["repeats"]["action_items"]
@@ -246,6 +270,8 @@ def test_twenty_documents_every_figure_known(tmp_path: Path) -> None:
             assert row[f"{kind}_line"] == shown(line)
             assert (row[f"{kind}_line"] == "") is (facts[kind] == "unknown"), (name, kind)
         assert row["out_of_hours"] == str(facts["out_of_hours"])
+        assert row["severity_level"] == shown(facts["severity_level"]), name
+        assert row["actions_tracked"] == str(int(facts["tracked"])), name
         for key, measure in measures.items():
             assert row[key] == shown(facts[measure]), (name, key)
         assert row["days_to_publish"] == str(facts["publish"])

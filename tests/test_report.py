@@ -135,7 +135,7 @@ def test_report_has_headline_charts_table_and_findings(tmp_path: Path) -> None:
     assert links == {f"#doc-{i}" for i in range(1, len(SAMPLES) + 1)}
     assert {link[1:] for link in links} <= page.ids()
     sortable = [th for th in page.all("th") if "aria-sort" in th]
-    assert len(sortable) == 11 and len(page.all("th", data_type="number")) == 7
+    assert len(sortable) == 11 and len(page.all("th", data_type="number")) == 8
     search = next(d for d in payload["documents"] if d["path"].endswith("search-lag.md"))
     blame = next(d for d in search["diagnostics"] if d["rule"] == "PM301")
     assert blame["line"] == 24
@@ -330,20 +330,7 @@ def test_report_in_headless_chromium(tmp_path: Path) -> None:
     html, payload = render(str(tmp_path / "pm"))
     assert external_references(html) == []
     report = tmp_path / "pm-report.html"
-    net_log = tmp_path / "net.json"
-    dom = _chromium(
-        browser,
-        tmp_path / "p1",
-        report.as_uri(),
-        f"--log-net-log={net_log}",
-        "--enable-logging=stderr",
-        "--v=0",
-        "--dump-dom",
-    )
-    assert page_requests(net_log) == []
-    console = [line for line in dom.stderr.splitlines() if ":CONSOLE" in line]
-    assert console == [], console  # no CSP violation, no script error
-    page = Page(dom.stdout)
+    page = opened_in_chromium(browser, tmp_path / "p1", report)
     assert len([a for a in page.all("svg") if "pygal-chart" in a.get("class", "")]) == len(CHARTS)
     for chart in CHARTS:
         assert f"chart-{chart}" in page.ids()
@@ -356,21 +343,58 @@ def test_report_in_headless_chromium(tmp_path: Path) -> None:
     assert "Incidents 5 postmortems analyzed" in page.text
     assert_nothing_clipped(browser, tmp_path / "p3", report)
 
+    keep_screenshot(browser, tmp_path / "p2", report, "analyze-report")
+
+
+def opened_in_chromium(browser: str, profile: Path, report: Path) -> Page:
+    """The page as Chromium laid it out and ran its script (--dump-dom), after checking that
+    it asked for nothing over the network and wrote nothing to the console (a CSP violation
+    or a script error is a console message)."""
+    net_log = profile.parent / f"{profile.name}-net.json"
+    dom = _chromium(
+        browser,
+        profile,
+        report.as_uri(),
+        f"--log-net-log={net_log}",
+        "--enable-logging=stderr",
+        "--v=0",
+        "--dump-dom",
+    )
+    assert page_requests(net_log) == []
+    console = [line for line in dom.stderr.splitlines() if ":CONSOLE" in line]
+    assert console == [], console  # no CSP violation, no script error
+    return Page(dom.stdout)
+
+
+def keep_screenshot(browser: str, profile: Path, report: Path, name: str) -> None:
+    """A screenshot of the page's top and the page itself, kept in test-artifacts/."""
     ARTIFACTS.mkdir(exist_ok=True)
-    screenshot = ARTIFACTS / "analyze-report.png"
+    screenshot = ARTIFACTS / f"{name}.png"
     screenshot.unlink(missing_ok=True)
     _chromium(
-        browser,
-        tmp_path / "p2",
-        report.as_uri(),
-        f"--screenshot={screenshot}",
-        "--window-size=1280,2000",
+        browser, profile, report.as_uri(), f"--screenshot={screenshot}", "--window-size=1280,2000"
     )
-    shutil.copy(report, ARTIFACTS / "analyze-report.html")
+    shutil.copy(report, ARTIFACTS / f"{name}.html")
     data = screenshot.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     assert struct.unpack(">II", data[16:24]) == (1280, 2000)
     assert len(data) > 50_000  # a page of charts and text, not a blank canvas
+
+
+@pytest.mark.slow
+def test_console_check_catches_a_script_error(tmp_path: Path) -> None:
+    """The console check can fail: a page whose script throws, and one whose inline script
+    its CSP forbids, each leave a console message."""
+    browser = _browser()
+    thrown = write(tmp_path / "thrown.html", "<!DOCTYPE html><script>notDefined();</script>")
+    blocked = write(
+        tmp_path / "blocked.html",
+        '<!DOCTYPE html><meta http-equiv="Content-Security-Policy" content="default-src '
+        "'none'\"><script>document.title = 'ran';</script>",
+    )
+    for page in (thrown, blocked):
+        with pytest.raises(AssertionError, match="CONSOLE"):
+            opened_in_chromium(browser, tmp_path / page.stem, page)
 
 
 # Nothing clipped: a checker measures the laid-out page (tests/clipcheck.js says what counts).
@@ -468,10 +492,27 @@ def test_clip_checker_finds_each_kind_of_cut(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_nothing_clipped_in_the_twenty_document_report(tmp_path: Path) -> None:
-    write_twenty(tmp_path / "pm")
-    render(str(tmp_path / "pm"))
-    assert_nothing_clipped(_browser(), tmp_path / "p1", tmp_path / "pm-report.html")
+def test_twenty_document_report_in_headless_chromium(tmp_path: Path) -> None:
+    """The issue's acceptance page: the twenty-postmortem repository of
+    tests/test_analytics_repository.py, opened in Chromium: no request, no console message,
+    every chart drawn (the severity scatter with a dot per document that states a severity
+    and a duration), the table sorted by the page's script, nothing clipped at three window
+    widths, and a screenshot kept in test-artifacts/."""
+    browser = _browser()
+    expected = write_twenty(tmp_path / "pm")
+    html, payload = render(str(tmp_path / "pm"))
+    assert external_references(html) == []
+    report = tmp_path / "pm-report.html"
+    page = opened_in_chromium(browser, tmp_path / "p1", report)
+    assert len([a for a in page.all("svg") if "pygal-chart" in a.get("class", "")]) == len(CHARTS)
+    stated = sum(1 for facts in expected.values() if facts["severity_level"] is not None)
+    assert stated == 16
+    assert f"{stated} of 20 documents give both." in page.text
+    assert "No document gives" not in page.text  # no chart is empty
+    dates = sorted((d["date"], f"row-doc-{i}") for i, d in enumerate(payload["documents"], 1))
+    assert page.rows() == [row for _, row in reversed(dates)]
+    assert_nothing_clipped(browser, tmp_path / "p3", report)
+    keep_screenshot(browser, tmp_path / "p2", report, "analyze-report-twenty")
 
 
 @pytest.mark.slow
@@ -483,6 +524,7 @@ def test_nothing_clipped_in_the_real_corpus_report(tmp_path: Path, shared: Path)
         "analyze", "--format", "html", "--output", str(report), str(shared / "corpus" / "real")
     )
     assert result.exit_code == 0, result.output + result.stderr
+    opened_in_chromium(_browser(), tmp_path / "p0", report)  # no request, no console message
     assert_nothing_clipped(_browser(), tmp_path / "p1", report)
 
 

@@ -110,6 +110,21 @@ def aggregate(documents: Sequence[dict[str, Any]]) -> dict[str, Any]:
         "median": _number(statistics.median(scores)) if scores else None,
         "min": min(scores) if scores else None,
     }
+    # Incidents per severity level ("SEV1" ... "SEV5"), "other" for a stated value no level
+    # reads, "unknown" where the document states none: the counts behind the scatter.
+    result["severity"] = dict(
+        sorted(
+            Counter(
+                f"SEV{d['severity_level']}"
+                if d.get("severity_level") is not None
+                else "other"
+                if d.get("severity")
+                else "unknown"
+                for d in documents
+            ).items(),
+            key=lambda item: (item[0] in ("other", "unknown"), item[0]),
+        )
+    )
     result["categories"] = {
         kind: dict(
             Counter(

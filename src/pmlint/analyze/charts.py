@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, cast
 
 from pmlint.analyze.chartkit import SERIES_COLORS, chart_config, chart_entry, svg_of
+from pmlint.analyze.severity import severity_level
 from pmlint.analyze.shown import format_minutes
 
 # Durations are bucketed for the distribution chart: a team reads "most detections take
@@ -101,21 +101,25 @@ def _spread(documents: Sequence[dict[str, Any]]) -> dict[str, Any]:
     return entry
 
 
-_SEVERITY_WORDS = {"critical": 1, "high": 2, "major": 2, "medium": 3, "moderate": 3}
-_SEVERITY_WORDS |= {"minor": 4, "low": 4, "trivial": 5}
-_SEVERITY_CODE = re.compile(r"^(?:sev(?:erity)?|p|s|level)?[\s_-]*([0-9])$")  # anchored: linear
+def _spread_out(points: Sequence[tuple[int, float]]) -> list[tuple[float, float]]:
+    """Dots of one level side by side (the first on the level, the next ones out to 0.3 of a
+    level each way, in the order of the documents) rather than on one line, where incidents
+    of the same length would hide each other; the same documents give the same places."""
+    seen: Counter[int] = Counter()
+    placed = []
+    for level, minutes in points:
+        turn = seen[level] % 13  # 0, then +0.05, -0.05, +0.1 ... out to 0.3 and back
+        offset = (turn + 1) // 2 * 0.05 * (1 if turn % 2 else -1)
+        seen[level] += 1
+        placed.append((level + offset, math.log10(minutes)))
+    return placed
 
 
-def severity_level(value: str | None) -> int | None:
-    """1 (most severe) to 5 from how teams write it: SEV1, P2, "Severity 3", critical, low
-    (SEV0 counts as 1); None for anything else."""
-    if value is None:
-        return None
-    text = str(value).strip().lower()
-    if text in _SEVERITY_WORDS:
-        return _SEVERITY_WORDS[text]
-    match = _SEVERITY_CODE.fullmatch(text)
-    return min(max(int(match.group(1)), 1), 5) if match else None
+def _level(document: dict[str, Any]) -> int | None:
+    """The document's severity level; from its written severity for a payload without one."""
+    if "severity_level" in document:
+        return cast(int | None, document["severity_level"])
+    return severity_level(document.get("severity"))
 
 
 def _severity_duration(documents: Sequence[dict[str, Any]]) -> dict[str, Any]:
@@ -131,14 +135,23 @@ def _severity_duration(documents: Sequence[dict[str, Any]]) -> dict[str, Any]:
     points = [
         (level, max(1, d["duration_minutes"]))
         for d in documents
-        if (level := severity_level(d.get("severity"))) is not None
+        if (level := _level(d)) is not None
         and d.get("duration_minutes") is not None
         and d["duration_minutes"] >= 0
     ]
+    stated = sum(1 for d in documents if _level(d) is not None)
     if not points:
         return chart_entry(
-            "severity", title, caption, None, "No document gives both a severity and a duration."
+            "severity",
+            title,
+            caption,
+            None,
+            "No document gives both a severity and a duration "
+            f"({stated} of {len(documents)} state a severity pmlint reads: front matter "
+            '`severity:`, a Severity field or table row, or "SEV2" or "a P1 incident" '
+            "in the text).",
         )
+    caption += f" {len(points)} of {len(documents)} documents give both."
     top = max(minutes for _, minutes in points)
     ticks = [t for t in (1, 5, 15, 60, 240, 1440, 10080, 43200, 525600) if t <= top * 2]
     # pygal's `logarithmic` scales both axes of an XY chart; the severities must stay evenly
@@ -157,7 +170,8 @@ def _severity_duration(documents: Sequence[dict[str, Any]]) -> dict[str, Any]:
         )
     )
     chart.value_formatter = lambda value: format_minutes(round(10**value))
-    chart.add("Incidents", [(level, math.log10(minutes)) for level, minutes in points])
+    chart.x_value_formatter = lambda value: f"SEV{round(value)}"  # a dot set beside its level
+    chart.add("Incidents", _spread_out(points))
     return chart_entry("severity", title, caption, svg_of(chart, "severity"))
 
 

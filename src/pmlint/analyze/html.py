@@ -33,10 +33,12 @@ from pmlint.analyze.charts import charts
 from pmlint.analyze.shown import (
     CATEGORY_KINDS,
     category_shown,
+    dated_outside,
     follow_through_shown,
     format_minutes,
     impact_headline,
     out_of_hours_shown,
+    severity_shown,
 )
 from pmlint.version import __version__
 
@@ -167,8 +169,8 @@ def _headline(aggregate: dict[str, Any]) -> list[dict[str, str]]:
             {
                 "label": "Days to publish",
                 "value": "–",
-                "detail": f"skipped: {outside} of {total} documents are not in a git checkout "
-                "(the days run to a document's first commit)",
+                "detail": f"skipped: {dated_outside(outside)} not in a git checkout "
+                "(the days run from a document's date to its first commit)",
             }
         )
     score = aggregate.get("score") or {}
@@ -267,6 +269,8 @@ def _row(index: int, document: dict[str, Any]) -> dict[str, Any]:
         "title": html.unescape(document.get("title") or "") or document["path"].rsplit("/", 1)[-1],
         "date": document.get("date") or "",
         "severity": document.get("severity") or "",
+        "severity_level": document.get("severity_level"),
+        "severity_shown": severity_shown(document),
         "times": {
             key: (document.get(f"{key}_minutes"), format_minutes(document.get(f"{key}_minutes")))
             for key in ("ttd", "ttm", "ttr", "duration")

@@ -12,6 +12,7 @@ from pmlint.analyze.followthrough import follow_through
 from pmlint.analyze.modelcategories import categories_json
 from pmlint.analyze.modelmilestones import with_model_milestones
 from pmlint.analyze.score import quality_score
+from pmlint.analyze.severity import document_severity
 from pmlint.analyze.when import days_to_publish, out_of_hours
 from pmlint.config import Config
 from pmlint.diagnostics import Diagnostic, Severity
@@ -113,7 +114,7 @@ def document_metrics(
         "path": doc.path,
         "title": doc.title,
         "date": date,
-        "severity": _severity(doc),
+        **_severity(doc),
         "timezone": _timezone_label(facts.timezone, ms),
         "milestones": {kind: _iso(ms[kind]) for kind in MILESTONES},
         "ttd_minutes": facts.minutes_between("start", "detected"),
@@ -163,9 +164,14 @@ def _in_action_items(moment: Moment) -> bool:
     return "action-items" in moment.block.canonical_sections()
 
 
-def _severity(doc: Document) -> str | None:
-    for key in ("severity", "sev", "priority"):
-        value = doc.meta.get(key)
-        if value is not None:
-            return str(value)
-    return None
+def _severity(doc: Document) -> dict[str, Any]:
+    """The severity as written (`severity`), its level 1 (most severe) to 5 (`severity_level`,
+    null when nothing reads as one) and where it was read (`severity_source`: line, how)."""
+    found = document_severity(doc)
+    if found is None:
+        return {"severity": None, "severity_level": None, "severity_source": None}
+    return {
+        "severity": found.stated,
+        "severity_level": found.level,
+        "severity_source": {"line": found.line, "how": found.how},
+    }

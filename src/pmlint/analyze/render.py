@@ -9,7 +9,12 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from pmlint.analyze.aggregate import DURATIONS
-from pmlint.analyze.shown import document_facts_line, format_minutes, impact_headline
+from pmlint.analyze.shown import (
+    dated_outside,
+    document_facts_line,
+    format_minutes,
+    impact_headline,
+)
 
 COLUMNS = (
     "path",
@@ -102,6 +107,9 @@ def _aggregate_lines(aggregate: dict[str, Any]) -> list[str]:
         f"Action items: {actions.get('total', 0)}, owned {actions.get('owned', 0)}"
         + (f" ({rate:.0%})" if rate is not None else "")
     )
+    levels = aggregate.get("severity") or {}
+    if levels:
+        lines.append("Severity: " + ", ".join(f"{k} {v}" for k, v in levels.items()))
     for kind, counts in (aggregate.get("categories") or {}).items():
         if not counts:
             continue
@@ -135,8 +143,8 @@ def _aggregate_lines(aggregate: dict[str, Any]) -> list[str]:
         )
     elif outside:
         lines.append(
-            f"Days from incident to first commit: skipped, {outside} of "
-            f"{aggregate['documents']} documents are not in a git checkout"
+            f"Days from incident to first commit: skipped, {dated_outside(outside)} "
+            "not in a git checkout"
         )
     score = aggregate.get("score") or {}
     if score.get("median") is not None:
@@ -204,6 +212,9 @@ def render_csv(payload: dict[str, Any]) -> str:
         "detection_line",
         "trigger_line",
         "mitigation_line",
+        # The severity's level, 1 (most severe) to 5, and the line it was read from.
+        "severity_level",
+        "severity_line",
     ]
     repeated = _repeated_per_document(payload.get("aggregate") or {})
     writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
@@ -218,6 +229,8 @@ def render_csv(payload: dict[str, Any]) -> str:
         for kind, category in (document.get("categories") or {}).items():
             row[kind] = category["value"]
             row[f"{kind}_line"] = category.get("line")
+        row["severity_level"] = document.get("severity_level")
+        row["severity_line"] = (document.get("severity_source") or {}).get("line")
         row["out_of_hours"] = document.get("out_of_hours")
         follow = document.get("follow_through") or {}
         row["actions_done"] = follow.get("done")

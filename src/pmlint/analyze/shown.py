@@ -49,6 +49,27 @@ def category_shown(category: dict[str, Any] | None) -> str:
     return f"{category['value']} ({detail})" if detail else str(category["value"])
 
 
+def severity_shown(document: dict[str, Any]) -> str:
+    """'SEV2 (level 2, line 4, field)'; '' when the document states none."""
+    stated = document.get("severity")
+    if not stated:
+        return ""
+    level = document.get("severity_level")
+    source = document.get("severity_source") or {}
+    parts = [f"level {level}" if level is not None else "no level read"]
+    if source.get("line") is not None:
+        parts.append(f"line {source['line']}")
+    if source.get("how"):
+        parts.append(str(source["how"]))
+    return f"{stated} ({', '.join(parts)})"
+
+
+def dated_outside(count: int) -> str:
+    """'64 dated documents are' / '1 dated document is': the documents the days to publish
+    were skipped for (an undated one has no day to count from, in a checkout or not)."""
+    return f"{count} dated document is" if count == 1 else f"{count} dated documents are"
+
+
 def out_of_hours_shown(value: bool | None) -> str:
     return "unknown" if value is None else "yes" if value else "no"
 
@@ -63,8 +84,9 @@ def document_facts_line(document: dict[str, Any]) -> str:
     """One line of what analyze read about a document, for the text report."""
     categories = document.get("categories") or {}
     shown = "; ".join(f"{kind} {category_shown(categories.get(kind))}" for kind in CATEGORY_KINDS)
+    severity = severity_shown(document) or "not stated"
     return (
-        f"{document['path']}: {shown}; out of hours "
+        f"{document['path']}: severity {severity}; {shown}; out of hours "
         f"{out_of_hours_shown(document.get('out_of_hours'))}; action items "
         f"{follow_through_shown(document.get('follow_through'))}"
     )
