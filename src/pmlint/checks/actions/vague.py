@@ -7,12 +7,13 @@ from collections.abc import Iterator, Mapping
 from types import SimpleNamespace
 from typing import Any
 
-from pmlint.checks.actions.common import follow_up, given_names, short
+from pmlint.checks.actions.common import follow_up, given_names, short, with_reports
 from pmlint.checks.actions.vagueness import (
     VagueLexicon,
     Vagueness,
     analysis_text,
     texts_to_parse,
+    unnamed_report,
     vague_items,
 )
 from pmlint.checks.base import CheckContext, CheckKind, Option, finding
@@ -92,6 +93,16 @@ _REASONS: dict[str, tuple[str, str]] = {
 }
 
 
+# Reasons that ask for a specification the finished work supplies: a status line marked
+# done ("Move the export to an earlier slot [Completed]") says what happened. A vague verb
+# ("[x] Improve the dashboards") stays vague: being done does not say what changed.
+_SETTLED_WHEN_DONE = frozenset(("qualifier", "generic"))
+
+
+def _done_and_specific(item: Any, verdict: Vagueness) -> bool:
+    return item.state == "done" and not item.reported and verdict.reason in _SETTLED_WHEN_DONE
+
+
 def reason_of(message: str) -> str | None:
     """The reason behind a PM403 message ("improve", "people", ...), for tools that read
     findings as JSON (`make train` stacks the vagueness model on it); None if none fits."""
@@ -153,10 +164,19 @@ class ActionVague(CheckKind):
         verdicts = vague_items(doc, given_names(ctx), pipeline, self.lexicon_data)
         wanted = set(self.opts["reasons"])
         items = list(follow_up(doc, ctx, self.opts["skip_done"]))
+        # Reports of work done are judged only on what they say was made (`unnamed_report`).
+        for item in with_reports(doc, ctx, self.opts["skip_done"]):
+            if item.reported:
+                verdicts = {**verdicts, id(item): unnamed_report(analysis_text(item))}
+                items.append(item)
+        items.sort(key=lambda i: (i.span.line, i.span.column))
         model = textcat.load("vague") if self.opts["model"] else None
         texts = [analysis_text(item) for item in items]
         found = [verdicts.get(id(item)) for item in items]
-        hits = [v is not None and v.reason in wanted for v in found]
+        hits = [
+            v is not None and v.reason in wanted and not _done_and_specific(item, v)
+            for item, v in zip(items, found, strict=True)
+        ]
         # the stacked model reads which rule reason fired, if any ("" when none)
         reasons = [
             v.reason if v is not None and hit else "" for v, hit in zip(found, hits, strict=True)
