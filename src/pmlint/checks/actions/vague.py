@@ -93,16 +93,6 @@ _REASONS: dict[str, tuple[str, str]] = {
 }
 
 
-# Reasons that ask for a specification the finished work supplies: a status line marked
-# done ("Move the export to an earlier slot [Completed]") says what happened. A vague verb
-# ("[x] Improve the dashboards") stays vague: being done does not say what changed.
-_SETTLED_WHEN_DONE = frozenset(("qualifier", "generic"))
-
-
-def _done_and_specific(item: Any, verdict: Vagueness) -> bool:
-    return item.state == "done" and not item.reported and verdict.reason in _SETTLED_WHEN_DONE
-
-
 def reason_of(message: str) -> str | None:
     """The reason behind a PM403 message ("improve", "people", ...), for tools that read
     findings as JSON (`make train` stacks the vagueness model on it); None if none fits."""
@@ -173,10 +163,7 @@ class ActionVague(CheckKind):
         model = textcat.load("vague") if self.opts["model"] else None
         texts = [analysis_text(item) for item in items]
         found = [verdicts.get(id(item)) for item in items]
-        hits = [
-            v is not None and v.reason in wanted and not _done_and_specific(item, v)
-            for item, v in zip(items, found, strict=True)
-        ]
+        hits = [v is not None and v.reason in wanted for v in found]
         # the stacked model reads which rule reason fired, if any ("" when none)
         reasons = [
             v.reason if v is not None and hit else "" for v, hit in zip(found, hits, strict=True)
