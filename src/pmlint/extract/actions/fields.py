@@ -244,11 +244,7 @@ _NOT_DONE = frozenset(
 def _status_line(text: str, words: list[str]) -> bool:
     """ "Postmortem written", "Status page wording fixed": a short noun phrase and a past
     participle that ends the item, with no verb before it: a status line of work done."""
-    while True:  # a handle, a code span or a tag after it: "Runbook updated `@dana` [ops]"
-        shorter = _TRAILING_NOTE.sub("", text)
-        if shorter == text:
-            break
-        text = shorter
+    text = _without_trailing_notes(text)
     words = re.findall(r"[A-Za-z'-]+", text)
     if not 2 <= len(words) <= 6 or not re.search(r"[A-Za-z]\W*$", text.strip(" .`")):
         return False
@@ -260,7 +256,30 @@ def _status_line(text: str, words: list[str]) -> bool:
     return not any(_past_form(w) for w in words[:-1])
 
 
-_TRAILING_NOTE = re.compile(r"\s*(?:`[^`]*`|@[\w.-]+|\[[^\]]*\]|\([^)]*\))\s*$")
+_CLOSERS = {"`": "`", "]": "[", ")": "("}
+
+
+def _without_trailing_notes(text: str, most: int = 4) -> str:
+    """The text without the handles, code spans and tags after it ("Runbook updated `@dana`
+    [ops]" -> "Runbook updated"); read from the end, a few at most, in linear time."""
+    for _ in range(most):
+        text = text.rstrip()
+        if not text:
+            break
+        last = text[-1]
+        if last in _CLOSERS:
+            start = text.rfind(_CLOSERS[last], 0, len(text) - 1)
+            if start < 0:
+                break
+            text = text[:start]
+            continue
+        head, _, word = text.rpartition(" ")
+        if not re.fullmatch(r"@[\w.-]+", word):
+            break
+        text = head
+    return text
+
+
 # Past participles that differ from the past tense ("Postmortem written").
 _PARTICIPLES = frozenset(
     ("written", "rewritten", "done", "taken", "given", "shown", "drawn", "driven", "frozen",
