@@ -7,12 +7,13 @@ from collections.abc import Iterator, Mapping
 from types import SimpleNamespace
 from typing import Any
 
-from pmlint.checks.actions.common import follow_up, given_names, short
+from pmlint.checks.actions.common import follow_up, given_names, short, with_reports
 from pmlint.checks.actions.vagueness import (
     VagueLexicon,
     Vagueness,
     analysis_text,
     texts_to_parse,
+    unnamed_report,
     vague_items,
 )
 from pmlint.checks.base import CheckContext, CheckKind, Option, finding
@@ -153,6 +154,12 @@ class ActionVague(CheckKind):
         verdicts = vague_items(doc, given_names(ctx), pipeline, self.lexicon_data)
         wanted = set(self.opts["reasons"])
         items = list(follow_up(doc, ctx, self.opts["skip_done"]))
+        # Reports of work done are judged only on what they say was made (`unnamed_report`).
+        for item in with_reports(doc, ctx, self.opts["skip_done"]):
+            if item.reported:
+                verdicts = {**verdicts, id(item): unnamed_report(analysis_text(item))}
+                items.append(item)
+        items.sort(key=lambda i: (i.span.line, i.span.column))
         model = textcat.load("vague") if self.opts["model"] else None
         texts = [analysis_text(item) for item in items]
         found = [verdicts.get(id(item)) for item in items]

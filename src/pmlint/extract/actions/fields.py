@@ -225,10 +225,66 @@ def is_past_report(text: str) -> bool:
         return True
     if _party_report(words):
         return True
+    if _status_line(text, words):
+        return True
     # "Alert was added": only in the first clause, and not after an imperative
     # ("Implement X: has been scheduled" is an open item with a status note).
     clause = re.split(r"[.:;]\s", text, maxsplit=1)[0]
     return bool(_PASSIVE_PAST.search(clause)) and first not in _ACTION_VERBS
+
+
+# Past participles that state a need or a plan, not work done ("More alerting needed").
+_NOT_DONE = frozenset(
+    ("needed", "required", "wanted", "requested", "planned", "proposed", "suggested",
+     "expected", "desired", "recommended", "blocked", "postponed", "deferred", "scheduled",
+     "assigned", "unassigned", "tbd", "pending", "reopened", "suspected", "considered")
+)  # fmt: skip
+
+
+def _status_line(text: str, words: list[str]) -> bool:
+    """ "Postmortem written", "Status page wording fixed": a short noun phrase and a past
+    participle that ends the item, with no verb before it: a status line of work done."""
+    text = _without_trailing_notes(text)
+    words = re.findall(r"[A-Za-z'-]+", text)
+    if not 2 <= len(words) <= 6 or not re.search(r"[A-Za-z]\W*$", text.strip(" .`")):
+        return False
+    last = words[-1].lower()
+    if last in _NOT_DONE or not (last in _PARTICIPLES or _past_form(last, after_subject=True)):
+        return False
+    if words[0].lower() in _ACTION_VERBS:
+        return False  # "Fix deployed", "Add alert updated": an imperative may lead
+    return not any(_past_form(w) for w in words[:-1])
+
+
+_CLOSERS = {"`": "`", "]": "[", ")": "("}
+
+
+def _without_trailing_notes(text: str, most: int = 4) -> str:
+    """The text without the handles, code spans and tags after it ("Runbook updated `@dana`
+    [ops]" -> "Runbook updated"); read from the end, a few at most, in linear time."""
+    for _ in range(most):
+        text = text.rstrip()
+        if not text:
+            break
+        last = text[-1]
+        if last in _CLOSERS:
+            start = text.rfind(_CLOSERS[last], 0, len(text) - 1)
+            if start < 0:
+                break
+            text = text[:start]
+            continue
+        head, _, word = text.rpartition(" ")
+        if not re.fullmatch(r"@[\w.-]+", word):
+            break
+        text = head
+    return text
+
+
+# Past participles that differ from the past tense ("Postmortem written").
+_PARTICIPLES = frozenset(
+    ("written", "rewritten", "done", "taken", "given", "shown", "drawn", "driven", "frozen",
+     "undone", "withdrawn", "overridden", "broken", "chosen", "begun", "known", "stolen")
+)  # fmt: skip
 
 
 def _party_report(words: list[str]) -> bool:

@@ -60,6 +60,10 @@ def _org_owner(phrase: str) -> str | None:
     """A named team or organisation; "the foundation" counts, "the team" does not."""
     phrase = " ".join(phrase.split())
     bare = re.sub(r"^the\s+", "", phrase, flags=re.I)
+    if len(bare.split()) >= 3 and bare.split()[0].lower() == "our":
+        # "Our Technical Team is working on ...": a team the writers qualify is the
+        # writers' team of that name, as "the drand team" is; "our team" alone is not.
+        bare = bare.split(maxsplit=1)[1]
     if normalise(phrase) in OWNER_PLACEHOLDERS or normalise(bare) in OWNER_PLACEHOLDERS:
         return None
     words = bare.split()

@@ -410,7 +410,7 @@ _ORG_WORD = (
 )
 # "The drand team will patch ...", "Payments team to add ...", "The foundation is moving ..."
 _ORG_SUBJECT = re.compile(
-    rf"^(?P<owner>(?:the\s+)?(?:[A-Za-z][\w.-]*\s+){{0,2}}{_ORG_WORD}|team\s+[A-Z][\w-]*)"
+    rf"^(?P<owner>(?:the\s+|our\s+)?(?:[A-Za-z][\w.-]*\s+){{0,2}}{_ORG_WORD}|team\s+[A-Z][\w-]*)"
     r"\s+(?:will|shall|to|is|are|has|have|plans?\s+to|commits?\s+to)\s+(?!be\b|not\b)",
     re.I,
 )

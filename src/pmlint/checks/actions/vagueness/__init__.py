@@ -29,7 +29,7 @@ from pmlint.checks.actions.vagueness.parsed import (
     _is_imperative_reading,
     _parsed,
 )
-from pmlint.checks.actions.vagueness.shapes import _shape, analysis_text
+from pmlint.checks.actions.vagueness.shapes import _shape, analysis_text, unnamed_report
 from pmlint.checks.actions.vagueness.words import _COMMITMENT
 from pmlint.document import Document
 from pmlint.extract.actions import follow_up_items
@@ -174,5 +174,6 @@ __all__ = [
     "assess",
     "lexicon_for",
     "texts_to_parse",
+    "unnamed_report",
     "vague_items",
 ]

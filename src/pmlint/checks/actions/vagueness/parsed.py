@@ -47,10 +47,13 @@ def _is_imperative_reading(doc: Any, verbs: frozenset[str] = frozenset()) -> boo
     if len(doc) < 3 or doc[2].tag_ != "VB":
         return False
     word = doc[2].lower_
-    return not (verbs and word.endswith(_NOMINAL) and word not in verbs)
+    return not (verbs and word.endswith(_NOMINAL + _ADJECTIVAL) and word not in verbs)
 
 
 _NOMINAL = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism", "ings")
+# "Thorough testing ...", "Comprehensive review of ...": an adjective before a noun of
+# activity, which the tagger takes for a verb behind "You should".
+_ADJECTIVAL = ("ive", "ous", "ough", "ful", "al", "ic", "ent", "ant", "ed", "er")
 
 
 def _parsed(text: str, reading: Any, plain: Any, lex: VagueLexicon) -> Vagueness | None:
@@ -288,7 +291,7 @@ def _verb_class(
             c
             for c in head.children
             if c.i > head.i
-            and (c.dep_ in ("prt", "acomp") or (c.dep_ == "prep" and c.i == head.i + 1))
+            and (c.dep_ in ("prt", "acomp") or (c.dep_ == "prep" and c.i == _after_particle(head)))
         ),
         key=lambda t: t.i,
     )
@@ -308,6 +311,15 @@ def _verb_class(
                 if phrase is not None:
                     return name, _span_text(tokens, 0, phrase)
     return None, head.text
+
+
+def _after_particle(head: Any) -> int:
+    """Where a preposition of the verb phrase stands: right after the verb, or after its
+    particle ("come up with", "catch up on")."""
+    after = head.i + 1
+    if after < len(head.doc) and head.doc[after].dep_ == "prt" and head.doc[after].head.i == head.i:
+        return after + 1
+    return after
 
 
 def _scope(head: Any) -> list[Any]:
@@ -511,14 +523,51 @@ def _nominal_item(tokens: list[Any], lex: VagueLexicon) -> Vagueness | None:
     """An item written as a noun phrase with no verb, headed by a noun of activity that
     announces work ("Improvements to the deploy tooling", "Resilience testing of the
     payment path", "Operational readiness review for X"): nothing says what is made."""
-    if any(t.tag_ in _FINITE for t in tokens) or tokens[0].tag_ == "PRP$":
+    purpose = _purpose_words(tokens, lex)
+    if purpose is None or tokens[0].tag_ == "PRP$":
         return None  # "Our secret rotation processes - ...": a topic, not an activity
+    if any(t.tag_ in _FINITE for t in tokens if t.i not in purpose):
+        return None
     root = next((t for t in tokens if t.dep_ == "ROOT"), None)
     first = next((t for t in tokens if t.pos_ in ("NOUN", "PROPN")), None)
     for noun in (root, first):
         if noun is not None and noun.pos_ == "NOUN" and lex.has("plan_noun", noun.lemma_):
             return Vagueness("plan", _between(tokens[0], noun))
+    if (
+        root is not None
+        and root.tag_ == "VBG"
+        and root.i > tokens[0].i
+        and any(c.dep_ in ("amod", "compound") and c.i < root.i for c in root.children)
+        and lex.has("plan_noun", root.lower_)
+    ):  # "Thorough stress testing to ...": the gerund is a noun of activity there
+        return Vagueness("plan", _between(tokens[0], root))
     return None
+
+
+# What a test or a review is for, not something it makes ("testing to confirm X holds").
+_CHECKING_VERBS = frozenset(
+    ("validate", "verify", "confirm", "check", "ensure", "test", "identify", "find",
+     "understand", "determine", "assess", "prove", "see", "measure", "evaluate")
+)  # fmt: skip
+
+
+def _purpose_words(tokens: list[Any], lex: VagueLexicon) -> set[int] | None:
+    """The words of the purpose clauses of a noun of activity ("review of X to find the
+    slow stages", "testing to confirm the pool holds"): their verbs are not the item's own.
+    None when a purpose clause makes something ("review X to add a prompt")."""
+    words: set[int] = set()
+    for t in tokens:
+        if t.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+            continue
+        if t.dep_ not in ("acl", "relcl", "advcl") or t.head.pos_ not in ("NOUN", "VERB"):
+            continue
+        if t.head.pos_ == "VERB" and t.head.tag_ != "VBG":
+            continue
+        lemma = t.lemma_.lower()
+        if lex.has("deliverable", lemma) and lemma not in _CHECKING_VERBS:
+            return None
+        words.update(w.i for w in t.subtree)
+    return words
 
 
 def _open_noun(token: Any, lex: VagueLexicon) -> bool:

@@ -55,7 +55,8 @@ _NUMBER = re.compile(
     r"|ms|milliseconds?|p\d\d|[kmg]b|rps|qps|(?:at\s+(?:least|most)|exactly)\s+one)\b",
     re.I,
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)|:\s+(?=[A-Z])")
+# Not before a lower-case word: "steps 1. and 2.", "e.g. the proxy" go on.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[^\sa-z])|:\s+(?=[A-Z])")
 _ASIDE = re.compile(r"\s[-—–]\s")
 _COMPARATIVE = re.compile(
     r"\b(?:more|less)\s+(?:\w+ly|\w+(?:ful|ive|able|ible|ous|al|ic|ent|ant|ure|ed))\b", re.I
@@ -118,7 +119,7 @@ _ASPIRATION = re.compile(
 _CONTINUOUS = re.compile(
     r"^(?P<match>(?:ongoing|continuous|continued|constant|general|better|improved|increased"
     r"|greater|more|enhanced|stronger|tighter|closer|extended|expanded|broader|wider|deeper"
-    r"|additional|further|regular|frequent|faster|quicker|earlier|clearer|easier|simpler"
+    r"|additional|extra|further|regular|frequent|faster|quicker|earlier|clearer|easier|simpler"
     r"|smoother|safer)\s+(?:[a-z][\w-]*\s+){0,2}?(?:\w+(?:tion|ment|ing|ance"
     r"|ence|ity|ness|ship)|reviews?|work|focus|attention|awareness|oversight|care)"
     r"|(?:fewer|less)\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)\b",
@@ -187,5 +188,72 @@ _PERSON = (
 _ASSURE_PERSON = re.compile(
     rf"^(?:make\s+sure|ensure)\s+(?:that\s+)?(?:the\s+|all\s+|every\s+|each\s+)?{_PERSON}\s+"
     r"(?!(?:gets?|is|are|receives?|will\s+be|can\s+be|be|were|was)\b)\w",
+    re.I,
+)
+
+# -- work reported as done that names no result ------------------------------------------------
+# "Additional measures have been put in place", "Some improvements were made ...": a
+# subject that is only an amount of unnamed work ("More observability ..." is `_CONTINUOUS`).
+_UNNAMED_WORK = re.compile(
+    r"^(?P<match>(?:some|several|various|further|additional|extra|more|many|a\s+few"
+    r"|a\s+number\s+of)\s+(?:[a-z][\w-]*\s+){0,1}?(?:changes|improvements|measures"
+    r"|safeguards|mitigations|enhancements|checks|steps|tweaks|adjustments))\b",
+    re.I,
+)
+# ... then a verb saying it was made: "was added", "has been introduced", "is now in place".
+_MADE = re.compile(
+    r"^(?:[\w-]+\s+){0,6}?(?:(?:has|have)\s+been|was|were|(?:is|are)\s+now|(?:is|are))\s+"
+    r"(?:also\s+|now\s+|already\s+)?(?:added|introduced|put\s+in\s+place|in\s+place|set\s+up"
+    r"|implemented|deployed|enabled|built|rolled\s+out|made|applied|installed|configured"
+    r"|created|shipped|released)\b",
+    re.I,
+)
+# A group set up to look into something, with no result named: "A working group of
+# engineers from storage and SRE reviewing the cluster layout", "Engineers from three
+# teams conducting a broad review of ...". A finite verb before it makes it a report.
+_GROUP_LOOKING = re.compile(
+    r"^(?:an?\s+|the\s+)?(?:new\s+|dedicated\s+|cross-team\s+|joint\s+|small\s+)?"
+    r"(?:working\s+group|task\s*force|strike\s+team|tiger\s+team|war\s+room|committee|group"
+    r"|team|squad|engineers|people|members|staff|folks|representatives)\b"
+    r"(?P<before>[^.;:]{0,160}?)\b(?P<match>reviewing|(?:conducting|doing|carrying\s+out"
+    r"|performing)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:review|audit|investigation"
+    r"|analysis|assessment)|looking\s+(?:into|at)|investigating|exploring|assessing|studying"
+    r"|analy[sz]ing|examining|evaluating)\b",
+    re.I,
+)
+_FINITE_WORD = re.compile(r"\b(?:will|shall|is|are|was|were|has|have|had|did|does)\b", re.I)
+# A plan that waits on a condition and only promises a look: "If the new timeout does
+# not help, the scheduler will be analysed", "Should X fail, we may revisit Y".
+_CONDITIONAL_LOOK = re.compile(
+    r"^(?:if|should|in\s+case|unless)\b[^,]{3,200},\s*(?:then\s+)?(?:[\w'’-]+\s+){0,8}?"
+    r"(?P<match>(?:will|would|may|might|could|shall|can)\s+(?:then\s+|also\s+|further\s+)?"
+    r"(?:be\s+)?(?:analy[sz]ed?|investigated?|considered?|examined?|looked\s+(?:at|into)"
+    r"|look\s+(?:at|into)|evaluated?|revisited?|explored?|reviewed?|assessed?|studied|study"
+    r"|re-?evaluated?|reconsidered?|reconsider|discussed|discuss))\b",
+    re.I,
+)
+# A group set up whose purpose is only to look: "Form a working group to identify
+# further steps", "Set up a task force to look into the stalls".
+_GROUP_FORMED = re.compile(
+    r"^(?P<match>(?:form|create|set\s+up|establish|start|assemble|put\s+together|spin\s+up"
+    r"|convene)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:working\s+group|task\s*force"
+    r"|committee|tiger\s+team|strike\s+team|war\s+room|guild|council))\b[^.;:]{0,80}?"
+    r"\bto\s+(?:(?:further|better|jointly|collectively)\s+)?(?:identify|look\s+(?:into|at)"
+    r"|investigate|review|explore|assess|study|analy[sz]e|examine|evaluate|find|discuss|consider"
+    r"|think\s+about|improve|understand)\b",
+    re.I,
+)
+# An activity with an intensity and only a check as its purpose, read on the words as the
+# parser often takes the checked clause for the item's verb: "Rigorous failover testing to
+# confirm the replicas promote cleanly", "Thorough audit of X to find the weak spots".
+_ACTIVITY_PURPOSE = re.compile(
+    r"^(?P<match>(?:thorough|comprehensive|extensive|exhaustive|rigorous|in-depth|holistic"
+    r"|broad|broader|detailed|deep|deeper|full|complete|systematic|end-to-end|additional"
+    r"|further|more|regular|continuous|ongoing|periodic|careful)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:testing|tests|review|reviews|audit|audits|analysis|assessment|evaluation"
+    r"|investigation|exercises?|drills?|checks|validation|verification))\b"
+    r"(?:\s+(?:of|on|for|across|around)\s+[^.;]{1,80}?)?"
+    r"\s+to\s+(?:validate|verify|confirm|check|ensure|make\s+sure|find|identify|understand"
+    r"|determine|see|prove|measure|assess|evaluate|catch|uncover|surface)\b",
     re.I,
 )
