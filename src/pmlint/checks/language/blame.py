@@ -859,7 +859,7 @@ class BlameLanguage(HarmCheck):
             return None
         if doer.dep_ == "csubj" and doer.pos_ == "VERB" and doer.tag_ == "VBG":
             return Hit(*token_span(adjective, adjective), "conduct_verdict")  # "ignoring ..."
-        if doer.dep_ == "nsubj" and doer.lemma_.lower() in w["conduct_nouns"]:
+        if doer.dep_ == "nsubj" and doer.lemma_.lower() in _CONDUCT_SUBJECTS:
             if doer.lower_ != "way" or any(c.dep_ == "relcl" for c in doer.children):
                 return Hit(*token_span(adjective, adjective), "conduct_verdict")
             return None
@@ -870,7 +870,10 @@ class BlameLanguage(HarmCheck):
                 continue
             if act.i < adjective.i or not any(c.lower_ == "to" for c in act.children):
                 continue
-            if head.tag_ == "VBD" or is_negated(act):
+            if is_negated(act):  # "it is unacceptable not to have a crisis plan"
+                return Hit(*token_span(adjective, adjective), "conduct_verdict")
+            if head.tag_ == "VBD" and act.lemma_.lower() not in _EXPERIENCING:
+                # not "it was embarrassing to see the status page go red"
                 return Hit(*token_span(adjective, adjective), "conduct_verdict")
         return None
 
@@ -1142,6 +1145,19 @@ _FAULT_PUT = (
     r"|\b(?:fault|blame|responsibility) (?:[\w-]+ ){0,5}(?:lies|lay|rests|rested|falls|fell)\b"
     r"|\b(?:bears?|bore|borne) (?:\w+ )?(?:\w+ )?responsibility\b)"
 )
+# What a verdict adjective said of a subject judges people by (`_conduct_verdict`): words
+# for a way of working only, not those also said of a design or a system ("the approach
+# was unacceptable for our latency budget", "the response from the API was unacceptable").
+_CONDUCT_SUBJECTS = frozenset(
+    ("stance", "attitude", "posture", "mindset", "culture", "behaviour", "behavior",
+     "conduct", "handling", "way")
+)  # fmt: skip
+# Acts of seeing or telling after "it was embarrassing to ...": the writers' feeling, not
+# a verdict on what was done ("it was embarrassing to see the status page go red").
+_EXPERIENCING = frozenset(
+    ("see", "watch", "hear", "read", "admit", "say", "tell", "explain", "write", "find",
+     "learn", "discover", "realise", "realize", "know", "have", "get", "receive", "be")
+)  # fmt: skip
 # The cheap pass's versions of a linking verb and of a rhetorical "Where was ...?".
 _LINKED = r"\b(?i:is|was|were|are|be|been|being|seems?|seemed|becomes?|became|remains?)\b"
 _WHERE_WAS = r"^\W*(?i:where)\s+(?:was|were|is|are)\b"
