@@ -96,6 +96,7 @@ WORD_CLASSES = (
     "conduct_nouns",
     "system_adjectives",
     "verdict_adjectives",
+    "surprise_adjectives",
     "upkeep_verbs",
     "accountability_nouns",
 )

@@ -294,6 +294,11 @@ class BlameLanguage(HarmCheck):
             Trigger.of(self.pattern("verdict_adjectives"), [_LINKED]),
             Trigger.of(_WHERE_WAS, [r"\?"]),
             Trigger.of(
+                self.pattern("surprise_adjectives", "verdict_adjectives"),
+                [r"\b(?i:that)\b", rf"\b(?i:nobody|no one|noone)\b|{NEGATION}"],
+            ),
+            Trigger.of(self.pattern("decision_nouns"), [self.pattern("decision_judgements")]),
+            Trigger.of(
                 self.pattern("upkeep_verbs", "duty_verbs"),
                 [rf"{party}|{NAME_LIKE}", r"\b(?i:fail\w*)"],
             ),
@@ -356,6 +361,11 @@ class BlameLanguage(HarmCheck):
                 found = self._character(token) or self._conduct_verdict(token)
                 if found is not None:
                     yield found
+            if pos == "VERB" and token.lower_ in w["surprise_adjectives"]:
+                # "it is baffling that no one checked": the adjective read as a verb
+                doer = subject(token)
+                if doer is not None and doer.lower_ == "it" and self._nobody_did(token, token):
+                    yield Hit(*token_span(token, token), "conduct_verdict")
             if token.i == parsed[0].i and token.lower_ == "where":
                 found = self._where_question(token)
                 if found is not None:
@@ -839,10 +849,13 @@ class BlameLanguage(HarmCheck):
         trait = (
             lemma in w["character_adjectives"] or adjective.lower_ in w["character_adjectives"]
         ) and adjective.lower_ not in w["system_adjectives"]
-        if not (verdict or trait) or is_negated(adjective):
+        surprise = lemma in w["surprise_adjectives"] or adjective.lower_ in w["surprise_adjectives"]
+        if not (verdict or trait or surprise) or is_negated(adjective):
             return None
         head = adjective.head
         if adjective.dep_ == "amod" and head.pos_ == "NOUN":
+            if surprise and not (verdict or trait):
+                return None
             if head.lemma_.lower() not in w["conduct_nouns"] or head.lower_ == "way":
                 return None  # "a way" says nothing alone; "the way X was handled" below
             verb = head.head
@@ -850,12 +863,16 @@ class BlameLanguage(HarmCheck):
                 return None
             start = min((adjective, *adjective.children), key=lambda t: t.i)
             return Hit(*token_span(start, head), "conduct_verdict")
-        if not verdict or adjective.dep_ not in ("acomp", "attr") or not _links(head):
+        if adjective.dep_ not in ("acomp", "attr") or not _links(head):
             return None
         if is_negated(head) or conditional(head):
             return None
         doer = subject(head)
         if doer is None:
+            return None
+        if doer.lower_ == "it" and self._nobody_did(head, adjective):
+            return Hit(*token_span(adjective, adjective), "conduct_verdict")
+        if not verdict:
             return None
         if doer.dep_ == "csubj" and doer.pos_ == "VERB" and doer.tag_ == "VBG":
             return Hit(*token_span(adjective, adjective), "conduct_verdict")  # "ignoring ..."
@@ -876,6 +893,28 @@ class BlameLanguage(HarmCheck):
                 # not "it was embarrassing to see the status page go red"
                 return Hit(*token_span(adjective, adjective), "conduct_verdict")
         return None
+
+    def _nobody_did(self, copula: Token, adjective: Token) -> bool:
+        """ "It is unbelievable that nobody tested the restore", "it was inexcusable that
+        the vendor never replied": the clause after the verdict is an omission of people."""
+        for clause in (*copula.children, *adjective.children):
+            if clause.dep_ != "ccomp" or clause.i < adjective.i:
+                continue
+            if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+                continue
+            doer = subject(clause)
+            if doer is None or is_passive(clause):
+                continue
+            owed = self.words["oversight_verbs"] | self.words["duty_verbs"]
+            if not self.lemmas(clause) & (owed | self.words["upkeep_verbs"]):
+                continue
+            if doer.lower_ in ("nobody", "noone") or (
+                doer.lower_ == "one" and any(c.lower_ == "no" for c in doer.children)
+            ):
+                return True
+            if is_negated(clause) and self.person_kind(doer) in (*STRICT, GROUP):
+                return True
+        return False
 
     def _where_question(self, where: Token) -> Hit | None:
         """A rhetorical "Where was ...?" after the people who should have acted: "Where
@@ -1063,6 +1102,8 @@ class BlameLanguage(HarmCheck):
         noun = adjective.head
         while noun.dep_ == "compound" and noun.head.i > noun.i:
             noun = noun.head  # "incorrect emergency response decisions"
+        if adjective.dep_ == "acomp" and _links(noun):
+            return self._decision_called(adjective, noun)
         if adjective.dep_ != "amod" or noun.lemma_.lower() not in self.words["decision_nouns"]:
             return None
         verb = noun.head
@@ -1077,6 +1118,19 @@ class BlameLanguage(HarmCheck):
         if maker is not None and maker.pos_ in ("NOUN", "PROPN") and not self.person_kind(maker):
             return None  # a system's choice
         return Hit(*token_span(adjective, noun), "decision")
+
+    def _decision_called(self, adjective: Token, copula: Token) -> Hit | None:
+        """ "The decision to skip the load test was shortsighted": a decision judged as
+        a predicate; not a system's ("the scheduler's placement choice was wrong")."""
+        noun = subject(copula)
+        if noun is None or noun.lemma_.lower() not in self.words["decision_nouns"]:
+            return None
+        if is_negated(copula) or conditional(copula):
+            return None
+        makers = [c for c in noun.children if c.dep_ in ("poss", "compound")]
+        if any(self.person_kind(m) is None and m.pos_ in ("NOUN", "PROPN") for m in makers):
+            return None
+        return Hit(*token_span(phrase_start(noun), adjective), "decision")
 
     def _failure_of(self, noun: Token) -> Hit | None:
         """A party's failure as a noun: "the vendor's refusal to engage", "TFL's failure to
