@@ -856,8 +856,11 @@ class BlameLanguage(HarmCheck):
         if adjective.dep_ == "amod" and head.pos_ == "NOUN":
             if surprise and not (verdict or trait):
                 return None
-            if head.lemma_.lower() not in w["conduct_nouns"] or head.lower_ == "way":
-                return None  # "a way" says nothing alone; "the way X was handled" below
+            to_do = any(c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" for c in head.children)
+            if head.lemma_.lower() not in w["conduct_nouns"] or (
+                head.lower_ == "way" and not to_do
+            ):
+                return None  # "a way" alone says nothing; "an immature way to run it" judges
             verb = head.head
             if verb.pos_ in ("AUX", "VERB") and (is_negated(verb) or conditional(verb)):
                 return None
