@@ -93,6 +93,12 @@ WORD_CLASSES = (
     "competence_adjectives",
     "mistake_nouns",
     "mistake_judgements",
+    "conduct_nouns",
+    "system_adjectives",
+    "verdict_adjectives",
+    "surprise_adjectives",
+    "upkeep_verbs",
+    "accountability_nouns",
 )
 STRICT = (NAMED, ROLE, PRONOUN)  # people other than the writer
 OTHERS = (*STRICT, MAYBE_ROLE)  # ... and roles that may be software, for human-only verbs

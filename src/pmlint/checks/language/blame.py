@@ -40,6 +40,7 @@ from pmlint.nlp.syntax import (
     PRONOUN,
     ROLE,
     SELF,
+    agent,
     conditional,
     is_negated,
     is_passive,
@@ -144,6 +145,8 @@ class BlameLanguage(HarmCheck):
         "self_character": "Judges yourselves",
         "decision": "Judges a decision instead of explaining it",
         "verdict": "Calls what people did a blunder",
+        "conduct_verdict": "Judges how people or an organisation work",
+        "accountability_question": "Asks where the accountable people were",
         "model": "Reads as a judgement of people (trained model)",
         "model_self": "Reads as a judgement of yourselves (trained model)",
     }
@@ -265,7 +268,7 @@ class BlameLanguage(HarmCheck):
             ),
             Trigger.of(
                 rf"(?i:{words_pattern(self.words['decision_judgements'], inflect=False)}"
-                rf"\s+(?:[\w-]+\s+)?{self.pattern('decision_nouns')})"
+                rf"\s+(?:[\w-]+\s+){{0,2}}{self.pattern('decision_nouns')})"
             ),
             Trigger.of(_FAULT_PUT, [rf"{party}|{NAME_LIKE}|\b(?i:we|i)\b"]),
             Trigger.of(self.pattern("error_nouns"), [r"\b(?i:that|this|it) was\b"]),
@@ -283,6 +286,22 @@ class BlameLanguage(HarmCheck):
             # "That was reckless.", "That wasn't smart.": the act judged by a pronoun for it
             Trigger.of(self.pattern("character_adjectives"), [r"\b(?i:that|this)\b"]),
             Trigger.of(self.pattern("competence_adjectives"), [r"\b(?i:that|this)\b", NEGATION]),
+            # a verdict on a way of working or on an act, whoever did it
+            Trigger.of(
+                self.pattern("verdict_adjectives", "character_adjectives"),
+                [self.pattern("conduct_nouns")],
+            ),
+            Trigger.of(self.pattern("verdict_adjectives"), [_LINKED]),
+            Trigger.of(_WHERE_WAS, [r"\?"]),
+            Trigger.of(
+                self.pattern("surprise_adjectives", "verdict_adjectives"),
+                [r"\b(?i:that)\b", rf"\b(?i:nobody|no one|noone)\b|{NEGATION}"],
+            ),
+            Trigger.of(self.pattern("decision_nouns"), [self.pattern("decision_judgements")]),
+            Trigger.of(
+                self.pattern("upkeep_verbs", "duty_verbs"),
+                [rf"{party}|{NAME_LIKE}", r"\b(?i:fail\w*)"],
+            ),
             Trigger.of(
                 rf"{self.pattern('conduct_states', 'conduct_verbs')}|{_CARE_PATTERN}|\b(?i:stop)\b",
                 [rf"{person}|{self.pattern('everyone')}|\b(?i:we|i)\b", _DEMAND],
@@ -330,7 +349,7 @@ class BlameLanguage(HarmCheck):
                 found = self._act_judged(token)
                 if found is not None:
                     yield found
-            if lemma in w["mistake_nouns"] and pos == "NOUN":
+            if lemma in w["mistake_nouns"] and pos in ("NOUN", "PROPN"):
                 found = self._mistake_judged(token)
                 if found is not None:
                     yield found
@@ -339,7 +358,16 @@ class BlameLanguage(HarmCheck):
                 if found is not None:
                     yield found
             if pos == "ADJ":
-                found = self._character(token)
+                found = self._character(token) or self._conduct_verdict(token)
+                if found is not None:
+                    yield found
+            if pos == "VERB" and token.lower_ in w["surprise_adjectives"]:
+                # "it is baffling that no one checked": the adjective read as a verb
+                doer = subject(token)
+                if doer is not None and doer.lower_ == "it" and self._nobody_did(token, token):
+                    yield Hit(*token_span(token, token), "conduct_verdict")
+            if token.i == parsed[0].i and token.lower_ == "where":
+                found = self._where_question(token)
                 if found is not None:
                     yield found
             if lemma == "action" and token.dep_ == "dobj":
@@ -688,10 +716,8 @@ class BlameLanguage(HarmCheck):
             return True
         if acted:
             goals = [c for c in verb.children if c.dep_ == "xcomp"] or [verb]
-            return any(
-                self._about_message(goal) or goal.lemma_.lower() in w["communication_verbs"]
-                for goal in goals
-            )
+            owed = w["communication_verbs"] | w["upkeep_verbs"] | w["duty_verbs"]
+            return any(self._about_message(goal) or goal.lemma_.lower() in owed for goal in goals)
         return past_negation(verb) and not is_passive(verb)
 
     def _about_message(self, verb: Token) -> bool:
@@ -808,6 +834,107 @@ class BlameLanguage(HarmCheck):
         start = min(phrase_start(person), adjective, key=lambda t: t.i)
         end = max(person, adjective, key=lambda t: t.i)
         return Hit(*token_span(start, end), "self_character" if who == SELF else "character")
+
+    def _conduct_verdict(self, adjective: Token) -> Hit | None:
+        """A verdict on how people or an organisation worked, whoever the sentence names:
+        an act judged ("ignoring the warnings was inexcusable", "it was unacceptable to
+        ship without a review", "it is unacceptable not to have a crisis plan"), or a way of
+        working ("a very immature operational stance", "the way the upgrade was handled
+        was embarrassing"). Not an outcome ("such outages are unacceptable"), nor a
+        standard stated ("it is unacceptable to lose data": present, and the act not
+        denied), nor a denial or a supposition."""
+        w = self.words
+        lemma = adjective.lemma_.lower()
+        verdict = lemma in w["verdict_adjectives"] or adjective.lower_ in w["verdict_adjectives"]
+        trait = (
+            lemma in w["character_adjectives"] or adjective.lower_ in w["character_adjectives"]
+        ) and adjective.lower_ not in w["system_adjectives"]
+        surprise = lemma in w["surprise_adjectives"] or adjective.lower_ in w["surprise_adjectives"]
+        if not (verdict or trait or surprise) or is_negated(adjective):
+            return None
+        head = adjective.head
+        if adjective.dep_ == "amod" and head.pos_ == "NOUN":
+            if surprise and not (verdict or trait):
+                return None
+            to_do = any(c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" for c in head.children)
+            if head.lemma_.lower() not in w["conduct_nouns"] or (
+                head.lower_ == "way" and not to_do
+            ):
+                return None  # "a way" alone says nothing; "an immature way to run it" judges
+            verb = head.head
+            if verb.pos_ in ("AUX", "VERB") and (is_negated(verb) or conditional(verb)):
+                return None
+            start = min((adjective, *adjective.children), key=lambda t: t.i)
+            return Hit(*token_span(start, head), "conduct_verdict")
+        if adjective.dep_ not in ("acomp", "attr") or not _links(head):
+            return None
+        if is_negated(head) or conditional(head):
+            return None
+        doer = subject(head)
+        if doer is None:
+            return None
+        if doer.lower_ == "it" and self._nobody_did(head, adjective):
+            return Hit(*token_span(adjective, adjective), "conduct_verdict")
+        if not verdict:
+            return None
+        if doer.dep_ == "csubj" and doer.pos_ == "VERB" and doer.tag_ == "VBG":
+            return Hit(*token_span(adjective, adjective), "conduct_verdict")  # "ignoring ..."
+        if doer.dep_ == "nsubj" and doer.lemma_.lower() in _CONDUCT_SUBJECTS:
+            if doer.lower_ != "way" or any(c.dep_ == "relcl" for c in doer.children):
+                return Hit(*token_span(adjective, adjective), "conduct_verdict")
+            return None
+        if doer.lower_ != "it":
+            return None
+        for act in (*head.children, *adjective.children):
+            if act.dep_ not in ("xcomp", "ccomp") or act.pos_ not in ("VERB", "AUX"):
+                continue
+            if act.i < adjective.i or not any(c.lower_ == "to" for c in act.children):
+                continue
+            if is_negated(act):  # "it is unacceptable not to have a crisis plan"
+                return Hit(*token_span(adjective, adjective), "conduct_verdict")
+            if head.tag_ == "VBD" and act.lemma_.lower() not in _EXPERIENCING:
+                # not "it was embarrassing to see the status page go red"
+                return Hit(*token_span(adjective, adjective), "conduct_verdict")
+        return None
+
+    def _nobody_did(self, copula: Token, adjective: Token) -> bool:
+        """ "It is unbelievable that nobody tested the restore", "it was inexcusable that
+        the vendor never replied": the clause after the verdict is an omission of people."""
+        for clause in (*copula.children, *adjective.children):
+            if clause.dep_ != "ccomp" or clause.i < adjective.i:
+                continue
+            if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+                continue
+            doer = subject(clause)
+            if doer is None or is_passive(clause):
+                continue
+            owed = self.words["oversight_verbs"] | self.words["duty_verbs"]
+            if not self.lemmas(clause) & (owed | self.words["upkeep_verbs"]):
+                continue
+            if doer.lower_ in ("nobody", "noone") or (
+                doer.lower_ == "one" and any(c.lower_ == "no" for c in doer.children)
+            ):
+                return True
+            if is_negated(clause) and self.person_kind(doer) in (*STRICT, GROUP):
+                return True
+        return False
+
+    def _where_question(self, where: Token) -> Hit | None:
+        """A rhetorical "Where was ...?" after the people who should have acted: "Where
+        was the owner?", "Where is the accountability?", "Where were the maintainers?";
+        not where a thing is ("Where is the config file?")."""
+        verb = where.head
+        if verb.lemma_ != "be" or where.dep_ != "advmod" or is_negated(verb):
+            return None
+        if not any(t.lower_ == "?" for t in verb.doc[where.i : where.i + 12]):
+            return None
+        found = subject(verb)
+        if found is None:
+            return None
+        accountable = found.lemma_.lower() in self.words["accountability_nouns"]
+        if not accountable and self.person_kind(found) not in (*OTHERS, GROUP):
+            return None
+        return Hit(*token_span(where, found), "accountability_question")
 
     def _mistake_judged(self, noun: Token) -> Hit | None:
         """What people did called a verdict: "An enormous and nearly disastrous blunder.",
@@ -976,6 +1103,10 @@ class BlameLanguage(HarmCheck):
         at once was a terrible idea". Not where a system made it ("the scheduler made a
         bad choice of shard") or where the judgement is denied or hypothetical."""
         noun = adjective.head
+        while noun.dep_ == "compound" and noun.head.i > noun.i:
+            noun = noun.head  # "incorrect emergency response decisions"
+        if adjective.dep_ == "acomp" and _links(noun):
+            return self._decision_called(adjective, noun)
         if adjective.dep_ != "amod" or noun.lemma_.lower() not in self.words["decision_nouns"]:
             return None
         verb = noun.head
@@ -984,9 +1115,25 @@ class BlameLanguage(HarmCheck):
         maker = next((c for c in noun.children if c.dep_ == "poss"), None)
         if maker is None and noun.dep_ == "dobj":
             maker = subject(verb)
+        if maker is None:  # "incorrect decisions made by the scheduler"
+            made = (agent(c) for c in noun.children if c.dep_ == "acl")
+            maker = next((m for m in made if m is not None), None)
         if maker is not None and maker.pos_ in ("NOUN", "PROPN") and not self.person_kind(maker):
             return None  # a system's choice
         return Hit(*token_span(adjective, noun), "decision")
+
+    def _decision_called(self, adjective: Token, copula: Token) -> Hit | None:
+        """ "The decision to skip the load test was shortsighted": a decision judged as
+        a predicate; not a system's ("the scheduler's placement choice was wrong")."""
+        noun = subject(copula)
+        if noun is None or noun.lemma_.lower() not in self.words["decision_nouns"]:
+            return None
+        if is_negated(copula) or conditional(copula):
+            return None
+        makers = [c for c in noun.children if c.dep_ in ("poss", "compound")]
+        if any(self.person_kind(m) is None and m.pos_ in ("NOUN", "PROPN") for m in makers):
+            return None
+        return Hit(*token_span(phrase_start(noun), adjective), "decision")
 
     def _failure_of(self, noun: Token) -> Hit | None:
         """A party's failure as a noun: "the vendor's refusal to engage", "TFL's failure to
@@ -1055,6 +1202,22 @@ _FAULT_PUT = (
     r"|\b(?:fault|blame|responsibility) (?:[\w-]+ ){0,5}(?:lies|lay|rests|rested|falls|fell)\b"
     r"|\b(?:bears?|bore|borne) (?:\w+ )?(?:\w+ )?responsibility\b)"
 )
+# What a verdict adjective said of a subject judges people by (`_conduct_verdict`): words
+# for a way of working only, not those also said of a design or a system ("the approach
+# was unacceptable for our latency budget", "the response from the API was unacceptable").
+_CONDUCT_SUBJECTS = frozenset(
+    ("stance", "attitude", "posture", "mindset", "culture", "behaviour", "behavior",
+     "conduct", "handling", "way")
+)  # fmt: skip
+# Acts of seeing or telling after "it was embarrassing to ...": the writers' feeling, not
+# a verdict on what was done ("it was embarrassing to see the status page go red").
+_EXPERIENCING = frozenset(
+    ("see", "watch", "hear", "read", "admit", "say", "tell", "explain", "write", "find",
+     "learn", "discover", "realise", "realize", "know", "have", "get", "receive", "be")
+)  # fmt: skip
+# The cheap pass's versions of a linking verb and of a rhetorical "Where was ...?".
+_LINKED = r"\b(?i:is|was|were|are|be|been|being|seems?|seemed|becomes?|became|remains?)\b"
+_WHERE_WAS = r"^\W*(?i:where)\s+(?:was|were|is|are)\b"
 _ROOT_CAUSE = r"(?i:\b(?:was|is|were|are) (?:the |a )?(?:root|main|primary|sole) cause\b)"
 # The cheap pass's version of a demand (`BlameLanguage._conduct` reads the parse).
 _DEMAND = (

@@ -95,8 +95,18 @@ def routine_fail(verb: Token, failures: frozenset[str]) -> bool:
         following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
         if following is not None and following.lower_ in ("over", "back"):
             return True
+        if any(c.dep_ == "xcomp" and c.lemma_.lower() in _ATTEMPTS for c in verb.children):
+            return True  # "the team failed to reproduce the crash": a try, not a lapse
         return any(c.dep_ == "dobj" for c in verb.children)
     return False
+
+
+# What people try and may not manage, with no duty left undone: finding, reaching, telling
+# apart ("failed to reproduce the crash on staging", "failed to reach the vendor").
+_ATTEMPTS = frozenset(
+    ("reproduce", "replicate", "find", "locate", "identify", "pinpoint", "isolate",
+     "determine", "reach", "contact", "connect", "obtain", "acquire", "trace")
+)  # fmt: skip
 
 
 def explained(verb: Token) -> bool:

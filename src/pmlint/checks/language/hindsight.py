@@ -180,6 +180,10 @@ class HindsightLanguage(LanguageCheck):
                 found = self._why(token)
                 if found is not None:
                     yield found
+            if question and token.lower_ == "how" and token.dep_ == "advmod":
+                found = self._how_nobody(token)
+                if found is not None:
+                    yield found
             if question and token.lower_ == "who" and token.dep_ == "nsubj":
                 found = self._who(token)
                 if found is not None:
@@ -324,8 +328,8 @@ class HindsightLanguage(LanguageCheck):
             return Hit(*token_span(why, verb), "why_question")
         if (
             doer is not None
-            and doer.lower_ in self.words["everyone"]
-            and (is_negated(verb) or doer.lower_ in ("nobody", "no"))
+            and (doer.lower_ in self.words["everyone"] or _no_one(doer))
+            and (is_negated(verb) or doer.lower_ in ("nobody", "no") or _no_one(doer))
             and verb.lemma_.lower() not in self.words["stative_verbs"]
         ):
             return Hit(*token_span(why, verb), "why_question")  # "why didn't anyone notice?"
@@ -336,6 +340,17 @@ class HindsightLanguage(LanguageCheck):
         ):
             return Hit(*token_span(why, verb), "why_question")  # "why wasn't this caught?"
         return None
+
+    def _how_nobody(self, how: Token) -> Hit | None:
+        """ "How could nobody notice ...?", "how did no one catch this?": a question that
+        faults everyone for an oversight; "how could anyone have known?" excuses them."""
+        verb = how.head
+        doer = subject(verb)
+        if doer is None or not (doer.lower_ in ("nobody", "noone") or _no_one(doer)):
+            return None
+        if not self.lemmas(verb) & self.words["oversight_verbs"]:
+            return None
+        return Hit(*token_span(how, verb), "why_question")
 
     @staticmethod
     def _wondered(why: Token) -> bool:
@@ -365,3 +380,8 @@ class HindsightLanguage(LanguageCheck):
         if self.person_kind(self.doer(verb)) not in STRICT:
             return None
         return Hit(*token_span(adverb, adverb), "certainty")
+
+
+def _no_one(doer: Token) -> bool:
+    """ "no one" as the parser splits it: "one" with "no" before it."""
+    return doer.lower_ == "one" and any(c.lower_ == "no" for c in doer.children)
