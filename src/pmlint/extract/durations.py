@@ -59,8 +59,8 @@ _AMOUNT = (
     rf"(?:\d+(?:[.,]\d+)?|half an?|{_WORD}(?: and an? half| and a quarter)?"
     r"|\d+(?:\.\d+)? and an? half)"
 )
-# A lone "m" before a currency or token code is millions, not minutes: "the vault's total 35m
-# DAI", "3.5m USDC drained" (a zone after it, "20m UTC", is no such code).
+# A lone "m" before a currency or token code is millions, not minutes: "a pool of 12m
+# USDC", "3.5m USDC drained" (a zone after it, "20m UTC", is no such code).
 _MILLIONS_OF = r"(?-i:(?!\s?(?!UTC\b|GMT\b)[A-Z]{2,6}\b))"
 _UNIT = rf"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|[hd]|m{_MILLIONS_OF})"
 # Digits may touch their unit ("1h50m"); words need a space ("an hour", not "and").

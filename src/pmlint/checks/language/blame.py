@@ -838,8 +838,8 @@ class BlameLanguage(HarmCheck):
     def _conduct_verdict(self, adjective: Token) -> Hit | None:
         """A verdict on how people or an organisation worked, whoever the sentence names:
         an act judged ("ignoring the warnings was inexcusable", "it was unacceptable to
-        ship without a review", "it is unacceptable not to have a crisis plan"), or a way of
-        working ("a very immature operational stance", "the way the upgrade was handled
+        ship without a review", "it is unacceptable not to have a rollback plan"), or a way of
+        working ("a reckless release culture", "the way the upgrade was handled
         was embarrassing"). Not an outcome ("such outages are unacceptable"), nor a
         standard stated ("it is unacceptable to lose data": present, and the act not
         denied), nor a denial or a supposition."""
@@ -890,7 +890,7 @@ class BlameLanguage(HarmCheck):
                 continue
             if act.i < adjective.i or not any(c.lower_ == "to" for c in act.children):
                 continue
-            if is_negated(act):  # "it is unacceptable not to have a crisis plan"
+            if is_negated(act):  # "it is unacceptable not to have a rollback plan"
                 return Hit(*token_span(adjective, adjective), "conduct_verdict")
             if head.tag_ == "VBD" and act.lemma_.lower() not in _EXPERIENCING:
                 # not "it was embarrassing to see the status page go red"
@@ -921,7 +921,7 @@ class BlameLanguage(HarmCheck):
 
     def _where_question(self, where: Token) -> Hit | None:
         """A rhetorical "Where was ...?" after the people who should have acted: "Where
-        was the owner?", "Where is the accountability?", "Where were the maintainers?";
+        was the owner?", "Where was the oversight?", "Where were the maintainers?";
         not where a thing is ("Where is the config file?")."""
         verb = where.head
         if verb.lemma_ != "be" or where.dep_ != "advmod" or is_negated(verb):
