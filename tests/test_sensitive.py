@@ -10,7 +10,14 @@ from pathlib import Path
 import pytest
 
 from pmlint.diagnostics import Diagnostic, Severity, Span, masked_lines
-from pmlint.extract.sensitive import find_personal_data, find_secrets, luhn
+from pmlint.extract.sensitive import (
+    PERSONAL_HINT,
+    PERSONAL_HINTS,
+    candidate_lines,
+    find_personal_data,
+    find_secrets,
+    luhn,
+)
 from tests.conftest import REPO, write
 
 # Made up for this test: each has its vendor's shape and no meaning.
@@ -161,6 +168,31 @@ def test_secret_traps_stay_quiet(trap: str) -> None:
 )
 def test_personal_data_traps_stay_quiet(trap: str) -> None:
     assert find_personal_data(trap) == []
+
+
+def test_the_split_hints_find_the_lines_of_the_single_pattern() -> None:
+    """PERSONAL_HINTS is PERSONAL_HINT written for speed: the same lines, on written cases
+    (every alternative, at a line's start and end, beside longer runs) and random ones."""
+    import random
+
+    written = [
+        "mail ops-lead@corp-mail.io today",
+        "@alone and x@y without a dot",
+        "v1.20.3 and 1.2 only",
+        "abc::1 and ::1 and g1::2",
+        "12345::9 (five hex, no) and fe80:0:12:",
+        "12ab:34cd:ef:01",
+        "call 5551 2345 or 55512345 or 555-12345",
+        "+4 and +x and (555) and (55)",
+        "deadbeef:1:2:",
+        "é@x.y and ٣٣٣٣٣٣٣٣",
+    ]
+    rnd = random.Random(17)
+    alphabet = "aAfF09g::@@..+( )-_é٣"
+    drawn = ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 14))) for _ in range(20000)]
+    for lines in (written, drawn, ["\n".join(drawn[i : i + 3]) for i in range(0, 300, 3)]):
+        lines = "\n".join(lines).split("\n")
+        assert candidate_lines(lines, PERSONAL_HINTS) == candidate_lines(lines, (PERSONAL_HINT,))
 
 
 def test_luhn() -> None:

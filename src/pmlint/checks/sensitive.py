@@ -14,7 +14,7 @@ from pmlint.checks.base import CheckContext, CheckKind, Option, finding
 from pmlint.diagnostics import Finding, Span
 from pmlint.document import Document, TextBlock
 from pmlint.extract.sensitive import (
-    PERSONAL_HINT,
+    PERSONAL_HINTS,
     candidate_lines,
     find_personal_data,
     find_secrets,
@@ -72,7 +72,7 @@ class PersonalData(CheckKind):
         kinds = tuple(self.opts["kinds"])
         allowed = tuple(self.opts["allowed_domains"])
         private = bool(self.opts["private_addresses"])
-        for index in candidate_lines(doc.lines, PERSONAL_HINT):
+        for index in candidate_lines(doc.lines, PERSONAL_HINTS):
             line = doc.lines[index]
             if len(line) > 4000:
                 continue

@@ -550,15 +550,25 @@ def select(sentences: Iterable[Sentence], triggers: Sequence[Trigger]) -> list[S
         return False
 
     chosen: list[Sentence] = []
+    unled, by_lead, all_leads = _lead_index(triggers)
     for sentence in sentences:
         text = sentence.text
         runs = _letter_runs(text)
         lowered = text.lower() if text and text.isascii() else None
         known = _answers(text)  # by source (a str caches its hash)
-        for trigger in triggers:
-            leads = trigger.leads
-            if leads is not None and runs is not None and leads.isdisjoint(runs):
-                continue
+        if runs is None:
+            tried: Sequence[Trigger] = triggers
+        else:
+            # the triggers without leads and those with a lead among the runs, in order
+            led = runs & all_leads
+            if led:
+                positions = set(unled)
+                for run in led:
+                    positions.update(by_lead[run])
+                tried = [triggers[n] for n in sorted(positions)]
+            else:
+                tried = [triggers[n] for n in unled]
+        for trigger in tried:
             if not matches(trigger.parts or ((trigger.source, None),), text, runs, known):
                 continue
             for parts in trigger.need_parts:
@@ -580,6 +590,35 @@ def select(sentences: Iterable[Sentence], triggers: Sequence[Trigger]) -> list[S
                 chosen.append(sentence)
                 break
     return chosen
+
+
+# Triggers by their leads, for `select`: (the positions of the triggers without leads,
+# each lead's triggers' positions, every lead). Looked up by the sequence's id, and valid
+# while it holds the same triggers (each rule keeps its list for the run).
+_LeadIndex = tuple[tuple[int, ...], dict[str, tuple[int, ...]], frozenset[str]]
+_lead_indexes: dict[int, tuple[tuple[Trigger, ...], _LeadIndex]] = {}
+
+
+def _lead_index(triggers: Sequence[Trigger]) -> _LeadIndex:
+    """Which triggers a sentence's letter runs leave to try, found from the runs (a dozen
+    words) rather than by testing each trigger's leads against them (fifty triggers)."""
+    entry = _lead_indexes.get(id(triggers))
+    if (
+        entry is not None
+        and len(entry[0]) == len(triggers)
+        and all(a is b for a, b in zip(entry[0], triggers, strict=True))
+    ):
+        return entry[1]
+    unled = tuple(n for n, trigger in enumerate(triggers) if trigger.leads is None)
+    by_lead: dict[str, list[int]] = {}
+    for n, trigger in enumerate(triggers):
+        for lead in trigger.leads or ():
+            by_lead.setdefault(lead, []).append(n)
+    index = (unled, {lead: tuple(ns) for lead, ns in by_lead.items()}, frozenset(by_lead))
+    if len(_lead_indexes) > 64:  # rules are few; other callers' lists come and go
+        _lead_indexes.clear()
+    _lead_indexes[id(triggers)] = (tuple(triggers), index)
+    return index
 
 
 # The language rules select from the same sentences one after the other.
