@@ -465,3 +465,20 @@ def test_small_slips_title_entities_markdown_headers_and_no_git_note(tmp_path: P
     assert aggregate["days_to_publish"] == {
         "count": 0, "median": None, "p90": None, "outside_git": 1
     }  # fmt: skip
+
+
+def test_a_first_heading_that_names_a_section_is_not_the_title(tmp_path: Path) -> None:
+    """A document written as top-level sections ("# Summary", "# Impact") has no title of its
+    own: the reports show its front matter's title, else its file name, not "Summary"; a
+    lone top heading stays the title even when it reads like a section's name."""
+    sections = "# Summary\n\nThe queue stalled.\n\n# Impact\n\n40 jobs were late.\n"
+    write(tmp_path / "bare.md", sections)
+    write(tmp_path / "named.md", "---\ntitle: Queue stall\n---\n" + sections)
+    write(tmp_path / "lone.md", "# Queue Incident Response\n\n## Summary\n\nThe queue stalled.\n")
+    docs = _by_name(_analyze(tmp_path))
+    titles = {name: doc["title"] for name, doc in docs.items()}
+    assert titles == {
+        "bare.md": None,
+        "named.md": "Queue stall",
+        "lone.md": "Queue Incident Response",
+    }
