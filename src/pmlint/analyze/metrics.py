@@ -97,19 +97,6 @@ def allowed_categories(config: Config) -> dict[str, list[str]]:
     return allowed
 
 
-def _document_title(doc: Document) -> str | None:
-    """The title the reports show: not a first heading that names a section ("# Summary"
-    opening a document that has no title of its own), which read as if the incident were
-    called "Summary"; front matter's `title:` then, else none (the reports show the file)."""
-    tops = [s for s in doc.root.children if s.level == 1 and s.style == "heading"]
-    # one top heading is the title even when it reads like a section ("Node Incident
-    # Response"); several, the first a section's name, are the document's sections
-    if len(tops) < 2 or tops[0].title != doc.title or tops[0].canonical is None:
-        return doc.title
-    title = doc.meta.get("title")
-    return title if isinstance(title, str) and title.strip() else None
-
-
 def document_metrics(
     doc: Document, diagnostics: list[Diagnostic], config: Config, pipeline: Any = None
 ) -> dict[str, Any]:
@@ -125,7 +112,7 @@ def document_metrics(
     categories = incident_categories(doc, facts, config.categories, allowed_categories(config))
     return {
         "path": doc.path,
-        "title": _document_title(doc),
+        "title": doc.title,
         "date": date,
         **_severity(doc),
         "timezone": _timezone_label(facts.timezone, ms),

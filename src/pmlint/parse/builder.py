@@ -166,6 +166,8 @@ class Builder(FrontMatterReader, BlockMaker):
             index += 1
         self.close_sections_from(1, len(self.lines) + 1)
         self.root.last_line = len(self.lines)
+        if self.title is not None and self._title_is_a_section():
+            self.title = None
         if self.title is None:
             self.title = self._fallback_title()
         return Document(
@@ -295,6 +297,13 @@ class Builder(FrontMatterReader, BlockMaker):
             line = first + content.count("\n", 0, start)
             end_line = first + content.count("\n", 0, end)
             self.comments.append(Comment(content[start + 4 : end - 3], line, end_line, False))
+
+    def _title_is_a_section(self) -> bool:
+        """A document written as top-level sections ("# Summary", "# Impact") has no title
+        heading: its first names a section. A lone top heading stays the title even when it
+        reads like a section's name ("Node Incident Response")."""
+        tops = [s for s in self.root.children if s.level == 1 and s.style == "heading"]
+        return len(tops) >= 2 and tops[0].title == self.title and tops[0].canonical is not None
 
     def _fallback_title(self) -> str | None:
         if isinstance(self.meta.get("title"), str):
