@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pmlint.diagnostics import Span
 from pmlint.document import Document, Section, TextBlock
@@ -110,6 +111,26 @@ def scope_blocks(sections: Sequence[Section]) -> Iterator[TextBlock]:
                 yield block
 
 
+@lru_cache(maxsize=32)
+def _noun_patterns(nouns: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """The counts of the nouns ("1,200 invoices") and the quantifiers over them ("all
+    users"), built once per list of nouns rather than once per block (PM201 and PM202 ask
+    for every block of the impact sections); None without nouns."""
+    noun_pattern = "|".join(re.escape(n.rstrip("s")) for n in sorted(nouns, key=len, reverse=True))
+    if not noun_pattern:
+        return None
+    counts = re.compile(
+        rf"(?<![\w.,:/-]){_NUMBER}\s?(?P<mult>k|thousand|m|million)?\+?\s(?:[a-z-]+\s){{0,2}}?"
+        rf"(?P<noun>(?:{noun_pattern})(?:e?s)?)\b",
+        re.IGNORECASE,
+    )
+    everyone = re.compile(
+        rf"\b(?:all|every|no)\s(?:[a-z-]+\s)?(?P<noun>(?:{noun_pattern})(?:e?s)?)\b",
+        re.IGNORECASE,
+    )
+    return counts, everyone
+
+
 def find_figures(block: TextBlock, nouns: Sequence[str]) -> list[Figure]:
     text = block.prose
     found: list[tuple[int, int, Figure]] = []
@@ -147,23 +168,15 @@ def find_figures(block: TextBlock, nouns: Sequence[str]) -> list[Figure]:
             "percent",
             _measured(text, match.end(), nouns),
         )
-    noun_pattern = "|".join(re.escape(n.rstrip("s")) for n in sorted(nouns, key=len, reverse=True))
-    if noun_pattern:  # without nouns there are no counts to find
-        counts = re.compile(
-            rf"(?<![\w.,:/-]){_NUMBER}\s?(?P<mult>k|thousand|m|million)?\+?\s(?:[a-z-]+\s){{0,2}}?"
-            rf"(?P<noun>(?:{noun_pattern})(?:e?s)?)\b",
-            re.IGNORECASE,
-        )
+    noun_patterns = _noun_patterns(tuple(nouns))
+    if noun_patterns is not None:  # without nouns there are no counts to find
+        counts, everyone = noun_patterns
         # the listed nouns first, then "1,200 invoices": any plural noun but units
         listed = counts.finditer(text)
         other = (m for m in _ANY_COUNT.finditer(text) if m["noun"].lower() not in _NOT_COUNTED)
         for match in (*listed, *other):
             value = _value(match["v"], match["mult"])
             add(match.start(), match.end(), value, "count", match["noun"].lower())
-        everyone = re.compile(
-            rf"\b(?:all|every|no)\s(?:[a-z-]+\s)?(?P<noun>(?:{noun_pattern})(?:e?s)?)\b",
-            re.IGNORECASE,
-        )
         for match in everyone.finditer(text):
             value = 0.0 if match.group(0).lower().startswith("no") else 100.0
             add(match.start(), match.end(), value, "percent", match["noun"].lower())
