@@ -118,6 +118,10 @@ NAME_LIKE = (
 NEGATION = r"\bnot\b|n['’]t\b|\bnever\b"  # a cheap-pass pattern of PM301 and PM303
 
 
+# `token_hits`' answers kept per rule: more than the sentences of a batch of documents.
+_HELD_TEXTS = 8192
+
+
 @dataclass(frozen=True, slots=True)
 class Hit:
     """A finding inside one sentence: offsets into `Sentence.text`."""
@@ -210,6 +214,7 @@ class LanguageCheck(CheckKind):
         self._any_token = _any_of(raw)
         self._token_gates: _Gates | None = None
         self._gated = 0  # sentences asked about before the gates were read (`_may_hold_token`)
+        self._held: dict[str, bool] = {}  # `_may_hold_token`'s answers by text (`token_hits`)
         coaching = self.opts.get("coaching") or {}
         if not isinstance(coaching, Mapping):
             raise OptionError("coaching", "expected a mapping of pattern name to text")
@@ -297,7 +302,15 @@ class LanguageCheck(CheckKind):
         return [s for s in sentences if s in chosen or self.also_parse(s)]
 
     def token_hits(self, sentence: Sentence) -> Iterator[Hit]:
-        if not self._may_hold_token(sentence.text):
+        held = self._held.get(sentence.text)
+        if held is None:
+            # Kept by text: a rule asks of a sentence twice, while choosing what to parse
+            # (`also_parse`) and when it checks the batch's documents, which all choose
+            # first; the answer depends on the text only.
+            if len(self._held) >= _HELD_TEXTS:
+                self._held.clear()
+            held = self._held[sentence.text] = self._may_hold_token(sentence.text)
+        if not held:
             return  # most sentences hold none of the phrases
         for token in self.tokens:
             for match in token.pattern.finditer(sentence.text):

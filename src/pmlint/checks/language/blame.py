@@ -171,7 +171,9 @@ class BlameLanguage(HarmCheck):
 
     def also_parse(self, sentence: Sentence) -> bool:
         """A phrase found in a sentence with the cue of a frame that may reject it."""
-        return _FRAME_CUE.search(sentence.text) is not None and any(self.token_hits(sentence))
+        # the phrases first: few sentences hold one, and what `token_hits` finds out is
+        # kept for the check, where the cue's search would not be needed again
+        return any(self.token_hits(sentence)) and _FRAME_CUE.search(sentence.text) is not None
 
     def model_hits(self, sentences: list[Sentence]) -> Iterable[tuple[Sentence, Hit]]:
         if not self.opts["model"]:
