@@ -77,7 +77,12 @@ def declared_zone(doc: Document, blocks: Sequence[TextBlock], settings: Settings
             line = doc.meta_lines[0] if doc.meta_lines else 1
             return value, zone_info(value), "front matter", line
     for block in blocks:
-        patterns = [*_DECLARED, _REGION_ALONE]
+        prose = block.prose
+        # each of `_DECLARED` and `_REGION_ALONE` needs "time" (in any case): most blocks
+        # lack it, and their searches were most of this function's (ASCII text only, where
+        # lower-casing is what IGNORECASE does)
+        untimed = prose.isascii() and "time" not in prose.lower()
+        patterns = [] if untimed else [*_DECLARED, _REGION_ALONE]
         if block.kind in ("heading", "table_cell"):
             patterns += [_HEADER_ZONE, _HEADER_ZONE_LAST]
         for pattern in patterns:
