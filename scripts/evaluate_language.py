@@ -17,7 +17,12 @@ way `../shared/tools/label_eval.py` does. The figures printed:
 - the same on the `D` rows only (the documents added last, 101 and up), on which the
   rules were not written.
 
-PM401 has no trained part: its figures are the rules'. `--corpus` adds the language
+PM401 has no trained part: its figures are the rules'. Also printed: how well each
+model alone ranks the held-out rows (the area under the ROC curve of its fold's scores,
+over every row and over the rows the rules leave quiet). The figures above are mostly the
+rules', which were written after reading these rows; the ranking is the model's own, on
+sources it did not train on, and is what written training rows and features move.
+`--corpus` adds the language
 findings per 1,000 words on the `quality=good` documents of `../shared/corpus/real`. Exits
 0 with a note when the labels are absent.
 """
@@ -47,6 +52,67 @@ def predict(rows: list[lt.Row], models: str) -> dict[str, dict[str, bool]]:
     for i, found in actions.items():
         out[i] = {"unowned": "PM401" in found, "vague": "PM403" in found}
     return out
+
+
+def model_scores(rows: list[lt.Row], models: str) -> dict[str, tuple[float, bool]]:
+    """Row id -> (the `models` folder's score, a rule reported the row), blame and neutral
+    rows by the blame model, action items by the vagueness model."""
+    from pmlint.nlp import textcat
+
+    out: dict[str, tuple[float, bool]] = {}
+    with lt.models_at("off"):
+        blame = lt.blame_rows(rows)
+        rule_blame = lt.lint_blame(blame)
+        actions = lt.action_rows(rows)
+        reasons: dict[str, str] = {}
+        lt.lint_actions(actions, reasons)
+    with lt.models_at(models):
+        for kind, some, hits in (
+            ("blame", blame, {i: bool(h) for i, h in rule_blame.items()}),
+            ("vague", actions, {i: bool(h) for i, h in reasons.items()}),
+        ):
+            model = textcat.load(kind)
+            if model is None or not some:
+                continue
+            read: list[bool | str] = [reasons[r.id] for r in some] if kind == "vague" else []
+            scored = model.scores([r.text for r in some], read or None)
+            out.update({r.id: (s, hits[r.id]) for r, s in zip(some, scored, strict=True)})
+    return out
+
+
+def auc(pairs: list[tuple[float, bool]]) -> float | None:
+    """The chance a positive row scores above a negative one (ties count half)."""
+    ranked = sorted(pairs, key=lambda pair: pair[0])
+    positives = sum(truth for _, truth in pairs)
+    negatives = len(pairs) - positives
+    if not positives or not negatives:
+        return None
+    rank_sum = 0.0
+    i = 0
+    while i < len(ranked):  # average ranks over ties
+        j = i
+        while j < len(ranked) and ranked[j][0] == ranked[i][0]:
+            j += 1
+        rank_sum += sum(truth for _, truth in ranked[i:j]) * (i + j + 1) / 2
+        i = j
+    return (rank_sum - positives * (positives + 1) / 2) / (positives * negatives)
+
+
+def ranking(rows: list[lt.Row], scores: dict[str, tuple[float, bool]]) -> list[str]:
+    lines = []
+    for kind, some, truth in (
+        ("blame", lt.blame_rows(rows), lambda r: r.label == "blame"),
+        ("vague", lt.action_rows(rows), lambda r: r.label == "action_vague"),
+    ):
+        scored = [r for r in some if r.id in scores]
+        quiet = [r for r in scored if not scores[r.id][1]]
+        cells = []
+        for name, chosen in (("all rows", scored), ("rules quiet", quiet)):
+            found = auc([(scores[r.id][0], truth(r)) for r in chosen])
+            shown = f"{found:.3f}" if found is not None else "-"
+            cells.append(f"{name} {shown} ({sum(map(truth, chosen))} of {len(chosen)})")
+        lines.append(f"{kind} model, AUC held out by source: " + "; ".join(cells))
+    return lines
 
 
 def figures(rows: list[lt.Row], pred: dict[str, dict[str, bool]]) -> dict[str, dict]:
@@ -144,6 +210,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = lt.read_rows(folder)
     written = [] if args.no_written else lt.read_written()
     heldout: dict[str, dict[str, bool]] = {}
+    scores: dict[str, tuple[float, bool]] = {}
     folds = lt.grouped_folds(rows, args.folds)
     with tempfile.TemporaryDirectory(prefix="pmlint-cv-") as tmp:
         for index, held in enumerate(folds):
@@ -152,6 +219,7 @@ def main(argv: list[str] | None = None) -> int:
             out = Path(tmp) / f"fold{index}"
             chosen = train_language.build(train_rows, out, quiet=True)
             found = predict(test_rows, str(out))
+            scores.update(model_scores(test_rows, str(out)))
             heldout.update(found)
             figs = figures(test_rows, found)
             print(
@@ -177,6 +245,8 @@ def main(argv: list[str] | None = None) -> int:
     print(table(results))
     groups = sorted({r.group for r in rows})
     took = time.perf_counter() - started
+    print()
+    print("\n".join(ranking(rows, scores)))
     print(f"\n{len(rows)} labeled rows from {len(groups)} sources; {took:.0f}s")
     if args.errors:
         print("\nheld-out errors:")

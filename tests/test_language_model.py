@@ -233,6 +233,7 @@ def test_evaluation_script_cross_validates_by_source(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr[-2000:]
     assert "held out (2-fold by source)" in result.stdout
     assert "blame precision" in result.stdout and "vague f1" in result.stdout
+    assert "vague model, AUC held out by source: all rows" in result.stdout
 
 
 @needs_labels
@@ -275,3 +276,20 @@ def test_good_postmortems_stay_quiet() -> None:
     payload = _check("--select", "PM301,PM302,PM303", *map(str, good))
     findings = sum(len(f["diagnostics"]) for f in payload["files"])
     assert 1000 * findings / words <= 0.5
+
+
+def test_written_training_rows_are_distinct_and_labeled() -> None:
+    """The repository's own training sentences: one id and one text each (a sentence twice
+    would weigh its class double) and a label the trainer reads."""
+    path = REPO / "scripts" / "training" / "written-sentences.tsv"
+    if not path.is_file():
+        pytest.skip("scripts/ is not part of this checkout")
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    ids = [r["id"] for r in rows]
+    texts = [" ".join(r["text"].split()).lower() for r in rows]
+    assert len(set(ids)) == len(ids)
+    assert len(set(texts)) == len(texts)
+    labels = {"blame", "neutral", "action_vague", "action_specific"}
+    assert {r["label"] for r in rows} <= labels
+    assert all(r["class"] and r["text"].strip() for r in rows)
