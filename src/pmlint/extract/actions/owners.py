@@ -49,6 +49,7 @@ from pmlint.extract.actions.words import (
     _PSEUDONYM_SUBJECT,
     _REPORTED,
     _ROLE_SUBJECT,
+    _SOFTWARE_POSTS,
     _STATE_VERBS,
     _TAG_OWNER,
     _TAG_TOPICS,
@@ -97,7 +98,7 @@ def _leading_owner(action: str, given_names: frozenset[str]) -> tuple[str | None
         if owner is not None:
             return owner, rest
     role = _ROLE_SUBJECT.match(text)
-    if role:
+    if role and not _software_post(role.group("owner")):
         return role.group("owner"), text
     tag = _TAG_OWNER.match(text)
     if tag:
@@ -172,6 +173,15 @@ def action_label_owner(value: str, given_names: frozenset[str]) -> str | None:
     if _owner_word(bare, given_names) or _party_tag(bare):
         return owner
     return None
+
+
+def _software_post(owner: str) -> bool:
+    """ "Secrets Manager", "the Cluster Manager": a product or a component, not a post."""
+    words = owner.split()
+    return any(
+        word == "Manager" and index > 0 and words[index - 1].lower() in _SOFTWARE_POSTS
+        for index, word in enumerate(words)
+    )
 
 
 def _people(value: str, given_names: frozenset[str]) -> bool:

@@ -515,7 +515,7 @@ _STATE_VERBS = frozenset(
 # role in general, and a plural ("Admins should") a class of people: neither owns.
 _ROLE_TITLE = (
     r"(?:[A-Z][\w&-]*\s+){0,3}(?:Manager|Officer|Director|Lead|Chair|Chairman|Chairperson"
-    r"|Clerk|Secretary|Coordinator|Co-ordinator|Administrator|Controller|Commander|Treasurer"
+    r"|Clerk|Secretary|Coordinator|Co-ordinator|Administrator|Commander|Treasurer"
     r"|Head\s+of\s+[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})"
 )
 _ROLE_PARTY = (
@@ -528,6 +528,16 @@ _ROLE_SUBJECT = re.compile(
     r"(?:(?:will|shall|should|would|must|(?:is|are)\s+to|to|needs?\s+to|"
     rf"{_COMMITS})\s+(?:also\s+|now\s+)?(?!be\b|not\b)[a-z]|(?(that)[a-z]+\b(?<!s\b)|(?!)))"
 )
+# Software named like a post ("AWS Secrets Manager will rotate ...", "the Cluster Manager
+# will reschedule ..."): a thing, not an owner. The word before "Manager", lower case.
+_SOFTWARE_POSTS = frozenset(
+    {
+        "secrets", "secret", "certificate", "cert", "package", "cluster", "task", "window",
+        "resource", "node", "password", "traffic", "connection", "lock", "device", "process",
+        "session", "transaction", "cache", "queue", "job", "volume", "disk", "file", "boot",
+        "display", "config", "configuration", "key", "memory", "power", "download", "update",
+    }
+)  # fmt: skip
 # Minutes report who said what: "The Head of ICT stated that <the item>"; the item's
 # owner is the subject of what was said, not the speaker.
 _REPORTED = re.compile(
