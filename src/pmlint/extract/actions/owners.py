@@ -25,6 +25,8 @@ from pmlint.extract.actions.fields import (
 )
 from pmlint.extract.actions.words import (
     _ACRONYM_SUBJECT,
+    _ACTION_LABEL_LEAD,
+    _ACTION_LABEL_NOTE,
     _ACTION_VERBS,
     _CONNECTOR,
     _FIRST_PERSON,
@@ -39,11 +41,15 @@ from pmlint.extract.actions.words import (
     _NOT_SUBJECTS,
     _ORG_SUBJECT,
     _ORG_WORD,
+    _PARTY,
     _PARTY_SUBJECT,
     _PREFIX_OWNER,
     _PRIORITY,
     _PRONOUN_SUBJECT,
     _PSEUDONYM_SUBJECT,
+    _REPORTED,
+    _ROLE_SUBJECT,
+    _SOFTWARE_POSTS,
     _STATE_VERBS,
     _TAG_OWNER,
     _TAG_TOPICS,
@@ -79,6 +85,21 @@ def _org_owner(phrase: str) -> str | None:
 def _leading_owner(action: str, given_names: frozenset[str]) -> tuple[str | None, str]:
     """An owner written at the start of the item, and the action without a prefix or tag."""
     text = action.strip()
+    label = _ACTION_LABEL_LEAD.match(text)
+    if label:  # "ACTION: Dana to rotate ...": the label's value owns the item
+        owner, rest = _leading_owner(text[label.end() :], given_names)
+        if owner is None:
+            owner = _labelled_party(text[label.end() :])
+        if owner is not None:
+            return owner, rest
+    reported = _REPORTED.match(text)
+    if reported:  # "The Head of ICT stated that the Clerk will ...": the Clerk owns it
+        owner, rest = _leading_owner(text[reported.end() :], given_names)
+        if owner is not None:
+            return owner, rest
+    role = _ROLE_SUBJECT.match(text)
+    if role and not _software_post(role.group("owner")):
+        return role.group("owner"), text
     tag = _TAG_OWNER.match(text)
     if tag:
         value = tag.group("owner").strip()
@@ -114,6 +135,53 @@ def _leading_owner(action: str, given_names: frozenset[str]) -> tuple[str | None
     if pronoun:
         return f"{pronoun.group('owner').lower()} (named before the item)", text
     return None, action
+
+
+_OBJECT_WORDS = frozenset(
+    {"a", "an", "the", "our", "their", "its", "his", "her", "this", "that", "these", "those",
+     "all", "any", "each", "every", "some", "be", "have", "do", "get"}
+)  # fmt: skip
+_LABELLED_PARTY = re.compile(
+    rf"^(?P<owner>{_PARTY}(?:\s*(?:,|&|\+|\band\b)\s*{_PARTY}){{0,3}})\s+to\s+[a-z]+\b"
+)
+
+
+def _labelled_party(text: str) -> str | None:
+    """After an Action label, whoever stands before "to <verb>" takes the item ("ACTION:
+    Grant to download ..."), whatever the verb; not an imperative ("Remember to ...")."""
+    match = _LABELLED_PARTY.match(text)
+    if match is None:
+        return None
+    first = match.group("owner").split()[0].lower()
+    if first in _INFINITIVE_VERBS or first in _ACTION_VERBS:
+        return None
+    parts = [p.strip() for p in _CONNECTOR.split(match.group("owner")) if p.strip()]
+    return match.group("owner") if parts and all(_subject_party(p) for p in parts) else None
+
+
+def action_label_owner(value: str, given_names: frozenset[str]) -> str | None:
+    """The owner in an Action note after the item ("(Action LT)", "[Action: Dana]",
+    "(Actioned by the Clerk)"), or None."""
+    match = _ACTION_LABEL_NOTE.match(value.strip())
+    if match is None:
+        return None
+    owner = match.group("owner").strip(" .")
+    bare = re.sub(r"^the\s+", "", owner, flags=re.I)
+    key = normalise(bare)
+    if not key or key in OWNER_PLACEHOLDERS or key in _NOT_PREFIX or key in _NOT_NAMES:
+        return None
+    if _owner_word(bare, given_names) or _party_tag(bare):
+        return owner
+    return None
+
+
+def _software_post(owner: str) -> bool:
+    """ "Secrets Manager", "the Cluster Manager": a product or a component, not a post."""
+    words = owner.split()
+    return any(
+        word == "Manager" and index > 0 and words[index - 1].lower() in _SOFTWARE_POSTS
+        for index, word in enumerate(words)
+    )
 
 
 def _people(value: str, given_names: frozenset[str]) -> bool:
@@ -198,10 +266,27 @@ def _party_subject(match: re.Match[str]) -> bool:
         return False  # "Draft plan to ...", "Review need to ...": a verb and a noun
     if match.group("work") is not None:
         first = match.group("owner").split()[0].lower()
-        if match.group("work") not in _WORK_VERBS or first in _INFINITIVE_VERBS:
+        if first in _INFINITIVE_VERBS:
             return False  # "ICL to open ...", not "Remember to check ..." nor "Fallback to"
+        if match.group("work") not in _WORK_VERBS and not _verb_with_object(match, first):
+            return False
     parts = [p.strip() for p in _CONNECTOR.split(match.group("owner")) if p.strip()]
     return bool(parts) and all(_subject_party(p) for p in parts)
+
+
+_OBJECT_START = re.compile(
+    r"(?<!\s)\s+(?:a|an|the|our|their|its|his|her|this|that|these|those|all|any|each|every|some)\s"
+)
+
+
+def _verb_with_object(match: re.Match[str], first: str) -> bool:
+    """ "Grant to download a back-up ...": the word after "to" takes an object with a
+    determiner, so it is a verb whatever it is (minutes write "<name> to <verb> ..."); a
+    noun after "to" takes none ("Fallback to cached values"). The subject must not open
+    with a verb itself ("Migrate to ...")."""
+    if first in _ACTION_VERBS or match.group("work") in _OBJECT_WORDS:
+        return False
+    return _OBJECT_START.match(match.string, match.end("work")) is not None
 
 
 def _subject_party(value: str) -> bool:

@@ -27,8 +27,10 @@ from pmlint.extract.actions.model import _Parts
 from pmlint.extract.actions.owners import (
     _leading_owner,
     _username,
+    action_label_owner,
 )
 from pmlint.extract.actions.words import (
+    _ACTION_LABEL_END,
     _ADDRESS_DETERMINERS,
     _ADDRESS_DIRECTIONS,
     _ADDRESS_GIVEN_TO,
@@ -184,6 +186,12 @@ class _TextReader:
             if not self._annotation(parts, match.group("body")):
                 break
             text = text[: match.start()].rstrip()
+        label = _ACTION_LABEL_END.search(text)
+        if label and label.start() > 0:
+            owner = action_label_owner(label.group("body"), self.given_names)
+            if owner is not None:  # "... the keys. Action: Dana"
+                self._field(parts, "owner", owner)
+                text = text[: label.start()].rstrip()
         match = _TRAILING_DASH.search(text)
         if match and match.start() > 0:
             body = match.group("body")
@@ -222,6 +230,8 @@ class _TextReader:
                 found.append(("priority", piece))
             elif owner_like(piece, strict=True):
                 found.append(("owner", piece))
+            elif action_label_owner(piece, self.given_names):
+                found.append(("owner", piece))  # "(Action LT)": the minutes' owner
             elif re.fullmatch(r"(?:owner\s*)?(?:tbd|tba|unassigned|\?+)", piece, re.I):
                 found.append(("placeholder", piece))
             else:

@@ -408,10 +408,17 @@ _ORG_WORD = (
     r"|department|dept|org|organi[sz]ation|company|vendor|provider|sre|sres|devops|infra"
     r"|infrastructure|platform|ops|security|support|admins|sysadmins|staff)"
 )
+# A party's commitment as minutes and status pages record it: "Grant would like to talk to
+# ...", "LT agreed to write ...", "Our network team remains committed to ...".
+_COMMITS = (
+    r"(?:would\s+like\s+to|(?:has\s+|have\s+)?(?:agreed|offered|volunteered)\s+to"
+    r"|remains?\s+committed\s+to|(?:is|are)\s+committed\s+to)"
+)
 # "The drand team will patch ...", "Payments team to add ...", "The foundation is moving ..."
 _ORG_SUBJECT = re.compile(
     rf"^(?P<owner>(?:the\s+|our\s+)?(?:[A-Za-z][\w.-]*\s+){{0,2}}{_ORG_WORD}|team\s+[A-Z][\w-]*)"
-    r"\s+(?:will|shall|to|is|are|has|have|plans?\s+to|commits?\s+to)\s+(?!be\b|not\b)",
+    rf"\s+(?:will|shall|would|to|is|are|has|have|plans?\s+to|commits?\s+to|{_COMMITS})\s+"
+    r"(?:(?:now|also)\s+)?(?!be\b(?!\s+[a-z]+ing\b)|not\b)",
     re.I,
 )
 # "... after I dig through the logs", "and I was able to patch the pipeline": the writer
@@ -461,6 +468,7 @@ _PARTY_SUBJECT = re.compile(
     r"(?:(?P<progressive>(?:is|are)\s+(?:(?:now|also|currently|already|actively)\s+)?"
     r"(?P<verb>[a-z]+ing)\b(?!\s+(?:out\s+of|low|slow|late|behind)\b))"
     r"|(?:will|shall|(?:is|are)\s+going\s+to|plans\s+to|(?:has|have)\s+committed\s+to|needs\s+to"
+    rf"|{_COMMITS}"
     r"|(?P<bare>plan|need)\s+to)"
     r"(?:\s+(?:also|now|then|first))?\s+(?!be\b|not\b|never\b|have\s+to\b)[a-z]"
     r"|to\s+(?P<work>[a-z]+)\b)"
@@ -501,6 +509,41 @@ _STATE_VERBS = frozenset(
         "holding", "filling", "saturating", "thrashing", "looping", "stuck", "serving",
     }
 )  # fmt: skip
+# A post named by its title, capitalised as minutes and resolutions write it: "The ICT
+# Manager will organise ...", "That the Head of ICT report ...", "the Emergency Planning
+# Officer and Asset Management should raise ...". Lower case ("the engineer should") is a
+# role in general, and a plural ("Admins should") a class of people: neither owns.
+_ROLE_TITLE = (
+    r"(?:[A-Z][\w&-]*\s+){0,3}(?:Manager|Officer|Director|Lead|Chair|Chairman|Chairperson"
+    r"|Clerk|Secretary|Coordinator|Co-ordinator|Administrator|Commander|Treasurer"
+    r"|Head\s+of\s+[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})"
+)
+_ROLE_PARTY = (
+    rf"(?:the\s+)?{_ROLE_TITLE}"
+    r"(?:\s+(?:and|&)\s+(?:the\s+)?(?:[A-Z][\w&-]*\s+){0,2}[A-Z][\w&-]*)?"
+)
+_ROLE_SUBJECT = re.compile(
+    r"^(?:(?P<that>(?:\d+(?:\.\d+)*\.?|[a-z]\)|\([a-z]\))?\s*(?i:that)\s+)|(?i:the)\s+)?"
+    rf"(?P<owner>{_ROLE_PARTY})\s+"
+    r"(?:(?:will|shall|should|would|must|(?:is|are)\s+to|to|needs?\s+to|"
+    rf"{_COMMITS})\s+(?:also\s+|now\s+)?(?!be\b|not\b)[a-z]|(?(that)[a-z]+\b(?<!s\b)|(?!)))"
+)
+# Software named like a post ("AWS Secrets Manager will rotate ...", "the Cluster Manager
+# will reschedule ..."): a thing, not an owner. The word before "Manager", lower case.
+_SOFTWARE_POSTS = frozenset(
+    {
+        "secrets", "secret", "certificate", "cert", "package", "cluster", "task", "window",
+        "resource", "node", "password", "traffic", "connection", "lock", "device", "process",
+        "session", "transaction", "cache", "queue", "job", "volume", "disk", "file", "boot",
+        "display", "config", "configuration", "key", "memory", "power", "download", "update",
+    }
+)  # fmt: skip
+# Minutes report who said what: "The Head of ICT stated that <the item>"; the item's
+# owner is the subject of what was said, not the speaker.
+_REPORTED = re.compile(
+    r"^[A-Z][\w.'’-]*\s+(?:(?:[A-Z][\w.'’-]*|of|the|for|and)\s+){0,5}(?:stated|explained|said|noted|reported|confirmed|advised"
+    r"|suggested|added|proposed|agreed|informed\s+(?:the\s+)?\w+)\s+that\s+(?=\S)"
+)
 # "K. Sweeney will request ...", "J Doe to add ...": an initial and a surname name a person.
 _INITIAL_SUBJECT = re.compile(
     r"^(?P<owner>[A-Z]\.?\s+[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)"
@@ -640,6 +683,21 @@ _PREFIX_OWNER = re.compile(
     r"^(?P<owner>[A-Za-z@][\w.@'’-]*(?:\s+(?:[+&]\s+)?[A-Za-z][\w.'’-]*){0,2})\s*:\s+(?=\S)"
 )
 _TAG_OWNER = re.compile(r"^\[(?P<owner>[A-Za-z][\w .&/+'’-]{0,30})\]\s*[:-]?\s+(?=\S)")
+# Minutes name who takes an item with an Action label: "ACTION: Dana to rotate the keys",
+# "Action - Payments team: ...", and after the item "(Action LT)", "[Action: Dana]",
+# "(Actioned by the Clerk)". The label opens or closes the item; its value is the owner.
+# "... the keys. Action: Dana": the label after the item's last sentence.
+_ACTION_LABEL_END = re.compile(
+    r"(?<=[.;!?)])\s+(?P<body>(?:actioned\s+by|action\s+by|action)\b\s*(?::|-|–|—)?\s*"
+    r"[^\s.;:()\[\]][^.;:()\[\]\n]{0,39}?)\s*\.?$",
+    re.I,
+)
+_ACTION_LABEL_LEAD = re.compile(r"^(?:actions?|action\s+items?)\s*(?::|-|–|—)\s*(?=\S)", re.I)
+_ACTION_LABEL_NOTE = re.compile(
+    r"^(?:actioned\s+by|action\s+by|action\s+owner|to\s+action|actions?)\b\s*(?::|-|–|—)?\s*"
+    r"(?P<owner>\S.*)$",
+    re.I,
+)
 # "Dana to write ...", "Victor and Chris to sync ...", "@dana to ...": people (several joined
 # by "and", "&", "+", ",") and the work they are to do.
 _NAME_OR_HANDLE = (  # a name in letters of any script ("Inês", "Łucja"), or a handle
