@@ -81,19 +81,93 @@ def timed_sections(doc: Document) -> frozenset[int]:
             found.update(id(c) for c in updates)
         # "### Resolved", "This incident has been resolved.", "Posted Mar 10, 2024 - 18:45
         # UTC": one update under each heading, the status in the heading, the time closing it
-        posted = [c for c in section.children if _posted_update(c)]
+        posted = [
+            c for c in section.children if _posted_update(c) and _update_status(c) != "postmortem"
+        ]
         if len(posted) >= _UPDATES:
             found.update(id(c) for c in posted)
+        # "We are investigating ...", then "Tue, May 24, 2022, 11:16 AM" on a line of its
+        # own: updates each closed by their time, written below them
+        if len(closing_lines(section)) >= _UPDATES:
+            found.add(id(section))
     return frozenset(found)
 
 
 def _posted_update(section: Section) -> bool:
     """Is the section one status update: a short status heading over text that a posting
-    time closes?"""
+    time closes (in the update's last paragraph, or as a paragraph of its own), before the
+    page's footer ("This incident affected: API")?"""
     if section.heading_block is None or len(section.heading_block.prose.split()) > 3:
         return False
+    blocks = _without_footer([b for b in section.blocks if b.kind != "table_cell"])
+    if not blocks:
+        return False
+    if closing_time(blocks[-1].prose) is not None:
+        return True
+    return len(blocks) >= 2 and _time_line(blocks[-1]) is not None
+
+
+# A status page's footer under its last update: "This incident affected: API and Webhooks."
+_FOOTER = re.compile(r"\A\s*(?:this incident affected|affected components?)\b", re.IGNORECASE)
+
+
+def _without_footer(blocks: list[TextBlock]) -> list[TextBlock]:
+    while blocks and _FOOTER.match(blocks[-1].prose):
+        blocks = blocks[:-1]
+    return blocks
+
+
+# What may follow an update's time on its line: "(33 minutes earlier)", "(2 days ago)".
+_RELATIVE_NOTE = re.compile(
+    r"\s*(?:\(\s*(?:about\s+|over\s+)?[\w ]{1,24}?\s+(?:earlier|later|ago)\s*\))?[\s.*_]*\Z",
+    re.IGNORECASE,
+)
+# What may come before it: "Posted", a dot or a dash, emphasis.
+_TIME_LINE_LEAD = re.compile(r"\A[\s*_]*(?:(?:posted|updated)\b[\s:-]*)?\Z", re.IGNORECASE)
+
+
+def _time_line(block: TextBlock) -> Stamp | None:
+    """The update time a paragraph holds alone ("Tue, May 24, 2022, 11:16 AM (33 minutes
+    earlier)", "January 12, 2023 · 18:54 UTC"): a date and a time, nothing else but a
+    relative note after it or "Posted" before it."""
+    prose = block.prose
+    if block.kind != "paragraph" or block.list_item is not None:
+        return None  # "- 2023-06-03 14:02" over nested items heads them
+    if "\n" in prose.strip() or len(prose) > 90:
+        return None
+    stamps = find_stamps(prose)
+    dated = [s for s in stamps if s.date is not None]
+    timed = [s for s in stamps if s.time is not None]
+    if not dated or len(timed) != 1:
+        return None
+    first, last = stamps[0], stamps[-1]
+    if _TIME_LINE_LEAD.match(prose[: first.start]) is None:
+        return None
+    if _RELATIVE_NOTE.match(prose, last.end) is None:
+        return None
+    between = prose[first.start : last.end]
+    for stamp in reversed(stamps):
+        between = between[: stamp.start - first.start] + between[stamp.end - first.start :]
+    if between.strip(" ,·•|-–—@at"):
+        return None
+    return timed[0]
+
+
+def closing_lines(section: Section) -> list[TextBlock]:
+    """A section's paragraphs that each hold only the time of the update written above them:
+    two at least, each after text, and the last one not followed by more of the story (only
+    a footer or a link back), so that they close their updates rather than head the next."""
     blocks = [b for b in section.blocks if b.kind != "table_cell"]
-    return bool(blocks) and closing_time(blocks[-1].prose) is not None
+    found: list[TextBlock] = []
+    for index, block in enumerate(blocks):
+        if index and _time_line(block) is not None and _time_line(blocks[index - 1]) is None:
+            found.append(block)
+    if len(found) < _UPDATES:
+        return []
+    after = blocks[blocks.index(found[-1]) + 1 :]
+    if sum(len(_WORD.findall(b.prose)) for b in _without_footer(after)) > 3:
+        return []
+    return found
 
 
 # An update log has this many updates at least: one alone is a dated paragraph.
@@ -688,15 +762,78 @@ def timeline_events(
             if b.kind != "table_cell" and by_block.get(id(b))
             for e in _entries(b, by_block[id(b)], section)
         )
+        closers = _closed_updates(section, {k for k, v in by_block.items() if v})
+        status = _update_status(section)
+        if status == "postmortem":
+            continue  # "**Postmortem**" over the write-up, posted days later: no step
+        told_here = len(events)
         for block in candidates:
             found = by_block.get(id(block))
-            if found:
+            if found and id(block) in closers:
+                # an update closed by its time on a line of its own: the update's text is
+                # the entry, at that time
+                moment = next((m for m in found if m.has_time), found[0])
+                events.append(Event(moment, closers[id(block)], moment.line))
+            elif found:
                 events.extend(_entries(block, found, section, told_below=own))
+        if status:
+            # "**Resolved**" over "Our services have stayed stable": the status the page
+            # gave the update is part of what it says
+            for index in range(told_here, len(events)):
+                event = events[index]
+                events[index] = Event(event.moment, f"{status}. {event.text}", event.line)
     events.sort(key=lambda e: (e.line, e.moment.span.column))
     if any(e.moment.has_time for e in events):
         # Date headings and date-only lines group the timed entries; they are not entries.
         events = [e for e in events if e.moment.has_time]
     return events
+
+
+# A status page's update statuses (Atlassian Statuspage and the like), as a heading of its
+# own over each update; "Postmortem" heads the write-up posted afterwards.
+_STATUS = re.compile(
+    r"\A[\s*_#]*(?P<status>resolved|monitoring|identified|investigating|update|"
+    r"(?P<postmortem>postmortem|post-mortem|write-up published))[\s*_:.]*\Z",
+    re.IGNORECASE,
+)
+
+
+def _update_status(section: Section) -> str | None:
+    """The status heading a status update is written under ("Resolved", "Monitoring"), or
+    "postmortem" for the write-up the page posted afterwards; None for other sections."""
+    if section.heading_block is None or not _posted_update(section):
+        return None
+    match = _STATUS.match(section.heading_block.prose)
+    if match is None:
+        return None
+    return "postmortem" if match.group("postmortem") else match.group("status").capitalize()
+
+
+def _closed_updates(section: Section, timed: set[int]) -> dict[int, str]:
+    """The time lines that close status updates in the section (`closing_lines`, or the one
+    that closes an update under a status heading), by the block's id, each with the text of
+    its update: the paragraphs since the one before."""
+    lines = closing_lines(section)
+    if not lines and _posted_update(section):
+        last = _without_footer([b for b in section.blocks if b.kind != "table_cell"])[-1]
+        if _time_line(last) is not None:
+            lines = [last]
+    if not lines:
+        return {}
+    closers: dict[int, str] = {}
+    told: list[str] = []
+    wanted = {id(b) for b in lines}
+    for block in section.blocks:
+        if block.kind == "table_cell":
+            continue
+        if id(block) in wanted:
+            closers[id(block)] = " ".join([*told, block.text])
+            told = []
+        elif id(block) in timed:
+            told = []  # a header with a time of its own ("2023-01-12 17:38 UTC · 1 hour")
+        else:
+            told.append(block.text)
+    return closers
 
 
 _SEGMENT_BREAK = re.compile(r"<br\s*/?>|\n", re.IGNORECASE)
