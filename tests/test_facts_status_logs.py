@@ -82,3 +82,30 @@ def test_the_write_up_posted_later_is_no_update() -> None:
     )
     assert all(e.moment.when is None or e.moment.when.day != 20 for e in value.events)
     assert iso(value, "resolved") != "2022-04-20T10:00:00+00:00"
+
+
+def test_an_effort_is_not_a_service_working() -> None:
+    # "the team is working on ..." is someone at work, not the service working again
+    value = facts(
+        "# Exports fail\n\n"
+        "**Resolved**\nExports complete normally again for every account.\n"
+        "Posted Jun 1, 2022 - 12:30 UTC\n\n"
+        "**Identified**\nOur team is working to restore exports for the affected accounts.\n"
+        "Posted Jun 1, 2022 - 11:40 UTC\n\n"
+        "**Investigating**\nExports fail for some accounts; we are investigating.\n"
+        "Posted Jun 1, 2022 - 11:00 UTC\n"
+    )
+    assert iso(value, "mitigated") == "2022-06-01T12:30:00+00:00"
+
+
+def test_a_state_to_come_is_not_a_recovery() -> None:
+    # what the page expects ("will function as normal once ...") has not happened yet
+    value = facts(
+        "# Stale seats\n\n"
+        "Seats that were released show as taken until they expire.\n"
+        "Once they expire, each seat will function as normal.\n"
+        "Posted Oct 9, 2023 - 08:20 UTC\n\n"
+        "All seats are available again and nothing is left to expire.\n"
+        "Posted Oct 9, 2023 - 09:05 UTC\n"
+    )
+    assert iso(value, "mitigated") == "2023-10-09T09:05:00+00:00"

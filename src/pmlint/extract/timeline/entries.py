@@ -16,6 +16,7 @@ from pmlint.extract.milestones import (
     fix_landed,
     phrases_trie,
     recovered_again,
+    without_efforts,
     without_machine_reports,
 )
 from pmlint.extract.timeline.dates import NEXT_DAY_BACK
@@ -382,6 +383,14 @@ def event_kinds(text: str, patterns: Mapping[str, re.Pattern[str] | None]) -> fr
     kinds = kinds_in(text, patterns)
     if "detected" in kinds and "detected" not in kinds_in(without_machine_reports(text), patterns):
         kinds -= {"detected"}
+    if (
+        "mitigated" in kinds
+        and "working" in text.lower()
+        and "mitigated" not in kinds_in(without_efforts(text), patterns)
+    ):
+        # "our team is working on a fix", "engineers are working to restore it": an effort,
+        # not that the thing is working
+        kinds -= {"mitigated"}
     if "mitigated" in patterns and (recovered_again(text) or fix_landed(text, attempts=False)):
         kinds |= {"mitigated"}
     if "resolved" in patterns and closed(text):
