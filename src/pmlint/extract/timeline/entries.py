@@ -787,10 +787,11 @@ def timeline_events(
                 events.extend(_entries(block, found, section, told_below=own))
         if status:
             # "**Resolved**" over "Our services have stayed stable": the status the page
-            # gave the update is part of what it says
+            # gave the update is part of what it says; "Resolved" is the author's own mark
+            said = "(resolved)" if status == "Resolved" else f"{status}."
             for index in range(told_here, len(events)):
                 event = events[index]
-                events[index] = Event(event.moment, f"{status}. {event.text}", event.line)
+                events[index] = Event(event.moment, f"{said} {event.text}", event.line)
     events.sort(key=lambda e: (e.line, e.moment.span.column))
     if any(e.moment.has_time for e in events):
         # Date headings and date-only lines group the timed entries; they are not entries.
