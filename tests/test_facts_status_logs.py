@@ -109,3 +109,22 @@ def test_a_state_to_come_is_not_a_recovery() -> None:
         "Posted Oct 9, 2023 - 09:05 UTC\n"
     )
     assert iso(value, "mitigated") == "2023-10-09T09:05:00+00:00"
+
+
+def test_a_standard_zone_in_summer_on_a_page_stamped_daylight() -> None:
+    # the page's stamps say PDT; "PST" in the text for the same June day means the same clock
+    value = facts(
+        "# Builds stalled\n\nDate of Incident: June 9, 2021\n"
+        "Time of Incident: 9:10 am PST to 10:40 am PST\n\n"
+        "Builds are running again.\nPosted Jun 9, 2021 - 10:45 PDT\n\n"
+        "Builds are stalled; we are investigating.\nPosted Jun 9, 2021 - 09:30 PDT\n"
+    )
+    assert iso(value, "start") == "2021-06-09T09:10:00-07:00"
+
+
+def test_a_standard_zone_alone_stays_as_written() -> None:
+    value = facts(
+        "# Builds stalled\n\n## Summary\n\n"
+        "From 9:10 am PST to 10:40 am PST on June 9, 2021 builds stalled.\n"
+    )
+    assert iso(value, "start") == "2021-06-09T09:10:00-08:00"
