@@ -6,8 +6,10 @@ days later, which is no step of the incident. Written for this repository."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pmlint.extract.timeline import Timeline
-from tests.conftest import facts
+from tests.conftest import check_json, facts
 
 
 def iso(value: Timeline, kind: str) -> str | None:
@@ -128,3 +130,18 @@ def test_a_standard_zone_alone_stays_as_written() -> None:
         "From 9:10 am PST to 10:40 am PST on June 9, 2021 builds stalled.\n"
     )
     assert iso(value, "start") == "2021-06-09T09:10:00-08:00"
+
+
+def test_a_newest_first_log_of_two_updates_is_in_order(tmp_path: Path) -> None:
+    # PM103: a status page lists its updates newest first; each is closed by its posting time
+    path = tmp_path / "log.md"
+    path.write_text(
+        "# Invoices are not being generated\n\n"
+        "**Resolved**\nInvoices are being generated again.\nPosted Sep 3, 2021 - 15:10 CDT\n\n"
+        "**Investigating**\nWe are looking into missing invoices.\n"
+        "Posted Sep 3, 2021 - 13:45 CDT\n\nThis incident affected: Billing.\n",
+        encoding="utf-8",
+    )
+    _, report = check_json(str(path))
+    rules = [f.get("rule") for file in report["files"] for f in file["diagnostics"]]
+    assert "PM103" not in rules

@@ -154,6 +154,24 @@ def _time_line(block: TextBlock) -> Stamp | None:
     return timed[0]
 
 
+def closes_update(block: TextBlock) -> bool:
+    """Does the block end a status update with the time it was posted ("... Posted Mar 14,
+    2018 - 09:43 PDT", or the time on a line of its own under the update)?"""
+    return closing_time(block.prose) is not None or _time_line(block) is not None
+
+
+def update_log(block: TextBlock) -> Section | None:
+    """The section that holds a status page's log, for a block that closes one of its
+    updates: the section itself, or its parent when each update sits under a status heading
+    of its own ("**Resolved**"). None for other blocks."""
+    section = block.section
+    if section is None or not closes_update(block):
+        return None
+    if section.parent is not None and _posted_update(section):
+        return section.parent
+    return section
+
+
 def closing_lines(section: Section) -> list[TextBlock]:
     """A section's paragraphs that each hold only the time of the update written above them:
     two at least, each after text, and the last one not followed by more of the story (only
