@@ -168,18 +168,20 @@ class TimestampFormat(CheckKind):
         )
 
 
-def _newest_first_sections(events: list[Event]) -> set[tuple[int, bool]]:
+def _newest_first_sections(
+    events: list[Event], keys: list[tuple[int, bool]]
+) -> set[tuple[int, bool]]:
     """Sections (by id) whose three or more entries all run backwards in time, as a status
     page lists its updates: a log written newest first, not entries out of order."""
     by_section: dict[tuple[int, bool], list[Event]] = {}
-    for event in events:
-        by_section.setdefault(_log_key(event), []).append(event)
+    for event, key in zip(events, keys, strict=True):
+        by_section.setdefault(key, []).append(event)
     found = set()
     for key, run in by_section.items():
         pairs = [_comparable(a, b) for a, b in itertools.pairwise(run)]
         # two updates each closed by the time it was posted are a log already (the page's
         # "Resolved" above its "Investigating"); other entries, three
-        updates = len(run) >= 2 and all(update_log(e.moment.block) is not None for e in run)
+        updates = len(run) >= 2 and key[1]
         if (len(run) >= 3 or updates) and all(p is not None and p[1] < p[0] for p in pairs):  # type: ignore[operator]
             found.add(key)
     return found
@@ -213,9 +215,10 @@ class TimelineOrder(CheckKind):
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         events = _facts(doc, ctx).events
-        newest_first = _newest_first_sections(events)
-        for previous, event in itertools.pairwise(events):
-            if _log_key(event) in newest_first:
+        keys = [_log_key(event) for event in events]
+        newest_first = _newest_first_sections(events, keys)
+        for index, (previous, event) in enumerate(itertools.pairwise(events), start=1):
+            if keys[index] in newest_first:
                 continue  # a status page's updates, newest first: in order for their kind
             pair = _comparable(previous, event)
             if pair is not None and pair[1] < pair[0]:  # type: ignore[operator]

@@ -157,7 +157,15 @@ def _time_line(block: TextBlock) -> Stamp | None:
 def closes_update(block: TextBlock) -> bool:
     """Does the block end a status update with the time it was posted ("... Posted Mar 14,
     2018 - 09:43 PDT", or the time on a line of its own under the update)?"""
+    last = _LAST_WORD.search(block.prose[-40:])
+    if last is not None and last.group(0) not in _MAY_END_A_TIME:
+        return False  # "... health check 7 passed": no time at its end (asked per entry)
     return closing_time(block.prose) is not None or _time_line(block) is not None
+
+
+# A last word in small letters that no time ends with ("am", "time", "(2 hours earlier)" do).
+_LAST_WORD = re.compile(r"(?<![\w/])[a-z]+(?=[\s.*_)]*\Z)")
+_MAY_END_A_TIME = frozenset({"am", "pm", "m", "time", "earlier", "ago", "later", "utc", "gmt"})
 
 
 def update_log(block: TextBlock) -> Section | None:
@@ -789,7 +797,7 @@ def timeline_events(
             if b.kind != "table_cell" and by_block.get(id(b))
             for e in _entries(b, by_block[id(b)], section)
         )
-        closers = _closed_updates(section, {k for k, v in by_block.items() if v})
+        closers = _closed_updates(section, by_block)
         status = _update_status(section)
         if status == "postmortem":
             continue  # "**Postmortem**" over the write-up, posted days later: no step
@@ -837,7 +845,7 @@ def _update_status(section: Section) -> str | None:
     return "postmortem" if match.group("postmortem") else match.group("status").capitalize()
 
 
-def _closed_updates(section: Section, timed: set[int]) -> dict[int, str]:
+def _closed_updates(section: Section, timed: Mapping[int, object]) -> dict[int, str]:
     """The time lines that close status updates in the section (`closing_lines`, or the one
     that closes an update under a status heading), by the block's id, each with the text of
     its update: the paragraphs since the one before."""
