@@ -7,6 +7,7 @@ import bisect
 import datetime as dt
 import itertools
 import re
+import string
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
@@ -118,10 +119,10 @@ def _without_footer(blocks: list[TextBlock]) -> list[TextBlock]:
     return blocks
 
 
-# What may follow an update's time on its line: "(33 minutes earlier)", "(2 days ago)".
+# What may follow an update's time on its line: "(33 minutes earlier)", "(2 days ago)"
+# (matched on the rest of the line, stripped: anchored at both ends, bounded).
 _RELATIVE_NOTE = re.compile(
-    r"\s*(?:\(\s*(?:about\s+|over\s+)?[\w ]{1,24}?\s+(?:earlier|later|ago)\s*\))?[\s.*_]*\Z",
-    re.IGNORECASE,
+    r"\A\(\s{0,3}(?:about |over )?[\w ]{1,24}? (?:earlier|later|ago)\s{0,3}\)\Z", re.IGNORECASE
 )
 # What may come before it: "Posted", a dot or a dash, emphasis.
 _TIME_LINE_LEAD = re.compile(r"\A[\s*_]*(?:(?:posted|updated)\b[\s:-]*)?\Z", re.IGNORECASE)
@@ -144,7 +145,8 @@ def _time_line(block: TextBlock) -> Stamp | None:
     first, last = stamps[0], stamps[-1]
     if _TIME_LINE_LEAD.match(prose[: first.start]) is None:
         return None
-    if _RELATIVE_NOTE.match(prose, last.end) is None:
+    rest = prose[last.end :].strip(" \t\n.*_")
+    if rest and _RELATIVE_NOTE.match(rest) is None:
         return None
     between = prose[first.start : last.end]
     for stamp in reversed(stamps):
@@ -157,14 +159,19 @@ def _time_line(block: TextBlock) -> Stamp | None:
 def closes_update(block: TextBlock) -> bool:
     """Does the block end a status update with the time it was posted ("... Posted Mar 14,
     2018 - 09:43 PDT", or the time on a line of its own under the update)?"""
-    last = _LAST_WORD.search(block.prose[-40:])
-    if last is not None and last.group(0) not in _MAY_END_A_TIME:
+    tail = block.prose[-40:].rstrip(" \t\n.*_)")
+    before = tail.rstrip(string.ascii_lowercase)
+    word = tail[len(before) :]
+    if (
+        word
+        and word not in _MAY_END_A_TIME
+        and not (before and (before[-1].isalnum() or before[-1] in "/_"))
+    ):
         return False  # "... health check 7 passed": no time at its end (asked per entry)
     return closing_time(block.prose) is not None or _time_line(block) is not None
 
 
-# A last word in small letters that no time ends with ("am", "time", "(2 hours earlier)" do).
-_LAST_WORD = re.compile(r"(?<![\w/])[a-z]+(?=[\s.*_)]*\Z)")
+# A last word in small letters that a time may end with ("am", "time", "(2 hours earlier)").
 _MAY_END_A_TIME = frozenset({"am", "pm", "m", "time", "earlier", "ago", "later", "utc", "gmt"})
 
 
