@@ -20,6 +20,7 @@ from pmlint.extract.timeline import (
     Moment,
     Timeline,
     timeline,
+    update_log,
     utc,
 )
 from pmlint.extract.timestamps import zone_info
@@ -167,18 +168,31 @@ class TimestampFormat(CheckKind):
         )
 
 
-def _newest_first_sections(events: list[Event]) -> set[int]:
+def _newest_first_sections(
+    events: list[Event], keys: list[tuple[int, bool]]
+) -> set[tuple[int, bool]]:
     """Sections (by id) whose three or more entries all run backwards in time, as a status
     page lists its updates: a log written newest first, not entries out of order."""
-    by_section: dict[int, list[Event]] = {}
-    for event in events:
-        by_section.setdefault(id(event.moment.block.section), []).append(event)
+    by_section: dict[tuple[int, bool], list[Event]] = {}
+    for event, key in zip(events, keys, strict=True):
+        by_section.setdefault(key, []).append(event)
     found = set()
     for key, run in by_section.items():
         pairs = [_comparable(a, b) for a, b in itertools.pairwise(run)]
-        if len(run) >= 3 and all(p is not None and p[1] < p[0] for p in pairs):  # type: ignore[operator]
+        # two updates each closed by the time it was posted are a log already (the page's
+        # "Resolved" above its "Investigating"); other entries, three
+        updates = len(run) >= 2 and key[1]
+        if (len(run) >= 3 or updates) and all(p is not None and p[1] < p[0] for p in pairs):  # type: ignore[operator]
             found.add(key)
     return found
+
+
+def _log_key(event: Event) -> tuple[int, bool]:
+    """What an entry is ordered within: a status page's log for its updates (each may sit
+    under a status heading of its own; a header above them is not one of them), else the
+    entry's section."""
+    log = update_log(event.moment.block)
+    return (id(log), True) if log is not None else (id(event.moment.block.section), False)
 
 
 def _comparable(a: Event, b: Event) -> tuple[object, object] | None:
@@ -201,9 +215,10 @@ class TimelineOrder(CheckKind):
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         events = _facts(doc, ctx).events
-        newest_first = _newest_first_sections(events)
-        for previous, event in itertools.pairwise(events):
-            if id(event.moment.block.section) in newest_first:
+        keys = [_log_key(event) for event in events]
+        newest_first = _newest_first_sections(events, keys)
+        for index, (previous, event) in enumerate(itertools.pairwise(events), start=1):
+            if keys[index] in newest_first:
                 continue  # a status page's updates, newest first: in order for their kind
             pair = _comparable(previous, event)
             if pair is not None and pair[1] < pair[0]:  # type: ignore[operator]

@@ -403,7 +403,13 @@ _CLOSING = re.compile(
     re.IGNORECASE,
 )
 # "was not healthy", "never stabilized", "isn't over": a negation just before the state.
-_NEGATED = re.compile(r"\b(?:not|never|no longer|yet)\s+(?:\w+\s+)?$|n't\s+(?:\w+\s+)?$")
+# Told as what is to come ("once it is reallocated it will function as normal", "should
+# resolve itself within the hour" is not: "should now be" is said of the present) is no
+# state either.
+_NEGATED = re.compile(
+    r"\b(?:not|never|no longer|yet|will|would|going to|expected to)\s+(?:\w+\s+)?$"
+    r"|n't\s+(?:\w+\s+)?$|'ll\s+(?:\w+\s+)?$"
+)
 _NEGATION_WINDOW = 24
 
 
@@ -553,11 +559,26 @@ def _comparable(value: dt.datetime) -> dt.datetime:
     return value.astimezone(dt.timezone.utc).replace(tzinfo=None)
 
 
+# Someone working at something: "is working on", "are working to", "are working closely with".
+_EFFORT = re.compile(
+    r"\b(?:is|are|was|were|been|be|keep|continue|continues|continuing)\s+(?:\w+ly\s+)?working"
+    r"(?:\s+(?:hard|closely|diligently|actively))?\s+(?:on|to|with|through|towards?|around)\b",
+    re.IGNORECASE,
+)
+
+
+def without_efforts(text: str) -> str:
+    """The text without someone working at something ("our team is working on a fix",
+    "engineers are working to restore it"): an effort, not that the thing is working."""
+    return _EFFORT.sub(" ", text) if "working" in text.lower() else text
+
+
 def _outcome(kind: str, entry: Entry, classes: WordClasses) -> bool:
     """Did the impact stop (mitigated) or the incident end (resolved) in this entry?"""
     if classes.has(kind, entry.text, "markers"):
         return True
     text = _NOT_RECOVERY.sub(" ", entry.text) if "back" in entry.text else entry.text
+    text = without_efforts(text)
     if not (classes.has(kind, text) or (kind == "mitigated" and recovered_again(text))):
         return False
     if "whil" in text:

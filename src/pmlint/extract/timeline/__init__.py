@@ -12,6 +12,7 @@ milestone ends the impact window) and `build` (the whole, and the document's mem
 from pmlint.extract.durations import parse_duration
 from pmlint.extract.milestones import MILESTONES
 from pmlint.extract.timeline.build import cached_timeline, timeline
+from pmlint.extract.timeline.entries import update_log
 from pmlint.extract.timeline.model import (
     EVENT,
     FIELD,
@@ -41,5 +42,6 @@ __all__ = [
     "cached_timeline",
     "parse_duration",
     "timeline",
+    "update_log",
     "utc",
 ]

@@ -51,6 +51,7 @@ from pmlint.extract.timeline.stated import start_from_time_to_detect
 from pmlint.extract.timeline.zones import (
     carry_the_timeline_zone,
     declared_zone,
+    season_half,
     stamp_zone,
     zone_day_first,
 )
@@ -254,6 +255,7 @@ def _build(doc: Document, settings: Settings) -> Timeline:
     if first_day is None:
         _date_told_later(moments)
     relative_days(moments)
+    season_half(moments)  # "12:05 pm PST" in June on a page stamped PDT
     if zone_tz is None:
         carry_the_timeline_zone(moments, by_date, timed)
     moments = later_moments(

@@ -7,6 +7,7 @@ import bisect
 import datetime as dt
 import itertools
 import re
+import string
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
@@ -16,6 +17,7 @@ from pmlint.extract.milestones import (
     fix_landed,
     phrases_trie,
     recovered_again,
+    without_efforts,
     without_machine_reports,
 )
 from pmlint.extract.timeline.dates import NEXT_DAY_BACK
@@ -81,19 +83,125 @@ def timed_sections(doc: Document) -> frozenset[int]:
             found.update(id(c) for c in updates)
         # "### Resolved", "This incident has been resolved.", "Posted Mar 10, 2024 - 18:45
         # UTC": one update under each heading, the status in the heading, the time closing it
-        posted = [c for c in section.children if _posted_update(c)]
+        posted = [
+            c for c in section.children if _posted_update(c) and _update_status(c) != "postmortem"
+        ]
         if len(posted) >= _UPDATES:
             found.update(id(c) for c in posted)
+        # "We are investigating ...", then "Tue, May 24, 2022, 11:16 AM" on a line of its
+        # own: updates each closed by their time, written below them
+        if len(closing_lines(section)) >= _UPDATES:
+            found.add(id(section))
     return frozenset(found)
 
 
 def _posted_update(section: Section) -> bool:
     """Is the section one status update: a short status heading over text that a posting
-    time closes?"""
+    time closes (in the update's last paragraph, or as a paragraph of its own), before the
+    page's footer ("This incident affected: API")?"""
     if section.heading_block is None or len(section.heading_block.prose.split()) > 3:
         return False
+    blocks = _without_footer([b for b in section.blocks if b.kind != "table_cell"])
+    if not blocks:
+        return False
+    if closing_time(blocks[-1].prose) is not None:
+        return True
+    return len(blocks) >= 2 and _time_line(blocks[-1]) is not None
+
+
+# A status page's footer under its last update: "This incident affected: API and Webhooks."
+_FOOTER = re.compile(r"\A\s*(?:this incident affected|affected components?)\b", re.IGNORECASE)
+
+
+def _without_footer(blocks: list[TextBlock]) -> list[TextBlock]:
+    while blocks and _FOOTER.match(blocks[-1].prose):
+        blocks = blocks[:-1]
+    return blocks
+
+
+# What may follow an update's time on its line: "(33 minutes earlier)", "(2 days ago)"
+# (matched on the rest of the line, stripped: anchored at both ends, bounded).
+_RELATIVE_NOTE = re.compile(
+    r"\A\(\s{0,3}(?:about |over )?[\w ]{1,24}? (?:earlier|later|ago)\s{0,3}\)\Z", re.IGNORECASE
+)
+# What may come before it: "Posted", a dot or a dash, emphasis.
+_TIME_LINE_LEAD = re.compile(r"\A[\s*_]*(?:(?:posted|updated)\b[\s:-]*)?\Z", re.IGNORECASE)
+
+
+def _time_line(block: TextBlock) -> Stamp | None:
+    """The update time a paragraph holds alone ("Tue, May 24, 2022, 11:16 AM (33 minutes
+    earlier)", "January 12, 2023 · 18:54 UTC"): a date and a time, nothing else but a
+    relative note after it or "Posted" before it."""
+    prose = block.prose
+    if block.kind != "paragraph" or block.list_item is not None:
+        return None  # "- 2023-06-03 14:02" over nested items heads them
+    if "\n" in prose.strip() or len(prose) > 90:
+        return None
+    stamps = find_stamps(prose)
+    dated = [s for s in stamps if s.date is not None]
+    timed = [s for s in stamps if s.time is not None]
+    if not dated or len(timed) != 1:
+        return None
+    first, last = stamps[0], stamps[-1]
+    if _TIME_LINE_LEAD.match(prose[: first.start]) is None:
+        return None
+    rest = prose[last.end :].strip(" \t\n.*_")
+    if rest and _RELATIVE_NOTE.match(rest) is None:
+        return None
+    between = prose[first.start : last.end]
+    for stamp in reversed(stamps):
+        between = between[: stamp.start - first.start] + between[stamp.end - first.start :]
+    if between.strip(" ,·•|-–—@at"):
+        return None
+    return timed[0]
+
+
+def closes_update(block: TextBlock) -> bool:
+    """Does the block end a status update with the time it was posted ("... Posted Mar 14,
+    2018 - 09:43 PDT", or the time on a line of its own under the update)?"""
+    tail = block.prose[-40:].rstrip(" \t\n.*_)")
+    before = tail.rstrip(string.ascii_lowercase)
+    word = tail[len(before) :]
+    if (
+        word
+        and word not in _MAY_END_A_TIME
+        and not (before and (before[-1].isalnum() or before[-1] in "/_"))
+    ):
+        return False  # "... health check 7 passed": no time at its end (asked per entry)
+    return closing_time(block.prose) is not None or _time_line(block) is not None
+
+
+# A last word in small letters that a time may end with ("am", "time", "(2 hours earlier)").
+_MAY_END_A_TIME = frozenset({"am", "pm", "m", "time", "earlier", "ago", "later", "utc", "gmt"})
+
+
+def update_log(block: TextBlock) -> Section | None:
+    """The section that holds a status page's log, for a block that closes one of its
+    updates: the section itself, or its parent when each update sits under a status heading
+    of its own ("**Resolved**"). None for other blocks."""
+    section = block.section
+    if section is None or not closes_update(block):
+        return None
+    if section.parent is not None and _posted_update(section):
+        return section.parent
+    return section
+
+
+def closing_lines(section: Section) -> list[TextBlock]:
+    """A section's paragraphs that each hold only the time of the update written above them:
+    two at least, each after text, and the last one not followed by more of the story (only
+    a footer or a link back), so that they close their updates rather than head the next."""
     blocks = [b for b in section.blocks if b.kind != "table_cell"]
-    return bool(blocks) and closing_time(blocks[-1].prose) is not None
+    found: list[TextBlock] = []
+    for index, block in enumerate(blocks):
+        if index and _time_line(block) is not None and _time_line(blocks[index - 1]) is None:
+            found.append(block)
+    if len(found) < _UPDATES:
+        return []
+    after = blocks[blocks.index(found[-1]) + 1 :]
+    if sum(len(_WORD.findall(b.prose)) for b in _without_footer(after)) > 3:
+        return []
+    return found
 
 
 # An update log has this many updates at least: one alone is a dated paragraph.
@@ -308,6 +416,14 @@ def event_kinds(text: str, patterns: Mapping[str, re.Pattern[str] | None]) -> fr
     kinds = kinds_in(text, patterns)
     if "detected" in kinds and "detected" not in kinds_in(without_machine_reports(text), patterns):
         kinds -= {"detected"}
+    if (
+        "mitigated" in kinds
+        and "working" in text.lower()
+        and "mitigated" not in kinds_in(without_efforts(text), patterns)
+    ):
+        # "our team is working on a fix", "engineers are working to restore it": an effort,
+        # not that the thing is working
+        kinds -= {"mitigated"}
     if "mitigated" in patterns and (recovered_again(text) or fix_landed(text, attempts=False)):
         kinds |= {"mitigated"}
     if "resolved" in patterns and closed(text):
@@ -688,15 +804,79 @@ def timeline_events(
             if b.kind != "table_cell" and by_block.get(id(b))
             for e in _entries(b, by_block[id(b)], section)
         )
+        closers = _closed_updates(section, by_block)
+        status = _update_status(section)
+        if status == "postmortem":
+            continue  # "**Postmortem**" over the write-up, posted days later: no step
+        told_here = len(events)
         for block in candidates:
             found = by_block.get(id(block))
-            if found:
+            if found and id(block) in closers:
+                # an update closed by its time on a line of its own: the update's text is
+                # the entry, at that time
+                moment = next((m for m in found if m.has_time), found[0])
+                events.append(Event(moment, closers[id(block)], moment.line))
+            elif found:
                 events.extend(_entries(block, found, section, told_below=own))
+        if status:
+            # "**Resolved**" over "Our services have stayed stable": the status the page
+            # gave the update is part of what it says; "Resolved" is the author's own mark
+            said = "(resolved)" if status == "Resolved" else f"{status}."
+            for index in range(told_here, len(events)):
+                event = events[index]
+                events[index] = Event(event.moment, f"{said} {event.text}", event.line)
     events.sort(key=lambda e: (e.line, e.moment.span.column))
     if any(e.moment.has_time for e in events):
         # Date headings and date-only lines group the timed entries; they are not entries.
         events = [e for e in events if e.moment.has_time]
     return events
+
+
+# A status page's update statuses (Atlassian Statuspage and the like), as a heading of its
+# own over each update; "Postmortem" heads the write-up posted afterwards.
+_STATUS = re.compile(
+    r"\A[\s*_#]*(?P<status>resolved|monitoring|identified|investigating|update|"
+    r"(?P<postmortem>postmortem|post-mortem|write-up published))[\s*_:.]*\Z",
+    re.IGNORECASE,
+)
+
+
+def _update_status(section: Section) -> str | None:
+    """The status heading a status update is written under ("Resolved", "Monitoring"), or
+    "postmortem" for the write-up the page posted afterwards; None for other sections."""
+    if section.heading_block is None or not _posted_update(section):
+        return None
+    match = _STATUS.match(section.heading_block.prose)
+    if match is None:
+        return None
+    return "postmortem" if match.group("postmortem") else match.group("status").capitalize()
+
+
+def _closed_updates(section: Section, timed: Mapping[int, object]) -> dict[int, str]:
+    """The time lines that close status updates in the section (`closing_lines`, or the one
+    that closes an update under a status heading), by the block's id, each with the text of
+    its update: the paragraphs since the one before."""
+    lines = closing_lines(section)
+    if not lines and _posted_update(section):
+        last = _without_footer([b for b in section.blocks if b.kind != "table_cell"])[-1]
+        if _time_line(last) is not None:
+            lines = [last]
+    if not lines:
+        return {}
+    closers: dict[int, str] = {}
+    told: list[str] = []
+    wanted = {id(b) for b in lines}
+    for block in section.blocks:
+        if block.kind == "table_cell":
+            continue
+        if id(block) in wanted:
+            closers[id(block)] = " ".join([*told, block.text])
+            told = []
+        elif id(block) in timed:
+            told = []  # a header with a time of its own ("2023-01-12 17:38 UTC · 1 hour")
+        else:
+            told.append(block.text)
+    return closers
 
 
 _SEGMENT_BREAK = re.compile(r"<br\s*/?>|\n", re.IGNORECASE)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from zoneinfo import ZoneInfo
 
 from pmlint.document import Document, TextBlock
 from pmlint.extract.timeline.entries import in_timeline
@@ -189,3 +190,41 @@ def zone_day_first(name: str | None) -> bool | None:
     if delta is None or delta <= dt.timedelta(0):
         return None  # UTC, GMT, or an offset of the Americas (Brazil writes day first)
     return True
+
+
+# A region's standard and daylight abbreviations, and its clock.
+_HALVES: dict[str, tuple[str, str]] = {
+    "EST": ("EDT", "America/New_York"),
+    "EDT": ("EST", "America/New_York"),
+    "CST": ("CDT", "America/Chicago"),
+    "CDT": ("CST", "America/Chicago"),
+    "MST": ("MDT", "America/Denver"),
+    "MDT": ("MST", "America/Denver"),
+    "PST": ("PDT", "America/Los_Angeles"),
+    "PDT": ("PST", "America/Los_Angeles"),
+}
+
+
+def season_half(moments: Sequence[Moment]) -> None:
+    """A page whose own stamps write the season's half of a region's zone ("Posted Jun 20,
+    2017 - 14:08 PDT") and whose text writes the other half for the same season ("12:05 pm
+    PST to 1:55 pm PST" in June): the writer means the region's clock, as the stamps show,
+    not an offset an hour off. Only where the document writes both halves; a lone "PST" in
+    July stays as written."""
+    written = {m.stamp.zone.upper() for m in moments if m.stamp.zone and m.has_time}
+    for moment in moments:
+        zone = (moment.stamp.zone or "").upper()
+        if zone not in _HALVES or moment.when is None or not moment.day_known:
+            continue
+        other, region = _HALVES[zone]
+        if other not in written:
+            continue
+        local = moment.when.replace(tzinfo=None)
+        season = local.replace(tzinfo=ZoneInfo(region)).utcoffset()
+        if season is None or season == moment.when.utcoffset():
+            continue
+        tz = zone_info(other)
+        if tz is None or tz.utcoffset(local) != season:
+            continue
+        moment.when = local.replace(tzinfo=tz)
+        moment.zone_name = other
