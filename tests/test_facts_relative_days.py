@@ -36,6 +36,8 @@ _MONDAY = dt.date(2024, 3, 4)
         ("On Monday the graphs were checked", None),  # the day it already is: no step
         ("Everything was back on Tuesday", None),  # the day must open the entry
         ("Rolled back the deploy", None),
+        ("Friday's deploy is reverted", None),  # a possessive names no day of the entry
+        ("Sat down with the vendor to plan the fix", None),
     ],
 )
 def test_a_day_told_relative_to_the_entries_before(text: str, day: dt.date | None) -> None:

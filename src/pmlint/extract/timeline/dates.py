@@ -662,7 +662,10 @@ RELATIVE = "relative"  # the `date_style` of such an entry's day
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _RELATIVE_ENTRY = re.compile(
     r"\A[\s*_>|-]*(?:(?:early|late|later)\s+)?(?:on\s+|by\s+)?(?:"
-    rf"(?:the\s+)?(?:(?P<next>next|following)\s+)?(?P<weekday>{WEEKDAY_NAME})\b"
+    # a weekday in full, not a possessive ("Friday's deploy") nor a word that starts like an
+    # abbreviation ("Sat down with the vendor")
+    r"(?:the\s+)?(?:(?P<next>next|following)\s+)?"
+    r"(?P<weekday>(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b(?!['’])"
     r"|(?:the\s+)?(?:next|following)\s+(?P<part>day|morning|afternoon|evening|night)\b"
     r"|the\s+day\s+after\b"
     r"|(?P<count>\d{1,2}|an?|one|two|three|four|five|six)\s+(?P<unit>days?|weeks?)\s+later\b)"
