@@ -19,6 +19,7 @@ from pmlint.extract.timeline.choose import (
 )
 from pmlint.extract.timeline.dates import (
     NO_DAY,
+    RELATIVE,
     Clock,
     Dates,
     carry_afternoon,
@@ -30,6 +31,7 @@ from pmlint.extract.timeline.dates import (
     named_year,
     names_the_writing,
     relative_days,
+    relative_entry_day,
     told_before_the_day,
     told_next_day,
 )
@@ -187,6 +189,13 @@ def _build(doc: Document, settings: Settings) -> Timeline:
         next_day: tuple[dt.date, dt.time] | None = None  # "the next morning at 08:15": its day
         text = with_timed_code(block)
         stamps = find_stamps(text, dates.day_first, clock4)
+        if not stamps and on_timeline and block.kind == "paragraph" and dates.current is not None:
+            # "On Tuesday morning the index was rebuilt": a timeless entry on a day told
+            # relative to the entries before it is on that day, at day precision
+            relative = relative_entry_day(text, dates.current, dates.last_time)
+            if relative is not None:
+                told_end, day_told = relative
+                stamps = [Stamp(0, told_end, text[:told_end], day_told, None, None, RELATIVE, None)]
         times = [(s.start, s.end) for s in stamps if s.time is not None]
         for index, stamp in enumerate(stamps):
             between = text[previous.end : stamp.start] if previous is not None else ""

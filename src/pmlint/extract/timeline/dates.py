@@ -159,6 +159,7 @@ _DAYS_LATER = re.compile(
     r"[^\n]{0,12}$",
     re.IGNORECASE,
 )
+RELATIVE = "relative"  # the `date_style` of such an entry's day
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
@@ -651,3 +652,47 @@ def carry_afternoon(stamp: Stamp, clock: Clock) -> tuple[Stamp, Clock]:
 
 
 _BARE_CLOCK = re.compile(r"(?:1[0-2]|[1-9]):[0-5]\d")
+
+
+# A timeline entry that opens with a day told relative to the entries before it and gives no
+# time: "On Tuesday morning the index was rebuilt", "The following Monday we removed the old
+# schema", "Two days later the vendor restored the link", "The next day: ...". It is on that
+# day, at day precision: a careful reader places it on the day and gives it no minute.
+RELATIVE = "relative"  # the `date_style` of such an entry's day
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_RELATIVE_ENTRY = re.compile(
+    r"\A[\s*_>|-]*(?:(?:early|late|later)\s+)?(?:on\s+|by\s+)?(?:"
+    # a weekday in full, not a possessive ("Friday's deploy") nor a word that starts like an
+    # abbreviation ("Sat down with the vendor")
+    r"(?:the\s+)?(?:(?P<next>next|following)\s+)?"
+    r"(?P<weekday>(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b(?!['’])"
+    r"|(?:the\s+)?(?:next|following)\s+(?P<part>day|morning|afternoon|evening|night)\b"
+    r"|the\s+day\s+after\b"
+    r"|(?P<count>\d{1,2}|an?|one|two|three|four|five|six)\s+(?P<unit>days?|weeks?)\s+later\b)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?",
+    re.IGNORECASE,
+)
+
+
+def relative_entry_day(text: str, day: dt.date, last: dt.time | None) -> tuple[int, dt.date] | None:
+    """The day a timeless entry opening with a relative day is on, counted from `day` (the
+    day of the entries before it, `last` the last time told on it), with the offset where its
+    words end; None when the entry does not open so, or names the day it is already on."""
+    match = _RELATIVE_ENTRY.match(text)
+    if match is None:
+        return None
+    if match["weekday"]:
+        wanted = _WEEKDAY_NAMES.index(match["weekday"][:3].lower())
+        ahead = (wanted - day.weekday()) % 7
+        if ahead == 0 and match["next"]:
+            ahead = 7  # "the following Monday", told on a Monday
+        elif ahead == 0:
+            return None  # "On Monday" on the Monday: no step, and no minute to give it
+        return match.end(), day + dt.timedelta(days=ahead)
+    if match["count"]:
+        count = _NUMBER_WORDS.get(match["count"].lower()) or int(match["count"])
+        days = count * (7 if match["unit"].lower().startswith("week") else 1)
+        return match.end(), day + dt.timedelta(days=days)
+    if match["part"] and match["part"].lower() == "morning" and last is not None and last.hour < 6:
+        return match.end(), day  # told past midnight already: "the next morning" is that day
+    return match.end(), day + dt.timedelta(days=1)

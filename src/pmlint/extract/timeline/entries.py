@@ -20,7 +20,7 @@ from pmlint.extract.milestones import (
     without_efforts,
     without_machine_reports,
 )
-from pmlint.extract.timeline.dates import NEXT_DAY_BACK
+from pmlint.extract.timeline.dates import NEXT_DAY_BACK, RELATIVE
 from pmlint.extract.timeline.model import FIELD, Event, Moment
 from pmlint.extract.timestamps import Stamp, find_stamps
 
@@ -827,8 +827,9 @@ def timeline_events(
                 events[index] = Event(event.moment, f"{said} {event.text}", event.line)
     events.sort(key=lambda e: (e.line, e.moment.span.column))
     if any(e.moment.has_time for e in events):
-        # Date headings and date-only lines group the timed entries; they are not entries.
-        events = [e for e in events if e.moment.has_time]
+        # Date headings and date-only lines group the timed entries; they are not entries
+        # (an entry whose day is told relative to the ones before is: "On Tuesday, ...").
+        events = [e for e in events if e.moment.has_time or e.moment.stamp.date_style == RELATIVE]
     return events
 
 
