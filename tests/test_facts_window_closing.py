@@ -1,8 +1,8 @@
 """Session 41 (issue 14), on text written for this repository: a stated impact window ends
 the impact (the mitigation, and the duration is the window's), and a timeline entry that
-closes the incident soon after the window's end ("fully recovered and operational", "the
-real fix was deployed") is the resolution; an entry that only goes on working, a tail hours
-later, or a recovery still under way closes nothing.
+closes the incident soon after the window's end ("the service is fully operational again",
+"the permanent fix was deployed") is the resolution; an entry that only goes on working, a
+tail hours later, or a recovery still under way closes nothing.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ cache node ran out of disk.
 
 
 def test_a_closing_entry_soon_after_the_window_is_the_resolution() -> None:
-    told = facts(_report("- 09:20 UTC: all thumbnails have fully recovered and are operational."))
+    told = facts(_report("- 09:20 UTC: the thumbnail service is fully operational again."))
     assert iso(told, "mitigated") == "2024-05-14T08:52:00+00:00"  # the window's end
     assert iso(told, "resolved") == "2024-05-14T09:20:00+00:00"
     assert told.provenance["resolved"] == "timeline"
@@ -49,7 +49,7 @@ def test_a_fix_that_lands_soon_after_the_window_is_the_resolution() -> None:
 
 
 def test_a_closing_hours_after_the_window_is_a_tail() -> None:
-    told = facts(_report("- 13:00 UTC: all thumbnails have fully recovered and are operational."))
+    told = facts(_report("- 13:00 UTC: the thumbnail service is fully operational again."))
     assert iso(told, "resolved") == "2024-05-14T08:52:00+00:00"
 
 

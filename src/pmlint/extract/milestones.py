@@ -588,7 +588,7 @@ def _outcome(kind: str, entry: Entry, classes: WordClasses) -> bool:
 
 def closes_incident(entry: Entry, classes: WordClasses) -> bool:
     """Does a timeline entry close the incident: the author's mark or its words ("fully
-    recovered and operational", "incident resolved"), or a fix that landed ("the real fix
+    operational again", "incident resolved"), or a fix that landed ("the permanent fix
     was deployed")?"""
     return _outcome("resolved", entry, classes) or fix_landed(entry.text)
 

@@ -1421,11 +1421,11 @@ _CLOSED_SOON = dt.timedelta(hours=1)
 def _closed_soon_after(
     end: Moment, entries: Sequence[Entry], timed: Sequence[Event], classes: WordClasses
 ) -> Moment | None:
-    """The timeline's own closing, soon after a stated window's end: "impact from 20:13 to
-    20:35 UTC", then "21:00 the real fix was deployed"; "12:05 to 1:55 pm", then "14:08 our
-    services have fully recovered and are operational". The window ends the impact; the
-    entry, the incident. The last such entry of a run, each within `_CLOSED_SOON` of the
-    one before; None when none follows."""
+    """The timeline's own closing, soon after a stated window's end: "errors from 08:10 to
+    08:52 UTC", then "09:30 the permanent fix for the disk alarm was deployed" or "09:20 the
+    thumbnail service is fully operational again". The window ends the impact; the entry,
+    the incident. The last such entry of a run, each within `_CLOSED_SOON` of the one
+    before; None when none follows."""
     if end.when is None or not end.has_time:
         return None
     last: Moment | None = None
