@@ -127,3 +127,27 @@ def test_make_train_rebuilds_the_shipped_weights() -> None:
         MODEL,
         ("pipeline/textcat/model", "pipeline/config.cfg", "meta.json"),
     )
+
+
+_ASKED_TO_REVERT = """# Ledger replicas diverge
+
+## Timeline
+
+All times UTC.
+
+- 2025-04-02 10:05: ledger replicas on 1.8.1 start to disagree on the balance hash.
+- 2025-04-02 10:20: an operator reports the mismatch in the operators' channel.
+- 2025-04-02 10:40: the release team asks every operator to roll back to 1.8.0 and wait.
+"""
+
+
+@needs_model
+def test_the_model_takes_no_attempt_for_the_mitigation() -> None:
+    """An instruction to others to roll back, which the rules call an attempt, is no
+    mitigation whatever the model scores it (threshold 0: every entry would pass)."""
+    facts = _facts(_ASKED_TO_REVERT)
+    assert facts.milestones["mitigated"] is None and facts.milestones["resolved"] is None
+    filled = with_model_milestones(facts, threshold=0.0)
+    for kind in ("mitigated", "resolved"):
+        moment = filled.milestones[kind]
+        assert moment is None or moment.line != 9, kind

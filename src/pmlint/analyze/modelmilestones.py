@@ -14,7 +14,7 @@ import dataclasses
 import re
 from collections.abc import Mapping
 
-from pmlint.extract.milestones import MILESTONES
+from pmlint.extract.milestones import MILESTONES, attempted
 from pmlint.extract.timeline import Moment, Timeline, utc
 from pmlint.extract.timeline.choose import story_end
 from pmlint.extract.timeline.ends import impact_end
@@ -55,6 +55,8 @@ _NOT_THE_INCIDENT = frozenset(
     ("action-items", "lessons", "went-well", "went-wrong", "lucky", "recurrence", "background")
 )
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+# The milestones an attempt is not (the rules refuse it for them: `milestones.attempted`).
+_OUTCOMES = frozenset(("mitigated", "resolved"))
 
 
 def _sentence(moment: Moment) -> str:
@@ -111,7 +113,9 @@ def with_model_milestones(facts: Timeline, threshold: float | None = None) -> Ti
         for index in ranked:
             if scores[index].get(kind, 0.0) < threshold:
                 break
-            moment = candidates[index][0]
+            moment, text = candidates[index]
+            if kind in _OUTCOMES and attempted(text):
+                continue  # "instructs the operators to revert": the rules' attempt, no outcome
             if _in_order(kind, moment, milestones):
                 milestones[kind], provenance[kind] = moment, HOW_MODEL
                 break

@@ -586,6 +586,13 @@ def _outcome(kind: str, entry: Entry, classes: WordClasses) -> bool:
     return _ATTEMPT.search(text) is None
 
 
+def closes_incident(entry: Entry, classes: WordClasses) -> bool:
+    """Does a timeline entry close the incident: the author's mark or its words ("fully
+    operational again", "incident resolved"), or a fix that landed ("the permanent fix
+    was deployed")?"""
+    return _outcome("resolved", entry, classes) or fix_landed(entry.text)
+
+
 def attempted(text: str) -> bool:
     """Does the text tell an attempt or a failure ("started the rollback", "still down")
     rather than an outcome?"""

@@ -24,6 +24,7 @@ from pmlint.extract.milestones import (
     WordClasses,
     attempted,
     classify_entries,
+    closes_incident,
     recovered_again,
     word_classes,
 )
@@ -273,12 +274,14 @@ def choose_milestones(
         take(kind, event.moment, HOW_TIMELINE)
     if windows:
         first, last = _outer_ends(windows)
-        closed = _closed_after(last, moments, classes)
+        closed, closed_how = _closed_after(last, moments, classes), HOW_PROSE
+        if closed is None:
+            closed, closed_how = _closed_soon_after(last, entries, timed, classes), HOW_TIMELINE
         if closed is not None and result["resolved"] is None:
             # "Everything was unreachable from 18:22 until 19:15 UTC ... we closed the
             # incident at 19:40 UTC": the window ends the impact, the closing the incident
             take("mitigated", last, HOW_RANGE)
-            take("resolved", closed, HOW_PROSE)
+            take("resolved", closed, closed_how)
         take("start", first, HOW_RANGE)
         take("resolved", last, HOW_RANGE)
     for kind, moment in _stated_in_prose(moments).items():
@@ -1408,6 +1411,37 @@ def summary_durations(doc: Document) -> list[StatedDuration]:
     found.extend(_table_durations(doc))
     found.sort(key=lambda d: (d.span.line, d.span.column))
     return found
+
+
+# How soon after a stated window's end a timeline entry that closes the incident still
+# closes this window's incident.
+_CLOSED_SOON = dt.timedelta(hours=1)
+
+
+def _closed_soon_after(
+    end: Moment, entries: Sequence[Entry], timed: Sequence[Event], classes: WordClasses
+) -> Moment | None:
+    """The timeline's own closing, soon after a stated window's end: "errors from 08:10 to
+    08:52 UTC", then "09:30 the permanent fix for the disk alarm was deployed" or "09:20 the
+    thumbnail service is fully operational again". The window ends the impact; the entry,
+    the incident. The last such entry of a run, each within `_CLOSED_SOON` of the one
+    before; None when none follows."""
+    if end.when is None or not end.has_time:
+        return None
+    last: Moment | None = None
+    at = utc(end.when)
+    for entry in sorted(entries, key=lambda e: utc(timed[e.index].moment.when)):  # type: ignore[arg-type]
+        moment = timed[entry.index].moment
+        if moment.when is None or not moment.has_time or not zoned_alike(moment.when, end.when):
+            continue
+        when = utc(moment.when)
+        if when <= utc(end.when):
+            continue
+        if when - at > _CLOSED_SOON:
+            break
+        if closes_incident(entry, classes):
+            last, at = moment, when
+    return last
 
 
 def _closed_after(end: Moment, moments: Sequence[Moment], classes: WordClasses) -> Moment | None:
