@@ -289,9 +289,7 @@ class People:
             return NAMED
         if self._known_name(token):
             return NAMED  # a name the small model does not know ("Kofi", "Tomasz")
-        # the small model also takes a company's name for a nationality or a group
-        # ("Telstra failed to keep customers informed" tags Telstra NORP)
-        if token.ent_type_ in ("ORG", "NORP") and self._plausible_name(token):
+        if token.ent_type_ == "ORG" and self._plausible_name(token):
             return GROUP
         return None
 
