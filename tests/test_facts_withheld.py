@@ -1,0 +1,99 @@
+"""Session 41 (issue 14), on text written for this repository: analyze withholds a milestone
+the same document contradicts (`withheld_milestones` names it and why), so that a milestone
+given is right more often; the checks' facts are unchanged.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pmlint.analyze.abstain import WHY_PAST_DURATION, WHY_UNNOTICED, withheld_milestones
+from pmlint.config import load_config
+from pmlint.parse import parse_document
+from tests.conftest import analyzed_documents, facts
+
+# The summary says the impact lasted about forty minutes; the timeline's "resolved" is a
+# follow-up the same afternoon, far past it.
+PAST_THE_DURATION = """\
+# Checkout errors on 2024-04-16
+
+## Summary
+
+A config push broke card payments at the checkout. The outage lasted about 40 minutes.
+
+## Timeline
+
+All times UTC.
+
+- 2024-04-16 09:00 A config push turns on the new card router; card payments start failing
+- 2024-04-16 09:06 An alert fires for the failure rate and the on-call engineer is paged
+- 2024-04-16 09:38 The push is rolled back and card payments succeed again
+- 2024-04-16 16:10 The router fix is merged and the incident is resolved
+"""
+
+# The same story with the end at the stated duration: nothing is withheld.
+WITHIN_THE_DURATION = PAST_THE_DURATION.replace("16:10 The router fix", "09:55 The router fix")
+
+# The first entry is the noticing; the lessons say the outage was there long before it.
+NOTICED_LATE = """\
+# Upload outage on 2024-05-02
+
+## Timeline
+
+All times UTC.
+
+### 2024-05-02 11:20
+
+We noticed that uploads were failing for every user and started looking.
+
+### 2024-05-02 11:41
+
+The stuck storage node was restarted and uploads worked again.
+
+## Lessons learned
+
+- The outage went unnoticed for close to an hour before we noticed it.
+"""
+
+
+def _withheld(text: str) -> dict[str, str]:
+    config = load_config(None)
+    doc = parse_document("doc.md", text, config.catalog)
+    _, withheld = withheld_milestones(doc, facts(text))
+    return {kind: item.why for kind, item in withheld.items()}
+
+
+def test_an_end_far_past_the_stated_duration_is_withheld() -> None:
+    assert _withheld(PAST_THE_DURATION) == {"resolved": WHY_PAST_DURATION}
+    assert _withheld(WITHIN_THE_DURATION) == {}
+    # the checks' facts keep it
+    assert facts(PAST_THE_DURATION).milestones["resolved"] is not None
+
+
+def test_a_start_that_is_the_noticing_of_an_unnoticed_outage_is_withheld() -> None:
+    assert _withheld(NOTICED_LATE) == {"start": WHY_UNNOTICED}
+    told = NOTICED_LATE.replace(
+        "- The outage went unnoticed for close to an hour before we noticed it.",
+        "- Paging worked well.",
+    )
+    assert _withheld(told) == {}
+
+
+def test_analyze_json_names_what_it_withheld(tmp_path: Path) -> None:
+    path = tmp_path / "checkout.md"
+    path.write_text(PAST_THE_DURATION, encoding="utf-8")
+    found = analyzed_documents(path)["checkout.md"]
+    assert found["milestones"]["resolved"] is None
+    assert found["milestones"]["mitigated"] == "2024-04-16T09:38:00+00:00"
+    assert found["duration_minutes"] == 40 and found["duration_source"] == "stated-duration"
+    assert found["withheld_milestones"] == {
+        "resolved": {
+            "value": "2024-04-16T16:10:00+00:00",
+            "line": 14,
+            "how": "timeline",
+            "why": WHY_PAST_DURATION,
+        }
+    }
+    quiet = tmp_path / "quiet.md"
+    quiet.write_text(WITHIN_THE_DURATION, encoding="utf-8")
+    assert analyzed_documents(quiet)["quiet.md"]["withheld_milestones"] == {}
