@@ -5,9 +5,15 @@ given is right more often; the checks' facts are unchanged.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
-from pmlint.analyze.abstain import WHY_PAST_DURATION, WHY_UNNOTICED, withheld_milestones
+from pmlint.analyze.abstain import (
+    WHY_PAST_DURATION,
+    WHY_TITLE_DAY,
+    WHY_UNNOTICED,
+    withheld_milestones,
+)
 from pmlint.config import load_config
 from pmlint.parse import parse_document
 from tests.conftest import analyzed_documents, facts
@@ -55,6 +61,15 @@ The stuck storage node was restarted and uploads worked again.
 - The outage went unnoticed for close to an hour before we noticed it.
 """
 
+# A status notice: the title gives the day (and says "Resolved"), the updates give the times.
+TITLE_DAY = """\
+# 2023-November-14 Resolved Issue: Slow Search
+
+**09:12 PST** We are looking into slow search results for some customers.
+
+**10:05 PST** A fix has been applied and search times are back to normal.
+"""
+
 
 def _withheld(text: str) -> dict[str, str]:
     config = load_config(None)
@@ -97,3 +112,24 @@ def test_analyze_json_names_what_it_withheld(tmp_path: Path) -> None:
     quiet = tmp_path / "quiet.md"
     quiet.write_text(WITHIN_THE_DURATION, encoding="utf-8")
     assert analyzed_documents(quiet)["quiet.md"]["withheld_milestones"] == {}
+
+
+def _title_day_as(kind: str, text: str) -> dict[str, str]:
+    """What is withheld when the rules had taken the title's day for `kind`."""
+    config = load_config(None)
+    doc = parse_document("doc.md", text, config.catalog)
+    read = facts(text)
+    title = next(m for m in read.moments if m.line == 1)
+    assert not title.has_time and title.day_known
+    picked = dataclasses.replace(read, milestones={**read.milestones, kind: title})
+    _, withheld = withheld_milestones(doc, picked)
+    return {k: item.why for k, item in withheld.items()}
+
+
+def test_a_milestone_that_is_only_the_titles_day_is_withheld_where_times_are_told() -> None:
+    assert _title_day_as("mitigated", TITLE_DAY) == {"mitigated": WHY_TITLE_DAY}
+    assert _title_day_as("start", TITLE_DAY) == {"start": WHY_TITLE_DAY}
+    assert _withheld(TITLE_DAY) == {}  # the rules' own picks here are the timed updates
+    # with no time told on that day, the title's day is all there is: it stays
+    untimed = "# 2023-November-14 Resolved Issue: Slow Search\n\nSearch was slow for a while.\n"
+    assert _title_day_as("mitigated", untimed) == {}

@@ -14,6 +14,9 @@ rules' facts unchanged.
 - A start that is the detection in a document that says the impact went unnoticed before it
   ("the outage was present for nearly an hour before we noticed it", "went undetected for
   two hours"): the start is earlier than any time the document gives for it.
+- A milestone that is only the day of the document's title ("# Email delays July 20th
+  2015", "# 2018-October-7 Resolved Issue") where the document tells times of day on that
+  day: the title dates the incident, it does not say when any of it happened.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ _SLACK_MINUTES = 15.0
 
 WHY_PAST_DURATION = "after the stated duration"
 WHY_UNNOTICED = "the document says the impact went unnoticed before it was detected"
+WHY_TITLE_DAY = "only the title's day, where the document tells times on that day"
 
 # "went unnoticed", "remained undetected for", "before we noticed", "It was 11 hours before we
 # realized": the impact began before anyone knew of it.
@@ -98,9 +102,44 @@ def _start_before_noticed(doc: Document, facts: Timeline) -> dict[str, str]:
     return {"start": WHY_UNNOTICED}
 
 
+def _title_line(doc: Document) -> int | None:
+    """The line of the document's first heading (its title, after any front matter), 1-based."""
+    first = doc.meta_lines[1] if doc.meta_lines else 0
+    for number in range(first, len(doc.lines)):
+        if doc.lines[number].lstrip().startswith("#"):
+            return number + 1
+    return None
+
+
+def _title_day(doc: Document, facts: Timeline) -> dict[str, str]:
+    """The milestones at day precision read from the title, where times of day on that day
+    are told elsewhere in the document."""
+    title = _title_line(doc)
+    if title is None:
+        return {}
+    found: dict[str, str] = {}
+    for kind, moment in facts.milestones.items():
+        if moment is None or moment.when is None or moment.has_time or moment.line != title:
+            continue
+        if kind not in ("start", "detected", "mitigated", "resolved"):
+            continue
+        day = moment.when.date()
+        if any(
+            m.has_time and m.day_known and m.when is not None and m.when.date() == day
+            for m in facts.moments
+            if m.line != title
+        ):
+            found[kind] = WHY_TITLE_DAY
+    return found
+
+
 def withheld_milestones(doc: Document, facts: Timeline) -> tuple[Timeline, dict[str, Withheld]]:
     """`facts` without the milestones the document contradicts, and what was withheld."""
-    reasons = {**_start_before_noticed(doc, facts), **_past_stated_duration(facts)}
+    reasons = {
+        **_title_day(doc, facts),
+        **_start_before_noticed(doc, facts),
+        **_past_stated_duration(facts),
+    }
     if not reasons:
         return facts, {}
     withheld: dict[str, Withheld] = {}
