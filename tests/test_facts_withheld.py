@@ -9,6 +9,7 @@ import dataclasses
 from pathlib import Path
 
 from pmlint.analyze.abstain import (
+    WHY_LEAD_UP,
     WHY_PAST_DURATION,
     WHY_TITLE_DAY,
     WHY_UNNOTICED,
@@ -133,3 +134,33 @@ def test_a_milestone_that_is_only_the_titles_day_is_withheld_where_times_are_tol
     # with no time told on that day, the title's day is all there is: it stays
     untimed = "# 2023-November-14 Resolved Issue: Slow Search\n\nSearch was slow for a while.\n"
     assert _title_day_as("mitigated", untimed) == {}
+
+
+# A release timeline: a warning reported a week and a half before the day the network halted.
+LEAD_UP = """\
+---
+date: 2024-09-20
+---
+# Ledger halt at the upgrade height
+
+## Timeline
+
+| Date (UTC) | Event |
+| --- | --- |
+| 2024-09-09 10:15 | An operator reports a build error with the release candidate |
+| 2024-09-12 16:00 | The release is published |
+| 2024-09-20 14:02 | The upgrade height is reached and the ledger stops producing blocks |
+| 2024-09-20 14:30 | Operators report the new binary is missing |
+| 2024-09-20 14:51 | The ledger is producing blocks again |
+"""
+
+
+def test_a_start_days_before_the_documents_own_day_is_lead_up() -> None:
+    start = facts(LEAD_UP).milestones["start"]
+    assert start is not None and start.when is not None and start.when.day == 9  # the rules'
+    assert _withheld(LEAD_UP) == {"start": WHY_LEAD_UP}
+    # a start on the document's day, or one with no own day, stays
+    same_day = LEAD_UP.replace("2024-09-09 10:15", "2024-09-20 13:55")
+    assert "start" not in _withheld(same_day)
+    undated = LEAD_UP.replace("date: 2024-09-20\n", "title: halt\n")
+    assert "start" not in _withheld(undated)

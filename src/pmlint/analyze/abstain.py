@@ -14,6 +14,9 @@ rules' facts unchanged.
 - A start that is the detection in a document that says the impact went unnoticed before it
   ("the outage was present for nearly an hour before we noticed it", "went undetected for
   two hours"): the start is earlier than any time the document gives for it.
+- A start read from wording more than three days before the document's own day (its front
+  matter's `date:`, else its file name's), where the timeline goes on to that day: an early
+  report, a release or a warning on the way to the incident, not its start.
 - A milestone that is only the day of the document's title ("# Email delays July 20th
   2015", "# 2018-October-7 Resolved Issue") where the document tells times of day on that
   day: the title dates the incident, it does not say when any of it happened.
@@ -22,6 +25,8 @@ rules' facts unchanged.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import os
 import re
 from collections.abc import Mapping
 
@@ -41,6 +46,7 @@ _SLACK_MINUTES = 15.0
 
 WHY_PAST_DURATION = "after the stated duration"
 WHY_UNNOTICED = "the document says the impact went unnoticed before it was detected"
+WHY_LEAD_UP = "days before the document's own day, which its timeline reaches: lead-up"
 WHY_TITLE_DAY = "only the title's day, where the document tells times on that day"
 
 # "went unnoticed", "remained undetected for", "before we noticed", "It was 11 hours before we
@@ -133,10 +139,54 @@ def _title_day(doc: Document, facts: Timeline) -> dict[str, str]:
     return found
 
 
+# A date in a file name ("2025-03-26-api-outage.md", "007-upgrade-halt-2025-03-26.md").
+_NAME_DAY = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+# How far before the document's own day a start may come and still be the impact's start,
+# where the timeline goes on to that day: more than this, and the start is lead-up.
+_LEAD_UP_DAYS = 3
+
+
+def _own_day(doc: Document) -> dt.date | None:
+    """The day the document is about: its front matter's `date:`, else a date in its file
+    name."""
+    value = doc.meta.get("date")
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    found = _NAME_DAY.search(os.path.basename(doc.path))
+    if found is None:
+        return None
+    try:
+        return dt.date(int(found[1]), int(found[2]), int(found[3]))
+    except ValueError:
+        return None
+
+
+def _lead_up_start(doc: Document, facts: Timeline) -> dict[str, str]:
+    """A start read from wording days before the document's own day, where the timeline goes
+    on to that day: an early report or change on the way, not the impact's start."""
+    start = facts.milestones.get("start")
+    if start is None or start.when is None or not start.day_known:
+        return {}
+    if facts.provenance.get("start") in _STATED:
+        return {}
+    day = _own_day(doc)
+    if day is None or (day - start.when.date()).days <= _LEAD_UP_DAYS:
+        return {}
+    if not any(
+        e.moment.when is not None and e.moment.day_known and e.moment.when.date() == day
+        for e in facts.events
+    ):
+        return {}
+    return {"start": WHY_LEAD_UP}
+
+
 def withheld_milestones(doc: Document, facts: Timeline) -> tuple[Timeline, dict[str, Withheld]]:
     """`facts` without the milestones the document contradicts, and what was withheld."""
     reasons = {
         **_title_day(doc, facts),
+        **_lead_up_start(doc, facts),
         **_start_before_noticed(doc, facts),
         **_past_stated_duration(facts),
     }
