@@ -93,6 +93,12 @@ def test_a_start_that_is_the_noticing_of_an_unnoticed_outage_is_withheld() -> No
         "- Paging worked well.",
     )
     assert _withheld(told) == {}
+    # a latent cause that went unnoticed is no impact before the noticing
+    latent = NOTICED_LATE.replace(
+        "The outage went unnoticed for close to an hour before we noticed it.",
+        "The storage bug went unnoticed for two years.",
+    )
+    assert _withheld(latent) == {}
 
 
 def test_analyze_json_names_what_it_withheld(tmp_path: Path) -> None:

@@ -103,9 +103,26 @@ def _start_before_noticed(doc: Document, facts: Timeline) -> dict[str, str]:
         return {}
     if _minutes(start, detected) != 0:
         return {}
-    if _UNNOTICED.search(doc.source) is None:
+    if not any(_impact_unnoticed(doc.source, found) for found in _UNNOTICED.finditer(doc.source)):
         return {}
     return {"start": WHY_UNNOTICED}
+
+
+# What went unnoticed was a cause that had not yet hurt anyone ("the bug went unnoticed for
+# months", "the misconfiguration remained undetected"), not the impact.
+_LATENT = re.compile(
+    r"\b(?:bugs?|flaws?|defects?|vulnerabilit(?:y|ies)|misconfigurations?|regressions?|typos?"
+    r"|commits?|changes?|code|weakness(?:es)?|backdoors?|keys?|credentials?)\b[^.\n]{0,40}\Z",
+    re.IGNORECASE,
+)
+_LONG_UNNOTICED = re.compile(r"\A\s+(?:for\s+)?(?:\w+\s+)?(?:weeks|months|years)\b", re.IGNORECASE)
+
+
+def _impact_unnoticed(text: str, found: re.Match[str]) -> bool:
+    """Does the "went unnoticed" tell of the impact, not of a latent cause?"""
+    before = text[max(0, found.start() - 60) : found.start()]
+    after = text[found.end() : found.end() + 40]
+    return _LATENT.search(before) is None and _LONG_UNNOTICED.match(after) is None
 
 
 def _title_line(doc: Document) -> int | None:
