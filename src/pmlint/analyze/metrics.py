@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
+from pmlint.analyze.abstain import withheld_json, withheld_milestones
 from pmlint.analyze.followthrough import follow_through
 from pmlint.analyze.modelcategories import categories_json
 from pmlint.analyze.modelmilestones import with_model_milestones
@@ -102,6 +103,7 @@ def document_metrics(
 ) -> dict[str, Any]:
     facts = timeline(doc, Settings(timezone=config.timezone, milestones=config.milestones))
     facts = with_model_milestones(facts)  # the model fills what the rules left empty
+    facts, withheld = withheld_milestones(doc, facts)  # none the document contradicts
     ms = facts.milestones
     duration = facts.duration()
     nouns = list((config.options_of_kind("impact-figures") or {}).get("nouns", []))
@@ -123,6 +125,7 @@ def document_metrics(
         "duration_minutes": duration[0] if duration else None,
         "duration_source": duration[1] if duration else None,
         "milestone_sources": _sources(facts),
+        "withheld_milestones": withheld_json(withheld),
         "impact": [figure.to_json() for figure in impact_figures(doc, nouns)],
         "categories": categories_json(doc, facts, categories, config.categories),
         "out_of_hours": out_of_hours(facts, config.working_hours),

@@ -1,0 +1,245 @@
+"""Milestones `pmlint analyze` withholds because the document contradicts them.
+
+The rules pick one time per milestone; some picks are contradicted by something else the
+same document says. A milestone given is meant to be right: where the document says
+otherwise, analyze gives none (`null`) and names what it withheld and why under
+`withheld_milestones` in its JSON, so a reviewer can still see it. This is analyze's reading
+only: the checks (PM104 reports a stated duration that the window contradicts) see the
+rules' facts unchanged.
+
+- An end far past a stated duration: the document says the impact lasted D minutes, and a
+  mitigation or resolution read from wording comes more than half as long again (and a
+  quarter of an hour) after the start. A later wave, a tail or a follow-up was read as the
+  end; the stated duration still gives the duration.
+- A start that is the detection in a document that says the impact went unnoticed before it
+  ("the outage was present for nearly an hour before we noticed it", "went undetected for
+  two hours"): the start is earlier than any time the document gives for it.
+- A start read from wording more than three days before the document's own day (its front
+  matter's `date:`, else its file name's), where the timeline goes on to that day: an early
+  report, a release or a warning on the way to the incident, not its start.
+- A milestone that is only the day of the document's title ("# Email delays July 20th
+  2015", "# 2018-October-7 Resolved Issue") where the document tells times of day on that
+  day: the title dates the incident, it does not say when any of it happened.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import os
+import re
+from collections.abc import Mapping
+
+from pmlint.document import Document
+from pmlint.extract.milestones import HOW_FIELD, HOW_FRONT_MATTER, HOW_RANGE
+from pmlint.extract.timeline import Moment, Timeline, utc
+from pmlint.extract.timeline.choose import story_end
+from pmlint.extract.timeline.ends import impact_end
+from pmlint.extract.timeline.model import zoned_alike
+
+# Sources the author states as the milestone itself: never withheld for a contradiction.
+_STATED = (HOW_FRONT_MATTER, HOW_FIELD, HOW_RANGE)
+# How much longer than the stated duration an end may come: stated durations are rounded
+# ("roughly two hours", "about 90 minutes"), so half as long again, and a quarter of an hour.
+_SLACK_FACTOR = 1.5
+_SLACK_MINUTES = 15.0
+
+WHY_PAST_DURATION = "after the stated duration"
+WHY_UNNOTICED = "the document says the impact went unnoticed before it was detected"
+WHY_LEAD_UP = "days before the document's own day, which its timeline reaches: lead-up"
+WHY_TITLE_DAY = "only the title's day, where the document tells times on that day"
+
+# "went unnoticed", "remained undetected for", "before we noticed", "It was 11 hours before we
+# realized": the impact began before anyone knew of it.
+_UNNOTICED = re.compile(
+    r"\b(?:went|was|were|remained|stayed|go|goes|had\s+been)\s+(?:\w+\s+)?"
+    r"(?:unnoticed|undetected)\b"
+    r"|\bbefore\s+(?:we|anyone|someone|somebody|it\s+was|they|being|the\s+team)\s+"
+    r"(?:\w+\s+)?(?:noticed|notices|detected|realized|realised|spotted)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Withheld:
+    moment: Moment
+    how: str
+    why: str
+
+
+def _minutes(first: Moment, then: Moment) -> float | None:
+    if first.when is None or then.when is None or not (first.has_time and then.has_time):
+        return None
+    if first.day_known != then.day_known or not zoned_alike(first.when, then.when):
+        return None
+    return (utc(then.when) - utc(first.when)).total_seconds() / 60
+
+
+def _past_stated_duration(facts: Timeline) -> dict[str, str]:
+    """The ends read from wording that come far after the start plus the stated duration."""
+    start = facts.milestones.get("start")
+    if not facts.durations or start is None:
+        return {}
+    stated = facts.durations[0].minutes
+    if stated <= 0:
+        return {}
+    limit = stated * _SLACK_FACTOR + _SLACK_MINUTES
+    found: dict[str, str] = {}
+    for kind in ("mitigated", "resolved"):
+        moment = facts.milestones.get(kind)
+        if moment is None or facts.provenance.get(kind) in _STATED:
+            continue
+        minutes = _minutes(start, moment)
+        if minutes is not None and minutes > limit:
+            found[kind] = WHY_PAST_DURATION
+    return found
+
+
+def _start_before_noticed(doc: Document, facts: Timeline) -> dict[str, str]:
+    """The start, when it is the detection's own time and the document says the impact went
+    unnoticed before someone knew."""
+    start, detected = facts.milestones.get("start"), facts.milestones.get("detected")
+    if start is None or detected is None or facts.provenance.get("start") in _STATED:
+        return {}
+    if _minutes(start, detected) != 0:
+        return {}
+    if not any(_impact_unnoticed(doc.source, found) for found in _UNNOTICED.finditer(doc.source)):
+        return {}
+    return {"start": WHY_UNNOTICED}
+
+
+# What went unnoticed was a cause that had not yet hurt anyone ("the bug went unnoticed for
+# months", "the misconfiguration remained undetected"), not the impact.
+_LATENT = re.compile(
+    r"\b(?:bugs?|flaws?|defects?|vulnerabilit(?:y|ies)|misconfigurations?|regressions?|typos?"
+    r"|commits?|changes?|code|weakness(?:es)?|backdoors?|keys?|credentials?)\b[^.\n]{0,40}\Z",
+    re.IGNORECASE,
+)
+_LONG_UNNOTICED = re.compile(r"\A\s+(?:for\s+)?(?:\w+\s+)?(?:weeks|months|years)\b", re.IGNORECASE)
+
+
+def _impact_unnoticed(text: str, found: re.Match[str]) -> bool:
+    """Does the "went unnoticed" tell of the impact, not of a latent cause?"""
+    before = text[max(0, found.start() - 60) : found.start()]
+    after = text[found.end() : found.end() + 40]
+    return _LATENT.search(before) is None and _LONG_UNNOTICED.match(after) is None
+
+
+def _title_line(doc: Document) -> int | None:
+    """The line of the document's first heading (its title, after any front matter), 1-based."""
+    first = doc.meta_lines[1] if doc.meta_lines else 0
+    for number in range(first, len(doc.lines)):
+        if doc.lines[number].lstrip().startswith("#"):
+            return number + 1
+    return None
+
+
+def _title_day(doc: Document, facts: Timeline) -> dict[str, str]:
+    """The milestones at day precision read from the title, where times of day on that day
+    are told elsewhere in the document."""
+    title = _title_line(doc)
+    if title is None:
+        return {}
+    found: dict[str, str] = {}
+    for kind, moment in facts.milestones.items():
+        if moment is None or moment.when is None or moment.has_time or moment.line != title:
+            continue
+        if kind not in ("start", "detected", "mitigated", "resolved"):
+            continue
+        day = moment.when.date()
+        if any(
+            m.has_time and m.day_known and m.when is not None and m.when.date() == day
+            for m in facts.moments
+            if m.line != title
+        ):
+            found[kind] = WHY_TITLE_DAY
+    return found
+
+
+# A date in a file name ("2025-03-26-api-outage.md", "007-upgrade-halt-2025-03-26.md").
+_NAME_DAY = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+# How far before the document's own day a start may come and still be the impact's start,
+# where the timeline goes on to that day: more than this, and the start is lead-up.
+_LEAD_UP_DAYS = 3
+
+
+def _own_day(doc: Document) -> dt.date | None:
+    """The day the document is about: its front matter's `date:`, else a date in its file
+    name."""
+    value = doc.meta.get("date")
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    found = _NAME_DAY.search(os.path.basename(doc.path))
+    if found is None:
+        return None
+    try:
+        return dt.date(int(found[1]), int(found[2]), int(found[3]))
+    except ValueError:
+        return None
+
+
+def _lead_up_start(doc: Document, facts: Timeline) -> dict[str, str]:
+    """A start read from wording days before the document's own day, where the timeline goes
+    on to that day: an early report or change on the way, not the impact's start."""
+    start = facts.milestones.get("start")
+    if start is None or start.when is None or not start.day_known:
+        return {}
+    if facts.provenance.get("start") in _STATED:
+        return {}
+    day = _own_day(doc)
+    if day is None or (day - start.when.date()).days <= _LEAD_UP_DAYS:
+        return {}
+    if not any(
+        e.moment.when is not None and e.moment.day_known and e.moment.when.date() == day
+        for e in facts.events
+    ):
+        return {}
+    return {"start": WHY_LEAD_UP}
+
+
+def withheld_milestones(doc: Document, facts: Timeline) -> tuple[Timeline, dict[str, Withheld]]:
+    """`facts` without the milestones the document contradicts, and what was withheld."""
+    reasons = {
+        **_title_day(doc, facts),
+        **_lead_up_start(doc, facts),
+        **_start_before_noticed(doc, facts),
+        **_past_stated_duration(facts),
+    }
+    if not reasons:
+        return facts, {}
+    withheld: dict[str, Withheld] = {}
+    milestones: dict[str, Moment | None] = dict(facts.milestones)
+    provenance = dict(facts.provenance)
+    for kind, why in reasons.items():
+        moment = milestones.get(kind)
+        if moment is None:
+            continue
+        withheld[kind] = Withheld(moment, provenance.get(kind, "timeline"), why)
+        milestones[kind] = None
+        provenance.pop(kind, None)
+    return (
+        dataclasses.replace(
+            facts,
+            milestones=milestones,
+            provenance=provenance,
+            story_end=story_end(facts.events, milestones),
+            impact_end=impact_end(milestones, provenance, facts.events),
+        ),
+        withheld,
+    )
+
+
+def withheld_json(withheld: Mapping[str, Withheld]) -> dict[str, dict[str, object]]:
+    """`withheld_milestones` in analyze's JSON: the value withheld, its line, how the rules
+    found it and why it was withheld."""
+    return {
+        kind: {
+            "value": item.moment.when.isoformat() if item.moment.when is not None else None,
+            "line": item.moment.line,
+            "how": item.how,
+            "why": item.why,
+        }
+        for kind, item in withheld.items()
+    }

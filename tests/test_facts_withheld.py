@@ -1,0 +1,172 @@
+"""Session 41 (issue 14), on text written for this repository: analyze withholds a milestone
+the same document contradicts (`withheld_milestones` names it and why), so that a milestone
+given is right more often; the checks' facts are unchanged.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from pmlint.analyze.abstain import (
+    WHY_LEAD_UP,
+    WHY_PAST_DURATION,
+    WHY_TITLE_DAY,
+    WHY_UNNOTICED,
+    withheld_milestones,
+)
+from pmlint.config import load_config
+from pmlint.parse import parse_document
+from tests.conftest import analyzed_documents, facts
+
+# The summary says the impact lasted about forty minutes; the timeline's "resolved" is a
+# follow-up the same afternoon, far past it.
+PAST_THE_DURATION = """\
+# Checkout errors on 2024-04-16
+
+## Summary
+
+A config push broke card payments at the checkout. The outage lasted about 40 minutes.
+
+## Timeline
+
+All times UTC.
+
+- 2024-04-16 09:00 A config push turns on the new card router; card payments start failing
+- 2024-04-16 09:06 An alert fires for the failure rate and the on-call engineer is paged
+- 2024-04-16 09:38 The push is rolled back and card payments succeed again
+- 2024-04-16 16:10 The router fix is merged and the incident is resolved
+"""
+
+# The same story with the end at the stated duration: nothing is withheld.
+WITHIN_THE_DURATION = PAST_THE_DURATION.replace("16:10 The router fix", "09:55 The router fix")
+
+# The first entry is the noticing; the lessons say the outage was there long before it.
+NOTICED_LATE = """\
+# Upload outage on 2024-05-02
+
+## Timeline
+
+All times UTC.
+
+### 2024-05-02 11:20
+
+We noticed that uploads were failing for every user and started looking.
+
+### 2024-05-02 11:41
+
+The stuck storage node was restarted and uploads worked again.
+
+## Lessons learned
+
+- The outage went unnoticed for close to an hour before we noticed it.
+"""
+
+# A status notice: the title gives the day (and says "Resolved"), the updates give the times.
+TITLE_DAY = """\
+# 2023-November-14 Resolved Issue: Slow Search
+
+**09:12 PST** We are looking into slow search results for some customers.
+
+**10:05 PST** A fix has been applied and search times are back to normal.
+"""
+
+
+def _withheld(text: str) -> dict[str, str]:
+    config = load_config(None)
+    doc = parse_document("doc.md", text, config.catalog)
+    _, withheld = withheld_milestones(doc, facts(text))
+    return {kind: item.why for kind, item in withheld.items()}
+
+
+def test_an_end_far_past_the_stated_duration_is_withheld() -> None:
+    assert _withheld(PAST_THE_DURATION) == {"resolved": WHY_PAST_DURATION}
+    assert _withheld(WITHIN_THE_DURATION) == {}
+    # the checks' facts keep it
+    assert facts(PAST_THE_DURATION).milestones["resolved"] is not None
+
+
+def test_a_start_that_is_the_noticing_of_an_unnoticed_outage_is_withheld() -> None:
+    assert _withheld(NOTICED_LATE) == {"start": WHY_UNNOTICED}
+    told = NOTICED_LATE.replace(
+        "- The outage went unnoticed for close to an hour before we noticed it.",
+        "- Paging worked well.",
+    )
+    assert _withheld(told) == {}
+    # a latent cause that went unnoticed is no impact before the noticing
+    latent = NOTICED_LATE.replace(
+        "The outage went unnoticed for close to an hour before we noticed it.",
+        "The storage bug went unnoticed for two years.",
+    )
+    assert _withheld(latent) == {}
+
+
+def test_analyze_json_names_what_it_withheld(tmp_path: Path) -> None:
+    path = tmp_path / "checkout.md"
+    path.write_text(PAST_THE_DURATION, encoding="utf-8")
+    found = analyzed_documents(path)["checkout.md"]
+    assert found["milestones"]["resolved"] is None
+    assert found["milestones"]["mitigated"] == "2024-04-16T09:38:00+00:00"
+    assert found["duration_minutes"] == 40 and found["duration_source"] == "stated-duration"
+    assert found["withheld_milestones"] == {
+        "resolved": {
+            "value": "2024-04-16T16:10:00+00:00",
+            "line": 14,
+            "how": "timeline",
+            "why": WHY_PAST_DURATION,
+        }
+    }
+    quiet = tmp_path / "quiet.md"
+    quiet.write_text(WITHIN_THE_DURATION, encoding="utf-8")
+    assert analyzed_documents(quiet)["quiet.md"]["withheld_milestones"] == {}
+
+
+def _title_day_as(kind: str, text: str) -> dict[str, str]:
+    """What is withheld when the rules had taken the title's day for `kind`."""
+    config = load_config(None)
+    doc = parse_document("doc.md", text, config.catalog)
+    read = facts(text)
+    title = next(m for m in read.moments if m.line == 1)
+    assert not title.has_time and title.day_known
+    picked = dataclasses.replace(read, milestones={**read.milestones, kind: title})
+    _, withheld = withheld_milestones(doc, picked)
+    return {k: item.why for k, item in withheld.items()}
+
+
+def test_a_milestone_that_is_only_the_titles_day_is_withheld_where_times_are_told() -> None:
+    assert _title_day_as("mitigated", TITLE_DAY) == {"mitigated": WHY_TITLE_DAY}
+    assert _title_day_as("start", TITLE_DAY) == {"start": WHY_TITLE_DAY}
+    assert _withheld(TITLE_DAY) == {}  # the rules' own picks here are the timed updates
+    # with no time told on that day, the title's day is all there is: it stays
+    untimed = "# 2023-November-14 Resolved Issue: Slow Search\n\nSearch was slow for a while.\n"
+    assert _title_day_as("mitigated", untimed) == {}
+
+
+# A release timeline: a warning reported a week and a half before the day the network halted.
+LEAD_UP = """\
+---
+date: 2024-09-20
+---
+# Ledger halt at the upgrade height
+
+## Timeline
+
+| Date (UTC) | Event |
+| --- | --- |
+| 2024-09-09 10:15 | An operator reports a build error with the release candidate |
+| 2024-09-12 16:00 | The release is published |
+| 2024-09-20 14:02 | The upgrade height is reached and the ledger stops producing blocks |
+| 2024-09-20 14:30 | Operators report the new binary is missing |
+| 2024-09-20 14:51 | The ledger is producing blocks again |
+"""
+
+
+def test_a_start_days_before_the_documents_own_day_is_lead_up() -> None:
+    start = facts(LEAD_UP).milestones["start"]
+    assert start is not None and start.when is not None and start.when.day == 9  # the rules'
+    assert _withheld(LEAD_UP) == {"start": WHY_LEAD_UP}
+    # a start on the document's day, or one with no own day, stays
+    same_day = LEAD_UP.replace("2024-09-09 10:15", "2024-09-20 13:55")
+    assert "start" not in _withheld(same_day)
+    undated = LEAD_UP.replace("date: 2024-09-20\n", "title: halt\n")
+    assert "start" not in _withheld(undated)
