@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pmlint.document import Document
-from pmlint.literals import needed_when_worth
+from pmlint.literals import WORTH_AFTER, needed
 from pmlint.nlp.pipeline import MAX_PARSED_CHARS, Pipeline, parse_all, pipe, remember_batch
 from pmlint.nlp.sentences import Sentence, document_sentences
 
@@ -513,51 +513,15 @@ def select(sentences: Iterable[Sentence], triggers: Sequence[Trigger]) -> list[S
     """
     if parse_all():
         return list(sentences)
-    # Patterns are compiled when a sentence first gets that far (most never do in a short
-    # document), and looked up once per call, not once per sentence. A pattern without
-    # leads is searched only in a sentence that holds one of the strings it needs
-    # (`pmlint.literals`: found in the lower-cased sentence, `lowered`).
-    searches: dict[tuple[str, int], Callable[[str], re.Match[str] | None]] = {}
-    lowered: str | None = None
-
-    def search(source: str, flags: int, text: str, leads: frozenset[str] | None) -> bool:
-        found = searches.get((source, flags))
-        if found is None:
-            found = searches[source, flags] = _regex(source, flags).search
-        if leads is None and lowered is not None:
-            strings = needed_when_worth(source, flags)
-            if strings is not None and not any(string in lowered for string in strings):
-                return False
-        return found(text) is not None
-
-    def matches(
-        parts: Sequence[tuple[str, frozenset[str] | None]],
-        text: str,
-        runs: frozenset[str] | None,
-        known: dict[str, bool],
-    ) -> bool:
-        """Does one of a trigger's alternatives match (IGNORECASE)? Those whose leads the
-        text lacks are not searched; an alternative two triggers share, once."""
-        for part, part_leads in parts:
-            if part_leads is not None and runs is not None and part_leads.isdisjoint(runs):
-                continue
-            key = "(?i)" + part  # apart from the needs, which are searched as written
-            found = known.get(key)
-            if found is None:
-                found = known[key] = search(part, re.IGNORECASE, text, part_leads)
-            if found:
-                return True
-        return False
-
     chosen: list[Sentence] = []
-    unled, by_lead, all_leads = _lead_index(triggers)
+    unled, by_lead, all_leads, prepared = _lead_index(triggers)
     for sentence in sentences:
         text = sentence.text
         runs = _letter_runs(text)
         lowered = text.lower() if text and text.isascii() else None
         known = _answers(text)  # by source (a str caches its hash)
         if runs is None:
-            tried: Sequence[Trigger] = triggers
+            tried: Sequence[int] = range(len(prepared))
         else:
             # the triggers without leads and those with a lead among the runs, in order
             led = runs & all_leads
@@ -565,22 +529,31 @@ def select(sentences: Iterable[Sentence], triggers: Sequence[Trigger]) -> list[S
                 positions = set(unled)
                 for run in led:
                     positions.update(by_lead[run])
-                tried = [triggers[n] for n in sorted(positions)]
+                tried = sorted(positions)
             else:
-                tried = [triggers[n] for n in unled]
-        for trigger in tried:
-            if not matches(trigger.parts or ((trigger.source, None),), text, runs, known):
+                tried = unled
+        for number in tried:
+            parts, needs = prepared[number]
+            # Does one of the trigger's alternatives match (IGNORECASE)? Those whose leads
+            # the text lacks are not searched; an alternative two triggers share, once.
+            for key, part_leads, test in parts:
+                if part_leads is not None and runs is not None and part_leads.isdisjoint(runs):
+                    continue
+                found = known.get(key)
+                if found is None:
+                    found = known[key] = test(text, lowered)
+                if found:
+                    break
+            else:
                 continue
-            for parts in trigger.need_parts:
-                for part, part_leads in parts:
+            for need in needs:
+                for part, part_leads, test in need:
                     found = known.get(part)
                     if found is None:
                         if part_leads is not None and runs is not None:
-                            found = not part_leads.isdisjoint(runs) and search(
-                                part, 0, text, part_leads
-                            )
+                            found = not part_leads.isdisjoint(runs) and test(text, lowered)
                         else:
-                            found = search(part, 0, text, part_leads)
+                            found = test(text, lowered)
                         known[part] = found
                     if found:
                         break  # this need is met
@@ -592,16 +565,71 @@ def select(sentences: Iterable[Sentence], triggers: Sequence[Trigger]) -> list[S
     return chosen
 
 
+_Test = Callable[[str, "str | None"], bool]
+
+
+@functools.lru_cache(maxsize=4096)
+def _tester(source: str, flags: int, led: bool) -> _Test:
+    """Whether the pattern matches a text (`lowered`: the text lower-cased when it is
+    ASCII, else None), for `select`. Patterns are compiled when a sentence first gets that
+    far (most never do in a short document). Once the pattern has been asked about
+    `WORTH_AFTER` times (`needed_when_worth`), a lowered text that holds none of the
+    strings it needs (`pmlint.literals`) is not searched: the answer is the same.
+
+    A pattern with leads (`led`) has passed the test of its leads already: its strings
+    are tested as well only where they are few and long (`_strong`)."""
+    search: Callable[[str], re.Match[str] | None] | None = None
+    strings: frozenset[str] | None = None
+    asked = 0
+
+    def test(text: str, lowered: str | None) -> bool:
+        nonlocal search, strings, asked
+        if lowered is not None:
+            if asked < WORTH_AFTER:
+                asked += 1
+                if asked == WORTH_AFTER:
+                    found = needed(source, flags)
+                    strings = found if found is not None and (not led or _strong(found)) else None
+            elif strings is not None:
+                for string in strings:
+                    if string in lowered:
+                        break
+                else:
+                    return False
+        if search is None:
+            search = _regex(source, flags).search
+        return search(text) is not None
+
+    return test
+
+
+def _strong(strings: frozenset[str]) -> bool:
+    """Whether a pattern with leads is worth its needed strings' test too: a few strings
+    that are more than letters of common words (" cause", "to blame", "did not"). A lead
+    is a whole word, so the search runs wherever the sentence has one ("is", "to", "we"),
+    and most of those sentences lack what follows it, which `in` finds out in a fraction
+    of the search's time. Many or short strings ("n", "bo") rule out little."""
+    return len(strings) <= _STRONG_MOST and all(len(s) >= _STRONG_LENGTH for s in strings)
+
+
+_STRONG_MOST, _STRONG_LENGTH = 6, 4
+
+
 # Triggers by their leads, for `select`: (the positions of the triggers without leads,
 # each lead's triggers' positions, every lead). Looked up by the sequence's id, and valid
 # while it holds the same triggers (each rule keeps its list for the run).
-_LeadIndex = tuple[tuple[int, ...], dict[str, tuple[int, ...]], frozenset[str]]
+_Prepared = tuple[
+    tuple[tuple[str, frozenset[str] | None, _Test], ...],
+    tuple[tuple[tuple[str, frozenset[str] | None, _Test], ...], ...],
+]
+_LeadIndex = tuple[tuple[int, ...], dict[str, tuple[int, ...]], frozenset[str], list[_Prepared]]
 _lead_indexes: dict[int, tuple[tuple[Trigger, ...], _LeadIndex]] = {}
 
 
 def _lead_index(triggers: Sequence[Trigger]) -> _LeadIndex:
     """Which triggers a sentence's letter runs leave to try, found from the runs (a dozen
-    words) rather than by testing each trigger's leads against them (fifty triggers)."""
+    words) rather than by testing each trigger's leads against them (fifty triggers); and
+    each trigger's alternatives and needs with their tests (`_prepared`)."""
     entry = _lead_indexes.get(id(triggers))
     if (
         entry is not None
@@ -614,11 +642,34 @@ def _lead_index(triggers: Sequence[Trigger]) -> _LeadIndex:
     for n, trigger in enumerate(triggers):
         for lead in trigger.leads or ():
             by_lead.setdefault(lead, []).append(n)
-    index = (unled, {lead: tuple(ns) for lead, ns in by_lead.items()}, frozenset(by_lead))
+    index = (
+        unled,
+        {lead: tuple(ns) for lead, ns in by_lead.items()},
+        frozenset(by_lead),
+        [_prepared(trigger) for trigger in triggers],
+    )
     if len(_lead_indexes) > 64:  # rules are few; other callers' lists come and go
         _lead_indexes.clear()
     _lead_indexes[id(triggers)] = (tuple(triggers), index)
     return index
+
+
+def _prepared(trigger: Trigger) -> _Prepared:
+    """A trigger's alternatives, each with its key among a sentence's answers (`_answers`:
+    "(?i)" and the part, made once, so that its hash is computed once), leads and test
+    (IGNORECASE); and its needs' alternatives, each with its leads and test (as written)."""
+    parts = tuple(
+        ("(?i)" + part, part_leads, _tester(part, re.IGNORECASE, part_leads is not None))
+        for part, part_leads in (trigger.parts or ((trigger.source, None),))
+    )
+    needs = tuple(
+        tuple(
+            (part, part_leads, _tester(part, 0, part_leads is not None))
+            for part, part_leads in need
+        )
+        for need in trigger.need_parts
+    )
+    return parts, needs
 
 
 # The language rules select from the same sentences one after the other.

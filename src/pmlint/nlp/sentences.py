@@ -22,8 +22,11 @@ _ABBREVIATIONS = frozenset(
 # A sentence ends at ., ! or ? (with closing quotes or brackets) before whitespace, at a
 # Markdown hard line break, and at a blank line. The lookbehinds start a match only at the
 # start of a run of marks or spaces, where it would start anyway: without them a long run
-# is rescanned from each of its characters (quadratic).
-_END = re.compile(r"(?<![.!?])[.!?]+[\"'”’)\]]*(?=\s)|(?:(?<! ) {2,}|\\)\n|\n\s*\n")
+# is rescanned from each of its characters (quadratic). Each alternative opens with its
+# first character and looks behind after it (the mark or space before it is no mark or
+# space), so that re skips to the few places a mark, a space, a backslash or a line break
+# opens: three times faster than a lookbehind tried at every character, the same matches.
+_END = re.compile(r"[.!?](?<![.!?][.!?])[.!?]*[\"'”’)\]]*(?=\s)| (?<!  ) +\n|\\\n|\n\s*\n")
 # A time (and date) opening a timeline entry: "10:02 UTC:", "[03-26 07:16]", "2019-12-04
 # 00:30 -", "9:40 AM". The parser reads it as a subject ("UTC forgot"), so it is blanked.
 TIMESTAMP = re.compile(
@@ -122,12 +125,17 @@ def _abbreviation(before: str) -> bool:
 
 
 def _append(out: list[Sentence], block: TextBlock, text: str, start: int, end: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if any(c.isalpha() for c in text[start:end]):
-        out.append(Sentence(block, start, end, text[start:end]))
+    # `strip` drops what `isspace` calls white space, as a loop over the characters would
+    piece = text[start:end]
+    kept = piece.lstrip()
+    start += len(piece) - len(kept)
+    kept = kept.rstrip()
+    end = start + len(kept)
+    if _ASCII_LETTER.search(kept) is not None if kept.isascii() else any(c.isalpha() for c in kept):
+        out.append(Sentence(block, start, end, kept))
+
+
+_ASCII_LETTER = re.compile("[A-Za-z]")  # in ASCII text, what `str.isalpha` finds
 
 
 def document_sentences(doc: Document) -> list[Sentence]:
