@@ -59,12 +59,12 @@ The stuck storage node was restarted and uploads worked again.
 
 ## Lessons learned
 
-- The outage went unnoticed for close to an hour before we noticed it.
+- Uploads failed for some fifty minutes and the failures went unnoticed all that time.
 """
 
 # A status notice: the title gives the day (and says "Resolved"), the updates give the times.
 TITLE_DAY = """\
-# 2023-November-14 Resolved Issue: Slow Search
+# Search slowdown, 2023-November-14 (closed)
 
 **09:12 PST** We are looking into slow search results for some customers.
 
@@ -89,13 +89,13 @@ def test_an_end_far_past_the_stated_duration_is_withheld() -> None:
 def test_a_start_that_is_the_noticing_of_an_unnoticed_outage_is_withheld() -> None:
     assert _withheld(NOTICED_LATE) == {"start": WHY_UNNOTICED}
     told = NOTICED_LATE.replace(
-        "- The outage went unnoticed for close to an hour before we noticed it.",
+        "- Uploads failed for some fifty minutes and the failures went unnoticed all that time.",
         "- Paging worked well.",
     )
     assert _withheld(told) == {}
     # a latent cause that went unnoticed is no impact before the noticing
     latent = NOTICED_LATE.replace(
-        "The outage went unnoticed for close to an hour before we noticed it.",
+        "Uploads failed for some fifty minutes and the failures went unnoticed all that time.",
         "The storage bug went unnoticed for two years.",
     )
     assert _withheld(latent) == {}
@@ -138,7 +138,7 @@ def test_a_milestone_that_is_only_the_titles_day_is_withheld_where_times_are_tol
     assert _title_day_as("start", TITLE_DAY) == {"start": WHY_TITLE_DAY}
     assert _withheld(TITLE_DAY) == {}  # the rules' own picks here are the timed updates
     # with no time told on that day, the title's day is all there is: it stays
-    untimed = "# 2023-November-14 Resolved Issue: Slow Search\n\nSearch was slow for a while.\n"
+    untimed = "# Search slowdown, 2023-November-14 (closed)\n\nSearch was slow for a while.\n"
     assert _title_day_as("mitigated", untimed) == {}
 
 

@@ -12,13 +12,13 @@ rules' facts unchanged.
   quarter of an hour) after the start. A later wave, a tail or a follow-up was read as the
   end; the stated duration still gives the duration.
 - A start that is the detection in a document that says the impact went unnoticed before it
-  ("the outage was present for nearly an hour before we noticed it", "went undetected for
-  two hours"): the start is earlier than any time the document gives for it.
+  ("the errors went unnoticed for most of the evening", "went undetected for two
+  hours"): the start is earlier than any time the document gives for it.
 - A start read from wording more than three days before the document's own day (its front
   matter's `date:`, else its file name's), where the timeline goes on to that day: an early
   report, a release or a warning on the way to the incident, not its start.
-- A milestone that is only the day of the document's title ("# Email delays July 20th
-  2015", "# 2018-October-7 Resolved Issue") where the document tells times of day on that
+- A milestone that is only the day of the document's title ("# Login failures on March
+  3rd 2021", "# 2022-June-9: queue backlog") where the document tells times of day on that
   day: the title dates the incident, it does not say when any of it happened.
 """
 
