@@ -411,7 +411,7 @@ def test_a_follow_up_told_as_done_in_a_detection_section_is_no_source() -> None:
     text = (
         "# Payments outage\n\n## Detection\n\n"
         "Nobody was on call that evening.\n\n"
-        "To this end, we've added alerts for high CPU usage and low memory.\n"
+        "To that end, we have added alerting on disk latency and low memory.\n"
     )
     assert _detection(text)[0] == UNKNOWN
     found = text.replace("Nobody was on call that evening", "A customer reported errors")

@@ -1276,7 +1276,7 @@ _PASSIVE = re.compile(
 _PAGED = re.compile(r"(?<![a-z])(?:paged|alerted)\b")
 # A source named after the learning word: "reported by", "a report from", "an email from".
 _NAMED_SOURCE = re.compile(r"(?<![a-z])(?:by|from)\s+(?!the\s+(?:time|end|start)\b)[@\w]")
-# Someone said to have told or noticed it: "ianh reports", "members notice".
+# Someone said to have told or noticed it: "ana reports", "members notice".
 _TELLER = re.compile(r"(?<![a-z])(?:reports?|reported|notices?|noticed|complained|tweeted)\b")
 # Words that name the channel a message came by, or the kind of message, rather than its
 # sender: a hit on one counts half, so that "a tweet from a security researcher" is the
@@ -1584,7 +1584,7 @@ def _learned(
             and not any(_PAGED.search(c) for c in clauses)
             and any(_ours(c, orgs) for c in clauses)
         ):
-            value = "employee"  # "ianh reports", "detected by the security team"
+            value = "employee"  # "ana reports", "detected by the security team"
         if value is not None:
             return _Told(value, line)
         if paged is None and any(_PAGED.search(c) for c in clauses):
@@ -1685,8 +1685,8 @@ def _names_a_teller(text: str) -> bool:
 _THING_PRONOUNS = frozenset(("it", "which", "this", "that"))
 
 
-# Who told, when a name or a team of no class told it: "ianh reports", "@katharine notices",
-# "[Mike](…) who first noticed", "detected by the Security Team", "connectivity loss
+# Who told, when a name or a team of no class told it: "ana reports", "@kim notices",
+# "[Ana](…) who first noticed", "detected by the security group", "connectivity loss
 # detected" (no teller: the writers' own finding). A person or a team of the writing
 # organisation, unless a class word says otherwise (a user, a provider, a validator).
 _TEAM = re.compile(r"(?<![a-z])(?:team|teams|squad|on-?call|sre|sres|ops|admins?)$")

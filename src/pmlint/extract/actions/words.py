@@ -203,7 +203,7 @@ _RECIPIENT = re.compile(
     re.I,
 )
 # An @handle or an email that the work points at, not who does it: after an article or a
-# possessive it names a thing ("added an @emergency role", "the @oncall group"); an email
+# possessive it names a thing ("added an @oncall group", "the @oncall group"); an email
 # after a preposition of direction is where something goes ("hooked the checks up to
 # alerts@example.org"), unless the words before give the work to it ("assigned to",
 # "handed over to", "thanks to").

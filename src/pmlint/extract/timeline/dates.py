@@ -577,7 +577,7 @@ def _relative_day(prose: str, start: int, end: int, writing: dt.date) -> dt.date
     if match.group("same"):
         return writing
     if _DATE_NEXT.match(window, match.end()):
-        return None  # "On Sunday, 2023-10-14 from 12:00": the weekday of the date written
+        return None  # "On Friday, 2022-03-11 from 12:00": the weekday of the date written
     wanted = _WEEKDAYS.index(match.group("weekday").lower())
     return writing - dt.timedelta(days=(writing.weekday() - wanted) % 7)
 
