@@ -49,8 +49,8 @@ WHY_UNNOTICED = "the document says the impact went unnoticed before it was detec
 WHY_LEAD_UP = "days before the document's own day, which its timeline reaches: lead-up"
 WHY_TITLE_DAY = "only the title's day, where the document tells times on that day"
 
-# "went unnoticed", "remained undetected for", "before we noticed", "It was 11 hours before we
-# realized": the impact began before anyone knew of it.
+# "went unnoticed", "remained undetected for", "before we noticed", "Nine hours passed before
+# anyone saw it": the impact began before anyone knew of it.
 _UNNOTICED = re.compile(
     r"\b(?:went|was|were|remained|stayed|go|goes|had\s+been)\s+(?:\w+\s+)?"
     r"(?:unnoticed|undetected)\b"

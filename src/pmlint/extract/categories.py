@@ -175,8 +175,8 @@ def _scored(
 
 
 # A release, a publish or a commit whose doer is not the team ("the authors of three crates
-# published them", "the upstream library released 2.0", "a change to package:args is
-# committed"): the incident came from a dependency, not from a deploy of ours. The doer opens
+# published them", "the upstream library released 2.0", "a commit lands in the
+# parser package"): the incident came from a dependency, not from a deploy of ours. The doer opens
 # the clause the verb is in.
 _DEPENDENCY = "dependency"
 _OTHERS_RELEASE = re.compile(
@@ -185,8 +185,8 @@ _OTHERS_RELEASE = re.compile(
     r"package:[\w-]+)(?![a-z])(?:(?!(?<![a-z])(?:we|our|us|i)(?![a-z]))[^.;!?]){0,160}?"
     r"(?<![a-z])(?P<verb>publish\w*|releas\w*|commit\w*|push(?:ed|es)\b)"
 )
-# Where a bug came from, told beside what set it off: "the bug was introduced in the version
-# 2 release in June 2024", "a latent bug in the webapp": that release or change is not what
+# Where a bug came from, told beside what set it off: "the flaw came in with the 4.0
+# release last spring", "a latent bug in the webapp": that release or change is not what
 # set off this incident, so its clause tells no trigger.
 _ORIGIN = re.compile(
     r"(?<![a-z])(?:(?:bug|issue|regression|flaw|defect|vulnerabilit\w*|problem)s? "
@@ -206,7 +206,7 @@ _INSTALLED = re.compile(
     r"deployments?,? (?:\S+ ){0,3}?(?:stopped responding|(?:is|was|were|are) (?:up|down|"
     r"running|unresponsive)\b|up and running))"
 )
-# A provider's phrase followed by a time: "notified OCC of the outage at 12:16" names no
+# A provider's phrase followed by a time: "told the hosting desk of the outage at 08:40" names no
 # place the outage was at.
 _WHEN = re.compile(r"(?<![a-z])outage at(?= (?:about |around |approximately |~)?\d)")
 
@@ -455,8 +455,8 @@ _RAN_OUT = re.compile(
 def _unremedied_start(text: str) -> str:
     """The text but its clauses of a remedy that tell no cause ("the fix was deployed at
     15:10 and checkout recovered" is when a remedy landed, not what set it off; "a release
-    meant to fix the upload caused the outage" stays); a version's name ("v1.12.13+hotfix.6
-    is released") is no remedy. For the start's entry and the Trigger and Root cause
+    meant to fix the upload caused the outage" stays); a version's name ("v2.4.7+hotfix.3
+    is out") is no remedy. For the start's entry and the Trigger and Root cause
     sections."""
     lower = _versions(text.lower())
     return "".join(
@@ -760,8 +760,8 @@ _CAUSE = re.compile(
     r"(?:fail(?:s|ed|ing)?|broke|broken|(?:was|were|went) down|crash(?:es|ed)?|"
     r"(?:was|were|became) unavailable)\b[^,;.!?]{0,60}?(?<![a-z])after\b)"
 )
-# Why it was found or fixed late, not why it broke: "the delay in incident response was due
-# to the pager being misconfigured", "we were paged late because the alert threshold was set
+# Why it was found or fixed late, not why it broke: "our response came late owing
+# to a pager set up wrongly", "we were paged late because the alert threshold was set
 # too high", "recovery took long because of a slow restore". Such a sentence tells no trigger.
 _DELAY = re.compile(
     r"(?<![a-z])(?:(?:delay\w*|slow\w*|late)\s+(?:in\s+|of\s+)?(?:the\s+|our\s+)?"
@@ -812,7 +812,7 @@ def _before_remedy(lower: str) -> str:
     return lower if match is None else lower[: match.start()]
 
 
-# Looking for a cause tells none: "began looking for the root cause of the breakage".
+# Looking for a cause tells none: "started hunting for the root cause of the failures".
 _SEEKING = re.compile(
     r"(?<![a-z])(?:look\w* (?:for|into)|search\w* for|hunt\w* for|investigat\w*|"
     r"tr(?:y|ied|ying) to (?:find|understand|determine)|(?:to|not) (?:find|determine|"
@@ -995,7 +995,7 @@ def not_told_as_fact(lower: str) -> str:
     """A sentence with what it does not tell as a fact blanked: where a bug came from, a
     search for a cause, a guess later disproved ("our initial hypothesis was that a user
     submitted an exploit"), a condition ("even if exploited") and a denial ("we do not
-    consider them a breach")."""
+    regard it as a leak")."""
     lower = _blank(_blank(_blank(_blank(lower, _SEEKING), _ORIGIN), _GUESS), _CONDITION)
     parts = []
     for a, b in _clause_spans(lower):
@@ -1010,10 +1010,10 @@ _GUESS = re.compile(
     r"(?<![a-z])(?:hypothes[ie]s|suspicion|first guess|initial guess|theory was|"
     r"(?:we|i) (?:first |initially |originally )?(?:thought|suspected|assumed))\b[^;.!?]*"
 )
-# A condition, to its clause's end: "these bugs, even if exploited, could not …".
+# A condition, to its clause's end: "the flaws, even if exploited, would not …".
 _CONDITION = re.compile(r"(?<![a-z])(?:if|unless|in case)\b[^,;:.!?]*")
-# A denial of a cause, to its clause's end ("not our own misconfiguration", "we do not
-# consider them a breach", "was not caused by an attack"); not a denial of an act that
+# A denial of a cause, to its clause's end ("not a setting of ours", "we do not
+# regard it as a leak", "was not caused by an attack"); not a denial of an act that
 # should have happened ("the certificate was not renewed", "the pool did not scale"), nor
 # "no" ("no space left on device").
 _CAUSE_DENIED = re.compile(
@@ -1050,8 +1050,8 @@ _NOT_PROBLEM = frozenset(
 )  # fmt: skip
 
 
-# A denial: what follows it in its clause is not the cause ("it took a while to prove this was
-# not our own misconfiguration"); "no longer" tells a change, not a denial.
+# A denial: what follows it in its clause is not the cause ("we spent hours showing it was
+# not a setting of ours"); "no longer" tells a change, not a denial.
 _DENIED = re.compile(r"(?<![a-z])(?:not|never|nor|no(?! longer)|n't|ruled out)\b")
 
 
@@ -1298,7 +1298,7 @@ _NOT_AGENT = re.compile(
     r"(?<![a-z])(?:users?|customers?|clients?)[- ](?:facing|visible|impact\w*|data|traffic|"
     r"requests?|side|librar\w+|sessions?|accounts?|base|experience|error\w*)\b"
 )
-# A sentence to the reader ("open a support ticket if you need help") tells no detection.
+# A sentence to the reader ("write to us if you have questions") tells no detection.
 _TO_READER = re.compile(r"(?<![a-z])(?:you|your)\b")
 _CLAUSE = re.compile(r"[^,;:\u2014]+")  # a sentence's clauses ("(Pingdom)" stays in its own)
 _HEADING_RUN = re.compile(r"[ \t]{1,8}-[ \t]{1,8}")  # "21:00 - Team alerted"
@@ -1350,14 +1350,14 @@ _Part = list[tuple[int, str]]  # the sentences of one entry or paragraph, with t
 _PLAN = re.compile(
     r"[\W\d]{0,8}(?:set up|setup|add|create|implement|configure|improve|introduce|enable|"
     r"ensure|make sure|consider|build|write|document|automate|monitor|investigate|"
-    # a template's instruction to the writer: "*Report when the team detected the incident"
+    # a template's instruction to the writer: "*Say when the team first noticed the problem"
     r"(?:report|describe|explain|list|include|summari[sz]e|outline)\s+"
     r"(?:when|how|what|who|which|the|any|all|here)\b)\b"
 )
 
 
-# A follow-up told as done or to be done, anywhere in its sentence: "To this end, we've added
-# alerts for high CPU usage", "we will configure paging": the detection to come, not this one.
+# A follow-up told as done or to be done, anywhere in its sentence: "Since then we have set up
+# alarms on memory pressure", "we will configure paging": the detection to come, not this one.
 _FOLLOW_UP_DONE = re.compile(
     r"(?<![a-z])(?:we(?:'ve|\u2019ve| have| will|'ll|\u2019ll)|we now|we then)\s+"
     r"(?:now\s+|also\s+)?"
@@ -1525,7 +1525,7 @@ def _joined(text: str) -> str:
     return "".join(parts) + text[done:]
 
 
-# A teller named after "by", before where it was seen: "by Lee Delarm in the DataDog logs".
+# A teller named after "by", before where it was seen: "by Tova Renk in the Grafana dashboards".
 _BY_NAME = re.compile(r"[ \t\n]{0,8}by[ \t\n]{1,8}(?!the\s|an?\s)[@\w]")
 
 

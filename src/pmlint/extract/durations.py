@@ -117,7 +117,7 @@ _PHRASES = [
 # _SPAN_OF_INCIDENT names both ends: explicit wherever they are written (a "Stats" list, the
 # line above a timeline), not only in the summary.
 _EXPLICIT = 3
-# "It took 1 hour and 31 minutes from the start of the incident to the deploy of the fix"
+# "It took 2 hours and 5 minutes from the beginning of the incident to shipping the patch"
 _SPAN_OF_INCIDENT = re.compile(
     rf"\btook\s{_APPROX}{_DURATION}\sfrom\s(?:the\s)?(?:start|beginning|onset)\sof\s(?:the\s)?"
     r"(?:incident|outage|issue|impact|problem|disruption)\b",

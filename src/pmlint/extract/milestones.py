@@ -55,14 +55,14 @@ _REMEDY_DONE = re.compile(
     r"|rolled (?:out|back)|succeed(?:ed|s)|successful(?:ly)?)\b",
     re.IGNORECASE,
 )
-# A fix that lands: "fix deployed on production", "3.32.4 is published, fixing 3.32.3", "the
+# A fix that lands: "fix deployed on production", "5.1.2 is published, fixing 5.1.1", "the
 # patched version was released". After the impact stopped, it is what closes the incident.
 _FIX_LANDED = re.compile(
     r"\b(?:(?:hot)?fix(?:es)?|patch(?:ed|es)?)\b[\w ,.'-]{0,40}?\b(?:deployed|released|published"
     r"|shipped|rolled out|live|in production|applied|implemented)\b"
     r"|\b(?:deployed|released|published|shipped|rolled out|is out|implemented)\b[\w ,.'-]{0,40}?"
     r"\b(?:fix(?:ing|es)?|patch(?:ing|es)?|hotfix)\b"
-    # "issued a new version on February 19th", "the latest version (1.2.3) was released ...
+    # "issued a patched version on March 3rd", "the latest version (1.2.3) was released ...
     # with the bug removed"
     r"|\b(?:issued|released|published|shipped|deployed)\s+(?:a\s+|the\s+)?(?:new|fixed|patched)"
     r"\s+(?:version|release|build)\b"
@@ -403,7 +403,7 @@ _CLOSING = re.compile(
     re.IGNORECASE,
 )
 # "was not healthy", "never stabilized", "isn't over": a negation just before the state.
-# Told as what is to come ("once it is reallocated it will function as normal", "should
+# Told as what is to come ("once it is reassigned it will work again", "should
 # resolve itself within the hour" is not: "should now be" is said of the present) is no
 # state either.
 _NEGATED = re.compile(
@@ -434,8 +434,8 @@ def closed(text: str) -> bool:
     return _stated(_CLOSING, text)
 
 
-# A report that nothing is wrong is not a detection: "functional tests indicate all fine, and
-# this is reported over Slack", "the job reports success".
+# A report that nothing is wrong is not a detection: "smoke tests show nothing wrong, and
+# this is posted in the chat", "the job reports success".
 _ALL_FINE = re.compile(
     r"\b(?:all (?:fine|good|green|ok|okay|healthy|clear|passed)|(?:looks?|looked|seems?|seemed)"
     r" (?:fine|good|ok|okay|healthy|normal)|(?:tests?|checks?) (?:pass(?:ed|es)?|succeed(?:ed|s)?"
@@ -795,7 +795,7 @@ def classify_entries(entries: Sequence[Entry], classes: WordClasses) -> dict[str
 
 
 # A person heeding word that had come in: "Pietro notices the support mail", "@Hixie sees and
-# acknowledges the message", "@Katharine wakes up and notices the Slack reports", "Jake
+# acknowledges the message", "@Orla logs on and sees the chat alerts", "Piet
 # acknowledged that there is an issue". A person is a handle, a name, "we", the on-call or a
 # team; the verb is one of learning, not of checking ("the NOC confirms" a fault it was told),
 # and what is learned is word or a problem (not "acknowledges that they would like to ...").

@@ -352,7 +352,7 @@ def counterfactual(text: str) -> bool:
     )
 
 
-# "He should never have been placed in that position": a person as the patient of what should
+# "She should never have been put in that spot": a person as the patient of what should
 # not have happened, which defends them (not a model feature: the shipped weights were
 # trained without it).
 _ADVERB_COUNTERFACTUAL = re.compile(

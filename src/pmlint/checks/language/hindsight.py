@@ -262,8 +262,8 @@ class HindsightLanguage(LanguageCheck):
                 t.lower_ in ("so", "therefore", "thus") and t.dep_ in ("cc", "mark", "advmod")
                 for t in verb.doc[: verb.i]
             )
-        ):  # "the alert reached a few people, so it could have been noticed earlier": a reason
-            return Hit(*span, "could_have")  # "this could have been caught in review"
+        ):  # "the page went to two people, so it could have been seen sooner": a reason
+            return Hit(*span, "could_have")  # "a reviewer could have caught this"
         return None
 
     def _withdrawn(self, verb: Token, the_modal: Token) -> bool:

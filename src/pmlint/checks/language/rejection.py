@@ -133,7 +133,7 @@ _CAUSAL = frozenset(("due", "because", "owing", "thanks"))
 
 
 def _prohibition(children: list[Token]) -> bool:
-    """ "We cannot have careless mistakes like this", "we won't tolerate sloppy reviews": a
+    """ "We cannot allow slips of this kind", "we won't tolerate sloppy reviews": a
     negated can/must/will forbids what follows, which judges it, not denies it."""
     return any(c.tag_ == "MD" and c.lower_ in _FORBIDDING for c in children)
 

@@ -93,7 +93,7 @@ def _leading_owner(action: str, given_names: frozenset[str]) -> tuple[str | None
         if owner is not None:
             return owner, rest
     reported = _REPORTED.match(text)
-    if reported:  # "The Head of ICT stated that the Clerk will ...": the Clerk owns it
+    if reported:  # "The Director of IT said that the Registrar will ...": the Registrar owns it
         owner, rest = _leading_owner(text[reported.end() :], given_names)
         if owner is not None:
             return owner, rest

@@ -510,8 +510,8 @@ _STATE_VERBS = frozenset(
     }
 )  # fmt: skip
 # A post named by its title, capitalised as minutes and resolutions write it: "The ICT
-# Manager will organise ...", "That the Head of ICT report ...", "the Emergency Planning
-# Officer and Asset Management should raise ...". Lower case ("the engineer should") is a
+# Manager will organise ...", "That the Director of IT report ...", "the Resilience
+# Lead and Estates Services should file ...". Lower case ("the engineer should") is a
 # role in general, and a plural ("Admins should") a class of people: neither owns.
 _ROLE_TITLE = (
     r"(?:[A-Z][\w&-]*\s+){0,3}(?:Manager|Officer|Director|Lead|Chair|Chairman|Chairperson"
@@ -538,7 +538,7 @@ _SOFTWARE_POSTS = frozenset(
         "display", "config", "configuration", "key", "memory", "power", "download", "update",
     }
 )  # fmt: skip
-# Minutes report who said what: "The Head of ICT stated that <the item>"; the item's
+# Minutes report who said what: "The Director of IT said that <the item>"; the item's
 # owner is the subject of what was said, not the speaker.
 _REPORTED = re.compile(
     r"^[A-Z][\w.'’-]*\s+(?:(?:[A-Z][\w.'’-]*|of|the|for|and)\s+){0,5}(?:stated|explained|said|noted|reported|confirmed|advised"

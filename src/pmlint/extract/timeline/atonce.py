@@ -2,8 +2,8 @@
 
 "At 16:15 CET the host slowed to a crawl. It was reported "down" in the fleet dashboard, and
 internal monitoring showed a load spike", "A CI run failing on network errors is seen", "all
-services became unresponsive. The team were already in a call and immediately started to
-investigate": no later time says when anyone learned, because it was known at once.
+services became unresponsive. Several of us were already on a call and began looking
+at once": no later time says when anyone learned, because it was known at once.
 """
 
 from __future__ import annotations

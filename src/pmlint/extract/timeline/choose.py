@@ -327,7 +327,7 @@ def choose_milestones(
             m for m in moments if m.source == PROSE and kind in m.kinds and m.when is not None
         ]
         if kind == "start":
-            # "At 09:15 UTC we deployed changes; the record failed to resolve": the change
+            # "At 07:20 UTC we pushed a config change; the name stopped resolving": the change
             # the summary tells, with its time, is where the story starts
             candidates += [
                 m
@@ -385,8 +385,8 @@ def choose_milestones(
             pick = max if kind == "resolved" else min
             take(kind, pick(candidates, key=lambda m: utc(m.when)), HOW_PROSE)  # type: ignore[arg-type]
     if result["mitigated"] is None and result["resolved"] is None and timed:
-        # "13:50 node starts reporting 'no space left'", "10:39 pod killed, releasing file
-        # watches": the fix the story ends with is when the impact stopped, though no entry
+        # "16:05 host starts logging 'disk full'", "16:48 worker restarted, freeing its
+        # file handles": the fix the story ends with is when the impact stopped, though no entry
         # says it worked
         take("mitigated", _closing_remedy(timed, result), HOW_TIMELINE)
     _mitigation_told_twice(result, how, moments, timed, windows)
@@ -1189,8 +1189,8 @@ def _mitigation_told_twice(
     """A vote between prose and the timeline on when the impact stopped. A mitigation that
     only one place tells ("20:30 workaround in place; cache invalidations begin") gives way to a
     later one that two places tell: a sentence of prose that tells the recovery at a time, and
-    a timeline entry or a stated window's end at that very minute ("By 21:00, the proper
-    configuration was in place" over "21:00 - CloudFront reconfigured"). Only before the
+    a timeline entry or a stated window's end at that very minute ("By 18:30, the corrected
+    settings were live" over "18:30 - CDN settings changed"). Only before the
     resolution: a window's end that prose also tells ("by 09:45 UTC all regions had
     recovered") ends the incident, after the rollback that stopped the impact."""
     current = result["mitigated"]

@@ -71,7 +71,7 @@ def _span(dates: Sequence[tuple[int, int, int]], day_first: bool) -> int | None:
 # as `(?<![\d/.-])(\d{1,2})`, the same matches).
 _NUMERIC_DATE = re.compile(r"(\d(?<![\d/.-]\d)\d?)([/.-])(\d{1,2})\2(\d{2,4})")
 
-# "Unless otherwise noted all events happened on 2019-10-21": the day of undated entries.
+# "Unless noted otherwise, every event below took place on 2021-06-14": the day of undated entries.
 _DEFAULT_DAY = re.compile(
     r"\b(?:unless (?:otherwise )?(?:noted|stated|specified)"
     r"|all (?:events|entries|times)\b[^.]{0,40}"
@@ -117,7 +117,7 @@ def names_the_writing(before: str, label: str | None = None) -> bool:
     return _WRITING_LABEL.search(before) is not None
 
 
-# A day told as before the incident's: "On the previous day, 2024-10-08, we rotated ...",
+# A day told as before the incident's: "On the day before, 2023-05-16, we renewed ...",
 # "until last week (2019-03-20)", "two days earlier (May 3)". It is the lead-up's day: the
 # times told after it are not on it.
 _BEFORE_THE_DAY = re.compile(

@@ -1,5 +1,5 @@
 """Milestones of a document that gives days and no times: "On Wednesday, July 21st, 2021,
-we released 3.30. Within a few hours, several customers reported that it would not start."
+we released 3.30. A few hours later, some users wrote that it failed to boot."
 The report is told relative to the day written before it, so it was on that day."""
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ def same_day_detection(
 ) -> Moment | None:
     """In a document with days and no times, the day a sentence that tells someone learned of
     the incident is told on: its own date, or the date just before it when the sentence says
-    it was the same day ("Within a few hours, several customers reported ..."). None where
+    it was the same day ("A few hours later, some users wrote ..."). None where
     no such sentence follows a date in the blocks `told_where` accepts (where a document
     tells what happened on which day)."""
     for moment in moments:
@@ -57,7 +57,7 @@ def same_day_detection(
     return None
 
 
-# "It was drawn to our attention this afternoon", "we were alerted this morning": a day told
+# "We were told of it this afternoon", "we were alerted this morning": a day told
 # relative to the post's own date (a day before it for "yesterday").
 _TODAY = re.compile(
     r"\b(?:(?P<back>yesterday|last night)|today|earlier today|tonight"
@@ -73,8 +73,8 @@ def detection_told_today(
     told_where: Callable[[TextBlock], bool],
 ) -> Moment | None:
     """In a post with no times, the day of writing (`day`: the document's date) when its
-    opening prose tells someone learned of the incident "this afternoon" ("It was drawn to our
-    attention this afternoon that there is a bug ..."), or the day before for "yesterday"."""
+    opening prose tells someone learned of the incident "this afternoon" ("Someone told us
+    this afternoon that a job had failed ..."), or the day before for "yesterday"."""
     if day is None:
         return None
     for block in doc.blocks:

@@ -81,14 +81,14 @@ def timed_sections(doc: Document) -> frozenset[int]:
         updates = [c for c in section.children if _update_heading(c)]
         if len(updates) >= _UPDATES:
             found.update(id(c) for c in updates)
-        # "### Resolved", "This incident has been resolved.", "Posted Mar 10, 2024 - 18:45
+        # "### Resolved", "The issue is now fixed.", "Posted Mar 10, 2024 - 18:45
         # UTC": one update under each heading, the status in the heading, the time closing it
         posted = [
             c for c in section.children if _posted_update(c) and _update_status(c) != "postmortem"
         ]
         if len(posted) >= _UPDATES:
             found.update(id(c) for c in posted)
-        # "We are investigating ...", then "Tue, May 24, 2022, 11:16 AM" on a line of its
+        # "We are investigating ...", then "Thu, Oct 6, 2022, 3:05 PM" on a line of its
         # own: updates each closed by their time, written below them
         if len(closing_lines(section)) >= _UPDATES:
             found.add(id(section))
@@ -129,8 +129,8 @@ _TIME_LINE_LEAD = re.compile(r"\A[\s*_]*(?:(?:posted|updated)\b[\s:-]*)?\Z", re.
 
 
 def _time_line(block: TextBlock) -> Stamp | None:
-    """The update time a paragraph holds alone ("Tue, May 24, 2022, 11:16 AM (33 minutes
-    earlier)", "January 12, 2023 · 18:54 UTC"): a date and a time, nothing else but a
+    """The update time a paragraph holds alone ("Thu, Oct 6, 2022, 3:05 PM (41 minutes
+    ago)", "January 12, 2023 · 18:54 UTC"): a date and a time, nothing else but a
     relative note after it or "Posted" before it."""
     prose = block.prose
     if block.kind != "paragraph" or block.list_item is not None:
@@ -157,8 +157,8 @@ def _time_line(block: TextBlock) -> Stamp | None:
 
 
 def closes_update(block: TextBlock) -> bool:
-    """Does the block end a status update with the time it was posted ("... Posted Mar 14,
-    2018 - 09:43 PDT", or the time on a line of its own under the update)?"""
+    """Does the block end a status update with the time it was posted ("... Posted Nov 2,
+    2019 - 16:27 PDT", or the time on a line of its own under the update)?"""
     tail = block.prose[-40:].rstrip(" \t\n.*_)")
     before = tail.rstrip(string.ascii_lowercase)
     word = tail[len(before) :]
@@ -376,7 +376,7 @@ _FIELD_LEAD = re.compile(r"[\s>*_#+-]*(?:\d{1,2}[.)]\s[\s*_]*)?")
 def _opens_a_field(text: str, line_start: int, position: int) -> bool:
     """Does a field's name at `position` open its line (after markup), or follow another
     field or clause on it? Not a name inside a pasted message after a separator ("... is
-    failing. | Violation started: July 11, 2025 at 4:42PM UTC"), which is someone else's."""
+    down. | Alert opened: Feb 3, 2024 at 9:15AM UTC"), which is someone else's."""
     lead = text[line_start:position]
     if _FIELD_LEAD.fullmatch(lead):
         return True
@@ -874,7 +874,7 @@ def _closed_updates(section: Section, timed: Mapping[int, object]) -> dict[int, 
             closers[id(block)] = " ".join([*told, block.text])
             told = []
         elif id(block) in timed:
-            told = []  # a header with a time of its own ("2023-01-12 17:38 UTC · 1 hour")
+            told = []  # a header with a time of its own ("2022-09-20 08:12 UTC · 2 hours")
         else:
             told.append(block.text)
     return closers

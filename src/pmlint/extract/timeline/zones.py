@@ -207,8 +207,8 @@ _HALVES: dict[str, tuple[str, str]] = {
 
 def season_half(moments: Sequence[Moment]) -> None:
     """A page whose own stamps write the season's half of a region's zone ("Posted Jun 20,
-    2017 - 14:08 PDT") and whose text writes the other half for the same season ("12:05 pm
-    PST to 1:55 pm PST" in June): the writer means the region's clock, as the stamps show,
+    2017 - 14:08 PDT") and whose text writes the other half for the same season ("10:10 am
+    PST to 11:40 am PST" in July): the writer means the region's clock, as the stamps show,
     not an offset an hour off. Only where the document writes both halves; a lone "PST" in
     July stays as written."""
     written = {m.stamp.zone.upper() for m in moments if m.stamp.zone and m.has_time}
