@@ -19,9 +19,9 @@ INVESTIGATED_AT_ONCE = """\
 
 ## Summary
 
-At 11:40 UTC every build agent became unresponsive. The infrastructure team were already
-on a call and immediately started to investigate. A stuck certificate rotation was found and
-rolled back at 12:25 UTC, and builds ran again.
+At 11:40 UTC every build agent became unresponsive. Most of the platform group was
+already talking in a meeting and immediately began to investigate. A stuck certificate
+rotation was found and rolled back at 12:25 UTC, and builds ran again.
 """
 
 

@@ -332,11 +332,11 @@ def test_a_yearless_date_takes_the_documents_year() -> None:
 
 def test_unless_otherwise_noted_sets_the_day_of_undated_entries() -> None:
     value = facts(
-        "# X\n\n## Timeline\n\nUnless otherwise noted all events happened on 2019-10-21, "
-        "all times UTC.\n\n- 2019-10-20 00:55: builds started failing\n"
-        "- 01:38: alerts fired for the site being down\n"
+        "# X\n\n## Timeline\n\nUnless noted otherwise, each entry below took place on 2021-06-14, "
+        "times in UTC.\n\n- 2021-06-13 23:40: uploads started timing out\n"
+        "- 00:22: pages went out for the upload service being down\n"
     )
-    assert iso(value, "detected") == "2019-10-21T01:38:00+00:00"
+    assert iso(value, "detected") == "2021-06-14T00:22:00+00:00"
 
 
 def test_a_year_typo_does_not_make_a_year_long_incident() -> None:
@@ -1326,7 +1326,7 @@ def test_a_hard_wrapped_sentence_is_one_sentence() -> None:
         ("## Stats\n\n", "- Time to recovery: 95 minutes\n"),
         (
             "## Timeline\n\n",
-            "It took 1 hour and 35 minutes from the start of the incident to the fix.\n",
+            "It took 1 hour and 35 minutes from the beginning of the incident until the fix.\n",
         ),
     ],
 )
@@ -1592,16 +1592,16 @@ def test_a_two_entry_timeline_of_a_problem_and_its_remedy_gives_a_duration() -> 
 
 
 def test_a_time_set_in_code_is_a_time_but_a_log_line_in_code_is_not() -> None:
-    """Grammar: "rolled out on `Apr. 28 around 20:00 UTC`" writes a time in code; "`12:01:07
+    """Grammar: "rolled out on `Sep. 9 around 14:00 UTC`" writes a time in code; "`12:01:07
     ERROR pool exhausted`" quotes a log, whose time is not the story's."""
     value = facts(
-        "# Chain halt 2022-04-28\n\n## Summary\n\n"
-        "- v2.0 was rolled out on `Apr. 28 around 20:00 UTC` at height `1960300`\n"
-        "- The log showed `11:58:07 ERROR state mismatch` on every validator\n"
-        "- v2.1 was rolled out and blocks resumed around `21:10 UTC` on Apr. 29\n"
+        "# Ledger stall 2021-09-09\n\n## Summary\n\n"
+        "- v5.3 was rolled out on `Sep. 9 around 14:00 UTC` at block `884120`\n"
+        "- The log showed `11:58:07 ERROR state mismatch` on every node\n"
+        "- v5.4 was rolled out and writes resumed around `15:25 UTC` on Sep. 10\n"
     )
-    assert iso(value, "start") == "2022-04-28T20:00:00+00:00"
-    assert iso(value, "resolved") == "2022-04-29T21:10:00+00:00"
+    assert iso(value, "start") == "2021-09-09T14:00:00+00:00"
+    assert iso(value, "resolved") == "2021-09-10T15:25:00+00:00"
     assert all(m.stamp.time != dt.time(11, 58, 7) for m in value.moments)
 
 
@@ -2695,26 +2695,26 @@ _HUB_OUTAGE = """# Hub outage
 
 ## Timeline (times in BST)
 
-### July 11, 2025, 12:42 PM
+### September 2, 2025, 10:17 AM
 
-Incident declared. Alert text: Condition: health check | Violation started: July 11, 2025 at
-4:42PM UTC | Policy: hub
+Incident declared. Alert body: Probe: liveness | Violation started: Sep 2, 2025 at
+2:19PM UTC | Policy: portal
 
-### 12:49 PM
+### 10:24 AM
 
-The change that triggered the alerts is reverted.
+The commit behind the alerts is reverted.
 
-### 1:06 PM
+### 10:41 AM
 
 {after}
 
-### 4:06 PM
+### 1:41 PM
 
 {belief}
 
-### 4:22 PM
+### 1:57 PM
 
-Incident resolved and communicated to the hub admin.
+Incident resolved and announced to the portal's owners.
 """
 
 
@@ -2724,16 +2724,16 @@ def test_a_field_start_after_the_impact_ended_is_no_start() -> None:
     value = facts(
         _HUB_OUTAGE.format(after="Hubs remain inaccessible.", belief="The lead re-deploys.")
     )
-    assert iso(value, "start") == "2025-07-11T12:42:00+01:00"
+    assert iso(value, "start") == "2025-09-02T10:17:00+01:00"
     assert value.duration() == (220, "milestones")
 
 
 @pytest.mark.parametrize(
     ("after", "mitigated"),
     [
-        ("The revert did not help; hubs remain inaccessible.", "2025-07-11T16:22:00+01:00"),
-        ("Restarts are not having the intended effect.", "2025-07-11T16:22:00+01:00"),
-        ("The engineer checks the dashboards.", "2025-07-11T12:49:00+01:00"),
+        ("The revert did not help; hubs remain inaccessible.", "2025-09-02T13:57:00+01:00"),
+        ("Restarts are not having the intended effect.", "2025-09-02T13:57:00+01:00"),
+        ("The engineer checks the dashboards.", "2025-09-02T10:24:00+01:00"),
     ],
 )
 def test_a_remedy_a_later_entry_says_did_not_help_is_no_mitigation(
@@ -2754,7 +2754,7 @@ def test_a_remedy_a_later_entry_says_did_not_help_is_no_mitigation(
 def test_a_belief_or_a_test_is_no_recovery(belief: str) -> None:
     """5. What someone believes fixed it, or a step to see whether it does, is no outcome."""
     value = facts(_HUB_OUTAGE.format(after="Hubs remain inaccessible.", belief=belief))
-    assert iso(value, "mitigated") == "2025-07-11T16:22:00+01:00"
+    assert iso(value, "mitigated") == "2025-09-02T13:57:00+01:00"
 
 
 @pytest.mark.parametrize(
@@ -2762,22 +2762,22 @@ def test_a_belief_or_a_test_is_no_recovery(belief: str) -> None:
     [
         # a message pasted into the entry: someone else's field, after a separator
         (
-            "Uptime check fails: host is failing. | Violation started: Aug 12, 2025 at 4:32PM "
-            "UTC | Policy: hub",
-            "2025-08-12T17:00:00+01:00",
+            "Probe alert: portal unreachable. | Violation started: Oct 14, 2025 at 2:57PM "
+            "UTC | Policy: portal",
+            "2025-10-14T15:25:00+01:00",
         ),
         # a field that opens its line, or follows another field, is the document's
-        ("Impact start: Aug 12, 2025 at 4:50PM UTC", "2025-08-12T16:50:00+00:00"),
-        ("Detected: 5:32 PM; Impact start: 4:50 PM", "2025-08-12T16:50:00+01:00"),
+        ("Impact start: Oct 14, 2025 at 3:15PM UTC", "2025-10-14T15:15:00+00:00"),
+        ("Detected: 3:57 PM; Impact start: 3:15 PM", "2025-10-14T15:15:00+01:00"),
     ],
 )
 def test_a_field_name_inside_a_pasted_message_is_no_field(line: str, start: str) -> None:
     """1/7. A field is a line's own: "| Violation started: ..." inside an alert pasted into
     a timeline entry does not set the incident's start."""
     value = facts(
-        "# Hub outage, August 12 2025\n\n## Timeline (times in BST)\n\n### 5:00 PM\n\n"
-        "Hub pods terminated; the hub is inaccessible.\n\n### 5:32 PM\n\n"
-        f"{line}\n\n### 6:08 PM\n\nThe hub is back online.\n"
+        "# Portal outage, October 14 2025\n\n## Timeline (times in BST)\n\n### 3:25 PM\n\n"
+        "Portal workers stopped; the portal cannot be reached.\n\n### 3:57 PM\n\n"
+        f"{line}\n\n### 4:33 PM\n\nThe portal is back online.\n"
     )
     assert iso(value, "start") == start
 
@@ -2785,19 +2785,19 @@ def test_a_field_name_inside_a_pasted_message_is_no_field(line: str, start: str)
 @pytest.mark.parametrize(
     ("entry", "detected"),
     [
-        ("Incident declared by the engineer who ran the command", "2025-08-12T17:00:00+01:00"),
-        ("Creating this incident whilst I figure out what happened", "2025-08-12T17:00:00+01:00"),
-        ("The engineer keeps deploying the new cluster", "2025-08-12T17:32:00+01:00"),
+        ("Incident declared by the engineer who ran the command", "2025-10-14T15:25:00+01:00"),
+        ("Creating this incident so I can work out what went on", "2025-10-14T15:25:00+01:00"),
+        ("The engineer keeps deploying the new cluster", "2025-10-14T15:57:00+01:00"),
     ],
 )
 def test_an_incident_declared_was_known(entry: str, detected: str) -> None:
     """5. No one declares an incident without knowing of it: declaring it is a detection
     when nothing earlier tells one."""
     value = facts(
-        "# Hub outage, August 12 2025\n\n## Timeline (times in BST)\n\n"
-        "- 4:58 PM: the prod namespace is deleted; every hub pod is terminated.\n"
-        f"- 5:00 PM: {entry}.\n- 5:32 PM: the uptime check alerts.\n"
-        "- 6:08 PM: the hub is back online.\n"
+        "# Portal outage, October 14 2025\n\n## Timeline (times in BST)\n\n"
+        "- 3:23 PM: the live schema is dropped; every portal worker stops.\n"
+        f"- 3:25 PM: {entry}.\n- 3:57 PM: the liveness probe alerts.\n"
+        "- 4:33 PM: the portal is back online.\n"
     )
     assert iso(value, "detected") == detected
 
@@ -2845,9 +2845,9 @@ def test_a_timeline_wins_over_the_round_figure_of_a_title() -> None:
     """... and a timeline's window wins over the headline's round figure, which no check
     holds the timeline to."""
     value = facts(
-        "# 2019-04-03, 30min outage during a node pool upgrade\n\n## Timeline\n\n"
-        "All times in GMT+2\n\n- 2019-04-03 12:50 Start of incident: the ingress nodes are "
-        "cordoned.\n- 13:28 A user reports the site is down.\n- 13:29 Service resumes. "
+        "# 2020-08-17, 30min outage during a proxy fleet upgrade\n\n## Timeline\n\n"
+        "All times in GMT+2\n\n- 2020-08-17 15:05 Start of incident: the proxy hosts are "
+        "drained.\n- 15:43 A user reports the site is down.\n- 15:44 Service resumes. "
         "Incident ends.\n"
     )
     assert value.duration() == (39, "milestones")

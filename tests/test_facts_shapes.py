@@ -283,9 +283,9 @@ All times in UTC.
 
 | Time | Event |
 | --- | --- |
-| 2022-03-07 00:00 | new code committed to a package we depend on |
-| 2022-03-18 08:37 | engineer notified by social media of the malicious package |
-| 2022-03-18 11:20 | dependency pinned to the safe version |
+| 2021-05-10 00:00 | new code committed to a package we depend on |
+| 2021-05-21 08:37 | engineer notified by social media of the malicious package |
+| 2021-05-21 11:20 | dependency pinned to the safe version |
 
 ## Stats
 
@@ -295,13 +295,13 @@ All times in UTC.
 
 def test_a_stated_time_to_detect_places_the_start_on_its_entry() -> None:
     value = facts(TTD)
-    assert iso(value, "start") == "2022-03-07T00:00:00+00:00"
-    assert iso(value, "detected") == "2022-03-18T08:37:00+00:00"
+    assert iso(value, "start") == "2021-05-10T00:00:00+00:00"
+    assert iso(value, "detected") == "2021-05-21T08:37:00+00:00"
 
 
 def test_a_time_to_detect_that_lands_on_no_entry_changes_nothing() -> None:
     value = facts(TTD.replace("11 Days", "3 hours"))
-    assert iso(value, "start") == "2022-03-18T08:37:00+00:00"
+    assert iso(value, "start") == "2021-05-21T08:37:00+00:00"
 
 
 def test_a_lasting_fix_after_a_mitigation_that_solved_it_does_not_lengthen_the_impact() -> None:
@@ -423,7 +423,7 @@ def test_what_a_chain_makes_again_is_a_recovery() -> None:
 
 
 def test_moving_some_to_a_new_node_is_no_partial_recovery() -> None:
-    assert not attempted("This restarts the pods, and moves some to a new node. Things return")
+    assert not attempted("This restarts the workers, and moves some to a new node. Things return")
     assert attempted("Service restored for some users")
 
 
@@ -532,25 +532,25 @@ def test_a_twelve_hour_timeline_through_noon_keeps_the_afternoon() -> None:
 
 def test_a_report_told_the_same_day_as_the_date_before_it_is_the_detection() -> None:
     text = (
-        "# Release retro\n\n## Background\n\nOn Wednesday, July 21st, 2021, we released "
-        "version 3.30. Within a few hours, several customers reported that it would not "
-        "start.\n"
+        "# Release retro\n\n## Background\n\nOn Monday, March 8th, 2021, we shipped "
+        "version 7.2. Within a few hours, some users reported that it failed to "
+        "boot.\n"
     )
     value = facts(text)
-    assert iso(value, "detected") == "2021-07-21T00:00:00"
+    assert iso(value, "detected") == "2021-03-08T00:00:00"
     later = facts(text.replace("Within a few hours", "Weeks later"))
     assert later.milestones["detected"] is None
 
 
 def test_a_post_that_learned_of_it_this_afternoon_detected_it_on_its_own_day() -> None:
     text = (
-        '+++\ntitle = "Export bug"\n+++\n\nIt was drawn to our attention this afternoon that '
-        "our export tool included events it should not have.\n"
+        '+++\ntitle = "Export bug"\n+++\n\nWe were alerted this afternoon that '
+        "our backup tool had copied rows it was meant to skip.\n"
     )
-    value = facts(text, "2019-07-24-export-bug.md")
-    assert iso(value, "detected") == "2019-07-24T00:00:00"
-    yesterday = facts(text.replace("this afternoon", "yesterday"), "2019-07-24-export-bug.md")
-    assert iso(yesterday, "detected") == "2019-07-23T00:00:00"
+    value = facts(text, "2020-11-03-export-bug.md")
+    assert iso(value, "detected") == "2020-11-03T00:00:00"
+    yesterday = facts(text.replace("this afternoon", "yesterday"), "2020-11-03-export-bug.md")
+    assert iso(yesterday, "detected") == "2020-11-02T00:00:00"
 
 
 def test_a_field_named_time_of_incident_is_the_start() -> None:
@@ -592,7 +592,7 @@ def test_a_message_or_an_email_about_it_is_its_detection(told: str) -> None:
         ("DNS change propagated, site reachable", True),
         ("the API is up", True),
         ("errors are up 40%", False),
-        ('a report that "the javascript on your website is accessible" arrives', False),
+        ('a note that "the scripts on your site can be fetched" comes in', False),
     ],
 )
 def test_a_service_named_in_a_healthy_state(told: str, recovered: bool) -> None:

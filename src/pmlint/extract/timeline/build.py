@@ -102,7 +102,7 @@ _TIME_WORDS = frozenset({"around", "about", "approx", "approximately", "at", "on
 
 def with_timed_code(block: TextBlock) -> str:
     """The block's prose, with the code spans that hold nothing but a time or a date written
-    back ("shipped on `Sep. 9 around 14:00 UTC`"): some writers set times in code. A span
+    back ("rolled out on `Sep. 9 around 14:00 UTC`"): some writers set times in code. A span
     with anything else (a log line, a command) stays blank."""
     if "`" not in block.text:
         return block.prose
