@@ -107,8 +107,8 @@ def test_list_item_owner_forms() -> None:
         "Add a DLQ (particularly for the EU partitions)",
         "Add a DLQ (Kubernetes)",
         "Add a DLQ (DONE)",
-        "Do not use a single team member's mailbox for alerts",
-        "Instead, use a shared mailbox so we all get the alerts",
+        "Stop sending the pages to one engineer's personal inbox",
+        "Instead, route them to a group list that everyone reads",
         "Strengthen code review - our vigilant editors.",
     ],
 )
@@ -352,7 +352,7 @@ VAGUE = [
     "Be more careful with deploys on Fridays",
     "Remind engineers to run the migration dry run first",
     "Consider adding more replicas",
-    "We should set up some kind of alerting for the queue",
+    "We ought to add some sort of alerting for the queue",
     "Investigate the root cause further",
     "Ensure this does not happen again",
     "Continue to watch the error rate",
@@ -363,7 +363,7 @@ SPECIFIC = [
     "Migrate the job queue from Redis to Kafka",
     "Improve the cache hit ratio to 90% by adding a warm-up job",
     "Investigate using a PolicyEngine to reject conflicting routes in Traefik",
-    "Add automated presubmit check for schema changes",
+    "Add a pre-merge check that rejects unreviewed schema edits",
     "Make the reindex job refuse to start while another reindex runs",
 ]
 

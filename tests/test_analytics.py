@@ -363,12 +363,12 @@ date: 2024-0{month}-02
 
 ## Root cause
 
-*Run a 5-whys analysis to understand the true cause of the incident.*
+*Ask "why" five times until you reach what really caused the problem.*
 
 _What caused this situation?_ The **consumer pool** ran out of database connections during the
 nightly import.
 
-<!-- Note the final root cause and describe what needs to change to prevent it -->
+<!-- Write down the underlying cause and what must change so it does not recur -->
 
 TBD
 

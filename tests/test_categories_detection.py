@@ -365,8 +365,8 @@ HOW_IT_CAME = {
     # a machine's warning from a service names no person: the monitoring's
     "a warning from a service": (
         _summary(
-            "A team member received a warning from the certificate authority that the",
-            "certificate was about to lapse.",
+            "One of our engineers got a warning from the certificate authority that the",
+            "certificate would soon lapse.",
         ),
         "alert",
     ),
@@ -377,7 +377,7 @@ HOW_IT_CAME = {
         "customer",
     ),
     "a warning from a customer": (
-        _summary("A team member received a warning from a customer about failed payments."),
+        _summary("One of our engineers got a warning from a customer about failed payments."),
         "customer",
     ),
 }
@@ -478,7 +478,7 @@ OUR_PEOPLE = {
         UNKNOWN,
     ),
     "a template's instruction": (
-        "# Card outage\n\n## Detection\n\n*Report when the team detected the incident.*\n\n"
+        "# Card outage\n\n## Detection\n\n*Describe when the team first noticed the problem.*\n\n"
         "The checkout latency alarm went off at 08:03.\n",
         "alert",
     ),
@@ -491,7 +491,7 @@ OUR_PEOPLE = {
     ),
     "alerted, then a team detected the cause": (
         _summary(
-            "When alerted, the SRE team investigated the crash loop, detected the wrong flag and"
+            "Once paged, the SRE team looked into the crash loop, detected the bad setting and"
             " removed it."
         ),
         "alert",

@@ -390,7 +390,7 @@ ROUND_TWO = {
             "09:00 ledger writes started to time out",
             "09:05 the on-call engineer was paged",
             "09:20 Sam manually rolls back the ledger.",
-            "09:30 Ledger is confirmed to be functional. Outage ends.",
+            "09:30 Ledger is checked and confirmed healthy. Outage over.",
             "14:00 Sam determines why an older job reverted the required settings.",
         ),
         ("rollback", 9),
@@ -459,7 +459,7 @@ ROUND_THREE = {
         _summary(
             "The build cluster was full.",
             "Restarting the scheduler also woke up its reaper.",
-            "The reaper sprang to action, cleaning out a lot of stale build pods.",
+            "The reaper got to work, cleaning out many stale build pods.",
         ),
         ("restart", 5),
     ),

@@ -42,7 +42,7 @@ CASES = {
     # looking for a cause is not one
     "searching for a cause": (
         _summary(
-            "Engineers started looking for the root cause of the upgrade failures.",
+            "Engineers began hunting for the root cause of the upgrade failures.",
             "The outage was caused by the session store running out of memory.",
         ),
         "capacity",
@@ -435,7 +435,7 @@ CASES = {
     "the delay's cause": (
         _summary(
             "Logins failed for nine hours.",
-            "The delay in incident response was due to the pager being misconfigured.",
+            "The slow incident response came from a pager set up wrongly.",
             "The signing certificates had expired because the renewal job was retired.",
         ),
         "expiry",

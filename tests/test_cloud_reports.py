@@ -449,8 +449,8 @@ AWS: dict[str, Case] = {
         "We'd like to give you some additional information about the service disruption that "
         "occurred in the Northern Virginia (US-EAST-1) Region on the morning of February 28th, "
         "2017.\n\n"
-        "Beginning at 9:37 AM PST, an established playbook was used to remove a small number "
-        "of servers, and a larger set of servers was removed by mistake. The index subsystem "
+        "Beginning at 9:37 AM PST, a routine runbook step meant to take a few hosts "
+        "offline took far more of them out than intended. The index subsystem "
         "was fully recovered by 1:18 PM PST, and the placement subsystem by 1:54 PM PST. At "
         "that point, S3 was operating normally.\n",
         "2017-02-28T09:37:00-08:00",

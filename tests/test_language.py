@@ -200,7 +200,7 @@ def test_good_real_postmortems_raise_only_the_known_finding(shared: Path) -> Non
         for f in payload["files"]
         for d in f["diagnostics"]
     }
-    # "This should have been caught in review." is hindsight; nothing else should fire.
+    # Line 89 is a hindsight sentence about review; nothing else should fire.
     assert found <= {("005-k8s-prow-hook-outage-2019-01-23.md", 89, "PM303")}
 
 

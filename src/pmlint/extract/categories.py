@@ -497,7 +497,7 @@ _RECOVERY = re.compile(
 )
 # The outcome told the way a status page or a narrative tells it: a remedy is in and being
 # watched ("a patch is deployed and being monitored", "they've rolled back the changes.
-# We're monitoring"), or what it freed ("the culler springs to action, cleaning out stale
+# We're monitoring"), or what it freed ("the reaper gets going, cleaning out stale
 # pods"). Not a watch to come ("we will monitor").
 _OUTCOME = re.compile(
     _RECOVERY.pattern
@@ -760,8 +760,8 @@ _CAUSE = re.compile(
     r"(?:fail(?:s|ed|ing)?|broke|broken|(?:was|were|went) down|crash(?:es|ed)?|"
     r"(?:was|were|became) unavailable)\b[^,;.!?]{0,60}?(?<![a-z])after\b)"
 )
-# Why it was found or fixed late, not why it broke: "our response came late owing
-# to a pager set up wrongly", "we were paged late because the alert threshold was set
+# Why it was found or fixed late, not why it broke: "the slow incident response came
+# from a pager set up wrongly", "we were paged late because the alert threshold was set
 # too high", "recovery took long because of a slow restore". Such a sentence tells no trigger.
 _DELAY = re.compile(
     r"(?<![a-z])(?:(?:delay\w*|slow\w*|late)\s+(?:in\s+|of\s+)?(?:the\s+|our\s+)?"
@@ -1350,7 +1350,7 @@ _Part = list[tuple[int, str]]  # the sentences of one entry or paragraph, with t
 _PLAN = re.compile(
     r"[\W\d]{0,8}(?:set up|setup|add|create|implement|configure|improve|introduce|enable|"
     r"ensure|make sure|consider|build|write|document|automate|monitor|investigate|"
-    # a template's instruction to the writer: "*Say when the team first noticed the problem"
+    # a template's instruction to the writer: "*Describe when the team first noticed the problem"
     r"(?:report|describe|explain|list|include|summari[sz]e|outline)\s+"
     r"(?:when|how|what|who|which|the|any|all|here)\b)\b"
 )
