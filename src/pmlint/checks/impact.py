@@ -101,7 +101,7 @@ def _sentence_bounds(text: str, position: int, ends: list[tuple[int, int]]) -> t
 
 class ImpactDuration(CheckKind):
     kind = "impact-duration"
-    description = "Reports an impact statement that says nothing of how long it lasted."
+    description = "Reports an impact statement that gives no length of time."
     fields = ("section",)
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:

@@ -239,7 +239,7 @@ class TimelineOrder(CheckKind):
 class TimelineContradiction(CheckKind):
     kind = "timeline-contradiction"
     description = (
-        "Reports stated start, end and duration that disagree with each other or the timeline."
+        "Reports a stated start, end or duration that the others or the timeline contradict."
     )
     options = (
         Option("tolerance_minutes", "number", 10, "Differences up to this many minutes are fine."),

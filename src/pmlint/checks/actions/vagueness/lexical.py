@@ -26,7 +26,7 @@ from pmlint.checks.actions.vagueness.words import (
 
 
 def _people(text: str, lex: VagueLexicon) -> Vagueness | None:
-    """Fixes aimed at people: "be more careful", "remind engineers to", "make sure the
+    """Fixes that target people: "be more careful", "remind engineers to", "make sure the
     on-call checks"; found on the words, so a misparse cannot hide them."""
     stripped = _SUBJECTS.sub("", text, count=1)
     words = _WORD.findall(stripped)
