@@ -119,7 +119,7 @@ def _without_footer(blocks: list[TextBlock]) -> list[TextBlock]:
     return blocks
 
 
-# What may follow an update's time on its line: "(33 minutes earlier)", "(2 days ago)"
+# What may follow an update's time on its line: "(41 minutes earlier)", "(2 days ago)"
 # (matched on the rest of the line, stripped: anchored at both ends, bounded).
 _RELATIVE_NOTE = re.compile(
     r"\A\(\s{0,3}(?:about |over )?[\w ]{1,24}? (?:earlier|later|ago)\s{0,3}\)\Z", re.IGNORECASE
@@ -130,7 +130,7 @@ _TIME_LINE_LEAD = re.compile(r"\A[\s*_]*(?:(?:posted|updated)\b[\s:-]*)?\Z", re.
 
 def _time_line(block: TextBlock) -> Stamp | None:
     """The update time a paragraph holds alone ("Thu, Oct 6, 2022, 3:05 PM (41 minutes
-    ago)", "January 12, 2023 · 18:54 UTC"): a date and a time, nothing else but a
+    ago)", "August 30, 2022 · 07:26 UTC"): a date and a time, nothing else but a
     relative note after it or "Posted" before it."""
     prose = block.prose
     if block.kind != "paragraph" or block.list_item is not None:

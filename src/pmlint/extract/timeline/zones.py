@@ -206,8 +206,8 @@ _HALVES: dict[str, tuple[str, str]] = {
 
 
 def season_half(moments: Sequence[Moment]) -> None:
-    """A page whose own stamps write the season's half of a region's zone ("Posted Jun 20,
-    2017 - 14:08 PDT") and whose text writes the other half for the same season ("10:10 am
+    """A page whose own stamps write the season's half of a region's zone ("Posted Jul 18,
+    2019 - 11:52 PDT") and whose text writes the other half for the same season ("10:10 am
     PST to 11:40 am PST" in July): the writer means the region's clock, as the stamps show,
     not an offset an hour off. Only where the document writes both halves; a lone "PST" in
     July stays as written."""
