@@ -423,7 +423,7 @@ def test_what_a_chain_makes_again_is_a_recovery() -> None:
 
 
 def test_moving_some_to_a_new_node_is_no_partial_recovery() -> None:
-    assert not attempted("This restarts the workers, and moves some to a new node. Things return")
+    assert not attempted("This restarts the workers, and moves a few to a new node. Things return")
     assert attempted("Service restored for some users")
 
 

