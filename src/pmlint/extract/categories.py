@@ -1742,7 +1742,7 @@ def _ours(clause: str, orgs: frozenset[str] = frozenset()) -> bool:
     named by a name (the subject of telling, or after "by"), or of a finding with no one named
     ("loss detected"): the writers' own people."""
     if _CAUSE_FOUND.search(clause):
-        return False  # "Gibran discovered that the root cause was …": the cause, not the outage
+        return False  # "Mirela discovered that the root cause was …": the cause, not the outage
     if _AGENTLESS.search(clause):
         return True
     aware = _OURS_AWARE.search(clause)

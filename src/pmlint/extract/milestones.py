@@ -794,7 +794,7 @@ def classify_entries(entries: Sequence[Entry], classes: WordClasses) -> dict[str
     return found
 
 
-# A person heeding word that had come in: "Pietro notices the support mail", "@Hixie sees and
+# A person heeding word that had come in: "Ines notices the help-desk mail", "@bram sees and
 # acknowledges the message", "@Orla logs on and sees the chat alerts", "Piet
 # acknowledged that there is an issue". A person is a handle, a name, "we", the on-call or a
 # team; the verb is one of learning, not of checking ("the NOC confirms" a fault it was told),

@@ -309,7 +309,7 @@ def _reporting_party(words: list[str]) -> str | None:
 
 def report_doer(text: str) -> str | None:
     """Who did the work a done item reports, when the report names a party as its subject
-    ("Geth noticed that ...", "Execution clients implemented a fix"); "We added ..." and
+    ("Nodex noticed that ...", "Execution clients implemented a fix"); "We added ..." and
     "Added ..." name no one (the writers' "we" is not an owner one can ask)."""
     words = re.findall(r"[A-Za-z'-]+", text)
     party = _reporting_party(words) if words else None

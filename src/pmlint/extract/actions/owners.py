@@ -6,7 +6,7 @@ A capitalised word is a person when it is one of `given_names`, the core pack's 
 (`rules/core/lexicons/language.yaml`, `words.given_names`) that the caller passes in.
 Other capitalised words name a party (a project, an organisation) where they stand as a
 tag ("[Acme] ..."), a prefix ("Acme: rotate ...") or the subject of work ("Acme will
-...", "Acme is removing ...", "ICL to open ..."), unless they name a topic, a product or
+...", "Acme is removing ...", "NWL to open ..."), unless they name a topic, a product or
 a state ("[Monitoring]", "Redis is missing ...") or read as a plural noun ("Deploys will").
 """
 
@@ -210,7 +210,7 @@ def _owner_word(value: str, given_names: frozenset[str]) -> bool:
 
 
 def _acronym_tag(value: str) -> bool:
-    """A leading tag in capitals ("[ICL] Rotate the keys", "[AR] ..."): in an action list
+    """A leading tag in capitals ("[NWL] Rotate the keys", "[AR] ..."): in an action list
     such a tag names the team or organisation that took the item, unless it names a
     thing ("[DNS]", "[P1]", "[WIP]")."""
     return (
@@ -223,8 +223,8 @@ def _acronym_tag(value: str) -> bool:
 
 
 def _party_tag(value: str) -> bool:
-    """A leading tag that names one or more parties: in capitals ("[ICL]") or in Title
-    case ("[Acme]", "[Northwind Labs]", "[Acme + ICL]"); not one that says what the item
+    """A leading tag that names one or more parties: in capitals ("[NWL]") or in Title
+    case ("[Acme]", "[Northwind Labs]", "[Acme + NWL]"); not one that says what the item
     is about ("[Bug]", "[Docs]", "[Monitoring]", "[Gateway]")."""
     if _type_of(value) is not None or _state_of(value) is not None or _PRIORITY.match(value):
         return False
@@ -233,7 +233,7 @@ def _party_tag(value: str) -> bool:
 
 
 def _title_party(value: str) -> bool:
-    """One to three capitalised words that are not a topic: "Acme", "Cosmos Labs"."""
+    """One to three capitalised words that are not a topic: "Acme", "Birch Labs"."""
     words = value.split()
     if not 1 <= len(words) <= 3:
         return False
@@ -257,7 +257,7 @@ def _starts_work(text: str) -> bool:
 
 
 def _party_subject(match: re.Match[str]) -> bool:
-    """ "Acme is removing ...", "Acme will add ...", "ICL to open ...": the subject names
+    """ "Acme is removing ...", "Acme will add ...", "NWL to open ...": the subject names
     parties (not "Monitoring", "Redis", "It" or a plural such as "Deploys") and the verb is
     work ("is removing", not "is missing"; "to open", not "to the")."""
     if match.group("verb") in _STATE_VERBS:
@@ -267,7 +267,7 @@ def _party_subject(match: re.Match[str]) -> bool:
     if match.group("work") is not None:
         first = match.group("owner").split()[0].lower()
         if first in _INFINITIVE_VERBS:
-            return False  # "ICL to open ...", not "Remember to check ..." nor "Fallback to"
+            return False  # "NWL to open ...", not "Remember to check ..." nor "Fallback to"
         if match.group("work") not in _WORK_VERBS and not _verb_with_object(match, first):
             return False
     parts = [p.strip() for p in _CONNECTOR.split(match.group("owner")) if p.strip()]

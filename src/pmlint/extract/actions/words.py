@@ -461,7 +461,7 @@ _NAMED_SUBJECT = re.compile(
 )
 # A named party (a project, an organisation, a person not on the name list; several
 # joined by "and", "+", "&") as the subject of work: "Acme is removing the old packages",
-# "Northwind Labs will add ...", "Hypha and ICL will coordinate ...", "ICL to open ...".
+# "Northwind Labs will add ...", "Fernbrook and Lumen will coordinate ...", "Lumen to open ...".
 _PARTY = r"[^\W\d_a-z][\w&.'’-]*(?:\s+[^\W\d_a-z][\w&.'’-]*){0,2}"
 _PARTY_SUBJECT = re.compile(
     rf"^(?P<owner>{_PARTY}(?:\s*(?:,|&|\+|\band\b)\s*{_PARTY}){{0,3}})\s+"
