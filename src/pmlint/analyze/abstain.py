@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import os
 import re
 from collections.abc import Mapping
 
@@ -34,6 +33,7 @@ from pmlint.document import Document
 from pmlint.extract.milestones import HOW_FIELD, HOW_FRONT_MATTER, HOW_RANGE
 from pmlint.extract.timeline import Moment, Timeline, utc
 from pmlint.extract.timeline.choose import story_end
+from pmlint.extract.timeline.dates import file_name_date, front_matter_date
 from pmlint.extract.timeline.ends import impact_end
 from pmlint.extract.timeline.model import zoned_alike
 
@@ -156,28 +156,16 @@ def _title_day(doc: Document, facts: Timeline) -> dict[str, str]:
     return found
 
 
-# A date in a file name ("2025-03-26-api-outage.md", "007-upgrade-halt-2025-03-26.md").
-_NAME_DAY = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 # How far before the document's own day a start may come and still be the impact's start,
 # where the timeline goes on to that day: more than this, and the start is lead-up.
 _LEAD_UP_DAYS = 3
 
 
 def _own_day(doc: Document) -> dt.date | None:
-    """The day the document is about: its front matter's `date:`, else a date in its file
-    name."""
-    value = doc.meta.get("date")
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    found = _NAME_DAY.search(os.path.basename(doc.path))
-    if found is None:
-        return None
-    try:
-        return dt.date(int(found[1]), int(found[2]), int(found[3]))
-    except ValueError:
-        return None
+    """The day the document is about: its front matter's `date:`, else its file name's (not
+    the title's, which the title's-day class judges)."""
+    day = front_matter_date(doc)
+    return day if day is not None else file_name_date(doc)
 
 
 def _lead_up_start(doc: Document, facts: Timeline) -> dict[str, str]:

@@ -500,16 +500,21 @@ def _replace_year(date: dt.date, year: int) -> dt.date | None:
 def document_date(doc: Document, day_first: bool | None = None) -> dt.date | None:
     """The incident's date as the document gives it before any timeline: front matter, the
     title, the file name (numeric dates read as `day_first` says, as in `find_stamps`)."""
-    day = _front_matter_date(doc)
-    if day is not None:
-        return day
-    for text in (doc.title or "", _FILE_DATE_GAP.sub(" ", doc.path.rsplit("/", 1)[-1])):
-        stamps = [
-            s for s in find_stamps(text.replace("_", " "), day_first) if s.date and s.year_known
-        ]
-        if stamps:
-            return stamps[0].date
-    return None
+    day = front_matter_date(doc)
+    if day is None and doc.title:
+        day = _dated(doc.title, day_first)
+    return day if day is not None else file_name_date(doc, day_first)
+
+
+def file_name_date(doc: Document, day_first: bool | None = None) -> dt.date | None:
+    """The date the document's file name gives ("2025-03-26-api-outage.md")."""
+    return _dated(_FILE_DATE_GAP.sub(" ", doc.path.rsplit("/", 1)[-1]), day_first)
+
+
+def _dated(text: str, day_first: bool | None) -> dt.date | None:
+    """The first full date (with its year) that `text` writes."""
+    stamps = [s for s in find_stamps(text.replace("_", " "), day_first) if s.date and s.year_known]
+    return stamps[0].date if stamps else None
 
 
 def named_year(doc: Document) -> int | None:
@@ -527,7 +532,8 @@ def named_year(doc: Document) -> int | None:
 _FILE_DATE_GAP = re.compile(r"-(?=\d{4}-\d{2}-\d{2}(?!\d))")
 
 
-def _front_matter_date(doc: Document) -> dt.date | None:
+def front_matter_date(doc: Document) -> dt.date | None:
+    """The date of the document's front matter (`date:`), as YAML or as text."""
     value = doc.meta.get("date")
     if isinstance(value, dt.datetime):
         return value.date()
