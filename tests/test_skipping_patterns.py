@@ -1,0 +1,95 @@
+"""Patterns rewritten so that the regex engine can skip through a text must answer exactly as
+the patterns they stand for: `stated_durations` rules a text out with cheaper searches (or a
+duration would be lost), and markup's emphasis pattern opens with its character (or text
+would be stripped differently)."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pmlint import masking
+from pmlint.extract import durations
+
+# Pieces that amounts, units and their neighbours are made of, and the letters beyond ASCII
+# that IGNORECASE matches to ASCII ones (the long s, the Kelvin sign, the dotted and dotless i).
+ATOMS = [
+    *("1", "12", "3.5", ",5", "0", ".", ",", "-", "_", " ", "\n", "\t", "\u00a0"),
+    *("h", "d", "m", "M", "H", "min", "Mins", "minute", "hour", "Hours", "hr", "hrs"),
+    *("day", "Days", "week", "wks", "sec", "seconds", "USDC", "UTC", "GMT", "x", "é"),
+    *("a", "an", "A", "half", "Half an", "one", "Twenty", "forty-two", "five", "several"),
+    *("a few", "a couple of", " and a half", " and a quarter", "ſ", "\u212a", "İ", "ı"),
+    *("outage", "took", "time to", "TTR", "error ", "50", "down", "failing", "Stopped"),
+]
+
+SENTENCES = [
+    "The outage lasted 47 minutes.",
+    "Recovery took about an hour and a half.",
+    "A 35-minute disruption hit checkout.",
+    "We paged the on-call at 10:05 and again at 10:20.",
+    "The pool held 12m USDC before the drain.",
+    "v2.5 hours budget, .5h later",
+    "Half an hour of degraded service",
+    "It took them 3h20m to restore the index.",
+    "no amounts here at all",
+    "",
+]
+
+
+def _same(text: str) -> None:
+    whole = durations._PART.search(text) is not None
+    split = (
+        durations._PART_DIGITS.search(text) is not None
+        or durations._PART_WORDS.search(text) is not None
+    )
+    assert whole == split, text
+    lower = text.lower()
+    assert any(hint in lower for hint in durations._HINTS) == (
+        durations._ANY_HINT.search(lower) is not None
+    ), text
+
+
+def test_written_sentences() -> None:
+    for text in SENTENCES:
+        _same(text)
+    rng = random.Random(17)
+    for _ in range(20_000):
+        _same("".join(rng.choice(ATOMS) for _ in range(rng.randint(1, 8))))
+
+
+@given(st.lists(st.sampled_from(ATOMS), max_size=10).map("".join))
+def test_generated_texts(text: str) -> None:
+    _same(text)
+
+
+@given(st.text(alphabet=st.sampled_from("1.,- hdmMinouraftews\u017f\u0130\u0131"), max_size=14))
+def test_generated_characters(text: str) -> None:
+    _same(text)
+
+
+# The emphasis pattern as it was written before it opened with its character.
+_EMPHASIS_BEFORE = re.compile(r"(?<![0-9A-Za-z])(?!~\d)[*_~]+|[*_~]+(?![0-9A-Za-z])")
+MARKUP = ["**bold** and _it_", "~~struck~~ for ~40 mins", "snake_case_name", "a*b*", "**", "~1h"]
+
+
+def _same_emphasis(text: str) -> None:
+    spans = [m.span() for m in masking._EMPHASIS.finditer(text)]
+    assert spans == [m.span() for m in _EMPHASIS_BEFORE.finditer(text)], text
+    assert masking._EMPHASIS.sub("", text) == _EMPHASIS_BEFORE.sub("", text), text
+
+
+def test_emphasis_written_markup() -> None:
+    for text in MARKUP:
+        _same_emphasis(text)
+    rng = random.Random(5)
+    pieces = [*"*_~ab1 .\n~9Z", "**", "__", "~~", "~1", "a*", "*a"]
+    for _ in range(20_000):
+        _same_emphasis("".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))))
+
+
+@given(st.text(alphabet=st.sampled_from("*_~aZ19 .\n-"), max_size=16))
+def test_emphasis_generated(text: str) -> None:
+    _same_emphasis(text)
