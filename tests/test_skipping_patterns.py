@@ -8,11 +8,13 @@ from __future__ import annotations
 import random
 import re
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from pmlint import masking
 from pmlint.extract import durations
+from pmlint.literals import needed
 
 # Pieces that amounts, units and their neighbours are made of, and the letters beyond ASCII
 # that IGNORECASE matches to ASCII ones (the long s, the Kelvin sign, the dotted and dotless i).
@@ -68,6 +70,32 @@ def test_generated_texts(text: str) -> None:
 @given(st.text(alphabet=st.sampled_from("1.,- hdmMinouraftews\u017f\u0130\u0131"), max_size=14))
 def test_generated_characters(text: str) -> None:
     _same(text)
+
+
+def test_each_duration_pattern_needs_what_is_written() -> None:
+    """Every string `needed` finds for a pattern holds one of the written ones: a text
+    with none of the written strings holds none of those, and cannot match."""
+    assert len(durations._STATED_NEEDS) == len(durations._STATED)
+    for pattern, written in zip(durations._STATED, durations._STATED_NEEDS, strict=True):
+        strings = needed(pattern.pattern, pattern.flags)
+        assert strings is not None, pattern.pattern
+        for string in strings:
+            assert any(w in string for w in written), (pattern.pattern, string)
+
+
+def test_durations_found_with_and_without_the_needs(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = [
+        *SENTENCES,
+        "The outage lasted 47 minutes, and errors for 5 minutes at a time.",
+        "For 26 minutes, users could not log in; after 46 minutes it was back online.",
+        "Total downtime: 1h 20m. Time to recovery: 87 minutes. A 35-minute outage.",
+        "It took us about 2 hours to restore service; the token was exposed for six hours.",
+    ]
+    found = [durations.stated_durations(t) for t in texts]
+    everything = tuple(("",) for _ in durations._STATED)
+    monkeypatch.setattr(durations, "_STATED_NEEDS", everything)
+    assert found == [durations.stated_durations(t) for t in texts]
+    assert sum(map(len, found)) >= 8
 
 
 # The emphasis pattern as it was written before it opened with its character.

@@ -205,6 +205,70 @@ _STATED = [re.compile(rf"{phrase}{_APPROX}{_DURATION}\b", re.IGNORECASE) for phr
         re.IGNORECASE,
     ),
 ]
+# What each of `_STATED`'s patterns needs, in order: every match of it holds one of these
+# strings (lower-cased), so an ASCII text that holds none is not searched with it. The same
+# as `pmlint.literals.needed` reads from the patterns (tests/test_skipping_patterns.py
+# checks that these ask no more), written out so that no run pays for reading them.
+_STATED_NEEDS: tuple[tuple[str, ...], ...] = (
+    ("duration",),
+    ("disruption", "downtime", "duration", "impact", "outage"),
+    ("ime to ", "tm", "tr"),
+    ("last",),
+    ("degradation", "disruption", "downtime", "impact", "incident", "interruption", "outage"),
+    ("for",),
+    ("duration", "period", "total"),
+    ("aggregate", "total"),
+    ("froze", "halted", "hung", "interrupted", "paused", "stalled", "stopped", "suspended"),
+    ("recovery", "restoration", "restoring"),
+    (
+        "back online",
+        "back up",
+        "fixed",
+        "mitigated",
+        "recovered",
+        "resolved",
+        "restored",
+        "returned to normal",
+    ),
+    ("compromised", "downloadable", "exposed", "leaked", "public"),
+    ("affected", "disrupted", "impacted"),
+    ("beginning", "onset", "start"),
+    (
+        "degrad",
+        "disruption",
+        "downtime",
+        "errors",
+        "failures",
+        "impact",
+        "incident",
+        "outage",
+        "unavailability",
+    ),
+    ("experienced",),
+    ("degradation", "disruption", "downtime", "incident", "interruption", "outage"),
+    ("can't", "cannot", "could not", "couldn't", "not able to", "unable to"),
+    ("took",),
+    (
+        "broken",
+        "could",
+        "degraded",
+        "down",
+        "dropped",
+        "error",
+        "fail",
+        "lost",
+        "offline",
+        "rejected",
+        "stopped",
+        "timed",
+        "timeout",
+        "unable",
+        "unavailable",
+        "unreachable",
+    ),
+    ("after",),
+    ("for",),
+)
 # Every phrase above holds one of these (lower-case) words: text without any is refused cheaply.
 _HINTS = (
     "duration",
@@ -358,7 +422,8 @@ _HALF_AFTER = re.compile(r"[a-z]\sand\s(?:an?\s)?half\s*$", re.IGNORECASE)
 
 def stated_durations(prose: str) -> list[Stated]:
     """Every incident duration the text states, in order, one per place."""
-    if _ANY_HINT.search(prose.lower()) is None and _OPENS_WITH_SPAN.search(prose) is None:
+    lower = prose.lower()
+    if _ANY_HINT.search(lower) is None and _OPENS_WITH_SPAN.search(prose) is None:
         return []  # no phrase that states a duration
     if (
         _PART_DIGITS.search(prose) is None
@@ -367,7 +432,10 @@ def stated_durations(prose: str) -> list[Stated]:
     ):
         return []  # no amount with a unit (`_PART`)
     found: dict[int, Stated] = {}
+    plain = prose.isascii()  # where `in` on the lower-cased text answers as IGNORECASE does
     for index, pattern in enumerate(_STATED):
+        if plain and not any(string in lower for string in _STATED_NEEDS[index]):
+            continue  # no match can be here (most blocks lack most patterns' words)
         explicit = index < _EXPLICIT or pattern is _SPAN_OF_INCIDENT
         for match in pattern.finditer(prose):
             if _NOT_THE_INCIDENT.search(prose, max(0, match.start() - 40), match.start() + 1):
