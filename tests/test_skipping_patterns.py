@@ -1,7 +1,7 @@
 """Patterns rewritten so that the regex engine can skip through a text must answer exactly as
 the patterns they stand for: `stated_durations` rules a text out with cheaper searches (or a
-duration would be lost), and markup's emphasis pattern opens with its character (or text
-would be stripped differently)."""
+duration would be lost), markup's emphasis pattern and the secrets' key words open with a
+character (or text would be stripped, or lines looked at, differently)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pmlint import masking
-from pmlint.extract import durations
+from pmlint.extract import durations, sensitive
 from pmlint.literals import needed
 
 # Pieces that amounts, units and their neighbours are made of, and the letters beyond ASCII
@@ -121,3 +121,36 @@ def test_emphasis_written_markup() -> None:
 @given(st.text(alphabet=st.sampled_from("*_~aZ19 .\n-"), max_size=16))
 def test_emphasis_generated(text: str) -> None:
     _same_emphasis(text)
+
+
+# The secrets' key words as they were written before they opened with their letters.
+_KEYWORD_BEFORE = (
+    r"\b(?:passw(?:or)?d|pwd|secret|token|api[_-]?key|credentials?|private[_ ]key|bearer"
+    r"|authorization)\b|-----begin"
+)
+KEY_PIECES = [
+    *("password", "passwd", "pwd", "secret", "token", "api_key", "apikey", "api-key"),
+    *("credential", "credentials", "private key", "private_key", "bearer", "authorization"),
+    *("-----begin", "x", "_", " ", "1", "\u00e9", "-", "s", "P", "\u212a", "\u017f"),
+]
+
+
+def _same_keywords(text: str) -> None:
+    for flags in (0, re.IGNORECASE):
+        before = re.compile(_KEYWORD_BEFORE, flags)
+        after = re.compile(sensitive._KEYWORD.pattern, flags)
+        assert [m.span() for m in after.finditer(text)] == [
+            m.span() for m in before.finditer(text)
+        ], (text, flags)
+
+
+def test_secret_key_words_written_and_random() -> None:
+    _same_keywords("set the api_key and the bearer token; mypassword is not one, a-token is")
+    rng = random.Random(11)
+    for _ in range(10_000):
+        _same_keywords("".join(rng.choice(KEY_PIECES) for _ in range(rng.randint(0, 6))))
+
+
+@given(st.lists(st.sampled_from(KEY_PIECES), max_size=8).map("".join))
+def test_secret_key_words_generated(text: str) -> None:
+    _same_keywords(text)
