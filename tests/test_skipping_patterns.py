@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pmlint import masking
+from pmlint.checks import structure
 from pmlint.extract import durations, sensitive
 from pmlint.literals import needed
 
@@ -154,3 +155,14 @@ def test_secret_key_words_written_and_random() -> None:
 @given(st.lists(st.sampled_from(KEY_PIECES), max_size=8).map("".join))
 def test_secret_key_words_generated(text: str) -> None:
     _same_keywords(text)
+
+
+def _squash_before(text: str) -> str:
+    return re.sub(r"(?<![\s.:;!])[\s.:;!]+$", "", " ".join(text.lower().split()))
+
+
+@given(st.text(alphabet=st.sampled_from("ab T.:;!?- \t\n\u00a0\u2003\x1c\u0130"), max_size=16))
+def test_empty_section_squash(text: str) -> None:
+    assert structure._squash(text) == _squash_before(text)
+    for written in ("TBD.", "n/a ;", "...", "Coming soon!!", " - ", "tbd . .", "a.b:"):
+        assert structure._squash(written) == _squash_before(written)

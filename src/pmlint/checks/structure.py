@@ -169,7 +169,11 @@ def _own_texts(node: Section) -> list[str] | None:
 
 
 def _squash(text: str) -> str:
-    return re.sub(r"(?<![\s.:;!])[\s.:;!]+$", "", " ".join(text.lower().split()))
+    r"""Lower-cased, blanks made one space, the trailing run of blanks and stops dropped: what
+    `re.sub(r"(?<![\s.:;!])[\s.:;!]+$", "", ...)` of the joined words gives (the joined
+    words hold no blank but single spaces), without a regex tried at every character of a
+    section's whole text."""
+    return " ".join(text.lower().split()).rstrip(" .:;!")
 
 
 class MetadataFields(CheckKind):
