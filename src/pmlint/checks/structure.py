@@ -123,12 +123,13 @@ class EmptySection(CheckKind):
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         placeholders = {_squash(p) for p in self.opts["placeholders"]}
         ignored = {normalise_title(i) for i in self.opts["ignore"]} | set(self.opts["ignore"])
+        stripped: dict[int, list[str] | None] = {}  # each section's own texts, read once
         for section in doc.sections():
             if section.level == 0 or section.heading_span is None:
                 continue
             if section.canonical in ignored or normalise_title(section.title) in ignored:
                 continue
-            content = _content(section)
+            content = _content(section, stripped)
             if content is None:
                 continue
             if not content or _squash(content) in placeholders:
@@ -137,19 +138,42 @@ class EmptySection(CheckKind):
                 )
 
 
-def _content(section: Section) -> str | None:
-    """All text in the section and its subsections; None if it holds tables, code or lists."""
+def _content(section: Section, stripped: dict[int, list[str] | None] | None = None) -> str | None:
+    """All text in the section and its subsections; None if it holds tables, code or lists.
+
+    `stripped` keeps each section's own texts (by its id) for the next call: a section's
+    text is part of every section above it, and each block was stripped once per level."""
     texts: list[str] = []
     for node in section.walk():
-        if node.tables or node.code_blocks:
+        own = stripped.get(id(node), _UNREAD) if stripped is not None else _UNREAD
+        if own is _UNREAD:
+            own = _own_texts(node)
+            if stripped is not None:
+                stripped[id(node)] = own
+        if own is None:
             return None
-        # Not `prose`: inline code or a URL alone is content; only comments and markup are not.
-        texts.extend(strip_markup(block.text) for block in node.blocks)
-    return " ".join(t for t in texts if t)
+        texts.extend(own)
+    return " ".join(texts)
+
+
+_UNREAD: list[str] = []
+
+
+def _own_texts(node: Section) -> list[str] | None:
+    """The texts of the section's own blocks, markup stripped, the empty ones left out;
+    None if it holds tables or code."""
+    if node.tables or node.code_blocks:
+        return None
+    # Not `prose`: inline code or a URL alone is content; only comments and markup are not.
+    return [t for t in (strip_markup(block.text) for block in node.blocks) if t]
 
 
 def _squash(text: str) -> str:
-    return re.sub(r"(?<![\s.:;!])[\s.:;!]+$", "", " ".join(text.lower().split()))
+    r"""Lower-cased, blanks made one space, the trailing run of blanks and stops dropped: what
+    `re.sub(r"(?<![\s.:;!])[\s.:;!]+$", "", ...)` of the joined words gives (the joined
+    words hold no blank but single spaces), without a regex tried at every character of a
+    section's whole text."""
+    return " ".join(text.lower().split()).rstrip(" .:;!")
 
 
 class MetadataFields(CheckKind):

@@ -58,6 +58,7 @@ _NOT_COUNTED = frozenset(
         "releases",
     )
 )
+_DIGIT = re.compile(r"\d")
 _LATENCY = re.compile(r"(?<![\w.])(?P<v>\d+(?:\.\d+)?)\s?(?P<unit>ms|s)\b")
 
 
@@ -142,12 +143,15 @@ def find_figures(block: TextBlock, nouns: Sequence[str]) -> list[Figure]:
             (start, end, Figure(value, unit, of, block.text[start:end], block.span(start, end)))
         )
 
-    for match in _SHARE.finditer(text):
+    # Every pattern but `everyone` ("all users") holds a digit: a block with none (most of
+    # them) is not scanned by the others.
+    digits = _DIGIT.search(text) is not None
+    for match in _SHARE.finditer(text) if digits else ():
         part, whole = _value(match["a"], match["ma"]), _value(match["b"], match["mb"])
         if 0 < part <= whole:
             noun = match["noun"].lower()
             add(match.start(), match.end(), round(100 * part / whole, 2), "percent", noun)
-    for match in _MONEY.finditer(text):
+    for match in _MONEY.finditer(text) if digits else ():
         number = match["v"] or match["v2"]
         currency = {"$": "USD", "€": "EUR", "£": "GBP"}.get(match["cur"] or "")
         currency = currency or (match["cur2"] or "").upper().replace("DOLLARS", "USD").replace(
@@ -160,7 +164,7 @@ def find_figures(block: TextBlock, nouns: Sequence[str]) -> list[Figure]:
             "money",
             currency or None,
         )
-    for match in _PERCENT.finditer(text):
+    for match in _PERCENT.finditer(text) if digits else ():
         add(
             match.start(),
             match.end(),
@@ -174,13 +178,13 @@ def find_figures(block: TextBlock, nouns: Sequence[str]) -> list[Figure]:
         # the listed nouns first, then "1,200 invoices": any plural noun but units
         listed = counts.finditer(text)
         other = (m for m in _ANY_COUNT.finditer(text) if m["noun"].lower() not in _NOT_COUNTED)
-        for match in (*listed, *other):
+        for match in (*listed, *other) if digits else ():
             value = _value(match["v"], match["mult"])
             add(match.start(), match.end(), value, "count", match["noun"].lower())
         for match in everyone.finditer(text):
             value = 0.0 if match.group(0).lower().startswith("no") else 100.0
             add(match.start(), match.end(), value, "percent", match["noun"].lower())
-    for match in _DURATION.finditer(text):
+    for match in _DURATION.finditer(text) if digits else ():
         minutes: float
         if match["h"]:
             minutes = int(match["h"]) * 60 + int(match["m"])
@@ -195,7 +199,7 @@ def find_figures(block: TextBlock, nouns: Sequence[str]) -> list[Figure]:
             )
             minutes = float(match["v"]) * factor
         add(match.start(), match.end(), minutes, "minutes", None)
-    for match in _LATENCY.finditer(text):
+    for match in _LATENCY.finditer(text) if digits else ():
         factor = 1 if match["unit"] == "ms" else 1000
         add(match.start(), match.end(), float(match["v"]) * factor, "ms", "latency")
     return [f for _, _, f in sorted(found, key=lambda item: item[0])]

@@ -3,10 +3,9 @@ omission or an error (see `base` for how the language rules run)."""
 
 from __future__ import annotations
 
-import functools
 import re
-from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, ClassVar
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from pmlint.checks.base import Option
 from pmlint.checks.language.base import (
@@ -116,6 +115,24 @@ def _predicated(copula: Token) -> Token | None:
 
 # Words that judge a situation as readily as an act ("that was not good"): not read here.
 _SITUATION_WORDS = frozenset(("good", "strong", "reliable"))
+
+
+_T = TypeVar("_T")
+
+
+def _once(compute: Callable[[], _T]) -> Callable[[], _T]:
+    """`compute`, called the first time it is asked for and then remembered: what
+    `functools.cache` does for a function of no arguments, without building its wrapper
+    (which copies the function's attributes). `_verb_hits` makes two for every verb it reads,
+    11,800 verbs over the bench's 440 real documents, and most are never asked."""
+    kept: list[_T] = []
+
+    def get() -> _T:
+        if not kept:
+            kept.append(compute())
+        return kept[0]
+
+    return get
 
 
 class BlameLanguage(HarmCheck):
@@ -388,8 +405,8 @@ class BlameLanguage(HarmCheck):
         w = self.words
         lemmas = self.lemmas(verb)
         doer = self.doer(verb)
-        who = functools.cache(lambda: self.person_kind(doer))
-        told = functools.cache(lambda: reported(verb))
+        who = _once(lambda: self.person_kind(doer))
+        told = _once(lambda: reported(verb))
         negated = is_negated(verb)
         nobody = doer is not None and doer.lower_ in ("nobody", "noone", "none")
         if (
