@@ -131,6 +131,41 @@ def test_models_load_lazily_and_can_be_switched_off(monkeypatch: pytest.MonkeyPa
     assert textcat.load("blame") is None
 
 
+@needs_models
+@pytest.mark.parametrize(
+    ("body", "loaded"),
+    [
+        ("The cache node restarted at noon and the queue drained by one.\n", []),
+        (
+            "The engineer ignored the alert for an hour and went back to sleep.\n\n"
+            "## Action items\n\n"
+            "- Rotate the signing keys every 90 days (owner: @kim)\n",
+            ["blame", "vague"],
+        ),
+    ],
+)
+def test_models_are_read_only_for_a_file_that_has_something_for_them(
+    tmp_path: Path, body: str, loaded: list[str]
+) -> None:
+    """A file with no sentence for the blame model and no action item reads neither model
+    (each is 0.02 s of a single-file lint); one with both reads both."""
+    sample = tmp_path / "pm.md"
+    sample.write_text(f"# Outage\n\n## Summary\n\n{body}", encoding="utf-8")
+    code = (
+        "import sys\n"
+        "from pmlint.cli import main\n"
+        "from pmlint.nlp import textcat\n"
+        "try:\n"
+        f"    main.main(['check', '--no-cache', '--nlp-model', 'blank', '-o', {os.devnull!r}, "
+        f"{str(sample)!r}], standalone_mode=False)\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('loaded:', sorted(kind for kind, _ in textcat._CACHE))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == f"loaded: {loaded}"
+
+
 def _check(*args: str, env: dict[str, str] | None = None) -> dict:
     result = subprocess.run(
         [sys.executable, "-m", "pmlint", "check", "--no-cache", "--format", "json", *args],

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import importlib
 
+import pytest
+
 from pmlint.nlp import AUTO_CANDIDATES, load_pipeline, resolve_model_name
-from pmlint.nlp.pipeline import BARE_TOKENIZER, import_spacy, load_model
+from pmlint.nlp.pipeline import BARE_TOKENIZER, decoders_once, import_spacy, load_model
 
 
 def test_the_tokenizer_loaded_into_an_empty_one_is_spacys() -> None:
@@ -57,3 +59,26 @@ def test_entry_points_by_group_are_catalogues() -> None:
         assert list(grouped.select(group=group)) == list(found.select(group=group))
         assert grouped.select(group=group) is grouped.select(group=group)
     assert list(grouped.select(name="x")) == list(found.select(name="x"))
+
+
+def test_the_msgpack_decoders_are_asked_once_per_load(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Inside `decoders_once` srsly's registry answers from its first call (a new dict each
+    time, as before); after it, the registry's own method answers again."""
+    import_spacy()
+    registry = importlib.import_module("srsly.msgpack").msgpack_decoders
+    calls = []
+    original = registry.get_all
+
+    def counted() -> dict:
+        calls.append(1)
+        return original()
+
+    monkeypatch.setattr(registry, "get_all", counted)
+    expected = original()
+    with decoders_once():
+        first, second = registry.get_all(), registry.get_all()
+        with decoders_once():  # nested: the outer block's answer
+            third = registry.get_all()
+    assert first == second == third == expected and first is not second
+    assert len(calls) == 1
+    assert registry.get_all is counted

@@ -18,7 +18,8 @@ import json
 import os
 import sys
 import types
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -255,9 +256,53 @@ def load_model(spacy: Any, name: str, package: types.ModuleType | None) -> Langu
         if BARE_TOKENIZER not in spacy.registry.tokenizers:
             spacy.registry.tokenizers.register(BARE_TOKENIZER, func=_bare_tokenizer)
         overrides["config"] = {"nlp": {"tokenizer": {"@tokenizers": BARE_TOKENIZER}}}
-    if package is not None:
-        return package.load(**overrides)
-    return spacy.load(name, **overrides)
+    with decoders_once():
+        if package is not None:
+            return package.load(**overrides)
+        return spacy.load(name, **overrides)
+
+
+@contextmanager
+def decoders_once() -> Iterator[None]:
+    """srsly's registry of msgpack decoders asked once for the block, not once per array.
+
+    Each array of a pipeline's weights that srsly reads builds its object hook from
+    `msgpack_decoders.get_all()`, and `get_all` walks catalogue's whole registry (all of
+    spaCy's and thinc's functions): 140 times while en_core_web_sm loads, 0.02 s. Nothing
+    registers a decoder while a pipeline loads, so every call within the block gets the
+    first one's decoders (a new dict each time, as `get_all` returns).
+    """
+    try:
+        registry: Any = importlib.import_module("srsly.msgpack").msgpack_decoders
+        original = registry.get_all
+    except (ImportError, AttributeError):  # another srsly: nothing to speed up
+        yield
+        return
+    if original in _ONCE:  # inside such a block already: its answer
+        yield
+        return
+    found: list[dict[str, Any]] = []
+
+    def get_all() -> dict[str, Any]:
+        if not found:
+            found.append(original())
+        return dict(found[0])
+
+    own = vars(registry).get("get_all")  # an attribute set on the registry, kept
+    registry.get_all = get_all
+    _ONCE.add(get_all)
+    try:
+        yield
+    finally:
+        _ONCE.discard(get_all)
+        if vars(registry).get("get_all") is get_all:
+            if own is None:
+                del registry.get_all
+            else:
+                registry.get_all = own
+
+
+_ONCE: set[Callable[[], dict[str, Any]]] = set()  # `decoders_once`'s answers in force
 
 
 def _bare_tokenizer() -> Callable[[Language], Any]:

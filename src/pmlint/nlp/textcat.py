@@ -519,21 +519,23 @@ def _read(path: Path, kind: str) -> Model | None:
     if not meta_path.is_file():
         return None
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    from pmlint.nlp.pipeline import import_spacy
+    from pmlint.nlp.pipeline import decoders_once, import_spacy
 
     spacy = import_spacy()
     folder = path / "pipeline"
     digest = _file_digest(folder / "tokenizer")
     shared = _TOKENIZERS.get(digest) if digest is not None else None
     if shared is None:
-        nlp = spacy.load(folder)
+        with decoders_once():
+            nlp = spacy.load(folder)
         if digest is not None:
             _TOKENIZERS[digest] = nlp.tokenizer
     else:
         if _STAND_IN_TOKENIZER not in spacy.registry.tokenizers:
             spacy.registry.tokenizers.register(_STAND_IN_TOKENIZER, func=_placeholder_tokenizer)
         placeholder = {"nlp": {"tokenizer": {"@tokenizers": _STAND_IN_TOKENIZER}}}
-        nlp = spacy.load(folder, exclude=["tokenizer"], config=placeholder)
+        with decoders_once():
+            nlp = spacy.load(folder, exclude=["tokenizer"], config=placeholder)
         nlp.tokenizer = shared
     return Model(kind, nlp, float(meta["keep"]), float(meta["alone"]), meta)
 

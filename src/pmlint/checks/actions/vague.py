@@ -160,7 +160,8 @@ class ActionVague(CheckKind):
                 verdicts = {**verdicts, id(item): unnamed_report(analysis_text(item))}
                 items.append(item)
         items.sort(key=lambda i: (i.span.line, i.span.column))
-        model = textcat.load("vague") if self.opts["model"] else None
+        # read once there is an item to weigh (a file with none does not load it)
+        model = textcat.load("vague") if self.opts["model"] and items else None
         texts = [analysis_text(item) for item in items]
         found = [verdicts.get(id(item)) for item in items]
         hits = [v is not None and v.reason in wanted for v in found]

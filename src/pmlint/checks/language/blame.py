@@ -195,9 +195,6 @@ class BlameLanguage(HarmCheck):
     def model_hits(self, sentences: list[Sentence]) -> Iterable[tuple[Sentence, Hit]]:
         if not self.opts["model"]:
             return
-        model = textcat.load("blame")
-        if model is None:
-            return
         candidates = []
         for sentence in sentences:
             block = sentence.block
@@ -219,6 +216,11 @@ class BlameLanguage(HarmCheck):
                 continue  # "it was not his fault", "even if it was their fault"
             if textcat.judgement_cue(sentence.text):
                 candidates.append((sentence, party))
+        # loaded once a sentence is up for it: a document with none (or a single-file run
+        # of one) does not read the model's files (0.02 s)
+        model = textcat.load("blame") if candidates else None
+        if model is None:
+            return
         scores = model.scores([s.text for s, _ in candidates])
         for (sentence, party), score in zip(candidates, scores, strict=True):
             if not textcat.decide(model, False, score, True):
