@@ -6,6 +6,7 @@ the same weights. Every document and entry here was written for this test."""
 from __future__ import annotations
 
 import csv
+import dataclasses
 import importlib.util
 import json
 import os
@@ -151,3 +152,32 @@ def test_the_model_takes_no_attempt_for_the_mitigation() -> None:
     for kind in ("mitigated", "resolved"):
         moment = filled.milestones[kind]
         assert moment is None or moment.line != 9, kind
+
+
+_EVICTED = """# Stray key on the build hosts
+
+## Timeline
+
+- 2024-05-03 03:10 UTC: the outsider's key is revoked, SSH is closed to the outside and the
+  intrusion ends.
+"""
+
+
+@needs_model
+def test_the_model_takes_no_start_at_the_instant_the_impact_ended() -> None:
+    """Where the rules left the start empty and read the eviction as the mitigation, the
+    model does not give the eviction's time as the start too (an incident that ended as it
+    began), whatever it scores the sentence (threshold 0: every sentence would pass)."""
+    facts = _facts(_EVICTED)
+    evicted = facts.milestones["mitigated"]
+    assert evicted is not None
+    rules = dataclasses.replace(
+        facts,
+        milestones={**facts.milestones, "start": None},
+        provenance={k: v for k, v in facts.provenance.items() if k != "start"},
+    )
+    filled = with_model_milestones(rules, threshold=0.0)
+    start = filled.milestones["start"]
+    assert start is None or start.when != evicted.when
+    # the other milestones still fill as before
+    assert filled.milestones["mitigated"] is evicted

@@ -50,6 +50,20 @@ def _in_order(kind: str, moment: Moment, chosen: Mapping[str, Moment | None]) ->
     return True
 
 
+def _at_an_end(moment: Moment, chosen: Mapping[str, Moment | None]) -> bool:
+    """Whether `moment` is the instant the chosen mitigation or resolution already holds: a
+    start there would give an incident that ended as it began."""
+    for kind in _OUTCOMES:
+        end = chosen.get(kind)
+        if end is None or end.when is None or moment.when is None or not end.day_known:
+            continue
+        if moment is end or (
+            zoned_alike(end.when, moment.when) and utc(end.when) == utc(moment.when)
+        ):
+            return True
+    return False
+
+
 # Where a time is no step of the incident: a due date, a lesson, background.
 _NOT_THE_INCIDENT = frozenset(
     ("action-items", "lessons", "went-well", "went-wrong", "lucky", "recurrence", "background")
@@ -116,6 +130,8 @@ def with_model_milestones(facts: Timeline, threshold: float | None = None) -> Ti
             moment, text = candidates[index]
             if kind in _OUTCOMES and attempted(text):
                 continue  # "instructs the operators to revert": the rules' attempt, no outcome
+            if kind == "start" and _at_an_end(moment, milestones):
+                continue  # "by 2am we evicted the attacker": the impact ended there, not began
             if _in_order(kind, moment, milestones):
                 milestones[kind], provenance[kind] = moment, HOW_MODEL
                 break
