@@ -582,8 +582,43 @@ def without_efforts(text: str) -> str:
     return _EFFORT.sub(" ", text) if "working" in text.lower() else text
 
 
+# Another organisation's word about its own side: "the vendor marks the fault fixed on their
+# status page", "the bank says payments look fine on their side", "Acme Cloud declared its
+# incident over". The upstream recovered (or says it did); the document's own
+# service may not have, so it is no mitigation or resolution of the document's incident.
+_THEIR_SIDE = re.compile(
+    r"\b(?:on|at|from)\s+their\s+(?:end|side)\b|\btheir\s+(?:own\s+)?status\s*page\b",
+    re.IGNORECASE,
+)
+# A named other party (a capitalised name, not "We", "I", "The team", "Engineering", nor an
+# incident tool acting for the team: "Statuspage", "PagerDuty", a bot) declaring or marking
+# the incident over.
+_OTHERS_DECLARE = re.compile(
+    r"\b(?!(?:We|I|Our|The|This|It|Team|Engineering|Ops|Operations|Support|SRE|Staff|On-?call"
+    r"|Incident|Everyone|Status\w*|PagerDuty|Opsgenie|\w*[Bb]ot)\b)"
+    r"[A-Z][\w.&-]*\s+(?:has\s+|had\s+|then\s+|later\s+)?"
+    r"(?:declared|declares|marked|marks|announced|announces)\s+(?:the\s+|that\s+the\s+|its\s+)?"
+    r"(?:outage|incident|issue|problem|event)s?\s+(?:as\s+|was\s+|is\s+|had\s+been\s+)?"
+    r"(?:resolved|over|fixed|mitigated|closed|ended)\b"
+)
+
+
+def told_by_others(text: str) -> bool:
+    """Is the recovery in the text another organisation's word about its own side ("marked
+    fixed on their status page", "looks fine on their side", "Acme Cloud declared its incident
+    over")?"""
+    lower = text.lower()
+    if "their" in lower and _THEIR_SIDE.search(text):
+        return True
+    return any(w in lower for w in ("declare", "mark", "announce")) and bool(
+        _OTHERS_DECLARE.search(text)
+    )
+
+
 def _outcome(kind: str, entry: Entry, classes: WordClasses) -> bool:
     """Did the impact stop (mitigated) or the incident end (resolved) in this entry?"""
+    if told_by_others(entry.text):
+        return False
     if classes.has(kind, entry.text, "markers"):
         return True
     text = _NOT_RECOVERY.sub(" ", entry.text) if "back" in entry.text else entry.text
@@ -793,9 +828,12 @@ def classify_entries(entries: Sequence[Entry], classes: WordClasses) -> dict[str
             resolved = entry
         if resolved is None and floor is not None:
             resolved = _last_confirmation(tail, floor, classes)
-        elif resolved is floor and floor is not None:
+        elif resolved is floor and floor is not None and not _CONFIRMS.search(floor.text):
             # only the mitigation's own words close it ("14:31 rollback finished"): the
-            # confirmations that follow it closely ("14:33 error rate back to baseline") end it
+            # confirmations that follow it closely ("14:33 error rate back to baseline") end it.
+            # A mitigation that is itself the confirmation ("the fix is confirmed complete",
+            # "verified that all jobs run") needs none after it: what follows is word of it
+            # passed on ("the mailing list is told it is fixed").
             resolved = _last_confirmation(tail, floor, classes, _CONFIRMED_SOON) or resolved
         if resolved is not None:
             found["resolved"] = resolved
@@ -930,6 +968,9 @@ def fix_landed(text: str, attempts: bool = True) -> bool:
     return not attempts or _ATTEMPT.search(text) is None
 
 
+# An entry that checks the outcome itself: "resolution is confirmed complete", "verified that
+# the builds pass".
+_CONFIRMS = re.compile(r"\b(?:confirm(?:s|ed|ing)?|verif(?:y|ies|ied|ying))\b", re.IGNORECASE)
 # How soon after a mitigation that closes itself in words its confirmations still end it.
 _CONFIRMED_SOON = dt.timedelta(hours=1)
 

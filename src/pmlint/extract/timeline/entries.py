@@ -17,6 +17,7 @@ from pmlint.extract.milestones import (
     fix_landed,
     phrases_trie,
     recovered_again,
+    told_by_others,
     without_efforts,
     without_machine_reports,
 )
@@ -428,6 +429,8 @@ def event_kinds(text: str, patterns: Mapping[str, re.Pattern[str] | None]) -> fr
         kinds |= {"mitigated"}
     if "resolved" in patterns and closed(text):
         kinds |= {"resolved"}
+    if kinds & {"mitigated", "resolved"} and told_by_others(text):
+        kinds -= {"mitigated", "resolved"}  # the upstream's recovery, not the document's
     return kinds
 
 
