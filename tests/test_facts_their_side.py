@@ -86,3 +86,4 @@ def test_whose_word_the_recovery_is() -> None:
     assert not told_by_others("PagerDuty marked the incident resolved at 10:02")
     assert not told_by_others("the status page was updated to resolved")
     assert not told_by_others("our service is back up and their requests succeed")
+    assert not told_by_others("a customer confirms that logins work on their end")

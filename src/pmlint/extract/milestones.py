@@ -590,6 +590,13 @@ _THEIR_SIDE = re.compile(
     r"\b(?:on|at|from)\s+their\s+(?:end|side)\b|\btheir\s+(?:own\s+)?status\s*page\b",
     re.IGNORECASE,
 )
+# Users telling how the document's own service works for them ("a customer confirms logins
+# work on their end") tell its recovery, not another organisation's.
+_USERS_SIDE = re.compile(
+    r"\b(?:customers?|users?|clients?|tenants?|merchants?|subscribers?|players?|members?"
+    r"|developers?|reporters?)\b",
+    re.IGNORECASE,
+)
 # A named other party (a capitalised name, not "We", "I", "The team", "Engineering", nor an
 # incident tool acting for the team: "Statuspage", "PagerDuty", a bot) declaring or marking
 # the incident over.
@@ -608,7 +615,7 @@ def told_by_others(text: str) -> bool:
     fixed on their status page", "looks fine on their side", "Acme Cloud declared its incident
     over")?"""
     lower = text.lower()
-    if "their" in lower and _THEIR_SIDE.search(text):
+    if "their" in lower and _THEIR_SIDE.search(text) and not _USERS_SIDE.search(text):
         return True
     return any(w in lower for w in ("declare", "mark", "announce")) and bool(
         _OTHERS_DECLARE.search(text)
