@@ -87,3 +87,22 @@ def test_whose_word_the_recovery_is() -> None:
     assert not told_by_others("the status page was updated to resolved")
     assert not told_by_others("our service is back up and their requests succeed")
     assert not told_by_others("a customer confirms that logins work on their end")
+
+
+PROVIDER_AND_OURS_IN_ONE_ENTRY = """\
+# Card payments declined
+
+## Timeline
+
+All times UTC, 2022-08-30.
+
+- 15:05 - card payments start failing at the acquirer
+- 15:12 - the payments alert pages the on-call engineer
+- 16:20 - the acquirer reports the fault fixed on their side, and our payment queue drains again
+- 17:00 - incident closed after a last check of the settlement files
+"""
+
+
+def test_an_entry_that_also_tells_the_own_recovery_stays_the_mitigation() -> None:
+    value = facts(PROVIDER_AND_OURS_IN_ONE_ENTRY)
+    assert iso(value, "mitigated") == "2022-08-30T16:20:00+00:00"

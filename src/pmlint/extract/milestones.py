@@ -622,13 +622,25 @@ def told_by_others(text: str) -> bool:
     )
 
 
+# Where a sentence's clauses part: a stop, "but", "while", "whereas", ", and we" / ", and our".
+_CLAUSE_BREAK = re.compile(
+    r"(?<=[.;!?])\s+|,?\s+(?:but|while|whereas)\s+|,?\s+and\s+(?=(?:we|our)\b)", re.IGNORECASE
+)
+
+
+def without_others(text: str) -> str:
+    """The text without its clauses that tell another organisation's word about its own side
+    ("the provider says it is fixed on their side, and our queues drain again": the second
+    clause stays)."""
+    return " ".join(part for part in _CLAUSE_BREAK.split(text) if not told_by_others(part))
+
+
 def _outcome(kind: str, entry: Entry, classes: WordClasses) -> bool:
     """Did the impact stop (mitigated) or the incident end (resolved) in this entry?"""
-    if told_by_others(entry.text):
-        return False
-    if classes.has(kind, entry.text, "markers"):
+    own = without_others(entry.text) if told_by_others(entry.text) else entry.text
+    if classes.has(kind, own, "markers"):
         return True
-    text = _NOT_RECOVERY.sub(" ", entry.text) if "back" in entry.text else entry.text
+    text = _NOT_RECOVERY.sub(" ", own) if "back" in own else own
     text = without_efforts(text)
     if not (classes.has(kind, text) or (kind == "mitigated" and recovered_again(text))):
         return False
