@@ -8,7 +8,8 @@ summary or impact states ("from 02:05 to 03:40 UTC"); then the timeline read as 
   caused it, when that change comes shortly before — and not lead-up hours or days earlier;
 - detection is the first entry from the start on that says someone or something noticed;
 - mitigation is the first entry after that in which the impact stopped (back online, restored,
-  rollback completed), not an attempt at a fix (a failover that hangs, "started the rollback");
+  rollback completed), not an attempt at a fix (a failover that hangs, "started the rollback"),
+  nor another organisation's word about its own side (a provider's status page saying fixed);
 - resolution is the first entry that closes the incident (resolved, all clear, operational).
 
 Where one of mitigation and resolution is found and the other is not, the other is *inferred*
