@@ -602,7 +602,8 @@ _USERS_SIDE = re.compile(
 # incident tool acting for the team: "Statuspage", "PagerDuty", a bot) declaring or marking
 # the incident over.
 _OTHERS_DECLARE = re.compile(
-    r"\b(?!(?:We|I|Our|The|This|It|Team|Engineering|Ops|Operations|Support|SRE|Staff|On-?call"
+    r"(?<![\w.&-])(?!(?:We|I|Our|The|This|It|Team|Engineering|Ops|Operations|Support|SRE|Staff"
+    r"|On-?call"
     r"|Incident|Everyone|Status\w*|PagerDuty|Opsgenie|\w*[Bb]ot)\b)"
     r"[A-Z][\w.&-]*\s+(?:has\s+|had\s+|then\s+|later\s+)?"
     r"(?:declared|declares|marked|marks|announced|announces)\s+(?:the\s+|that\s+the\s+|its\s+)?"
@@ -624,8 +625,10 @@ def told_by_others(text: str) -> bool:
 
 
 # Where a sentence's clauses part: a stop, "but", "while", "whereas", ", and we" / ", and our".
+# (A blank run is tried from its first blank only, so a long run of blanks stays linear.)
 _CLAUSE_BREAK = re.compile(
-    r"(?<=[.;!?])\s+|,?\s+(?:but|while|whereas)\s+|,?\s+and\s+(?=(?:we|our)\b)", re.IGNORECASE
+    r"(?<=[.;!?])\s+|,?(?<!\s)\s+(?:but|while|whereas)\s+|,?(?<!\s)\s+and\s+(?=(?:we|our)\b)",
+    re.IGNORECASE,
 )
 
 
