@@ -8,7 +8,8 @@ summary or impact states ("from 02:05 to 03:40 UTC"); then the timeline read as 
   caused it, when that change comes shortly before — and not lead-up hours or days earlier;
 - detection is the first entry from the start on that says someone or something noticed;
 - mitigation is the first entry after that in which the impact stopped (back online, restored,
-  rollback completed), not an attempt at a fix (a failover that hangs, "started the rollback");
+  rollback completed), not an attempt at a fix (a failover that hangs, "started the rollback"),
+  nor another organisation's word about its own side (a provider's status page saying fixed);
 - resolution is the first entry that closes the incident (resolved, all clear, operational).
 
 Where one of mitigation and resolution is found and the other is not, the other is *inferred*
@@ -582,11 +583,68 @@ def without_efforts(text: str) -> str:
     return _EFFORT.sub(" ", text) if "working" in text.lower() else text
 
 
+# Another organisation's word about its own side: "the vendor marks the fault fixed on their
+# status page", "the bank says payments look fine on their side", "Acme Cloud declared its
+# incident over". The upstream recovered (or says it did); the document's own
+# service may not have, so it is no mitigation or resolution of the document's incident.
+_THEIR_SIDE = re.compile(
+    r"\b(?:on|at|from)\s+their\s+(?:end|side)\b|\btheir\s+(?:own\s+)?status\s*page\b",
+    re.IGNORECASE,
+)
+# Users telling how the document's own service works for them ("a customer confirms logins
+# work on their end") tell its recovery, not another organisation's.
+_USERS_SIDE = re.compile(
+    r"\b(?:customers?|users?|clients?|tenants?|merchants?|subscribers?|players?|members?"
+    r"|developers?|reporters?)\b",
+    re.IGNORECASE,
+)
+# A named other party (a capitalised name, not "We", "I", "The team", "Engineering", nor an
+# incident tool acting for the team: "Statuspage", "PagerDuty", a bot) declaring or marking
+# the incident over.
+_OTHERS_DECLARE = re.compile(
+    r"(?<![\w.&-])(?!(?:We|I|Our|The|This|It|Team|Engineering|Ops|Operations|Support|SRE|Staff"
+    r"|On-?call"
+    r"|Incident|Everyone|Status\w*|PagerDuty|Opsgenie|\w*[Bb]ot)\b)"
+    r"[A-Z][\w.&-]*\s+(?:has\s+|had\s+|then\s+|later\s+)?"
+    r"(?:declared|declares|marked|marks|announced|announces)\s+(?:the\s+|that\s+the\s+|its\s+)?"
+    r"(?:outage|incident|issue|problem|event)s?\s+(?:as\s+|was\s+|is\s+|had\s+been\s+)?"
+    r"(?:resolved|over|fixed|mitigated|closed|ended)\b"
+)
+
+
+def told_by_others(text: str) -> bool:
+    """Is the recovery in the text another organisation's word about its own side ("marked
+    fixed on their status page", "looks fine on their side", "Acme Cloud declared its incident
+    over")?"""
+    lower = text.lower()
+    if "their" in lower and _THEIR_SIDE.search(text) and not _USERS_SIDE.search(text):
+        return True
+    return any(w in lower for w in ("declare", "mark", "announce")) and bool(
+        _OTHERS_DECLARE.search(text)
+    )
+
+
+# Where a sentence's clauses part: a stop, "but", "while", "whereas", ", and we" / ", and our".
+# (A blank run is tried from its first blank only, so a long run of blanks stays linear.)
+_CLAUSE_BREAK = re.compile(
+    r"(?<=[.;!?])\s+|,?(?<!\s)\s+(?:but|while|whereas)\s+|,?(?<!\s)\s+and\s+(?=(?:we|our)\b)",
+    re.IGNORECASE,
+)
+
+
+def without_others(text: str) -> str:
+    """The text without its clauses that tell another organisation's word about its own side
+    ("the provider says it is fixed on their side, and our queues drain again": the second
+    clause stays)."""
+    return " ".join(part for part in _CLAUSE_BREAK.split(text) if not told_by_others(part))
+
+
 def _outcome(kind: str, entry: Entry, classes: WordClasses) -> bool:
     """Did the impact stop (mitigated) or the incident end (resolved) in this entry?"""
-    if classes.has(kind, entry.text, "markers"):
+    own = without_others(entry.text) if told_by_others(entry.text) else entry.text
+    if classes.has(kind, own, "markers"):
         return True
-    text = _NOT_RECOVERY.sub(" ", entry.text) if "back" in entry.text else entry.text
+    text = _NOT_RECOVERY.sub(" ", own) if "back" in own else own
     text = without_efforts(text)
     if not (classes.has(kind, text) or (kind == "mitigated" and recovered_again(text))):
         return False
@@ -793,9 +851,12 @@ def classify_entries(entries: Sequence[Entry], classes: WordClasses) -> dict[str
             resolved = entry
         if resolved is None and floor is not None:
             resolved = _last_confirmation(tail, floor, classes)
-        elif resolved is floor and floor is not None:
+        elif resolved is floor and floor is not None and not _CONFIRMS.search(floor.text):
             # only the mitigation's own words close it ("14:31 rollback finished"): the
-            # confirmations that follow it closely ("14:33 error rate back to baseline") end it
+            # confirmations that follow it closely ("14:33 error rate back to baseline") end it.
+            # A mitigation that is itself the confirmation ("the fix is confirmed complete",
+            # "verified that all jobs run") needs none after it: what follows is word of it
+            # passed on ("the mailing list is told it is fixed").
             resolved = _last_confirmation(tail, floor, classes, _CONFIRMED_SOON) or resolved
         if resolved is not None:
             found["resolved"] = resolved
@@ -930,6 +991,9 @@ def fix_landed(text: str, attempts: bool = True) -> bool:
     return not attempts or _ATTEMPT.search(text) is None
 
 
+# An entry that checks the outcome itself: "resolution is confirmed complete", "verified that
+# the builds pass".
+_CONFIRMS = re.compile(r"\b(?:confirm(?:s|ed|ing)?|verif(?:y|ies|ied|ying))\b", re.IGNORECASE)
 # How soon after a mitigation that closes itself in words its confirmations still end it.
 _CONFIRMED_SOON = dt.timedelta(hours=1)
 

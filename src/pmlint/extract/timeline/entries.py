@@ -17,8 +17,10 @@ from pmlint.extract.milestones import (
     fix_landed,
     phrases_trie,
     recovered_again,
+    told_by_others,
     without_efforts,
     without_machine_reports,
+    without_others,
 )
 from pmlint.extract.timeline.dates import NEXT_DAY_BACK, RELATIVE
 from pmlint.extract.timeline.model import FIELD, Event, Moment
@@ -428,7 +430,16 @@ def event_kinds(text: str, patterns: Mapping[str, re.Pattern[str] | None]) -> fr
         kinds |= {"mitigated"}
     if "resolved" in patterns and closed(text):
         kinds |= {"resolved"}
+    if kinds & _ENDS and told_by_others(text):
+        # the upstream's recovery is not the document's: only the text's other clauses tell
+        # an end ("the provider says it is fixed on their side, and our queues drain again")
+        own = without_others(text)
+        kept = event_kinds(own, patterns) if own.strip() and not told_by_others(own) else set()
+        kinds = (kinds - _ENDS) | (kept & _ENDS)
     return kinds
+
+
+_ENDS = frozenset(("mitigated", "resolved"))
 
 
 def compiled_words(
