@@ -146,6 +146,7 @@ class BlameLanguage(HarmCheck):
         "failure": "A person is the failing agent",
         "lapse": "A person is the failing agent",
         "omission": "Names a person for what they did not do",
+        "inaction": "Judges the people involved for what no one did",
         "error_adverb": "Judges a person's action",
         "cause": "A person is the cause",
         "error_noun": "Attributes the error to a person",
@@ -239,6 +240,10 @@ class BlameLanguage(HarmCheck):
             Trigger.of(r"\b(?i:without being)\b", [named]),
             Trigger.of(r"\b(?i:before)\b", [named, self.pattern("gate_verbs")]),
             Trigger.of(NEGATION, [named, _PAST_AUX]),
+            # what no one did ("no one stepped in", "nothing was done to stop it")
+            Trigger.of(r"\b(?i:nobody|no[- ]one|noone|none)\b"),
+            Trigger.of(r"(?i:\bnothing\s+(?:was|has\s+been|had\s+been)\s+done\b)"),
+            Trigger.of(r"(?i:\b[a-z]+-(?:error|mistake)s?\b)"),  # "an admin-error"
             Trigger.of(self.pattern("harm_verbs"), [person]),
             Trigger.of(
                 self.pattern("faulty_action_verbs", "destructive_verbs", "disruptive_verbs"),
@@ -346,6 +351,8 @@ class BlameLanguage(HarmCheck):
                 if hit is not None and hit[0] != NAMED:
                     yield Hit(*hit[1], "error_noun")
                 found = self._own_mistake(token) if hit is None else None
+                if found is None and hit is None:
+                    found = self._role_error(token)
                 if found is not None:
                     yield found
             if lemma == "do" and self._left_undone(token):
@@ -468,6 +475,22 @@ class BlameLanguage(HarmCheck):
         ):
             yield Hit(*span_of(doer, verb, with_object=True), "self_lapse")
             return  # "we planned for this, and we failed", "we failed you"
+        if (
+            verb.lemma_.lower() == "fail"
+            and not negated
+            and told()
+            and who() == SELF
+            and self._failed_task(verb)
+            and not explained(verb)
+            and not any(explained(c) for c in verb.children if c.dep_ == "xcomp")
+        ):
+            yield Hit(*span_of(doer, verb), "self_lapse")
+            return  # "we failed to answer the report in time", "I failed to handle X"
+        nobody_did = subject(verb) if is_passive(verb) else doer
+        if not negated and _nobody(nobody_did) and told() and self._nobody_acted(verb):
+            assert nobody_did is not None
+            yield Hit(*token_span(phrase_start(nobody_did), verb), "inaction")
+            return  # "no one stepped in", "nothing was done until the morning"
         manner = carelessly(verb) if not negated else None
         if (
             manner is not None
@@ -585,6 +608,64 @@ class BlameLanguage(HarmCheck):
             ):
                 return False
         return True
+
+    def _role_error(self, noun: Token) -> Hit | None:
+        """An error named after the people who made it, as "human error" is: "an admin
+        error", "a developer-error deleted the volume"; not "no operator error"."""
+        if is_negated(noun.head) or any(c.lower_ == "no" for c in noun.children):
+            return None
+        for child in noun.children:
+            hyphened = child.i == noun.i - 2 and noun.doc[noun.i - 1].text == "-"
+            if not (child.dep_ == "compound" and child.i < noun.i) and not hyphened:
+                continue
+            # the tagger reads "technician-error" as an adjective, which is no role to it
+            if self.person_kind(child) == ROLE or (hyphened and child.lower_ in self.people.roles):
+                return Hit(*token_span(child, noun), "error_noun")
+        return None
+
+    def _failed_task(self, verb: Token) -> bool:
+        """ "we failed to send the report within the week": the writers failing at a task
+        they name (a verb after "to", or "for"/"in" with a gerund); not an attempt that did
+        not succeed ("we failed to reproduce it", `routine_fail`), nor "failed over"."""
+        if routine_fail(verb, self.words["failure_verbs"]):
+            return False
+        for child in verb.children:
+            if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
+                return True
+            if (  # "we failed at keeping the page current"
+                child.dep_ == "prep"
+                and child.lower_ in ("for", "in", "at")
+                and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in child.children)
+            ):
+                return True
+        return False
+
+    def _nobody_acted(self, verb: Token) -> bool:
+        """What no one did, an omission by the people involved: "no one stepped in",
+        "nobody answered the page", and the passive "nothing was done (to stop it)"; not
+        what no one noticed, knew or suffered ("nobody noticed", which the labels read as
+        a gap of alerting), not "nobody did anything wrong", not "nobody was notified"."""
+        if verb.pos_ != "VERB" or linking(verb) or verb.tag_ not in ("VBD", "VBN"):
+            return False  # "nobody was watching at 9am", "a mailbox nobody reads": how
+            # things stood or stand, not a lapse
+        if verb.dep_ in ("relcl", "acl"):
+            return False
+        w = self.words
+        judged = w["surprise_adjectives"] | w["verdict_adjectives"]
+        head = verb.head
+        if verb.dep_ == "ccomp" and (
+            head.lower_ in judged or any(c.lower_ in judged for c in head.children)
+        ):
+            return False  # "it is baffling that no one checked": judged there already
+        if any(t.lower_ in ("wrong", "wrongly") for t in verb.subtree):
+            return False  # "nobody did anything wrong": the writer clearing people
+        lemma = verb.lemma_.lower()
+        if is_passive(verb):
+            return lemma == "do"  # "nothing was done"; "nobody was paged" names no doer
+        if verb.tag_ != "VBD":
+            return False  # "nobody from our team has updated it since": a state up to now
+        quiet = w["stative_verbs"] | w["noticing_verbs"] | w["punish_verbs"] | _UNDERGONE
+        return lemma not in quiet and self.lemmas(verb).isdisjoint(quiet)
 
     def _left_undone(self, did: Token) -> bool:
         """ "I only needed to click one button to take a backup, and I didn't": the writers
@@ -1248,6 +1329,32 @@ _DEMAND = (
 # What "to blame" is the complement of ("X was to blame"), and the verbs blame "lies with".
 _PREDICATES = ("xcomp", "advcl", "acomp", "attr")
 _LIES_WITH = frozenset(("lie", "rest", "fall", "lay"))
+
+
+# What happens to people or what they perceive, not what they do or leave undone: "no
+# one lost data", "nobody complained", "nobody minded".
+_UNDERGONE = frozenset(
+    ("lose", "suffer", "die", "experience", "feel", "mind", "complain", "report", "mention",
+     "say", "object", "recall", "believe", "suspect", "guess", "hurt",
+     # done to the writers, not left undone ("nobody bothered us during the freeze")
+     "bother", "disturb", "interrupt",
+     # an attempt no one made dates when work began ("nobody attempted to deploy it
+     # until March"), as a timeline does, without a duty left undone
+     "attempt", "try")
+)  # fmt: skip
+
+
+def _nobody(doer: Token | None) -> bool:
+    """ "nobody", "no one", "none", and the subject "nothing" of a passive verb."""
+    if doer is None:
+        return False
+    if doer.lower_ in ("nobody", "noone", "no-one", "none"):
+        return True
+    if doer.lower_ == "nothing":
+        return doer.dep_ == "nsubjpass"
+    if doer.head.lower_ == "of" and doer.head.head.lower_ == "none":
+        return True  # "none of the approvers": `subject` resolves the partitive
+    return doer.lower_ == "one" and any(c.lower_ == "no" for c in doer.children)
 
 
 def _root(cause: Token) -> bool:
