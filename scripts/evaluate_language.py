@@ -1,7 +1,7 @@
 """Blame (PM301-PM303), unowned (PM401) and vague (PM403) measured held out by source.
 
     python scripts/evaluate_language.py [--labels ../shared/labels] [--folds 5] [--errors]
-        [--json FILE]
+        [--json FILE] [--extra TSV ...]
 
 The labeled rows (`../shared/labels`, read at run time) are split into `--folds` groups
 of sources: one group per repository of `source_file` (`105-off-...` -> `off`) or per
@@ -22,6 +22,9 @@ model alone ranks the held-out rows (the area under the ROC curve of its fold's 
 over every row and over the rows the rules leave quiet). The figures above are mostly the
 rules', which were written after reading these rows; the ranking is the model's own, on
 sources it did not train on, and is what written training rows and features move.
+`--extra TSV` (repeatable) adds another set's action items to every fold's training rows
+(never scored; the blame model's rows are unchanged), to measure the vagueness model
+trained on more varied writing.
 `--corpus` adds the language
 findings per 1,000 words on the `quality=good` documents of `../shared/corpus/real`. Exits
 0 with a note when the labels are absent.
@@ -201,6 +204,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--no-written", action="store_true", help="train without scripts/training's sentences"
     )
+    parser.add_argument(
+        "--extra",
+        action="append",
+        default=[],
+        help="a labeled TSV whose action items train every fold and are never scored "
+        "(repeatable; the blame model's rows stay as they are)",
+    )
     args = parser.parse_args(argv)
     folder = lt.labels_dir(args.labels)
     if folder is None:
@@ -209,6 +219,11 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     rows = lt.read_rows(folder)
     written = [] if args.no_written else lt.read_written()
+    for n, path in enumerate(args.extra):
+        for row in lt.read_file(Path(path)):
+            if row.label.startswith("action_"):  # ids of separate sets may coincide
+                row.id = f"x{n}-{row.id}"
+                written.append(row)
     heldout: dict[str, dict[str, bool]] = {}
     scores: dict[str, tuple[float, bool]] = {}
     folds = lt.grouped_folds(rows, args.folds)

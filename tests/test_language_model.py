@@ -258,8 +258,16 @@ def test_evaluation_script_cross_validates_by_source(tmp_path: Path) -> None:
         "G1\tThe engineer was sloppy.\tblame\thttps://guide.example/a\t\n",
         encoding="utf-8",
     )
+    # another set's action items train every fold (ids may repeat the labels' own)
+    extra = tmp_path / "other-set.tsv"
+    extra.write_text(
+        header + "A3\tLook into the queue.\taction_vague\thttps://other.example/p\t\n"
+        "X2\tThe vendor was careless.\tblame\thttps://other.example/p\t\n",
+        encoding="utf-8",
+    )
+    command = [sys.executable, str(script), "--labels", str(tmp_path), "--folds", "2"]
     result = subprocess.run(
-        [sys.executable, str(script), "--labels", str(tmp_path), "--folds", "2"],
+        [*command, "--extra", str(extra)],
         capture_output=True,
         text=True,
         timeout=600,
