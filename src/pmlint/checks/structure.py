@@ -138,25 +138,20 @@ class EmptySection(CheckKind):
                 )
 
 
-def _content(section: Section, stripped: dict[int, list[str] | None] | None = None) -> str | None:
+def _content(section: Section, stripped: dict[int, list[str] | None]) -> str | None:
     """All text in the section and its subsections; None if it holds tables, code or lists.
 
     `stripped` keeps each section's own texts (by its id) for the next call: a section's
     text is part of every section above it, and each block was stripped once per level."""
     texts: list[str] = []
     for node in section.walk():
-        own = stripped.get(id(node), _UNREAD) if stripped is not None else _UNREAD
-        if own is _UNREAD:
-            own = _own_texts(node)
-            if stripped is not None:
-                stripped[id(node)] = own
+        if id(node) not in stripped:
+            stripped[id(node)] = _own_texts(node)
+        own = stripped[id(node)]
         if own is None:
             return None
         texts.extend(own)
     return " ".join(texts)
-
-
-_UNREAD: list[str] = []
 
 
 def _own_texts(node: Section) -> list[str] | None:
