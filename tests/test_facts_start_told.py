@@ -1,0 +1,57 @@
+"""Start classes from session 43 (issue 14): which time is the impact's start when the text
+tells it in a shape the rules misread. (Text written for this repository.)"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pmlint.extract.timeline import Timeline
+from pmlint.extract.timestamps import find_stamps
+from tests.conftest import facts
+
+
+def iso(value: Timeline, kind: str) -> str | None:
+    moment = value.milestones[kind]
+    return moment.when.isoformat() if moment is not None and moment.when else None
+
+
+def test_one_letter_am_pm_against_the_time() -> None:
+    late, early = find_stamps("2024-11-02 10:45p"), find_stamps("2024-11-03 1:05a")
+    assert late[0].time == dt.time(22, 45)
+    assert early[0].time == dt.time(1, 5)
+    # a letter after a blank is the next word, not the clock's half
+    assert find_stamps("at 10:00 a fix went out")[0].time == dt.time(10, 0)
+
+
+_STATUS_LOG = """---
+title: "Lab printers offline"
+date: "2024-11-02"
+---
+
+## Investigating 2024-11-02 10:45p
+
+The printers on the third floor stopped answering. A ticket is open with facilities.
+
+## Resolved 2024-11-03 1:05a
+
+Facilities replaced a switch and the printers answer again.
+"""
+
+
+def test_a_status_log_on_a_one_letter_clock_runs_past_midnight() -> None:
+    told = facts(_STATUS_LOG)
+    assert iso(told, "start") == "2024-11-02T22:45:00"
+    assert iso(told, "resolved") == "2024-11-03T01:05:00"
+    assert told.duration()[0] == 140  # type: ignore[index]
+
+
+_DATE_AFTER_ZONE = """# Preliminary report for March 9, 2022
+
+At 6:40 AM PST March 8 we found that outbound faxes to one carrier were failing. At 8:15 AM
+PST the carrier restored its gateway and faxes went through again.
+"""
+
+
+def test_a_date_right_after_a_time_and_its_zone_is_its_day() -> None:
+    told = facts(_DATE_AFTER_ZONE)
+    assert iso(told, "start") == "2022-03-08T06:40:00-08:00"
