@@ -55,3 +55,29 @@ PST the carrier restored its gateway and faxes went through again.
 def test_a_date_right_after_a_time_and_its_zone_is_its_day() -> None:
     told = facts(_DATE_AFTER_ZONE)
     assert iso(told, "start") == "2022-03-08T06:40:00-08:00"
+
+
+_NEXT_UPDATE = """---
+title: Region storage unavailable
+date: 2024-05-03 18:20:00
+resolved: no
+---
+
+19:30 UTC
+
+The storage cluster is still down, failing over did not work. We will next update here at
+20:00 UTC failing any news before then.
+
+---
+
+2024-05-03 18:20:00 UTC
+
+Storage nodes in the region rebooted after a power event and are coming back.
+"""
+
+
+def test_the_time_of_a_promised_update_tells_no_step() -> None:
+    told = facts(_NEXT_UPDATE)
+    assert iso(told, "start") != "2024-05-03T20:00:00+00:00"
+    promised = [m for m in told.moments if m.when is not None and m.when.hour == 20]
+    assert promised and all(not m.kinds for m in promised)

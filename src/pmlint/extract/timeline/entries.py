@@ -677,7 +677,25 @@ def classify(
             # tells a step of the recovery, whatever its words ("At 10:40 we restarted the
             # upstream service")
             kinds |= {"mitigated"}
+    if kinds and promised_update(moment):
+        kinds = frozenset()
     moment.kinds = kinds
+
+
+def promised_update(moment: Moment) -> bool:
+    """The time of an update promised for later ("We will next update here at 01:15 UTC
+    failing any other news"), which tells no step of the incident."""
+    at = moment.stamp.start
+    return _NEXT_UPDATE.search(moment.block.prose, max(0, at - 50), at) is not None
+
+
+# "We will next update at", "Our next update here will be at", "we hope to update at": a
+# status page's promise of its next post, just before the time it names.
+_NEXT_UPDATE = re.compile(
+    r"\b(?:next\s+update|update\s+(?:\w+\s+)?next|(?:will|to|shall)\s+(?:next\s+)?update)\b"
+    r"[^.!?\n]{0,30}?\b(?:at|by|around|before)(?:\s+(?:about|around|approximately))?\s*$",
+    re.IGNORECASE,
+)
 
 
 # "Resolution: the service was restarted at 10:40", "**Recovery**: ...": a line that opens
