@@ -81,3 +81,29 @@ def test_the_time_of_a_promised_update_tells_no_step() -> None:
     assert iso(told, "start") != "2024-05-03T20:00:00+00:00"
     promised = [m for m in told.moments if m.when is not None and m.when.hour == 20]
     assert promised and all(not m.kinds for m in promised)
+
+
+_DORMANT_CAUSE = """# Summary of the September 20 outage
+
+## What happened
+
+On August 30, we released a build of the router that carried a latent fault, which a
+rare request shape could set off.
+
+On September 20, a partner sent that request shape and most edge nodes began to fail.
+
+Timeline of the day (all times UTC):
+
+14:02 First failed requests at the edge
+14:04 Alert fires, on-call paged
+14:40 Faulty build rolled back, requests succeed again
+15:10 Incident closed
+
+After the rollback we wrote a proper fix and started deploying it at 19:30.
+"""
+
+
+def test_a_dormant_cause_weeks_before_does_not_open_a_timeline_that_starts_with_harm() -> None:
+    told = facts(_DORMANT_CAUSE, "2021-09-20-router.md")
+    assert iso(told, "start") == "2021-09-20T14:02:00+00:00"
+    assert told.provenance["start"] == "timeline"
