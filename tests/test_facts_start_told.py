@@ -65,8 +65,8 @@ resolved: no
 
 19:30 UTC
 
-The storage cluster is still down, failing over did not work. We will next update here at
-20:00 UTC failing any news before then.
+The storage cluster is still down, failing over did not work. We shall update this page
+again by 20:00 UTC, sooner if there is news.
 
 ---
 

@@ -872,8 +872,8 @@ def _day_begun_before(
         and (own - day).days > LEAD_UP_DAYS
         and any(e.moment.day_known and e.moment.when.date() == own for e in timed)  # type: ignore[union-attr]
     ):
-        # "On May 12, we began a deployment that introduced a bug" in a report of June 8
-        # whose timeline opens that day: days before the document's own day, the told day
+        # "On 3 March we shipped a build that carried a latent fault" in a report of 24
+        # March whose timeline opens that day: days before the document's own day, the told day
         # is lead-up (`analyze.abstain` withholds such a start), and the timeline's start
         # stands
         return None

@@ -426,7 +426,7 @@ def _went_back(last: dt.time, time: dt.time, in_timeline: bool) -> bool:
 
 # "... 03:40 UTC on 2023-09-12", "### 14:00 UTC, 2023-04-02", "16:45 UTC (2023-06-03)"
 _ON_DATE = re.compile(r"(?:\b(?:on|of)\s+|,\s*|\(\s*[*_]{0,2})(?:\w+day,?\s+)?$", re.IGNORECASE)
-# "At 7:10 AM PST April 27 we detected ...": the date right after the time and its zone
+# "At 6:40 AM PST March 8 we found ...": the date right after the time and its zone
 _BLANKS = re.compile(r"[ \t]*")
 
 

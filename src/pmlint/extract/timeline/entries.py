@@ -683,13 +683,13 @@ def classify(
 
 
 def promised_update(moment: Moment) -> bool:
-    """The time of an update promised for later ("We will next update here at 01:15 UTC
-    failing any other news"), which tells no step of the incident."""
+    """The time of an update promised for later ("our next update will follow at 16:40
+    UTC, or sooner with news"), which tells no step of the incident."""
     at = moment.stamp.start
     return _NEXT_UPDATE.search(moment.block.prose, max(0, at - 50), at) is not None
 
 
-# "We will next update at", "Our next update here will be at", "we hope to update at": a
+# "we will next update at", "our next update will be at", "we hope to update by": a
 # status page's promise of its next post, just before the time it names.
 _NEXT_UPDATE = re.compile(
     r"\b(?:next\s+update|update\s+(?:\w+\s+)?next|(?:will|to|shall)\s+(?:next\s+)?update)\b"
