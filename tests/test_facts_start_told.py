@@ -107,3 +107,13 @@ def test_a_dormant_cause_weeks_before_does_not_open_a_timeline_that_starts_with_
     told = facts(_DORMANT_CAUSE, "2021-09-20-router.md")
     assert iso(told, "start") == "2021-09-20T14:02:00+00:00"
     assert told.provenance["start"] == "timeline"
+
+
+def test_a_step_that_updates_something_at_a_time_is_still_a_step() -> None:
+    told = facts(
+        "# Mail bounced\n\n## Summary\n\nAt 09:05 UTC on 2024-06-02 inbound mail began to "
+        "bounce. We began to update the MX records at 09:40 UTC, and mail flowed again at "
+        "09:52 UTC.\n"
+    )
+    step = [m for m in told.moments if m.when is not None and m.when.minute == 40]
+    assert step and all(m.kinds for m in step)

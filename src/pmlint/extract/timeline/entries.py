@@ -689,11 +689,13 @@ def promised_update(moment: Moment) -> bool:
     return _NEXT_UPDATE.search(moment.block.prose, max(0, at - 50), at) is not None
 
 
-# "we will next update at", "our next update will be at", "we hope to update by": a
-# status page's promise of its next post, just before the time it names.
+# "we will next update at", "our next update will be at", "we hope to update here by": a
+# status page's promise of its next post, just before the time it names (not "we began to
+# update the records at 10:15", a step taken).
 _NEXT_UPDATE = re.compile(
-    r"\b(?:next\s+update|update\s+(?:\w+\s+)?next|(?:will|to|shall)\s+(?:next\s+)?update)\b"
-    r"[^.!?\n]{0,30}?\b(?:at|by|around|before)(?:\s+(?:about|around|approximately))?\s*$",
+    r"(?:\bnext\s+update\b[^.!?\n]{0,30}?|\b(?:will|shall|hope\s+to)\s+(?:next\s+)?update"
+    r"(?:\s+(?:you|here|this\s+page|again|further|next))*\s+)"
+    r"\b(?:at|by|around|before)(?:\s+(?:about|around|approximately))?\s*$",
     re.IGNORECASE,
 )
 
