@@ -21,6 +21,8 @@ def test_one_letter_am_pm_against_the_time() -> None:
     assert early[0].time == dt.time(1, 5)
     # a letter after a blank is the next word, not the clock's half
     assert find_stamps("at 10:00 a fix went out")[0].time == dt.time(10, 0)
+    # nor is it the half of a 24-hour time
+    assert find_stamps("2024-11-02 13:05p")[0].time == dt.time(13, 5)
 
 
 _STATUS_LOG = """---

@@ -560,7 +560,9 @@ def _find_stamps(text: str, day_first: bool | None = None, clock4: bool = False)
 
     times: list[tuple[int, int, dt.time, str]] = []
     for match in _TIME.finditer(text) if ":" in text else ():
-        ampm, end = match["ampm"] or match["letter"], match.end()
+        ampm, end = match["ampm"], match.end()
+        if match["letter"] and 1 <= int(match["H"]) <= 12:
+            ampm = match["letter"]  # "13:05p" is no 12-hour time: the letter is not its half
         if ampm is None:
             ampm, end = _part_of_day(text, end, int(match["H"]))
         value = _time(int(match["H"]), int(match["M"]), int(match["S"] or 0), ampm)
