@@ -1,6 +1,6 @@
 """Which rule chose each impact start `pmlint analyze` gives, and how often each is right.
 
-usage: start_choice.py [--errors] FACTS.tsv [FACTS.tsv ...]
+usage: start_choice.py [--errors] [--where] FACTS.tsv [FACTS.tsv ...]
 
 Runs this tree's `pmlint analyze` in this process (it must, to see inside the rules) over the
 documents each FACTS.tsv names (the layout `../shared/tools/facts_eval.py` reads) and tallies
@@ -19,6 +19,11 @@ found none; missed: the reader found one and pmlint gave none or withheld it):
 
 By default it prints counts only, so it may be run on a held-out set without showing any of
 its text; `--errors` adds one line per start that is not right (file name and rule).
+`--where` (counts only) tallies, for each start that is wrong or missed, where the reader's
+start lies among the timeline entries the rules were given: the kind of entry at the reader's
+minute (the first symptom, a later symptom, a detection, a change, other words), before or
+after the entry picked, or no entry at that minute: which entry the start should have been,
+told by word class, without any text.
 """
 
 from __future__ import annotations
@@ -45,6 +50,8 @@ import pmlint.extract.timeline.choose as choose  # noqa: E402
 from pmlint.cli import main as pmlint_main  # noqa: E402
 
 _TRAIL: list[str] = []
+# The timeline entries `rules._start` was last given, and its word classes.
+_ENTRIES: list[Any] = []
 
 
 def _branch(ordered: Any, classes: Any, picked: Any) -> str:
@@ -77,6 +84,7 @@ def _install() -> None:
     def traced_start(ordered: Any, classes: Any) -> Any:
         picked = start(ordered, classes)
         _TRAIL.append(_branch(ordered, classes, picked))
+        _ENTRIES[:] = [list(ordered), classes, picked]
         return picked
 
     rules._start = traced_start  # type: ignore[assignment]
@@ -110,6 +118,46 @@ def _install() -> None:
     moved("_day_begun_before", "+day-begun")
 
 
+def _where(want: Any) -> str:
+    """Where the reader's start lies among the timeline entries `rules._start` was given:
+    the kind of entry at that minute (the first symptom, a later symptom, a detection, a
+    change, other words) and whether it comes before or after the entry picked; or no entry
+    at that minute, or no timeline. Words only as classes: safe on a held-out set."""
+    if not _ENTRIES:
+        return "no timeline"
+    ordered, classes, picked = _ENTRIES
+    hits = [
+        e
+        for e in ordered
+        if e.when is not None
+        and _verdict(
+            want,
+            ("dt", e.when) if e.has_time else ("date", e.when.date().isoformat()),
+        )
+        == "right"
+    ]
+    if not hits:
+        return "no entry at the reader's minute"
+    entry = hits[0]
+
+    def symptom(e: Any) -> bool:
+        return bool(classes.has("start", e.text)) and rules._ALL_FINE.search(e.text) is None
+
+    symptoms = [e for e in ordered if symptom(e)]
+    if symptom(entry):
+        kind = "the first symptom" if entry is symptoms[0] else "a later symptom"
+    elif rules._detection(entry, classes):
+        kind = "a detection"
+    elif rules._made_change(entry, classes):
+        kind = "a change"
+    else:
+        kind = "an entry of other words"
+    if picked is None:
+        return f"{kind} (none picked)"
+    side = "before" if ordered.index(entry) < ordered.index(picked) else "after"
+    return f"{kind}, {side} the pick"
+
+
 def _analyze(path: Path) -> dict[str, Any]:
     out = io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.suppress(SystemExit):
@@ -135,17 +183,25 @@ def _rule(document: dict[str, Any], trail: list[str], want: Any) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", action="store_true", help="list each start not right")
+    parser.add_argument(
+        "--where",
+        action="store_true",
+        help="tally where the reader's start lies among the timeline entries, for each start "
+        "not right (counts only)",
+    )
     parser.add_argument("facts", nargs="+")
     args = parser.parse_args()
     _install()
     tally: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     errors: list[str] = []
+    where: dict[str, int] = defaultdict(int)
     for facts in args.facts:
         base = Path(facts).resolve().parent
         with open(facts, encoding="utf-8") as handle:
             rows = list(csv.DictReader(handle, delimiter="\t"))
         for row in rows:
             _TRAIL.clear()
+            _ENTRIES.clear()
             document = _analyze(base / row["file"])
             want = _parse(row.get("start"))
             rule = _rule(document, list(_TRAIL), want)
@@ -156,6 +212,8 @@ def main() -> int:
             tally[rule][verdict] += 1
             if verdict in ("wrong", "extra", "missed"):
                 errors.append(f"  {verdict:<6} {row['file']}: {rule}")
+            if verdict in ("wrong", "missed") and want is not None:
+                where[f"{verdict} ({rule.split(' withheld')[0]}): {_where(want)}"] += 1
     print("start, by the rule that chose it: right / wrong / extra / missed / neither")
     for rule, counts in sorted(tally.items()):
         right, wrong = counts.get("right", 0), counts.get("wrong", 0)
@@ -163,6 +221,10 @@ def main() -> int:
         neither = counts.get("none", 0)
         share = f"{right / (right + wrong):.2f}" if right + wrong else "-"
         print(f"  {rule:<64} {right:4d} {wrong:4d} {extra:4d} {missed:4d} {neither:4d}  P {share}")
+    if args.where:
+        print("the reader's start, for each start not right: where it lies among the entries")
+        for place, count in sorted(where.items()):
+            print(f"  {count:4d}  {place}")
     if args.errors:
         print("\n".join(errors))
     return 0

@@ -62,3 +62,26 @@ def test_each_start_is_tallied_by_the_rule_that_chose_it(tmp_path: Path) -> None
         check=True,
     ).stdout
     assert "wrong  paged.md: timeline anchor=detection" in errors
+
+
+def test_where_tallies_the_readers_entry_by_word_class_without_text(tmp_path: Path) -> None:
+    (tmp_path / "deployed.md").write_text(_DEPLOYED, encoding="utf-8")
+    (tmp_path / "paged.md").write_text(_PAGED, encoding="utf-8")
+    # the reader counts from the first failures, not the deploy; and from the rebuild
+    (tmp_path / "FACTS.tsv").write_text(
+        "file\tstart\n"
+        "deployed.md\t2024-09-03T14:05:00+00:00\n"
+        "paged.md\t2024-10-11T09:10:00+00:00\n",
+        encoding="utf-8",
+    )
+    script = REPO / "scripts" / "start_choice.py"
+    out = subprocess.run(
+        [sys.executable, str(script), "--where", str(tmp_path / "FACTS.tsv")],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    where = out.split("where it lies among the entries\n", 1)[1]
+    assert "1  wrong (timeline trigger-before-symptom): the first symptom, after the pick" in where
+    assert "1  wrong (timeline anchor=detection): an entry of other words, after the pick" in where
+    assert ".md" not in out  # counts only

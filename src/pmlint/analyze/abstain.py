@@ -32,7 +32,7 @@ from collections.abc import Mapping
 from pmlint.document import Document
 from pmlint.extract.milestones import HOW_FIELD, HOW_FRONT_MATTER, HOW_RANGE
 from pmlint.extract.timeline import Moment, Timeline, utc
-from pmlint.extract.timeline.choose import story_end
+from pmlint.extract.timeline.choose import LEAD_UP_DAYS, story_end
 from pmlint.extract.timeline.dates import file_name_date, front_matter_date
 from pmlint.extract.timeline.ends import impact_end
 from pmlint.extract.timeline.model import zoned_alike
@@ -158,7 +158,7 @@ def _title_day(doc: Document, facts: Timeline) -> dict[str, str]:
 
 # How far before the document's own day a start may come and still be the impact's start,
 # where the timeline goes on to that day: more than this, and the start is lead-up.
-_LEAD_UP_DAYS = 3
+_LEAD_UP_DAYS = LEAD_UP_DAYS
 
 
 def _own_day(doc: Document) -> dt.date | None:

@@ -209,8 +209,10 @@ _MONTH_NAME = re.compile(_MONTHS_TITLE)
 NO_YEAR = 2000
 _TIME = re.compile(
     r"(?<![\d:.,])(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?!\d)(?!:\d)"
-    r"(?:\s?(?P<ampm>[AaPp]\.?[Mm]\.?)(?![A-Za-z]))?"
+    r"(?:\s?(?P<ampm>[AaPp]\.?[Mm]\.?)(?![A-Za-z])|(?P<letter>[ap])(?![\w:]))?"
 )
+# "11:30p", "9:27a": AM/PM as one lower-case letter written against the time, as some status
+# logs do (a letter after a space is as often the next word: "at 10:00 a fix ...").
 # "10h47", as French and other European writers give a time; "1h50m" is a duration.
 _H_TIME = re.compile(r"(?<![\w:.])(?P<H>[01]?\d|2[0-3])h(?P<M>[0-5]\d)(?![\w])")
 _BARE_HOUR = re.compile(r"(?<![\d:.])(?P<H>\d{1,2})\s?(?P<ampm>[AaPp]\.?[Mm]\.?)(?![A-Za-z])")
@@ -559,6 +561,8 @@ def _find_stamps(text: str, day_first: bool | None = None, clock4: bool = False)
     times: list[tuple[int, int, dt.time, str]] = []
     for match in _TIME.finditer(text) if ":" in text else ():
         ampm, end = match["ampm"], match.end()
+        if match["letter"] and 1 <= int(match["H"]) <= 12:
+            ampm = match["letter"]  # "13:05p" is no 12-hour time: the letter is not its half
         if ampm is None:
             ampm, end = _part_of_day(text, end, int(match["H"]))
         value = _time(int(match["H"]), int(match["M"]), int(match["S"] or 0), ampm)

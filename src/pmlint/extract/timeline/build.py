@@ -42,6 +42,7 @@ from pmlint.extract.timeline.entries import (
     compiled_words,
     event_kinds,
     in_timeline,
+    promised_update,
     row_labels,
     timed_sections,
     timeline_events,
@@ -277,6 +278,8 @@ def _build(doc: Document, settings: Settings) -> Timeline:
             moment.source = EVENT
             # The whole entry (the row, the item, the heading and its text) says what happened.
             moment.kinds = event_kinds(event.text, events_words)
+            if moment.kinds and promised_update(moment):
+                moment.kinds = frozenset()
     windows = impact_windows(moments)
     milestones, provenance = choose_milestones(doc, moments, events, windows, words)
     start_from_time_to_detect(doc, milestones, provenance, events)

@@ -29,7 +29,7 @@ from pmlint.extract.milestones import (
     word_classes,
 )
 from pmlint.extract.timeline.atonce import known_at_once
-from pmlint.extract.timeline.dates import document_date
+from pmlint.extract.timeline.dates import document_date, file_name_date, front_matter_date
 from pmlint.extract.timeline.days import detection_told_today, same_day_detection
 from pmlint.extract.timeline.entries import (
     SENTENCE_OPENS,
@@ -784,6 +784,16 @@ def _summary_start_later(
         return None
     if not ("start" in first.kinds or classes.trigger(sentence_of(first))):
         return None
+    if any(
+        e.moment.kinds & {"mitigated", "resolved"}
+        and e.moment.when is not None
+        and zoned_alike(e.moment.when, first.when)
+        and utc(e.moment.when) < utc(first.when)
+        for e in timed
+    ):
+        # "We began deploying a permanent fix at 17:25" over a timeline that told services
+        # recovering hours before: a change after the recovery is its follow-up, not the start
+        return None
     for event in timed:
         when = event.moment.when
         if when is None or not event.moment.has_time or not zoned_alike(when, first.when):
@@ -801,6 +811,10 @@ _SINCE_DAY = re.compile(
     re.IGNORECASE,
 )
 _OPENS_ON_DAY = re.compile(r"^\W{0,4}(?:on\s+)?(?:or after\s+)?(?:\w+day,?\s+)?$", re.IGNORECASE)
+# How far before the document's own day (front matter, file name) a start may come and still
+# be the impact's start, where the timeline goes on to that day: more than this, and it is
+# lead-up (`analyze.abstain` withholds such a start).
+LEAD_UP_DAYS = 3
 # How far before the noticing a day told in prose may open the story: a quarter. (Harm that
 # went unnoticed for weeks is common: "not noticed for at least 2 weeks".)
 _UNNOTICED_FOR = dt.timedelta(days=92)
@@ -852,6 +866,17 @@ def _day_begun_before(
         return None
     first = min(found, key=lambda m: m.when)  # type: ignore[arg-type, return-value]
     day = first.when.date()  # type: ignore[union-attr]
+    own = front_matter_date(doc) or file_name_date(doc)
+    if (
+        own is not None
+        and (own - day).days > LEAD_UP_DAYS
+        and any(e.moment.day_known and e.moment.when.date() == own for e in timed)  # type: ignore[union-attr]
+    ):
+        # "On 3 March we shipped a build that carried a latent fault" in a report of 24
+        # March whose timeline opens that day: days before the document's own day, the told day
+        # is lead-up (`analyze.abstain` withholds such a start), and the timeline's start
+        # stands
+        return None
     entries = [
         e.moment
         for e in timed

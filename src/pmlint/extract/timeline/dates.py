@@ -426,6 +426,8 @@ def _went_back(last: dt.time, time: dt.time, in_timeline: bool) -> bool:
 
 # "... 03:40 UTC on 2023-09-12", "### 14:00 UTC, 2023-04-02", "16:45 UTC (2023-06-03)"
 _ON_DATE = re.compile(r"(?:\b(?:on|of)\s+|,\s*|\(\s*[*_]{0,2})(?:\w+day,?\s+)?$", re.IGNORECASE)
+# "At 6:40 AM PST March 8 we found ...": the date right after the time and its zone
+_BLANKS = re.compile(r"[ \t]*")
 
 
 def date_after(text: str, stamps: list[Stamp], index: int) -> Stamp | None:
@@ -440,7 +442,10 @@ def date_after(text: str, stamps: list[Stamp], index: int) -> Stamp | None:
         if len(gap) > 80 or ". " in gap or "\n\n" in gap:
             return None
         if later.date is not None:
-            if later.time is None and _ON_DATE.search(text, before.end, later.start):
+            if later.time is None and (
+                _ON_DATE.search(text, before.end, later.start)
+                or _BLANKS.fullmatch(text, before.end, later.start)
+            ):
                 return later
             return None
         if not _RANGE_LINK.match(text[before.end : later.start]):

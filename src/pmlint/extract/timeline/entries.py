@@ -677,7 +677,27 @@ def classify(
             # tells a step of the recovery, whatever its words ("At 10:40 we restarted the
             # upstream service")
             kinds |= {"mitigated"}
+    if kinds and promised_update(moment):
+        kinds = frozenset()
     moment.kinds = kinds
+
+
+def promised_update(moment: Moment) -> bool:
+    """The time of an update promised for later ("our next update will follow at 16:40
+    UTC, or sooner with news"), which tells no step of the incident."""
+    at = moment.stamp.start
+    return _NEXT_UPDATE.search(moment.block.prose, max(0, at - 50), at) is not None
+
+
+# "we will next update at", "our next update will be at", "we hope to update here by": a
+# status page's promise of its next post, just before the time it names (not "we began to
+# update the records at 10:15", a step taken).
+_NEXT_UPDATE = re.compile(
+    r"(?:\bnext\s+update\b[^.!?\n]{0,30}?|\b(?:will|shall|hope\s+to)\s+(?:next\s+)?update"
+    r"(?:\s+(?:you|here|this\s+page|again|further|next))*\s+)"
+    r"\b(?:at|by|around|before)(?:\s+(?:about|around|approximately))?\s*$",
+    re.IGNORECASE,
+)
 
 
 # "Resolution: the service was restarted at 10:40", "**Recovery**: ...": a line that opens
