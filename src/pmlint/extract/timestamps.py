@@ -209,7 +209,9 @@ _MONTH_NAME = re.compile(_MONTHS_TITLE)
 NO_YEAR = 2000
 _TIME = re.compile(
     r"(?<![\d:.,])(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?!\d)(?!:\d)"
-    r"(?:\s?(?P<ampm>[AaPp]\.?[Mm]\.?)(?![A-Za-z]))?"
+    r"(?:\s?(?P<ampm>[AaPp]\.?[Mm]\.?)(?![A-Za-z])"
+    # "9:27a", "11:30p": the one-letter form of a 12-hour clock, written against the minutes
+    r"|(?P<ap>[ap])(?![\w'’-]))?"
 )
 # "10h47", as French and other European writers give a time; "1h50m" is a duration.
 _H_TIME = re.compile(r"(?<![\w:.])(?P<H>[01]?\d|2[0-3])h(?P<M>[0-5]\d)(?![\w])")
@@ -558,7 +560,7 @@ def _find_stamps(text: str, day_first: bool | None = None, clock4: bool = False)
 
     times: list[tuple[int, int, dt.time, str]] = []
     for match in _TIME.finditer(text) if ":" in text else ():
-        ampm, end = match["ampm"], match.end()
+        ampm, end = match["ampm"] or match["ap"], match.end()
         if ampm is None:
             ampm, end = _part_of_day(text, end, int(match["H"]))
         value = _time(int(match["H"]), int(match["M"]), int(match["S"] or 0), ampm)
