@@ -47,3 +47,26 @@ def test_one_moment_read_twice_gives_no_duration() -> None:
     value = facts(ONE_MOMENT)
     assert iso(value, "start") == iso(value, "resolved") == "2024-10-01T09:00:00+00:00"
     assert value.duration() is None
+
+
+WINDOW_THEN_PATCH = """# Thumbnail errors
+
+## Summary
+
+On 2024-07-22 from 13:05 to 13:48 UTC part of the thumbnail requests failed.
+
+## Timeline
+
+- 13:05 UTC: thumbnail requests start to fail on two workers.
+- 13:20 UTC: the workers are drained and put back.
+- 13:48 UTC: the error graph goes flat.
+- 13:55 UTC: the team applied a patch for the worker's memory leak.
+"""
+
+
+def test_a_patch_applied_soon_after_the_window_is_the_resolution() -> None:
+    # "applied a patch" as "a patch was applied": the fix landed, the incident closed
+    value = facts(WINDOW_THEN_PATCH)
+    assert iso(value, "mitigated") == "2024-07-22T13:48:00+00:00"
+    assert iso(value, "resolved") == "2024-07-22T13:55:00+00:00"
+    assert value.duration() == (43, "range")

@@ -61,7 +61,8 @@ _REMEDY_DONE = re.compile(
 _FIX_LANDED = re.compile(
     r"\b(?:(?:hot)?fix(?:es)?|patch(?:ed|es)?)\b[\w ,.'-]{0,40}?\b(?:deployed|released|published"
     r"|shipped|rolled out|live|in production|applied|implemented)\b"
-    r"|\b(?:deployed|released|published|shipped|rolled out|is out|implemented)\b[\w ,.'-]{0,40}?"
+    r"|\b(?:deployed|released|published|shipped|rolled out|is out|implemented|applied)\b"
+    r"[\w ,.'-]{0,40}?"
     r"\b(?:fix(?:ing|es)?|patch(?:ing|es)?|hotfix)\b"
     # "issued a patched version on March 3rd", "the latest version (1.2.3) was released ...
     # with the bug removed"
