@@ -72,7 +72,9 @@ _WINDOW_SECTIONS = ("summary", "impact", "metadata", None)
 # The words just before a window's first time that make it an end, not a start.
 _ENDS_BEFORE = re.compile(
     r"\b(?:mitigated|resolved|restored|recovered|fixed|ended|stopped|closed)\s+(?:at|by|on)"
-    r"(?:\s+(?:about|around|approximately))?\s*$",
+    r"(?:\s+(?:about|around|approximately))?\s*$"
+    # "did not come back until 8:57 and 9:14 respectively": each time is an end
+    r"|\b(?:until|till)(?:\s+(?:about|around|approximately))?\s*$",
     re.IGNORECASE,
 )
 # " on 4 May 2021 to ", " on June 3 to ": the first time's day, written between the two ends

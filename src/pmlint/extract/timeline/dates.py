@@ -440,7 +440,12 @@ def date_after(text: str, stamps: list[Stamp], index: int) -> Stamp | None:
         if len(gap) > 80 or ". " in gap or "\n\n" in gap:
             return None
         if later.date is not None:
-            if later.time is None and _ON_DATE.search(text, before.end, later.start):
+            joined = text[before.end : later.start]
+            if later.time is None and (
+                _ON_DATE.search(text, before.end, later.start)
+                # "At 7:10 AM PST April 27 we detected": the day just after the time's zone
+                or (not joined.strip() and len(joined) <= 1 and before.zone is not None)
+            ):
                 return later
             return None
         if not _RANGE_LINK.match(text[before.end : later.start]):
