@@ -54,3 +54,25 @@ def test_an_evening_outage_over_midnight_lasts_hours_not_a_day() -> None:
     assert iso(value, "start") == "2024-11-02T22:40:00"
     assert iso(value, "resolved") == "2024-11-03T01:15:00"
     assert value.duration() == (155, "milestones")
+
+
+PARTLY_BACK = """---
+title: "Unexpected downtime: cluster room cooling"
+date: "2024-08-19"
+---
+
+## Investigating 2024-08-19 7:05a
+
+The cooling in the cluster room failed overnight and the nodes shut themselves down.
+
+## Resolved 2024-08-19 2:30p
+
+Cooling works again; most nodes are up, although some need a hand restart tomorrow.
+"""
+
+
+def test_a_resolved_heading_with_its_time_is_the_authors_mark() -> None:
+    # the status in the heading closes the incident, though the text names a tail
+    value = facts(PARTLY_BACK)
+    assert iso(value, "resolved") == "2024-08-19T14:30:00"
+    assert value.duration() == (445, "milestones")
