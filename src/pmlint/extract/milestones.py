@@ -1041,7 +1041,7 @@ def _remedy_before(outcome: Entry, entries: Sequence[Entry], found: Mapping[str,
             continue
         if _REMEDY_DONE.search(entry.text) and _ATTEMPT.search(entry.text) is None:
             if _came_back(entries, entry, outcome):
-                continue  # "18:04 cluster restarted", "18:21 the issue happened again": it
+                continue  # "09:31 nodes restarted", "09:44 the problem happened again": it
                 # did not bring the outcome
             return entry
     return outcome

@@ -73,7 +73,7 @@ _WINDOW_SECTIONS = ("summary", "impact", "metadata", None)
 _ENDS_BEFORE = re.compile(
     r"\b(?:mitigated|resolved|restored|recovered|fixed|ended|stopped|closed)\s+(?:at|by|on)"
     r"(?:\s+(?:about|around|approximately))?\s*$"
-    # "did not come back until 8:57 and 9:14 respectively": each time is an end
+    # "the two relays stayed dark until 06:10 and 06:45 respectively": each time is an end
     r"|\b(?:until|till)(?:\s+(?:about|around|approximately))?\s*$",
     re.IGNORECASE,
 )

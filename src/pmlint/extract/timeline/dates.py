@@ -443,7 +443,7 @@ def date_after(text: str, stamps: list[Stamp], index: int) -> Stamp | None:
             joined = text[before.end : later.start]
             if later.time is None and (
                 _ON_DATE.search(text, before.end, later.start)
-                # "At 7:10 AM PST April 27 we detected": the day just after the time's zone
+                # "At 6:40 AM EST March 14 we saw": the day just after the time's zone
                 or (not joined.strip() and len(joined) <= 1 and before.zone is not None)
             ):
                 return later
