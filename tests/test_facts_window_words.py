@@ -56,3 +56,18 @@ def test_a_day_just_after_a_time_and_its_zone_is_its_day() -> None:
     assert iso(value, "detected") == "2024-03-14T06:40:00-05:00"
     assert iso(value, "resolved") == "2024-03-14T07:25:00-05:00"
     assert value.duration() == (45, "milestones")
+
+
+ENDED_BY = """# Chat bot restarts
+
+The gateway upstream of our chat bot dropped its sessions: by our own graphs the trouble
+reached the bot at around 20:14 UTC on 2024-05-02 and ended by 20:52, and the workers were
+restarted at 21:03-21:05 to clear their queues.
+"""
+
+
+def test_an_end_told_with_by_closes_the_window() -> None:
+    value = facts(ENDED_BY)
+    assert iso(value, "start") == "2024-05-02T20:14:00+00:00"
+    # the window to 20:52, and the restart's two minutes after it
+    assert value.duration() == (40, "range")

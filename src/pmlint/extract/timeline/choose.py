@@ -59,7 +59,9 @@ _ENDING = r"(?:end(?:ed|ing)|recover(?:ed|ing)|resolv(?:ed|ing)|was resolved|sto
 _LASTED = r"(?:and\s+)?(?:lasted|continued|persisted|ran)\s+(?:until|till|through|to)"
 _WINDOW_LINK = re.compile(
     # "28 Feb 2017 (~1738) to 01 Mar 2017 (~2054)": the first end's parenthesis closes first
-    rf"^\)?\s*(?:[-–—]+|to|until|till|through|,\s*(?:and\s+)?{_ENDING}|(?:and\s+)?{_ENDING}"
+    # ("and resolved by 10:47": an end word, then "by" as well as "at")
+    rf"^\)?\s*(?:[-–—]+|to|until|till|through|,\s*(?:and\s+)?{_ENDING}(?:\s+by)?"
+    rf"|(?:and\s+)?{_ENDING}(?:\s+by)?"
     rf"|{_LASTED}|and)"
     # "to approximately 10:47", "until about 10:47", "– ~10:47": a hedge on the end
     r"(?:\s+at)?(?:\s*(?:about|around|approximately|approx\.|roughly|~)(?=[\s\d]))?"
