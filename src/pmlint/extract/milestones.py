@@ -61,7 +61,8 @@ _REMEDY_DONE = re.compile(
 _FIX_LANDED = re.compile(
     r"\b(?:(?:hot)?fix(?:es)?|patch(?:ed|es)?)\b[\w ,.'-]{0,40}?\b(?:deployed|released|published"
     r"|shipped|rolled out|live|in production|applied|implemented)\b"
-    r"|\b(?:deployed|released|published|shipped|rolled out|is out|implemented)\b[\w ,.'-]{0,40}?"
+    r"|\b(?:deployed|released|published|shipped|rolled out|is out|implemented|applied)\b"
+    r"[\w ,.'-]{0,40}?"
     r"\b(?:fix(?:ing|es)?|patch(?:ing|es)?|hotfix)\b"
     # "issued a patched version on March 3rd", "the latest version (1.2.3) was released ...
     # with the bug removed"
@@ -149,7 +150,8 @@ _AGAIN = re.compile(
     r"|return(?:s|ed|ing)?\s+(?:results?|data|responses?|content|pages?|valid|correct|expected"
     r"|200)"
     r"|healthy|online|up(?!dat|grad|set)|green|normal|fine|stable)\w*\s+"
-    r"(?:(?!(?:fail|error|down|brok|break|stuck|crash|stop|slow|tim|hang|hung|not|never|no)"
+    r"(?:(?!(?:fail|error|down|brok|break|stuck|crash|stop|slow|tim|hang|hung|not|never|no|lag"
+    r"|stall|delay|degrad|spik)"
     r"(?:[a-z]*)\s)[a-z]+\s+){0,3}again\b"
     # any doing told in the progressive with "again", unless it is a symptom or an attempt:
     # "most nodes are signing again", "the workers were consuming again" (not "failing
@@ -936,6 +938,12 @@ _RECURRENCE = re.compile(
     r"(?:\w+\s+)?(?:return(?:s|ed|ing)?|came\s+back|comes?\s+back|coming\s+back)\b"
     r"(?!\s+(?:to\s+(?:normal|zero|0|baseline|expected)|down|under|below))"
     r"|again\s+(?:fail\w*|down|unreachable|unavailable|broken|crash\w*)"
+    # "issue happened again", "the errors started again", "deliveries lag again": the
+    # problem named as the subject, or a symptom of slowness (not "to prevent this from
+    # happening again", a wish, nor "the service started again", a recovery)
+    r"|\b(?:issue|problem|outage|incident|errors?|failures?|timeouts?|disruption|degradation)\s+"
+    r"(?:\w+\s+)?(?:happen\w*|occur\w*|start\w*|began|begins?|spik\w*)\s+again\b"
+    r"|\b(?:lag\w*|slow\w*|stall\w*|spik\w*|degrad\w*|tim(?:ed|es|ing)\s+out)\s+again\b"
     # or had never stopped: "the revert did not help", "restarts not having the intended
     # effect", "hubs remain inaccessible" (a root cause left unsolved is another matter)
     r"|(?:did\s+not|didn't|does\s+not|doesn't|failed\s+to)\s+(?:\w+\s+)?(?:solve|help|fix|resolve"
@@ -1032,6 +1040,9 @@ def _remedy_before(outcome: Entry, entries: Sequence[Entry], found: Mapping[str,
         if floor is not None and when <= floor:
             continue
         if _REMEDY_DONE.search(entry.text) and _ATTEMPT.search(entry.text) is None:
+            if _came_back(entries, entry, outcome):
+                continue  # "09:31 nodes restarted", "09:44 the problem happened again": it
+                # did not bring the outcome
             return entry
     return outcome
 

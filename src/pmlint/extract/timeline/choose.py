@@ -59,7 +59,9 @@ _ENDING = r"(?:end(?:ed|ing)|recover(?:ed|ing)|resolv(?:ed|ing)|was resolved|sto
 _LASTED = r"(?:and\s+)?(?:lasted|continued|persisted|ran)\s+(?:until|till|through|to)"
 _WINDOW_LINK = re.compile(
     # "28 Feb 2017 (~1738) to 01 Mar 2017 (~2054)": the first end's parenthesis closes first
-    rf"^\)?\s*(?:[-–—]+|to|until|till|through|,\s*(?:and\s+)?{_ENDING}|(?:and\s+)?{_ENDING}"
+    # ("and resolved by 10:47": an end word, then "by" as well as "at")
+    rf"^\)?\s*(?:[-–—]+|to|until|till|through|,\s*(?:and\s+)?{_ENDING}(?:\s+by)?"
+    rf"|(?:and\s+)?{_ENDING}(?:\s+by)?"
     rf"|{_LASTED}|and)"
     # "to approximately 10:47", "until about 10:47", "– ~10:47": a hedge on the end
     r"(?:\s+at)?(?:\s*(?:about|around|approximately|approx\.|roughly|~)(?=[\s\d]))?"
@@ -72,7 +74,9 @@ _WINDOW_SECTIONS = ("summary", "impact", "metadata", None)
 # The words just before a window's first time that make it an end, not a start.
 _ENDS_BEFORE = re.compile(
     r"\b(?:mitigated|resolved|restored|recovered|fixed|ended|stopped|closed)\s+(?:at|by|on)"
-    r"(?:\s+(?:about|around|approximately))?\s*$",
+    r"(?:\s+(?:about|around|approximately))?\s*$"
+    # "the two relays stayed dark until 06:10 and 06:45 respectively": each time is an end
+    r"|\b(?:until|till)(?:\s+(?:about|around|approximately))?\s*$",
     re.IGNORECASE,
 )
 # " on 4 May 2021 to ", " on June 3 to ": the first time's day, written between the two ends

@@ -842,7 +842,15 @@ def timeline_events(
         told_here = len(events)
         for block in candidates:
             found = by_block.get(id(block))
-            if found and id(block) in closers:
+            if found and block is section.heading_block and _RESOLVED_AT.match(block.prose):
+                # "## Resolved 2025-03-02 4:10p" over the update: the status and its time in
+                # one heading; "Resolved" is the author's own mark, as under "**Resolved**"
+                at = len(events)
+                events.extend(_entries(block, found, section, told_below=own))
+                for index in range(at, len(events)):
+                    event = events[index]
+                    events[index] = Event(event.moment, f"(resolved) {event.text}", event.line)
+            elif found and id(block) in closers:
                 # an update closed by its time on a line of its own: the update's text is
                 # the entry, at that time
                 moment = next((m for m in found if m.has_time), found[0])
@@ -871,6 +879,10 @@ _STATUS = re.compile(
     r"(?P<postmortem>postmortem|post-mortem|write-up published))[\s*_:.]*\Z",
     re.IGNORECASE,
 )
+
+
+# A heading that is an update's status and the time it was posted: "Resolved 2025-01-04 4:00p".
+_RESOLVED_AT = re.compile(r"\A[\s*_#]*resolved[\s*_:.,–—-]*(?=\d)", re.IGNORECASE)
 
 
 def _update_status(section: Section) -> str | None:

@@ -107,7 +107,9 @@ class Timeline:
         if self.windows:
             return round(_covered_minutes(self.windows)), HOW_RANGE
         between = self.minutes_between("start", self.impact_end)
-        if between is not None and between >= 0:
+        if between is not None and between > 0:
+            # (none at all: a start and an end at the same minute are one moment read twice,
+            # "9:00 AM" in a notice's opening and again in its all-clear, not 0 minutes)
             return between, "milestones"
         start, end = self.milestones.get("start"), self.story_end
         told = (round(self.headline[0].minutes), "stated-duration") if self.headline else None
