@@ -28,6 +28,7 @@ from pmlint.extract.actions.words import (
     _ACTION_LABEL_LEAD,
     _ACTION_LABEL_NOTE,
     _ACTION_VERBS,
+    _AUDIENCE,
     _CONNECTOR,
     _FIRST_PERSON,
     _HANDLE,
@@ -97,6 +98,9 @@ def _leading_owner(action: str, given_names: frozenset[str]) -> tuple[str | None
         owner, rest = _leading_owner(text[reported.end() :], given_names)
         if owner is not None:
             return owner, rest
+    audience = _AUDIENCE.search(text)
+    if audience:  # "We encourage all operators to upgrade ...": the operators own it
+        return " ".join((audience.group("owner") or audience.group("passive")).split()), text
     role = _ROLE_SUBJECT.match(text)
     if role and not _software_post(role.group("owner")):
         return role.group("owner"), text

@@ -447,6 +447,33 @@ _FIRST_PERSON = re.compile(
     r"|(?<![\w'’/.-])(?<!Phase )(?<!Part )(?<!Stage )(?<!Step )(?<!Tier )"
     rf"I\s+{_AUTHOR_DOES}"
 )
+# The writer asking a group of people to act, in the present or the past ("We strongly
+# encourage all node operators to upgrade ...", "We asked every maintainer to rotate ...",
+# "..., we advise they do so"), or the group told so in the passive ("Operators are urged
+# to ..."): the request hands the work to that group, which owns the item. Not a promise
+# to ask ("we will instruct members to ..." is the writers' own work), a wish ("we would
+# like to recommend ..."), nor a request to things ("recommend that packages ship ...").
+_AUDIENCE_PEOPLE = (
+    r"(?:(?:user|customer|client|operator|maintainer|member|participant|developer"
+    r"|contributor|administrator|admin|sysadmin|owner|holder|partner|packager"
+    r"|integrator|subscriber|tenant|reader|employee)s?|staff)\b"
+)
+_AUDIENCE_ASKS = (
+    r"(?:encourag(?:e|es|ed)|urg(?:e|es|ed)|ask(?:s|ed)?|advis(?:e|es|ed)|request(?:s|ed)?"
+    r"|recommend(?:s|ed)?|invit(?:e|es|ed)|call(?:s|ed)?\s+on|remind(?:s|ed)?)"
+)
+_AUDIENCE = re.compile(
+    r"(?:^|[,;:]\s+)(?i:we|I)(?:\s+(?:have|has)|['’]ve)?\s+"
+    r"(?:(?i:highly|strongly|kindly|also|therefore|again|now|hereby|urgently)\s+)*"
+    rf"(?i:{_AUDIENCE_ASKS})\s+(?:(?i:that)\s+)?"
+    r"(?P<owner>(?i:they|you)\b"
+    r"|(?:(?i:all|every|each|any|our|the|those|affected)\s+)?(?:[\w-]+,?\s+(?:(?i:and|or)\s+)?){0,5}?"
+    rf"(?i:{_AUDIENCE_PEOPLE}))"
+    r"(?:\s+(?i:who|that)\b[^,]*,)?\s+(?:(?i:to)\s+)?[a-z]"
+    rf"|^(?P<passive>(?:(?i:all|every|each|any|affected)\s+)?(?:[\w-]+\s+){{0,2}}?(?i:{_AUDIENCE_PEOPLE}))"
+    r"\s+(?:are|were)\s+(?:(?i:strongly|highly|kindly|also|therefore|now|again)\s+)?"
+    r"(?:encouraged|urged|asked|advised|requested|invited|reminded)\s+to\s+[a-z]"
+)
 # "They are going to review ...", "She will add ...": a party named before the item (the
 # lead-in or the paragraph above) as the subject of an intention; not "they will be paged".
 _PRONOUN_SUBJECT = re.compile(
