@@ -709,6 +709,11 @@ _TOPIC_ENDING = re.compile(r"(?:ing|tion|sion|ment|ity|ness|ance|ence|ics|age|ur
 _PREFIX_OWNER = re.compile(
     r"^(?P<owner>[A-Za-z@][\w.@'’-]*(?:\s+(?:[+&]\s+)?[A-Za-z][\w.'’-]*){0,2})\s*:\s+(?=\S)"
 )
+# What follows a prefix that is the item's subject: "will add ...", "to write ...".
+_SUBJECTLESS = re.compile(
+    r"(?:will|shall|is\s+going\s+to|plans?\s+to|to)\s+(?:(?:also|now|then)\s+)?"
+    r"(?!be\b|not\b|never\b|have\s+to\b|do\b)[a-z]+"
+)
 _TAG_OWNER = re.compile(r"^\[(?P<owner>[A-Za-z][\w .&/+'’-]{0,30})\]\s*[:-]?\s+(?=\S)")
 # Minutes name who takes an item with an Action label: "ACTION: Dana to rotate the keys",
 # "Action - Payments team: ...", and after the item "(Action LT)", "[Action: Dana]",
@@ -719,7 +724,13 @@ _ACTION_LABEL_END = re.compile(
     r"[^\s.;:()\[\]][^.;:()\[\]\n]{0,39}?)\s*\.?$",
     re.I,
 )
-_ACTION_LABEL_LEAD = re.compile(r"^(?:actions?|action\s+items?)\s*(?::|-|–|—)\s*(?=\S)", re.I)
+# The label may sit in brackets, where the colon is optional: "[Action item]: Dana to ...",
+# "(Action) Dana to ...".
+_ACTION_LABEL_LEAD = re.compile(
+    r"^(?:[\[(]\s*(?:actions?|action\s+items?)\s*[\])]\s*(?::|-|–|—)?"
+    r"|(?:actions?|action\s+items?)\s*(?::|-|–|—))\s*(?=\S)",
+    re.I,
+)
 _ACTION_LABEL_NOTE = re.compile(
     r"^(?:actioned\s+by|action\s+by|action\s+owner|to\s+action|actions?)\b\s*(?::|-|–|—)?\s*"
     r"(?P<owner>\S.*)$",
@@ -732,7 +743,7 @@ _NAME_OR_HANDLE = (  # a name in letters of any script ("Inês", "Łucja"), or a
     r"|@[\w.-]+|[\w.-]+@)"
 )
 _NAME_TO = re.compile(
-    rf"^(?P<owner>{_NAME_OR_HANDLE}(?:\s*(?:,|&|\+|\band\b)\s*{_NAME_OR_HANDLE}){{0,3}})"
+    rf"^(?P<owner>{_NAME_OR_HANDLE}(?:\s*(?:,|&|/|\+|\band\b)\s*{_NAME_OR_HANDLE}){{0,3}})"
     r"\s+to\s+(?P<verb>[a-z]+)\b"
 )
 _NOT_PREFIX = frozenset(
