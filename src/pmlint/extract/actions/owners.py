@@ -28,6 +28,7 @@ from pmlint.extract.actions.words import (
     _ACTION_LABEL_LEAD,
     _ACTION_LABEL_NOTE,
     _ACTION_VERBS,
+    _AUDIENCE,
     _CONNECTOR,
     _FIRST_PERSON,
     _HANDLE,
@@ -51,6 +52,7 @@ from pmlint.extract.actions.words import (
     _ROLE_SUBJECT,
     _SOFTWARE_POSTS,
     _STATE_VERBS,
+    _SUBJECTLESS,
     _TAG_OWNER,
     _TAG_TOPICS,
     _TEAM_ACRONYMS,
@@ -97,6 +99,9 @@ def _leading_owner(action: str, given_names: frozenset[str]) -> tuple[str | None
         owner, rest = _leading_owner(text[reported.end() :], given_names)
         if owner is not None:
             return owner, rest
+    audience = _AUDIENCE.search(text)
+    if audience:  # "We encourage all operators to upgrade ...": the operators own it
+        return " ".join((audience.group("owner") or audience.group("passive")).split()), text
     role = _ROLE_SUBJECT.match(text)
     if role and not _software_post(role.group("owner")):
         return role.group("owner"), text
@@ -109,7 +114,11 @@ def _leading_owner(action: str, given_names: frozenset[str]) -> tuple[str | None
     if prefix:
         value = prefix.group("owner").strip()
         rest = text[prefix.end() :]
-        if _owner_word(value, given_names) or (_party_tag(value) and _starts_work(rest)):
+        if (
+            _owner_word(value, given_names)
+            or (_party_tag(value) and _starts_work(rest))
+            or _prefix_subject(value, rest)
+        ):
             return value, rest
     named = _NAME_TO.match(text)
     if named and _people(named.group("owner"), given_names):
@@ -142,7 +151,7 @@ _OBJECT_WORDS = frozenset(
      "all", "any", "each", "every", "some", "be", "have", "do", "get"}
 )  # fmt: skip
 _LABELLED_PARTY = re.compile(
-    rf"^(?P<owner>{_PARTY}(?:\s*(?:,|&|\+|\band\b)\s*{_PARTY}){{0,3}})\s+to\s+[a-z]+\b"
+    rf"^(?P<owner>{_PARTY}(?:\s*(?:,|&|/|\+|\band\b)\s*{_PARTY}){{0,3}})\s+to\s+[a-z]+\b"
 )
 
 
@@ -247,6 +256,18 @@ def _title_party(value: str) -> bool:
         if key in OWNER_PLACEHOLDERS or word.upper() in _TECH_TAGS or key in _ACTION_VERBS:
             return False
     return _TOPIC_ENDING.search(words[-1]) is None
+
+
+def _prefix_subject(value: str, rest: str) -> bool:
+    """ "kestrel: will add a lag alert": after a one-word prefix the item goes on with no
+    subject ("will <verb>", "to <verb>"), so the prefix is its subject, a nick as much as a
+    name; not a label ("Note: will be ...", "TODO: will ...")."""
+    key = normalise(value)
+    if len(value.split()) != 1 or key in _NOT_PREFIX or key in _NOT_NAMES:
+        return False
+    if key in OWNER_PLACEHOLDERS or key in _ACTION_VERBS or _type_of(value) or _state_of(value):
+        return False
+    return _PRIORITY.match(value) is None and _SUBJECTLESS.match(rest) is not None
 
 
 def _starts_work(text: str) -> bool:

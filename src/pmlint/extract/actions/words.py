@@ -447,6 +447,33 @@ _FIRST_PERSON = re.compile(
     r"|(?<![\w'’/.-])(?<!Phase )(?<!Part )(?<!Stage )(?<!Step )(?<!Tier )"
     rf"I\s+{_AUTHOR_DOES}"
 )
+# The writer asking a group of people to act, in the present or the past ("We strongly
+# encourage all node operators to upgrade ...", "We asked every maintainer to rotate ...",
+# "..., we advise they do so"), or the group told so in the passive ("Operators are urged
+# to ..."): the request hands the work to that group, which owns the item. Not a promise
+# to ask ("we will instruct members to ..." is the writers' own work), a wish ("we would
+# like to recommend ..."), nor a request to things ("recommend that packages ship ...").
+_AUDIENCE_PEOPLE = (
+    r"(?:(?:user|customer|client|operator|maintainer|member|participant|developer"
+    r"|contributor|administrator|admin|sysadmin|owner|holder|partner|packager"
+    r"|integrator|subscriber|tenant|reader|employee)s?|staff)\b"
+)
+_AUDIENCE_ASKS = (
+    r"(?:encourag(?:e|es|ed)|urg(?:e|es|ed)|ask(?:s|ed)?|advis(?:e|es|ed)|request(?:s|ed)?"
+    r"|recommend(?:s|ed)?|invit(?:e|es|ed)|call(?:s|ed)?\s+on|remind(?:s|ed)?)"
+)
+_AUDIENCE = re.compile(
+    r"(?:^|[,;:]\s+)(?i:we|I)(?:\s+(?:have|has)|['’]ve)?\s+"
+    r"(?:(?i:highly|strongly|kindly|also|therefore|again|now|hereby|urgently)\s+)*"
+    rf"(?i:{_AUDIENCE_ASKS})\s+(?:(?i:that)\s+)?"
+    r"(?P<owner>(?i:they|you)\b"
+    r"|(?:(?i:all|every|each|any|our|the|those|affected)\s+)?(?:[\w-]+,?\s+(?:(?i:and|or)\s+)?){0,5}?"
+    rf"(?i:{_AUDIENCE_PEOPLE}))"
+    r"(?:\s+(?i:who|that)\b[^,]*,)?\s+(?:(?i:to)\s+)?[a-z]"
+    rf"|^(?P<passive>(?:(?i:all|every|each|any|affected)\s+)?(?:[\w-]+\s+){{0,2}}?(?i:{_AUDIENCE_PEOPLE}))"
+    r"\s+(?:are|were)\s+(?:(?i:strongly|highly|kindly|also|therefore|now|again)\s+)?"
+    r"(?:encouraged|urged|asked|advised|requested|invited|reminded)\s+to\s+[a-z]"
+)
 # "They are going to review ...", "She will add ...": a party named before the item (the
 # lead-in or the paragraph above) as the subject of an intention; not "they will be paged".
 _PRONOUN_SUBJECT = re.compile(
@@ -682,6 +709,11 @@ _TOPIC_ENDING = re.compile(r"(?:ing|tion|sion|ment|ity|ness|ance|ence|ics|age|ur
 _PREFIX_OWNER = re.compile(
     r"^(?P<owner>[A-Za-z@][\w.@'’-]*(?:\s+(?:[+&]\s+)?[A-Za-z][\w.'’-]*){0,2})\s*:\s+(?=\S)"
 )
+# What follows a prefix that is the item's subject: "will add ...", "to write ...".
+_SUBJECTLESS = re.compile(
+    r"(?:will|shall|is\s+going\s+to|plans?\s+to|to)\s+(?:(?:also|now|then)\s+)?"
+    r"(?!be\b|not\b|never\b|have\s+to\b|do\b)[a-z]+"
+)
 _TAG_OWNER = re.compile(r"^\[(?P<owner>[A-Za-z][\w .&/+'’-]{0,30})\]\s*[:-]?\s+(?=\S)")
 # Minutes name who takes an item with an Action label: "ACTION: Dana to rotate the keys",
 # "Action - Payments team: ...", and after the item "(Action LT)", "[Action: Dana]",
@@ -692,7 +724,13 @@ _ACTION_LABEL_END = re.compile(
     r"[^\s.;:()\[\]][^.;:()\[\]\n]{0,39}?)\s*\.?$",
     re.I,
 )
-_ACTION_LABEL_LEAD = re.compile(r"^(?:actions?|action\s+items?)\s*(?::|-|–|—)\s*(?=\S)", re.I)
+# The label may sit in brackets, where the colon is optional: "[Action item]: Dana to ...",
+# "(Action) Dana to ...".
+_ACTION_LABEL_LEAD = re.compile(
+    r"^(?:[\[(]\s*(?:actions?|action\s+items?)\s*[\])]\s*(?::|-|–|—)?"
+    r"|(?:actions?|action\s+items?)\s*(?::|-|–|—))\s*(?=\S)",
+    re.I,
+)
 _ACTION_LABEL_NOTE = re.compile(
     r"^(?:actioned\s+by|action\s+by|action\s+owner|to\s+action|actions?)\b\s*(?::|-|–|—)?\s*"
     r"(?P<owner>\S.*)$",
@@ -705,7 +743,7 @@ _NAME_OR_HANDLE = (  # a name in letters of any script ("Inês", "Łucja"), or a
     r"|@[\w.-]+|[\w.-]+@)"
 )
 _NAME_TO = re.compile(
-    rf"^(?P<owner>{_NAME_OR_HANDLE}(?:\s*(?:,|&|\+|\band\b)\s*{_NAME_OR_HANDLE}){{0,3}})"
+    rf"^(?P<owner>{_NAME_OR_HANDLE}(?:\s*(?:,|&|/|\+|\band\b)\s*{_NAME_OR_HANDLE}){{0,3}})"
     r"\s+to\s+(?P<verb>[a-z]+)\b"
 )
 _NOT_PREFIX = frozenset(
