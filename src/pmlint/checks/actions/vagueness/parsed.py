@@ -214,25 +214,12 @@ class _ParsedReading:
         return _qualified(self.tokens, self.lex, self.numbered, self.head)
 
     def generic(self) -> Vagueness | None:
-        if _plain_future(self.head):
-            return None
         if not self.numbered and not _specific(self.scope, self.lex, self.head):
             lowers = self.lowers
             return Vagueness(
                 "generic", _span_text(self.tokens, 0, tuple(lowers[: min(4, len(lowers))]))
             )
         return None
-
-
-def _plain_future(head: Any) -> bool:
-    """ "We'll push them to production as well", "The firewalls will be audited in May":
-    the writers state an act they will do, which is done or not, even where its object was
-    named earlier in the list; naming no component says nothing there. Not an effort
-    under way ("we are working on ..."), a wish or a need ("we should", "we need to")."""
-    if head.pos_ != "VERB" or head.tag_ == "VBG":
-        return False
-    auxes = [c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")]
-    return any(a in ("will", "'ll", "’ll", "shall") for a in auxes)
 
 
 def _continued_work(head: Any, lex: VagueLexicon) -> Any:
