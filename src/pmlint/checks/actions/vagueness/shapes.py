@@ -60,9 +60,7 @@ def _shape(text: str) -> Vagueness | None:
     study = _STUDY.match(stripped)
     if study and not _STUDY_RESULT.search(stripped[study.end() :]):
         return Vagueness("study", study.group("match"))
-    if stripped.endswith("?") and len(stripped.split()) >= 3 and not _NUMBER.search(stripped):
-        # A question that names a figure proposes a checkable change ("Cull nodes older
-        # than 3 days?"): it is judged as the change it proposes.
+    if stripped.endswith("?") and len(stripped.split()) >= 3:
         return Vagueness("tentative", " ".join(stripped.split()[:4]))
     conditional = _CONDITIONAL_LOOK.match(stripped)
     if conditional and not _STUDY_RESULT.search(stripped[conditional.end() :]):
