@@ -56,11 +56,7 @@ _NUMBER = re.compile(
     re.I,
 )
 # Not before a lower-case word: "steps 1. and 2.", "e.g. the proxy" go on.
-# Not after a title before a name ("Mr. Willis stated ...", "Dr. Osei will ..."): no end there.
-_SENTENCE_END = re.compile(
-    r"(?<=[.!?])(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bProf\.)(?<!\bSt\.)"
-    r"\s+(?=[^\sa-z])|:\s+(?=[A-Z])"
-)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[^\sa-z])|:\s+(?=[A-Z])")
 _ASIDE = re.compile(r"\s[-—–]\s")
 _COMPARATIVE = re.compile(
     r"\b(?:more|less)\s+(?:\w+ly|\w+(?:ful|ive|able|ible|ous|al|ic|ent|ant|ure|ed))\b", re.I
