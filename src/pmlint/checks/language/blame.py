@@ -32,6 +32,7 @@ from pmlint.checks.language.harm import CARELESSLY, HarmCheck, carelessly, purpo
 from pmlint.checks.language.rejection import rejected
 from pmlint.nlp import textcat
 from pmlint.nlp.cascade import Trigger, words_pattern
+from pmlint.nlp.pipeline import ensure_entities
 from pmlint.nlp.sentences import Sentence, starts_with_time
 from pmlint.nlp.syntax import (
     GROUP,
@@ -160,6 +161,7 @@ class BlameLanguage(HarmCheck):
         "character": "Judges a person's ability or character",
         "group": "Judges an organisation for a lapse",
         "untold": "Judges a party for not telling the people it serves",
+        "wanting": "Judges a party or its conduct as not good enough",
         "dereliction": "Judges a party for walking away from what it owes",
         "self_character": "Judges yourselves",
         "decision": "Judges a decision instead of explaining it",
@@ -288,6 +290,9 @@ class BlameLanguage(HarmCheck):
             # a party slow, unable or not minded to tell the people it serves ("the carrier
             # was slow to give an explanation", "Acme did not think to update its users")
             Trigger.of(_TELLING_CUE, [rf"{party}|{NAME_LIKE}", _UNTOLD_FRAME]),
+            # a party, or its conduct, found wanting ("the carrier proved ineffective", "the
+            # council's communication was inadequate")
+            Trigger.of(_WANTING_CUE, [rf"{party}|{NAME_LIKE}", rf"{_LINKED}|{_PROVED}"]),
             Trigger.of(
                 words_pattern(self.words["failure_verbs"] - {"fail"}).wrapped("(?i:", ")"),
                 [rf"{party}|{NAME_LIKE}"],
@@ -395,6 +400,8 @@ class BlameLanguage(HarmCheck):
                     yield found
             if pos == "ADJ":
                 found = self._character(token) or self._conduct_verdict(token)
+                if found is None and token.lower_ in _WANTING | w["verdict_adjectives"]:
+                    found = self._found_wanting(token)
                 if found is not None:
                     yield found
             if pos == "VERB" and token.lower_ in w["surprise_adjectives"]:
@@ -887,11 +894,62 @@ class BlameLanguage(HarmCheck):
         first = phrase_start(doer) if doer.i < act.i else act
         return Hit(*token_span(first, act), "untold")
 
+    def _found_wanting(self, adjective: Token) -> Hit | None:
+        """A party, or a party's conduct, said to fall short: "the carrier was ineffective",
+        "the council's communications were inadequate", "the vendor's response was poor";
+        not a system or a measure ("the retry policy proved ineffective"), not the writers'
+        own conduct, not denied or supposed."""
+        while adjective.dep_ == "conj" and adjective.head.pos_ == "ADJ":
+            adjective = adjective.head
+        copula = adjective.head
+        if adjective.dep_ not in ("acomp", "oprd", "conj") or not _links(copula):
+            return None  # ("was either unable to X, or ineffective in Y": a conj of the verb)
+        if is_negated(copula) or is_negated(adjective) or not reported(copula):
+            return None
+        said_of = subject(copula)
+        if said_of is None:
+            return None
+        if said_of.lemma_.lower() in _WANTING_CONDUCT and said_of.dep_ != "compound":
+            owners = [c for c in said_of.children if c.dep_ == "poss"]
+            owners += [
+                g for c in said_of.children if c.dep_ in ("prep", "agent")
+                and c.lower_ in ("of", "from", "by") for g in c.children if g.dep_ == "pobj"
+            ]  # fmt: skip
+            told = said_of.lemma_.lower() in _TOLD_CONDUCT
+            # "Envoy's handling of retries": a name the recognizer does not know may be a
+            # product's, so it owns only conduct that tells people
+            owner = next(
+                (
+                    o
+                    for o in owners
+                    if self.person_kind(o) in (*STRICT, GROUP) or (told and self._unknown_party(o))
+                ),
+                None,
+            )
+            if owner is None:
+                return None
+            start = phrase_start(owner) if owner.i < said_of.i else said_of
+            return Hit(*token_span(start, adjective), "wanting")
+        if adjective.lower_ not in _WANTING or adjective.lower_ in _WANTING_CONDUCT_ONLY:
+            return None  # "unacceptable", "poor" said of a party itself: not read here
+        who = self.person_kind(said_of)
+        if who not in (*STRICT, GROUP):
+            return None
+        bare = said_of.pos_ != "PROPN" and not any(
+            c.dep_ in ("det", "poss") for c in said_of.children
+        )
+        if who == GROUP and (said_of.lemma_.lower() in self.words["ambiguous_people"] or bare):
+            return None  # "the provider" may be a library's; "security was inadequate"
+        return Hit(*token_span(phrase_start(said_of), adjective), "wanting")
+
     def _unknown_party(self, noun: Token) -> bool:
         """A capitalised proper noun the entity recognizer leaves untagged (or tags as an
         organisation, a nation or a place): a company, an agency or a council it does
         not know. Not a code word of the document, a known tool, or a modifier."""
-        if noun.pos_ != "PROPN" or not noun.text[:1].isupper() or noun.dep_ == "compound":
+        if not noun.text[:1].isupper() or noun.dep_ == "compound":
+            return False
+        ensure_entities(noun.doc)  # the entity recognizer runs only for this question
+        if noun.pos_ != "PROPN" and not (noun.pos_ == "NOUN" and noun.ent_type_ == "ORG"):
             return False
         if noun.lower_ in self._things or noun.lower_ in self.words["things"]:
             return False
@@ -1505,6 +1563,28 @@ _DEMAND_VERBS = frozenset(
      "tell", "urge", "encourage", "want")
 )  # fmt: skip
 
+
+# A party or its conduct found wanting (`BlameLanguage._found_wanting`): words of falling
+# short, said of a party ("the carrier proved ineffective") or of how it acted ("its
+# communication was inadequate"); the last ones only of its conduct ("the vendor was poor"
+# may be about money). Verdict words join them for conduct.
+_WANTING = frozenset(
+    ("inadequate", "ineffective", "ineffectual", "unsatisfactory", "deficient", "woeful",
+     "abysmal", "dismal", "lamentable", "substandard", "subpar", "lacklustre", "lackluster",
+     "poor", "shambolic")
+)  # fmt: skip
+_WANTING_CONDUCT_ONLY = frozenset(("poor",))
+# How a party acts, judged as a whole when it is named as its owner ("the council's
+# response", "the handling of the outage by the carrier").
+_WANTING_CONDUCT = frozenset(
+    ("communication", "response", "handling", "management", "conduct", "behaviour",
+     "behavior", "attitude", "approach", "stance", "oversight", "leadership", "planning",
+     "preparation", "preparedness", "coordination", "engagement", "messaging", "outreach")
+)  # fmt: skip
+# Conduct only a party has (telling people), whoever the name belongs to.
+_TOLD_CONDUCT = frozenset(("communication", "messaging", "outreach", "engagement"))
+_WANTING_CUE = r"(?i:\b(?:" + "|".join(sorted(_WANTING)) + r")\b)"
+_PROVED = r"\b(?i:prov(?:ed?|en))\b"
 
 # A party not telling the people it serves (`BlameLanguage._untold`). The frames of not
 # doing: a failure or a refusal, an intent denied ("did not think to", "never bothered
