@@ -960,6 +960,8 @@ class BlameLanguage(HarmCheck):
         people (not records), or giving them information, an explanation, an apology.
         With `strict`, only what no system does."""
         word = act.lemma_.lower() if act.pos_ in ("VERB", "AUX") else _GERUNDS.get(act.lower_, "")
+        if word == "let" and any(c.lower_ == "know" for c in act.children):
+            word = "let know"  # "did not think to let us know"
         objects = [c for c in act.children if c.dep_ in ("dobj", "dative")]
         objects += [
             g
@@ -1590,7 +1592,7 @@ _PROVED = r"\b(?i:prov(?:ed?|en))\b"
 # doing: a failure or a refusal, an intent denied ("did not think to", "never bothered
 # to"), and a predicate of slowness or inability ("was slow to", "unable to").
 _FAILED_FRAMES = frozenset(("fail", "neglect", "refuse", "decline", "omit"))
-_UNMINDED_FRAMES = frozenset(("think", "bother", "trouble", "care", "deign", "see"))
+_UNMINDED_FRAMES = frozenset(("think", "bother", "trouble", "care", "deign"))
 _SLOW_FRAMES = frozenset(
     ("slow", "unable", "unwilling", "reluctant", "ineffective", "late", "hesitant", "loath",
      "loth", "incapable")
@@ -1638,7 +1640,7 @@ _TELLING_CUE = (
 _UNTOLD_FRAME = (
     r"(?i:\b(?:fail\w*|neglect\w*|refus\w*|declin\w*|omit\w*|slow|unable|unwilling|reluctant"
     r"|ineffective|late|hesitant|loath|loth|incapable|(?:think|thought|bother\w*|trouble\w*"
-    r"|care\w*|deign\w*|see|saw)\s+to)\b)"
+    r"|care\w*|deign\w*)\s+to)\b)"
 )
 
 
