@@ -32,6 +32,7 @@ from pmlint.checks.language.harm import CARELESSLY, HarmCheck, carelessly, purpo
 from pmlint.checks.language.rejection import rejected
 from pmlint.nlp import textcat
 from pmlint.nlp.cascade import Trigger, words_pattern
+from pmlint.nlp.pipeline import ensure_entities
 from pmlint.nlp.sentences import Sentence, starts_with_time
 from pmlint.nlp.syntax import (
     GROUP,
@@ -159,6 +160,8 @@ class BlameLanguage(HarmCheck):
         "conduct": "Asks people to behave better instead of changing the system",
         "character": "Judges a person's ability or character",
         "group": "Judges an organisation for a lapse",
+        "untold": "Judges a party for not telling the people it serves",
+        "wanting": "Judges a party or its conduct as not good enough",
         "dereliction": "Judges a party for walking away from what it owes",
         "self_character": "Judges yourselves",
         "decision": "Judges a decision instead of explaining it",
@@ -284,6 +287,12 @@ class BlameLanguage(HarmCheck):
                 self.pattern("communication_nouns"),
                 [rf"{party}|{NAME_LIKE}", rf"{_NOT_OR_FAIL}|{_IGNORE}"],
             ),
+            # a party slow, unable or not minded to tell the people it serves ("the carrier
+            # was slow to give an explanation", "Acme did not think to update its users")
+            Trigger.of(_TELLING_CUE, [rf"{party}|{NAME_LIKE}", _UNTOLD_FRAME]),
+            # a party, or its conduct, found wanting ("the carrier proved ineffective", "the
+            # council's communication was inadequate")
+            Trigger.of(_WANTING_CUE, [rf"{party}|{NAME_LIKE}", rf"{_LINKED}|{_PROVED}"]),
             Trigger.of(
                 words_pattern(self.words["failure_verbs"] - {"fail"}).wrapped("(?i:", ")"),
                 [rf"{party}|{NAME_LIKE}"],
@@ -346,6 +355,10 @@ class BlameLanguage(HarmCheck):
             pos, lemma = token.pos_, token.lemma_.lower()  # read once: each read makes a str
             if pos in ("VERB", "AUX") and token.dep_ != "amod":
                 yield from self._verb_hits(token)
+            if token.dep_ in ("xcomp", "pobj", "pcomp") and token.lower_ in _TELLING_FORMS:
+                found = self._untold(token)
+                if found is not None:
+                    yield found
             if lemma in w["error_nouns"] and pos in ("NOUN", "PROPN"):
                 hit = self.error_noun_hit(token, OTHERS)
                 if hit is not None and hit[0] != NAMED:
@@ -387,6 +400,8 @@ class BlameLanguage(HarmCheck):
                     yield found
             if pos == "ADJ":
                 found = self._character(token) or self._conduct_verdict(token)
+                if found is None and token.lower_ in _WANTING | w["verdict_adjectives"]:
+                    found = self._found_wanting(token)
                 if found is not None:
                     yield found
             if pos == "VERB" and token.lower_ in w["surprise_adjectives"]:
@@ -821,6 +836,161 @@ class BlameLanguage(HarmCheck):
             owed = w["communication_verbs"] | w["upkeep_verbs"] | w["duty_verbs"]
             return any(self._about_message(goal) or goal.lemma_.lower() in owed for goal in goals)
         return past_negation(verb) and not is_passive(verb)
+
+    def _untold(self, act: Token) -> Hit | None:
+        """A party not telling the people it serves, in a frame of not doing: "failed to
+        provide an explanation", "did not think to update the public", "was slow to
+        explain", "unable to reassure", "ineffective in informing its customers". The
+        party may be a name the entity recognizer leaves untagged ("Acme failed to give
+        its users an honest account"), since only a party tells, explains or reassures;
+        for such a name the act must be one no system does (not "notify" or "warn", which
+        an alerting tool does)."""
+        frame = act.head
+        willed = False  # a frame only a will fills: any act of telling, whoever the doer
+        if act.dep_ in ("pobj", "pcomp"):  # "ineffective in reassuring"
+            if frame.lower_ not in ("in", "at"):
+                return None
+            frame = frame.head
+            if _links(frame):  # "proved ineffective in informing": the prep on the verb
+                frame = next(
+                    (c for c in frame.children if c.dep_ in ("acomp", "oprd") and c.pos_ == "ADJ"),
+                    frame,
+                )
+        if frame.pos_ == "ADJ":
+            if frame.lower_ not in _SLOW_FRAMES or frame.dep_ not in ("acomp", "oprd", "conj"):
+                return None
+            while frame.dep_ == "conj" and frame.head.pos_ == "ADJ":
+                frame = frame.head
+            copula = frame.head
+            if not _links(copula) or is_negated(copula) or is_negated(frame):
+                return None
+            if not reported(copula) and copula.tag_ != "VBN":
+                return None
+            doer = subject(copula)
+            anchor = copula
+        elif frame.pos_ in ("VERB", "AUX") and act.dep_ == "xcomp":
+            lemma = frame.lemma_.lower()
+            negated = is_negated(frame)
+            if lemma in _FAILED_FRAMES and not negated:
+                pass  # "failed to explain", "refused to tell"
+            elif lemma in _UNMINDED_FRAMES and negated and past_negation(frame):
+                willed = True  # "did not think to tell", "never bothered to explain"
+            else:
+                return None
+            if not reported(frame) or is_passive(frame):
+                return None
+            doer = subject(frame)
+            anchor = frame
+        else:
+            return None
+        if doer is None or explained(anchor) or explained(act) or conditional(anchor):
+            return None
+        who = self.person_kind(doer)
+        unknown = who is None and self._unknown_party(doer)
+        if who not in (*OTHERS, GROUP) and not unknown:
+            return None
+        if not self._tells(act, strict=unknown and not willed):
+            return None
+        first = phrase_start(doer) if doer.i < act.i else act
+        return Hit(*token_span(first, act), "untold")
+
+    def _found_wanting(self, adjective: Token) -> Hit | None:
+        """A party, or a party's conduct, said to fall short: "the carrier was ineffective",
+        "the council's communications were inadequate", "the vendor's response was poor";
+        not a system or a measure ("the retry policy proved ineffective"), not the writers'
+        own conduct, not denied or supposed."""
+        while adjective.dep_ == "conj" and adjective.head.pos_ == "ADJ":
+            adjective = adjective.head
+        copula = adjective.head
+        if adjective.dep_ not in ("acomp", "oprd", "conj") or not _links(copula):
+            return None  # ("was either unable to X, or ineffective in Y": a conj of the verb)
+        if is_negated(copula) or is_negated(adjective) or not reported(copula):
+            return None
+        said_of = subject(copula)
+        if said_of is None:
+            return None
+        if said_of.lemma_.lower() in _WANTING_CONDUCT and said_of.dep_ != "compound":
+            owners = [c for c in said_of.children if c.dep_ == "poss"]
+            owners += [
+                g for c in said_of.children if c.dep_ in ("prep", "agent")
+                and c.lower_ in ("of", "from", "by") for g in c.children if g.dep_ == "pobj"
+            ]  # fmt: skip
+            told = said_of.lemma_.lower() in _TOLD_CONDUCT
+            # "Envoy's handling of retries": a name the recognizer does not know may be a
+            # product's, so it owns only conduct that tells people
+            owner = next(
+                (
+                    o
+                    for o in owners
+                    if self.person_kind(o) in (*STRICT, GROUP) or (told and self._unknown_party(o))
+                ),
+                None,
+            )
+            if owner is None:
+                return None
+            start = phrase_start(owner) if owner.i < said_of.i else said_of
+            return Hit(*token_span(start, adjective), "wanting")
+        if adjective.lower_ not in _WANTING or adjective.lower_ in _WANTING_CONDUCT_ONLY:
+            return None  # "unacceptable", "poor" said of a party itself: not read here
+        who = self.person_kind(said_of)
+        if who not in (*STRICT, GROUP):
+            return None
+        bare = said_of.pos_ != "PROPN" and not any(
+            c.dep_ in ("det", "poss") for c in said_of.children
+        )
+        if who == GROUP and (said_of.lemma_.lower() in self.words["ambiguous_people"] or bare):
+            return None  # "the provider" may be a library's; "security was inadequate"
+        return Hit(*token_span(phrase_start(said_of), adjective), "wanting")
+
+    def _unknown_party(self, noun: Token) -> bool:
+        """A capitalised proper noun the entity recognizer leaves untagged (or tags as an
+        organisation, a nation or a place): a company, an agency or a council it does
+        not know. Not a code word of the document, a known tool, or a modifier."""
+        if not noun.text[:1].isupper() or noun.dep_ == "compound":
+            return False
+        ensure_entities(noun.doc)  # the entity recognizer runs only for this question
+        if noun.pos_ != "PROPN" and not (noun.pos_ == "NOUN" and noun.ent_type_ == "ORG"):
+            return False
+        if noun.lower_ in self._things or noun.lower_ in self.words["things"]:
+            return False
+        return noun.ent_type_ in ("", "ORG", "GPE", "NORP")
+
+    def _tells(self, act: Token, strict: bool) -> bool:
+        """The act is telling people something: a verb of telling, reassuring, updating
+        people (not records), or giving them information, an explanation, an apology.
+        With `strict`, only what no system does."""
+        word = act.lemma_.lower() if act.pos_ in ("VERB", "AUX") else _GERUNDS.get(act.lower_, "")
+        if word == "let" and any(c.lower_ == "know" for c in act.children):
+            word = "let know"  # "did not think to let us know"
+        objects = [c for c in act.children if c.dep_ in ("dobj", "dative")]
+        objects += [
+            g
+            for c in act.children
+            if c.dep_ == "prep" and c.lower_ in ("with", "to")
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        people = [o for o in objects if self._served(o)]
+        tellers = _HUMAN_TELLING if strict else self.words["communication_verbs"] | _HUMAN_TELLING
+        if word in tellers:
+            # "Acme failed to inform its customers"; not "the agent failed to inform the
+            # load balancer", where the name may be software's
+            direct = [c for c in act.children if c.dep_ in ("dobj", "dative")]
+            return not (strict and word in _TELLING_PEOPLE and direct and not people)
+        if word in _UPDATE_VERBS:  # "update the public", "keep customers informed"
+            return bool(people)
+        if word in _GIVING_VERBS:  # "provide an explanation", "give us any information"
+            nouns = _HUMAN_INFORMATION if strict else _INFORMATION
+            return any(o.lemma_.lower() in nouns for o in objects)
+        return False
+
+    def _served(self, noun: Token) -> bool:
+        """People a party tells: its customers, the public, a nation, a person or us."""
+        return (
+            noun.lemma_.lower() in _SERVED
+            or noun.ent_type_ == "NORP"
+            or self.person_kind(noun) is not None
+        )
 
     def _about_message(self, verb: Token) -> bool:
         """The verb acts on a message: its object (or the object of its preposition) is a
@@ -1394,6 +1564,84 @@ _DEMAND_VERBS = frozenset(
     ("need", "have", "ought", "must", "ensure", "sure", "require", "expect", "ask", "remind",
      "tell", "urge", "encourage", "want")
 )  # fmt: skip
+
+
+# A party or its conduct found wanting (`BlameLanguage._found_wanting`): words of falling
+# short, said of a party ("the carrier proved ineffective") or of how it acted ("its
+# communication was inadequate"); the last ones only of its conduct ("the vendor was poor"
+# may be about money). Verdict words join them for conduct.
+_WANTING = frozenset(
+    ("inadequate", "ineffective", "ineffectual", "unsatisfactory", "deficient", "woeful",
+     "abysmal", "dismal", "lamentable", "substandard", "subpar", "lacklustre", "lackluster",
+     "poor", "shambolic")
+)  # fmt: skip
+_WANTING_CONDUCT_ONLY = frozenset(("poor",))
+# How a party acts, judged as a whole when it is named as its owner ("the council's
+# response", "the handling of the outage by the carrier").
+_WANTING_CONDUCT = frozenset(
+    ("communication", "response", "handling", "management", "conduct", "behaviour",
+     "behavior", "attitude", "approach", "stance", "oversight", "leadership", "planning",
+     "preparation", "preparedness", "coordination", "engagement", "messaging", "outreach")
+)  # fmt: skip
+# Conduct only a party has (telling people), whoever the name belongs to.
+_TOLD_CONDUCT = frozenset(("communication", "messaging", "outreach", "engagement"))
+_WANTING_CUE = r"(?i:\b(?:" + "|".join(sorted(_WANTING)) + r")\b)"
+_PROVED = r"\b(?i:prov(?:ed?|en))\b"
+
+# A party not telling the people it serves (`BlameLanguage._untold`). The frames of not
+# doing: a failure or a refusal, an intent denied ("did not think to", "never bothered
+# to"), and a predicate of slowness or inability ("was slow to", "unable to").
+_FAILED_FRAMES = frozenset(("fail", "neglect", "refuse", "decline", "omit"))
+_UNMINDED_FRAMES = frozenset(("think", "bother", "trouble", "care", "deign"))
+_SLOW_FRAMES = frozenset(
+    ("slow", "unable", "unwilling", "reluctant", "ineffective", "late", "hesitant", "loath",
+     "loth", "incapable")
+)  # fmt: skip
+# Telling that no system does (an alerting tool notifies and warns; only a party
+# explains itself, apologises or reassures), and the verbs that tell by their object.
+_HUMAN_TELLING = frozenset(
+    ("tell", "inform", "explain", "apologise", "apologize", "reassure", "let know")
+)  # fmt: skip
+# Telling that software does too ("the agent informed the load balancer"): for a name
+# the entity recognizer does not know, only with people as the object.
+_TELLING_PEOPLE = frozenset(("tell", "inform", "let know"))
+_UPDATE_VERBS = frozenset(("update", "brief", "keep"))
+_GIVING_VERBS = frozenset(("provide", "give", "offer", "share", "issue", "publish", "supply"))
+# What a party gives those it serves when it tells them; the first ones only a party gives.
+_HUMAN_INFORMATION = frozenset(
+    ("explanation", "communication", "apology", "transparency", "clarity", "reassurance",
+     "assurance")
+)  # fmt: skip
+_INFORMATION = _HUMAN_INFORMATION | frozenset(
+    ("information", "update", "detail", "notice", "warning", "guidance", "statement",
+     "timeline", "notification", "advice", "estimate", "answer", "account")
+)  # fmt: skip
+# The people a party serves, whom it updates or keeps informed.
+_SERVED = frozenset(
+    ("public", "customer", "user", "subscriber", "client", "community", "people", "consumer",
+     "passenger", "resident", "citizen", "member", "patient", "traveller", "traveler",
+     "parent", "student", "stakeholder", "shareholder", "investor", "partner", "regulator",
+     "merchant", "seller", "buyer", "tenant", "reader", "viewer", "player", "listener",
+     "driver", "rider", "account holder", "household", "business")
+)  # fmt: skip
+_TELLING_WORDS = (
+    _HUMAN_TELLING | _UPDATE_VERBS | _GIVING_VERBS
+    | frozenset(("warn", "notify", "communicate", "announce", "acknowledge", "contact"))
+)  # fmt: skip
+
+
+_GERUNDS = {f"{w[:-1] if w.endswith('e') else w}ing": w for w in _TELLING_WORDS if " " not in w}
+_TELLING_FORMS = frozenset({w.split()[0] for w in _TELLING_WORDS} | set(_GERUNDS))
+_TELLING_CUE = (
+    r"(?i:\b(?:"
+    + "|".join(sorted({w.split()[0] for w in _TELLING_WORDS} | set(_GERUNDS)))
+    + r")\b)"
+)
+_UNTOLD_FRAME = (
+    r"(?i:\b(?:fail\w*|neglect\w*|refus\w*|declin\w*|omit\w*|slow|unable|unwilling|reluctant"
+    r"|ineffective|late|hesitant|loath|loth|incapable|(?:think|thought|bother\w*|trouble\w*"
+    r"|care\w*|deign\w*)\s+to)\b)"
+)
 
 
 def _model_hit(model: textcat.Model, text: str, party: str) -> Hit:
