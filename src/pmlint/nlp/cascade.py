@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -515,12 +516,26 @@ def candidates(doc: Document, triggers: Sequence[Trigger]) -> list[Sentence]:
     return select(document_sentences(doc), triggers)
 
 
-def select(sentences: Iterable[Sentence], triggers: Sequence[Trigger]) -> list[Sentence]:
+@dataclass(frozen=True, slots=True)
+class Near:
+    """A second, positional gate of `select` (see `near`): the needs of a trigger whose
+    source is one of `sources` (a rule's pattern of a party: a person, a role, a name)
+    must match within `words` words of a match of the trigger's own pattern."""
+
+    sources: frozenset[str]
+    words: int = 8
+
+
+def select(
+    sentences: Iterable[Sentence], triggers: Sequence[Trigger], near: Near | None = None
+) -> list[Sentence]:
     """The sentences that any trigger selects, in order.
 
     Triggers share their `needs` (the hint of a person is in most of them), so each
     pattern is searched at most once per sentence; a pattern of words whose leads are
-    not among the sentence's runs of letters is not searched at all.
+    not among the sentence's runs of letters is not searched at all. With `near`, a
+    trigger that matches must also pass `near_enough` (asked only then: its searches
+    find positions, which the answers kept for the cheap pass do not).
     """
     if parse_all():
         return list(sentences)
@@ -571,9 +586,68 @@ def select(sentences: Iterable[Sentence], triggers: Sequence[Trigger]) -> list[S
                 else:
                     break  # no alternative of this need matches: not this trigger
             else:
+                if near is not None and not near_enough(triggers[number], text, near):
+                    continue
                 chosen.append(sentence)
                 break
     return chosen
+
+
+_WORD = re.compile(r"\S+")
+# What lets a verb take its subject from far before it: a coordinated verb shares the
+# first one's ("the operator used a tool on the wrong hosts ... but forgot to check").
+_COORDINATED = re.compile(r"(?i)(?<![\w-])(?:and|but|or|nor|then|yet)(?![\w-])|&")
+_BY = re.compile(r"(?i)(?<![\w-])by(?![\w-])")
+_LINK_WORDS = 3  # how many words before the pattern's match a coordinator is looked for
+
+
+def near_enough(trigger: Trigger, text: str, near: Near) -> bool:
+    """Whether one match of the trigger's pattern has, for each of its party needs
+    (`Near.sources`), a match within `Near.words` words (runs of non-blanks; 0 where the
+    two overlap), before or after it. The parse-based checks ask who does the act the
+    pattern names: its subject, the "by" agent of a passive, a possessor, which stand next
+    to it or a few words away ("the engineer on call that night forgot"); a person named
+    in another clause of a long sentence is not its doer. Two constructions put the doer
+    further away, and the gate lets them through: a coordinated verb ("and", "but", ... in
+    the few words before the match: its subject is the first verb's) and a passive's agent
+    ("by" just before the party, after the match). Other needs (a negation, an auxiliary,
+    a question mark) are not placed; the cheap pass found them already."""
+    placed = [n for n in trigger.needs if n in near.sources]
+    if not placed:
+        return True
+    spans = [m.span() for m in _WORD.finditer(text)]
+    starts = [start for start, _ in spans]
+
+    def words(start: int, end: int) -> tuple[int, int]:
+        return bisect_right(starts, start) - 1, bisect_right(starts, max(start, end - 1)) - 1
+
+    parties = []
+    for source in placed:
+        found = []
+        for match in _regex(source).finditer(text):
+            first, last = words(*match.span())
+            prefix = text[spans[max(0, first - 2)][0] : match.start()] if first >= 0 else ""
+            found.append((first, last, _BY.search(prefix) is not None))
+        parties.append(found)
+    for match in trigger.pattern.finditer(text):
+        first, last = words(*match.span())
+        linked = text[spans[max(0, first - _LINK_WORDS)][0] : match.start()] if first >= 0 else ""
+        if _COORDINATED.search(linked):
+            return True
+        if all(any(_close(first, last, p, near.words) for p in found) for found in parties):
+            return True
+    return False
+
+
+def _close(first: int, last: int, party: tuple[int, int, bool], most: int) -> bool:
+    """A party's match is within `most` words of the words `first` to `last`, or is a
+    passive's agent after them."""
+    start, end, by = party
+    if end < first:
+        return first - end <= most
+    if start > last:
+        return by or start - last <= most
+    return True
 
 
 _Test = Callable[[str, "str | None"], bool]
