@@ -2,9 +2,10 @@
 
 The cheap pass is regular expressions over the masked prose (no spaCy at all), built
 from word lists by `surface_forms` (every inflection a lemma may take in running text)
-and `Trigger`s. The trained pipeline then runs, batched, on the candidates only; parsed
-sentences are cached on the document, so rules that share candidates parse them once,
-and `Pipeline.stats` counts sentences seen and parsed (`pmlint.nlp.parse_stats()`).
+and `Trigger`s (with `Near`, a second gate: the party a trigger needs must stand near the
+trigger's word, `near_enough`). The trained pipeline then runs, batched, on the candidates
+only; parsed sentences are cached on the document, so rules that share candidates parse
+them once, and `Pipeline.stats` counts sentences seen and parsed (`pmlint.nlp.parse_stats()`).
 
     trigger = Trigger.of(words_pattern(["forget", "neglect"]), needs=[r"\bengineer"])
     wanted = candidates(doc, [trigger])                 # sentences the cheap pass keeps
@@ -612,37 +613,70 @@ def near_enough(trigger: Trigger, text: str, near: Near) -> bool:
     the few words before the match: its subject is the first verb's) and a passive's agent
     ("by" just before the party, after the match). Other needs (a negation, an auxiliary,
     a question mark) are not placed; the cheap pass found them already."""
-    placed = [n for n in trigger.needs if n in near.sources]
+    placed = [n for n, need in enumerate(trigger.needs) if need in near.sources]
     if not placed:
         return True
-    spans = [m.span() for m in _WORD.finditer(text)]
-    starts = [start for start, _ in spans]
-
-    def words(start: int, end: int) -> tuple[int, int]:
-        return bisect_right(starts, start) - 1, bisect_right(starts, max(start, end - 1)) - 1
-
-    parties = []
-    for source in placed:
-        found = []
-        for match in _regex(source).finditer(text):
-            first, last = words(*match.span())
-            prefix = text[spans[max(0, first - 2)][0] : match.start()] if first >= 0 else ""
-            found.append((first, last, _BY.search(prefix) is not None))
-        parties.append(found)
-    for match in trigger.pattern.finditer(text):
-        first, last = words(*match.span())
-        linked = text[spans[max(0, first - _LINK_WORDS)][0] : match.start()] if first >= 0 else ""
-        if _COORDINATED.search(linked):
+    runs = _letter_runs(text)
+    # each alternative apart (`Trigger.parts`, `need_parts`), those whose leads the text
+    # lacks left out, and each one's places kept by text: the rules' triggers share them
+    acts = _matches(trigger.parts or ((trigger.source, None),), re.IGNORECASE, text, runs)
+    parties = [_matches(trigger.need_parts[n], 0, text, runs) for n in placed]
+    for first, last, _by, linked in acts:
+        if linked:
             return True
         if all(any(_close(first, last, p, near.words) for p in found) for found in parties):
             return True
     return False
 
 
-def _close(first: int, last: int, party: tuple[int, int, bool], most: int) -> bool:
+_Place = tuple[int, int, bool, bool]  # first and last word, after "by", after a coordinator
+
+
+def _matches(
+    parts: tuple[tuple[str, frozenset[str] | None], ...],
+    flags: int,
+    text: str,
+    runs: frozenset[str] | None,
+) -> list[_Place]:
+    """Where any of the alternatives matches (`_places`), skipping those with leads that
+    the text's runs of letters lack (they cannot match, see `WordsPattern`)."""
+    found: list[_Place] = []
+    for part, leads in parts:
+        if leads is not None and runs is not None and leads.isdisjoint(runs):
+            continue
+        found.extend(_places(part, flags, text))
+    return found
+
+
+@functools.lru_cache(maxsize=4096)
+def _places(source: str, flags: int, text: str) -> tuple[_Place, ...]:
+    """Each match of the pattern in the text: its first and last word (runs of non-blanks),
+    whether "by" is in the two words before it, and a coordinator in the three before."""
+    spans, starts = _word_spans(text)
+    found = []
+    for match in _regex(source, flags).finditer(text):
+        start, end = match.span()
+        first = bisect_right(starts, start) - 1
+        last = bisect_right(starts, max(start, end - 1)) - 1
+        if first < 0:
+            found.append((first, last, False, False))
+            continue
+        by = _BY.search(text, spans[max(0, first - 2)][0], start) is not None
+        linked = _COORDINATED.search(text, spans[max(0, first - _LINK_WORDS)][0], start)
+        found.append((first, last, by, linked is not None))
+    return tuple(found)
+
+
+@functools.lru_cache(maxsize=256)
+def _word_spans(text: str) -> tuple[list[tuple[int, int]], list[int]]:
+    spans = [m.span() for m in _WORD.finditer(text)]
+    return spans, [start for start, _ in spans]
+
+
+def _close(first: int, last: int, party: _Place, most: int) -> bool:
     """A party's match is within `most` words of the words `first` to `last`, or is a
     passive's agent after them."""
-    start, end, by = party
+    start, end, by, _linked = party
     if end < first:
         return first - end <= most
     if start > last:
