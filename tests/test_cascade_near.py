@@ -40,6 +40,12 @@ NEAR = Near(frozenset({PERSON}), 8)
             "quiet hours but forgot the drain step.",
             True,
         ),
+        # a subject that heads a relative clause, however long the clause
+        (
+            "The engineer who had rotated the keys for every region the week before "
+            "skipped the drain step.",
+            True,
+        ),
         # a passive's agent after "by", however far
         (
             "The drain step was skipped on three of the storage hosts in the second region "

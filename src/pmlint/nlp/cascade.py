@@ -599,6 +599,10 @@ _WORD = re.compile(r"\S+")
 # first one's ("the operator used a tool on the wrong hosts ... but forgot to check").
 _COORDINATED = re.compile(r"(?i)(?<![\w-])(?:and|but|or|nor|then|yet)(?![\w-])|&")
 _BY = re.compile(r"(?i)(?<![\w-])by(?![\w-])")
+# A subject that a clause follows or is: the doer then stands as far from the verb as the
+# clause is long ("whoever approved the late change to the export job is not competent").
+_WH_WORD = re.compile(r"(?i)who(?:m|so)?(?:ever)?")
+_RELATIVE_AFTER = re.compile(r"(?i)\s*,?\s*(?:who|whom|whose|that|which)(?![\w-])")
 _LINK_WORDS = 3  # how many words before the pattern's match a coordinator is looked for
 
 
@@ -610,9 +614,11 @@ def near_enough(trigger: Trigger, text: str, near: Near) -> bool:
     to it or a few words away ("the engineer on call that night forgot"); a person named
     in another clause of a long sentence is not its doer. Two constructions put the doer
     further away, and the gate lets them through: a coordinated verb ("and", "but", ... in
-    the few words before the match: its subject is the first verb's) and a passive's agent
-    ("by" just before the party, after the match). Other needs (a negation, an auxiliary,
-    a question mark) are not placed; the cheap pass found them already."""
+    the few words before the match: its subject is the first verb's), a passive's agent
+    ("by" just before the party, after the match) and a subject that heads a relative
+    clause or is one ("the engineer who ...", "whoever ...", before the match). Other needs
+    (a negation, an auxiliary, a question mark) are not placed; the cheap pass found them
+    already."""
     placed = [n for n, need in enumerate(trigger.needs) if need in near.sources]
     if not placed:
         return True
@@ -621,7 +627,7 @@ def near_enough(trigger: Trigger, text: str, near: Near) -> bool:
     # lacks left out, and each one's places kept by text: the rules' triggers share them
     acts = _matches(trigger.parts or ((trigger.source, None),), re.IGNORECASE, text, runs)
     parties = [_matches(trigger.need_parts[n], 0, text, runs) for n in placed]
-    for first, last, _by, linked in acts:
+    for first, last, _by, linked, _relative in acts:
         if linked:
             return True
         if all(any(_close(first, last, p, near.words) for p in found) for found in parties):
@@ -629,7 +635,8 @@ def near_enough(trigger: Trigger, text: str, near: Near) -> bool:
     return False
 
 
-_Place = tuple[int, int, bool, bool]  # first and last word, after "by", after a coordinator
+# first and last word, after "by", after a coordinator, heading a relative clause
+_Place = tuple[int, int, bool, bool, bool]
 
 
 def _matches(
@@ -651,7 +658,8 @@ def _matches(
 @functools.lru_cache(maxsize=4096)
 def _places(source: str, flags: int, text: str) -> tuple[_Place, ...]:
     """Each match of the pattern in the text: its first and last word (runs of non-blanks),
-    whether "by" is in the two words before it, and a coordinator in the three before."""
+    whether "by" is in the two words before it, a coordinator in the three before, and
+    whether it heads a relative clause ("whoever", "the engineer who", "someone that")."""
     spans, starts = _word_spans(text)
     found = []
     for match in _regex(source, flags).finditer(text):
@@ -659,11 +667,12 @@ def _places(source: str, flags: int, text: str) -> tuple[_Place, ...]:
         first = bisect_right(starts, start) - 1
         last = bisect_right(starts, max(start, end - 1)) - 1
         if first < 0:
-            found.append((first, last, False, False))
+            found.append((first, last, False, False, False))
             continue
         by = _BY.search(text, spans[max(0, first - 2)][0], start) is not None
         linked = _COORDINATED.search(text, spans[max(0, first - _LINK_WORDS)][0], start)
-        found.append((first, last, by, linked is not None))
+        relative = _WH_WORD.fullmatch(match.group()) or _RELATIVE_AFTER.match(text, end)
+        found.append((first, last, by, linked is not None, relative is not None))
     return tuple(found)
 
 
@@ -675,10 +684,10 @@ def _word_spans(text: str) -> tuple[list[tuple[int, int]], list[int]]:
 
 def _close(first: int, last: int, party: _Place, most: int) -> bool:
     """A party's match is within `most` words of the words `first` to `last`, or is a
-    passive's agent after them."""
-    start, end, by, _linked = party
+    passive's agent after them, or a subject before them that a clause follows or is."""
+    start, end, by, _linked, relative = party
     if end < first:
-        return first - end <= most
+        return relative or first - end <= most
     if start > last:
         return by or start - last <= most
     return True
