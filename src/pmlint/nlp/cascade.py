@@ -596,7 +596,7 @@ def select(
 
 _WORD = re.compile(r"\S+")
 # What lets a verb take its subject from far before it: a coordinated verb shares the
-# first one's ("the operator used a tool on the wrong hosts ... but forgot to check").
+# first one's ("the admin opened a shell on the replica ... but forgot the drain").
 _COORDINATED = re.compile(r"(?i)(?<![\w-])(?:and|but|or|nor|then|yet)(?![\w-])|&")
 _BY = re.compile(r"(?i)(?<![\w-])by(?![\w-])")
 # A subject that a clause follows or is: the doer then stands as far from the verb as the
