@@ -587,7 +587,13 @@ def select(
                 else:
                     break  # no alternative of this need matches: not this trigger
             else:
-                if near is not None and not near_enough(triggers[number], text, near):
+                # a text too long to parse is chosen or not to the same effect: its places
+                # are not looked for (a megabyte line would hold thousands of each)
+                if (
+                    near is not None
+                    and len(text) <= MAX_PARSED_CHARS
+                    and not near_enough(triggers[number], text, near)
+                ):
                     continue
                 chosen.append(sentence)
                 break
