@@ -608,7 +608,7 @@ _BY = re.compile(r"(?i)(?<![\w-])by(?![\w-])")
 # A subject that a clause follows or is: the doer then stands as far from the verb as the
 # clause is long ("whoever approved the late change to the export job is not competent").
 _WH_WORD = re.compile(r"(?i)who(?:m|so)?(?:ever)?")
-_RELATIVE_AFTER = re.compile(r"(?i)\s*(?:,\s*)?(?:who|whom|whose|that|which)(?![\w-])")
+_RELATIVE_AFTER = re.compile(r"(?i)(?<!\s)\s*(?:,\s*)?(?:who|whom|whose|that|which)(?![\w-])")
 _LINK_WORDS = 3  # how many words before the pattern's match a coordinator is looked for
 
 
