@@ -2,9 +2,10 @@
 
 The cheap pass is regular expressions over the masked prose (no spaCy at all), built
 from word lists by `surface_forms` (every inflection a lemma may take in running text)
-and `Trigger`s. The trained pipeline then runs, batched, on the candidates only; parsed
-sentences are cached on the document, so rules that share candidates parse them once,
-and `Pipeline.stats` counts sentences seen and parsed (`pmlint.nlp.parse_stats()`).
+and `Trigger`s (with `Near`, a second gate: the party a trigger needs must stand near the
+trigger's word, `near_enough`). The trained pipeline then runs, batched, on the candidates
+only; parsed sentences are cached on the document, so rules that share candidates parse
+them once, and `Pipeline.stats` counts sentences seen and parsed (`pmlint.nlp.parse_stats()`).
 
     trigger = Trigger.of(words_pattern(["forget", "neglect"]), needs=[r"\bengineer"])
     wanted = candidates(doc, [trigger])                 # sentences the cheap pass keeps
@@ -20,6 +21,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -515,12 +517,26 @@ def candidates(doc: Document, triggers: Sequence[Trigger]) -> list[Sentence]:
     return select(document_sentences(doc), triggers)
 
 
-def select(sentences: Iterable[Sentence], triggers: Sequence[Trigger]) -> list[Sentence]:
+@dataclass(frozen=True, slots=True)
+class Near:
+    """A second, positional gate of `select` (see `near`): the needs of a trigger whose
+    source is one of `sources` (a rule's pattern of a party: a person, a role, a name)
+    must match within `words` words of a match of the trigger's own pattern."""
+
+    sources: frozenset[str]
+    words: int = 8
+
+
+def select(
+    sentences: Iterable[Sentence], triggers: Sequence[Trigger], near: Near | None = None
+) -> list[Sentence]:
     """The sentences that any trigger selects, in order.
 
     Triggers share their `needs` (the hint of a person is in most of them), so each
     pattern is searched at most once per sentence; a pattern of words whose leads are
-    not among the sentence's runs of letters is not searched at all.
+    not among the sentence's runs of letters is not searched at all. With `near`, a
+    trigger that matches must also pass `near_enough` (asked only then: its searches
+    find positions, which the answers kept for the cheap pass do not).
     """
     if parse_all():
         return list(sentences)
@@ -571,9 +587,116 @@ def select(sentences: Iterable[Sentence], triggers: Sequence[Trigger]) -> list[S
                 else:
                     break  # no alternative of this need matches: not this trigger
             else:
+                # a text too long to parse is chosen or not to the same effect: its places
+                # are not looked for (a megabyte line would hold thousands of each)
+                if (
+                    near is not None
+                    and len(text) <= MAX_PARSED_CHARS
+                    and not near_enough(triggers[number], text, near)
+                ):
+                    continue
                 chosen.append(sentence)
                 break
     return chosen
+
+
+_WORD = re.compile(r"\S+")
+# What lets a verb take its subject from far before it: a coordinated verb shares the
+# first one's ("the admin opened a shell on the replica ... but forgot the drain").
+_COORDINATED = re.compile(r"(?i)(?<![\w-])(?:and|but|or|nor|then|yet)(?![\w-])|&")
+_BY = re.compile(r"(?i)(?<![\w-])by(?![\w-])")
+# A subject that a clause follows or is: the doer then stands as far from the verb as the
+# clause is long ("whoever approved the late change to the export job is not competent").
+_WH_WORD = re.compile(r"(?i)who(?:m|so)?(?:ever)?")
+_RELATIVE_AFTER = re.compile(r"(?i)(?<!\s)\s*(?:,\s*)?(?:who|whom|whose|that|which)(?![\w-])")
+_LINK_WORDS = 3  # how many words before the pattern's match a coordinator is looked for
+
+
+def near_enough(trigger: Trigger, text: str, near: Near) -> bool:
+    """Whether one match of the trigger's pattern has, for each of its party needs
+    (`Near.sources`), a match within `Near.words` words (runs of non-blanks; 0 where the
+    two overlap), before or after it. The parse-based checks ask who does the act the
+    pattern names: its subject, the "by" agent of a passive, a possessor, which stand next
+    to it or a few words away ("the engineer on call that night forgot"); a person named
+    in another clause of a long sentence is not its doer. Two constructions put the doer
+    further away, and the gate lets them through: a coordinated verb ("and", "but", ... in
+    the few words before the match: its subject is the first verb's), a passive's agent
+    ("by" just before the party, after the match) and a subject that heads a relative
+    clause or is one ("the engineer who ...", "whoever ...", before the match). Other needs
+    (a negation, an auxiliary, a question mark) are not placed; the cheap pass found them
+    already."""
+    placed = [n for n, need in enumerate(trigger.needs) if need in near.sources]
+    if not placed:
+        return True
+    runs = _letter_runs(text)
+    # each alternative apart (`Trigger.parts`, `need_parts`), those whose leads the text
+    # lacks left out, and each one's places kept by text: the rules' triggers share them
+    acts = _matches(trigger.parts or ((trigger.source, None),), re.IGNORECASE, text, runs)
+    parties = [_matches(trigger.need_parts[n], 0, text, runs) for n in placed]
+    for first, last, _by, linked, _relative in acts:
+        if linked:
+            return True
+        if all(any(_close(first, last, p, near.words) for p in found) for found in parties):
+            return True
+    return False
+
+
+# first and last word, after "by", after a coordinator, heading a relative clause
+_Place = tuple[int, int, bool, bool, bool]
+
+
+def _matches(
+    parts: tuple[tuple[str, frozenset[str] | None], ...],
+    flags: int,
+    text: str,
+    runs: frozenset[str] | None,
+) -> list[_Place]:
+    """Where any of the alternatives matches (`_places`), skipping those with leads that
+    the text's runs of letters lack (they cannot match, see `WordsPattern`)."""
+    found: list[_Place] = []
+    for part, leads in parts:
+        if leads is not None and runs is not None and leads.isdisjoint(runs):
+            continue
+        found.extend(_places(part, flags, text))
+    return found
+
+
+@functools.lru_cache(maxsize=4096)
+def _places(source: str, flags: int, text: str) -> tuple[_Place, ...]:
+    """Each match of the pattern in the text: its first and last word (runs of non-blanks),
+    whether "by" is in the two words before it, a coordinator in the three before, and
+    whether it heads a relative clause ("whoever", "the engineer who", "someone that")."""
+    spans, starts = _word_spans(text)
+    found = []
+    for match in _regex(source, flags).finditer(text):
+        start, end = match.span()
+        first = bisect_right(starts, start) - 1
+        last = bisect_right(starts, max(start, end - 1)) - 1
+        if first < 0:
+            found.append((first, last, False, False, False))
+            continue
+        by = _BY.search(text, spans[max(0, first - 2)][0], start) is not None
+        linked = _COORDINATED.search(text, spans[max(0, first - _LINK_WORDS)][0], start)
+        relative = _WH_WORD.fullmatch(match.group()) or _RELATIVE_AFTER.match(text, end)
+        found.append((first, last, by, linked is not None, relative is not None))
+    return tuple(found)
+
+
+@functools.lru_cache(maxsize=256)
+def _word_spans(text: str) -> tuple[list[tuple[int, int]], list[int]]:
+    spans = [m.span() for m in _WORD.finditer(text)]
+    return spans, [start for start, _ in spans]
+
+
+def _close(first: int, last: int, party: _Place, most: int) -> bool:
+    """A party's match is within `most` words of the words `first` to `last`, or is a
+    passive's agent after them, or a subject before them that a clause follows or is."""
+    start, end, by, _linked, relative = party
+    if end < first:
+        return relative or first - end <= most
+    if start > last:
+        return by or start - last <= most
+    return True
 
 
 _Test = Callable[[str, "str | None"], bool]

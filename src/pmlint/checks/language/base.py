@@ -29,6 +29,7 @@ from pmlint.document import Document, TextBlock
 from pmlint.literals import WORTH_AFTER, any_of, needed
 from pmlint.nlp import LEXICAL
 from pmlint.nlp.cascade import (
+    Near,
     Trigger,
     WordsPattern,
     alternation,
@@ -227,6 +228,18 @@ class LanguageCheck(CheckKind):
         self.coaching = {str(k): str(v).strip() for k, v in coaching.items()}
         self._things: frozenset[str] = frozenset()  # the current document's code words
 
+    # With a number: the rule's needs of a party (`personish`) must match within that many
+    # words of the trigger's own match (`cascade.near_enough`), or the sentence is not parsed.
+    near_words: ClassVar[int | None] = None
+
+    @cached_property
+    def _near(self) -> Near | None:
+        if self.near_words is None:
+            return None
+        person = self.personish()
+        sources = {n for t in self.triggers for n in t.needs if person in n}
+        return Near(frozenset(sources), self.near_words)
+
     @cached_property
     def triggers(self) -> list[Trigger]:
         """Built on first use: configs are loaded (and checks built) by runs that lint
@@ -298,7 +311,7 @@ class LanguageCheck(CheckKind):
         )
 
     def _candidates(self, sentences: list[Sentence]) -> list[Sentence]:
-        chosen = set(select(sentences, self.triggers))
+        chosen = set(select(sentences, self.triggers, self._near))
         return [s for s in sentences if s in chosen or self.also_parse(s)]
 
     def token_hits(self, sentence: Sentence) -> Iterator[Hit]:

@@ -138,6 +138,7 @@ def _once(compute: Callable[[], _T]) -> Callable[[], _T]:
 
 class BlameLanguage(HarmCheck):
     kind = "blame-language"
+    near_words = 8  # a person or a party within 8 words of the trigger's word, or not parsed
     description = (
         "Judgements of people, and people (roles, pronouns, names) as the subject of a "
         "failure, an omission or an error; systems as subjects are never blame."

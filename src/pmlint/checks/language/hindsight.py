@@ -96,6 +96,7 @@ def _had_clause(had: Token) -> Token | None:
 
 class HindsightLanguage(LanguageCheck):
     kind = "hindsight-language"
+    near_words = 8  # the person after "had" or by the adverb within 8 words, or not parsed
     description = (
         "Counterfactuals and hindsight: 'should have', 'could have caught', 'if only', "
         "'obviously', 'why didn't ...?'; never in action items, tasks or instructions."

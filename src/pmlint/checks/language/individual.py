@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 class IndividualAsCause(HarmCheck):
     kind = "individual-as-cause"
+    near_words = 8  # a named doer within 8 words of the action's word, or not parsed
     description = (
         "A named person (a PERSON entity, an @handle, an e-mail address) as the doer of a "
         "harmful or faulty action; allowed where `allow_in` says (the timeline, by default)."
