@@ -886,6 +886,8 @@ class BlameLanguage(HarmCheck):
             return None
         if doer is None or explained(anchor) or explained(act) or conditional(anchor):
             return None
+        if _MACHINE_TEXT.search(act.sent.text):
+            return None  # a log line pasted into prose: no one's words
         who = self.person_kind(doer)
         unknown = who is None and self._unknown_party(doer)
         if who not in (*OTHERS, GROUP) and not unknown:
@@ -1588,6 +1590,10 @@ _WANTING_CONDUCT = frozenset(
 _TOLD_CONDUCT = frozenset(("communication", "messaging", "outreach", "engagement"))
 _WANTING_CUE = r"(?i:\b(?:" + "|".join(sorted(_WANTING)) + r")\b)"
 _PROVED = r"\b(?i:prov(?:ed?|en))\b"
+
+# Machine output pasted into a paragraph: a key set with "=" or a device path. A tool's
+# message "unable to find ..." judges no one.
+_MACHINE_TEXT = re.compile(r"\w ?= ?[\w\[\"']|\[/|(?<![\w.])/dev/")
 
 # A party not telling the people it serves (`BlameLanguage._untold`). The frames of not
 # doing: a failure or a refusal, an intent denied ("did not think to", "never bothered
