@@ -278,3 +278,24 @@ def test_phrase_gates_read_after_many_sentences_find_what_the_alternation_finds(
     expected = found(fresh.lint("pm.md", decode(sample.encode("utf-8")), "."))
     assert len(expected) >= 3
     assert found(warmed.lint("pm.md", decode(sample.encode("utf-8")), ".")) == expected
+
+
+@needs_model
+def test_a_log_line_pasted_into_prose_judges_no_party_for_not_telling() -> None:
+    # A tool's message ("failed to update clients") in a paragraph of machine output, keys
+    # set with "=" and device paths: no one's words, so no party is judged for not telling.
+    log = (
+        "# Volume outage\n\n## Timeline\n\n"
+        'AttachDisk failed for disk "vol-0c9e2" : grpc error: status = Internal msg = Unable to'
+        " locate block device among probed paths: [/dev/disk/by-id/vol-0c9e2 /dev/xvdf]\n"
+        "    Notice  AttachFailed  12s  Nodeagent  failed to update clients about disks:"
+        " pending disks=[cache-disk]\n"
+    )
+    _, report = lint(log, select=("PM301",))
+    assert not [d for d in report.diagnostics if "not telling" in d.message]
+    prose = (
+        "# Outage\n\n## Summary\n\n"
+        "The storage vendor was unable to explain the fault to its customers.\n"
+    )
+    _, report = lint(prose, select=("PM301",))
+    assert [d for d in report.diagnostics if "not telling" in d.message]
