@@ -288,7 +288,7 @@ class HindsightLanguage(LanguageCheck):
         verb = instead.head
         while (
             verb.dep_ in ("prep", "advmod", "pobj", "pcomp", "cc", "xcomp")
-            and verb.head is not verb
+            and verb.head.i != verb.i
         ):
             verb = verb.head
         doer = subject(verb)

@@ -73,7 +73,7 @@ def rejected(doc: Doc, start: int, end: int) -> str | None:
         found = _frame(node, inside, came_from)
         if found is not None:
             return found
-        if node.dep_ not in _INSIDE or node.head is node:
+        if node.dep_ not in _INSIDE or node.head.i == node.i:
             return None
         node, came_from = node.head, node
     return None
@@ -81,7 +81,7 @@ def rejected(doc: Doc, start: int, end: int) -> str | None:
 
 def _depth(token: Token) -> int:
     depth = 0
-    while token.head is not token and depth < 50:
+    while token.head.i != token.i and depth < 50:
         token, depth = token.head, depth + 1
     return depth
 
