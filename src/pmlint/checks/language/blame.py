@@ -316,7 +316,6 @@ class BlameLanguage(HarmCheck):
             Trigger.of(_ROOT_CAUSE, [person]),
             Trigger.of(r"\baction\b", [person, r"\b(?:against|with)\b"]),
             Trigger.of(r"\bblame\b|\bresponsible\b", [person]),
-            Trigger.of(r"\bresponsible\b", [rf"{party}|{NAME_LIKE}"]),
             Trigger.of(
                 self.pattern("character_adjectives"), [rf"{party}|{NAME_LIKE}|\b(?i:we|i)\b"]
             ),
@@ -379,10 +378,6 @@ class BlameLanguage(HarmCheck):
                 hit = self.responsible_hit(token)
                 if hit is not None and hit[0] != NAMED:
                     yield Hit(*hit[1], "responsible")
-                elif hit is None and token.dep_ == "acomp":
-                    party = self._party_of(token.head, (GROUP,))
-                    if party is not None and self._harm_after(token):
-                        yield Hit(*token_span(phrase_start(party), token), "responsible")
             if pos in ("NOUN", "PROPN"):
                 hit = self.faulty_work_hit(token, (ROLE, PRONOUN))
                 if hit is not None:
@@ -1459,29 +1454,7 @@ class BlameLanguage(HarmCheck):
         if is_negated(verb) or conditional(verb):
             return None
         party = subject(verb)
-        if party is not None and GROUP in kinds and self._acronym_party(party):
-            return party
         return party if self.person_kind(party) in kinds else None
-
-    def _harm_after(self, responsible: Token) -> bool:
-        w = self.words
-        for prep in responsible.children:
-            if prep.dep_ == "prep" and prep.lower_ == "for":
-                for thing in prep.children:
-                    if thing.lemma_.lower() in w["harm_nouns"]:
-                        return True
-                    if thing.dep_ == "pcomp" and self.lemmas(thing) & w["harm_verbs"]:
-                        return True
-        return False
-
-    def _acronym_party(self, noun: Token) -> bool:
-        """An organisation written in capitals that the recognizer tags as one ("IBM")."""
-        if noun.pos_ != "PROPN" or not noun.text.isupper() or len(noun.text) < 2:
-            return False
-        ensure_entities(noun.doc)
-        if noun.ent_type_ != "ORG":
-            return False
-        return noun.lower_ not in self._things and noun.lower_ not in self.words["things"]
 
     def _fault_of(self, fault: Token) -> Hit | None:
         """ "It was the vendor's fault", "the outage is the fault of the operators"."""
