@@ -294,9 +294,6 @@ class BlameLanguage(HarmCheck):
             # a party, or its conduct, found wanting ("the carrier proved ineffective", "the
             # council's communication was inadequate")
             Trigger.of(_WANTING_CUE, [rf"{party}|{NAME_LIKE}", rf"{_LINKED}|{_PROVED}"]),
-            # conduct found wanting by a noun or its adjective ("the council's inadequate
-            # response", "failings in the service provided by Acme", "a sorry record")
-            Trigger.of(rf"{_WANTING_CUE}|{_FAULTED_CUE}", [rf"{party}|{NAME_LIKE}"]),
             Trigger.of(
                 words_pattern(self.words["failure_verbs"] - {"fail"}).wrapped("(?i:", ")"),
                 [rf"{party}|{NAME_LIKE}"],
@@ -386,10 +383,6 @@ class BlameLanguage(HarmCheck):
                 found = self._blame(token)
                 if found is not None:
                     yield found
-            if pos == "NOUN" and lemma in _FAULTED_NOUNS:
-                found = self._conduct_faulted(token)
-                if found is not None:
-                    yield found  # "failings in the service the contractor provided"
             if lemma in w["failure_nouns"] and pos == "NOUN":
                 found = self._failure_of(token) or self._own_mistake(token, counted=False)
                 if found is not None:
@@ -951,96 +944,6 @@ class BlameLanguage(HarmCheck):
         if who == GROUP and (said_of.lemma_.lower() in self.words["ambiguous_people"] or bare):
             return None  # "the provider" may be a library's; "security was inadequate"
         return Hit(*token_span(phrase_start(said_of), adjective), "wanting")
-
-    def _conduct_faulted(self, noun: Token) -> Hit | None:
-        """A party's conduct found wanting by a noun or an adjective before it, the
-        attributive side of `_found_wanting`: "failings in the service provided by the
-        contractor", "the council's shortcomings", "the carrier's inadequate response",
-        "poor handling by the agency", "the police have a sorry record in managing their
-        IT". Failings and shortcomings judge whoever owns them; a record or a history is
-        judged by its adjective; conduct by a wanting adjective (`_WANTING`). The owner is
-        a person or a party, not the writers (a good postmortem says "our inadequate
-        alerting"), not a product (a name the recognizer does not know owns only conduct
-        that tells people)."""
-        lemma = noun.lemma_.lower()
-        judged = noun
-        if lemma not in _FAILINGS:
-            # a record by its judgement ("a sorry record"), conduct by a wanting word
-            judging = _RECORD_JUDGEMENTS if lemma in _RECORDS else _WANTING
-            adjective = next(
-                (c for c in noun.children if c.dep_ == "amod" and c.lower_ in judging), None
-            )
-            if adjective is None:
-                return None
-            judged = adjective
-        if any(c.dep_ == "det" and c.lower_ in ("no", "any") for c in noun.children):
-            return None  # "the audit found no failings"
-        verb = noun.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-            verb = verb.head
-        if verb.pos_ in ("VERB", "AUX") and (
-            is_negated(verb)
-            or conditional(verb)
-            or (not reported(verb) and verb.tag_ != "VBP")
-            or any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in verb.children)
-        ):
-            return None
-        owner = self._conduct_owner(noun)
-        if owner is None and lemma in _FAILINGS | _RECORDS:
-            # "failings in the service provided by X", "a record in the management of X"
-            preps = [c for c in noun.children if c.dep_ == "prep"]
-            if noun.dep_ == "dobj":  # "found failings in X": the parser hangs "in" on the verb
-                preps += [c for c in noun.head.children if c.dep_ == "prep" and c.i > noun.i]
-            conduct = [
-                g for c in preps if c.lower_ in ("in", "of", "on")
-                for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in _FAULTED_WORK
-            ]  # fmt: skip
-            owner = next((o for o in map(self._conduct_owner, conduct) if o is not None), None)
-        if (
-            owner is None
-            and lemma in _RECORDS
-            and noun.dep_ == "dobj"
-            and noun.head.lemma_.lower() == "have"
-        ):  # "the agency has a sorry record"
-            owner = self._owning_party(subject(noun.head), told=False)
-        if owner is None:
-            return None
-        first = min(owner.i, judged.i, noun.i)
-        start = phrase_start(owner) if first == owner.i else noun.doc[first]
-        return Hit(*token_span(start, noun.doc[max(owner.i, noun.i)]), "wanting")
-
-    def _conduct_owner(self, noun: Token) -> Token | None:
-        """The party that owns a piece of conduct or work: its possessive ("the council's
-        response"), an "of"/"by" phrase ("handling by the carrier"), or the agent of a
-        participle after it ("the service provided by Acme")."""
-        told = noun.lemma_.lower() in _TOLD_CONDUCT
-        owners = [c for c in noun.children if c.dep_ == "poss"]
-        for child in noun.children:
-            if child.dep_ in ("prep", "agent") and child.lower_ in ("of", "by", "from"):
-                owners += [g for g in child.children if g.dep_ == "pobj"]
-            if child.dep_ == "acl" and child.tag_ == "VBN":
-                owners += [
-                    g for a in child.children if a.dep_ == "agent"
-                    for g in a.children if g.dep_ == "pobj"
-                ]  # fmt: skip
-        return next((o for o in owners if self._owning_party(o, told) is not None), None)
-
-    def _owning_party(self, owner: Token | None, told: bool) -> Token | None:
-        if owner is None:
-            return None
-        who = self.person_kind(owner)
-        if who in STRICT:
-            return owner
-        if who == GROUP:
-            bare = owner.pos_ != "PROPN" and not any(
-                c.dep_ in ("det", "poss") for c in owner.children
-            )
-            if owner.lemma_.lower() in self.words["ambiguous_people"] or bare:
-                return None
-            return owner
-        if told and who is None and self._unknown_party(owner):
-            return owner
-        return None
 
     def _unknown_party(self, noun: Token) -> bool:
         """A capitalised proper noun the entity recognizer leaves untagged (or tags as an
@@ -1686,25 +1589,6 @@ _WANTING_CONDUCT = frozenset(
 # Conduct only a party has (telling people), whoever the name belongs to.
 _TOLD_CONDUCT = frozenset(("communication", "messaging", "outreach", "engagement"))
 _WANTING_CUE = r"(?i:\b(?:" + "|".join(sorted(_WANTING)) + r")\b)"
-# Conduct found wanting by a noun (`BlameLanguage._conduct_faulted`): failings and
-# shortcomings are a party's ("failings in the service the contractor provided"); a record
-# or a history is judged by its adjective ("a sorry record in managing its IT"); the work a
-# party's failings are found in.
-_FAILINGS = frozenset(("failing", "shortcoming"))
-_RECORDS = frozenset(("record", "history"))
-_RECORD_JUDGEMENTS = frozenset(
-    ("sorry", "poor", "bad", "dismal", "abysmal", "woeful", "lamentable", "patchy", "chequered",
-     "checkered", "troubled", "shameful", "appalling")
-)  # fmt: skip
-_FAULTED_WORK = _WANTING_CONDUCT | frozenset(
-    ("service", "support", "work", "performance", "running", "delivery")
-)
-_FAULTED_NOUNS = _FAILINGS | _RECORDS | _WANTING_CONDUCT
-_FAULTED_CUE = (
-    r"(?i:\b(?:failings|shortcomings)\b|\b(?:"
-    + "|".join(sorted(_RECORD_JUDGEMENTS))
-    + r")\s+(?:track\s+)?(?:record|history)\b)"
-)
 _PROVED = r"\b(?i:prov(?:ed?|en))\b"
 
 # Machine output pasted into a paragraph: a key set with "=" or a device path. A tool's
