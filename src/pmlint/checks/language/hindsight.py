@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, ClassVar
 from pmlint.checks.language.base import NEGATION, STRICT, Hit, LanguageCheck, is_task
 from pmlint.checks.language.grammar import is_imperative, phrase_start, reported, token_span
 from pmlint.nlp.cascade import Trigger
-from pmlint.nlp.pipeline import ensure_entities
 from pmlint.nlp.sentences import Sentence
 from pmlint.nlp.syntax import (
     GROUP,
@@ -73,20 +72,6 @@ def _passive_acts(words: Mapping[str, frozenset[str]]) -> frozenset[str]:
 
 
 _NOT_ACTS = frozenset(("allow", "let", "cause", "break", "forget", "miss"))
-# What only a party with a will does, as an organisation is judged in hindsight ("the
-# regulator should have acted sooner", "the council should have warned residents"): acting
-# and intervening, telling and listening, knowing and foreseeing, planning and checking.
-# Not what software does as well (detect, notify, fail over, retry, stop, block).
-_HUMAN_ACTS = frozenset(
-    ("act", "intervene", "step in", "listen", "heed", "tell", "inform", "explain",
-     "communicate", "consult", "apologise", "apologize", "acknowledge", "disclose", "admit",
-     "know", "realise", "realize", "anticipate", "foresee", "plan", "prepare", "invest",
-     "insist", "demand", "probe", "prioritise", "prioritize", "hire", "budget")
-)  # fmt: skip
-_PARTY_ACTS = _HUMAN_ACTS | frozenset(
-    ("respond", "react", "warn", "investigate", "question", "check", "test", "review",
-     "verify", "consider", "think", "staff")
-)  # fmt: skip
 
 
 def _elided_act(been: Token, acts: frozenset[str]) -> bool:
@@ -260,8 +245,6 @@ class HindsightLanguage(LanguageCheck):
                 return Hit(*span, "should_have")
             if who == MAYBE_ROLE and lemma in w["oversight_verbs"]:
                 return Hit(*span, "should_have")  # "the operator should have checked"
-            if who in (GROUP, None) and self._party_act(verb, doer, who):
-                return Hit(*span, "should_have")  # "the regulator should have acted sooner"
             return None
         if (
             name in w["possibility_modals"]
@@ -283,31 +266,6 @@ class HindsightLanguage(LanguageCheck):
         ):  # "the page went to two people, so it could have been seen sooner": a reason
             return Hit(*span, "could_have")  # "a reviewer could have caught this"
         return None
-
-    def _party_act(self, verb: Token, doer: Token | None, who: str | None) -> bool:
-        """Hindsight about an organisation: a company, an agency or a department that
-        "should have" done what only a party does with a will (acted, stepped in, warned,
-        told, known, planned, tested); not what a product called by the same name does
-        ("GitHub should have failed over", "the provider should have retried"), not a bare
-        function word ("support should have ..."), not "the provider". A name the entity
-        recognizer takes for an organisation but pmlint does not trust as a party (an
-        acronym: "the FAA") counts for the acts no software does (acting, knowing, telling)."""
-        if doer is None or verb.pos_ != "VERB":
-            return False
-        if who is None:
-            if doer.pos_ != "PROPN" or not doer.text[:1].isupper():
-                return False
-            ensure_entities(doer.doc)
-            if doer.ent_type_ != "ORG":
-                return False
-            if doer.lower_ in self._things or doer.lower_ in self.words["things"]:
-                return False
-            return bool(self.lemmas(verb) & _HUMAN_ACTS)
-        if doer.lemma_.lower() in self.words["ambiguous_people"]:
-            return False
-        if doer.pos_ != "PROPN" and not any(c.dep_ in ("det", "poss") for c in doer.children):
-            return False
-        return bool(self.lemmas(verb) & _PARTY_ACTS)
 
     def _withdrawn(self, verb: Token, the_modal: Token) -> bool:
         """A sanction or blame the writers say should not have happened ("we shouldn't have
