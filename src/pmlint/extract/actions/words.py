@@ -571,6 +571,19 @@ _REPORTED = re.compile(
     r"^[A-Z][\w.'’-]*\s+(?:(?:[A-Z][\w.'’-]*|of|the|for|and)\s+){0,5}(?:stated|explained|said|noted|reported|confirmed|advised"
     r"|suggested|added|proposed|agreed|informed\s+(?:the\s+)?\w+)\s+that\s+(?=\S)"
 )
+# A leading adverbial clause before the subject: "Given ..., Acme is to ...", "After the
+# freeze, Dana will ...", "In the coming weeks, the storage team will ...". Prepositions,
+# subordinators and sequence adverbs (closed classes).
+_LEADING_CLAUSE = re.compile(
+    r"^(?:given|after|before|once|when|whenever|while|whilst|as|since|until|till|by|in"
+    r"|within|over|from|following|during|for|if|because|with|without|starting|beginning"
+    r"|going|moving|longer|additionally|also|meanwhile|separately|finally|first|firstly"
+    r"|second|secondly|third|thirdly|next|then|later|today|tomorrow|now|furthermore"
+    r"|moreover|further|lastly|subsequently|accordingly|therefore|thus|hence|to|on|at"
+    r"|under|pending|upon|where|although|though|besides|alongside|ahead|beyond|based"
+    r"|in\s+addition|as\s+well|at\s+the\s+same\s+time)\b",
+    re.I,
+)
 # "K. Sweeney will request ...", "J Doe to add ...": an initial and a surname name a person.
 _INITIAL_SUBJECT = re.compile(
     r"^(?P<owner>[A-Z]\.?\s+[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)"
