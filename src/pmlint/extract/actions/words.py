@@ -370,6 +370,15 @@ _PLACEHOLDER_ITEM = re.compile(
     r"|to\s+be\s+(?:determined|defined|added|decided|written)(?:\s+\w+){0,4})[.!]?$",
     re.I,
 )
+# A status page's stamp under each update ("Posted Sep 16, 2022 - 17:42 UTC", "Updated on
+# 3 May 2024 at 10:05"): when it follows the last paragraph of an action section it is
+# no item. The date itself is checked with `date_like` once a clock time is cut off.
+_STAMP_ITEM = re.compile(
+    r"^(?:posted|updated|published|last\s+updated|edited)(?:\s+(?:on|at))?\s*:?\s+"
+    r"(?P<date>.+?)(?:\s*(?:[-–—,]|at)?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
+    r"\s*(?:[A-Z]{2,5}|GMT[+-]\d{1,2}|[+-]\d{2}:?\d{2})?)?\.?$",
+    re.I,
+)
 # First words that make a short item an action, not a label over a nested list.
 _ACTION_VERBS = frozenset(
     {
