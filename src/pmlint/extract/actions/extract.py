@@ -13,6 +13,7 @@ from pmlint.extract.actions.fields import (
     _role_of_header,
     _type_of,
     clean_text,
+    date_like,
     is_past_report,
     normalise,
     owner_like,
@@ -32,6 +33,7 @@ from pmlint.extract.actions.words import (
     _ACTION_VERBS,
     _DONE_TITLE,
     _PLACEHOLDER_ITEM,
+    _STAMP_ITEM,
     _TASK,
     ACTION_SECTION,
     NARRATIVE_SECTIONS,
@@ -213,7 +215,7 @@ class _Extractor(_TextReader):
         text = parts.text
         if not text or _PLACEHOLDER_ITEM.match(text) or text.endswith(":"):
             return
-        if len(text.split()) < 3:
+        if len(text.split()) < 3 or _stamp(text):
             return
         self._add(parts, block.full_span(), "paragraph", section, parts.state, None, [])
 
@@ -260,6 +262,12 @@ class _Extractor(_TextReader):
                 details=details,
             )
         )
+
+
+def _stamp(text: str) -> bool:
+    """ "Posted Sep 16, 2022 - 17:42 UTC": a status page's date line, not an item."""
+    match = _STAMP_ITEM.match(text)
+    return match is not None and date_like(match.group("date"))
 
 
 def _walk_actions(top: Section) -> Iterator[Section]:

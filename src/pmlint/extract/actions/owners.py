@@ -35,6 +35,7 @@ from pmlint.extract.actions.words import (
     _INFINITIVE_VERBS,
     _INITIAL_SUBJECT,
     _LEAD_IN,
+    _LEADING_CLAUSE,
     _NAME_TO,
     _NAMED_SUBJECT,
     _NOT_NAMES,
@@ -102,9 +103,6 @@ def _leading_owner(action: str, given_names: frozenset[str]) -> tuple[str | None
     audience = _AUDIENCE.search(text)
     if audience:  # "We encourage all operators to upgrade ...": the operators own it
         return " ".join((audience.group("owner") or audience.group("passive")).split()), text
-    role = _ROLE_SUBJECT.match(text)
-    if role and not _software_post(role.group("owner")):
-        return role.group("owner"), text
     tag = _TAG_OWNER.match(text)
     if tag:
         value = tag.group("owner").strip()
@@ -120,30 +118,60 @@ def _leading_owner(action: str, given_names: frozenset[str]) -> tuple[str | None
             or _prefix_subject(value, rest)
         ):
             return value, rest
+    owner = _subject_owner(text, given_names)
+    if owner is not None:
+        return owner, text
+    if _FIRST_PERSON.search(text):
+        return "the author (I)", text
+    owner = _owner_after_lead(text, given_names)
+    if owner is not None:
+        return owner, text
+    return None, action
+
+
+def _subject_owner(text: str, given_names: frozenset[str]) -> str | None:
+    """A person, a post, a team or a party as the subject of the work at the start of
+    `text` ("Dana will ...", "The Records Officer to ...", "Acme is removing ...")."""
+    role = _ROLE_SUBJECT.match(text)
+    if role and not _software_post(role.group("owner")):
+        return role.group("owner")
     named = _NAME_TO.match(text)
     if named and _people(named.group("owner"), given_names):
-        return named.group("owner"), text
+        return named.group("owner")
     org = _ORG_SUBJECT.match(text)
     if org:
         owner = _org_owner(org.group("owner"))
         if owner is not None:
-            return owner, text
+            return owner
     subject = _NAMED_SUBJECT.match(text)
     if subject and subject.group("owner").lower() in given_names:
-        return subject.group("owner") + (subject.group("surname") or ""), text
+        return subject.group("owner") + (subject.group("surname") or "")
     party = _PARTY_SUBJECT.match(text)
     if party and _party_subject(party):
-        return party.group("owner"), text
+        return party.group("owner")
     for pattern in (_INITIAL_SUBJECT, _ACRONYM_SUBJECT, _PSEUDONYM_SUBJECT):
         person = pattern.match(text)
         if person:
-            return person.group("owner"), text
-    if _FIRST_PERSON.search(text):
-        return "the author (I)", text
+            return person.group("owner")
     pronoun = _PRONOUN_SUBJECT.match(text)
     if pronoun:
-        return f"{pronoun.group('owner').lower()} (named before the item)", text
-    return None, action
+        return f"{pronoun.group('owner').lower()} (named before the item)"
+    return None
+
+
+def _owner_after_lead(text: str, given_names: frozenset[str]) -> str | None:
+    """ "Given the review's findings, Acme is to report by June ...", "After the freeze,
+    Dana will ...": the subject of the main clause after a leading adverbial clause (one
+    that opens with a preposition or a subordinator) owns the item, as it would at the
+    start; the writers' "we" after such a clause still names no one."""
+    if _LEADING_CLAUSE.match(text) is None:
+        return None
+    sentence = re.split(r"(?<=[.;!?])\s", text, maxsplit=1)[0]
+    for comma in list(re.finditer(r",\s+", sentence))[:4]:
+        owner = _subject_owner(sentence[comma.end() :], given_names)
+        if owner is not None:
+            return owner
+    return None
 
 
 _OBJECT_WORDS = frozenset(

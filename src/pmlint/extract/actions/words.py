@@ -370,6 +370,15 @@ _PLACEHOLDER_ITEM = re.compile(
     r"|to\s+be\s+(?:determined|defined|added|decided|written)(?:\s+\w+){0,4})[.!]?$",
     re.I,
 )
+# A status page's stamp under each update ("Posted Sep 16, 2022 - 17:42 UTC", "Updated on
+# 3 May 2024 at 10:05"): when it follows the last paragraph of an action section it is
+# no item. The date itself is checked with `date_like` once a clock time is cut off.
+_STAMP_ITEM = re.compile(
+    r"^(?:posted|updated|published|last\s+updated|edited)(?:\s+(?:on|at))?\s*:?\s+"
+    r"(?P<date>.+?)(?:\s*(?:[-–—,]|at)?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
+    r"\s*(?:[A-Z]{2,5}|GMT[+-]\d{1,2}|[+-]\d{2}:?\d{2})?)?\.?$",
+    re.I,
+)
 # First words that make a short item an action, not a label over a nested list.
 _ACTION_VERBS = frozenset(
     {
@@ -570,6 +579,19 @@ _SOFTWARE_POSTS = frozenset(
 _REPORTED = re.compile(
     r"^[A-Z][\w.'’-]*\s+(?:(?:[A-Z][\w.'’-]*|of|the|for|and)\s+){0,5}(?:stated|explained|said|noted|reported|confirmed|advised"
     r"|suggested|added|proposed|agreed|informed\s+(?:the\s+)?\w+)\s+that\s+(?=\S)"
+)
+# A leading adverbial clause before the subject: "Given ..., Acme is to ...", "After the
+# freeze, Dana will ...", "In the coming weeks, the storage team will ...". Prepositions,
+# subordinators and sequence adverbs (closed classes).
+_LEADING_CLAUSE = re.compile(
+    r"^(?:given|after|before|once|when|whenever|while|whilst|as|since|until|till|by|in"
+    r"|within|over|from|following|during|for|if|because|with|without|starting|beginning"
+    r"|going|moving|longer|additionally|also|meanwhile|separately|finally|first|firstly"
+    r"|second|secondly|third|thirdly|next|then|later|today|tomorrow|now|furthermore"
+    r"|moreover|further|lastly|subsequently|accordingly|therefore|thus|hence|to|on|at"
+    r"|under|pending|upon|where|although|though|besides|alongside|ahead|beyond|based"
+    r"|in\s+addition|as\s+well|at\s+the\s+same\s+time)\b",
+    re.I,
 )
 # "K. Sweeney will request ...", "J Doe to add ...": an initial and a surname name a person.
 _INITIAL_SUBJECT = re.compile(
