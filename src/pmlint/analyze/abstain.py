@@ -20,6 +20,11 @@ rules' facts unchanged.
 - A milestone that is only the day of the document's title ("# Login failures on March
   3rd 2021", "# 2022-June-9: queue backlog") where the document tells times of day on that
   day: the title dates the incident, it does not say when any of it happened.
+
+One reading is replaced rather than withheld: a start read otherwise (a timeline entry, prose,
+the noticing) at another minute than the impact window the summary or impact states ("between
+09:15 and 10:40 UTC"): the author's window says when the impact began, and the start given is
+the window's (`how: range`), with the reading it replaces under `withheld_milestones`.
 """
 
 from __future__ import annotations
@@ -32,10 +37,10 @@ from collections.abc import Mapping
 from pmlint.document import Document
 from pmlint.extract.milestones import HOW_FIELD, HOW_FRONT_MATTER, HOW_RANGE
 from pmlint.extract.timeline import Moment, Timeline, utc
-from pmlint.extract.timeline.choose import LEAD_UP_DAYS, story_end
+from pmlint.extract.timeline.choose import LEAD_UP_DAYS, outer_ends, story_end
 from pmlint.extract.timeline.dates import file_name_date, front_matter_date
 from pmlint.extract.timeline.ends import impact_end
-from pmlint.extract.timeline.model import zoned_alike
+from pmlint.extract.timeline.model import START_IS_DETECTION, zoned_alike
 
 # Sources the author states as the milestone itself: never withheld for a contradiction.
 _STATED = (HOW_FRONT_MATTER, HOW_FIELD, HOW_RANGE)
@@ -48,6 +53,7 @@ WHY_PAST_DURATION = "after the stated duration"
 WHY_UNNOTICED = "the document says the impact went unnoticed before it was detected"
 WHY_LEAD_UP = "days before the document's own day, which its timeline reaches: lead-up"
 WHY_TITLE_DAY = "only the title's day, where the document tells times on that day"
+WHY_WINDOW = "the impact window the document states opens at another time"
 
 # "went unnoticed", "remained undetected for", "before we noticed", "Nine hours passed before
 # anyone saw it": the impact began before anyone knew of it.
@@ -187,8 +193,31 @@ def _lead_up_start(doc: Document, facts: Timeline) -> dict[str, str]:
     return {"start": WHY_LEAD_UP}
 
 
+def _window_start(facts: Timeline) -> Moment | None:
+    """The start of the impact window the summary or impact states, where the start given was
+    read otherwise (a timeline entry, prose, the noticing) at another minute: the author's own
+    window says when the impact began. None when no window is stated, when the start is the
+    window's or a field's, or when the two cannot be compared (one zoned, one not; a day
+    unknown)."""
+    start = facts.milestones.get("start")
+    if not facts.windows or start is None or facts.provenance.get("start") in _STATED:
+        return None
+    first = outer_ends(facts.windows)[0]
+    if first is start or not first.has_time or first.when is None or not first.day_known:
+        return None
+    minutes = _minutes(start, first)
+    if minutes is None or minutes == 0:
+        return None
+    return first
+
+
 def withheld_milestones(doc: Document, facts: Timeline) -> tuple[Timeline, dict[str, Withheld]]:
     """`facts` without the milestones the document contradicts, and what was withheld."""
+    window = _window_start(facts)
+    if window is not None:
+        facts, replaced = _restated_start(facts, window)
+    else:
+        replaced = {}
     reasons = {
         **_title_day(doc, facts),
         **_lead_up_start(doc, facts),
@@ -196,8 +225,8 @@ def withheld_milestones(doc: Document, facts: Timeline) -> tuple[Timeline, dict[
         **_past_stated_duration(facts),
     }
     if not reasons:
-        return facts, {}
-    withheld: dict[str, Withheld] = {}
+        return facts, replaced
+    withheld: dict[str, Withheld] = dict(replaced)
     milestones: dict[str, Moment | None] = dict(facts.milestones)
     provenance = dict(facts.provenance)
     for kind, why in reasons.items():
@@ -216,6 +245,27 @@ def withheld_milestones(doc: Document, facts: Timeline) -> tuple[Timeline, dict[
             impact_end=impact_end(milestones, provenance, facts.events),
         ),
         withheld,
+    )
+
+
+def _restated_start(facts: Timeline, window: Moment) -> tuple[Timeline, dict[str, Withheld]]:
+    """`facts` with the stated window's start for the start read otherwise, and the start it
+    replaces (named under `withheld_milestones`, so a reviewer sees both readings)."""
+    start = facts.milestones["start"]
+    assert start is not None
+    old = Withheld(start, facts.provenance.get("start", "timeline"), WHY_WINDOW)
+    milestones: dict[str, Moment | None] = {**facts.milestones, "start": window}
+    provenance = {**facts.provenance, "start": HOW_RANGE}
+    provenance.pop(START_IS_DETECTION, None)
+    return (
+        dataclasses.replace(
+            facts,
+            milestones=milestones,
+            provenance=provenance,
+            story_end=story_end(facts.events, milestones),
+            impact_end=impact_end(milestones, provenance, facts.events),
+        ),
+        {"start": old},
     )
 
 
