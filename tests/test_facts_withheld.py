@@ -9,6 +9,7 @@ import dataclasses
 from pathlib import Path
 
 from pmlint.analyze.abstain import (
+    WHY_BEFORE_WINDOW,
     WHY_LEAD_UP,
     WHY_PAST_DURATION,
     WHY_TITLE_DAY,
@@ -211,3 +212,15 @@ def test_a_start_read_otherwise_gives_way_to_the_stated_window(tmp_path: Path) -
         "Shoppers saw last week's prices for a while.",
     )
     assert _withheld(told) == {}
+
+
+def test_milestones_before_the_stated_window_go_with_the_start_it_replaces() -> None:
+    # the timeline's day heading was left from another report: its entries fall a day before
+    # the window the summary states, and none of them can come before the impact began
+    other_day = STATED_WINDOW.replace("All times UTC, 2024-03-14.", "All times UTC, 2024-03-13.")
+    withheld = _withheld(other_day)
+    assert withheld["start"] == WHY_WINDOW
+    assert withheld["detected"] == WHY_BEFORE_WINDOW
+    assert withheld["mitigated"] == WHY_BEFORE_WINDOW
+    assert "resolved" not in withheld  # the window's own end
+    assert "detected" not in _withheld(STATED_WINDOW)

@@ -54,6 +54,7 @@ WHY_UNNOTICED = "the document says the impact went unnoticed before it was detec
 WHY_LEAD_UP = "days before the document's own day, which its timeline reaches: lead-up"
 WHY_TITLE_DAY = "only the title's day, where the document tells times on that day"
 WHY_WINDOW = "the impact window the document states opens at another time"
+WHY_BEFORE_WINDOW = "before the impact window the document states opens"
 
 # "went unnoticed", "remained undetected for", "before we noticed", "Nine hours passed before
 # anyone saw it": the impact began before anyone knew of it.
@@ -250,13 +251,24 @@ def withheld_milestones(doc: Document, facts: Timeline) -> tuple[Timeline, dict[
 
 def _restated_start(facts: Timeline, window: Moment) -> tuple[Timeline, dict[str, Withheld]]:
     """`facts` with the stated window's start for the start read otherwise, and the start it
-    replaces (named under `withheld_milestones`, so a reviewer sees both readings)."""
+    replaces (named under `withheld_milestones`, so a reviewer sees both readings). A later
+    milestone read from wording that comes before the window opens (a timeline dated on
+    another day than the window) is withheld with it: it cannot precede the start."""
     start = facts.milestones["start"]
     assert start is not None
-    old = Withheld(start, facts.provenance.get("start", "timeline"), WHY_WINDOW)
+    replaced = {"start": Withheld(start, facts.provenance.get("start", "timeline"), WHY_WINDOW)}
     milestones: dict[str, Moment | None] = {**facts.milestones, "start": window}
     provenance = {**facts.provenance, "start": HOW_RANGE}
     provenance.pop(START_IS_DETECTION, None)
+    for kind in ("detected", "mitigated", "resolved"):
+        moment = milestones.get(kind)
+        if moment is None or provenance.get(kind) in _STATED:
+            continue
+        minutes = _minutes(window, moment)
+        if minutes is not None and minutes < 0:
+            replaced[kind] = Withheld(moment, provenance.get(kind, "timeline"), WHY_BEFORE_WINDOW)
+            milestones[kind] = None
+            provenance.pop(kind, None)
     return (
         dataclasses.replace(
             facts,
@@ -265,7 +277,7 @@ def _restated_start(facts: Timeline, window: Moment) -> tuple[Timeline, dict[str
             story_end=story_end(facts.events, milestones),
             impact_end=impact_end(milestones, provenance, facts.events),
         ),
-        {"start": old},
+        replaced,
     )
 
 
