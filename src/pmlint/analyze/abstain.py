@@ -54,6 +54,10 @@ WHY_UNNOTICED = "the document says the impact went unnoticed before it was detec
 WHY_LEAD_UP = "days before the document's own day, which its timeline reaches: lead-up"
 WHY_TITLE_DAY = "only the title's day, where the document tells times on that day"
 WHY_WINDOW = "the impact window the document states opens at another time"
+# How far apart the window's start and the start read otherwise may be for the window's to
+# replace it: a day heading left from another report puts a timeline days off; a month or a
+# year off is a typo in one of the two, and the text does not tell which.
+_WINDOW_REACH_MINUTES = 31 * 24 * 60
 WHY_BEFORE_WINDOW = "before the impact window the document states opens"
 
 # "went unnoticed", "remained undetected for", "before we noticed", "Nine hours passed before
@@ -207,8 +211,8 @@ def _window_start(facts: Timeline) -> Moment | None:
     if first is start or not first.has_time or first.when is None or not first.day_known:
         return None
     minutes = _minutes(start, first)
-    if minutes is None or minutes == 0:
-        return None
+    if minutes is None or minutes == 0 or abs(minutes) > _WINDOW_REACH_MINUTES:
+        return None  # a month or more apart: a typo in one of them, no telling which
     return first
 
 
