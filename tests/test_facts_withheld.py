@@ -9,10 +9,12 @@ import dataclasses
 from pathlib import Path
 
 from pmlint.analyze.abstain import (
+    WHY_BEFORE_WINDOW,
     WHY_LEAD_UP,
     WHY_PAST_DURATION,
     WHY_TITLE_DAY,
     WHY_UNNOTICED,
+    WHY_WINDOW,
     withheld_milestones,
 )
 from pmlint.config import load_config
@@ -170,3 +172,55 @@ def test_a_start_days_before_the_documents_own_day_is_lead_up() -> None:
     assert "start" not in _withheld(same_day)
     undated = LEAD_UP.replace("date: 2024-09-20\n", "title: halt\n")
     assert "start" not in _withheld(undated)
+
+
+# The summary states the window; the timeline opens with the change that caused it, hours
+# before anyone was hurt or noticed, and the rules read that change as the start.
+STATED_WINDOW = """\
+# Stale prices on the catalogue pages
+
+## Summary
+
+Shoppers saw last week's prices between 09:15 and 10:40 UTC on 2024-03-14.
+
+## Timeline
+
+All times UTC, 2024-03-14.
+
+- 07:50 A cache setting change is deployed to the catalogue service
+- 09:15 A shopper writes to support that the prices look wrong; support pages the on-call engineer
+- 10:05 The cache setting change is reverted
+- 10:40 The cache is purged and the prices are right on every page
+"""
+
+
+def test_a_start_read_otherwise_gives_way_to_the_stated_window(tmp_path: Path) -> None:
+    path = tmp_path / "prices.md"
+    path.write_text(STATED_WINDOW, encoding="utf-8")
+    found = analyzed_documents(path)["prices.md"]
+    assert found["milestones"]["start"] == "2024-03-14T09:15:00+00:00"
+    assert found["milestone_sources"]["start"]["how"] == "range"
+    held = found["withheld_milestones"]["start"]
+    assert held["why"] == WHY_WINDOW and held["value"] == "2024-03-14T07:50:00+00:00"
+    assert found["duration_minutes"] == 85
+    # a timeline start at the window's own minute is left as it is
+    same = STATED_WINDOW.replace("between 09:15", "between 07:50")
+    assert _withheld(same) == {}
+    # with no window stated, the timeline's start stands
+    told = STATED_WINDOW.replace(
+        "Shoppers saw last week's prices between 09:15 and 10:40 UTC on 2024-03-14.",
+        "Shoppers saw last week's prices for a while.",
+    )
+    assert _withheld(told) == {}
+
+
+def test_milestones_before_the_stated_window_go_with_the_start_it_replaces() -> None:
+    # the timeline's day heading was left from another report: its entries fall a day before
+    # the window the summary states, and none of them can come before the impact began
+    other_day = STATED_WINDOW.replace("All times UTC, 2024-03-14.", "All times UTC, 2024-03-13.")
+    withheld = _withheld(other_day)
+    assert withheld["start"] == WHY_WINDOW
+    assert withheld["detected"] == WHY_BEFORE_WINDOW
+    assert withheld["mitigated"] == WHY_BEFORE_WINDOW
+    assert "resolved" not in withheld  # the window's own end
+    assert "detected" not in _withheld(STATED_WINDOW)

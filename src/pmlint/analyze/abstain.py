@@ -20,6 +20,11 @@ rules' facts unchanged.
 - A milestone that is only the day of the document's title ("# Login failures on March
   3rd 2021", "# 2022-June-9: queue backlog") where the document tells times of day on that
   day: the title dates the incident, it does not say when any of it happened.
+
+One reading is replaced rather than withheld: a start read otherwise (a timeline entry, prose,
+the noticing) at another minute than the impact window the summary or impact states ("between
+09:15 and 10:40 UTC"): the author's window says when the impact began, and the start given is
+the window's (`how: range`), with the reading it replaces under `withheld_milestones`.
 """
 
 from __future__ import annotations
@@ -32,10 +37,10 @@ from collections.abc import Mapping
 from pmlint.document import Document
 from pmlint.extract.milestones import HOW_FIELD, HOW_FRONT_MATTER, HOW_RANGE
 from pmlint.extract.timeline import Moment, Timeline, utc
-from pmlint.extract.timeline.choose import LEAD_UP_DAYS, story_end
+from pmlint.extract.timeline.choose import LEAD_UP_DAYS, outer_ends, story_end
 from pmlint.extract.timeline.dates import file_name_date, front_matter_date
 from pmlint.extract.timeline.ends import impact_end
-from pmlint.extract.timeline.model import zoned_alike
+from pmlint.extract.timeline.model import START_IS_DETECTION, zoned_alike
 
 # Sources the author states as the milestone itself: never withheld for a contradiction.
 _STATED = (HOW_FRONT_MATTER, HOW_FIELD, HOW_RANGE)
@@ -48,6 +53,12 @@ WHY_PAST_DURATION = "after the stated duration"
 WHY_UNNOTICED = "the document says the impact went unnoticed before it was detected"
 WHY_LEAD_UP = "days before the document's own day, which its timeline reaches: lead-up"
 WHY_TITLE_DAY = "only the title's day, where the document tells times on that day"
+WHY_WINDOW = "the impact window the document states opens at another time"
+# How far apart the window's start and the start read otherwise may be for the window's to
+# replace it: a day heading left from another report puts a timeline days off; a month or a
+# year off is a typo in one of the two, and the text does not tell which.
+_WINDOW_REACH_MINUTES = 31 * 24 * 60
+WHY_BEFORE_WINDOW = "before the impact window the document states opens"
 
 # "went unnoticed", "remained undetected for", "before we noticed", "Nine hours passed before
 # anyone saw it": the impact began before anyone knew of it.
@@ -187,8 +198,31 @@ def _lead_up_start(doc: Document, facts: Timeline) -> dict[str, str]:
     return {"start": WHY_LEAD_UP}
 
 
+def _window_start(facts: Timeline) -> Moment | None:
+    """The start of the impact window the summary or impact states, where the start given was
+    read otherwise (a timeline entry, prose, the noticing) at another minute: the author's own
+    window says when the impact began. None when no window is stated, when the start is the
+    window's or a field's, or when the two cannot be compared (one zoned, one not; a day
+    unknown)."""
+    start = facts.milestones.get("start")
+    if not facts.windows or start is None or facts.provenance.get("start") in _STATED:
+        return None
+    first = outer_ends(facts.windows)[0]
+    if first is start or not first.has_time or first.when is None or not first.day_known:
+        return None
+    minutes = _minutes(start, first)
+    if minutes is None or minutes == 0 or abs(minutes) > _WINDOW_REACH_MINUTES:
+        return None  # a month or more apart: a typo in one of them, no telling which
+    return first
+
+
 def withheld_milestones(doc: Document, facts: Timeline) -> tuple[Timeline, dict[str, Withheld]]:
     """`facts` without the milestones the document contradicts, and what was withheld."""
+    window = _window_start(facts)
+    if window is not None:
+        facts, replaced = _restated_start(facts, window)
+    else:
+        replaced = {}
     reasons = {
         **_title_day(doc, facts),
         **_lead_up_start(doc, facts),
@@ -196,8 +230,8 @@ def withheld_milestones(doc: Document, facts: Timeline) -> tuple[Timeline, dict[
         **_past_stated_duration(facts),
     }
     if not reasons:
-        return facts, {}
-    withheld: dict[str, Withheld] = {}
+        return facts, replaced
+    withheld: dict[str, Withheld] = dict(replaced)
     milestones: dict[str, Moment | None] = dict(facts.milestones)
     provenance = dict(facts.provenance)
     for kind, why in reasons.items():
@@ -216,6 +250,38 @@ def withheld_milestones(doc: Document, facts: Timeline) -> tuple[Timeline, dict[
             impact_end=impact_end(milestones, provenance, facts.events),
         ),
         withheld,
+    )
+
+
+def _restated_start(facts: Timeline, window: Moment) -> tuple[Timeline, dict[str, Withheld]]:
+    """`facts` with the stated window's start for the start read otherwise, and the start it
+    replaces (named under `withheld_milestones`, so a reviewer sees both readings). A later
+    milestone read from wording that comes before the window opens (a timeline dated on
+    another day than the window) is withheld with it: it cannot precede the start."""
+    start = facts.milestones["start"]
+    assert start is not None
+    replaced = {"start": Withheld(start, facts.provenance.get("start", "timeline"), WHY_WINDOW)}
+    milestones: dict[str, Moment | None] = {**facts.milestones, "start": window}
+    provenance = {**facts.provenance, "start": HOW_RANGE}
+    provenance.pop(START_IS_DETECTION, None)
+    for kind in ("detected", "mitigated", "resolved"):
+        moment = milestones.get(kind)
+        if moment is None or provenance.get(kind) in _STATED:
+            continue
+        minutes = _minutes(window, moment)
+        if minutes is not None and minutes < 0:
+            replaced[kind] = Withheld(moment, provenance.get(kind, "timeline"), WHY_BEFORE_WINDOW)
+            milestones[kind] = None
+            provenance.pop(kind, None)
+    return (
+        dataclasses.replace(
+            facts,
+            milestones=milestones,
+            provenance=provenance,
+            story_end=story_end(facts.events, milestones),
+            impact_end=impact_end(milestones, provenance, facts.events),
+        ),
+        replaced,
     )
 
 

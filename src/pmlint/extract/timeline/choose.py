@@ -122,7 +122,7 @@ def impact_windows(moments: list[Moment]) -> list[tuple[Moment, Moment]]:
     return windows
 
 
-def _outer_ends(windows: Sequence[tuple[Moment, Moment]]) -> tuple[Moment, Moment]:
+def outer_ends(windows: Sequence[tuple[Moment, Moment]]) -> tuple[Moment, Moment]:
     """The earliest start and the latest end of the stated windows: the first and last told
     unless a window told later reaches further ("the event started at 11:48 PM and ended at
     2:20 PM ... first, between 11:48 PM and 2:40 AM ... third, between 2:25 AM and 10:36 AM":
@@ -277,7 +277,7 @@ def choose_milestones(
             take(kind, told[1], HOW_RANGE)
         take(kind, event.moment, HOW_TIMELINE)
     if windows:
-        first, last = _outer_ends(windows)
+        first, last = outer_ends(windows)
         closed, closed_how = _closed_after(last, moments, classes), HOW_PROSE
         if closed is None:
             closed, closed_how = _closed_soon_after(last, entries, timed, classes), HOW_TIMELINE
