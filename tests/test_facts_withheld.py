@@ -9,6 +9,7 @@ import dataclasses
 from pathlib import Path
 
 from pmlint.analyze.abstain import (
+    WHY_AT_START,
     WHY_LEAD_UP,
     WHY_PAST_DURATION,
     WHY_TITLE_DAY,
@@ -170,3 +171,44 @@ def test_a_start_days_before_the_documents_own_day_is_lead_up() -> None:
     assert "start" not in _withheld(same_day)
     undated = LEAD_UP.replace("date: 2024-09-20\n", "title: halt\n")
     assert "start" not in _withheld(undated)
+
+
+# A status log, newest first: the first update tells the problem and that sending was paused.
+PAUSED_AT_FIRST = """\
+# Duplicate invoices sent
+
+**Resolved**
+
+Every queued invoice has been checked and the incident is closed.
+
+Wed, Mar 6, 2024, 3:40 PM
+
+**Investigating**
+
+We found a problem that sent duplicate invoices to some customers and paused invoice mail.
+
+Wed, Mar 6, 2024, 10:20 AM
+"""
+
+
+def _end_as(kind: str, line: int, text: str) -> dict[str, str]:
+    """What is withheld when the rules had taken the moment on `line` for `kind`."""
+    config = load_config(None)
+    doc = parse_document("doc.md", text, config.catalog)
+    read = facts(text)
+    moment = next(m for m in read.moments if m.line == line)
+    picked = dataclasses.replace(read, milestones={**read.milestones, kind: moment})
+    _, withheld = withheld_milestones(doc, picked)
+    return {k: item.why for k, item in withheld.items()}
+
+
+def test_an_end_at_the_starts_own_minute_is_withheld() -> None:
+    read = facts(PAUSED_AT_FIRST)
+    start = read.milestones["start"]
+    assert start is not None and start.line == 13
+    # the first update read as the mitigation too: the impact would have stopped as it began
+    assert _end_as("mitigated", 13, PAUSED_AT_FIRST) == {"mitigated": WHY_AT_START}
+    assert _end_as("resolved", 13, PAUSED_AT_FIRST) == {"resolved": WHY_AT_START}
+    # an end at a later minute stays
+    assert _end_as("mitigated", 7, PAUSED_AT_FIRST) == {}
+    assert _withheld(PAUSED_AT_FIRST) == {}

@@ -17,6 +17,10 @@ rules' facts unchanged.
 - A start read from wording more than three days before the document's own day (its front
   matter's `date:`, else its file name's), where the timeline goes on to that day: an early
   report, a release or a warning on the way to the incident, not its start.
+- An end at the start's very minute, read from wording (not a stated window or field): the
+  impact would have stopped as it began. The entry that tells the start was read as its end
+  too ("we have stopped further e-mails" in the first update, a narrative's one dated
+  sentence); no reader's label in the readable sets puts an end at its start's minute.
 - A milestone that is only the day of the document's title ("# Login failures on March
   3rd 2021", "# 2022-June-9: queue backlog") where the document tells times of day on that
   day: the title dates the incident, it does not say when any of it happened.
@@ -48,6 +52,7 @@ WHY_PAST_DURATION = "after the stated duration"
 WHY_UNNOTICED = "the document says the impact went unnoticed before it was detected"
 WHY_LEAD_UP = "days before the document's own day, which its timeline reaches: lead-up"
 WHY_TITLE_DAY = "only the title's day, where the document tells times on that day"
+WHY_AT_START = "at the start's very minute: the impact would have stopped as it began"
 
 # "went unnoticed", "remained undetected for", "before we noticed", "Nine hours passed before
 # anyone saw it": the impact began before anyone knew of it.
@@ -92,6 +97,22 @@ def _past_stated_duration(facts: Timeline) -> dict[str, str]:
         minutes = _minutes(start, moment)
         if minutes is not None and minutes > limit:
             found[kind] = WHY_PAST_DURATION
+    return found
+
+
+def _end_at_start(facts: Timeline) -> dict[str, str]:
+    """The ends read from wording at the start's own minute."""
+    start = facts.milestones.get("start")
+    if start is None:
+        return {}
+    found: dict[str, str] = {}
+    for kind in ("mitigated", "resolved"):
+        moment = facts.milestones.get(kind)
+        if moment is None or facts.provenance.get(kind) in _STATED:
+            continue
+        minutes = _minutes(start, moment)
+        if minutes is not None and abs(minutes) < 1:
+            found[kind] = WHY_AT_START
     return found
 
 
@@ -194,6 +215,7 @@ def withheld_milestones(doc: Document, facts: Timeline) -> tuple[Timeline, dict[
         **_lead_up_start(doc, facts),
         **_start_before_noticed(doc, facts),
         **_past_stated_duration(facts),
+        **_end_at_start(facts),
     }
     if not reasons:
         return facts, {}
