@@ -14,6 +14,7 @@ from pmlint.analyze.abstain import (
     WHY_PAST_DURATION,
     WHY_TITLE_DAY,
     WHY_UNNOTICED,
+    WHY_WINDOW_OPENING,
     withheld_milestones,
 )
 from pmlint.config import load_config
@@ -212,3 +213,26 @@ def test_an_end_at_the_starts_own_minute_is_withheld() -> None:
     # an end at a later minute stays
     assert _end_as("mitigated", 7, PAUSED_AT_FIRST) == {}
     assert _withheld(PAUSED_AT_FIRST) == {}
+
+
+# A status page's report whose title states the window; the title's word "alerts" names what
+# went wrong, it tells no one noticing. Nothing in the text says when the problem was found.
+WINDOW_TITLE = """\
+# Spurious alerts from 09:05 UTC to 09:21 UTC
+
+Incident Report for Beacon
+
+A planned index rebuild paused heartbeat processing. Notifications were turned back on
+before the heartbeat backlog had drained, so checks that were fine were reported missing.
+
+Posted Apr 17, 2024 - 10:02 EDT
+"""
+
+
+def test_a_detection_read_from_the_words_of_a_stated_window_is_withheld() -> None:
+    assert _withheld(WINDOW_TITLE) == {"detected": WHY_WINDOW_OPENING}
+    start = facts(WINDOW_TITLE).milestones["start"]
+    assert start is not None and start.line == 1  # the window still gives the start
+    # with no window (one time), the title's time is no stated window's opening
+    alone = WINDOW_TITLE.replace(" to 09:21 UTC", "")
+    assert "detected" not in _withheld(alone)
