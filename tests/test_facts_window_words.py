@@ -71,3 +71,26 @@ def test_an_end_told_with_by_closes_the_window() -> None:
     assert iso(value, "start") == "2024-05-02T20:14:00+00:00"
     # the window to 20:52, and the restart's two minutes after it
     assert value.duration() == (40, "range")
+
+
+# Session 44: a status note that corrects the time it first gave is no window (read as one, its
+# end, two minutes before the start on the clock, fell on the next day: a window of 23:58).
+CORRECTED_TIME = """Tuesday 4th March 2025
+
+# Storage cluster: brief loss of connectivity
+
+15:40 UTC: Volumes are reachable again; we keep watching the cluster.
+
+16:10 UTC: Our provider confirmed a switch reboot cut the link for about two minutes.
+After reading the logs we moved the recorded start: it was changed from 15:31 UTC to 15:29 UTC.
+"""
+
+
+def test_a_time_changed_from_one_value_to_another_is_no_window() -> None:
+    value = facts(CORRECTED_TIME)
+    assert value.windows == []
+    resolved = iso(value, "resolved")
+    assert resolved is None or resolved.startswith("2025-03-04")
+    # a window told with "from ... to" is still one
+    told = facts(CORRECTED_TIME.replace("was changed from", "lasted from"))
+    assert len(told.windows) == 1

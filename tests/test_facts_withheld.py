@@ -10,11 +10,13 @@ from pathlib import Path
 
 from pmlint.analyze.abstain import (
     WHY_BEFORE_WINDOW,
+    WHY_AT_START,
     WHY_LEAD_UP,
     WHY_PAST_DURATION,
     WHY_TITLE_DAY,
     WHY_UNNOTICED,
     WHY_WINDOW,
+    WHY_WINDOW_OPENING,
     withheld_milestones,
 )
 from pmlint.config import load_config
@@ -224,3 +226,65 @@ def test_milestones_before_the_stated_window_go_with_the_start_it_replaces() -> 
     assert withheld["mitigated"] == WHY_BEFORE_WINDOW
     assert "resolved" not in withheld  # the window's own end
     assert "detected" not in _withheld(STATED_WINDOW)
+# A status log, newest first: the first update tells the problem and that sending was paused.
+PAUSED_AT_FIRST = """\
+# Duplicate invoices sent
+
+**Resolved**
+
+Every queued invoice has been checked and the incident is closed.
+
+Wed, Mar 6, 2024, 3:40 PM
+
+**Investigating**
+
+We found a problem that sent duplicate invoices to some customers and paused invoice mail.
+
+Wed, Mar 6, 2024, 10:20 AM
+"""
+
+
+def _end_as(kind: str, line: int, text: str) -> dict[str, str]:
+    """What is withheld when the rules had taken the moment on `line` for `kind`."""
+    config = load_config(None)
+    doc = parse_document("doc.md", text, config.catalog)
+    read = facts(text)
+    moment = next(m for m in read.moments if m.line == line)
+    picked = dataclasses.replace(read, milestones={**read.milestones, kind: moment})
+    _, withheld = withheld_milestones(doc, picked)
+    return {k: item.why for k, item in withheld.items()}
+
+
+def test_an_end_at_the_starts_own_minute_is_withheld() -> None:
+    read = facts(PAUSED_AT_FIRST)
+    start = read.milestones["start"]
+    assert start is not None and start.line == 13
+    # the first update read as the mitigation too: the impact would have stopped as it began
+    assert _end_as("mitigated", 13, PAUSED_AT_FIRST) == {"mitigated": WHY_AT_START}
+    assert _end_as("resolved", 13, PAUSED_AT_FIRST) == {"resolved": WHY_AT_START}
+    # an end at a later minute stays
+    assert _end_as("mitigated", 7, PAUSED_AT_FIRST) == {}
+    assert _withheld(PAUSED_AT_FIRST) == {}
+
+
+# A status page's report whose title states the window; the title's word "alerts" names what
+# went wrong, it tells no one noticing. Nothing in the text says when the problem was found.
+WINDOW_TITLE = """\
+# Spurious alerts from 09:05 UTC to 09:21 UTC
+
+Incident Report for Beacon
+
+A planned index rebuild paused heartbeat processing. Notifications were turned back on
+before the heartbeat backlog had drained, so checks that were fine were reported missing.
+
+Posted Apr 17, 2024 - 10:02 EDT
+"""
+
+
+def test_a_detection_read_from_the_words_of_a_stated_window_is_withheld() -> None:
+    assert _withheld(WINDOW_TITLE) == {"detected": WHY_WINDOW_OPENING}
+    start = facts(WINDOW_TITLE).milestones["start"]
+    assert start is not None and start.line == 1  # the window still gives the start
+    # with no window (one time), the title's time is no stated window's opening
+    alone = WINDOW_TITLE.replace(" to 09:21 UTC", "")
+    assert "detected" not in _withheld(alone)

@@ -79,6 +79,12 @@ _ENDS_BEFORE = re.compile(
     r"|\b(?:until|till)(?:\s+(?:about|around|approximately))?\s*$",
     re.IGNORECASE,
 )
+# "our record of the start was changed from 11:42 to 11:40", "moved from 9:00 to
+# 9:30": a time corrected or rescheduled, its old and new value, not a window.
+_CORRECTED_FROM = re.compile(
+    r"\b(?:changed|corrected|updated|amended|adjusted|moved|rescheduled|shifted)\s+from\s*$",
+    re.IGNORECASE,
+)
 # " on 4 May 2021 to ", " on June 3 to ": the first time's day, written between the two ends
 _ON_DAY = re.compile(
     r"^\s*(?:on\s+)?(?:\w+day,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?(?:,?\s+\d{4})?"
@@ -107,6 +113,10 @@ def impact_windows(moments: list[Moment]) -> list[tuple[Moment, Moment]]:
             first.block.prose, max(0, first.stamp.start - 40), first.stamp.start
         ):
             continue  # "mitigated at 16:20 and resolved at 16:45": two ends, not a window
+        if _CORRECTED_FROM.search(
+            first.block.prose, max(0, first.stamp.start - 40), first.stamp.start
+        ):
+            continue  # "the start was changed from 11:42 to 11:40": a time corrected
         end = second
         began = first.when
         if began.tzinfo is None and second.when.tzinfo is not None:

@@ -677,7 +677,7 @@ def classify(
             # tells a step of the recovery, whatever its words ("At 10:40 we restarted the
             # upstream service")
             kinds |= {"mitigated"}
-    if kinds and promised_update(moment):
+    if kinds and (promised_update(moment) or forecast_end(moment)):
         kinds = frozenset()
     moment.kinds = kinds
 
@@ -687,6 +687,25 @@ def promised_update(moment: Moment) -> bool:
     UTC, or sooner with news"), which tells no step of the incident."""
     at = moment.stamp.start
     return _NEXT_UPDATE.search(moment.block.prose, max(0, at - 50), at) is not None
+
+
+def forecast_end(moment: Moment) -> bool:
+    """The time an end is forecast for ("full service should be back to normal by 11:15pm",
+    "the queue ought to drain within the hour, so should be back by 19:50 UTC"): not yet an end."""
+    at = moment.stamp.start
+    return _FORECAST.search(moment.block.prose, max(0, at - 80), at) is not None
+
+
+# "is expected to be restored by", "estimated to complete around", "should be back by", "ETA":
+# a status post's forecast, just before the time it names (not "recovered by 10:15", a step).
+_FORECAST = re.compile(
+    r"(?:\b(?:expected|estimated|anticipated|projected|predicted)\s+to\b"
+    r"|\bshould\s+(?:be\s+)?(?:fully\s+)?(?:resolv|restor|recover|back|complet|return|clear"
+    r"|finish|normali[sz])\w*)"
+    r"[^.!?\n]{0,40}?\b(?:by|at|around|before)(?:\s+(?:about|around|approximately|~))?\s*$"
+    r"|\bETA\b\s*(?:of|is|:)?\s*(?:about|around|approximately|~)?\s*$",
+    re.IGNORECASE,
+)
 
 
 # "we will next update at", "our next update will be at", "we hope to update here by": a
