@@ -9,14 +9,12 @@ import dataclasses
 from pathlib import Path
 
 from pmlint.analyze.abstain import (
-    WHY_BEFORE_WINDOW,
     WHY_AT_START,
     WHY_LEAD_UP,
     WHY_PAST_DURATION,
     WHY_TITLE_DAY,
     WHY_UNNOTICED,
     WHY_WINDOW,
-    WHY_WINDOW_OPENING,
     withheld_milestones,
 )
 from pmlint.config import load_config
@@ -216,16 +214,6 @@ def test_a_start_read_otherwise_gives_way_to_the_stated_window(tmp_path: Path) -
     assert _withheld(told) == {}
 
 
-def test_milestones_before_the_stated_window_go_with_the_start_it_replaces() -> None:
-    # the timeline's day heading was left from another report: its entries fall a day before
-    # the window the summary states, and none of them can come before the impact began
-    other_day = STATED_WINDOW.replace("All times UTC, 2024-03-14.", "All times UTC, 2024-03-13.")
-    withheld = _withheld(other_day)
-    assert withheld["start"] == WHY_WINDOW
-    assert withheld["detected"] == WHY_BEFORE_WINDOW
-    assert withheld["mitigated"] == WHY_BEFORE_WINDOW
-    assert "resolved" not in withheld  # the window's own end
-    assert "detected" not in _withheld(STATED_WINDOW)
 # A status log, newest first: the first update tells the problem and that sending was paused.
 PAUSED_AT_FIRST = """\
 # Duplicate invoices sent
@@ -265,26 +253,3 @@ def test_an_end_at_the_starts_own_minute_is_withheld() -> None:
     # an end at a later minute stays
     assert _end_as("mitigated", 7, PAUSED_AT_FIRST) == {}
     assert _withheld(PAUSED_AT_FIRST) == {}
-
-
-# A status page's report whose title states the window; the title's word "alerts" names what
-# went wrong, it tells no one noticing. Nothing in the text says when the problem was found.
-WINDOW_TITLE = """\
-# Spurious alerts from 09:05 UTC to 09:21 UTC
-
-Incident Report for Beacon
-
-A planned index rebuild paused heartbeat processing. Notifications were turned back on
-before the heartbeat backlog had drained, so checks that were fine were reported missing.
-
-Posted Apr 17, 2024 - 10:02 EDT
-"""
-
-
-def test_a_detection_read_from_the_words_of_a_stated_window_is_withheld() -> None:
-    assert _withheld(WINDOW_TITLE) == {"detected": WHY_WINDOW_OPENING}
-    start = facts(WINDOW_TITLE).milestones["start"]
-    assert start is not None and start.line == 1  # the window still gives the start
-    # with no window (one time), the title's time is no stated window's opening
-    alone = WINDOW_TITLE.replace(" to 09:21 UTC", "")
-    assert "detected" not in _withheld(alone)

@@ -21,10 +21,6 @@ rules' facts unchanged.
   impact would have stopped as it began. The entry that tells the start was read as its end
   too ("we have stopped further e-mails" in the first update, a narrative's one dated
   sentence); no reader's label in the readable sets puts an end at its start's minute.
-- A detection read from the prose of the very line that states the impact window, at the
-  window's opening ("# Spurious alerts from 09:05 UTC to 09:21 UTC", "# Monitoring outage
-  04:10 - 05:55 UTC"): the window tells when the impact began; its words name what failed
-  (alerts, monitoring), not someone noticing.
 - A milestone that is only the day of the document's title ("# Login failures on March
   3rd 2021", "# 2022-June-9: queue backlog") where the document tells times of day on that
   day: the title dates the incident, it does not say when any of it happened.
@@ -43,7 +39,7 @@ import re
 from collections.abc import Mapping
 
 from pmlint.document import Document
-from pmlint.extract.milestones import HOW_FIELD, HOW_FRONT_MATTER, HOW_PROSE, HOW_RANGE
+from pmlint.extract.milestones import HOW_FIELD, HOW_FRONT_MATTER, HOW_RANGE
 from pmlint.extract.timeline import Moment, Timeline, utc
 from pmlint.extract.timeline.choose import LEAD_UP_DAYS, outer_ends, story_end
 from pmlint.extract.timeline.dates import file_name_date, front_matter_date
@@ -66,8 +62,6 @@ WHY_WINDOW = "the impact window the document states opens at another time"
 # replace it: a day heading left from another report puts a timeline days off; a month or a
 # year off is a typo in one of the two, and the text does not tell which.
 _WINDOW_REACH_MINUTES = 31 * 24 * 60
-WHY_BEFORE_WINDOW = "before the impact window the document states opens"
-WHY_WINDOW_OPENING = "the opening of a stated window, read from that window's own words"
 WHY_AT_START = "at the start's very minute: the impact would have stopped as it began"
 
 # "went unnoticed", "remained undetected for", "before we noticed", "Nine hours passed before
@@ -130,19 +124,6 @@ def _end_at_start(facts: Timeline) -> dict[str, str]:
         if minutes is not None and abs(minutes) < 1:
             found[kind] = WHY_AT_START
     return found
-
-
-def _detected_at_window_opening(facts: Timeline) -> dict[str, str]:
-    """The detection, when it is read from the prose of the line that states the impact
-    window the start was taken from, at that window's opening minute."""
-    start, detected = facts.milestones.get("start"), facts.milestones.get("detected")
-    if start is None or detected is None:
-        return {}
-    if facts.provenance.get("start") != HOW_RANGE or facts.provenance.get("detected") != HOW_PROSE:
-        return {}
-    if detected.line != start.line or _minutes(start, detected) != 0:
-        return {}
-    return {"detected": WHY_WINDOW_OPENING}
 
 
 def _start_before_noticed(doc: Document, facts: Timeline) -> dict[str, str]:
@@ -268,7 +249,6 @@ def withheld_milestones(doc: Document, facts: Timeline) -> tuple[Timeline, dict[
         **_start_before_noticed(doc, facts),
         **_past_stated_duration(facts),
         **_end_at_start(facts),
-        **_detected_at_window_opening(facts),
     }
     if not reasons:
         return facts, replaced
@@ -296,24 +276,13 @@ def withheld_milestones(doc: Document, facts: Timeline) -> tuple[Timeline, dict[
 
 def _restated_start(facts: Timeline, window: Moment) -> tuple[Timeline, dict[str, Withheld]]:
     """`facts` with the stated window's start for the start read otherwise, and the start it
-    replaces (named under `withheld_milestones`, so a reviewer sees both readings). A later
-    milestone read from wording that comes before the window opens (a timeline dated on
-    another day than the window) is withheld with it: it cannot precede the start."""
+    replaces (named under `withheld_milestones`, so a reviewer sees both readings)."""
     start = facts.milestones["start"]
     assert start is not None
     replaced = {"start": Withheld(start, facts.provenance.get("start", "timeline"), WHY_WINDOW)}
     milestones: dict[str, Moment | None] = {**facts.milestones, "start": window}
     provenance = {**facts.provenance, "start": HOW_RANGE}
     provenance.pop(START_IS_DETECTION, None)
-    for kind in ("detected", "mitigated", "resolved"):
-        moment = milestones.get(kind)
-        if moment is None or provenance.get(kind) in _STATED:
-            continue
-        minutes = _minutes(window, moment)
-        if minutes is not None and minutes < 0:
-            replaced[kind] = Withheld(moment, provenance.get(kind, "timeline"), WHY_BEFORE_WINDOW)
-            milestones[kind] = None
-            provenance.pop(kind, None)
     return (
         dataclasses.replace(
             facts,
