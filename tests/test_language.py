@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from pmlint.config import load_config
 from pmlint.engine import Linter, Selection
 from pmlint.nlp import BLANK, load_pipeline, parse_stats, resolve_model_name
-from pmlint.nlp.cascade import letter_runs, surface_forms, words_pattern
+from pmlint.nlp.cascade import FOLDS_TO_ASCII, letter_runs, surface_forms, words_pattern
 from pmlint.nlp.sentences import document_sentences
 from pmlint.parse import parse_document
 from pmlint.reading import decode
@@ -208,7 +208,9 @@ _WORDS = ["forget", "take down", "blame", "mis-step", "can't", "ops"]
 _PIECES = st.sampled_from(
     [*(f for w in _WORDS for f in surface_forms(w)), "Forgot", "TAKE-DOWN", "@ops", "x", "9"]
 )
-_GLUE = st.sampled_from([" ", "", "-", "_", "'", ".", "@", "\n", "ſ", "K"])
+_GLUE = st.sampled_from(
+    [" ", "", "-", "_", "'", ".", "@", "\n", "ſ", "K", "ı", "İ", "’", "é", "\u00a0", "—"]
+)
 
 
 @given(st.lists(st.tuples(_PIECES, _GLUE), max_size=8))
@@ -234,7 +236,23 @@ def test_words_pattern_leads() -> None:
     assert words_pattern(["24/7"], inflect=False).leads is None  # starts with no letter
     assert words_pattern(["naïve"], inflect=False).leads is None  # not ASCII
     assert letter_runs("Took it DOWN-stream, 3x") == {"took", "it", "down", "stream", "x"}
-    assert letter_runs("café") is None
+    # beyond ASCII, a character that is no ASCII letter under IGNORECASE ends a run
+    assert letter_runs("Café’s DOWN—time") == {"caf", "s", "down", "time"}
+    assert letter_runs("ſtop") is None  # IGNORECASE matches "ſ" to "s"
+
+
+def test_folds_to_ascii_lists_every_character_that_folds_to_an_ascii_letter() -> None:
+    """`letter_runs` gives runs for text beyond ASCII unless it holds a character that
+    IGNORECASE matches to an ASCII letter or that lower-cases to one: the list must be
+    this interpreter's whole set."""
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    folding = {
+        chr(point)
+        for point in range(0x80, sys.maxunicode + 1)
+        if letter.match(chr(point)) or letter.search(chr(point).lower())
+    }
+    assert folding == {c for c in "\u0130\u0131\u017f\u212a" if FOLDS_TO_ASCII.match(c)}
+    assert folding == {"\u0130", "\u0131", "\u017f", "\u212a"}
 
 
 @needs_model
