@@ -482,26 +482,17 @@ class BlameLanguage(HarmCheck):
         ):
             yield Hit(*span_of(doer, verb), "self_lapse")  # "we forgot", "I skipped"
             return
-        if (
-            verb.lemma_.lower() == "fail"
-            and not negated
-            and told()
-            and who() == SELF
-            and self._failed_outright(verb)
-        ):
-            yield Hit(*span_of(doer, verb, with_object=True), "self_lapse")
-            return  # "we planned for this, and we failed", "we failed you"
-        if (
-            verb.lemma_.lower() == "fail"
-            and not negated
-            and told()
-            and who() == SELF
-            and self._failed_task(verb)
-            and not explained(verb)
-            and not any(explained(c) for c in verb.children if c.dep_ == "xcomp")
-        ):
-            yield Hit(*span_of(doer, verb), "self_lapse")
-            return  # "we failed to answer the report in time", "I failed to handle X"
+        if verb.lemma_.lower() == "fail" and not negated and told() and who() == SELF:
+            if self._failed_outright(verb):
+                yield Hit(*span_of(doer, verb, with_object=True), "self_lapse")
+                return  # "we planned for this, and we failed", "we failed you"
+            if (
+                self._failed_task(verb)
+                and not explained(verb)
+                and not any(explained(c) for c in verb.children if c.dep_ == "xcomp")
+            ):
+                yield Hit(*span_of(doer, verb), "self_lapse")
+                return  # "we failed to answer the report in time", "I failed to handle X"
         nobody_did = subject(verb) if is_passive(verb) else doer
         if not negated and _nobody(nobody_did) and told() and self._nobody_acted(verb):
             assert nobody_did is not None
