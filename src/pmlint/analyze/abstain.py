@@ -36,14 +36,14 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from pmlint.document import Document
 from pmlint.extract.milestones import HOW_FIELD, HOW_FRONT_MATTER, HOW_RANGE
 from pmlint.extract.timeline import Moment, Timeline, utc
-from pmlint.extract.timeline.choose import LEAD_UP_DAYS, outer_ends, story_end
+from pmlint.extract.timeline.build import with_milestones
+from pmlint.extract.timeline.choose import LEAD_UP_DAYS, outer_ends
 from pmlint.extract.timeline.dates import file_name_date, front_matter_date
-from pmlint.extract.timeline.ends import impact_end
 from pmlint.extract.timeline.model import START_IS_DETECTION, zoned_alike
 
 # Sources the author states as the milestone itself: never withheld for a contradiction.
@@ -99,15 +99,7 @@ def _past_stated_duration(facts: Timeline) -> dict[str, str]:
     if stated <= 0:
         return {}
     limit = stated * _SLACK_FACTOR + _SLACK_MINUTES
-    found: dict[str, str] = {}
-    for kind in ("mitigated", "resolved"):
-        moment = facts.milestones.get(kind)
-        if moment is None or facts.provenance.get(kind) in _STATED:
-            continue
-        minutes = _minutes(start, moment)
-        if minutes is not None and minutes > limit:
-            found[kind] = WHY_PAST_DURATION
-    return found
+    return _ends_read(facts, start, lambda minutes: minutes > limit, WHY_PAST_DURATION)
 
 
 def _end_at_start(facts: Timeline) -> dict[str, str]:
@@ -115,14 +107,22 @@ def _end_at_start(facts: Timeline) -> dict[str, str]:
     start = facts.milestones.get("start")
     if start is None:
         return {}
+    return _ends_read(facts, start, lambda minutes: abs(minutes) < 1, WHY_AT_START)
+
+
+def _ends_read(
+    facts: Timeline, start: Moment, contradicts: Callable[[float], bool], why: str
+) -> dict[str, str]:
+    """The mitigation and resolution read from wording (not stated as a window or field)
+    whose minutes after the start `contradicts` rejects, each with `why`."""
     found: dict[str, str] = {}
     for kind in ("mitigated", "resolved"):
         moment = facts.milestones.get(kind)
         if moment is None or facts.provenance.get(kind) in _STATED:
             continue
         minutes = _minutes(start, moment)
-        if minutes is not None and abs(minutes) < 1:
-            found[kind] = WHY_AT_START
+        if minutes is not None and contradicts(minutes):
+            found[kind] = why
     return found
 
 
@@ -262,16 +262,7 @@ def withheld_milestones(doc: Document, facts: Timeline) -> tuple[Timeline, dict[
         withheld[kind] = Withheld(moment, provenance.get(kind, "timeline"), why)
         milestones[kind] = None
         provenance.pop(kind, None)
-    return (
-        dataclasses.replace(
-            facts,
-            milestones=milestones,
-            provenance=provenance,
-            story_end=story_end(facts.events, milestones),
-            impact_end=impact_end(milestones, provenance, facts.events),
-        ),
-        withheld,
-    )
+    return with_milestones(facts, milestones, provenance), withheld
 
 
 def _restated_start(facts: Timeline, window: Moment) -> tuple[Timeline, dict[str, Withheld]]:
@@ -283,16 +274,7 @@ def _restated_start(facts: Timeline, window: Moment) -> tuple[Timeline, dict[str
     milestones: dict[str, Moment | None] = {**facts.milestones, "start": window}
     provenance = {**facts.provenance, "start": HOW_RANGE}
     provenance.pop(START_IS_DETECTION, None)
-    return (
-        dataclasses.replace(
-            facts,
-            milestones=milestones,
-            provenance=provenance,
-            story_end=story_end(facts.events, milestones),
-            impact_end=impact_end(milestones, provenance, facts.events),
-        ),
-        replaced,
-    )
+    return with_milestones(facts, milestones, provenance), replaced
 
 
 def withheld_json(withheld: Mapping[str, Withheld]) -> dict[str, dict[str, object]]:

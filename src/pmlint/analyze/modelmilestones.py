@@ -10,14 +10,12 @@ contract): this is analyze's reading of the facts, not the facts the checks see.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Mapping
 
 from pmlint.extract.milestones import MILESTONES, attempted
 from pmlint.extract.timeline import Moment, Timeline, utc
-from pmlint.extract.timeline.choose import story_end
-from pmlint.extract.timeline.ends import impact_end
+from pmlint.extract.timeline.build import with_milestones
 from pmlint.extract.timeline.model import zoned_alike
 from pmlint.nlp import milestonecat
 
@@ -137,10 +135,4 @@ def with_model_milestones(facts: Timeline, threshold: float | None = None) -> Ti
                 break
     if milestones == facts.milestones:
         return facts
-    return dataclasses.replace(
-        facts,
-        milestones=milestones,
-        provenance=provenance,
-        story_end=story_end(facts.events, milestones),
-        impact_end=impact_end(milestones, provenance, facts.events),
-    )
+    return with_milestones(facts, milestones, provenance)

@@ -77,6 +77,20 @@ def timeline(doc: Document, settings: Settings) -> Timeline:
     return doc.memo(KEY, lambda: _build(doc, settings))
 
 
+def with_milestones(
+    facts: Timeline, milestones: dict[str, Moment | None], provenance: dict[str, str]
+) -> Timeline:
+    """`facts` with other milestones (a model's, or some withheld), and the story's and the
+    impact's end that follow from them."""
+    return dataclasses.replace(
+        facts,
+        milestones=milestones,
+        provenance=provenance,
+        story_end=story_end(facts.events, milestones),
+        impact_end=impact_end(milestones, provenance, facts.events),
+    )
+
+
 def cached_timeline(doc: Document) -> Timeline | None:
     """The timeline `timeline` built for this document, or None when nothing has asked for it
     yet (a reader that has no settings to build it with)."""
