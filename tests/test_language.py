@@ -317,3 +317,20 @@ def test_a_log_line_pasted_into_prose_judges_no_party_for_not_telling() -> None:
     )
     _, report = lint(prose, select=("PM301",))
     assert [d for d in report.diagnostics if "not telling" in d.message]
+
+
+def test_a_tokens_depth_counts_its_heads_up_to_the_root() -> None:
+    """spaCy makes a new Token object on each access, so a walk up the parse must compare
+    indices: compared by identity, every token seemed 50 heads deep and the "top" of a
+    judgement was simply its first word."""
+    from pmlint.checks.language.rejection import _depth
+
+    doc = load_pipeline("auto").nlp("The engineer forgot to renew the certificate.")
+    root = next(token for token in doc if token.dep_ == "ROOT")
+    assert _depth(root) == 0
+    for token in doc:
+        hops, node = 0, token
+        while node.head.i != node.i:
+            node, hops = node.head, hops + 1
+        assert _depth(token) == hops
+    assert min(doc, key=_depth).i == root.i
