@@ -260,6 +260,28 @@ def test_value_helpers() -> None:
     assert not tracking_like("UTF-8") and not tracking_like("P1-2")
 
 
+# -- sections that list work done, and those that only say "done" ------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "listed"),
+    [
+        ("Next steps that could be done", True),
+        ("Actions that need to be done", True),
+        ("Actions done", False),
+        ("Remediation done so far", False),
+        ("Corrective actions we have done", False),
+    ],
+)
+def test_a_title_that_says_done_lists_no_action_items_unless_it_is_to_be_done(
+    title: str, listed: bool
+) -> None:
+    """A title that says "done" marks work already finished, but "could be done" and "to be
+    done" ask for work: their items are action items."""
+    items = items_of(f"# Outage\n\n## {title}\n\n- Add an alert on the queue depth.\n")
+    assert bool(items) is listed
+
+
 # -- work already done ----------------------------------------------------------------------
 
 

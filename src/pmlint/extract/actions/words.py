@@ -403,9 +403,11 @@ _WORK_VERBS = _ACTION_VERBS | frozenset(
         "confirm", "document", "investigate", "evaluate", "assess", "decide", "plan",
     }
 )  # fmt: skip
-# "Actions taken", "Steps performed during the incident": what was done, not follow-up work.
+# "Actions taken", "Steps performed during the incident": what was done, not follow-up work;
+# "what could be done", "to be done" ask for work.
 _DONE_TITLE = re.compile(
-    r"\b(?:taken|performed|done|completed|carried out|so far|during the (?:incident|outage))\b",
+    r"\b(?:taken|performed|(?<!\bbe )done|completed|carried out|so far"
+    r"|during the (?:incident|outage))\b",
     re.I,
 )
 
