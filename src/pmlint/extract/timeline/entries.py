@@ -943,7 +943,9 @@ def _closed_updates(section: Section, timed: Mapping[int, object]) -> dict[int, 
 
 
 _SEGMENT_BREAK = re.compile(r"<br\s*/?>|\n", re.IGNORECASE)
-_LEAD_CHARS = " *_-—–|:[]()#\\@"
+# What may lead an entry before its time: list marks, emphasis, a table's bar, and the bullet
+# characters a status page's HTML list becomes when copied as text ("  • 18:50 UTC - ...").
+_LEAD_CHARS = " *_-—–|:[]()#\\@•·"
 
 
 def _entries(

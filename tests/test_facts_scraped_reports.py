@@ -1,0 +1,33 @@
+"""Incident reports copied from status pages as plain text (issue 14): no Markdown headings,
+lists written with the page's own bullet characters, update logs stamped "Resolved" /
+"Monitoring". Each case is text written for this repository, standing for a family of shapes.
+"""
+
+from __future__ import annotations
+
+from pmlint.extract.timeline import Timeline
+from tests.conftest import facts
+
+
+def iso(value: Timeline, kind: str) -> str | None:
+    moment = value.milestones[kind]
+    if moment is None or moment.when is None or not moment.day_known:
+        return None
+    return moment.when.isoformat()
+
+
+def test_a_timeline_in_bullet_characters_is_read() -> None:
+    # "•" bullets, as a status page's HTML list is copied: each line still opens with a time
+    text = (
+        "Queue Backlog\n"
+        "Incident Report for ExampleCloud\n\n"
+        "At 07:12 UTC on 2021-05-04, new uploads were queued after a scheduler release.\n\n"
+        "Timeline of Events\n\n"
+        "  • 06:58 UTC - Scheduler release rolled out\n"
+        "  • 07:12 UTC - On-call engineer paged about a growing upload queue\n"
+        "  • 07:40 UTC - Scheduler release rolled back\n"
+        "  • 07:55 UTC - Queue drained and uploads processed normally\n"
+    )
+    value = facts(text)
+    assert iso(value, "start") == "2021-05-04T07:12:00+00:00"
+    assert iso(value, "detected") == "2021-05-04T07:12:00+00:00"
