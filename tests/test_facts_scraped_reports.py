@@ -31,3 +31,16 @@ def test_a_timeline_in_bullet_characters_is_read() -> None:
     value = facts(text)
     assert iso(value, "start") == "2021-05-04T07:12:00+00:00"
     assert iso(value, "detected") == "2021-05-04T07:12:00+00:00"
+
+
+def test_a_window_ending_on_a_dated_time_is_read() -> None:
+    # "starting at A and ending on <date> B": the date belongs to the second time's stamp
+    text = (
+        "Resolved -\n"
+        "On June 2, 2022 starting at 23:10 UTC and ending on June 3, 2022 01:25 UTC the "
+        "example API returned errors for some requests. Errors eased at 23:30 UTC.\n"
+    )
+    value = facts(text)
+    assert iso(value, "start") == "2022-06-02T23:10:00+00:00"
+    assert iso(value, "resolved") == "2022-06-03T01:25:00+00:00"
+    assert value.duration() == (135, "range")

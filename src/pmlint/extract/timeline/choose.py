@@ -65,7 +65,9 @@ _WINDOW_LINK = re.compile(
     rf"|{_LASTED}|and)"
     # "to approximately 10:47", "until about 10:47", "– ~10:47": a hedge on the end
     r"(?:\s+at)?(?:\s*(?:about|around|approximately|approx\.|roughly|~)(?=[\s\d]))?"
-    r"\s*(?:on\s+[^,.;]{0,20}?\s+)?$",
+    # "and ending on March 12, 2024 00:48": the second time's date is part of its stamp, so
+    # "on" may stand alone before it
+    r"\s*(?:on(?:\s+[^,.;]{0,20}?)?\s+)?$",
     re.IGNORECASE,
 )
 # Where a stated window is the incident's: the summary, the impact, the incident's details
