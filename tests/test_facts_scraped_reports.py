@@ -44,3 +44,42 @@ def test_a_window_ending_on_a_dated_time_is_read() -> None:
     assert iso(value, "start") == "2022-06-02T23:10:00+00:00"
     assert iso(value, "resolved") == "2022-06-03T01:25:00+00:00"
     assert value.duration() == (135, "range")
+
+
+def test_updates_run_together_without_blank_lines_are_each_an_entry() -> None:
+    # a status page's log copied as text: status, what it said, "Posted", with no blank line
+    # between one update and the next
+    text = (
+        "Thumbnails missing\n"
+        "Incident Report for ExampleHost\n\n"
+        "Resolved\n"
+        "Thumbnails are generated again and the backlog is empty.\n"
+        "Posted Apr 7, 2019 - 16:40 UTC\n"
+        "Update\n"
+        "The faulty worker pool has been found and is being replaced.\n"
+        "Posted Apr 7, 2019 - 16:05 UTC\n"
+        "Investigating\n"
+        "Uploaded images show no thumbnails. We are looking into it.\n"
+        "Posted Apr 7, 2019 - 15:50 UTC\n"
+    )
+    value = facts(text)
+    assert iso(value, "detected") == "2019-04-07T15:50:00+00:00"
+    assert iso(value, "resolved") == "2019-04-07T16:40:00+00:00"
+
+
+def test_a_resolved_update_posted_after_the_stated_window_does_not_end_it() -> None:
+    # the write-up states the window; the "Resolved" update was posted minutes after its end
+    text = (
+        "Builds queued\n"
+        "Incident Report for ExampleCI\n\n"
+        "On March 3 between 08:10 and 09:25 UTC builds waited in the queue for most users.\n\n"
+        "Resolved\n"
+        "The queue is empty and builds start normally.\n"
+        "Posted Mar 3, 2020 - 09:31 UTC\n"
+        "Investigating\n"
+        "Builds are slow to start; we are investigating.\n"
+        "Posted Mar 3, 2020 - 08:30 UTC\n"
+    )
+    value = facts(text)
+    assert iso(value, "start") == "2020-03-03T08:10:00+00:00"
+    assert iso(value, "resolved") == "2020-03-03T09:25:00+00:00"

@@ -6,6 +6,7 @@ front matter is read in `front_matter`, and the parser is set up in `markdown`.
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any
 
@@ -33,6 +34,34 @@ _PSEUDO = re.compile(r"^(\*\*|__)(?P<title>[^*_\n]{1,120}?)(?P<inner>:?)\s*\1(?P
 # A bold placeholder (`**TBD**`) is the content of its section, not a new one.
 _NOT_A_TITLE = re.compile(r"^(?:tb[dc]|todo|fixme|xxx|n/?a|none|nothing|[^\w]*)$", re.IGNORECASE)
 _TASK = re.compile(r"^\[(?P<state>[ xX])\](?:\s|$)")
+
+
+# The line that closes a status update, as a status page copied as text keeps it: "Posted
+# Sep 25, 2014 - 20:02 UTC", "Posted 2 days ago. Mar 3, 2021 - 09:15 PST" (bounded: one line).
+_POSTED_LINE = re.compile(
+    r"[\s*_]*(?:posted|updated)\b[^\n]{0,60}?\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?"
+    r"(?:\s+[A-Za-z]{2,5})?[\s*_.]*(?:\([^()\n]{0,30}\))?[\s*_.]*",
+    re.IGNORECASE,
+)
+
+
+def _updates(content: str) -> list[slice]:
+    """The rows of a paragraph, split after each line that closes a status update when more
+    lines follow: a page's updates copied without blank lines between them ("Resolved", what
+    it said, "Posted ... 20:02 UTC", then "Update", ...) are paragraphs of their own, as the
+    page showed them. Any other paragraph is one slice."""
+    lines = content.split("\n")
+    if len(lines) < 3:
+        return [slice(None)]
+    cuts = [
+        index + 1
+        for index, line in enumerate(lines[:-1])
+        if len(line) <= 90 and _POSTED_LINE.fullmatch(line) and any(lines[index + 1 :])
+    ]
+    if not cuts:
+        return [slice(None)]
+    bounds = [0, *cuts, len(lines)]
+    return [slice(a, b) for a, b in itertools.pairwise(bounds) if b > a]
 
 
 def _pseudo_title(content: str, whole: bool) -> tuple[str, int] | None:
@@ -196,7 +225,8 @@ class Builder(FrontMatterReader, BlockMaker):
             if rest.strip():
                 self.add_paragraph(inline, rows=slice(1, None))
             return
-        self.add_paragraph(inline)
+        for rows in _updates(inline.content):
+            self.add_paragraph(inline, rows=rows)
 
     def add_paragraph(
         self, inline: Token, skip: int = 0, rows: slice = slice(None)

@@ -33,6 +33,7 @@ from pmlint.extract.timeline.dates import document_date, file_name_date, front_m
 from pmlint.extract.timeline.days import detection_told_today, same_day_detection
 from pmlint.extract.timeline.entries import (
     SENTENCE_OPENS,
+    closing_time,
     opens_clause,
     sentence_of,
     told_by,
@@ -281,6 +282,8 @@ def choose_milestones(
     marked = {k for k, e in chosen.items() if classes.has(k, e.text, "markers")}
     for kind in marked:
         event = timed[chosen[kind].index]
+        if _posted_after_the_window(kind, event, windows):
+            continue
         told = _window_told_in(event, windows) if kind == "resolved" else None
         if told is not None:
             # "11:52 PM PDT Between 10:02 PM and 11:40 PM PDT we experienced increased error
@@ -613,6 +616,33 @@ def _window_told_in(
         if first.block is entry.moment.block and first.stamp.start > start and first.line in lines:
             return window
     return None
+
+
+def _posted_after_the_window(
+    kind: str, event: Event, windows: Sequence[tuple[Moment, Moment]]
+) -> bool:
+    """Is a status update ("Resolved – all replicas are up to date. Posted ... 23:51 UTC")
+    the end it marks, when the write-up states the impact window that closed before it ("On
+    May 17 between 16:35 and 23:47 UTC ...")? The update's time is when the page was
+    edited, after the fact; the stated window is the impact's (its end is taken below)."""
+    if kind not in ("mitigated", "resolved") or not windows:
+        return False
+    moment = event.moment
+    if not _posting_time(moment):
+        return False
+    end = outer_ends(windows)[1]
+    if moment.when is None or end.when is None or not zoned_alike(moment.when, end.when):
+        return False
+    return utc(moment.when) > utc(end.when)
+
+
+def _posting_time(moment: Moment) -> bool:
+    """Is the time the one that closes a status update ("... Posted Sep 25, 2014 - 20:02
+    UTC"): when the page was edited, not when anything happened?"""
+    prose = moment.block.prose
+    if moment.stamp.end < len(prose.rstrip(" \t\n*_).")) - 2:
+        return False
+    return closing_time(prose) is not None
 
 
 def _no_day_alone(result: dict[str, Moment | None], how: dict[str, str]) -> None:
@@ -1480,7 +1510,7 @@ def _closed_soon_after(
             continue
         if when - at > _CLOSED_SOON:
             break
-        if closes_incident(entry, classes):
+        if closes_incident(entry, classes) and not _posting_time(moment):
             last, at = moment, when
     return last
 
