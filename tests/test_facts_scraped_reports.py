@@ -83,3 +83,22 @@ def test_a_resolved_update_posted_after_the_stated_window_does_not_end_it() -> N
     value = facts(text)
     assert iso(value, "start") == "2020-03-03T08:10:00+00:00"
     assert iso(value, "resolved") == "2020-03-03T09:25:00+00:00"
+
+
+def test_the_write_up_s_posting_line_is_no_step_of_the_story() -> None:
+    # the timeline never says it is over; the write-up was posted two days later
+    text = (
+        "Exports Delayed\n"
+        "Incident Report for ExampleData\n\n"
+        "At 10:02 UTC on 2022-09-14, exports were delayed after a storage migration.\n\n"
+        "Timeline\n\n"
+        "  • 09:50 UTC - Storage migration started\n"
+        "  • 10:02 UTC - Support reports exports stuck in the queue\n"
+        "  • 10:30 UTC - Migration paused\n"
+        "  • 11:05 UTC - Export workers pointed back at the old volume\n\n"
+        "Posted about 2 years ago. Sep 16, 2022 - 17:20 UTC\n"
+    )
+    value = facts(text)
+    assert iso(value, "start") == "2022-09-14T10:02:00+00:00"
+    assert iso(value, "mitigated") == "2022-09-14T11:05:00+00:00"
+    assert value.duration() == (63, "inferred")

@@ -645,6 +645,15 @@ def _posting_time(moment: Moment) -> bool:
     return closing_time(prose) is not None
 
 
+# A paragraph that is only a posting line: "Posted about 1 year ago. Jul 13, 2017 - 22:15 UTC"
+_POSTED_ALONE = re.compile(r"[\s*_•]*(?:posted|updated|published)\b[^\n]{0,70}", re.IGNORECASE)
+
+
+def _posted_alone(event: Event) -> bool:
+    """Is the entry only the time a page (or its write-up) was posted, with no step told?"""
+    return _POSTED_ALONE.fullmatch(event.text.strip()) is not None and _posting_time(event.moment)
+
+
 def _no_day_alone(result: dict[str, Moment | None], how: dict[str, str]) -> None:
     """A day with no time, read from prose ("On Sunday 2 June, 2019, projects saw errors for a
     duration of 3 hours"), is no milestone's time where the document gives another milestone
@@ -1060,8 +1069,10 @@ def story_end(events: list[Event], result: Mapping[str, Moment | None]) -> Momen
     if len(timed) < 2 or (len(timed) == 2 and not _REMEDY.search(timed[-1].text)):
         return None  # too short to tell, unless its second entry is what was done about it
     story = sorted(timed, key=lambda e: (utc(e.moment.when), e.line))  # type: ignore[arg-type]
-    while story and _AFTERMATH.search(story[-1].text):
-        story.pop()  # "postmortem published": after the incident, not its end
+    while story and (_AFTERMATH.search(story[-1].text) or _posted_alone(story[-1])):
+        # "postmortem published", "Posted about 1 year ago. Jul 13, 2017 - 22:15 UTC" under
+        # the write-up: after the incident, not its end
+        story.pop()
     if len(story) < 2:
         return None
     last, before = story[-1].moment, story[-2].moment
