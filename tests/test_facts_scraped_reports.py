@@ -102,3 +102,33 @@ def test_the_write_up_s_posting_line_is_no_step_of_the_story() -> None:
     assert iso(value, "start") == "2022-09-14T10:02:00+00:00"
     assert iso(value, "mitigated") == "2022-09-14T11:05:00+00:00"
     assert value.duration() == (63, "inferred")
+
+
+def test_a_detection_told_as_a_delay_after_the_start_counts_from_the_start() -> None:
+    text = (
+        "Resolved -\n"
+        "Between 14:20 and 15:05 UTC on 9 May 2023, uploads to the example store failed. "
+        "A bad certificate bundle was shipped to the edge. The failure was detected and the "
+        "on-call engineer paged within 3 minutes, and the bundle was rolled back.\n"
+    )
+    value = facts(text)
+    assert iso(value, "start") == "2023-05-09T14:20:00+00:00"
+    assert iso(value, "detected") == "2023-05-09T14:23:00+00:00"
+
+
+def test_a_relative_detection_counts_from_the_start_not_the_time_before_it() -> None:
+    # "within 5 minutes" after a sentence that names a later time: the start is its origin
+    text = (
+        "On June 4, 2024 starting at 09:10 UTC and ending at 10:00 UTC checkouts failed; "
+        "errors eased at 09:30 UTC. The bad release was detected within 5 minutes.\n"
+    )
+    value = facts(text)
+    assert iso(value, "detected") == "2024-06-04T09:15:00+00:00"
+
+
+def test_within_minutes_of_another_thing_is_no_detection_delay() -> None:
+    text = (
+        "Between 14:20 and 15:05 UTC on 9 May 2023, uploads failed. Alerts fired and were "
+        "noticed within 3 minutes of the rollback.\n"
+    )
+    assert iso(facts(text), "detected") != "2023-05-09T14:23:00+00:00"

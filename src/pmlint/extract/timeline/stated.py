@@ -5,14 +5,15 @@ lead-up when the author counts from it)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Sequence
 
 from pmlint.document import Document
 from pmlint.extract.durations import parse_duration
-from pmlint.extract.milestones import HOW_TIMELINE
-from pmlint.extract.timeline.model import Event, Moment, utc, zoned_alike
+from pmlint.extract.milestones import HOW_PROSE, HOW_TIMELINE
+from pmlint.extract.timeline.model import PROSE, Event, Moment, utc, zoned_alike
 
 # "Time to detection: 11 Days", "**TTD**: 64 minutes", "Time to detect - 2h": a field, its
 # amount on the same line. Anchored at the line's start, bounded: one pass per line.
@@ -78,3 +79,58 @@ def start_from_time_to_detect(
     ]
     if near:
         milestones["start"] = min(near, key=lambda m: abs(utc(m.when) - target))  # type: ignore[arg-type]
+
+
+# "the disruption was detected and our on-call team was notified within 1 minute", "This error
+# was detected within 4 minutes": how long after the start the detection came, in a sentence
+# of its own (bounded; "within 4 minutes of the deploy" counts from something else).
+_DETECTED_WITHIN = re.compile(
+    r"\b(?:detected|noticed|spotted|caught|alerted)\b[^.;\n]{0,80}?\bwithin\s+"
+    r"(?:(?:about|around|roughly|approximately|less than|under)\s+)?"
+    r"(?P<amount>(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|fifteen"
+    r"|twenty|thirty)\s+(?:seconds?|secs?|minutes?|mins?|hours?))\b(?!\s+(?:of|from|after)\b)",
+    re.IGNORECASE,
+)
+_NOT_THE_INCIDENT = ("action-items", "lessons", "went-well", "went-wrong", "background")
+
+
+def detection_from_stated_delay(
+    doc: Document, milestones: dict[str, Moment | None], how: dict[str, str]
+) -> None:
+    """A detection the prose tells as a delay after the start ("was detected within 4
+    minutes"), with the start known to the minute: the start plus the delay. It replaces no
+    detection but one read from the same words counted from another time in the paragraph
+    (a relative "within 4 minutes" counts from the last time before it, which in a summary
+    is not the start)."""
+    start, detected = milestones.get("start"), milestones.get("detected")
+    if start is None or start.when is None or not start.has_time or not start.day_known:
+        return
+    if detected is not None and not detected.stamp.text.lower().startswith("within"):
+        return
+    for block in doc.blocks:
+        if block.nearest_canonical() in _NOT_THE_INCIDENT or "within" not in block.prose:
+            continue
+        match = _DETECTED_WITHIN.search(block.prose)
+        if match is None:
+            continue
+        amount = match.group("amount")
+        minutes = 0.0 if amount.lower().split()[-1].startswith("sec") else parse_duration(amount)
+        if minutes is None or minutes > 24 * 60:
+            return
+        when = start.when + dt.timedelta(minutes=minutes)
+        stamp = dataclasses.replace(
+            start.stamp, start=match.start(), end=match.end(), text=match.group(0), date=None
+        )
+        stamp = dataclasses.replace(stamp, time=when.time())
+        moment = dataclasses.replace(
+            start,
+            stamp=stamp,
+            block=block,
+            span=block.span(match.start(), match.end()),
+            when=when,
+            kinds=frozenset({"detected"}),
+            source=PROSE,
+            label=None,
+        )
+        milestones["detected"], how["detected"] = moment, HOW_PROSE
+        return
