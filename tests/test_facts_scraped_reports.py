@@ -132,3 +132,18 @@ def test_within_minutes_of_another_thing_is_no_detection_delay() -> None:
         "noticed within 3 minutes of the rollback.\n"
     )
     assert iso(facts(text), "detected") != "2023-05-09T14:23:00+00:00"
+
+
+def test_an_end_told_before_the_stated_window_opened_does_not_remove_its_start() -> None:
+    # an earlier, smaller trouble was fixed three minutes before the stated window opened
+    text = (
+        "Summary\n\n"
+        "On August 8, 2023, from 14:30 UTC to 16:10 UTC, customers saw slow report exports.\n\n"
+        "What happened\n\n"
+        "At 14:15 we switched the export service to a new cache; a config error was fixed by "
+        "14:27. At 14:45 the on-call engineer was alerted that exports were queueing.\n"
+    )
+    value = facts(text)
+    assert iso(value, "start") == "2023-08-08T14:30:00+00:00"
+    assert iso(value, "resolved") == "2023-08-08T16:10:00+00:00"
+    assert iso(value, "mitigated") != "2023-08-08T14:27:00+00:00"

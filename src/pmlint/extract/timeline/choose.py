@@ -1167,6 +1167,14 @@ def _sanity(result: dict[str, Moment | None], how: dict[str, str]) -> None:
         result["mitigated"] = None
         how.pop("mitigated", None)
     start = result["start"]
+    if how.get("start") == HOW_RANGE:
+        # "from 22:20 UTC to 02:00 UTC customers saw delays" over a story whose earlier
+        # trouble was "fixed by 22:17": the stated window is the impact's; an end read from
+        # wording before it opened is another, earlier trouble's, not this impact's end
+        for kind in ("mitigated", "resolved"):
+            if how.get(kind) in (HOW_TIMELINE, HOW_PROSE) and _after(start, result[kind]):
+                result[kind] = None
+                how.pop(kind, None)
     later = [
         (k, m)
         for k, m in result.items()
