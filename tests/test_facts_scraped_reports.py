@@ -147,3 +147,22 @@ def test_an_end_told_before_the_stated_window_opened_does_not_remove_its_start()
     assert iso(value, "start") == "2023-08-08T14:30:00+00:00"
     assert iso(value, "resolved") == "2023-08-08T16:10:00+00:00"
     assert iso(value, "mitigated") != "2023-08-08T14:27:00+00:00"
+
+
+def test_a_range_across_days_with_each_time_on_its_day_and_a_dash_between() -> None:
+    # "HH:MM on <date> - HH:MM on <date> UTC": the dash does not join the first date to the
+    # second time (as "Posted Nov 2, 2021 - 16:40" would)
+    text = (
+        "From 08:15 on March 3rd, 2021 - 11:45 on March 4th, 2021 UTC, example webhooks were "
+        "delivered late.\n"
+    )
+    value = facts(text)
+    assert iso(value, "start") == "2021-03-03T08:15:00+00:00"
+    assert iso(value, "resolved") == "2021-03-04T11:45:00+00:00"
+    assert value.duration() == (1650, "range")
+
+
+def test_a_posting_time_after_a_dash_keeps_its_date() -> None:
+    text = "Webhooks are delivered again.\nPosted Mar 4, 2021 - 11:50 UTC\n"
+    stamps = [m.stamp for m in facts(text).moments]
+    assert [(s.date is not None, s.time is not None) for s in stamps] == [(True, True)]

@@ -328,6 +328,11 @@ _JOIN = re.compile(
 )
 
 
+# A dash between a date and a time, and a time just before the date that "on" gives it to.
+_DASH_JOIN = re.compile(r"\s+[-–—]\s+")
+_TIME_ON = re.compile(r"\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?\s+on\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 @dataclass(frozen=True, slots=True)
 class Stamp:
     """A date and/or time as written, with offsets into the scanned text."""
@@ -607,6 +612,12 @@ def _find_stamps(text: str, day_first: bool | None = None, clock4: bool = False)
             t_start, t_end, value, clock = times[index]
             if (t_start - end <= 6 and _JOIN.fullmatch(text[end:t_start])) or t_start == end + 1:
                 paired = (index, t_end, value, clock)
+                if _DASH_JOIN.fullmatch(text[end:t_start]) and _TIME_ON.search(
+                    text, max(0, start - 24), start
+                ):
+                    # "From 13:57 on November 25th, 2020 - 19:50 on November 27th": the day
+                    # is the time's before it, the dash opens the range's other end
+                    paired = None
             elif t_start - end <= 6 + _ZONE_BEFORE_REACH:
                 # "2024-05-02 UTC 09:14": the zone between the date and its time
                 lead = _zone_before(text, t_start)
