@@ -166,3 +166,17 @@ def test_a_posting_time_after_a_dash_keeps_its_date() -> None:
     text = "Webhooks are delivered again.\nPosted Mar 4, 2021 - 11:50 UTC\n"
     stamps = [m.stamp for m in facts(text).moments]
     assert [(s.date is not None, s.time is not None) for s in stamps] == [(True, True)]
+
+
+def test_a_duration_for_most_customers_is_not_the_incident_s() -> None:
+    text = (
+        "From May 2, 2024, 09:00 UTC until May 2, 2024, 17:30 UTC, example dashboards failed "
+        "to load. The total time to recovery was about 3 hours for most customers, with two "
+        "tenants waiting over 8 hours.\n"
+    )
+    assert facts(text).duration() == (510, "range")
+
+
+def test_a_duration_for_the_incident_still_counts() -> None:
+    text = "On May 2, 2024 example dashboards failed to load. The outage lasted about 3 hours.\n"
+    assert facts(text).duration() == (180, "stated-duration")

@@ -440,6 +440,8 @@ def stated_durations(prose: str) -> list[Stated]:
         for match in pattern.finditer(prose):
             if _NOT_THE_INCIDENT.search(prose, max(0, match.start() - 40), match.start() + 1):
                 continue
+            if _FOR_SOME.match(prose, match.end()):
+                continue  # "about 4 hours for most customers": a share's, not the incident's
             if _EACH_TIME.match(prose, match.end()) or _ANOTHER_INCIDENT.search(
                 prose, max(0, match.start() - _SENTENCE_REACH), match.start() + 1
             ):
@@ -506,6 +508,14 @@ def _windows_added(prose: str, found: list[Stated]) -> list[Stated]:
 
 # A detail of each failure, not the incident: "failing for 30 seconds at a time".
 _EACH_TIME = re.compile(r"\s(?:at a time|each|per|every|apiece)\b", re.IGNORECASE)
+# A duration some of those affected had, not the incident: "about 4 hours for most customers,
+# with one having a 10h outage", "30 minutes for the majority of users".
+_FOR_SOME = re.compile(
+    r",?\s(?:for|among)\s(?:most|many|some|the\smajority\sof|a\s(?:subset|portion|minority)\sof"
+    r"|a\sfew|half\sof)\s(?:the\s|our\s)?(?:[\w-]+\s)?(?:customers|users|tenants|accounts|sites"
+    r"|clients|organi[sz]ations|teams|projects|regions)\b",
+    re.IGNORECASE,
+)
 # Another incident's duration, told for comparison: "the previous outage in May lasted 3
 # hours", "a similar incident last year lasted two days" (in the same sentence, before it).
 _SENTENCE_REACH = 80
