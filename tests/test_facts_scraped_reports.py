@@ -180,3 +180,18 @@ def test_a_duration_for_most_customers_is_not_the_incident_s() -> None:
 def test_a_duration_for_the_incident_still_counts() -> None:
     text = "On May 2, 2024 example dashboards failed to load. The outage lasted about 3 hours.\n"
     assert facts(text).duration() == (180, "stated-duration")
+
+
+def test_resolved_for_all_users_after_the_tool_s_window_closes_the_incident() -> None:
+    # the dashboard's window ends the impact; "resolved for all affected users as of" later
+    # is the author's closing of the incident
+    text = (
+        "Example Cloud Storage Incident #21007\n\n"
+        "The issue with Example Cloud Storage has been resolved for all affected users as of "
+        "2:30pm US/Pacific.\n\n"
+        "Incident began at 2021-04-12 11:05 and ended at 2021-04-12 14:10 "
+        "(all times are US/Pacific).\n"
+    )
+    value = facts(text)
+    assert iso(value, "mitigated") == "2021-04-12T14:10:00-07:00"
+    assert iso(value, "resolved") == "2021-04-12T14:30:00-07:00"
