@@ -5,7 +5,9 @@ lists written with the page's own bullet characters, update logs stamped "Resolv
 
 from __future__ import annotations
 
+from pmlint.config import load_config
 from pmlint.extract.timeline import Timeline
+from pmlint.extract.timeline.entries import compiled_words, event_kinds
 from tests.conftest import facts
 
 
@@ -195,3 +197,25 @@ def test_resolved_for_all_users_after_the_tool_s_window_closes_the_incident() ->
     value = facts(text)
     assert iso(value, "mitigated") == "2021-04-12T14:10:00-07:00"
     assert iso(value, "resolved") == "2021-04-12T14:30:00-07:00"
+
+
+def test_a_detection_that_did_not_happen_is_no_detection() -> None:
+    config = load_config(None)
+    words = compiled_words(config.milestones, "events")
+    for text in (
+        "a release shipped with a bug that was not noticed in code review",
+        "the canary was not able to detect this failure mode",
+        "our monitoring failed to catch the rising latency",
+    ):
+        assert "detected" not in event_kinds(text, words), text
+    assert "detected" in event_kinds("the on-call engineer noticed the latency", words)
+
+
+def test_the_paging_service_s_name_is_no_page() -> None:
+    text = (
+        "Timeline\n\n"
+        "- 10:00 UTC 2022-03-01: a config change was deployed to PagerDuty webhooks\n"
+        "- 10:07 UTC 2022-03-01: engineers were notified of failing webhook deliveries\n"
+        "- 10:30 UTC 2022-03-01: change reverted, deliveries succeed again\n"
+    )
+    assert iso(facts(text), "detected") == "2022-03-01T10:07:00+00:00"

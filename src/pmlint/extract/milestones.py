@@ -753,9 +753,28 @@ _USERS_SEE = re.compile(
 )
 
 
+# A detection that did not happen: "a bug that was not noticed in code review", "the health
+# check was not able to detect this mode of failure", "monitoring failed to catch it".
+_MISSED = re.compile(
+    r"\b(?:not|never|n't|unable\s+to|fail(?:ed|s)?\s+to|without)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:detect|notic|catch|caught|discover|alert|flag|trigger)\w*",
+    re.IGNORECASE,
+)
+
+
+# The paging service's name, as its own reports and its customers' name it ("a change was
+# deployed to PagerDuty web services"): no page by itself (its alert, its page still are).
+_PAGER_SERVICE = re.compile(r"\bpagerduty(?:'s)?\b", re.IGNORECASE)
+
+
 def without_machine_reports(text: str) -> str:
-    """The text with the symptoms machines report, what users see, and reports that are
-    documents or systems, taken out, for the detection's words."""
+    """The text with the symptoms machines report, what users see, reports that are
+    documents or systems, and detections that did not happen, taken out, for the detection's
+    words."""
+    if "not" in text or "n't" in text or "fail" in text or "unable" in text or "without" in text:
+        text = _MISSED.sub(" ", text)
+    if "agerduty" in text.lower():
+        text = _PAGER_SERVICE.sub(" ", text)
     lower = text.lower()
     if " s" in lower and ("saw" in lower or "see" in lower):
         text = _USERS_SEE.sub(" ", text)
