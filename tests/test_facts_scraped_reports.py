@@ -219,3 +219,31 @@ def test_the_paging_service_s_name_is_no_page() -> None:
         "- 10:30 UTC 2022-03-01: change reverted, deliveries succeed again\n"
     )
     assert iso(facts(text), "detected") == "2022-03-01T10:07:00+00:00"
+
+
+def test_a_write_up_dated_a_year_before_its_page_s_update_stamps_means_the_stamps_year() -> None:
+    # the new year's typo: the write-up says 2022; the page stamped its updates in 2023
+    text = (
+        "Checkout errors\n"
+        "Incident Report for ExampleShop\n\n"
+        "On January 9, 2022, from 14:05 to 14:50 UTC, checkouts failed for most customers.\n\n"
+        "Posted Jan 11, 2023 - 10:00 UTC\n\n"
+        "Checkouts work again.\n"
+        "Posted Jan 9, 2023 - 14:55 UTC\n"
+        "We are investigating failing checkouts.\n"
+        "Posted Jan 9, 2023 - 14:20 UTC\n"
+    )
+    value = facts(text)
+    assert iso(value, "start") == "2023-01-09T14:05:00+00:00"
+    assert iso(value, "resolved") == "2023-01-09T14:50:00+00:00"
+
+
+def test_a_year_told_twice_by_the_page_stamps_alone_is_kept() -> None:
+    # the page's own stamps are not set to the write-up's year
+    text = (
+        "On March 2, 2023, from 09:00 to 09:40 UTC, uploads failed.\n\n"
+        "Uploads work again.\nPosted Mar 2, 2023 - 09:45 UTC\n"
+        "We are investigating.\nPosted Mar 2, 2023 - 09:10 UTC\n"
+    )
+    value = facts(text)
+    assert iso(value, "start") == "2023-03-02T09:00:00+00:00"

@@ -38,6 +38,7 @@ from pmlint.extract.timeline.dates import (
 from pmlint.extract.timeline.ends import impact_end
 from pmlint.extract.timeline.entries import (
     classify,
+    closing_time,
     code_timelines,
     compiled_words,
     event_kinds,
@@ -170,6 +171,21 @@ def _date_told_later(moments: list[Moment]) -> None:
             moment.day_known = True
 
 
+def _posted_days(blocks: list[TextBlock]) -> list[dt.date]:
+    """The days a status page stamped its updates on ("... Posted Jan 12, 2021 - 23:06 UTC"),
+    two at least and all in one year; empty otherwise."""
+    days = []
+    for block in blocks:
+        if block.kind != "paragraph" or "osted" not in block.prose:
+            continue
+        stamp = closing_time(block.prose)
+        if stamp is not None and stamp.date is not None and stamp.year_known:
+            days.append(stamp.date)
+    if len(days) < 2 or len({day.year for day in days}) != 1:
+        return []
+    return days
+
+
 def _build(doc: Document, settings: Settings) -> Timeline:
     code = code_timelines(doc)
     blocks = _all_blocks(doc, code)
@@ -189,6 +205,7 @@ def _build(doc: Document, settings: Settings) -> Timeline:
     if first_day is None and year is None:
         year = named_year(doc) or month_year(blocks)
     dates = Dates(first_day, numeric_day_first, year)
+    dates.posted = _posted_days(blocks)
     clock4 = four_digit_clock(doc.source)  # "1738: ...", as some teams write their times
     by_date = not doc.find_sections("timeline")
     timed = timed_sections(doc) if by_date else frozenset()

@@ -198,6 +198,9 @@ class Dates:
         # The year of each month and day written with one: "On June 17th, 2020 ...", then
         # "... on June 17th at around 18:00" is that day told again.
         self.written: dict[tuple[int, int], int] = {}
+        # The days a status page stamped its updates on ("Posted Jan 12, 2021 - 23:06 UTC"),
+        # when two at least agree on the year: the page's clock, which makes no typo.
+        self.posted: list[dt.date] = []
 
     def told_day(self, block: TextBlock, before: str = "") -> None:
         """A timeline that tells its days in words: a heading "Day 2" (counted from the day
@@ -356,6 +359,12 @@ class Dates:
                 # the report's own day, so the December before
                 return _replace_year(date, placed.year - 1)
             return placed
+        stamped = _posted_year_meant(date, self.posted)
+        if stamped is not None:
+            self.written.setdefault((date.month, date.day), stamped.year)
+            return stamped
+        if self.posted and date in self.posted:
+            return date  # the page's own stamp: no typo of the prose's year
         if reference is not None and abs(date.year - reference.year) == 1:
             fixed = _replace_year(date, reference.year)
             if fixed is not None and abs((fixed - reference).days) <= 7:
@@ -365,6 +374,18 @@ class Dates:
             return own
         self.written.setdefault((date.month, date.day), date.year)
         return date
+
+
+def _posted_year_meant(date: dt.date, posted: Sequence[dt.date]) -> dt.date | None:
+    """The day a write-up means by a date a year off the days its status page stamped its
+    updates on ("On January 12, 2020 ..." over updates posted Jan 12, 2021): the year the
+    page stamped, when that puts the date within a week of its updates. None otherwise."""
+    if not posted or date.year == posted[0].year or abs(date.year - posted[0].year) != 1:
+        return None
+    fixed = _replace_year(date, posted[0].year)
+    if fixed is None or min(abs((fixed - day).days) for day in posted) > 7:
+        return None
+    return fixed
 
 
 def _own_day_meant(date: dt.date, own: dt.date | None) -> dt.date | None:
