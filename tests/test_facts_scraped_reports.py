@@ -247,3 +247,12 @@ def test_a_year_told_twice_by_the_page_stamps_alone_is_kept() -> None:
     )
     value = facts(text)
     assert iso(value, "start") == "2023-03-02T09:00:00+00:00"
+
+
+def test_the_impact_ceasing_is_the_mitigation_not_the_revert_before_it() -> None:
+    text = (
+        "On April 2, 2024, from 11:10 UTC to 11:58 UTC, example webhooks were not sent.\n\n"
+        "At 11:30 UTC support told us of missing webhooks. By 11:52 UTC we had reverted the "
+        "change, with customer impact ceasing at 11:55 UTC.\n"
+    )
+    assert iso(facts(text), "mitigated") == "2024-04-02T11:55:00+00:00"

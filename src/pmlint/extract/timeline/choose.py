@@ -502,7 +502,12 @@ _STATED_BEFORE = {
         r"\b(?:was|were|been)\s+(?:first\s+)?detected\s+(?:at|by|around)" + _HEDGE, re.I
     ),
     "mitigated": re.compile(
-        r"\b(?:was|were|been)\s+(?:fully\s+)?mitigated\s+(?:at|by|around)" + _HEDGE, re.I
+        r"\b(?:was|were|been)\s+(?:fully\s+)?mitigated\s+(?:at|by|around)" + _HEDGE
+        # "with customer impact ceasing at 20:43 UTC": when the impact stopped, whatever
+        # was done before it ("by 20:40 we had reverted the change")
+        + r"|\b(?:impact|errors|failures|disruption)\s+(?:ceas(?:ed|ing)|stopp(?:ed|ing)"
+        r"|subsid(?:ed|ing))\s+(?:at|by|around)" + _HEDGE,
+        re.I,
     ),
     "resolved": re.compile(
         r"\b(?:was|were|been)\s+(?:fully\s+)?resolved\s+(?:at|by|around)" + _HEDGE, re.I
