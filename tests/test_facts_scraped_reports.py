@@ -5,10 +5,12 @@ lists written with the page's own bullet characters, update logs stamped "Resolv
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pmlint.config import load_config
 from pmlint.extract.timeline import Timeline
 from pmlint.extract.timeline.entries import compiled_words, event_kinds
-from tests.conftest import facts
+from tests.conftest import check_json, facts, write
 
 
 def iso(value: Timeline, kind: str) -> str | None:
@@ -256,3 +258,33 @@ def test_the_impact_ceasing_is_the_mitigation_not_the_revert_before_it() -> None
         "change, with customer impact ceasing at 11:55 UTC.\n"
     )
     assert iso(facts(text), "mitigated") == "2024-04-02T11:55:00+00:00"
+
+
+def test_a_summary_above_bullet_lines_is_not_the_entry_before_them(tmp_path: Path) -> None:
+    # the summary tells the first symptom; the lines below start with the change before it
+    text = (
+        "Exports Delayed\n\n"
+        "At 10:02 UTC on 2022-09-14, exports were delayed after a storage migration.\n\n"
+        "Timeline of Events\n\n"
+        "  • 09:50 UTC - Storage migration started\n"
+        "  • 10:02 UTC - Support reports exports stuck in the queue\n"
+        "  • 10:30 UTC - Migration paused\n"
+    )
+    path = write(tmp_path / "report.md", text)
+    _, payload = check_json("--select", "PM103", str(path))
+    assert [d for f in payload["files"] for d in f["diagnostics"]] == []
+
+
+def test_bullet_lines_out_of_order_are_still_reported(tmp_path: Path) -> None:
+    text = (
+        "# Exports Delayed\n\n"
+        "At 10:02 UTC on 2022-09-14, exports were delayed.\n\n"
+        "## Timeline\n\n"
+        "  • 09:50 UTC - Storage migration started\n"
+        "  • 10:32 UTC - Support reports exports stuck in the queue\n"
+        "  • 10:30 UTC - Migration paused\n"
+        "  • 10:45 UTC - Exports resumed\n"
+    )
+    path = write(tmp_path / "report.md", text)
+    _, payload = check_json("--select", "PM103", str(path))
+    assert [d["line"] for f in payload["files"] for d in f["diagnostics"]] == [9]

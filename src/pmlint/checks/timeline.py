@@ -220,6 +220,8 @@ class TimelineOrder(CheckKind):
         for index, (previous, event) in enumerate(itertools.pairwise(events), start=1):
             if keys[index] in newest_first:
                 continue  # a status page's updates, newest first: in order for their kind
+            if _shape_only(previous) != _shape_only(event):
+                continue  # "At 19:06 UTC on ... creates were delayed." above "• 18:50 UTC - ..."
             pair = _comparable(previous, event)
             if pair is not None and pair[1] < pair[0]:  # type: ignore[operator]
                 yield finding(
@@ -234,6 +236,21 @@ class TimelineOrder(CheckKind):
                     previous=previous.moment.stamp.text,
                     previous_line=previous.line,
                 )
+
+
+def _shape_only(event: Event) -> bool | None:
+    """In a section that is a timeline by its shape alone (no timeline heading: its lines open
+    with times), does the entry open its line with its time? Prose told above such lines ("At
+    19:06 UTC on 2017-07-11, creates were delayed") is a summary, not the entry before the
+    first line. None under a timeline heading, where every entry is one."""
+    block = event.moment.block
+    section = block.section
+    if section is None or section.is_under("timeline"):
+        return None
+    prose = block.prose
+    start = event.moment.stamp.start
+    line_start = prose.rfind("\n", 0, start) + 1
+    return not prose[line_start:start].strip(" *_-—–|:[]()#@•·>")
 
 
 class TimelineContradiction(CheckKind):
