@@ -329,7 +329,7 @@ _JOIN = re.compile(
 
 
 # A dash between a date and a time, and a time just before the date that "on" gives it to.
-_DASH_JOIN = re.compile(r"\s+[-–—]\s+")
+_DASH_JOIN = re.compile(r"\A\s+[-–—]\s+\Z")
 _TIME_ON = re.compile(r"\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?\s+on\s+(?:the\s+)?$", re.IGNORECASE)
 
 

@@ -39,7 +39,7 @@ _TASK = re.compile(r"^\[(?P<state>[ xX])\](?:\s|$)")
 # The line that closes a status update, as a status page copied as text keeps it: "Posted
 # Sep 25, 2014 - 20:02 UTC", "Posted 2 days ago. Mar 3, 2021 - 09:15 PST" (bounded: one line).
 _POSTED_LINE = re.compile(
-    r"[\s*_]*(?:posted|updated)\b[^\n]{0,60}?\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?"
+    r"\A[\s*_]*(?:posted|updated)\b[^\n]{0,60}?\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?"
     r"(?:\s+[A-Za-z]{2,5})?[\s*_.]*(?:\([^()\n]{0,30}\))?[\s*_.]*",
     re.IGNORECASE,
 )

@@ -502,7 +502,8 @@ _STATED_BEFORE = {
         r"\b(?:was|were|been)\s+(?:first\s+)?detected\s+(?:at|by|around)" + _HEDGE, re.I
     ),
     "mitigated": re.compile(
-        r"\b(?:was|were|been)\s+(?:fully\s+)?mitigated\s+(?:at|by|around)" + _HEDGE
+        r"\b(?:was|were|been)\s+(?:fully\s+)?mitigated\s+(?:at|by|around)"
+        + _HEDGE
         # "with customer impact ceasing at 20:43 UTC": when the impact stopped, whatever
         # was done before it ("by 20:40 we had reverted the change")
         + r"|\b(?:impact|errors|failures|disruption)\s+(?:ceas(?:ed|ing)|stopp(?:ed|ing)"
@@ -651,7 +652,7 @@ def _posting_time(moment: Moment) -> bool:
 
 
 # A paragraph that is only a posting line: "Posted about 1 year ago. Jul 13, 2017 - 22:15 UTC"
-_POSTED_ALONE = re.compile(r"[\s*_•]*(?:posted|updated|published)\b[^\n]{0,70}", re.IGNORECASE)
+_POSTED_ALONE = re.compile(r"\A[\s*_•]*(?:posted|updated|published)\b[^\n]{0,70}", re.IGNORECASE)
 
 
 def _posted_alone(event: Event) -> bool:
