@@ -99,8 +99,9 @@ _ATTEMPT = re.compile(
     # pod to see if it comes back"
     r"|believ|\bthinks?\b|\bhop(?:e|es|ed|ing|eful\w*)\b|to see (?:if|whether)\b"
     r"|to (?:check|test|verify) (?:if|whether)\b"
-    # "restored for some users", "some investigating" (not "moves some to a new node")
-    r"|still |hang|stuck|fail(?:s|ed|ing)? to|partial(?:ly)?|some (?!to\b)"
+    # "restored for some users", "some investigating" (not "moves some to a new node", nor
+    # a while: "monitoring for some time")
+    r"|still |hang|stuck|fail(?:s|ed|ing)? to|partial(?:ly)?|some (?!to\b|time\b|while\b)"
     # "returns online for a brief moment": the impact came back
     r"|\bbrief(?:ly)?\b|momentar|for a (?:short |few )?(?:moment|second|minute)s?\b"
     # the remedy did not work: "restarted the pods; errors persist", "no effect"
@@ -585,6 +586,23 @@ def without_efforts(text: str) -> str:
     return _EFFORT.sub(" ", text) if "working" in text.lower() else text
 
 
+# What is to happen once something is the case: "Once the API has recovered, tenants will
+# be notified", "we will reply when the queue is restored". Neither half tells an event
+# (a time clause in the present, a main clause in the future).
+_UNTIL_THEN = r"\b(?:once|when|as soon as|after|until)\s+(?:[\w-]+\s+){0,5}?(?:is|are|has|have)\b"
+_TO_COME = re.compile(
+    rf"{_UNTIL_THEN}[^.!?;\n]{{0,120}}?(?:\bwill\b|'ll\b)"
+    rf"|(?:\bwill\b|'ll\b)[^.!?;\n]{{0,120}}?{_UNTIL_THEN}[^.!?;\n]{{0,80}}",
+    re.IGNORECASE,
+)
+
+
+def without_plans(text: str) -> str:
+    """The text without what is to happen once something is the case ("once the API has
+    recovered, tenants will be notified"): the recovery is awaited, not told."""
+    return _TO_COME.sub(" ", text) if _TO_COME.search(text) is not None else text
+
+
 # Another organisation's word about its own side: "the vendor marks the fault fixed on their
 # status page", "the bank says payments look fine on their side", "Acme Cloud declared its
 # incident over". The upstream recovered (or says it did); the document's own
@@ -647,7 +665,7 @@ def _outcome(kind: str, entry: Entry, classes: WordClasses) -> bool:
     if classes.has(kind, own, "markers"):
         return True
     text = _NOT_RECOVERY.sub(" ", own) if "back" in own else own
-    text = without_efforts(text)
+    text = without_plans(without_efforts(text))
     if not (classes.has(kind, text) or (kind == "mitigated" and recovered_again(text))):
         return False
     if "whil" in text:
