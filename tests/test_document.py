@@ -540,6 +540,17 @@ def test_yaml_front_matter_after_blank_lines_keeps_every_line_number() -> None:
     assert [(b.text, b.first_line) for b in doc.blocks] == [("Queued.", 10)]
 
 
+def test_front_matter_after_a_note_in_an_html_comment() -> None:
+    # where the file was copied from, a licence: a one-line comment before the block
+    doc = parse("<!-- copied from team-wiki -->\n---\ntitle: Mail delays\n---\n\nQueued.\n")
+    assert doc.meta == {"title": "Mail delays"}
+    assert doc.meta_lines == (2, 4)
+    assert [(b.text, b.first_line) for b in doc.blocks] == [("Queued.", 6)]
+    toml = parse("<!-- SPDX-License-Identifier: CC0-1.0 -->\n+++\ntitle = 'Mail'\n+++\nQueued.\n")
+    assert toml.meta == {"title": "Mail"} and toml.meta_lines == (2, 4)
+    assert [(b.text, b.first_line) for b in toml.blocks] == [("Queued.", 5)]
+
+
 @pytest.mark.parametrize(
     "text",
     [

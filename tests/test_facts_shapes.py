@@ -768,6 +768,17 @@ def test_front_matter_after_a_blank_line_still_dates_the_notice() -> None:
     assert value.duration() == (47, "milestones")
 
 
+def test_a_post_dated_by_created_at_dates_its_undated_times() -> None:
+    value = facts(
+        "<!-- copied from the team blog -->\n---\ntitle: Builds stalled\n"
+        "created_at: Tue Mar 5 2019 10:00:00 CET\nlayout: post\n---\n"
+        "Builds stopped starting at 06:40 UTC this morning. We noticed at 07:05 UTC, and "
+        "builds were running again at 08:15 UTC.\n"
+    )
+    assert iso(value, "start") == "2019-03-05T06:40:00+00:00"
+    assert iso(value, "mitigated") == "2019-03-05T08:15:00+00:00"
+
+
 def test_a_yearless_day_told_again_is_the_day_written_with_its_year() -> None:
     value = facts(
         "# Queue outage\n\nOn June 17th, 2021 at about 18:00 UTC the queue went down.\n\n"

@@ -537,9 +537,28 @@ def named_year(doc: Document) -> int | None:
 _FILE_DATE_GAP = re.compile(r"-(?=\d{4}-\d{2}-\d{2}(?!\d))")
 
 
+# Front-matter keys that date the document, most wanted first: its date, or when the post was
+# written or published (Jekyll's `created_at`, Hugo's `publishDate`).
+_DATE_KEYS = (
+    "date",
+    "created_at",
+    "created",
+    "published_at",
+    "published",
+    "publishdate",
+    "pubdate",
+    "date_published",
+    "posted",
+    "posted_at",
+)
+
+
 def front_matter_date(doc: Document) -> dt.date | None:
-    """The date of the document's front matter (`date:`), as YAML or as text."""
-    value = doc.meta.get("date")
+    """The date of the document's front matter (`date:`, else when the post was written or
+    published: `created_at:`), as YAML or as text."""
+    keys = {str(k).lower(): k for k in doc.meta}
+    key = next((keys[k] for k in _DATE_KEYS if k in keys), None)
+    value = doc.meta.get(key) if key is not None else None
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
