@@ -83,3 +83,15 @@ def test_what_is_to_happen_once_something_is_the_case_tells_no_event() -> None:
 def test_for_some_time_is_a_while_not_a_part() -> None:
     assert not attempted("All jobs run again. We keep monitoring for some time.")
     assert attempted("Jobs run again for some users.")
+
+
+def test_an_end_someone_believed_is_not_the_mitigation() -> None:
+    value = facts(
+        "Delayed reminders from 09:02 UTC to 09:31 UTC\n\n"
+        "The mail relay stalled at 09:02 UTC and reminders queued. At 09:20 UTC we believed "
+        "the queue had drained, so we turned sending back on, but it had not drained and "
+        "reminders went out twice.\n"
+    )
+    mitigated = value.milestones["mitigated"]
+    assert mitigated is not None and mitigated.when is not None
+    assert mitigated.when.strftime("%H:%M") == "09:31"

@@ -597,6 +597,20 @@ _TO_COME = re.compile(
 )
 
 
+# A belief, not an outcome seen: "we believed we had caught up", "we thought the fix had
+# worked", "assuming the queue was drained".
+_BELIEF = re.compile(
+    r"\b(?:believ(?:e|ed|es|ing)|thought|assum(?:e|ed|es|ing)|hop(?:e|ed|es|ing))\b",
+    re.IGNORECASE,
+)
+
+
+def believed(text: str) -> bool:
+    """Does the text tell what someone believed ("we believed we had caught up") rather
+    than what was seen?"""
+    return _BELIEF.search(text) is not None
+
+
 def without_plans(text: str) -> str:
     """The text without what is to happen once something is the case ("once the API has
     recovered, tenants will be notified"): the recovery is awaited, not told."""

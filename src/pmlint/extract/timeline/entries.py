@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from pmlint.document import CodeBlock, Document, Section, TextBlock
 from pmlint.extract.milestones import (
+    believed,
     closed,
     fix_landed,
     phrases_trie,
@@ -473,6 +474,8 @@ def event_kinds(text: str, patterns: Mapping[str, re.Pattern[str] | None]) -> fr
         kinds |= {"mitigated"}
     if "resolved" in patterns and closed(text):
         kinds |= {"resolved"}
+    if kinds & _ENDS and believed(text):
+        kinds -= _ENDS  # "we believed we had caught up": the end was not seen
     if kinds & _ENDS and told_by_others(text):
         # the upstream's recovery is not the document's: only the text's other clauses tell
         # an end ("the provider says it is fixed on their side, and our queues drain again")
