@@ -95,3 +95,24 @@ def test_an_end_someone_believed_is_not_the_mitigation() -> None:
     mitigated = value.milestones["mitigated"]
     assert mitigated is not None and mitigated.when is not None
     assert mitigated.when.strftime("%H:%M") == "09:31"
+
+
+def test_a_remedy_that_only_looked_to_work_and_was_rolled_back_is_not_the_mitigation() -> None:
+    value = facts(
+        "# Thumbnails missing\n\n## Timeline\n\n### 12 Apr 2019\n\n"
+        "1010: The image provider reports failing transformations.\n\n"
+        "1025: Dana noticed that thumbnails are missing and told the team.\n\n"
+        "1140: A redirect to the old image server was deployed and looked to be working.\n\n"
+        "1205: Dana rolled back the redirect as it wasn't correct and broke the search page.\n\n"
+        "1215: The provider recovered and thumbnails loaded again.\n"
+    )
+    mitigated = value.milestones["mitigated"]
+    assert mitigated is not None and mitigated.when is not None
+    assert mitigated.when.strftime("%H:%M") == "12:15"
+
+
+def test_a_contracted_negation_tells_an_attempt() -> None:
+    assert attempted("The failover ran but the replica wasn't serving reads.")
+    assert attempted("Restarted the workers; jobs didn't complete.")
+    assert attempted("The patch was deployed and seemed to fix it.")
+    assert not attempted("The patch was deployed and the queue drained.")

@@ -94,10 +94,13 @@ _WORKS = (
 _ATTEMPT = re.compile(
     rf"\b(?:start(?:s|ed|ing)? {_WORKS}(?:to |the |a )?|begin(?:s|ning)? {_WORKS}(?:to |the )?"
     rf"|began {_WORKS}(?:to |the )?"
-    r"|attempt|trying|tried|try to|decid|plan|propos|initiat|prepar|not |n't |no longer"
+    # a negation, contracted too ("wasn't correct": the group's leading \b is before its word)
+    r"|attempt|trying|tried|try to|decid|plan|propos|initiat|prepar|not |\w*n't |no longer"
     # a belief or a test, not an outcome seen: "believes that the PR fixed it", "deletes one
     # pod to see if it comes back"
+    # (an appearance too: "deployed and looked to be working")
     r"|believ|\bthinks?\b|\bhop(?:e|es|ed|ing|eful\w*)\b|to see (?:if|whether)\b"
+    r"|\b(?:looked|seemed|appeared) to (?:be )?(?:work|fix|help|resolv)"
     r"|to (?:check|test|verify) (?:if|whether)\b"
     # "restored for some users", "some investigating" (not "moves some to a new node", nor
     # a while: "monitoring for some time")
