@@ -116,3 +116,13 @@ def test_a_contracted_negation_tells_an_attempt() -> None:
     assert attempted("Restarted the workers; jobs didn't complete.")
     assert attempted("The patch was deployed and seemed to fix it.")
     assert not attempted("The patch was deployed and the queue drained.")
+
+
+def test_a_change_told_hours_before_the_first_symptom_is_lead_up() -> None:
+    value = facts(
+        "## Post mortem\n\n**Date:** 09/05/2021 4am UTC\n\n### Description\n\n"
+        "* On 8 May 2021, around 10pm UTC a configuration change was submitted for review.\n"
+        "* At around 4am UTC the following night the change was applied, and as a result "
+        "the ledger halted.\n"
+    )
+    assert iso(value, "start") == "2021-05-09T04:00:00+00:00"
