@@ -57,6 +57,18 @@ def test_a_monitoring_update_that_says_resolved_does_not_close_the_incident() ->
     assert iso(value, "resolved") == "2022-06-02T16:50:00+00:00"
 
 
+def test_updates_told_in_the_items_own_paragraphs() -> None:
+    value = page(
+        "Jan 9, 2023, 08:05 AM UTC",
+        "Jan 9, 2023, 09:50 AM UTC",
+        "1. investigating Jan 9, 2023, 08:05 AM UTC\n\n   Logins fail for all users.\n\n"
+        "2. monitoring Jan 9, 2023, 08:41 AM UTC\n\n   Logins work again. We keep watching.\n\n"
+        "3. resolved Jan 9, 2023, 09:50 AM UTC\n\n   This incident has been resolved.\n",
+    )
+    assert iso(value, "mitigated") == "2023-01-09T08:41:00+00:00"
+    assert iso(value, "resolved") == "2023-01-09T09:50:00+00:00"
+
+
 def test_a_recovery_awaited_in_an_update_is_not_its_mitigation() -> None:
     value = page(
         "Oct 8, 2020, 01:10 PM UTC",

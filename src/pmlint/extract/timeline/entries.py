@@ -1015,8 +1015,10 @@ def _entries(
     if opening and block.list_item is not None and _status_time(block) is not None:
         # a status update copied as a list item: the whole update is the entry, at the
         # time it was posted (a time told inside it is part of what it says), with the
-        # text indented below it (read as code when indented by four spaces)
-        text = " ".join([block.text, *_indented_below(block, section)])
+        # item's paragraphs below its first line and the text indented below the item
+        # (read as code when indented by four spaces)
+        below = [b.text for b in block.list_item.blocks if b is not block][:6]
+        text = " ".join([block.text, *below, *_indented_below(block, section)])
         if block.prose.lstrip(_LEAD_CHARS)[:8].lower() == "resolved":
             text = f"(resolved) {text}"  # the page's own mark, as under "**Resolved**"
         return [Event(opening[0], text, block.first_line)]
