@@ -69,6 +69,23 @@ def test_updates_told_in_the_items_own_paragraphs() -> None:
     assert iso(value, "resolved") == "2023-01-09T09:50:00+00:00"
 
 
+def test_the_write_up_posted_afterwards_is_no_step_of_the_log() -> None:
+    value = page(
+        "Feb 3, 2024, 09:10 AM UTC",
+        "Feb 3, 2024, 09:55 AM UTC",
+        "- investigating Feb 3, 2024, 09:10 AM UTC\n"
+        "Uploads fail for all users.\n"
+        "- monitoring Feb 3, 2024, 09:40 AM UTC\n"
+        "A fix has been implemented and we are monitoring the results.\n"
+        "- postmortem Feb 3, 2024, 04:20 PM UTC\n"
+        "Uploads failed because a bucket's permissions changed.\n",
+    )
+    assert [e.moment.when.strftime("%H:%M") for e in value.events if e.moment.when] == [
+        "09:10",
+        "09:40",
+    ]
+
+
 def test_a_recovery_awaited_in_an_update_is_not_its_mitigation() -> None:
     value = page(
         "Oct 8, 2020, 01:10 PM UTC",

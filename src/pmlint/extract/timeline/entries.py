@@ -895,8 +895,14 @@ def timeline_events(
         updates = status_items(section) if not section.is_under("timeline") else []
         if updates:
             # a page's update log under its summary ("Started", "Resolved" fields, a
-            # duration): the updates are the entries, the fields above them are not
-            candidates = [b for b in candidates if any(b is u for u in updates)]
+            # duration): the updates are the entries, the fields above them are not; nor
+            # is the write-up the page posted afterwards ("postmortem May 30, 2023, ...")
+            candidates = [
+                b
+                for b in candidates
+                if any(b is u for u in updates)
+                and not b.prose.lstrip(_LEAD_CHARS).lower().startswith("postmortem")
+            ]
         # "## 2018-11-08 16:55 -0500" over entries with times of their own heads a group: it
         # is an entry of its own, not the story of the entries under it.
         own = any(
