@@ -827,3 +827,18 @@ def test_a_status_notice_has_begun_by_its_first_update() -> None:
         "after login.\n"
     )
     assert iso(value, "start") == "2023-05-02T09:00:00"
+
+
+def test_a_paragraph_that_names_its_weekday_and_day_of_the_month_moves_the_story_on() -> None:
+    text = (
+        "# A week of slow builds\n\n"
+        "On Tuesday, June 4, 2024 around 09:10 UTC builds started failing to boot.\n\n"
+        "We moved the workers to a new network, and at 11:30 UTC builds were running again.\n\n"
+        "On Monday the 10th, we added capacity and the failures came back.\n\n"
+        "A fix was deployed at 16:00 UTC and the incident was resolved.\n"
+    )
+    value = facts(text)
+    assert iso(value, "resolved") == "2024-06-10T16:00:00+00:00"
+    # a weekday that is not that day of the month moves nothing
+    wrong = facts(text.replace("Monday the 10th", "Sunday the 10th"))
+    assert iso(wrong, "resolved") == "2024-06-04T16:00:00+00:00"

@@ -200,6 +200,8 @@ def _build(doc: Document, settings: Settings) -> Timeline:
         on_timeline = in_timeline(block.section, by_date, timed)
         if on_timeline and block.kind in ("heading", "paragraph"):
             dates.told_day(block)  # "### Day 2", "### Thursday", "**Thursday**"
+        elif block.kind == "paragraph":
+            dates.told_day_of_month(block.prose)  # "On Monday the 22nd, ..."
         previous: Stamp | None = None
         next_day: tuple[dt.date, dt.time] | None = None  # "the next morning at 08:15": its day
         text = with_timed_code(block)

@@ -165,6 +165,15 @@ RELATIVE = "relative"  # the `date_style` of such an entry's day
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
+# "On Monday the 22nd", "Monday, the 3rd": a weekday and a day of the month, no month, at the
+# opening of a paragraph.
+_WEEKDAY_THE_NTH = re.compile(
+    rf"\A[\s*_]*(?:on\s+)?{_WEEKDAY_WORD},?\s+the\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b",
+    re.IGNORECASE,
+)
+_DAY_OF_MONTH_LEAD = 40
+
+
 def _weekday_ahead(day: dt.date, name: str) -> dt.date:
     """The first day on or after `day` that is the weekday `name` ("thu", "Thursday")."""
     target = _WEEKDAY_NAMES.index(name[:3].lower())
@@ -233,6 +242,33 @@ class Dates:
         else:
             return
         self.last_time, self.default = None, None
+
+    def told_day_of_month(self, text: str) -> None:
+        """A paragraph of a story told in prose that names its day by weekday and day of the
+        month ("On Monday the 22nd, in the afternoon hours, we added capacity"): the times
+        told after it are on that day, in the month of the day the story is on (or the next
+        one), when that day is the weekday named (a check against misreading)."""
+        if self.current is None:
+            return
+        match = _WEEKDAY_THE_NTH.search(text[:_DAY_OF_MONTH_LEAD])
+        if match is None:
+            return
+        number = int(match["day"])
+        for month_ahead in (0, 1):
+            first = self.current.replace(day=1)
+            if month_ahead:
+                first = (first + dt.timedelta(days=32)).replace(day=1)
+            try:
+                day = first.replace(day=number)
+            except ValueError:
+                continue
+            if (
+                day >= self.current
+                and _WEEKDAY_NAMES[day.weekday()] == match["weekday"][:3].lower()
+            ):
+                if day != self.current:
+                    self.current, self.last_time, self.default = day, None, None
+                return
 
     def undated_day(self) -> dt.date:
         """The stand-in day of a time whose day no text gives: a fixed day, one later for
