@@ -842,3 +842,28 @@ def test_a_paragraph_that_names_its_weekday_and_day_of_the_month_moves_the_story
     # a weekday that is not that day of the month moves nothing
     wrong = facts(text.replace("Monday the 10th", "Sunday the 10th"))
     assert iso(wrong, "resolved") == "2024-06-04T16:00:00+00:00"
+
+
+def test_a_post_dated_with_its_year_after_the_time_in_front_matter_yaml_refuses() -> None:
+    value = facts(
+        "---\ntitle: Post-mortem: stalled builds\ncreated_at: Mon Sep 16 21:00:00 CEST 2019\n"
+        "---\n"
+        "Builds stalled today at 14:10 CEST. They ran again at 15:00 CEST.\n"
+    )
+    assert [m.when.isoformat() for m in value.moments if m.when] == [
+        "2019-09-16T14:10:00+02:00",
+        "2019-09-16T15:00:00+02:00",
+    ]
+
+
+def test_paragraphs_opening_with_their_weekday_put_a_posts_story_on_its_days() -> None:
+    value = facts(
+        "---\ntitle: Webhook delays\ncreated_at: 2019-09-16\n---\n"
+        "Last Wednesday, in the afternoon, we saw a few webhook timeouts.\n\n"
+        "On Thursday, things turned for the worse.\n\n"
+        "At 8 pm CEST, webhooks failed and no deliveries were processed at all.\n\n"
+        "We disabled the retries at 2:00 am CEST on Saturday morning.\n"
+    )
+    days = {m.stamp.text: m.when.date().isoformat() for m in value.moments if m.when}
+    assert days["8 pm CEST"] == "2019-09-12"  # the Thursday before Monday 16 September
+    assert days["2:00 am CEST"] == "2019-09-14"  # the Saturday, counted from the post's day

@@ -34,6 +34,23 @@ def _lead(lines: list[str]) -> int:
     return lead
 
 
+_KEY_VALUE = re.compile(r"\A(?P<key>[A-Za-z_][\w-]{0,40}):[ \t]+(?P<value>\S.*?)\s*\Z")
+
+
+def line_by_line(lines: list[str]) -> dict[str, Any]:
+    """A front matter YAML refuses, read as one `key: value` a line (values as text), when
+    every line that is not blank is one; else nothing."""
+    found: dict[str, Any] = {}
+    for line in lines:
+        if not line.strip():
+            continue
+        match = _KEY_VALUE.match(line)
+        if match is None:
+            return {}
+        found.setdefault(match["key"], match["value"].strip("\"'"))
+    return found
+
+
 class FrontMatterReader:
     """The front-matter half of the document builder (`pmlint.parse.builder.Builder`)."""
 
@@ -81,7 +98,10 @@ class FrontMatterReader:
                 try:
                     data = load_untrusted("\n".join(lines[lead + 1 : index]))
                 except (YamlError, yaml.YAMLError, RecursionError, ValueError):
-                    return source
+                    # "title: Post-Mortem: Pull Requests": YAML refuses a second colon; a
+                    # block of keys and values is front matter all the same (its error is
+                    # reported where it is read)
+                    data = line_by_line(lines[lead + 1 : index])
                 if not isinstance(data, dict) or not data:
                     return source
                 self.front_shift = lead

@@ -280,7 +280,7 @@ def _build(doc: Document, settings: Settings) -> Timeline:
             moments.append(moment)
     if first_day is None:
         _date_told_later(moments)
-    relative_days(moments)
+    relative_days(moments, first_day)
     season_half(moments)  # "12:05 pm PST" in June on a page stamped PDT
     if zone_tz is None:
         carry_the_timeline_zone(moments, by_date, timed)
