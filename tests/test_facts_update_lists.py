@@ -155,3 +155,13 @@ def test_a_change_told_hours_before_the_first_symptom_is_lead_up() -> None:
         "the ledger halted.\n"
     )
     assert iso(value, "start") == "2021-05-09T04:00:00+00:00"
+
+
+def test_things_that_have_improved_are_a_mitigation() -> None:
+    value = facts(
+        "# Editing fails at times\n\n## Timeline\n\n"
+        "- 2025-03-03 09:00 UTC Editing fails for many sites and the database is overloaded.\n"
+        "- 2025-03-03 09:20 UTC We are investigating the load on the database.\n"
+        "- 2025-03-05 11:00 UTC Things have improved since we rate limited the crawlers.\n"
+    )
+    assert iso(value, "mitigated") == "2025-03-05T11:00:00+00:00"
