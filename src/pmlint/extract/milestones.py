@@ -617,6 +617,9 @@ def believed(text: str) -> bool:
 def without_plans(text: str) -> str:
     """The text without what is to happen once something is the case ("once the API has
     recovered, tenants will be notified"): the recovery is awaited, not told."""
+    lower = text.lower()
+    if "will" not in lower and "'ll" not in lower:
+        return text  # no future tense: nothing to strip (this runs for every entry)
     return _TO_COME.sub(" ", text) if _TO_COME.search(text) is not None else text
 
 
