@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 from markdown_it.token import Token
 
+from pmlint.document import key_values
 from pmlint.yamlfile import YamlError, load_untrusted
 
 if sys.version_info >= (3, 11):
@@ -32,23 +33,6 @@ def _lead(lines: list[str]) -> int:
     while lead < len(lines) and (not lines[lead].strip() or _COMMENT_LINE.match(lines[lead])):
         lead += 1
     return lead
-
-
-_KEY_VALUE = re.compile(r"\A(?P<key>[A-Za-z_][\w-]{0,40}):[ \t]+(?P<value>\S.*?)\s*\Z")
-
-
-def line_by_line(lines: list[str]) -> dict[str, Any]:
-    """A front matter YAML refuses, read as one `key: value` a line (values as text), when
-    every line that is not blank is one; else nothing."""
-    found: dict[str, Any] = {}
-    for line in lines:
-        if not line.strip():
-            continue
-        match = _KEY_VALUE.match(line)
-        if match is None:
-            return {}
-        found.setdefault(match["key"], match["value"].strip("\"'"))
-    return found
 
 
 class FrontMatterReader:
@@ -101,7 +85,7 @@ class FrontMatterReader:
                     # "title: Post-Mortem: Pull Requests": YAML refuses a second colon; a
                     # block of keys and values is front matter all the same (its error is
                     # reported where it is read)
-                    data = line_by_line(lines[lead + 1 : index])
+                    data = key_values(lines[lead + 1 : index])
                 if not isinstance(data, dict) or not data:
                     return source
                 self.front_shift = lead

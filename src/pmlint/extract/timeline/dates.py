@@ -8,10 +8,9 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from pmlint.document import Document, TextBlock
+from pmlint.document import Document, TextBlock, key_values
 from pmlint.extract.timeline.model import Moment
 from pmlint.extract.timestamps import NO_YEAR, WEEKDAY_NAME, Stamp, find_stamps
-from pmlint.parse.front_matter import line_by_line
 
 
 def day_first(blocks: Sequence[TextBlock]) -> bool | None:
@@ -627,7 +626,7 @@ def front_matter_date(doc: Document) -> dt.date | None:
         # a front matter YAML refuses ("title: Post-mortem: ..." with a second colon) still
         # dates the post to a reader: its lines read one key and value each
         first, last = doc.meta_lines
-        meta = line_by_line(list(doc.lines[first : last - 1]))
+        meta = key_values(list(doc.lines[first : last - 1]))
     keys = {str(k).lower(): k for k in meta}
     key = next((keys[k] for k in _DATE_KEYS if k in keys), None)
     value = meta.get(key) if key is not None else None
