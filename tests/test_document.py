@@ -540,6 +540,29 @@ def test_yaml_front_matter_after_blank_lines_keeps_every_line_number() -> None:
     assert [(b.text, b.first_line) for b in doc.blocks] == [("Queued.", 10)]
 
 
+def test_front_matter_after_a_note_in_an_html_comment() -> None:
+    # where the file was copied from, a licence: a one-line comment before the block
+    doc = parse("<!-- copied from team-wiki -->\n---\ntitle: Mail delays\n---\n\nQueued.\n")
+    assert doc.meta == {"title": "Mail delays"}
+    assert doc.meta_lines == (2, 4)
+    assert [(b.text, b.first_line) for b in doc.blocks] == [("Queued.", 6)]
+    toml = parse("<!-- SPDX-License-Identifier: CC0-1.0 -->\n+++\ntitle = 'Mail'\n+++\nQueued.\n")
+    assert toml.meta == {"title": "Mail"} and toml.meta_lines == (2, 4)
+    assert [(b.text, b.first_line) for b in toml.blocks] == [("Queued.", 5)]
+
+
+def test_front_matter_yaml_refuses_after_a_note_is_still_front_matter() -> None:
+    text = (
+        "<!-- copied -->\n---\ntitle: Post-mortem: stalls\ncreated_at: Tue Mar 5 2019\n---\nText.\n"
+    )
+    doc = parse(text)
+    assert doc.meta == {} and doc.meta_error is not None and doc.meta_lines == (2, 5)
+    assert [b.text for b in doc.blocks] == ["Text."]
+    # a block that is not keys and values stays text
+    other = parse("<!-- copied -->\n---\ntitle: a: b\n- item\n---\nText.\n")
+    assert other.meta_lines is None
+
+
 @pytest.mark.parametrize(
     "text",
     [

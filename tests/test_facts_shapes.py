@@ -768,6 +768,17 @@ def test_front_matter_after_a_blank_line_still_dates_the_notice() -> None:
     assert value.duration() == (47, "milestones")
 
 
+def test_a_post_dated_by_created_at_dates_its_undated_times() -> None:
+    value = facts(
+        "<!-- copied from the team blog -->\n---\ntitle: Builds stalled\n"
+        "created_at: Tue Mar 5 2019 10:00:00 CET\nlayout: post\n---\n"
+        "Builds stopped starting at 06:40 UTC this morning. We noticed at 07:05 UTC, and "
+        "builds were running again at 08:15 UTC.\n"
+    )
+    assert iso(value, "start") == "2019-03-05T06:40:00+00:00"
+    assert iso(value, "mitigated") == "2019-03-05T08:15:00+00:00"
+
+
 def test_a_yearless_day_told_again_is_the_day_written_with_its_year() -> None:
     value = facts(
         "# Queue outage\n\nOn June 17th, 2021 at about 18:00 UTC the queue went down.\n\n"
@@ -816,3 +827,43 @@ def test_a_status_notice_has_begun_by_its_first_update() -> None:
         "after login.\n"
     )
     assert iso(value, "start") == "2023-05-02T09:00:00"
+
+
+def test_a_paragraph_that_names_its_weekday_and_day_of_the_month_moves_the_story_on() -> None:
+    text = (
+        "# A week of slow builds\n\n"
+        "On Tuesday, June 4, 2024 around 09:10 UTC builds started failing to boot.\n\n"
+        "We moved the workers to a new network, and at 11:30 UTC builds were running again.\n\n"
+        "On Monday the 10th, we added capacity and the failures came back.\n\n"
+        "A fix was deployed at 16:00 UTC and the incident was resolved.\n"
+    )
+    value = facts(text)
+    assert iso(value, "resolved") == "2024-06-10T16:00:00+00:00"
+    # a weekday that is not that day of the month moves nothing
+    wrong = facts(text.replace("Monday the 10th", "Sunday the 10th"))
+    assert iso(wrong, "resolved") == "2024-06-04T16:00:00+00:00"
+
+
+def test_a_post_dated_with_its_year_after_the_time_in_front_matter_yaml_refuses() -> None:
+    value = facts(
+        "---\ntitle: Post-mortem: stalled builds\ncreated_at: Mon Sep 16 21:00:00 CEST 2019\n"
+        "---\n"
+        "Builds stalled today at 14:10 CEST. They ran again at 15:00 CEST.\n"
+    )
+    assert [m.when.isoformat() for m in value.moments if m.when] == [
+        "2019-09-16T14:10:00+02:00",
+        "2019-09-16T15:00:00+02:00",
+    ]
+
+
+def test_paragraphs_opening_with_their_weekday_put_a_posts_story_on_its_days() -> None:
+    value = facts(
+        "---\ntitle: Webhook delays\ncreated_at: 2019-09-16\n---\n"
+        "Last Wednesday, in the afternoon, we saw a few webhook timeouts.\n\n"
+        "On Thursday, things turned for the worse.\n\n"
+        "At 8 pm CEST, webhooks failed and no deliveries were processed at all.\n\n"
+        "We disabled the retries at 2:00 am CEST on Saturday morning.\n"
+    )
+    days = {m.stamp.text: m.when.date().isoformat() for m in value.moments if m.when}
+    assert days["8 pm CEST"] == "2019-09-12"  # the Thursday before Monday 16 September
+    assert days["2:00 am CEST"] == "2019-09-14"  # the Saturday, counted from the post's day

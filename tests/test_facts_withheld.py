@@ -253,3 +253,45 @@ def test_an_end_at_the_starts_own_minute_is_withheld() -> None:
     # an end at a later minute stays
     assert _end_as("mitigated", 7, PAUSED_AT_FIRST) == {}
     assert _withheld(PAUSED_AT_FIRST) == {}
+
+
+# A report written from an older one: the timeline's day heading was left as it was, but
+# its times are the summary's own.
+DAY_HEADING_LEFT = """\
+## Summary
+
+Date: ~Tue 9 May 2023 (~1005) to Tue 9 May 2023 (~1140) (~1.5 hours)
+
+## What happened?
+
+Thumbnails failed to load for long file names.
+
+## How was it fixed
+
+### Mon 1 May 2023
+
+~0920: A change that moved thumbnails to the new storage service was deployed.
+
+1005 : Priya noticed that thumbnails were missing and told the team.
+
+~1110: The change was reverted.
+
+~1140: The revert went live and thumbnails loaded again.
+"""
+
+
+def test_a_timeline_under_a_day_heading_left_from_another_report_moves_to_the_window() -> None:
+    config = load_config(None)
+    doc = parse_document("doc.md", DAY_HEADING_LEFT, config.catalog)
+    read, _ = withheld_milestones(doc, facts(DAY_HEADING_LEFT))
+    found = {k: m.when.isoformat() for k, m in read.milestones.items() if m and m.when}
+    assert found["start"] == "2023-05-09T10:05:00"
+    assert found["detected"] == "2023-05-09T10:05:00"
+    assert found["mitigated"].startswith("2023-05-09T11:")
+    # a timeline whose times are not the window's keeps its own day
+    other = DAY_HEADING_LEFT.replace("1005 : Priya", "1012 : Priya")
+    doc = parse_document("doc.md", other, config.catalog)
+    read, _ = withheld_milestones(doc, facts(other))
+    detected = read.milestones["detected"]
+    assert detected is not None and detected.when is not None
+    assert detected.when.date().isoformat() == "2023-05-01"

@@ -6,6 +6,7 @@ Checks read this model only; they never see Markdown syntax or raw tokens.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, TypeVar, cast
@@ -235,3 +236,20 @@ class Document:
         start = len(text) - len(text.lstrip()) + 1
         # A line of blanks only: an empty span after them, never one that ends before it starts.
         return Span(line, start, line, max(len(text.rstrip()) + 1, start))
+
+
+_KEY_VALUE = re.compile(r"\A(?P<key>[A-Za-z_][\w-]{0,40}):[ \t]+(?P<value>\S.*?)\s*\Z")
+
+
+def key_values(lines: list[str]) -> dict[str, Any]:
+    """A front matter YAML refuses, read as one `key: value` a line (values as text), when
+    every line that is not blank is one; else nothing."""
+    found: dict[str, Any] = {}
+    for line in lines:
+        if not line.strip():
+            continue
+        match = _KEY_VALUE.match(line)
+        if match is None:
+            return {}
+        found.setdefault(match["key"], match["value"].strip("\"'"))
+    return found

@@ -240,7 +240,9 @@ def withheld_milestones(doc: Document, facts: Timeline) -> tuple[Timeline, dict[
     """`facts` without the milestones the document contradicts, and what was withheld."""
     window = _window_start(facts)
     if window is not None:
+        before = facts.milestones["start"]
         facts, replaced = _restated_start(facts, window)
+        facts = _on_the_window_day(facts, window, before)
     else:
         replaced = {}
     reasons = {
@@ -275,6 +277,32 @@ def _restated_start(facts: Timeline, window: Moment) -> tuple[Timeline, dict[str
     provenance = {**facts.provenance, "start": HOW_RANGE}
     provenance.pop(START_IS_DETECTION, None)
     return with_milestones(facts, milestones, provenance), replaced
+
+
+def _on_the_window_day(facts: Timeline, window: Moment, replaced: Moment | None) -> Timeline:
+    """`facts` with the timeline's milestones moved to the stated window's day, where the
+    start it replaces is at the window's very minute of the day on another day: the
+    timeline sits under a day heading left from another report ("Date: Fri 11 Nov (~1324)
+    to ... (~1452)" over "### Thur 3 Nov", "1324 noticed", "1452 fixed"). The times agree;
+    the heading's day does not. Only the milestones on the replaced start's day move."""
+    if replaced is None or replaced.when is None or window.when is None:
+        return facts
+    if not (replaced.has_time and replaced.day_known) or replaced.when.time() != window.when.time():
+        return facts
+    if (replaced.when.tzinfo is None) != (window.when.tzinfo is None):
+        return facts
+    shift = window.when.date() - replaced.when.date()
+    if not dt.timedelta(0) < abs(shift) <= dt.timedelta(days=_WINDOW_REACH_MINUTES // 1440):
+        return facts
+    day = replaced.when.date()
+    milestones: dict[str, Moment | None] = dict(facts.milestones)
+    for kind, moment in facts.milestones.items():
+        if kind == "start" or moment is None or moment.when is None:
+            continue
+        if facts.provenance.get(kind) in _STATED or moment.when.date() != day:
+            continue
+        milestones[kind] = dataclasses.replace(moment, when=moment.when + shift)
+    return with_milestones(facts, milestones, dict(facts.provenance))
 
 
 def withheld_json(withheld: Mapping[str, Withheld]) -> dict[str, dict[str, object]]:

@@ -94,13 +94,17 @@ _WORKS = (
 _ATTEMPT = re.compile(
     rf"\b(?:start(?:s|ed|ing)? {_WORKS}(?:to |the |a )?|begin(?:s|ning)? {_WORKS}(?:to |the )?"
     rf"|began {_WORKS}(?:to |the )?"
-    r"|attempt|trying|tried|try to|decid|plan|propos|initiat|prepar|not |n't |no longer"
+    # a negation, contracted too ("wasn't correct": the group's leading \b is before its word)
+    r"|attempt|trying|tried|try to|decid|plan|propos|initiat|prepar|not |\w*n't |no longer"
     # a belief or a test, not an outcome seen: "believes that the PR fixed it", "deletes one
     # pod to see if it comes back"
+    # (an appearance too: "deployed and looked to be working")
     r"|believ|\bthinks?\b|\bhop(?:e|es|ed|ing|eful\w*)\b|to see (?:if|whether)\b"
+    r"|\b(?:looked|seemed|appeared) to (?:be )?(?:work|fix|help|resolv)"
     r"|to (?:check|test|verify) (?:if|whether)\b"
-    # "restored for some users", "some investigating" (not "moves some to a new node")
-    r"|still |hang|stuck|fail(?:s|ed|ing)? to|partial(?:ly)?|some (?!to\b)"
+    # "restored for some users", "some investigating" (not "moves some to a new node", nor
+    # a while: "monitoring for some time")
+    r"|still |hang|stuck|fail(?:s|ed|ing)? to|partial(?:ly)?|some (?!to\b|time\b|while\b)"
     # "returns online for a brief moment": the impact came back
     r"|\bbrief(?:ly)?\b|momentar|for a (?:short |few )?(?:moment|second|minute)s?\b"
     # the remedy did not work: "restarted the pods; errors persist", "no effect"
@@ -585,6 +589,40 @@ def without_efforts(text: str) -> str:
     return _EFFORT.sub(" ", text) if "working" in text.lower() else text
 
 
+# What is to happen once something is the case: "Once the API has recovered, tenants will
+# be notified", "we will reply when the queue is restored". Neither half tells an event
+# (a time clause in the present, a main clause in the future).
+_UNTIL_THEN = r"\b(?:once|when|as soon as|after|until)\s+(?:[\w-]+\s+){0,5}?(?:is|are|has|have)\b"
+_TO_COME = re.compile(
+    rf"{_UNTIL_THEN}[^.!?;\n]{{0,120}}?(?:\bwill\b|'ll\b)"
+    rf"|(?:\bwill\b|'ll\b)[^.!?;\n]{{0,120}}?{_UNTIL_THEN}[^.!?;\n]{{0,80}}",
+    re.IGNORECASE,
+)
+
+
+# A belief, not an outcome seen: "we believed we had caught up", "we thought the fix had
+# worked", "assuming the queue was drained".
+_BELIEF = re.compile(
+    r"\b(?:believ(?:e|ed|es|ing)|thought|assum(?:e|ed|es|ing)|hop(?:e|ed|es|ing))\b",
+    re.IGNORECASE,
+)
+
+
+def believed(text: str) -> bool:
+    """Does the text tell what someone believed ("we believed we had caught up") rather
+    than what was seen?"""
+    return _BELIEF.search(text) is not None
+
+
+def without_plans(text: str) -> str:
+    """The text without what is to happen once something is the case ("once the API has
+    recovered, tenants will be notified"): the recovery is awaited, not told."""
+    lower = text.lower()
+    if "will" not in lower and "'ll" not in lower:
+        return text  # no future tense: nothing to strip (this runs for every entry)
+    return _TO_COME.sub(" ", text) if _TO_COME.search(text) is not None else text
+
+
 # Another organisation's word about its own side: "the vendor marks the fault fixed on their
 # status page", "the bank says payments look fine on their side", "Acme Cloud declared its
 # incident over". The upstream recovered (or says it did); the document's own
@@ -647,7 +685,7 @@ def _outcome(kind: str, entry: Entry, classes: WordClasses) -> bool:
     if classes.has(kind, own, "markers"):
         return True
     text = _NOT_RECOVERY.sub(" ", own) if "back" in own else own
-    text = without_efforts(text)
+    text = without_plans(without_efforts(text))
     if not (classes.has(kind, text) or (kind == "mitigated" and recovered_again(text))):
         return False
     if "whil" in text:

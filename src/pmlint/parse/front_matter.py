@@ -4,12 +4,14 @@ with its line, never raised."""
 
 from __future__ import annotations
 
+import re
 import sys
 from typing import Any
 
 import yaml
 from markdown_it.token import Token
 
+from pmlint.document import key_values
 from pmlint.yamlfile import YamlError, load_untrusted
 
 if sys.version_info >= (3, 11):
@@ -18,6 +20,19 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 _TOML_FENCE = "+++"
+
+
+# A note before the front matter, in an HTML comment on a line of its own: where the file was
+# copied from ("<!-- source: ... -->"), a licence, a linter's directive.
+_COMMENT_LINE = re.compile(r"\A\s*<!--.*-->\s*\Z")
+
+
+def _lead(lines: list[str]) -> int:
+    """How many lines before the front matter are blank or a one-line HTML comment."""
+    lead = 0
+    while lead < len(lines) and (not lines[lead].strip() or _COMMENT_LINE.match(lines[lead])):
+        lead += 1
+    return lead
 
 
 class FrontMatterReader:
@@ -32,13 +47,15 @@ class FrontMatterReader:
     front_shift: int = 0
 
     def toml_front_matter(self) -> str:
-        """Blank a `+++` TOML block (Hugo, Zola) so markdown-it sees empty lines instead."""
-        if not self.lines or self.lines[0].strip() != _TOML_FENCE:
+        """Blank a `+++` TOML block (Hugo, Zola) so markdown-it sees empty lines instead; a
+        note in an HTML comment may come before it (`_lead`)."""
+        lead = _lead(self.lines)
+        if lead == len(self.lines) or self.lines[lead].strip() != _TOML_FENCE:
             return self.text
-        for index in range(1, len(self.lines)):
+        for index in range(lead + 1, len(self.lines)):
             if self.lines[index].strip() == _TOML_FENCE:
-                body = "\n".join(self.lines[1:index])
-                self.meta_lines = (1, index + 1)
+                body = "\n".join(self.lines[lead + 1 : index])
+                self.meta_lines = (lead + 1, index + 1)
                 try:
                     self.meta = tomllib.loads(body)
                 except tomllib.TOMLDecodeError as exc:
@@ -47,7 +64,7 @@ class FrontMatterReader:
                     self.meta_error = (1, "invalid TOML front matter: nested too deeply")
                 except ValueError as exc:  # an integer of more than 4,300 digits
                     self.meta_error = (1, f"invalid TOML front matter: {exc}")
-                blanked = [""] * (index + 1) + self.lines[index + 1 :]
+                blanked = self.lines[:lead] + [""] * (index + 1 - lead) + self.lines[index + 1 :]
                 return "\n".join(blanked)
         return self.text
 
@@ -57,9 +74,7 @@ class FrontMatterReader:
         the fence on the first line, finds it and every line below keeps its number. Only a
         block that reads as a mapping of keys: two rules around prose stay rules."""
         lines = source.split("\n")
-        lead = 0
-        while lead < len(lines) and not lines[lead].strip():
-            lead += 1
+        lead = _lead(lines)
         if lead == 0 or lead == len(lines) or lines[lead].rstrip() != "---":
             return source
         for index in range(lead + 1, len(lines)):
@@ -67,7 +82,10 @@ class FrontMatterReader:
                 try:
                     data = load_untrusted("\n".join(lines[lead + 1 : index]))
                 except (YamlError, yaml.YAMLError, RecursionError, ValueError):
-                    return source
+                    # "title: Post-Mortem: Pull Requests": YAML refuses a second colon; a
+                    # block of keys and values is front matter all the same (its error is
+                    # reported where it is read)
+                    data = key_values(lines[lead + 1 : index])
                 if not isinstance(data, dict) or not data:
                     return source
                 self.front_shift = lead

@@ -217,6 +217,8 @@ def _build(doc: Document, settings: Settings) -> Timeline:
         on_timeline = in_timeline(block.section, by_date, timed)
         if on_timeline and block.kind in ("heading", "paragraph"):
             dates.told_day(block)  # "### Day 2", "### Thursday", "**Thursday**"
+        elif block.kind == "paragraph":
+            dates.told_day_of_month(block.prose)  # "On Monday the 22nd, ..."
         previous: Stamp | None = None
         next_day: tuple[dt.date, dt.time] | None = None  # "the next morning at 08:15": its day
         text = with_timed_code(block)
@@ -295,7 +297,7 @@ def _build(doc: Document, settings: Settings) -> Timeline:
             moments.append(moment)
     if first_day is None:
         _date_told_later(moments)
-    relative_days(moments)
+    relative_days(moments, first_day)
     season_half(moments)  # "12:05 pm PST" in June on a page stamped PDT
     if zone_tz is None:
         carry_the_timeline_zone(moments, by_date, timed)

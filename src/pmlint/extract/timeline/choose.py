@@ -385,6 +385,7 @@ def choose_milestones(
             # own time is not its end
             candidates = [m for m in candidates if not _the_start(m, result["start"])]
         if candidates and kind == "start":
+            candidates = _without_lead_up(candidates)
             # told in order: the first symptom the text names, not a background date before it;
             # a time at which someone learned of it ("at 21:28 we received a report that the
             # crate was not available") is when it was detected, a start only if nothing else
@@ -592,6 +593,27 @@ def _narrative_start(
     if utc(first.when) >= utc(end.when) or _ABOUT_THE_WRITING.search(sentence_of(first)):  # type: ignore[arg-type]
         return None
     return first
+
+
+# A change told more than this before the first symptom is lead-up, not the start (as a
+# timeline's trigger, `extract.milestones`).
+_TRIGGER_REACH = dt.timedelta(hours=3)
+
+
+def _without_lead_up(candidates: list[Moment]) -> list[Moment]:
+    """The prose starts without a change told hours before the first symptom ("On 15 Mar,
+    around 9pm UTC the proposal was submitted", then "at around 3am UTC the proposal got
+    accepted and the network halted"): the change did not yet hurt anyone."""
+    timed = [m for m in candidates if m.when is not None and m.has_time and m.day_known]
+    symptoms = [m for m in timed if "start" in m.kinds]
+    if not symptoms:
+        return candidates
+    zoned = symptoms[0].when.tzinfo is not None  # type: ignore[union-attr]
+    if any((m.when.tzinfo is not None) != zoned for m in timed):  # type: ignore[union-attr]
+        return candidates  # one zoned, one not: no telling how far apart
+    first = min(utc(m.when) for m in symptoms)  # type: ignore[arg-type]
+    early = [m for m in timed if "start" not in m.kinds and first - utc(m.when) > _TRIGGER_REACH]  # type: ignore[arg-type]
+    return [m for m in candidates if m not in early] or candidates
 
 
 def _noticed_later(window_start: Moment | None, story: Moment, noticed: Moment) -> bool:

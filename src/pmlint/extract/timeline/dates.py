@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from pmlint.document import Document, TextBlock
+from pmlint.document import Document, TextBlock, key_values
 from pmlint.extract.timeline.model import Moment
 from pmlint.extract.timestamps import NO_YEAR, WEEKDAY_NAME, Stamp, find_stamps
 
@@ -165,6 +165,22 @@ RELATIVE = "relative"  # the `date_style` of such an entry's day
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
+# "On Monday the 22nd", "Monday, the 3rd": a weekday and a day of the month, no month, at the
+# opening of a paragraph.
+_WEEKDAY_THE_NTH = re.compile(
+    rf"\A[\s*_]*(?:on\s+)?{_WEEKDAY_WORD},?\s+the\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b",
+    re.IGNORECASE,
+)
+_DAY_OF_MONTH_LEAD = 40
+# "Last Wednesday, in the afternoon, ...", "On Thursday, things ...": a weekday alone opening
+# a paragraph, then a comma.
+_WEEKDAY_OPENING = re.compile(
+    rf"\A[\s*_]*(?:(?:on|last|this\s+past)\s+){_WEEKDAY_WORD}"
+    r"(?:\s+(?:morning|afternoon|evening|night))?,",
+    re.IGNORECASE,
+)
+
+
 def _weekday_ahead(day: dt.date, name: str) -> dt.date:
     """The first day on or after `day` that is the weekday `name` ("thu", "Thursday")."""
     target = _WEEKDAY_NAMES.index(name[:3].lower())
@@ -236,6 +252,55 @@ class Dates:
         else:
             return
         self.last_time, self.default = None, None
+
+    def told_day_of_month(self, text: str) -> None:
+        """A paragraph of a story told in prose that names its day by weekday and day of the
+        month ("On Monday the 22nd, in the afternoon hours, we added capacity"): the times
+        told after it are on that day, in the month of the day the story is on (or the next
+        one), when that day is the weekday named (a check against misreading)."""
+        if self.current is None:
+            return
+        match = _WEEKDAY_THE_NTH.search(text[:_DAY_OF_MONTH_LEAD])
+        if match is None:
+            self._told_weekday(text)
+            return
+        number = int(match["day"])
+        for month_ahead in (0, 1):
+            first = self.current.replace(day=1)
+            if month_ahead:
+                first = (first + dt.timedelta(days=32)).replace(day=1)
+            try:
+                day = first.replace(day=number)
+            except ValueError:
+                continue
+            if (
+                day >= self.current
+                and _WEEKDAY_NAMES[day.weekday()] == match["weekday"][:3].lower()
+            ):
+                if day != self.current:
+                    self.current, self.last_time, self.default = day, None, None
+                return
+
+    def _told_weekday(self, text: str) -> None:
+        """A paragraph of a post's story that opens with its weekday ("Last Wednesday, in
+        the afternoon, ...", "On Thursday, things turned for the worse."): the times told
+        after it are on that weekday, the next one on from the day the story is on, or, while
+        the story is still on the day the post was written, the last one before it."""
+        match = _WEEKDAY_OPENING.search(text[:_DAY_OF_MONTH_LEAD])
+        if match is None or self.current is None or self.document_day is None:
+            return
+        if self.current > self.document_day:
+            return
+        if self.current == self.document_day:
+            day = _weekday_ahead(self.current - dt.timedelta(days=7), match["weekday"])
+            if day == self.current:
+                return  # "On Monday" in a post written on a Monday: that day
+        else:
+            day = _weekday_ahead(self.current, match["weekday"])
+            if day > self.document_day:
+                return
+        if day != self.current:
+            self.current, self.last_time, self.default = day, None, None
 
     def undated_day(self) -> dt.date:
         """The stand-in day of a time whose day no text gives: a fixed day, one later for
@@ -558,9 +623,34 @@ def named_year(doc: Document) -> int | None:
 _FILE_DATE_GAP = re.compile(r"-(?=\d{4}-\d{2}-\d{2}(?!\d))")
 
 
+# Front-matter keys that date the document, most wanted first: its date, or when the post was
+# written or published (Jekyll's `created_at`, Hugo's `publishDate`).
+_DATE_KEYS = (
+    "date",
+    "created_at",
+    "created",
+    "published_at",
+    "published",
+    "publishdate",
+    "pubdate",
+    "date_published",
+    "posted",
+    "posted_at",
+)
+
+
 def front_matter_date(doc: Document) -> dt.date | None:
-    """The date of the document's front matter (`date:`), as YAML or as text."""
-    value = doc.meta.get("date")
+    """The date of the document's front matter (`date:`, else when the post was written or
+    published: `created_at:`), as YAML or as text."""
+    meta = doc.meta
+    if not meta and doc.meta_error is not None and doc.meta_lines is not None:
+        # a front matter YAML refuses ("title: Post-mortem: ..." with a second colon) still
+        # dates the post to a reader: its lines read one key and value each
+        first, last = doc.meta_lines
+        meta = key_values(list(doc.lines[first : last - 1]))
+    keys = {str(k).lower(): k for k in meta}
+    key = next((keys[k] for k in _DATE_KEYS if k in keys), None)
+    value = meta.get(key) if key is not None else None
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -568,8 +658,19 @@ def front_matter_date(doc: Document) -> dt.date | None:
     if isinstance(value, str):
         stamps = find_stamps(value)
         if stamps and stamps[0].date is not None:
-            return stamps[0].date
+            day = stamps[0].date
+            year = _LAST_YEAR.search(value)
+            if not stamps[0].year_known and year is not None:
+                # "Mon Sep 24 21:00:00 CEST 2012": the year after the time and its zone
+                try:
+                    return day.replace(year=int(year.group(0)))
+                except ValueError:  # 29 February
+                    return None
+            return day
     return None
+
+
+_LAST_YEAR = re.compile(r"\b(?:19|20)\d\d\s*\Z")
 
 
 # A day told relative to the day of writing, in the time's sentence: "Yesterday at 18:20 UTC",
@@ -614,7 +715,7 @@ def _relative_day(prose: str, start: int, end: int, writing: dt.date) -> dt.date
     return writing - dt.timedelta(days=(writing.weekday() - wanted) % 7)
 
 
-def relative_days(moments: Sequence[Moment]) -> None:
+def relative_days(moments: Sequence[Moment], document_day: dt.date | None = None) -> None:
     """Times whose day is the day of writing (a post's date), told relative to it ("Yesterday at
     18:20 UTC a record was pushed ... corrected at 18:49"): moved to the day they name, and
     the times after them in the text with them, until a date or another relative day. Only
@@ -632,6 +733,10 @@ def relative_days(moments: Sequence[Moment]) -> None:
     if not undated:
         return
     writing = min(undated)
+    if document_day is not None and document_day > writing:
+        # the story's days told by weekday before the day of writing ("On Thursday, ...")
+        # are not it: the document's own day is
+        writing = document_day
     shift: dt.timedelta | None = None
     for moment in sorted(moments, key=lambda m: (m.line, m.span.column)):
         if moment.stamp.date is not None:

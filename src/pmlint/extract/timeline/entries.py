@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from pmlint.document import CodeBlock, Document, Section, TextBlock
 from pmlint.extract.milestones import (
+    believed,
     closed,
     fix_landed,
     phrases_trie,
@@ -21,6 +22,7 @@ from pmlint.extract.milestones import (
     without_efforts,
     without_machine_reports,
     without_others,
+    without_plans,
 )
 from pmlint.extract.timeline.dates import NEXT_DAY_BACK, RELATIVE
 from pmlint.extract.timeline.model import FIELD, Event, Moment
@@ -90,6 +92,10 @@ def timed_sections(doc: Document) -> frozenset[int]:
         ]
         if len(posted) >= _UPDATES:
             found.update(id(c) for c in posted)
+        # "1. identified Sep 12, 2022, 02:26 PM UTC", then what the update said: a status
+        # page's updates copied as a list, in order
+        if status_items(section):
+            found.add(id(section))
         # "We are investigating ...", then "Thu, Oct 6, 2022, 3:05 PM" on a line of its
         # own: updates each closed by their time, written below them
         if len(closing_lines(section)) >= _UPDATES:
@@ -296,12 +302,49 @@ def _line_starts(block: TextBlock) -> list[int]:
     return [0] + [m.end() for m in _SEGMENT_BREAK.finditer(block.text)]
 
 
+# A status page's update copied as a list item: its status, then when it was posted
+# ("1. identified Sep 12, 2022, 02:26 PM UTC", "- monitoring 2021-04-11 14:05 UTC"). The
+# status opens the entry as a label does; the time is the entry's.
+_STATUS_LEAD = re.compile(
+    r"(?:investigating|identified|monitoring|update|resolved|postmortem|verifying)[ \t]+",
+    re.IGNORECASE,
+)
+
+
+def status_items(section: Section) -> list[TextBlock]:
+    """A status page's updates copied as a list ("1. identified Sep 12, 2022, 02:26 PM
+    UTC", then what the update said), when the section holds at least two, in order: the
+    items' first blocks; else none."""
+    items = [b for b in section.blocks if b.list_item is not None and _status_time(b)]
+    stamps = [stamp for b in items if (stamp := _status_time(b)) is not None]
+    return items if len(stamps) >= _UPDATES and _in_order(stamps) else []
+
+
+def _status_time(block: TextBlock) -> Stamp | None:
+    """The time a status update copied as a list item was posted, when its first line is
+    the update's status and that time ("identified Sep 12, 2022, 02:26 PM UTC")."""
+    head = block.prose[:_EVENT_LEAD]
+    lead = len(head) - len(head.lstrip(_LEAD_CHARS))
+    status = _STATUS_LEAD.match(head, lead)
+    if status is None:
+        return None
+    stamps = find_stamps(head[status.end() : status.end() + 40])
+    if stamps and stamps[0].start == 0 and stamps[0].time is not None:
+        return stamps[0]
+    return None
+
+
 def _opening_time(text: str, start: int) -> Stamp | None:
     head = text[start : start + _EVENT_LEAD]
     lead = len(head) - len(head.lstrip(_LEAD_CHARS))
     stamps = find_stamps(head[lead : lead + 40])
     if stamps and stamps[0].start == 0 and stamps[0].time is not None:
         return stamps[0]
+    status = _STATUS_LEAD.match(head, lead)
+    if status is not None:
+        stamps = find_stamps(head[status.end() : status.end() + 40])
+        if stamps and stamps[0].start == 0 and stamps[0].time is not None:
+            return stamps[0]
     return None
 
 
@@ -415,6 +458,7 @@ def event_kinds(text: str, patterns: Mapping[str, re.Pattern[str] | None]) -> fr
     """The milestone kinds an entry or a sentence tells: its words, and a service that works
     again ("uploads work again") or a fix released is a mitigation whatever the pack's
     words."""
+    text = without_plans(text)
     kinds = kinds_in(text, patterns)
     if "detected" in kinds and "detected" not in kinds_in(without_machine_reports(text), patterns):
         kinds -= {"detected"}
@@ -430,6 +474,8 @@ def event_kinds(text: str, patterns: Mapping[str, re.Pattern[str] | None]) -> fr
         kinds |= {"mitigated"}
     if "resolved" in patterns and closed(text):
         kinds |= {"resolved"}
+    if kinds & _ENDS and believed(text):
+        kinds -= _ENDS  # "we believed we had caught up": the end was not seen
     if kinds & _ENDS and told_by_others(text):
         # the upstream's recovery is not the document's: only the text's other clauses tell
         # an end ("the provider says it is fixed on their side, and our queues drain again")
@@ -846,6 +892,17 @@ def timeline_events(
             if block.kind != "table_cell":
                 candidates.append(block)
         candidates.extend((code or {}).get(id(section), ()))
+        updates = status_items(section) if not section.is_under("timeline") else []
+        if updates:
+            # a page's update log under its summary ("Started", "Resolved" fields, a
+            # duration): the updates are the entries, the fields above them are not; nor
+            # is the write-up the page posted afterwards ("postmortem May 30, 2023, ...")
+            candidates = [
+                b
+                for b in candidates
+                if any(b is u for u in updates)
+                and not b.prose.lstrip(_LEAD_CHARS).lower().startswith("postmortem")
+            ]
         # "## 2018-11-08 16:55 -0500" over entries with times of their own heads a group: it
         # is an entry of its own, not the story of the entries under it.
         own = any(
@@ -958,10 +1015,21 @@ def _entries(
         lead = block.prose[segment : moment.stamp.start].strip(_LEAD_CHARS)
         first_of_block = moment is found[0] and moment.stamp.start <= _EVENT_LEAD
         labelled = block.kind == "heading" and _UPDATE_LABEL.fullmatch(lead) is not None
+        labelled = labelled or _STATUS_LEAD.fullmatch(lead + " ") is not None
         if (len(lead) <= 12 or labelled) and (first_of_block or segment > 0):
             if opening and segment == _segment_of(starts, opening[-1]):
                 continue  # a second time in the same entry ("10:00 PST (18:00 UTC)")
             opening.append(moment)
+    if opening and block.list_item is not None and _status_time(block) is not None:
+        # a status update copied as a list item: the whole update is the entry, at the
+        # time it was posted (a time told inside it is part of what it says), with the
+        # item's paragraphs below its first line and the text indented below the item
+        # (read as code when indented by four spaces)
+        below = [b.text for b in block.list_item.blocks if b is not block][:6]
+        text = " ".join([block.text, *below, *_indented_below(block, section)])
+        if block.prose.lstrip(_LEAD_CHARS)[:8].lower() == "resolved":
+            text = f"(resolved) {text}"  # the page's own mark, as under "**Resolved**"
+        return [Event(opening[0], text, block.first_line)]
     last = found[-1]
     if (not opening or opening == [last]) and block.kind != "heading":
         closing = closing_time(block.prose)
@@ -990,6 +1058,19 @@ def _entries(
             text += _told_in_sublist(block, block.text[moment.stamp.end : end])
         result.append(Event(moment, text, moment.line))
     return result
+
+
+def _indented_below(block: TextBlock, section: Section) -> list[str]:
+    """The text of a code block right under a list item (the item's paragraph indented
+    too little to belong to it, as a copied page indents it): part of what the item says."""
+    if block.list_item is None:
+        return []
+    end = block.list_item.last_line
+    return [
+        code.text.strip()
+        for code in section.code_blocks
+        if end < code.first_line <= end + 2 and not code.info
+    ][:1]
 
 
 def _told_entries(block: TextBlock, found: list[Moment], opening: list[Moment]) -> list[Event]:
