@@ -121,6 +121,30 @@ def test_judged_party(text: str, party: str | None) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "The Contractor’s script wiped it, and WE didn't notice.",
+        "İpek and the \u212aiosk team: ping @dorin, or mail dorin@example.test.",
+        "ﬁxed by the admin—whoever’s on call—at 10:04, 3.5 hours later.",
+        "",
+    ],
+)
+def test_words_lower_cased_as_the_word_by_word_reading(text: str) -> None:
+    """ASCII text is lower-cased before it is split (`_lower_words`): the same words as
+    splitting and lower-casing each word, which is what text beyond ASCII still gets."""
+    by_word = [w.lower() for w in textcat._TOKEN.findall(text.replace("’", "'"))]
+    assert textcat._lower_words(text) == by_word
+    ascii_only = text.encode("ascii", "ignore").decode()
+    assert textcat._lower_words(ascii_only) == [
+        w.lower() for w in textcat._TOKEN.findall(ascii_only)
+    ]
+    # the reader's words name no party: "you" alone is no one, "your engineer" is someone
+    assert textcat.judged_party("You skipped the checklist.") is None
+    assert textcat.judged_party("Your engineer skipped the checklist.") == "person"
+    assert textcat.judged_party("Ask ana@example.test about it.") == "person"
+
+
+@pytest.mark.parametrize(
     ("text", "eligible"),
     [
         ("The vendor did not warn us about the change.", True),

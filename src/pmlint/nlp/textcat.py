@@ -303,7 +303,7 @@ def judgement_cue(text: str) -> bool:
     or a negated action ("did not check"; not "did not have access")."""
     if _PEOPLE_COUNTERFACTUAL.search(text):
         return True
-    words = [w.lower() for w in _TOKEN.findall(text.replace("’", "'"))]
+    words = _lower_words(text)
     for i, word in enumerate(words[1:], 1):  # "we should have", not "it would have"
         if word in _MODALS and _WORD_CLASS.get(words[i - 1]) in ("SELF", "PERSON", "GROUP"):
             rest = words[i + 1 : i + 4]
@@ -368,6 +368,19 @@ _MODALS = frozenset(("should", "could", "would", "might", "must", "shouldn't", "
 
 
 _READER = frozenset(("you", "your", "yours", "yourself", "yourselves"))
+# The classes of the words that may name a judged party (`judged_party`): not the reader's.
+_PARTY_CLASS = {word: name for word, name in _WORD_CLASS.items() if word not in _READER}
+
+
+def _lower_words(text: str) -> list[str]:
+    """The text's words (`_TOKEN`, curly apostrophes made straight), lower case. ASCII text
+    is lower-cased first, which splits it into the same words (`_TOKEN` reads letters in
+    either case) and costs one call instead of one per word; beyond ASCII, lower-casing may
+    change a word's length or make an ASCII letter ("İ"), so each word is lower-cased."""
+    read = text.replace("’", "'")
+    if read.isascii():
+        return _TOKEN.findall(read.lower())
+    return [w.lower() for w in _TOKEN.findall(read)]
 
 
 def counterfactual(text: str) -> bool:
@@ -439,10 +452,9 @@ def judged_party(text: str) -> str | None:
     """Who a blame finding may be about: "self" (the writer), "person" (a pronoun, a word
     for a person, a handle, a capitalised name-like word), "group"; None when the sentence
     names no one (then the model alone never reports blame)."""
-    words = [w.lower() for w in _TOKEN.findall(text.replace("’", "'"))]
     # "you" addresses the reader ("you should not see required statuses"), not a party
-    classes = {_WORD_CLASS.get(w) for w in words if w not in _READER}
-    if "PERSON" in classes or _HANDLE.search(text):
+    classes = set(map(_PARTY_CLASS.get, _lower_words(text)))
+    if "PERSON" in classes or ("@" in text and _HANDLE.search(text)):
         return "person"
     if "GROUP" in classes:
         return "group"
