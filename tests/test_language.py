@@ -334,3 +334,32 @@ def test_a_tokens_depth_counts_its_heads_up_to_the_root() -> None:
             node, hops = node.head, hops + 1
         assert _depth(token) == hops
     assert min(doc, key=_depth).i == root.i
+
+
+@needs_model
+def test_faulty_work_looks_for_its_doer_only_where_the_action_is_faulty(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Who did it is asked of a verb once its own words make a faulty action ("restarted
+    the wrong cluster"): most verbs make none, and the doer's walk of the parse is then not
+    made (`HarmCheck.faulty_hit`)."""
+    from pmlint.checks.language.blame import BlameLanguage
+
+    linter, _ = lint("# Outage\n")
+    check = next(c for _rule, c in linter.checks if isinstance(c, BlameLanguage))
+    asked: list[str] = []
+    doer = BlameLanguage.doer
+
+    def recorded(self: BlameLanguage, verb):  # type: ignore[no-untyped-def]
+        asked.append(verb.text)
+        return doer(self, verb)
+
+    monkeypatch.setattr(BlameLanguage, "doer", recorded)
+    nlp = load_pipeline("auto").nlp
+    plain = nlp("A teammate restarted the search cluster at noon.")
+    assert check.faulty_hit(plain[2], named=False) is None
+    assert asked == []
+    wrong = nlp("A teammate restarted the wrong search cluster at noon.")
+    kind, span = check.faulty_hit(wrong[2], named=False) or ("", (0, 0))
+    assert kind == "role" and wrong.text[span[0] : span[1]].startswith("A teammate restarted")
+    assert asked == ["restarted", "restarted"]  # its span, then who it was

@@ -38,6 +38,55 @@ def test_features_add_the_classed_form() -> None:
     assert "MARK_PLACEHOLDER" in textcat.features("{{ fill in the action }}")
 
 
+def _features_word_by_word(text: str) -> str:
+    """`textcat.features` as first written: each word classed where it stands, each mark's
+    pattern searched in every text (without a rule's verdict: the blame model's reading)."""
+    text = " ".join(text.replace("’", "'").split())
+    words = textcat._TOKEN.findall(text)
+    plain = [w.lower() for w in words]
+    classed = []
+    for index, (word, lower) in enumerate(zip(words, plain, strict=True)):
+        found = textcat._token_class(word, lower, index == 0)
+        classed.append(found if found is not None else lower)
+    marks = textcat._pairs(classed)
+    if textcat._COUNTERFACTUAL.search(text):
+        marks.append("MARK_COUNTERFACTUAL")
+        marks += [f"MARK_COUNTERFACTUAL_{c}" for c in ("SELF", "PERSON", "GROUP") if c in classed]
+    for pattern, mark in (
+        (textcat._CODE, "MARK_CODE"),
+        (textcat._HANDLE, "MARK_HANDLE"),
+        (textcat._PLACEHOLDER, "MARK_PLACEHOLDER"),
+    ):
+        if pattern.search(text):
+            marks.append(mark)
+    if words and textcat._WORD_CLASS.get(words[0].lower()) == "SOFT":
+        marks.append("MARK_SOFT_FIRST")
+    if words and words[0].lower().endswith(("tion", "ment", "ing", "ness")):
+        marks.append("MARK_NOMINAL_FIRST")
+    marks.append(f"MARK_LEN_{min(len(words) // 6, 5)}")
+    return " ".join([*plain, "||", *classed, "||", *marks])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Priya paged Priya's backup, and Priya never answered.",  # a name first, then not
+        "Deploys stalled; Deploys resumed after Marta shouldn't have merged it.",
+        "Tbd: ask @rhea or ops@example.test whether <owner> should’ve known.",
+        "İlker could have seen the \u212aelvin-scaled graph {{ later }}.",  # folds to ASCII
+        "SHOULD HAVE CAUGHT IT: the TODO in `deploy.sh` and the XXX marker.",
+        "Investigation: nothing here holds a mark",
+        "",
+    ],
+)
+def test_features_read_each_word_as_where_it_stands(text: str) -> None:
+    """`features` keeps each word's reading for the next sentence and searches a mark's
+    pattern only where the text holds a string it needs: the same features, whatever was
+    read before (each text twice: after the others, and after itself)."""
+    for _ in range(2):
+        assert textcat.features(text) == _features_word_by_word(text)
+
+
 @pytest.mark.parametrize(
     ("text", "mark"),
     [
@@ -69,6 +118,30 @@ def test_action_shapes_are_read_by_the_vagueness_model_only(text: str, mark: str
 )
 def test_judged_party(text: str, party: str | None) -> None:
     assert textcat.judged_party(text) == party
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Contractor’s script wiped it, and WE didn't notice.",
+        "İpek and the \u212aiosk team: ping @dorin, or mail dorin@example.test.",
+        "ﬁxed by the admin—whoever’s on call—at 10:04, 3.5 hours later.",
+        "",
+    ],
+)
+def test_words_lower_cased_as_the_word_by_word_reading(text: str) -> None:
+    """ASCII text is lower-cased before it is split (`_lower_words`): the same words as
+    splitting and lower-casing each word, which is what text beyond ASCII still gets."""
+    by_word = [w.lower() for w in textcat._TOKEN.findall(text.replace("’", "'"))]
+    assert textcat._lower_words(text) == by_word
+    ascii_only = text.encode("ascii", "ignore").decode()
+    assert textcat._lower_words(ascii_only) == [
+        w.lower() for w in textcat._TOKEN.findall(ascii_only)
+    ]
+    # the reader's words name no party: "you" alone is no one, "your engineer" is someone
+    assert textcat.judged_party("You skipped the checklist.") is None
+    assert textcat.judged_party("Your engineer skipped the checklist.") == "person"
+    assert textcat.judged_party("Ask ana@example.test about it.") == "person"
 
 
 @pytest.mark.parametrize(

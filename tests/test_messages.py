@@ -4,11 +4,12 @@ must not put line breaks into messages, `-q` lines, JUnit or GitHub annotations 
 from __future__ import annotations
 
 import json
+import string
 from pathlib import Path
 
 import pytest
 
-from pmlint.engine import one_line
+from pmlint.engine import _Fields, one_line, render
 from tests.conftest import invoke, write
 
 WRAPPED = """\
@@ -50,3 +51,29 @@ def test_quiet_lines_and_annotations_are_one_finding_each(doc: Path) -> None:
 
 def test_one_line() -> None:
     assert one_line(" a\n  b\tc\r\n") == "a b c"
+
+
+@pytest.mark.parametrize(
+    ("template", "expected"),
+    [
+        ("{match!r} under {section}", "'the on-call forgot' under Impact"),
+        ("{match:>20}|", "  the on-call forgot|"),
+        ("{unknown} and {unknown!r}: {section}", "{unknown} and '{unknown}': Impact"),
+        ("{{literal}} {section}", "{literal} Impact"),
+        ("{} or {0}", "{} or {0}"),  # positional fields: the template as written
+        ("{section:d}", "{section:d}"),  # a format the value refuses
+        ("{section.upper.x}", "{section.upper.x}"),  # an attribute it lacks
+        ("{section", "{section"),  # unbalanced
+    ],
+)
+def test_render_fills_the_fields_it_knows(template: str, expected: str) -> None:
+    """`render` fills a rule's message from the finding's fields with `str.format_map`;
+    what `string.Formatter` gave: unknown fields left as written, and the template itself
+    where the fields cannot fill it."""
+    fields = {"match": "the on-call forgot", "section": "Impact"}
+    assert render(template, fields) == expected
+    try:
+        formatted = string.Formatter().vformat(template, (), _Fields(fields))
+    except (ValueError, IndexError, AttributeError):
+        formatted = template
+    assert formatted == expected

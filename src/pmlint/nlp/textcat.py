@@ -166,6 +166,13 @@ def _token_class(word: str, lower: str, first: bool) -> str | None:
     return None
 
 
+# A word after the first one, as `features` reads it: (lower case, classed form). Words
+# repeat across the sentences of a run (3,294 sentences, about 1 MB of features, on the
+# real-text bench corpus): each is classed once.
+_READ_AS: dict[str, tuple[str, str]] = {}
+_READ_AS_MOST = 50_000
+
+
 def features(text: str, rule_hit: bool | str | None = None) -> str:
     """The text a model reads: the words, lowercased, then ` || ` and the classed form
     (class names for words of a class, the word itself otherwise), then whole-sentence
@@ -175,20 +182,32 @@ def features(text: str, rule_hit: bool | str | None = None) -> str:
     words = _TOKEN.findall(text)
     plain: list[str] = []
     classed: list[str] = []
-    for index, word in enumerate(words):
-        lower = word.lower()
-        plain.append(lower)
-        found = _token_class(word, lower, index == 0)
-        classed.append(found if found is not None else lower)
+    known = _READ_AS
+    if len(known) > _READ_AS_MOST:
+        known.clear()
+    for word in words:
+        read = known.get(word)
+        if read is None:
+            lower = word.lower()
+            found = _token_class(word, lower, False)
+            read = known[word] = (lower, found if found is not None else lower)
+        plain.append(read[0])
+        classed.append(read[1])
+    if words:  # the first word is no name for being capitalised (`_token_class`)
+        found = _token_class(words[0], plain[0], True)
+        classed[0] = found if found is not None else plain[0]
     marks = _pairs(classed)
-    if _COUNTERFACTUAL.search(text):
+    # each mark's pattern searched only where the text holds a string it needs (ASCII)
+    lowered = text.lower() if text.isascii() else None
+    counterfactual, placeholder = _mark_strings()
+    if _may_hold(counterfactual, lowered) and _COUNTERFACTUAL.search(text):
         marks.append("MARK_COUNTERFACTUAL")
         marks += [f"MARK_COUNTERFACTUAL_{c}" for c in ("SELF", "PERSON", "GROUP") if c in classed]
     if _CODE.search(text):
         marks.append("MARK_CODE")
-    if _HANDLE.search(text):
+    if "@" in text and _HANDLE.search(text):
         marks.append("MARK_HANDLE")
-    if _PLACEHOLDER.search(text):
+    if _may_hold(placeholder, lowered) and _PLACEHOLDER.search(text):
         marks.append("MARK_PLACEHOLDER")
     if words and _WORD_CLASS.get(words[0].lower()) == "SOFT":
         marks.append("MARK_SOFT_FIRST")
@@ -201,6 +220,17 @@ def features(text: str, rule_hit: bool | str | None = None) -> str:
         if isinstance(rule_hit, str) and rule_hit:  # the rule's reason ("improve", "people")
             marks.append(f"RULE_{rule_hit.upper()}")
     return " ".join([*plain, "||", *classed, "||", *marks])
+
+
+@functools.cache
+def _mark_strings() -> tuple[frozenset[str] | None, frozenset[str] | None]:
+    """The strings one of which `_COUNTERFACTUAL`'s and `_PLACEHOLDER`'s matches hold."""
+    return _needed_of(_COUNTERFACTUAL), _needed_of(_PLACEHOLDER)
+
+
+def _may_hold(strings: frozenset[str] | None, lowered: str | None) -> bool:
+    """`pmlint.literals.may_match` on a text lower-cased once (None: not ASCII, may)."""
+    return strings is None or lowered is None or any(s in lowered for s in strings)
 
 
 # Shapes of an action item's sentence, read by the vagueness model only (the blame model
@@ -273,7 +303,7 @@ def judgement_cue(text: str) -> bool:
     or a negated action ("did not check"; not "did not have access")."""
     if _PEOPLE_COUNTERFACTUAL.search(text):
         return True
-    words = [w.lower() for w in _TOKEN.findall(text.replace("’", "'"))]
+    words = _lower_words(text)
     for i, word in enumerate(words[1:], 1):  # "we should have", not "it would have"
         if word in _MODALS and _WORD_CLASS.get(words[i - 1]) in ("SELF", "PERSON", "GROUP"):
             rest = words[i + 1 : i + 4]
@@ -338,6 +368,19 @@ _MODALS = frozenset(("should", "could", "would", "might", "must", "shouldn't", "
 
 
 _READER = frozenset(("you", "your", "yours", "yourself", "yourselves"))
+# The classes of the words that may name a judged party (`judged_party`): not the reader's.
+_PARTY_CLASS = {word: name for word, name in _WORD_CLASS.items() if word not in _READER}
+
+
+def _lower_words(text: str) -> list[str]:
+    """The text's words (`_TOKEN`, curly apostrophes made straight), lower case. ASCII text
+    is lower-cased first, which splits it into the same words (`_TOKEN` reads letters in
+    either case) and costs one call instead of one per word; beyond ASCII, lower-casing may
+    change a word's length or make an ASCII letter ("İ"), so each word is lower-cased."""
+    read = text.replace("’", "'")
+    if read.isascii():
+        return _TOKEN.findall(read.lower())
+    return [w.lower() for w in _TOKEN.findall(read)]
 
 
 def counterfactual(text: str) -> bool:
@@ -409,10 +452,9 @@ def judged_party(text: str) -> str | None:
     """Who a blame finding may be about: "self" (the writer), "person" (a pronoun, a word
     for a person, a handle, a capitalised name-like word), "group"; None when the sentence
     names no one (then the model alone never reports blame)."""
-    words = [w.lower() for w in _TOKEN.findall(text.replace("’", "'"))]
     # "you" addresses the reader ("you should not see required statuses"), not a party
-    classes = {_WORD_CLASS.get(w) for w in words if w not in _READER}
-    if "PERSON" in classes or _HANDLE.search(text):
+    classes = set(map(_PARTY_CLASS.get, _lower_words(text)))
+    if "PERSON" in classes or ("@" in text and _HANDLE.search(text)):
         return "person"
     if "GROUP" in classes:
         return "group"

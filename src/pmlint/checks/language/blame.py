@@ -1007,15 +1007,18 @@ class BlameLanguage(HarmCheck):
         items)."""
         w = self.words
         careful = False  # "do X properly": a demand on others; "we need to X properly" a plan
-        if token.pos_ == "ADJ" and token.lemma_.lower() in w["conduct_states"]:
+        pos = token.pos_  # read once: each read makes a str, and most tokens are neither
+        if pos != "ADJ" and pos != "VERB":
+            return None
+        if pos == "ADJ" and token.lemma_.lower() in w["conduct_states"]:
             act = token.head
             if act.pos_ not in ("AUX", "VERB") or token.dep_ not in ("acomp", "oprd", "xcomp"):
                 return None
-        elif token.pos_ == "VERB" and self._conduct_phrases(token) & w["conduct_verbs"]:
+        elif pos == "VERB" and self._conduct_phrases(token) & w["conduct_verbs"]:
             act = token
-        elif token.pos_ == "VERB" and token.lemma_.lower() == "stop" and self._harmful_habit(token):
+        elif pos == "VERB" and token.lemma_.lower() == "stop" and self._harmful_habit(token):
             act = token  # "engineers need to stop making such basic mistakes"
-        elif token.pos_ == "VERB" and any(
+        elif pos == "VERB" and any(
             c.dep_ == "advmod" and c.lower_ in _CARE for c in token.children
         ):
             act = token  # "contractors need to follow our procedures properly"

@@ -41,25 +41,34 @@ class HarmCheck(LanguageCheck):
         also a destructive one on production ("Dave deleted the production database")."""
         if is_negated(verb):
             return None
-        doer = self.doer(verb)
         # the action's own words before the sentence's mood: most verbs have no faulty span,
-        # and whether the sentence reports what happened walks the tree
-        span = self._faulty_span(verb, doer, named)
+        # and whether the sentence reports what happened walks the tree; who did it is
+        # looked for only then
+        span = self._faulty_span(verb, named)
         if span is None or not reported(verb) or self.intended(verb):
             return None
-        who = self.person_kind(doer)  # last: for a proper noun, it runs the entity recognizer
+        who = self.person_kind(self.doer(verb))  # last: a proper noun runs the recognizer
         return (who, span) if who in STRICT else None
 
-    def _faulty_span(self, verb: Token, doer: Token | None, named: bool) -> tuple[int, int] | None:
-        """`faulty_hit`'s span where the action is faulty, whoever did it."""
+    def _faulty_span(self, verb: Token, named: bool) -> tuple[int, int] | None:
+        """`faulty_hit`'s span where the action is faulty, whoever did it (its doer, found
+        only for such a span: most verbs have none)."""
         w = self.words
         lemmas = self.lemmas(verb)
         thing = object_of(verb)
-        # the object, or where the action went ("ran the script on the wrong server")
-        places = [thing] if thing is not None else []
-        for prep in [*verb.children, *(thing.children if thing is not None else ())]:
-            if prep.dep_ == "prep" and prep.lower_ in ("on", "against", "to", "in", "into"):
-                places += [g for g in prep.children if g.dep_ == "pobj"]
+        faulty = not lemmas.isdisjoint(w["faulty_action_verbs"])
+        harmful = not lemmas.isdisjoint(w["destructive_verbs"]) or not lemmas.isdisjoint(
+            w["disruptive_verbs"]
+        )
+        # the places the action went are read for a faulty or harmful verb only: most verbs
+        # are neither, and only the object's own words are asked of them (below)
+        places: list[Token] = []
+        if faulty or harmful:
+            # the object, or where the action went ("ran the script on the wrong server")
+            places = [thing] if thing is not None else []
+            for prep in [*verb.children, *(thing.children if thing is not None else ())]:
+                if prep.dep_ == "prep" and prep.lower_ in ("on", "against", "to", "in", "into"):
+                    places += [g for g in prep.children if g.dep_ == "pobj"]
 
         def described(adjectives: frozenset[str]) -> bool:
             return any(
@@ -68,29 +77,29 @@ class HarmCheck(LanguageCheck):
                 for c in place.children
             )
 
-        if lemmas & w["faulty_action_verbs"] and (
+        if faulty and (
             (thing is not None and thing.lemma_.lower() in w["harm_nouns"])
             or described(w["faulty_adjectives"])
         ):
-            return span_of(doer, verb, with_object=True)
-        if lemmas & (w["destructive_verbs"] | w["disruptive_verbs"]):
+            return span_of(self.doer(verb), verb, with_object=True)
+        if harmful:
             # "deleted the wrong database" is a mistake; "deleted the broken pods" a repair
             marked = described(w["wrong_target_adjectives"]) or self.error_adverb(verb) is not None
             if named and thing is not None and lemmas & w["destructive_verbs"]:
                 marked = marked or _mentions(thing, w["production_words"])
             if marked:
-                return span_of(doer, verb, with_object=True)
+                return span_of(self.doer(verb), verb, with_object=True)
         elif (
             thing is not None
-            and verb.lemma_.lower() not in w["stative_verbs"]
-            and not explained(verb)  # "replaced the wrong disk because the slots ..."
-            and any(
+            and any(  # first: the object's own words, which most verbs' objects lack
                 c.dep_ == "amod" and c.lower_ in w["wrong_target_adjectives"]
                 for c in thing.children
             )
+            and verb.lemma_.lower() not in w["stative_verbs"]
+            and not explained(verb)  # "replaced the wrong disk because the slots ..."
         ):
             # any action on the wrong target is a mistake: "restarted the wrong cluster"
-            return span_of(doer, verb, with_object=True)
+            return span_of(self.doer(verb), verb, with_object=True)
         return None
 
     def harm_hit(self, verb: Token) -> tuple[str, tuple[int, int]] | None:
