@@ -119,7 +119,9 @@ _ATTEMPT = re.compile(
     # rolled back" (not a state: "traffic is being served from the standby")
     r"|\b(?:is|are|currently)\s+being\s+(?:\w+\s+)?(?:implement|deploy|roll|appl|prepar|test"
     r"|investigat|work|develop|restor|rebuil|migrat|rerun|replay|restart|reboot|provision|revert"
-    r"|releas|push|instal|upgrad)[a-z]*\b"
+    r"|releas|push|instal|upgrad"
+    # the fix itself: "the error has been identified and is being fixed"
+    r"|fix|address|repair|correct|remediat|mitigat|resolv)[a-z]*\b"
     # "are working towards recovery", "working on a fix"
     r"|working (?:on|towards?) (?:a |the |full )?(?:fix|recover|mitigat|resol|restor|workaround))",
     re.IGNORECASE,

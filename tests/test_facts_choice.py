@@ -1,0 +1,37 @@
+"""Which candidate is the mitigation and which the resolution (issue 14): a remedy still being
+carried out is no outcome; a partial recovery before the full one is the mitigation; an
+update that defers the close is not the resolution. Each case is text written for this
+repository, standing for a family of shapes seen in cloud and status-page reports.
+"""
+
+from __future__ import annotations
+
+from pmlint.extract.timeline import Timeline
+from tests.conftest import facts
+
+
+def iso(value: Timeline, kind: str) -> str | None:
+    moment = value.milestones[kind]
+    if moment is None or moment.when is None or not moment.day_known:
+        return None
+    return moment.when.isoformat()
+
+
+def test_a_fault_being_fixed_is_not_yet_the_mitigation() -> None:
+    # a status log, newest first: "has been identified and is being fixed" tells the remedy
+    # under way; the update after it says the impact stopped
+    text = (
+        "Uploads delayed\n"
+        "Incident Report for ExampleStore\n\n"
+        "Resolved\n"
+        "Every mirror is serving fresh uploads again.\n"
+        "Posted Mar 4, 2019 - 11:31 UTC\n"
+        "Update\n"
+        "The broken mirror setting has been found and is being fixed.\n"
+        "Posted Mar 4, 2019 - 11:20 UTC\n"
+        "Investigating\n"
+        "We are looking into reports that new uploads do not appear on the mirrors.\n"
+        "Posted Mar 4, 2019 - 10:52 UTC\n"
+    )
+    value = facts(text)
+    assert iso(value, "mitigated") == "2019-03-04T11:31:00+00:00"
