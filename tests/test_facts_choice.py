@@ -35,3 +35,36 @@ def test_a_fault_being_fixed_is_not_yet_the_mitigation() -> None:
     )
     value = facts(text)
     assert iso(value, "mitigated") == "2019-03-04T11:31:00+00:00"
+
+
+def test_an_update_that_puts_the_close_off_is_not_the_resolution() -> None:
+    # "before we consider the incident closed": the close is the next post, whatever it says
+    text = (
+        "Reminders sent twice\n"
+        "Incident Report for ExampleNotify\n\n"
+        "Sorry for the noise this caused. A queue migration replayed old reminders; we will "
+        "add a check for replayed jobs to the migration runbook.\n"
+        "Posted Feb 2, 2022 - 16:40 UTC\n"
+        "Duplicate reminders have stopped and the send rate is back to normal. We will watch "
+        "the next scheduled batch before we consider the incident closed.\n"
+        "Posted Feb 2, 2022 - 15:58 UTC\n"
+        "We are investigating reports of reminders being sent twice.\n"
+        "Posted Feb 2, 2022 - 15:10 UTC\n"
+    )
+    value = facts(text)
+    assert iso(value, "mitigated") == "2022-02-02T15:58:00+00:00"
+    assert iso(value, "resolved") == "2022-02-02T16:40:00+00:00"
+
+
+def test_a_close_put_off_with_nothing_after_it_stays_the_resolution() -> None:
+    text = (
+        "Reminders sent twice\n"
+        "Incident Report for ExampleNotify\n\n"
+        "Duplicate reminders have stopped and the send rate is back to normal. We are "
+        "monitoring for a while before closing the incident.\n"
+        "Posted Feb 2, 2022 - 15:58 UTC\n"
+        "We are investigating reports of reminders being sent twice.\n"
+        "Posted Feb 2, 2022 - 15:10 UTC\n"
+    )
+    value = facts(text)
+    assert iso(value, "resolved") == "2022-02-02T15:58:00+00:00"

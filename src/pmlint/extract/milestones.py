@@ -838,7 +838,7 @@ def classify_entries(entries: Sequence[Entry], classes: WordClasses) -> dict[str
     for kind in MILESTONES:  # explicit markers win: the author said which entry it is
         marked = [e for e in ordered if classes.has(kind, e.text, "markers")]
         if marked:
-            found[kind] = marked[-1] if kind == "resolved" else marked[0]
+            found[kind] = _close_announced(marked[-1], ordered) if kind == "resolved" else marked[0]
 
     if "start" not in found:
         start = _start(ordered, classes)
@@ -920,9 +920,33 @@ def classify_entries(entries: Sequence[Entry], classes: WordClasses) -> dict[str
             # passed on ("the mailing list is told it is fixed").
             resolved = _last_confirmation(tail, floor, classes, _CONFIRMED_SOON) or resolved
         if resolved is not None:
-            found["resolved"] = resolved
+            found["resolved"] = _close_announced(resolved, tail)
     _start_before_the_rest(ordered, found, classes)
     return found
+
+
+# An update that puts the close off: "we're waiting until the top of the hour before we
+# consider the incident closed", "monitoring this for some time before closing the incident".
+_CLOSE_DEFERRED = re.compile(
+    r"\bbefore\s+(?:we\s+)?(?:consider(?:ing)?\s+(?:the\s+|this\s+)?(?:incident|issue|outage|it"
+    r"|this)\s+(?:as\s+|to\s+be\s+)?(?:closed|resolved|over)"
+    r"|(?:clos|resolv|declar|mark)(?:e|es|ing)\s+(?:the\s+|this\s+)?(?:incident|issue|outage|it"
+    r"|this)\b)",
+    re.IGNORECASE,
+)
+
+
+def _close_announced(resolved: Entry, tail: Sequence[Entry]) -> Entry:
+    """An update that says the close is still to come ("waiting an hour before we consider
+    the incident closed") is not the close: the next update, within the closing run, is (a
+    status log's last post, whatever it says); the update itself when none follows."""
+    if _CLOSE_DEFERRED.search(resolved.text) is None:
+        return resolved
+    at = _comparable(resolved.when)
+    later = [e for e in tail if at < _comparable(e.when) <= at + _CLOSING_RUN]
+    if not later or any(_RECURRENCE.search(e.text) for e in later):
+        return resolved
+    return min(later, key=lambda e: (_comparable(e.when), e.index))
 
 
 # A person heeding word that had come in: "Ines notices the help-desk mail", "@bram sees and
