@@ -68,3 +68,27 @@ def test_a_close_put_off_with_nothing_after_it_stays_the_resolution() -> None:
     )
     value = facts(text)
     assert iso(value, "resolved") == "2022-02-02T15:58:00+00:00"
+
+
+def test_a_partial_recovery_before_the_full_one_is_the_mitigation() -> None:
+    # "While most ... had recovered by T1, the rest was fully mitigated by T2": the impact
+    # dropped at T1; T2 ends it
+    text = (
+        "## Summary\n\n"
+        "On 3 March 2024 a faulty route table left storage clients unable to connect in "
+        "several regions. While most clients had recovered by 07:45 UTC, timeouts in two "
+        "regions were fully mitigated by 11:20 UTC.\n"
+    )
+    value = facts(text)
+    assert iso(value, "mitigated") == "2024-03-03T07:45:00+00:00"
+    assert iso(value, "resolved") == "2024-03-03T11:20:00+00:00"
+
+
+def test_a_full_mitigation_told_alone_stays_the_mitigation() -> None:
+    text = (
+        "## Summary\n\n"
+        "On 3 March 2024 a faulty route table left storage clients unable to connect. The "
+        "timeouts were fully mitigated by 11:20 UTC.\n"
+    )
+    value = facts(text)
+    assert iso(value, "mitigated") == "2024-03-03T11:20:00+00:00"
