@@ -92,3 +92,49 @@ def test_a_full_mitigation_told_alone_stays_the_mitigation() -> None:
     )
     value = facts(text)
     assert iso(value, "mitigated") == "2024-03-03T11:20:00+00:00"
+
+
+def test_what_customers_received_is_the_impact_not_a_detection() -> None:
+    # "customers ... may have received error notifications" tells the symptom
+    text = (
+        "Summary of Impact: Between 05:10 UTC and 07:45 UTC on 12 Sep 2023, customers using "
+        "managed queues in North Europe may have received error notifications when creating "
+        "or deleting queues.\n"
+    )
+    value = facts(text)
+    assert iso(value, "start") == "2023-09-12T05:10:00+00:00"
+    assert iso(value, "detected") is None
+
+
+def test_a_status_page_header_and_false_alerts_are_no_detection() -> None:
+    # the page's own "Incident Report for ..." header, and alerts that were false: the
+    # symptom of an alerting service
+    text = (
+        "Spurious alerts from 09:02 UTC to 09:40 UTC\n"
+        "Incident Report for ExampleWatch\n"
+        "We apologise for the false alerts you received this morning during a queue "
+        "migration on 5 June 2021.\n"
+    )
+    value = facts(text)
+    assert iso(value, "start") == "2021-06-05T09:02:00+00:00"
+    assert iso(value, "detected") is None
+
+
+def test_an_alert_we_received_stays_a_detection() -> None:
+    text = (
+        "Summary of Impact: Between 05:10 UTC and 07:45 UTC on 12 Sep 2023, customers could "
+        "not create queues in North Europe. We received an alert at 05:18 UTC.\n"
+    )
+    value = facts(text)
+    assert iso(value, "detected") == "2023-09-12T05:18:00+00:00"
+
+
+def test_a_user_who_reports_what_they_did_not_receive_is_a_detection() -> None:
+    text = (
+        "## Timeline\n\n"
+        "- 2023-09-12 05:10 UTC: a mail relay update goes out.\n"
+        "- 05:40 UTC: a customer reports not receiving the sign-in e-mail.\n"
+        "- 06:05 UTC: the relay update is rolled back; sign-in e-mails arrive again.\n"
+    )
+    value = facts(text)
+    assert iso(value, "detected") == "2023-09-12T05:40:00+00:00"

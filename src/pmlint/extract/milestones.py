@@ -774,12 +774,14 @@ _MACHINE_REPORT = re.compile(
 
 
 # A report that is a document or a system, not word of a problem: "the reporting database",
-# "the weekly report", "report generation".
+# "the weekly report", "report generation", a status page's "Incident Report for ...".
 _REPORT_THING = re.compile(
     r"\breporting\s+(?:database|db|service|pipeline|job|system|cluster|api|tool|dashboards?"
     r"|servers?|stack|layer|tables?|quer(?:y|ies)|workers?|replicas?)\b"
     r"|\b(?:weekly|daily|monthly|nightly|quarterly|annual|usage|billing|financial|sales"
-    r"|analytics|scheduled)\s+reports?\b|\breports?\s+generat\w*",
+    r"|analytics|scheduled)\s+reports?\b|\breports?\s+generat\w*"
+    # a status page's own header, copied with its post: "Incident Report for ExampleCloud"
+    r"|\bincident\s+report\s+for\b",
     re.IGNORECASE,
 )
 
@@ -789,6 +791,24 @@ _REPORT_THING = re.compile(
 _USERS_SEE = re.compile(
     r"\b(?:users?|customers?|clients?|visitors?|merchants?|players?|people)\s+(?:\w+\s+)?"
     r"(?:saw|see|sees|seeing)\b",
+    re.IGNORECASE,
+)
+
+
+# What customers got is the impact too, not word of it: "customers ... may have received
+# error notifications", "any alerts you received today" (a status post's "you"); and an alert
+# that was false is the symptom of an alerting service, not a detection: "Potential False
+# Alerts from 16:16 UTC". (Who received word is otherwise us: "we received an alert" stays.)
+_USERS_GOT = re.compile(
+    r"\b(?:users?|customers?|clients?|visitors?|merchants?|players?|people|you)\b"
+    # (not a clause of its own, nor the users telling us: "a user reports not receiving")
+    r"(?:\s+(?!(?:we|our|and|but|then|so|report\w*|complain\w*|tell\w*|told|sa(?:y|ys|id)"
+    r"|contact\w*|wr(?:ite|ites|ote))\b)[\w-]+){0,10}?\s+"
+    r"(?:received?|receiving|got|get|gets|getting)\s+(?:[\w-]+\s+){0,3}"
+    r"(?:errors?|alerts?|alarms?|notifications?|e-?mails?|messages?|warnings?|pages?)\b"
+    r"|\b(?:alerts?|alarms?|notifications?|e-?mails?|messages?|pages?)\s+(?:that\s+)?you\s+"
+    r"(?:may\s+|might\s+)?(?:have\s+)?(?:received|got|saw|seen)\b"
+    r"|\b(?:false|spurious|erroneous|duplicate)\s+(?:alerts?|alarms?|pages?|notifications?)\b",
     re.IGNORECASE,
 )
 
@@ -818,6 +838,9 @@ def without_machine_reports(text: str) -> str:
     lower = text.lower()
     if " s" in lower and ("saw" in lower or "see" in lower):
         text = _USERS_SEE.sub(" ", text)
+    if "you" in lower or "ceiv" in lower or "got" in lower or " get" in lower or "alse" in lower:
+        text = _USERS_GOT.sub(" ", text)
+        lower = text.lower()
     if (
         "report" not in lower
         and " log" not in lower
