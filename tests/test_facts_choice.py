@@ -138,3 +138,28 @@ def test_a_user_who_reports_what_they_did_not_receive_is_a_detection() -> None:
     )
     value = facts(text)
     assert iso(value, "detected") == "2023-09-12T05:40:00+00:00"
+
+
+def test_a_remedy_after_which_the_symptom_went_on_is_not_the_mitigation() -> None:
+    # "rolled back, but connection failures continued": the first attempt; the impact
+    # stopped with the next step
+    text = (
+        "## Timeline\n\n"
+        "- 2023-04-04 09:10 UTC: a gateway update goes out; connections start failing.\n"
+        "- 09:18 UTC: automated alerts fire and engineers engage.\n"
+        "- 09:50 UTC: the gateway update is rolled back, but connection failures continued.\n"
+        "- 10:35 UTC: traffic moved to healthy gateway nodes; connections recovered.\n"
+    )
+    value = facts(text)
+    assert iso(value, "mitigated") == "2023-04-04T10:35:00+00:00"
+
+
+def test_errors_that_continue_to_fall_are_a_recovery_going_on() -> None:
+    text = (
+        "## Timeline\n\n"
+        "- 2023-04-04 09:10 UTC: a gateway update goes out; connections start failing.\n"
+        "- 09:18 UTC: automated alerts fire and engineers engage.\n"
+        "- 09:50 UTC: the gateway update is rolled back and errors continue to decline.\n"
+    )
+    value = facts(text)
+    assert iso(value, "mitigated") == "2023-04-04T09:50:00+00:00"

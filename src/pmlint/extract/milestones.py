@@ -109,6 +109,12 @@ _ATTEMPT = re.compile(
     r"|\bbrief(?:ly)?\b|momentar|for a (?:short |few )?(?:moment|second|minute)s?\b"
     # the remedy did not work: "restarted the pods; errors persist", "no effect"
     r"|persist|no effect|did not help|didn't help|no improvement|unchanged"
+    # or goes on: "rolled back, but connection failures continued", "replica restarted, lag
+    # continues to grow" (not a recovery going on: "error rates continued to decline")
+    r"|\b(?:errors?|failures?|timeouts?|latenc(?:y|ies)|crash(?:es)?|delays?|lag|5xx|outages?"
+    r"|impact|symptoms?|problems?|issues?|attacks?)\s+(?:\w+\s+)?continu(?:e|es|ed|ing)\b"
+    r"(?!\s+to\s+(?:declin|drop|fall|fell|decreas|improv|recover|subsid|eas|normali|go\s+down"
+    r"|return\s+to\s+normal))"
     # the symptom told past the remedy: "reports errors even after rolling back", "the
     # node kept crashing despite the restart"
     r"|\beven after\b|\bdespite\b"
