@@ -163,3 +163,23 @@ def test_errors_that_continue_to_fall_are_a_recovery_going_on() -> None:
     )
     value = facts(text)
     assert iso(value, "mitigated") == "2023-04-04T09:50:00+00:00"
+
+
+def test_an_hour_written_with_its_leading_zero_ends_a_twelve_hour_reading() -> None:
+    # the window's "12:25" above a timeline of "09:10", "09:50", "10:35": the timeline is on a
+    # 24-hour clock, and its 10:35 is in the morning, before the 12:25 close
+    text = (
+        "What happened?\n\n"
+        "Between 09:10 and 12:25 UTC on 4 April 2023, customers in East US could not connect "
+        "to the example database.\n\n"
+        "How did we respond?\n\n"
+        "09:10 UTC – Customer impact began after a gateway update.\n"
+        "09:18 UTC – Automated alerts fired and engineers engaged.\n"
+        "09:50 UTC – The gateway update was rolled back.\n"
+        "10:35 UTC – Traffic was moved to healthy gateway nodes; connections recovered.\n"
+        "12:25 UTC – After monitoring, the incident was closed.\n"
+    )
+    value = facts(text)
+    times = [e.moment.when.isoformat() for e in value.events if e.moment.when is not None]
+    assert "2023-04-04T10:35:00+00:00" in times
+    assert "2023-04-04T22:35:00+00:00" not in times
