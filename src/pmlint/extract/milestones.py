@@ -109,6 +109,12 @@ _ATTEMPT = re.compile(
     r"|\bbrief(?:ly)?\b|momentar|for a (?:short |few )?(?:moment|second|minute)s?\b"
     # the remedy did not work: "restarted the pods; errors persist", "no effect"
     r"|persist|no effect|did not help|didn't help|no improvement|unchanged"
+    # or goes on: "rolled back, but connection failures continued", "replica restarted, lag
+    # continues to grow" (not a recovery going on: "error rates continued to decline")
+    r"|\b(?:errors?|failures?|timeouts?|latenc(?:y|ies)|crash(?:es)?|delays?|lag|5xx|outages?"
+    r"|impact|symptoms?|problems?|issues?|attacks?)\s+(?:\w+\s+)?continu(?:e|es|ed|ing)\b"
+    r"(?!\s+to\s+(?:declin|drop|fall|fell|decreas|improv|recover|subsid|eas|normali|go\s+down"
+    r"|return\s+to\s+normal))"
     # the symptom told past the remedy: "reports errors even after rolling back", "the
     # node kept crashing despite the restart"
     r"|\beven after\b|\bdespite\b"
@@ -119,7 +125,9 @@ _ATTEMPT = re.compile(
     # rolled back" (not a state: "traffic is being served from the standby")
     r"|\b(?:is|are|currently)\s+being\s+(?:\w+\s+)?(?:implement|deploy|roll|appl|prepar|test"
     r"|investigat|work|develop|restor|rebuil|migrat|rerun|replay|restart|reboot|provision|revert"
-    r"|releas|push|instal|upgrad)[a-z]*\b"
+    r"|releas|push|instal|upgrad"
+    # the fix itself: "the error has been identified and is being fixed"
+    r"|fix|address|repair|correct|remediat|mitigat|resolv)[a-z]*\b"
     # "are working towards recovery", "working on a fix"
     r"|working (?:on|towards?) (?:a |the |full )?(?:fix|recover|mitigat|resol|restor|workaround))",
     re.IGNORECASE,
@@ -772,12 +780,14 @@ _MACHINE_REPORT = re.compile(
 
 
 # A report that is a document or a system, not word of a problem: "the reporting database",
-# "the weekly report", "report generation".
+# "the weekly report", "report generation", a status page's "Incident Report for ...".
 _REPORT_THING = re.compile(
     r"\breporting\s+(?:database|db|service|pipeline|job|system|cluster|api|tool|dashboards?"
     r"|servers?|stack|layer|tables?|quer(?:y|ies)|workers?|replicas?)\b"
     r"|\b(?:weekly|daily|monthly|nightly|quarterly|annual|usage|billing|financial|sales"
-    r"|analytics|scheduled)\s+reports?\b|\breports?\s+generat\w*",
+    r"|analytics|scheduled)\s+reports?\b|\breports?\s+generat\w*"
+    # a status page's own header, copied with its post: "Incident Report for ExampleCloud"
+    r"|\bincident\s+report\s+for\b",
     re.IGNORECASE,
 )
 
@@ -787,6 +797,24 @@ _REPORT_THING = re.compile(
 _USERS_SEE = re.compile(
     r"\b(?:users?|customers?|clients?|visitors?|merchants?|players?|people)\s+(?:\w+\s+)?"
     r"(?:saw|see|sees|seeing)\b",
+    re.IGNORECASE,
+)
+
+
+# What customers got is the impact too, not word of it: "customers ... may have received
+# error notifications", "any alerts you received today" (a status post's "you"); and an alert
+# that was false is the symptom of an alerting service, not a detection: "Potential False
+# Alerts from 16:16 UTC". (Who received word is otherwise us: "we received an alert" stays.)
+_USERS_GOT = re.compile(
+    r"\b(?:users?|customers?|clients?|visitors?|merchants?|players?|people|you)\b"
+    # (not a clause of its own, nor the users telling us: "a user reports not receiving")
+    r"(?:\s+(?!(?:we|our|and|but|then|so|report\w*|complain\w*|tell\w*|told|sa(?:y|ys|id)"
+    r"|contact\w*|wr(?:ite|ites|ote))\b)[\w-]+){0,10}?\s+"
+    r"(?:received?|receiving|got|get|gets|getting)\s+(?:[\w-]+\s+){0,3}"
+    r"(?:errors?|alerts?|alarms?|notifications?|e-?mails?|messages?|warnings?|pages?)\b"
+    r"|\b(?:alerts?|alarms?|notifications?|e-?mails?|messages?|pages?)\s+(?:that\s+)?you\s+"
+    r"(?:may\s+|might\s+)?(?:have\s+)?(?:received|got|saw|seen)\b"
+    r"|\b(?:false|spurious|erroneous|duplicate)\s+(?:alerts?|alarms?|pages?|notifications?)\b",
     re.IGNORECASE,
 )
 
@@ -816,6 +844,9 @@ def without_machine_reports(text: str) -> str:
     lower = text.lower()
     if " s" in lower and ("saw" in lower or "see" in lower):
         text = _USERS_SEE.sub(" ", text)
+    if "you" in lower or "ceiv" in lower or "got" in lower or " get" in lower or "alse" in lower:
+        text = _USERS_GOT.sub(" ", text)
+        lower = text.lower()
     if (
         "report" not in lower
         and " log" not in lower
@@ -836,7 +867,7 @@ def classify_entries(entries: Sequence[Entry], classes: WordClasses) -> dict[str
     for kind in MILESTONES:  # explicit markers win: the author said which entry it is
         marked = [e for e in ordered if classes.has(kind, e.text, "markers")]
         if marked:
-            found[kind] = marked[-1] if kind == "resolved" else marked[0]
+            found[kind] = _close_announced(marked[-1], ordered) if kind == "resolved" else marked[0]
 
     if "start" not in found:
         start = _start(ordered, classes)
@@ -918,9 +949,33 @@ def classify_entries(entries: Sequence[Entry], classes: WordClasses) -> dict[str
             # passed on ("the mailing list is told it is fixed").
             resolved = _last_confirmation(tail, floor, classes, _CONFIRMED_SOON) or resolved
         if resolved is not None:
-            found["resolved"] = resolved
+            found["resolved"] = _close_announced(resolved, tail)
     _start_before_the_rest(ordered, found, classes)
     return found
+
+
+# An update that puts the close off: "we're waiting until the top of the hour before we
+# consider the incident closed", "monitoring this for some time before closing the incident".
+_CLOSE_DEFERRED = re.compile(
+    r"\bbefore\s+(?:we\s+)?(?:consider(?:ing)?\s+(?:the\s+|this\s+)?(?:incident|issue|outage|it"
+    r"|this)\s+(?:as\s+|to\s+be\s+)?(?:closed|resolved|over)"
+    r"|(?:clos|resolv|declar|mark)(?:e|es|ing)\s+(?:the\s+|this\s+)?(?:incident|issue|outage|it"
+    r"|this)\b)",
+    re.IGNORECASE,
+)
+
+
+def _close_announced(resolved: Entry, tail: Sequence[Entry]) -> Entry:
+    """An update that says the close is still to come ("waiting an hour before we consider
+    the incident closed") is not the close: the next update, within the closing run, is (a
+    status log's last post, whatever it says); the update itself when none follows."""
+    if _CLOSE_DEFERRED.search(resolved.text) is None:
+        return resolved
+    at = _comparable(resolved.when)
+    later = [e for e in tail if at < _comparable(e.when) <= at + _CLOSING_RUN]
+    if not later or any(_RECURRENCE.search(e.text) for e in later):
+        return resolved
+    return min(later, key=lambda e: (_comparable(e.when), e.index))
 
 
 # A person heeding word that had come in: "Ines notices the help-desk mail", "@bram sees and

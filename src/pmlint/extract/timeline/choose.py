@@ -303,7 +303,7 @@ def choose_milestones(
             take("resolved", closed, closed_how)
         take("start", first, HOW_RANGE)
         take("resolved", last, HOW_RANGE)
-    for kind, moment in _stated_in_prose(moments).items():
+    for kind, moment in _partial_before_full(_stated_in_prose(moments), moments).items():
         take(kind, moment, HOW_PROSE)
     _closed_before_recovery(
         result,
@@ -534,6 +534,44 @@ def _stated_in_prose(moments: Sequence[Moment]) -> dict[str, Moment]:
     return {
         kind: told[0] for kind, told in found.items() if all(m.when == told[0].when for m in told)
     }
+
+
+# "... fully mitigated by 12:43 UTC", "completely restored at 09:10": the whole impact over.
+_FULLY_BEFORE = re.compile(
+    r"\b(?:fully|completely|entirely)\s+(?:mitigated|recovered|restored|resolved)\s+"
+    r"(?:at|by|around)" + _HEDGE,
+    re.IGNORECASE,
+)
+
+
+def _partial_before_full(stated: dict[str, Moment], moments: Sequence[Moment]) -> dict[str, Moment]:
+    """A stated mitigation told as full ("While most regions had recovered by 09:00 UTC, the
+    packet loss was fully mitigated by 12:43 UTC") after a recovery the same sentence tells
+    earlier: the impact dropped at the earlier time (the mitigation) and was over at the full
+    one (the resolution, unless one is stated)."""
+    full = stated.get("mitigated")
+    if full is None or full.when is None:
+        return stated
+    prose, at = full.block.prose, full.stamp.start
+    if _FULLY_BEFORE.search(prose, max(0, at - 60), at) is None:
+        return stated
+    sentence = sentence_of(full)
+    earlier = [
+        m
+        for m in moments
+        if m.block is full.block
+        and m.source == PROSE
+        and m.has_time
+        and m.when is not None
+        and m.stamp.start < at
+        and "mitigated" in m.kinds
+        and zoned_alike(m.when, full.when)
+        and utc(m.when) < utc(full.when)
+        and sentence_of(m) == sentence
+    ]
+    if not earlier or attempted(sentence):
+        return stated
+    return {**stated, "mitigated": earlier[0], "resolved": stated.get("resolved", full)}
 
 
 def _emphasised(timed: Sequence[Event]) -> frozenset[int]:

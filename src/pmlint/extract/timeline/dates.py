@@ -776,6 +776,10 @@ def carry_afternoon(stamp: Stamp, clock: Clock) -> tuple[Stamp, Clock]:
     if time.hour >= 13 or time.hour == 0:
         return stamp, None  # a 24-hour clock
     bare = stamp.text.split()[0] if stamp.date is None and stamp.text.split() else ""
+    if _PADDED_CLOCK.fullmatch(bare):
+        # "09:10", "09:50", then "10:35": an hour written with its leading zero is a 24-hour
+        # clock's, whatever the window above it ended at ("between 09:10 and 12:25 UTC")
+        return stamp, None
     if not _BARE_CLOCK.fullmatch(bare):
         return stamp, clock
     if clock is None:
@@ -791,6 +795,7 @@ def carry_afternoon(stamp: Stamp, clock: Clock) -> tuple[Stamp, Clock]:
 
 
 _BARE_CLOCK = re.compile(r"(?:1[0-2]|[1-9]):[0-5]\d")
+_PADDED_CLOCK = re.compile(r"0\d:[0-5]\d")
 
 
 # A timeline entry that opens with a day told relative to the entries before it and gives no
