@@ -3026,6 +3026,23 @@ def test_a_duration_in_a_table_of_fields(row: str, minutes: int) -> None:
     assert value.duration() == (minutes, "stated-duration")
 
 
+@pytest.mark.parametrize(
+    ("cell", "minutes"),
+    [("1h", 60), ("~3h15m", 195), ("45 minutes", 45)],
+)
+def test_a_duration_in_a_header_named_column(cell: str, minutes: int) -> None:
+    """6. A one-row table whose header names the fields ("| Users affected | Outage
+    duration |" over "| Everyone | 1h |") states the duration in the column the header
+    names, even when the timeline's window is longer."""
+    value = facts(
+        "# Queue stall\n\n## Impact\n\n| Users affected | Tickets | Outage duration |\n"
+        f"| :---: | :---: | :---: |\n| Everyone | 2 | {cell} |\n\n## Timeline\n\n"
+        "2025-03-04 09:00 - Release 7.2 rolled out.\n\n2025-03-04 09:20 - Support reported "
+        "stalled queues.\n\n2025-03-04 10:25 - All queues restored.\n"
+    )
+    assert value.duration() == (minutes, "stated-duration")
+
+
 def test_a_table_row_that_names_no_duration_states_none() -> None:
     value = facts(
         "# CDN purge storm\n\n| Field | Value |\n| --- | --- |\n| Date | 2025-06-12 |\n"

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 
 from pmlint.diagnostics import Span
 from pmlint.document import Document, TextBlock
-from pmlint.extract.durations import stated_durations
+from pmlint.extract.durations import Stated, stated_durations
 from pmlint.extract.milestones import (
     HOW_FIELD,
     HOW_FRONT_MATTER,
@@ -1593,19 +1593,25 @@ def _table_durations(doc: Document) -> list[StatedDuration]:
         if section.canonical in _NOT_THIS_INCIDENT:
             continue
         for table in section.tables:
-            for row in table.rows:
-                if len(row) < 2:
-                    continue
-                name = row[0].prose.strip(" *_:")
+            pairs = [(row[0].prose, row[1]) for row in table.rows if len(row) >= 2]
+            if len(table.rows) == 1:
+                # "| Customers Impacted | Incident Duration |" over "| All | 1h |": a header
+                # that names the fields, one row of values under it
+                pairs += list(zip((c.prose for c in table.header), table.rows[0], strict=False))
+            for label, value in pairs:
+                name = label.strip(" *_:")
                 if not name or len(name) > 40 or _EXPLICIT_HINT.search(name) is None:
                     continue
-                value = row[1]
-                for stated in stated_durations(f"{name}: {value.prose.strip()}"):
-                    if stated.explicit:
-                        span = value.span(0, len(value.prose))
-                        found.append(StatedDuration(stated.minutes, value.prose.strip(), span))
-                        break
+                stated = _field_duration(name, value.prose.strip())
+                if stated is not None:
+                    span = value.span(0, len(value.prose))
+                    found.append(StatedDuration(stated.minutes, value.prose.strip(), span))
     return found
+
+
+def _field_duration(name: str, value: str) -> Stated | None:
+    """The duration a field states, read as "Name: value" would be (None when it is none)."""
+    return next((s for s in stated_durations(f"{name}: {value}") if s.explicit), None)
 
 
 def headline_durations(doc: Document) -> list[StatedDuration]:
