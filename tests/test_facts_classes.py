@@ -1471,6 +1471,25 @@ def test_more_shapes_of_a_range(summary: str, start: str, end: str) -> None:
     assert value.provenance["start"] == "range"
 
 
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "Ledger writes stalled on 2023-06-03 between 14:10 UTC (batch #88213) and 16:45 UTC.",
+        "Ledger writes stalled on 2023-06-03 from ~14:10 (perhaps earlier) to 16:45 UTC.",
+        "Ledger writes stalled on 2023-06-03 between 14.10UTC (batch #88213) and 16.45UTC.",
+    ],
+)
+def test_an_aside_after_the_first_end_keeps_the_window(summary: str) -> None:
+    """1. An aside in parentheses between a range's ends ("(block #123)", "(maybe
+    before)") does not break the range."""
+    value = facts(f"# Ledger stall\n\n## Summary\n\n{summary}\n")
+    assert (iso(value, "start"), iso(value, "resolved")) == (
+        "2023-06-03T14:10:00+00:00",
+        "2023-06-03T16:45:00+00:00",
+    )
+    assert value.provenance["start"] == "range"
+
+
 def test_two_ends_are_not_a_window() -> None:
     value = facts(
         "# Upload outage\n\n## Summary\n\nAt 14:10 UTC on 2023-06-03, uploads began failing. "

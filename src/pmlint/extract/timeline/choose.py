@@ -94,6 +94,11 @@ _ON_DAY = re.compile(
     r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|\d{4}-\d{2}-\d{2})(?=\s)"
 )
 
+# An aside in parentheses after the first end: "between 12.39 UTC (block #8647535) and
+# 17.17 UTC", "from ~12:00 (maybe before) to 17:55 CEST" (no time in it: the times are in
+# order, so a time there would be the second end).
+_ASIDE = re.compile(r"^\s*\([^()\n]{1,40}\)")
+
 
 def impact_windows(moments: list[Moment]) -> list[tuple[Moment, Moment]]:
     """Impact windows stated in the summary, the impact section or the lead prose."""
@@ -110,6 +115,8 @@ def impact_windows(moments: list[Moment]) -> list[tuple[Moment, Moment]]:
         if first.source <= FIELD and second.source <= FIELD and first.label != second.label:
             continue  # two fields; one that holds a range ("Date: A to B") is a window
         link = first.block.prose[first.stamp.end : second.stamp.start]
+        if "(" in link:
+            link = _ASIDE.sub(" ", link, count=1)
         if not _WINDOW_LINK.match(_ON_DAY.sub(" ", link, count=1)):
             continue
         if _ENDS_BEFORE.search(
