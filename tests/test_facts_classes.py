@@ -1110,6 +1110,18 @@ def test_a_zone_declared_in_other_words_carries_to_the_timeline(
     assert iso(value, "start") == f"2023-04-02T14:00:00{offset}"
 
 
+def test_gulf_standard_time_is_four_hours_ahead_of_utc() -> None:
+    """3. "GST", as teams in the Gulf write their clock, is UTC+04, in a stamp and carried
+    from the day's heading to the entries under it."""
+    value = facts(
+        "# Indexer halt\n\n## Timeline\n\n**3rd March:**\n16:05 GST: the indexer halts at "
+        "height 5521; queries fail\n16:12 GST: a user reports failing queries\n"
+        "18:40 GST: indexer restarted, queries back to normal\n"
+    )
+    assert (iso(value, "start") or "").endswith("T16:05:00+04:00")
+    assert (iso(value, "resolved") or "").endswith("T18:40:00+04:00")
+
+
 def test_time_as_a_common_noun_declares_no_zone() -> None:
     value = facts(
         "# X\n\n## Summary\n\nResponse time is central to the checkout SLO.\n\n## Timeline\n\n"
