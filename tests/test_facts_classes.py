@@ -3029,6 +3029,25 @@ def test_taking_the_offending_thing_away_is_the_mitigation(told: str, mitigated:
 
 
 @pytest.mark.parametrize(
+    "learned",
+    [
+        "The team successfully identified the cause in the cache layer.",
+        "Engineers successfully reproduced the crash on a staging node.",
+    ],
+)
+def test_succeeding_at_finding_out_is_no_mitigation(learned: str) -> None:
+    """5. Mitigation is the impact stopping: a success at learning something ("successfully
+    identified the cause") is a step of the diagnosis, not a recovery."""
+    value = facts(
+        "# Search outage\n\n## Timeline (UTC)\n\n- 2024-06-02 08:10 — Search requests fail "
+        f"with 500s.\n- 2024-06-02 08:15 — An alert pages the on-call.\n- 2024-06-02 09:05 — "
+        f"{learned}\n- 2024-06-02 10:40 — Cache nodes replaced; search requests are back to "
+        "normal.\n"
+    )
+    assert iso(value, "mitigated") == "2024-06-02T10:40:00+00:00"
+
+
+@pytest.mark.parametrize(
     ("text", "minutes"),
     [
         ("In total the malicious version was downloadable for 72 minutes.", 72),

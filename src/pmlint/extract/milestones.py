@@ -583,10 +583,23 @@ _EFFORT = re.compile(
 )
 
 
+# A success at learning, not the service's: "the team successfully identified the root cause",
+# "successfully reproduced the crash locally".
+_LEARNED = re.compile(
+    r"\bsuccessfully\s+(?:identif|reproduc|replicat|diagnos|locat|determin|isolat|trac"
+    r"|pinpoint|found|find|narrow)\w*",
+    re.IGNORECASE,
+)
+
+
 def without_efforts(text: str) -> str:
     """The text without someone working at something ("our team is working on a fix",
-    "engineers are working to restore it"): an effort, not that the thing is working."""
-    return _EFFORT.sub(" ", text) if "working" in text.lower() else text
+    "engineers are working to restore it"): an effort, not that the thing is working; nor a
+    success at finding something out ("successfully identified the cause")."""
+    lower = text.lower()
+    if "working" in lower:
+        text = _EFFORT.sub(" ", text)
+    return _LEARNED.sub(" ", text) if "successfully" in lower else text
 
 
 # What is to happen once something is the case: "Once the API has recovered, tenants will
