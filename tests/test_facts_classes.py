@@ -3029,6 +3029,26 @@ def test_taking_the_offending_thing_away_is_the_mitigation(told: str, mitigated:
 
 
 @pytest.mark.parametrize(
+    "told",
+    [
+        "The persistence layer is back online; writes succeed again.",
+        "Validators upgraded as Proposal #12 set out; blocks are produced again.",
+        "The persistent queue drained and checkouts are back to normal.",
+    ],
+)
+def test_a_name_that_holds_an_attempt_word_is_no_attempt(told: str) -> None:
+    """5. "errors persist" and "proposed a fix" tell that the remedy did not work yet; a
+    name that opens with the same letters ("Persistence", "Proposal #12", "persistent
+    queue") tells nothing of the kind."""
+    value = facts(
+        "# Write outage\n\n## Timeline (UTC)\n\n- 2024-06-02 08:10 — Writes fail with "
+        "timeouts.\n- 2024-06-02 08:15 — An alert pages the on-call.\n"
+        f"- 2024-06-02 10:40 — {told}\n"
+    )
+    assert iso(value, "mitigated") == "2024-06-02T10:40:00+00:00"
+
+
+@pytest.mark.parametrize(
     "learned",
     [
         "The team successfully identified the cause in the cache layer.",

@@ -95,7 +95,9 @@ _ATTEMPT = re.compile(
     rf"\b(?:start(?:s|ed|ing)? {_WORKS}(?:to |the |a )?|begin(?:s|ning)? {_WORKS}(?:to |the )?"
     rf"|began {_WORKS}(?:to |the )?"
     # a negation, contracted too ("wasn't correct": the group's leading \b is before its word)
-    r"|attempt|trying|tried|try to|decid|plan|propos|initiat|prepar|not |\w*n't |no longer"
+    # ("propos" is "proposed a fix", not "Proposal #44", a thing's name)
+    r"|attempt|trying|tried|try to|decid|plan|propos(?!als?\b)|initiat|prepar|not |\w*n't "
+    r"|no longer"
     # a belief or a test, not an outcome seen: "believes that the PR fixed it", "deletes one
     # pod to see if it comes back"
     # (an appearance too: "deployed and looked to be working")
@@ -108,7 +110,8 @@ _ATTEMPT = re.compile(
     # "returns online for a brief moment": the impact came back
     r"|\bbrief(?:ly)?\b|momentar|for a (?:short |few )?(?:moment|second|minute)s?\b"
     # the remedy did not work: "restarted the pods; errors persist", "no effect"
-    r"|persist|no effect|did not help|didn't help|no improvement|unchanged"
+    # ("errors persist", not "the persistence layer" or "a persistent queue")
+    r"|persist(?!en(?:ce|t))|no effect|did not help|didn't help|no improvement|unchanged"
     # the symptom told past the remedy: "reports errors even after rolling back", "the
     # node kept crashing despite the restart"
     r"|\beven after\b|\bdespite\b"
