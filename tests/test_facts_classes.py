@@ -1122,6 +1122,32 @@ def test_gulf_standard_time_is_four_hours_ahead_of_utc() -> None:
     assert (iso(value, "resolved") or "").endswith("T18:40:00+04:00")
 
 
+def test_the_incident_date_field_with_a_time_is_the_start() -> None:
+    """1 and 2. A field that gives the incident's date and time ("Date of incident: ...,
+    07:52 UTC") states the start, before a timeline whose first entry is lead-up on a test
+    system."""
+    value = facts(
+        "# Ledger halt\n\n**Date of incident:** Tuesday 4th June 2024, 08:10 UTC\n\n"
+        "**Status:** Resolved\n\n## Timeline\n\n**3rd June 2024:**\n\n15:20 UTC: A tester "
+        "flags that the staging ledger halted.\n\n**4th June 2024:**\n\n08:10 UTC: The "
+        "production ledger halts; writes fail.\n\n08:20 UTC: Ledger nodes restarted; writes "
+        "succeed again.\n"
+    )
+    assert iso(value, "start") == "2024-06-04T08:10:00+00:00"
+    assert value.provenance["start"] == "field"
+
+
+def test_the_incident_date_field_without_a_time_is_only_the_day() -> None:
+    """2 and 4. "Date of incident: 4th June 2024." gives the day; the timeline's first
+    symptom on it is the start."""
+    value = facts(
+        "# Ledger halt\n\n**Date of incident:** 4th June 2024.\n\n## Timeline\n\n"
+        "08:10 UTC: The production ledger halts; writes fail.\n\n"
+        "08:20 UTC: Ledger nodes restarted; writes succeed again.\n"
+    )
+    assert iso(value, "start") == "2024-06-04T08:10:00+00:00"
+
+
 def test_time_as_a_common_noun_declares_no_zone() -> None:
     value = facts(
         "# X\n\n## Summary\n\nResponse time is central to the checkout SLO.\n\n## Timeline\n\n"

@@ -252,6 +252,15 @@ def _shifted(moment: Moment, delta: dt.timedelta) -> Moment:
     return copy
 
 
+# A field that names the incident's date ("Date of incident: 7 Sept 2022"): its day alone is
+# the document's day, not the start; with a time ("..., 14:32 UTC") it is the start.
+_DATE_FIELD = re.compile(r"\bdate\b", re.IGNORECASE)
+
+
+def _day_of_incident(moment: Moment) -> bool:
+    return not moment.has_time and bool(moment.label) and bool(_DATE_FIELD.search(moment.label))
+
+
 def choose_milestones(
     doc: Document,
     moments: list[Moment],
@@ -274,7 +283,11 @@ def choose_milestones(
         if kind != "resolved" or not _closed_when_opened(moment, _opening_time(doc)):
             take(kind, moment, HOW_FRONT_MATTER)
     for kind in MILESTONES:  # a labelled field: "Detected: 10:15 UTC"
-        fields = [m for m in moments if m.source == FIELD and kind in m.kinds and m.when]
+        fields = [
+            m
+            for m in moments
+            if m.source == FIELD and kind in m.kinds and m.when and not _day_of_incident(m)
+        ]
         if fields:
             pick = max if kind == "resolved" else min
             take(kind, pick(fields, key=lambda m: utc(m.when)), HOW_FIELD)  # type: ignore[arg-type]
