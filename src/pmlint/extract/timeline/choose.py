@@ -258,7 +258,8 @@ _DATE_FIELD = re.compile(r"\bdate\b", re.IGNORECASE)
 
 
 def _day_of_incident(moment: Moment) -> bool:
-    return not moment.has_time and bool(moment.label) and bool(_DATE_FIELD.search(moment.label))
+    label = moment.label
+    return not moment.has_time and label is not None and _DATE_FIELD.search(label) is not None
 
 
 def choose_milestones(
