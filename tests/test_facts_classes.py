@@ -3094,6 +3094,18 @@ def test_a_name_that_holds_an_attempt_word_is_no_attempt(told: str) -> None:
     assert iso(value, "mitigated") == "2024-06-02T10:40:00+00:00"
 
 
+def test_a_remedy_whose_effect_is_awaited_is_no_mitigation() -> None:
+    """5. A fix released while the team still awaits its effect ("the team awaited the
+    operators' upgrade") is an attempt; the impact stops when they say it did."""
+    value = facts(
+        "# Ledger halt\n\n## Timeline (UTC)\n\n- 2024-06-02 08:10 — The ledger halts; writes "
+        "fail.\n- 2024-06-02 08:15 — An alert pages the on-call.\n- 2024-06-02 11:35 — A new "
+        "release was issued to restart the ledger. The team awaited the operators' upgrade of "
+        "their nodes.\n- 2024-06-02 14:07 — Quorum was reached and writes succeed again.\n"
+    )
+    assert iso(value, "mitigated") == "2024-06-02T14:07:00+00:00"
+
+
 @pytest.mark.parametrize(
     "learned",
     [

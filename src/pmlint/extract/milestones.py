@@ -115,6 +115,9 @@ _ATTEMPT = re.compile(
     # the symptom told past the remedy: "reports errors even after rolling back", "the
     # node kept crashing despite the restart"
     r"|\beven after\b|\bdespite\b"
+    # the remedy's effect still awaited: "a new release was issued; the team awaited the
+    # validators' upgrade", "waiting for the nodes to restart"
+    r"|\bawait(?:s|ed|ing)?\b|\bwait(?:s|ed|ing)?\s+(?:for|on|until)\b"
     # a remedy asked of others is not done yet: "instructs operators to revert", "asks the
     # tenants to restart their nodes"
     r"|\b(?:tell|ask|instruct|urg|remind|advis)(?:s|es|ed|d)?\s+(?:[\w@.-]+\s+){1,3}?to\s"
