@@ -2025,6 +2025,20 @@ def test_a_stated_duration_that_contradicts_the_timeline_is_reported() -> None:
     assert quiet["files"][0]["diagnostics"] == []
 
 
+def test_a_duration_told_twice_is_one_contradiction() -> None:
+    """6. The same duration stated in the summary and in the impact table, both against the
+    timeline: one PM104, not one per place it is told."""
+    text = (
+        "# Sync outage\n\n## Summary\n\nThe sync outage lasted roughly 3 hours.\n\n"
+        "## Impact\n\n| Users affected | Outage duration |\n| --- | --- |\n| All | ~3h |\n\n"
+        "## Timeline (UTC)\n\n- 2023-02-06 08:00 sync jobs start failing\n"
+        "- 2023-02-06 08:10 alert fires, on-call paged\n"
+        "- 2023-02-06 12:30 incident resolved\n"
+    )
+    _, found = check_json("--select", "PM104", "-", stdin=text.encode())
+    assert [d["rule"] for d in found["files"][0]["diagnostics"]] == ["PM104"]
+
+
 def test_a_time_in_the_resolution_section_is_a_step_of_the_recovery() -> None:
     """5. "## Resolution: At 10:40 we restarted the upstream service": the section says what
     the time is, whatever the words; with nothing else told, it is both ends."""
