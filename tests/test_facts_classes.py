@@ -1157,6 +1157,20 @@ def test_the_incident_date_field_with_a_time_is_the_start() -> None:
     assert value.provenance["start"] == "field"
 
 
+def test_no_detection_before_the_start_a_field_states() -> None:
+    """7. A detection read from a timeline entry before the start the document's field
+    states (a test system's failure flagged the day before) is of something else: the
+    detection is read from the entries from the start on."""
+    value = facts(
+        "# Ledger halt\n\n**Date of incident:** Tuesday 4th June 2024, 08:10 UTC\n\n"
+        "## Timeline\n\n**3rd June 2024:**\n\n15:20 UTC: A tester flagged an issue: the "
+        "staging ledger halted.\n\n**4th June 2024:**\n\n08:10 UTC: The production ledger "
+        "halts; writes fail.\n\n08:14 UTC: An operator reports failing writes.\n\n08:20 UTC: "
+        "Ledger nodes restarted; writes succeed again.\n"
+    )
+    assert iso(value, "detected") == "2024-06-04T08:14:00+00:00"
+
+
 def test_the_incident_date_field_without_a_time_is_only_the_day() -> None:
     """2 and 4. "Date of incident: 4th June 2024." gives the day; the timeline's first
     symptom on it is the start."""

@@ -252,6 +252,34 @@ def _shifted(moment: Moment, delta: dt.timedelta) -> Moment:
     return copy
 
 
+def _detected_after_stated_start(
+    result: dict[str, Moment | None],
+    how: dict[str, str],
+    entries: Sequence[Entry],
+    timed: Sequence[Event],
+    classes: WordClasses,
+) -> None:
+    """No detection before the start a field states: a timeline that opens with a test
+    system's failure, flagged a day before the production one ("Date of incident: 20 Sept,
+    14:32 UTC"), told of something else. The detection is read again from the entries at or
+    after the stated start (none when none of them tells one)."""
+    start, detected = result["start"], result["detected"]
+    if how.get("start") not in (HOW_FIELD, HOW_FRONT_MATTER) or how.get("detected") != HOW_TIMELINE:
+        return
+    if start is None or detected is None or start.when is None or detected.when is None:
+        return
+    if not start.has_time or not zoned_alike(start.when, detected.when):
+        return
+    if utc(detected.when) >= utc(start.when):
+        return
+    at = utc(start.when)
+    later = [e for e in entries if zoned_alike(e.when, start.when) and utc(e.when) >= at]
+    again = classify_entries(later, classes).get("detected") if later else None
+    result["detected"] = timed[again.index].moment if again is not None else None
+    if again is None:
+        how.pop("detected", None)
+
+
 # A field that names the incident's date ("Date of incident: 7 Sept 2022"): its day alone is
 # the document's day, not the start; with a time ("..., 14:32 UTC") it is the start.
 _DATE_FIELD = re.compile(r"\bdate\b", re.IGNORECASE)
@@ -333,6 +361,7 @@ def choose_milestones(
     )
     for kind, entry in chosen.items():
         take(kind, timed[entry.index].moment, HOW_TIMELINE)
+    _detected_after_stated_start(result, how, entries, timed, classes)
     if how.get("start") == HOW_RANGE and "start" in chosen and "detected" in chosen:
         # "Date: 3 Nov (~1727) to 3 Nov (~1900)" over a timeline whose 1727 is when someone
         # noticed and whose 1442 deploy broke it: the window is counted from the noticing
