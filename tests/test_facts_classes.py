@@ -1157,6 +1157,19 @@ def test_the_incident_date_field_with_a_time_is_the_start() -> None:
     assert value.provenance["start"] == "field"
 
 
+def test_start_and_end_date_fields_keep_their_days() -> None:
+    """4. "Start date" and "End date" fields with a day alone still date the start and the
+    end: only a field of the incident's date is the day and not the start."""
+    value = facts(
+        "# Disk full\n\n**Start date:** 2024-05-02\n**End date:** 2024-05-03\n\n## Summary\n\n"
+        "The disk filled up and uploads failed.\n"
+    )
+    assert (iso(value, "start"), iso(value, "resolved")) == (
+        "2024-05-02T00:00:00",
+        "2024-05-03T00:00:00",
+    )
+
+
 def test_no_detection_before_the_start_a_field_states() -> None:
     """7. A detection read from a timeline entry before the start the document's field
     states (a test system's failure flagged the day before) is of something else: the

@@ -281,8 +281,12 @@ def _detected_after_stated_start(
 
 
 # A field that names the incident's date ("Date of incident: 7 Sept 2022"): its day alone is
-# the document's day, not the start; with a time ("..., 14:32 UTC") it is the start.
-_DATE_FIELD = re.compile(r"\bdate\b", re.IGNORECASE)
+# the document's day, not the start; with a time ("..., 14:32 UTC") it is the start. (A
+# "Start date" or "End date" field keeps its day.)
+_DATE_FIELD = re.compile(
+    r"\bdate\s+of\s+(?:the\s+)?(?:incident|outage)\b|\b(?:incident|outage)\s+date\b",
+    re.IGNORECASE,
+)
 
 
 def _day_of_incident(moment: Moment) -> bool:
