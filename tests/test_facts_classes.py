@@ -1110,6 +1110,91 @@ def test_a_zone_declared_in_other_words_carries_to_the_timeline(
     assert iso(value, "start") == f"2023-04-02T14:00:00{offset}"
 
 
+def test_gulf_standard_time_is_four_hours_ahead_of_utc() -> None:
+    """3. "GST", as teams in the Gulf write their clock, is UTC+04, in a stamp and carried
+    from the day's heading to the entries under it."""
+    value = facts(
+        "# Indexer halt\n\n## Timeline\n\n**3rd March:**\n16:05 GST: the indexer halts at "
+        "height 5521; queries fail\n16:12 GST: a user reports failing queries\n"
+        "18:40 GST: indexer restarted, queries back to normal\n"
+    )
+    assert (iso(value, "start") or "").endswith("T16:05:00+04:00")
+    assert (iso(value, "resolved") or "").endswith("T18:40:00+04:00")
+
+
+@pytest.mark.parametrize(
+    "field",
+    [
+        "**Discovery Date**: Users reported broken charts about 9am May 6, 2025 (UTC).",
+        "**Detection:** A customer wrote to support at 09:00 UTC on 2025-05-06; the first "
+        "errors had begun at 07:30 UTC.",
+    ],
+)
+def test_a_detection_field_told_as_a_sentence_is_the_detection(field: str) -> None:
+    """2. A "Detection" field whose value is a sentence: its first time is when it was
+    detected, though a timeline of days tells an earlier report of something else."""
+    value = facts(
+        f"# Chart outage\n\n{field}\n\n**Status**: Closed May 6, 2025 at 11am UTC.\n\n"
+        "## Timeline\n\n- 2025-04-20: A library advisory reported upstream\n"
+        "- 2025-05-01: Hardened build released\n- 2025-05-06: Resolution\n"
+    )
+    assert iso(value, "detected") == "2025-05-06T09:00:00+00:00"
+    assert value.provenance["detected"] == "field"
+
+
+def test_the_incident_date_field_with_a_time_is_the_start() -> None:
+    """1 and 2. A field that gives the incident's date and time ("Date of incident: ...,
+    07:52 UTC") states the start, before a timeline whose first entry is lead-up on a test
+    system."""
+    value = facts(
+        "# Ledger halt\n\n**Date of incident:** Tuesday 4th June 2024, 08:10 UTC\n\n"
+        "**Status:** Resolved\n\n## Timeline\n\n**3rd June 2024:**\n\n15:20 UTC: A tester "
+        "flags that the staging ledger halted.\n\n**4th June 2024:**\n\n08:10 UTC: The "
+        "production ledger halts; writes fail.\n\n08:20 UTC: Ledger nodes restarted; writes "
+        "succeed again.\n"
+    )
+    assert iso(value, "start") == "2024-06-04T08:10:00+00:00"
+    assert value.provenance["start"] == "field"
+
+
+def test_start_and_end_date_fields_keep_their_days() -> None:
+    """4. "Start date" and "End date" fields with a day alone still date the start and the
+    end: only a field of the incident's date is the day and not the start."""
+    value = facts(
+        "# Disk full\n\n**Start date:** 2024-05-02\n**End date:** 2024-05-03\n\n## Summary\n\n"
+        "The disk filled up and uploads failed.\n"
+    )
+    assert (iso(value, "start"), iso(value, "resolved")) == (
+        "2024-05-02T00:00:00",
+        "2024-05-03T00:00:00",
+    )
+
+
+def test_no_detection_before_the_start_a_field_states() -> None:
+    """7. A detection read from a timeline entry before the start the document's field
+    states (a test system's failure flagged the day before) is of something else: the
+    detection is read from the entries from the start on."""
+    value = facts(
+        "# Ledger halt\n\n**Date of incident:** Tuesday 4th June 2024, 08:10 UTC\n\n"
+        "## Timeline\n\n**3rd June 2024:**\n\n15:20 UTC: A tester flagged an issue: the "
+        "staging ledger halted.\n\n**4th June 2024:**\n\n08:10 UTC: The production ledger "
+        "halts; writes fail.\n\n08:14 UTC: An operator reports failing writes.\n\n08:20 UTC: "
+        "Ledger nodes restarted; writes succeed again.\n"
+    )
+    assert iso(value, "detected") == "2024-06-04T08:14:00+00:00"
+
+
+def test_the_incident_date_field_without_a_time_is_only_the_day() -> None:
+    """2 and 4. "Date of incident: 4th June 2024." gives the day; the timeline's first
+    symptom on it is the start."""
+    value = facts(
+        "# Ledger halt\n\n**Date of incident:** 4th June 2024.\n\n## Timeline\n\n"
+        "08:10 UTC: The production ledger halts; writes fail.\n\n"
+        "08:20 UTC: Ledger nodes restarted; writes succeed again.\n"
+    )
+    assert iso(value, "start") == "2024-06-04T08:10:00+00:00"
+
+
 def test_time_as_a_common_noun_declares_no_zone() -> None:
     value = facts(
         "# X\n\n## Summary\n\nResponse time is central to the checkout SLO.\n\n## Timeline\n\n"
@@ -1468,6 +1553,25 @@ def test_more_shapes_of_a_range(summary: str, start: str, end: str) -> None:
     after a range, "and lasted until", and a zone in words all make the window."""
     value = facts(f"# Upload outage\n\n## Summary\n\n{summary}\n")
     assert (iso(value, "start"), iso(value, "resolved")) == (start, end)
+    assert value.provenance["start"] == "range"
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "Ledger writes stalled on 2023-06-03 between 14:10 UTC (batch #88213) and 16:45 UTC.",
+        "Ledger writes stalled on 2023-06-03 from ~14:10 (perhaps earlier) to 16:45 UTC.",
+        "Ledger writes stalled on 2023-06-03 between 14.10UTC (batch #88213) and 16.45UTC.",
+    ],
+)
+def test_an_aside_after_the_first_end_keeps_the_window(summary: str) -> None:
+    """1. An aside in parentheses between a range's ends ("(block #123)", "(maybe
+    before)") does not break the range."""
+    value = facts(f"# Ledger stall\n\n## Summary\n\n{summary}\n")
+    assert (iso(value, "start"), iso(value, "resolved")) == (
+        "2023-06-03T14:10:00+00:00",
+        "2023-06-03T16:45:00+00:00",
+    )
     assert value.provenance["start"] == "range"
 
 
@@ -1946,6 +2050,20 @@ def test_a_stated_duration_that_contradicts_the_timeline_is_reported() -> None:
     _, quiet = check_json("--select", "PM104", "-", stdin=text.format("4.5").encode())
     assert [d["rule"] for d in loud["files"][0]["diagnostics"]] == ["PM104"]
     assert quiet["files"][0]["diagnostics"] == []
+
+
+def test_a_duration_told_twice_is_one_contradiction() -> None:
+    """6. The same duration stated in the summary and in the impact table, both against the
+    timeline: one PM104, not one per place it is told."""
+    text = (
+        "# Sync outage\n\n## Summary\n\nThe sync outage lasted roughly 3 hours.\n\n"
+        "## Impact\n\n| Users affected | Outage duration |\n| --- | --- |\n| All | ~3h |\n\n"
+        "## Timeline (UTC)\n\n- 2023-02-06 08:00 sync jobs start failing\n"
+        "- 2023-02-06 08:10 alert fires, on-call paged\n"
+        "- 2023-02-06 12:30 incident resolved\n"
+    )
+    _, found = check_json("--select", "PM104", "-", stdin=text.encode())
+    assert [d["rule"] for d in found["files"][0]["diagnostics"]] == ["PM104"]
 
 
 def test_a_time_in_the_resolution_section_is_a_step_of_the_recovery() -> None:
@@ -2998,6 +3116,57 @@ def test_taking_the_offending_thing_away_is_the_mitigation(told: str, mitigated:
 
 
 @pytest.mark.parametrize(
+    "told",
+    [
+        "The persistence layer is back online; writes succeed again.",
+        "Validators upgraded as Proposal #12 set out; blocks are produced again.",
+        "The persistent queue drained and checkouts are back to normal.",
+    ],
+)
+def test_a_name_that_holds_an_attempt_word_is_no_attempt(told: str) -> None:
+    """5. "errors persist" and "proposed a fix" tell that the remedy did not work yet; a
+    name that opens with the same letters ("Persistence", "Proposal #12", "persistent
+    queue") tells nothing of the kind."""
+    value = facts(
+        "# Write outage\n\n## Timeline (UTC)\n\n- 2024-06-02 08:10 — Writes fail with "
+        "timeouts.\n- 2024-06-02 08:15 — An alert pages the on-call.\n"
+        f"- 2024-06-02 10:40 — {told}\n"
+    )
+    assert iso(value, "mitigated") == "2024-06-02T10:40:00+00:00"
+
+
+def test_a_remedy_whose_effect_is_awaited_is_no_mitigation() -> None:
+    """5. A fix released while the team still awaits its effect ("the team awaited the
+    operators' upgrade") is an attempt; the impact stops when they say it did."""
+    value = facts(
+        "# Ledger halt\n\n## Timeline (UTC)\n\n- 2024-06-02 08:10 — The ledger halts; writes "
+        "fail.\n- 2024-06-02 08:15 — An alert pages the on-call.\n- 2024-06-02 11:35 — A new "
+        "release was issued to restart the ledger. The team awaited the operators' upgrade of "
+        "their nodes.\n- 2024-06-02 14:07 — Quorum was reached and writes succeed again.\n"
+    )
+    assert iso(value, "mitigated") == "2024-06-02T14:07:00+00:00"
+
+
+@pytest.mark.parametrize(
+    "learned",
+    [
+        "The team successfully identified the cause in the cache layer.",
+        "Engineers successfully reproduced the crash on a staging node.",
+    ],
+)
+def test_succeeding_at_finding_out_is_no_mitigation(learned: str) -> None:
+    """5. Mitigation is the impact stopping: a success at learning something ("successfully
+    identified the cause") is a step of the diagnosis, not a recovery."""
+    value = facts(
+        "# Search outage\n\n## Timeline (UTC)\n\n- 2024-06-02 08:10 — Search requests fail "
+        f"with 500s.\n- 2024-06-02 08:15 — An alert pages the on-call.\n- 2024-06-02 09:05 — "
+        f"{learned}\n- 2024-06-02 10:40 — Cache nodes replaced; search requests are back to "
+        "normal.\n"
+    )
+    assert iso(value, "mitigated") == "2024-06-02T10:40:00+00:00"
+
+
+@pytest.mark.parametrize(
     ("text", "minutes"),
     [
         ("In total the malicious version was downloadable for 72 minutes.", 72),
@@ -3022,6 +3191,23 @@ def test_a_duration_in_a_table_of_fields(row: str, minutes: int) -> None:
     value = facts(
         f"# CDN purge storm\n\n| Field | Value |\n| --- | --- |\n| Date | 2025-06-12 |\n{row}\n"
         "| Severity | High |\n"
+    )
+    assert value.duration() == (minutes, "stated-duration")
+
+
+@pytest.mark.parametrize(
+    ("cell", "minutes"),
+    [("1h", 60), ("~3h15m", 195), ("45 minutes", 45)],
+)
+def test_a_duration_in_a_header_named_column(cell: str, minutes: int) -> None:
+    """6. A one-row table whose header names the fields ("| Users affected | Outage
+    duration |" over "| Everyone | 1h |") states the duration in the column the header
+    names, even when the timeline's window is longer."""
+    value = facts(
+        "# Queue stall\n\n## Impact\n\n| Users affected | Tickets | Outage duration |\n"
+        f"| :---: | :---: | :---: |\n| Everyone | 2 | {cell} |\n\n## Timeline\n\n"
+        "2025-03-04 09:00 - Release 7.2 rolled out.\n\n2025-03-04 09:20 - Support reported "
+        "stalled queues.\n\n2025-03-04 10:25 - All queues restored.\n"
     )
     assert value.duration() == (minutes, "stated-duration")
 

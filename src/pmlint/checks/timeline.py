@@ -306,9 +306,13 @@ class TimelineContradiction(CheckKind):
             # and the incident be closed later ("for 35 minutes, from 08:00 to 08:35", then
             # "10:00 incident closed"): a duration that agrees with either is no contradiction
             spans = [actual, facts.minutes_between("start", "mitigated"), _windows_total(facts)]
+            told: set[float] = set()  # the same duration told twice is one contradiction
             for stated in facts.durations:
                 allowed = max(self.opts["tolerance_minutes"], self.opts["tolerance_ratio"] * actual)
+                if stated.minutes in told:
+                    continue
                 if all(span is None or abs(stated.minutes - span) > allowed for span in spans):
+                    told.add(stated.minutes)
                     yield finding(
                         stated.span,
                         related=(

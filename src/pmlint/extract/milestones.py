@@ -95,7 +95,9 @@ _ATTEMPT = re.compile(
     rf"\b(?:start(?:s|ed|ing)? {_WORKS}(?:to |the |a )?|begin(?:s|ning)? {_WORKS}(?:to |the )?"
     rf"|began {_WORKS}(?:to |the )?"
     # a negation, contracted too ("wasn't correct": the group's leading \b is before its word)
-    r"|attempt|trying|tried|try to|decid|plan|propos|initiat|prepar|not |\w*n't |no longer"
+    # ("propos" is "proposed a fix", not "Proposal #44", a thing's name)
+    r"|attempt|trying|tried|try to|decid|plan|propos(?!als?\b)|initiat|prepar|not |\w*n't "
+    r"|no longer"
     # a belief or a test, not an outcome seen: "believes that the PR fixed it", "deletes one
     # pod to see if it comes back"
     # (an appearance too: "deployed and looked to be working")
@@ -108,7 +110,8 @@ _ATTEMPT = re.compile(
     # "returns online for a brief moment": the impact came back
     r"|\bbrief(?:ly)?\b|momentar|for a (?:short |few )?(?:moment|second|minute)s?\b"
     # the remedy did not work: "restarted the pods; errors persist", "no effect"
-    r"|persist|no effect|did not help|didn't help|no improvement|unchanged"
+    # ("errors persist", not "the persistence layer" or "a persistent queue")
+    r"|persist(?!en(?:ce|t))|no effect|did not help|didn't help|no improvement|unchanged"
     # or goes on: "rolled back, but connection failures continued", "replica restarted, lag
     # continues to grow" (not a recovery going on: "error rates continued to decline")
     r"|\b(?:errors?|failures?|timeouts?|latenc(?:y|ies)|crash(?:es)?|delays?|lag|5xx|outages?"
@@ -118,6 +121,9 @@ _ATTEMPT = re.compile(
     # the symptom told past the remedy: "reports errors even after rolling back", "the
     # node kept crashing despite the restart"
     r"|\beven after\b|\bdespite\b"
+    # the remedy's effect still awaited: "a new release was issued; the team awaited the
+    # validators' upgrade", "waiting for the nodes to restart"
+    r"|\bawait(?:s|ed|ing)?\b|\bwait(?:s|ed|ing)?\s+(?:for|on|until)\b"
     # a remedy asked of others is not done yet: "instructs operators to revert", "asks the
     # tenants to restart their nodes"
     r"|\b(?:tell|ask|instruct|urg|remind|advis)(?:s|es|ed|d)?\s+(?:[\w@.-]+\s+){1,3}?to\s"
@@ -591,10 +597,23 @@ _EFFORT = re.compile(
 )
 
 
+# A success at learning, not the service's: "the team successfully identified the root cause",
+# "successfully reproduced the crash locally".
+_LEARNED = re.compile(
+    r"\bsuccessfully\s+(?:identif|reproduc|replicat|diagnos|locat|determin|isolat|trac"
+    r"|pinpoint|found|find|narrow)\w*",
+    re.IGNORECASE,
+)
+
+
 def without_efforts(text: str) -> str:
     """The text without someone working at something ("our team is working on a fix",
-    "engineers are working to restore it"): an effort, not that the thing is working."""
-    return _EFFORT.sub(" ", text) if "working" in text.lower() else text
+    "engineers are working to restore it"): an effort, not that the thing is working; nor a
+    success at finding something out ("successfully identified the cause")."""
+    lower = text.lower()
+    if "working" in lower:
+        text = _EFFORT.sub(" ", text)
+    return _LEARNED.sub(" ", text) if "successfully" in lower else text
 
 
 # What is to happen once something is the case: "Once the API has recovered, tenants will

@@ -43,6 +43,7 @@ ZONE_ABBREVIATIONS: dict[str, float | str] = {
     "EEST": 3,
     "MSK": 3,
     "IST": 5.5,
+    "GST": 4,  # Gulf Standard Time (UAE, Oman)
     "SGT": 8,
     "HKT": 8,
     "JST": 9,

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 
 from pmlint.diagnostics import Span
 from pmlint.document import Document, TextBlock
-from pmlint.extract.durations import stated_durations
+from pmlint.extract.durations import Stated, stated_durations
 from pmlint.extract.milestones import (
     HOW_FIELD,
     HOW_FRONT_MATTER,
@@ -94,6 +94,11 @@ _ON_DAY = re.compile(
     r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|\d{4}-\d{2}-\d{2})(?=\s)"
 )
 
+# An aside in parentheses after the first end: "between 12.39 UTC (block #8647535) and
+# 17.17 UTC", "from ~12:00 (maybe before) to 17:55 CEST" (no time in it: the times are in
+# order, so a time there would be the second end).
+_ASIDE = re.compile(r"^\s*\([^()\n]{1,40}\)")
+
 
 def impact_windows(moments: list[Moment]) -> list[tuple[Moment, Moment]]:
     """Impact windows stated in the summary, the impact section or the lead prose."""
@@ -110,6 +115,8 @@ def impact_windows(moments: list[Moment]) -> list[tuple[Moment, Moment]]:
         if first.source <= FIELD and second.source <= FIELD and first.label != second.label:
             continue  # two fields; one that holds a range ("Date: A to B") is a window
         link = first.block.prose[first.stamp.end : second.stamp.start]
+        if "(" in link:
+            link = _ASIDE.sub(" ", link, count=1)
         if not _WINDOW_LINK.match(_ON_DAY.sub(" ", link, count=1)):
             continue
         if _ENDS_BEFORE.search(
@@ -245,6 +252,48 @@ def _shifted(moment: Moment, delta: dt.timedelta) -> Moment:
     return copy
 
 
+def _detected_after_stated_start(
+    result: dict[str, Moment | None],
+    how: dict[str, str],
+    entries: Sequence[Entry],
+    timed: Sequence[Event],
+    classes: WordClasses,
+) -> None:
+    """No detection before the start a field states: a timeline that opens with a test
+    system's failure, flagged a day before the production one ("Date of incident: 20 Sept,
+    14:32 UTC"), told of something else. The detection is read again from the entries at or
+    after the stated start (none when none of them tells one)."""
+    start, detected = result["start"], result["detected"]
+    if how.get("start") not in (HOW_FIELD, HOW_FRONT_MATTER) or how.get("detected") != HOW_TIMELINE:
+        return
+    if start is None or detected is None or start.when is None or detected.when is None:
+        return
+    if not start.has_time or not zoned_alike(start.when, detected.when):
+        return
+    if utc(detected.when) >= utc(start.when):
+        return
+    at = utc(start.when)
+    later = [e for e in entries if zoned_alike(e.when, start.when) and utc(e.when) >= at]
+    again = classify_entries(later, classes).get("detected") if later else None
+    result["detected"] = timed[again.index].moment if again is not None else None
+    if again is None:
+        how.pop("detected", None)
+
+
+# A field that names the incident's date ("Date of incident: 7 Sept 2022"): its day alone is
+# the document's day, not the start; with a time ("..., 14:32 UTC") it is the start. (A
+# "Start date" or "End date" field keeps its day.)
+_DATE_FIELD = re.compile(
+    r"\bdate\s+of\s+(?:the\s+)?(?:incident|outage)\b|\b(?:incident|outage)\s+date\b",
+    re.IGNORECASE,
+)
+
+
+def _day_of_incident(moment: Moment) -> bool:
+    label = moment.label
+    return not moment.has_time and label is not None and _DATE_FIELD.search(label) is not None
+
+
 def choose_milestones(
     doc: Document,
     moments: list[Moment],
@@ -267,7 +316,11 @@ def choose_milestones(
         if kind != "resolved" or not _closed_when_opened(moment, _opening_time(doc)):
             take(kind, moment, HOW_FRONT_MATTER)
     for kind in MILESTONES:  # a labelled field: "Detected: 10:15 UTC"
-        fields = [m for m in moments if m.source == FIELD and kind in m.kinds and m.when]
+        fields = [
+            m
+            for m in moments
+            if m.source == FIELD and kind in m.kinds and m.when and not _day_of_incident(m)
+        ]
         if fields:
             pick = max if kind == "resolved" else min
             take(kind, pick(fields, key=lambda m: utc(m.when)), HOW_FIELD)  # type: ignore[arg-type]
@@ -312,6 +365,7 @@ def choose_milestones(
     )
     for kind, entry in chosen.items():
         take(kind, timed[entry.index].moment, HOW_TIMELINE)
+    _detected_after_stated_start(result, how, entries, timed, classes)
     if how.get("start") == HOW_RANGE and "start" in chosen and "detected" in chosen:
         # "Date: 3 Nov (~1727) to 3 Nov (~1900)" over a timeline whose 1727 is when someone
         # noticed and whose 1442 deploy broke it: the window is counted from the noticing
@@ -1631,19 +1685,25 @@ def _table_durations(doc: Document) -> list[StatedDuration]:
         if section.canonical in _NOT_THIS_INCIDENT:
             continue
         for table in section.tables:
-            for row in table.rows:
-                if len(row) < 2:
-                    continue
-                name = row[0].prose.strip(" *_:")
+            pairs = [(row[0].prose, row[1]) for row in table.rows if len(row) >= 2]
+            if len(table.rows) == 1:
+                # "| Customers Impacted | Incident Duration |" over "| All | 1h |": a header
+                # that names the fields, one row of values under it
+                pairs += list(zip((c.prose for c in table.header), table.rows[0], strict=False))
+            for label, value in pairs:
+                name = label.strip(" *_:")
                 if not name or len(name) > 40 or _EXPLICIT_HINT.search(name) is None:
                     continue
-                value = row[1]
-                for stated in stated_durations(f"{name}: {value.prose.strip()}"):
-                    if stated.explicit:
-                        span = value.span(0, len(value.prose))
-                        found.append(StatedDuration(stated.minutes, value.prose.strip(), span))
-                        break
+                stated = _field_duration(name, value.prose.strip())
+                if stated is not None:
+                    span = value.span(0, len(value.prose))
+                    found.append(StatedDuration(stated.minutes, value.prose.strip(), span))
     return found
+
+
+def _field_duration(name: str, value: str) -> Stated | None:
+    """The duration a field states, read as "Name: value" would be (None when it is none)."""
+    return next((s for s in stated_durations(f"{name}: {value}") if s.explicit), None)
 
 
 def headline_durations(doc: Document) -> list[StatedDuration]:
