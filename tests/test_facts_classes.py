@@ -1122,26 +1122,6 @@ def test_gulf_standard_time_is_four_hours_ahead_of_utc() -> None:
     assert (iso(value, "resolved") or "").endswith("T18:40:00+04:00")
 
 
-@pytest.mark.parametrize(
-    "field",
-    [
-        "**Discovery Date**: Users reported broken charts about 9am May 6, 2025 (UTC).",
-        "**Detection:** A customer wrote to support at 09:00 UTC on 2025-05-06; the first "
-        "errors had begun at 07:30 UTC.",
-    ],
-)
-def test_a_detection_field_told_as_a_sentence_is_the_detection(field: str) -> None:
-    """2. A "Detection" field whose value is a sentence: its first time is when it was
-    detected, though a timeline of days tells an earlier report of something else."""
-    value = facts(
-        f"# Chart outage\n\n{field}\n\n**Status**: Closed May 6, 2025 at 11am UTC.\n\n"
-        "## Timeline\n\n- 2025-04-20: A library advisory reported upstream\n"
-        "- 2025-05-01: Hardened build released\n- 2025-05-06: Resolution\n"
-    )
-    assert iso(value, "detected") == "2025-05-06T09:00:00+00:00"
-    assert value.provenance["detected"] == "field"
-
-
 def test_the_incident_date_field_with_a_time_is_the_start() -> None:
     """1 and 2. A field that gives the incident's date and time ("Date of incident: ...,
     07:52 UTC") states the start, before a timeline whose first entry is lead-up on a test

@@ -695,12 +695,6 @@ def classify(
             kinds |= {"mitigated"}  # "Impact end": the impact stopped, whatever closed later
         if kinds:
             moment.source = FIELD
-    if not kinds and moment.has_time:
-        told = _detection_field(moment)
-        if told is not None:
-            # "**Discovery Date**: Community reported the outage about 8am April 14": the
-            # field's value is a sentence, and its first time is when it was detected
-            moment.label, kinds, moment.source = told, frozenset({"detected"}), FIELD
     if not kinds:
         start, end = moment.stamp.start, moment.stamp.end
         clause = _before_until(clause_of(moment.block, start, end, times), moment)
@@ -777,30 +771,6 @@ _RECOVERY_FIELD = re.compile(
     r"(?:resolution|recovery|mitigation|remediation|fix|restoration)[*_]*(?:[ \t]+[*_]*)?:",
     re.IGNORECASE,
 )
-
-
-# A field that names the detection, opening its line: "Detection:", "**Discovery Date**:",
-# "Detected at:" (its value may be a sentence: "Detection: a customer reported it at 09:40").
-_DETECTION_FIELD = re.compile(
-    r"(?P<name>(?:detection|discovery|discovered|detected)(?:[ \t]+(?:date|time|at|on))?)"
-    r"[*_]*[ \t]*:",
-    re.IGNORECASE,
-)
-# A time written in a field's value before this one: the field's first time is its value.
-_EARLIER_TIME = re.compile(r"\d[:.]\d\d|\d\s?[ap]\.?m\b", re.IGNORECASE)
-
-
-def _detection_field(moment: Moment) -> str | None:
-    """The name of the detection field whose value holds the moment as its first time, or
-    None when the moment's line opens with no such field."""
-    block, start = moment.block, moment.stamp.start
-    line_start = block.line_starts[max(bisect.bisect_right(block.line_starts, start) - 1, 0)]
-    segment = block.text[line_start:start]
-    opening = line_start + len(segment) - len(segment.lstrip(" \t*_-"))
-    match = _DETECTION_FIELD.match(block.text, opening, start)
-    if match is None or _EARLIER_TIME.search(block.text, match.end(), start) is not None:
-        return None
-    return match.group("name")
 
 
 def _in_recovery_field(moment: Moment) -> bool:
