@@ -56,6 +56,25 @@ def test_an_update_that_puts_the_close_off_is_not_the_resolution() -> None:
     assert iso(value, "resolved") == "2022-02-02T16:40:00+00:00"
 
 
+def test_waiting_to_close_is_no_remedy_still_awaited() -> None:
+    # "waiting until ... before we consider the incident closed" puts the close off; the
+    # recovery the same update tells is the mitigation, not an attempt whose effect is awaited
+    text = (
+        "Reminders sent twice\n"
+        "Incident Report for ExampleNotify\n\n"
+        "Sorry for the noise this caused.\n"
+        "Posted Feb 2, 2022 - 16:40 UTC\n"
+        "Duplicate reminders have stopped and the send rate is back to normal. We're waiting "
+        "until the next scheduled batch before we consider the incident closed.\n"
+        "Posted Feb 2, 2022 - 15:58 UTC\n"
+        "We are investigating reports of reminders being sent twice.\n"
+        "Posted Feb 2, 2022 - 15:10 UTC\n"
+    )
+    value = facts(text)
+    assert iso(value, "mitigated") == "2022-02-02T15:58:00+00:00"
+    assert iso(value, "resolved") == "2022-02-02T16:40:00+00:00"
+
+
 def test_a_close_put_off_with_nothing_after_it_stays_the_resolution() -> None:
     text = (
         "Reminders sent twice\n"

@@ -124,6 +124,9 @@ _ATTEMPT = re.compile(
     # the remedy's effect still awaited: "a new release was issued; the team awaited the
     # validators' upgrade", "waiting for the nodes to restart"
     r"|\bawait(?:s|ed|ing)?\b|\bwait(?:s|ed|ing)?\s+(?:for|on|until)\b"
+    # (not the close put off: "waiting until the top of the hour before we consider the
+    # incident closed" tells a recovery and defers only the closing)
+    r"(?![^.;]*\bbefore\s+(?:we\s+)?(?:consider|clos|declar|mark|resolv))"
     # a remedy asked of others is not done yet: "instructs operators to revert", "asks the
     # tenants to restart their nodes"
     r"|\b(?:tell|ask|instruct|urg|remind|advis)(?:s|es|ed|d)?\s+(?:[\w@.-]+\s+){1,3}?to\s"
