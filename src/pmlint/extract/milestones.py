@@ -609,6 +609,12 @@ _LEARNED = re.compile(
 )
 
 
+def plain_quotes(text: str) -> str:
+    """The text with its typographic apostrophe written plain ("haven’t" as "haven't"), the
+    one the word classes and negations are written with (a copied web page types it)."""
+    return text.replace("\u2019", "'") if "\u2019" in text else text
+
+
 def without_efforts(text: str) -> str:
     """The text without someone working at something ("our team is working on a fix",
     "engineers are working to restore it"): an effort, not that the thing is working; nor a
@@ -855,10 +861,36 @@ _MISSED = re.compile(
 _PAGER_SERVICE = re.compile(r"\bpagerduty(?:'s)?\b", re.IGNORECASE)
 
 
+# An investigation that goes on tells that the incident was known before: "We are continuing
+# to investigate this issue", "The investigation continues", "still investigating" (a status
+# update's follow-up, not when anyone learned of it).
+_STILL_INVESTIGATING = re.compile(
+    r"\b(?:continu\w*|keep(?:s|ing)?|still)\s+(?:to\s+)?(?:investigat|look(?:ing)?\s+into)\w*"
+    r"|\binvestigations?\s+(?:(?:is|are)\s+)?(?:continu|ongoing|still\b|goes\s+on)\w*",
+    re.IGNORECASE,
+)
+
+
+# What a notice asks its readers to do, should they be hit: "If you continue to experience
+# problems, please open a Support ticket", "feel free to contact support" (no one reported
+# anything: it is an invitation).
+_ASKED_OF_READERS = re.compile(
+    r"\bif\s+you\s+(?:\w+\s+){0,3}?(?:experienc|see|notic|encounter|have|are|were|still)\w*"
+    r"[^.!?\n]{0,120}"
+    r"|\b(?:please|feel\s+free\s+to|(?:do\s+not|don't)\s+hesitate\s+to)\s+[^.!?\n]{0,120}",
+    re.IGNORECASE,
+)
+
+
 def without_machine_reports(text: str) -> str:
     """The text with the symptoms machines report, what users see, reports that are
-    documents or systems, and detections that did not happen, taken out, for the detection's
-    words."""
+    documents or systems, detections that did not happen, an investigation that goes on and
+    what a notice asks its readers to do, taken out, for the detection's words."""
+    if "nvestigat" in text or "ooking into" in text:
+        text = _STILL_INVESTIGATING.sub(" ", text)
+    lower = text.lower()
+    if "if you" in lower or "please" in lower or "free to" in lower or "hesitate" in lower:
+        text = _ASKED_OF_READERS.sub(" ", text)
     if "not" in text or "n't" in text or "fail" in text or "unable" in text or "without" in text:
         text = _MISSED.sub(" ", text)
     if "agerduty" in text.lower():

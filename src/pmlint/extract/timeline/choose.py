@@ -25,6 +25,7 @@ from pmlint.extract.milestones import (
     attempted,
     classify_entries,
     closes_incident,
+    plain_quotes,
     recovered_again,
     word_classes,
 )
@@ -328,8 +329,9 @@ def choose_milestones(
     timed = [e for e in events if e.moment.when is not None]
     marked_out = _emphasised(timed)
     entries = [
-        Entry(" ".join(e.text.split()), e.moment.when, e.moment.has_time, i, i in marked_out)  # type: ignore[arg-type]
+        Entry(plain_quotes(" ".join(e.text.split())), when, e.moment.has_time, i, i in marked_out)
         for i, e in enumerate(timed)
+        if (when := e.moment.when) is not None
     ]
     chosen = classify_entries(entries, classes)
     marked = {k for k, e in chosen.items() if classes.has(k, e.text, "markers")}
@@ -349,6 +351,8 @@ def choose_milestones(
         closed, closed_how = _closed_after(last, moments, classes), HOW_PROSE
         if closed is None:
             closed, closed_how = _closed_soon_after(last, entries, timed, classes), HOW_TIMELINE
+        if closed is None and "resolved" in chosen:
+            closed = _closed_by_later_update(last, timed[chosen["resolved"].index], chosen, classes)
         if closed is not None and result["resolved"] is None:
             # "Everything was unreachable from 18:22 until 19:15 UTC ... we closed the
             # incident at 19:40 UTC": the window ends the impact, the closing the incident
@@ -754,6 +758,31 @@ def _posted_after_the_window(
     if moment.when is None or end.when is None or not zoned_alike(moment.when, end.when):
         return False
     return utc(moment.when) > utc(end.when)
+
+
+# How long after a stated window's end a status update that closes the incident is posted for
+# it to close the incident later, not to tell the window's end again ("Resolved" four minutes
+# after the window written up is the same end; an hour after, the close after a watch).
+_LATER_UPDATE = dt.timedelta(minutes=30)
+
+
+def _closed_by_later_update(
+    end: Moment, closing: Event, chosen: Mapping[str, Entry], classes: WordClasses
+) -> Moment | None:
+    """A status update that closes the incident ("We haven't observed any additional issues
+    ... and will now consider this incident resolved. Posted ... 19:19 UTC") posted well after
+    the end of the window the write-up states ("Between 09:15 UTC on April 28 and 16:54 UTC
+    on April 29 customers could have experienced issues"): the window ends the impact, the
+    update the incident. None when the update comes within `_LATER_UPDATE` of the window's
+    end (it tells that end again), more than a day after it, or does not close the incident."""
+    moment = closing.moment
+    if end.when is None or not end.has_time or moment.when is None or not moment.has_time:
+        return None
+    if not _posting_time(moment) or not zoned_alike(moment.when, end.when):
+        return None
+    if not _LATER_UPDATE < utc(moment.when) - utc(end.when) <= _ONE_DAY:
+        return None
+    return moment if closes_incident(chosen["resolved"], classes) else None
 
 
 def _posting_time(moment: Moment) -> bool:

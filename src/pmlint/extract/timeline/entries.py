@@ -17,6 +17,7 @@ from pmlint.extract.milestones import (
     closed,
     fix_landed,
     phrases_trie,
+    plain_quotes,
     recovered_again,
     told_by_others,
     without_efforts,
@@ -458,7 +459,7 @@ def event_kinds(text: str, patterns: Mapping[str, re.Pattern[str] | None]) -> fr
     """The milestone kinds an entry or a sentence tells: its words, and a service that works
     again ("uploads work again") or a fix released is a mitigation whatever the pack's
     words."""
-    text = without_plans(text)
+    text = without_plans(plain_quotes(text))
     kinds = kinds_in(text, patterns)
     if "detected" in kinds and "detected" not in kinds_in(without_machine_reports(text), patterns):
         kinds -= {"detected"}
