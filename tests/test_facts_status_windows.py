@@ -87,3 +87,46 @@ def test_an_update_that_asks_readers_to_open_a_ticket_is_no_detection() -> None:
     )
     value = facts(text)
     assert iso(value, "detected") is None
+
+
+_HEADER_AND_REPORT = (
+    "Example Cloud Status\n\n"
+    "Queue service delays\n\n"
+    "Incident began at 2019-10-02 07:40 and ended at 2019-10-02 10:05 (all times are "
+    "US/Pacific).\n\n"
+    "ISSUE SUMMARY\n\n"
+    "On Wednesday 2 October 2019 the queue service delayed messages.\n\n"
+    "DETAILED DESCRIPTION OF IMPACT\n\n"
+    "On Wednesday 2 October 2019 from 07:25 to 09:50 PDT, messages published to queues in "
+    "one region were delivered up to an hour late.\n"
+)
+
+
+def test_the_first_of_two_overlapping_windows_to_end_is_the_mitigation() -> None:
+    # the page's header window and the report's own impact window: the impact stopped at
+    # the first end, the incident closed at the later
+    value = facts(_HEADER_AND_REPORT)
+    assert iso(value, "start") == "2019-10-02T07:25:00-07:00"
+    assert iso(value, "mitigated") == "2019-10-02T09:50:00-07:00"
+    assert iso(value, "resolved") == "2019-10-02T10:05:00-07:00"
+
+
+def test_a_mitigation_the_prose_tells_beats_the_first_window_end() -> None:
+    text = (
+        _HEADER_AND_REPORT
+        + "\nThe issue was mitigated at 08:55 PDT by draining the faulty broker.\n"
+    )
+    value = facts(text)
+    assert iso(value, "mitigated") == "2019-10-02T08:55:00-07:00"
+
+
+def test_two_waves_one_after_the_other_keep_the_last_end() -> None:
+    text = (
+        "Example Cloud Status\n\n"
+        "Queue service delays\n\n"
+        "SUMMARY\n\n"
+        "Messages were delayed from 07:25 to 07:50 UTC on 2 October 2019, and again from "
+        "09:10 to 09:40 UTC.\n"
+    )
+    value = facts(text)
+    assert iso(value, "mitigated") != "2019-10-02T07:50:00+00:00"
