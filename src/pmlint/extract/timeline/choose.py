@@ -157,26 +157,6 @@ def outer_ends(windows: Sequence[tuple[Moment, Moment]]) -> tuple[Moment, Moment
     return first, last
 
 
-def _inner_end(windows: Sequence[tuple[Moment, Moment]]) -> Moment | None:
-    """The end of the impact window that ends first, when the document states two windows of
-    one incident that end apart: a status page's header ("Incident began at 18:55 and ended
-    at 21:57") over the report's own impact ("from 18:15 to 21:46 PDT, disks saw errors").
-    The impact stopped at the first end; the incident closed at the later. None for one
-    window, for windows that do not overlap (two waves), or for more than two (an event's
-    span over several services' periods, none of which ends the impact)."""
-    if len(windows) != 2:
-        return None
-    (a_first, a_end), (b_first, b_end) = windows
-    pairs = ((a_first, b_end), (b_first, a_end), (a_end, b_end))
-    if not all(_comparable_pair(x, y) for x, y in pairs):
-        return None
-    if utc(a_first.when) >= utc(b_end.when) or utc(b_first.when) >= utc(a_end.when):  # type: ignore[arg-type]
-        return None  # one after the other: two waves
-    if utc(a_end.when) == utc(b_end.when):  # type: ignore[arg-type]
-        return None
-    return min((a_end, b_end), key=lambda m: utc(m.when))  # type: ignore[arg-type]
-
-
 def _comparable_pair(a: Moment, b: Moment) -> bool:
     """Both times known, both zoned or both naive, and both on a known day."""
     if a.when is None or b.when is None or a.day_known != b.day_known:
@@ -540,9 +520,6 @@ def choose_milestones(
         # a story told in days: "On May 8, 2024, we ran into an error ..." starts that day
         day = plain_day_start(doc, moments, result, lambda b: _opening_prose(doc, b))
         take("start", day, HOW_PROSE)
-    if result["mitigated"] is None and how.get("resolved") == HOW_RANGE and windows:
-        # nothing else tells when the impact stopped: the first of two windows' ends did
-        take("mitigated", _inner_end(windows), HOW_RANGE)
     if result["mitigated"] is None and result["resolved"] is not None:
         take("mitigated", result["resolved"], HOW_INFERRED)
     elif still_open:
