@@ -1101,14 +1101,21 @@ _PROVISIONAL = re.compile(
 )
 
 
+# A recovery told as partial: "the attack should be largely mitigated", "we are now seeing
+# major recovery of users, but it will take another 5-10 minutes for all users to come online".
+_PARTIAL = re.compile(
+    r"\b(?:largely|mostly|partial(?:ly)?|major recovery|(?:take|need) another)\b", re.IGNORECASE
+)
+
+
 def _provisional(mitigated: Moment | None, timed: Sequence[Event]) -> bool:
-    """Does the mitigation's timeline entry (or sentence) say it is provisional? Then the
-    incident's end is not told, and no resolution is inferred from it."""
+    """Does the mitigation's timeline entry (or sentence) say it is provisional, or only
+    partial? Then the incident's end is not told, and no resolution is inferred from it."""
     if mitigated is None:
         return False
     entry = next((e for e in timed if e.moment is mitigated), None)
     text = entry.text if entry is not None else sentence_of(mitigated)
-    return _PROVISIONAL.search(text) is not None
+    return _PROVISIONAL.search(text) is not None or _PARTIAL.search(text) is not None
 
 
 def _first_of(result: Mapping[str, Moment | None], kind: str) -> bool:
