@@ -42,6 +42,7 @@ _UPDATES = (
         "Queue latency has dropped and the backlog should be largely mitigated at this point.",
         "We are now seeing major recovery of the workers, but it will take another 15 minutes "
         "for every queue to drain.",
+        "We continue to see recovery of the workers as the queues drain.",
     ],
 )
 def test_a_partial_recovery_is_no_end(last: str) -> None:
@@ -55,3 +56,17 @@ def test_a_whole_recovery_still_ends_it() -> None:
     value = facts(_UPDATES.format(last="Every queue has drained and jobs run normally again."))
     assert iso(value, "mitigated") == "2025-02-03T14:50:00+00:00"
     assert iso(value, "resolved") == "2025-02-03T14:50:00+00:00"
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "The incident was considered mitigated; delayed jobs will be replayed over the coming days.",
+        "Queues mitigated: workers moved to a new pool.",
+    ],
+)
+def test_a_mitigation_told_as_such_is_no_end(last: str) -> None:
+    value = facts(_UPDATES.format(last=last))
+    assert iso(value, "mitigated") == "2025-02-03T14:50:00+00:00"
+    assert iso(value, "resolved") is None
+    assert value.duration() is None

@@ -1104,8 +1104,13 @@ _PROVISIONAL = re.compile(
 # A recovery told as partial: "the attack should be largely mitigated", "we are now seeing
 # major recovery of users, but it will take another 5-10 minutes for all users to come online".
 _PARTIAL = re.compile(
-    r"\b(?:largely|mostly|partial(?:ly)?|major recovery|(?:take|need) another)\b", re.IGNORECASE
+    r"\b(?:largely|mostly|partial(?:ly)?|major recovery|(?:take|need) another"
+    r"|continu\w* to see recovery)\b",
+    re.IGNORECASE,
 )
+# The author's own word for the milestone: "OUTAGE MITIGATED", "the incident was considered
+# mitigated at 19:00": the mitigation told as such, the resolution a later step.
+_MITIGATED_WORD = re.compile(r"\bmitigated\b", re.IGNORECASE)
 
 
 def _provisional(mitigated: Moment | None, timed: Sequence[Event]) -> bool:
@@ -1115,7 +1120,7 @@ def _provisional(mitigated: Moment | None, timed: Sequence[Event]) -> bool:
         return False
     entry = next((e for e in timed if e.moment is mitigated), None)
     text = entry.text if entry is not None else sentence_of(mitigated)
-    return _PROVISIONAL.search(text) is not None or _PARTIAL.search(text) is not None
+    return any(p.search(text) is not None for p in (_PROVISIONAL, _PARTIAL, _MITIGATED_WORD))
 
 
 def _first_of(result: Mapping[str, Moment | None], kind: str) -> bool:
