@@ -61,7 +61,7 @@ def test_a_whole_recovery_still_ends_it() -> None:
 @pytest.mark.parametrize(
     "last",
     [
-        "The incident was considered mitigated; delayed jobs will be replayed over the coming days.",
+        "The incident was considered mitigated; delayed jobs will be replayed in the coming days.",
         "Queues mitigated: workers moved to a new pool.",
     ],
 )
