@@ -52,8 +52,15 @@ def test_a_partial_recovery_is_no_end(last: str) -> None:
     assert value.duration() is None
 
 
-def test_a_whole_recovery_still_ends_it() -> None:
-    value = facts(_UPDATES.format(last="Every queue has drained and jobs run normally again."))
+@pytest.mark.parametrize(
+    "last",
+    [
+        "Every queue has drained and jobs run normally again.",
+        "Impact mitigated: the workers moved to a new pool and all queues are fully drained.",
+    ],
+)
+def test_a_whole_recovery_still_ends_it(last: str) -> None:
+    value = facts(_UPDATES.format(last=last))
     assert iso(value, "mitigated") == "2025-02-03T14:50:00+00:00"
     assert iso(value, "resolved") == "2025-02-03T14:50:00+00:00"
 

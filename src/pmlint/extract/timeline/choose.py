@@ -1103,14 +1103,21 @@ _PROVISIONAL = re.compile(
 
 # A recovery told as partial: "the attack should be largely mitigated", "we are now seeing
 # major recovery of users, but it will take another 5-10 minutes for all users to come online".
+# (Not a bare "partial": a status page's component mark, "the partial outage has ended".)
 _PARTIAL = re.compile(
-    r"\b(?:largely|mostly|partial(?:ly)?|major recovery|(?:take|need) another"
-    r"|continu\w* to see recovery)\b",
+    r"\b(?:largely|mostly|partially (?:mitigated|recovered|restored|resolved)|partial recovery"
+    r"|major recovery|(?:take|need) another|continu\w* to see recovery)\b",
     re.IGNORECASE,
 )
 # The author's own word for the milestone: "OUTAGE MITIGATED", "the incident was considered
-# mitigated at 19:00": the mitigation told as such, the resolution a later step.
+# mitigated at 19:00": the mitigation told as such, the resolution a later step; unless the
+# same text tells the whole impact over ("mitigated, and all services are fully restored").
 _MITIGATED_WORD = re.compile(r"\bmitigated\b", re.IGNORECASE)
+_WHOLLY_OVER = re.compile(
+    r"\b(?:fully|completely|entirely|resolved|all (?:\w+ )?(?:services|systems|customers|users)"
+    r" (?:are |were |have )?(?:now )?(?:restored|recovered|back|working|healthy))\b",
+    re.IGNORECASE,
+)
 
 
 def _provisional(mitigated: Moment | None, timed: Sequence[Event]) -> bool:
@@ -1120,7 +1127,9 @@ def _provisional(mitigated: Moment | None, timed: Sequence[Event]) -> bool:
         return False
     entry = next((e for e in timed if e.moment is mitigated), None)
     text = entry.text if entry is not None else sentence_of(mitigated)
-    return any(p.search(text) is not None for p in (_PROVISIONAL, _PARTIAL, _MITIGATED_WORD))
+    if _PROVISIONAL.search(text) or _PARTIAL.search(text):
+        return True
+    return _MITIGATED_WORD.search(text) is not None and _WHOLLY_OVER.search(text) is None
 
 
 def _first_of(result: Mapping[str, Moment | None], kind: str) -> bool:
