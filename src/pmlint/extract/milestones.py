@@ -767,7 +767,14 @@ _QUOTED = re.compile(r'"[^"\n]{0,300}"|“[^”\n]{0,300}”')
 def _detection(entry: Entry, classes: WordClasses) -> bool:
     """Did someone or something learn of the incident in this entry? Not when what they
     learned is that all is well, nor when a machine "reports" its own symptom."""
-    text = without_machine_reports(entry.text)
+    return tells_detection(entry.text, classes)
+
+
+def tells_detection(text: str, classes: WordClasses) -> bool:
+    """Does this text tell that someone or something learned of the incident (`_detection`'s
+    reading of an entry, for any sentence)? Not a detection word denied ("we had no alerts
+    until Tuesday"), nor one that tells all is well or a machine's own report."""
+    text = without_machine_reports(text)
     if not classes.has("detected", text) or _ALL_FINE.search(text) is not None:
         return False
     pattern = classes.detected
@@ -851,7 +858,9 @@ _USERS_GOT = re.compile(
 # check was not able to detect this mode of failure", "monitoring failed to catch it".
 _MISSED = re.compile(
     r"\b(?:not|never|n't|unable\s+to|fail(?:ed|s)?\s+to|without)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:detect|notic|catch|caught|discover|alert|flag|trigger)\w*",
+    r"(?:detect|notic|catch|caught|discover|alert|flag|trigger)\w*"
+    # none came: "we had no related alerts until Tuesday", "no reports since the fix"
+    r"|\bno\s+(?:[\w-]+\s+)?(?:alert|alarm|page|report|notification|complaint|ticket)s?\b",
     re.IGNORECASE,
 )
 
@@ -891,7 +900,14 @@ def without_machine_reports(text: str) -> str:
     lower = text.lower()
     if "if you" in lower or "please" in lower or "free to" in lower or "hesitate" in lower:
         text = _ASKED_OF_READERS.sub(" ", text)
-    if "not" in text or "n't" in text or "fail" in text or "unable" in text or "without" in text:
+    if (
+        "not" in text
+        or "n't" in text
+        or "fail" in text
+        or "unable" in text
+        or "without" in text
+        or "no " in text.lower()
+    ):
         text = _MISSED.sub(" ", text)
     if "agerduty" in text.lower():
         text = _PAGER_SERVICE.sub(" ", text)

@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from pmlint.document import Document, TextBlock
-from pmlint.extract.milestones import WordClasses, without_machine_reports
+from pmlint.extract.milestones import WordClasses, tells_detection, without_machine_reports
 from pmlint.extract.timeline.model import PROSE, Moment
 from pmlint.extract.timestamps import Stamp
 
@@ -52,7 +52,7 @@ def same_day_detection(
             if index and _SAME_DAY.search(sentence) is None:
                 continue  # a later sentence tells its own day only when it says so
             told = without_machine_reports(sentence)
-            if classes.has("detected", told) and not classes.has("mitigated", told):
+            if tells_detection(sentence, classes) and not classes.has("mitigated", told):
                 return moment
     return None
 
