@@ -891,6 +891,24 @@ _ASKED_OF_READERS = re.compile(
 )
 
 
+# The team asking a provider for help: "I opened a ticket with the host's support at 20:30",
+# "we have contacted the payment provider's support", "I had emailed the vendor's support".
+# Sent by those who already knew: no one learned of the incident from it.
+_OUR_REQUEST = re.compile(
+    r"\b(?:i|we)\s+(?:\w+\s+){0,2}?(?:opened|filed|raised|submitted|created|sent)\s+"
+    r"(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:ticket|case|request)\s+(?:to|with)\b[^.;\n]{0,60}"
+    r"|\b(?:i|we)\s+(?:\w+\s+){0,2}?(?:contacted|e-?mailed|wrote\s+to|reached\s+out\s+to"
+    r"|called|messaged)\s+(?:[\w'-]+\s+){0,3}?support\b[^.;\n]{0,60}",
+    re.IGNORECASE,
+)
+
+
+def asks_for_help(text: str) -> bool:
+    """Does the text tell the team asking a provider's support for help (`_OUR_REQUEST`)? That
+    is neither someone learning of the incident nor a step of the recovery."""
+    return _OUR_REQUEST.search(text) is not None
+
+
 def without_machine_reports(text: str) -> str:
     """The text with the symptoms machines report, what users see, reports that are
     documents or systems, detections that did not happen, an investigation that goes on and
@@ -909,6 +927,8 @@ def without_machine_reports(text: str) -> str:
         or "no " in text.lower()
     ):
         text = _MISSED.sub(" ", text)
+    if "support" in text.lower() or "ticket" in text.lower() or " case " in text.lower():
+        text = _OUR_REQUEST.sub(" ", text)
     if "agerduty" in text.lower():
         text = _PAGER_SERVICE.sub(" ", text)
     lower = text.lower()

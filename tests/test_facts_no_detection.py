@@ -1,0 +1,35 @@
+"""Detection classes of session 47 (issue 14): where a document tells no one learning of the
+incident, no detection. Each document is written for this repository."""
+
+from __future__ import annotations
+
+from pmlint.extract.timeline import Timeline
+from tests.conftest import facts
+
+
+def iso(value: Timeline, kind: str) -> str | None:
+    moment = value.milestones[kind]
+    return moment.when.isoformat() if moment is not None and moment.when else None
+
+
+ASKED_THE_HOST = """\
+# Proxy address lost
+
+## What happened
+
+Saturday 2023-05-06, around 14:10, the proxy stopped responding on its public address.
+
+## Resolution
+
+### Asking for help
+
+With no explanation for the lost route, I opened a ticket with the hosting company's support
+at 16:45, about the failover address. A new address was set up on Monday.
+"""
+
+
+def test_the_team_asking_a_providers_support_is_neither_detection_nor_recovery() -> None:
+    value = facts(ASKED_THE_HOST)
+    assert iso(value, "start") == "2023-05-06T14:10:00"
+    assert value.milestones["detected"] is None
+    assert value.milestones["mitigated"] is None
