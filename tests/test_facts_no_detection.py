@@ -33,3 +33,20 @@ def test_the_team_asking_a_providers_support_is_neither_detection_nor_recovery()
     assert iso(value, "start") == "2023-05-06T14:10:00"
     assert value.milestones["detected"] is None
     assert value.milestones["mitigated"] is None
+
+
+NAMED_FOR_ALERTS = """\
+# June 3-4, 2024 Missing alerts event
+
+## What happened
+
+The alert relay on the small host would not start, and the database password it used was
+an old one. After purging a second copy of the container runtime it came back.
+"""
+
+
+def test_a_title_that_names_the_incident_tells_no_detection() -> None:
+    # the title's days and its words name the incident (here, one about alerts): no one
+    # learned of anything there
+    value = facts(NAMED_FOR_ALERTS)
+    assert value.milestones["detected"] is None

@@ -403,6 +403,11 @@ def choose_milestones(
         candidates = [
             m for m in moments if m.source == PROSE and kind in m.kinds and m.when is not None
         ]
+        if kind == "detected" and candidates:
+            # the title names the incident and its days ("May 23-25: alerting outage"), it
+            # does not tell anyone learning of it
+            title = _title_block(doc)
+            candidates = [m for m in candidates if title is None or m.block is not title]
         if kind == "start":
             # "At 07:20 UTC we pushed a config change; the name stopped resolving": the change
             # the summary tells, with its time, is where the story starts

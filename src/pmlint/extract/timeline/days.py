@@ -40,6 +40,8 @@ def same_day_detection(
             continue
         if not moment.day_known or not told_where(moment.block):
             continue
+        if moment.block.kind == "heading":
+            continue  # a title's days are the incident's ("May 23-25, 2024 Outage"), no learning
         prose = moment.block.prose
         following = [
             m.stamp.start
