@@ -50,3 +50,20 @@ def test_a_title_that_names_the_incident_tells_no_detection() -> None:
     # learned of anything there
     value = facts(NAMED_FOR_ALERTS)
     assert value.milestones["detected"] is None
+
+
+ALERTING_SWITCHED_BACK_ON = """\
+# Heartbeat checks delayed
+
+We moved the check-in store to new disks today at 09:02 UTC, with alerting paused. The move
+finished at 09:20 UTC and we started working through the queued check-ins. At 09:24 UTC we
+re-enabled our alerting process, too early: the queue had not drained, and some checks were
+late.
+"""
+
+
+def test_alerting_switched_back_on_is_no_alert() -> None:
+    # a setting turned on or off tells no one learning of anything (muting or silencing an
+    # alert still does: someone saw it fire)
+    value = facts(ALERTING_SWITCHED_BACK_ON)
+    assert value.milestones["detected"] is None

@@ -903,6 +903,19 @@ _OUR_REQUEST = re.compile(
 )
 
 
+# Alerting switched on or off is a setting, not an alert: "we re-enabled our alerting
+# process", "alerts were paused for the maintenance", "disabled the paging integration".
+_ALERTING_SWITCHED = re.compile(
+    r"\b(?:re-?enabl|enabl|disabl|paus|unpaus|suppress|snooz|turn(?:ed|s|ing)?\s+(?:off|on)"
+    r"|switch(?:ed|es|ing)?\s+(?:off|on))\w*\s+(?:the\s+|our\s+|all\s+|its\s+|their\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:alert|alarm|pag(?:e|ing)|notification)\w*"
+    r"|\b(?:alert|alarm|paging|notification)\w*\s+(?:(?:was|were|is|are|had\s+been|have\s+been)\s+)?"
+    r"(?:re-?enabl|enabl|disabl|paus|unpaus|suppress|snooz|turned\s+(?:off|on)"
+    r"|switched\s+(?:off|on))\w*",
+    re.IGNORECASE,
+)
+
+
 def asks_for_help(text: str) -> bool:
     """Does the text tell the team asking a provider's support for help (`_OUR_REQUEST`)? That
     is neither someone learning of the incident nor a step of the recovery."""
@@ -929,6 +942,8 @@ def without_machine_reports(text: str) -> str:
         text = _MISSED.sub(" ", text)
     if "support" in text.lower() or "ticket" in text.lower() or " case " in text.lower():
         text = _OUR_REQUEST.sub(" ", text)
+    if "abl" in text or "aus" in text or "turn" in text or "switch" in text or "ppress" in text:
+        text = _ALERTING_SWITCHED.sub(" ", text)
     if "agerduty" in text.lower():
         text = _PAGER_SERVICE.sub(" ", text)
     lower = text.lower()
