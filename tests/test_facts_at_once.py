@@ -63,3 +63,21 @@ def test_a_learning_told_further_on_is_not_at_once() -> None:
     value = facts(SEEN_DAYS_LATER)
     assert iso(value, "start") == "2021-09-30T03:10:00+00:00"
     assert value.milestones["detected"] is None
+
+
+INVESTIGATION_BEGAN_AT_ONCE = """\
+# Billing API errors on 2023-07-18
+
+On July 18, 2023 at approximately 09:40 UTC, our operators got 503 errors when calling the
+billing API. Investigation into the errors began immediately. On July 19, 2023 at around
+11:05 UTC, our operators were able to identify the issue to be a proxy setting that other
+services had picked up. At 12:10 UTC the setting was reverted, and the API answered again.
+"""
+
+
+def test_an_investigation_begun_at_once_told_as_its_subject_and_a_cause_found_later() -> None:
+    # "Investigation ... began immediately": known at the start; the cause identified a day
+    # later is news of the cause, not of the incident
+    value = facts(INVESTIGATION_BEGAN_AT_ONCE)
+    assert iso(value, "start") == "2023-07-18T09:40:00+00:00"
+    assert iso(value, "detected") == "2023-07-18T09:40:00+00:00"

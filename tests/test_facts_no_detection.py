@@ -67,3 +67,18 @@ def test_alerting_switched_back_on_is_no_alert() -> None:
     # alert still does: someone saw it fire)
     value = facts(ALERTING_SWITCHED_BACK_ON)
     assert value.milestones["detected"] is None
+
+
+CAUSE_FOUND = """\
+# Export queue stalled on 2022-11-08
+
+At 14:20 UTC the export workers began failing. At 15:10 UTC we identified the root cause as a stuck
+lock in the scheduler, and the lock was released at 15:25 UTC; exports ran again.
+"""
+
+
+def test_the_cause_identified_is_no_detection() -> None:
+    # the incident was known before its cause was found: no time here says when
+    value = facts(CAUSE_FOUND)
+    assert iso(value, "start") == "2022-11-08T14:20:00+00:00"
+    assert value.milestones["detected"] is None

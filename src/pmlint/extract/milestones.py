@@ -916,6 +916,19 @@ _ALERTING_SWITCHED = re.compile(
 )
 
 
+# News of the cause is not news of the incident: "our administrators were able to identify the
+# issue to be an update to the controller", "we identified the root cause as hitting scale
+# limits", "the root cause has been identified" (the incident was known before it; setting out
+# "to identify the cause" is the investigation, which may be the detection).
+_CAUSE_FOUND = re.compile(
+    r"\bidentified\s+(?:the\s+|a\s+)?(?:likely\s+|probable\s+)?(?:root\s+)?cause\b"
+    r"|\bidentif\w*\s+the\s+(?:issue|problem)\s+(?:to\s+be|as)\b"
+    r"|\b(?:root\s+)?cause\s+(?:of\s+[\w\s]{1,30}?\s+)?(?:was|has\s+been|had\s+been|is|were)\s+"
+    r"(?:now\s+)?identified\b",
+    re.IGNORECASE,
+)
+
+
 def asks_for_help(text: str) -> bool:
     """Does the text tell the team asking a provider's support for help (`_OUR_REQUEST`)? That
     is neither someone learning of the incident nor a step of the recovery."""
@@ -944,6 +957,8 @@ def without_machine_reports(text: str) -> str:
         text = _OUR_REQUEST.sub(" ", text)
     if "abl" in text or "aus" in text or "turn" in text or "switch" in text or "ppress" in text:
         text = _ALERTING_SWITCHED.sub(" ", text)
+    if "dentif" in text:
+        text = _CAUSE_FOUND.sub(" ", text)
     if "agerduty" in text.lower():
         text = _PAGER_SERVICE.sub(" ", text)
     lower = text.lower()

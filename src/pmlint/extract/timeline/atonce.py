@@ -20,7 +20,10 @@ _SEEN_AT_ONCE = re.compile(
     r"|\bmonitoring\s+(?:[\w-]+\s+){0,2}?(?:showed|shows|flagged|flags|caught|catches|alerted"
     r"|alerts)\b"
     r"|\b(?:immediately|promptly|right away)\s+(?:started|began|starts|begins)\s+(?:to\s+)?"
-    r"investigat",
+    r"investigat"
+    # the same, the investigation its subject: "Investigation into the issue began immediately"
+    r"|\binvestigations?\s+(?:[\w-]+\s+){0,4}?(?:started|began|starts|begins|commenced)\s+"
+    r"(?:immediately|promptly|right away|at once)\b",
     re.IGNORECASE,
 )
 # How far past the start's time its passage is read: its sentence and the next (a learning
