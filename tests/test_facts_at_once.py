@@ -81,3 +81,29 @@ def test_an_investigation_begun_at_once_told_as_its_subject_and_a_cause_found_la
     value = facts(INVESTIGATION_BEGAN_AT_ONCE)
     assert iso(value, "start") == "2023-07-18T09:40:00+00:00"
     assert iso(value, "detected") == "2023-07-18T09:40:00+00:00"
+
+
+ALERTED_AT_ONCE_ELSEWHERE = """\
+# Wiki database restart
+
+At 22:14 UTC on Friday 3rd March 2023 our wiki's database restarted, and pages failed to load
+for a few minutes.
+
+## Leadup
+
+The gap in the memory chart just before 22:30, where no figures were reported, is when the
+node lost its network.
+
+## Detection
+
+We were immediately alerted to the database restart by the uptime checker and the error
+tracker, so we were looking within a minute.
+"""
+
+
+def test_a_detection_told_immediate_in_its_own_section_is_at_the_start() -> None:
+    # no time says when anyone learned, but the text says it was at once; a chart's gap in
+    # which "no figures were reported" is no one learning of anything
+    value = facts(ALERTED_AT_ONCE_ELSEWHERE)
+    assert iso(value, "start") == "2023-03-03T22:14:00+00:00"
+    assert iso(value, "detected") == "2023-03-03T22:14:00+00:00"

@@ -860,7 +860,8 @@ _MISSED = re.compile(
     r"\b(?:not|never|n't|unable\s+to|fail(?:ed|s)?\s+to|without)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:detect|notic|catch|caught|discover|alert|flag|trigger)\w*"
     # none came: "we had no related alerts until Tuesday", "no reports since the fix"
-    r"|\bno\s+(?:[\w-]+\s+)?(?:alert|alarm|page|report|notification|complaint|ticket)s?\b",
+    # ("no statistics were reported": a gap in a machine's figures)
+    r"|\bno\s+(?:[\w-]+\s+){0,2}?(?:alert|alarm|page|report|notification|complaint|ticket)\w*",
     re.IGNORECASE,
 )
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from pmlint.document import TextBlock
 from pmlint.extract.timeline.model import Moment
 
 # Learning told in the passive or by monitoring, or an investigation begun at once.
@@ -61,3 +62,30 @@ def _passage_seen(moment: Moment) -> bool:
     text = " ".join(_NEXT_ITEM.split(after, 1)[0].split())
     passage = " ".join(_SENTENCE_END.split(text)[:_SENTENCES])
     return _SEEN_AT_ONCE.search(passage) is not None
+
+
+# The text says, with no time, that the incident was known the moment it began: "We were
+# immediately alerted to the database outage", "the event was detected immediately". (Not
+# what could have been: "could have been caught instantly" has no "was"/"were".)
+_TOLD_AT_ONCE = re.compile(
+    r"\b(?:we|they|(?:it|this|the\s+(?:[\w-]+\s+){0,2}?(?:incident|issue|outage|problem|event"
+    r"|failure|team|on-?call|engineers?))\s+(?:was|were))\s+(?:were\s+)?"
+    r"(?:immediately|instantly|promptly|right away)\s+(?:alerted|notified|paged|detected|noticed"
+    r"|spotted|flagged|caught|aware)\b"
+    r"|\b(?:was|were)\s+(?:detected|noticed|spotted|flagged|caught|alerted\s+on)\s+"
+    r"(?:immediately|instantly|right away|at once)\b",
+    re.IGNORECASE,
+)
+
+
+def told_known_at_once(blocks: Sequence[TextBlock]) -> bool:
+    """Does any block say, with no time of its own, that the incident was known the moment it
+    began (`_TOLD_AT_ONCE`)? Then the start's time is the detection's."""
+    return any(
+        _TOLD_AT_ONCE.search(block.prose) is not None
+        for block in blocks
+        if any(word in block.prose.lower() for word in _AT_ONCE_WORDS)
+    )
+
+
+_AT_ONCE_WORDS = ("immediately", "instantly", "promptly", "right away", "at once")

@@ -29,7 +29,7 @@ from pmlint.extract.milestones import (
     recovered_again,
     word_classes,
 )
-from pmlint.extract.timeline.atonce import known_at_once
+from pmlint.extract.timeline.atonce import known_at_once, told_known_at_once
 from pmlint.extract.timeline.dates import document_date, file_name_date, front_matter_date
 from pmlint.extract.timeline.days import detection_told_today, same_day_detection
 from pmlint.extract.timeline.entries import (
@@ -485,6 +485,16 @@ def choose_milestones(
         take("start", _narrative_start(moments, result), HOW_PROSE)
     if result["detected"] is None and known_at_once(result["start"], moments):
         take("detected", result["start"], how.get("start", HOW_PROSE))
+    start = result["start"]
+    if (
+        result["detected"] is None
+        and start is not None
+        and start.has_time
+        and told_known_at_once(doc.blocks)
+    ):
+        # "We were immediately alerted to the database outage", in a section of its own:
+        # it was known when it began
+        take("detected", start, how.get("start", HOW_PROSE))
     _sanity(result, how)
     _ends_in_order(result, how, {k: timed[e.index].moment for k, e in chosen.items()}, marked)
     _begun_by_first_update(doc, timed, result, how)
