@@ -107,3 +107,20 @@ def test_a_detection_told_immediate_in_its_own_section_is_at_the_start() -> None
     value = facts(ALERTED_AT_ONCE_ELSEWHERE)
     assert iso(value, "start") == "2023-03-03T22:14:00+00:00"
     assert iso(value, "detected") == "2023-03-03T22:14:00+00:00"
+
+
+INVESTIGATING_NEXT = """\
+# Build queue stalls, 2019-05-16
+
+## What happened
+
+On Thursday the queue slowed again. At 19:00 CEST, things came to a sudden halt, and no
+jobs were scheduled at all. We started investigating the cause, and chased a
+number of wrong leads on the way.
+"""
+
+
+def test_the_team_setting_to_investigate_right_after_the_symptom_is_at_once() -> None:
+    value = facts(INVESTIGATING_NEXT)
+    assert iso(value, "start") == "2019-05-16T19:00:00+02:00"
+    assert iso(value, "detected") == "2019-05-16T19:00:00+02:00"

@@ -22,6 +22,10 @@ _SEEN_AT_ONCE = re.compile(
     r"|alerts)\b"
     r"|\b(?:immediately|promptly|right away)\s+(?:started|began|starts|begins)\s+(?:to\s+)?"
     r"investigat"
+    # the team setting to work in the sentence after the symptom, with no time of its own:
+    # "At 8 pm builds came to a halt. We started investigating the cause"
+    r"|\b(?:we|the\s+team|engineers|the\s+on-?call)\s+(?:then\s+)?(?:started|began|starts|begins)"
+    r"\s+(?:to\s+)?investigat"
     # the same, the investigation its subject: "Investigation into the issue began immediately"
     r"|\binvestigations?\s+(?:[\w-]+\s+){0,4}?(?:started|began|starts|begins|commenced)\s+"
     r"(?:immediately|promptly|right away|at once)\b",
