@@ -27,6 +27,7 @@ from pmlint.extract.milestones import (
     closes_incident,
     plain_quotes,
     recovered_again,
+    tells_detection,
     word_classes,
 )
 from pmlint.extract.timeline.atonce import known_at_once, told_known_at_once
@@ -522,7 +523,7 @@ def choose_milestones(
     if result["start"] is None and not timed:
         take("start", _opening_time(doc) or _first_update(moments, result), HOW_INFERRED)
         if result["start"] is not None:
-            if _told_by_the_team(doc):
+            if _told_by_the_team(doc, classes):
                 # a status page's issue opened at that time, in the team's words ("We are
                 # seeing elevated errors"): it was known then. A notice that only describes
                 # the impact ("Description: Unable to create new instances") tells no one
@@ -1311,11 +1312,12 @@ _FIRST_PERSON = re.compile(r"\b(?:we|we're|we've|we'll|our|us|I|I'm|I've)\b", re
 _UPDATE_LABEL = re.compile(r"\W*update\s*\d*\b", re.IGNORECASE)
 
 
-def _told_by_the_team(doc: Document) -> bool:
+def _told_by_the_team(doc: Document, classes: WordClasses) -> bool:
     """Does a notice's own text, not its later updates, speak as the team (in the first
-    person)? Then the time it was opened is when the team knew."""
+    person) or tell someone learning of it ("Engineers are investigating")? Then the time it
+    was opened is when the team knew."""
     return any(
-        _FIRST_PERSON.search(block.prose) is not None
+        _FIRST_PERSON.search(block.prose) is not None or tells_detection(block.prose, classes)
         for block in doc.blocks
         if block.kind != "heading" and _UPDATE_LABEL.match(block.prose) is None
     )
