@@ -82,3 +82,13 @@ def test_the_cause_identified_is_no_detection() -> None:
     value = facts(CAUSE_FOUND)
     assert iso(value, "start") == "2022-11-08T14:20:00+00:00"
     assert value.milestones["detected"] is None
+
+
+def test_an_alert_that_enabled_the_response_is_still_an_alert() -> None:
+    value = facts(
+        "# Disk filling on 2021-06-02\n\n## Timeline\n\n"
+        "- 10:00 UTC: the log volume starts filling up.\n"
+        "- 10:05 UTC: disk alerts enabled us to react before the volume was full.\n"
+        "- 10:20 UTC: old logs deleted, the volume is back to normal.\n"
+    )
+    assert iso(value, "detected") == "2021-06-02T10:05:00+00:00"

@@ -910,9 +910,11 @@ _ALERTING_SWITCHED = re.compile(
     r"\b(?:re-?enabl|enabl|disabl|paus|unpaus|suppress|snooz|turn(?:ed|s|ing)?\s+(?:off|on)"
     r"|switch(?:ed|es|ing)?\s+(?:off|on))\w*\s+(?:the\s+|our\s+|all\s+|its\s+|their\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?:alert|alarm|pag(?:e|ing)|notification)\w*"
-    r"|\b(?:alert|alarm|paging|notification)\w*\s+(?:(?:was|were|is|are|had\s+been|have\s+been)\s+)?"
+    r"|\b(?:alert|alarm|paging|notification)\w*\s+(?:was|were|is|are|had\s+been|have\s+been)\s+"
     r"(?:re-?enabl|enabl|disabl|paus|unpaus|suppress|snooz|turned\s+(?:off|on)"
-    r"|switched\s+(?:off|on))\w*",
+    r"|switched\s+(?:off|on))\w*"
+    # told without its verb ("with alerting paused"), but not "alerts enabled us to act"
+    r"|\b(?:alert|alarm|paging|notification)\w*\s+(?:disabled|paused|suppressed|snoozed)\b",
     re.IGNORECASE,
 )
 
