@@ -63,3 +63,64 @@ def test_a_learning_told_further_on_is_not_at_once() -> None:
     value = facts(SEEN_DAYS_LATER)
     assert iso(value, "start") == "2021-09-30T03:10:00+00:00"
     assert value.milestones["detected"] is None
+
+
+INVESTIGATION_BEGAN_AT_ONCE = """\
+# Billing API errors on 2023-07-18
+
+On July 18, 2023 at approximately 09:40 UTC, our operators got 503 errors when calling the
+billing API. Investigation into the errors began immediately. On July 19, 2023 at around
+11:05 UTC, our operators were able to identify the issue to be a proxy setting that other
+services had picked up. At 12:10 UTC the setting was reverted, and the API answered again.
+"""
+
+
+def test_an_investigation_begun_at_once_told_as_its_subject_and_a_cause_found_later() -> None:
+    # "Investigation ... began immediately": known at the start; the cause identified a day
+    # later is news of the cause, not of the incident
+    value = facts(INVESTIGATION_BEGAN_AT_ONCE)
+    assert iso(value, "start") == "2023-07-18T09:40:00+00:00"
+    assert iso(value, "detected") == "2023-07-18T09:40:00+00:00"
+
+
+ALERTED_AT_ONCE_ELSEWHERE = """\
+# Wiki database restart
+
+At 22:14 UTC on Friday 3rd March 2023 our wiki's database restarted, and pages failed to load
+for a few minutes.
+
+## Leadup
+
+The gap in the memory chart just before 22:30, where no figures were reported, is when the
+node lost its network.
+
+## Detection
+
+We were immediately alerted to the database restart by the uptime checker and the error
+tracker, so we were looking within a minute.
+"""
+
+
+def test_a_detection_told_immediate_in_its_own_section_is_at_the_start() -> None:
+    # no time says when anyone learned, but the text says it was at once; a chart's gap in
+    # which "no figures were reported" is no one learning of anything
+    value = facts(ALERTED_AT_ONCE_ELSEWHERE)
+    assert iso(value, "start") == "2023-03-03T22:14:00+00:00"
+    assert iso(value, "detected") == "2023-03-03T22:14:00+00:00"
+
+
+INVESTIGATING_NEXT = """\
+# Build queue stalls, 2019-05-16
+
+## What happened
+
+On Thursday the queue slowed again. At 19:00 CEST, things came to a sudden halt, and no
+jobs were scheduled at all. We started investigating the cause, and chased a
+number of wrong leads on the way.
+"""
+
+
+def test_the_team_setting_to_investigate_right_after_the_symptom_is_at_once() -> None:
+    value = facts(INVESTIGATING_NEXT)
+    assert iso(value, "start") == "2019-05-16T19:00:00+02:00"
+    assert iso(value, "detected") == "2019-05-16T19:00:00+02:00"

@@ -121,3 +121,13 @@ def test_a_story_with_times_is_not_started_by_a_day() -> None:
     told = facts(_LATER_TIMES)
     start = told.milestones["start"]
     assert start is None or start.has_time
+
+
+def test_a_detection_word_denied_in_a_story_told_in_days_is_no_detection() -> None:
+    # "no related alerts" says none came: that day is no one learning of anything
+    told = facts(
+        "# Wiki slow again\n\n"
+        "Things have been calmer since Thursday (2025-03-06) when we tightened the rate "
+        "limits; we had no related alerts until Monday (2025-03-10).\n"
+    )
+    assert told.milestones["detected"] is None

@@ -767,7 +767,14 @@ _QUOTED = re.compile(r'"[^"\n]{0,300}"|“[^”\n]{0,300}”')
 def _detection(entry: Entry, classes: WordClasses) -> bool:
     """Did someone or something learn of the incident in this entry? Not when what they
     learned is that all is well, nor when a machine "reports" its own symptom."""
-    text = without_machine_reports(entry.text)
+    return tells_detection(entry.text, classes)
+
+
+def tells_detection(text: str, classes: WordClasses) -> bool:
+    """Does this text tell that someone or something learned of the incident (`_detection`'s
+    reading of an entry, for any sentence)? Not a detection word denied ("we had no alerts
+    until Tuesday"), nor one that tells all is well or a machine's own report."""
+    text = without_machine_reports(text)
     if not classes.has("detected", text) or _ALL_FINE.search(text) is not None:
         return False
     pattern = classes.detected
@@ -851,7 +858,10 @@ _USERS_GOT = re.compile(
 # check was not able to detect this mode of failure", "monitoring failed to catch it".
 _MISSED = re.compile(
     r"\b(?:not|never|n't|unable\s+to|fail(?:ed|s)?\s+to|without)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:detect|notic|catch|caught|discover|alert|flag|trigger)\w*",
+    r"(?:detect|notic|catch|caught|discover|alert|flag|trigger)\w*"
+    # none came: "we had no related alerts until Tuesday", "no reports since the fix"
+    # ("no statistics were reported": a gap in a machine's figures)
+    r"|\bno\s+(?:[\w-]+\s+){0,2}?(?:alert|alarm|page|report|notification|complaint|ticket)\w*",
     re.IGNORECASE,
 )
 
@@ -882,6 +892,52 @@ _ASKED_OF_READERS = re.compile(
 )
 
 
+# The team asking a provider for help: "I opened a ticket with the host's support at 20:30",
+# "we have contacted the payment provider's support", "I had emailed the vendor's support".
+# Sent by those who already knew: no one learned of the incident from it.
+_OUR_REQUEST = re.compile(
+    r"\b(?:i|we)\s+(?:\w+\s+){0,2}?(?:opened|filed|raised|submitted|created|sent)\s+"
+    r"(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:ticket|case|request)\s+(?:to|with)\b[^.;\n]{0,60}"
+    r"|\b(?:i|we)\s+(?:\w+\s+){0,2}?(?:contacted|e-?mailed|wrote\s+to|reached\s+out\s+to"
+    r"|called|messaged)\s+(?:[\w'-]+\s+){0,3}?support\b[^.;\n]{0,60}",
+    re.IGNORECASE,
+)
+
+
+# Alerting switched on or off is a setting, not an alert: "we re-enabled our alerting
+# process", "alerts were paused for the maintenance", "disabled the paging integration".
+_ALERTING_SWITCHED = re.compile(
+    r"\b(?:re-?enabl|enabl|disabl|paus|unpaus|suppress|snooz|turn(?:ed|s|ing)?\s+(?:off|on)"
+    r"|switch(?:ed|es|ing)?\s+(?:off|on))\w*\s+(?:the\s+|our\s+|all\s+|its\s+|their\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:alert|alarm|pag(?:e|ing)|notification)\w*"
+    r"|\b(?:alert|alarm|paging|notification)\w*\s+(?:was|were|is|are|had\s+been|have\s+been)\s+"
+    r"(?:re-?enabl|enabl|disabl|paus|unpaus|suppress|snooz|turned\s+(?:off|on)"
+    r"|switched\s+(?:off|on))\w*"
+    # told without its verb ("with alerting paused"), but not "alerts enabled us to act"
+    r"|\b(?:alert|alarm|paging|notification)\w*\s+(?:disabled|paused|suppressed|snoozed)\b",
+    re.IGNORECASE,
+)
+
+
+# News of the cause is not news of the incident: "our administrators were able to identify the
+# issue to be an update to the controller", "we identified the root cause as hitting scale
+# limits", "the root cause has been identified" (the incident was known before it; setting out
+# "to identify the cause" is the investigation, which may be the detection).
+_CAUSE_FOUND = re.compile(
+    r"\bidentified\s+(?:the\s+|a\s+)?(?:likely\s+|probable\s+)?(?:root\s+)?cause\b"
+    r"|\bidentif\w*\s+the\s+(?:issue|problem)\s+(?:to\s+be|as)\b"
+    r"|\b(?:root\s+)?cause\s+(?:of\s+[\w\s]{1,30}?\s+)?(?:was|has\s+been|had\s+been|is|were)\s+"
+    r"(?:now\s+)?identified\b",
+    re.IGNORECASE,
+)
+
+
+def asks_for_help(text: str) -> bool:
+    """Does the text tell the team asking a provider's support for help (`_OUR_REQUEST`)? That
+    is neither someone learning of the incident nor a step of the recovery."""
+    return _OUR_REQUEST.search(text) is not None
+
+
 def without_machine_reports(text: str) -> str:
     """The text with the symptoms machines report, what users see, reports that are
     documents or systems, detections that did not happen, an investigation that goes on and
@@ -891,8 +947,21 @@ def without_machine_reports(text: str) -> str:
     lower = text.lower()
     if "if you" in lower or "please" in lower or "free to" in lower or "hesitate" in lower:
         text = _ASKED_OF_READERS.sub(" ", text)
-    if "not" in text or "n't" in text or "fail" in text or "unable" in text or "without" in text:
+    if (
+        "not" in text
+        or "n't" in text
+        or "fail" in text
+        or "unable" in text
+        or "without" in text
+        or "no " in text.lower()
+    ):
         text = _MISSED.sub(" ", text)
+    if "support" in text.lower() or "ticket" in text.lower() or " case " in text.lower():
+        text = _OUR_REQUEST.sub(" ", text)
+    if "abl" in text or "aus" in text or "turn" in text or "switch" in text or "ppress" in text:
+        text = _ALERTING_SWITCHED.sub(" ", text)
+    if "dentif" in text:
+        text = _CAUSE_FOUND.sub(" ", text)
     if "agerduty" in text.lower():
         text = _PAGER_SERVICE.sub(" ", text)
     lower = text.lower()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from pmlint.document import TextBlock
 from pmlint.extract.timeline.model import Moment
 
 # Learning told in the passive or by monitoring, or an investigation begun at once.
@@ -20,7 +21,14 @@ _SEEN_AT_ONCE = re.compile(
     r"|\bmonitoring\s+(?:[\w-]+\s+){0,2}?(?:showed|shows|flagged|flags|caught|catches|alerted"
     r"|alerts)\b"
     r"|\b(?:immediately|promptly|right away)\s+(?:started|began|starts|begins)\s+(?:to\s+)?"
-    r"investigat",
+    r"investigat"
+    # the team setting to work in the sentence after the symptom, with no time of its own:
+    # "At 8 pm builds came to a halt. We started investigating the cause"
+    r"|\b(?:we|the\s+team|engineers|the\s+on-?call)\s+(?:then\s+)?(?:started|began|starts|begins)"
+    r"\s+(?:to\s+)?investigat"
+    # the same, the investigation its subject: "Investigation into the issue began immediately"
+    r"|\binvestigations?\s+(?:[\w-]+\s+){0,4}?(?:started|began|starts|begins|commenced)\s+"
+    r"(?:immediately|promptly|right away|at once)\b",
     re.IGNORECASE,
 )
 # How far past the start's time its passage is read: its sentence and the next (a learning
@@ -58,3 +66,30 @@ def _passage_seen(moment: Moment) -> bool:
     text = " ".join(_NEXT_ITEM.split(after, 1)[0].split())
     passage = " ".join(_SENTENCE_END.split(text)[:_SENTENCES])
     return _SEEN_AT_ONCE.search(passage) is not None
+
+
+# The text says, with no time, that the incident was known the moment it began: "We were
+# immediately alerted to the database outage", "the event was detected immediately". (Not
+# what could have been: "could have been caught instantly" has no "was"/"were".)
+_TOLD_AT_ONCE = re.compile(
+    r"\b(?:we|they|(?:it|this|the\s+(?:[\w-]+\s+){0,2}?(?:incident|issue|outage|problem|event"
+    r"|failure|team|on-?call|engineers?))\s+(?:was|were))\s+(?:were\s+)?"
+    r"(?:immediately|instantly|promptly|right away)\s+(?:alerted|notified|paged|detected|noticed"
+    r"|spotted|flagged|caught|aware)\b"
+    r"|\b(?:was|were)\s+(?:detected|noticed|spotted|flagged|caught|alerted\s+on)\s+"
+    r"(?:immediately|instantly|right away|at once)\b",
+    re.IGNORECASE,
+)
+
+
+def told_known_at_once(blocks: Sequence[TextBlock]) -> bool:
+    """Does any block say, with no time of its own, that the incident was known the moment it
+    began (`_TOLD_AT_ONCE`)? Then the start's time is the detection's."""
+    return any(
+        _TOLD_AT_ONCE.search(block.prose) is not None
+        for block in blocks
+        if any(word in block.prose.lower() for word in _AT_ONCE_WORDS)
+    )
+
+
+_AT_ONCE_WORDS = ("immediately", "instantly", "promptly", "right away", "at once")

@@ -27,9 +27,10 @@ from pmlint.extract.milestones import (
     closes_incident,
     plain_quotes,
     recovered_again,
+    tells_detection,
     word_classes,
 )
-from pmlint.extract.timeline.atonce import known_at_once
+from pmlint.extract.timeline.atonce import known_at_once, told_known_at_once
 from pmlint.extract.timeline.dates import document_date, file_name_date, front_matter_date
 from pmlint.extract.timeline.days import detection_told_today, same_day_detection
 from pmlint.extract.timeline.entries import (
@@ -403,6 +404,11 @@ def choose_milestones(
         candidates = [
             m for m in moments if m.source == PROSE and kind in m.kinds and m.when is not None
         ]
+        if kind == "detected" and candidates:
+            # the title names the incident and its days ("May 23-25: alerting outage"), it
+            # does not tell anyone learning of it
+            title = _title_block(doc)
+            candidates = [m for m in candidates if title is None or m.block is not title]
         if kind == "start":
             # "At 07:20 UTC we pushed a config change; the name stopped resolving": the change
             # the summary tells, with its time, is where the story starts
@@ -480,6 +486,16 @@ def choose_milestones(
         take("start", _narrative_start(moments, result), HOW_PROSE)
     if result["detected"] is None and known_at_once(result["start"], moments):
         take("detected", result["start"], how.get("start", HOW_PROSE))
+    start = result["start"]
+    if (
+        result["detected"] is None
+        and start is not None
+        and start.has_time
+        and told_known_at_once(doc.blocks)
+    ):
+        # "We were immediately alerted to the database outage", in a section of its own:
+        # it was known when it began
+        take("detected", start, how.get("start", HOW_PROSE))
     _sanity(result, how)
     _ends_in_order(result, how, {k: timed[e.index].moment for k, e in chosen.items()}, marked)
     _begun_by_first_update(doc, timed, result, how)
@@ -507,8 +523,12 @@ def choose_milestones(
     if result["start"] is None and not timed:
         take("start", _opening_time(doc) or _first_update(moments, result), HOW_INFERRED)
         if result["start"] is not None:
-            # a status page's issue opened at that time: it was known then
-            take("detected", result["start"], HOW_INFERRED)
+            if _told_by_the_team(doc, classes):
+                # a status page's issue opened at that time, in the team's words ("We are
+                # seeing elevated errors"): it was known then. A notice that only describes
+                # the impact ("Description: Unable to create new instances") tells no one
+                # learning of it.
+                take("detected", result["start"], HOW_INFERRED)
         else:
             # nothing tells when it began: by the time it was noticed, at the latest (a bound,
             # not the impact window: `Timeline.duration` does not count from it)
@@ -1305,6 +1325,24 @@ def _meta_moment(value: object) -> dt.datetime | None:
         return None
     tz = zone_info(first.zone) if first.zone else None
     return dt.datetime.combine(first.date, first.time, tzinfo=tz)
+
+
+# The team speaking: "We are aware of delays", "our engineers", "I restarted the router".
+_FIRST_PERSON = re.compile(r"\b(?:we|we're|we've|we'll|our|us|I|I'm|I've)\b", re.IGNORECASE)
+# A later update's label, at the start of its paragraph: "**Update 2**: ...", "Update - ...".
+# (bounded blanks and marks first: a pattern that opens with `\W*` is quadratic when searched)
+_UPDATE_LABEL = re.compile(r"[^\w\n]{0,8}update[ \t]{0,3}\d{0,3}\b", re.IGNORECASE)
+
+
+def _told_by_the_team(doc: Document, classes: WordClasses) -> bool:
+    """Does a notice's own text, not its later updates, speak as the team (in the first
+    person) or tell someone learning of it ("Engineers are investigating")? Then the time it
+    was opened is when the team knew."""
+    return any(
+        _FIRST_PERSON.search(block.prose) is not None or tells_detection(block.prose, classes)
+        for block in doc.blocks
+        if block.kind != "heading" and _UPDATE_LABEL.match(block.prose) is None
+    )
 
 
 def _opening_time(doc: Document) -> Moment | None:

@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from pmlint.document import Document, TextBlock
-from pmlint.extract.milestones import WordClasses, without_machine_reports
+from pmlint.extract.milestones import WordClasses, tells_detection, without_machine_reports
 from pmlint.extract.timeline.model import PROSE, Moment
 from pmlint.extract.timestamps import Stamp
 
@@ -40,6 +40,8 @@ def same_day_detection(
             continue
         if not moment.day_known or not told_where(moment.block):
             continue
+        if moment.block.kind == "heading":
+            continue  # a title's days are the incident's ("May 23-25, 2024 Outage"), no learning
         prose = moment.block.prose
         following = [
             m.stamp.start
@@ -52,7 +54,7 @@ def same_day_detection(
             if index and _SAME_DAY.search(sentence) is None:
                 continue  # a later sentence tells its own day only when it says so
             told = without_machine_reports(sentence)
-            if classes.has("detected", told) and not classes.has("mitigated", told):
+            if tells_detection(sentence, classes) and not classes.has("mitigated", told):
                 return moment
     return None
 

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from pmlint.document import CodeBlock, Document, Section, TextBlock
 from pmlint.extract.milestones import (
+    asks_for_help,
     believed,
     closed,
     fix_landed,
@@ -719,6 +720,9 @@ def classify(
             moment.has_time
             and not kinds & {"start", "detected", "mitigated", "resolved"}
             and (moment.block.nearest_canonical() == "resolution" or _in_recovery_field(moment))
+            # (not the team asking a provider for help: "I opened a ticket with the host's
+            # support at 20:30", under "Resolution", is no step that stopped anything)
+            and not asks_for_help(_sentence(moment.block, start, end))
         ):
             # a time in the resolution or recovery section, or in a "Resolution:" field,
             # tells a step of the recovery, whatever its words ("At 10:40 we restarted the
