@@ -810,15 +810,6 @@ def test_a_status_notice_that_only_describes_the_impact_tells_no_detection() -> 
     assert value.duration() == (40, "milestones")
 
 
-def test_a_status_notice_that_tells_someone_investigating_is_detected_when_opened() -> None:
-    # no first person, but someone is on it: it was known when the notice was opened
-    value = facts(
-        "---\ndate: 2024-03-05 10:20:00\nresolvedWhen: 2024-03-05 11:00:00\n---\n"
-        "__Description__ Engineers are investigating failed uploads for new albums.\n"
-    )
-    assert iso(value, "detected") == "2024-03-05T10:20:00"
-
-
 def test_a_status_page_closed_before_the_recovery_its_updates_tell_ends_at_the_recovery() -> None:
     # the updates are in the zone a sentence names; the notice's close time is written as UTC
     # and falls before them: it is when the post was written, not the end

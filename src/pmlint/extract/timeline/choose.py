@@ -27,7 +27,6 @@ from pmlint.extract.milestones import (
     closes_incident,
     plain_quotes,
     recovered_again,
-    tells_detection,
     word_classes,
 )
 from pmlint.extract.timeline.atonce import known_at_once, told_known_at_once
@@ -523,7 +522,7 @@ def choose_milestones(
     if result["start"] is None and not timed:
         take("start", _opening_time(doc) or _first_update(moments, result), HOW_INFERRED)
         if result["start"] is not None:
-            if _told_by_the_team(doc, classes):
+            if _told_by_the_team(doc):
                 # a status page's issue opened at that time, in the team's words ("We are
                 # seeing elevated errors"): it was known then. A notice that only describes
                 # the impact ("Description: Unable to create new instances") tells no one
@@ -1334,12 +1333,11 @@ _FIRST_PERSON = re.compile(r"\b(?:we|we're|we've|we'll|our|us|I|I'm|I've)\b", re
 _UPDATE_LABEL = re.compile(r"[^\w\n]{0,8}update[ \t]{0,3}\d{0,3}\b", re.IGNORECASE)
 
 
-def _told_by_the_team(doc: Document, classes: WordClasses) -> bool:
+def _told_by_the_team(doc: Document) -> bool:
     """Does a notice's own text, not its later updates, speak as the team (in the first
-    person) or tell someone learning of it ("Engineers are investigating")? Then the time it
-    was opened is when the team knew."""
+    person)? Then the time it was opened is when the team knew."""
     return any(
-        _FIRST_PERSON.search(block.prose) is not None or tells_detection(block.prose, classes)
+        _FIRST_PERSON.search(block.prose) is not None
         for block in doc.blocks
         if block.kind != "heading" and _UPDATE_LABEL.match(block.prose) is None
     )
