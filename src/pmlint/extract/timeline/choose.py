@@ -522,12 +522,8 @@ def choose_milestones(
     if result["start"] is None and not timed:
         take("start", _opening_time(doc) or _first_update(moments, result), HOW_INFERRED)
         if result["start"] is not None:
-            if _told_by_the_team(doc):
-                # a status page's issue opened at that time, in the team's words ("We are
-                # seeing elevated errors"): it was known then. A notice that only describes
-                # the impact ("Description: Unable to create new instances") tells no one
-                # learning of it.
-                take("detected", result["start"], HOW_INFERRED)
+            # a status page's issue opened at that time: it was known then
+            take("detected", result["start"], HOW_INFERRED)
         else:
             # nothing tells when it began: by the time it was noticed, at the latest (a bound,
             # not the impact window: `Timeline.duration` does not count from it)
@@ -1324,23 +1320,6 @@ def _meta_moment(value: object) -> dt.datetime | None:
         return None
     tz = zone_info(first.zone) if first.zone else None
     return dt.datetime.combine(first.date, first.time, tzinfo=tz)
-
-
-# The team speaking: "We are aware of delays", "our engineers", "I restarted the router".
-_FIRST_PERSON = re.compile(r"\b(?:we|we're|we've|we'll|our|us|I|I'm|I've)\b", re.IGNORECASE)
-# A later update's label, at the start of its paragraph: "**Update 2**: ...", "Update - ...".
-# (bounded blanks and marks first: a pattern that opens with `\W*` is quadratic when searched)
-_UPDATE_LABEL = re.compile(r"[^\w\n]{0,8}update[ \t]{0,3}\d{0,3}\b", re.IGNORECASE)
-
-
-def _told_by_the_team(doc: Document) -> bool:
-    """Does a notice's own text, not its later updates, speak as the team (in the first
-    person)? Then the time it was opened is when the team knew."""
-    return any(
-        _FIRST_PERSON.search(block.prose) is not None
-        for block in doc.blocks
-        if block.kind != "heading" and _UPDATE_LABEL.match(block.prose) is None
-    )
 
 
 def _opening_time(doc: Document) -> Moment | None:
