@@ -330,6 +330,11 @@ class Dates:
             second_of_range = (
                 previous is not None and previous.date is not None and _DATE_RANGE.match(between)
             )
+            # "On August 1 from 21:00 UTC to August 2 5:00 UTC, ...": prose goes on from the
+            # window's first end, so the day and clock of its second end carry to nothing
+            told_end = not in_timeline and _range_end(previous, between)
+            if told_end and stamp.time is not None:
+                return date
             if block.kind == "heading":
                 self.default = None  # a date heading starts a new day for what follows
             if in_timeline and block.kind == "paragraph" and _DEFAULT_DAY.search(block.prose):
