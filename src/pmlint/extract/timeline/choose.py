@@ -95,6 +95,11 @@ _ON_DAY = re.compile(
     r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|\d{4}-\d{2}-\d{2})(?=\s)"
 )
 
+# A window told as maintenance ("we conducted an emergency network maintenance from October 7,
+# 22:00 UTC to October 8, 02:00 UTC", "during a scheduled maintenance window between 04:00 and
+# 09:00 UTC") is the work's window, not the impact's: it neither ends nor measures the impact.
+_MAINTENANCE = re.compile(r"\bmaintenance\b", re.IGNORECASE)
+
 # An aside in parentheses after the first end: "between 12.39 UTC (block #8647535) and
 # 17.17 UTC", "from ~12:00 (maybe before) to 17:55 CEST" (no time in it: the times are in
 # order, so a time there would be the second end).
@@ -128,6 +133,8 @@ def impact_windows(moments: list[Moment]) -> list[tuple[Moment, Moment]]:
             first.block.prose, max(0, first.stamp.start - 40), first.stamp.start
         ):
             continue  # "the start was changed from 11:42 to 11:40": a time corrected
+        if _maintenance(first, second):
+            continue  # "an emergency maintenance window between 04:00 and 09:00": not the impact's
         end = second
         began = first.when
         if began.tzinfo is None and second.when.tzinfo is not None:
@@ -141,6 +148,42 @@ def impact_windows(moments: list[Moment]) -> list[tuple[Moment, Moment]]:
             continue  # "10:02 to 10:47 UTC (3:02 to 3:47 AM PDT)": one window in two zones
         windows.append((first, end))
     return windows
+
+
+def _maintenance(first: Moment, second: Moment) -> bool:
+    """Is the window from `first` to `second` told as maintenance?"""
+    prose = first.block.prose
+    left = max(prose.rfind(". ", 0, first.stamp.start), prose.rfind("\n", 0, first.stamp.start))
+    ends = [
+        i
+        for i in (prose.find(". ", second.stamp.end), prose.find("\n", second.stamp.end))
+        if i >= 0
+    ]
+    return _MAINTENANCE.search(prose, left + 1, min(ends, default=len(prose))) is not None
+
+
+def _maintenance_start(moments: Sequence[Moment]) -> Moment | None:
+    """The start of a maintenance window the document opens with, nothing told before it
+    ("On August 1 from 21:00 UTC to August 2 5:00 UTC, our provider performed planned power
+    maintenance. This unexpectedly led to a loss of connectivity"): the work set the impact
+    off, so its start is the impact's, though its end is not the impact's end."""
+    told = [m for m in moments if m.when is not None]
+    for index, (first, second) in enumerate(itertools.pairwise(told)):
+        if not (first.has_time and second.has_time) or first.block is not second.block:
+            continue
+        link = first.block.prose[first.stamp.end : second.stamp.start]
+        if not _WINDOW_LINK.match(_ON_DAY.sub(" ", link, count=1)) or not _maintenance(
+            first, second
+        ):
+            continue
+        before = told[:index]
+        if first.block.nearest_canonical() in _WINDOW_SECTIONS and all(
+            not m.has_time and m.when.date() == first.when.date()  # type: ignore[union-attr]
+            for m in before
+        ):
+            return first
+        return None
+    return None
 
 
 def outer_ends(windows: Sequence[tuple[Moment, Moment]]) -> tuple[Moment, Moment]:
@@ -360,6 +403,8 @@ def choose_milestones(
             take("resolved", closed, closed_how)
         take("start", first, HOW_RANGE)
         take("resolved", last, HOW_RANGE)
+    else:
+        take("start", _maintenance_start(moments), HOW_RANGE)
     for kind, moment in _partial_before_full(_stated_in_prose(moments), moments).items():
         take(kind, moment, HOW_PROSE)
     _closed_before_recovery(
