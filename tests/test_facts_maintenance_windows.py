@@ -70,3 +70,15 @@ def test_prose_after_a_window_over_midnight_goes_on_from_its_first_day() -> None
     assert days["22:52:00"] == "2023-05-04"
     assert days["23:30:00"] == "2023-05-04"
     assert days["01:15:00"] == "2023-05-05"
+
+
+def test_a_window_told_inside_the_one_before_it_is_on_its_day() -> None:
+    text = (
+        "On March 9, 2024, between 02:15 and 20:40 UTC, the search service returned errors for "
+        "some queries. We moved search traffic to a second cluster between 03:00 and 04:10 UTC, "
+        "which lowered the error rate.\n"
+    )
+    value = facts(text)
+    days = {m.when.time().isoformat(): m.when.date().isoformat() for m in value.moments if m.when}
+    assert days["03:00:00"] == days["20:40:00"] == "2024-03-09"
+    assert iso(value, "resolved") == "2024-03-09T20:40:00+00:00"
