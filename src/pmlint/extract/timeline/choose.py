@@ -35,6 +35,7 @@ from pmlint.extract.timeline.days import detection_told_today, same_day_detectio
 from pmlint.extract.timeline.entries import (
     SENTENCE_OPENS,
     closing_time,
+    ended_by_next_sentence,
     opens_clause,
     sentence_of,
     told_by,
@@ -482,7 +483,13 @@ def choose_milestones(
             # "10:00: a workaround is in place for inbound mail; we are working on one for
             # outbound", then "12:00: ... in place for outbound": a partial outcome, with the
             # rest still being worked on, gives way to one told whole
-            candidates = [m for m in candidates if not attempted(sentence_of(m))] or candidates
+            # (unless the next sentence says it worked: "... began at 19:47 and completed by
+            # 19:53 UTC. This action plan resolved the immediate impact")
+            candidates = [
+                m
+                for m in candidates
+                if not attempted(sentence_of(m)) or _ended_by_what_follows(m, moments)
+            ] or candidates
         if kind in ("mitigated", "resolved"):
             # "At 16:30 we deployed a new version ... we reverted it at 17:05": the start's
             # own time is not its end
@@ -618,6 +625,12 @@ _STATED_BEFORE = {
         r"\b(?:was|were|been)\s+(?:fully\s+)?resolved\s+(?:at|by|around)" + _HEDGE, re.I
     ),
 }
+
+
+def _ended_by_what_follows(moment: Moment, moments: Sequence[Moment]) -> bool:
+    """Does the sentence after the time say that what it told ended the impact?"""
+    times = [(m.stamp.start, m.stamp.end) for m in moments if m.block is moment.block]
+    return ended_by_next_sentence(moment, times)
 
 
 def _stated_in_prose(moments: Sequence[Moment]) -> dict[str, Moment]:

@@ -724,9 +724,45 @@ def classify(
             # tells a step of the recovery, whatever its words ("At 10:40 we restarted the
             # upstream service")
             kinds |= {"mitigated"}
+        if moment.has_time and ended_by_next_sentence(moment, times):
+            # the time is when the step that ended it was taken, not where the sentence's
+            # cause or finding ("revealed that a faulty router was causing the issue") began
+            kinds = (kinds - {"start", "detected"}) | {"mitigated"}
     if kinds and (promised_update(moment) or forecast_end(moment)):
         kinds = frozenset()
     moment.kinds = kinds
+
+
+# The sentence after a time that says, of what that time told, that it ended the impact:
+# "The device was taken offline at 17:15 UTC. This quickly mitigated the impact on
+# customers.", "... completed by 19:53 UTC. This action plan resolved the immediate impact"
+_ENDED_BY_THAT = re.compile(
+    r"[\s*_]*(?:this|that|doing\s+so|which)\b[^.;\n]{0,40}?\b"
+    r"(?:mitigated|resolved|restored|ended|stopped)\s+(?:the\s+|all\s+)?(?:\w+\s+){0,2}?"
+    r"(?:impact|outage|disruption|errors|issue|problem|service|connectivity)\b",
+    re.IGNORECASE,
+)
+
+
+def ended_by_next_sentence(moment: Moment, times: Sequence[tuple[int, int]]) -> bool:
+    """Is the time the last of its sentence, and does the next sentence say that what it
+    told ended the impact ("This quickly mitigated the impact")?"""
+    prose = moment.block.prose
+    _, right = _sentence_bounds(prose, moment.stamp.start, moment.stamp.end)
+    if any(moment.stamp.end <= start < right for start, _ in times):
+        return False
+    after = right + 1 if right < len(prose) and prose[right] in ".!?" else right
+    if prose[after:].strip():
+        return _ENDED_BY_THAT.match(prose, after) is not None
+    # the last sentence of its paragraph: the next paragraph's opening sentence
+    block, section = moment.block, moment.block.section
+    if block.kind != "paragraph" or section is None:
+        return False
+    following = next(
+        (b for a, b in itertools.pairwise(section.blocks) if a is block and b.kind == "paragraph"),
+        None,
+    )
+    return following is not None and _ENDED_BY_THAT.match(following.prose) is not None
 
 
 def promised_update(moment: Moment) -> bool:
