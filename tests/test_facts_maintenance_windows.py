@@ -82,3 +82,15 @@ def test_a_window_told_inside_the_one_before_it_is_on_its_day() -> None:
     days = {m.when.time().isoformat(): m.when.date().isoformat() for m in value.moments if m.when}
     assert days["03:00:00"] == days["20:40:00"] == "2024-03-09"
     assert iso(value, "resolved") == "2024-03-09T20:40:00+00:00"
+
+
+def test_a_noticing_and_an_end_joined_by_and_are_no_window() -> None:
+    text = (
+        "On 4 March 2024 the image cache began to serve stale thumbnails around 08:10 UTC, "
+        "and it stopped serving any by 12:00 UTC. The problem was noticed and escalated "
+        "internally by 19:20 UTC and resolved at 19:34 UTC.\n"
+    )
+    value = facts(text)
+    assert value.provenance.get("start") != "range"
+    assert iso(value, "start") == "2024-03-04T08:10:00+00:00"
+    assert iso(value, "detected") == "2024-03-04T19:20:00+00:00"

@@ -81,7 +81,12 @@ _ENDS_BEFORE = re.compile(
     r"\b(?:mitigated|resolved|restored|recovered|fixed|ended|stopped|closed)\s+(?:at|by|on)"
     r"(?:\s+(?:about|around|approximately))?\s*$"
     # "the two relays stayed dark until 06:10 and 06:45 respectively": each time is an end
-    r"|\b(?:until|till)(?:\s+(?:about|around|approximately))?\s*$",
+    r"|\b(?:until|till)(?:\s+(?:about|around|approximately))?\s*$"
+    # "The outage was discovered and reported internally by 22:50 GMT and resolved at 23:01
+    # GMT": the noticing and the end, not a window
+    r"|\b(?:discovered|detected|noticed|spotted|reported|alerted|identified)"
+    r"(?:\s+and\s+\w+)?(?:\s+(?:internally|to\s+us|to\s+the\s+team))?\s+(?:at|by|on)"
+    r"(?:\s+(?:about|around|approximately))?\s*$",
     re.IGNORECASE,
 )
 # "our record of the start was changed from 11:42 to 11:40", "moved from 9:00 to
