@@ -52,3 +52,15 @@ def test_a_time_in_the_middle_of_its_sentence_is_not_what_the_next_one_tells() -
     )
     value = facts(text)
     assert iso(value, "mitigated") != "2024-06-03T14:31:00+00:00"
+
+
+def test_these_actions_resulted_in_a_recovery() -> None:
+    text = (
+        "At 07:10 UTC on September 2, 2024, a firewall rule change in our Perth site began to "
+        "drop most inbound traffic, setting off a flood of alerts.\n\n"
+        "At 07:22 UTC the change was found to be the cause, and a rollback was quickly "
+        "initiated. These actions resulted in a rapid recovery of inbound traffic. At 08:05 "
+        "UTC traffic was still seen improving, and the issue was placed in monitoring.\n"
+    )
+    value = facts(text)
+    assert iso(value, "mitigated") == "2024-09-02T07:22:00+00:00"
