@@ -42,6 +42,7 @@ from pmlint.extract.timeline.entries import (
     code_timelines,
     compiled_words,
     event_kinds,
+    following_paragraphs,
     in_timeline,
     promised_update,
     row_labels,
@@ -268,6 +269,7 @@ def _build(doc: Document, settings: Settings) -> Timeline:
     clock: Clock = None  # where a 12-hour timeline is on the clock ("1:00 PM", then "4:00")
     moments: list[Moment] = []
     fields = row_labels(doc)
+    following = following_paragraphs(doc)
     for block in blocks:
         on_timeline = in_timeline(block.section, by_date, timed)
         if on_timeline and block.kind in ("heading", "paragraph"):
@@ -348,7 +350,7 @@ def _build(doc: Document, settings: Settings) -> Timeline:
             span = block.span(stamp.start, stamp.end)
             moment = Moment(stamp, block, span, when, day is not None, source)
             moment.zone_name = name
-            classify(moment, labels, events_words, times, fields.get(id(block)))
+            classify(moment, labels, events_words, times, fields.get(id(block)), following)
             moments.append(moment)
     if first_day is None:
         _date_told_later(moments)
@@ -357,7 +359,10 @@ def _build(doc: Document, settings: Settings) -> Timeline:
     if zone_tz is None:
         carry_the_timeline_zone(moments, by_date, timed)
     moments = later_moments(
-        moments, lambda m, times: classify(m, labels, events_words, times, fields.get(id(m.block)))
+        moments,
+        lambda m, times: classify(
+            m, labels, events_words, times, fields.get(id(m.block)), following
+        ),
     )
     events = timeline_events(doc, moments, by_date, timed, code)
     for event in events:

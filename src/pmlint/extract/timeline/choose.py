@@ -36,6 +36,7 @@ from pmlint.extract.timeline.entries import (
     SENTENCE_OPENS,
     closing_time,
     ended_by_next_sentence,
+    following_paragraphs,
     opens_clause,
     sentence_of,
     told_by,
@@ -158,14 +159,15 @@ def impact_windows(moments: list[Moment]) -> list[tuple[Moment, Moment]]:
 
 def _maintenance(first: Moment, second: Moment) -> bool:
     """Is the window from `first` to `second` told as maintenance?"""
-    prose = first.block.prose
-    left = max(prose.rfind(". ", 0, first.stamp.start), prose.rfind("\n", 0, first.stamp.start))
-    ends = [
-        i
-        for i in (prose.find(". ", second.stamp.end), prose.find("\n", second.stamp.end))
-        if i >= 0
-    ]
-    return _MAINTENANCE.search(prose, left + 1, min(ends, default=len(prose))) is not None
+    prose, start, end = first.block.prose, first.stamp.start, second.stamp.end
+    low, high = max(0, start - _SENTENCE_REACH), min(len(prose), end + _SENTENCE_REACH)
+    left = max(low - 1, prose.rfind(". ", low, start), prose.rfind("\n", low, start))
+    ends = [i for i in (prose.find(". ", end, high), prose.find("\n", end, high)) if i >= 0]
+    return _MAINTENANCE.search(prose, left + 1, min(ends, default=high)) is not None
+
+
+# How far from a window's ends its sentence is looked for.
+_SENTENCE_REACH = 300
 
 
 def _maintenance_start(moments: Sequence[Moment]) -> Moment | None:
@@ -375,6 +377,7 @@ def choose_milestones(
             pick = max if kind == "resolved" else min
             take(kind, pick(fields, key=lambda m: utc(m.when)), HOW_FIELD)  # type: ignore[arg-type]
     classes = word_classes(words)
+    ended_by_what_follows = _EndedByWhatFollows(doc, moments)
     timed = [e for e in events if e.moment.when is not None]
     marked_out = _emphasised(timed)
     entries = [
@@ -491,9 +494,7 @@ def choose_milestones(
             # (unless the next sentence says it worked: "... began at 19:47 and completed by
             # 19:53 UTC. This action plan resolved the immediate impact")
             candidates = [
-                m
-                for m in candidates
-                if not attempted(sentence_of(m)) or _ended_by_what_follows(m, moments)
+                m for m in candidates if not attempted(sentence_of(m)) or ended_by_what_follows(m)
             ] or candidates
         if kind in ("mitigated", "resolved"):
             # "At 16:30 we deployed a new version ... we reverted it at 17:05": the start's
@@ -632,10 +633,23 @@ _STATED_BEFORE = {
 }
 
 
-def _ended_by_what_follows(moment: Moment, moments: Sequence[Moment]) -> bool:
-    """Does the sentence after the time say that what it told ended the impact?"""
-    times = [(m.stamp.start, m.stamp.end) for m in moments if m.block is moment.block]
-    return ended_by_next_sentence(moment, times)
+class _EndedByWhatFollows:
+    """Does the sentence after a time say that what it told ended the impact? (The block's
+    times and the paragraphs' order gathered once, on the first question.)"""
+
+    def __init__(self, doc: Document, moments: Sequence[Moment]) -> None:
+        self.doc, self.moments = doc, moments
+        self.times: dict[int, list[tuple[int, int]]] | None = None
+        self.following: dict[int, TextBlock] = {}
+
+    def __call__(self, moment: Moment) -> bool:
+        if self.times is None:
+            self.times = {}
+            for m in self.moments:
+                self.times.setdefault(id(m.block), []).append((m.stamp.start, m.stamp.end))
+            self.following = following_paragraphs(self.doc)
+        times = self.times.get(id(moment.block), [])
+        return ended_by_next_sentence(moment, times, self.following)
 
 
 def _stated_in_prose(moments: Sequence[Moment]) -> dict[str, Moment]:
