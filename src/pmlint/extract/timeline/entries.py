@@ -738,7 +738,7 @@ def classify(
 # "The device was taken offline at 17:15 UTC. This quickly mitigated the impact on
 # customers.", "... completed by 19:53 UTC. This action plan resolved the immediate impact"
 _ENDED_BY_THAT = re.compile(
-    r"[\s*_]*(?:this|that|these|those|doing\s+so|which)\b[^.;\n]{0,40}?\b(?:"
+    r"[\s*_]{0,6}(?:this|that|these|those|doing\s+so|which)\b[^.;\n]{0,40}?\b(?:"
     r"(?:mitigated|resolved|restored|ended|stopped)\s+(?:the\s+|all\s+)?(?:\w+\s+){0,2}?"
     r"(?:impact|outage|disruption|errors|issue|problem|service|connectivity)\b"
     # "These actions resulted in a rapid recovery of networking performance"
