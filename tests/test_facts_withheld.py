@@ -21,8 +21,8 @@ from pmlint.config import load_config
 from pmlint.parse import parse_document
 from tests.conftest import analyzed_documents, facts
 
-# The summary says the impact lasted about forty minutes; the timeline's "resolved" is a
-# follow-up the same afternoon, far past it.
+# The summary says the impact lasted about forty minutes; the timeline's rollback comes
+# hours after the start (a later step read as the end), its "resolved" the same afternoon.
 PAST_THE_DURATION = """\
 # Checkout errors on 2024-04-16
 
@@ -36,12 +36,13 @@ All times UTC.
 
 - 2024-04-16 09:00 A config push turns on the new card router; card payments start failing
 - 2024-04-16 09:06 An alert fires for the failure rate and the on-call engineer is paged
-- 2024-04-16 09:38 The push is rolled back and card payments succeed again
+- 2024-04-16 11:38 The push is rolled back and card payments succeed again
 - 2024-04-16 16:10 The router fix is merged and the incident is resolved
 """
 
-# The same story with the end at the stated duration: nothing is withheld.
-WITHIN_THE_DURATION = PAST_THE_DURATION.replace("16:10 The router fix", "09:55 The router fix")
+# The same story with the rollback within the stated duration: nothing is withheld, though
+# the resolution comes hours later (the stated duration tells the worst of the impact).
+WITHIN_THE_DURATION = PAST_THE_DURATION.replace("11:38 The push", "09:38 The push")
 
 # The first entry is the noticing; the lessons say the outage was there long before it.
 NOTICED_LATE = """\
@@ -81,11 +82,18 @@ def _withheld(text: str) -> dict[str, str]:
     return {kind: item.why for kind, item in withheld.items()}
 
 
-def test_an_end_far_past_the_stated_duration_is_withheld() -> None:
-    assert _withheld(PAST_THE_DURATION) == {"resolved": WHY_PAST_DURATION}
+def test_a_mitigation_far_past_the_stated_duration_is_withheld() -> None:
+    assert _withheld(PAST_THE_DURATION) == {"mitigated": WHY_PAST_DURATION}
     assert _withheld(WITHIN_THE_DURATION) == {}
     # the checks' facts keep it
-    assert facts(PAST_THE_DURATION).milestones["resolved"] is not None
+    assert facts(PAST_THE_DURATION).milestones["mitigated"] is not None
+
+
+def test_a_resolution_far_past_the_stated_duration_is_kept() -> None:
+    # "a complete loss of availability for approximately 50 minutes", then the incident closed
+    # hours later: the stated duration tells the worst of it, the resolution when all was over
+    assert "resolved" not in _withheld(PAST_THE_DURATION)
+    assert "resolved" not in _withheld(WITHIN_THE_DURATION)
 
 
 def test_a_start_that_is_the_noticing_of_an_unnoticed_outage_is_withheld() -> None:
@@ -107,13 +115,13 @@ def test_analyze_json_names_what_it_withheld(tmp_path: Path) -> None:
     path = tmp_path / "checkout.md"
     path.write_text(PAST_THE_DURATION, encoding="utf-8")
     found = analyzed_documents(path)["checkout.md"]
-    assert found["milestones"]["resolved"] is None
-    assert found["milestones"]["mitigated"] == "2024-04-16T09:38:00+00:00"
+    assert found["milestones"]["mitigated"] is None
+    assert found["milestones"]["resolved"] == "2024-04-16T16:10:00+00:00"
     assert found["duration_minutes"] == 40 and found["duration_source"] == "stated-duration"
     assert found["withheld_milestones"] == {
-        "resolved": {
-            "value": "2024-04-16T16:10:00+00:00",
-            "line": 14,
+        "mitigated": {
+            "value": "2024-04-16T11:38:00+00:00",
+            "line": 13,
             "how": "timeline",
             "why": WHY_PAST_DURATION,
         }

@@ -7,10 +7,11 @@ otherwise, analyze gives none (`null`) and names what it withheld and why under
 only: the checks (PM104 reports a stated duration that the window contradicts) see the
 rules' facts unchanged.
 
-- An end far past a stated duration: the document says the impact lasted D minutes, and a
-  mitigation or resolution read from wording comes more than half as long again (and a
-  quarter of an hour) after the start. A later wave, a tail or a follow-up was read as the
-  end; the stated duration still gives the duration.
+- A mitigation far past a stated duration: the document says the impact lasted D minutes,
+  and a mitigation read from wording comes more than half as long again (and a quarter of an
+  hour) after the start. A later wave, a tail or a follow-up was read as the end; the stated
+  duration still gives the duration. A resolution so far is kept: the stated duration tells
+  the worst of the impact, the resolution when all of it was over.
 - A start that is the detection in a document that says the impact went unnoticed before it
   ("the errors went unnoticed for most of the evening", "went undetected for two
   hours"): the start is earlier than any time the document gives for it.
@@ -99,7 +100,12 @@ def _past_stated_duration(facts: Timeline) -> dict[str, str]:
     if stated <= 0:
         return {}
     limit = stated * _SLACK_FACTOR + _SLACK_MINUTES
-    return _ends_read(facts, start, lambda minutes: minutes > limit, WHY_PAST_DURATION)
+    found = _ends_read(facts, start, lambda minutes: minutes > limit, WHY_PAST_DURATION)
+    # The resolution stays: a stated duration tells the worst of it ("a complete loss of
+    # availability for approximately 50 minutes", "mostly down for 60 minutes"), and the
+    # incident closes when all of it is over, however long after.
+    found.pop("resolved", None)
+    return found
 
 
 def _end_at_start(facts: Timeline) -> dict[str, str]:

@@ -35,6 +35,8 @@ from pmlint.extract.timeline.days import detection_told_today, same_day_detectio
 from pmlint.extract.timeline.entries import (
     SENTENCE_OPENS,
     closing_time,
+    ended_by_next_sentence,
+    following_paragraphs,
     opens_clause,
     sentence_of,
     told_by,
@@ -80,7 +82,12 @@ _ENDS_BEFORE = re.compile(
     r"\b(?:mitigated|resolved|restored|recovered|fixed|ended|stopped|closed)\s+(?:at|by|on)"
     r"(?:\s+(?:about|around|approximately))?\s*$"
     # "the two relays stayed dark until 06:10 and 06:45 respectively": each time is an end
-    r"|\b(?:until|till)(?:\s+(?:about|around|approximately))?\s*$",
+    r"|\b(?:until|till)(?:\s+(?:about|around|approximately))?\s*$"
+    # "The outage was discovered and reported internally by 22:50 GMT and resolved at 23:01
+    # GMT": the noticing and the end, not a window
+    r"|\b(?:discovered|detected|noticed|spotted|reported|alerted|identified)"
+    r"(?:\s+and\s+\w+)?(?:\s+(?:internally|to\s+us|to\s+the\s+team))?\s+(?:at|by|on)"
+    r"(?:\s+(?:about|around|approximately))?\s*$",
     re.IGNORECASE,
 )
 # "our record of the start was changed from 11:42 to 11:40", "moved from 9:00 to
@@ -94,6 +101,11 @@ _ON_DAY = re.compile(
     r"^\s*(?:on\s+)?(?:\w+day,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?(?:,?\s+\d{4})?"
     r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|\d{4}-\d{2}-\d{2})(?=\s)"
 )
+
+# A window told as maintenance ("we conducted an emergency network maintenance from October 7,
+# 22:00 UTC to October 8, 02:00 UTC", "during a scheduled maintenance window between 04:00 and
+# 09:00 UTC") is the work's window, not the impact's: it neither ends nor measures the impact.
+_MAINTENANCE = re.compile(r"\bmaintenance\b", re.IGNORECASE)
 
 # An aside in parentheses after the first end: "between 12.39 UTC (block #8647535) and
 # 17.17 UTC", "from ~12:00 (maybe before) to 17:55 CEST" (no time in it: the times are in
@@ -128,6 +140,8 @@ def impact_windows(moments: list[Moment]) -> list[tuple[Moment, Moment]]:
             first.block.prose, max(0, first.stamp.start - 40), first.stamp.start
         ):
             continue  # "the start was changed from 11:42 to 11:40": a time corrected
+        if _maintenance(first, second):
+            continue  # "an emergency maintenance window between 04:00 and 09:00": not the impact's
         end = second
         began = first.when
         if began.tzinfo is None and second.when.tzinfo is not None:
@@ -141,6 +155,43 @@ def impact_windows(moments: list[Moment]) -> list[tuple[Moment, Moment]]:
             continue  # "10:02 to 10:47 UTC (3:02 to 3:47 AM PDT)": one window in two zones
         windows.append((first, end))
     return windows
+
+
+def _maintenance(first: Moment, second: Moment) -> bool:
+    """Is the window from `first` to `second` told as maintenance?"""
+    prose, start, end = first.block.prose, first.stamp.start, second.stamp.end
+    low, high = max(0, start - _SENTENCE_REACH), min(len(prose), end + _SENTENCE_REACH)
+    left = max(low - 1, prose.rfind(". ", low, start), prose.rfind("\n", low, start))
+    ends = [i for i in (prose.find(". ", end, high), prose.find("\n", end, high)) if i >= 0]
+    return _MAINTENANCE.search(prose, left + 1, min(ends, default=high)) is not None
+
+
+# How far from a window's ends its sentence is looked for.
+_SENTENCE_REACH = 300
+
+
+def _maintenance_start(moments: Sequence[Moment]) -> Moment | None:
+    """The start of a maintenance window the document opens with, nothing told before it
+    ("On August 1 from 21:00 UTC to August 2 5:00 UTC, our provider performed planned power
+    maintenance. This unexpectedly led to a loss of connectivity"): the work set the impact
+    off, so its start is the impact's, though its end is not the impact's end."""
+    told = [m for m in moments if m.when is not None]
+    for index, (first, second) in enumerate(itertools.pairwise(told)):
+        if not (first.has_time and second.has_time) or first.block is not second.block:
+            continue
+        link = first.block.prose[first.stamp.end : second.stamp.start]
+        if not _WINDOW_LINK.match(_ON_DAY.sub(" ", link, count=1)) or not _maintenance(
+            first, second
+        ):
+            continue
+        before = told[:index]
+        if first.block.nearest_canonical() in _WINDOW_SECTIONS and all(
+            not m.has_time and m.when.date() == first.when.date()  # type: ignore[union-attr]
+            for m in before
+        ):
+            return first
+        return None
+    return None
 
 
 def outer_ends(windows: Sequence[tuple[Moment, Moment]]) -> tuple[Moment, Moment]:
@@ -326,6 +377,7 @@ def choose_milestones(
             pick = max if kind == "resolved" else min
             take(kind, pick(fields, key=lambda m: utc(m.when)), HOW_FIELD)  # type: ignore[arg-type]
     classes = word_classes(words)
+    ended_by_what_follows = _EndedByWhatFollows(doc, moments)
     timed = [e for e in events if e.moment.when is not None]
     marked_out = _emphasised(timed)
     entries = [
@@ -360,6 +412,8 @@ def choose_milestones(
             take("resolved", closed, closed_how)
         take("start", first, HOW_RANGE)
         take("resolved", last, HOW_RANGE)
+    else:
+        take("start", _maintenance_start(moments), HOW_RANGE)
     for kind, moment in _partial_before_full(_stated_in_prose(moments), moments).items():
         take(kind, moment, HOW_PROSE)
     _closed_before_recovery(
@@ -442,7 +496,11 @@ def choose_milestones(
             # "10:00: a workaround is in place for inbound mail; we are working on one for
             # outbound", then "12:00: ... in place for outbound": a partial outcome, with the
             # rest still being worked on, gives way to one told whole
-            candidates = [m for m in candidates if not attempted(sentence_of(m))] or candidates
+            # (unless the next sentence says it worked: "... began at 19:47 and completed by
+            # 19:53 UTC. This action plan resolved the immediate impact")
+            candidates = [
+                m for m in candidates if not attempted(sentence_of(m)) or ended_by_what_follows(m)
+            ] or candidates
         if kind in ("mitigated", "resolved"):
             # "At 16:30 we deployed a new version ... we reverted it at 17:05": the start's
             # own time is not its end
@@ -588,6 +646,25 @@ _STATED_BEFORE = {
         r"\b(?:was|were|been)\s+(?:fully\s+)?resolved\s+(?:at|by|around)" + _HEDGE, re.I
     ),
 }
+
+
+class _EndedByWhatFollows:
+    """Does the sentence after a time say that what it told ended the impact? (The block's
+    times and the paragraphs' order gathered once, on the first question.)"""
+
+    def __init__(self, doc: Document, moments: Sequence[Moment]) -> None:
+        self.doc, self.moments = doc, moments
+        self.times: dict[int, list[tuple[int, int]]] | None = None
+        self.following: dict[int, TextBlock] = {}
+
+    def __call__(self, moment: Moment) -> bool:
+        if self.times is None:
+            self.times = {}
+            for m in self.moments:
+                self.times.setdefault(id(m.block), []).append((m.stamp.start, m.stamp.end))
+            self.following = following_paragraphs(self.doc)
+        times = self.times.get(id(moment.block), [])
+        return ended_by_next_sentence(moment, times, self.following)
 
 
 def _stated_in_prose(moments: Sequence[Moment]) -> dict[str, Moment]:

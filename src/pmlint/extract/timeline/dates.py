@@ -217,6 +217,8 @@ class Dates:
         # The days a status page stamped its updates on ("Posted Jan 12, 2021 - 23:06 UTC"),
         # when two at least agree on the year: the page's clock, which makes no typo.
         self.posted: list[dt.date] = []
+        # The two times of the window prose told last, when it ends on the day it began.
+        self.window: tuple[dt.time, dt.time] | None = None
 
     def told_day(self, block: TextBlock, before: str = "") -> None:
         """A timeline that tells its days in words: a heading "Day 2" (counted from the day
@@ -330,6 +332,11 @@ class Dates:
             second_of_range = (
                 previous is not None and previous.date is not None and _DATE_RANGE.match(between)
             )
+            # "On August 1 from 21:00 UTC to August 2 5:00 UTC, ...": prose goes on from the
+            # window's first end, so the day and clock of its second end carry to nothing
+            told_end = not in_timeline and _range_end(previous, between)
+            if told_end and stamp.time is not None:
+                return date
             if block.kind == "heading":
                 self.default = None  # a date heading starts a new day for what follows
             if in_timeline and block.kind == "paragraph" and _DEFAULT_DAY.search(block.prose):
@@ -347,9 +354,19 @@ class Dates:
             # "21:48 (6:48 PDT)", "10:00 PST / 18:00 UTC": the same moment in another zone,
             # written beside it: no step on the clock
             return self.last_day if self.last_day is not None else day
+        inside = (
+            # "between 00:01 and 19:27 UTC ... We rerouted traffic between 01:00 and 02:00
+            # UTC": a time in prose within the window just told is that day's, no night passed
+            not in_timeline
+            and self.window is not None
+            and stamp.time is not None
+            and self.last_time == self.window[1]
+            and self.window[0] <= stamp.time <= self.window[1]
+        )
         late_then_early = (
             self.last_time is not None
             and stamp.time is not None
+            and not inside
             and _went_back(self.last_time, stamp.time, in_timeline and self.last_on_timeline)
             # "2021-04-11 23:10" then "01:20" under "all events on 2021-04-12": already the
             # next day, not the one after
@@ -373,6 +390,15 @@ class Dates:
         elif late_then_early:
             self.midnights += 1
         if stamp.time is not None:
+            self.window = None
+            if (
+                not in_timeline
+                and previous is not None
+                and previous.time is not None
+                and _range_end(previous, between)
+                and previous.time <= stamp.time
+            ):
+                self.window = (previous.time, stamp.time)
             self.last_time, self.last_day = stamp.time, day
             self.last_on_timeline = in_timeline
         return day

@@ -684,6 +684,7 @@ def classify(
     events: Mapping[str, re.Pattern[str] | None],
     times: Sequence[tuple[int, int]] = (),
     row_label: str | None = None,
+    following: Mapping[int, TextBlock] | None = None,
 ) -> None:
     """The moment's label and the milestone kinds its words tell (`times`: the offsets of
     the block's times, so that a sentence with several is read clause by clause;
@@ -728,9 +729,58 @@ def classify(
             # tells a step of the recovery, whatever its words ("At 10:40 we restarted the
             # upstream service")
             kinds |= {"mitigated"}
+        if moment.has_time and ended_by_next_sentence(moment, times, following or {}):
+            # the time is when the step that ended it was taken, not where the sentence's
+            # cause or finding ("revealed that a faulty router was causing the issue") began
+            kinds = (kinds - {"start", "detected"}) | {"mitigated"}
     if kinds and (promised_update(moment) or forecast_end(moment)):
         kinds = frozenset()
     moment.kinds = kinds
+
+
+# The sentence after a time that says, of what that time told, that it ended the impact:
+# "The device was taken offline at 17:15 UTC. This quickly mitigated the impact on
+# customers.", "... completed by 19:53 UTC. This action plan resolved the immediate impact"
+_ENDED_BY_THAT = re.compile(
+    r"[\s*_]{0,6}(?:this|that|these|those|doing\s+so|which)\b[^.;\n]{0,40}?\b(?:"
+    r"(?:mitigated|resolved|restored|ended|stopped)\s+(?:the\s+|all\s+)?(?:\w+\s+){0,2}?"
+    r"(?:impact|outage|disruption|errors|issue|problem|service|connectivity)\b"
+    # "These actions resulted in a rapid recovery of networking performance"
+    r"|(?:resulted|ended)\s+in\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:recovery|restoration)\b)",
+    re.IGNORECASE,
+)
+
+
+def following_paragraphs(doc: Document) -> dict[int, TextBlock]:
+    """The paragraph right after each block of a section (by the block's id)."""
+    found: dict[int, TextBlock] = {}
+    for section in doc.sections():
+        for block, after in itertools.pairwise(section.blocks):
+            if after.kind == "paragraph":
+                found[id(block)] = after
+    return found
+
+
+def ended_by_next_sentence(
+    moment: Moment,
+    times: Sequence[tuple[int, int]],
+    following: Mapping[int, TextBlock],
+) -> bool:
+    """Is the time the last of its sentence, and does the next sentence say that what it
+    told ended the impact ("This quickly mitigated the impact")? `times`: the block's times
+    as offsets; `following`: the paragraph after each block (`following_paragraphs`)."""
+    prose = moment.block.prose
+    _, right = _sentence_bounds(prose, moment.stamp.start, moment.stamp.end)
+    after = right + 1 if right < len(prose) and prose[right] in ".!?" else right
+    if prose[after:].strip():
+        told = _ENDED_BY_THAT.match(prose, after) is not None
+    elif moment.block.kind == "paragraph":
+        # the last sentence of its paragraph: the next paragraph's opening sentence
+        nxt = following.get(id(moment.block))
+        told = nxt is not None and _ENDED_BY_THAT.match(nxt.prose) is not None
+    else:
+        told = False
+    return told and not any(moment.stamp.end <= start < right for start, _ in times)
 
 
 def promised_update(moment: Moment) -> bool:
