@@ -51,15 +51,7 @@ from pmlint.extract.timeline.entries import (
 )
 from pmlint.extract.timeline.html import html_texts
 from pmlint.extract.timeline.later import later_moments
-from pmlint.extract.timeline.model import (
-    EVENT,
-    MITIGATION_AT_STORY_END,
-    START_IS_DETECTION,
-    Event,
-    Moment,
-    StatedDuration,
-    Timeline,
-)
+from pmlint.extract.timeline.model import EVENT, MITIGATION_AT_STORY_END, Event, Moment, Timeline
 from pmlint.extract.timeline.stated import detection_from_stated_delay, start_from_time_to_detect
 from pmlint.extract.timeline.zones import (
     carry_the_timeline_zone,
@@ -193,53 +185,6 @@ def _posted_days(blocks: list[TextBlock]) -> list[dt.date]:
     if len(days) < 2 or len({day.year for day in days}) != 1:
         return []
     return days
-
-
-# "(lasting 97 minutes)", "lasted 3 hours": a length told right after a time.
-_LASTING = re.compile(r"\A(?:lasting|lasted)\b", re.IGNORECASE)
-# How far after the time the length may begin: " UTC (", a blank and a parenthesis.
-_LENGTH_AFTER_TIME = 8
-
-
-def _end_after_stated_length(
-    milestones: dict[str, Moment | None],
-    provenance: dict[str, str],
-    durations: list[StatedDuration],
-    windows: list[tuple[Moment, Moment]],
-    moments: list[Moment],
-) -> None:
-    """A window told as its start and how long it lasted, with no time for its end
-    ("February 28 15:42 UTC (lasting 1 hour and 26 minutes)" over "On February 28 at 15:42
-    UTC, our monitors detected ..."): the impact ended that long after the start it opens
-    with (`how: inferred`). Only where the length is written right after that start's time;
-    not where the document gives an end or an impact window, nor from a start that is only
-    when it was noticed. (A length told apart from the time, "became inaccessible for
-    around two hours", is a duration, and its end is left unsaid.)"""
-    start = milestones.get("start")
-    if milestones.get("resolved") is not None or milestones.get("mitigated") is not None:
-        return
-    if not durations or windows or START_IS_DETECTION in provenance:
-        return
-    if start is None or start.when is None or not (start.has_time and start.day_known):
-        return
-    if provenance.get("start") == HOW_INFERRED:
-        return
-    stated = durations[0]
-    minutes = stated.minutes
-    if minutes <= 0 or _LASTING.match(stated.text) is None:
-        return
-    if not any(
-        m.has_time
-        and m.when is not None
-        and m.span.line == stated.span.line
-        and 0 <= stated.span.column - m.span.end_column <= _LENGTH_AFTER_TIME
-        and m.when.time() == start.when.time()
-        for m in moments
-    ):
-        return
-    end = dataclasses.replace(start, when=start.when + dt.timedelta(minutes=minutes))
-    milestones["resolved"] = end
-    provenance["resolved"] = HOW_INFERRED
 
 
 def _build(doc: Document, settings: Settings) -> Timeline:
@@ -387,8 +332,6 @@ def _build(doc: Document, settings: Settings) -> Timeline:
         milestones["mitigated"] = end
         provenance["mitigated"] = HOW_INFERRED
         provenance[MITIGATION_AT_STORY_END] = "story-end"
-    headline = headline_durations(doc)
-    _end_after_stated_length(milestones, provenance, durations or headline, windows, moments)
     return Timeline(
         moments,
         events,
@@ -401,5 +344,5 @@ def _build(doc: Document, settings: Settings) -> Timeline:
         windows,
         end,
         impact_end(milestones, provenance, events),
-        headline,
+        headline_durations(doc),
     )
