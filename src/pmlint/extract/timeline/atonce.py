@@ -81,6 +81,9 @@ _TOLD_AT_ONCE = re.compile(
     re.IGNORECASE,
 )
 
+# The words `_TOLD_AT_ONCE` needs, looked for first in each block.
+_AT_ONCE_WORDS = ("immediately", "instantly", "promptly", "right away", "at once")
+
 
 def told_known_at_once(blocks: Sequence[TextBlock]) -> bool:
     """Does any block say, with no time of its own, that the incident was known the moment it
@@ -90,6 +93,3 @@ def told_known_at_once(blocks: Sequence[TextBlock]) -> bool:
         for block in blocks
         if any(word in block.prose.lower() for word in _AT_ONCE_WORDS)
     )
-
-
-_AT_ONCE_WORDS = ("immediately", "instantly", "promptly", "right away", "at once")
