@@ -48,6 +48,7 @@ from pmlint.extract.timeline.entries import (
     row_labels,
     timed_sections,
     timeline_events,
+    without_archive_postings,
 )
 from pmlint.extract.timeline.html import html_texts
 from pmlint.extract.timeline.later import later_moments
@@ -224,7 +225,7 @@ def _build(doc: Document, settings: Settings) -> Timeline:
         previous: Stamp | None = None
         next_day: tuple[dt.date, dt.time] | None = None  # "the next morning at 08:15": its day
         text = with_timed_code(block)
-        stamps = find_stamps(text, dates.day_first, clock4)
+        stamps = without_archive_postings(text, find_stamps(text, dates.day_first, clock4))
         if not stamps and on_timeline and block.kind == "paragraph" and dates.current is not None:
             # "On Tuesday morning the index was rebuilt": a timeless entry on a day told
             # relative to the entries before it is on that day, at day precision

@@ -336,9 +336,29 @@ def _status_time(block: TextBlock) -> Stamp | None:
     return None
 
 
+# A mail archive's line for a message ("unread, Oct 13, 2017, 12:32:04 PM10/13/17", Google
+# Groups): when the message was posted, in the zone of whoever saved the page, not the incident's.
+_ARCHIVE_POSTING = re.compile(
+    r"\b[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}:\d{2}\s?[AP]M\d{1,2}/\d{1,2}/\d{2}"
+)
+
+
+def without_archive_postings(text: str, stamps: list[Stamp]) -> list[Stamp]:
+    """The stamps without a mail archive's posting lines: they tell no step of the incident, and
+    their clock is the reader's."""
+    if "M" not in text or "/" not in text:
+        return stamps
+    spans = [(m.start(), m.end()) for m in _ARCHIVE_POSTING.finditer(text)]
+    if not spans:
+        return stamps
+    return [s for s in stamps if not any(a <= s.start < b for a, b in spans)]
+
+
 def _opening_time(text: str, start: int) -> Stamp | None:
     head = text[start : start + _EVENT_LEAD]
     lead = len(head) - len(head.lstrip(_LEAD_CHARS))
+    if _ARCHIVE_POSTING.match(head, lead):
+        return None  # a mail archive's posting line opens no entry
     stamps = find_stamps(head[lead : lead + 40])
     if stamps and stamps[0].start == 0 and stamps[0].time is not None:
         return stamps[0]

@@ -1,0 +1,56 @@
+"""Cloud status notices of session 48 (issue 14): a mail archive's copies of a provider's
+notices, where the careful reader takes no detection from the times the archive stamps or the
+words of a notice. Each document is written for this repository."""
+
+from __future__ import annotations
+
+from pmlint.extract.timeline import Timeline
+from tests.conftest import facts
+
+
+def iso(value: Timeline, kind: str) -> str | None:
+    moment = value.milestones[kind]
+    return moment.when.isoformat() if moment is not None and moment.when else None
+
+
+ARCHIVED_NOTICES = """\
+Queue service errors in Europe
+
+Example Cloud Status
+
+unread,
+Feb 9, 2021, 1:31:05 PM2/9/21
+to queue-an...@example.org
+We are investigating an issue with message delivery for queues in europe-north. We will
+provide more information by 11:00 US/Pacific.
+
+Example Cloud Status
+
+unread,
+Feb 9, 2021, 3:14:27 PM2/9/21
+to queue-an...@example.org
+The issue with message delivery for queues in europe-north has been resolved for all
+affected projects as of Tuesday, 2021-02-09 11:36 US/Pacific. We will conduct an internal
+investigation of this issue.
+
+Example Cloud Status
+
+unread,
+Feb 12, 2021, 9:02:51 AM2/12/21
+to queue-an...@example.org
+ISSUE SUMMARY
+
+On Tuesday 9 February 2021 from 10:05 to 11:40 PST, message delivery for queues in
+europe-north failed for 14% of requests.
+"""
+
+
+def test_a_mail_archives_posting_lines_tell_no_step_of_the_incident() -> None:
+    # "Feb 9, 2021, 3:14:27 PM2/9/21" is when the archive shows the message posted, on the
+    # clock of whoever saved the page: no detection, no entries of a timeline, and the end is
+    # the one the summary's window tells
+    value = facts(ARCHIVED_NOTICES)
+    assert iso(value, "start") == "2021-02-09T10:05:00-08:00"
+    assert value.milestones["detected"] is None
+    assert not value.events
+    assert iso(value, "resolved") == "2021-02-09T11:40:00-08:00"
