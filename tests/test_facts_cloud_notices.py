@@ -54,3 +54,31 @@ def test_a_mail_archives_posting_lines_tell_no_step_of_the_incident() -> None:
     assert value.milestones["detected"] is None
     assert not value.events
     assert iso(value, "resolved") == "2021-02-09T11:40:00-08:00"
+
+
+BEGINNING_AT = (
+    "Database service issues on Monday 8 March, 2021\n\n"
+    "We are investigating an issue with the managed database service beginning at Monday "
+    "2021-03-08 06:20 (all times are in US/Pacific). We will provide more information shortly.\n\n"
+    "The problem with the managed database service was resolved as of Monday 2021-03-08 07:55.\n"
+)
+
+
+def test_a_notice_investigating_an_issue_beginning_at_a_time_tells_the_start_only() -> None:
+    # the time is when the issue began; the investigating is when the notice was written
+    value = facts(BEGINNING_AT)
+    assert iso(value, "start") == "2021-03-08T06:20:00-08:00"
+    assert value.milestones["detected"] is None
+
+
+STARTING_AT_ALERTS = """\
+# Cache misses
+
+Starting at 06:20 UTC on 2021-03-08, we received alerts about cache misses on the edge. The
+cache was warmed again at 07:55 UTC.
+"""
+
+
+def test_starting_at_a_time_that_opens_the_clause_still_tells_the_alerts_time() -> None:
+    value = facts(STARTING_AT_ALERTS)
+    assert iso(value, "detected") == "2021-03-08T06:20:00+00:00"

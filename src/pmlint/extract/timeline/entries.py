@@ -733,9 +733,17 @@ def classify(
         if "detected" not in kinds or "mitigated" not in around:
             kinds |= around  # "by 10:15 the on-call was paged" is no recovery
         at = moment.stamp.start
-        if "start" in kinds and _SINCE.search(moment.block.prose, max(0, at - 40), at):
-            # "investigating reports that users cannot log in since 14:30": the symptom began
-            # then; the reports are the time the sentence is written
+        if "start" in kinds and (
+            _SINCE.search(moment.block.prose, max(0, at - 40), at)
+            or (
+                _STARTING.search(moment.block.prose, max(0, at - 40), at)
+                and not opens_clause(moment.block.prose, at, _STARTING)
+            )
+        ):
+            # "investigating reports that users cannot log in since 14:30", "We are
+            # investigating an issue with the API beginning at 10:00": the symptom began
+            # then; the investigating is the time the notice is written ("Starting at 10:00,
+            # we received alerts", opening its clause, tells the alerts' time)
             kinds -= {"detected"}
         if (
             moment.has_time
