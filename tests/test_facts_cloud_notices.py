@@ -82,3 +82,49 @@ cache was warmed again at 07:55 UTC.
 def test_starting_at_a_time_that_opens_the_clause_still_tells_the_alerts_time() -> None:
     value = facts(STARTING_AT_ALERTS)
     assert iso(value, "detected") == "2021-03-08T06:20:00+00:00"
+
+
+LOOKED_BACK_ON = """\
+Example Hosting Status
+
+Service Issue - Packet loss - NL-AMS (Amsterdam)
+
+Incident Report for Example Hosting
+
+Postmortem
+
+On March 3, 2024, from 06:10-06:14 UTC and from 06:31-07:02 UTC, traffic through the Amsterdam
+data center had packet loss, because a core switch dropped frames after a line card failed.
+
+At 07:02 UTC on March 3, 2024, we moved the traffic off the failing switch, at which point
+the impact was fully mitigated.
+
+Posted Mar 8, 2024 - 15:20 UTC
+
+Resolved
+
+This incident has been resolved.
+Posted Mar 3, 2024 - 09:45 UTC
+
+Identified
+
+Between approximately 06:10 - 06:14 UTC, and again between 06:31 - 07:02 UTC, we observed
+packet loss in AMS1. The loss stopped after we moved traffic off a switch. We identified the
+issue and a replacement card is on its way.
+Posted Mar 3, 2024 - 08:05 UTC
+
+Investigating
+
+Our team is investigating packet loss in our NL-AMS (Amsterdam) data center.
+Posted Mar 3, 2024
+"""
+
+
+def test_an_update_posted_after_the_window_closed_tells_no_detection() -> None:
+    # the "Identified" update looks back on a window that had closed an hour before it was
+    # posted: neither its posting time nor the times it recounts are when anyone learned of it,
+    # so the stated mitigation stands
+    value = facts(LOOKED_BACK_ON)
+    assert iso(value, "start") == "2024-03-03T06:10:00+00:00"
+    assert value.milestones["detected"] is None
+    assert iso(value, "mitigated") == "2024-03-03T07:02:00+00:00"

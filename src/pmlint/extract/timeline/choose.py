@@ -422,6 +422,8 @@ def choose_milestones(
         [timed[e.index].moment for k, e in chosen.items() if k in ("mitigated", "resolved")],
     )
     for kind, entry in chosen.items():
+        if kind == "detected" and _noticed_after_the_window(timed[entry.index], windows):
+            continue
         take(kind, timed[entry.index].moment, HOW_TIMELINE)
     _detected_after_stated_start(result, how, entries, timed, classes)
     if how.get("start") == HOW_RANGE and "start" in chosen and "detected" in chosen:
@@ -462,6 +464,11 @@ def choose_milestones(
             # does not tell anyone learning of it
             title = _title_block(doc)
             candidates = [m for m in candidates if title is None or m.block is not title]
+            # nor the times a status update recounts when it was posted after the impact
+            # window had closed ("Between 19:20 - 20:04 UTC we observed connectivity issues"
+            # posted at 21:19 UTC): it looks back on the impact, as its posting time does
+            late = _updates_after_the_window(moments, windows)
+            candidates = [m for m in candidates if id(m.block) not in late]
         if kind == "start":
             # "At 07:20 UTC we pushed a config change; the name stopped resolving": the change
             # the summary tells, with its time, is where the story starts
@@ -850,6 +857,26 @@ def _posted_after_the_window(
     if moment.when is None or end.when is None or not zoned_alike(moment.when, end.when):
         return False
     return utc(moment.when) > utc(end.when)
+
+
+def _noticed_after_the_window(event: Event, windows: Sequence[tuple[Moment, Moment]]) -> bool:
+    """Is a status update that tells of the incident ("Identified - Between 19:20 and 20:04
+    UTC we observed connectivity issues ... Posted ... 21:19 UTC") posted after the impact
+    window the write-up states had closed? It looks back on the impact: the team knew of it
+    before, not when the page was edited."""
+    return _posted_after_the_window("resolved", event, windows)
+
+
+def _updates_after_the_window(
+    moments: Sequence[Moment], windows: Sequence[tuple[Moment, Moment]]
+) -> set[int]:
+    """The blocks (by id) of the status updates posted after the stated impact window closed
+    (`_noticed_after_the_window`)."""
+    if not windows:
+        return set()
+    return {
+        id(m.block) for m in moments if _noticed_after_the_window(Event(m, "", m.line), windows)
+    }
 
 
 # How long after a stated window's end a status update that closes the incident is posted for
