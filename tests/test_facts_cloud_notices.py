@@ -128,3 +128,42 @@ def test_an_update_posted_after_the_window_closed_tells_no_detection() -> None:
     assert iso(value, "start") == "2024-03-03T06:10:00+00:00"
     assert value.milestones["detected"] is None
     assert iso(value, "mitigated") == "2024-03-03T07:02:00+00:00"
+
+
+MONTH_SLIP = """\
+Incident affecting the managed queue service
+
+SUMMARY:
+
+On Tuesday 9 June 2020, for a duration of 52 minutes, applications that published to the
+managed queue service had elevated error rates.
+
+DETAILED DESCRIPTION OF IMPACT:
+
+On Tuesday 9 April, from 10:12 AM to 11:04 AM PDT, some applications publishing to the managed
+queue service received errors for 40% of their requests.
+"""
+
+
+def test_a_month_slip_whose_weekday_and_day_match_the_day_told_before_is_that_day() -> None:
+    # 9 April 2020 was a Thursday; "Tuesday 9" is the 9 June 2020 the summary told
+    value = facts(MONTH_SLIP)
+    assert iso(value, "start") == "2020-06-09T10:12:00-07:00"
+    assert iso(value, "resolved") == "2020-06-09T11:04:00-07:00"
+
+
+WEEKDAY_SLIP = """\
+# Queue errors
+
+On Tuesday 9 June 2020 the queue service had a short outage.
+
+## Impact
+
+On Friday 9 April, from 10:12 to 11:04 UTC, publishing to the queue failed.
+"""
+
+
+def test_a_date_whose_weekday_matches_no_day_told_keeps_its_month() -> None:
+    # "Friday 9 April" is no weekday of 9 June: nothing tells which part slipped
+    value = facts(WEEKDAY_SLIP)
+    assert iso(value, "start") == "2020-04-09T10:12:00+00:00"

@@ -61,7 +61,13 @@ from pmlint.extract.timeline.zones import (
     stamp_zone,
     zone_day_first,
 )
-from pmlint.extract.timestamps import Stamp, find_stamps, four_digit_clock, zone_after
+from pmlint.extract.timestamps import (
+    WEEKDAY_NAME,
+    Stamp,
+    find_stamps,
+    four_digit_clock,
+    zone_after,
+)
 from pmlint.settings import Settings
 
 
@@ -173,6 +179,10 @@ def _date_told_later(moments: list[Moment]) -> None:
             moment.day_known = True
 
 
+# A weekday's name written right before a date: "Thursday 5 January", "Thu, 5 Jan".
+_WEEKDAY_BEFORE = re.compile(rf"\b({WEEKDAY_NAME})\.?,?\s+\Z", re.IGNORECASE)
+
+
 def _posted_days(blocks: list[TextBlock]) -> list[dt.date]:
     """The days a status page stamped its updates on ("... Posted Jan 12, 2021 - 23:06 UTC"),
     two at least and all in one year; empty otherwise."""
@@ -251,7 +261,17 @@ def _build(doc: Document, settings: Settings) -> Timeline:
                 names_the_writing(text[line_start : stamp.start], fields.get(id(block)))
                 or told_before_the_day(text[max(line_start, stamp.start - 40) : stamp.start])
             )
-            day = dates.place(stamp, block, on_timeline, previous, between, later, writing)
+            named = _WEEKDAY_BEFORE.search(text, max(0, stamp.start - 12), stamp.start)
+            day = dates.place(
+                stamp,
+                block,
+                on_timeline,
+                previous,
+                between,
+                later,
+                writing,
+                named.group(1) if named is not None and stamp.date is not None else None,
+            )
             if (
                 day is not None
                 and not on_timeline

@@ -219,6 +219,8 @@ class Dates:
         self.posted: list[dt.date] = []
         # The two times of the window prose told last, when it ends on the day it began.
         self.window: tuple[dt.time, dt.time] | None = None
+        # The days written with their year, in order (`_weekday_meant`).
+        self.dated: list[dt.date] = []
 
     def told_day(self, block: TextBlock, before: str = "") -> None:
         """A timeline that tells its days in words: a heading "Day 2" (counted from the day
@@ -318,12 +320,19 @@ class Dates:
         between: str,
         later: Stamp | None = None,
         writing: bool = False,
+        weekday: str | None = None,
     ) -> dt.date | None:
         """The day of `stamp`, carrying the days written before it; a date that names the
-        writing (`writing`: "Published: 2023-05-12") is its own day and carries to nothing."""
+        writing (`writing`: "Published: 2023-05-12") is its own day and carries to nothing;
+        `weekday`: the weekday's name written right before the date ("Thursday 5 March")."""
         if writing and stamp.date is not None and stamp.time is None and not in_timeline:
             return self._with_year(stamp)
         date = self._with_year(stamp)
+        if date is not None and stamp.date is not None:
+            if stamp.year_known:
+                self.dated.append(date)
+            elif weekday is not None:
+                date = self._weekday_meant(date, weekday)
         if date is None and later is not None:
             date = self._with_year(later)  # "from 02:05 to 03:40 UTC on 2023-09-12"
         if in_timeline and date is not None:
@@ -402,6 +411,20 @@ class Dates:
             self.last_time, self.last_day = stamp.time, day
             self.last_on_timeline = in_timeline
         return day
+
+    def _weekday_meant(self, date: dt.date, weekday: str) -> dt.date:
+        """The day a date written without its year means when its weekday is not that day's
+        but is the weekday of a day written before with the same day of the month and its
+        year ("On Thursday 5 March 2015 ...", then "On Thursday 5 January, from 07:04 ...",
+        5 January 2015 being a Monday): the month is the slip, the weekday and the day agree
+        with the day already told."""
+        named = _WEEKDAY_NAMES.index(weekday[:3].lower())
+        if date.weekday() == named:
+            return date
+        for told in reversed(self.dated):
+            if told.day == date.day and told.month != date.month and told.weekday() == named:
+                return told
+        return date
 
     def _slipped(self, date: dt.date, stamp: Stamp) -> dt.date:
         """A timeline entry dated days before the entries above it, on the document's own day,
