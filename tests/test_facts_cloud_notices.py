@@ -5,12 +5,17 @@ words of a notice. Each document is written for this repository."""
 from __future__ import annotations
 
 from pmlint.extract.timeline import Timeline
+from pmlint.extract.timeline.model import Moment
 from tests.conftest import facts
 
 
 def iso(value: Timeline, kind: str) -> str | None:
     moment = value.milestones[kind]
     return moment.when.isoformat() if moment is not None and moment.when else None
+
+
+def iso_moment(moment: Moment) -> str | None:
+    return moment.when.isoformat() if moment.when else None
 
 
 ARCHIVED_NOTICES = """\
@@ -167,3 +172,24 @@ def test_a_date_whose_weekday_matches_no_day_told_keeps_its_month() -> None:
     # "Friday 9 April" is no weekday of 9 June: nothing tells which part slipped
     value = facts(WEEKDAY_SLIP)
     assert iso(value, "start") == "2020-04-09T10:12:00+00:00"
+
+
+RELEASE_SCHEDULE = """\
+Example Gateway Release Schedule
+
+Example Gateway: Mon-Wed 1am to 5am in Sydney, Frankfurt and US Pacific time zones.
+
+Admin Console Outage
+Incident Report for Example Gateway
+
+On March 2, 2021, the admin console was unreachable for a duration of 40 minutes.
+
+On March 2nd from 09:20 to 10:00 US/Pacific, every request to the admin console timed out.
+"""
+
+
+def test_a_weekly_schedules_window_is_no_impact_window() -> None:
+    # "Mon-Wed 1am to 5am" recurs every week: the incident's window is the one the report tells
+    value = facts(RELEASE_SCHEDULE)
+    assert iso(value, "start") == "2021-03-02T09:20:00-08:00"
+    assert [iso_moment(a) for a, _ in value.windows] == ["2021-03-02T09:20:00-08:00"]

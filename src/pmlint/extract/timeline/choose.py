@@ -53,7 +53,7 @@ from pmlint.extract.timeline.model import (
     zoned_alike,
 )
 from pmlint.extract.timeline.plainday import plain_day_start
-from pmlint.extract.timestamps import Stamp, find_stamps, zone_info
+from pmlint.extract.timestamps import WEEKDAY_NAME, Stamp, find_stamps, zone_info
 
 # "from 02:05 to 03:40 UTC", "between 02:10 and 04:45", "22:40–01:15", "began at A and ended
 # at B": the impact window a summary states.
@@ -142,6 +142,8 @@ def impact_windows(moments: list[Moment]) -> list[tuple[Moment, Moment]]:
             continue  # "the start was changed from 11:42 to 11:40": a time corrected
         if _maintenance(first, second):
             continue  # "an emergency maintenance window between 04:00 and 09:00": not the impact's
+        if _RECURRING.search(first.block.prose, max(0, first.stamp.start - 40), first.stamp.start):
+            continue  # "Release schedule: Tue-Thu 12am to 4am": a window every week, no incident
         end = second
         began = first.when
         if began.tzinfo is None and second.when.tzinfo is not None:
@@ -155,6 +157,17 @@ def impact_windows(moments: list[Moment]) -> list[tuple[Moment, Moment]]:
             continue  # "10:02 to 10:47 UTC (3:02 to 3:47 AM PDT)": one window in two zones
         windows.append((first, end))
     return windows
+
+
+# Days that recur right before a window: "Tue-Thu 12am to 4am", "Mon–Fri from 09:00 to
+# 17:00", "every Sunday between 02:00 and 04:00", "daily from 01:00 to 01:30".
+_RECURRING = re.compile(
+    rf"(?:\b{WEEKDAY_NAME}\.?\s*(?:-|–|—|to|through|thru)\s*{WEEKDAY_NAME}\.?"
+    rf"|\b(?:every|each)\s+(?:{WEEKDAY_NAME}|day|night|week(?:day|end)?)s?"
+    r"|\b(?:daily|nightly|weekdays|weekends|weekly))"
+    r",?\s+(?:(?:from|between|at)\s+)?\Z",
+    re.IGNORECASE,
+)
 
 
 def _maintenance(first: Moment, second: Moment) -> bool:
