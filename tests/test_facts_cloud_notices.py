@@ -193,3 +193,30 @@ def test_a_weekly_schedules_window_is_no_impact_window() -> None:
     value = facts(RELEASE_SCHEDULE)
     assert iso(value, "start") == "2021-03-02T09:20:00-08:00"
     assert [iso_moment(a) for a, _ in value.windows] == ["2021-03-02T09:20:00-08:00"]
+
+
+IDENTIFIED_AT_ONSET = """\
+Admin Console Outage
+Incident Report for Example Gateway
+
+On March 2nd, 2021 from 09:20 to 10:00 US/Pacific, every request to the admin console timed
+out.
+
+This lasted longer than we would like. Though the incident was identified immediately at its
+onset, it took half an hour to find a way to route around the failed database.
+"""
+
+CAUSE_IDENTIFIED_AT_ONCE = """\
+Admin Console Outage
+
+On March 2nd 2021 from 09:20 to 10:00 US/Pacific, every request to the admin console timed
+out. Once engineers looked at the database, the cause was identified immediately.
+"""
+
+
+def test_an_incident_identified_at_its_onset_was_detected_when_it_began() -> None:
+    assert iso(facts(IDENTIFIED_AT_ONSET), "detected") == "2021-03-02T09:20:00-08:00"
+
+
+def test_a_cause_identified_at_once_tells_no_detection() -> None:
+    assert facts(CAUSE_IDENTIFIED_AT_ONCE).milestones["detected"] is None

@@ -77,6 +77,10 @@ _TOLD_AT_ONCE = re.compile(
     r"(?:immediately|instantly|promptly|right away)\s+(?:alerted|notified|paged|detected|noticed"
     r"|spotted|flagged|caught|aware)\b"
     r"|\b(?:was|were)\s+(?:detected|noticed|spotted|flagged|caught|alerted\s+on)\s+"
+    r"(?:immediately|instantly|right away|at once)\b"
+    # the incident itself identified ("the incident was identified immediately at its onset"),
+    # not its cause ("the cause was identified immediately" is news of the cause)
+    r"|\b(?:incident|issue|outage|problem|event|failure)\s+(?:was|were)\s+identified\s+"
     r"(?:immediately|instantly|right away|at once)\b",
     re.IGNORECASE,
 )
