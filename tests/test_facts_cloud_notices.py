@@ -220,3 +220,26 @@ def test_an_incident_identified_at_its_onset_was_detected_when_it_began() -> Non
 
 def test_a_cause_identified_at_once_tells_no_detection() -> None:
     assert facts(CAUSE_IDENTIFIED_AT_ONCE).milestones["detected"] is None
+
+
+FEED_ITEM = """\
+<rss version="2.0">
+    <channel>
+        <title>Example Hosting Blog</title>
+        <lastBuildDate>Mon, 02 Feb 2026 08:15:40 GMT</lastBuildDate>
+        <item>
+            <title>Object storage outage on March 4, 2025</title>
+            <pubDate>Wed, 05 Mar 2025 18:30:00 GMT</pubDate>
+            <description>Object storage was unavailable on March 4, 2025.</description>
+        </item>
+    </channel>
+</rss>
+"""
+
+
+def test_a_feeds_own_dates_are_no_time_of_the_incident() -> None:
+    # the feed was built in 2026 and the post published the day after: the incident's day is
+    # the one its words tell
+    value = facts(FEED_ITEM)
+    assert iso(value, "start") == "2025-03-04T00:00:00"
+    assert all(m.when is None or (m.when.year == 2025 and m.when.day == 4) for m in value.moments)

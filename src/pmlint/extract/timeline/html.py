@@ -13,6 +13,12 @@ from pmlint.document import CodeBlock, Document, TextBlock
 # break tag is a line's end for the entries, as "<br>" is in a table cell.
 _TAG = re.compile(r"<[^<>\n]{0,200}>|&[a-z]{2,8};|&#\d{1,5};", re.IGNORECASE)
 _BREAK = re.compile(r"<br\s*/?>|</p>|</li>|</div>", re.IGNORECASE)
+# A feed's own dates, with the elements that hold them ("<lastBuildDate>Thu, 09 Apr 2026
+# 14:26:36 GMT</lastBuildDate>", "<pubDate>", Atom's "<updated>"): when the feed or the post
+# was written, no time of the incident; blanked with their tags.
+_FEED_DATE = re.compile(
+    r"<(lastBuildDate|pubDate|updated|published|dc:date)>[^<\n]{0,80}</\1>", re.IGNORECASE
+)
 
 
 def html_texts(doc: Document) -> list[TextBlock]:
@@ -31,6 +37,8 @@ def _text_of(html: CodeBlock) -> TextBlock | None:
     text = html.text.rstrip("\n")
     if not text.strip():
         return None
+    if "Date>" in text or "ed>" in text or "date>" in text:
+        text = _FEED_DATE.sub(lambda m: " " * len(m.group(0)), text)
     prose = _TAG.sub(
         lambda m: (
             "\n" + " " * (len(m.group(0)) - 1)
