@@ -243,3 +243,16 @@ def test_a_feeds_own_dates_are_no_time_of_the_incident() -> None:
     value = facts(FEED_ITEM)
     assert iso(value, "start") == "2025-03-04T00:00:00"
     assert all(m.when is None or (m.when.year == 2025 and m.when.day == 4) for m in value.moments)
+
+
+HTML_POST = """\
+# Storage outage
+
+<div class="post"><p>On March 4, 2025, object storage in two regions was unavailable.</p>
+<p>This outage lasted 1 hour and 47 minutes, and every customer of the service was affected.</p>
+</div>
+"""
+
+
+def test_a_duration_stated_in_an_html_post_is_read() -> None:
+    assert [d.minutes for d in facts(HTML_POST).durations] == [107]

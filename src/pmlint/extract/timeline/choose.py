@@ -41,6 +41,7 @@ from pmlint.extract.timeline.entries import (
     sentence_of,
     told_by,
 )
+from pmlint.extract.timeline.html import html_texts
 from pmlint.extract.timeline.model import (
     FIELD,
     FRONT_MATTER,
@@ -1788,7 +1789,8 @@ def summary_durations(doc: Document) -> list[StatedDuration]:
     """The durations the summary, the impact or the lead prose state, and the explicit ones
     (fields) anywhere else, in order."""
     found: list[StatedDuration] = []
-    for block in doc.blocks:
+    # (a status page's or a feed's post written in HTML states its duration there too)
+    for block in [*doc.blocks, *html_texts(doc)]:
         nearest = block.nearest_canonical()
         if nearest in _NOT_THIS_INCIDENT:
             continue
