@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pmlint.extract.timeline import Timeline
 from pmlint.extract.timeline.model import Moment
-from tests.conftest import facts
+from tests.conftest import check_json, facts
 
 
 def iso(value: Timeline, kind: str) -> str | None:
@@ -256,3 +256,18 @@ HTML_POST = """\
 
 def test_a_duration_stated_in_an_html_post_is_read() -> None:
     assert [d.minutes for d in facts(HTML_POST).durations] == [107]
+
+
+def test_an_end_known_only_to_its_day_is_not_before_a_start_that_day() -> None:
+    # the notice closing the incident is cut off before its time: its day alone is no
+    # contradiction of the start at 06:20 that day (a day before it still is)
+    text = (
+        "Database service issues on Monday 8 March, 2021\n\n"
+        "We are investigating an issue with the managed database service beginning at Monday "
+        "2021-03-08 06:20 (all times are in US/Pacific).\n\n"
+        "The problem with the managed database service was resolved as of Monday {}.\n"
+    )
+    _, quiet = check_json("--select", "PM104", "-", stdin=text.format("2021-03-08").encode())
+    _, loud = check_json("--select", "PM104", "-", stdin=text.format("2021-03-07").encode())
+    assert quiet["files"][0]["diagnostics"] == []
+    assert [d["rule"] for d in loud["files"][0]["diagnostics"]] == ["PM104"]

@@ -253,6 +253,16 @@ def _shape_only(event: Event) -> bool | None:
     return not prose[line_start:start].strip(" *_-—–|:[]()#@•·>")
 
 
+def _before(end: Moment, start: Moment) -> bool:
+    """Is `end` before `start`? An end known only to its day ("resolved as of Saturday
+    2014-10-04", its time cut off) is not before a start at a time of that day."""
+    if end.when is None or start.when is None:
+        return False
+    if not end.has_time or not start.has_time:
+        return end.when.date() < start.when.date()
+    return utc(end.when) < utc(start.when)
+
+
 class TimelineContradiction(CheckKind):
     kind = "timeline-contradiction"
     description = (
@@ -269,13 +279,7 @@ class TimelineContradiction(CheckKind):
         ms = facts.milestones
         start, detected, resolved = ms["start"], ms["detected"], ms["resolved"]
         explicit = (FRONT_MATTER, FIELD)
-        if (
-            start
-            and resolved
-            and resolved.when
-            and start.when
-            and utc(resolved.when) < utc(start.when)
-        ):
+        if start and resolved and _before(resolved, start):
             yield finding(
                 resolved.span,
                 related=(Related(start.span, f"the start: '{_clock(start)}'"),),
