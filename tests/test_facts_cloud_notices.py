@@ -271,3 +271,25 @@ def test_an_end_known_only_to_its_day_is_not_before_a_start_that_day() -> None:
     _, loud = check_json("--select", "PM104", "-", stdin=text.format("2021-03-07").encode())
     assert quiet["files"][0]["diagnostics"] == []
     assert [d["rule"] for d in loud["files"][0]["diagnostics"]] == ["PM104"]
+
+
+MITIGATED_THAT_DAY = """\
+# Edge cache errors
+
+## What happened
+
+Between 22:40 UTC on 3 May 2022 and 01:10 UTC on 4 May 2022, requests through the edge cache
+in two regions failed with connection errors.
+
+## What went wrong
+
+This fault was first seen on the 3rd of May 2022 during patching, and the problem was
+mitigated by adding capacity.
+"""
+
+
+def test_a_mitigation_told_by_its_day_alone_on_the_starts_day_is_no_time() -> None:
+    # the day's midnight is before the window it would end: the window's end ends it
+    value = facts(MITIGATED_THAT_DAY)
+    assert iso(value, "start") == "2022-05-03T22:40:00+00:00"
+    assert iso(value, "mitigated") == "2022-05-04T01:10:00+00:00"

@@ -949,6 +949,22 @@ def _no_day_alone(result: dict[str, Moment | None], how: dict[str, str]) -> None
         if moment is not None and not moment.has_time and how.get(kind) == HOW_PROSE:
             result[kind] = None
             how.pop(kind, None)
+    # nor a mitigation told by its day alone on the day a start at a time of day is on ("the
+    # problem was mitigated when capacity was added", of "the 11th of June" whose 23:52 the
+    # window starts at): its midnight comes before the impact it would end
+    start, mitigated = result["start"], result["mitigated"]
+    if (
+        mitigated is not None
+        and not mitigated.has_time
+        and how.get("mitigated") == HOW_PROSE
+        and start is not None
+        and start.has_time
+        and start.when is not None
+        and mitigated.when is not None
+        and mitigated.when.date() <= start.when.date()
+    ):
+        result["mitigated"] = None
+        how.pop("mitigated", None)
 
 
 def _the_start(moment: Moment, start: Moment | None) -> bool:
