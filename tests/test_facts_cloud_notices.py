@@ -293,3 +293,25 @@ def test_a_mitigation_told_by_its_day_alone_on_the_starts_day_is_no_time() -> No
     value = facts(MITIGATED_THAT_DAY)
     assert iso(value, "start") == "2022-05-03T22:40:00+00:00"
     assert iso(value, "mitigated") == "2022-05-04T01:10:00+00:00"
+
+
+HEADER_AND_REPORT = """\
+Incident affecting Example Block Storage
+
+Incident began at 2019-07-09 14:05 and ended at 2019-07-09 16:40 (all times are US/Pacific).
+
+ISSUE SUMMARY
+
+On Tuesday 9 July 2019, block storage volumes in one region had elevated errors.
+
+DETAILED DESCRIPTION OF IMPACT
+
+On Tuesday 9 July 2019 from 13:50 to 16:25 PDT, 6% of block storage reads failed.
+"""
+
+
+def test_a_later_status_header_closes_the_incident_the_reports_window_ends_the_impact() -> None:
+    value = facts(HEADER_AND_REPORT)
+    assert iso(value, "start") == "2019-07-09T13:50:00-07:00"
+    assert iso(value, "mitigated") == "2019-07-09T16:25:00-07:00"
+    assert iso(value, "resolved") == "2019-07-09T16:40:00-07:00"

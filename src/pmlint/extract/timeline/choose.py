@@ -171,6 +171,38 @@ _RECURRING = re.compile(
 )
 
 
+# A status page's header window: "Incident began at 2016-06-28 18:55 and ended at ...".
+_HEADER_WINDOW = re.compile(r"\bincident\s+began\s+at\s*\Z", re.IGNORECASE)
+
+
+def _report_end_before_header(
+    windows: Sequence[tuple[Moment, Moment]], last: Moment
+) -> Moment | None:
+    """The end of the report's own window ("SSD PD errors from 18:15 to 21:46 PDT"), where the
+    status page's header window ("Incident began at ... 18:55 and ended at ... 21:57") ends
+    the incident later: the latest end of a window told in the report, before the header's."""
+    header = [
+        end
+        for begin, end in windows
+        if end is last
+        and _HEADER_WINDOW.search(
+            begin.block.prose, max(0, begin.stamp.start - 40), begin.stamp.start
+        )
+    ]
+    if not header:
+        return None
+    told = [
+        end
+        for begin, end in windows
+        if end is not last
+        and not _HEADER_WINDOW.search(
+            begin.block.prose, max(0, begin.stamp.start - 40), begin.stamp.start
+        )
+        and _after(last, end)
+    ]
+    return max(told, key=lambda m: utc(m.when), default=None)  # type: ignore[arg-type]
+
+
 def _maintenance(first: Moment, second: Moment) -> bool:
     """Is the window from `first` to `second` told as maintenance?"""
     prose, start, end = first.block.prose, first.stamp.start, second.stamp.end
@@ -425,6 +457,9 @@ def choose_milestones(
             take("mitigated", last, HOW_RANGE)
             take("resolved", closed, closed_how)
         take("start", first, HOW_RANGE)
+        # a status page's header closes the incident after the impact the report's own
+        # window tells: that window's end is when the impact stopped
+        take("mitigated", _report_end_before_header(windows, last), HOW_RANGE)
         take("resolved", last, HOW_RANGE)
     else:
         take("start", _maintenance_start(moments), HOW_RANGE)
