@@ -315,3 +315,15 @@ def test_a_later_status_header_closes_the_incident_the_reports_window_ends_the_i
     assert iso(value, "start") == "2019-07-09T13:50:00-07:00"
     assert iso(value, "mitigated") == "2019-07-09T16:25:00-07:00"
     assert iso(value, "resolved") == "2019-07-09T16:40:00-07:00"
+
+
+DECLARED_MITIGATED = """\
+On May 6, 2024 at approximately 08:30 UTC, our team saw timeouts from the DNS API. On May 6,
+2024 at around 10:12 UTC, the cause was found in a resolver update. At 10:40 UTC, the update
+was rolled back. At 11:25 UTC on May 6 2024, the issue was considered mitigated by our team.
+"""
+
+
+def test_an_impact_said_to_be_mitigated_at_a_time_is_the_mitigation() -> None:
+    # the rollback is a step told before it; the author says when the impact stopped
+    assert iso(facts(DECLARED_MITIGATED), "mitigated") == "2024-05-06T11:25:00+00:00"

@@ -203,6 +203,15 @@ def _report_end_before_header(
     return max(told, key=lambda m: utc(m.when), default=None)  # type: ignore[arg-type]
 
 
+# The impact itself said to be mitigated: "the issue was considered mitigated", "impact
+# was fully mitigated", "the incident is mitigated".
+_DECLARED_MITIGATED = re.compile(
+    r"\b(?:issue|incident|impact|outage|problem|disruption)\s+(?:was|were|is|had\s+been|has\s+been)"
+    r"\s+(?:considered\s+|deemed\s+|declared\s+)?(?:fully\s+)?mitigated\b",
+    re.IGNORECASE,
+)
+
+
 def _maintenance(first: Moment, second: Moment) -> bool:
     """Is the window from `first` to `second` told as maintenance?"""
     prose, start, end = first.block.prose, first.stamp.start, second.stamp.end
@@ -556,6 +565,12 @@ def choose_milestones(
             # 19:53 UTC. This action plan resolved the immediate impact")
             candidates = [
                 m for m in candidates if not attempted(sentence_of(m)) or ended_by_what_follows(m)
+            ] or candidates
+            # the impact said in so many words to be mitigated at a time ("At 21:07 UTC, the
+            # issue was considered mitigated", after "At 19:58 UTC, this update was rolled
+            # back"): the author's word for when it stopped, over a step told before it
+            candidates = [
+                m for m in candidates if _DECLARED_MITIGATED.search(sentence_of(m))
             ] or candidates
         if kind in ("mitigated", "resolved"):
             # "At 16:30 we deployed a new version ... we reverted it at 17:05": the start's
