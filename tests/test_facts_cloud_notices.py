@@ -327,3 +327,36 @@ was rolled back. At 11:25 UTC on May 6 2024, the issue was considered mitigated 
 def test_an_impact_said_to_be_mitigated_at_a_time_is_the_mitigation() -> None:
     # the rollback is a step told before it; the author says when the impact stopped
     assert iso(facts(DECLARED_MITIGATED), "mitigated") == "2024-05-06T11:25:00+00:00"
+
+
+HEADER_OPENS_EARLIER = """\
+Incident affecting Example Compute
+
+Incident began at 2019-07-09 13:20 and ended at 2019-07-09 14:10 (all times are US/Pacific).
+
+SUMMARY:
+
+On Tuesday 9 July 2019, from 13:45 to 14:10 PDT, virtual machines in every region lost
+external connectivity.
+"""
+
+STALE_HEADER = """\
+Incident began at 2019-08-01 09:00 and ended at 2019-08-01 11:30 (all times are US/Pacific).
+
+# Incident Report
+
+On Tuesday, 9 July 2019 from 13:45 to 14:10 US/Pacific, virtual machines in every region lost
+external connectivity.
+"""
+
+
+def test_the_reports_window_starts_the_impact_before_a_status_headers_earlier_opening() -> None:
+    value = facts(HEADER_OPENS_EARLIER)
+    assert iso(value, "start") == "2019-07-09T13:45:00-07:00"
+    assert iso(value, "resolved") == "2019-07-09T14:10:00-07:00"
+
+
+def test_a_status_header_on_another_day_than_the_reports_window_ends_nothing() -> None:
+    value = facts(STALE_HEADER)
+    assert iso(value, "start") == "2019-07-09T13:45:00-07:00"
+    assert iso(value, "resolved") == "2019-07-09T14:10:00-07:00"

@@ -175,6 +175,35 @@ _RECURRING = re.compile(
 _HEADER_WINDOW = re.compile(r"\bincident\s+began\s+at\s*\Z", re.IGNORECASE)
 
 
+def _header_window(window: tuple[Moment, Moment]) -> bool:
+    """Is the window a status page's header ("Incident began at ... and ended at ...")?"""
+    begin = window[0]
+    return (
+        _HEADER_WINDOW.search(begin.block.prose, max(0, begin.stamp.start - 40), begin.stamp.start)
+        is not None
+    )
+
+
+def _impact_ends(windows: Sequence[tuple[Moment, Moment]]) -> tuple[Moment, Moment]:
+    """The start and end of the stated windows (`outer_ends`), a status page's header window
+    ("Incident began at 18:25 and ended at 19:27") apart: it spans the status incident, whose
+    opening may come before the impact the report's own window tells ("instances in all
+    regions lost external connectivity from 19:09 to 19:27"), so the report's start is the
+    impact's. The header's end still counts where it is later, on a day the report's windows
+    touch (it closes the incident); a header on another day altogether (a mirror's stale
+    header) counts for nothing."""
+    report = [w for w in windows if not _header_window(w)]
+    if not report or len(report) == len(windows):
+        return outer_ends(windows)
+    days = {m.when.date() for w in report for m in w if m.when is not None}
+    kept = [
+        w
+        for w in windows
+        if not _header_window(w) or any(m.when is not None and m.when.date() in days for m in w)
+    ]
+    return outer_ends(report)[0], outer_ends(kept)[1]
+
+
 def _report_end_before_header(
     windows: Sequence[tuple[Moment, Moment]], last: Moment
 ) -> Moment | None:
@@ -454,7 +483,7 @@ def choose_milestones(
             take(kind, told[1], HOW_RANGE)
         take(kind, event.moment, HOW_TIMELINE)
     if windows:
-        first, last = outer_ends(windows)
+        first, last = _impact_ends(windows)
         closed, closed_how = _closed_after(last, moments, classes), HOW_PROSE
         if closed is None:
             closed, closed_how = _closed_soon_after(last, entries, timed, classes), HOW_TIMELINE
