@@ -53,6 +53,7 @@ from pmlint.extract.timeline.model import (
     zoned_alike,
 )
 from pmlint.extract.timeline.plainday import plain_day_start
+from pmlint.extract.timeline.tracked import tracked_recovery
 from pmlint.extract.timestamps import Stamp, find_stamps, zone_info
 
 # "from 02:05 to 03:40 UTC", "between 02:10 and 04:45", "22:40–01:15", "began at A and ended
@@ -570,6 +571,10 @@ def choose_milestones(
             and utc(first_step.when) < utc(noticed.when)
         ):
             result["start"], how["start"] = first_step, HOW_PROSE
+    if result["mitigated"] is None and result["resolved"] is None and _a_notice(doc):
+        # a notice's updates stamped after their words: "They rolled back the change. {{<
+        # track "2019-09-29 21:00:00" >}}"
+        take("mitigated", tracked_recovery(moments, classes), HOW_TIMELINE)
     still_open = doc.meta.get("resolved") is False
     if still_open and result["resolved"] is not None and how.get("resolved") != HOW_FRONT_MATTER:
         # a status page's notice marked `resolved: false` is still open: what its text calls
@@ -1594,6 +1599,13 @@ def _mitigation_told_twice(
 _NOTICE_KEYS = ("resolvedWhen", "resolved_on", "affected")
 
 
+def _a_notice(doc: Document) -> bool:
+    """Is the document a status page's notice (its front matter's keys or `resolved:` flag)?"""
+    return any(key in doc.meta for key in _NOTICE_KEYS) or isinstance(
+        doc.meta.get("resolved"), bool
+    )
+
+
 def _begun_by_first_update(
     doc: Document, timed: Sequence[Event], result: dict[str, Moment | None], how: dict[str, str]
 ) -> None:
@@ -1601,9 +1613,7 @@ def _begun_by_first_update(
     the platform is not available", at the bottom of a newest-first log) is when the impact
     had begun by, and a later start read from the updates' words gives way to it. (Taking it
     as the detection too added a detection where a reader found none on a set not tuned on.)"""
-    if not timed or not (
-        any(key in doc.meta for key in _NOTICE_KEYS) or isinstance(doc.meta.get("resolved"), bool)
-    ):
+    if not timed or not _a_notice(doc):
         return
     dated = [e.moment for e in timed if e.moment.has_time and e.moment.day_known]
     if not dated or any(not zoned_alike(m.when, dated[0].when) for m in dated):  # type: ignore[arg-type]
