@@ -406,6 +406,15 @@ def choose_milestones(
             closed, closed_how = _closed_soon_after(last, entries, timed, classes), HOW_TIMELINE
         if closed is None and "resolved" in chosen:
             closed = _closed_by_later_update(last, timed[chosen["resolved"].index], chosen, classes)
+        if (
+            result["resolved"] is not None
+            and how.get("resolved") == HOW_TIMELINE
+            and "resolved" in marked
+            and _after(result["resolved"], last)
+        ):
+            # "from 19:20-20:04 UTC ... errors", then the update "This incident has been
+            # resolved" posted at 22:37: the window ends the impact, the update the incident
+            take("mitigated", last, HOW_RANGE)
         if closed is not None and result["resolved"] is None:
             # "Everything was unreachable from 18:22 until 19:15 UTC ... we closed the
             # incident at 19:40 UTC": the window ends the impact, the closing the incident
