@@ -521,6 +521,9 @@ def choose_milestones(
             # "At 16:30 we deployed a new version ... we reverted it at 17:05": the start's
             # own time is not its end
             candidates = [m for m in candidates if not _the_start(m, result["start"])]
+            # "## Leadup ... We deployed the bot at 2:55 UTC": what led to the incident is
+            # told before it began, no end of it
+            candidates = [m for m in candidates if not _in_lead_up(m.block)]
         if candidates and kind == "start":
             candidates = _without_lead_up(candidates)
             # told in order: the first symptom the text names, not a background date before it;
@@ -805,6 +808,20 @@ def _narrative_start(
     if utc(first.when) >= utc(end.when) or _ABOUT_THE_WRITING.search(sentence_of(first)):  # type: ignore[arg-type]
         return None
     return first
+
+
+# A heading over what led to the incident: "Leadup", "Lead-up", ":warning: Lead up".
+_LEAD_UP = re.compile(r"\blead[\s-]?up\b", re.IGNORECASE)
+
+
+def _in_lead_up(block: TextBlock) -> bool:
+    """Is the block under a heading that names the lead-up (`_LEAD_UP`)? A "Background" is
+    not: it is as often where the whole story is told."""
+    section = block.section
+    return section is not None and any(
+        s.heading_block is not None and _LEAD_UP.search(s.heading_block.prose) is not None
+        for s in (section, *section.ancestors())
+    )
 
 
 # A change told more than this before the first symptom is lead-up, not the start (as a
