@@ -44,12 +44,3 @@ def test_the_identified_update_is_not_the_detection() -> None:
 def test_the_investigating_update_still_is() -> None:
     timed = PAGE.replace("Posted Mar 2, 2023\n", "Posted Mar 2, 2023 - 10:31 UTC\n")
     assert iso(timed, "detected") == "2023-03-02T10:31:00+00:00"
-
-
-def test_a_window_the_identified_update_retells_is_no_detection_either() -> None:
-    retold = PAGE.replace(
-        "The issue has been identified and a fix is being implemented.",
-        "Between approximately 10:20 and 10:48 UTC we observed failed sign-ins in the EU"
-        " region. We identified the issue and a fix is being implemented.",
-    )
-    assert iso(retold, "detected") is None

@@ -474,10 +474,6 @@ def choose_milestones(
             # does not tell anyone learning of it
             title = _title_block(doc)
             candidates = [m for m in candidates if title is None or m.block is not title]
-            # nor does an "Identified" update retelling the window ("Between 19:02 and 19:07
-            # UTC we observed connectivity issues ... We identified the issue")
-            identified = [e.moment.block for e in timed if _identified_update(e)]
-            candidates = [m for m in candidates if all(m.block is not b for b in identified)]
         if kind == "start":
             # "At 07:20 UTC we pushed a config change; the name stopped resolving": the change
             # the summary tells, with its time, is where the story starts
