@@ -560,7 +560,9 @@ def choose_milestones(
         # "10:02 AM PST" on a line of its own under each update of a page's log: the first
         # update posted during the stated window is when the team knew
         take("detected", _first_post_in_window(moments, windows), HOW_TIMELINE)
-    if result["detected"] is None and known_at_once(result["start"], moments):
+    if result["detected"] is None and known_at_once(
+        result["start"], moments, from_range=how.get("start") == HOW_RANGE
+    ):
         take("detected", result["start"], how.get("start", HOW_PROSE))
     start = result["start"]
     if (
