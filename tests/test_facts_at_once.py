@@ -124,3 +124,23 @@ def test_the_team_setting_to_investigate_right_after_the_symptom_is_at_once() ->
     value = facts(INVESTIGATING_NEXT)
     assert iso(value, "start") == "2019-05-16T19:00:00+02:00"
     assert iso(value, "detected") == "2019-05-16T19:00:00+02:00"
+
+
+WINDOW_TOLD_WHOLE = """\
+# Export delays
+
+## Summary
+
+Between approximately 14:20 UTC on 2024-08-06 and 16:05 UTC on 2024-08-06 some exports
+were queued for minutes. The delay was seen in every region.
+
+A stuck scheduler lock held the export workers back; we released it.
+"""
+
+
+def test_the_passage_of_a_window_tells_the_whole_window_not_its_first_minute() -> None:
+    # "was seen" tells where the impact was, over the whole window: nobody learned of it
+    # at 14:20 for all the text says
+    value = facts(WINDOW_TOLD_WHOLE)
+    assert iso(value, "start") == "2024-08-06T14:20:00+00:00"
+    assert iso(value, "detected") is None

@@ -40,16 +40,28 @@ _REACH = 400
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
-def known_at_once(start: Moment | None, moments: Sequence[Moment]) -> bool:
+def known_at_once(
+    start: Moment | None, moments: Sequence[Moment], from_range: bool = False
+) -> bool:
     """Does a passage that tells the start's minute (the sentence of the time and the next,
     within its entry or paragraph) say the symptom was seen, reported or investigated at
-    once? The start may come from a range ("16:15 - 16:45 CET") and the prose tell it again."""
+    once? The start may come from a range ("16:15 - 16:45 CET") and the prose tell it again.
+    `from_range`: the start is a stated window's, whose own passage tells the whole window
+    ("From 12:10 to 12:12 PDT users could not load messages. Our monitoring alerted us"),
+    not its first minute: only the prose that tells that minute again counts."""
     if start is None or not start.has_time or start.when is None:
         return False
     return any(
         _passage_seen(m)
         for m in (start, *moments)
-        if m is start or (m.has_time and m.when is not None and _same_minute(m, start))
+        if (m is start and not from_range)
+        or (
+            m is not start
+            and m.has_time
+            and m.when is not None
+            and _same_minute(m, start)
+            and not (from_range and m.block is start.block)
+        )
     )
 
 

@@ -54,6 +54,7 @@ from pmlint.extract.timeline.model import (
     zoned_alike,
 )
 from pmlint.extract.timeline.plainday import plain_day_start
+from pmlint.extract.timeline.tracked import tracked_recovery
 from pmlint.extract.timestamps import WEEKDAY_NAME, Stamp, find_stamps, zone_info
 
 # "from 02:05 to 03:40 UTC", "between 02:10 and 04:45", "22:40–01:15", "began at A and ended
@@ -470,6 +471,8 @@ def choose_milestones(
         if (when := e.moment.when) is not None
     ]
     chosen = classify_entries(entries, classes)
+    if "detected" in chosen and _identified_update(timed[chosen["detected"].index]):
+        del chosen["detected"]
     marked = {k for k, e in chosen.items() if classes.has(k, e.text, "markers")}
     for kind in marked:
         event = timed[chosen[kind].index]
@@ -489,6 +492,15 @@ def choose_milestones(
             closed, closed_how = _closed_soon_after(last, entries, timed, classes), HOW_TIMELINE
         if closed is None and "resolved" in chosen:
             closed = _closed_by_later_update(last, timed[chosen["resolved"].index], chosen, classes)
+        if (
+            result["resolved"] is not None
+            and how.get("resolved") == HOW_TIMELINE
+            and "resolved" in marked
+            and _after(result["resolved"], last)
+        ):
+            # "from 19:20-20:04 UTC ... errors", then the update "This incident has been
+            # resolved" posted at 22:37: the window ends the impact, the update the incident
+            take("mitigated", last, HOW_RANGE)
         if closed is not None and result["resolved"] is None:
             # "Everything was unreachable from 18:22 until 19:15 UTC ... we closed the
             # incident at 19:40 UTC": the window ends the impact, the closing the incident
@@ -605,6 +617,9 @@ def choose_milestones(
             # "At 16:30 we deployed a new version ... we reverted it at 17:05": the start's
             # own time is not its end
             candidates = [m for m in candidates if not _the_start(m, result["start"])]
+            # "## Leadup ... We deployed the bot at 2:55 UTC": what led to the incident is
+            # told before it began, no end of it
+            candidates = [m for m in candidates if not _in_lead_up(m.block)]
         if candidates and kind == "start":
             candidates = _without_lead_up(candidates)
             # told in order: the first symptom the text names, not a background date before it;
@@ -641,7 +656,13 @@ def choose_milestones(
         # "At 10:25 PM PDT, our utility provider suffered a loss of power. Power was restored
         # at 11:46 PM PDT.": a story told in prose starts where its first time does
         take("start", _narrative_start(moments, result), HOW_PROSE)
-    if result["detected"] is None and known_at_once(result["start"], moments):
+    if result["detected"] is None and how.get("start") == HOW_RANGE:
+        # "10:02 AM PST" on a line of its own under each update of a page's log: the first
+        # update posted during the stated window is when the team knew
+        take("detected", _first_post_in_window(moments, windows), HOW_TIMELINE)
+    if result["detected"] is None and known_at_once(
+        result["start"], moments, from_range=how.get("start") == HOW_RANGE
+    ):
         take("detected", result["start"], how.get("start", HOW_PROSE))
     start = result["start"]
     if (
@@ -670,6 +691,10 @@ def choose_milestones(
             and utc(first_step.when) < utc(noticed.when)
         ):
             result["start"], how["start"] = first_step, HOW_PROSE
+    if result["mitigated"] is None and result["resolved"] is None and _a_notice(doc):
+        # a notice's updates stamped after their words: "They rolled back the change. {{<
+        # track "2019-09-29 21:00:00" >}}"
+        take("mitigated", tracked_recovery(moments, classes), HOW_TIMELINE)
     still_open = doc.meta.get("resolved") is False
     if still_open and result["resolved"] is not None and how.get("resolved") != HOW_FRONT_MATTER:
         # a status page's notice marked `resolved: false` is still open: what its text calls
@@ -883,6 +908,20 @@ def _narrative_start(
     return first
 
 
+# A heading over what led to the incident: "Leadup", "Lead-up", ":warning: Lead up".
+_LEAD_UP = re.compile(r"\blead[\s-]?up\b", re.IGNORECASE)
+
+
+def _in_lead_up(block: TextBlock) -> bool:
+    """Is the block under a heading that names the lead-up (`_LEAD_UP`)? A "Background" is
+    not: it is as often where the whole story is told."""
+    section = block.section
+    return section is not None and any(
+        s.heading_block is not None and _LEAD_UP.search(s.heading_block.prose) is not None
+        for s in (section, *section.ancestors())
+    )
+
+
 # A change told more than this before the first symptom is lead-up, not the start (as a
 # timeline's trigger, `extract.milestones`).
 _TRIGGER_REACH = dt.timedelta(hours=3)
@@ -995,6 +1034,69 @@ def _closed_by_later_update(
     if not _LATER_UPDATE < utc(moment.when) - utc(end.when) <= _ONE_DAY:
         return None
     return moment if closes_incident(chosen["resolved"], classes) else None
+
+
+# A status update that tells the cause found ("Identified - The issue has been identified and a
+# fix is being implemented. Posted ... 21:09 MDT"): the page's status after the noticing.
+_IDENTIFIED = re.compile(
+    r"\b(?:has|have|had)\s+been\s+identified\b|\b(?:we|we've|we\s+have)\s+(?:now\s+)?"
+    r"identified\s+(?:the|a|an)\s+(?:\w+\s+){0,2}?(?:issue|cause|problem|fault)\b",
+    re.IGNORECASE,
+)
+
+
+def _first_post_in_window(
+    moments: Sequence[Moment], windows: Sequence[tuple[Moment, Moment]]
+) -> Moment | None:
+    """A status page's log whose updates are each closed by a line holding only the time it
+    was posted, with no date ("We are investigating ...", then "10:02 AM PST"): the earliest
+    update posted within the summary's impact window ("From 8:00 AM PDT to 11:00 AM PDT")
+    is when the team knew. Only for one window within one day (the undated times are put on
+    the page's day, which a window across midnight leaves open) and two such lines at
+    least; None otherwise."""
+    if len(windows) != 1:
+        return None
+    first, last = windows[0]
+    if first.when is None or last.when is None or first.when.date() != last.when.date():
+        return None
+    posted = [m for m in moments if _time_alone_on_line(m)]
+    if len(posted) < _POSTS:
+        return None
+    inside = [
+        m
+        for m in posted
+        if m.when is not None
+        and zoned_alike(m.when, first.when)
+        and utc(first.when) <= utc(m.when) <= utc(last.when)
+    ]
+    return min(inside, key=lambda m: utc(m.when)) if inside else None  # type: ignore[arg-type]
+
+
+# A log of posted updates has this many time lines at least.
+_POSTS = 2
+
+
+def _time_alone_on_line(moment: Moment) -> bool:
+    """Is the moment a time with no date, alone on its line after the text of its block or
+    of the block before ("10:02 AM PST")?"""
+    stamp, prose = moment.stamp, moment.block.prose
+    if stamp.date is not None or stamp.time is None or moment.when is None:
+        return False
+    if prose[stamp.start : stamp.end] != stamp.text:
+        return False
+    begin = prose.rfind("\n", 0, stamp.start) + 1
+    end = prose.find("\n", stamp.end)
+    end = len(prose) if end < 0 else end
+    if (prose[begin : stamp.start] + prose[stamp.end : end]).strip(" \t*_.") != "":
+        return False
+    return begin > 0 or moment.block.kind == "paragraph"
+
+
+def _identified_update(event: Event) -> bool:
+    """Is the entry a status update posted when the cause was found (`_IDENTIFIED`)? Its
+    posting time is not when anyone learned of the incident: the page's "Investigating"
+    update, before it, is."""
+    return _posting_time(event.moment) and _IDENTIFIED.search(event.text) is not None
 
 
 def _posting_time(moment: Moment) -> bool:
@@ -1730,6 +1832,13 @@ def _mitigation_told_twice(
 _NOTICE_KEYS = ("resolvedWhen", "resolved_on", "affected")
 
 
+def _a_notice(doc: Document) -> bool:
+    """Is the document a status page's notice (its front matter's keys or `resolved:` flag)?"""
+    return any(key in doc.meta for key in _NOTICE_KEYS) or isinstance(
+        doc.meta.get("resolved"), bool
+    )
+
+
 def _begun_by_first_update(
     doc: Document, timed: Sequence[Event], result: dict[str, Moment | None], how: dict[str, str]
 ) -> None:
@@ -1737,9 +1846,7 @@ def _begun_by_first_update(
     the platform is not available", at the bottom of a newest-first log) is when the impact
     had begun by, and a later start read from the updates' words gives way to it. (Taking it
     as the detection too added a detection where a reader found none on a set not tuned on.)"""
-    if not timed or not (
-        any(key in doc.meta for key in _NOTICE_KEYS) or isinstance(doc.meta.get("resolved"), bool)
-    ):
+    if not timed or not _a_notice(doc):
         return
     dated = [e.moment for e in timed if e.moment.has_time and e.moment.day_known]
     if not dated or any(not zoned_alike(m.when, dated[0].when) for m in dated):  # type: ignore[arg-type]

@@ -1,0 +1,64 @@
+"""A status page's notice whose updates end with their time in a site generator's shortcode
+(cState: `We have reached the registrar and they rolled back the change. {{< track
+"2019-09-29 21:00:00" >}}`): the time follows the words it stamps, so no timeline entry is
+read from it. Only the mitigation is read from these updates, where nothing else gave one or a
+resolution: the notice's front matter already tells when it was opened (its start and
+detection), and a notice still open (`resolved: false`) has no resolution.
+
+A recovery that a later update takes back ("Failures are back up", "We are seeing some
+errors again") is not when the impact stopped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from pmlint.extract.milestones import Entry, WordClasses, classify_entries, plain_quotes
+from pmlint.extract.timeline.model import Moment, utc, zoned_alike
+
+# `{{< track "2018-11-24 20:42:00" >}}`: the update's time, closing its words.
+_TRACK = re.compile(r'\{\{<\s*track\s+"[^"\n]{1,40}"\s*>\}\}')
+# The symptom back after a recovery: "failures are back up", "errors again", "reopened".
+_RELAPSE = re.compile(
+    r"\b(?:errors?|failures?|issues?|problems?|timeouts?|symptoms?|outages?)\s+"
+    r"(?:(?:are|is|were|was|have|has|came|come|comes)\s+)?(?:back\b|again\b|returned\b"
+    r"|recurr)|\breopen(?:ed|ing|s)?\b",
+    re.IGNORECASE,
+)
+
+
+def tracked_updates(moments: Sequence[Moment]) -> list[tuple[Moment, str]]:
+    """Each update closed by a `track` shortcode, with its words (from the block's start or the
+    previous shortcode), in time order; none when the times cannot be compared."""
+    updates: list[tuple[Moment, str]] = []
+    for moment in moments:
+        text = moment.block.text
+        if "track" not in text or not moment.has_time or moment.when is None:
+            continue
+        previous = 0
+        for shortcode in _TRACK.finditer(text):
+            if shortcode.start() <= moment.stamp.start < shortcode.end():
+                updates.append((moment, text[previous : shortcode.start()]))
+                break
+            previous = shortcode.end()
+    if any(not zoned_alike(m.when, updates[0][0].when) for m, _ in updates):  # type: ignore[arg-type]
+        return []
+    return sorted(updates, key=lambda u: utc(u[0].when))  # type: ignore[arg-type]
+
+
+def tracked_recovery(moments: Sequence[Moment], classes: WordClasses) -> Moment | None:
+    """The update that tells the impact stopped, unless a later update tells it came back."""
+    updates = tracked_updates(moments)
+    if len(updates) < 2:
+        return None
+    entries = [
+        Entry(plain_quotes(" ".join(words.split())), m.when, True, i)  # type: ignore[arg-type]
+        for i, (m, words) in enumerate(updates)
+    ]
+    chosen = classify_entries(entries, classes).get("mitigated")
+    if chosen is None:
+        return None
+    if any(_RELAPSE.search(e.text) is not None for e in entries[chosen.index + 1 :]):
+        return None
+    return updates[chosen.index][0]
