@@ -656,10 +656,6 @@ def choose_milestones(
         # "At 10:25 PM PDT, our utility provider suffered a loss of power. Power was restored
         # at 11:46 PM PDT.": a story told in prose starts where its first time does
         take("start", _narrative_start(moments, result), HOW_PROSE)
-    if result["detected"] is None and how.get("start") == HOW_RANGE:
-        # "10:02 AM PST" on a line of its own under each update of a page's log: the first
-        # update posted during the stated window is when the team knew
-        take("detected", _first_post_in_window(moments, windows), HOW_TIMELINE)
     if result["detected"] is None and known_at_once(
         result["start"], moments, from_range=how.get("start") == HOW_RANGE
     ):
@@ -1043,53 +1039,6 @@ _IDENTIFIED = re.compile(
     r"identified\s+(?:the|a|an)\s+(?:\w+\s+){0,2}?(?:issue|cause|problem|fault)\b",
     re.IGNORECASE,
 )
-
-
-def _first_post_in_window(
-    moments: Sequence[Moment], windows: Sequence[tuple[Moment, Moment]]
-) -> Moment | None:
-    """A status page's log whose updates are each closed by a line holding only the time it
-    was posted, with no date ("We are investigating ...", then "10:02 AM PST"): the earliest
-    update posted within the summary's impact window ("From 8:00 AM PDT to 11:00 AM PDT")
-    is when the team knew. Only for one window within one day (the undated times are put on
-    the page's day, which a window across midnight leaves open) and two such lines at
-    least; None otherwise."""
-    if len(windows) != 1:
-        return None
-    first, last = windows[0]
-    if first.when is None or last.when is None or first.when.date() != last.when.date():
-        return None
-    posted = [m for m in moments if _time_alone_on_line(m)]
-    if len(posted) < _POSTS:
-        return None
-    inside = [
-        m
-        for m in posted
-        if m.when is not None
-        and zoned_alike(m.when, first.when)
-        and utc(first.when) <= utc(m.when) <= utc(last.when)
-    ]
-    return min(inside, key=lambda m: utc(m.when)) if inside else None  # type: ignore[arg-type]
-
-
-# A log of posted updates has this many time lines at least.
-_POSTS = 2
-
-
-def _time_alone_on_line(moment: Moment) -> bool:
-    """Is the moment a time with no date, alone on its line after the text of its block or
-    of the block before ("10:02 AM PST")?"""
-    stamp, prose = moment.stamp, moment.block.prose
-    if stamp.date is not None or stamp.time is None or moment.when is None:
-        return False
-    if prose[stamp.start : stamp.end] != stamp.text:
-        return False
-    begin = prose.rfind("\n", 0, stamp.start) + 1
-    end = prose.find("\n", stamp.end)
-    end = len(prose) if end < 0 else end
-    if (prose[begin : stamp.start] + prose[stamp.end : end]).strip(" \t*_.") != "":
-        return False
-    return begin > 0 or moment.block.kind == "paragraph"
 
 
 def _identified_update(event: Event) -> bool:
