@@ -471,8 +471,6 @@ def choose_milestones(
         if (when := e.moment.when) is not None
     ]
     chosen = classify_entries(entries, classes)
-    if "detected" in chosen and _identified_update(timed[chosen["detected"].index]):
-        del chosen["detected"]
     marked = {k for k, e in chosen.items() if classes.has(k, e.text, "markers")}
     for kind in marked:
         event = timed[chosen[kind].index]
@@ -1030,22 +1028,6 @@ def _closed_by_later_update(
     if not _LATER_UPDATE < utc(moment.when) - utc(end.when) <= _ONE_DAY:
         return None
     return moment if closes_incident(chosen["resolved"], classes) else None
-
-
-# A status update that tells the cause found ("Identified - The issue has been identified and a
-# fix is being implemented. Posted ... 21:09 MDT"): the page's status after the noticing.
-_IDENTIFIED = re.compile(
-    r"\b(?:has|have|had)\s+been\s+identified\b|\b(?:we|we've|we\s+have)\s+(?:now\s+)?"
-    r"identified\s+(?:the|a|an)\s+(?:\w+\s+){0,2}?(?:issue|cause|problem|fault)\b",
-    re.IGNORECASE,
-)
-
-
-def _identified_update(event: Event) -> bool:
-    """Is the entry a status update posted when the cause was found (`_IDENTIFIED`)? Its
-    posting time is not when anyone learned of the incident: the page's "Investigating"
-    update, before it, is."""
-    return _posting_time(event.moment) and _IDENTIFIED.search(event.text) is not None
 
 
 def _posting_time(moment: Moment) -> bool:
