@@ -182,7 +182,11 @@ class ActionVague(CheckKind):
         ):
             eligible = textcat.vague_eligible(text)
             if model is not None and not textcat.decide(model, rule_hit, score, eligible):
-                if by_pieces is None or by_pieces.score(text) < by_pieces.threshold:
+                if (
+                    by_pieces is None
+                    or not eligible
+                    or by_pieces.score(text) < by_pieces.threshold
+                ):
                     continue
                 cues = by_pieces.cues(text) or text.split()[:1]
                 verdict, rule_hit = Vagueness("resembles", " ".join(cues)), True
