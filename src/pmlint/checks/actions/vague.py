@@ -20,6 +20,7 @@ from pmlint.checks.base import CheckContext, CheckKind, Option, finding
 from pmlint.diagnostics import Finding
 from pmlint.document import Document
 from pmlint.nlp import pieces, textcat
+from pmlint.nlp.itemshapes import TAKEN_ON
 from pmlint.rule import OptionError
 
 # Stands in for a pipeline when none was loaded: the lexical analysis.
@@ -182,9 +183,15 @@ class ActionVague(CheckKind):
         ):
             eligible = textcat.vague_eligible(text)
             if model is not None and not textcat.decide(model, rule_hit, score, eligible):
+                # the word-piece model judges follow-up work as the textcat does alone
+                # (no number, code or identifier); not a report of work done, judged on
+                # what it made (`unnamed_report`), nor a writer taking the task on
+                # ("Okay, I will grab this"), whose task is the text it answers
                 if (
                     by_pieces is None
                     or not eligible
+                    or item.reported
+                    or TAKEN_ON.search(text)
                     or by_pieces.score(text) < by_pieces.threshold
                 ):
                     continue
