@@ -119,7 +119,11 @@ def build(rows: Sequence[lt.Row], out: Path, quiet: bool = False) -> dict | None
         "rows": len(real),
         "positives": int(y[real].sum()),
         "written_rows": len(items) - len(real),
-        "out_of_fold": {"folds": FOLDS, "precision": round(precision, 3), "recall": round(recall, 3)},
+        "out_of_fold": {
+            "folds": FOLDS,
+            "precision": round(precision, 3),
+            "recall": round(recall, 3),
+        },
         "encoder": "sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0), static, "
         f"{table.shape[1]} principal components",
     }

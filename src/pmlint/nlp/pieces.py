@@ -151,8 +151,14 @@ class PieceModel:
         weight: dict[int, float] = {}
         for piece, index in pieces:
             weight[index] = max(weight.get(index, -math.inf), self.weights[piece])
+        from spacy.lang.en.stop_words import STOP_WORDS  # a cue is a content word
+
         ranked = sorted(
-            (i for i, w in weight.items() if w > mean and words[i].isalnum()),
+            (
+                i
+                for i, w in weight.items()
+                if w > mean and words[i].isalnum() and words[i] not in STOP_WORDS
+            ),
             key=lambda i: -weight[i],
         )
         return [words[i] for i in sorted(ranked[:limit])]
