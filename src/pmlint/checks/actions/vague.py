@@ -19,7 +19,8 @@ from pmlint.checks.actions.vagueness import (
 from pmlint.checks.base import CheckContext, CheckKind, Option, finding
 from pmlint.diagnostics import Finding
 from pmlint.document import Document
-from pmlint.nlp import textcat
+from pmlint.nlp import pieces, textcat
+from pmlint.nlp.itemshapes import TAKEN_ON
 from pmlint.rule import OptionError
 
 # Stands in for a pipeline when none was loaded: the lexical analysis.
@@ -82,6 +83,12 @@ _REASONS: dict[str, tuple[str, str]] = {
     ),
     "model": (
         "it reads as not checkable when done (trained model; it leaned on '{match}')",
+        "Name the deliverable and how you will know it is done, e.g. 'Add a runbook for "
+        "restoring the queue from a snapshot, linked from OPS-123'.",
+    ),
+    "resembles": (
+        "it reads like the vague items pmlint was trained on (word-piece model; it leaned "
+        "on '{match}')",
         "Name the deliverable and how you will know it is done, e.g. 'Add a runbook for "
         "restoring the queue from a snapshot, linked from OPS-123'.",
     ),
@@ -162,6 +169,7 @@ class ActionVague(CheckKind):
         items.sort(key=lambda i: (i.span.line, i.span.column))
         # read once there is an item to weigh (a file with none does not load it)
         model = textcat.load("vague") if self.opts["model"] and items else None
+        by_pieces = pieces.load("vague") if model is not None and "resembles" in wanted else None
         texts = [analysis_text(item) for item in items]
         found = [verdicts.get(id(item)) for item in items]
         hits = [v is not None and v.reason in wanted for v in found]
@@ -175,7 +183,20 @@ class ActionVague(CheckKind):
         ):
             eligible = textcat.vague_eligible(text)
             if model is not None and not textcat.decide(model, rule_hit, score, eligible):
-                continue
+                # the word-piece model judges follow-up work as the textcat does alone
+                # (no number, code or identifier); not a report of work done, judged on
+                # what it made (`unnamed_report`), nor a writer taking the task on
+                # ("Okay, I will grab this"), whose task is the text it answers
+                if (
+                    by_pieces is None
+                    or not eligible
+                    or item.reported
+                    or TAKEN_ON.search(text)
+                    or by_pieces.score(text) < by_pieces.threshold
+                ):
+                    continue
+                cues = by_pieces.cues(text) or text.split()[:1]
+                verdict, rule_hit = Vagueness("resembles", " ".join(cues)), True
             if not rule_hit:
                 if model is None or "model" not in wanted:
                     continue
