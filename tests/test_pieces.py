@@ -34,6 +34,8 @@ def test_words_split_into_longest_known_pieces() -> None:
 def test_pieces_stop_at_the_encoders_length() -> None:
     vocab = pieces.Vocabulary(["[UNK]", "a"])
     assert len(vocab.pieces("a " * 500)) == pieces.MAX_PIECES
+    # a megabyte with no space is read as its start, at once
+    assert vocab.pieces("a" * 1_000_000) == [(0, 0)]
 
 
 def test_shipped_model_matches_its_vocabulary() -> None:

@@ -30,6 +30,7 @@ from pmlint.nlp.textcat import MODELS_DIR, models_dir
 UNKNOWN = "[UNK]"
 MAX_PIECES = 128  # as the encoder's embeddings were taken (longer texts: their start)
 _MAX_WORD = 100  # a longer "word" is one unknown piece, as BERT's tokenizer has it
+_MAX_CHARS = 5_000
 
 _CJK = (
     (0x4E00, 0x9FFF), (0x3400, 0x4DBF), (0x20000, 0x2A6DF), (0x2A700, 0x2B73F),
@@ -108,7 +109,9 @@ class Vocabulary:
     def pieces(self, text: str) -> list[tuple[int, int]]:
         """(piece id, index of its word in `_words(text)`), at most MAX_PIECES of them."""
         out: list[tuple[int, int]] = []
-        for index, word in enumerate(_words(text)):
+        # MAX_PIECES pieces never need more than this much text (a megabyte-long "item" is
+        # read as its start, as the textcat reads it)
+        for index, word in enumerate(_words(text[:_MAX_CHARS])):
             out.extend((piece, index) for piece in self.split(word))
             if len(out) >= MAX_PIECES:
                 return out[:MAX_PIECES]
@@ -146,7 +149,7 @@ class PieceModel:
         pieces = self.vocabulary.pieces(text)
         if not pieces:
             return []
-        words = _words(text)
+        words = _words(text[:_MAX_CHARS])
         mean = sum(self.weights[p] for p, _ in pieces) / len(pieces)
         weight: dict[int, float] = {}
         for piece, index in pieces:
