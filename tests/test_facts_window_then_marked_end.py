@@ -30,3 +30,34 @@ def test_the_window_ends_the_impact_before_the_marked_resolution() -> None:
     assert iso(REPORT, "mitigated") == "2024-06-03T14:50:00+00:00"
     assert iso(REPORT, "resolved") == "2024-06-03T16:30:00+00:00"
     assert iso(REPORT, "start") == "2024-06-03T14:05:00+00:00"
+
+
+def test_a_window_months_before_the_marked_resolution_does_not_end_its_impact() -> None:
+    # the window's times take the only full date near them, an action item's due date,
+    # nine months before the timeline's day: the window is not this incident's
+    report = """\
+# Upload errors
+
+## Summary
+
+Uploads were slow on 2024-03-02. The nightly export finished six hours late.
+
+## Timeline
+
+| Time | Event |
+| --- | --- |
+| 15:22 UTC | Upload alert cleared |
+| 15:57 UTC | Batch finished; incident resolved |
+| 15:59 UTC | Upload error rate back to normal; incident resolved |
+
+## Action items
+
+- Review the upload limits of the eu cluster (owner: @sam, INC-8314, due 2023-06-16)
+
+## Detailed analysis
+
+Engineers worked for 26 minutes to recover. Logins failed from 9:05 AM to 9:50 AM for a
+share of users.
+"""
+    assert iso(report, "resolved") == "2024-03-02T15:59:00+00:00"
+    assert iso(report, "mitigated") != "2023-06-16T09:50:00+00:00"
