@@ -61,3 +61,26 @@ share of users.
 """
     assert iso(report, "resolved") == "2024-03-02T15:59:00+00:00"
     assert iso(report, "mitigated") != "2023-06-16T09:50:00+00:00"
+
+
+def test_a_window_that_ends_before_the_impact_began_does_not_end_it() -> None:
+    report = """\
+# Checkout errors on 2024-11-18
+
+## Summary
+
+Checkout was degraded on 2024-11-18 and users saw errors.
+
+## Timeline
+
+- 14:04 UTC: P99 latency starts rising; impact begins.
+- 14:17 UTC: Checkout requests start failing.
+- 17:26 UTC: The on-call engineer is paged.
+- 19:12 UTC: Queue drained; incident resolved
+
+## Detailed analysis
+
+Earlier that day, logins failed from 9:05 AM to 9:50 AM for a share of users.
+"""
+    assert iso(report, "start") == "2024-11-18T14:04:00+00:00"
+    assert iso(report, "mitigated") != "2024-11-18T09:50:00+00:00"

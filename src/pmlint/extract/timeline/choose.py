@@ -496,10 +496,12 @@ def choose_milestones(
             and "resolved" in marked
             and _after(result["resolved"], last)
             and utc(result["resolved"].when) - utc(last.when) <= _ONE_DAY  # type: ignore[arg-type]
+            and not _after(result["start"], last)
         ):
             # "from 19:20-20:04 UTC ... errors", then the update "This incident has been
             # resolved" posted at 22:37: the window ends the impact, the update the incident
-            # (a window ending days before the entry tells of another trouble)
+            # (a window ending days before the entry, or before the impact started, tells of
+            # another trouble)
             take("mitigated", last, HOW_RANGE)
         if closed is not None and result["resolved"] is None:
             # "Everything was unreachable from 18:22 until 19:15 UTC ... we closed the
