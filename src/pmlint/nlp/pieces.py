@@ -18,14 +18,13 @@ from __future__ import annotations
 import json
 import math
 import sys
-import threading
 import unicodedata
 from array import array
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from pmlint.nlp.textcat import MODELS_DIR, models_dir
+from pmlint.nlp.textcat import MODELS_DIR, cached
 
 UNKNOWN = "[UNK]"
 MAX_PIECES = 128  # as the encoder's embeddings were taken (longer texts: their start)
@@ -167,20 +166,12 @@ class PieceModel:
         return [words[i] for i in sorted(ranked[:limit])]
 
 
-_LOCK = threading.Lock()
 _CACHE: dict[tuple[str, str], PieceModel | None] = {}
 
 
 def load(kind: str) -> PieceModel | None:
     """`kind`'s word-piece model, loaded once; None when models are off or it is not built."""
-    folder = models_dir()
-    if folder is None:
-        return None
-    key = (kind, str(folder))
-    with _LOCK:
-        if key not in _CACHE:
-            _CACHE[key] = _read(folder, kind)
-        return _CACHE[key]
+    return cached(_CACHE, kind, lambda folder: _read(folder, kind))
 
 
 def _read(folder: Path, kind: str) -> PieceModel | None:

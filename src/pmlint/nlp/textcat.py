@@ -29,10 +29,10 @@ import json
 import os
 import re
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pmlint.literals import may_match, needed
 from pmlint.nlp.itemshapes import TAKEN_ON, UNDER_WAY
@@ -509,14 +509,27 @@ def models_dir() -> Path | None:
 
 def load(kind: str) -> Model | None:
     """The model for `kind`, loaded once; None when it is switched off or not built."""
+    return cached(_CACHE, kind, lambda folder: _read(folder / kind, kind))
+
+
+_Loaded = TypeVar("_Loaded")
+
+
+def cached(
+    cache: dict[tuple[str, str], _Loaded | None],
+    kind: str,
+    read: Callable[[Path], _Loaded | None],
+) -> _Loaded | None:
+    """`read(models folder)`, once per kind and folder (the evaluation script switches
+    folders per fold); None when the models are switched off."""
     folder = models_dir()
     if folder is None:
         return None
     key = (kind, str(folder))
     with _LOCK:
-        if key not in _CACHE:
-            _CACHE[key] = _read(folder / kind, kind)
-        return _CACHE[key]
+        if key not in cache:
+            cache[key] = read(folder)
+        return cache[key]
 
 
 # Tokenizers built from a tokenizer file, by the file's SHA-256: both models' tokenizer is
