@@ -592,10 +592,13 @@ def _comparable(value: dt.datetime) -> dt.datetime:
     return value.astimezone(dt.timezone.utc).replace(tzinfo=None)
 
 
-# Someone working at something: "is working on", "are working to", "are working closely with".
+# Someone working at something: "is working on", "are working closely with"; and the purpose
+# it works to ("are working to mitigate", "are working with our upstream provider to
+# mitigate"): the verb it aims at is not done.
 _EFFORT = re.compile(
     r"\b(?:is|are|was|were|been|be|keep|continue|continues|continuing)\s+(?:\w+ly\s+)?working"
-    r"(?:\s+(?:hard|closely|diligently|actively))?\s+(?:on|to|with|through|towards?|around)\b",
+    r"(?:\s+(?:hard|closely|diligently|actively))?\s+(?:to\s+(?:\w+ly\s+)?\w+"
+    r"|with\b(?:[^.;!?\n]{0,60}?\bto\s+(?:\w+ly\s+)?\w+)?|on|through|towards?|around)\b",
     re.IGNORECASE,
 )
 

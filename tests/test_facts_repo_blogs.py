@@ -1,0 +1,32 @@
+"""Repository and blog postmortems (issue 14, session 49): classes read from a set released for
+tuning. Each document is written for this repository."""
+
+from __future__ import annotations
+
+from pmlint.extract.timeline import Timeline
+from tests.conftest import facts
+
+
+def iso(value: Timeline, kind: str) -> str | None:
+    moment = value.milestones[kind]
+    return moment.when.isoformat() if moment is not None and moment.when else None
+
+
+WORKING_WITH_SOMEONE_TO_MITIGATE = """\
+# Package mirror sync outage
+
+## Timeline (UTC), 2025-11-04
+
+| Time | Event |
+|------|-------|
+| 08:10 | Mirror sync jobs started failing with checksum errors |
+| 08:25 | On-call noticed the failing sync dashboard |
+| 09:40 | Vendor status page: "We are working with our storage partner to mitigate" |
+| 11:05 | Sync jobs succeeded again; all mirrors current |
+"""
+
+
+def test_working_with_someone_to_mitigate_is_no_mitigation() -> None:
+    value = facts(WORKING_WITH_SOMEONE_TO_MITIGATE)
+    assert iso(value, "start") == "2025-11-04T08:10:00+00:00"
+    assert iso(value, "mitigated") == "2025-11-04T11:05:00+00:00"
