@@ -30,3 +30,28 @@ def test_working_with_someone_to_mitigate_is_no_mitigation() -> None:
     value = facts(WORKING_WITH_SOMEONE_TO_MITIGATE)
     assert iso(value, "start") == "2025-11-04T08:10:00+00:00"
     assert iso(value, "mitigated") == "2025-11-04T11:05:00+00:00"
+
+
+ALERT_NOBODY_READ = """\
+# 2024-05-12 - Image uploads failing
+
+## Timeline
+
+07:20: Uptime monitor email sent about upload failures
+
+08:05: Maintainer opened the dashboard and saw uploads failing; email had gone to spam
+
+08:40: Restarted the storage gateway. Uploads work again
+
+## Impact
+
+Uploads failing 07:20 - 08:40.
+
+MTTD: 45 minutes
+"""
+
+
+def test_a_stated_time_to_detect_places_the_detection_on_its_entry() -> None:
+    value = facts(ALERT_NOBODY_READ)
+    assert iso(value, "start") is not None and iso(value, "start").endswith("07:20:00")  # type: ignore[union-attr]
+    assert iso(value, "detected").endswith("08:05:00")  # type: ignore[union-attr]

@@ -53,7 +53,11 @@ from pmlint.extract.timeline.entries import (
 from pmlint.extract.timeline.html import html_texts
 from pmlint.extract.timeline.later import later_moments
 from pmlint.extract.timeline.model import EVENT, MITIGATION_AT_STORY_END, Event, Moment, Timeline
-from pmlint.extract.timeline.stated import detection_from_stated_delay, start_from_time_to_detect
+from pmlint.extract.timeline.stated import (
+    detection_from_stated_delay,
+    detection_from_time_to_detect,
+    start_from_time_to_detect,
+)
 from pmlint.extract.timeline.zones import (
     carry_the_timeline_zone,
     declared_zone,
@@ -342,6 +346,7 @@ def _build(doc: Document, settings: Settings) -> Timeline:
     windows = impact_windows(moments)
     milestones, provenance = choose_milestones(doc, moments, events, windows, words)
     start_from_time_to_detect(doc, milestones, provenance, events)
+    detection_from_time_to_detect(doc, milestones, provenance, events)
     detection_from_stated_delay(doc, milestones, provenance)
     durations = summary_durations(doc)
     end = story_end(events, milestones)

@@ -81,6 +81,43 @@ def start_from_time_to_detect(
         milestones["start"] = min(near, key=lambda m: abs(utc(m.when) - target))  # type: ignore[arg-type]
 
 
+def detection_from_time_to_detect(
+    doc: Document,
+    milestones: dict[str, Moment | None],
+    how: dict[str, str],
+    events: Sequence[Event],
+) -> None:
+    """Where the author states a time to detect ("MTTD: 1 hour 27 minutes") and, counted on
+    from the start, it lands on a timeline entry that the detection read from the words is
+    not at: that entry is the detection (an alert e-mail sent at the start that nobody read
+    until an hour later is when the machine spoke, not when anyone learned)."""
+    start, detected = milestones.get("start"), milestones.get("detected")
+    if start is None or start.when is None or not start.has_time or not start.day_known:
+        return
+    if detected is not None and how.get("detected") not in (HOW_TIMELINE, HOW_PROSE):
+        return
+    stated = stated_time_to_detect(doc)
+    if stated is None or stated[1] > _SLACK_HOURS:
+        return
+    target = utc(start.when) + dt.timedelta(minutes=stated[0])
+    slack = stated[1]
+    if detected is not None and detected.when is not None:
+        if abs(utc(detected.when) - target) <= slack:
+            return  # the story's detection agrees
+    near = [
+        e.moment
+        for e in events
+        if e.moment.when is not None
+        and e.moment.has_time
+        and zoned_alike(e.moment.when, start.when)
+        and utc(e.moment.when) > utc(start.when)
+        and abs(utc(e.moment.when) - target) <= slack
+    ]
+    if near:
+        milestones["detected"] = min(near, key=lambda m: abs(utc(m.when) - target))  # type: ignore[arg-type]
+        how["detected"] = HOW_TIMELINE
+
+
 # "the disruption was detected and our on-call team was notified within 1 minute", "This error
 # was detected within 4 minutes": how long after the start the detection came, in a sentence
 # of its own (bounded; "within 4 minutes of the deploy" counts from something else).
