@@ -55,3 +55,21 @@ def test_a_stated_time_to_detect_places_the_detection_on_its_entry() -> None:
     value = facts(ALERT_NOBODY_READ)
     assert iso(value, "start") is not None and iso(value, "start").endswith("07:20:00")  # type: ignore[union-attr]
     assert iso(value, "detected").endswith("08:05:00")  # type: ignore[union-attr]
+
+
+SCHEDULED_CHANGE_WENT_INTO_EFFECT = """\
+# Ledger testnet pause
+
+## Timeline (all times UTC) 2024-03-11 - 2024-03-12
+
+2024-03-11 - The new fee schedule was merged and deployed, to activate at epoch 9,100.
+
+2024-03-12 - The fee schedule went into effect at epoch 9,100 and block production stalled.
+
+2024-03-12 - A release moving the activation to epoch 9,900 was deployed and the chain recovered.
+"""
+
+
+def test_a_change_that_went_into_effect_and_stalled_is_the_start() -> None:
+    value = facts(SCHEDULED_CHANGE_WENT_INTO_EFFECT)
+    assert iso(value, "start") == "2024-03-12T00:00:00"
