@@ -73,3 +73,26 @@ SCHEDULED_CHANGE_WENT_INTO_EFFECT = """\
 def test_a_change_that_went_into_effect_and_stalled_is_the_start() -> None:
     value = facts(SCHEDULED_CHANGE_WENT_INTO_EFFECT)
     assert iso(value, "start") == "2024-03-12T00:00:00"
+
+
+MEAN_TIME_TO_RESOLVE_FIELD = """\
+# 2023-10-02 - Docs site stale
+
+## Timeline
+
+14:00: Docs build started failing after a theme update
+
+14:20: Reverted the theme; builds pass again
+
+15:10: Cache purged, all pages current. INCIDENT ENDS
+
+## Impact
+
+Docs build failing 14:00 - 14:20.
+
+MTTR: 1 hour 10 mins
+"""
+
+
+def test_a_mean_time_to_resolve_field_is_a_stated_duration() -> None:
+    assert [round(d.minutes) for d in facts(MEAN_TIME_TO_RESOLVE_FIELD).durations] == [70]

@@ -95,7 +95,7 @@ _PHRASES = [
     r"\b(?:(?:total\s)?(?:downtime|outage|impact|disruption)(?:\s(?:duration|time|window|length))?"
     r"|duration\sof\s(?:the\s)?(?:impact|outage|incident|disruption|downtime))"
     r"\s*(?:\*+\s*)?(?:[:=–—]|\s-|\s(?:was|is|were|totall?ed))\s*(?:\*+\s*)?",
-    r"\b(?:time to (?:recover|recovery|resolve|resolution|restore|mitigate|mitigation)|ttr|ttm)"
+    r"\b(?:time to (?:recover|recovery|resolve|resolution|restore|mitigate|mitigation)|m?ttr|m?ttm)"
     r"\s*(?:\*+\s*)?(?:[:=]|was|of|is)?\s*(?:\*+\s*)?",
     r"\blast(?:ed|ing|s)\s(?:for\s)?",
     # "an outage of 47 minutes", "Server Outage for approximately 2 weeks"
