@@ -3,8 +3,10 @@ tuning. Each document is written for this repository."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pmlint.extract.timeline import Timeline
-from tests.conftest import facts
+from tests.conftest import analyzed_documents, facts
 
 
 def iso(value: Timeline, kind: str) -> str | None:
@@ -96,3 +98,24 @@ MTTR: 1 hour 10 mins
 
 def test_a_mean_time_to_resolve_field_is_a_stated_duration() -> None:
     assert [round(d.minutes) for d in facts(MEAN_TIME_TO_RESOLVE_FIELD).durations] == [70]
+
+
+WINDOW_TOLD_WHOLE = """\
+---
+title: Legacy mail domains bouncing
+date: 2022-04-07T09:10:00+00:00
+resolved: true
+---
+
+Between 10:10 and 12:40 BST email to our legacy domains (alpha.example and beta.example) may have
+bounced. This came from a wrong filter rule copied during a mail server upgrade and has since been
+fixed.
+"""
+
+
+def test_the_model_reads_no_detection_from_the_window_the_start_came_from(tmp_path: Path) -> None:
+    path = tmp_path / "window.md"
+    path.write_text(WINDOW_TOLD_WHOLE, encoding="utf-8")
+    milestones = analyzed_documents(path)["window.md"]["milestones"]
+    assert milestones["start"] == "2022-04-07T10:10:00+01:00"
+    assert milestones["detected"] is None

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from pmlint.extract.milestones import MILESTONES, attempted
+from pmlint.extract.milestones import HOW_RANGE, MILESTONES, attempted
 from pmlint.extract.timeline import Moment, Timeline, utc
 from pmlint.extract.timeline.build import with_milestones
 from pmlint.extract.timeline.model import zoned_alike
@@ -60,6 +60,15 @@ def _at_an_end(moment: Moment, chosen: Mapping[str, Moment | None]) -> bool:
         ):
             return True
     return False
+
+
+def _tells_the_window(moment: Moment, facts: Timeline) -> bool:
+    """Whether `moment` stands in the passage of the stated window the start was read from
+    (the rules read no detection from a window's own passage either)."""
+    start = facts.milestones.get("start")
+    if start is None or facts.provenance.get("start") != HOW_RANGE:
+        return False
+    return moment.block is start.block
 
 
 # Where a time is no step of the incident: a due date, a lesson, background.
@@ -130,6 +139,9 @@ def with_model_milestones(facts: Timeline, threshold: float | None = None) -> Ti
                 continue  # "instructs the operators to revert": the rules' attempt, no outcome
             if kind == "start" and _at_an_end(moment, milestones):
                 continue  # "by 2am we evicted the attacker": the impact ended there, not began
+            if kind == "detected" and _tells_the_window(moment, facts):
+                continue  # "Between 16:35 and 20:35 BST mail may have bounced": the window
+                # told whole, not someone learning of it
             if _in_order(kind, moment, milestones):
                 milestones[kind], provenance[kind] = moment, HOW_MODEL
                 break
