@@ -66,8 +66,10 @@ _AMOUNT = (
 _MILLIONS_OF = r"(?-i:(?!\s?(?!UTC\b|GMT\b)[A-Z]{2,6}\b))"
 _UNIT = rf"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|[hd]|m{_MILLIONS_OF})"
 # Digits may touch their unit ("1h50m"); words need a space ("an hour", not "and").
+# (a count of seconds may close an amount with a bare "s", touching it: "4 minutes 58s")
 _PART = re.compile(
-    rf"(?:(?<![\d.,])(?P<digits>\d+(?:[.,]\d+)?)\s?|\b(?P<word>{_AMOUNT})\s)(?P<unit>{_UNIT})(?=\b|\d)",
+    rf"(?:(?<![\d.,])(?P<digits>\d+(?:[.,]\d+)?)\s?|\b(?P<word>{_AMOUNT})\s)"
+    rf"(?P<unit>{_UNIT}|(?<=\d)s)(?=\b|\d)",
     re.IGNORECASE,
 )
 # Whether a text holds a match of `_PART`, as two searches the regex engine can skip
@@ -83,7 +85,10 @@ _AND_A_HALF = r"(?:\sand\s(?:an?\s)?half\b(?!\s(?:an?\s)?(?:hour|minute|day)))"
 # An amount and its unit: digits may touch it ("1h50m"), words take a blank ("an hour"; "and"
 # is not "an" days).
 _DUR_PART = rf"(?:\d+(?:[.,]\d+)?(?: and an? half)?[\s-]?|{_AMOUNT}[\s-]){_UNIT}(?![a-z])"
-_DURATION = rf"(?P<dur>{_DUR_PART}(?:,?\s?(?:and\s)?{_DUR_PART}){{0,2}}{_AND_A_HALF}?)"
+_DURATION = (
+    rf"(?P<dur>{_DUR_PART}(?:,?\s?(?:and\s)?{_DUR_PART}){{0,2}}(?:\s\d{{1,2}}s(?![a-z]))?"
+    rf"{_AND_A_HALF}?)"
+)
 _APPROX = (
     r"(?:(?:about|around|approximately|approx\.?|roughly|nearly|almost|over|under|just under"
     r"|just over|more than|less than|a bit over|a little over|some|~|≈|an aggregate of"
@@ -93,7 +98,7 @@ _PHRASES = [
     r"\bduration\s*(?:\*+\s*)?(?:[:=]|was|of|is)\s*(?:\*+\s*)?",
     # "Total downtime: 1h 20m", "Duration of impact: 45 minutes", "Impact window - 38 min"
     r"\b(?:(?:total\s)?(?:downtime|outage|impact|disruption)(?:\s(?:duration|time|window|length))?"
-    r"|duration\sof\s(?:the\s)?(?:impact|outage|incident|disruption|downtime))"
+    r"|duration\sof\s(?:the\s)?(?:impact|outage|incident|disruption|downtime|interruption))"
     r"\s*(?:\*+\s*)?(?:[:=–—]|\s-|\s(?:was|is|were|totall?ed))\s*(?:\*+\s*)?",
     r"\b(?:time to (?:recover|recovery|resolve|resolution|restore|mitigate|mitigation)|m?ttr|m?ttm)"
     r"\s*(?:\*+\s*)?(?:[:=]|was|of|is)?\s*(?:\*+\s*)?",
