@@ -124,3 +124,21 @@ def test_the_model_reads_no_detection_from_the_window_the_start_came_from(tmp_pa
 def test_a_duration_of_interruption_with_its_seconds_is_stated() -> None:
     text = "# 2020-02-11\n\n## Details\n\nDuration of interruption was 6 minutes 30s, then all was well.\n"
     assert [round(d.minutes, 1) for d in facts(text).durations] == [6.5]
+
+
+LENGTH_THEN_ITS_END = """\
+2020-02-11
+==========
+
+### Details
+
+For a while the image proxy returned 504 errors to some visitors.
+
+The outage lasted 20 minutes, ending at 09:40 UTC today.
+"""
+
+
+def test_a_length_told_with_its_end_reaches_back_from_it() -> None:
+    value = facts(LENGTH_THEN_ITS_END)
+    assert iso(value, "start") == "2020-02-11T09:20:00+00:00"
+    assert iso(value, "resolved") == "2020-02-11T09:40:00+00:00"

@@ -158,7 +158,44 @@ def impact_windows(moments: list[Moment]) -> list[tuple[Moment, Moment]]:
         if any(_same_interval(first, end, *known) for known in windows):
             continue  # "10:02 to 10:47 UTC (3:02 to 3:47 AM PDT)": one window in two zones
         windows.append((first, end))
+    if not windows:
+        for moment in timed:
+            back = _window_back_from_end(moment)
+            if back is not None:
+                windows.append(back)
+                break
     return windows
+
+
+# "Duration of interruption was 4 minutes 58s, ending at 13:50 UTC today", "The outage
+# lasted 20 minutes and ended at 13:50 UTC": a length told with its end, the end's time
+# right after it, is a window reaching back from that end (not a start at the end's time).
+_ENDING_AT = re.compile(
+    r"(?:,\s*|\s+and\s+|\s+)(?:ending|ended|finishing|finished)"
+    r"(?:\s+(?:at|by|around|about|approximately))*\s*\Z",
+    re.IGNORECASE,
+)
+_SENTENCE_BREAK = re.compile(r"[.!?]\s|\n\s*\n")
+
+
+def _window_back_from_end(moment: Moment) -> tuple[Moment, Moment] | None:
+    """The window a length told just before its end's time reaches back over; None when the
+    time's sentence tells no length right before "ending at"."""
+    if moment.when is None or moment.block.nearest_canonical() not in _WINDOW_SECTIONS:
+        return None
+    prose, at = moment.block.prose, moment.stamp.start
+    link = _ENDING_AT.search(prose, max(0, at - 40), at)
+    if link is None:
+        return None
+    head = prose[max(0, link.start() - 200) : link.start()]
+    breaks = list(_SENTENCE_BREAK.finditer(head))
+    head = head[breaks[-1].end() :] if breaks else head
+    told = stated_durations(head)
+    if not told or len(head) - told[-1].end > 1 or _MAINTENANCE.search(head):
+        return None
+    start = _shifted(moment, -dt.timedelta(minutes=told[-1].minutes))
+    start.kinds = frozenset({"start"})
+    return start, moment
 
 
 # Days that recur right before a window: "Tue-Thu 12am to 4am", "Mon–Fri from 09:00 to
