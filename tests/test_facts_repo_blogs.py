@@ -122,7 +122,10 @@ def test_the_model_reads_no_detection_from_the_window_the_start_came_from(tmp_pa
 
 
 def test_a_duration_of_interruption_with_its_seconds_is_stated() -> None:
-    text = "# 2020-02-11\n\n## Details\n\nDuration of interruption was 6 minutes 30s, then all was well.\n"
+    text = (
+        "# 2020-02-11\n\n## Details\n\n"
+        "Duration of interruption was 6 minutes 30s, then all was well.\n"
+    )
     assert [round(d.minutes, 1) for d in facts(text).durations] == [6.5]
 
 

@@ -101,9 +101,12 @@ def detection_from_time_to_detect(
         return
     target = utc(start.when) + dt.timedelta(minutes=stated[0])
     slack = stated[1]
-    if detected is not None and detected.when is not None:
-        if abs(utc(detected.when) - target) <= slack:
-            return  # the story's detection agrees
+    if (
+        detected is not None
+        and detected.when is not None
+        and abs(utc(detected.when) - target) <= slack
+    ):
+        return  # the story's detection agrees
     near = [
         e.moment
         for e in events
