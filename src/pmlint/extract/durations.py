@@ -78,7 +78,9 @@ _PART = re.compile(
 # digits open with a digit and look behind after it, as the same condition on the same
 # place; its words open with a word's first letter, one of those its amounts can open with.
 # A text holds a match of `_PART` exactly when one of these finds one.
-_PART_DIGITS = re.compile(rf"\d(?<![\d.,]\d)\d*(?:[.,]\d+)?\s?{_UNIT}(?=\b|\d)", re.IGNORECASE)
+_PART_DIGITS = re.compile(
+    rf"\d(?<![\d.,]\d)\d*(?:[.,]\d+)?\s?(?:{_UNIT}|(?<=\d)s)(?=\b|\d)", re.IGNORECASE
+)
 _PART_WORDS = re.compile(rf"\b(?=[\dahtfseno])(?:{_AMOUNT})\s{_UNIT}(?=\b|\d)", re.IGNORECASE)
 # "an hour and a half": the half of the last unit, written after it
 _AND_A_HALF = r"(?:\sand\s(?:an?\s)?half\b(?!\s(?:an?\s)?(?:hour|minute|day)))"
