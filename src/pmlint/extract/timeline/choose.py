@@ -170,9 +170,10 @@ def impact_windows(moments: list[Moment]) -> list[tuple[Moment, Moment]]:
 # "Duration of interruption was 4 minutes 58s, ending at 13:50 UTC today", "The outage
 # lasted 20 minutes and ended at 13:50 UTC": a length told with its end, the end's time
 # right after it, is a window reaching back from that end (not a start at the end's time).
+# (Blank runs bounded: the pattern is tried at every place of a run of blanks.)
 _ENDING_AT = re.compile(
-    r"(?:,\s*|\s+and\s+|\s+)(?:ending|ended|finishing|finished)"
-    r"(?:\s+(?:at|by|around|about|approximately))*\s*\Z",
+    r"(?<![^\s,])\s{0,3}(?:and\s{1,3})?(?:ending|ended|finishing|finished)"
+    r"(?:\s{1,3}(?:at|by|around|about|approximately))*\s{0,3}\Z",
     re.IGNORECASE,
 )
 _SENTENCE_BREAK = re.compile(r"[.!?]\s|\n\s*\n")
