@@ -145,3 +145,31 @@ def test_a_length_told_with_its_end_reaches_back_from_it() -> None:
     value = facts(LENGTH_THEN_ITS_END)
     assert iso(value, "start") == "2020-02-11T09:20:00+00:00"
     assert iso(value, "resolved") == "2020-02-11T09:40:00+00:00"
+
+
+TITLE_NAMING_A_PRODUCT = """\
+# Outage Report: Pipeline Actions Runner Pool
+
+**Date:** 2024-08-19
+**Duration:** ~2 hours (approximately 13:00 – 15:30 UTC)
+
+## Summary
+
+Hosted runners could not be acquired; builds queued and then failed.
+
+## Timeline (UTC)
+
+| Time | Event |
+|------|-------|
+| 13:00 | Builds queued and did not start |
+| 15:30 | Builds pass again |
+
+## Action items
+
+- Add a second runner pool (owner: @lee)
+"""
+
+
+def test_a_lone_title_naming_a_product_is_no_section() -> None:
+    value = facts(TITLE_NAMING_A_PRODUCT)
+    assert [round(d.minutes) for d in value.durations] == [120]

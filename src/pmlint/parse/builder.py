@@ -197,6 +197,7 @@ class Builder(FrontMatterReader, BlockMaker):
         self.root.last_line = len(self.lines)
         if self.title is not None and self._title_is_a_section():
             self.title = None
+        self._title_names_no_section()
         if self.title is None:
             self.title = self._fallback_title()
         return Document(
@@ -334,6 +335,16 @@ class Builder(FrontMatterReader, BlockMaker):
         reads like a section's name ("Node Incident Response")."""
         tops = [s for s in self.root.children if s.level == 1 and s.style == "heading"]
         return len(tops) >= 2 and tops[0].title == self.title and tops[0].canonical is not None
+
+    def _title_names_no_section(self) -> None:
+        """A lone top heading over sections of its own is the document's title, whatever its
+        words ("Incident Report: GitHub Actions Platform Outage" holds a product's name, not
+        the action items): the text under it before its first section is lead prose."""
+        tops = [s for s in self.root.children if s.level == 1 and s.style == "heading"]
+        if len(tops) != 1 or tops[0].title != self.title or tops[0].canonical is None:
+            return
+        if any(child.style == "heading" for child in tops[0].children):
+            tops[0].canonical = None
 
     def _fallback_title(self) -> str | None:
         if isinstance(self.meta.get("title"), str):
