@@ -173,3 +173,17 @@ Hosted runners could not be acquired; builds queued and then failed.
 def test_a_lone_title_naming_a_product_is_no_section() -> None:
     value = facts(TITLE_NAMING_A_PRODUCT)
     assert [round(d.minutes) for d in value.durations] == [120]
+
+
+MAIL_NOT_RECEIVED = """\
+# Mail to my domains bouncing
+
+On 2019-03-04 at 08:20 UTC an error in the MX record meant I did not receive any email to my
+domains. Some messages may arrive late.
+"""
+
+
+def test_mail_not_received_is_the_symptom_not_a_detection() -> None:
+    value = facts(MAIL_NOT_RECEIVED)
+    assert iso(value, "start") == "2019-03-04T08:20:00+00:00"
+    assert iso(value, "detected") is None

@@ -852,7 +852,11 @@ _USERS_GOT = re.compile(
     r"(?:errors?|alerts?|alarms?|notifications?|e-?mails?|messages?|warnings?|pages?)\b"
     r"|\b(?:alerts?|alarms?|notifications?|e-?mails?|messages?|pages?)\s+(?:that\s+)?you\s+"
     r"(?:may\s+|might\s+)?(?:have\s+)?(?:received|got|saw|seen)\b"
-    r"|\b(?:false|spurious|erroneous|duplicate)\s+(?:alerts?|alarms?|pages?|notifications?)\b",
+    r"|\b(?:false|spurious|erroneous|duplicate)\s+(?:alerts?|alarms?|pages?|notifications?)\b"
+    # mail that did not arrive is a mail service's symptom: "I did not receive any email to
+    # my domains" (not "we did not receive the alert email": a detection denied)
+    r"|\b(?:not|n't|never)\s+(?:[\w-]+\s+){0,2}?(?:receiv\w*|get|got|getting)\s+"
+    r"(?:(?:any|our|my|new|incoming)\s+)?(?:e-?mails?|mails?|messages?)\b",
     re.IGNORECASE,
 )
 
