@@ -761,9 +761,25 @@ def classify(
             # the time is when the step that ended it was taken, not where the sentence's
             # cause or finding ("revealed that a faulty router was causing the issue") began
             kinds = (kinds - {"start", "detected"}) | {"mitigated"}
+        if moment.has_time and _IMPACT_DROPPED.search(clause):
+            # "a drop in error rates to 30% starting at 22:55 UTC", "we rerouted traffic
+            # between 01:00 and 02:00 UTC, reducing error rates to below 6%": the impact
+            # dropped then, a mitigation, though the words name errors
+            kinds = (kinds - {"start"}) | {"mitigated"}
     if kinds and (promised_update(moment) or forecast_end(moment)):
         kinds = frozenset()
     moment.kinds = kinds
+
+
+# Error rates told to fall: the impact dropped (a mitigation), not a symptom.
+_IMPACT_DROPPED = re.compile(
+    r"\b(?:(?:error|failure|timeout)s?(?:\s+rates?)?\s+(?:(?:began|started)\s+(?:to\s+)?)?"
+    r"(?:dropp(?:ing|ed)|drop|decreas(?:ing|ed)|declin(?:ing|ed)|falling|fell|subsid(?:ing|ed))"
+    r"|(?:drop|decrease|reduction|decline)\s+in\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:error|failure)\s+rates?"
+    r"|reduc(?:ing|ed)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:error|failure)\s+rates?)\b",
+    re.IGNORECASE,
+)
 
 
 # The sentence after a time that says, of what that time told, that it ended the impact:
