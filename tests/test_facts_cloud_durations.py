@@ -57,3 +57,22 @@ def test_the_cumulative_period_wins_over_the_header_window() -> None:
         "during three separate impact periods, for a cumulative period of 5 hours, 5 minutes.\n"
     )
     assert facts(text).duration() == (305, "stated-duration")
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        (
+            "Several products returned elevated error rates in one region for a duration of up "
+            "to 2 hours and 12 minutes.",
+            132,
+        ),
+        ("The dashboard had an outage for up to 3 hours and 5 minutes on May 2, 2025.", 185),
+    ],
+)
+def test_up_to_a_length_is_the_duration(text: str, minutes: int) -> None:
+    assert [s.minutes for s in stated_durations(text)] == [minutes]
+
+
+def test_a_delay_of_up_to_a_length_is_no_duration() -> None:
+    assert stated_durations("Some webhooks were delayed by up to 30 minutes.") == []

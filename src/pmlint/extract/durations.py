@@ -87,7 +87,10 @@ _DURATION = rf"(?P<dur>{_DUR_PART}(?:,?\s?(?:and\s)?{_DUR_PART}){{0,2}}{_AND_A_H
 _APPROX = (
     r"(?:(?:about|around|approximately|approx\.?|roughly|nearly|almost|over|under|just under"
     r"|just over|more than|less than|a bit over|a little over|some|~|≈|an aggregate of"
-    r"|a total of|in total|a (?:cumulative |combined )?period of|totall?ing|of)\s?)*"
+    r"|a total of|in total|a (?:cumulative |combined )?period of|totall?ing|of"
+    # "for a duration of up to 1 hour and 57 minutes": the longest any user saw, which is
+    # how long the incident lasted
+    r"|up to)\s?)*"
 )
 _PHRASES = [
     r"\bduration\s*(?:\*+\s*)?(?:[:=]|was|of|is)\s*(?:\*+\s*)?",
