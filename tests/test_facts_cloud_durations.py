@@ -76,3 +76,16 @@ def test_up_to_a_length_is_the_duration(text: str, minutes: int) -> None:
 
 def test_a_delay_of_up_to_a_length_is_no_duration() -> None:
     assert stated_durations("Some webhooks were delayed by up to 30 minutes.") == []
+
+
+def test_a_stale_header_on_another_day_adds_no_minutes() -> None:
+    # a feed mirror's header from another day over the report's own window
+    text = (
+        "# Elevated errors in one region\n\n"
+        "Incident began at 2025-09-20 06:10 and ended at 2025-09-20 08:00 "
+        "(all times are US/Pacific).\n\n"
+        "## Summary\n\n"
+        "On Monday, 1 September 2025 from 07:05 to 08:35 US/Pacific, several products "
+        "returned elevated error rates in one region.\n"
+    )
+    assert facts(text).duration() == (90, "range")

@@ -196,13 +196,25 @@ def _impact_ends(windows: Sequence[tuple[Moment, Moment]]) -> tuple[Moment, Mome
     report = [w for w in windows if not _header_window(w)]
     if not report or len(report) == len(windows):
         return outer_ends(windows)
+    return outer_ends(report)[0], outer_ends(without_stale_header(list(windows)))[1]
+
+
+def without_stale_header(
+    windows: list[tuple[Moment, Moment]],
+) -> list[tuple[Moment, Moment]]:
+    """The windows, less a status page's header window on days the report's own windows do
+    not touch (a mirror's stale header, "Incident began at 2025-08-04 07:42 ..." over a report
+    of 18 July 07:50 - 09:47): as in `_impact_ends`, it counts for nothing, so neither does
+    its length."""
+    report = [w for w in windows if not _header_window(w)]
+    if not report or len(report) == len(windows):
+        return windows
     days = {m.when.date() for w in report for m in w if m.when is not None}
-    kept = [
+    return [
         w
         for w in windows
         if not _header_window(w) or any(m.when is not None and m.when.date() in days for m in w)
     ]
-    return outer_ends(report)[0], outer_ends(kept)[1]
 
 
 def _report_end_before_header(
