@@ -635,6 +635,12 @@ def choose_milestones(
             # "## Leadup ... We deployed the bot at 2:55 UTC": what led to the incident is
             # told before it began, no end of it
             candidates = [m for m in candidates if not _in_lead_up(m.block)]
+        if candidates and kind == "start" and not timed:
+            # "At 10:30 AM PDT a deployment introduced a bug ... Error rates returned to normal
+            # levels by 3:45 PM PDT": a time the prose tells the recovery at, after a time it
+            # told first, is no symptom's start, whatever its words name (the story's first
+            # time is, `_narrative_start`)
+            candidates = [m for m in candidates if not _end_told_after(m, moments)]
         if candidates and kind == "start":
             candidates = _without_lead_up(candidates)
             # told in order: the first symptom the text names, not a background date before it;
@@ -881,6 +887,25 @@ _OPENS_SENTENCE = re.compile(
     re.IGNORECASE,
 )
 _ENDS = ("mitigated", "resolved")
+_ON_OPENS = re.compile(r"\bon\s+$", re.IGNORECASE)
+
+
+def _end_told_after(moment: Moment, moments: Sequence[Moment]) -> bool:
+    """Does the prose tell an end (a recovery, a resolution) at this time, after an earlier
+    time it told before it in the same paragraph?"""
+    if not (moment.has_time and moment.kinds & set(_ENDS)) or moment.when is None:
+        return False
+    return any(
+        m is not moment
+        and m.block is moment.block
+        and m.has_time
+        and m.when is not None
+        and m.stamp.start < moment.stamp.start
+        and m.day_known == moment.day_known
+        and zoned_alike(m.when, moment.when)
+        and utc(m.when) < utc(moment.when)
+        for m in moments
+    )
 
 
 def _narrative_start(
@@ -903,7 +928,15 @@ def _narrative_start(
             and m.has_time
             and m.when is not None
             and m.block.nearest_canonical() in _WINDOW_SECTIONS
-            and opens_clause(m.block.prose, m.stamp.start, _OPENS_SENTENCE, SENTENCE_OPENS)
+            and (
+                opens_clause(m.block.prose, m.stamp.start, _OPENS_SENTENCE, SENTENCE_OPENS)
+                # "On March 3, 2024 at 10:30 AM PDT, customers began ...": a stamp that opens
+                # with its day, after "On"
+                or (
+                    m.stamp.date is not None
+                    and opens_clause(m.block.prose, m.stamp.start, _ON_OPENS, SENTENCE_OPENS)
+                )
+            )
         ),
         key=lambda m: (m.line, m.span.column),
     )
