@@ -19,3 +19,14 @@ def test_a_day_after_each_time_with_a_comma_keeps_the_window() -> None:
         ("2025-05-09T22:15:00+00:00", "2025-05-10T01:05:00+00:00")
     ]
     assert value.duration() == (170, "range")
+
+
+def test_a_dotted_window_shares_its_second_end_s_zone() -> None:
+    text = (
+        "# Mail delays\n\nFrom 09.10 to 11.25 CET on 6 February 2025, outgoing mail was queued.\n"
+    )
+    value = facts(text)
+    assert value.duration() == (135, "range")
+    start = value.milestones["start"]
+    assert start is not None and start.when is not None
+    assert start.when.isoformat() == "2025-02-06T09:10:00+01:00"
