@@ -640,7 +640,8 @@ def choose_milestones(
             # levels by 3:45 PM PDT": a time the prose tells the recovery at, after a time it
             # told first, is no symptom's start, whatever its words name (the story's first
             # time is, `_narrative_start`)
-            candidates = [m for m in candidates if not _end_told_after(m, moments)]
+            firsts = _first_times(moments)
+            candidates = [m for m in candidates if not _end_told_after(m, firsts)]
         if candidates and kind == "start":
             candidates = _without_lead_up(candidates)
             # told in order: the first symptom the text names, not a background date before it;
@@ -890,21 +891,31 @@ _ENDS = ("mitigated", "resolved")
 _ON_OPENS = re.compile(r"\bon\s+$", re.IGNORECASE)
 
 
-def _end_told_after(moment: Moment, moments: Sequence[Moment]) -> bool:
-    """Does the prose tell an end (a recovery, a resolution) at this time, after an earlier
-    time it told before it in the same paragraph?"""
+def _first_times(moments: Sequence[Moment]) -> dict[int, Moment]:
+    """The first time each paragraph tells (by the block's id), in the order written."""
+    firsts: dict[int, Moment] = {}
+    for m in moments:
+        if not m.has_time or m.when is None:
+            continue
+        known = firsts.get(id(m.block))
+        if known is None or m.stamp.start < known.stamp.start:
+            firsts[id(m.block)] = m
+    return firsts
+
+
+def _end_told_after(moment: Moment, firsts: Mapping[int, Moment]) -> bool:
+    """Does the prose tell an end (a recovery, a resolution) at this time, later than the
+    first time its paragraph told (`_first_times`)?"""
     if not (moment.has_time and moment.kinds & set(_ENDS)) or moment.when is None:
         return False
-    return any(
-        m is not moment
-        and m.block is moment.block
-        and m.has_time
-        and m.when is not None
-        and m.stamp.start < moment.stamp.start
-        and m.day_known == moment.day_known
-        and zoned_alike(m.when, moment.when)
-        and utc(m.when) < utc(moment.when)
-        for m in moments
+    first = firsts.get(id(moment.block))
+    return (
+        first is not None
+        and first is not moment
+        and first.when is not None
+        and first.day_known == moment.day_known
+        and zoned_alike(first.when, moment.when)
+        and utc(first.when) < utc(moment.when)
     )
 
 
