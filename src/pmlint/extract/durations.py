@@ -94,7 +94,10 @@ _DURATION = (
 _APPROX = (
     r"(?:(?:about|around|approximately|approx\.?|roughly|nearly|almost|over|under|just under"
     r"|just over|more than|less than|a bit over|a little over|some|~|≈|an aggregate of"
-    r"|a total of|in total|a period of|totall?ing|of)\s?)*"
+    r"|a total of|in total|a (?:cumulative |combined )?period of|totall?ing|of"
+    # "for a duration of up to 1 hour and 57 minutes": the longest any user saw, which is
+    # how long the incident lasted
+    r"|up to)\s?)*"
 )
 _PHRASES = [
     r"\bduration\s*(?:\*+\s*)?(?:[:=]|was|of|is)\s*(?:\*+\s*)?",
@@ -112,7 +115,9 @@ _PHRASES = [
     r"|failing|failed|erroring|inaccessible|disrupted|out|blocked|unresponsive|impaired|stuck"
     r"|out of (?:service|action|commission|order))"
     r"\s(?:for\s(?:a\s(?:total|period)\sof\s)?)",
-    r"\b(?:for|over)\sa\s(?:total|duration|period)\sof\s",
+    # "for a cumulative period of 4 hours, 30 minutes", "over a combined total of ...":
+    # several windows, added up by the writer
+    r"\b(?:for|over)\sa\s(?:(?:cumulative|combined)\s)?(?:total|duration|period)\sof\s",
     r"\b(?:total(?:ling)?|aggregate)\s(?:of\s)?",
     # "the network stopped for around 45 minutes", "block production halted for 6 hours"
     r"\b(?:stopped|halted|stalled|paused|froze|frozen|hung|interrupted|suspended)\s"
@@ -532,9 +537,16 @@ _ANOTHER_INCIDENT = re.compile(
     re.IGNORECASE,
 )
 # Several windows told in one sentence: "down for 5 minutes at 10:00 and again for 12 minutes
-# at 11:00", "for 20 minutes, then for another 15" (each window after the first adds up).
+# at 11:00", "for 20 minutes, then for another 15" (each window after the first adds up), "mostly
+# down for 60 minutes and partially down for another 17 minutes" (the later one's own state
+# told before its "for another").
+_AGAIN_STATE = (
+    r"(?:(?:was|were|is|are)\s)?(?:(?:partially|partly|intermittently|still|mostly|largely"
+    r"|completely)\s)?(?:down|degraded|unavailable|offline|unreachable|impaired|slow)\s"
+)
 _AGAIN_FOR = re.compile(
-    rf"[^.;!?\n]{{0,40}}?\b(?:and|then|,)\s(?:then\s)?(?:again\s(?:for\s)?|for\s(?:another|a\sfurther"
-    rf"|a\ssecond\stime\s(?:for\s)?)\s?|another\s|a\sfurther\s){_APPROX}{_DURATION}",
+    rf"[^.;!?\n]{{0,40}}?\b(?:and|then|,)\s(?:then\s)?(?:again\s(?:for\s)?|(?:{_AGAIN_STATE})?"
+    rf"for\s(?:another|a\sfurther|a\ssecond\stime\s(?:for\s)?)\s?|another\s|a\sfurther\s)"
+    rf"{_APPROX}{_DURATION}",
     re.IGNORECASE,
 )

@@ -224,9 +224,12 @@ _H_HINT = re.compile(r"\dh\d")
 # "14.30 CET", "2.15 pm", "0930Z", "1402 UTC": a time with a dot, or four digits, only where a
 # zone or AM/PM follows (a bare "14.30" is as often a version or a figure, "2023" a year).
 _SUFFIX_ZONE = r"(?:UTC|GMT|Z|CES?T|BST|WES?T|EES?T|[PMCE][SD]T|[PMCE]T)(?![A-Za-z])"
+# ("from 10.30 to 15.45 UTC": the first end of a window shares the zone of its second)
+_DOT_SUFFIX = rf"\s?(?:[AaPp]\.?[Mm]\.?(?![A-Za-z])|{_SUFFIX_ZONE})"
 _DOT_TIME = re.compile(
     r"(?<![\w.:,])(?P<H>[01]?\d|2[0-3])\.(?P<M>[0-5]\d)(?![\d.])"
-    rf"(?=\s?(?:[AaPp]\.?[Mm]\.?(?![A-Za-z])|{_SUFFIX_ZONE}))"
+    rf"(?={_DOT_SUFFIX}|\s?(?:-|\u2013|\u2014|to|until|till|and)\s?(?:[01]?\d|2[0-3])\.[0-5]\d"
+    rf"{_DOT_SUFFIX})"
     r"(?:\s?(?P<ampm>[AaPp]\.?[Mm]\.?)(?![A-Za-z]))?"
 )
 _MILITARY = re.compile(

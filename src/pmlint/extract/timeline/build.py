@@ -16,6 +16,7 @@ from pmlint.extract.timeline.choose import (
     impact_windows,
     story_end,
     summary_durations,
+    without_stale_header,
 )
 from pmlint.extract.timeline.dates import (
     NO_DAY,
@@ -367,7 +368,7 @@ def _build(doc: Document, settings: Settings) -> Timeline:
         zone_line,
         durations,
         provenance,
-        windows,
+        without_stale_header(windows),
         end,
         impact_end(milestones, provenance, events),
         headline_durations(doc),

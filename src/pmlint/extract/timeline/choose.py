@@ -98,9 +98,10 @@ _CORRECTED_FROM = re.compile(
     r"\b(?:changed|corrected|updated|amended|adjusted|moved|rescheduled|shifted)\s+from\s*$",
     re.IGNORECASE,
 )
-# " on 4 May 2021 to ", " on June 3 to ": the first time's day, written between the two ends
+# " on 4 May 2021 to ", " on June 3 to ", ", 3 March 2024 through ": the first time's day,
+# written between the two ends
 _ON_DAY = re.compile(
-    r"^\s*(?:on\s+)?(?:\w+day,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?(?:,?\s+\d{4})?"
+    r"^\s*(?:,\s*)?(?:on\s+)?(?:\w+day,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?(?:,?\s+\d{4})?"
     r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|\d{4}-\d{2}-\d{2})(?=\s)"
 )
 
@@ -234,13 +235,25 @@ def _impact_ends(windows: Sequence[tuple[Moment, Moment]]) -> tuple[Moment, Mome
     report = [w for w in windows if not _header_window(w)]
     if not report or len(report) == len(windows):
         return outer_ends(windows)
+    return outer_ends(report)[0], outer_ends(without_stale_header(list(windows)))[1]
+
+
+def without_stale_header(
+    windows: list[tuple[Moment, Moment]],
+) -> list[tuple[Moment, Moment]]:
+    """The windows, less a status page's header window on days the report's own windows do
+    not touch (a mirror's stale header, "Incident began at 2025-08-04 07:42 ..." over a report
+    of 18 July 07:50 - 09:47): as in `_impact_ends`, it counts for nothing, so neither does
+    its length."""
+    report = [w for w in windows if not _header_window(w)]
+    if not report or len(report) == len(windows):
+        return windows
     days = {m.when.date() for w in report for m in w if m.when is not None}
-    kept = [
+    return [
         w
         for w in windows
         if not _header_window(w) or any(m.when is not None and m.when.date() in days for m in w)
     ]
-    return outer_ends(report)[0], outer_ends(kept)[1]
 
 
 def _report_end_before_header(
@@ -660,6 +673,13 @@ def choose_milestones(
             # "## Leadup ... We deployed the bot at 2:55 UTC": what led to the incident is
             # told before it began, no end of it
             candidates = [m for m in candidates if not _in_lead_up(m.block)]
+        if candidates and kind == "start" and not timed:
+            # "At 10:30 AM PDT a deployment introduced a bug ... Error rates returned to normal
+            # levels by 3:45 PM PDT": a time the prose tells the recovery at, after a time it
+            # told first, is no symptom's start, whatever its words name (the story's first
+            # time is, `_narrative_start`)
+            firsts = _first_times(moments)
+            candidates = [m for m in candidates if not _end_told_after(m, firsts)]
         if candidates and kind == "start":
             candidates = _without_lead_up(candidates)
             # told in order: the first symptom the text names, not a background date before it;
@@ -906,6 +926,35 @@ _OPENS_SENTENCE = re.compile(
     re.IGNORECASE,
 )
 _ENDS = ("mitigated", "resolved")
+_ON_OPENS = re.compile(r"\bon\s+$", re.IGNORECASE)
+
+
+def _first_times(moments: Sequence[Moment]) -> dict[int, Moment]:
+    """The first time each paragraph tells (by the block's id), in the order written."""
+    firsts: dict[int, Moment] = {}
+    for m in moments:
+        if not m.has_time or m.when is None:
+            continue
+        known = firsts.get(id(m.block))
+        if known is None or m.stamp.start < known.stamp.start:
+            firsts[id(m.block)] = m
+    return firsts
+
+
+def _end_told_after(moment: Moment, firsts: Mapping[int, Moment]) -> bool:
+    """Does the prose tell an end (a recovery, a resolution) at this time, later than the
+    first time its paragraph told (`_first_times`)?"""
+    if not (moment.has_time and moment.kinds & set(_ENDS)) or moment.when is None:
+        return False
+    first = firsts.get(id(moment.block))
+    return (
+        first is not None
+        and first is not moment
+        and first.when is not None
+        and first.day_known == moment.day_known
+        and zoned_alike(first.when, moment.when)
+        and utc(first.when) < utc(moment.when)
+    )
 
 
 def _narrative_start(
@@ -928,7 +977,15 @@ def _narrative_start(
             and m.has_time
             and m.when is not None
             and m.block.nearest_canonical() in _WINDOW_SECTIONS
-            and opens_clause(m.block.prose, m.stamp.start, _OPENS_SENTENCE, SENTENCE_OPENS)
+            and (
+                opens_clause(m.block.prose, m.stamp.start, _OPENS_SENTENCE, SENTENCE_OPENS)
+                # "On March 3, 2024 at 10:30 AM PDT, customers began ...": a stamp that opens
+                # with its day, after "On"
+                or (
+                    m.stamp.date is not None
+                    and opens_clause(m.block.prose, m.stamp.start, _ON_OPENS, SENTENCE_OPENS)
+                )
+            )
         ),
         key=lambda m: (m.line, m.span.column),
     )

@@ -1,0 +1,91 @@
+"""How long a cloud provider's incident lasted, told in words the duration grammar had not read
+(issue 14): a writer's sum of several windows ("for a cumulative period of 4 hours, 30
+minutes") and a later window told with its own state ("mostly down for 60 minutes and
+partially down for another 17 minutes"). Each case is text written for this repository.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pmlint.extract.durations import stated_durations
+from tests.conftest import facts
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        (
+            "Object storage returned errors during two separate periods, for a cumulative "
+            "period of 3 hours, 10 minutes.",
+            190,
+        ),
+        ("The queue was stalled for a combined total of 95 minutes.", 95),
+        ("Builds were degraded for a combined period of 2 hours.", 120),
+    ],
+)
+def test_a_cumulative_period_is_the_duration(text: str, minutes: int) -> None:
+    assert [s.minutes for s in stated_durations(text)] == [minutes]
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        (
+            "The console was mostly down for 40 minutes and partially down for another 12 minutes.",
+            52,
+        ),
+        ("Search was unavailable for 25 minutes and degraded for another 20 minutes.", 45),
+    ],
+)
+def test_a_later_window_told_with_its_own_state_adds_up(text: str, minutes: int) -> None:
+    assert [s.minutes for s in stated_durations(text)] == [minutes]
+
+
+def test_a_wait_for_another_while_is_no_window() -> None:
+    text = "The site was down for 10 minutes and we waited for another 20 minutes before closing."
+    assert [s.minutes for s in stated_durations(text)] == [10]
+
+
+def test_the_cumulative_period_wins_over_the_header_window() -> None:
+    # a status header that spans only the first of the periods the report adds up
+    text = (
+        "# Elevated latency for Example Queue\n\n"
+        "Incident began at 2024-02-06 01:00 and ended at 2024-02-06 03:20 "
+        "(all times are US/Pacific).\n\n"
+        "Beginning on Tuesday, 6 February 2024, Example Queue experienced elevated latency "
+        "during three separate impact periods, for a cumulative period of 5 hours, 5 minutes.\n"
+    )
+    assert facts(text).duration() == (305, "stated-duration")
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        (
+            "Several products returned elevated error rates in one region for a duration of up "
+            "to 2 hours and 12 minutes.",
+            132,
+        ),
+        ("The dashboard had an outage for up to 3 hours and 5 minutes on May 2, 2025.", 185),
+    ],
+)
+def test_up_to_a_length_is_the_duration(text: str, minutes: int) -> None:
+    assert [s.minutes for s in stated_durations(text)] == [minutes]
+
+
+def test_a_delay_of_up_to_a_length_is_no_duration() -> None:
+    assert stated_durations("Some webhooks were delayed by up to 30 minutes.") == []
+
+
+def test_a_stale_header_on_another_day_adds_no_minutes() -> None:
+    # a feed mirror's header from another day over the report's own window
+    text = (
+        "# Elevated errors in one region\n\n"
+        "Incident began at 2025-09-20 06:10 and ended at 2025-09-20 08:00 "
+        "(all times are US/Pacific).\n\n"
+        "## Summary\n\n"
+        "On Monday, 1 September 2025 from 07:05 to 08:35 US/Pacific, several products "
+        "returned elevated error rates in one region.\n"
+    )
+    assert facts(text).duration() == (90, "range")
