@@ -761,17 +761,6 @@ def classify(
             # the time is when the step that ended it was taken, not where the sentence's
             # cause or finding ("revealed that a faulty router was causing the issue") began
             kinds = (kinds - {"start", "detected"}) | {"mitigated"}
-        if (
-            moment.has_time
-            and "start" in kinds
-            and _UNTIL_BEFORE.search(moment.block.prose, max(0, at - 30), at)
-            # (not "the errors were not noticed until 10:47": what did not happen before it
-            # happened then)
-            and _NOT_BEFORE.search(moment.block.prose, max(0, at - 60), at) is None
-        ):
-            # "Customers experienced errors until 1:54 PM PST": the symptom lasted to the
-            # time, which ends it
-            kinds = (kinds - {"start"}) | {"mitigated"}
         if moment.has_time and _IMPACT_DROPPED.search(clause):
             # "a drop in error rates to 30% starting at 22:55 UTC", "we rerouted traffic
             # between 01:00 and 02:00 UTC, reducing error rates to below 6%": the impact
@@ -782,11 +771,6 @@ def classify(
     moment.kinds = kinds
 
 
-# "... until 1:54 PM", "... until approximately 02:10": the time a state lasted to.
-_UNTIL_BEFORE = re.compile(
-    r"\b(?:until|till)\s+(?:(?:about|around|approximately|roughly)\s+)?$", re.IGNORECASE
-)
-_NOT_BEFORE = re.compile(r"(?:\b(?:not|never|no)\b|n't\b)[^.;!?\n]*$", re.IGNORECASE)
 # Error rates told to fall: the impact dropped (a mitigation), not a symptom.
 _IMPACT_DROPPED = re.compile(
     r"\b(?:(?:error|failure|timeout)s?(?:\s+rates?)?\s+(?:(?:began|started)\s+(?:to\s+)?)?"
