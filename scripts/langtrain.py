@@ -107,14 +107,6 @@ def read_written(path: Path = WRITTEN) -> list[Row]:
         ]
 
 
-def pieces_only(row: Row) -> bool:
-    """Written rows W4001-W4999 train the word-piece vagueness model only: with them the
-    textcat's operating point moved (its `alone` 0.90 -> 0.95, guide recall 0.98 -> 0.93,
-    session 49), while the word-piece model, whose weights come from the encoder's space,
-    is the part meant to carry to new writing."""
-    return row.written and row.id.startswith("W4")
-
-
 def blame_rows(rows: Sequence[Row]) -> list[Row]:
     return [r for r in rows if r.label in ("blame", "neutral") and not r.borderline]
 

@@ -48,8 +48,6 @@ def build(
         if kind not in kinds:
             continue
         started = time.perf_counter()
-        if kind == "vague":  # rows written for the word-piece model alone (`lt.pieces_only`)
-            kind_rows = [r for r in kind_rows if not lt.pieces_only(r)]
         nlp, keep, alone = lt.fit(kind, kind_rows, truth, rule)
         written = sum(r.written for r in kind_rows)
         extra = {

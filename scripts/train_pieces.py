@@ -32,7 +32,7 @@ from pmlint.nlp import pieces as piece_model
 TABLE = lt.ROOT / "scripts" / "training" / "minilm-pieces.npz"
 C = 1.0
 PRECISION = 0.85
-GRID = tuple(round(0.5 + 0.025 * i, 3) for i in range(19))
+GRID = tuple(round(0.5 + 0.05 * i, 2) for i in range(10))
 FOLDS = 5
 
 

@@ -86,29 +86,3 @@ def test_training_fits_a_balanced_regression_deterministically() -> None:
     assert (p[:20] >= 0.5).mean() > 0.8 and (p[20:] < 0.5).mean() > 0.8
     t, precision, recall = train_pieces.threshold(p, y.astype(bool))
     assert t in train_pieces.GRID and precision >= train_pieces.PRECISION and recall > 0
-
-
-def test_rows_written_for_the_piece_model_train_it_alone() -> None:
-    sys.path.insert(0, str(ROOT / "scripts"))
-    try:
-        import langtrain
-    finally:
-        sys.path.remove(str(ROOT / "scripts"))
-    rows = langtrain.read_written()
-    only = [r for r in rows if langtrain.pieces_only(r)]
-    # the piece model's rows (W4001-...) are action items, and the textcat sees none of them
-    assert only and all(r.label.startswith("action_") for r in only)
-    assert not any(langtrain.pieces_only(r) for r in rows if not r.id.startswith("W4"))
-    labeled = langtrain.Row("W4001", "Make it better", "action_vague", "dev", "", False)
-    assert not langtrain.pieces_only(labeled)  # a labeled row is never the piece model's own
-
-
-def test_threshold_grid_is_fine_enough_to_move_between_tenths() -> None:
-    sys.path.insert(0, str(ROOT / "scripts"))
-    try:
-        import train_pieces
-    finally:
-        sys.path.remove(str(ROOT / "scripts"))
-    # 0.825: the out-of-fold scores reached the precision there (session 49), between the
-    # 0.05 grid's 0.80 (too low) and 0.85
-    assert 0.825 in train_pieces.GRID and tuple(sorted(train_pieces.GRID)) == train_pieces.GRID
