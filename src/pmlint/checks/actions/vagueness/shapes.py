@@ -33,12 +33,24 @@ from pmlint.checks.actions.vagueness.words import (
 from pmlint.extract.actions import ActionItem
 
 _ENUMERATOR = re.compile(r"^\s*\d{1,2}[.)]\s+(?=[A-Za-z])")
+# A request put to a named addressee ("@dana maybe you could ...", "@dana, any chance you
+# can ...", "@dana could you ..."): the politeness is the request's, not a hedge on the
+# work, which is what follows it, judged as an imperative (without the request's question
+# mark).
+_REQUEST = re.compile(
+    r"^@[\w-]+,?\s+(?:(?:maybe|perhaps)\s+(?:you|u)\s+could|any\s+chance\s+(?:you|u)\s+"
+    r"(?:can|could)|(?:could|can|would)\s+(?:you|u)(?:\s+please)?)\s+(?=[a-z]+\s+\S+\s+\S)",
+    re.I,
+)
 
 
 def analysis_text(item: ActionItem) -> str:
     """The part of the item that states the action: its first sentence, without asides."""
     text = item.action or item.text
     text = _ENUMERATOR.sub("", text, count=1)  # "- 6. Study ...": a number pasted in
+    request = _REQUEST.match(text)
+    if request:  # its question mark is the request's too
+        text = text[request.end() :].rstrip().rstrip("?")
     label = _LABEL.match(text)  # "The fix: Create a linter ...": the label names no action
     if label:
         text = text[label.end() :]
