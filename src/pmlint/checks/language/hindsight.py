@@ -31,7 +31,7 @@ _WHO_WHY_QUESTION = r"(?i:\b(?:why|who)\b)[^?]*\?[\"”’']?\s*$"
 _WONDER_WHY = r"(?i:\b(?:wonder|wondering|wondered|ask|asking|asked|question|questioning)\s+why\b)"
 _WONDERING = frozenset(("wonder", "ask", "question"))
 _MODAL_PERFECT = (
-    r"\b(?:should|ought to|could|would)(?:n't| not)?\s+(?:[a-z]+ly\s+)?(?:have|'ve)\b"
+    r"\b(?:should|ought(?:n't| not)? to|could|would)(?:n't| not)?\s+(?:[a-z]+ly\s+)?(?:have|'ve)\b"
     r"|\b(?:should|could|would)'ve\b"
 )
 
