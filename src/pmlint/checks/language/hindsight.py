@@ -31,8 +31,10 @@ _WHO_WHY_QUESTION = r"(?i:\b(?:why|who)\b)[^?]*\?[\"”’']?\s*$"
 _WONDER_WHY = r"(?i:\b(?:wonder|wondering|wondered|ask|asking|asked|question|questioning)\s+why\b)"
 _WONDERING = frozenset(("wonder", "ask", "question"))
 _MODAL_PERFECT = (
-    r"\b(?:should|ought(?:n't| not)? to|could|would)(?:n't| not)?\s+(?:[a-z]+ly\s+)?(?:have|'ve)\b"
-    r"|\b(?:should|could|would)'ve\b"
+    r"\b(?:should|ought(?:n['’]t| not)? to|could|would)(?:n['’]t| not)?\s+(?:[a-z]+ly\s+)?"
+    r"(?:have|['’]ve)\b"
+    r"|\b(?:should|ought to)\s+never\s+(?:have|['’]ve)\b"  # not "could never have": exculpates
+    r"|\b(?:should|could|would)['’]ve\b"
 )
 
 
@@ -226,6 +228,13 @@ class HindsightLanguage(LanguageCheck):
                 return None  # "we shouldn't have blamed the provider": blame taken back
             if _prompt(verb):
                 return None  # "What should have been done, but wasn't?": a template's question
+            if (
+                doer is not None
+                and doer.lemma_.lower() in w["mistake_nouns"]
+                and lemma in ("happen", "occur", "make")
+            ):
+                # "a blunder that should never have happened": people's slip judged in hindsight
+                return Hit(*span, "should_have")
             if is_passive(verb):
                 by = agent(verb)
                 if lemma in _passive_acts(w) and (
