@@ -359,10 +359,13 @@ def _same_interval(first: Moment, end: Moment, other_first: Moment, other_end: M
     return utc(first.when) == utc(other_first.when) and utc(end.when) == utc(other_end.when)  # type: ignore[arg-type]
 
 
-def day_windows(moments: list[Moment]) -> list[tuple[Moment, Moment]]:
+def day_windows(
+    moments: list[Moment], title: TextBlock | None = None
+) -> list[tuple[Moment, Moment]]:
     """Windows stated in days alone ("between June 16 and June 18, 2020", "from 3 May to 5
-    May 2021"), in the summary, impact, details or lead prose: a day-precision start and end,
-    used only where nothing gives the time of either."""
+    May 2021", "from April 10th, 2026 (PT) to April 14th, 2026 (PT)"), in the summary, impact,
+    details or lead prose, or the days a title opens with ("May 23-25, 2024 Sync outage"): a
+    day-precision start and end, used only where nothing gives the time of either."""
     windows: list[tuple[Moment, Moment]] = []
     days = [m for m in moments if not m.has_time and m.when is not None and m.day_known]
     for first, second in itertools.pairwise(days):
@@ -372,17 +375,40 @@ def day_windows(moments: list[Moment]) -> list[tuple[Moment, Moment]]:
             continue
         if second.when < first.when:  # type: ignore[operator]
             continue
-        link = first.block.prose[first.stamp.end : second.stamp.start]
-        if _WINDOW_LINK.match(link) and _BETWEEN_BEFORE.search(
+        link = _DAY_ZONE.sub("", first.block.prose[first.stamp.end : second.stamp.start], count=1)
+        if not _WINDOW_LINK.match(link):
+            continue
+        if _BETWEEN_BEFORE.search(
             first.block.prose, max(0, first.stamp.start - 40), first.stamp.start
-        ):
+        ) or (first.block is title and not first.block.prose[: first.stamp.start].strip()):
             windows.append((first, second))
     return windows
+
+
+# "April 10th, 2026 (PT) to ...": the zone a day is told in says nothing of the window
+_DAY_ZONE = re.compile(r"^\s*\([A-Za-z]{1,5}\)")
 
 
 # A day range is a window only when the words before it open one: "between", "from",
 # "lasted from" (a bare "June 16 - June 18" is as often a schedule or a heading).
 _BETWEEN_BEFORE = re.compile(r"\b(?:between|from|starting|beginning)\s+(?:on\s+)?$", re.IGNORECASE)
+
+
+def _day_window_over_lead_up(
+    result: dict[str, Moment | None],
+    how: dict[str, str],
+    windows: Sequence[tuple[Moment, Moment]],
+) -> None:
+    """A timeline told in days alone whose first entry comes before the days the summary
+    states the outage ran ("Full outage from April 10th to April 14th", under entries for a
+    worm reported on March 20 and a hardening change on April 2): the entries before it are
+    the lead-up, the stated window's first day is the start."""
+    start = result["start"]
+    if not windows or how.get("start") != HOW_TIMELINE or start is None or start.has_time:
+        return
+    begin = windows[0][0]
+    if start.when is not None and begin.when is not None and start.when < begin.when:
+        result["start"], how["start"] = begin, HOW_RANGE
 
 
 def _zoned(moment: Moment, when: dt.datetime, like: Moment) -> Moment:
@@ -585,7 +611,7 @@ def choose_milestones(
         if _noticed_later(result["start"], story, timed[chosen["detected"].index].moment):
             result["start"], how["start"] = story, HOW_TIMELINE
     if not any(m.has_time for m in moments):
-        for begin, end in day_windows(moments)[:1]:
+        for begin, end in day_windows(moments, _title_block(doc))[:1]:
             take("start", begin, HOW_RANGE)
             take("resolved", end, HOW_RANGE)
         reported = same_day_detection(moments, classes, lambda b: _opening_prose(doc, b))
@@ -595,6 +621,7 @@ def choose_milestones(
                 doc, document_date(doc), classes, lambda b: _opening_prose(doc, b)
             )
             take("detected", today, HOW_PROSE)
+    _day_window_over_lead_up(result, how, day_windows(moments, _title_block(doc)))
     if how.get("start") == HOW_TIMELINE and "start" not in marked:
         earlier = _told_earlier(result["start"], timed, moments, classes)
         if earlier is not None:
@@ -775,7 +802,10 @@ def choose_milestones(
         day = plain_day_start(doc, moments, result, lambda b: _opening_prose(doc, b))
         take("start", day, HOW_PROSE)
     if result["mitigated"] is None and result["resolved"] is not None:
-        take("mitigated", result["resolved"], HOW_INFERRED)
+        # the last day a title names ("May 23-25, 2024 ...") ends the incident; it tells
+        # nothing of when the impact stopped
+        if result["resolved"].block is not _title_block(doc):
+            take("mitigated", result["resolved"], HOW_INFERRED)
     elif still_open:
         pass  # no resolution is inferred for a notice still open
     elif (
