@@ -75,6 +75,26 @@ from pmlint.extract.timestamps import (
 )
 from pmlint.settings import Settings
 
+# "Incident is considered resolved", "Our engineers have fully resolved the issue": the
+# incident said to be over, in a sentence that gives no time of its own
+_TOLD_RESOLVED = re.compile(
+    r"\b(?:incident|issue|outage|problem)\s+(?:is|was|has\s+been)\s+(?:now\s+|considered\s+|fully\s+)*"
+    r"resolved\b"
+    r"|\b(?:have|has)\s+(?:now\s+)?(?:fully\s+)?resolved\s+the\s+(?:issue|incident|outage|problem)\b",
+    re.IGNORECASE,
+)
+_CLOCK = re.compile(r"\d:\d\d|\b\d{1,2}\s*[ap]\.?m\b|\b\d{4}\s*(?:UTC|GMT|Z)\b", re.IGNORECASE)
+
+
+def _told_resolved_untimed(doc: Document) -> bool:
+    """Does the document say the incident is resolved without saying when (then the timeline's
+    last entry is when)? A sentence with a clock time of its own tells its time instead."""
+    for block in doc.blocks:
+        for sentence in re.split(r"(?<=[.!?])\s+", block.prose):
+            if _TOLD_RESOLVED.search(sentence) and not _CLOCK.search(sentence):
+                return True
+    return False
+
 
 def _told_as_attempt(moment: Moment, events: list[Event]) -> bool:
     """Does the timeline entry at this moment tell an attempt or a harm going on?"""
@@ -359,6 +379,11 @@ def _build(doc: Document, settings: Settings) -> Timeline:
         milestones["mitigated"] = end
         provenance["mitigated"] = HOW_INFERRED
         provenance[MITIGATION_AT_STORY_END] = "story-end"
+        if milestones["resolved"] is None and _told_resolved_untimed(doc):
+            # "12:54 owner confirms the token removed", then "Incident is considered
+            # resolved" with no time of its own: the story's last entry is when it was
+            milestones["resolved"] = end
+            provenance["resolved"] = HOW_INFERRED
     return Timeline(
         moments,
         events,

@@ -1,6 +1,7 @@
-"""Impact windows stated in days alone (issue 14, session 49): the days a title opens with, and
-a summary's day window over a day-only timeline's lead-up. Each document is written for this
-repository."""
+"""Where the impact starts and ends in repository and blog postmortems (issue 14, session 49):
+windows stated in days alone (the days a title opens with, a summary's day window over a
+day-only timeline's lead-up), and an untimed word that the incident is resolved. Each document
+is written for this repository."""
 
 from __future__ import annotations
 
@@ -73,3 +74,27 @@ def test_a_stated_day_window_wins_over_a_day_only_lead_up() -> None:
     value = facts(DAY_WINDOW_OVER_LEAD_UP)
     assert iso(value, "start") == "2025-06-08T00:00:00"
     assert iso(value, "resolved") == "2025-06-12T11:00:00-07:00"
+
+
+TOLD_RESOLVED_WITHOUT_A_TIME = """\
+# Lookalike download domain
+
+## Timeline (UTC), 2025-02-03
+
+- 09:12: A user reports a lookalike download page serving a tampered installer
+- 09:40: Maintainers confirm the page and file an abuse report with the registrar
+- 13:05: The registrar suspends the lookalike domain
+- 13:30: The mirror admin replies on the forum, confirming removal of the tampered installer
+
+The incident is considered resolved; we keep watching for new lookalikes.
+"""
+
+
+def test_an_untimed_word_that_it_is_resolved_makes_the_story_end_the_resolution() -> None:
+    value = facts(TOLD_RESOLVED_WITHOUT_A_TIME)
+    assert iso(value, "resolved") == "2025-02-03T13:30:00+00:00"
+
+
+def test_a_story_end_with_no_word_of_resolution_resolves_nothing() -> None:
+    text = TOLD_RESOLVED_WITHOUT_A_TIME.replace("The incident is considered resolved; w", "W")
+    assert iso(facts(text), "resolved") is None
