@@ -732,3 +732,15 @@ def test_sections_walk_in_document_order() -> None:
     assert [s.title for s in doc.find_sections("impact")] == []
     flat = "\n".join(f"## Section {i}\n\ntext {i}\n" for i in range(3000))
     assert [s.title for s in parse(flat).sections()][1:4] == ["Section 0", "Section 1", "Section 2"]
+
+
+def test_a_lone_top_heading_that_opens_the_document_is_its_title_not_a_section() -> None:
+    # "Action items" in a product's name does not make the title the action items section
+    doc = parse("# Action Items Service outage\n\nLead.\n\n## Summary\n\nText.\n")
+    assert section(doc, "Action Items Service outage").canonical is None
+
+
+def test_a_lone_top_heading_after_other_sections_stays_a_section() -> None:
+    # written as "## Summary ... # Impact ... ## Root causes": the "# Impact" is no title
+    doc = parse("## Summary\n\nText.\n\n# Impact\n\nUsers failed.\n\n## Root causes\n\nA bug.\n")
+    assert section(doc, "Impact").canonical is not None

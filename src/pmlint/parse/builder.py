@@ -339,9 +339,13 @@ class Builder(FrontMatterReader, BlockMaker):
     def _title_names_no_section(self) -> None:
         """A lone top heading over sections of its own is the document's title, whatever its
         words ("Incident Report: GitHub Actions Platform Outage" holds a product's name, not
-        the action items): the text under it before its first section is lead prose."""
-        tops = [s for s in self.root.children if s.level == 1 and s.style == "heading"]
+        the action items): the text under it before its first section is lead prose. It must
+        open the document: a lone "# Impact" after "## Summary" is a section, not a title."""
+        headings = [s for s in self.root.children if s.style == "heading"]
+        tops = [s for s in headings if s.level == 1]
         if len(tops) != 1 or tops[0].title != self.title or tops[0].canonical is None:
+            return
+        if headings[0] is not tops[0]:
             return
         if any(child.style == "heading" for child in tops[0].children):
             tops[0].canonical = None
