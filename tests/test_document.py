@@ -744,3 +744,9 @@ def test_a_lone_top_heading_after_other_sections_stays_a_section() -> None:
     # written as "## Summary ... # Impact ... ## Root causes": the "# Impact" is no title
     doc = parse("## Summary\n\nText.\n\n# Impact\n\nUsers failed.\n\n## Root causes\n\nA bug.\n")
     assert section(doc, "Impact").canonical is not None
+
+
+def test_a_lone_top_heading_that_is_a_section_name_stays_a_section() -> None:
+    # no title: the document opens on its "# Root Cause Analysis" and the questions under it
+    doc = parse("Some lead text.\n\n# Root Cause Analysis\n\n## What happened?\n\nA bug.\n")
+    assert section(doc, "Root Cause Analysis").canonical is not None

@@ -82,6 +82,11 @@ class SectionCatalog:
             found = self._classified[title] = self._classify(title)
         return found  # type: ignore[return-value]
 
+    def names_exactly(self, title: str) -> bool:
+        """Is the title one of a section's names as a whole ("Root Cause Analysis"), not a
+        longer title that merely contains one ("GitHub Actions Platform Outage")?"""
+        return normalise_title(title) in self._exact
+
     def _classify(self, title: str) -> str | None:
         norm = normalise_title(title)
         if not norm:

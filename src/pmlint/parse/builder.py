@@ -340,12 +340,14 @@ class Builder(FrontMatterReader, BlockMaker):
         """A lone top heading over sections of its own is the document's title, whatever its
         words ("Incident Report: GitHub Actions Platform Outage" holds a product's name, not
         the action items): the text under it before its first section is lead prose. It must
-        open the document: a lone "# Impact" after "## Summary" is a section, not a title."""
+        open the document and hold a section's name only inside longer words: a lone
+        "# Impact" after "## Summary", or a "# Root Cause Analysis" over its questions, is a
+        section."""
         headings = [s for s in self.root.children if s.style == "heading"]
         tops = [s for s in headings if s.level == 1]
         if len(tops) != 1 or tops[0].title != self.title or tops[0].canonical is None:
             return
-        if headings[0] is not tops[0]:
+        if headings[0] is not tops[0] or self.catalog.names_exactly(tops[0].title):
             return
         if any(child.style == "heading" for child in tops[0].children):
             tops[0].canonical = None
