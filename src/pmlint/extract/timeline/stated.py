@@ -69,16 +69,9 @@ def start_from_time_to_detect(
     slack = stated[1]
     if abs(utc(start.when) - target) <= slack:
         return  # the story's start agrees
-    near = [
-        e.moment
-        for e in events
-        if e.moment.when is not None
-        and e.moment.has_time
-        and zoned_alike(e.moment.when, detected.when)
-        and abs(utc(e.moment.when) - target) <= slack
-    ]
-    if near:
-        milestones["start"] = min(near, key=lambda m: abs(utc(m.when) - target))  # type: ignore[arg-type]
+    found = _entry_near(events, target, slack, detected.when)
+    if found is not None:
+        milestones["start"] = found
 
 
 def detection_from_time_to_detect(
@@ -107,18 +100,32 @@ def detection_from_time_to_detect(
         and abs(utc(detected.when) - target) <= slack
     ):
         return  # the story's detection agrees
+    found = _entry_near(events, target, slack, start.when, after=utc(start.when))
+    if found is not None:
+        milestones["detected"] = found
+        how["detected"] = HOW_TIMELINE
+
+
+def _entry_near(
+    events: Sequence[Event],
+    target: dt.datetime,
+    slack: dt.timedelta,
+    zoned_as: dt.datetime,
+    after: dt.datetime | None = None,
+) -> Moment | None:
+    """The timed entry closest to `target` (UTC) within `slack`, zoned as `zoned_as` and,
+    given `after`, later than it: where a stated time to detect, counted from one milestone,
+    lands on the timeline."""
     near = [
         e.moment
         for e in events
         if e.moment.when is not None
         and e.moment.has_time
-        and zoned_alike(e.moment.when, start.when)
-        and utc(e.moment.when) > utc(start.when)
+        and zoned_alike(e.moment.when, zoned_as)
+        and (after is None or utc(e.moment.when) > after)
         and abs(utc(e.moment.when) - target) <= slack
     ]
-    if near:
-        milestones["detected"] = min(near, key=lambda m: abs(utc(m.when) - target))  # type: ignore[arg-type]
-        how["detected"] = HOW_TIMELINE
+    return min(near, key=lambda m: abs(utc(m.when) - target)) if near else None  # type: ignore[arg-type]
 
 
 # "the disruption was detected and our on-call team was notified within 1 minute", "This error
