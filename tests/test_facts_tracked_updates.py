@@ -43,10 +43,29 @@ def test_the_tracked_update_that_tells_recovery_is_the_mitigation() -> None:
     assert iso(NOTICE, "resolved") is None  # the notice is still open
 
 
+RELAPSE = '**Reopened**\nFailures are back. Looking again.\n{{< track "2023-04-11 11:05:00" >}}'
+
+
 def test_a_recovery_a_later_update_takes_back_is_no_mitigation() -> None:
-    relapsed = NOTICE.replace(
-        "**Mitigated**",
-        '**Reopened**\nFailures are back. Looking again.\n{{< track "2023-04-11 11:05:00" >}}'
-        "\n\n**Mitigated**",
+    still_watching = (
+        "**Watching**\nWe keep an eye on the mirror after the second change.\n"
+        '{{< track "2023-04-11 11:30:00" >}}\n\n'
     )
+    relapsed = NOTICE.replace("**Mitigated**", still_watching + RELAPSE + "\n\n**Mitigated**")
     assert iso(relapsed, "mitigated") is None
+
+
+def test_a_notice_that_ends_on_the_relapse_was_mitigated_by_the_recovery_it_took_back() -> None:
+    # the notice stays open on a new phase; the impact it told of stopped at the recovery
+    relapsed = NOTICE.replace("**Mitigated**", RELAPSE + "\n\n**Mitigated**")
+    assert iso(relapsed, "mitigated") == "2023-04-11T10:40:00"
+    assert iso(relapsed, "resolved") is None
+
+
+def test_a_recovery_after_the_relapse_is_the_mitigation() -> None:
+    recovered = (
+        "**Mitigated again**\nThe provider removed the rule for good and downloads work again.\n"
+        '{{< track "2023-04-11 12:10:00" >}}\n\n'
+    )
+    relapsed = NOTICE.replace("**Mitigated**", recovered + RELAPSE + "\n\n**Mitigated**")
+    assert iso(relapsed, "mitigated") == "2023-04-11T12:10:00"

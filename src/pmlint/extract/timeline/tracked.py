@@ -6,7 +6,9 @@ resolution: the notice's front matter already tells when it was opened (its star
 detection), and a notice still open (`resolved: false`) has no resolution.
 
 A recovery that a later update takes back ("Failures are back up", "We are seeing some
-errors again") is not when the impact stopped.
+errors again") is not when the impact stopped, where updates follow the relapse: the
+mitigation is then read from them alone. A notice that ends on the relapse stays open on a new
+phase; the recovery it took back ended the impact the notice told of.
 """
 
 from __future__ import annotations
@@ -56,9 +58,28 @@ def tracked_recovery(moments: Sequence[Moment], classes: WordClasses) -> Moment 
         Entry(plain_quotes(" ".join(words.split())), m.when, True, i)  # type: ignore[arg-type]
         for i, (m, words) in enumerate(updates)
     ]
-    chosen = classify_entries(entries, classes).get("mitigated")
-    if chosen is None:
+    relapses = [e.index for e in entries if _RELAPSE.search(e.text) is not None]
+    if relapses:
+        # the impact stopped after the symptom last came back, if an update follows it; where
+        # the notice ends on the relapse ("The issue has been resolved", then "Reopened -
+        # Failures are back up"), the recovery it took back ended the impact the notice tells
+        # of, and the notice stays open on a new phase
+        last = relapses[-1]
+        if last + 1 < len(entries):
+            chosen = _recovery(entries[last + 1 :], classes)
+        else:
+            chosen = _recovery(entries[:last], classes)
+    else:
+        chosen = _recovery(entries, classes)
+    return None if chosen is None else updates[chosen][0]
+
+
+def _recovery(entries: Sequence[Entry], classes: WordClasses) -> int | None:
+    """The index (among all the updates) of the entry the classifier takes as the mitigation."""
+    if not entries:
         return None
-    if any(_RELAPSE.search(e.text) is not None for e in entries[chosen.index + 1 :]):
+    renumbered = [Entry(e.text, e.when, e.has_time, i) for i, e in enumerate(entries)]
+    chosen = classify_entries(renumbered, classes).get("mitigated")
+    if chosen is None or _RELAPSE.search(chosen.text) is not None:
         return None
-    return updates[chosen.index][0]
+    return entries[chosen.index].index
