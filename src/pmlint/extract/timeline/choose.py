@@ -33,6 +33,7 @@ from pmlint.extract.timeline.atonce import known_at_once, told_known_at_once
 from pmlint.extract.timeline.dates import document_date, file_name_date, front_matter_date
 from pmlint.extract.timeline.days import detection_told_today, same_day_detection
 from pmlint.extract.timeline.entries import (
+    NOT_AN_END,
     SENTENCE_OPENS,
     closing_time,
     ended_by_next_sentence,
@@ -160,6 +161,12 @@ def impact_windows(moments: list[Moment]) -> list[tuple[Moment, Moment]]:
             continue  # "10:02 to 10:47 UTC (3:02 to 3:47 AM PDT)": one window in two zones
         windows.append((first, end))
     if not windows:
+        for first, second in itertools.pairwise(timed):
+            told = _window_lasted_until(first, second)
+            if told is not None:
+                windows.append(told)
+                break
+    if not windows:
         for moment in timed:
             back = _window_back_from_end(moment)
             if back is not None:
@@ -209,6 +216,49 @@ _RECURRING = re.compile(
     r",?\s+(?:(?:from|between|at)\s+)?\Z",
     re.IGNORECASE,
 )
+
+
+# "..., and lasted until approximately 21:05", "... sent until March 13th 10:00 PST": the
+# impact told to last until a time (not "were not noticed until 10:47").
+_LASTS_UNTIL = re.compile(
+    r"\b(?:until|till)\s+(?:(?:about|around|approximately|roughly|~)\s*)?\Z", re.IGNORECASE
+)
+# What may come before a passage's first time where it opens the passage: "At approximately
+# 20:45", "On March 10th around 23:50".
+_OPENS_AT = re.compile(
+    r"(?:^|[.!?]\s+)(?:(?:at|on|around|about|approximately|from|starting|beginning|~)\b\s*"
+    r"|(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?)"
+    r",?\s+(?:\d{4},?\s+)?)+\Z",
+    re.IGNORECASE,
+)
+
+
+def _window_lasted_until(first: Moment, second: Moment) -> tuple[Moment, Moment] | None:
+    """The window a passage tells that opens at its first time and tells the impact lasted
+    until the next ("At approximately 20:45 MDT, customers could not reach the consoles. The
+    loss of access lasted until approximately 21:05 MDT"): the two times' passage, in the
+    summary or the lead prose, holds no other time and no paragraph break."""
+    block = first.block
+    if (
+        block is not second.block
+        or first.when is None
+        or second.when is None
+        or block.nearest_canonical() not in _WINDOW_SECTIONS
+    ):
+        return None
+    prose = block.prose
+    if _LASTS_UNTIL.search(prose, max(0, second.stamp.start - 30), second.stamp.start) is None:
+        return None
+    link = prose[first.stamp.end : second.stamp.start]
+    if len(link) > 300 or "\n\n" in link or len(_SENTENCE_BREAK.findall(link)) > 1:
+        return None
+    if NOT_AN_END.search(_SENTENCE_BREAK.split(link)[-1]) is not None:
+        return None  # "... and the errors were not noticed until 10:47"
+    if _OPENS_AT.search(prose, max(0, first.stamp.start - 40), first.stamp.start) is None:
+        return None
+    if utc(second.when) <= utc(first.when) or _maintenance(first, second):
+        return None
+    return first, second
 
 
 # A status page's header window: "Incident began at 2016-06-28 18:55 and ended at ...".

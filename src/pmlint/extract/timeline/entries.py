@@ -906,6 +906,7 @@ _NOT_AN_END = re.compile(
     r"|learn|found",
     re.IGNORECASE,
 )
+NOT_AN_END = _NOT_AN_END
 _CLAUSE_BACK = 100
 
 
