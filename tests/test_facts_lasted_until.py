@@ -63,3 +63,11 @@ def test_a_time_noticed_until_is_no_end_of_a_window() -> None:
         "The failing searches were not noticed until",
     )
     assert iso(noticed, "mitigated") != "2024-03-02T14:40:00+00:00"
+
+
+def test_a_hold_the_team_put_on_until_a_time_is_no_window() -> None:
+    held = REPORT.replace(
+        "The outage also hit the public search API, and lasted until",
+        "We then paused every deploy to the search cluster until",
+    )
+    assert iso(held, "mitigated") != "2024-03-02T14:40:00+00:00"

@@ -223,6 +223,13 @@ _RECURRING = re.compile(
 _LASTS_UNTIL = re.compile(
     r"\b(?:until|till)\s+(?:(?:about|around|approximately|roughly|~)\s*)?\Z", re.IGNORECASE
 )
+# A hold the team put on something, not the impact: "we paused deploys until 16:00", "we kept
+# the old cluster running until", "waited until".
+_HELD_BY_US = re.compile(
+    r"\b(?:we|I|the\s+team|our\s+team)\s+(?:\w+\s+)?"
+    r"(?:paus|froze|freez|halt|hold|held|kept|keep|wait|postpon|defer)\w*\b",
+    re.IGNORECASE,
+)
 # What may come before a passage's first time where it opens the passage: "At approximately
 # 20:45", "On March 10th around 23:50".
 _OPENS_AT = re.compile(
@@ -252,8 +259,9 @@ def _window_lasted_until(first: Moment, second: Moment) -> tuple[Moment, Moment]
     link = prose[first.stamp.end : second.stamp.start]
     if len(link) > 300 or "\n\n" in link or len(_SENTENCE_BREAK.findall(link)) > 1:
         return None
-    if NOT_AN_END.search(_SENTENCE_BREAK.split(link)[-1]) is not None:
-        return None  # "... and the errors were not noticed until 10:47"
+    told = _SENTENCE_BREAK.split(link)[-1]
+    if NOT_AN_END.search(told) is not None or _HELD_BY_US.search(told) is not None:
+        return None  # "... and the errors were not noticed until 10:47", "we paused deploys until"
     if _OPENS_AT.search(prose, max(0, first.stamp.start - 40), first.stamp.start) is None:
         return None
     if utc(second.when) <= utc(first.when) or _maintenance(first, second):
