@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from pmlint.document import Document
 from pmlint.extract.durations import parse_duration
-from pmlint.extract.milestones import HOW_PROSE, HOW_TIMELINE
+from pmlint.extract.milestones import HOW_PROSE, HOW_TIMELINE, without_machine_reports
 from pmlint.extract.timeline.model import PROSE, Event, Moment, utc, zoned_alike
 
 # "Time to detection: 11 Days", "**TTD**: 64 minutes", "Time to detect - 2h": a field, its
@@ -138,6 +138,18 @@ _DETECTED_WITHIN = re.compile(
     r"|twenty|thirty)\s+(?:seconds?|secs?|minutes?|mins?|hours?))\b(?!\s+(?:of|from|after)\b)",
     re.IGNORECASE,
 )
+# How far before the detection word its subject is looked for.
+_SUBJECT_REACH = 80
+
+
+def _machine_own(prose: str, match: re.Match[str]) -> bool:
+    """Is the detection a machine's own, not anyone learning of the incident ("the container
+    orchestration platform detected the crash and launched a replacement within 26 seconds":
+    a platform healing itself, `without_machine_reports`)?"""
+    told = prose[max(0, match.start() - _SUBJECT_REACH) : match.end()]
+    return _DETECTED_WITHIN.search(without_machine_reports(told)) is None
+
+
 _NOT_THE_INCIDENT = ("action-items", "lessons", "went-well", "went-wrong", "background")
 
 
@@ -157,7 +169,10 @@ def detection_from_stated_delay(
     for block in doc.blocks:
         if block.nearest_canonical() in _NOT_THE_INCIDENT or "within" not in block.prose:
             continue
-        match = _DETECTED_WITHIN.search(block.prose)
+        match = next(
+            (m for m in _DETECTED_WITHIN.finditer(block.prose) if not _machine_own(block.prose, m)),
+            None,
+        )
         if match is None:
             continue
         amount = match.group("amount")
