@@ -130,6 +130,20 @@ def test_a_relative_detection_counts_from_the_start_not_the_time_before_it() -> 
     assert iso(value, "detected") == "2024-06-04T09:15:00+00:00"
 
 
+def test_a_delay_told_after_a_window_in_one_paragraph_counts_from_its_start() -> None:
+    # a product's name ("Discovery") gives the window's first time a detection word; the
+    # paragraph's stated delay places the detection
+    text = (
+        "On June 4, 2024, between 02:10 and 03:40 UTC, customers of Example Registry and "
+        "Example Discovery were impacted by an incident related to the storing of images.\n"
+        "A routing change to an internal service triggered the event. The failure was "
+        "detected within five minutes by automated monitoring and mitigated by a rollback.\n"
+    )
+    value = facts(text)
+    assert iso(value, "start") == "2024-06-04T02:10:00+00:00"
+    assert iso(value, "detected") == "2024-06-04T02:15:00+00:00"
+
+
 def test_within_minutes_of_another_thing_is_no_detection_delay() -> None:
     text = (
         "Between 14:20 and 15:05 UTC on 9 May 2023, uploads failed. Alerts fired and were "

@@ -160,15 +160,24 @@ def detection_from_stated_delay(
     minutes"), with the start known to the minute: the start plus the delay. It replaces no
     detection but one read from the same words counted from another time in the paragraph
     (a relative "within 4 minutes" counts from the last time before it, which in a summary
-    is not the start)."""
+    is not the start), or a prose time of the same paragraph that a weaker word made the
+    detection ("between 02:36 and 04:08 UTC, customers of ... Product Discovery were
+    impacted ... The incident was detected within three minutes": the window's first time,
+    whose sentence names a product): the paragraph states when it was detected."""
     start, detected = milestones.get("start"), milestones.get("detected")
     if start is None or start.when is None or not start.has_time or not start.day_known:
         return
-    if detected is not None and not detected.stamp.text.lower().startswith("within"):
+    told_here = (
+        detected is not None and detected.source == PROSE and how.get("detected") == HOW_PROSE
+    )
+    relative = detected is not None and detected.stamp.text.lower().startswith("within")
+    if detected is not None and not relative and not told_here:
         return
     for block in doc.blocks:
         if block.nearest_canonical() in _NOT_THE_INCIDENT or "within" not in block.prose:
             continue
+        if detected is not None and told_here and not relative and detected.block is not block:
+            continue  # the detection came from other words than this paragraph's
         match = next(
             (m for m in _DETECTED_WITHIN.finditer(block.prose) if not _machine_own(block.prose, m)),
             None,
