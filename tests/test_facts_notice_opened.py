@@ -36,3 +36,8 @@ def test_a_notice_opened_before_its_updates_starts_and_is_detected_at_its_date()
 def test_an_opening_that_tells_no_trouble_leaves_the_updates_start() -> None:
     value = facts(notice("The shared build runners get new hardware this week."))
     assert iso(value, "start") != "2022-06-03T06:30:00+00:00"
+
+
+def test_a_notice_that_announces_work_ahead_is_not_started_at_its_date() -> None:
+    value = facts(notice("Planned work: the build runners will be offline for a disk upgrade."))
+    assert iso(value, "start") != "2022-06-03T06:30:00+00:00"

@@ -10,9 +10,15 @@ opening text tells that someone is already on it.
 
 from __future__ import annotations
 
+import re
+
 from pmlint.document import Document
 from pmlint.extract.milestones import HOW_INFERRED, HOW_TIMELINE, WordClasses, tells_detection
 from pmlint.extract.timeline.model import Moment, utc
+
+# An announcement of work to come ("Scheduled maintenance: the dashboard will be offline"): the
+# notice was written ahead of the trouble, so its date is no start.
+_AHEAD = re.compile(r"\b(?:scheduled|planned|maintenance|will\s+be|will\s+have)\b", re.IGNORECASE)
 
 
 def _before(opened: Moment, later: Moment) -> bool:
@@ -54,6 +60,8 @@ def opened_before_updates(
     text = " ".join(told_text.split())
     told = tells_detection(text, classes)
     if not (told or classes.has("start", text)):
+        return
+    if _AHEAD.search(text) is not None:
         return
     if any(ch.isdigit() for ch in text):
         return  # the opening carries a time or a figure of its own: not the notice's bare text
