@@ -144,3 +144,21 @@ def test_the_passage_of_a_window_tells_the_whole_window_not_its_first_minute() -
     value = facts(WINDOW_TOLD_WHOLE)
     assert iso(value, "start") == "2024-08-06T14:20:00+00:00"
     assert iso(value, "detected") is None
+
+
+SEEN_IN_THE_TIMELINE = """\
+# Package mirror sync trouble
+
+## Timeline (2023-05-09, UTC)
+
+* **22:40 UTC** - A nightly mirror sync with a checksum mismatch is seen
+* **09:15 UTC (May 10)** - More sync jobs hang; mirrors fall behind upstream
+* **13:30 UTC (May 10)** - The cached index is rebuilt and the syncs complete
+"""
+
+
+def test_a_symptom_told_seen_in_the_passive_is_the_detection() -> None:
+    # "is seen" is the passive of the "sees" / "saw" a detection already reads
+    value = facts(SEEN_IN_THE_TIMELINE)
+    assert iso(value, "detected") == "2023-05-09T22:40:00+00:00"
+    assert iso(value, "start") == "2023-05-09T22:40:00+00:00"

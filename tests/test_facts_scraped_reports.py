@@ -130,12 +130,38 @@ def test_a_relative_detection_counts_from_the_start_not_the_time_before_it() -> 
     assert iso(value, "detected") == "2024-06-04T09:15:00+00:00"
 
 
+def test_a_delay_told_after_a_window_in_one_paragraph_counts_from_its_start() -> None:
+    # a product's name ("Discovery") gives the window's first time a detection word; the
+    # paragraph's stated delay places the detection
+    text = (
+        "On June 4, 2024, between 02:10 and 03:40 UTC, customers of Example Registry and "
+        "Example Discovery were impacted by an incident related to the storing of images.\n"
+        "A routing change to an internal service triggered the event. The failure was "
+        "detected within five minutes by automated monitoring and mitigated by a rollback.\n"
+    )
+    value = facts(text)
+    assert iso(value, "start") == "2024-06-04T02:10:00+00:00"
+    assert iso(value, "detected") == "2024-06-04T02:15:00+00:00"
+
+
 def test_within_minutes_of_another_thing_is_no_detection_delay() -> None:
     text = (
         "Between 14:20 and 15:05 UTC on 9 May 2023, uploads failed. Alerts fired and were "
         "noticed within 3 minutes of the rollback.\n"
     )
     assert iso(facts(text), "detected") != "2023-05-09T14:23:00+00:00"
+
+
+def test_a_platform_healing_itself_within_seconds_is_no_detection() -> None:
+    # the scheduler's own check restarting a worker is its mechanism, not anyone learning
+    text = (
+        "Between 07:40 and 08:25 UTC on 2 March 2024, image uploads failed. The worker "
+        "crashed on a malformed header; the cluster scheduler detected the crash and started "
+        "a new worker within 20 seconds, but its cache took 40 minutes to warm.\n"
+    )
+    value = facts(text)
+    assert iso(value, "start") == "2024-03-02T07:40:00+00:00"
+    assert iso(value, "detected") is None
 
 
 def test_an_end_told_before_the_stated_window_opened_does_not_remove_its_start() -> None:
@@ -211,6 +237,18 @@ def test_a_detection_that_did_not_happen_is_no_detection() -> None:
     ):
         assert "detected" not in event_kinds(text, words), text
     assert "detected" in event_kinds("the on-call engineer noticed the latency", words)
+
+
+def test_a_platform_s_own_check_is_no_detection_entry() -> None:
+    config = load_config(None)
+    words = compiled_words(config.milestones, "events")
+    for text in (
+        "Kubernetes noticed the failing probe and restarted the pod",
+        "the orchestration platform detected the exit and rescheduled the job",
+    ):
+        assert "detected" not in event_kinds(text, words), text
+    assert "detected" in event_kinds("our monitoring detected the failing probe", words)
+    assert "detected" in event_kinds("the scheduler team noticed the backlog", words)
 
 
 def test_the_paging_service_s_name_is_no_page() -> None:

@@ -812,7 +812,15 @@ _MACHINE_REPORT = re.compile(
     r"|workers?|replicas?|shards?|disks?|volumes?|databases?|db|clusters?|brokers?|probes?"
     r"|health ?checks?|load ?balancers?|lbs?|vms?|machines?|jobs?|services?|apis?)"
     r"\s+(?:\w+\s+)?(?:report(?:s|ed|ing)?|log(?:s|ged|ging)?|emit(?:s|ted|ting)?|throw(?:s|ing)?"
-    r"|threw)\b[^.;\n]{0,60}",
+    r"|threw)\b[^.;\n]{0,60}|"
+    # a platform that heals itself: "the container orchestration platform detected the crash
+    # and launched a replacement", "Kubernetes noticed the issue and recovered itself": its
+    # own mechanism at work, not anyone learning of the incident
+    r"\b(?:kubernetes|k8s|orchestrat\w*(?:\s+(?:platform|layer|system))?|scheduler|supervisor"
+    r"|watchdog|systemd|autoscaler|auto-?healing|self-?healing)\s+"
+    # (not the people named after it: "the scheduler team noticed")
+    r"(?:(?!team|engineers?|owners?|on-?call|admins?|group|squad)\w+\s+)?"
+    r"(?:detect(?:s|ed)|notic(?:es|ed)|caught|catches)\b[^.;\n]{0,60}",
     re.IGNORECASE,
 )
 
@@ -983,6 +991,10 @@ def without_machine_reports(text: str) -> str:
         and "emit" not in lower
         and "thr" not in lower
         and "it " not in lower
+        and "detect" not in lower
+        and "notic" not in lower
+        and "caught" not in lower
+        and "catches" not in lower
     ):
         return text
     return _REPORT_THING.sub(" ", _MACHINE_REPORT.sub(" ", text))

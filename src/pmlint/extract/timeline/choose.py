@@ -54,6 +54,7 @@ from pmlint.extract.timeline.model import (
     utc,
     zoned_alike,
 )
+from pmlint.extract.timeline.opened import opened_before_updates
 from pmlint.extract.timeline.plainday import plain_day_start
 from pmlint.extract.timeline.tracked import tracked_recovery
 from pmlint.extract.timestamps import WEEKDAY_NAME, Stamp, find_stamps, zone_info
@@ -818,6 +819,8 @@ def choose_milestones(
     _sanity(result, how)
     _ends_in_order(result, how, {k: timed[e.index].moment for k, e in chosen.items()}, marked)
     _begun_by_first_update(doc, timed, result, how)
+    if _a_notice(doc):
+        opened_before_updates(doc, _opening_time(doc), result, how, classes)
     if how.get("start") == HOW_INFERRED and not timed:
         # the change the prose told came after someone noticed ("the fix was deployed the
         # next morning"): the narrative's first step, before the noticing, is the start

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from pmlint.document import Document
 from pmlint.extract.durations import parse_duration
-from pmlint.extract.milestones import HOW_PROSE, HOW_TIMELINE
+from pmlint.extract.milestones import HOW_PROSE, HOW_TIMELINE, without_machine_reports
 from pmlint.extract.timeline.model import PROSE, Event, Moment, utc, zoned_alike
 
 # "Time to detection: 11 Days", "**TTD**: 64 minutes", "Time to detect - 2h": a field, its
@@ -138,6 +138,18 @@ _DETECTED_WITHIN = re.compile(
     r"|twenty|thirty)\s+(?:seconds?|secs?|minutes?|mins?|hours?))\b(?!\s+(?:of|from|after)\b)",
     re.IGNORECASE,
 )
+# How far before the detection word its subject is looked for.
+_SUBJECT_REACH = 80
+
+
+def _machine_own(prose: str, match: re.Match[str]) -> bool:
+    """Is the detection a machine's own, not anyone learning of the incident ("the container
+    orchestration platform detected the crash and launched a replacement within 26 seconds":
+    a platform healing itself, `without_machine_reports`)?"""
+    told = prose[max(0, match.start() - _SUBJECT_REACH) : match.end()]
+    return _DETECTED_WITHIN.search(without_machine_reports(told)) is None
+
+
 _NOT_THE_INCIDENT = ("action-items", "lessons", "went-well", "went-wrong", "background")
 
 
@@ -148,16 +160,28 @@ def detection_from_stated_delay(
     minutes"), with the start known to the minute: the start plus the delay. It replaces no
     detection but one read from the same words counted from another time in the paragraph
     (a relative "within 4 minutes" counts from the last time before it, which in a summary
-    is not the start)."""
+    is not the start), or a prose time of the same paragraph that a weaker word made the
+    detection ("between 02:36 and 04:08 UTC, customers of ... Product Discovery were
+    impacted ... The incident was detected within three minutes": the window's first time,
+    whose sentence names a product): the paragraph states when it was detected."""
     start, detected = milestones.get("start"), milestones.get("detected")
     if start is None or start.when is None or not start.has_time or not start.day_known:
         return
-    if detected is not None and not detected.stamp.text.lower().startswith("within"):
+    told_here = (
+        detected is not None and detected.source == PROSE and how.get("detected") == HOW_PROSE
+    )
+    relative = detected is not None and detected.stamp.text.lower().startswith("within")
+    if detected is not None and not relative and not told_here:
         return
     for block in doc.blocks:
         if block.nearest_canonical() in _NOT_THE_INCIDENT or "within" not in block.prose:
             continue
-        match = _DETECTED_WITHIN.search(block.prose)
+        if detected is not None and told_here and not relative and detected.block is not block:
+            continue  # the detection came from other words than this paragraph's
+        match = next(
+            (m for m in _DETECTED_WITHIN.finditer(block.prose) if not _machine_own(block.prose, m)),
+            None,
+        )
         if match is None:
             continue
         amount = match.group("amount")
