@@ -33,3 +33,19 @@ def test_no_pm_hour_is_read_as_00() -> None:
     times = [s.time for s in find_stamps("The job ran at 00:30 PM PST.") if s.time]
     assert dt.time(12, 30) not in times and dt.time(0, 30) not in times
 
+
+def test_an_update_posted_under_its_time_tells_its_own_start() -> None:
+    # a status dashboard's update copied as HTML: the time it was posted, then its text,
+    # which states when the trouble began; the posting time is no start
+    text = (
+        "<!-- copied from a status aggregator -->\n"
+        "8:05 PM PDT<p>Starting at 2:41 PM PDT we experienced elevated error rates for requests to "
+        "the object store in one zone.<p>At 5:02 PM PDT, error rates began to recover.<p>"
+        "At 5:17 PM PDT, error rates had returned to normal levels. The issue has been "
+        "resolved and the service is operating normally.\n"
+    )
+    value = facts(text)
+    start = value.milestones["start"]
+    assert start is not None and start.when is not None
+    assert start.when.time() == dt.time(14, 41)
+    assert value.duration() == (156, "milestones")

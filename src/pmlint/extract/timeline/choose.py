@@ -837,7 +837,9 @@ _STATED_BEFORE = {
         + _HEDGE
         # "Starting at 11pm on October 17, Ion responded with 500s": a sentence that opens
         # with when it began
-        + r"|(?:^|[.!?:>][ \t]{0,4}|\n[ \t]{0,4})(?:starting|beginning)\s+(?:at|around|on|from)"
+        # (or after a paragraph tag the HTML masking left as a run of blanks: "6:54 PM PDT<p>
+        # Starting at 1:18 PM PDT ...", an update under the time it was posted)
+        + r"|(?:^|[.!?:>][ \t]{0,4}|\n[ \t]{0,4}|[ \t]{3})(?:starting|beginning)\s+(?:at|around|on|from)"
         + _HEDGE,
         re.IGNORECASE,
     ),
