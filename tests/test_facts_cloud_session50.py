@@ -49,3 +49,42 @@ def test_an_update_posted_under_its_time_tells_its_own_start() -> None:
     assert start is not None and start.when is not None
     assert start.when.time() == dt.time(14, 41)
     assert value.duration() == (156, "milestones")
+
+
+def _mitigated_time(text: str) -> dt.time | None:
+    moment = facts(text).milestones["mitigated"]
+    return moment.when.time() if moment is not None and moment.when is not None else None
+
+
+def test_a_step_the_impact_outlasted_is_no_mitigation() -> None:
+    # power came back to the hosts, but the next sentence says the impact went on
+    text = (
+        "# Rack power loss\n\n"
+        "At 14:02 UTC on 3 May 2022 a breaker tripped in one data hall and hosts lost power. "
+        "Power was restored to the hall at approximately 14:40 UTC. At this time our "
+        "engineers worked to bring the affected hosts and customer volumes back online.\n\n"
+        "All customer volumes were online again by 16:05 UTC and the incident was closed.\n"
+    )
+    assert _mitigated_time(text) == dt.time(16, 5)
+
+
+def test_a_step_despite_which_the_trouble_persisted_is_no_mitigation() -> None:
+    text = (
+        "# Edge switch failure\n\n"
+        "At 08:15 UTC on 9 June 2023 both edge switches in one site lost their uplinks. "
+        "Our engineers replaced the failed optics and at 09:02 UTC the uplinks were restored.\n\n"
+        "Despite the uplinks being restored to both switches, packet loss for customers "
+        "persisted. A reload of each switch was required, and by 09:31 UTC traffic was flowing "
+        "normally again, fully restoring service in the site.\n"
+    )
+    assert _mitigated_time(text) == dt.time(9, 31)
+
+
+def test_a_remedy_begun_is_no_mitigation_where_its_completion_is_told() -> None:
+    text = (
+        "# Load balancer connectivity loss\n\n"
+        "On Feb. 4th, 2025 09:20 UTC, load balancers in one region lost connectivity after a "
+        "routing change. The corrective rollout began Feb. 4th at 10:05 UTC and was fully "
+        "completed with all services reported operational Feb. 4th at 11:10 UTC.\n"
+    )
+    assert _mitigated_time(text) == dt.time(11, 10)

@@ -40,6 +40,7 @@ from pmlint.extract.timeline.entries import (
     opens_clause,
     sentence_of,
     told_by,
+    undone_by_next_sentence,
 )
 from pmlint.extract.timeline.html import html_texts
 from pmlint.extract.timeline.model import (
@@ -693,6 +694,14 @@ def choose_milestones(
             candidates = [
                 m for m in candidates if _DECLARED_MITIGATED.search(sentence_of(m))
             ] or candidates
+            # "Power was restored at 23:07. At this time staff worked to bring the instances
+            # back online": a step the next sentence says the impact outlasted gives way to a
+            # later recovery; so does a remedy's beginning where its completion is told ("the
+            # rollout began at 13:15 and was fully completed ... at 14:30")
+            candidates = [
+                m for m in candidates if not ended_by_what_follows.undone(m)
+            ] or candidates
+            candidates = [m for m in candidates if not _begun_then_completed(m, moments)]
         if kind in ("mitigated", "resolved"):
             # "At 16:30 we deployed a new version ... we reverted it at 17:05": the start's
             # own time is not its end
@@ -839,8 +848,8 @@ _STATED_BEFORE = {
         # with when it began
         # (or after a paragraph tag the HTML masking left as a run of blanks: "6:54 PM PDT<p>
         # Starting at 1:18 PM PDT ...", an update under the time it was posted)
-        + r"|(?:^|[.!?:>][ \t]{0,4}|\n[ \t]{0,4}|[ \t]{3})(?:starting|beginning)\s+(?:at|around|on|from)"
-        + _HEDGE,
+        + r"|(?:^|[.!?:>][ \t]{0,4}|\n[ \t]{0,4}|[ \t]{3})"
+        r"(?:starting|beginning)\s+(?:at|around|on|from)" + _HEDGE,
         re.IGNORECASE,
     ),
     "detected": re.compile(
@@ -871,13 +880,45 @@ class _EndedByWhatFollows:
         self.following: dict[int, TextBlock] = {}
 
     def __call__(self, moment: Moment) -> bool:
+        return ended_by_next_sentence(moment, *self._around(moment))
+
+    def undone(self, moment: Moment) -> bool:
+        """Does the next sentence say the impact went on after what the time told?"""
+        return undone_by_next_sentence(moment, *self._around(moment))
+
+    def _around(self, moment: Moment) -> tuple[list[tuple[int, int]], dict[int, TextBlock]]:
         if self.times is None:
             self.times = {}
             for m in self.moments:
                 self.times.setdefault(id(m.block), []).append((m.stamp.start, m.stamp.end))
             self.following = following_paragraphs(self.doc)
-        times = self.times.get(id(moment.block), [])
-        return ended_by_next_sentence(moment, times, self.following)
+        return self.times.get(id(moment.block), []), self.following
+
+
+# A step's beginning just before its time: "The resolution rollout began Jan. 7th at 13:15"
+_BEGUN_AT = re.compile(
+    r"\b(?:began|begun|started|commenced)(?:\s+on)?(?:\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
+    r"(?:st|nd|rd|th)?(?:,?\s+\d{4})?)?(?:\s+(?:at|around|about|approximately))*\s*$"
+)
+# ... and its completion after it, in the same sentence: "... and was fully completed ... at"
+_COMPLETED = re.compile(r"\b(?:complete[ds]?|finished|done)\b", re.IGNORECASE)
+
+
+def _begun_then_completed(moment: Moment, moments: Sequence[Moment]) -> bool:
+    """Is the time when a step began, whose completion the same sentence tells at a later
+    time?"""
+    prose, at = moment.block.prose, moment.stamp.start
+    if _BEGUN_AT.search(prose, max(0, at - 50), at) is None:
+        return False
+    sentence = sentence_of(moment)
+    return any(
+        m.block is moment.block
+        and m.stamp.start > moment.stamp.end
+        and sentence_of(m) == sentence
+        and m.has_time
+        and _COMPLETED.search(prose, moment.stamp.end, m.stamp.start) is not None
+        for m in moments
+    )
 
 
 def _stated_in_prose(moments: Sequence[Moment]) -> dict[str, Moment]:

@@ -827,6 +827,40 @@ def ended_by_next_sentence(
     return told and not any(moment.stamp.end <= start < right for start, _ in times)
 
 
+# The next sentence says the impact went on after the step a time told: "Despite power being
+# restored to the routers, connection instability persisted", "At this time staff worked to
+# bring the affected instances back online" (the step enabled the recovery; it was not it).
+_UNDONE_BY_THAT = re.compile(
+    r"[\s*_]{0,6}(?:"
+    r"despite\b[^.;\n]{0,80}?\b(?:restored|recovered|fixed|back)\b[^.;\n]{0,80}?\b"
+    r"(?:persisted|continued|remained)\b"
+    r"|(?:at\s+this\s+(?:time|point)|then|next|from\s+there)\b,?\s*[^.;\n]{0,40}?\b"
+    r"(?:worked|began\s+working|started\s+working)\s+to\s+(?:bring|get)\b[^.;\n]{0,80}?"
+    r"\bback\s+(?:online|up|into\s+service)\b)",
+    re.IGNORECASE,
+)
+
+
+def undone_by_next_sentence(
+    moment: Moment,
+    times: Sequence[tuple[int, int]],
+    following: Mapping[int, TextBlock],
+) -> bool:
+    """Is the time the last of its sentence, and does the next sentence say that the impact
+    went on after what it told (`_UNDONE_BY_THAT`)? Arguments as `ended_by_next_sentence`."""
+    prose = moment.block.prose
+    _, right = _sentence_bounds(prose, moment.stamp.start, moment.stamp.end)
+    after = right + 1 if right < len(prose) and prose[right] in ".!?" else right
+    if prose[after:].strip():
+        told = _UNDONE_BY_THAT.match(prose, after) is not None
+    elif moment.block.kind == "paragraph":
+        nxt = following.get(id(moment.block))
+        told = nxt is not None and _UNDONE_BY_THAT.match(nxt.prose) is not None
+    else:
+        told = False
+    return told and not any(moment.stamp.end <= start < right for start, _ in times)
+
+
 def promised_update(moment: Moment) -> bool:
     """The time of an update promised for later ("our next update will follow at 16:40
     UTC, or sooner with news"), which tells no step of the incident."""
