@@ -88,3 +88,22 @@ def test_a_remedy_begun_is_no_mitigation_where_its_completion_is_told() -> None:
         "completed with all services reported operational Feb. 4th at 11:10 UTC.\n"
     )
     assert _mitigated_time(text) == dt.time(11, 10)
+
+
+def test_a_summary_line_above_a_timeline_by_shape_does_not_move_its_day() -> None:
+    # a post with no headings: its summary's window, then entries that open with times and
+    # retell the day from before the window; the entries are on the post's day, not the next
+    text = (
+        "About this morning's queue outage\n"
+        "Tuesday, March 5, 2013\n"
+        "From approximately 8:40 to 12:10 PM US/Pacific, most publish requests failed.\n"
+        "Here is what happened:\n"
+        "5:15 am - Memory use begins climbing on the queue brokers in one zone.\n"
+        "7:05 am - Broker memory passes our paging threshold.\n"
+        "8:40 am - Brokers start rejecting publish requests in every zone.\n"
+        "12:10 pm - The last brokers restart and publishing works normally again.\n"
+    )
+    detected = facts(text).milestones["detected"]
+    assert detected is not None and detected.when is not None
+    assert detected.when.date() == dt.date(2013, 3, 5)
+    assert detected.when.time() == dt.time(7, 5)

@@ -60,6 +60,24 @@ def in_timeline(
     return any(_dated_heading(s) for s in (section, *section.ancestors()))
 
 
+def prose_in_shaped_timeline(
+    block: TextBlock, text: str, at: int, timed: frozenset[int] = frozenset()
+) -> bool:
+    """Is the time at `text[at]` told in a line of prose, one that does not open with a time,
+    of a paragraph in a section that is a timeline by its shape alone (`timed`)? ("However,
+    from approximately 7:30 to 11:30 AM US/Pacific, about 50% of requests failed", above the
+    entries "4:00 am - Load begins ..."): the summary's times, told before the timeline
+    retells the story, not a step of it."""
+    section = block.section
+    if block.kind != "paragraph" or section is None or not timed:
+        return False
+    if section.is_under("timeline") or not any(
+        id(s) in timed for s in (section, *section.ancestors())
+    ):
+        return False
+    return _opening_time(text, text.rfind("\n", 0, at) + 1) is None
+
+
 # A document with no timeline heading may still keep one: a section in which this many
 # entries (list items, lines, rows) open with a time, under whatever title ("What happened").
 _TIMED_ENTRIES = 3
