@@ -107,3 +107,20 @@ def test_a_summary_line_above_a_timeline_by_shape_does_not_move_its_day() -> Non
     assert detected is not None and detected.when is not None
     assert detected.when.date() == dt.date(2013, 3, 5)
     assert detected.when.time() == dt.time(7, 5)
+
+
+def test_a_timeline_entry_told_in_the_present_returns_to_normal() -> None:
+    # "... returns to normal operation" shortly after the stated window's end closes the
+    # incident, as "returned to normal" does
+    text = (
+        "# Router overload\n\n"
+        "## Summary\n\n"
+        "From 09:10 to 10:40 UTC on 6 May 2014, most requests to the frontends failed.\n\n"
+        "## Timeline\n\n"
+        "- 09:10 UTC: router load crosses the failure point.\n"
+        "- 10:40 UTC: the last routers are restarted with a gradual traffic ramp-up.\n"
+        "- 10:55 UTC: ramp-up completes, and the frontends return to normal operation.\n"
+    )
+    resolved = facts(text).milestones["resolved"]
+    assert resolved is not None and resolved.when is not None
+    assert resolved.when.time() == dt.time(10, 55)
