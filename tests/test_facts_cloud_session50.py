@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from pmlint.extract.milestones import came_back
 from pmlint.extract.timestamps import find_stamps
 from tests.conftest import facts
 
@@ -124,3 +125,22 @@ def test_a_timeline_entry_told_in_the_present_returns_to_normal() -> None:
     resolved = facts(text).milestones["resolved"]
     assert resolved is not None and resolved.when is not None
     assert resolved.when.time() == dt.time(10, 55)
+
+
+def test_the_time_the_errors_came_back_is_no_mitigation() -> None:
+    # the first burst had subsided, but the sentence's own time tells the errors climbing again
+    text = (
+        "# Streaming ingestion errors\n\n"
+        "On Thursday 14 March 2019 from 10:05 to 10:25 and from 10:50 to 11:32 US/Pacific, the "
+        "ingestion service returned errors to clients.\n\n"
+        "Engineers were paged at 10:25. The first burst of errors had subsided, but starting "
+        "at 10:50 error rates increased again. At 11:32 engineers moved traffic away from the "
+        "affected datacenter.\n"
+    )
+    assert _mitigated_time(text) == dt.time(11, 32)
+
+
+def test_throughput_rising_again_is_no_relapse() -> None:
+    assert came_back(" error rates increased again")
+    assert came_back(" latency rose again for European users")
+    assert not came_back(" throughput increased again to its usual level")

@@ -23,6 +23,7 @@ from pmlint.extract.milestones import (
     Entry,
     WordClasses,
     attempted,
+    came_back,
     classify_entries,
     closes_incident,
     plain_quotes,
@@ -39,6 +40,7 @@ from pmlint.extract.timeline.entries import (
     following_paragraphs,
     opens_clause,
     sentence_of,
+    told_after,
     told_by,
     undone_by_next_sentence,
 )
@@ -702,6 +704,9 @@ def choose_milestones(
                 m for m in candidates if not ended_by_what_follows.undone(m)
             ] or candidates
             candidates = [m for m in candidates if not _begun_then_completed(m, moments)]
+            # "The first set of errors had subsided, but starting at 18:40 error rates
+            # increased again": the time the impact came back, not when it stopped
+            candidates = [m for m in candidates if not _came_back_at(m)]
         if kind in ("mitigated", "resolved"):
             # "At 16:30 we deployed a new version ... we reverted it at 17:05": the start's
             # own time is not its end
@@ -902,6 +907,11 @@ _BEGUN_AT = re.compile(
 )
 # ... and its completion after it, in the same sentence: "... and was fully completed ... at"
 _COMPLETED = re.compile(r"\b(?:complete[ds]?|finished|done)\b", re.IGNORECASE)
+
+
+def _came_back_at(moment: Moment) -> bool:
+    """Does the time's sentence, from the time on, say the impact came back?"""
+    return came_back(told_after(moment))
 
 
 def _begun_then_completed(moment: Moment, moments: Sequence[Moment]) -> bool:

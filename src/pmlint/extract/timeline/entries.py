@@ -594,6 +594,14 @@ def _sentence(block: TextBlock, start: int, end: int) -> str:
     return block.prose[left:right]
 
 
+def told_after(moment: Moment) -> str:
+    """The rest of the time's sentence, after the time ("... starting at 18:40 error rates
+    increased again": " error rates increased again")."""
+    prose = moment.block.prose
+    _, right = _sentence_bounds(prose, moment.stamp.start, moment.stamp.end)
+    return prose[moment.stamp.end : max(right, moment.stamp.end)]
+
+
 def sentence_of(moment: Moment) -> str:
     """The sentence a time is written in (bounded each side)."""
     return _sentence(moment.block, moment.stamp.start, moment.stamp.end)
