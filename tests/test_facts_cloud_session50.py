@@ -144,3 +144,36 @@ def test_throughput_rising_again_is_no_relapse() -> None:
     assert came_back(" error rates increased again")
     assert came_back(" latency rose again for European users")
     assert not came_back(" throughput increased again to its usual level")
+
+
+def _ends(text: str) -> tuple[dt.time | None, dt.time | None]:
+    value = facts(text)
+    mitigated, resolved = value.milestones["mitigated"], value.milestones["resolved"]
+    return (
+        mitigated.when.time() if mitigated is not None and mitigated.when else None,
+        resolved.when.time() if resolved is not None and resolved.when else None,
+    )
+
+
+def test_a_full_recovery_told_after_the_window_resolves_it() -> None:
+    # the window ends the main impact; the full recovery the prose tells after it, the
+    # incident (the duration stays the window's)
+    text = (
+        "# Object storage errors\n\n"
+        "On Monday 9 March 2020 from 03:10 to 07:45 PDT, buckets in one multiregion returned "
+        "errors to 2% of requests. At 07:45 PDT error rates decreased, initially to 0.2% and "
+        "then to nominal levels by 10:20 PDT.\n"
+    )
+    assert _ends(text) == (dt.time(7, 45), dt.time(10, 20))
+    assert facts(text).duration() == (275, "range")
+
+
+def test_a_recovery_named_the_mitigation_is_both_ends() -> None:
+    text = (
+        "# Backbone congestion\n\n"
+        "Summary of impact: Between 06:00 UTC and 09:40 UTC on 3 August 2021, customers saw "
+        "packet loss in several regions.\n\n"
+        "How did we respond? The traffic returned to normal at 09:50 UTC without further "
+        "action, which is when impact to customers would have been mitigated.\n"
+    )
+    assert _ends(text) == (dt.time(9, 50), dt.time(9, 50))

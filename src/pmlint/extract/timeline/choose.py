@@ -570,6 +570,14 @@ def choose_milestones(
             closed, closed_how = _closed_soon_after(last, entries, timed, classes), HOW_TIMELINE
         if closed is None and "resolved" in chosen:
             closed = _closed_by_later_update(last, timed[chosen["resolved"].index], chosen, classes)
+        if closed is None:
+            # "from 02:55 to 08:33 PDT ... error rates decreased ... to nominal levels by 12:50
+            # PDT": the window ends the main impact, the full recovery told after it the incident
+            closed, closed_how = _recovered_after(last, moments), HOW_PROSE
+            if closed is not None and _MITIGATED_THEN.search(told_after(closed)):
+                # "The traffic returned to normal at 13:30 UTC ..., which is when impact to
+                # customers would have been mitigated": the recovery is the mitigation too
+                take("mitigated", closed, HOW_PROSE)
         if (
             result["resolved"] is not None
             and how.get("resolved") == HOW_TIMELINE
@@ -2171,6 +2179,43 @@ def _closed_after(end: Moment, moments: Sequence[Moment], classes: WordClasses) 
         if not dt.timedelta(0) < gap <= dt.timedelta(days=1):
             continue
         if classes.has("resolved", sentence_of(moment), "markers"):
+            found.append(moment)
+    return max(found, key=lambda m: utc(m.when)) if found else None  # type: ignore[arg-type]
+
+
+# A full recovery told just before its time: "were fully recovered by 22:30 UTC", "to nominal
+# levels by 12:50 PDT", "was fully processed by approximately 00:40", "returned to normal at".
+_FULL_RECOVERY_BEFORE = re.compile(
+    r"(?:\b(?:fully|completely)\s+(?:recovered|restored|processed|caught\s+up)"
+    r"|\bnominal\s+levels?|\b(?:returned|back)\s+to\s+normal(?:\s+levels?)?)"
+    r"\s+(?:by|at|around|as\s+of)(?:\s+(?:about|around|approximately|~))?\s*$",
+    re.IGNORECASE,
+)
+# The recovery's sentence names it the mitigation: "..., which is when impact to customers
+# would have been mitigated".
+_MITIGATED_THEN = re.compile(r"\bwhich\s+is\s+when\b[^.;\n]{0,60}?\bmitigat", re.IGNORECASE)
+# How long after a stated window's end its full recovery may still be told.
+_RECOVERED_REACH = dt.timedelta(hours=12)
+
+
+def _recovered_after(end: Moment, moments: Sequence[Moment]) -> Moment | None:
+    """The last time the prose tells the full recovery at, after a stated window's end and
+    within `_RECOVERED_REACH` of it; None when it tells none."""
+    if end.when is None or not end.has_time:
+        return None
+    found = []
+    for moment in moments:
+        if moment.source != PROSE or not moment.has_time or moment.when is None:
+            continue
+        if moment.block.nearest_canonical() in _NOT_THIS_INCIDENT:
+            continue
+        if not zoned_alike(moment.when, end.when):
+            continue
+        gap = utc(moment.when) - utc(end.when)
+        if not dt.timedelta(0) < gap <= _RECOVERED_REACH:
+            continue
+        prose, at = moment.block.prose, moment.stamp.start
+        if _FULL_RECOVERY_BEFORE.search(prose, max(0, at - 80), at) is not None:
             found.append(moment)
     return max(found, key=lambda m: utc(m.when)) if found else None  # type: ignore[arg-type]
 
