@@ -1198,6 +1198,10 @@ _RECURRENCE = re.compile(
     r"|\b(?:issue|problem|outage|incident|errors?|failures?|timeouts?|disruption|degradation)\s+"
     r"(?:\w+\s+)?(?:happen\w*|occur\w*|start\w*|began|begins?|spik\w*)\s+again\b"
     r"|\b(?:lag\w*|slow\w*|stall\w*|spik\w*|degrad\w*|tim(?:ed|es|ing)\s+out)\s+again\b"
+    # "error rates increased again", "latency rose again": the symptom climbing once more
+    # (not "throughput increased again", a recovery)
+    r"|\b(?:errors?|error\s+rates?|failures?|failure\s+rates?|latenc(?:y|ies)|timeouts?)\s+"
+    r"(?:\w+\s+)?(?:increas\w*|rose|rising|climb\w*|jump\w*|grew|grow\w*)\s+again\b"
     # or had never stopped: "the revert did not help", "restarts not having the intended
     # effect", "hubs remain inaccessible" (a root cause left unsolved is another matter)
     r"|(?:did\s+not|didn't|does\s+not|doesn't|failed\s+to)\s+(?:\w+\s+)?(?:solve|help|fix|resolve"
@@ -1212,6 +1216,12 @@ _RECURRENCE = re.compile(
 # How long after a recovery the impact coming back still makes it no mitigation: the same
 # incident's second round ("23:00 login errors returning"), not a new incident days later.
 _RECURRENCE_REACH = dt.timedelta(days=2)
+
+
+def came_back(text: str) -> bool:
+    """Does the text say the impact came back ("starting at 18:40 error rates increased
+    again")?"""
+    return _RECURRENCE.search(text) is not None
 
 
 def _came_back(entries: Sequence[Entry], before: Entry | None, after: Entry) -> bool:

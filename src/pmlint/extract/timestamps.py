@@ -386,6 +386,8 @@ def zone_info(name: str) -> dt.tzinfo | None:
 
 def _time(hour: int, minute: int, second: int, ampm: str | None) -> dt.time | None:
     if ampm:
+        if hour == 0 and ampm.lower().startswith("a"):
+            hour = 12  # "00:09 AM PST": midnight written as a 24-hour clock's 00 with AM
         if not 1 <= hour <= 12:
             return None
         pm = ampm.lower().startswith("p")

@@ -46,6 +46,7 @@ from pmlint.extract.timeline.entries import (
     following_paragraphs,
     in_timeline,
     promised_update,
+    prose_in_shaped_timeline,
     row_labels,
     timed_sections,
     timeline_events,
@@ -287,10 +288,15 @@ def _build(doc: Document, settings: Settings) -> Timeline:
                 or told_before_the_day(text[max(line_start, stamp.start - 40) : stamp.start])
             )
             named = _WEEKDAY_BEFORE.search(text, max(0, stamp.start - 12), stamp.start)
+            # (a summary's sentence above the entries is no step of the timeline: its days
+            # are carried as prose's are)
+            summary_prose = on_timeline and prose_in_shaped_timeline(
+                block, text, stamp.start, timed
+            )
             day = dates.place(
                 stamp,
                 block,
-                on_timeline,
+                on_timeline and not summary_prose,
                 previous,
                 between,
                 later,

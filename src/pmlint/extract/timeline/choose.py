@@ -23,6 +23,7 @@ from pmlint.extract.milestones import (
     Entry,
     WordClasses,
     attempted,
+    came_back,
     classify_entries,
     closes_incident,
     plain_quotes,
@@ -40,7 +41,9 @@ from pmlint.extract.timeline.entries import (
     following_paragraphs,
     opens_clause,
     sentence_of,
+    told_after,
     told_by,
+    undone_by_next_sentence,
 )
 from pmlint.extract.timeline.html import html_texts
 from pmlint.extract.timeline.model import (
@@ -626,6 +629,14 @@ def choose_milestones(
             closed, closed_how = _closed_soon_after(last, entries, timed, classes), HOW_TIMELINE
         if closed is None and "resolved" in chosen:
             closed = _closed_by_later_update(last, timed[chosen["resolved"].index], chosen, classes)
+        if closed is None:
+            # "from 02:55 to 08:33 PDT ... error rates decreased ... to nominal levels by 12:50
+            # PDT": the window ends the main impact, the full recovery told after it the incident
+            closed, closed_how = _recovered_after(last, moments), HOW_PROSE
+            if closed is not None and _MITIGATED_THEN.search(told_after(closed)):
+                # "The traffic returned to normal at 13:30 UTC ..., which is when impact to
+                # customers would have been mitigated": the recovery is the mitigation too
+                take("mitigated", closed, HOW_PROSE)
         if (
             result["resolved"] is not None
             and how.get("resolved") == HOW_TIMELINE
@@ -752,6 +763,17 @@ def choose_milestones(
             candidates = [
                 m for m in candidates if _DECLARED_MITIGATED.search(sentence_of(m))
             ] or candidates
+            # "Power was restored at 23:07. At this time staff worked to bring the instances
+            # back online": a step the next sentence says the impact outlasted gives way to a
+            # later recovery; so does a remedy's beginning where its completion is told ("the
+            # rollout began at 13:15 and was fully completed ... at 14:30")
+            candidates = [
+                m for m in candidates if not ended_by_what_follows.undone(m)
+            ] or candidates
+            candidates = [m for m in candidates if not _begun_then_completed(m, moments)]
+            # "The first set of errors had subsided, but starting at 18:40 error rates
+            # increased again": the time the impact came back, not when it stopped
+            candidates = [m for m in candidates if not _came_back_at(m)]
         if kind in ("mitigated", "resolved"):
             # "At 16:30 we deployed a new version ... we reverted it at 17:05": the start's
             # own time is not its end
@@ -898,8 +920,10 @@ _STATED_BEFORE = {
         + _HEDGE
         # "Starting at 11pm on October 17, Ion responded with 500s": a sentence that opens
         # with when it began
-        + r"|(?:^|[.!?:>][ \t]{0,4}|\n[ \t]{0,4})(?:starting|beginning)\s+(?:at|around|on|from)"
-        + _HEDGE,
+        # (or after a paragraph tag the HTML masking left as a run of blanks: "6:54 PM PDT<p>
+        # Starting at 1:18 PM PDT ...", an update under the time it was posted)
+        + r"|(?:^|[.!?:>][ \t]{0,4}|\n[ \t]{0,4}|[ \t]{3})"
+        r"(?:starting|beginning)\s+(?:at|around|on|from)" + _HEDGE,
         re.IGNORECASE,
     ),
     "detected": re.compile(
@@ -930,13 +954,50 @@ class _EndedByWhatFollows:
         self.following: dict[int, TextBlock] = {}
 
     def __call__(self, moment: Moment) -> bool:
+        return ended_by_next_sentence(moment, *self._around(moment))
+
+    def undone(self, moment: Moment) -> bool:
+        """Does the next sentence say the impact went on after what the time told?"""
+        return undone_by_next_sentence(moment, *self._around(moment))
+
+    def _around(self, moment: Moment) -> tuple[list[tuple[int, int]], dict[int, TextBlock]]:
         if self.times is None:
             self.times = {}
             for m in self.moments:
                 self.times.setdefault(id(m.block), []).append((m.stamp.start, m.stamp.end))
             self.following = following_paragraphs(self.doc)
-        times = self.times.get(id(moment.block), [])
-        return ended_by_next_sentence(moment, times, self.following)
+        return self.times.get(id(moment.block), []), self.following
+
+
+# A step's beginning just before its time: "The resolution rollout began Jan. 7th at 13:15"
+_BEGUN_AT = re.compile(
+    r"\b(?:began|begun|started|commenced)(?:\s+on)?(?:\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
+    r"(?:st|nd|rd|th)?(?:,?\s+\d{4})?)?(?:\s+(?:at|around|about|approximately))*\s*$"
+)
+# ... and its completion after it, in the same sentence: "... and was fully completed ... at"
+_COMPLETED = re.compile(r"\b(?:complete[ds]?|finished|done)\b", re.IGNORECASE)
+
+
+def _came_back_at(moment: Moment) -> bool:
+    """Does the time's sentence, from the time on, say the impact came back?"""
+    return came_back(told_after(moment))
+
+
+def _begun_then_completed(moment: Moment, moments: Sequence[Moment]) -> bool:
+    """Is the time when a step began, whose completion the same sentence tells at a later
+    time?"""
+    prose, at = moment.block.prose, moment.stamp.start
+    if _BEGUN_AT.search(prose, max(0, at - 50), at) is None:
+        return False
+    sentence = sentence_of(moment)
+    return any(
+        m.block is moment.block
+        and m.stamp.start > moment.stamp.end
+        and sentence_of(m) == sentence
+        and m.has_time
+        and _COMPLETED.search(prose, moment.stamp.end, m.stamp.start) is not None
+        for m in moments
+    )
 
 
 def _stated_in_prose(moments: Sequence[Moment]) -> dict[str, Moment]:
@@ -2179,6 +2240,43 @@ def _closed_after(end: Moment, moments: Sequence[Moment], classes: WordClasses) 
         if not dt.timedelta(0) < gap <= dt.timedelta(days=1):
             continue
         if classes.has("resolved", sentence_of(moment), "markers"):
+            found.append(moment)
+    return max(found, key=lambda m: utc(m.when)) if found else None  # type: ignore[arg-type]
+
+
+# A full recovery told just before its time: "were fully recovered by 22:30 UTC", "to nominal
+# levels by 12:50 PDT", "was fully processed by approximately 00:40", "returned to normal at".
+_FULL_RECOVERY_BEFORE = re.compile(
+    r"(?:\b(?:fully|completely)\s+(?:recovered|restored|processed|caught\s+up)"
+    r"|\bnominal\s+levels?|\b(?:returned|back)\s+to\s+normal(?:\s+levels?)?)"
+    r"\s+(?:by|at|around|as\s+of)(?:\s+(?:about|around|approximately|~))?\s*$",
+    re.IGNORECASE,
+)
+# The recovery's sentence names it the mitigation: "..., which is when impact to customers
+# would have been mitigated".
+_MITIGATED_THEN = re.compile(r"\bwhich\s+is\s+when\b[^.;\n]{0,60}?\bmitigat", re.IGNORECASE)
+# How long after a stated window's end its full recovery may still be told.
+_RECOVERED_REACH = dt.timedelta(hours=12)
+
+
+def _recovered_after(end: Moment, moments: Sequence[Moment]) -> Moment | None:
+    """The last time the prose tells the full recovery at, after a stated window's end and
+    within `_RECOVERED_REACH` of it; None when it tells none."""
+    if end.when is None or not end.has_time:
+        return None
+    found = []
+    for moment in moments:
+        if moment.source != PROSE or not moment.has_time or moment.when is None:
+            continue
+        if moment.block.nearest_canonical() in _NOT_THIS_INCIDENT:
+            continue
+        if not zoned_alike(moment.when, end.when):
+            continue
+        gap = utc(moment.when) - utc(end.when)
+        if not dt.timedelta(0) < gap <= _RECOVERED_REACH:
+            continue
+        prose, at = moment.block.prose, moment.stamp.start
+        if _FULL_RECOVERY_BEFORE.search(prose, max(0, at - 80), at) is not None:
             found.append(moment)
     return max(found, key=lambda m: utc(m.when)) if found else None  # type: ignore[arg-type]
 

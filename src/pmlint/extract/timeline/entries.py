@@ -60,6 +60,24 @@ def in_timeline(
     return any(_dated_heading(s) for s in (section, *section.ancestors()))
 
 
+def prose_in_shaped_timeline(
+    block: TextBlock, text: str, at: int, timed: frozenset[int] = frozenset()
+) -> bool:
+    """Is the time at `text[at]` told in a line of prose, one that does not open with a time,
+    of a paragraph in a section that is a timeline by its shape alone (`timed`)? ("However,
+    from approximately 7:30 to 11:30 AM US/Pacific, about 50% of requests failed", above the
+    entries "4:00 am - Load begins ..."): the summary's times, told before the timeline
+    retells the story, not a step of it."""
+    section = block.section
+    if block.kind != "paragraph" or section is None or not timed:
+        return False
+    if section.is_under("timeline") or not any(
+        id(s) in timed for s in (section, *section.ancestors())
+    ):
+        return False
+    return _opening_time(text, text.rfind("\n", 0, at) + 1) is None
+
+
 # A document with no timeline heading may still keep one: a section in which this many
 # entries (list items, lines, rows) open with a time, under whatever title ("What happened").
 _TIMED_ENTRIES = 3
@@ -576,6 +594,14 @@ def _sentence(block: TextBlock, start: int, end: int) -> str:
     return block.prose[left:right]
 
 
+def told_after(moment: Moment) -> str:
+    """The rest of the time's sentence, after the time ("... starting at 18:40 error rates
+    increased again": " error rates increased again")."""
+    prose = moment.block.prose
+    _, right = _sentence_bounds(prose, moment.stamp.start, moment.stamp.end)
+    return prose[moment.stamp.end : max(right, moment.stamp.end)]
+
+
 def sentence_of(moment: Moment) -> str:
     """The sentence a time is written in (bounded each side)."""
     return _sentence(moment.block, moment.stamp.start, moment.stamp.end)
@@ -822,6 +848,40 @@ def ended_by_next_sentence(
         # the last sentence of its paragraph: the next paragraph's opening sentence
         nxt = following.get(id(moment.block))
         told = nxt is not None and _ENDED_BY_THAT.match(nxt.prose) is not None
+    else:
+        told = False
+    return told and not any(moment.stamp.end <= start < right for start, _ in times)
+
+
+# The next sentence says the impact went on after the step a time told: "Despite power being
+# restored to the routers, connection instability persisted", "At this time staff worked to
+# bring the affected instances back online" (the step enabled the recovery; it was not it).
+_UNDONE_BY_THAT = re.compile(
+    r"[\s*_]{0,6}(?:"
+    r"despite\b[^.;\n]{0,80}?\b(?:restored|recovered|fixed|back)\b[^.;\n]{0,80}?\b"
+    r"(?:persisted|continued|remained)\b"
+    r"|(?:at\s+this\s+(?:time|point)|then|next|from\s+there)\b,?\s*[^.;\n]{0,40}?\b"
+    r"(?:worked|began\s+working|started\s+working)\s+to\s+(?:bring|get)\b[^.;\n]{0,80}?"
+    r"\bback\s+(?:online|up|into\s+service)\b)",
+    re.IGNORECASE,
+)
+
+
+def undone_by_next_sentence(
+    moment: Moment,
+    times: Sequence[tuple[int, int]],
+    following: Mapping[int, TextBlock],
+) -> bool:
+    """Is the time the last of its sentence, and does the next sentence say that the impact
+    went on after what it told (`_UNDONE_BY_THAT`)? Arguments as `ended_by_next_sentence`."""
+    prose = moment.block.prose
+    _, right = _sentence_bounds(prose, moment.stamp.start, moment.stamp.end)
+    after = right + 1 if right < len(prose) and prose[right] in ".!?" else right
+    if prose[after:].strip():
+        told = _UNDONE_BY_THAT.match(prose, after) is not None
+    elif moment.block.kind == "paragraph":
+        nxt = following.get(id(moment.block))
+        told = nxt is not None and _UNDONE_BY_THAT.match(nxt.prose) is not None
     else:
         told = False
     return told and not any(moment.stamp.end <= start < right for start, _ in times)
