@@ -59,7 +59,7 @@ from pmlint.extract.timeline.model import (
 )
 from pmlint.extract.timeline.opened import opened_before_updates
 from pmlint.extract.timeline.plainday import plain_day_start
-from pmlint.extract.timeline.tracked import tracked_recovery
+from pmlint.extract.timeline.tracked import tracked_closing, tracked_recovery
 from pmlint.extract.timestamps import WEEKDAY_NAME, Stamp, find_stamps, zone_info
 
 # "from 02:05 to 03:40 UTC", "between 02:10 and 04:45", "22:40–01:15", "began at A and ended
@@ -861,6 +861,16 @@ def choose_milestones(
         # a notice's updates stamped after their words: "They rolled back the change. {{<
         # track "2019-09-29 21:00:00" >}}"
         take("mitigated", tracked_recovery(moments, classes), HOW_TIMELINE)
+    if result["resolved"] is None and doc.meta.get("resolved") is True and _a_notice(doc):
+        # a closed notice whose front matter gives no time of closing: its latest update,
+        # labelled so ("**Resolved**: The issue has been resolved. {{< track "..." >}}"); it
+        # closes the notice, and tells no step that stopped the impact before it (a reader
+        # leaves the mitigation empty)
+        closing = tracked_closing(moments)
+        take("resolved", closing, HOW_TIMELINE)
+        closed_by_its_update = closing is not None and result["mitigated"] is None
+    else:
+        closed_by_its_update = False
     still_open = doc.meta.get("resolved") is False
     if still_open and result["resolved"] is not None and how.get("resolved") != HOW_FRONT_MATTER:
         # a status page's notice marked `resolved: false` is still open: what its text calls
@@ -886,8 +896,8 @@ def choose_milestones(
         take("start", day, HOW_PROSE)
     if result["mitigated"] is None and result["resolved"] is not None:
         # the last day a title names ("May 23-25, 2024 ...") ends the incident; it tells
-        # nothing of when the impact stopped
-        if result["resolved"].block is not _title_block(doc):
+        # nothing of when the impact stopped; nor does a notice's closing update
+        if result["resolved"].block is not _title_block(doc) and not closed_by_its_update:
             take("mitigated", result["resolved"], HOW_INFERRED)
     elif still_open:
         pass  # no resolution is inferred for a notice still open
