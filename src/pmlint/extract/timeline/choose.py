@@ -59,6 +59,7 @@ from pmlint.extract.timeline.model import (
 )
 from pmlint.extract.timeline.opened import opened_before_updates
 from pmlint.extract.timeline.plainday import plain_day_start
+from pmlint.extract.timeline.sameday import remedy_on_the_day
 from pmlint.extract.timeline.tracked import tracked_closing, tracked_recovery
 from pmlint.extract.timestamps import WEEKDAY_NAME, Stamp, find_stamps, zone_info
 
@@ -917,6 +918,8 @@ def choose_milestones(
         # was available again at 13:42") ends where its last recovery is told: a document
         # that states one end states both
         take("resolved", _last_recovery(moments, result), HOW_INFERRED)
+    # a story told in days: "We immediately turned off all builds" the day it was found
+    take("mitigated", remedy_on_the_day(doc, moments, result), HOW_PROSE)
     return result, how
 
 
