@@ -920,7 +920,27 @@ def choose_milestones(
         take("resolved", _last_recovery(moments, result), HOW_INFERRED)
     # a story told in days: "We immediately turned off all builds" the day it was found
     take("mitigated", remedy_on_the_day(doc, moments, result), HOW_PROSE)
+    _no_bare_day_after_a_time(result, how)
     return result, how
+
+
+def _no_bare_day_after_a_time(result: dict[str, Moment | None], how: dict[str, str]) -> None:
+    """A resolution read as a day alone on the day of a mitigation told at a time of day (an
+    "End: 2015/02/02 09" field cut short, read as its date, under a timeline whose last entry
+    is "09:20 The distribution switch services was restored") tells nothing of when the
+    incident closed: its midnight would come before the impact stopped."""
+    mitigated, resolved = result["mitigated"], result["resolved"]
+    if (
+        resolved is not None
+        and mitigated is not None
+        and resolved.when is not None
+        and mitigated.when is not None
+        and not resolved.has_time
+        and mitigated.has_time
+        and resolved.when.date() == mitigated.when.date()
+    ):
+        result["resolved"] = None
+        how.pop("resolved", None)
 
 
 # The milestone stated in so many words just before its time, as a field states it: "the
