@@ -1665,6 +1665,25 @@ _WHOLLY_OVER = re.compile(
 )
 
 
+# The sentences after a recovery told in prose that say it left some out: "This restored
+# service to all affected buildings bar two halls", "We're still trying to find another route".
+_PARTIAL_NEXT = re.compile(
+    r"\b(?:all|every)\b[^.!?\n]{0,80}?\b(?:bar|except(?:\s+for)?|apart\s+from|save\s+for)\s"
+    r"|\b(?:we(?:'re|\s+are)|is|are)\s+still\s+(?:trying|working|down|offline|unavailable"
+    r"|without|affected)\b",
+    re.IGNORECASE,
+)
+
+
+def _next_sentences(moment: Moment) -> str:
+    """The two sentences after the one a time is told in, in its block."""
+    prose = moment.block.prose
+    end = moment.stamp.end + len(told_after(moment))
+    following = prose[end : end + 400]
+    stops = list(_SENTENCE_BREAK.finditer(following))
+    return following[: stops[1].end()] if len(stops) > 1 else following
+
+
 def _provisional(mitigated: Moment | None, timed: Sequence[Event]) -> bool:
     """Does the mitigation's timeline entry (or sentence) say it is provisional, or only
     partial? Then the incident's end is not told, and no resolution is inferred from it."""
@@ -1673,6 +1692,8 @@ def _provisional(mitigated: Moment | None, timed: Sequence[Event]) -> bool:
     entry = next((e for e in timed if e.moment is mitigated), None)
     text = entry.text if entry is not None else sentence_of(mitigated)
     if _PROVISIONAL.search(text) or _PARTIAL.search(text):
+        return True
+    if entry is None and _PARTIAL_NEXT.search(_next_sentences(mitigated)):
         return True
     return _MITIGATED_WORD.search(text) is not None and _WHOLLY_OVER.search(text) is None
 
