@@ -177,7 +177,49 @@ def impact_windows(moments: list[Moment]) -> list[tuple[Moment, Moment]]:
             if back is not None:
                 windows.append(back)
                 break
+    if not windows:
+        for moment in timed:
+            on = _window_on_from_start(moment)
+            if on is not None:
+                windows.append(on)
+                break
     return windows
+
+
+# "we experienced a 34 minute outage starting at 14:44 UTC", "the API was down for nineteen
+# minutes this morning starting at 12:00AM ET": a length told before the start it runs from,
+# the words between naming the time of day at most. (A start told first and its length after,
+# "beginning at 06:48 ... for a duration of 54 minutes", is not this shape: the readers of the
+# cloud reports that write it leave the end empty.)
+_STARTING_AT = re.compile(
+    r"(?<![^\s,])\s{0,3}(?:(?:this|that|last|yesterday)\s{1,3}(?:morning|afternoon|evening|night)"
+    r"\s{1,3}|today\s{1,3})?(?:starting|beginning)(?:\s{1,3}(?:at|around|about|approximately))*"
+    r"\s{0,3}\Z",
+    re.IGNORECASE,
+)
+
+
+def _window_on_from_start(moment: Moment) -> tuple[Moment, Moment] | None:
+    """The window a length told right before its start's time ("a 34 minute outage starting
+    at 14:44 UTC") reaches on over; None when the time's sentence tells no length right
+    before "starting at"."""
+    if moment.when is None or moment.block.nearest_canonical() not in _WINDOW_SECTIONS:
+        return None
+    prose, at = moment.block.prose, moment.stamp.start
+    link = _STARTING_AT.search(prose, max(0, at - 60), at)
+    if link is None:
+        return None
+    head = prose[max(0, link.start() - 200) : link.start()]
+    breaks = list(_SENTENCE_BREAK.finditer(head))
+    head = head[breaks[-1].end() :] if breaks else head
+    told = stated_durations(head)
+    if not told or len(head) - told[-1].end > 1 or _MAINTENANCE.search(head):
+        return None
+    if len(told) > 1 or re.search(r"\banother\b|\bperiods?\b", head, re.IGNORECASE):
+        return None  # "down for 60 minutes and for another 17 minutes", "periods of 7 minutes"
+    end = _shifted(moment, dt.timedelta(minutes=told[-1].minutes))
+    end.kinds = frozenset({"resolved"})
+    return moment, end
 
 
 # "Duration of interruption was 4 minutes 58s, ending at 13:50 UTC today", "The outage
