@@ -880,6 +880,13 @@ def choose_milestones(
                 take("start", result["detected"], HOW_INFERRED)
             if result["start"] is not None:
                 how[START_IS_DETECTION] = "detected"
+                # "On September 9 a core dev discovered ... this had been happening since
+                # about September 3": the day the opening says the harm began, before the
+                # noticing, is the start (a day alone: no minutes count from it)
+                begun = _day_begun_before(doc, result, timed, moments, classes)
+                if begun is not None:
+                    result["start"], how["start"] = begun, HOW_PROSE
+                    del how[START_IS_DETECTION]
     if result["start"] is None and not timed:
         # a story told in days: "On May 8, 2024, we ran into an error ..." starts that day
         day = plain_day_start(doc, moments, result, lambda b: _opening_prose(doc, b))
@@ -1523,7 +1530,9 @@ def _summary_start_later(
 # 2025, ...", "On February 9th, 2025 two users submitted ...": a date after "since", "on or
 # after", "starting" or "beginning", or one that opens its sentence with "On".
 _SINCE_DAY = re.compile(
-    r"\b(?:since|on or after|starting(?: on| from)?|beginning(?: on| from)?)\s+(?:\w+day,?\s+)?$",
+    r"\b(?:since|from|on or after|starting(?: on| from)?|beginning(?: on| from)?)\s+"
+    # hedged: "happening since about September 3", "exposed from on or about 2025-02-10"
+    r"(?:(?:on or )?(?:about|around|approximately|roughly)\s+)?(?:\w+day,?\s+)?$",
     re.IGNORECASE,
 )
 _OPENS_ON_DAY = re.compile(r"^\W{0,4}(?:on\s+)?(?:or after\s+)?(?:\w+day,?\s+)?$", re.IGNORECASE)
@@ -1559,7 +1568,7 @@ def _day_begun_before(
     for moment in moments:
         if moment.source != PROSE or moment.has_time or not moment.day_known:
             continue
-        if moment.when is None or moment.block.nearest_canonical() not in ("summary", "impact"):
+        if moment.when is None or not _opening_prose(doc, moment.block):
             continue
         before = moment.when.date()
         if not dt.timedelta(0) < start.when.date() - before <= _UNNOTICED_FOR:
