@@ -133,3 +133,9 @@ def test_a_hedged_from_day_in_the_opening_prose_opens_a_timeline_of_the_response
     assert iso(told, "start") == "2024-01-22T00:00:00"
     assert told.provenance["start"] == "prose"
     assert told.duration() is None  # a day alone gives no minutes
+
+
+def test_the_entry_that_opened_the_timeline_with_the_noticing_is_the_detection() -> None:
+    told = facts(_HEDGED_FROM_RANGE_OVER_A_TIMELINE)
+    assert iso(told, "detected") == "2024-03-05T09:10:00+00:00"
+    assert told.provenance["detected"] == "timeline"

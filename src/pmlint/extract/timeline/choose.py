@@ -818,8 +818,21 @@ def choose_milestones(
     if how.get("start") == HOW_TIMELINE:
         begun = _day_begun_before(doc, result, timed, moments, classes)
         if begun is not None:
+            opened, noticed = result["start"], result["detected"]
             result["start"] = begun
             how["start"] = HOW_TIMELINE if begun.source != PROSE else HOW_PROSE
+            if (
+                opened is not None
+                and noticed is not None
+                and opened is not begun
+                and "detected" in opened.kinds
+                and _after(noticed, opened)
+            ):
+                # "13:35: the auditors notified us of the leaked token", then "14:00: we
+                # acknowledged the report": the entry that opened the timeline told the
+                # noticing; with the harm's day told before it, it is the detection
+                result["detected"] = opened
+                how["detected"] = HOW_TIMELINE
     if result["start"] is None and not timed:
         # "At 10:25 PM PDT, our utility provider suffered a loss of power. Power was restored
         # at 11:46 PM PDT.": a story told in prose starts where its first time does
