@@ -237,7 +237,10 @@ _HELD_BY_US = re.compile(
 # What may come before a passage's first time where it opens the passage: "At approximately
 # 20:45", "On March 10th around 23:50".
 _OPENS_AT = re.compile(
-    r"(?:^|[.!?]\s+)(?:(?:at|on|around|about|approximately|from|starting|beginning|~)\b\s*"
+    r"(?:^|[.!?]\s+)"
+    # a day named before it as a word: "Today, at around 04:30 UTC", "Yesterday at 9:10"
+    r"(?:(?:today|yesterday|this\s+(?:morning|afternoon|evening)|last\s+night),?\s+)?"
+    r"(?:(?:at|on|around|about|approximately|from|starting|beginning|~)\b\s*"
     r"|(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?)"
     r",?\s+(?:\d{4},?\s+)?)+\Z",
     re.IGNORECASE,
