@@ -139,3 +139,24 @@ def test_the_entry_that_opened_the_timeline_with_the_noticing_is_the_detection()
     told = facts(_HEDGED_FROM_RANGE_OVER_A_TIMELINE)
     assert iso(told, "detected") == "2024-03-05T09:10:00+00:00"
     assert told.provenance["detected"] == "timeline"
+
+
+_ON_THE_MORNING_OF = """# Campus network cut
+
+A burst water main late on the evening of Tuesday 9 May 2023 flooded the plant room and
+cut the campus network. Halls and the library lost their connection.
+
+## 11 May 2023
+
+10.20 The last switches in the plant room were replaced.
+
+## 10 May 2023
+
+08.30 Staff reported that the halls still had no connection.
+"""
+
+
+def test_a_day_told_as_on_the_evening_of_opens_a_log_that_starts_later() -> None:
+    told = facts(_ON_THE_MORNING_OF)
+    assert iso(told, "start") == "2023-05-09T00:00:00"
+    assert told.provenance["start"] == "prose"

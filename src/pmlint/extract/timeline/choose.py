@@ -1546,7 +1546,9 @@ def _summary_start_later(
 # 2025, ...", "On February 9th, 2025 two users submitted ...": a date after "since", "on or
 # after", "starting" or "beginning", or one that opens its sentence with "On".
 _SINCE_DAY = re.compile(
-    r"\b(?:since|from|on or after|starting(?: on| from)?|beginning(?: on| from)?)\s+"
+    r"\b(?:since|from|on or after|starting(?: on| from)?|beginning(?: on| from)?"
+    # "caused by heavy rainfall early on the morning of Friday 17 July 2015"
+    r"|(?:early |late )?on the (?:morning|afternoon|evening|night) of)\s+"
     # hedged: "happening since about September 3", "exposed from on or about 2025-02-10"
     r"(?:(?:on or )?(?:about|around|approximately|roughly)\s+)?(?:\w+day,?\s+)?$",
     re.IGNORECASE,
