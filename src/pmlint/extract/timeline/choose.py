@@ -1543,8 +1543,9 @@ def _summary_start_later(
 
 
 # The day the summary or impact says the harm began: "since 09/11/20", "On or after July 22,
-# 2025, ...", "On February 9th, 2025 two users submitted ...": a date after "since", "on or
-# after", "starting" or "beginning", or one that opens its sentence with "On".
+# 2025, ...", "On February 9th, 2025 two users submitted ...": a date after "since", "from",
+# "on or after", "starting", "beginning" or "on the morning of" (each maybe hedged: "since
+# about", "from on or about"), or one that opens its sentence with "On".
 _SINCE_DAY = re.compile(
     r"\b(?:since|from|on or after|starting(?: on| from)?|beginning(?: on| from)?"
     # "caused by heavy rainfall early on the morning of Friday 17 July 2015"
