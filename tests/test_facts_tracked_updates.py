@@ -69,3 +69,30 @@ def test_a_recovery_after_the_relapse_is_the_mitigation() -> None:
     )
     relapsed = NOTICE.replace("**Mitigated**", recovered + RELAPSE + "\n\n**Mitigated**")
     assert iso(relapsed, "mitigated") == "2023-04-11T12:10:00"
+
+
+CLOSED = """\
++++
+title = "Build queue stalled"
+date = 2022-03-08T07:12:05.000Z
+severity = "partial-outage"
+resolved = true
++++
+A storage volume behind our build queue stopped accepting writes; new builds wait in the queue.
+
+---
+
+**Resolved**: The volume was replaced; builds run again. {{< track "2022-03-08T08:47:30.000Z" >}}
+"""
+
+
+def test_a_closed_notice_with_no_closing_time_is_resolved_by_its_closing_update() -> None:
+    assert iso(CLOSED, "resolved") == "2022-03-08T08:47:30+00:00"
+    assert iso(CLOSED, "start") == "2022-03-08T07:12:05+00:00"
+    # the closing update tells no earlier step that stopped the impact
+    assert iso(CLOSED, "mitigated") is None
+
+
+def test_an_unlabelled_last_update_does_not_close_the_notice() -> None:
+    unlabelled = CLOSED.replace("**Resolved**: ", "**Update**: ")
+    assert iso(unlabelled, "resolved") is None

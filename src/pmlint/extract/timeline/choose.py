@@ -59,7 +59,8 @@ from pmlint.extract.timeline.model import (
 )
 from pmlint.extract.timeline.opened import opened_before_updates
 from pmlint.extract.timeline.plainday import plain_day_start
-from pmlint.extract.timeline.tracked import tracked_recovery
+from pmlint.extract.timeline.sameday import remedy_on_the_day
+from pmlint.extract.timeline.tracked import tracked_closing, tracked_recovery
 from pmlint.extract.timestamps import WEEKDAY_NAME, Stamp, find_stamps, zone_info
 
 # "from 02:05 to 03:40 UTC", "between 02:10 and 04:45", "22:40–01:15", "began at A and ended
@@ -176,7 +177,49 @@ def impact_windows(moments: list[Moment]) -> list[tuple[Moment, Moment]]:
             if back is not None:
                 windows.append(back)
                 break
+    if not windows:
+        for moment in timed:
+            on = _window_on_from_start(moment)
+            if on is not None:
+                windows.append(on)
+                break
     return windows
+
+
+# "we experienced a 34 minute outage starting at 14:44 UTC", "the API was down for nineteen
+# minutes this morning starting at 12:00AM ET": a length told before the start it runs from,
+# the words between naming the time of day at most. (A start told first and its length after,
+# "beginning at 06:48 ... for a duration of 54 minutes", is not this shape: the readers of the
+# cloud reports that write it leave the end empty.)
+_STARTING_AT = re.compile(
+    r"(?<![^\s,])\s{0,3}(?:(?:this|that|last|yesterday)\s{1,3}(?:morning|afternoon|evening|night)"
+    r"\s{1,3}|today\s{1,3})?(?:starting|beginning)(?:\s{1,3}(?:at|around|about|approximately))*"
+    r"\s{0,3}\Z",
+    re.IGNORECASE,
+)
+
+
+def _window_on_from_start(moment: Moment) -> tuple[Moment, Moment] | None:
+    """The window a length told right before its start's time ("a 34 minute outage starting
+    at 14:44 UTC") reaches on over; None when the time's sentence tells no length right
+    before "starting at"."""
+    if moment.when is None or moment.block.nearest_canonical() not in _WINDOW_SECTIONS:
+        return None
+    prose, at = moment.block.prose, moment.stamp.start
+    link = _STARTING_AT.search(prose, max(0, at - 60), at)
+    if link is None:
+        return None
+    head = prose[max(0, link.start() - 200) : link.start()]
+    breaks = list(_SENTENCE_BREAK.finditer(head))
+    head = head[breaks[-1].end() :] if breaks else head
+    told = stated_durations(head)
+    if not told or len(head) - told[-1].end > 1 or _MAINTENANCE.search(head):
+        return None
+    if len(told) > 1 or re.search(r"\banother\b|\bperiods?\b", head, re.IGNORECASE):
+        return None  # "down for 60 minutes and for another 17 minutes", "periods of 7 minutes"
+    end = _shifted(moment, dt.timedelta(minutes=told[-1].minutes))
+    end.kinds = frozenset({"resolved"})
+    return moment, end
 
 
 # "Duration of interruption was 4 minutes 58s, ending at 13:50 UTC today", "The outage
@@ -877,6 +920,16 @@ def choose_milestones(
         # a notice's updates stamped after their words: "They rolled back the change. {{<
         # track "2019-09-29 21:00:00" >}}"
         take("mitigated", tracked_recovery(moments, classes), HOW_TIMELINE)
+    if result["resolved"] is None and doc.meta.get("resolved") is True and _a_notice(doc):
+        # a closed notice whose front matter gives no time of closing: its latest update,
+        # labelled so ("**Resolved**: The issue has been resolved. {{< track "..." >}}"); it
+        # closes the notice, and tells no step that stopped the impact before it (a reader
+        # leaves the mitigation empty)
+        closing = tracked_closing(moments)
+        take("resolved", closing, HOW_TIMELINE)
+        closed_by_its_update = closing is not None and result["mitigated"] is None
+    else:
+        closed_by_its_update = False
     still_open = doc.meta.get("resolved") is False
     if still_open and result["resolved"] is not None and how.get("resolved") != HOW_FRONT_MATTER:
         # a status page's notice marked `resolved: false` is still open: what its text calls
@@ -909,8 +962,8 @@ def choose_milestones(
         take("start", day, HOW_PROSE)
     if result["mitigated"] is None and result["resolved"] is not None:
         # the last day a title names ("May 23-25, 2024 ...") ends the incident; it tells
-        # nothing of when the impact stopped
-        if result["resolved"].block is not _title_block(doc):
+        # nothing of when the impact stopped; nor does a notice's closing update
+        if result["resolved"].block is not _title_block(doc) and not closed_by_its_update:
             take("mitigated", result["resolved"], HOW_INFERRED)
     elif still_open:
         pass  # no resolution is inferred for a notice still open
@@ -930,7 +983,29 @@ def choose_milestones(
         # was available again at 13:42") ends where its last recovery is told: a document
         # that states one end states both
         take("resolved", _last_recovery(moments, result), HOW_INFERRED)
+    # a story told in days: "We immediately turned off all builds" the day it was found
+    take("mitigated", remedy_on_the_day(doc, moments, result), HOW_PROSE)
+    _no_bare_day_after_a_time(result, how)
     return result, how
+
+
+def _no_bare_day_after_a_time(result: dict[str, Moment | None], how: dict[str, str]) -> None:
+    """A resolution read as a day alone on the day of a mitigation told at a time of day (an
+    "End: 2015/02/02 09" field cut short, read as its date, under a timeline whose last entry
+    is "09:20 The distribution switch services was restored") tells nothing of when the
+    incident closed: its midnight would come before the impact stopped."""
+    mitigated, resolved = result["mitigated"], result["resolved"]
+    if (
+        resolved is not None
+        and mitigated is not None
+        and resolved.when is not None
+        and mitigated.when is not None
+        and not resolved.has_time
+        and mitigated.has_time
+        and resolved.when.date() == mitigated.when.date()
+    ):
+        result["resolved"] = None
+        how.pop("resolved", None)
 
 
 # The milestone stated in so many words just before its time, as a field states it: "the
@@ -1660,6 +1735,25 @@ _WHOLLY_OVER = re.compile(
 )
 
 
+# The sentences after a recovery told in prose that say it left some out: "This restored
+# service to all affected buildings bar two halls", "We're still trying to find another route".
+_PARTIAL_NEXT = re.compile(
+    r"\b(?:all|every)\b[^.!?\n]{0,80}?\b(?:bar|except(?:\s+for)?|apart\s+from|save\s+for)\s"
+    r"|\b(?:we(?:'re|\s+are)|is|are)\s+still\s+(?:trying|working|down|offline|unavailable"
+    r"|without|affected)\b",
+    re.IGNORECASE,
+)
+
+
+def _next_sentences(moment: Moment) -> str:
+    """The two sentences after the one a time is told in, in its block."""
+    prose = moment.block.prose
+    end = moment.stamp.end + len(told_after(moment))
+    following = prose[end : end + 400]
+    stops = list(_SENTENCE_BREAK.finditer(following))
+    return following[: stops[1].end()] if len(stops) > 1 else following
+
+
 def _provisional(mitigated: Moment | None, timed: Sequence[Event]) -> bool:
     """Does the mitigation's timeline entry (or sentence) say it is provisional, or only
     partial? Then the incident's end is not told, and no resolution is inferred from it."""
@@ -1668,6 +1762,8 @@ def _provisional(mitigated: Moment | None, timed: Sequence[Event]) -> bool:
     entry = next((e for e in timed if e.moment is mitigated), None)
     text = entry.text if entry is not None else sentence_of(mitigated)
     if _PROVISIONAL.search(text) or _PARTIAL.search(text):
+        return True
+    if entry is None and _PARTIAL_NEXT.search(_next_sentences(mitigated)):
         return True
     return _MITIGATED_WORD.search(text) is not None and _WHOLLY_OVER.search(text) is None
 

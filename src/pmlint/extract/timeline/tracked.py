@@ -5,6 +5,11 @@ read from it. Only the mitigation is read from these updates, where nothing else
 resolution: the notice's front matter already tells when it was opened (its start and
 detection), and a notice still open (`resolved: false`) has no resolution.
 
+A notice marked closed (`resolved = true`) whose front matter gives no time of closing
+(`resolvedWhen`, `resolved_on`) was closed by its latest update where that update is labelled
+so (`**Resolved**: The issue has been resolved. {{< track "2019-06-04T22:38:52.000Z" >}}`):
+its time is the resolution.
+
 A recovery that a later update takes back ("Failures are back up", "We are seeing some
 errors again") is not when the impact stopped, where updates follow the relapse: the
 mitigation is then read from them alone. A notice that ends on the relapse stays open on a new
@@ -47,6 +52,21 @@ def tracked_updates(moments: Sequence[Moment]) -> list[tuple[Moment, str]]:
     if any(not zoned_alike(m.when, updates[0][0].when) for m, _ in updates):  # type: ignore[arg-type]
         return []
     return sorted(updates, key=lambda u: utc(u[0].when))  # type: ignore[arg-type]
+
+
+# An update's label of closing, opening its words: `**Resolved**:`, `*Resolved* -`, `Resolved:`.
+_CLOSING_LABEL = re.compile(
+    r"\A[\s*_#-]*(?:resolved|closed|completed)\b[*_]*\s*[:.\u2013\u2014-]", re.IGNORECASE
+)
+
+
+def tracked_closing(moments: Sequence[Moment]) -> Moment | None:
+    """The latest tracked update, where its words open with a label that closes the notice."""
+    updates = tracked_updates(moments)
+    if not updates:
+        return None
+    moment, words = updates[-1]
+    return moment if _CLOSING_LABEL.search(words) is not None else None
 
 
 def tracked_recovery(moments: Sequence[Moment], classes: WordClasses) -> Moment | None:
