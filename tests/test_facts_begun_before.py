@@ -92,3 +92,71 @@ def test_other_days_leave_the_timeline_start(impact: str, first_entry: str) -> N
         assert iso(told, "start") == "2021-03-14T00:00:00"
     else:
         assert told.milestones["start"].line == 9  # type: ignore[union-attr]
+
+
+_HEDGED_SINCE_IN_OPENING = """# Nightly mirror served stale signatures
+
+On October 14, 2023 a maintainer noticed that the nightly mirror was serving packages signed
+with a retired key. Reading the mirror's logs showed this had been going on since about
+October 8, 2023. Nobody downloaded a tampered package as far as we can tell.
+
+## What we did
+
+1. We paused the mirror job.
+2. We re-signed every package with the current key.
+"""
+
+_HEDGED_FROM_RANGE_OVER_A_TIMELINE = """# Deploy key readable by every contributor
+
+An outside review found that the deploy key of our package index was readable by every
+contributor. The key was readable from on or about 2024-01-22 through 2024-03-05.
+
+## Response timeline
+
+- 2024-03-05 09:10 UTC: The reviewers notified us of the readable key.
+- 2024-03-05 09:40 UTC: We acknowledged the report and began to investigate.
+- 2024-03-05 10:05 UTC: We revoked the key and paused publishing.
+- 2024-03-05 16:30 UTC: A new key was deployed and publishing restarted.
+"""
+
+
+def test_a_hedged_since_in_the_opening_prose_starts_a_story_told_from_the_noticing() -> None:
+    told = facts(_HEDGED_SINCE_IN_OPENING)
+    assert iso(told, "start") == "2023-10-08T00:00:00"
+    assert iso(told, "detected") == "2023-10-14T00:00:00"
+    assert told.provenance["start"] == "prose"
+    assert told.duration() is None
+
+
+def test_a_hedged_from_day_in_the_opening_prose_opens_a_timeline_of_the_response() -> None:
+    told = facts(_HEDGED_FROM_RANGE_OVER_A_TIMELINE)
+    assert iso(told, "start") == "2024-01-22T00:00:00"
+    assert told.provenance["start"] == "prose"
+    assert told.duration() is None  # a day alone gives no minutes
+
+
+def test_the_entry_that_opened_the_timeline_with_the_noticing_is_the_detection() -> None:
+    told = facts(_HEDGED_FROM_RANGE_OVER_A_TIMELINE)
+    assert iso(told, "detected") == "2024-03-05T09:10:00+00:00"
+    assert told.provenance["detected"] == "timeline"
+
+
+_ON_THE_MORNING_OF = """# Campus network cut
+
+A burst water main late on the evening of Tuesday 9 May 2023 flooded the plant room and
+cut the campus network. Halls and the library lost their connection.
+
+## 11 May 2023
+
+10.20 The last switches in the plant room were replaced.
+
+## 10 May 2023
+
+08.30 Staff reported that the halls still had no connection.
+"""
+
+
+def test_a_day_told_as_on_the_evening_of_opens_a_log_that_starts_later() -> None:
+    told = facts(_ON_THE_MORNING_OF)
+    assert iso(told, "start") == "2023-05-09T00:00:00"
+    assert told.provenance["start"] == "prose"

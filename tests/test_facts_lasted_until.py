@@ -71,3 +71,17 @@ def test_a_hold_the_team_put_on_until_a_time_is_no_window() -> None:
         "We then paused every deploy to the search cluster until",
     )
     assert iso(held, "mitigated") != "2024-03-02T14:40:00+00:00"
+
+
+def test_a_window_that_opens_on_today_at_a_time_is_the_impact_window() -> None:
+    # the status page's post says "Today, at around ...": a day named as a word before the time
+    text = (
+        "# Game lobby down\n\n"
+        "Mar 09 at 07:50am CET\n\n"
+        "Today, at around 06:20 UTC, the lobby stopped letting players in. This lasted until"
+        " around 07:35 UTC.\n\n"
+        "The log volume had grown since 01:10 UTC, and the disk was full at 05:55 UTC.\n"
+    )
+    start = iso(text, "start")
+    assert start is not None and start.endswith("06:20:00+00:00")
+    assert facts(text).duration() == (75, "range")

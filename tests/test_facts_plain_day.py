@@ -131,3 +131,37 @@ def test_a_detection_word_denied_in_a_story_told_in_days_is_no_detection() -> No
         "limits; we had no related alerts until Monday (2025-03-10).\n"
     )
     assert told.milestones["detected"] is None
+
+
+# A story told in days over times of later days (a maintenance, a rollback): the opening's
+# day, on which its sentence tells the harm began, is still the start.
+_DAY_OVER_LATER_TIMES = (
+    "# Intermittent timeouts in the Oslo region\n\n"
+    "On March 3, 2025, customers started experiencing intermittent timeouts for all services"
+    " in our Oslo region. A routing table grew past its limit on a core switch.\n\n"
+    "We shipped a switch firmware update in a maintenance window on March 11, 2025 between"
+    " 02:00 UTC and 04:00 UTC. We rolled it back in a maintenance window on March 18, 2025"
+    " between 02:00 UTC and 03:00 UTC.\n"
+)
+
+# A scraped page: the title line and the posting day come before the story's first sentence.
+_SCRAPED_PAGE_DAYS = (
+    "Skip to content\n\n"
+    "Review and improvement areas: Feb 6 object store interruption\n\n"
+    "Posted on March 2, 2023\n\n"
+    "Storage Team\n"
+    "On February 6, 2023, many of our customers experienced a service interruption that"
+    " affected the object store. Following it, we posted a preliminary review.\n\n"
+    "Root cause\n\n"
+    "On February 6th [PST] (February 7th [UTC]) the object store had a service interruption.\n"
+)
+
+
+def test_a_day_told_begun_before_every_time_of_the_document_starts_it() -> None:
+    told = facts(_DAY_OVER_LATER_TIMES)
+    assert iso(told, "start") == "2025-03-03T00:00:00"
+    assert told.duration() is None
+
+
+def test_the_first_day_that_opens_a_sentence_after_a_title_line_and_a_posting_day() -> None:
+    assert iso(facts(_SCRAPED_PAGE_DAYS), "start") == "2023-02-06T00:00:00"

@@ -280,7 +280,10 @@ _HELD_BY_US = re.compile(
 # What may come before a passage's first time where it opens the passage: "At approximately
 # 20:45", "On March 10th around 23:50".
 _OPENS_AT = re.compile(
-    r"(?:^|[.!?]\s+)(?:(?:at|on|around|about|approximately|from|starting|beginning|~)\b\s*"
+    r"(?:^|[.!?]\s+)"
+    # a day named before it as a word: "Today, at around 04:30 UTC", "Yesterday at 9:10"
+    r"(?:(?:today|yesterday|this\s+(?:morning|afternoon|evening)|last\s+night),?\s+)?"
+    r"(?:(?:at|on|around|about|approximately|from|starting|beginning|~)\b\s*"
     r"|(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?)"
     r",?\s+(?:\d{4},?\s+)?)+\Z",
     re.IGNORECASE,
@@ -861,8 +864,21 @@ def choose_milestones(
     if how.get("start") == HOW_TIMELINE:
         begun = _day_begun_before(doc, result, timed, moments, classes)
         if begun is not None:
+            opened, noticed = result["start"], result["detected"]
             result["start"] = begun
             how["start"] = HOW_TIMELINE if begun.source != PROSE else HOW_PROSE
+            if (
+                opened is not None
+                and noticed is not None
+                and opened is not begun
+                and "detected" in opened.kinds
+                and _after(noticed, opened)
+            ):
+                # "13:35: the auditors notified us of the leaked token", then "14:00: we
+                # acknowledged the report": the entry that opened the timeline told the
+                # noticing; with the harm's day told before it, it is the detection
+                result["detected"] = opened
+                how["detected"] = HOW_TIMELINE
     if result["start"] is None and not timed:
         # "At 10:25 PM PDT, our utility provider suffered a loss of power. Power was restored
         # at 11:46 PM PDT.": a story told in prose starts where its first time does
@@ -933,6 +949,13 @@ def choose_milestones(
                 take("start", result["detected"], HOW_INFERRED)
             if result["start"] is not None:
                 how[START_IS_DETECTION] = "detected"
+                # "On September 9 a core dev discovered ... this had been happening since
+                # about September 3": the day the opening says the harm began, before the
+                # noticing, is the start (a day alone: no minutes count from it)
+                begun = _day_begun_before(doc, result, timed, moments, classes)
+                if begun is not None:
+                    result["start"], how["start"] = begun, HOW_PROSE
+                    del how[START_IS_DETECTION]
     if result["start"] is None and not timed:
         # a story told in days: "On May 8, 2024, we ran into an error ..." starts that day
         day = plain_day_start(doc, moments, result, lambda b: _opening_prose(doc, b))
@@ -1595,10 +1618,15 @@ def _summary_start_later(
 
 
 # The day the summary or impact says the harm began: "since 09/11/20", "On or after July 22,
-# 2025, ...", "On February 9th, 2025 two users submitted ...": a date after "since", "on or
-# after", "starting" or "beginning", or one that opens its sentence with "On".
+# 2025, ...", "On February 9th, 2025 two users submitted ...": a date after "since", "from",
+# "on or after", "starting", "beginning" or "on the morning of" (each maybe hedged: "since
+# about", "from on or about"), or one that opens its sentence with "On".
 _SINCE_DAY = re.compile(
-    r"\b(?:since|on or after|starting(?: on| from)?|beginning(?: on| from)?)\s+(?:\w+day,?\s+)?$",
+    r"\b(?:since|from|on or after|starting(?: on| from)?|beginning(?: on| from)?"
+    # "caused by heavy rainfall early on the morning of Friday 17 July 2015"
+    r"|(?:early |late )?on the (?:morning|afternoon|evening|night) of)\s+"
+    # hedged: "happening since about September 3", "exposed from on or about 2025-02-10"
+    r"(?:(?:on or )?(?:about|around|approximately|roughly)\s+)?(?:\w+day,?\s+)?$",
     re.IGNORECASE,
 )
 _OPENS_ON_DAY = re.compile(r"^\W{0,4}(?:on\s+)?(?:or after\s+)?(?:\w+day,?\s+)?$", re.IGNORECASE)
@@ -1634,7 +1662,7 @@ def _day_begun_before(
     for moment in moments:
         if moment.source != PROSE or moment.has_time or not moment.day_known:
             continue
-        if moment.when is None or moment.block.nearest_canonical() not in ("summary", "impact"):
+        if moment.when is None or not _opening_prose(doc, moment.block):
             continue
         before = moment.when.date()
         if not dt.timedelta(0) < start.when.date() - before <= _UNNOTICED_FOR:

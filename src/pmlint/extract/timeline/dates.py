@@ -559,8 +559,11 @@ def _went_back(last: dt.time, time: dt.time, in_timeline: bool) -> bool:
     return back >= NEXT_DAY_BACK
 
 
-# "... 03:40 UTC on 2023-09-12", "### 14:00 UTC, 2023-04-02", "16:45 UTC (2023-06-03)"
-_ON_DATE = re.compile(r"(?:\b(?:on|of)\s+|,\s*|\(\s*[*_]{0,2})(?:\w+day,?\s+)?$", re.IGNORECASE)
+# "... 03:40 UTC on 2023-09-12", "### 14:00 UTC, 2023-04-02", "16:45 UTC (2023-06-03)",
+# "23:25 UTC on the 16/02/2023"
+_ON_DATE = re.compile(
+    r"(?:\b(?:on|of)\s+(?:the\s+)?|,\s*|\(\s*[*_]{0,2})(?:\w+day,?\s+)?$", re.IGNORECASE
+)
 # "At 6:40 AM PST March 8 we found ...": the date right after the time and its zone
 _BLANKS = re.compile(r"[ \t]*")
 
