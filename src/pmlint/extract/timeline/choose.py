@@ -209,11 +209,8 @@ def _window_on_from_start(moment: Moment) -> tuple[Moment, Moment] | None:
     link = _STARTING_AT.search(prose, max(0, at - 60), at)
     if link is None:
         return None
-    head = prose[max(0, link.start() - 200) : link.start()]
-    breaks = list(_SENTENCE_BREAK.finditer(head))
-    head = head[breaks[-1].end() :] if breaks else head
-    told = stated_durations(head)
-    if not told or len(head) - told[-1].end > 1 or _MAINTENANCE.search(head):
+    head, told = _length_told_before(prose, link.start())
+    if not told:
         return None
     if len(told) > 1 or re.search(r"\banother\b|\bperiods?\b", head, re.IGNORECASE):
         return None  # "down for 60 minutes and for another 17 minutes", "periods of 7 minutes"
@@ -243,15 +240,25 @@ def _window_back_from_end(moment: Moment) -> tuple[Moment, Moment] | None:
     link = _ENDING_AT.search(prose, max(0, at - 40), at)
     if link is None:
         return None
-    head = prose[max(0, link.start() - 200) : link.start()]
-    breaks = list(_SENTENCE_BREAK.finditer(head))
-    head = head[breaks[-1].end() :] if breaks else head
-    told = stated_durations(head)
-    if not told or len(head) - told[-1].end > 1 or _MAINTENANCE.search(head):
+    _, told = _length_told_before(prose, link.start())
+    if not told:
         return None
     start = _shifted(moment, -dt.timedelta(minutes=told[-1].minutes))
     start.kinds = frozenset({"start"})
     return start, moment
+
+
+def _length_told_before(prose: str, at: int) -> tuple[str, list[Stated]]:
+    """The sentence's words before offset `at` and the lengths they state, when a length
+    ends right at `at` ("a 34 minute outage| starting at", "lasted 20 minutes| and ended
+    at") and no maintenance is told; else no lengths."""
+    head = prose[max(0, at - 200) : at]
+    breaks = list(_SENTENCE_BREAK.finditer(head))
+    head = head[breaks[-1].end() :] if breaks else head
+    told = stated_durations(head)
+    if not told or len(head) - told[-1].end > 1 or _MAINTENANCE.search(head):
+        return head, []
+    return head, told
 
 
 # Days that recur right before a window: "Tue-Thu 12am to 4am", "Mon–Fri from 09:00 to

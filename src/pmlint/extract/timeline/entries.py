@@ -839,15 +839,26 @@ def ended_by_next_sentence(
     """Is the time the last of its sentence, and does the next sentence say that what it
     told ended the impact ("This quickly mitigated the impact")? `times`: the block's times
     as offsets; `following`: the paragraph after each block (`following_paragraphs`)."""
+    return _next_sentence_tells(moment, times, following, _ENDED_BY_THAT)
+
+
+def _next_sentence_tells(
+    moment: Moment,
+    times: Sequence[tuple[int, int]],
+    following: Mapping[int, TextBlock],
+    told_so: re.Pattern[str],
+) -> bool:
+    """Is the time the last of its sentence, and does the sentence after it open as
+    `told_so` says (in its block, or the next paragraph's first sentence)?"""
     prose = moment.block.prose
     _, right = _sentence_bounds(prose, moment.stamp.start, moment.stamp.end)
     after = right + 1 if right < len(prose) and prose[right] in ".!?" else right
     if prose[after:].strip():
-        told = _ENDED_BY_THAT.match(prose, after) is not None
+        told = told_so.match(prose, after) is not None
     elif moment.block.kind == "paragraph":
         # the last sentence of its paragraph: the next paragraph's opening sentence
         nxt = following.get(id(moment.block))
-        told = nxt is not None and _ENDED_BY_THAT.match(nxt.prose) is not None
+        told = nxt is not None and told_so.match(nxt.prose) is not None
     else:
         told = False
     return told and not any(moment.stamp.end <= start < right for start, _ in times)
@@ -874,17 +885,7 @@ def undone_by_next_sentence(
 ) -> bool:
     """Is the time the last of its sentence, and does the next sentence say that the impact
     went on after what it told (`_UNDONE_BY_THAT`)? Arguments as `ended_by_next_sentence`."""
-    prose = moment.block.prose
-    _, right = _sentence_bounds(prose, moment.stamp.start, moment.stamp.end)
-    after = right + 1 if right < len(prose) and prose[right] in ".!?" else right
-    if prose[after:].strip():
-        told = _UNDONE_BY_THAT.match(prose, after) is not None
-    elif moment.block.kind == "paragraph":
-        nxt = following.get(id(moment.block))
-        told = nxt is not None and _UNDONE_BY_THAT.match(nxt.prose) is not None
-    else:
-        told = False
-    return told and not any(moment.stamp.end <= start < right for start, _ in times)
+    return _next_sentence_tells(moment, times, following, _UNDONE_BY_THAT)
 
 
 def promised_update(moment: Moment) -> bool:
