@@ -160,3 +160,22 @@ def test_a_day_told_as_on_the_evening_of_opens_a_log_that_starts_later() -> None
     told = facts(_ON_THE_MORNING_OF)
     assert iso(told, "start") == "2023-05-09T00:00:00"
     assert told.provenance["start"] == "prose"
+
+
+# A document with no headings at all (every paragraph "under the title"; the shape is a
+# recombined bench document's, `bench/corpus.py`): a day told after the timeline is not the
+# opening's story, and the timeline's start stays.
+_DAY_AFTER_THE_TIMELINE = """\
+of requests. On 2024-05-14 between 13:02 and 14:10 UTC, card recommendations through the
+- 02:56 UTC: P99 latency starts rising; impact begins.
+- 03:45 UTC: The retry backlog is drained; the incident is resolved.
+- 03:46 UTC: Post-incident review scheduled, incident closed
+queue depth alert fired. At 04:20 UTC, build 8.0 put back on every node; bookings succeed
+
+On 20 March the shop was unreachable for three hours. Checkout failed for 20 minutes.
+"""
+
+
+def test_a_day_told_after_the_timeline_opens_nothing() -> None:
+    told = facts(_DAY_AFTER_THE_TIMELINE)
+    assert iso(told, "start") == "2024-05-14T02:56:00+00:00"

@@ -1666,11 +1666,18 @@ def _day_begun_before(
     if start.when.date() != noticed.when.date():
         return None  # the timeline tells the harm before the noticing: it opens the story
     found: list[Moment] = []
+    first_entry = min((e.line for e in timed), default=None)
     for moment in moments:
         if moment.source != PROSE or moment.has_time or not moment.day_known:
             continue
         if moment.when is None or not _opening_prose(doc, moment.block):
             continue
+        if (
+            moment.block.nearest_canonical() not in ("summary", "impact")
+            and first_entry is not None
+            and moment.block.lines[0] > first_entry
+        ):
+            continue  # under no heading, but after the timeline: not the opening's story
         before = moment.when.date()
         if not dt.timedelta(0) < start.when.date() - before <= _UNNOTICED_FOR:
             continue
