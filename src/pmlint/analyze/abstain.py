@@ -43,9 +43,10 @@ from pmlint.document import Document
 from pmlint.extract.milestones import HOW_FIELD, HOW_FRONT_MATTER, HOW_RANGE
 from pmlint.extract.timeline import Moment, Timeline, utc
 from pmlint.extract.timeline.build import with_milestones
-from pmlint.extract.timeline.choose import LEAD_UP_DAYS, outer_ends
+from pmlint.extract.timeline.choose import LEAD_UP_DAYS
 from pmlint.extract.timeline.dates import file_name_date, front_matter_date
 from pmlint.extract.timeline.model import START_IS_DETECTION, zoned_alike
+from pmlint.extract.timeline.windows import outer_ends
 
 # Sources the author states as the milestone itself: never withheld for a contradiction.
 _STATED = (HOW_FRONT_MATTER, HOW_FIELD, HOW_RANGE)

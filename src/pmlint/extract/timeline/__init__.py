@@ -4,7 +4,8 @@ timeline's events in order, the incident's milestones, and durations the text st
 Computed once per document (`Document.memo`) and shared by PM101–PM105 and analyze. The
 modules, by job: `model` (the data), `dates` (the day of each time), `zones` (its zone),
 `html` (status-page notices written in HTML), `entries` (labels, kinds and timeline
-entries), `choose` (milestones, windows, stated durations), `days` (milestones of documents
+entries), `windows` (the impact windows a text states), `choose` (milestones, stated
+durations), `days` (milestones of documents
 with days and no times), `stated` (a start a stated time to detect places), `ends` (which
 milestone ends the impact window) and `build` (the whole, and the document's memo).
 """

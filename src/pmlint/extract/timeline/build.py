@@ -13,10 +13,8 @@ from pmlint.extract.milestones import HOW_INFERRED, attempted
 from pmlint.extract.timeline.choose import (
     choose_milestones,
     headline_durations,
-    impact_windows,
     story_end,
     summary_durations,
-    without_stale_header,
 )
 from pmlint.extract.timeline.dates import (
     NO_DAY,
@@ -60,6 +58,7 @@ from pmlint.extract.timeline.stated import (
     detection_from_time_to_detect,
     start_from_time_to_detect,
 )
+from pmlint.extract.timeline.windows import impact_windows, without_stale_header
 from pmlint.extract.timeline.zones import (
     carry_the_timeline_zone,
     declared_zone,

@@ -159,3 +159,17 @@ def utc(value: dt.datetime) -> dt.datetime:
     if value.tzinfo is None:
         return value
     return value.astimezone(dt.timezone.utc).replace(tzinfo=None)
+
+
+def minute_after(later: Moment | None, earlier: Moment | None) -> bool:
+    """Are both told to the minute, in comparable zones, `later` strictly after `earlier`?"""
+    return (
+        later is not None
+        and earlier is not None
+        and later.when is not None
+        and earlier.when is not None
+        and later.has_time
+        and earlier.has_time
+        and zoned_alike(later.when, earlier.when)
+        and utc(later.when) > utc(earlier.when)
+    )
