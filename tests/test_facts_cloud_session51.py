@@ -1,0 +1,51 @@
+"""Cloud incident reports of session 51 (issue 14): shapes the twenty-fifth set showed, where
+a report states its window or its days and pmlint misread them. Each document is written for
+this repository.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.conftest import facts
+
+
+def _when(text: str, kind: str) -> dt.datetime | None:
+    moment = facts(text).milestones[kind]
+    return moment.when if moment is not None else None
+
+
+def test_a_window_whose_first_day_closes_with_a_comma_is_read() -> None:
+    # "from 21:10 US/Pacific on Tuesday, 3 March 2020, through 04:25 ... on Wednesday, ...":
+    # each end carries its zone and its day, and the first day is closed by a comma
+    text = (
+        "# Queue backlog\n\n"
+        "Example Cloud Queues served stale reads from 21:10 US/Pacific on Tuesday, 3 March "
+        "2020, through 04:25 US/Pacific on Wednesday, 4 March 2020. Some writes failed.\n"
+    )
+    start, end = _when(text, "start"), _when(text, "resolved")
+    assert start is not None and end is not None
+    assert (start.date(), start.time()) == (dt.date(2020, 3, 3), dt.time(21, 10))
+    assert (end.date(), end.time()) == (dt.date(2020, 3, 4), dt.time(4, 25))
+    told = facts(text).duration()
+    assert told is not None and told[0] == 435
+
+
+def test_an_update_posted_days_later_does_not_date_the_report() -> None:
+    # a status page: the header window, then the analysis under the time it was posted (two
+    # days later); the analysis's times have no date and are the header's day
+    text = (
+        "Object Store Incident #4411\n\n"
+        "Incident began at 2019-03-05 07:10 and ended at 2019-03-05 09:55 "
+        "(all times are US/Pacific).\n\n"
+        "Mar 7, 2019 16:20\n\n"
+        "SUMMARY:\n\n"
+        "Between 6:50 a.m. and 9:55 a.m. uploads to the object store failed for a share of "
+        "buckets.\n\n"
+        "DETAILED DESCRIPTION OF IMPACT:\n\n"
+        "At 6:50 a.m. the first uploads failed. At 9:55 a.m. the last shard was back online.\n"
+    )
+    start, end = _when(text, "start"), _when(text, "resolved")
+    assert start is not None and end is not None
+    assert (start.date(), start.time()) == (dt.date(2019, 3, 5), dt.time(6, 50))
+    assert end.date() == dt.date(2019, 3, 5)
