@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from pmlint.extract.timestamps import find_stamps
 from tests.conftest import facts
 
 
@@ -49,3 +50,20 @@ def test_an_update_posted_days_later_does_not_date_the_report() -> None:
     assert start is not None and end is not None
     assert (start.date(), start.time()) == (dt.date(2019, 3, 5), dt.time(6, 50))
     assert end.date() == dt.date(2019, 3, 5)
+
+
+def test_an_afternoon_hour_with_pm_after_it_is_a_time() -> None:
+    # "13:30pm": a 24-hour clock's afternoon hour with a redundant PM (the twenty-fifth's
+    # status report and the twenty-third's "23:26 PM UTC"); "13:30am" stays no time
+    assert [s.time for s in find_stamps("It ended at 13:30pm.") if s.time] == [dt.time(13, 30)]
+    assert [s.time for s in find_stamps("at 23:26 PM UTC") if s.time] == [dt.time(23, 26)]
+    assert not [s.time for s in find_stamps("at 13:30am") if s.time]
+    text = (
+        "# Cache outage\n\n"
+        "Incident began at 2018-05-02 09:40 and ended at 2018-05-02 14:30 "
+        "(all times are US/Pacific).\n\n"
+        "SUMMARY:\n\n"
+        "Every cache node was unavailable between 09:35am and 14:30pm on May 2nd.\n"
+    )
+    start = _when(text, "start")
+    assert start is not None and start.time() == dt.time(9, 35)
