@@ -67,3 +67,41 @@ def test_an_afternoon_hour_with_pm_after_it_is_a_time() -> None:
     )
     start = _when(text, "start")
     assert start is not None and start.time() == dt.time(9, 35)
+
+
+def test_a_recovery_that_only_began_gives_way_to_the_whole() -> None:
+    # the team's work begun ("started bringing ... back") and the whole recovery later in the
+    # same sentence: the whole is the mitigation
+    text = (
+        "# Login page served errors\n\n"
+        "At about 09:05 UTC on 2021-06-14, most sign-ins on Example Auth failed. We deployed a "
+        "patch that started bringing sign-ins back at 09:40 UTC, and all sign-in requests "
+        "were back to normal by 09:58 UTC.\n\n"
+        "A few cached error pages were served until 13:30 UTC.\n"
+    )
+    mitigated = _when(text, "mitigated")
+    assert mitigated is not None and mitigated.time() == dt.time(9, 58)
+
+
+def test_a_recovery_only_some_saw_gives_way_to_the_full_one() -> None:
+    text = (
+        "# Edge routing degraded\n\n"
+        "Between 08:10 UTC and 14:20 UTC on 2 May 2023, requests through Example Edge timed "
+        "out. From 10:30 UTC, as the system recovered gradually, some customers started to "
+        "see requests succeed again, until the edge fully stabilized by 14:20 UTC.\n"
+    )
+    mitigated = _when(text, "mitigated")
+    assert mitigated is not None and mitigated.time() == dt.time(14, 20)
+
+
+def test_the_impact_beginning_to_recede_is_still_the_mitigation() -> None:
+    # "began to return to normal levels at 1:45 PM ... all affected services had fully
+    # recovered by 3:37 PM": the impact itself receding (the twentieth's reader), unchanged
+    text = (
+        "# Function errors\n\n"
+        "Starting at 10:20 AM PDT on May 3rd, 2022, customers saw increased error rates for "
+        "function invocations. Invocations began to return to normal levels at 12:05 PM PDT, "
+        "and all affected services had fully recovered by 1:50 PM PDT.\n"
+    )
+    mitigated = _when(text, "mitigated")
+    assert mitigated is not None and mitigated.time() == dt.time(12, 5)
