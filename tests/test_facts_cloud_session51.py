@@ -120,3 +120,37 @@ def test_a_state_held_for_a_length_is_a_stated_duration() -> None:
     )
     told = facts(text).duration()
     assert told == (90, "stated-duration")
+
+
+def _detected(text: str) -> dt.datetime | None:
+    return _when(text, "detected")
+
+
+def test_a_reports_own_heading_run_into_its_summary_is_no_detection() -> None:
+    # a status page's report copied without blank lines: its heading "Incident Report" runs
+    # into "Summary" and the first sentence, which tells the impact, not word of it
+    text = (
+        "Incident began at 2023-02-06 09:10 and ended at 2023-02-06 10:05 (times are in UTC).\n"
+        "Incident Report\n"
+        "Summary\n"
+        "On 6 February 2023 at 01:10 US/Pacific, several products lost connectivity in one "
+        "region for a duration of 55 minutes.\n"
+    )
+    assert _detected(text) is None
+    told = (
+        "Incident Report Summary On Monday, 6 February 2023 at 01:10 US/Pacific, queries "
+        "failed for many customers. Engineers were alerted by our monitoring on Monday, "
+        "6 February 2023 01:22 US/Pacific and began an investigation.\n"
+    )
+    detected = _detected(told)
+    assert detected is not None and detected.time() == dt.time(1, 22)
+
+
+def test_what_customers_may_have_observed_is_the_impact() -> None:
+    # a provider's impact statement: "customers ... may have observed connectivity errors"
+    text = (
+        "# Build service connectivity\n\n"
+        "Between 11:05 and 12:40 UTC on 9 May 2022, customers using Example Builds in two "
+        "regions may have observed connectivity errors to the build service.\n"
+    )
+    assert _detected(text) is None
