@@ -107,21 +107,6 @@ def test_the_impact_beginning_to_recede_is_still_the_mitigation() -> None:
     assert mitigated is not None and mitigated.time() == dt.time(12, 5)
 
 
-def test_a_state_held_for_a_length_is_a_stated_duration() -> None:
-    # "with the cluster in a degraded state for approximately 2.5 hours": the service's
-    # state and how long it held, as "was degraded for 2.5 hours" is read
-    text = (
-        "# Object store trouble\n\n"
-        "The impact was a loss of write availability, with the store in an impaired state "
-        "for approximately 1.5 hours.\n\n"
-        "Timeline\n\n"
-        "14:02 UTC - Disk controllers on two nodes fail\n\n"
-        "14:10-14:20 UTC - Engineers begin replacing the controllers\n"
-    )
-    told = facts(text).duration()
-    assert told == (90, "stated-duration")
-
-
 def _detected(text: str) -> dt.datetime | None:
     return _when(text, "detected")
 

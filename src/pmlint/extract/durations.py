@@ -114,8 +114,7 @@ _PHRASES = [
     r"\b(?:down|unavailable|unusable|offline|broken|degraded|unreachable|impacted|affected"
     r"|failing|failed|erroring|inaccessible|disrupted|out|blocked|unresponsive|impaired|stuck"
     r"|out of (?:service|action|commission|order))"
-    # "the cluster in a degraded state for approximately 2.5 hours": the state, and how long
-    r"(?:\sstate)?\s(?:for\s(?:a\s(?:total|period)\sof\s)?)",
+    r"\s(?:for\s(?:a\s(?:total|period)\sof\s)?)",
     # "for a cumulative period of 4 hours, 30 minutes", "over a combined total of ...":
     # several windows, added up by the writer
     r"\b(?:for|over)\sa\s(?:(?:cumulative|combined)\s)?(?:total|duration|period)\sof\s",
