@@ -54,7 +54,7 @@ def test_a_range_shares_its_zone() -> None:
         "version 1.13.2",
         "ratio 3:1",
         "25:61",
-        "13:00 PM",
+        "13:00 AM",  # ("13:30pm" is a time: a 24-hour afternoon with a redundant PM)
         "build 2024-13-45",
         "2,500 requests",
         "score 4/5",

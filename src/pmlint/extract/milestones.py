@@ -832,8 +832,23 @@ _REPORT_THING = re.compile(
     r"|servers?|stack|layer|tables?|quer(?:y|ies)|workers?|replicas?)\b"
     r"|\b(?:weekly|daily|monthly|nightly|quarterly|annual|usage|billing|financial|sales"
     r"|analytics|scheduled)\s+reports?\b|\breports?\s+generat\w*"
-    # a status page's own header, copied with its post: "Incident Report for ExampleCloud"
-    r"|\bincident\s+report\s+for\b",
+    # a status page's own header, copied with its post: "Incident Report for ExampleCloud";
+    # a report's own heading run into its first section ("Incident Report\nSummary\nOn 12
+    # August ...", the same with an HTML page's tags masked to blanks)
+    r"|\bincident\s+report\s+for\b"
+    r"|\bincident\s+report\b(?=\s+(?:summary|overview|background|description)\b|[ \t]*(?:\n|$))",
+    re.IGNORECASE,
+)
+
+
+# What customers may have gone through, as a provider's impact statement tells it, is the
+# impact, not word of it: "customers using the service may have observed connectivity
+# errors", "Impacted customers may have experienced error notifications" (the verb and the
+# few words after it).
+_CUSTOMERS_MAY_HAVE = re.compile(
+    r"\b(?:users?|customers?|clients?|tenants?|subscribers?)\b(?:\s+[\w-]+){0,10}?\s+"
+    r"(?:may|might|would|could)\s+(?:also\s+)?have\s+(?:observed|noticed|experienced|seen"
+    r"|encountered|received)\b(?:\s+[\w-]+){0,3}",
     re.IGNORECASE,
 )
 
@@ -984,6 +999,9 @@ def without_machine_reports(text: str) -> str:
         text = _USERS_SEE.sub(" ", text)
     if "you" in lower or "ceiv" in lower or "got" in lower or " get" in lower or "alse" in lower:
         text = _USERS_GOT.sub(" ", text)
+        lower = text.lower()
+    if " have " in lower:
+        text = _CUSTOMERS_MAY_HAVE.sub(" ", text)
         lower = text.lower()
     if (
         "report" not in lower

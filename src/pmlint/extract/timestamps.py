@@ -388,10 +388,13 @@ def _time(hour: int, minute: int, second: int, ampm: str | None) -> dt.time | No
     if ampm:
         if hour == 0 and ampm.lower().startswith("a"):
             hour = 12  # "00:09 AM PST": midnight written as a 24-hour clock's 00 with AM
-        if not 1 <= hour <= 12:
+        if 13 <= hour <= 23 and ampm.lower().startswith("p"):
+            ampm = None  # "13:30pm", "23:26 PM UTC": a 24-hour clock's afternoon with PM after it
+        elif not 1 <= hour <= 12:
             return None
-        pm = ampm.lower().startswith("p")
-        hour = (hour % 12) + (12 if pm else 0)
+        else:
+            pm = ampm.lower().startswith("p")
+            hour = (hour % 12) + (12 if pm else 0)
     if not (0 <= hour <= 23 and 0 <= minute <= 59 and 0 <= second <= 59):
         return None
     return dt.time(hour, minute, second)

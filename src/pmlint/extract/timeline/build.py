@@ -204,6 +204,29 @@ def _date_told_later(moments: list[Moment]) -> None:
             moment.day_known = True
 
 
+# A status page's header window: "Incident began at 2018-01-16 05:40 and ended at 2018-01-16
+# 10:10 (all times are US/Pacific)".
+_HEADER_BEGAN = re.compile(r"\bincident\s+began\s+at\b", re.IGNORECASE)
+_HEADER_ENDED = re.compile(r"\band\s+ended\s+at\s*\Z", re.IGNORECASE)
+
+
+def _posted_after_header(
+    text: str, stamp: Stamp, line_start: int, header_end: dt.date | None, dates: Dates
+) -> bool:
+    """Is `stamp` an update's posting line under a status page's header window, on a day after
+    the window ("Incident began at 2018-01-16 05:40 and ended at 2018-01-16 10:10", then the
+    report's "Jan 17, 2018 15:09" alone on its line)? The report was posted then, and the times
+    it tells with no date ("At 5:20 a.m. ...") are on the header's days, not the posting's."""
+    if header_end is None or stamp.date is None or stamp.time is None:
+        return False
+    line_end = text.find("\n", stamp.end)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    if line.strip(" *_|#") != stamp.text.strip():
+        return False
+    posted = dates.day_of(stamp)
+    return posted is not None and posted > header_end
+
+
 # A weekday's name written right before a date: "Thursday 5 January", "Thu, 5 Jan".
 _WEEKDAY_BEFORE = re.compile(rf"\b({WEEKDAY_NAME})\.?,?\s+\Z", re.IGNORECASE)
 
@@ -251,6 +274,7 @@ def _build(doc: Document, settings: Settings) -> Timeline:
     moments: list[Moment] = []
     fields = row_labels(doc)
     following = following_paragraphs(doc)
+    header_end: dt.date | None = None  # the day a status page's header window ends
     for block in blocks:
         on_timeline = in_timeline(block.section, by_date, timed)
         if on_timeline and block.kind in ("heading", "paragraph"):
@@ -301,7 +325,13 @@ def _build(doc: Document, settings: Settings) -> Timeline:
                 later,
                 writing,
                 named.group(1) if named is not None and stamp.date is not None else None,
+                posting=not on_timeline
+                and _posted_after_header(text, stamp, line_start, header_end, dates),
             )
+            if _HEADER_ENDED.search(text, max(0, stamp.start - 20), stamp.start) and (
+                _HEADER_BEGAN.search(text, 0, stamp.start)
+            ):
+                header_end = day
             if (
                 day is not None
                 and not on_timeline

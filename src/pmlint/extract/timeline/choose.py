@@ -320,6 +320,11 @@ def choose_milestones(
                 m for m in candidates if not ended_by_what_follows.undone(m)
             ] or candidates
             candidates = [m for m in candidates if not _begun_then_completed(m, moments)]
+            # "a fix that started bringing services back online at 16:00, and all responses
+            # were back to normal by 16:21", "From 18:30, some customers started to see
+            # availability improve ... until the system fully stabilized by 00:05": a recovery
+            # that only began gives way to the whole one its sentence tells later
+            candidates = [m for m in candidates if not _recovery_began_then_whole(m, moments)]
             # "The first set of errors had subsided, but starting at 18:40 error rates
             # increased again": the time the impact came back, not when it stopped
             candidates = [m for m in candidates if not _came_back_at(m)]
@@ -597,6 +602,47 @@ def _begun_then_completed(moment: Moment, moments: Sequence[Moment]) -> bool:
         and sentence_of(m) == sentence
         and m.has_time
         and _COMPLETED.search(prose, moment.stamp.end, m.stamp.start) is not None
+        for m in moments
+    )
+
+
+# A recovery told as only begun: the team's work ("started bringing services back online",
+# "began restoring") or a few seeing it ("some customers started to see availability
+# improve", "as the system recovered gradually"). Not "began to return to normal levels" nor
+# "began to recover": the impact itself receding is a mitigation (the twentieth's readers).
+_RECOVERY_BEGAN = re.compile(
+    r"\b(?:start(?:ed|ing)|began|begun|beginning)\s+(?:to\s+see\s+(?:\w+\s+){0,2}?improv"
+    r"|(?:bringing|restoring)\b)|\brecover(?:ed|ing)\s+gradually\b|\bgradually\s+recover",
+    re.IGNORECASE,
+)
+# ... and the whole of it, told before a later time of the same sentence: "all HTTPS
+# responses were back to normal by", "until the system fully stabilized by".
+_WHOLE_RECOVERY = re.compile(
+    r"\b(?:all|fully|completely|entirely|full)\b[^.;]{0,60}?\b(?:normal|stabili[sz]ed|recovered"
+    r"|restored|mitigated|operational|online|healthy)\b",
+    re.IGNORECASE,
+)
+
+
+def _recovery_began_then_whole(moment: Moment, moments: Sequence[Moment]) -> bool:
+    """Is the time when a recovery only began ("started bringing services back online at
+    16:00"), whose whole the same sentence tells at a later time ("and all responses were
+    back to normal by 16:21")?"""
+    sentence = sentence_of(moment)
+    if not moment.has_time or _RECOVERY_BEGAN.search(sentence) is None:
+        return False
+    prose = moment.block.prose
+    return any(
+        m.block is moment.block
+        and m.has_time
+        and m.stamp.start > moment.stamp.end
+        and sentence_of(m) == sentence
+        and m.when is not None
+        and moment.when is not None
+        and m.when > moment.when
+        and _WHOLE_RECOVERY.search(prose, moment.stamp.end, m.stamp.start) is not None
+        and _RECOVERY_BEGAN.search(prose, max(0, moment.stamp.start - 80), m.stamp.start)
+        is not None
         for m in moments
     )
 

@@ -321,11 +321,17 @@ class Dates:
         later: Stamp | None = None,
         writing: bool = False,
         weekday: str | None = None,
+        posting: bool = False,
     ) -> dt.date | None:
         """The day of `stamp`, carrying the days written before it; a date that names the
         writing (`writing`: "Published: 2023-05-12") is its own day and carries to nothing;
-        `weekday`: the weekday's name written right before the date ("Thursday 5 March")."""
+        `weekday`: the weekday's name written right before the date ("Thursday 5 March");
+        `posting`: a status update's posting line, days after the incident ("Jan 17, 2018
+        15:09" under a header window that ended on the 16th), is its own day and time and
+        carries to nothing."""
         if writing and stamp.date is not None and stamp.time is None and not in_timeline:
+            return self._with_year(stamp)
+        if posting:
             return self._with_year(stamp)
         date = self._with_year(stamp)
         if date is not None and stamp.date is not None:
@@ -447,6 +453,10 @@ class Dates:
             self.slip = (date, current)
             return current
         return date
+
+    def day_of(self, stamp: Stamp) -> dt.date | None:
+        """The day `stamp` names, its year filled in as `place` would; nothing is carried."""
+        return self._with_year(stamp)
 
     def _with_year(self, stamp: Stamp) -> dt.date | None:
         date = stamp.date

@@ -59,11 +59,11 @@ _CORRECTED_FROM = re.compile(
     r"\b(?:changed|corrected|updated|amended|adjusted|moved|rescheduled|shifted)\s+from\s*$",
     re.IGNORECASE,
 )
-# " on 4 May 2021 to ", " on June 3 to ", ", 3 March 2024 through ": the first time's day,
-# written between the two ends
+# " on 4 May 2021 to ", " on June 3 to ", ", 3 March 2024 through ", " on Thursday, 3 March
+# 2024, through " (a comma closing the day): the first time's day, written between the two ends
 _ON_DAY = re.compile(
     r"^\s*(?:,\s*)?(?:on\s+)?(?:\w+day,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?(?:,?\s+\d{4})?"
-    r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|\d{4}-\d{2}-\d{2})(?=\s)"
+    r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|\d{4}-\d{2}-\d{2}),?(?=\s)"
 )
 
 # A window told as maintenance ("we conducted an emergency network maintenance from October 7,
