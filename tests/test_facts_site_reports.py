@@ -1,0 +1,53 @@
+"""Repository and site postmortems (issue 14, session 51): classes read from the twenty-sixth
+set, released for tuning. Each document is written for this repository."""
+
+from __future__ import annotations
+
+import pytest
+
+from pmlint.extract.timeline import Timeline
+from tests.conftest import facts
+
+
+def iso(value: Timeline, kind: str) -> str | None:
+    moment = value.milestones[kind]
+    return moment.when.isoformat() if moment is not None and moment.when else None
+
+
+DATED_BY_ITS_ADDRESS = """\
+<!-- source: {address} -->
+# Relay node offline
+
+Window: 9:12 PM – 9:40 PM (Europe/Paris)
+
+At 9:12 PM the relay's power supply failed and the node dropped off the network.
+Power was restored at 9:40 PM and the node caught up.
+"""
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "https://reports.example.net/relay/incident-2024-06-03-002",
+        "example/ops-notes:3-June-24/README.md",
+        "example/ops-notes:postmortems/2024_06_03_relay.md",
+    ],
+)
+def test_a_report_dated_only_by_its_address_takes_that_day(address: str) -> None:
+    value = facts(DATED_BY_ITS_ADDRESS.format(address=address))
+    assert iso(value, "start") == "2024-06-03T21:12:00+02:00"
+    assert iso(value, "resolved") == "2024-06-03T21:40:00+02:00"
+
+
+def test_a_blogs_publishing_day_in_its_address_dates_no_incident() -> None:
+    # a blog files a post under the day it was published, often days after "last night"
+    value = facts(DATED_BY_ITS_ADDRESS.format(address="https://blog.example.org/2024/06/07/relay/"))
+    start = value.milestones["start"]
+    assert start is not None and not start.day_known
+
+
+def test_a_date_in_the_text_wins_over_the_address() -> None:
+    text = DATED_BY_ITS_ADDRESS.format(address="https://example.net/incident-2024-06-03-1").replace(
+        "# Relay node offline", "# Relay node offline on 2 June 2024"
+    )
+    assert iso(facts(text), "start") == "2024-06-02T21:12:00+02:00"
