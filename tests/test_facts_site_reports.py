@@ -51,3 +51,24 @@ def test_a_date_in_the_text_wins_over_the_address() -> None:
         "# Relay node offline", "# Relay node offline on 2 June 2024"
     )
     assert iso(facts(text), "start") == "2024-06-02T21:12:00+02:00"
+
+
+IDENTIFIED_BETWEEN = """\
+# Checkout errors
+
+## Postmortem
+
+A faulty cache node made checkout requests fail. The node was replaced.
+
+## Resolved
+
+We have identified elevated 502 errors on checkout between Mar 3rd, 2024 14:02 UTC and
+Mar 3rd, 2024 14:47 UTC. All requests are succeeding again.
+"""
+
+
+def test_a_detection_word_over_a_range_tells_the_window_not_the_noticing() -> None:
+    # "identified elevated errors between A and B": what was seen, and when it lasted
+    value = facts(IDENTIFIED_BETWEEN)
+    assert iso(value, "detected") is None
+    assert iso(value, "start") == "2024-03-03T14:02:00+00:00"

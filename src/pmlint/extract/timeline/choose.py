@@ -69,6 +69,7 @@ from pmlint.extract.timeline.windows import (
     day_window_over_lead_up,
     day_windows,
     impact_ends,
+    in_a_range,
     inside_the_window,
     maintenance_start,
     outer_ends,
@@ -267,6 +268,9 @@ def choose_milestones(
             # posted at 21:19 UTC): it looks back on the impact, as its posting time does
             late = _updates_after_the_window(moments, windows)
             candidates = [m for m in candidates if id(m.block) not in late]
+            # nor a range's ends ("we identified elevated errors between 00:19 and 01:14"):
+            # the window of what was seen, not when anyone saw it
+            candidates = [m for m in candidates if not in_a_range(m, moments)]
         if kind == "start":
             # "At 07:20 UTC we pushed a config change; the name stopped resolving": the change
             # the summary tells, with its time, is where the story starts
