@@ -72,3 +72,41 @@ def test_a_detection_word_over_a_range_tells_the_window_not_the_noticing() -> No
     value = facts(IDENTIFIED_BETWEEN)
     assert iso(value, "detected") is None
     assert iso(value, "start") == "2024-03-03T14:02:00+00:00"
+
+
+POSTED_LOOKING_BACK = """\
+---
+title: Search was down
+date: 2023-04-18 21:05:00 +0000
+---
+
+{opening}
+
+The index is healthy again as of 2023-04-19 at 02:10:00 UTC.
+"""
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "We had a problem with the search index not refreshing after a deploy.",
+        "The nightly [reindex](https://example.org/jobs) job failed; search results went stale.",
+        "(Written up for our records.)\n\nI upgraded the search cluster and ended up losing it.",
+    ],
+)
+def test_a_post_that_looks_back_is_dated_when_written_not_when_noticed(opening: str) -> None:
+    value = facts(POSTED_LOOKING_BACK.format(opening=opening))
+    assert iso(value, "start") == "2023-04-18T21:05:00+00:00"
+    assert iso(value, "detected") is None
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "We are seeing search requests time out. We are investigating.",
+        "*Investigating* - Search results could be stale; we are looking into it.",
+    ],
+)
+def test_a_notice_written_as_it_happened_was_known_when_opened(opening: str) -> None:
+    value = facts(POSTED_LOOKING_BACK.format(opening=opening))
+    assert iso(value, "detected") == "2023-04-18T21:05:00+00:00"
