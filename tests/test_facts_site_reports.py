@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from pmlint.extract.durations import stated_durations
 from pmlint.extract.timeline import Timeline
 from tests.conftest import facts
 
@@ -110,3 +111,30 @@ def test_a_post_that_looks_back_is_dated_when_written_not_when_noticed(opening: 
 def test_a_notice_written_as_it_happened_was_known_when_opened(opening: str) -> None:
     value = facts(POSTED_LOOKING_BACK.format(opening=opening))
     assert iso(value, "detected") == "2023-04-18T21:05:00+00:00"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We set the incident to resolved after about two hours of monitoring the queue.",
+        "The import job had crashed, and the crash went unnoticed for three days.",
+        "The worker crashed, and its failure stayed undetected for 9 hours.",
+    ],
+)
+def test_how_long_the_team_watched_or_missed_it_is_no_duration(sentence: str) -> None:
+    assert stated_durations(sentence) == []
+
+
+WATCHED_AFTER_THE_WINDOW = """\
+# Sync delays
+
+On 4 May 2024, between 08:10 UTC and 10:40 UTC, file sync was delayed for all users.
+Sync returned to normal levels at 10:05 UTC, and we marked the incident as resolved after
+more than one hour of monitoring the queues.
+"""
+
+
+def test_a_window_with_a_watch_after_it_keeps_its_length_and_its_recovery() -> None:
+    value = facts(WATCHED_AFTER_THE_WINDOW)
+    assert value.duration() == (150, "range")
+    assert iso(value, "mitigated") == "2024-05-04T10:05:00+00:00"
