@@ -181,3 +181,23 @@ def test_the_model_takes_no_start_at_the_instant_the_impact_ended() -> None:
     assert start is None or start.when != evicted.when
     # the other milestones still fill as before
     assert filled.milestones["mitigated"] is evicted
+
+
+_ENDS_TOLD = """# Mail and API outage
+
+On 3 March 2024 from 09:05 UTC to 12:40 UTC the platform was degraded:
+
+- API: offline until 10:15 UTC
+- Webmail: logins failing until 11:50 UTC
+
+Customers could not place orders during this window.
+"""
+
+
+@needs_model
+def test_the_model_takes_no_detection_at_an_end_or_a_range() -> None:
+    """A time told as when something stopped ("offline until 10:15 UTC") or as an end of a
+    range is no one learning of the incident, whatever the model scores it (threshold 0)."""
+    filled = with_model_milestones(_facts(_ENDS_TOLD), threshold=0.0)
+    detected = filled.milestones["detected"]
+    assert detected is None or detected.line not in (3, 5, 6), detected.line

@@ -17,6 +17,7 @@ from pmlint.extract.milestones import HOW_RANGE, MILESTONES, attempted
 from pmlint.extract.timeline import Moment, Timeline, utc
 from pmlint.extract.timeline.build import with_milestones
 from pmlint.extract.timeline.model import zoned_alike
+from pmlint.extract.timeline.windows import ENDS_BEFORE, in_a_range
 from pmlint.nlp import milestonecat
 
 HOW_MODEL = "model"
@@ -69,6 +70,15 @@ def _tells_the_window(moment: Moment, facts: Timeline) -> bool:
     if start is None or facts.provenance.get("start") != HOW_RANGE:
         return False
     return moment.block is start.block
+
+
+def _an_end_or_a_range(moment: Moment, facts: Timeline) -> bool:
+    """Whether `moment` is told as an end ("offline until 13:30 UTC", "resolved at 10:05") or
+    as one end of a range its sentence writes ("an outage between 08:00 and 15:30")."""
+    prose, at = moment.block.prose, moment.stamp.start
+    if at <= len(prose) and ENDS_BEFORE.search(prose, max(0, at - 40), at) is not None:
+        return True
+    return in_a_range(moment, facts.moments)
 
 
 # Where a time is no step of the incident: a due date, a lesson, background.
@@ -142,6 +152,9 @@ def with_model_milestones(facts: Timeline, threshold: float | None = None) -> Ti
             if kind == "detected" and _tells_the_window(moment, facts):
                 continue  # "Between 16:35 and 20:35 BST mail may have bounced": the window
                 # told whole, not someone learning of it
+            if kind == "detected" and _an_end_or_a_range(moment, facts):
+                continue  # "mail: unable to connect until 17:30 UTC", "an outage between
+                # 08:00 and 15:30": when something stopped, or a window, not a noticing
             if _in_order(kind, moment, milestones):
                 milestones[kind], provenance[kind] = moment, HOW_MODEL
                 break

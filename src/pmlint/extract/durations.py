@@ -458,6 +458,10 @@ def stated_durations(prose: str) -> list[Stated]:
                 prose, max(0, match.start() - _SENTENCE_REACH), match.start() + 1
             ):
                 continue  # "for 30 seconds at a time", "the previous outage lasted 3 hours"
+            if _WATCHED_FOR.match(prose, match.end()) or _UNNOTICED_FOR.search(
+                prose, max(0, match.start("dur") - _SENTENCE_REACH), match.start("dur")
+            ):
+                continue  # "after one hour of monitoring", "went undetected for eight days"
             minutes = parse_duration(match.group("dur").replace("-", " "))
             if minutes and minutes >= 1:  # "a second incident" is no duration of one second
                 start = match.start("dur")
@@ -534,6 +538,22 @@ _SENTENCE_REACH = 80
 _ANOTHER_INCIDENT = re.compile(
     r"\b(?:previous|prior|earlier|similar|last\s+(?:year|month|week)'?s?)\s+(?:\w+\s+){0,2}?"
     r"(?:outages?|incidents?|disruptions?|downtimes?|events?)\b[^.!?\n]*$",
+    re.IGNORECASE,
+)
+# How long the team watched, not how long the impact lasted: "we changed the status to
+# resolved after more than one hour of monitoring the platform", "closed after 30 minutes of
+# observation".
+_WATCHED_FOR = re.compile(
+    r"\s+of\s+(?:[\w-]+\s+)?(?:monitoring|observation|observing|watching|verification"
+    r"|verifying|testing|investigation|investigating|debugging|troubleshooting)\b",
+    re.IGNORECASE,
+)
+# How long it went unnoticed, the time to detect: "which lead to this failure being undetected
+# for eight days", "the errors went unnoticed for 40 minutes".
+_UNNOTICED_FOR = re.compile(
+    r"\b(?:undetected|unnoticed|unseen|not\s+(?:been\s+)?(?:noticed|detected|spotted|seen))"
+    r"(?:\s+[\w'-]+){0,4}?\s+for\s+(?:(?:about|around|approximately|roughly|nearly|almost"
+    r"|over|more\s+than|~)\s*)*$",
     re.IGNORECASE,
 )
 # Several windows told in one sentence: "down for 5 minutes at 10:00 and again for 12 minutes

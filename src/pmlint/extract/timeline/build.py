@@ -21,6 +21,7 @@ from pmlint.extract.timeline.dates import (
     RELATIVE,
     Clock,
     Dates,
+    address_date,
     carry_afternoon,
     date_after,
     day_first,
@@ -263,7 +264,10 @@ def _build(doc: Document, settings: Settings) -> Timeline:
     first_day = document_date(doc, numeric_day_first)
     year = None if first_day is not None else first_year(blocks, numeric_day_first)
     if first_day is None and year is None:
-        year = named_year(doc) or month_year(blocks)
+        # no date in the text: the address it was copied from may write one
+        first_day = address_date(doc)
+        if first_day is None:
+            year = named_year(doc) or month_year(blocks)
     dates = Dates(first_day, numeric_day_first, year)
     dates.posted = _posted_days(blocks)
     clock4 = four_digit_clock(doc.source)  # "1738: ...", as some teams write their times

@@ -69,6 +69,7 @@ from pmlint.extract.timeline.windows import (
     day_window_over_lead_up,
     day_windows,
     impact_ends,
+    in_a_range,
     inside_the_window,
     maintenance_start,
     outer_ends,
@@ -267,6 +268,9 @@ def choose_milestones(
             # posted at 21:19 UTC): it looks back on the impact, as its posting time does
             late = _updates_after_the_window(moments, windows)
             candidates = [m for m in candidates if id(m.block) not in late]
+            # nor a range's ends ("we identified elevated errors between 00:19 and 01:14"):
+            # the window of what was seen, not when anyone saw it
+            candidates = [m for m in candidates if not in_a_range(m, moments)]
         if kind == "start":
             # "At 07:20 UTC we pushed a config change; the name stopped resolving": the change
             # the summary tells, with its time, is where the story starts
@@ -448,8 +452,11 @@ def choose_milestones(
     if result["start"] is None and not timed:
         take("start", _opening_time(doc) or _first_update(moments, result), HOW_INFERRED)
         if result["start"] is not None:
-            # a status page's issue opened at that time: it was known then
-            take("detected", result["start"], HOW_INFERRED)
+            # a status page's issue opened at that time: it was known then (not a post that
+            # tells the whole trouble looking back: "We had an issue with our dashboard ...",
+            # dated when it was written, tells no one learning of it then)
+            if _a_notice(doc) or not _told_after_the_fact(doc):
+                take("detected", result["start"], HOW_INFERRED)
         else:
             # nothing tells when it began: by the time it was noticed, at the latest (a bound,
             # not the impact window: `Timeline.duration` does not count from it)
@@ -1514,6 +1521,45 @@ def _opening_time(doc: Document) -> Moment | None:
     return Moment(
         stamp, holder, Span(line, 1, line, 1), value, True, zone, label="date", source=FRONT_MATTER
     )
+
+
+def _told_after_the_fact(doc: Document) -> bool:
+    """Does the text open by telling the trouble in the past tense ("We had an issue with our
+    dashboard script", "The error budget dropped to zero in one day", "I attempted to upgrade
+    ... and ended up breaking the cluster"), with no word of it going on as written ("We are
+    seeing", "cannot be reached", "Investigating")? A status update's label ("*Resolved* -",
+    "**Update**:") opens a notice written as it happened."""
+    for block in doc.blocks:
+        text = " ".join(block.prose.split())
+        if not text or _ASIDE_ONLY.fullmatch(text):
+            continue  # "(Mostly for our internal use ...)": an aside before the story
+        if _UPDATE_LABEL.match(block.text.lstrip()):
+            return False
+        words = _LINK.sub(r"\1", " ".join(block.text.split()))
+        sentence = SENTENCE_BREAK.split(words, maxsplit=1)[0]
+        return _PAST_TENSE.search(sentence) is not None and _GOING_ON.search(sentence) is None
+    return False
+
+
+_ASIDE_ONLY = re.compile(r"\([^()]*\)")
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")  # "the [SLO1](...) budget": its words
+# "*Resolved* - ...", "**Investigating**: ...", "Update:": a status update's label
+_UPDATE_LABEL = re.compile(
+    r"[*_]{0,2}(?:resolved|resolving|investigating|identified|monitoring|update|updated)[*_]{0,2}"
+    r"\s*(?:[-–—:]|[*_]{1,2}\s)",
+    re.IGNORECASE,
+)
+# A verb in the past tense: a few irregular ones, and the regular "-ed" after its subject
+_PAST_TENSE = re.compile(
+    r"\b(?:was|were|had|went|broke|lost|became|saw)\b"
+    r"|\b(?:we|i|it|they|the(?:\s+[\w-]+){1,3})\s+(?:\w+ly\s+)?[a-z]{2,}ed\b",
+    re.IGNORECASE,
+)
+# The trouble going on as the text is written
+_GOING_ON = re.compile(
+    r"\b(?:is|are|am|cannot|can't|currently|still|now|investigating|seems?|appears?)\b|'re\b",
+    re.IGNORECASE,
+)
 
 
 def _sanity(result: dict[str, Moment | None], how: dict[str, str]) -> None:

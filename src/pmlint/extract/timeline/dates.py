@@ -681,6 +681,63 @@ def named_year(doc: Document) -> int | None:
     return None
 
 
+def address_date(doc: Document) -> dt.date | None:
+    """The date that the address the document was copied from writes: a
+    `<!-- source: ... -->` line above it or a front-matter `source:` or `url:`
+    (".../reports/incident-2025-07-28-001", "repo:5-April-22/README.md"). A report's address
+    often names its incident's day where its text names none."""
+    for address in _addresses(doc):
+        found = _ADDRESS_DAY.search(address)
+        if found is not None:
+            try:
+                return dt.date(int(found["y"]), int(found["m"]), int(found["d"]))
+            except ValueError:
+                pass
+        found = _ADDRESS_NAMED_DAY.search(address)
+        if found is not None:
+            year = int(found["y"]) if len(found["y"]) == 4 else 2000 + int(found["y"])
+            month = _MONTHS.index(found["m"][:3].lower()) + 1
+            try:
+                return dt.date(year, month, int(found["d"]))
+            except ValueError:
+                pass
+    return None
+
+
+def _addresses(doc: Document) -> list[str]:
+    """The addresses the document names as its own: a source comment above it, front matter."""
+    found = []
+    for line in doc.lines[:5]:
+        match = _SOURCE_COMMENT.match(line)
+        if match is not None:
+            found.append(match["address"])
+        elif line.strip() and not line.lstrip().startswith("<!--"):
+            break
+    for key, value in doc.meta.items():
+        if str(key).lower() in _ADDRESS_KEYS and isinstance(value, str):
+            found.append(value)
+    return found
+
+
+_SOURCE_COMMENT = re.compile(r"\s*<!--\s*(?:source|url|from|origin(?:al)?)\s*:\s*(?P<address>\S+)")
+_ADDRESS_KEYS = ("source", "url", "link", "permalink", "original_url", "canonical_url")
+# "incident-2025-07-28-001", "2021_03_05": a year, a month and a day with one mark between
+# them, not part of a longer number or word. (A blog files its posts by the day they were
+# published, "/2012/06/18/amazon-outage/", often days after the incident "last night"
+# told: no day of the incident.)
+_ADDRESS_DAY = re.compile(
+    r"(?<![\dA-Za-z])(?P<y>(?:19|20)\d\d)(?P<sep>[-_.])(?P<m>0[1-9]|1[0-2])(?P=sep)"
+    r"(?P<d>0[1-9]|[12]\d|3[01])(?![\dA-Za-z])"
+)
+# "5-April-22", "05-apr-2022"
+_ADDRESS_NAMED_DAY = re.compile(
+    r"(?<![\dA-Za-z])(?P<d>[0-2]?\d|3[01])[-_](?P<m>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct"
+    r"|nov|dec)[a-z]{0,6})[-_](?P<y>(?:19|20)\d\d|\d\d)(?![\dA-Za-z])",
+    re.IGNORECASE,
+)
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
 # "outage-2019-07-24.md": the slug's hyphen before the date is a gap, not part of a number.
 _FILE_DATE_GAP = re.compile(r"-(?=\d{4}-\d{2}-\d{2}(?!\d))")
 

@@ -139,6 +139,27 @@ def impact_windows(moments: list[Moment]) -> list[tuple[Moment, Moment]]:
     return windows
 
 
+def in_a_range(moment: Moment, moments: Sequence[Moment]) -> bool:
+    """Whether the moment's time is one end of a range its sentence writes ("we identified
+    elevated errors between 00:19 and 01:14", "customers may have observed errors from 02:26
+    to 03:40"), wherever it is written: the window of what was seen, not when anyone saw it."""
+    if not moment.has_time:
+        return False
+    for other in moments:
+        if other is moment or other.block is not moment.block or not other.has_time:
+            continue
+        ahead = other.stamp.end <= moment.stamp.start
+        first, second = (other, moment) if ahead else (moment, other)
+        link = first.block.prose[first.stamp.end : second.stamp.start]
+        if "(" in link:
+            link = _ASIDE.sub(" ", link, count=1)
+        if _WINDOW_LINK.match(_ON_DAY.sub(" ", link, count=1)) and not ENDS_BEFORE.search(
+            first.block.prose, max(0, first.stamp.start - 40), first.stamp.start
+        ):
+            return True
+    return False
+
+
 # "we experienced a 34 minute outage starting at 14:44 UTC", "the API was down for nineteen
 # minutes this morning starting at 12:00AM ET": a length told before the start it runs from,
 # the words between naming the time of day at most. (A start told first and its length after,
