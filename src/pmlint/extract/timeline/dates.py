@@ -708,7 +708,7 @@ def _addresses(doc: Document) -> list[str]:
     """The addresses the document names as its own: a source comment above it, front matter."""
     found = []
     for line in doc.lines[:5]:
-        match = _SOURCE_COMMENT.match(line)
+        match = _SOURCE_COMMENT.match(line.lstrip())
         if match is not None:
             found.append(match["address"])
         elif line.strip() and not line.lstrip().startswith("<!--"):
@@ -719,7 +719,7 @@ def _addresses(doc: Document) -> list[str]:
     return found
 
 
-_SOURCE_COMMENT = re.compile(r"\s*<!--\s*(?:source|url|from|origin(?:al)?)\s*:\s*(?P<address>\S+)")
+_SOURCE_COMMENT = re.compile(r"<!--\s*(?:source|url|from|origin(?:al)?)\s*:\s*(?P<address>\S+)")
 _ADDRESS_KEYS = ("source", "url", "link", "permalink", "original_url", "canonical_url")
 # "incident-2025-07-28-001", "2021_03_05": a year, a month and a day with one mark between
 # them, not part of a longer number or word. (A blog files its posts by the day they were
