@@ -184,3 +184,42 @@ def test_an_out_of_order_entry_names_the_earlier_one_in_json_and_sarif(tmp_path:
     [result] = sarif["runs"][0]["results"]
     [place] = result["relatedLocations"]
     assert place["physicalLocation"]["region"]["startLine"] == 5
+
+
+def test_a_day_line_with_an_ordinal_and_a_colon_dates_the_entries_below() -> None:
+    # "March 4th:" opens the next day told of a list-shaped timeline; "2nd:" is no hour
+    value = facts(
+        "# Broker outage\n\n## Timeline\n\nAll times are in UTC.\n\n"
+        "March 1st, 2024:\n\n- 16:00: A config change is staged but not applied.\n\n"
+        "March 4th:\n\n- 04:10: The broker restarts with the staged config and stops accepting"
+        " messages.\n- 06:20: The on-call engineer notices the queue backlog.\n"
+        "- 06:55: Messages flow again.\n"
+    )
+    assert iso(value, "detected") == "2024-03-04T06:20:00+00:00"
+    assert iso(value, "mitigated") == "2024-03-04T06:55:00+00:00"
+
+
+def test_a_time_told_the_previous_evening_does_not_move_the_clock() -> None:
+    # "since about 10pm the previous evening" in the first entry: the start, a day before,
+    # and the entries after it stay on the morning's day
+    value = facts(
+        "# Printer offline\n\n## Timeline\n\nAll times are in UTC.\n\n"
+        "14 May 2024\n\n- 07:30: I noticed the print server had logged no jobs since"
+        " approximately 10pm the previous evening.\n- 07:40: Rebooted the print server.\n"
+        "- 07:52: **Printing works again.**\n"
+    )
+    assert iso(value, "start") == "2024-05-13T22:00:00+00:00"
+    assert iso(value, "detected") == "2024-05-14T07:30:00+00:00"
+    assert iso(value, "resolved") == "2024-05-14T07:52:00+00:00"
+
+
+def test_a_year_with_one_digit_struck_wrong_takes_the_documents_year() -> None:
+    # front matter 2024-05-14, the opening writes 2034: a typo of one digit, not ten years on
+    value = facts(
+        "---\ntitle: Printer offline\ndate: 2024-05-14T12:00:00Z\n---\n\n"
+        "At about 07:30 on May 14th, 2034, the printers went offline.\n\n"
+        "## Timeline\n\nAll times are in UTC.\n\n- 07:30: Printers stop answering.\n"
+        "- 07:52: **Printing works again.**\n"
+    )
+    assert iso(value, "start") == "2024-05-14T07:30:00+00:00"
+    assert iso(value, "resolved") == "2024-05-14T07:52:00+00:00"

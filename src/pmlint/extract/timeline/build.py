@@ -32,6 +32,7 @@ from pmlint.extract.timeline.dates import (
     relative_days,
     relative_entry_day,
     told_before_the_day,
+    told_day_before,
     told_next_day,
 )
 from pmlint.extract.timeline.ends import impact_end
@@ -292,16 +293,28 @@ def _build(doc: Document, settings: Settings) -> Timeline:
             summary_prose = on_timeline and prose_in_shaped_timeline(
                 block, text, stamp.start, timed
             )
-            day = dates.place(
-                stamp,
-                block,
-                on_timeline and not summary_prose,
-                previous,
-                between,
-                later,
-                writing,
-                named.group(1) if named is not None and stamp.date is not None else None,
-            )
+            day: dt.date | None
+            if (
+                on_timeline
+                and not summary_prose
+                and stamp.date is None
+                and stamp.time is not None
+                and dates.current is not None
+                and previous is not None  # the entry's own time came first
+                and told_day_before(text, stamp.start, stamp.end)
+            ):
+                day = dates.current - dt.timedelta(days=1)
+            else:
+                day = dates.place(
+                    stamp,
+                    block,
+                    on_timeline and not summary_prose,
+                    previous,
+                    between,
+                    later,
+                    writing,
+                    named.group(1) if named is not None and stamp.date is not None else None,
+                )
             if (
                 day is not None
                 and not on_timeline

@@ -1004,7 +1004,10 @@ _AFTERMATH = re.compile(
 # "errors since 08:50", "a config push at 13:58 caused it", "the errors started at 02:10":
 # inside a later entry, the time the impact began.
 _BEGAN_AT = re.compile(
-    r"\b(?:since|(?:began|begun|started|starting|beginning)(?:\s+at)?|from)\s*$", re.IGNORECASE
+    r"\b(?:since|(?:began|begun|started|starting|beginning)(?:\s+at)?|from)"
+    # hedged: "no readings since approximately 9pm"
+    r"(?:\s+(?:about|around|approximately|roughly|~))?\s*$",
+    re.IGNORECASE,
 )
 
 
