@@ -223,3 +223,31 @@ def test_a_year_with_one_digit_struck_wrong_takes_the_documents_year() -> None:
     )
     assert iso(value, "start") == "2024-05-14T07:30:00+00:00"
     assert iso(value, "resolved") == "2024-05-14T07:52:00+00:00"
+
+
+def test_a_status_update_over_two_paragraphs_is_read_whole() -> None:
+    # the update's status and its news in one paragraph, its "Posted" line closing the next
+    value = facts(
+        "Queue Delays\nIncident Report for Examplehost\n\n"
+        "Resolved\nJobs continue to run as expected.\nPosted Mar 3, 2022 - 11:40 UTC\n\n"
+        "Monitoring\nThe scheduler has been fixed and jobs are running as expected.\n\n"
+        "We will keep watching the queues.\nPosted Mar 3, 2022 - 10:25 UTC\n\n"
+        "Investigating\nJobs are stuck in the queue. We are looking into it.\n"
+        "Posted Mar 3, 2022 - 09:50 UTC\n"
+    )
+    assert iso(value, "mitigated") == "2022-03-03T10:25:00+00:00"
+    assert iso(value, "resolved") == "2022-03-03T11:40:00+00:00"
+
+
+def test_what_an_incident_spared_is_no_recovery() -> None:
+    # "other services are unaffected and operate as expected" in the first update
+    value = facts(
+        "Update timeline\n\n"
+        "1. investigating Apr 2, 2023, 08:10 AM UTC\n\n"
+        "   Exports fail. Imports and other services are unaffected and operate as expected.\n\n"
+        "2. monitoring Apr 2, 2023, 08:40 AM UTC\n\n"
+        "   A fix has been deployed and we are monitoring the results.\n\n"
+        "3. resolved Apr 2, 2023, 09:05 AM UTC\n\n"
+        "   The issue has been resolved.\n"
+    )
+    assert iso(value, "mitigated") == "2023-04-02T08:40:00+00:00"

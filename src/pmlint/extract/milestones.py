@@ -718,12 +718,22 @@ def without_others(text: str) -> str:
     return " ".join(part for part in _CLAUSE_BREAK.split(text) if not told_by_others(part))
 
 
+# A sentence about what the trouble spared: "Edge caching and other services are unaffected and
+# operate as expected", "EU servers were not impacted and work normally": no recovery.
+_UNAFFECTED = re.compile(
+    r"[^.;!?\n]*\b(?:unaffected|unimpacted|not\s+(?:been\s+)?(?:affected|impacted))\b[^.;!?\n]*",
+    re.IGNORECASE,
+)
+
+
 def _outcome(kind: str, entry: Entry, classes: WordClasses) -> bool:
     """Did the impact stop (mitigated) or the incident end (resolved) in this entry?"""
     own = without_others(entry.text) if told_by_others(entry.text) else entry.text
     if classes.has(kind, own, "markers"):
         return True
     text = _NOT_RECOVERY.sub(" ", own) if "back" in own else own
+    if "affected" in text or "impacted" in text:
+        text = _UNAFFECTED.sub(" ", text)
     text = without_plans(without_efforts(text))
     if not (classes.has(kind, text) or (kind == "mitigated" and recovered_again(text))):
         return False
