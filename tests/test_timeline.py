@@ -262,3 +262,17 @@ def test_a_date_heading_over_an_untimed_fix_is_a_days_entry() -> None:
     )
     assert iso(value, "start") == "2025-02-03T21:05:00"
     assert iso(value, "mitigated") == "2025-02-04T00:00:00"
+
+
+def test_an_updates_own_times_take_the_day_it_was_posted() -> None:
+    # the write-up posted a week later sits above the update; the update's window is on the
+    # day its own "Posted" line gives
+    value = facts(
+        "Webhook Delivery Delayed\nIncident Report for Examplehost\n\n"
+        "A bad deploy delayed webhook delivery. Rolling back fixed it.\n\n"
+        "Posted Oct 12, 2021 - 18:00 UTC\n\n"
+        "We saw delayed webhook deliveries from 14:10-14:55 UTC. The issue is resolved.\n"
+        "Posted Oct 5, 2021 - 15:02 UTC\n"
+    )
+    assert iso(value, "start") == "2021-10-05T14:10:00+00:00"
+    assert iso(value, "resolved") == "2021-10-05T14:55:00+00:00"

@@ -106,6 +106,32 @@ def _told_as_attempt(moment: Moment, events: list[Event]) -> bool:
 KEY = "extract.timeline"
 
 
+def _posted_below(
+    block: TextBlock, text: str, stamps: list[Stamp], following: dict[int, TextBlock]
+) -> Stamp | None:
+    """The time a status update was posted at, closing the block ("Posted Aug 16, 2017 -
+    22:32 UTC" on its last line) or in the paragraph right below it: the day of the times the
+    update tells without one. None for other blocks."""
+    if block.kind != "paragraph" or not any(s.date is None and s.time for s in stamps):
+        return None
+    if closing_time(text) is not None:
+        last = stamps[-1]
+        if last.date is not None and last.time is not None and last.year_known:
+            return last
+        return None
+    after = following.get(id(block))
+    if after is None or not _POSTED_LINE.match(after.prose):
+        return None
+    below = closing_time("Posted update " + after.prose)
+    if below is None or below.date is None or not below.year_known:
+        return None
+    return below
+
+
+# A paragraph that is only an update's posting line: "Posted Aug 16, 2017 - 22:32 UTC".
+_POSTED_LINE = re.compile(r"\A[\s*_]*posted\b[^\n]{0,60}\Z", re.IGNORECASE)
+
+
 def timeline(doc: Document, settings: Settings) -> Timeline:
     """The document's timeline, built on first use with these settings (`timezone`,
     `milestones`) and then shared: later calls get it whatever settings they pass."""
@@ -270,6 +296,7 @@ def _build(doc: Document, settings: Settings) -> Timeline:
                 told_end, day_told = relative
                 stamps = [Stamp(0, told_end, text[:told_end], day_told, None, None, RELATIVE, None)]
         times = [(s.start, s.end) for s in stamps if s.time is not None]
+        posted = _posted_below(block, text, stamps, following)
         for index, stamp in enumerate(stamps):
             between = text[previous.end : stamp.start] if previous is not None else ""
             later = date_after(text, stamps, index)
@@ -294,7 +321,14 @@ def _build(doc: Document, settings: Settings) -> Timeline:
                 block, text, stamp.start, timed
             )
             day: dt.date | None
-            if (
+            if posted is not None and stamp is not posted and stamp.date is None and stamp.time:
+                # an update's own times are on the day it was posted, not the day of the
+                # update above ("... from 21:38-22:25 UTC. / Posted Aug 16, 2017 - 22:32 UTC"
+                # below "Posted Aug 23")
+                day = posted.date
+                if day is not None and posted.time is not None and stamp.time > posted.time:
+                    day = day - dt.timedelta(days=1)
+            elif (
                 on_timeline
                 and not summary_prose
                 and stamp.date is None
