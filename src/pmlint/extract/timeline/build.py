@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from pmlint.document import Document, TextBlock
 from pmlint.extract.milestones import HOW_INFERRED, attempted
@@ -126,6 +127,41 @@ def _posted_below(
     if below is None or below.date is None or not below.year_known:
         return None
     return below
+
+
+def _day_told_apart(
+    stamp: Stamp,
+    text: str,
+    posted: Stamp | None,
+    previous: Stamp | None,
+    dates: Dates,
+    in_timeline: bool,
+) -> dt.date | None:
+    """The day of a time the text tells apart from the days carried down to it, which then
+    carries to nothing: a status update's own time, on the day the update was posted ("...
+    from 21:38-22:25 UTC. / Posted Aug 16, 2017 - 22:32 UTC" below "Posted Aug 23"; a time
+    after the posting's, the evening before), and a time an entry tells as the evening before
+    its own ("08:45: no readings since approximately 9pm the previous evening"). None for
+    other times (`Dates.place` carries them)."""
+    if stamp.date is not None or stamp.time is None:
+        return None
+    if posted is not None and stamp is not posted and posted.date is not None:
+        if posted.time is not None and stamp.time > posted.time:
+            return posted.date - dt.timedelta(days=1)
+        return posted.date
+    if (
+        in_timeline
+        and dates.current is not None
+        and previous is not None  # the entry's own time came first
+        and told_day_before(text, stamp.start, stamp.end)
+    ):
+        return dates.current - dt.timedelta(days=1)
+    return None
+
+
+def _told_apart(day: dt.date) -> Callable[..., dt.date | None]:
+    """A stand-in for `Dates.place` that gives `day` and carries nothing."""
+    return lambda *args, **kwargs: day
 
 
 # A paragraph that is only an update's posting line: "Posted Aug 16, 2017 - 22:32 UTC".
@@ -320,35 +356,21 @@ def _build(doc: Document, settings: Settings) -> Timeline:
             summary_prose = on_timeline and prose_in_shaped_timeline(
                 block, text, stamp.start, timed
             )
-            day: dt.date | None
-            if posted is not None and stamp is not posted and stamp.date is None and stamp.time:
-                # an update's own times are on the day it was posted, not the day of the
-                # update above ("... from 21:38-22:25 UTC. / Posted Aug 16, 2017 - 22:32 UTC"
-                # below "Posted Aug 23")
-                day = posted.date
-                if day is not None and posted.time is not None and stamp.time > posted.time:
-                    day = day - dt.timedelta(days=1)
-            elif (
-                on_timeline
-                and not summary_prose
-                and stamp.date is None
-                and stamp.time is not None
-                and dates.current is not None
-                and previous is not None  # the entry's own time came first
-                and told_day_before(text, stamp.start, stamp.end)
-            ):
-                day = dates.current - dt.timedelta(days=1)
-            else:
-                day = dates.place(
-                    stamp,
-                    block,
-                    on_timeline and not summary_prose,
-                    previous,
-                    between,
-                    later,
-                    writing,
-                    named.group(1) if named is not None and stamp.date is not None else None,
-                )
+            apart = _day_told_apart(
+                stamp, text, posted, previous, dates, on_timeline and not summary_prose
+            )
+            # (a day told apart is not carried: `Dates.place` never sees it)
+            place = dates.place if apart is None else _told_apart(apart)
+            day = place(
+                stamp,
+                block,
+                on_timeline and not summary_prose,
+                previous,
+                between,
+                later,
+                writing,
+                named.group(1) if named is not None and stamp.date is not None else None,
+            )
             if (
                 day is not None
                 and not on_timeline
