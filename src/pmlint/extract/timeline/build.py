@@ -115,10 +115,16 @@ def _posted_below(
     update tells without one. None for other blocks."""
     if block.kind != "paragraph" or not any(s.date is None and s.time for s in stamps):
         return None
+    if _ENTRY_LINE.search(text):
+        return None  # a timeline's entries ("• 09:50 UTC - migration started"), not an update
     if closing_time(text) is not None:
-        last = stamps[-1]
+        *told, last = stamps
+        if any(s.date is not None for s in told):
+            return None  # the update dates its own times ("On January 9, from 14:05 ...")
         if last.date is not None and last.time is not None and last.year_known:
             return last
+        return None
+    if any(s.date is not None for s in stamps):
         return None
     after = following.get(id(block))
     if after is None or not _POSTED_LINE.match(after.prose):
@@ -164,6 +170,8 @@ def _told_apart(day: dt.date) -> Callable[..., dt.date | None]:
     return lambda *args, **kwargs: day
 
 
+# A line that opens with a time, as a timeline's entries do.
+_ENTRY_LINE = re.compile(r"^[\s•·*|>–—-]*\d{1,2}[:.]\d{2}\b", re.MULTILINE)
 # A paragraph that is only an update's posting line: "Posted Aug 16, 2017 - 22:32 UTC".
 _POSTED_LINE = re.compile(r"\A[\s*_]*posted\b[^\n]{0,60}\Z", re.IGNORECASE)
 
