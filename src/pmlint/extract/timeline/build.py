@@ -171,9 +171,9 @@ def _told_apart(day: dt.date) -> Callable[..., dt.date | None]:
 
 
 # A line that opens with a time, as a timeline's entries do.
-_ENTRY_LINE = re.compile(r"^[\s•·*|>–—-]*\d{1,2}[:.]\d{2}\b", re.MULTILINE)
+_ENTRY_LINE = re.compile(r"^[ \t•·*|>–—-]*\d{1,2}[:.]\d{2}\b", re.MULTILINE)
 # A paragraph that is only an update's posting line: "Posted Aug 16, 2017 - 22:32 UTC".
-_POSTED_LINE = re.compile(r"\A[\s*_]*posted\b[^\n]{0,60}\Z", re.IGNORECASE)
+_POSTED_LINE = re.compile(r"\A[ \t\n*_]*posted\b[^\n]{0,60}\Z", re.IGNORECASE)
 
 
 def timeline(doc: Document, settings: Settings) -> Timeline:

@@ -138,7 +138,7 @@ def told_before_the_day(before: str) -> bool:
 # nothing since about 9pm the previous evening", "last night at 23:10"): the evening before
 # the day the timeline is on, and no step on its clock.
 _DAY_BEFORE_AFTER = re.compile(
-    r"\s*(?:on\s+)?(?:the\s+(?:previous|prior|preceding)\s+(?:day|evening|night|afternoon)"
+    r"[ \t]{0,3}(?:on\s+)?(?:the\s+(?:previous|prior|preceding)\s+(?:day|evening|night|afternoon)"
     r"|the\s+(?:night|evening|day|afternoon)\s+before|last\s+(?:night|evening)|yesterday)\b",
     re.IGNORECASE,
 )

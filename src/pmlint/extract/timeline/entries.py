@@ -1131,10 +1131,10 @@ def timeline_events(
 # A status update's first paragraph, opened by its status ("Monitoring\nThe fix is in."), and
 # the "Posted <time>" line that closes the update's last paragraph.
 _STATUS_OPENS = re.compile(
-    r"[\s*_#]*(?:resolved|monitoring|identified|investigating|update|verifying)\b[\s*_:.-]*\n",
+    r"\A[ \t*_#]*(?:resolved|monitoring|identified|investigating|update|verifying)\b[ \t*_:.-]*\n",
     re.IGNORECASE,
 )
-_POSTED_LAST = re.compile(r"\n[\s*_]*posted\b[^\n]*\Z", re.IGNORECASE)
+_POSTED_LAST = re.compile(r"\n[ \t*_]*posted\b[^\n]*\Z", re.IGNORECASE)
 
 
 def _untimed_day(event: Event, after: Sequence[Event]) -> bool:
