@@ -184,3 +184,95 @@ def test_an_out_of_order_entry_names_the_earlier_one_in_json_and_sarif(tmp_path:
     [result] = sarif["runs"][0]["results"]
     [place] = result["relatedLocations"]
     assert place["physicalLocation"]["region"]["startLine"] == 5
+
+
+def test_a_day_line_with_an_ordinal_and_a_colon_dates_the_entries_below() -> None:
+    # "March 4th:" opens the next day told of a list-shaped timeline; "2nd:" is no hour
+    value = facts(
+        "# Broker outage\n\n## Timeline\n\nAll times are in UTC.\n\n"
+        "March 1st, 2024:\n\n- 16:00: A config change is staged but not applied.\n\n"
+        "March 4th:\n\n- 04:10: The broker restarts with the staged config and stops accepting"
+        " messages.\n- 06:20: The on-call engineer notices the queue backlog.\n"
+        "- 06:55: Messages flow again.\n"
+    )
+    assert iso(value, "detected") == "2024-03-04T06:20:00+00:00"
+    assert iso(value, "mitigated") == "2024-03-04T06:55:00+00:00"
+
+
+def test_a_time_told_the_previous_evening_does_not_move_the_clock() -> None:
+    # "since about 10pm the previous evening" in the first entry: the start, a day before,
+    # and the entries after it stay on the morning's day
+    value = facts(
+        "# Printer offline\n\n## Timeline\n\nAll times are in UTC.\n\n"
+        "14 May 2024\n\n- 07:30: I noticed the print server had logged no jobs since"
+        " approximately 10pm the previous evening.\n- 07:40: Rebooted the print server.\n"
+        "- 07:52: **Printing works again.**\n"
+    )
+    assert iso(value, "start") == "2024-05-13T22:00:00+00:00"
+    assert iso(value, "detected") == "2024-05-14T07:30:00+00:00"
+    assert iso(value, "resolved") == "2024-05-14T07:52:00+00:00"
+
+
+def test_a_year_with_one_digit_struck_wrong_takes_the_documents_year() -> None:
+    # front matter 2024-05-14, the opening writes 2034: a typo of one digit, not ten years on
+    value = facts(
+        "---\ntitle: Printer offline\ndate: 2024-05-14T12:00:00Z\n---\n\n"
+        "At about 07:30 on May 14th, 2034, the printers went offline.\n\n"
+        "## Timeline\n\nAll times are in UTC.\n\n- 07:30: Printers stop answering.\n"
+        "- 07:52: **Printing works again.**\n"
+    )
+    assert iso(value, "start") == "2024-05-14T07:30:00+00:00"
+    assert iso(value, "resolved") == "2024-05-14T07:52:00+00:00"
+
+
+def test_a_status_update_over_two_paragraphs_is_read_whole() -> None:
+    # the update's status and its news in one paragraph, its "Posted" line closing the next
+    value = facts(
+        "Queue Delays\nIncident Report for Examplehost\n\n"
+        "Resolved\nJobs continue to run as expected.\nPosted Mar 3, 2022 - 11:40 UTC\n\n"
+        "Monitoring\nThe scheduler has been fixed and jobs are running as expected.\n\n"
+        "We will keep watching the queues.\nPosted Mar 3, 2022 - 10:25 UTC\n\n"
+        "Investigating\nJobs are stuck in the queue. We are looking into it.\n"
+        "Posted Mar 3, 2022 - 09:50 UTC\n"
+    )
+    assert iso(value, "mitigated") == "2022-03-03T10:25:00+00:00"
+    assert iso(value, "resolved") == "2022-03-03T11:40:00+00:00"
+
+
+def test_what_an_incident_spared_is_no_recovery() -> None:
+    # "other services are unaffected and operate as expected" in the first update
+    value = facts(
+        "Update timeline\n\n"
+        "1. investigating Apr 2, 2023, 08:10 AM UTC\n\n"
+        "   Exports fail. Imports and other services are unaffected and operate as expected.\n\n"
+        "2. monitoring Apr 2, 2023, 08:40 AM UTC\n\n"
+        "   A fix has been deployed and we are monitoring the results.\n\n"
+        "3. resolved Apr 2, 2023, 09:05 AM UTC\n\n"
+        "   The issue has been resolved.\n"
+    )
+    assert iso(value, "mitigated") == "2023-04-02T08:40:00+00:00"
+
+
+def test_a_date_heading_over_an_untimed_fix_is_a_days_entry() -> None:
+    # the second day has no time, only a part of the day: the fix is that day's
+    value = facts(
+        "# Incident 7: Stuck exports\n\n## Timeline\n\n#### [2025-02-03]\n"
+        "[21:05] The export queue alarm fires\n\n#### [2025-02-04]\n"
+        "[Late morning] Priya and Tom fix the issue\n"
+    )
+    assert iso(value, "start") == "2025-02-03T21:05:00"
+    assert iso(value, "mitigated") == "2025-02-04T00:00:00"
+
+
+def test_an_updates_own_times_take_the_day_it_was_posted() -> None:
+    # the write-up posted a week later sits above the update; the update's window is on the
+    # day its own "Posted" line gives
+    value = facts(
+        "Webhook Delivery Delayed\nIncident Report for Examplehost\n\n"
+        "A bad deploy delayed webhook delivery. Rolling back fixed it.\n\n"
+        "Posted Oct 12, 2021 - 18:00 UTC\n\n"
+        "We saw delayed webhook deliveries from 14:10-14:55 UTC. The issue is resolved.\n"
+        "Posted Oct 5, 2021 - 15:02 UTC\n"
+    )
+    assert iso(value, "start") == "2021-10-05T14:10:00+00:00"
+    assert iso(value, "resolved") == "2021-10-05T14:55:00+00:00"

@@ -718,12 +718,40 @@ def without_others(text: str) -> str:
     return " ".join(part for part in _CLAUSE_BREAK.split(text) if not told_by_others(part))
 
 
+# A sentence about what the trouble spared: "Edge caching and other services are unaffected and
+# operate as expected", "EU servers were not impacted and work normally": no recovery.
+_UNAFFECTED = re.compile(
+    r"\b(?:unaffected|unimpacted|not\s+(?:been\s+)?(?:affected|impacted))\b", re.IGNORECASE
+)
+_SENTENCE_ENDS = ".;!?\n"
+
+
+def _without_spared(text: str) -> str:
+    """The text less its sentences about what the trouble spared (each found by its word,
+    then cut at the sentence's ends: one pass, not a scan from every place)."""
+    kept: list[str] = []
+    at = 0
+    for match in _UNAFFECTED.finditer(text):
+        if match.start() < at:
+            continue
+        begin = max(text.rfind(c, at, match.start()) for c in _SENTENCE_ENDS) + 1
+        ends = [i for c in _SENTENCE_ENDS if (i := text.find(c, match.end())) >= 0]
+        end = min(ends) if ends else len(text)
+        kept.append(text[at : max(begin, at)])
+        kept.append(" ")
+        at = end
+    kept.append(text[at:])
+    return "".join(kept)
+
+
 def _outcome(kind: str, entry: Entry, classes: WordClasses) -> bool:
     """Did the impact stop (mitigated) or the incident end (resolved) in this entry?"""
     own = without_others(entry.text) if told_by_others(entry.text) else entry.text
     if classes.has(kind, own, "markers"):
         return True
     text = _NOT_RECOVERY.sub(" ", own) if "back" in own else own
+    if "affected" in text or "impacted" in text:
+        text = _without_spared(text)
     text = without_plans(without_efforts(text))
     if not (classes.has(kind, text) or (kind == "mitigated" and recovered_again(text))):
         return False

@@ -170,8 +170,10 @@ _MONTHS_TITLE = (
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
 _MONTH_DAY = re.compile(
-    rf"(?<![\w]){_WEEKDAY}(?P<text>{_MONTHS_TITLE}\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?)"
-    rf"(?![\d:A-Za-z]|,\s*\d{{4}}|\s+(?!{_HHMM_ZONE})\d{{4}}|\.\d)"
+    rf"(?<![\w]){_WEEKDAY}(?P<text>{_MONTHS_TITLE}\.?\s+(?P<d>\d{{1,2}})"
+    # "January 16th:" opening a timeline's day ("16:" alone would be an hour)
+    rf"(?:(?:st|nd|rd|th)(?=:(?!\d))|(?:st|nd|rd|th)?(?![\d:A-Za-z])))"
+    rf"(?!,\s*\d{{4}}|\s+(?!{_HHMM_ZONE})\d{{4}}|\.\d)"
 )
 _DAY_MONTH = re.compile(
     rf"(?<![\w.:]){_WEEKDAY}(?P<text>(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS_TITLE})\b"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from pmlint.document import Document, TextBlock
 from pmlint.extract.milestones import HOW_INFERRED, attempted
@@ -33,6 +34,7 @@ from pmlint.extract.timeline.dates import (
     relative_days,
     relative_entry_day,
     told_before_the_day,
+    told_day_before,
     told_next_day,
 )
 from pmlint.extract.timeline.ends import impact_end
@@ -104,6 +106,75 @@ def _told_as_attempt(moment: Moment, events: list[Event]) -> bool:
 
 # The document's memo key (`Document.memo`).
 KEY = "extract.timeline"
+
+
+def _posted_below(
+    block: TextBlock, text: str, stamps: list[Stamp], following: dict[int, TextBlock]
+) -> Stamp | None:
+    """The time a status update was posted at, closing the block ("Posted Aug 16, 2017 -
+    22:32 UTC" on its last line) or in the paragraph right below it: the day of the times the
+    update tells without one. None for other blocks."""
+    if block.kind != "paragraph" or not any(s.date is None and s.time for s in stamps):
+        return None
+    if _ENTRY_LINE.search(text):
+        return None  # a timeline's entries ("• 09:50 UTC - migration started"), not an update
+    if closing_time(text) is not None:
+        *told, last = stamps
+        if any(s.date is not None for s in told):
+            return None  # the update dates its own times ("On January 9, from 14:05 ...")
+        if last.date is not None and last.time is not None and last.year_known:
+            return last
+        return None
+    if any(s.date is not None for s in stamps):
+        return None
+    after = following.get(id(block))
+    if after is None or not _POSTED_LINE.match(after.prose):
+        return None
+    below = closing_time("Posted update " + after.prose)
+    if below is None or below.date is None or not below.year_known:
+        return None
+    return below
+
+
+def _day_told_apart(
+    stamp: Stamp,
+    text: str,
+    posted: Stamp | None,
+    previous: Stamp | None,
+    dates: Dates,
+    in_timeline: bool,
+) -> dt.date | None:
+    """The day of a time the text tells apart from the days carried down to it, which then
+    carries to nothing: a status update's own time, on the day the update was posted ("...
+    from 21:38-22:25 UTC. / Posted Aug 16, 2017 - 22:32 UTC" below "Posted Aug 23"; a time
+    after the posting's, the evening before), and a time an entry tells as the evening before
+    its own ("08:45: no readings since approximately 9pm the previous evening"). None for
+    other times (`Dates.place` carries them)."""
+    if stamp.date is not None or stamp.time is None:
+        return None
+    if posted is not None and stamp is not posted and posted.date is not None:
+        if posted.time is not None and stamp.time > posted.time:
+            return posted.date - dt.timedelta(days=1)
+        return posted.date
+    if (
+        in_timeline
+        and dates.current is not None
+        and previous is not None  # the entry's own time came first
+        and told_day_before(text, stamp.start, stamp.end)
+    ):
+        return dates.current - dt.timedelta(days=1)
+    return None
+
+
+def _told_apart(day: dt.date) -> Callable[..., dt.date | None]:
+    """A stand-in for `Dates.place` that gives `day` and carries nothing."""
+    return lambda *args, **kwargs: day
+
+
+# A line that opens with a time, as a timeline's entries do.
+_ENTRY_LINE = re.compile(r"^[ \t•·*|>–—-]*\d{1,2}[:.]\d{2}\b", re.MULTILINE)
+# A paragraph that is only an update's posting line: "Posted Aug 16, 2017 - 22:32 UTC".
+_POSTED_LINE = re.compile(r"\A[ \t\n*_]*posted\b[^\n]{0,60}\Z", re.IGNORECASE)
 
 
 def timeline(doc: Document, settings: Settings) -> Timeline:
@@ -297,6 +368,7 @@ def _build(doc: Document, settings: Settings) -> Timeline:
                 told_end, day_told = relative
                 stamps = [Stamp(0, told_end, text[:told_end], day_told, None, None, RELATIVE, None)]
         times = [(s.start, s.end) for s in stamps if s.time is not None]
+        posted = _posted_below(block, text, stamps, following)
         for index, stamp in enumerate(stamps):
             between = text[previous.end : stamp.start] if previous is not None else ""
             later = date_after(text, stamps, index)
@@ -320,7 +392,12 @@ def _build(doc: Document, settings: Settings) -> Timeline:
             summary_prose = on_timeline and prose_in_shaped_timeline(
                 block, text, stamp.start, timed
             )
-            day = dates.place(
+            apart = _day_told_apart(
+                stamp, text, posted, previous, dates, on_timeline and not summary_prose
+            )
+            # (a day told apart is not carried: `Dates.place` never sees it)
+            place = dates.place if apart is None else _told_apart(apart)
+            day = place(
                 stamp,
                 block,
                 on_timeline and not summary_prose,

@@ -134,6 +134,31 @@ def told_before_the_day(before: str) -> bool:
     return _BEFORE_THE_DAY.search(before) is not None
 
 
+# A time in an entry told as the day before the entry's ("08:45: noticed the sensor had sent
+# nothing since about 9pm the previous evening", "last night at 23:10"): the evening before
+# the day the timeline is on, and no step on its clock.
+_DAY_BEFORE_AFTER = re.compile(
+    r"[ \t]{0,3}(?:on\s+)?(?:the\s+(?:previous|prior|preceding)\s+(?:day|evening|night|afternoon)"
+    r"|the\s+(?:night|evening|day|afternoon)\s+before|last\s+(?:night|evening)|yesterday)\b",
+    re.IGNORECASE,
+)
+_DAY_BEFORE_BEFORE = re.compile(
+    r"\b(?:the\s+(?:previous|prior|preceding)\s+(?:day|evening|night|afternoon)"
+    r"|the\s+(?:night|evening|day|afternoon)\s+before|last\s+(?:night|evening)|yesterday)"
+    r",?\s+(?:at\s+|around\s+|about\s+|approximately\s+)*\Z",
+    re.IGNORECASE,
+)
+
+
+def told_day_before(text: str, start: int, end: int) -> bool:
+    """Is the time at `start`-`end` of an entry told as on the day before the entry's ("since
+    9pm the previous evening", "yesterday at 23:10")?"""
+    return (
+        _DAY_BEFORE_AFTER.match(text, end) is not None
+        or _DAY_BEFORE_BEFORE.search(text, max(0, start - 40), start) is not None
+    )
+
+
 def told_next_day(before: str) -> bool:
     """Does the text just before a time say it was the next day ("deployed the next morning
     at 09:15", "the following day, at 10:00")?"""
@@ -522,7 +547,7 @@ def _own_day_meant(date: dt.date, own: dt.date | None) -> dt.date | None:
         return None
     fixed: dt.date | None = None
     if date.month == own.month or abs((date.replace(day=1) - own.replace(day=1)).days) > 40:
-        if date.month == own.month and 0 < abs(date.year - own.year) <= _TYPO_YEARS:
+        if date.month == own.month and _year_typo(date.year, own.year):
             fixed = _replace_year(date, own.year)
     elif date.year == own.year and abs(date.month - own.month) == 1:
         try:
@@ -532,6 +557,17 @@ def _own_day_meant(date: dt.date, own: dt.date | None) -> dt.date | None:
     if fixed is None or abs((fixed - own).days) > _TYPO_NEAR:
         return None
     return fixed
+
+
+def _year_typo(year: int, own: int) -> bool:
+    """Could `year` be a typo of `own`: a year of the decade around it, or one digit struck
+    wrong ("2033" for 2023)?"""
+    if 0 < abs(year - own) <= _TYPO_YEARS:
+        return True
+    written, meant = str(year), str(own)
+    return (
+        len(written) == len(meant) and sum(a != b for a, b in zip(written, meant, strict=True)) == 1
+    )
 
 
 # A mistyped date is far from the document's own day (weeks: not a neighbouring day of the

@@ -1077,8 +1077,14 @@ def timeline_events(
         if status == "postmortem":
             continue  # "**Postmortem**" over the write-up, posted days later: no step
         told_here = len(events)
+        opened: list[str] = []  # an update's paragraphs above the one its time closes
         for block in candidates:
             found = by_block.get(id(block))
+            if not found:
+                if block.kind == "paragraph" and (opened or _STATUS_OPENS.match(block.prose)):
+                    opened.append(block.text)
+                continue
+            above, opened = opened, []
             if found and block is section.heading_block and _RESOLVED_AT.match(block.prose):
                 # "## Resolved 2025-03-02 4:10p" over the update: the status and its time in
                 # one heading; "Resolved" is the author's own mark, as under "**Resolved**"
@@ -1093,7 +1099,12 @@ def timeline_events(
                 moment = next((m for m in found if m.has_time), found[0])
                 events.append(Event(moment, closers[id(block)], moment.line))
             elif found:
-                events.extend(_entries(block, found, section, told_below=own))
+                told = _entries(block, found, section, told_below=own)
+                if above and len(told) == 1 and _POSTED_LAST.search(block.prose):
+                    # "Monitoring / The fix is in.", then "We will keep watching. / Posted
+                    # Aug 21 - 17:04": the update runs over paragraphs, its time closes the last
+                    told = [Event(told[0].moment, " ".join([*above, told[0].text]), told[0].line)]
+                events.extend(told)
         if status:
             # "**Resolved**" over "Our services have stayed stable": the status the page
             # gave the update is part of what it says; "Resolved" is the author's own mark
@@ -1105,8 +1116,40 @@ def timeline_events(
     if any(e.moment.has_time for e in events):
         # Date headings and date-only lines group the timed entries; they are not entries
         # (an entry whose day is told relative to the ones before is: "On Tuesday, ...").
-        events = [e for e in events if e.moment.has_time or e.moment.stamp.date_style == RELATIVE]
+        # A date heading with no timed entry under it, over a step told without a time
+        # ("#### 2024-03-05", then "In the morning we fixed it"), is a day's entry.
+        events = [
+            e
+            for index, e in enumerate(events)
+            if e.moment.has_time
+            or e.moment.stamp.date_style == RELATIVE
+            or _untimed_day(e, events[index + 1 :])
+        ]
     return events
+
+
+# A status update's first paragraph, opened by its status ("Monitoring\nThe fix is in."), and
+# the "Posted <time>" line that closes the update's last paragraph.
+_STATUS_OPENS = re.compile(
+    r"\A[ \t*_#]*(?:resolved|monitoring|identified|investigating|update|verifying)\b[ \t*_:.-]*\n",
+    re.IGNORECASE,
+)
+_POSTED_LAST = re.compile(r"\n[ \t*_]*posted\b[^\n]*\Z", re.IGNORECASE)
+
+
+def _untimed_day(event: Event, after: Sequence[Event]) -> bool:
+    """Is the event a date heading over text of its own, with no timed entry before the next
+    date (`after`: the events below it, in order)?"""
+    if event.moment.block.kind != "heading" or not event.moment.day_known:
+        return False
+    if len(_WORD.findall(event.text)) < 3:
+        return False  # the date alone
+    for later in after:
+        if later.moment.has_time:
+            return False
+        if later.moment.block.kind == "heading":
+            break
+    return True
 
 
 # A status page's update statuses (Atlassian Statuspage and the like), as a heading of its
