@@ -409,6 +409,8 @@ def choose_milestones(
         # "We were immediately alerted to the database outage", in a section of its own:
         # it was known when it began
         take("detected", start, how.get("start", HOW_PROSE))
+    if windows and "mitigated" not in marked:
+        _step_inside_the_window(result, how, *impact_ends(windows))
     _sanity(result, how)
     _ends_in_order(result, how, {k: timed[e.index].moment for k, e in chosen.items()}, marked)
     _begun_by_first_update(doc, timed, result, how)
@@ -502,6 +504,42 @@ def choose_milestones(
     take("mitigated", remedy_on_the_day(doc, moments, result), HOW_PROSE)
     _no_bare_day_after_a_time(result, how)
     return result, how
+
+
+# A window's sentence that tells the users' trouble ("customers ... experienced an outage
+# between 20:46 UTC and 23:58 UTC", "a complete outage ... from 11:12 UTC to 11:47 UTC"), not
+# an aggregator's "Started ... Resolved" lines or a heading's dates.
+_IMPACT_TOLD = re.compile(
+    r"\b(?:experienc\w*|outages?|impact\w*|unable|could\s+not|errors?|degrad\w*|unavailab\w*"
+    r"|disrupt\w*|delay\w*|fail\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _step_inside_the_window(
+    result: dict[str, Moment | None], how: dict[str, str], first: Moment, last: Moment
+) -> None:
+    """A timeline's step inside the impact window the report states in one sentence
+    ("experienced an outage between 20:46 UTC and 23:58 UTC", then "21:22 network change
+    rolled back"; "a complete outage from 11:12 to 11:47", then "11:40 one of the two switches
+    is recovered") did not stop the impact: the report says it went on to the window's end,
+    which is the mitigation. (Prose told inside the window is left alone: "a restart at 10:30
+    mitigated most of the errors" is the author's word for the mitigation, often before a tail
+    the window also counts.)"""
+    step = result["mitigated"]
+    if how.get("mitigated") != HOW_TIMELINE or step is None:
+        return
+    if step.when is None or first.when is None or last.when is None:
+        return
+    if not zoned_alike(step.when, last.when):
+        return
+    if not utc(first.when) < utc(step.when) < utc(last.when):
+        return
+    if first.source != PROSE or last.source != PROSE or first.block is not last.block:
+        return
+    told = sentence_of(first)
+    if sentence_of(last) == told and _IMPACT_TOLD.search(told) is not None:
+        result["mitigated"], how["mitigated"] = last, HOW_RANGE
 
 
 def _no_bare_day_after_a_time(result: dict[str, Moment | None], how: dict[str, str]) -> None:
