@@ -276,3 +276,25 @@ def test_an_updates_own_times_take_the_day_it_was_posted() -> None:
     )
     assert iso(value, "start") == "2021-10-05T14:10:00+00:00"
     assert iso(value, "resolved") == "2021-10-05T14:55:00+00:00"
+
+
+def test_a_year_the_timeline_is_told_in_is_no_typo(tmp_path: Path) -> None:
+    # a report dated 2019-12-11 whose dated headings all say 2020: the last heading falls two
+    # days from the report's own day once its year is set back, but the story is in 2020, so
+    # no heading goes back a year before the ones above it
+    import json
+
+    from tests.conftest import invoke
+
+    path = tmp_path / "pm.md"
+    path.write_text(
+        "---\ntitle: Plugin builds fail\ndate: 2019-12-11\n---\n\n# Plugin builds fail\n\n"
+        "## Timeline\n\nAll times are in UTC.\n\n"
+        "### 2020-11-25\n\n- 09:00: A build change lands.\n\n"
+        "### 2020-12-06\n\n- 14:00: CI reports that the example app no longer builds.\n\n"
+        "### 2020-12-09\n\n- 10:30: The fix is released.\n"
+    )
+    payload = json.loads(invoke("check", "--select", "PM103", "--format", "json", str(path)).stdout)
+    assert payload["files"][0]["diagnostics"] == []
+    value = facts(path.read_text())
+    assert iso(value, "resolved") == "2020-12-09T10:30:00+00:00"

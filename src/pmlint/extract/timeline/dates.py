@@ -479,6 +479,10 @@ class Dates:
             return current
         return date
 
+    def _in_the_story_year(self, date: dt.date) -> bool:
+        """Is `date` written in the year of the day the timeline is on?"""
+        return self.current is not None and self.current.year == date.year
+
     def day_of(self, stamp: Stamp) -> dt.date | None:
         """The day `stamp` names, its year filled in as `place` would; nothing is carried."""
         return self._with_year(stamp)
@@ -519,6 +523,12 @@ class Dates:
             if fixed is not None and abs((fixed - reference).days) <= 7:
                 return fixed  # "2022-06-02" among 2023-06-0x entries
         own = _own_day_meant(date, self.document_day)
+        if own is not None and own.year != date.year and self._in_the_story_year(date):
+            # A year the story is already told in is no typo, however far from the
+            # document's own day ("### 2020-11-25", "### 2020-12-06", "### 2020-12-09" under
+            # a file named 2019-12-11: set right one by one, the last would go back a year
+            # before the others). A month is still set right ("2019-02-25" for March).
+            own = None
         if own is not None:
             return own
         self.written.setdefault((date.month, date.day), date.year)
