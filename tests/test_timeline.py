@@ -298,3 +298,18 @@ def test_a_year_the_timeline_is_told_in_is_no_typo(tmp_path: Path) -> None:
     assert payload["files"][0]["diagnostics"] == []
     value = facts(path.read_text())
     assert iso(value, "resolved") == "2020-12-09T10:30:00+00:00"
+
+
+def test_a_24_hour_time_with_pm_after_it_is_no_12_hour_time(tmp_path: Path) -> None:
+    # "21:26 PM UTC" among 24-hour times: the same clock, a stray PM, not a mix of clocks
+    import json
+
+    from tests.conftest import invoke
+
+    path = tmp_path / "pm.md"
+    path.write_text(
+        "# Outage\n\n## Timeline\n\n- 20:58 UTC errors rise\n- 21:26 PM UTC rollback starts\n"
+        "- 21:40 UTC errors back to normal\n"
+    )
+    payload = json.loads(invoke("check", "--select", "PM102", "--format", "json", str(path)).stdout)
+    assert payload["files"][0]["diagnostics"] == []

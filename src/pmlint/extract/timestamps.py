@@ -386,6 +386,12 @@ def zone_info(name: str) -> dt.tzinfo | None:
     return None
 
 
+def _clock(hour: int, ampm: str | None) -> str:
+    """The clock a time is written on: "23:26 PM" is the 24-hour clock's, its PM a stray
+    word (`_time` reads it so), not a 12-hour time among 24-hour ones."""
+    return "12h" if ampm and hour <= 12 else "24h"
+
+
 def _time(hour: int, minute: int, second: int, ampm: str | None) -> dt.time | None:
     if ampm:
         if hour == 0 and ampm.lower().startswith("a"):
@@ -583,7 +589,7 @@ def _find_stamps(text: str, day_first: bool | None = None, clock4: bool = False)
             ampm, end = _part_of_day(text, end, int(match["H"]))
         value = _time(int(match["H"]), int(match["M"]), int(match["S"] or 0), ampm)
         if value is not None:
-            times.append((match.start(), end, value, "12h" if ampm else "24h"))
+            times.append((match.start(), end, value, _clock(int(match["H"]), ampm)))
     for match in _H_TIME.finditer(text) if _H_HINT.search(text) else ():
         value = _time(int(match["H"]), int(match["M"]), 0, None)
         if value is not None:
@@ -594,7 +600,7 @@ def _find_stamps(text: str, day_first: bool | None = None, clock4: bool = False)
                 ampm = match.groupdict().get("ampm")
                 value = _time(int(match["H"]), int(match["M"]), 0, ampm)
                 if value is not None:
-                    times.append((match.start(), match.end(), value, "12h" if ampm else "24h"))
+                    times.append((match.start(), match.end(), value, _clock(int(match["H"]), ampm)))
     for match in _CLOCK4.finditer(text) if clock4 else ():
         value = _time(int(match["H"]), int(match["M"]), 0, None)
         if value is not None:
