@@ -542,9 +542,10 @@ _ANOTHER_INCIDENT = re.compile(
 )
 # How long the team watched, not how long the impact lasted: "we changed the status to
 # resolved after more than one hour of monitoring the platform", "closed after 30 minutes of
-# observation".
+# observation". (Its blanks open where the duration's words end: searched from every place of
+# a run of blanks, as a probe does, each would scan the run to its end.)
 _WATCHED_FOR = re.compile(
-    r"\s+of\s+(?:[\w-]+\s+)?(?:monitoring|observation|observing|watching|verification"
+    r"(?<!\s)\s+of\s+(?:[\w-]+\s+)?(?:monitoring|observation|observing|watching|verification"
     r"|verifying|testing|investigation|investigating|debugging|troubleshooting)\b",
     re.IGNORECASE,
 )

@@ -1597,7 +1597,9 @@ def _told_after_the_fact(doc: Document) -> bool:
 
 
 _ASIDE_ONLY = re.compile(r"\([^()]*\)")
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")  # "the [SLO1](...) budget": its words
+# "the [SLO1](...) budget": its words. Neither part runs past a bracket or a parenthesis that
+# opens another: searched from every "[" of a line of them, each would scan the line's rest.
+_LINK = re.compile(r"\[([^\[\]]*)\]\([^()]*\)")
 # "*Resolved* - ...", "**Investigating**: ...", "Update:": a status update's label
 _UPDATE_LABEL = re.compile(
     r"[*_]{0,2}(?:resolved|resolving|investigating|identified|monitoring|update|updated)[*_]{0,2}"
