@@ -253,17 +253,6 @@ def test_what_an_incident_spared_is_no_recovery() -> None:
     assert iso(value, "mitigated") == "2023-04-02T08:40:00+00:00"
 
 
-def test_a_date_heading_over_an_untimed_fix_is_a_days_entry() -> None:
-    # the second day has no time, only a part of the day: the fix is that day's
-    value = facts(
-        "# Incident 7: Stuck exports\n\n## Timeline\n\n#### [2025-02-03]\n"
-        "[21:05] The export queue alarm fires\n\n#### [2025-02-04]\n"
-        "[Late morning] Priya and Tom fix the issue\n"
-    )
-    assert iso(value, "start") == "2025-02-03T21:05:00"
-    assert iso(value, "mitigated") == "2025-02-04T00:00:00"
-
-
 def test_an_updates_own_times_take_the_day_it_was_posted() -> None:
     # the write-up posted a week later sits above the update; the update's window is on the
     # day its own "Posted" line gives

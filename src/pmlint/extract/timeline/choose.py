@@ -1082,10 +1082,7 @@ _REMEDY = re.compile(
     r"|updated|updates|corrected|renewed|reinstalled|reconfigured|re-?created|turned off"
     r"|workaround (?:was )?applied"
     r"|evicted|drained|scaled (?:up|out|down)|freed|released|releasing|cleared|purged|disabled"
-    r"|fixed|patched|recycled|redeployed|revoked|rotated|invalidated"
-    # told in the present, as timelines are: "Edward and Kirsty fix the issue" (not "made a
-    # commit to fix the version")
-    r"|(?<!\bto\s)fix(?:es)?\s+(?:the|this|it)\b(?:\s+(?:issue|problem|bug|error|outage))?)\b",
+    r"|fixed|patched|recycled|redeployed|revoked|rotated|invalidated)\b",
     re.IGNORECASE,
 )
 _AFTERMATH = re.compile(
@@ -1423,10 +1420,8 @@ def _closing_remedy(timed: Sequence[Event], result: Mapping[str, Moment | None])
     floor = [m for k in ("start", "detected") if (m := result[k]) is not None and m.when]
     for event in reversed(story[-_CLOSING_REMEDY:]):
         moment = event.moment
-        if any(m is moment for m in floor):
+        if not moment.has_time or any(m is moment for m in floor):
             continue
-        if not moment.has_time and not _day_after(moment, floor):
-            continue  # a day alone ends the story only on a later day than it began
         if any(
             not zoned_alike(m.when, moment.when)  # type: ignore[arg-type]
             or utc(m.when) >= utc(moment.when)  # type: ignore[arg-type]
@@ -1436,15 +1431,6 @@ def _closing_remedy(timed: Sequence[Event], result: Mapping[str, Moment | None])
         if _REMEDY.search(event.text) and not attempted(event.text):
             return moment
     return None
-
-
-def _day_after(moment: Moment, floor: Sequence[Moment]) -> bool:
-    """Is the moment a day, told as such, later than the day of every moment of `floor`?"""
-    if moment.when is None or not moment.day_known:
-        return False
-    return all(
-        m.when is not None and m.day_known and moment.when.date() > m.when.date() for m in floor
-    )
 
 
 def _later_remedy(timed: Sequence[Event], result: Mapping[str, Moment | None]) -> Moment | None:

@@ -1116,15 +1116,7 @@ def timeline_events(
     if any(e.moment.has_time for e in events):
         # Date headings and date-only lines group the timed entries; they are not entries
         # (an entry whose day is told relative to the ones before is: "On Tuesday, ...").
-        # A date heading with no timed entry under it, over a step told without a time
-        # ("#### 2024-03-05", then "In the morning we fixed it"), is a day's entry.
-        events = [
-            e
-            for index, e in enumerate(events)
-            if e.moment.has_time
-            or e.moment.stamp.date_style == RELATIVE
-            or _untimed_day(e, events[index + 1 :])
-        ]
+        events = [e for e in events if e.moment.has_time or e.moment.stamp.date_style == RELATIVE]
     return events
 
 
@@ -1135,21 +1127,6 @@ _STATUS_OPENS = re.compile(
     re.IGNORECASE,
 )
 _POSTED_LAST = re.compile(r"\n[ \t*_]*posted\b[^\n]*\Z", re.IGNORECASE)
-
-
-def _untimed_day(event: Event, after: Sequence[Event]) -> bool:
-    """Is the event a date heading over text of its own, with no timed entry before the next
-    date (`after`: the events below it, in order)?"""
-    if event.moment.block.kind != "heading" or not event.moment.day_known:
-        return False
-    if len(_WORD.findall(event.text)) < 3:
-        return False  # the date alone
-    for later in after:
-        if later.moment.has_time:
-            return False
-        if later.moment.block.kind == "heading":
-            break
-    return True
 
 
 # A status page's update statuses (Atlassian Statuspage and the like), as a heading of its
