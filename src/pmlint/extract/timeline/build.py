@@ -10,7 +10,8 @@ import re
 from collections.abc import Callable
 
 from pmlint.document import Document, TextBlock
-from pmlint.extract.milestones import HOW_INFERRED, attempted
+from pmlint.extract.milestones import HOW_INFERRED, HOW_PROSE, attempted
+from pmlint.extract.timeline.allclear import all_clear_day
 from pmlint.extract.timeline.choose import (
     choose_milestones,
     headline_durations,
@@ -500,6 +501,12 @@ def _build(doc: Document, settings: Settings) -> Timeline:
             # resolved" with no time of its own: the story's last entry is when it was
             milestones["resolved"] = end
             provenance["resolved"] = HOW_INFERRED
+    closed = all_clear_day(moments, milestones)
+    if closed is not None:
+        # "As of March 10, the backlog has been cleared": the day all was well again closes
+        # an incident nothing else closed
+        milestones["resolved"] = closed
+        provenance["resolved"] = HOW_PROSE
     return Timeline(
         moments,
         events,

@@ -1,0 +1,68 @@
+"""A day, told after the impact had eased, on which all was well again: the resolution.
+
+Reports that follow an incident for days end it with a date and no time: "As of March 10,
+the backlog has been cleared and mail is delivered as expected", "By the morning of April 8th
+we had observed no further build failures", "we have not seen any issues since October 7".
+Where nothing else closes the incident, that day does (a day alone: no minutes count from it,
+so no duration is made of it), and it tells no mitigation: the impact eased before it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from pmlint.extract.milestones import attempted
+from pmlint.extract.timeline.entries import sentence_of
+from pmlint.extract.timeline.model import PROSE, Moment
+
+# "have not seen any issues", "observed no CI failures", "experienced no further errors"
+_NO_TROUBLE = re.compile(
+    r"\b(?:(?:not|never)\s+(?:seen|observed|had|experienced|detected|noticed)\s+any"
+    r"|(?:seen|observed|had|experienced|detected|noticed|been)\s+no)"
+    r"\s+(?:further\s+|more\s+|new\s+|other\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:issues?|errors?|failures?|problems?|incidents?|recurrences?|outages?|disruptions?)\b",
+    re.IGNORECASE,
+)
+# "the backlog has been cleared", "emails are being delivered as expected", "back to normal"
+_ALL_WELL = re.compile(
+    r"\bbacklogs?\s+(?:has|had|have|was|were)\s+(?:been\s+)?(?:fully\s+|completely\s+)?"
+    r"(?:cleared|processed|drained|worked\s+through)\b"
+    r"|\b(?:delivered|working|running|operating|functioning|performing|processed)\s+"
+    r"(?:as\s+expected|normally)\b"
+    r"|\b(?:back|returned)\s+to\s+normal\b",
+    re.IGNORECASE,
+)
+# A plan or a hope is no state seen: "we expect the backlog to be cleared by March 12".
+_AHEAD = re.compile(
+    r"\b(?:will|should|aim(?:s|ing)?|plan(?:s|ned)?|hope(?:s|d)?|until)\b"
+    r"|(?<!\bas\s)\bexpect(?:s|ed)?\b",  # ("delivered as expected" is a state seen)
+    re.IGNORECASE,
+)
+
+
+def all_clear_day(
+    moments: Sequence[Moment], milestones: Mapping[str, Moment | None]
+) -> Moment | None:
+    """The first day told in prose, with no time, after the day of every milestone found,
+    whose sentence says the trouble is over (`_NO_TROUBLE`, `_ALL_WELL`); None when the
+    incident is closed already, or when nothing has told when it began."""
+    if milestones.get("resolved") is not None:
+        return None
+    known = [m for m in milestones.values() if m is not None and m.when is not None]
+    if not known:
+        return None
+    last_day = max(m.when.date() for m in known if m.when is not None)
+    for moment in moments:
+        if moment.source != PROSE or moment.has_time or not moment.day_known:
+            continue
+        if moment.when is None or moment.when.date() <= last_day:
+            continue
+        sentence = sentence_of(moment)
+        if _AHEAD.search(sentence) is not None:
+            continue
+        if _NO_TROUBLE.search(sentence) is not None or (
+            _ALL_WELL.search(sentence) is not None and not attempted(sentence)
+        ):
+            return moment
+    return None
