@@ -5,6 +5,10 @@ the backlog has been cleared and mail is delivered as expected", "By the morning
 we had observed no further build failures", "we have not seen any issues since October 7".
 Where nothing else closes the incident, that day does (a day alone: no minutes count from it,
 so no duration is made of it), and it tells no mitigation: the impact eased before it.
+
+The other way round, a report that says after its recovery that the trouble had not ended when
+it was written ("some services remain unavailable as of 10:30", "we continue working on a fix")
+states no resolution (`still_open`).
 """
 
 from __future__ import annotations
@@ -12,7 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from pmlint.extract.milestones import attempted
+from pmlint.document import TextBlock
+from pmlint.extract.milestones import HOW_INFERRED, HOW_PROSE, attempted
 from pmlint.extract.timeline.entries import sentence_of
 from pmlint.extract.timeline.model import PROSE, Moment
 
@@ -66,3 +71,36 @@ def all_clear_day(
         ):
             return moment
     return None
+
+
+# Told as still so when the report was written: "some services remain unavailable as of
+# 10:30", "a few are still pending", "we continue working on a fix to resolve the issue",
+# "the issue has not yet been fully resolved". (A plan is not: "we will continue working on a
+# fix"; nor work that follows the incident, told under its action items or lessons.)
+_STILL_OPEN = re.compile(
+    r"\b(?:remains?|are\s+still|is\s+still)\s+(?:currently\s+)?(?:unavailable|down|offline"
+    r"|degraded|impacted|affected|pending|unresolved|being\s+restored|ongoing|in\s+progress)\b"
+    r"|(?<!\bwill\s)(?<!\bto\s)\bcontinu(?:e|es|ing)\s+(?:to\s+work|working)\s+on\s+(?:a|the)"
+    r"\s+(?:fix|resolution|solution|permanent)"
+    r"|\bstill\s+(?:a\s+few\s+)?pending\b"
+    r"|\bnot\s+(?:yet\s+)?(?:been\s+)?(?:fully\s+)?(?:resolved|restored|recovered)\b",
+    re.IGNORECASE,
+)
+_AFTERWARDS = ("action-items", "lessons", "went-well", "went-wrong", "lucky")
+
+
+def still_open(blocks: Sequence[TextBlock], resolved: Moment | None, how: str | None) -> bool:
+    """Does the report say, at or after the line its resolution was read from, that the
+    trouble had not ended when it was written (`_STILL_OPEN`)? Then a resolution read from
+    prose or inferred from the mitigation is none: the impact eased, the incident is open.
+    (A timeline's closing entry, a field or front matter says otherwise, and is kept.)"""
+    if resolved is None or how not in (HOW_PROSE, HOW_INFERRED):
+        return False
+    for block in blocks:
+        if block.kind == "heading" or block.last_line < resolved.line:
+            continue
+        if block.section is not None and block.section.is_under(*_AFTERWARDS):
+            continue
+        if _STILL_OPEN.search(block.prose) is not None:
+            return True
+    return False

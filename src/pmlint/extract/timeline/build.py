@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from pmlint.document import Document, TextBlock
 from pmlint.extract.milestones import HOW_INFERRED, HOW_PROSE, attempted
-from pmlint.extract.timeline.allclear import all_clear_day
+from pmlint.extract.timeline.allclear import all_clear_day, still_open
 from pmlint.extract.timeline.choose import (
     choose_milestones,
     headline_durations,
@@ -501,6 +501,11 @@ def _build(doc: Document, settings: Settings) -> Timeline:
             # resolved" with no time of its own: the story's last entry is when it was
             milestones["resolved"] = end
             provenance["resolved"] = HOW_INFERRED
+    if still_open(doc.blocks, milestones["resolved"], provenance.get("resolved")):
+        # "Most services were restored by 1 a.m. Some services remain unavailable as of
+        # 10:30 a.m.": the impact eased, the incident was still open when this was written
+        milestones["resolved"] = None
+        provenance.pop("resolved", None)
     closed = all_clear_day(moments, milestones)
     if closed is not None:
         # "As of March 10, the backlog has been cleared": the day all was well again closes
