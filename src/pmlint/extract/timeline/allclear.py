@@ -45,6 +45,9 @@ _AHEAD = re.compile(
     re.IGNORECASE,
 )
 
+# Sections that tell what came after the incident, not the incident.
+_AFTERWARDS = ("action-items", "lessons", "went-well", "went-wrong", "lucky")
+
 
 def all_clear_day(
     moments: Sequence[Moment], milestones: Mapping[str, Moment | None]
@@ -63,6 +66,9 @@ def all_clear_day(
             continue
         if moment.when is None or moment.when.date() <= last_day:
             continue
+        section = moment.block.section
+        if section is not None and section.is_under(*_AFTERWARDS):
+            continue  # "we have had no failures since May 3" among the lessons
         sentence = sentence_of(moment)
         if _AHEAD.search(sentence) is not None:
             continue
@@ -86,7 +92,6 @@ _STILL_OPEN = re.compile(
     r"|\bnot\s+(?:yet\s+)?(?:been\s+)?(?:fully\s+)?(?:resolved|restored|recovered)\b",
     re.IGNORECASE,
 )
-_AFTERWARDS = ("action-items", "lessons", "went-well", "went-wrong", "lucky")
 
 
 def still_open(blocks: Sequence[TextBlock], resolved: Moment | None, how: str | None) -> bool:
