@@ -8,7 +8,9 @@ so no duration is made of it), and it tells no mitigation: the impact eased befo
 
 The other way round, a report that says after its recovery that the trouble had not ended when
 it was written ("some services remain unavailable as of 10:30", "we continue working on a fix")
-states no resolution (`still_open`).
+states no resolution (`still_open`); nor does one that calls its time the mitigation and tells
+the resolution apart with no time ("was only fully resolved when the hardware was replaced",
+`resolved_apart`).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from pmlint.document import TextBlock
-from pmlint.extract.milestones import HOW_INFERRED, HOW_PROSE, attempted
+from pmlint.extract.milestones import HOW_INFERRED, HOW_PROSE, HOW_RANGE, attempted
 from pmlint.extract.timeline.entries import sentence_of
 from pmlint.extract.timeline.model import PROSE, Moment
 
@@ -107,5 +109,45 @@ def still_open(blocks: Sequence[TextBlock], resolved: Moment | None, how: str | 
         if block.section is not None and block.section.is_under(*_AFTERWARDS):
             continue
         if _STILL_OPEN.search(block.prose) is not None:
+            return True
+    return False
+
+
+# The author's word for the time told is mitigation: "the issue was considered mitigated",
+# "in order to mitigate the issue, ... rolled back", "a change ... which fully mitigated".
+_MITIGATION_WORD = re.compile(r"\bmitigat(?:e|ed|es|ing|ion)\b", re.IGNORECASE)
+# The resolution told apart, with no time of its own: "the incident was resolved after a short
+# period of monitoring", "was only fully resolved when the hardware was replaced", "all failed
+# rules were identified and remediated".
+_RESOLVED_APART = re.compile(
+    r"\b(?:was|were|been)\s+(?:only\s+)?(?:fully\s+|completely\s+|finally\s+)?"
+    r"(?:[a-z]+ed\s+and\s+)?(?:resolved|remediated)\b(?!\s+(?:at|on|by|as\s+of)\s+\d)",
+    re.IGNORECASE,
+)
+
+
+def resolved_apart(
+    blocks: Sequence[TextBlock], milestones: Mapping[str, Moment | None], how: str | None
+) -> bool:
+    """Is the resolution read at the mitigation's own time, where the author called that time
+    the mitigation (`_MITIGATION_WORD`) and told the resolution apart with no time
+    (`_RESOLVED_APART`: anywhere but the action items and lessons, and in the mitigation's own
+    paragraph after its time; a root-cause paragraph may tell it before the timeline does)?
+    Then the document states when the impact was mitigated, not when the incident was
+    resolved."""
+    mitigated, resolved = milestones.get("mitigated"), milestones.get("resolved")
+    if mitigated is None or resolved is None or how not in (HOW_PROSE, HOW_INFERRED, HOW_RANGE):
+        return False
+    if resolved.when is None or mitigated.when != resolved.when:
+        return False
+    if _MITIGATION_WORD.search(sentence_of(mitigated)) is None:
+        return False
+    for block in blocks:
+        if block.kind == "heading":
+            continue
+        if block.section is not None and block.section.is_under(*_AFTERWARDS):
+            continue
+        start = mitigated.stamp.end if block is mitigated.block else 0
+        if _RESOLVED_APART.search(block.prose, start) is not None:
             return True
     return False

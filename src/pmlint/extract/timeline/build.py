@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from pmlint.document import Document, TextBlock
 from pmlint.extract.milestones import HOW_INFERRED, HOW_PROSE, attempted
-from pmlint.extract.timeline.allclear import all_clear_day, still_open
+from pmlint.extract.timeline.allclear import all_clear_day, resolved_apart, still_open
 from pmlint.extract.timeline.choose import (
     choose_milestones,
     headline_durations,
@@ -504,6 +504,11 @@ def _build(doc: Document, settings: Settings) -> Timeline:
     if still_open(doc.blocks, milestones["resolved"], provenance.get("resolved")):
         # "Most services were restored by 1 a.m. Some services remain unavailable as of
         # 10:30 a.m.": the impact eased, the incident was still open when this was written
+        milestones["resolved"] = None
+        provenance.pop("resolved", None)
+    if resolved_apart(doc.blocks, milestones, provenance.get("resolved")):
+        # "At 21:07 UTC the issue was considered mitigated, and the incident was resolved after
+        # a short period of monitoring": the time is the mitigation's, the resolution has none
         milestones["resolved"] = None
         provenance.pop("resolved", None)
     closed = all_clear_day(moments, milestones)
