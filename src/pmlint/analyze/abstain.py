@@ -40,7 +40,7 @@ import re
 from collections.abc import Callable, Mapping
 
 from pmlint.document import Document
-from pmlint.extract.milestones import HOW_FIELD, HOW_FRONT_MATTER, HOW_RANGE
+from pmlint.extract.milestones import HOW_FIELD, HOW_FRONT_MATTER, HOW_RANGE, HOW_TIMELINE
 from pmlint.extract.timeline import Moment, Timeline, utc
 from pmlint.extract.timeline.build import with_milestones
 from pmlint.extract.timeline.choose import LEAD_UP_DAYS
@@ -240,7 +240,35 @@ def _window_start(facts: Timeline) -> Moment | None:
     minutes = _minutes(start, first)
     if minutes is None or minutes == 0 or abs(minutes) > _WINDOW_REACH_MINUTES:
         return None  # a month or more apart: a typo in one of them, no telling which
+    if _opens_at_the_noticing(facts, start, first, minutes):
+        return None
     return first
+
+
+# How long before a window that opens at the noticing the timeline's story may begin.
+_NOTICED_REACH_MINUTES = 12 * 60
+# A field that dates the incident ("Date: ~3 Nov (~1727) to 3 Nov (~1900)"), not one that
+# tells the users' trouble ("Shoppers saw last week's prices between 09:15 and 10:40").
+_DATE_LABEL = re.compile(
+    r"(?:(?:incident|outage)\s+)?dates?(?:\s+of\s+(?:the\s+)?(?:incident|outage))?", re.IGNORECASE
+)
+
+
+def _opens_at_the_noticing(facts: Timeline, start: Moment, first: Moment, minutes: float) -> bool:
+    """Does a field that dates the incident open its window at the very minute the timeline
+    says someone noticed, with the story's start told earlier that day ("Date: 3 Nov (~1727)
+    to 3 Nov (~1900)" over "~1442 changes deployed", "1727 noticed the icons had turned
+    black")? That window is counted from the noticing; the change that broke it is the start.
+    (A window told as the users' trouble, "shoppers saw ... between 09:15 and 10:40", is when
+    they were hurt, and stands.)"""
+    if facts.provenance.get("start") != HOW_TIMELINE or not 0 < minutes <= _NOTICED_REACH_MINUTES:
+        return False
+    if first.label is None or _DATE_LABEL.fullmatch(first.label.strip()) is None:
+        return False
+    noticed = facts.milestones.get("detected")
+    if noticed is None or noticed is start or not noticed.has_time:
+        return False
+    return _minutes(noticed, first) == 0
 
 
 def withheld_milestones(doc: Document, facts: Timeline) -> tuple[Timeline, dict[str, Withheld]]:

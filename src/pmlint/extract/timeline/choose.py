@@ -362,7 +362,7 @@ def choose_milestones(
                     m.span.column,
                 ),
             )
-            take(kind, first, HOW_PROSE)
+            take(kind, _took_effect_later(first, moments), HOW_PROSE)
         elif candidates:
             pick = max if kind == "resolved" else min
             take(kind, pick(candidates, key=lambda m: utc(m.when)), HOW_PROSE)  # type: ignore[arg-type]
@@ -1603,6 +1603,45 @@ _GOING_ON = re.compile(
     r"\b(?:is|are|am|cannot|can't|currently|still|now|investigating|seems?|appears?)\b|'re\b",
     re.IGNORECASE,
 )
+
+
+# A change reaching what it broke, told after the change was made or begun: "equipment in
+# Toronto took up this change at 19:17", "caused a drop in traffic upon their completion at
+# 16:39", "the new rules took effect at 09:10".
+_TOOK_EFFECT = re.compile(
+    r"\b(?:took|takes|take|taking)\s+up\b|\bpick(?:ed|s|ing)?\s+up\s+(?:th(?:is|e|at|ese|ose)"
+    r"\s+)?(?:change|config|update|record|rule|setting)"
+    r"|\bupon\s+(?:its|their|the)\s+completion\b"
+    r"|\b(?:took|takes|take|taking)\s+effect\b|\bwent\s+(?:live|into\s+effect)\b",
+    re.IGNORECASE,
+)
+# How long after a change its taking effect may be told.
+_TOOK_EFFECT_WITHIN = dt.timedelta(hours=3)
+
+
+def _took_effect_later(first: Moment, moments: Sequence[Moment]) -> Moment:
+    """A change the prose tells at one time and, in the same paragraph, reaching what it
+    broke at a later one ("At 18:24 UTC a backend change was made to the records. Equipment
+    in Toronto took up this change at 19:17 UTC", "changes began the process of being rolled
+    out at 16:33 ... caused a drop in traffic upon their completion at 16:39"): nobody was
+    hurt until it took effect, the later time is the start. A symptom told after a change
+    that took effect at once ("deployed at 14:02; errors from 14:06") leaves the change."""
+    if "start" in first.kinds or first.when is None or not first.has_time:
+        return first
+    for later in moments:
+        if later.block is not first.block or later.when is None or not later.has_time:
+            continue
+        if (later.line, later.span.column) <= (first.line, first.span.column):
+            continue
+        if not zoned_alike(later.when, first.when):
+            continue
+        gap = utc(later.when) - utc(first.when)
+        if not dt.timedelta(0) < gap <= _TOOK_EFFECT_WITHIN:
+            continue
+        if _TOOK_EFFECT.search(sentence_of(later)) is not None:
+            return later
+        return first  # the next time the paragraph tells is something else
+    return first
 
 
 def _sanity(result: dict[str, Moment | None], how: dict[str, str]) -> None:
