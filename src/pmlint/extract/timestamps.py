@@ -40,11 +40,18 @@ ZONE_ABBREVIATIONS: dict[str, float | str] = {
     "MET": 1,
     "MEST": 2,
     "EET": 2,
+    "SAST": 2,  # South Africa
+    "EAT": 3,  # East Africa
+    "WAT": 1,  # West Africa
     "EEST": 3,
     "MSK": 3,
     "IST": 5.5,
+    "PKT": 5,  # Pakistan
     "GST": 4,  # Gulf Standard Time (UAE, Oman)
     "SGT": 8,
+    "WIB": 7,  # Western Indonesia
+    "PHT": 8,  # the Philippines
+    "MYT": 8,  # Malaysia
     "HKT": 8,
     "JST": 9,
     "KST": 9,
