@@ -52,3 +52,40 @@ def test_a_status_pages_zone_abbreviation_is_read(zone: str, offset: str) -> Non
     assert zone_info(zone) is not None
     value = facts(STATUS_LOG_IN_A_ZONE.format(zone=zone))
     assert iso(value, "resolved") == f"2024-03-04T18:40:00{offset}"
+
+
+POSTMORTEM_OVER_A_STATUS_LOG = """\
+# Delayed payout notifications
+
+Incident Report for Example Pay
+
+## Postmortem
+
+On March 4th, 2024 at 9am, an incident occurred that delayed payout notifications for
+several merchants. The incident was identified at 2pm the same day.
+
+The notification workers were restarted and the queue drained in order.
+
+Posted Mar 5, 2024 - 11:20 SAST
+
+## Resolved
+
+This incident has been resolved.
+
+Posted Mar 4, 2024 - 18:40 SAST
+
+## Update
+
+We are continuing to monitor for any further issues.
+
+Posted Mar 4, 2024 - 17:05 SAST
+"""
+
+
+def test_an_incident_told_as_occurring_at_a_time_starts_there() -> None:
+    # the postmortem posted over the status log says when the incident occurred: that is
+    # the start, not the time it was identified nor the log's first update
+    value = facts(POSTMORTEM_OVER_A_STATUS_LOG)
+    assert iso(value, "start") == "2024-03-04T09:00:00+02:00"
+    assert iso(value, "detected") == "2024-03-04T14:00:00+02:00"
+    assert iso(value, "resolved") == "2024-03-04T18:40:00+02:00"
