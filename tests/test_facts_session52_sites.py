@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from pmlint.extract.durations import stated_durations
 from pmlint.extract.timeline import Timeline
 from pmlint.extract.timestamps import zone_info
 from tests.conftest import facts
@@ -89,3 +90,12 @@ def test_an_incident_told_as_occurring_at_a_time_starts_there() -> None:
     assert iso(value, "start") == "2024-03-04T09:00:00+02:00"
     assert iso(value, "detected") == "2024-03-04T14:00:00+02:00"
     assert iso(value, "resolved") == "2024-03-04T18:40:00+02:00"
+
+
+def test_a_symptom_on_what_for_how_long_is_a_duration() -> None:
+    # "500 errors on multiple production endpoints for ~15 hours": a few words name where
+    # the errors were, then how long
+    found = stated_durations("- Timeouts on public search endpoints for ~3 hours")
+    assert [s.minutes for s in found] == [180.0]
+    found = stated_durations("- 502 errors on all checkout pages for about 40 minutes")
+    assert [s.minutes for s in found] == [40.0]

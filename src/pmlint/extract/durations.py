@@ -212,7 +212,7 @@ _STATED = [re.compile(rf"{phrase}{_APPROX}{_DURATION}\b", re.IGNORECASE) for phr
     re.compile(
         r"(?<!\bthe\s)(?<!\bthese\s)(?<!\bthose\s)"  # "we looked at the errors for 10 min"
         r"\b(?:errors?|5xx(?:\s(?:errors|responses))?|50[0-4]s?|timeouts?|failures?)\s"
-        rf"(?:[a-z]+\s){{0,2}}?for\s{_APPROX}{_DURATION}\b"
+        rf"(?:[a-z]+\s){{0,4}}?for\s{_APPROX}{_DURATION}\b"
         r"(?!\s(?:at a time|each|per|every|apiece|or (?:more|longer))\b)",
         re.IGNORECASE,
     ),
