@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from pmlint.extract.durations import stated_durations
+from pmlint.extract.durations import parse_duration, stated_durations
 from pmlint.extract.timeline import Timeline
 from pmlint.extract.timestamps import zone_info
 from tests.conftest import facts
@@ -55,6 +55,28 @@ def test_a_status_pages_zone_abbreviation_is_read(zone: str, offset: str) -> Non
     assert iso(value, "resolved") == f"2024-03-04T18:40:00{offset}"
 
 
+def test_a_symptom_on_what_for_how_long_is_a_duration() -> None:
+    # "500 errors on multiple production endpoints for ~15 hours": a few words name where
+    # the errors were, then how long
+    found = stated_durations("- Timeouts on public search endpoints for ~3 hours")
+    assert [s.minutes for s in found] == [180.0]
+    found = stated_durations("- 502 errors on all checkout pages for about 40 minutes")
+    assert [s.minutes for s in found] == [40.0]
+
+
+def test_hours_and_minutes_written_as_a_clock_are_a_duration() -> None:
+    # "lasted for about 6h30": six hours and a half, with no unit after the minutes
+    assert parse_duration("6h30") == 390.0
+    found = stated_durations("Sorry for yesterday's mirror outage that lasted for about 4h15.")
+    assert [s.minutes for s in found] == [255.0]
+    assert parse_duration("2h17m") == 137.0
+
+
+def test_a_clock_time_with_an_h_is_no_duration() -> None:
+    # "10h47 CEST", a time of day, stated by no duration phrase
+    assert stated_durations("On 2024-03-17 10h47 CEST someone told us on chat.") == []
+
+
 POSTMORTEM_OVER_A_STATUS_LOG = """\
 # Delayed payout notifications
 
@@ -90,12 +112,3 @@ def test_an_incident_told_as_occurring_at_a_time_starts_there() -> None:
     assert iso(value, "start") == "2024-03-04T09:00:00+02:00"
     assert iso(value, "detected") == "2024-03-04T14:00:00+02:00"
     assert iso(value, "resolved") == "2024-03-04T18:40:00+02:00"
-
-
-def test_a_symptom_on_what_for_how_long_is_a_duration() -> None:
-    # "500 errors on multiple production endpoints for ~15 hours": a few words name where
-    # the errors were, then how long
-    found = stated_durations("- Timeouts on public search endpoints for ~3 hours")
-    assert [s.minutes for s in found] == [180.0]
-    found = stated_durations("- 502 errors on all checkout pages for about 40 minutes")
-    assert [s.minutes for s in found] == [40.0]
