@@ -112,3 +112,28 @@ def test_an_incident_told_as_occurring_at_a_time_starts_there() -> None:
     assert iso(value, "start") == "2024-03-04T09:00:00+02:00"
     assert iso(value, "detected") == "2024-03-04T14:00:00+02:00"
     assert iso(value, "resolved") == "2024-03-04T18:40:00+02:00"
+
+
+BEGUN_AGAIN = """\
+# Ledger stalled after the node upgrade
+
+## Timeline (UTC)
+
+| Time | Event |
+| --- | --- |
+| 2024-05-02 09:10 | Validators report the ledger stopped at height 1200 |
+| 2024-05-02 09:40 | Operators agree on the patched binary |
+| 2024-05-02 11:05 | Height 1201 is signed and the ledger {told} |
+"""
+
+
+@pytest.mark.parametrize("told", ["starts moving again", "began advancing again"])
+def test_a_doing_begun_again_is_the_recovery(told: str) -> None:
+    # "the chain starts moving again": the start of a doing that had stopped, not an attempt
+    value = facts(BEGUN_AGAIN.format(told=told))
+    assert iso(value, "mitigated") == "2024-05-02T11:05:00+00:00"
+
+
+def test_a_symptom_begun_again_is_no_recovery() -> None:
+    value = facts(BEGUN_AGAIN.format(told="started stalling again"))
+    assert iso(value, "mitigated") != "2024-05-02T11:05:00+00:00"
