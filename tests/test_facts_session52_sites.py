@@ -137,3 +137,36 @@ def test_a_doing_begun_again_is_the_recovery(told: str) -> None:
 def test_a_symptom_begun_again_is_no_recovery() -> None:
     value = facts(BEGUN_AGAIN.format(told="started stalling again"))
     assert iso(value, "mitigated") != "2024-05-02T11:05:00+00:00"
+
+
+STATUS_HISTORY = """\
+# Service status history
+
+## Past incidents
+
+### 14.Mar.2023 from 19:10 CET - 15.Mar.2023 07:40 CET
+
+The dashboard showed no measurements. The storage node was replaced overnight.
+
+### 02.Jan.2023 from 09:00-10:30 CET
+
+Planned maintenance of the database.
+
+### 7.Sep.2022 from 13:00-15:00 UTC
+
+The upload service was unreachable.
+"""
+
+
+def test_a_dotted_day_month_year_is_a_date() -> None:
+    from pmlint.extract.timestamps import find_stamps
+
+    (stamp,) = find_stamps("14.Mar.2023")
+    assert stamp.date is not None and stamp.date.isoformat() == "2023-03-14"
+
+
+def test_a_status_history_reports_the_incident_it_lists_first() -> None:
+    # windows months apart are other incidents of the page, not periods of the first one
+    value = facts(STATUS_HISTORY)
+    assert iso(value, "start") == "2023-03-14T19:10:00+01:00"
+    assert iso(value, "resolved") == "2023-03-15T07:40:00+01:00"

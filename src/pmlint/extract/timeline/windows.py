@@ -136,7 +136,35 @@ def impact_windows(moments: list[Moment]) -> list[tuple[Moment, Moment]]:
             if on is not None:
                 windows.append(on)
                 break
-    return windows
+    return _first_incidents(windows)
+
+
+# How far apart, in days, two windows a page states may lie and still be one incident's (a
+# window across days, its periods of impact, a header's and a report's window).
+_OTHER_INCIDENT = dt.timedelta(days=7)
+
+
+def _first_incidents(windows: list[tuple[Moment, Moment]]) -> list[tuple[Moment, Moment]]:
+    """A status history lists incidents one under the other ("10.Feb.2020 from 17:30 CET -
+    11.Feb.2020 08:30 CET", then "06.Nov.2019 from 16:00-17:00 CET", "2.May.2019 ..."): a
+    window that begins more than a week from the first one told is another incident's, not a
+    period of this one, and its ends do not stretch the first (the page's report is the
+    incident it tells first). A status page's header window is judged apart
+    (`without_stale_header`), and is no first window to judge by."""
+    report = [w for w in windows if not _header_window(w)]
+    if len(report) < 2:
+        return windows
+    first = report[0][0]
+    if first.when is None or not first.day_known:
+        return windows
+    return [
+        w
+        for w in windows
+        if _header_window(w)
+        or w[0].when is None
+        or not w[0].day_known
+        or abs(w[0].when.date() - first.when.date()) <= _OTHER_INCIDENT
+    ]
 
 
 def in_a_range(moment: Moment, moments: Sequence[Moment]) -> bool:
