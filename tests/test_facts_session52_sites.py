@@ -170,3 +170,39 @@ def test_a_status_history_reports_the_incident_it_lists_first() -> None:
     value = facts(STATUS_HISTORY)
     assert iso(value, "start") == "2023-03-14T19:10:00+01:00"
     assert iso(value, "resolved") == "2023-03-15T07:40:00+01:00"
+
+
+DATED_TEMPLATE = """\
+# Ledger upgrade stall
+
+## Date
+
+2024-02-20
+
+## Summary
+
+The ledger stopped for about three hours after operators upgraded at different heights.
+
+## Timeline
+
+| Date (UTC) | Event |
+| --- | --- |
+| 2024-02-16 10:05 | Upgrade announced; the ledger will halt at the stop height |
+| 2024-02-20 09:00 | Upgrade binary published |
+| 2024-02-20 11:10 | Operators notice the ledger stalled at the upgrade height |
+| 2024-02-20 14:05 | The ledger starts moving again |
+"""
+
+
+def test_entries_before_the_templates_dated_day_are_lead_up() -> None:
+    # the "Date" section gives the incident's day; an entry days earlier that names the
+    # halt to come is the lead-up, not the start
+    value = facts(DATED_TEMPLATE)
+    assert iso(value, "start") == "2024-02-20T11:10:00+00:00"
+    assert iso(value, "mitigated") == "2024-02-20T14:05:00+00:00"
+
+
+def test_a_dated_day_after_the_noticing_moves_nothing() -> None:
+    # the "Date" section is the day of writing here: the story ran before it
+    value = facts(DATED_TEMPLATE.replace("\n2024-02-20\n", "\n2024-02-27\n", 1))
+    assert iso(value, "start") == "2024-02-16T10:05:00+00:00"
