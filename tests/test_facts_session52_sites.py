@@ -3,12 +3,14 @@ twenty-seventh set, released for tuning. Each document is written for this repos
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from pmlint.extract.durations import parse_duration, stated_durations
 from pmlint.extract.timeline import Timeline
 from pmlint.extract.timestamps import zone_info
-from tests.conftest import facts
+from tests.conftest import check_json, facts
 
 
 def iso(value: Timeline, kind: str) -> str | None:
@@ -206,3 +208,23 @@ def test_a_dated_day_after_the_noticing_moves_nothing() -> None:
     # the "Date" section is the day of writing here: the story ran before it
     value = facts(DATED_TEMPLATE.replace("\n2024-02-20\n", "\n2024-02-27\n", 1))
     assert iso(value, "start") == "2024-02-16T10:05:00+00:00"
+
+
+def _rules(tmp_path: Path, text: str) -> list[str]:
+    path = tmp_path / "history.md"
+    path.write_text(text, encoding="utf-8")
+    _, report = check_json(str(path))
+    return [f.get("rule") for file in report["files"] for f in file["diagnostics"]]
+
+
+def test_a_history_of_dated_headings_newest_first_is_in_order(tmp_path: Path) -> None:
+    # PM103: a status history lists its incidents under dated headings, newest first
+    assert "PM103" not in _rules(tmp_path, STATUS_HISTORY)
+
+
+def test_a_dated_heading_out_of_order_is_still_reported(tmp_path: Path) -> None:
+    text = (
+        "# Incident\n\n## Timeline\n\n### 3 May 2023 10:00 UTC\n\nErrors rise.\n\n"
+        "### 3 May 2023 11:00 UTC\n\nRollback.\n\n### 3 May 2023 10:30 UTC\n\nPaged.\n"
+    )
+    assert "PM103" in _rules(tmp_path, text)
