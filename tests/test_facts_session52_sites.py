@@ -160,6 +160,14 @@ The upload service was unreachable.
 """
 
 
+def test_a_length_told_under_another_incident_of_the_history_is_not_its() -> None:
+    # "The upload service was unreachable for two hours" is the 2022 entry's length
+    text = STATUS_HISTORY.replace(
+        "The upload service was unreachable.", "The upload service was unreachable for two hours."
+    )
+    assert facts(text).duration() == (750, "range")
+
+
 def test_a_dotted_day_month_year_is_a_date() -> None:
     from pmlint.extract.timestamps import find_stamps
 

@@ -79,6 +79,21 @@ _ASIDE = re.compile(r"^\s*\([^()\n]{1,40}\)")
 
 def impact_windows(moments: list[Moment]) -> list[tuple[Moment, Moment]]:
     """Impact windows stated in the summary, the impact section or the lead prose."""
+    return impact_windows_apart(moments)[0]
+
+
+def impact_windows_apart(
+    moments: list[Moment],
+) -> tuple[list[tuple[Moment, Moment]], list[tuple[Moment, Moment]]]:
+    """The impact windows (`impact_windows`), and apart from them the windows a status
+    history states for its other incidents (`_first_incidents`)."""
+    windows = _stated_windows(moments)
+    kept = _first_incidents(windows)
+    return kept, [w for w in windows if all(w is not k for k in kept)]
+
+
+def _stated_windows(moments: list[Moment]) -> list[tuple[Moment, Moment]]:
+    """Every window stated in the summary, the impact section or the lead prose."""
     windows: list[tuple[Moment, Moment]] = []
     # The times in order; a date written after a time ("21:10 on 4 May to 03:30 on 5 May")
     # is that time's day, not an end of the window.
@@ -136,7 +151,7 @@ def impact_windows(moments: list[Moment]) -> list[tuple[Moment, Moment]]:
             if on is not None:
                 windows.append(on)
                 break
-    return _first_incidents(windows)
+    return windows
 
 
 # How far apart, in days, two windows a page states may lie and still be one incident's (a
