@@ -168,6 +168,13 @@ def test_a_length_told_under_another_incident_of_the_history_is_not_its() -> Non
     assert facts(text).duration() == (750, "range")
 
 
+def test_windows_of_a_story_with_a_timeline_stay_one_incidents() -> None:
+    # three windows told newest first over a timed timeline: one story's, not a history
+    text = STATUS_HISTORY + "\n## Timeline\n\n- 2022-09-07 13:00 UTC: uploads fail\n"
+    value = facts(text)
+    assert iso(value, "start") == "2022-09-07T13:00:00+00:00"
+
+
 def test_a_dotted_day_month_year_is_a_date() -> None:
     from pmlint.extract.timestamps import find_stamps
 
