@@ -192,7 +192,15 @@ def _log_key(event: Event) -> tuple[int, bool]:
     under a status heading of its own; a header above them is not one of them), else the
     entry's section."""
     log = update_log(event.moment.block)
-    return (id(log), True) if log is not None else (id(event.moment.block.section), False)
+    if log is not None:
+        return (id(log), True)
+    section = event.moment.block.section
+    if event.moment.block.kind == "heading" and section is not None and section.parent is not None:
+        # a heading's entry is its section's one entry: it is ordered among its sibling
+        # headings ("### 10.Feb.2020 ...", "### 06.Nov.2019 ...": a status history, newest
+        # first)
+        return (id(section.parent), False)
+    return (id(section), False)
 
 
 def _comparable(a: Event, b: Event) -> tuple[object, object] | None:

@@ -86,7 +86,16 @@ _PART_WORDS = re.compile(rf"\b(?=[\dahtfseno])(?:{_AMOUNT})\s{_UNIT}(?=\b|\d)", 
 _AND_A_HALF = r"(?:\sand\s(?:an?\s)?half\b(?!\s(?:an?\s)?(?:hour|minute|day)))"
 # An amount and its unit: digits may touch it ("1h50m"), words take a blank ("an hour"; "and"
 # is not "an" days).
-_DUR_PART = rf"(?:\d+(?:[.,]\d+)?(?: and an? half)?[\s-]?|{_AMOUNT}[\s-]){_UNIT}(?![a-z])"
+# (or hours and minutes written as a clock's "6h30", with no unit after the minutes: "lasted
+# for about 6h30")
+_DUR_PART = (
+    r"(?:\d{1,2}h[0-5]\d(?![\d:]|[.,]\d)"
+    rf"|(?:\d+(?:[.,]\d+)?(?: and an? half)?[\s-]?|{_AMOUNT}[\s-]){_UNIT}(?![a-z]))"
+)
+# "6h30": six hours and thirty minutes (`_DUR_PART`), read by `parse_duration` as "6h 30m".
+_HOURS_THEN_MINUTES = re.compile(
+    r"(?<![\d.,])(\d{1,2})h([0-5]\d)(?![\d:a-z]|[.,]\d)", re.IGNORECASE
+)
 _DURATION = (
     rf"(?P<dur>{_DUR_PART}(?:,?\s?(?:and\s)?{_DUR_PART}){{0,2}}(?:\s\d{{1,2}}s(?![a-z]))?"
     rf"{_AND_A_HALF}?)"
@@ -212,7 +221,7 @@ _STATED = [re.compile(rf"{phrase}{_APPROX}{_DURATION}\b", re.IGNORECASE) for phr
     re.compile(
         r"(?<!\bthe\s)(?<!\bthese\s)(?<!\bthose\s)"  # "we looked at the errors for 10 min"
         r"\b(?:errors?|5xx(?:\s(?:errors|responses))?|50[0-4]s?|timeouts?|failures?)\s"
-        rf"(?:[a-z]+\s){{0,2}}?for\s{_APPROX}{_DURATION}\b"
+        rf"(?:[a-z]+\s){{0,4}}?for\s{_APPROX}{_DURATION}\b"
         r"(?!\s(?:at a time|each|per|every|apiece|or (?:more|longer))\b)",
         re.IGNORECASE,
     ),
@@ -410,6 +419,7 @@ def _amount(word: str) -> float | None:
 def parse_duration(text: str) -> float | None:
     """'2 hours', '1h50m', '45 minutes', 'an hour', 'half an hour', 'one and a half hours',
     'eleven hours', '2 hours and 5 minutes' -> minutes (None when no exact amount is given)."""
+    text = _HOURS_THEN_MINUTES.sub(r"\1h \2m", text)
     total = 0.0
     matched = False
     last = 0.0  # the last unit's minutes

@@ -89,7 +89,10 @@ _WORKS = (
     r"|(?:come|came|respond|serv|load|function|succeed|flow|process|pass|recover|resolv|run|drain|shrink"
     r"|investigat|analy)\w*"
     r"|(?:in|within|successfully|fine|normally|correctly|properly|cleanly|again|up|back|ok"
-    r"|okay)\b(?!\s+(?:to|the|a|an|our|their|its)\b)))"
+    r"|okay)\b(?!\s+(?:to|the|a|an|our|their|its)\b)"
+    # a doing that comes back: "the chain starts moving again" (`recovered_again` tells a
+    # symptom's "started failing again" from it)
+    r"|[a-z]+ing\s+again\b))"
 )
 _ATTEMPT = re.compile(
     rf"\b(?:start(?:s|ed|ing)? {_WORKS}(?:to |the |a )?|begin(?:s|ning)? {_WORKS}(?:to |the )?"
@@ -177,7 +180,9 @@ _AGAIN = re.compile(
     # any doing told in the progressive with "again", unless it is a symptom or an attempt:
     # "most nodes are signing again", "the workers were consuming again" (not "failing
     # again", "restarting again", "investigating again")
-    r"|\b(?:is|are|was|were)\s+(?:now\s+)?(?!(?:fail|error|crash|hang|stall|drop|flap|restart"
+    # (or begun so: "the chain starts moving again", "payments began clearing again")
+    r"|\b(?:is|are|was|were|starts|started|begins|began)\s+(?:now\s+)?"
+    r"(?!(?:fail|error|crash|hang|stall|drop|flap|restart"
     r"|reboot|break|leak|throw|spik|reject|refus|panic|lag|los|miss|tim|go|stuck|investigat|look"
     r"|try|attempt|seeing|experienc|return|report|alert|pag|retry|climb|ris|grow|fall)\w*\s)"
     r"[a-z]+ing\s+again\b",

@@ -40,11 +40,18 @@ ZONE_ABBREVIATIONS: dict[str, float | str] = {
     "MET": 1,
     "MEST": 2,
     "EET": 2,
+    "SAST": 2,  # South Africa
+    "EAT": 3,  # East Africa
+    "WAT": 1,  # West Africa
     "EEST": 3,
     "MSK": 3,
     "IST": 5.5,
+    "PKT": 5,  # Pakistan
     "GST": 4,  # Gulf Standard Time (UAE, Oman)
     "SGT": 8,
+    "WIB": 7,  # Western Indonesia
+    "PHT": 8,  # the Philippines
+    "MYT": 8,  # Malaysia
     "HKT": 8,
     "JST": 9,
     "KST": 9,
@@ -132,7 +139,8 @@ _DAY_FIRST = re.compile(
     rf"(?<![\w]){_WEEKDAY}(?P<text>\d{{1,2}}(?:st|nd|rd|th|\.)?\s+(?:of\s+)?{_MONTHS}\.?"
     rf"{_YEAR_AFTER_DAY}"
     # "04-Mar-2023", as logs and some reports write it, and "2025-Feb-07", its year first
-    rf"|\d{{1,2}}-{_MONTHS}-\d{{4}}|\d{{4}}-{_MONTHS}-\d{{1,2}})(?!\d)",
+    # and "10.Feb.2020", dotted, as German and Swiss status pages write it
+    rf"|\d{{1,2}}-{_MONTHS}-\d{{4}}|\d{{4}}-{_MONTHS}-\d{{1,2}}|\d{{1,2}}\.{_MONTHS}\.\d{{4}})(?!\d)",
     re.IGNORECASE,
 )
 # "January 5-6, 2023", "5–6 May 2021", "on October 19 and 20, 2025": a range (or a pair) of

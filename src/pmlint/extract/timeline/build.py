@@ -56,13 +56,20 @@ from pmlint.extract.timeline.entries import (
 )
 from pmlint.extract.timeline.html import html_texts
 from pmlint.extract.timeline.later import later_moments
-from pmlint.extract.timeline.model import EVENT, MITIGATION_AT_STORY_END, Event, Moment, Timeline
+from pmlint.extract.timeline.model import (
+    EVENT,
+    MITIGATION_AT_STORY_END,
+    Event,
+    Moment,
+    StatedDuration,
+    Timeline,
+)
 from pmlint.extract.timeline.stated import (
     detection_from_stated_delay,
     detection_from_time_to_detect,
     start_from_time_to_detect,
 )
-from pmlint.extract.timeline.windows import impact_windows, without_stale_header
+from pmlint.extract.timeline.windows import impact_windows_apart, without_stale_header
 from pmlint.extract.timeline.zones import (
     carry_the_timeline_zone,
     declared_zone,
@@ -97,6 +104,17 @@ def _told_resolved_untimed(doc: Document) -> bool:
         for sentence in re.split(r"(?<=[.!?])\s+", block.prose):
             if _TOLD_RESOLVED.search(sentence) and not _CLOCK.search(sentence):
                 return True
+    return False
+
+
+def _told_of(stated: StatedDuration, windows: list[tuple[Moment, Moment]]) -> bool:
+    """Is the stated duration written in the section of another incident's window (a status
+    history's older entry, "### 2.May.2019 from 20:00-22:00 UTC", over "could not be reached
+    for two hours")?"""
+    for first, _ in windows:
+        section = first.block.section
+        if section is not None and section.first_line <= stated.span.line <= section.last_line:
+            return True
     return False
 
 
@@ -481,12 +499,12 @@ def _build(doc: Document, settings: Settings) -> Timeline:
             moment.kinds = event_kinds(event.text, events_words)
             if moment.kinds and promised_update(moment):
                 moment.kinds = frozenset()
-    windows = impact_windows(moments)
+    windows, other_incidents = impact_windows_apart(moments)
     milestones, provenance = choose_milestones(doc, moments, events, windows, words)
     start_from_time_to_detect(doc, milestones, provenance, events)
     detection_from_time_to_detect(doc, milestones, provenance, events)
     detection_from_stated_delay(doc, milestones, provenance)
-    durations = summary_durations(doc)
+    durations = [d for d in summary_durations(doc) if not _told_of(d, other_incidents)]
     end = story_end(events, milestones)
     if end is not None and milestones["mitigated"] is None and not _told_as_attempt(end, events):
         # "11:34 fix out in production", "~15:23 team halts the pool", "04:00 builds much more

@@ -411,6 +411,7 @@ def choose_milestones(
         take("detected", start, how.get("start", HOW_PROSE))
     if windows and "mitigated" not in marked:
         _step_inside_the_window(result, how, *impact_ends(windows))
+    _lead_up_before_the_dated_day(doc, result, how, timed)
     _sanity(result, how)
     _ends_in_order(result, how, {k: timed[e.index].moment for k, e in chosen.items()}, marked)
     _begun_by_first_update(doc, timed, result, how)
@@ -1642,6 +1643,47 @@ def _took_effect_later(first: Moment, moments: Sequence[Moment]) -> Moment:
             return later
         return first  # the next time the paragraph tells is something else
     return first
+
+
+def _dated_day(doc: Document) -> dt.date | None:
+    """The day a template's own "Date" section gives the incident ("## Date" over
+    "2025-04-14", as the SRE book's template opens), when it holds that one date alone."""
+    for section in doc.sections():
+        if section.title.strip(" *_:").lower() != "date" or len(section.blocks) != 1:
+            continue
+        stamps = find_stamps(section.blocks[0].prose)
+        if len(stamps) == 1 and stamps[0].date is not None and stamps[0].year_known:
+            return stamps[0].date
+    return None
+
+
+def _lead_up_before_the_dated_day(
+    doc: Document, result: dict[str, Moment | None], how: dict[str, str], timed: Sequence[Event]
+) -> None:
+    """A timeline that opens days before the day the template's "Date" section gives, where
+    the incident was noticed on that day ("2025-04-10 16:44 upgrade height announced ... the
+    halt height", then "2025-04-14 14:47 notices consensus error"): the earlier days are the
+    lead-up, and the start is the first entry of that day that tells a symptom, by the
+    noticing at the latest."""
+    start, noticed = result["start"], result["detected"]
+    if how.get("start") != HOW_TIMELINE or start is None or noticed is None:
+        return
+    if start.when is None or noticed.when is None or not (start.day_known and noticed.day_known):
+        return
+    day = _dated_day(doc)
+    if day is None or start.when.date() >= day or noticed.when.date() != day:
+        return
+    symptoms = [
+        e.moment
+        for e in timed
+        if e.moment.when is not None
+        and e.moment.day_known
+        and e.moment.when.date() == day
+        and "start" in e.moment.kinds
+        and zoned_alike(e.moment.when, noticed.when)
+        and utc(e.moment.when) <= utc(noticed.when)
+    ]
+    result["start"] = min(symptoms, key=lambda m: utc(m.when)) if symptoms else noticed  # type: ignore[arg-type]
 
 
 def _sanity(result: dict[str, Moment | None], how: dict[str, str]) -> None:

@@ -15,7 +15,15 @@ from pmlint.document import TextBlock
 from pmlint.extract.durations import Stated, stated_durations
 from pmlint.extract.milestones import HOW_RANGE, HOW_TIMELINE
 from pmlint.extract.timeline.entries import NOT_AN_END
-from pmlint.extract.timeline.model import FIELD, PROSE, Moment, minute_after, utc, zoned_alike
+from pmlint.extract.timeline.model import (
+    EVENT,
+    FIELD,
+    PROSE,
+    Moment,
+    minute_after,
+    utc,
+    zoned_alike,
+)
 from pmlint.extract.timestamps import WEEKDAY_NAME
 
 # "from 02:05 to 03:40 UTC", "between 02:10 and 04:45", "22:40–01:15", "began at A and ended
@@ -79,6 +87,23 @@ _ASIDE = re.compile(r"^\s*\([^()\n]{1,40}\)")
 
 def impact_windows(moments: list[Moment]) -> list[tuple[Moment, Moment]]:
     """Impact windows stated in the summary, the impact section or the lead prose."""
+    return impact_windows_apart(moments)[0]
+
+
+def impact_windows_apart(
+    moments: list[Moment],
+) -> tuple[list[tuple[Moment, Moment]], list[tuple[Moment, Moment]]]:
+    """The impact windows (`impact_windows`), and apart from them the windows a status
+    history states for its other incidents (`_first_incidents`)."""
+    windows = _stated_windows(moments)
+    if any(m.source == EVENT and m.has_time for m in moments):
+        return windows, []  # a timeline tells one incident's story: its windows are one's
+    kept = _first_incidents(windows)
+    return kept, [w for w in windows if all(w is not k for k in kept)]
+
+
+def _stated_windows(moments: list[Moment]) -> list[tuple[Moment, Moment]]:
+    """Every window stated in the summary, the impact section or the lead prose."""
     windows: list[tuple[Moment, Moment]] = []
     # The times in order; a date written after a time ("21:10 on 4 May to 03:30 on 5 May")
     # is that time's day, not an end of the window.
@@ -137,6 +162,41 @@ def impact_windows(moments: list[Moment]) -> list[tuple[Moment, Moment]]:
                 windows.append(on)
                 break
     return windows
+
+
+# How far apart, in days, two windows a page states may lie and still be one incident's (a
+# window across days, its periods of impact, a header's and a report's window).
+_OTHER_INCIDENT = dt.timedelta(days=7)
+# How many windows a history lists at least (two, newest first, are as often one story's
+# windows told back from its end).
+_HISTORY = 3
+
+
+def _first_incidents(windows: list[tuple[Moment, Moment]]) -> list[tuple[Moment, Moment]]:
+    """A status history lists incidents one under the other ("10.Feb.2020 from 17:30 CET -
+    11.Feb.2020 08:30 CET", then "06.Nov.2019 from 16:00-17:00 CET", "2.May.2019 ..."): a
+    window that begins more than a week from the first one told is another incident's, not a
+    period of this one, and its ends do not stretch the first (the page's report is the
+    incident it tells first). A status page's header window is judged apart
+    (`without_stale_header`), and is no first window to judge by."""
+    report = [w for w in windows if not _header_window(w)]
+    if len(report) < _HISTORY:
+        return windows
+    first = report[0][0]
+    if first.when is None or not first.day_known:
+        return windows
+    days = [w[0].when.date() for w in report if w[0].when is not None and w[0].day_known]
+    if any(b > a for a, b in itertools.pairwise(days)):
+        return windows  # not listed newest first, as a history is: one story's windows
+    return [
+        w
+        for w in windows
+        if _header_window(w)
+        or w[0].block is first.block  # one sentence's or paragraph's windows: one story
+        or w[0].when is None
+        or not w[0].day_known
+        or abs(w[0].when.date() - first.when.date()) <= _OTHER_INCIDENT
+    ]
 
 
 def in_a_range(moment: Moment, moments: Sequence[Moment]) -> bool:
