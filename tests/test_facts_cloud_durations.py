@@ -89,3 +89,71 @@ def test_a_stale_header_on_another_day_adds_no_minutes() -> None:
         "returned elevated error rates in one region.\n"
     )
     assert facts(text).duration() == (90, "range")
+
+
+# Session 52 (f52d): durations a cloud or hosting report states in shapes the grammar did not
+# read. Each case is text written for this repository.
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        (
+            "After the switch failed, the store was in a degraded state for about 3.5 hours.",
+            210,
+        ),
+        ("The bridge was down on the staging chain for about 17 minutes.", 17),
+        ("Image uploads were unavailable in Frankfurt for 40 minutes.", 40),
+    ],
+)
+def test_a_state_with_its_noun_or_place_before_for_is_the_duration(text: str, minutes: int) -> None:
+    assert [s.minutes for s in stated_durations(text)] == [minutes]
+
+
+def test_a_change_rolled_out_somewhere_for_days_is_no_duration() -> None:
+    assert (
+        stated_durations("The flag was rolled out in production for 3 days before the alert.") == []
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("We had an outage on Sunday night that lasted for 4-5 hours.", 240),
+        ("The dashboard was down for about 6–8 minutes.", 6),
+    ],
+)
+def test_a_range_of_amounts_reads_as_its_lower_bound(text: str, minutes: int) -> None:
+    assert [s.minutes for s in stated_durations(text)] == [minutes]
+
+
+def test_a_range_is_no_figure_where_it_is_not_how_long_the_outage_lasted() -> None:
+    # further disruptions beside the outage, and one wave of several
+    text = (
+        "The outages came in two waves, each lasting 5-10 minutes. While fixing the cause, "
+        "further disruptions happened, spanning a total of 1-2 hours."
+    )
+    assert stated_durations(text) == []
+
+
+def test_hours_then_minutes_without_their_unit() -> None:
+    text = "A quick review of Tuesday's release outage, which lasted for about 3h45."
+    assert [s.minutes for s in stated_durations(text)] == [225]
+
+
+def test_a_field_name_on_its_own_line_over_its_value() -> None:
+    # a status aggregator's list: the name as one item, the value as the next
+    text = (
+        "- Started\n- 2025-11-04 08:02 UTC\n- Resolved\n- 2025-11-04 09:40 UTC\n"
+        "- Duration\n- 87 minutes\n\n"
+        "Between 00:01 and 01:45 PST on Tuesday, 2025-11-04, uploads to Example Store failed.\n"
+    )
+    assert facts(text).duration() == (87, "stated-duration")
+
+
+def test_a_field_name_over_a_line_that_holds_more_than_a_duration_states_none() -> None:
+    text = (
+        "Downtime\nThe API was unreachable, about 20 minutes of it for most users\n\n"
+        "Between 10:00 and 10:50 UTC on 2025-03-02, the API returned errors.\n"
+    )
+    assert facts(text).duration() == (50, "range")

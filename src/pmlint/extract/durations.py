@@ -86,11 +86,22 @@ _PART_WORDS = re.compile(rf"\b(?=[\dahtfseno])(?:{_AMOUNT})\s{_UNIT}(?=\b|\d)", 
 _AND_A_HALF = r"(?:\sand\s(?:an?\s)?half\b(?!\s(?:an?\s)?(?:hour|minute|day)))"
 # An amount and its unit: digits may touch it ("1h50m"), words take a blank ("an hour"; "and"
 # is not "an" days).
-_DUR_PART = rf"(?:\d+(?:[.,]\d+)?(?: and an? half)?[\s-]?|{_AMOUNT}[\s-]){_UNIT}(?![a-z])"
-_DURATION = (
-    rf"(?P<dur>{_DUR_PART}(?:,?\s?(?:and\s)?{_DUR_PART}){{0,2}}(?:\s\d{{1,2}}s(?![a-z]))?"
-    rf"{_AND_A_HALF}?)"
+# (a range of amounts, "lasted for 2-3 hours", "down for about 10-15 minutes", reads as its
+# lower bound: `_RANGE_LOW`)
+_DUR_PART = (
+    rf"(?:(?:\d{{1,3}}[-–])?\d+(?:[.,]\d+)?(?: and an? half)?[\s-]?|{_AMOUNT}[\s-]){_UNIT}(?![a-z])"
 )
+# "lasted for about 6h30": hours, then the minutes without their unit
+_HOURS_THEN_MINUTES = r"(?:(?<=\dh)[0-5]\d(?![\w:]))"
+_DURATION = (
+    rf"(?P<dur>{_DUR_PART}(?:,?\s?(?:and\s)?{_DUR_PART}){{0,2}}{_HOURS_THEN_MINUTES}?"
+    rf"(?:\s\d{{1,2}}s(?![a-z]))?{_AND_A_HALF}?)"
+)
+# A range's upper amount, dropped: "2-3 hours" is at least 2 hours (the readers of such
+# notices count the lower bound).
+_RANGE_LOW = re.compile(r"^(\d{1,3})[-–]\d+(?:[.,]\d+)?")
+# The minutes after "6h": "6h30" is six and a half hours.
+_MINUTES_AFTER_HOURS = re.compile(r"(?<=\dh)([0-5]\d)(?![\w:])", re.IGNORECASE)
 _APPROX = (
     r"(?:(?:about|around|approximately|approx\.?|roughly|nearly|almost|over|under|just under"
     r"|just over|more than|less than|a bit over|a little over|some|~|≈|an aggregate of"
@@ -98,6 +109,19 @@ _APPROX = (
     # "for a duration of up to 1 hour and 57 minutes": the longest any user saw, which is
     # how long the incident lasted
     r"|up to)\s?)*"
+)
+_LASTED = r"\blast(?:ed|ing|s)\s(?:for\s)?"
+_STATE_FOR = (
+    r"\b(?:down|unavailable|unusable|offline|broken|degraded|unreachable|impacted|affected"
+    r"|failing|failed|erroring|inaccessible|disrupted|out|blocked|unresponsive|impaired|stuck"
+    r"|out of (?:service|action|commission|order))"
+    r"\s(?:for\s(?:a\s(?:total|period)\sof\s)?)"
+)
+# "the cluster was in a degraded state for 2.5 hours", "the bridge was down on the testnet
+# for 13 minutes": the state's noun, or where it held, between the state and "for"
+_STATE_WHERE_FOR = (
+    r"\b(?:down|unavailable|offline|degraded|unreachable|inaccessible|impaired|unresponsive)"
+    r"(?:\s(?:state|mode)|\s(?:on|in|at|across)\s(?:the\s)?[\w.-]+(?:\s[\w.-]+)?)\sfor\s"
 )
 _PHRASES = [
     r"\bduration\s*(?:\*+\s*)?(?:[:=]|was|of|is)\s*(?:\*+\s*)?",
@@ -107,14 +131,12 @@ _PHRASES = [
     r"\s*(?:\*+\s*)?(?:[:=–—]|\s-|\s(?:was|is|were|totall?ed))\s*(?:\*+\s*)?",
     r"\b(?:time to (?:recover|recovery|resolve|resolution|restore|mitigate|mitigation)|m?ttr|m?ttm)"
     r"\s*(?:\*+\s*)?(?:[:=]|was|of|is)?\s*(?:\*+\s*)?",
-    r"\blast(?:ed|ing|s)\s(?:for\s)?",
+    _LASTED,
     # "an outage of 47 minutes", "Server Outage for approximately 2 weeks"
     r"\b(?:outage|incident|downtime|disruption|degradation|impact|interruption)\s"
     r"(?:of|lasting|that lasted|which lasted|lasted|for)\s",
-    r"\b(?:down|unavailable|unusable|offline|broken|degraded|unreachable|impacted|affected"
-    r"|failing|failed|erroring|inaccessible|disrupted|out|blocked|unresponsive|impaired|stuck"
-    r"|out of (?:service|action|commission|order))"
-    r"\s(?:for\s(?:a\s(?:total|period)\sof\s)?)",
+    _STATE_FOR,
+    _STATE_WHERE_FOR,
     # "for a cumulative period of 4 hours, 30 minutes", "over a combined total of ...":
     # several windows, added up by the writer
     r"\b(?:for|over)\sa\s(?:(?:cumulative|combined)\s)?(?:total|duration|period)\sof\s",
@@ -135,6 +157,14 @@ _PHRASES = [
     # "the incident affected users for 25 minutes", "impacted all EU customers for 2 hours"
     r"\b(?:affected|impacted|disrupted)\s(?:[\w'-]+\s){1,4}?for\s",
 ]
+# The phrases a range of amounts is read after ("lasted for 2-3 hours", "down for 2-3
+# minutes"); elsewhere a range is no figure ("spanning a total of 1-2 hours" of further
+# disruptions beside the outage).
+_RANGE_TOLD = frozenset(
+    index
+    for index, phrase in enumerate(_PHRASES)
+    if phrase in (_LASTED, _STATE_FOR, _STATE_WHERE_FOR)
+)
 # The first three phrases are fields ("Duration: 2h17m", "Time to recovery: 87 minutes"), and
 # _SPAN_OF_INCIDENT names both ends: explicit wherever they are written (a "Stats" list, the
 # line above a timeline), not only in the summary.
@@ -228,6 +258,16 @@ _STATED_NEEDS: tuple[tuple[str, ...], ...] = (
     ("last",),
     ("degradation", "disruption", "downtime", "impact", "incident", "interruption", "outage"),
     ("for",),
+    (
+        "degraded",
+        "down",
+        "impaired",
+        "inaccessible",
+        "offline",
+        "unavailable",
+        "unreachable",
+        "unresponsive",
+    ),
     ("duration", "period", "total"),
     ("aggregate", "total"),
     ("froze", "halted", "hung", "interrupted", "paused", "stalled", "stopped", "suspended"),
@@ -426,10 +466,26 @@ def parse_duration(text: str) -> float | None:
         last, matched = factor, True
     if matched and _HALF_AFTER.search(text):
         total += last / 2  # "an hour and a half": half of the last unit
+    after = _MINUTES_AFTER_HOURS.search(text) if matched else None
+    if after is not None:
+        total += int(after.group(1))  # "6h30"
     return total if matched and total > 0 else None
 
 
 _HALF_AFTER = re.compile(r"[a-z]\sand\s(?:an?\s)?half\s*$", re.IGNORECASE)
+
+
+# A value that is a duration and nothing else: "118 minutes", "~2h 5m", "about 45 min".
+_BARE = re.compile(rf"(?:{_APPROX}){_DURATION}\.?", re.IGNORECASE)
+
+
+def bare_duration(text: str) -> float | None:
+    """The minutes a text that is only a duration states ("118 minutes", "about 2h 5m");
+    None when the text holds more than that, or no exact amount."""
+    match = _BARE.fullmatch(text.strip())
+    if match is None:
+        return None
+    return parse_duration(_RANGE_LOW.sub(r"\1", match.group("dur")).replace("-", " "))
 
 
 def stated_durations(prose: str) -> list[Stated]:
@@ -454,6 +510,8 @@ def stated_durations(prose: str) -> list[Stated]:
                 continue
             if _FOR_SOME.match(prose, match.end()):
                 continue  # "about 4 hours for most customers": a share's, not the incident's
+            if _EACH_BEFORE.search(prose, max(0, match.start() - 8), match.start()):
+                continue  # "three waves, each lasting 10-15 minutes": one window's, not all
             if _EACH_TIME.match(prose, match.end()) or _ANOTHER_INCIDENT.search(
                 prose, max(0, match.start() - _SENTENCE_REACH), match.start() + 1
             ):
@@ -462,7 +520,10 @@ def stated_durations(prose: str) -> list[Stated]:
                 prose, max(0, match.start("dur") - _SENTENCE_REACH), match.start("dur")
             ):
                 continue  # "after one hour of monitoring", "went undetected for eight days"
-            minutes = parse_duration(match.group("dur").replace("-", " "))
+            told = match.group("dur")
+            if index not in _RANGE_TOLD and _RANGE_LOW.match(told):
+                continue  # "a total of 1-2 hours": no figure
+            minutes = parse_duration(_RANGE_LOW.sub(r"\1", told).replace("-", " "))
             if minutes and minutes >= 1:  # "a second incident" is no duration of one second
                 start = match.start("dur")
                 end = match.end()
@@ -524,6 +585,8 @@ def _windows_added(prose: str, found: list[Stated]) -> list[Stated]:
 
 # A detail of each failure, not the incident: "failing for 30 seconds at a time".
 _EACH_TIME = re.compile(r"\s(?:at a time|each|per|every|apiece)\b", re.IGNORECASE)
+# One of several windows' length: "in three waves, each lasting 10-15 minutes".
+_EACH_BEFORE = re.compile(r"\beach\s{1,3}\Z", re.IGNORECASE)
 # A duration some of those affected had, not the incident: "about 4 hours for most customers,
 # with one having a 10h outage", "30 minutes for the majority of users".
 _FOR_SOME = re.compile(
