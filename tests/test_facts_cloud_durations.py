@@ -157,3 +157,22 @@ def test_a_field_name_over_a_line_that_holds_more_than_a_duration_states_none() 
         "Between 10:00 and 10:50 UTC on 2025-03-02, the API returned errors.\n"
     )
     assert facts(text).duration() == (50, "range")
+
+
+def test_a_part_s_window_across_the_incident_s_start_does_not_lengthen_it() -> None:
+    # the incident's period, then one product's window that opens a little before it
+    text = (
+        "During a period beginning 09:10 UTC on Monday, March 3, 2025 and ending at 12:40 UTC "
+        "Monday, March 3, 2025, Example Pager was slow to deliver pages.\n\n"
+        "For SMS pages, the total time frame of notable impact was from 08:58 UTC until 10:30 "
+        "UTC (2025-Mar-03).\n"
+    )
+    assert facts(text).duration() == (210, "range")
+
+
+def test_phases_that_only_touch_still_add_up() -> None:
+    text = (
+        "Between 09:00 and 10:05 UTC on 2025-03-03, logins failed. Between 10:00 and 12:00 UTC "
+        "on 2025-03-03, logins were slow.\n"
+    )
+    assert facts(text).duration() == (180, "range")
