@@ -476,13 +476,13 @@ _HALF_AFTER = re.compile(r"[a-z]\sand\s(?:an?\s)?half\s*$", re.IGNORECASE)
 
 
 # A value that is a duration and nothing else: "118 minutes", "~2h 5m", "about 45 min".
-_BARE = re.compile(rf"(?:{_APPROX}){_DURATION}\.?", re.IGNORECASE)
+_BARE = re.compile(rf"\A(?:{_APPROX}){_DURATION}\.?\Z", re.IGNORECASE)
 
 
 def bare_duration(text: str) -> float | None:
     """The minutes a text that is only a duration states ("118 minutes", "about 2h 5m");
     None when the text holds more than that, or no exact amount."""
-    match = _BARE.fullmatch(text.strip())
+    match = _BARE.match(text.strip())
     if match is None:
         return None
     return parse_duration(_RANGE_LOW.sub(r"\1", match.group("dur")).replace("-", " "))
