@@ -176,3 +176,16 @@ def test_phases_that_only_touch_still_add_up() -> None:
         "on 2025-03-03, logins were slow.\n"
     )
     assert facts(text).duration() == (180, "range")
+
+
+def test_earlier_periods_on_days_the_header_does_not_touch_are_not_this_incident() -> None:
+    # a status page's header for the last of three periods; the report lists all three
+    text = (
+        "# Example Push latency issue\n\n"
+        "Incident began at 2024-05-20 08:00 and ended at 2024-05-21 10:00 (all times are "
+        "US/Pacific).\n\n"
+        "DETAILED DESCRIPTION OF IMPACT\n\n"
+        "High impact: 2024-05-06 09:00 through 2024-05-06 21:00 2024-05-13 10:00 through "
+        "2024-05-13 18:00 2024-05-20 09:00 through 2024-05-21 10:00\n"
+    )
+    assert facts(text).duration() == (1560, "range")

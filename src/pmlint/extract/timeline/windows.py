@@ -345,6 +345,31 @@ def without_stale_header(
     ]
 
 
+def within_the_header_days(
+    windows: list[tuple[Moment, Moment]],
+) -> list[tuple[Moment, Moment]]:
+    """The windows, less the report's own windows that touch none of the days a status page's
+    header window spans ("Incident began at 2018-09-11 14:53 and ended at 2018-09-14 20:30",
+    over a report that lists every high-impact period of the problem, two of them a week
+    earlier): earlier periods, told for the whole story, not this incident's."""
+    header = [w for w in windows if _header_window(w)]
+    if len(header) != 1 or len(header) == len(windows):
+        return windows
+    first, last = header[0]
+    if first.when is None or last.when is None:
+        return windows
+    days = {
+        first.when.date() + ONE_DAY * n
+        for n in range((last.when.date() - first.when.date()).days + 1)
+    }
+    kept = [
+        w
+        for w in windows
+        if _header_window(w) or any(m.when is not None and m.when.date() in days for m in w)
+    ]
+    return kept if len(kept) > 1 else windows
+
+
 def report_end_before_header(
     windows: Sequence[tuple[Moment, Moment]], last: Moment
 ) -> Moment | None:
