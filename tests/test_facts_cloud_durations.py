@@ -136,11 +136,6 @@ def test_a_range_is_no_figure_where_it_is_not_how_long_the_outage_lasted() -> No
     assert stated_durations(text) == []
 
 
-def test_hours_then_minutes_without_their_unit() -> None:
-    text = "A quick review of Tuesday's release outage, which lasted for about 3h45."
-    assert [s.minutes for s in stated_durations(text)] == [225]
-
-
 def test_a_field_name_on_its_own_line_over_its_value() -> None:
     # a status aggregator's list: the name as one item, the value as the next
     text = (

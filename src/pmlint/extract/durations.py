@@ -86,22 +86,11 @@ _PART_WORDS = re.compile(rf"\b(?=[\dahtfseno])(?:{_AMOUNT})\s{_UNIT}(?=\b|\d)", 
 _AND_A_HALF = r"(?:\sand\s(?:an?\s)?half\b(?!\s(?:an?\s)?(?:hour|minute|day)))"
 # An amount and its unit: digits may touch it ("1h50m"), words take a blank ("an hour"; "and"
 # is not "an" days).
-# (a range of amounts, "lasted for 2-3 hours", "down for about 10-15 minutes", reads as its
-# lower bound: `_RANGE_LOW`)
-_DUR_PART = (
-    rf"(?:(?:\d{{1,3}}[-–])?\d+(?:[.,]\d+)?(?: and an? half)?[\s-]?|{_AMOUNT}[\s-]){_UNIT}(?![a-z])"
-)
-# "lasted for about 6h30": hours, then the minutes without their unit
-_HOURS_THEN_MINUTES = r"(?:(?<=\dh)[0-5]\d(?![\w:]))"
+_DUR_PART = rf"(?:\d+(?:[.,]\d+)?(?: and an? half)?[\s-]?|{_AMOUNT}[\s-]){_UNIT}(?![a-z])"
 _DURATION = (
-    rf"(?P<dur>{_DUR_PART}(?:,?\s?(?:and\s)?{_DUR_PART}){{0,2}}{_HOURS_THEN_MINUTES}?"
-    rf"(?:\s\d{{1,2}}s(?![a-z]))?{_AND_A_HALF}?)"
+    rf"(?P<dur>{_DUR_PART}(?:,?\s?(?:and\s)?{_DUR_PART}){{0,2}}(?:\s\d{{1,2}}s(?![a-z]))?"
+    rf"{_AND_A_HALF}?)"
 )
-# A range's upper amount, dropped: "2-3 hours" is at least 2 hours (the readers of such
-# notices count the lower bound).
-_RANGE_LOW = re.compile(r"^(\d{1,3})[-–]\d+(?:[.,]\d+)?")
-# The minutes after "6h": "6h30" is six and a half hours.
-_MINUTES_AFTER_HOURS = re.compile(r"(?<=\dh)([0-5]\d)(?![\w:])", re.IGNORECASE)
 _APPROX = (
     r"(?:(?:about|around|approximately|approx\.?|roughly|nearly|almost|over|under|just under"
     r"|just over|more than|less than|a bit over|a little over|some|~|≈|an aggregate of"
@@ -157,6 +146,10 @@ _PHRASES = [
     # "the incident affected users for 25 minutes", "impacted all EU customers for 2 hours"
     r"\b(?:affected|impacted|disrupted)\s(?:[\w'-]+\s){1,4}?for\s",
 ]
+# A range of amounts, "lasted for 2-3 hours", "down for about 10-15 minutes": its lower bound
+# (the readers of such notices count it), then the duration's own amount and unit.
+_LOW = r"(?:(?P<low>\d{1,3})[-–](?=\d))?"
+_RANGE_LOW = re.compile(r"^(\d{1,3})[-–]\d+(?:[.,]\d+)?")
 # The phrases a range of amounts is read after ("lasted for 2-3 hours", "down for 2-3
 # minutes"); elsewhere a range is no figure ("spanning a total of 1-2 hours" of further
 # disruptions beside the outage).
@@ -175,7 +168,9 @@ _SPAN_OF_INCIDENT = re.compile(
     r"(?:incident|outage|issue|impact|problem|disruption)\b",
     re.IGNORECASE,
 )
-_STATED = [re.compile(rf"{phrase}{_APPROX}{_DURATION}\b", re.IGNORECASE) for phrase in _PHRASES] + [
+_STATED = [
+    re.compile(rf"{phrase}{_APPROX}{_LOW}{_DURATION}\b", re.IGNORECASE) for phrase in _PHRASES
+] + [
     _SPAN_OF_INCIDENT,
     re.compile(
         # ("40 minutes of partial unavailability", "an hour of total outage"); not a deadline
@@ -466,9 +461,6 @@ def parse_duration(text: str) -> float | None:
         last, matched = factor, True
     if matched and _HALF_AFTER.search(text):
         total += last / 2  # "an hour and a half": half of the last unit
-    after = _MINUTES_AFTER_HOURS.search(text) if matched else None
-    if after is not None:
-        total += int(after.group(1))  # "6h30"
     return total if matched and total > 0 else None
 
 
@@ -476,7 +468,7 @@ _HALF_AFTER = re.compile(r"[a-z]\sand\s(?:an?\s)?half\s*$", re.IGNORECASE)
 
 
 # A value that is a duration and nothing else: "118 minutes", "~2h 5m", "about 45 min".
-_BARE = re.compile(rf"\A(?:{_APPROX}){_DURATION}\.?\Z", re.IGNORECASE)
+_BARE = re.compile(rf"\A(?:{_APPROX}){_LOW}{_DURATION}\.?\Z", re.IGNORECASE)
 
 
 def bare_duration(text: str) -> float | None:
@@ -485,7 +477,8 @@ def bare_duration(text: str) -> float | None:
     match = _BARE.match(text.strip())
     if match is None:
         return None
-    return parse_duration(_RANGE_LOW.sub(r"\1", match.group("dur")).replace("-", " "))
+    told = text.strip()[match.start("low") : match.end("dur")] if match["low"] else match["dur"]
+    return parse_duration(_RANGE_LOW.sub(r"\1", told).replace("-", " "))
 
 
 def stated_durations(prose: str) -> list[Stated]:
@@ -520,9 +513,10 @@ def stated_durations(prose: str) -> list[Stated]:
                 prose, max(0, match.start("dur") - _SENTENCE_REACH), match.start("dur")
             ):
                 continue  # "after one hour of monitoring", "went undetected for eight days"
-            told = match.group("dur")
-            if index not in _RANGE_TOLD and _RANGE_LOW.match(told):
+            low = match.groupdict().get("low")
+            if low is not None and index not in _RANGE_TOLD:
                 continue  # "a total of 1-2 hours": no figure
+            told = prose[match.start("low") : match.end("dur")] if low else match.group("dur")
             minutes = parse_duration(_RANGE_LOW.sub(r"\1", told).replace("-", " "))
             if minutes and minutes >= 1:  # "a second incident" is no duration of one second
                 start = match.start("dur")
