@@ -61,11 +61,7 @@ from pmlint.extract.timeline.stated import (
     detection_from_time_to_detect,
     start_from_time_to_detect,
 )
-from pmlint.extract.timeline.windows import (
-    impact_windows,
-    within_the_header_days,
-    without_stale_header,
-)
+from pmlint.extract.timeline.windows import impact_windows, without_stale_header
 from pmlint.extract.timeline.zones import (
     carry_the_timeline_zone,
     declared_zone,
@@ -513,7 +509,7 @@ def _build(doc: Document, settings: Settings) -> Timeline:
         zone_line,
         durations,
         provenance,
-        within_the_header_days(without_stale_header(windows)),
+        without_stale_header(windows),
         end,
         impact_end(milestones, provenance, events),
         headline_durations(doc),
