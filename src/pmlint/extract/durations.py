@@ -108,6 +108,19 @@ _APPROX = (
     # how long the incident lasted
     r"|up to)\s?)*"
 )
+_LASTED = r"\blast(?:ed|ing|s)\s(?:for\s)?"
+_STATE_FOR = (
+    r"\b(?:down|unavailable|unusable|offline|broken|degraded|unreachable|impacted|affected"
+    r"|failing|failed|erroring|inaccessible|disrupted|out|blocked|unresponsive|impaired|stuck"
+    r"|out of (?:service|action|commission|order))"
+    r"\s(?:for\s(?:a\s(?:total|period)\sof\s)?)"
+)
+# "the cluster was in a degraded state for 2.5 hours", "the bridge was down on the testnet
+# for 13 minutes": the state's noun, or where it held, between the state and "for"
+_STATE_WHERE_FOR = (
+    r"\b(?:down|unavailable|offline|degraded|unreachable|inaccessible|impaired|unresponsive)"
+    r"(?:\s(?:state|mode)|\s(?:on|in|at|across)\s(?:the\s)?[\w.-]+(?:\s[\w.-]+)?)\sfor\s"
+)
 _PHRASES = [
     r"\bduration\s*(?:\*+\s*)?(?:[:=]|was|of|is)\s*(?:\*+\s*)?",
     # "Total downtime: 1h 20m", "Duration of impact: 45 minutes", "Impact window - 38 min"
@@ -116,14 +129,12 @@ _PHRASES = [
     r"\s*(?:\*+\s*)?(?:[:=–—]|\s-|\s(?:was|is|were|totall?ed))\s*(?:\*+\s*)?",
     r"\b(?:time to (?:recover|recovery|resolve|resolution|restore|mitigate|mitigation)|m?ttr|m?ttm)"
     r"\s*(?:\*+\s*)?(?:[:=]|was|of|is)?\s*(?:\*+\s*)?",
-    r"\blast(?:ed|ing|s)\s(?:for\s)?",
+    _LASTED,
     # "an outage of 47 minutes", "Server Outage for approximately 2 weeks"
     r"\b(?:outage|incident|downtime|disruption|degradation|impact|interruption)\s"
     r"(?:of|lasting|that lasted|which lasted|lasted|for)\s",
-    r"\b(?:down|unavailable|unusable|offline|broken|degraded|unreachable|impacted|affected"
-    r"|failing|failed|erroring|inaccessible|disrupted|out|blocked|unresponsive|impaired|stuck"
-    r"|out of (?:service|action|commission|order))"
-    r"\s(?:for\s(?:a\s(?:total|period)\sof\s)?)",
+    _STATE_FOR,
+    _STATE_WHERE_FOR,
     # "for a cumulative period of 4 hours, 30 minutes", "over a combined total of ...":
     # several windows, added up by the writer
     r"\b(?:for|over)\sa\s(?:(?:cumulative|combined)\s)?(?:total|duration|period)\sof\s",
@@ -144,6 +155,18 @@ _PHRASES = [
     # "the incident affected users for 25 minutes", "impacted all EU customers for 2 hours"
     r"\b(?:affected|impacted|disrupted)\s(?:[\w'-]+\s){1,4}?for\s",
 ]
+# A range of amounts, "lasted for 2-3 hours", "down for about 10-15 minutes": its lower bound
+# (the readers of such notices count it), then the duration's own amount and unit.
+_LOW = r"(?:(?P<low>\d{1,3})[-–](?=\d))?"
+_RANGE_LOW = re.compile(r"^(\d{1,3})[-–]\d+(?:[.,]\d+)?")
+# The phrases a range of amounts is read after ("lasted for 2-3 hours", "down for 2-3
+# minutes"); elsewhere a range is no figure ("spanning a total of 1-2 hours" of further
+# disruptions beside the outage).
+_RANGE_TOLD = frozenset(
+    index
+    for index, phrase in enumerate(_PHRASES)
+    if phrase in (_LASTED, _STATE_FOR, _STATE_WHERE_FOR)
+)
 # The first three phrases are fields ("Duration: 2h17m", "Time to recovery: 87 minutes"), and
 # _SPAN_OF_INCIDENT names both ends: explicit wherever they are written (a "Stats" list, the
 # line above a timeline), not only in the summary.
@@ -154,7 +177,9 @@ _SPAN_OF_INCIDENT = re.compile(
     r"(?:incident|outage|issue|impact|problem|disruption)\b",
     re.IGNORECASE,
 )
-_STATED = [re.compile(rf"{phrase}{_APPROX}{_DURATION}\b", re.IGNORECASE) for phrase in _PHRASES] + [
+_STATED = [
+    re.compile(rf"{phrase}{_APPROX}{_LOW}{_DURATION}\b", re.IGNORECASE) for phrase in _PHRASES
+] + [
     _SPAN_OF_INCIDENT,
     re.compile(
         # ("40 minutes of partial unavailability", "an hour of total outage"); not a deadline
@@ -237,6 +262,16 @@ _STATED_NEEDS: tuple[tuple[str, ...], ...] = (
     ("last",),
     ("degradation", "disruption", "downtime", "impact", "incident", "interruption", "outage"),
     ("for",),
+    (
+        "degraded",
+        "down",
+        "impaired",
+        "inaccessible",
+        "offline",
+        "unavailable",
+        "unreachable",
+        "unresponsive",
+    ),
     ("duration", "period", "total"),
     ("aggregate", "total"),
     ("froze", "halted", "hung", "interrupted", "paused", "stalled", "stopped", "suspended"),
@@ -442,6 +477,20 @@ def parse_duration(text: str) -> float | None:
 _HALF_AFTER = re.compile(r"[a-z]\sand\s(?:an?\s)?half\s*$", re.IGNORECASE)
 
 
+# A value that is a duration and nothing else: "118 minutes", "~2h 5m", "about 45 min".
+_BARE = re.compile(rf"\A(?:{_APPROX}){_LOW}{_DURATION}\.?\Z", re.IGNORECASE)
+
+
+def bare_duration(text: str) -> float | None:
+    """The minutes a text that is only a duration states ("118 minutes", "about 2h 5m");
+    None when the text holds more than that, or no exact amount."""
+    match = _BARE.match(text.strip())
+    if match is None:
+        return None
+    told = text.strip()[match.start("low") : match.end("dur")] if match["low"] else match["dur"]
+    return parse_duration(_RANGE_LOW.sub(r"\1", told).replace("-", " "))
+
+
 def stated_durations(prose: str) -> list[Stated]:
     """Every incident duration the text states, in order, one per place."""
     lower = prose.lower()
@@ -464,6 +513,8 @@ def stated_durations(prose: str) -> list[Stated]:
                 continue
             if _FOR_SOME.match(prose, match.end()):
                 continue  # "about 4 hours for most customers": a share's, not the incident's
+            if _EACH_BEFORE.search(prose, max(0, match.start() - 8), match.start()):
+                continue  # "three waves, each lasting 10-15 minutes": one window's, not all
             if _EACH_TIME.match(prose, match.end()) or _ANOTHER_INCIDENT.search(
                 prose, max(0, match.start() - _SENTENCE_REACH), match.start() + 1
             ):
@@ -472,7 +523,11 @@ def stated_durations(prose: str) -> list[Stated]:
                 prose, max(0, match.start("dur") - _SENTENCE_REACH), match.start("dur")
             ):
                 continue  # "after one hour of monitoring", "went undetected for eight days"
-            minutes = parse_duration(match.group("dur").replace("-", " "))
+            low = match.groupdict().get("low")
+            if low is not None and index not in _RANGE_TOLD:
+                continue  # "a total of 1-2 hours": no figure
+            told = prose[match.start("low") : match.end("dur")] if low else match.group("dur")
+            minutes = parse_duration(_RANGE_LOW.sub(r"\1", told).replace("-", " "))
             if minutes and minutes >= 1:  # "a second incident" is no duration of one second
                 start = match.start("dur")
                 end = match.end()
@@ -534,6 +589,8 @@ def _windows_added(prose: str, found: list[Stated]) -> list[Stated]:
 
 # A detail of each failure, not the incident: "failing for 30 seconds at a time".
 _EACH_TIME = re.compile(r"\s(?:at a time|each|per|every|apiece)\b", re.IGNORECASE)
+# One of several windows' length: "in three waves, each lasting 10-15 minutes".
+_EACH_BEFORE = re.compile(r"\beach\s{1,3}\Z", re.IGNORECASE)
 # A duration some of those affected had, not the incident: "about 4 hours for most customers,
 # with one having a 10h outage", "30 minutes for the majority of users".
 _FOR_SOME = re.compile(

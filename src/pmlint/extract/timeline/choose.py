@@ -5,12 +5,13 @@ fields, the timeline's marks and story, stated impact windows and prose, then ke
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Mapping, Sequence
 
 from pmlint.diagnostics import Span
 from pmlint.document import Document, TextBlock
-from pmlint.extract.durations import Stated, stated_durations
+from pmlint.extract.durations import Stated, bare_duration, stated_durations
 from pmlint.extract.milestones import (
     HOW_FIELD,
     HOW_FRONT_MATTER,
@@ -2027,6 +2028,7 @@ def summary_durations(doc: Document) -> list[StatedDuration]:
             span = block.span(stated.start, stated.end)
             found.append(StatedDuration(stated.minutes, stated.text, span))
     found.extend(_table_durations(doc))
+    found.extend(_label_line_durations(doc))
     found.sort(key=lambda d: (d.span.line, d.span.column))
     return found
 
@@ -2144,6 +2146,37 @@ def _table_durations(doc: Document) -> list[StatedDuration]:
                     span = value.span(0, len(value.prose))
                     found.append(StatedDuration(stated.minutes, value.prose.strip(), span))
     return found
+
+
+def _label_line_durations(doc: Document) -> list[StatedDuration]:
+    """A field whose name stands on a line of its own and its value on the next line or list
+    item ("Duration" over "118 minutes", a status aggregator's "- Downtime" over "- 2h 5m"):
+    read as "Duration: 118 minutes" would be, the value a duration and nothing else."""
+    lines: list[tuple[TextBlock, int, str]] = []  # (block, offset, text), every line in order
+    for block in doc.blocks:
+        if block.nearest_canonical() in _NOT_THIS_INCIDENT:
+            continue
+        at = 0
+        for text in block.prose.split("\n"):
+            lines.append((block, at, text))
+            at += len(text) + 1
+    found: list[StatedDuration] = []
+    for (block, _, label), (held, at, value) in itertools.pairwise(lines):
+        name = label.strip(" *_:#-")
+        if _FIELD_NAME.fullmatch(name) is None or _field_duration(name, "1 minute") is None:
+            continue  # not a name alone, or not one a duration is the value of
+        if held is not block and held.first_line > block.last_line + 2:
+            continue  # not the next line: a value elsewhere
+        value = value.strip(" *_-")
+        minutes = bare_duration(value) if len(value) <= 30 else None
+        if minutes:
+            start = at + held.prose[at:].find(value)
+            found.append(StatedDuration(minutes, value, held.span(start, start + len(value))))
+    return found
+
+
+# A field's name on a line of its own: words, no figure, no colon inside.
+_FIELD_NAME = re.compile(r"[A-Za-z][A-Za-z ]{2,29}")
 
 
 def _field_duration(name: str, value: str) -> Stated | None:

@@ -4,6 +4,7 @@ duration the text states, and the `Timeline` that holds them with the incident's
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from dataclasses import dataclass, field
 
 from pmlint.diagnostics import Span
@@ -105,7 +106,7 @@ class Timeline:
         if self.durations:
             return round(self.durations[0].minutes), "stated-duration"
         if self.windows:
-            return round(_covered_minutes(self.windows)), HOW_RANGE
+            return round(_covered_minutes(_told_once(self.windows))), HOW_RANGE
         between = self.minutes_between("start", self.impact_end)
         if between is not None and between > 0:
             # (none at all: a start and an end at the same minute are one moment read twice,
@@ -119,6 +120,34 @@ class Timeline:
             return told
         minutes = round((utc(end.when) - utc(start.when)).total_seconds() / 60)
         return (minutes, HOW_INFERRED) if minutes > 0 else told
+
+
+def _told_once(windows: list[tuple[Moment, Moment]]) -> list[tuple[Moment, Moment]]:
+    """The windows less the shorter of two that cross, each holding most of the other's
+    overlap with it (more than half the shorter one's length) without one holding the other:
+    one period told twice, as the incident's ("a period beginning 15:24 and ending at 18:55")
+    and a part's ("for notifications, from 15:11 until 16:48"), or as a status header's and
+    the report's. The longer is the incident's; their union would count a part's early start
+    or late end as well. Phases that only touch ("09:35 to 10:08", then "10:04 to 11:28")
+    still add up."""
+    spans = [
+        (utc(first.when), utc(last.when))
+        if first.when is not None and last.when is not None and zoned_alike(first.when, last.when)
+        else None
+        for first, last in windows
+    ]
+    dropped: set[int] = set()
+    for i, j in itertools.combinations(range(len(spans)), 2):
+        a, b = spans[i], spans[j]
+        if a is None or b is None or a[1] <= a[0] or b[1] <= b[0]:
+            continue
+        if (a[0] <= b[0] and b[1] <= a[1]) or (b[0] <= a[0] and a[1] <= b[1]):
+            continue  # one holds the other: the union is the longer already
+        overlap = min(a[1], b[1]) - max(a[0], b[0])
+        shorter = min(a[1] - a[0], b[1] - b[0])
+        if overlap * 2 > shorter:
+            dropped.add(j if a[1] - a[0] >= b[1] - b[0] else i)
+    return [window for index, window in enumerate(windows) if index not in dropped]
 
 
 def _covered_minutes(windows: list[tuple[Moment, Moment]]) -> float:

@@ -393,16 +393,36 @@ def without_stale_header(
     """The windows, less a status page's header window on days the report's own windows do
     not touch (a mirror's stale header, "Incident began at 2025-08-04 07:42 ..." over a report
     of 18 July 07:50 - 09:47): as in `impact_ends`, it counts for nothing, so neither does
-    its length."""
+    its length; and less the report's windows that ended before a kept header's first day
+    (`_before_the_header`)."""
     report = [w for w in windows if not _header_window(w)]
     if not report or len(report) == len(windows):
         return windows
     days = {m.when.date() for w in report for m in w if m.when is not None}
-    return [
-        w
-        for w in windows
-        if not _header_window(w) or any(m.when is not None and m.when.date() in days for m in w)
+    return _before_the_header(
+        [
+            w
+            for w in windows
+            if not _header_window(w) or any(m.when is not None and m.when.date() in days for m in w)
+        ]
+    )
+
+
+def _before_the_header(
+    windows: list[tuple[Moment, Moment]],
+) -> list[tuple[Moment, Moment]]:
+    """The windows, less the report's own windows that ended before the day a status page's
+    header window ("Incident began at 2018-09-11 14:53 and ended at 2018-09-14 20:30") opens:
+    a report that lists every high-impact period of the problem, two of them a week earlier,
+    tells earlier periods for the whole story, not the page's incident."""
+    header = [w for w in windows if _header_window(w)]
+    if len(header) != 1 or len(header) == len(windows) or header[0][0].when is None:
+        return windows
+    opened = header[0][0].when.date()
+    kept = [
+        w for w in windows if _header_window(w) or w[1].when is None or w[1].when.date() >= opened
     ]
+    return kept if len(kept) > 1 else windows
 
 
 def report_end_before_header(
