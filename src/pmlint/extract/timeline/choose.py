@@ -482,7 +482,11 @@ def choose_milestones(
     if result["mitigated"] is None and result["resolved"] is not None:
         # the last day a title names ("May 23-25, 2024 ...") ends the incident; it tells
         # nothing of when the impact stopped; nor does a notice's closing update
-        if result["resolved"].block is not _title_block(doc) and not closed_by_its_update:
+        if (
+            result["resolved"].block is not _title_block(doc)
+            and not closed_by_its_update
+            and not _closed_long_after(result, how)
+        ):
             take("mitigated", result["resolved"], HOW_INFERRED)
     elif still_open:
         pass  # no resolution is inferred for a notice still open
@@ -1853,6 +1857,25 @@ def _mitigation_told_twice(
 
 # Front-matter keys of a status page's notice (cState, Upptime and the like), not of a report.
 _NOTICE_KEYS = ("resolvedWhen", "resolved_on", "affected")
+
+# A notice open this long before its front matter closed it was closed when someone got to it.
+_LONG_OPEN = dt.timedelta(hours=12)
+
+
+def _closed_long_after(result: dict[str, Moment | None], how: dict[str, str]) -> bool:
+    """Is the only end a notice's front-matter closing (`resolvedWhen:`) half a day or more
+    after its opening? A notice closed within the hour closes when the harm stopped; one left
+    open overnight or for weeks ("the error budget dropped during six weeks") is closed when
+    someone came back to it, which tells when the incident ended, not when the impact was
+    mitigated: no mitigation is inferred from it."""
+    start, end = result["start"], result["resolved"]
+    if how.get("resolved") != HOW_FRONT_MATTER or start is None or end is None:
+        return False
+    if start.when is None or end.when is None:
+        return False
+    if (start.when.tzinfo is None) != (end.when.tzinfo is None):
+        return False
+    return end.when - start.when >= _LONG_OPEN
 
 
 def _a_notice(doc: Document) -> bool:
