@@ -413,6 +413,7 @@ def choose_milestones(
     if windows and "mitigated" not in marked:
         _step_inside_the_window(result, how, *impact_ends(windows))
     _lead_up_before_the_dated_day(doc, result, how, timed)
+    take("detected", _first_posted_update(timed, result), HOW_TIMELINE)
     _sanity(result, how)
     _ends_in_order(result, how, {k: timed[e.index].moment for k, e in chosen.items()}, marked)
     _begun_by_first_update(doc, timed, result, how)
@@ -995,6 +996,105 @@ _POSTED_ALONE = re.compile(r"\A[\s*_•]*(?:posted|updated|published)\b[^\n]{0,7
 def _posted_alone(event: Event) -> bool:
     """Is the entry only the time a page (or its write-up) was posted, with no step told?"""
     return _POSTED_ALONE.fullmatch(event.text.strip()) is not None and _posting_time(event.moment)
+
+
+# An update that carries on from an earlier one the page no longer shows: "We are continuing to
+# investigate", "the investigation continues", "we are still working".
+_GOES_ON = re.compile(r"\b(?:continu\w*|still)\b", re.IGNORECASE)
+# What an incident's opening update tells: someone is looking into trouble they just learned of
+# ("Investigating", "We are looking into reports of", "we are aware of", "users have reported").
+# Not "we observed connectivity issues between 19:02 and 20:04" (told after it was over) nor
+# "The issue has been identified" (a page opened when the cause was already known).
+_OPENS = re.compile(
+    r"\b(?:investigating|looking\s+into|aware\s+of|reports?\s+of|(?:have|has)\s+reported)\b",
+    re.IGNORECASE,
+)
+
+
+# An update that carries on from an earlier one the page no longer shows: "We are continuing to
+# investigate", "the investigation continues", "we are still working".
+_GOES_ON = re.compile(r"\b(?:continu\w*|still)\b", re.IGNORECASE)
+# What an incident's opening update tells: someone is looking into trouble they just learned of
+# ("Investigating", "We are looking into reports of", "we are aware of", "users have reported").
+# Not "we observed connectivity issues between 19:02 and 20:04" (told after it was over) nor
+# "The issue has been identified" (a page opened when the cause was already known).
+_OPENS = re.compile(
+    r"\b(?:investigating|looking\s+into|aware\s+of|reports?\s+of|(?:have|has)\s+reported)\b",
+    re.IGNORECASE,
+)
+
+
+def _stamped_below(doc: Document, moments: Sequence[Moment]) -> list[tuple[Moment, str]]:
+    """A status history whose updates are each followed by a line holding only the time it was
+    posted ("We're investigating the issue." / "10:02 AM PST"), the day given once above: each
+    such time with the paragraphs told above it, back to the previous time line."""
+    lines = {
+        id(m.block): m
+        for m in moments
+        if m.has_time
+        and m.day_known
+        and m.when is not None
+        and m.block.kind == "paragraph"
+        and len(m.block.prose) <= 40
+        and not m.block.prose[: m.stamp.start].strip(" *_")
+        and not m.block.prose[m.stamp.end :].strip(" *_")
+    }
+    found: list[tuple[Moment, str]] = []
+    told: list[str] = []
+    for block in doc.blocks:
+        moment = lines.get(id(block))
+        if moment is None:
+            told.append(block.prose)
+            continue
+        found.append((moment, " ".join(told[-3:])))
+        told = []
+    return found
+
+
+def _first_posted_update(
+    timed: Sequence[Event], result: Mapping[str, Moment | None]
+) -> Moment | None:
+    """A status page's history of updates, each closed by the time it was posted ("Investigating.
+    We are looking into this issue. / Posted Mar 3, 2024 - 10:04 UTC"), newest first: the oldest
+    update is when the team first told of the trouble, so knew of it, the detection where
+    nothing else tells one. The oldest update must tell the noticing ("investigating", "we are
+    aware", "users have reported") and carry on from nothing before it. Two updates at least,
+    all zoned alike, the oldest after the start and before the resolution (an update that closes
+    the incident is no noticing; the impact may have stopped before its first word was posted)."""
+    posted = [
+        (e.moment, e.text)
+        for e in timed
+        if e.moment.has_time and e.moment.day_known and _posting_time(e.moment)
+    ]
+    if len(posted) < 2 or any(
+        not zoned_alike(m.when, posted[0][0].when)  # type: ignore[arg-type]
+        for m, _ in posted
+    ):
+        return None
+    # the history's far end in the order it is told: newest first, the oldest is the last (a
+    # later day's update stamped with the page's one day would sort before it by the clock)
+    clock = [utc(m.when) for m, _ in posted]  # type: ignore[arg-type]
+    falls = sum(a > b for a, b in itertools.pairwise(clock))
+    newest_first = 2 * falls > len(clock) - 1
+    first, text = posted[-1] if newest_first else posted[0]
+    told = " ".join(text.split())
+    if _OPENS.search(told) is None or _GOES_ON.search(told) is not None:
+        return None  # a history whose stored page lost its opening update tells no noticing
+    start = result["start"]
+    if start is not None and (
+        start.when is None
+        or not zoned_alike(start.when, first.when)  # type: ignore[arg-type]
+        or utc(first.when) < utc(start.when)  # type: ignore[arg-type]
+    ):
+        return None
+    end = result["resolved"]
+    if end is not None and (
+        end.when is None
+        or not zoned_alike(end.when, first.when)  # type: ignore[arg-type]
+        or utc(end.when) <= utc(first.when)  # type: ignore[arg-type]
+    ):
+        return None
+    return first
 
 
 def _no_day_alone(result: dict[str, Moment | None], how: dict[str, str]) -> None:
