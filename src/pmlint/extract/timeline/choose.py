@@ -1011,19 +1011,6 @@ _OPENS = re.compile(
 )
 
 
-# An update that carries on from an earlier one the page no longer shows: "We are continuing to
-# investigate", "the investigation continues", "we are still working".
-_GOES_ON = re.compile(r"\b(?:continu\w*|still)\b", re.IGNORECASE)
-# What an incident's opening update tells: someone is looking into trouble they just learned of
-# ("Investigating", "We are looking into reports of", "we are aware of", "users have reported").
-# Not "we observed connectivity issues between 19:02 and 20:04" (told after it was over) nor
-# "The issue has been identified" (a page opened when the cause was already known).
-_OPENS = re.compile(
-    r"\b(?:investigating|looking\s+into|aware\s+of|reports?\s+of|(?:have|has)\s+reported)\b",
-    re.IGNORECASE,
-)
-
-
 def _stamped_below(doc: Document, moments: Sequence[Moment]) -> list[tuple[Moment, str]]:
     """A status history whose updates are each followed by a line holding only the time it was
     posted ("We're investigating the issue." / "10:02 AM PST"), the day given once above: each
