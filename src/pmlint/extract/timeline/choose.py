@@ -1156,8 +1156,6 @@ def _last_recovery(moments: Sequence[Moment], result: Mapping[str, Moment | None
     return max(later, key=lambda m: utc(m.when)) if later else mitigated  # type: ignore[arg-type]
 
 
-# A sentence about the write-up itself ("this post was published on 2024-02-23"), not the
-# incident.
 # A change announced for later ("A scheduled migration will occur on 12/9 at 12 PM PST"):
 # no trigger of what already happened.
 _TOLD_AHEAD = re.compile(
@@ -1165,6 +1163,8 @@ _TOLD_AHEAD = re.compile(
     r"|upcoming)\b",
     re.IGNORECASE,
 )
+# A sentence about the write-up itself ("this post was published on 2024-02-23"), not the
+# incident.
 _ABOUT_THE_WRITING = re.compile(
     r"\b(?:this|the|our) (?:post|article|write-?up|report|post-?mortem|retrospective|blog)\b",
     re.IGNORECASE,
