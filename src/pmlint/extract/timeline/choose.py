@@ -333,6 +333,12 @@ def choose_milestones(
             # "The first set of errors had subsided, but starting at 18:40 error rates
             # increased again": the time the impact came back, not when it stopped
             candidates = [m for m in candidates if not _came_back_at(m)]
+            # "Between 08:40 and 12:55 UTC ... impact", then a part's bullet "Between 09:50
+            # and 10:10 UTC, some customers ... retried requests may have succeeded": the ends
+            # of a part's window inside the whole are no mitigation of the whole; the stated
+            # window's end is
+            inner = _part_window_ends(windows)
+            candidates = [m for m in candidates if id(m) not in inner]
         if kind in ("mitigated", "resolved"):
             # "At 16:30 we deployed a new version ... we reverted it at 17:05": the start's
             # own time is not its end
@@ -547,6 +553,45 @@ def _step_inside_the_window(
     told = sentence_of(first)
     if sentence_of(last) == told and _IMPACT_TOLD.search(told) is not None:
         result["mitigated"], how["mitigated"] = last, HOW_RANGE
+
+
+# The users a part's window tells the trouble of, and the trouble ("some customers using the
+# cache may have experienced availability issues").
+_WHO_SUFFERED = re.compile(r"\b(?:customers?|users?|clients?|tenants?)\b", re.IGNORECASE)
+_SUFFERED = re.compile(
+    r"\b(?:experienc\w*|encounter\w*|unable|could\s+not|observ\w*|saw|see)\b", re.IGNORECASE
+)
+
+
+def _part_window_ends(windows: Sequence[tuple[Moment, Moment]]) -> frozenset[int]:
+    """The times (by id) of a stated window inside another, longer one that tell no end of the
+    incident's impact: the part's start, when something began ("a second outage for a number
+    of projects during the span of 9:50 a.m. to 10:10 a.m.", inside "Between 5:20 a.m. and
+    10:10 a.m."), and its end too when its sentence tells customers' trouble ("Azure Databricks
+    - Between 09:50 and 10:10 UTC, some customers may have experienced failures", inside
+    "Between 08:40 and 12:55 UTC"): one part's trouble within the incident's period. (A remedy's
+    window, "We rerouted traffic between 01:00 and 02:00 UTC, reducing error rates", keeps its
+    end: the impact dropped then.)"""
+    ends: set[int] = set()
+    for begin, end in windows:
+        if begin.when is None or end.when is None:
+            continue
+        a, b = utc(begin.when), utc(end.when)
+        for outer_begin, outer_end in windows:
+            if outer_begin is begin or outer_begin.when is None or outer_end.when is None:
+                continue
+            if not (
+                zoned_alike(begin.when, outer_begin.when) and zoned_alike(end.when, outer_end.when)
+            ):
+                continue
+            c, d = utc(outer_begin.when), utc(outer_end.when)
+            if c <= a and b <= d and (c, d) != (a, b):
+                ends.add(id(begin))
+                told = sentence_of(begin)
+                if _WHO_SUFFERED.search(told) is not None and _SUFFERED.search(told) is not None:
+                    ends.add(id(end))
+                break
+    return frozenset(ends)
 
 
 def _no_bare_day_after_a_time(result: dict[str, Moment | None], how: dict[str, str]) -> None:
